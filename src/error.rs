@@ -1,0 +1,112 @@
+//! The crate's error type: real failures (unreadable or malformed input, unknown codes, a
+//! malformed référentiel). An audit that breaks the rules is not an error: validation returns it
+//! as a report of diagnostics.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong while reading, parsing or writing data.
+///
+/// Messages are lowercase, without a trailing period; the cause, when there is one, is chained
+/// through [`std::error::Error::source`].
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A code (verdict, observation kind, module number…) that the crate does not know.
+    #[error("unknown {what} {value:?} (expected one of {expected})")]
+    UnknownCode {
+        /// What was being parsed, e.g. `verdict`.
+        what: &'static str,
+        /// The value as found.
+        value: String,
+        /// The accepted values.
+        expected: &'static str,
+    },
+    /// A value of the right type but outside its domain, e.g. a module number 9.
+    #[error("invalid {what} {value:?}: {reason}")]
+    InvalidValue {
+        /// What was being parsed, e.g. `module number`.
+        what: &'static str,
+        /// The value as found.
+        value: String,
+        /// Why it is refused.
+        reason: &'static str,
+    },
+    /// A JSON document that could not be read into the expected type.
+    #[error("malformed {what} JSON at line {line}, column {column}: {message}")]
+    Json {
+        /// What the document should hold: `audit` or `référentiel`.
+        what: &'static str,
+        /// Line (1-based) where the parser stopped.
+        line: usize,
+        /// Column (1-based) where the parser stopped.
+        column: usize,
+        /// The parser's message, without its position.
+        message: String,
+        /// The underlying parser error.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// A référentiel whose content breaks its invariants; every problem is listed.
+    #[error("invalid référentiel: {}", problems.join("; "))]
+    InvalidReferentiel {
+        /// One sentence per problem, in document order.
+        problems: Vec<String>,
+    },
+    /// An input larger than [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
+    #[error("input of {size} bytes is larger than the limit of {limit} bytes")]
+    TooLarge {
+        /// The size of the input.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A file that could not be read or written.
+    #[error("cannot read or write {}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// An error while reading a file, with the file's path.
+    #[error("{}: {source}", path.display())]
+    InFile {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong in it.
+        #[source]
+        source: Box<Error>,
+    },
+    /// A value that the JSON writer could not serialise.
+    #[error("cannot write JSON: {0}")]
+    Write(#[source] serde_json::Error),
+}
+
+impl Error {
+    /// The line and column (1-based) where a parser stopped, when the error comes from one.
+    #[must_use]
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            Error::Json { line, column, .. } => Some((*line, *column)),
+            Error::InFile { source, .. } => source.position(),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn json(what: &'static str, source: serde_json::Error) -> Self {
+        let text = source.to_string();
+        // serde_json appends " at line L column C"; the position is given separately.
+        let message = match text.rfind(" at line ") {
+            Some(at) if source.line() > 0 => text.get(..at).unwrap_or(&text).to_owned(),
+            _ => text,
+        };
+        Error::Json {
+            what,
+            line: source.line(),
+            column: source.column(),
+            message,
+            source,
+        }
+    }
+}

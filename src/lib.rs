@@ -1,0 +1,111 @@
+//! # qualepref
+//!
+//! Typed data, checks and conclusions for **Qual-e-pref** quality-label audits of French
+//! préfectures (the Ministry of the Interior's label, référentiel of 19 December 2018 updated
+//! 4 February 2019).
+//!
+//! - [`Referentiel`]: modules, numbered engagements, channel groups, management items. The
+//!   public part of Qual-e-pref 2019 is embedded ([`Referentiel::qual_e_pref_2019`]); any other
+//!   référentiel loads from a file in the same format ([`Referentiel::from_path`]).
+//! - [`Audit`]: site, audit type, dates, auditors, modules covered, a verdict per engagement
+//!   (`C`, `NA`, `NC min`, `NC Maj`) with its observations (`PF`, `PS`, `PP`), management items,
+//!   remote checks, fiches d'écart and the auditor's conclusion, read from and written to JSON
+//!   ([`Audit::from_json_str`], [`Audit::to_json_string`]).
+//!
+//! ## Example
+//!
+//! ```
+//! use qualepref::{samples, Audit, Referentiel, Verdict};
+//!
+//! let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+//! let referentiel = Referentiel::qual_e_pref_2019();
+//! assert_eq!(audit.referentiel.id, referentiel.id());
+//! assert_eq!(audit.assessments.len(), 23);
+//! assert!(audit.assessments.iter().all(|a| a.verdict == Some(Verdict::Conformity)));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## What is not public, and so not bundled
+//!
+//! The engagements of modules 3–8, the sub-criteria of each engagement and the référentiel's own
+//! definitions of the verdicts and of the labelling decision are not public. The crate does not
+//! make them up: modules 3–8 are marked as not bundled, and a complete référentiel loads from a
+//! file.
+//!
+//! ## Limits
+//!
+//! Every loader refuses inputs larger than [`MAX_INPUT_BYTES`] with [`Error::TooLarge`]; no input
+//! makes the library panic.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::todo,
+    clippy::unimplemented
+)]
+
+mod audit;
+mod codes;
+mod error;
+mod ids;
+mod referentiel;
+mod site;
+
+pub mod validate;
+
+pub mod samples;
+
+use std::path::Path;
+
+pub use audit::{
+    Assessment, Audit, AuditDates, AuditKind, AuditType, Auditor, CharteGraphique, Conclusion,
+    EcartTarget, FicheEcart, ManagementAssessment, Observation, ReferentielRef, RemoteChannel,
+    RemoteCheck, RemoteNote,
+};
+pub use codes::{NcGrade, ObservationKind, Verdict};
+pub use error::Error;
+pub use ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
+pub use referentiel::{
+    ChannelGroup, Engagement, ManagementItem, Module, REFERENTIEL_FORMAT, Referentiel,
+};
+pub use site::{AdministrationType, Context, ContextFigures, Departement, Site};
+pub use validate::{Code, Diagnostic, Report, Severity, Valid, validate};
+
+/// The largest input, in bytes, that the loaders accept: 64 MiB. A real audit is a few tens of
+/// kilobytes; the limit keeps a wrong file from exhausting memory.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+fn check_size(len: usize) -> Result<(), Error> {
+    let size = u64::try_from(len).unwrap_or(u64::MAX);
+    if size > MAX_INPUT_BYTES {
+        Err(Error::TooLarge {
+            size,
+            limit: MAX_INPUT_BYTES,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// Reads a UTF-8 text file, refusing files above [`MAX_INPUT_BYTES`] before reading them.
+fn read_input(path: &Path) -> Result<String, Error> {
+    let io = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_INPUT_BYTES {
+        return Err(Error::InFile {
+            path: path.to_owned(),
+            source: Box::new(Error::TooLarge {
+                size,
+                limit: MAX_INPUT_BYTES,
+            }),
+        });
+    }
+    std::fs::read_to_string(path).map_err(io)
+}

@@ -1,0 +1,510 @@
+//! The référentiel as data: modules, numbered engagements, channel groups and management items.
+//!
+//! The Qual-e-pref 2019 référentiel is embedded from `data/qual-e-pref-2019.json`, a file that
+//! states its provenance. Only what is public is bundled: modules 1–8 with their titles,
+//! engagements 1–23 (modules 1 and 2) with their exact titles, the channel groups of module 1 and
+//! the seven management items. The engagements of modules 3–8 are not public: those modules are
+//! marked as not bundled. A complete référentiel (or another one, such as QualiPref 2.0 or
+//! Marianne) loads from a file in the same format with [`Referentiel::from_json_str`] or
+//! [`Referentiel::from_path`].
+//!
+//! # The file format
+//!
+//! ```json
+//! {
+//!   "format": "qualepref-referentiel/1",
+//!   "id": "qual-e-pref-2019",
+//!   "name": "Qual-e-pref",
+//!   "title": "Référentiel qualité de l'administration territoriale — …",
+//!   "publisher": "SG/DMAT/SDAT",
+//!   "date": "2018-12-19",
+//!   "revised": "2019-02-04",
+//!   "provenance": ["where each part of the data comes from"],
+//!   "modules": [
+//!     { "number": 1, "title": "Relation générale avec les usagers", "obligatory": true,
+//!       "bundled": true,
+//!       "groups": [ { "id": "accueil-physique", "title": "Accueil physique",
+//!                     "heading": "ACCUEIL PHYSIQUE" } ] },
+//!     { "number": 3, "title": "Délivrance de titres étrangers", "obligatory": false,
+//!       "bundled": false }
+//!   ],
+//!   "engagements": [
+//!     { "number": 5, "module": 1, "group": "accueil-physique",
+//!       "title": "Nous vous orientons vers le bon service et vous prenons en charge" }
+//!   ],
+//!   "management": [ { "section": "pilotage", "item": 1, "title": "Responsabilités" } ]
+//! }
+//! ```
+//!
+//! `format` may be omitted; `publisher`, `revised`, `provenance`, `groups`, an engagement's
+//! `group` and a group's `heading` (the heading printed in reports, when it differs from the
+//! title or is absent) are optional. Unknown fields are refused. Loading checks every invariant
+//! and lists every problem: duplicate numbers, an engagement in an unknown or not-bundled module,
+//! a bundled module without engagements, an unknown group, an empty title.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
+use crate::{Error, read_input};
+
+/// The `format` tag of référentiel files.
+pub const REFERENTIEL_FORMAT: &str = "qualepref-referentiel/1";
+
+/// A référentiel: its identity, modules, engagements and management items.
+///
+/// Built only by loading (which checks every invariant), so any `Referentiel` in hand has unique
+/// numbers, engagements sorted by number, each in a known bundled module, and non-empty titles.
+///
+/// ```
+/// use qualepref::{EngagementNumber, ModuleNumber, Referentiel};
+/// let r = Referentiel::qual_e_pref_2019();
+/// assert_eq!(r.engagements().len(), 23);
+/// let e17 = r.engagement(EngagementNumber::new(17).ok_or("17")?).ok_or("17")?;
+/// assert_eq!(e17.title, "Nous vous répondons dans un délai annoncé et maîtrisé");
+/// assert!(!r.module(ModuleNumber::new(3).ok_or("3")?).ok_or("3")?.bundled);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ReferentielData", into = "ReferentielData")]
+pub struct Referentiel {
+    id: String,
+    name: String,
+    title: String,
+    publisher: Option<String>,
+    date: NaiveDate,
+    revised: Option<NaiveDate>,
+    provenance: Vec<String>,
+    modules: Vec<Module>,
+    engagements: Vec<Engagement>,
+    management: Vec<ManagementItem>,
+}
+
+/// A module of the référentiel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Module {
+    /// Its number, 1–8.
+    pub number: ModuleNumber,
+    /// Its exact title, e.g. `Relation générale avec les usagers`.
+    pub title: String,
+    /// Whether every labelled site must cover it (module 1 in Qual-e-pref).
+    pub obligatory: bool,
+    /// Whether the référentiel lists its engagements. `false` for modules 3–8 of the embedded
+    /// Qual-e-pref 2019, whose engagements are not public.
+    pub bundled: bool,
+    /// Its channel groups (module 1: accueil physique, téléphone…), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<ChannelGroup>,
+}
+
+/// A group of engagements within a module, by channel (module 1 of Qual-e-pref).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ChannelGroup {
+    /// A stable identifier, e.g. `accueil-physique`.
+    pub id: String,
+    /// Its title, e.g. `Accueil physique`.
+    pub title: String,
+    /// The heading printed in reports above the group's engagements, e.g. `RESEAU SOCIAUX`;
+    /// `None` when reports print none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+}
+
+/// An engagement de service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Engagement {
+    /// Its global number.
+    pub number: EngagementNumber,
+    /// The module it belongs to.
+    pub module: ModuleNumber,
+    /// The id of its channel group, if its module has groups.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// Its exact title.
+    pub title: String,
+}
+
+/// A management item (PILOTAGE DE LA POLITIQUE QUALITE or DEMARCHE DE LABELLISATION).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ManagementItem {
+    /// Its section.
+    pub section: ManagementSection,
+    /// Its number within the section.
+    pub item: u8,
+    /// Its exact title, e.g. `Comité des usagers`.
+    pub title: String,
+}
+
+impl ManagementItem {
+    /// The item's identifier.
+    #[must_use]
+    pub fn id(&self) -> ManagementItemId {
+        ManagementItemId {
+            section: self.section,
+            item: self.item,
+        }
+    }
+}
+
+/// The file layout of a référentiel, before its invariants are checked.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReferentielData {
+    #[serde(default)]
+    format: Option<String>,
+    id: String,
+    name: String,
+    title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    publisher: Option<String>,
+    date: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    revised: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    provenance: Vec<String>,
+    modules: Vec<Module>,
+    #[serde(default)]
+    engagements: Vec<Engagement>,
+    #[serde(default)]
+    management: Vec<ManagementItem>,
+}
+
+impl From<Referentiel> for ReferentielData {
+    fn from(r: Referentiel) -> Self {
+        ReferentielData {
+            format: Some(REFERENTIEL_FORMAT.to_owned()),
+            id: r.id,
+            name: r.name,
+            title: r.title,
+            publisher: r.publisher,
+            date: r.date,
+            revised: r.revised,
+            provenance: r.provenance,
+            modules: r.modules,
+            engagements: r.engagements,
+            management: r.management,
+        }
+    }
+}
+
+impl TryFrom<ReferentielData> for Referentiel {
+    type Error = Error;
+
+    fn try_from(data: ReferentielData) -> Result<Self, Error> {
+        let problems = check(&data);
+        if !problems.is_empty() {
+            return Err(Error::InvalidReferentiel { problems });
+        }
+        let mut r = Referentiel {
+            id: data.id,
+            name: data.name,
+            title: data.title,
+            publisher: data.publisher,
+            date: data.date,
+            revised: data.revised,
+            provenance: data.provenance,
+            modules: data.modules,
+            engagements: data.engagements,
+            management: data.management,
+        };
+        r.modules.sort_by_key(|m| m.number);
+        r.engagements.sort_by_key(|e| e.number);
+        r.management.sort_by_key(ManagementItem::id);
+        Ok(r)
+    }
+}
+
+/// Every broken invariant of a référentiel file, in document order.
+fn check(data: &ReferentielData) -> Vec<String> {
+    let mut problems = Vec::new();
+    if let Some(format) = &data.format {
+        if format != REFERENTIEL_FORMAT {
+            problems.push(format!(
+                "format {format:?} is not supported (expected {REFERENTIEL_FORMAT:?})"
+            ));
+        }
+    }
+    for (field, value) in [
+        ("id", &data.id),
+        ("name", &data.name),
+        ("title", &data.title),
+    ] {
+        if value.trim().is_empty() {
+            problems.push(format!("the référentiel's {field} is empty"));
+        }
+    }
+    if let Some(revised) = data.revised {
+        if revised < data.date {
+            problems.push(format!(
+                "revision date {revised} is before the référentiel's date {}",
+                data.date
+            ));
+        }
+    }
+    if data.modules.is_empty() {
+        problems.push("the référentiel has no module".to_owned());
+    }
+    for (i, m) in data.modules.iter().enumerate() {
+        if data.modules.iter().take(i).any(|o| o.number == m.number) {
+            problems.push(format!("module {} is listed twice", m.number));
+        }
+        if m.title.trim().is_empty() {
+            problems.push(format!("module {} has an empty title", m.number));
+        }
+        for (j, g) in m.groups.iter().enumerate() {
+            if g.id.trim().is_empty() || g.title.trim().is_empty() {
+                problems.push(format!(
+                    "module {}: group {} has an empty id or title",
+                    m.number,
+                    j + 1
+                ));
+            }
+            if m.groups.iter().take(j).any(|o| o.id == g.id) {
+                problems.push(format!(
+                    "module {}: group {:?} is listed twice",
+                    m.number, g.id
+                ));
+            }
+        }
+        let count = data
+            .engagements
+            .iter()
+            .filter(|e| e.module == m.number)
+            .count();
+        if m.bundled && count == 0 {
+            problems.push(format!(
+                "module {} is marked as bundled but lists no engagement",
+                m.number
+            ));
+        }
+    }
+    for (i, e) in data.engagements.iter().enumerate() {
+        if data
+            .engagements
+            .iter()
+            .take(i)
+            .any(|o| o.number == e.number)
+        {
+            problems.push(format!("engagement {} is listed twice", e.number));
+        }
+        if e.title.trim().is_empty() {
+            problems.push(format!("engagement {} has an empty title", e.number));
+        }
+        match data.modules.iter().find(|m| m.number == e.module) {
+            None => problems.push(format!(
+                "engagement {} belongs to module {}, which the référentiel does not list",
+                e.number, e.module
+            )),
+            Some(m) => {
+                if !m.bundled {
+                    problems.push(format!(
+                        "engagement {} belongs to module {}, which is marked as not bundled",
+                        e.number, e.module
+                    ));
+                }
+                if let Some(g) = &e.group {
+                    if !m.groups.iter().any(|mg| &mg.id == g) {
+                        problems.push(format!(
+                            "engagement {}: group {g:?} is not a group of module {}",
+                            e.number, e.module
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for (i, item) in data.management.iter().enumerate() {
+        if item.item == 0 {
+            problems.push(format!("management item 0 in section {}", item.section));
+        }
+        if data.management.iter().take(i).any(|o| o.id() == item.id()) {
+            problems.push(format!("management item {} is listed twice", item.id()));
+        }
+        if item.title.trim().is_empty() {
+            problems.push(format!("management item {} has an empty title", item.id()));
+        }
+    }
+    problems
+}
+
+// The embedded référentiel, generated by build.rs from data/qual-e-pref-2019.json; a test checks
+// that it equals what `from_json_str` reads from that file.
+include!(concat!(env!("OUT_DIR"), "/embedded_referentiel.rs"));
+
+/// Builds a date in a constant. An invalid date stops the build (constant evaluation fails);
+/// it cannot fail in a running program.
+#[allow(clippy::panic)]
+const fn const_date(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(date) => date,
+        None => panic!("invalid date in the embedded référentiel"),
+    }
+}
+
+impl Referentiel {
+    /// The id of the embedded référentiel: `qual-e-pref-2019`.
+    pub const QUAL_E_PREF_2019: &'static str = "qual-e-pref-2019";
+
+    /// The embedded Qual-e-pref 2019 référentiel (19/12/2018, updated 04/02/2019), as far as it
+    /// is public: modules 3–8 are not bundled.
+    #[must_use]
+    pub fn qual_e_pref_2019() -> &'static Referentiel {
+        static EMBEDDED: OnceLock<Referentiel> = OnceLock::new();
+        EMBEDDED.get_or_init(embedded)
+    }
+
+    /// The text of the data file the embedded référentiel comes from, in the file format.
+    #[must_use]
+    pub const fn qual_e_pref_2019_json() -> &'static str {
+        include_str!("../data/qual-e-pref-2019.json")
+    }
+
+    /// Reads a référentiel from its JSON form, checking every invariant.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Json`] with the line and column for malformed JSON, a missing or unknown field,
+    /// or a broken invariant (the message lists every problem).
+    ///
+    /// ```
+    /// use qualepref::Referentiel;
+    /// let err = Referentiel::from_json_str(r#"{"id": "x", "name": "X", "title": "X",
+    ///     "date": "2020-01-01", "modules": [{"number": 1, "title": "", "obligatory": true,
+    ///     "bundled": false}]}"#).unwrap_err();
+    /// assert!(err.to_string().contains("module 1 has an empty title"));
+    /// ```
+    pub fn from_json_str(text: &str) -> Result<Referentiel, Error> {
+        crate::check_size(text.len())?;
+        serde_json::from_str(text).map_err(|e| Error::json("référentiel", e))
+    }
+
+    /// Reads a référentiel from a JSON file.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InFile`] naming the file, around the error of [`Referentiel::from_json_str`] or
+    /// of reading the file.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Referentiel, Error> {
+        let path = path.as_ref();
+        let text = read_input(path)?;
+        Referentiel::from_json_str(&text).map_err(|e| Error::InFile {
+            path: path.to_owned(),
+            source: Box::new(e),
+        })
+    }
+
+    /// Writes the référentiel in its JSON file format (pretty-printed, with a final newline).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Write`] if serialisation fails (it does not for a loaded référentiel).
+    pub fn to_json_string(&self) -> Result<String, Error> {
+        let mut text = serde_json::to_string_pretty(self).map_err(Error::Write)?;
+        text.push('\n');
+        Ok(text)
+    }
+
+    /// Its stable identifier, e.g. `qual-e-pref-2019`; audits name it.
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Its short name, e.g. `Qual-e-pref`.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Its full title.
+    #[must_use]
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// Its publisher, e.g. `SG/DMAT/SDAT`.
+    #[must_use]
+    pub fn publisher(&self) -> Option<&str> {
+        self.publisher.as_deref()
+    }
+
+    /// Its publication date.
+    #[must_use]
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// The date of its latest revision, if any.
+    #[must_use]
+    pub fn revised(&self) -> Option<NaiveDate> {
+        self.revised
+    }
+
+    /// Where its data comes from, one sentence per part.
+    #[must_use]
+    pub fn provenance(&self) -> &[String] {
+        &self.provenance
+    }
+
+    /// Its modules, by number.
+    #[must_use]
+    pub fn modules(&self) -> &[Module] {
+        &self.modules
+    }
+
+    /// The module `number`, if the référentiel has it.
+    #[must_use]
+    pub fn module(&self, number: ModuleNumber) -> Option<&Module> {
+        self.modules.iter().find(|m| m.number == number)
+    }
+
+    /// Its engagements, by number.
+    #[must_use]
+    pub fn engagements(&self) -> &[Engagement] {
+        &self.engagements
+    }
+
+    /// The engagement `number`, if the référentiel has it.
+    #[must_use]
+    pub fn engagement(&self, number: EngagementNumber) -> Option<&Engagement> {
+        self.engagements
+            .binary_search_by_key(&number, |e| e.number)
+            .ok()
+            .and_then(|i| self.engagements.get(i))
+    }
+
+    /// The engagements of module `module`, by number.
+    pub fn engagements_of(&self, module: ModuleNumber) -> impl Iterator<Item = &Engagement> {
+        self.engagements.iter().filter(move |e| e.module == module)
+    }
+
+    /// The channel group `id` of module `module`.
+    #[must_use]
+    pub fn group(&self, module: ModuleNumber, id: &str) -> Option<&ChannelGroup> {
+        self.module(module)
+            .and_then(|m| m.groups.iter().find(|g| g.id == id))
+    }
+
+    /// Its management items, by section and number.
+    #[must_use]
+    pub fn management_items(&self) -> &[ManagementItem] {
+        &self.management
+    }
+
+    /// The management item `id`, if the référentiel has it.
+    #[must_use]
+    pub fn management_item(&self, id: ManagementItemId) -> Option<&ManagementItem> {
+        self.management.iter().find(|m| m.id() == id)
+    }
+}

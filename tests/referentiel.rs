@@ -1,0 +1,277 @@
+//! The référentiel: the embedded Qual-e-pref 2019 data and loading a user's own.
+
+use qualepref::{EngagementNumber, Error, ManagementSection, ModuleNumber, Referentiel, samples};
+
+const DATA: &str = include_str!("../data/qual-e-pref-2019.json");
+
+#[track_caller]
+fn load_err(text: &str) -> String {
+    match Referentiel::from_json_str(text) {
+        Ok(r) => panic!("expected an error, loaded {}", r.id()),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn embedded_equals_what_the_loader_reads_from_the_data_file() {
+    let loaded = Referentiel::from_json_str(DATA).unwrap();
+    assert_eq!(&loaded, Referentiel::qual_e_pref_2019());
+    assert_eq!(Referentiel::qual_e_pref_2019_json(), DATA);
+}
+
+#[test]
+fn data_file_round_trips_byte_for_byte() {
+    let loaded = Referentiel::from_json_str(DATA).unwrap();
+    assert_eq!(loaded.to_json_string().unwrap(), DATA);
+}
+
+#[test]
+fn identity_of_qual_e_pref_2019() {
+    let r = Referentiel::qual_e_pref_2019();
+    assert_eq!(r.id(), "qual-e-pref-2019");
+    assert_eq!(r.name(), "Qual-e-pref");
+    assert_eq!(r.date().to_string(), "2018-12-19");
+    assert_eq!(
+        r.revised().map(|d| d.to_string()).as_deref(),
+        Some("2019-02-04")
+    );
+    assert_eq!(r.publisher(), Some("SG/DMAT/SDAT"));
+    assert!(!r.provenance().is_empty());
+}
+
+#[test]
+fn modules_one_to_eight_with_only_one_and_two_bundled() {
+    let r = Referentiel::qual_e_pref_2019();
+    let numbers: Vec<u8> = r.modules().iter().map(|m| m.number.get()).collect();
+    assert_eq!(numbers, (1..=8).collect::<Vec<_>>());
+    for m in r.modules() {
+        assert_eq!(m.bundled, m.number.get() <= 2, "module {}", m.number);
+        assert_eq!(m.obligatory, m.number.get() == 1, "module {}", m.number);
+        assert_eq!(r.engagements_of(m.number).count() > 0, m.bundled);
+    }
+    assert_eq!(
+        r.modules()[7].title,
+        "Polices exercées par la préfecture de police de Paris"
+    );
+    assert_eq!(
+        r.modules()[1].title,
+        "Délivrance des titres (hors étrangers)"
+    );
+}
+
+#[test]
+fn engagement_numbers_are_unique_and_continuous() {
+    let r = Referentiel::qual_e_pref_2019();
+    let numbers: Vec<u16> = r.engagements().iter().map(|e| e.number.get()).collect();
+    assert_eq!(numbers, (1..=23).collect::<Vec<_>>());
+    assert_eq!(r.engagements_of(ModuleNumber::ONE).count(), 20);
+    assert_eq!(r.engagements_of(ModuleNumber::new(2).unwrap()).count(), 3);
+}
+
+/// Every engagement title equals, character for character, the title of its first row in the
+/// report's section 3.
+#[test]
+fn engagement_titles_are_those_of_the_toulon_report() {
+    let r = Referentiel::qual_e_pref_2019();
+    let mut found = 0;
+    for e in r.engagements() {
+        let prefix = format!("Module {} {}. ", e.module, e.number);
+        let row = samples::TOULON_2019_REPORT
+            .lines()
+            .find(|l| l.starts_with(&prefix))
+            .unwrap_or_else(|| panic!("no row for engagement {}", e.number));
+        let title = row[prefix.len()..].split('\t').next().unwrap();
+        assert_eq!(e.title, title, "engagement {}", e.number);
+        found += 1;
+    }
+    assert_eq!(found, 23);
+    let e9 = r.engagement(EngagementNumber::new(9).unwrap()).unwrap();
+    assert_eq!(
+        e9.title,
+        "Nous vous informons de la mise à disposition d'un serveur vocal interactif national « 34 00 » dédié aux démarches sur les titres (hors étrangers)"
+    );
+}
+
+#[test]
+fn channel_groups_of_module_one() {
+    let r = Referentiel::qual_e_pref_2019();
+    let group_of = |n: u16| {
+        r.engagement(EngagementNumber::new(n).unwrap())
+            .unwrap()
+            .group
+            .clone()
+    };
+    let expected = [
+        (1..=4, "dispositions-generales"),
+        (5..=7, "accueil-physique"),
+        (8..=10, "telephone"),
+        (11..=15, "site-internet"),
+        (16..=18, "courriers-courriels"),
+        (19..=20, "reseaux-sociaux"),
+    ];
+    for (range, id) in expected {
+        for n in range {
+            assert_eq!(group_of(n).as_deref(), Some(id), "engagement {n}");
+        }
+    }
+    for n in 21..=23 {
+        assert_eq!(group_of(n), None);
+    }
+    let g = r.group(ModuleNumber::ONE, "reseaux-sociaux").unwrap();
+    assert_eq!(g.heading.as_deref(), Some("RESEAU SOCIAUX"));
+    assert_eq!(
+        r.group(ModuleNumber::ONE, "dispositions-generales")
+            .unwrap()
+            .heading,
+        None
+    );
+}
+
+#[test]
+fn seven_management_items() {
+    let r = Referentiel::qual_e_pref_2019();
+    let items: Vec<(ManagementSection, u8, &str)> = r
+        .management_items()
+        .iter()
+        .map(|i| (i.section, i.item, i.title.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (ManagementSection::Pilotage, 1, "Responsabilités"),
+            (ManagementSection::Pilotage, 2, "Organisation documentaire"),
+            (ManagementSection::Pilotage, 3, "Formation du personnel"),
+            (
+                ManagementSection::Pilotage,
+                4,
+                "Implication des collaborateurs"
+            ),
+            (ManagementSection::Pilotage, 5, "Comité des usagers"),
+            (ManagementSection::Labellisation, 1, "Bilans annuels"),
+            (
+                ManagementSection::Labellisation,
+                2,
+                "Audits internes ou auto-évaluations"
+            ),
+        ]
+    );
+}
+
+const MINIMAL_HEAD: &str =
+    r#""id": "r", "name": "R", "title": "Référentiel de test", "date": "2020-01-01""#;
+
+#[test]
+fn a_complete_user_referentiel_loads() {
+    let text = format!(
+        r#"{{{MINIMAL_HEAD}, "modules": [
+            {{"number": 1, "title": "Un", "obligatory": true, "bundled": true}},
+            {{"number": 3, "title": "Trois", "obligatory": false, "bundled": true}}],
+          "engagements": [
+            {{"number": 2, "module": 3, "title": "Deux"}},
+            {{"number": 1, "module": 1, "title": "Un"}}]}}"#
+    );
+    let r = Referentiel::from_json_str(&text).unwrap();
+    assert_eq!(r.engagements()[0].title, "Un");
+    assert_eq!(
+        r.engagement(EngagementNumber::new(2).unwrap())
+            .unwrap()
+            .module
+            .get(),
+        3
+    );
+    assert!(r.management_items().is_empty());
+}
+
+#[test]
+fn malformed_referentiels_list_every_problem() {
+    let text = format!(
+        r#"{{{MINIMAL_HEAD}, "modules": [
+            {{"number": 1, "title": "Un", "obligatory": true, "bundled": true}},
+            {{"number": 1, "title": "Encore un", "obligatory": false, "bundled": true}},
+            {{"number": 2, "title": "Deux", "obligatory": false, "bundled": false}}],
+          "engagements": [
+            {{"number": 1, "module": 1, "title": "Un"}},
+            {{"number": 1, "module": 1, "title": "Doublon"}},
+            {{"number": 3, "module": 4, "title": "Module inconnu"}},
+            {{"number": 4, "module": 2, "title": "Module non fourni"}},
+            {{"number": 5, "module": 1, "group": "nulle-part", "title": " "}}],
+          "management": [{{"section": "pilotage", "item": 1, "title": ""}}]}}"#
+    );
+    let message = load_err(&text);
+    assert!(
+        message.starts_with("malformed référentiel JSON at line "),
+        "{message}"
+    );
+    for problem in [
+        "module 1 is listed twice",
+        "engagement 1 is listed twice",
+        "engagement 3 belongs to module 4, which the référentiel does not list",
+        "engagement 4 belongs to module 2, which is marked as not bundled",
+        "engagement 5 has an empty title",
+        "engagement 5: group \"nulle-part\" is not a group of module 1",
+        "management item pilotage 1 has an empty title",
+    ] {
+        assert!(
+            message.contains(problem),
+            "missing {problem:?} in {message}"
+        );
+    }
+}
+
+#[test]
+fn out_of_range_numbers_and_syntax_errors_give_positions() {
+    let text = format!(
+        "{{{MINIMAL_HEAD},\n\"modules\": [{{\"number\": 9, \"title\": \"Neuf\", \"obligatory\": false, \"bundled\": false}}]}}"
+    );
+    let err = Referentiel::from_json_str(&text).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("invalid module number \"9\": a module number is between 1 and 8"),
+        "{err}"
+    );
+    assert_eq!(err.position().map(|p| p.0), Some(2));
+
+    let err = Referentiel::from_json_str("{\"id\": \"x\",\n  \"name\": }").unwrap_err();
+    assert_eq!(err.position(), Some((2, 11)));
+    assert!(matches!(
+        err,
+        Error::Json {
+            what: "référentiel",
+            ..
+        }
+    ));
+}
+
+#[test]
+fn unknown_fields_are_refused() {
+    let message = load_err(&DATA.replacen("\"publisher\"", "\"publsher\"", 1));
+    assert!(message.contains("unknown field `publsher`"), "{message}");
+}
+
+#[test]
+fn from_path_names_the_file() {
+    let dir = std::env::temp_dir().join(format!("qualepref-ref-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.json");
+    std::fs::write(&path, "{ nope").unwrap();
+    let message = Referentiel::from_path(&path).unwrap_err().to_string();
+    assert!(
+        message.starts_with(&format!(
+            "{}: malformed référentiel JSON at line 1, column 3",
+            path.display()
+        )),
+        "{message}"
+    );
+    let missing = Referentiel::from_path(dir.join("missing.json"))
+        .unwrap_err()
+        .to_string();
+    assert!(missing.starts_with("cannot read or write "), "{missing}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn synthetic_complete_referentiel_has_eighty_engagements() {
+    let r = samples::synthetic_referentiel().unwrap();
+    assert_eq!(r.engagements().len(), 80);
+    assert!(r.modules().iter().all(|m| m.bundled));
+}
