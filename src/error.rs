@@ -81,6 +81,42 @@ pub enum Error {
     /// A value that the JSON writer could not serialise.
     #[error("cannot write JSON: {0}")]
     Write(#[source] serde_json::Error),
+    /// A YAML document that could not be read into the expected type (feature `yaml`).
+    #[cfg(feature = "yaml")]
+    #[error("malformed {what} YAML at line {line}, column {column}: {message}")]
+    Yaml {
+        /// What the document should hold: `audit` or `référentiel`.
+        what: &'static str,
+        /// Line (1-based) where the parser stopped; 0 when the parser gives no position.
+        line: usize,
+        /// Column (1-based) where the parser stopped; 0 when the parser gives no position.
+        column: usize,
+        /// The parser's message, without its position.
+        message: String,
+    },
+    /// A TOML document that could not be read into the expected type (feature `toml`).
+    #[cfg(feature = "toml")]
+    #[error("malformed {what} TOML at line {line}, column {column}: {message}")]
+    Toml {
+        /// What the document should hold: `audit` or `référentiel`.
+        what: &'static str,
+        /// Line (1-based) where the parser stopped; 0 when the parser gives no position.
+        line: usize,
+        /// Column (1-based, in characters) where the parser stopped; 0 when the parser gives no
+        /// position.
+        column: usize,
+        /// The parser's message, without its position.
+        message: String,
+    },
+    /// A value that the YAML or TOML writer could not serialise (features `yaml`, `toml`).
+    #[cfg(any(feature = "yaml", feature = "toml"))]
+    #[error("cannot write {format}: {message}")]
+    WriteText {
+        /// The format: `YAML` or `TOML`.
+        format: &'static str,
+        /// The writer's message.
+        message: String,
+    },
 }
 
 impl Error {
@@ -89,6 +125,10 @@ impl Error {
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
             Error::Json { line, column, .. } => Some((*line, *column)),
+            #[cfg(feature = "yaml")]
+            Error::Yaml { line, column, .. } if *line > 0 => Some((*line, *column)),
+            #[cfg(feature = "toml")]
+            Error::Toml { line, column, .. } if *line > 0 => Some((*line, *column)),
             Error::InFile { source, .. } => source.position(),
             _ => None,
         }

@@ -12,6 +12,20 @@
 //!   remote checks, fiches d'écart and the auditor's conclusion, read from and written to JSON
 //!   ([`Audit::from_json_str`], [`Audit::to_json_string`]).
 //!
+//! - [`Format`], [`load_audit`], [`load_referentiel`]: the same data in JSON, YAML or TOML,
+//!   chosen by name or by a file's extension ([`Audit::from_str_in`], [`Audit::to_string_in`]).
+//!
+//! ## Cargo features
+//!
+//! None is on by default; the default build depends on serde, serde_json, chrono, strum and
+//! thiserror only.
+//!
+//! - `yaml`: audits and référentiels in YAML (`Audit::from_yaml_str`, `Audit::to_yaml_string`,
+//!   [`Format`]`::Yaml`), read with `serde-saphyr` under its default budget (bounded anchors,
+//!   aliases and depth).
+//! - `toml`: audits and référentiels in TOML (`Audit::from_toml_str`, `Audit::to_toml_string`,
+//!   [`Format`]`::Toml`), with the `toml` crate.
+//!
 //! ## Example
 //!
 //! ```
@@ -51,6 +65,7 @@
 mod audit;
 mod codes;
 mod error;
+mod formats;
 mod ids;
 mod referentiel;
 mod site;
@@ -68,6 +83,7 @@ pub use audit::{
 };
 pub use codes::{NcGrade, ObservationKind, Verdict};
 pub use error::Error;
+pub use formats::{Format, load_audit, load_referentiel};
 pub use ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
 pub use referentiel::{
     ChannelGroup, Engagement, ManagementItem, Module, REFERENTIEL_FORMAT, Referentiel,

@@ -1,0 +1,281 @@
+//! YAML and TOML: round trips of the bundled data, format dispatch, error positions, limits.
+#![cfg(all(feature = "yaml", feature = "toml"))]
+
+use std::path::Path;
+
+use qualepref::{
+    Audit, Error, Format, MAX_INPUT_BYTES, Referentiel, load_audit, load_referentiel, samples,
+};
+
+#[track_caller]
+fn toulon() -> Audit {
+    match Audit::from_json_str(samples::TOULON_2019_JSON) {
+        Ok(audit) => audit,
+        Err(e) => panic!("the bundled audit loads: {e}"),
+    }
+}
+
+#[track_caller]
+fn ok<T>(result: Result<T, Error>) -> T {
+    match result {
+        Ok(value) => value,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[track_caller]
+fn err<T: std::fmt::Debug>(result: Result<T, Error>) -> Error {
+    match result {
+        Ok(value) => panic!("expected an error, got {value:?}"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn toulon_round_trips_through_every_format() {
+    let audit = toulon();
+    for &format in Format::ALL {
+        let text = ok(audit.to_string_in(format));
+        let back = ok(Audit::from_str_in(&text, format));
+        assert_eq!(back, audit, "{format}");
+        // The text is stable: writing what was read gives the same text.
+        assert_eq!(ok(back.to_string_in(format)), text, "{format}");
+    }
+}
+
+#[test]
+fn embedded_referentiel_round_trips_through_every_format() {
+    let referentiel = Referentiel::qual_e_pref_2019();
+    for &format in Format::ALL {
+        let text = ok(referentiel.to_string_in(format));
+        let back = ok(Referentiel::from_str_in(&text, format));
+        assert_eq!(&back, referentiel, "{format}");
+        assert_eq!(ok(back.to_string_in(format)), text, "{format}");
+    }
+}
+
+#[test]
+fn synthetic_data_round_trips_through_yaml_and_toml() {
+    let referentiel = ok(samples::synthetic_referentiel());
+    let audit = ok(samples::synthetic_audit(&referentiel));
+    assert_eq!(ok(Audit::from_yaml_str(&ok(audit.to_yaml_string()))), audit);
+    assert_eq!(ok(Audit::from_toml_str(&ok(audit.to_toml_string()))), audit);
+    let yaml = ok(referentiel.to_yaml_string());
+    assert_eq!(ok(Referentiel::from_yaml_str(&yaml)), referentiel);
+    let toml = ok(referentiel.to_toml_string());
+    assert_eq!(ok(Referentiel::from_toml_str(&toml)), referentiel);
+}
+
+#[test]
+fn yaml_uses_the_json_field_names_and_codes() {
+    let yaml = ok(toulon().to_yaml_string());
+    assert!(
+        yaml.starts_with("referentiel:\n  id: qual-e-pref-2019\n"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("  departement: \"83\"\n"), "{yaml}");
+    assert!(yaml.contains("  verdict: C\n"), "{yaml}");
+    let toml = ok(toulon().to_toml_string());
+    assert!(toml.contains("departement = \"83\"\n"), "{toml}");
+    assert!(toml.contains("[[assessments]]\n"), "{toml}");
+}
+
+#[test]
+fn hand_written_yaml_with_lenient_codes_loads() {
+    let yaml = "\
+referentiel: { id: qual-e-pref-2019 }
+site: { administration: prefecture, departement: 2a, city: AJACCIO }
+kind: { type: initial, internal: true }
+dates: { start: 2020-01-06, end: 2020-01-07 }
+modules: [1]
+assessments:
+  - { engagement: 1, module: 1, verdict: nc maj }
+  - engagement: 2
+    module: 1
+    verdict: Conforme
+    observations:
+      - kind: pp
+        text: Afficher les horaires
+";
+    let audit = ok(Audit::from_yaml_str(yaml));
+    assert_eq!(audit.site.departement.as_str(), "2A");
+    assert_eq!(audit.assessments.len(), 2);
+    let canonical = ok(audit.to_yaml_string());
+    assert!(canonical.contains("verdict: NC Maj\n"), "{canonical}");
+    assert!(canonical.contains("kind: PP\n"), "{canonical}");
+}
+
+#[test]
+fn yaml_errors_give_line_and_column() {
+    let e = err(Audit::from_yaml_str("referentiel:\n  id: x\nsite: 12\n"));
+    assert_eq!(e.position(), Some((3, 7)));
+    let text = ok(toulon().to_yaml_string()).replacen("verdict: C\n", "verdict: X\n", 1);
+    let line = text
+        .lines()
+        .position(|l| l.trim() == "verdict: X")
+        .map(|i| i + 1);
+    let e = err(Audit::from_yaml_str(&text));
+    assert_eq!(e.position().map(|p| p.0), line);
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "malformed audit YAML at line {}, column 12: unknown verdict \"X\" (expected one of C, NA, NC min, NC Maj)",
+            line.unwrap_or_default()
+        )
+    );
+    let e = err(Audit::from_yaml_str("modules: [1, 9\n"));
+    assert!(e.position().is_some(), "{e}");
+    assert!(
+        e.to_string().starts_with("malformed audit YAML at line "),
+        "{e}"
+    );
+}
+
+#[test]
+fn toml_errors_give_line_and_column() {
+    let e = err(Audit::from_toml_str("modules = [1, 9]\n"));
+    assert_eq!(e.position(), Some((1, 11)));
+    assert_eq!(
+        e.to_string(),
+        "malformed audit TOML at line 1, column 11: invalid module number \"9\": a module number is between 1 and 8"
+    );
+    let e = err(Audit::from_toml_str("[site]\ncity = \"é\" x\n"));
+    assert_eq!(e.position().map(|p| p.0), Some(2));
+    let e = err(Referentiel::from_toml_str("id = \"x\"\nname = 3\n"));
+    assert_eq!(e.position(), Some((2, 8)));
+    assert!(
+        e.to_string()
+            .starts_with("malformed référentiel TOML at line 2, column 8: ")
+    );
+}
+
+#[test]
+fn broken_referentiel_invariants_are_listed_in_yaml_too() {
+    let yaml = "\
+id: x
+name: X
+title: X
+date: 2020-01-01
+modules:
+  - { number: 1, title: '', obligatory: true, bundled: false }
+";
+    let e = err(Referentiel::from_yaml_str(yaml));
+    assert!(e.to_string().contains("module 1 has an empty title"), "{e}");
+}
+
+#[test]
+fn alias_bombs_are_refused() {
+    let mut yaml = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    let mut previous = 'a';
+    for name in 'b'..='k' {
+        let aliases = vec![format!("*{previous}"); 10].join(", ");
+        yaml.push_str(
+            &[
+                name.to_string(),
+                ": &".into(),
+                name.to_string(),
+                " [".into(),
+            ]
+            .concat(),
+        );
+        yaml.push_str(&aliases);
+        yaml.push_str("]\n");
+        previous = name;
+    }
+    let e = err(Audit::from_yaml_str(&yaml));
+    assert!(matches!(e, Error::Yaml { .. }), "{e}");
+}
+
+#[test]
+fn oversized_inputs_are_refused_before_parsing() {
+    let big = " ".repeat(usize::try_from(MAX_INPUT_BYTES).unwrap_or(usize::MAX) + 1);
+    assert!(matches!(
+        Audit::from_yaml_str(&big),
+        Err(Error::TooLarge { .. })
+    ));
+    assert!(matches!(
+        Audit::from_toml_str(&big),
+        Err(Error::TooLarge { .. })
+    ));
+    assert!(matches!(
+        Referentiel::from_yaml_str(&big),
+        Err(Error::TooLarge { .. })
+    ));
+    assert!(matches!(
+        Referentiel::from_toml_str(&big),
+        Err(Error::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn format_from_path_and_name() {
+    for (path, format) in [
+        ("a.json", Some(Format::Json)),
+        ("a.JSON", Some(Format::Json)),
+        ("dir.d/a.yaml", Some(Format::Yaml)),
+        ("a.yml", Some(Format::Yaml)),
+        ("a.toml", Some(Format::Toml)),
+        ("a.txt", None),
+        ("yaml", None),
+        ("-", None),
+    ] {
+        assert_eq!(Format::from_path(path), format, "{path}");
+    }
+    assert_eq!(ok("YML".parse::<Format>()), Format::Yaml);
+    assert_eq!(
+        err("xml".parse::<Format>()).to_string(),
+        "unknown format \"xml\" (expected one of json, yaml, toml)"
+    );
+    let names: Vec<String> = Format::ALL.iter().map(ToString::to_string).collect();
+    assert_eq!(names, ["json", "yaml", "toml"]);
+}
+
+#[test]
+fn loaders_pick_the_format_from_the_extension_and_name_the_file() {
+    let dir = std::env::temp_dir().join(format!("qualepref-formats-{}", std::process::id()));
+    ok(std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
+        path: dir.clone(),
+        source,
+    }));
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        ok(std::fs::write(&path, text).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        }));
+        path
+    };
+    let audit = toulon();
+    let yaml = write("toulon.yaml", &ok(audit.to_yaml_string()));
+    let toml = write("toulon.toml", &ok(audit.to_toml_string()));
+    let json = write("toulon.txt", samples::TOULON_2019_JSON);
+    assert_eq!(ok(load_audit(&yaml, None)), audit);
+    assert_eq!(ok(load_audit(&toml, None)), audit);
+    assert_eq!(ok(load_audit(&json, None)), audit);
+    assert_eq!(ok(load_audit(&yaml, Some(Format::Yaml))), audit);
+
+    let r = Referentiel::qual_e_pref_2019();
+    let ryaml = write("r.yml", &ok(r.to_yaml_string()));
+    assert_eq!(&ok(load_referentiel(&ryaml, None)), r);
+
+    let broken = write("broken.yaml", "site: [\n");
+    let e = err(load_audit(&broken, None));
+    let text = e.to_string();
+    assert!(
+        text.starts_with(&format!(
+            "{}: malformed audit YAML at line ",
+            broken.display()
+        )),
+        "{text}"
+    );
+    assert!(e.position().is_some());
+    // The extension decides unless a format is given.
+    let e = err(load_audit(&yaml, Some(Format::Json)));
+    assert!(
+        e.to_string().contains("malformed audit JSON at line 1"),
+        "{e}"
+    );
+    let missing = dir.join("missing.toml");
+    assert!(matches!(load_audit(&missing, None), Err(Error::Io { .. })));
+    let _ = std::fs::remove_dir_all(Path::new(&dir));
+}
