@@ -61,6 +61,7 @@ use crate::site::{Context, Site};
 use crate::{Error, NcGrade, ObservationKind, Verdict, read_input};
 
 /// An audit of a site against a référentiel, as its report states it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Audit {
@@ -162,6 +163,7 @@ impl Audit {
 }
 
 /// The référentiel an audit names.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReferentielRef {
@@ -173,6 +175,7 @@ pub struct ReferentielRef {
 }
 
 /// The type of an external audit.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Debug,
     Clone,
@@ -241,6 +244,7 @@ impl fmt::Display for AuditType {
 /// For an external audit, `audit_type` is its type. For an internal audit (`internal: true`),
 /// it is the type of the external audit it is run ahead of (« réalisé en amont d'un audit … »).
 /// `None` is a state reports show (no box checked); validation flags it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuditKind {
@@ -253,6 +257,7 @@ pub struct AuditKind {
 }
 
 /// The first and last day of an audit.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuditDates {
@@ -263,6 +268,7 @@ pub struct AuditDates {
 }
 
 /// An auditor, as on the cover page.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Auditor {
@@ -284,6 +290,7 @@ pub struct Auditor {
 
 /// An auditor's observation: a point fort, a point sensible (with its risk) or a piste de
 /// progrès.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Observation {
@@ -309,6 +316,7 @@ impl Observation {
 }
 
 /// The assessment of one engagement on site (a row of the report's section 3).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
@@ -343,6 +351,7 @@ impl Assessment {
 }
 
 /// The assessment of one management item.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ManagementAssessment {
@@ -373,6 +382,7 @@ impl ManagementAssessment {
 }
 
 /// A remote-audit channel (« audit à distance »).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Debug,
     Clone,
@@ -491,6 +501,7 @@ impl<'de> Deserialize<'de> for RemoteNote {
 }
 
 /// One remote check of an engagement on a channel.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RemoteCheck {
@@ -509,6 +520,7 @@ pub struct RemoteCheck {
 }
 
 /// What a fiche d'écart is about: an engagement or a management item.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase", deny_unknown_fields)]
 pub enum EcartTarget {
@@ -528,6 +540,7 @@ impl fmt::Display for EcartTarget {
 }
 
 /// A fiche d'écart: the record of one nonconformity.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FicheEcart {
@@ -549,6 +562,7 @@ pub struct FicheEcart {
 }
 
 /// The respect of the charte graphique (section 4), with its verdict when the report gives one.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CharteGraphique {
@@ -570,6 +584,7 @@ impl CharteGraphique {
 
 /// The report's section 4 as the auditor wrote it, one string per paragraph, verbatim
 /// (including « Sans objet. »). An empty list means the section is absent.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Conclusion {

@@ -159,6 +159,7 @@ impl FromStr for EngagementNumber {
 }
 
 /// The two management sections that every audit assesses beside the modules.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Debug,
     Clone,
@@ -216,6 +217,7 @@ impl fmt::Display for ManagementSection {
 
 /// One management item: its section and its number within the section, e.g. `pilotage 5`
 /// (Comité des usagers).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ManagementItemId {

@@ -25,6 +25,9 @@
 //!   aliases and depth).
 //! - `toml`: audits and référentiels in TOML (`Audit::from_toml_str`, `Audit::to_toml_string`,
 //!   [`Format`]`::Toml`), with the `toml` crate.
+//! - `schema`: the JSON Schemas of the audit layout and of the référentiel file format
+//!   (`schema::audit_schema`, `schema::referentiel_schema`), generated with `schemars`; the
+//!   repository commits them under `schema/`.
 //!
 //! ## Example
 //!
@@ -71,6 +74,9 @@ mod referentiel;
 mod site;
 
 pub mod validate;
+
+#[cfg(feature = "schema")]
+pub mod schema;
 
 pub mod samples;
 

@@ -68,6 +68,7 @@ pub const REFERENTIEL_FORMAT: &str = "qualepref-referentiel/1";
 /// assert!(!r.module(ModuleNumber::new(3).ok_or("3")?).ok_or("3")?.bundled);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "ReferentielData", into = "ReferentielData")]
 pub struct Referentiel {
@@ -84,6 +85,7 @@ pub struct Referentiel {
 }
 
 /// A module of the référentiel.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -103,6 +105,7 @@ pub struct Module {
 }
 
 /// A group of engagements within a module, by channel (module 1 of Qual-e-pref).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -118,6 +121,7 @@ pub struct ChannelGroup {
 }
 
 /// An engagement de service.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -134,6 +138,7 @@ pub struct Engagement {
 }
 
 /// A management item (PILOTAGE DE LA POLITIQUE QUALITE or DEMARCHE DE LABELLISATION).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -158,6 +163,7 @@ impl ManagementItem {
 }
 
 /// The file layout of a référentiel, before its invariants are checked.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ReferentielData {

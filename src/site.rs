@@ -9,6 +9,7 @@ use strum::{EnumIter, IntoStaticStr};
 use crate::Error;
 
 /// The kind of administration audited (TYPE D'ADMINISTRATION on the cover page).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Debug,
     Clone,
@@ -160,6 +161,7 @@ impl fmt::Display for Departement {
 }
 
 /// The audited site (cover page).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Site {
@@ -175,6 +177,7 @@ pub struct Site {
 }
 
 /// The report's section 2: the organisation and the history of its quality approach.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Context {
@@ -198,6 +201,7 @@ impl Context {
 }
 
 /// Context figures of the site, each optional.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContextFigures {
