@@ -28,6 +28,9 @@
 //! - `schema`: the JSON Schemas of the audit layout and of the référentiel file format
 //!   (`schema::audit_schema`, `schema::referentiel_schema`), generated with `schemars`; the
 //!   repository commits them under `schema/`.
+//! - `cli`: the `qualepref` command-line tool (`validate`, `referentiel`, `schema`), with
+//!   `clap`; turns on `yaml`, `toml` and `schema`. Install it with
+//!   `cargo install --path . --features cli`.
 //!
 //! ## Example
 //!

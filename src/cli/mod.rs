@@ -1,0 +1,210 @@
+//! What the subcommands share: exit statuses, failures, global options, reading inputs (files or
+//! standard input, with the size limit) and writing outputs.
+
+pub mod referentiel;
+pub mod schema;
+pub mod validate;
+
+use std::fmt;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use qualepref::{Audit, Error, Format, MAX_INPUT_BYTES, Referentiel};
+
+/// How a command ended; the exit code is its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// 0: done, and the data is valid.
+    Success = 0,
+    /// 1: the data is invalid (an error-severity diagnostic).
+    Invalid = 1,
+    /// 2: the command could not run.
+    Failure = 2,
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> ExitCode {
+        ExitCode::from(status as u8)
+    }
+}
+
+/// A reason the command could not run, as the one line printed on standard error.
+#[derive(Debug)]
+pub struct Failure {
+    message: Option<String>,
+}
+
+impl Failure {
+    /// A failure with its message (without the `qualepref: ` prefix).
+    pub fn new(message: impl Into<String>) -> Self {
+        Failure {
+            message: Some(message.into()),
+        }
+    }
+
+    /// Prints the message on standard error and gives [`Status::Failure`].
+    pub fn report(&self) -> Status {
+        if let Some(message) = &self.message {
+            warn(message);
+        }
+        Status::Failure
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::new(describe(&e))
+    }
+}
+
+/// Prints `qualepref: message` on standard error. A closed standard error is ignored: there is
+/// nowhere left to say it.
+pub fn warn(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "qualepref: {message}");
+}
+
+/// The error's message, with the system's reason when a file could not be read (the crate's
+/// message names the file; the reason is its cause).
+pub fn describe(e: &Error) -> String {
+    let mut inner = e;
+    while let Error::InFile { source, .. } = inner {
+        inner = source;
+    }
+    match inner {
+        Error::Io { source, .. } => format!("{e}: {source}"),
+        _ => e.to_string(),
+    }
+}
+
+/// The options that apply to every subcommand.
+#[derive(Debug, Clone, Default)]
+pub struct Globals {
+    /// `--referentiel FILE`: the référentiel to use instead of the embedded one.
+    pub referentiel: Option<PathBuf>,
+    /// `--input-format`: the format of inputs, instead of their extension.
+    pub input_format: Option<Format>,
+}
+
+impl Globals {
+    /// The référentiel: the one given with `--referentiel`, loaded and checked, or the embedded
+    /// Qual-e-pref 2019.
+    pub fn referentiel(&self) -> Result<Referentiel, Failure> {
+        match &self.referentiel {
+            None => Ok(Referentiel::qual_e_pref_2019().clone()),
+            Some(path) => {
+                let input = Input::new(path);
+                match &input {
+                    Input::File(path) => Ok(qualepref::load_referentiel(path, self.input_format)?),
+                    Input::Stdin => {
+                        let text = read_stdin()?;
+                        let format = self.input_format.unwrap_or(Format::Json);
+                        Referentiel::from_str_in(&text, format)
+                            .map_err(|e| Failure::new(format!("{input}: {}", describe(&e))))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads the audit `input`.
+    pub fn audit(&self, input: &Input) -> Result<Audit, Failure> {
+        match input {
+            Input::File(path) => Ok(qualepref::load_audit(path, self.input_format)?),
+            Input::Stdin => {
+                let text = read_stdin()?;
+                let format = self.input_format.unwrap_or(Format::Json);
+                Audit::from_str_in(&text, format)
+                    .map_err(|e| Failure::new(format!("{input}: {}", describe(&e))))
+            }
+        }
+    }
+
+    /// Whether `--referentiel -` reads standard input.
+    pub fn referentiel_from_stdin(&self) -> bool {
+        self.referentiel
+            .as_deref()
+            .is_some_and(|p| matches!(Input::new(p), Input::Stdin))
+    }
+}
+
+/// An input: a file, or standard input (`-`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// Standard input.
+    Stdin,
+    /// A file.
+    File(PathBuf),
+}
+
+impl Input {
+    /// `-` is standard input; anything else a file.
+    pub fn new(path: &Path) -> Input {
+        if path.as_os_str() == "-" {
+            Input::Stdin
+        } else {
+            Input::File(path.to_owned())
+        }
+    }
+}
+
+impl fmt::Display for Input {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Input::Stdin => f.write_str("<stdin>"),
+            Input::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// Reads standard input as UTF-8 text, refusing more than [`MAX_INPUT_BYTES`].
+fn read_stdin() -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .take(MAX_INPUT_BYTES.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::new(format!("<stdin>: cannot read standard input: {e}")))?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_INPUT_BYTES {
+        return Err(Failure::new(format!(
+            "<stdin>: input is larger than the limit of {MAX_INPUT_BYTES} bytes"
+        )));
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| Failure::new(format!("<stdin>: input is not UTF-8 text: {e}")))
+}
+
+/// Writes `text` to standard output. A closed pipe (`| head`) stops the command quietly.
+pub fn print(text: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(Failure { message: None }),
+        Err(e) => Err(Failure::new(format!(
+            "cannot write to standard output: {e}"
+        ))),
+    }
+}
+
+/// A format as a command-line value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// JSON.
+    Json,
+    /// YAML.
+    #[value(alias = "yml")]
+    Yaml,
+    /// TOML.
+    Toml,
+}
+
+impl FormatArg {
+    /// The library's format.
+    pub fn format(self) -> Format {
+        match self {
+            FormatArg::Json => Format::Json,
+            FormatArg::Yaml => Format::Yaml,
+            FormatArg::Toml => Format::Toml,
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! `qualepref validate FILE...`: checks audits and prints one line per diagnostic.
+
+use std::path::PathBuf;
+
+use qualepref::validate::Options;
+use qualepref::{Diagnostic, Severity, validate};
+use serde::Serialize;
+
+use super::{Failure, Globals, Input, Status, print, warn};
+
+/// Arguments of `validate`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The audit files (`-` for standard input).
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<PathBuf>,
+
+    /// How to print the diagnostics.
+    #[arg(long, value_enum, default_value_t = Output::Text)]
+    format: Output,
+}
+
+/// The output of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Output {
+    /// `FILE: path: [code] severity: message`, one line per diagnostic, and a summary on
+    /// standard error.
+    Text,
+    /// A JSON array of `{file, code, severity, path, message}`.
+    Json,
+}
+
+/// A diagnostic with the file it is about, as printed by `--format json`.
+#[derive(Debug, Serialize)]
+struct FileDiagnostic<'a> {
+    file: String,
+    #[serde(flatten)]
+    diagnostic: &'a Diagnostic,
+}
+
+/// Checks every file, then prints: 0 when every file is valid, 1 when one has an error
+/// diagnostic, 2 when one could not be read (the others are still checked).
+pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
+    let inputs: Vec<Input> = args.files.iter().map(|f| Input::new(f)).collect();
+    let stdin_uses = inputs.iter().filter(|i| **i == Input::Stdin).count()
+        + usize::from(globals.referentiel_from_stdin());
+    if stdin_uses > 1 {
+        return Err(Failure::new("standard input (-) can be read only once"));
+    }
+    let referentiel = globals.referentiel()?;
+    let options = Options::default();
+
+    let mut status = Status::Success;
+    let mut reports = Vec::new();
+    for input in &inputs {
+        match globals.audit(input) {
+            Ok(audit) => {
+                let report = validate(&audit, &referentiel, &options);
+                if report.has_errors() {
+                    status = status.max(Status::Invalid);
+                }
+                reports.push((input.to_string(), report));
+            }
+            Err(failure) => status = status.max(failure.report()),
+        }
+    }
+
+    match args.format {
+        Output::Text => {
+            let mut text = String::new();
+            for (file, report) in &reports {
+                for d in report.diagnostics() {
+                    text.push_str(&line(file, d));
+                    text.push('\n');
+                }
+            }
+            print(&text)?;
+            warn(&summary(inputs.len(), &reports));
+        }
+        Output::Json => {
+            let all: Vec<FileDiagnostic<'_>> = reports
+                .iter()
+                .flat_map(|(file, report)| {
+                    report
+                        .diagnostics()
+                        .iter()
+                        .map(|diagnostic| FileDiagnostic {
+                            file: file.clone(),
+                            diagnostic,
+                        })
+                })
+                .collect();
+            let mut text = serde_json::to_string_pretty(&all)
+                .map_err(|e| Failure::new(format!("cannot write JSON: {e}")))?;
+            text.push('\n');
+            print(&text)?;
+        }
+    }
+    Ok(status)
+}
+
+/// `FILE: path: [code] severity: message`, or `FILE: [code] severity: message` for a
+/// diagnostic about the whole audit.
+fn line(file: &str, d: &Diagnostic) -> String {
+    if d.path.is_empty() {
+        format!("{file}: [{}] {}: {}", d.code, d.severity, d.message)
+    } else {
+        format!("{file}: {d}")
+    }
+}
+
+/// `3 files: 1 valid, 1 invalid, 1 not read; 2 errors, 1 warning, 0 infos`.
+fn summary(files: usize, reports: &[(String, qualepref::Report)]) -> String {
+    let count = |severity: Severity| {
+        reports
+            .iter()
+            .flat_map(|(_, r)| r.diagnostics())
+            .filter(|d| d.severity == severity)
+            .count()
+    };
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    let invalid = reports.iter().filter(|(_, r)| r.has_errors()).count();
+    let valid = reports.len().saturating_sub(invalid);
+    let unreadable = files.saturating_sub(reports.len());
+    let read = if unreadable > 0 {
+        format!("{valid} valid, {invalid} invalid, {unreadable} not read")
+    } else {
+        format!("{valid} valid, {invalid} invalid")
+    };
+    format!(
+        "{}: {read}; {}, {}, {}",
+        plural(files, "file"),
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        plural(count(Severity::Info), "info")
+    )
+}

@@ -1,0 +1,88 @@
+//! `qualepref`, the command-line tool: checks Qual-e-pref audits and prints the référentiel and
+//! the JSON Schemas. Built with the cargo feature `cli`.
+//!
+//! Exit codes: 0 success; 1 the data is invalid (an error-severity diagnostic); 2 the command
+//! could not run (unreadable file, malformed input, bad arguments), with a one-line message on
+//! standard error.
+//!
+//! Each subcommand is a variant of [`Command`] with its own arguments and its own module under
+//! `src/cli/`, whose `run` function returns a [`cli::Status`].
+
+#![forbid(unsafe_code)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::todo,
+    clippy::unimplemented
+)]
+
+mod cli;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use cli::{FormatArg, Globals, Status};
+
+/// Checks Qual-e-pref quality-label audits of French préfectures.
+///
+/// Exit codes: 0 success; 1 invalid data (an error diagnostic); 2 the command could not run
+/// (unreadable file, malformed input, bad arguments).
+#[derive(Debug, Parser)]
+#[command(name = "qualepref", version, max_term_width = 100)]
+struct Cli {
+    /// Assess against this référentiel file instead of the embedded Qual-e-pref 2019.
+    #[arg(long, global = true, value_name = "FILE")]
+    referentiel: Option<PathBuf>,
+
+    /// The format of the input files and of standard input, instead of their extension
+    /// (.json, .yaml/.yml, .toml; JSON otherwise and for standard input).
+    #[arg(long, global = true, value_name = "FORMAT")]
+    input_format: Option<FormatArg>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The subcommands. Adding one: a variant here, an arm in [`run`], a module under `src/cli/`.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Checks audits against the référentiel and prints one line per diagnostic.
+    Validate(cli::validate::Args),
+    /// Prints the référentiel (the embedded one, or the one given with --referentiel, checked).
+    Referentiel(cli::referentiel::Args),
+    /// Prints the JSON Schema of the audit layout or of the référentiel file format.
+    Schema(cli::schema::Args),
+}
+
+fn run(cli: Cli) -> Status {
+    let globals = Globals {
+        referentiel: cli.referentiel,
+        input_format: cli.input_format.map(FormatArg::format),
+    };
+    let outcome = match &cli.command {
+        Command::Validate(args) => cli::validate::run(args, &globals),
+        Command::Referentiel(args) => cli::referentiel::run(args, &globals),
+        Command::Schema(args) => cli::schema::run(args, &globals),
+    };
+    outcome.unwrap_or_else(|failure| failure.report())
+}
+
+fn main() -> ExitCode {
+    match Cli::try_parse() {
+        Ok(cli) => run(cli).into(),
+        Err(e) => {
+            // Help and version go to standard output with 0; usage errors to standard error
+            // with 2.
+            let _ = e.print();
+            if e.use_stderr() {
+                Status::Failure.into()
+            } else {
+                Status::Success.into()
+            }
+        }
+    }
+}

@@ -1,0 +1,449 @@
+//! The `qualepref` binary: outputs, messages and exit codes (0 success, 1 invalid data, 2 the
+//! command could not run).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use qualepref::{Audit, Referentiel, samples};
+use serde_json::Value;
+
+const TOULON: &str = "examples/data/toulon-2019.json";
+
+/// Runs the binary from the crate's directory with `args`, feeding `stdin`.
+#[track_caller]
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = match Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(e) => panic!("cannot start the binary: {e}"),
+    };
+    if let Some(mut input) = child.stdin.take() {
+        // The binary may exit before reading everything; a broken pipe is then expected.
+        let _ = input.write_all(stdin.as_bytes());
+    }
+    match child.wait_with_output() {
+        Ok(output) => output,
+        Err(e) => panic!("cannot wait for the binary: {e}"),
+    }
+}
+
+fn code(output: &Output) -> Option<i32> {
+    output.status.code()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A fresh directory for one test's files.
+#[track_caller]
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("qualepref-cli-{}-{name}", std::process::id()));
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        panic!("cannot create {}: {e}", dir.display());
+    }
+    dir
+}
+
+#[track_caller]
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    if let Err(e) = std::fs::write(&path, text) {
+        panic!("cannot write {}: {e}", path.display());
+    }
+    path.display().to_string()
+}
+
+#[track_caller]
+fn toulon() -> Audit {
+    match Audit::from_json_str(samples::TOULON_2019_JSON) {
+        Ok(audit) => audit,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[track_caller]
+fn ok<T, E: std::fmt::Display>(result: Result<T, E>) -> T {
+    match result {
+        Ok(value) => value,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn valid_audit_exits_0_with_no_diagnostic() {
+    let output = run(&["validate", TOULON], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "");
+    assert_eq!(
+        stderr(&output),
+        "qualepref: 1 file: 1 valid, 0 invalid; 0 errors, 0 warnings, 0 infos\n"
+    );
+}
+
+#[test]
+fn malformed_json_exits_2_naming_file_line_and_column() {
+    let dir = temp_dir("malformed");
+    let file = write(
+        &dir,
+        "audit.json",
+        "{\n  \"referentiel\": {\"id\": \"x\"},\n  \"site\": 12\n}\n",
+    );
+    let output = run(&["validate", &file], "");
+    assert_eq!(code(&output), Some(2));
+    assert_eq!(stdout(&output), "");
+    let first = stderr(&output)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(
+        first,
+        format!(
+            "qualepref: {file}: malformed audit JSON at line 3, column 12: invalid type: integer `12`, expected struct Site"
+        )
+    );
+}
+
+#[test]
+fn unknown_verdict_names_its_position() {
+    let dir = temp_dir("verdict");
+    let text = samples::TOULON_2019_JSON.replacen("\"verdict\": \"C\"", "\"verdict\": \"X\"", 1);
+    let line = text
+        .lines()
+        .position(|l| l.contains("\"verdict\": \"X\""))
+        .map_or(0, |i| i + 1);
+    let file = write(&dir, "toulon.json", &text);
+    let output = run(&["validate", &file], "");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "qualepref: {file}: malformed audit JSON at line {line}, column "
+        )),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("unknown verdict \\\"X\\\"")
+            || stderr(&output).contains("unknown verdict \"X\"")
+    );
+}
+
+#[test]
+fn not_json_exits_2() {
+    let output = run(&["validate", "README.md"], "");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output)
+            .starts_with("qualepref: README.md: malformed audit JSON at line 1, column 1: "),
+        "{}",
+        stderr(&output)
+    );
+    let dir = temp_dir("binary");
+    let path = dir.join("binary.json");
+    ok(std::fs::write(&path, [0xff, 0xfe, 0x00, 0x01]));
+    let output = run(&["validate", &path.display().to_string()], "");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).contains("binary.json"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn missing_file_exits_2_naming_it() {
+    let output = run(&["validate", "no-such-audit.json"], "");
+    assert_eq!(code(&output), Some(2));
+    let first = stderr(&output)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        first.starts_with("qualepref: cannot read or write no-such-audit.json: "),
+        "{first}"
+    );
+}
+
+#[test]
+fn other_files_are_still_checked_after_an_unreadable_one() {
+    let output = run(&["validate", "no-such-audit.json", TOULON], "");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).ends_with(
+            "qualepref: 2 files: 1 valid, 0 invalid, 1 not read; 0 errors, 0 warnings, 0 infos\n"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    for args in [
+        &[][..],
+        &["valid"][..],
+        &["validate"][..],
+        &["validate", "--format", "xml", TOULON][..],
+        &["referentiel", "--format", "csv"][..],
+        &["schema", "engagement"][..],
+        &["--input-format", "xml", "validate", TOULON][..],
+    ] {
+        let output = run(args, "");
+        assert_eq!(code(&output), Some(2), "{args:?}: {}", stderr(&output));
+        assert!(!stderr(&output).is_empty(), "{args:?}");
+        assert_eq!(stdout(&output), "", "{args:?}");
+    }
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    let output = run(&["--help"], "");
+    assert_eq!(code(&output), Some(0));
+    assert!(stdout(&output).contains("validate"));
+    let output = run(&["--version"], "");
+    assert_eq!(code(&output), Some(0));
+    assert_eq!(
+        stdout(&output),
+        format!("qualepref {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    let output = run(&["validate", "-"], samples::TOULON_2019_JSON);
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = run(&["validate", "-"], "{\n  \"site\": [\n");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).starts_with("qualepref: <stdin>: malformed audit JSON at line "),
+        "{}",
+        stderr(&output)
+    );
+    let yaml = ok(toulon().to_yaml_string());
+    let output = run(&["--input-format", "yaml", "validate", "-"], &yaml);
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = run(&["validate", "-", "-"], "");
+    assert_eq!(code(&output), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "qualepref: standard input (-) can be read only once\n"
+    );
+}
+
+#[test]
+fn yaml_and_toml_inputs_by_extension_or_option() {
+    let dir = temp_dir("formats");
+    let audit = toulon();
+    let yaml = write(&dir, "toulon.yaml", &ok(audit.to_yaml_string()));
+    let short_ext = write(&dir, "toulon.yml", &ok(audit.to_yaml_string()));
+    let toml = write(&dir, "toulon.toml", &ok(audit.to_toml_string()));
+    let untyped = write(&dir, "toulon.audit", &ok(audit.to_toml_string()));
+    let output = run(&["validate", &yaml, &short_ext, &toml], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = run(&["validate", "--input-format", "toml", &untyped], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    // Without the option, an unknown extension reads as JSON.
+    let output = run(&["validate", &untyped], "");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).contains("malformed audit JSON"),
+        "{}",
+        stderr(&output)
+    );
+
+    let broken = write(&dir, "broken.toml", "modules = [1, 9]\n");
+    let output = run(&["validate", &broken], "");
+    assert_eq!(code(&output), Some(2));
+    let first = stderr(&output)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(
+        first,
+        format!(
+            "qualepref: {broken}: malformed audit TOML at line 1, column 11: invalid module number \"9\": a module number is between 1 and 8"
+        )
+    );
+    let broken = write(&dir, "broken.yaml", "referentiel:\n  id: x\nsite: 12\n");
+    let output = run(&["validate", &broken], "");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "qualepref: {broken}: malformed audit YAML at line 3, column 7: "
+        )),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn json_output_parses_back() {
+    let output = run(&["validate", "--format", "json", TOULON], "");
+    assert_eq!(code(&output), Some(0));
+    let value: Value = ok(serde_json::from_str(&stdout(&output)));
+    assert_eq!(value, Value::Array(Vec::new()));
+    // No summary in JSON mode.
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn referentiel_prints_in_each_format() {
+    let embedded = Referentiel::qual_e_pref_2019();
+    let output = run(&["referentiel"], "");
+    assert_eq!(code(&output), Some(0));
+    assert_eq!(stdout(&output), Referentiel::qual_e_pref_2019_json());
+    for format in ["json", "yaml", "yml", "toml"] {
+        let output = run(&["referentiel", "--format", format], "");
+        assert_eq!(code(&output), Some(0), "{format}: {}", stderr(&output));
+        let text = stdout(&output);
+        let back = match format {
+            "json" => Referentiel::from_json_str(&text),
+            "toml" => Referentiel::from_toml_str(&text),
+            _ => Referentiel::from_yaml_str(&text),
+        };
+        assert_eq!(&ok(back), embedded, "{format}");
+    }
+}
+
+#[test]
+fn referentiel_option_loads_checks_and_converts_a_file() {
+    let dir = temp_dir("referentiel");
+    let yaml = write(
+        &dir,
+        "r.yaml",
+        &ok(Referentiel::qual_e_pref_2019().to_yaml_string()),
+    );
+    let output = run(
+        &["--referentiel", &yaml, "referentiel", "--format", "json"],
+        "",
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), Referentiel::qual_e_pref_2019_json());
+    let output = run(&["validate", TOULON, "--referentiel", &yaml], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+
+    let broken = write(
+        &dir,
+        "broken.json",
+        r#"{"id": "x", "name": "X", "title": "X", "date": "2020-01-01",
+            "modules": [{"number": 1, "title": "", "obligatory": true, "bundled": false}]}"#,
+    );
+    let output = run(&["referentiel", "--referentiel", &broken], "");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "qualepref: {broken}: malformed référentiel JSON at line "
+        )),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("module 1 has an empty title"));
+    let output = run(&["validate", TOULON, "--referentiel", "no-such.json"], "");
+    assert_eq!(code(&output), Some(2));
+    assert_eq!(stdout(&output), "");
+
+    let output = run(
+        &["--referentiel", "-", "referentiel"],
+        Referentiel::qual_e_pref_2019_json(),
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), Referentiel::qual_e_pref_2019_json());
+    let output = run(&["--referentiel", "-", "validate", "-"], "");
+    assert_eq!(code(&output), Some(2));
+}
+
+#[test]
+fn schema_prints_the_committed_schemas() {
+    let output = run(&["schema"], "");
+    assert_eq!(code(&output), Some(0));
+    let audit = ok(std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/audit.schema.json"),
+    ));
+    assert_eq!(stdout(&output), audit);
+    let output = run(&["schema", "audit"], "");
+    assert_eq!(stdout(&output), audit);
+    let output = run(&["schema", "referentiel"], "");
+    assert_eq!(code(&output), Some(0));
+    let referentiel = ok(std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/referentiel.schema.json"),
+    ));
+    assert_eq!(stdout(&output), referentiel);
+}
+
+#[test]
+#[ignore = "needs the validation rules (merged separately)"]
+fn invalid_audit_exits_1_naming_the_engagement() {
+    let dir = temp_dir("invalid");
+    let mut audit = toulon();
+    // Module 2 is not covered, but engagements 21-23 are assessed.
+    audit.modules.retain(|m| m.get() == 1);
+    let file = write(&dir, "toulon-module-1.json", &ok(audit.to_json_string()));
+    let output = run(&["validate", &file], "");
+    assert_eq!(code(&output), Some(1), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with(&format!("{file}: ")) && l.contains("engagement 21")),
+        "{text}"
+    );
+    let output = run(&["validate", "--format", "json", &file], "");
+    assert_eq!(code(&output), Some(1));
+    let value: Value = ok(serde_json::from_str(&stdout(&output)));
+    assert!(
+        value.as_array().is_some_and(|all| all
+            .iter()
+            .any(|d| d["file"] == file.as_str() && d["severity"] == "error")),
+        "{value:#}"
+    );
+}
+
+#[test]
+fn inputs_above_the_limit_are_refused() {
+    let dir = temp_dir("large");
+    let path = dir.join("large.json");
+    let file = ok(std::fs::File::create(&path));
+    // A sparse file: its size is checked before anything is read.
+    ok(file.set_len(qualepref::MAX_INPUT_BYTES + 1));
+    let name = path.display().to_string();
+    let output = run(&["validate", &name], "");
+    assert_eq!(code(&output), Some(2));
+    let first = stderr(&output)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(
+        first,
+        format!(
+            "qualepref: {name}: input of 67108865 bytes is larger than the limit of 67108864 bytes"
+        )
+    );
+    let _ = std::fs::remove_file(&path);
+
+    let big = " ".repeat(usize::try_from(qualepref::MAX_INPUT_BYTES).unwrap_or(usize::MAX) + 1);
+    let output = run(&["validate", "-"], &big);
+    assert_eq!(code(&output), Some(2));
+    let first = stderr(&output)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(
+        first,
+        "qualepref: <stdin>: input is larger than the limit of 67108864 bytes"
+    );
+}
