@@ -385,10 +385,14 @@ fn to_usize(n: u64) -> usize {
 
 #[cfg(feature = "yaml")]
 fn to_yaml<T: Serialize>(value: &T) -> Result<String, Error> {
-    let mut text = serde_saphyr::to_string(value).map_err(|e| Error::WriteText {
-        format: "YAML",
-        message: e.to_string(),
-    })?;
+    // Block scalars (`|`, `>`) are off: serde-saphyr 1.1 writes a text made only of line
+    // breaks ("\n") as a block that reads back as empty. Quoted scalars round-trip every text.
+    let options = serde_saphyr::ser_options! { prefer_block_scalars: false };
+    let mut text =
+        serde_saphyr::to_string_with_options(value, options).map_err(|e| Error::WriteText {
+            format: "YAML",
+            message: e.to_string(),
+        })?;
     if !text.ends_with('\n') {
         text.push('\n');
     }

@@ -106,6 +106,25 @@ assessments:
 }
 
 #[test]
+fn texts_made_of_line_breaks_and_spaces_round_trip() {
+    let mut audit = toulon();
+    let texts = [
+        "\n", "\n\n", " \n", "a\n", "\na", "x\n\n", "  ", "\t", "\r\n",
+    ];
+    for (assessment, text) in audit.assessments.iter_mut().zip(texts) {
+        assessment.comment = Some(text.to_owned());
+    }
+    for &format in Format::ALL {
+        let text = ok(audit.to_string_in(format));
+        assert_eq!(
+            ok(Audit::from_str_in(&text, format)),
+            audit,
+            "{format}:\n{text}"
+        );
+    }
+}
+
+#[test]
 fn yaml_errors_give_line_and_column() {
     let e = err(Audit::from_yaml_str("referentiel:\n  id: x\nsite: 12\n"));
     assert_eq!(e.position(), Some((3, 7)));
@@ -278,4 +297,98 @@ fn loaders_pick_the_format_from_the_extension_and_name_the_file() {
     let missing = dir.join("missing.toml");
     assert!(matches!(load_audit(&missing, None), Err(Error::Io { .. })));
     let _ = std::fs::remove_dir_all(Path::new(&dir));
+}
+
+mod properties {
+    use proptest::prelude::*;
+    use qualepref::{Audit, Format, Observation, ObservationKind, Verdict, samples};
+
+    fn verdict() -> impl Strategy<Value = Option<Verdict>> {
+        prop_oneof![
+            Just(None),
+            Just(Some(Verdict::Conformity)),
+            Just(Some(Verdict::NotApplicable)),
+            Just(Some(Verdict::MinorNonconformity)),
+            Just(Some(Verdict::MajorNonconformity)),
+        ]
+    }
+
+    /// Texts that YAML and TOML writers must quote or escape: keywords, numbers, dates,
+    /// indicators, leading and trailing spaces, line breaks, control characters, non-ASCII.
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[ -~\\n\\t\u{e9}\u{ab}\u{bb}\u{2019}]{0,40}",
+            prop::sample::select(vec![
+                "",
+                "yes",
+                "No",
+                "null",
+                "~",
+                "true",
+                "1",
+                "0x1F",
+                "1e3",
+                ".inf",
+                "2019-11-18",
+                "- x",
+                "? x",
+                ": x",
+                "# x",
+                "&a",
+                "*a",
+                "!tag",
+                "|",
+                ">",
+                "'",
+                "\"",
+                "%YAML",
+                "---",
+                "...",
+                " lead",
+                "trail ",
+                "a: b",
+                "a #b",
+                "\u{feff}x",
+                "\r\n",
+            ])
+            .prop_map(str::to_owned),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn edited_audits_round_trip_through_every_format(
+            edits in prop::collection::vec((verdict(), prop::option::of(text()), text()), 23),
+        ) {
+            let mut audit = Audit::from_json_str(samples::TOULON_2019_JSON)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            for (assessment, (verdict, comment, observation)) in
+                audit.assessments.iter_mut().zip(edits)
+            {
+                assessment.verdict = verdict;
+                assessment.comment = comment;
+                assessment
+                    .observations
+                    .push(Observation::new(ObservationKind::AreaOfConcern, observation));
+            }
+            for &format in Format::ALL {
+                let text = audit
+                    .to_string_in(format)
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let back = Audit::from_str_in(&text, format)
+                    .map_err(|e| TestCaseError::fail(format!("{format}: {e}\n{text}")))?;
+                if back != audit {
+                    let first = back
+                        .assessments
+                        .iter()
+                        .zip(&audit.assessments)
+                        .find(|(read, written)| read != written);
+                    return Err(TestCaseError::fail(format!("{format}: {first:?}")));
+                }
+            }
+        }
+    }
 }
