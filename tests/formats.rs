@@ -169,6 +169,20 @@ fn toml_errors_give_line_and_column() {
 }
 
 #[test]
+fn toml_dates_are_strings() {
+    let toml = ok(toulon().to_toml_string());
+    assert!(toml.contains("start = \"2019-11-18\"\n"), "{toml}");
+    // A TOML date value is refused, with its position.
+    let native = toml.replace("start = \"2019-11-18\"", "start = 2019-11-18");
+    let e = err(Audit::from_toml_str(&native));
+    assert!(e.position().is_some());
+    assert!(
+        e.to_string().contains("expected a formatted date string"),
+        "{e}"
+    );
+}
+
+#[test]
 fn broken_referentiel_invariants_are_listed_in_yaml_too() {
     let yaml = "\
 id: x
@@ -301,7 +315,7 @@ fn loaders_pick_the_format_from_the_extension_and_name_the_file() {
 
 mod properties {
     use proptest::prelude::*;
-    use qualepref::{Audit, Format, Observation, ObservationKind, Verdict, samples};
+    use qualepref::{Audit, Format, Observation, ObservationKind, Referentiel, Verdict, samples};
 
     fn verdict() -> impl Strategy<Value = Option<Verdict>> {
         prop_oneof![
@@ -356,8 +370,41 @@ mod properties {
         ]
     }
 
+    /// The Toulon audit in `format` with `insert` put at character `at` and the text cut at
+    /// character `cut`: mostly broken documents.
+    fn mangled(format: Format, at: usize, insert: &str, cut: usize) -> String {
+        let audit = Audit::from_json_str(samples::TOULON_2019_JSON).ok();
+        let text = audit
+            .and_then(|a| a.to_string_in(format).ok())
+            .unwrap_or_default();
+        let chars: Vec<char> = text.chars().collect();
+        let at = at % (chars.len() + 1);
+        let mut out: String = chars.iter().take(at).collect();
+        out.push_str(insert);
+        out.extend(chars.iter().skip(at));
+        out.chars().take(cut).collect()
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_input_gives_a_value_or_an_error_never_a_panic(
+            at in any::<usize>(),
+            insert in text(),
+            cut in any::<usize>(),
+            raw in any::<String>(),
+        ) {
+            for &format in Format::ALL {
+                let text = mangled(format, at, &insert, cut);
+                let _ = Audit::from_str_in(&text, format);
+                let _ = Referentiel::from_str_in(&text, format);
+                let _ = Audit::from_str_in(&raw, format);
+                if let Err(e) = Referentiel::from_str_in(&raw, format) {
+                    prop_assert!(!e.to_string().is_empty());
+                }
+            }
+        }
 
         #[test]
         fn edited_audits_round_trip_through_every_format(
