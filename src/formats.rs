@@ -310,10 +310,12 @@ impl Referentiel {
     /// # Errors
     ///
     /// `Error::Yaml` with the line and column where the parser stopped;
+    /// [`Error::InvalidReferentiel`] listing every broken invariant;
     /// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
     #[cfg(feature = "yaml")]
     pub fn from_yaml_str(text: &str) -> Result<Referentiel, Error> {
-        from_yaml("référentiel", text)
+        from_yaml::<crate::referentiel::ReferentielData>("référentiel", text)
+            .and_then(Referentiel::try_from)
     }
 
     /// Writes the référentiel in its file format as YAML; feature `yaml`.
@@ -331,10 +333,12 @@ impl Referentiel {
     /// # Errors
     ///
     /// `Error::Toml` with the line and column where the parser stopped;
+    /// [`Error::InvalidReferentiel`] listing every broken invariant;
     /// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
     #[cfg(feature = "toml")]
     pub fn from_toml_str(text: &str) -> Result<Referentiel, Error> {
-        from_toml("référentiel", text)
+        from_toml::<crate::referentiel::ReferentielData>("référentiel", text)
+            .and_then(Referentiel::try_from)
     }
 
     /// Writes the référentiel in its file format as TOML; feature `toml`.

@@ -166,7 +166,7 @@ impl ManagementItem {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ReferentielData {
+pub(crate) struct ReferentielData {
     #[serde(default)]
     format: Option<String>,
     id: String,
@@ -380,8 +380,8 @@ impl Referentiel {
     ///
     /// # Errors
     ///
-    /// [`Error::Json`] with the line and column for malformed JSON, a missing or unknown field,
-    /// or a broken invariant (the message lists every problem).
+    /// [`Error::Json`] with the line and column for malformed JSON or a missing or unknown field;
+    /// [`Error::InvalidReferentiel`] listing every broken invariant.
     ///
     /// ```
     /// use qualepref::Referentiel;
@@ -392,7 +392,9 @@ impl Referentiel {
     /// ```
     pub fn from_json_str(text: &str) -> Result<Referentiel, Error> {
         crate::check_size(text.len())?;
-        serde_json::from_str(text).map_err(|e| Error::json("référentiel", e))
+        let data: ReferentielData =
+            serde_json::from_str(text).map_err(|e| Error::json("référentiel", e))?;
+        Referentiel::try_from(data)
     }
 
     /// Reads a référentiel from a JSON file.

@@ -73,8 +73,8 @@ impl fmt::Display for AdministrationType {
     }
 }
 
-/// A département code, well-formed by construction: two digits (`01`–`95`), `2A`/`2B` (Corse),
-/// or three digits from `971` (overseas départements and collectivities).
+/// A département code, well-formed by construction: two digits, `2A`/`2B` (Corse), or three
+/// digits starting with `9` (overseas départements and collectivities).
 ///
 /// Whether the code is one of the existing départements is a separate question, answered by
 /// [`Departement::is_known`] and checked by validation: `96` is well-formed but unknown.
@@ -93,7 +93,7 @@ impl fmt::Display for AdministrationType {
 pub struct Departement(String);
 
 const DEPARTEMENT_FORM: &str =
-    "a département code is two digits (01 to 95), 2A or 2B, or three digits from 971";
+    "a département code is two digits, 2A or 2B, or three digits starting with 9";
 
 impl Departement {
     /// The code, e.g. `83`, `2A`, `974`.

@@ -346,7 +346,7 @@ fn referentiel_option_loads_checks_and_converts_a_file() {
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output).starts_with(&format!(
-            "qualepref: {broken}: malformed référentiel JSON at line "
+            "qualepref: {broken}: invalid référentiel: module 1 has an empty title"
         )),
         "{}",
         stderr(&output)

@@ -199,7 +199,7 @@ fn malformed_referentiels_list_every_problem() {
     );
     let message = load_err(&text);
     assert!(
-        message.starts_with("malformed référentiel JSON at line "),
+        message.starts_with("invalid référentiel: module 1 is listed twice; "),
         "{message}"
     );
     for problem in [
