@@ -11,6 +11,10 @@
 //!   (`C`, `NA`, `NC min`, `NC Maj`) with its observations (`PF`, `PS`, `PP`), management items,
 //!   remote checks, fiches d'écart and the auditor's conclusion, read from and written to JSON
 //!   ([`Audit::from_json_str`], [`Audit::to_json_string`]).
+//! - Report text: [`import_report_text`] reads an audit from the text export of its report
+//!   (tolerant of page-break debris, CRLF, NFD accents…), accounting for every line and
+//!   reporting what it guessed or skipped as [`ImportDiagnostic`]s; [`render_report_text`]
+//!   writes an audit back in that form.
 //!
 //! ## Example
 //!
@@ -52,7 +56,9 @@ mod audit;
 mod codes;
 mod error;
 mod ids;
+mod import;
 mod referentiel;
+mod report_text;
 mod site;
 
 pub mod validate;
@@ -69,9 +75,14 @@ pub use audit::{
 pub use codes::{NcGrade, ObservationKind, Verdict};
 pub use error::Error;
 pub use ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
+pub use import::{
+    ConclusionSection, Field, ImportCode, ImportDiagnostic, ImportLevel, Imported, Layout,
+    LineRole, import_report, import_report_path, import_report_text,
+};
 pub use referentiel::{
     ChannelGroup, Engagement, ManagementItem, Module, REFERENTIEL_FORMAT, Referentiel,
 };
+pub use report_text::render_report_text;
 pub use site::{AdministrationType, Context, ContextFigures, Departement, Site};
 pub use validate::{Code, Diagnostic, Report, Severity, Valid, validate};
 
