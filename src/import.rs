@@ -620,6 +620,16 @@ fn not_a_report(reason: &str) -> Error {
 
 /// The first control character other than tab, line feed, carriage return and form feed.
 fn binary_char(text: &str) -> Option<(usize, char)> {
+    // Control characters are C0 bytes and DEL, or C1 (U+0080–U+009F, encoded C2 80–C2 9F).
+    let bytes = text.as_bytes();
+    let suspect = bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    });
+    if !suspect {
+        return None;
+    }
     let bad = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}');
     let at = text.find(bad)?;
     let c = text.get(at..)?.chars().next()?;
@@ -638,10 +648,11 @@ fn is_odd_space(c: char) -> bool {
 /// Composes the combining sequences of French letters and turns non-breaking spaces into
 /// spaces; borrows the text when there is nothing to do.
 fn normalise(text: &str) -> Cow<'_, str> {
-    if !text
-        .chars()
-        .any(|c| is_combining_mark(c) || is_odd_space(c))
-    {
+    // Combining marks U+0300–U+036F are encoded CC xx or CD xx; the odd spaces C2 A0,
+    // E2 80 AF and E2 80 87.
+    let marks = text.as_bytes().iter().any(|&b| b == 0xcc || b == 0xcd);
+    let spaces = text.contains('\u{a0}') || text.contains('\u{202f}') || text.contains('\u{2007}');
+    if !marks && !spaces {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -710,25 +721,44 @@ fn compose(base: char, mark: char) -> Option<char> {
 /// Lower-case letters and digits only, French accents folded: the form in which headings and
 /// labels are compared (`FICHE(S) D'ECART(S)` → `fichesdecarts`).
 pub(crate) fn key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        for l in c.to_lowercase() {
-            match l {
-                'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-                'à' | 'â' | 'ä' | 'á' => out.push('a'),
-                'î' | 'ï' | 'í' | 'ì' => out.push('i'),
-                'ô' | 'ö' | 'ó' | 'ò' => out.push('o'),
-                'û' | 'ù' | 'ü' | 'ú' => out.push('u'),
-                'ç' => out.push('c'),
-                'ÿ' => out.push('y'),
-                'œ' => out.push_str("oe"),
-                'æ' => out.push_str("ae"),
-                other if other.is_alphanumeric() => out.push(other),
-                _ => {}
-            }
-        }
+    folded(s).collect()
+}
+
+/// The characters of [`key`], lazily: comparisons stop at the first difference.
+fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().flat_map(fold_char).flatten()
+}
+
+/// One character of [`key`]: ASCII on a fast path, then the French letters.
+fn fold_char(c: char) -> [Option<char>; 2] {
+    if c.is_ascii() {
+        return if c.is_ascii_alphanumeric() {
+            [Some(c.to_ascii_lowercase()), None]
+        } else {
+            [None, None]
+        };
     }
-    out
+    let l = c.to_lowercase().next().unwrap_or(c);
+    let one = match l {
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'à' | 'â' | 'ä' | 'á' => 'a',
+        'î' | 'ï' | 'í' | 'ì' => 'i',
+        'ô' | 'ö' | 'ó' | 'ò' => 'o',
+        'û' | 'ù' | 'ü' | 'ú' => 'u',
+        'ç' => 'c',
+        'ÿ' => 'y',
+        'œ' => return [Some('o'), Some('e')],
+        'æ' => return [Some('a'), Some('e')],
+        other if other.is_alphanumeric() => other,
+        _ => return [None, None],
+    };
+    [Some(one), None]
+}
+
+/// Whether `key(s)` starts with `prefix`, without building it.
+fn key_starts(s: &str, prefix: &str) -> bool {
+    let mut it = folded(s);
+    prefix.chars().all(|c| it.next() == Some(c))
 }
 
 /// Whitespace collapsed and lower-cased: two titles equal in this form differ in spacing or
@@ -1556,12 +1586,11 @@ impl<'r> Parser<'r> {
     // --- context ----------------------------------------------------------------------------
 
     fn context_line(&mut self, n: usize, t: &str, history: bool) -> LineRole {
-        let k = key(t);
-        if k.starts_with("contextedelorganisme") {
+        if key_starts(t, "contextedelorganisme") {
             self.part = Part::Context { history: false };
             return LineRole::Layout(Layout::Heading);
         }
-        if k.starts_with("presentationethistorique") || k.starts_with("historiquedelademarche") {
+        if key_starts(t, "presentationethistorique") || key_starts(t, "historiquedelademarche") {
             self.part = Part::Context { history: true };
             return LineRole::Layout(Layout::Heading);
         }
@@ -2639,7 +2668,9 @@ fn table_debris(t: &str) -> Option<Layout> {
         }
         if cell.contains("<small>") || cell.contains("MINISTÈRE") || cell.contains("MINISTERE") {
             page = true;
-        } else if cell.len() < 60 {
+        } else if cell.len() < 60
+            && cell.starts_with(['E', 'C', 'A', 'N', 'D', 'e', 'c', 'a', 'n', 'd'])
+        {
             let k = key(cell);
             if !matches!(
                 k.as_str(),
@@ -2691,16 +2722,25 @@ fn is_legend(t: &str) -> bool {
     if t.contains("**") {
         return true;
     }
-    let k = key(t);
-    k.starts_with("abreviation")
-        || k.starts_with("cconforme")
-        || k.starts_with("ncmajnonconformite")
-        || k.starts_with("pfpointsforts")
+    key_starts(t, "abreviation")
+        || key_starts(t, "cconforme")
+        || key_starts(t, "ncmajnonconformite")
+        || key_starts(t, "pfpointsforts")
 }
 
 /// A heading of part 4: an optional bullet, capitals outside parentheses, a known title.
 fn conclusion_heading(t: &str) -> Option<ConclusionSection> {
     let text = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Paragraphs leave at their first lower-case letter outside parentheses.
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && c.is_lowercase() => return None,
+            _ => {}
+        }
+    }
     let mut outside = String::with_capacity(text.len());
     let mut depth = 0usize;
     for c in text.chars() {
@@ -2710,9 +2750,6 @@ fn conclusion_heading(t: &str) -> Option<ConclusionSection> {
             _ if depth == 0 => outside.push(c),
             _ => {}
         }
-    }
-    if outside.chars().any(char::is_lowercase) {
-        return None;
     }
     ConclusionSection::from_heading_key(&key(&outside))
 }
