@@ -25,7 +25,13 @@
 //! corrective : …`, `Échéance : dd/mm/yyyy`. Its grade is the one the paragraph states
 //! (`NC min`, `NC Maj`, « mineure », « majeure »), else the engagement's verdict; its finding is
 //! the `Constat` line, else the paragraph itself. The charte graphique's verdict is a line
-//! `Conformité : C`, else `NA` when its text says « non applicable ».
+//! `Conformité : C`, else `NA` when its text says « non applicable ». A paragraph read as a fiche
+//! d'écart goes to `ecarts` only; the other paragraphs of the section (« Absence de
+//! non-conformité majeure ou mineure. ») stay in `conclusion.fiches_ecart`, verbatim.
+//!
+//! The paragraphs of the context and of part 4 are one line each, as in the export. Module and
+//! channel-group headings, management and remote-audit headings are layout that steers the
+//! reading; the rows they head say their own module and number.
 //! [`render_report_text`](crate::render_report_text) writes this form.
 //!
 //! ```
@@ -444,6 +450,10 @@ pub enum ImportCode {
     /// The lead auditor of the title page is not in the auditors' table; added from the title
     /// page.
     AuditorFromTitlePage,
+    /// A value of the page de garde that the crate does not know (administration type,
+    /// département, module, audit type), or several boxes checked where one is expected; not
+    /// used.
+    UnknownValue,
 }
 
 impl ImportCode {
@@ -476,6 +486,7 @@ impl ImportCode {
             | ImportCode::DuplicateRow
             | ImportCode::MissingVerdict
             | ImportCode::UnknownVerdict
+            | ImportCode::UnknownValue
             | ImportCode::MissingRow
             | ImportCode::MissingSection
             | ImportCode::TitlePageDiffers
@@ -1404,7 +1415,7 @@ impl<'r> Parser<'r> {
                     } else {
                         self.diag(
                             Some(n),
-                            ImportCode::UnknownVerdict,
+                            ImportCode::UnknownValue,
                             format!("administration type {label:?} is not one the crate knows"),
                         );
                         LineRole::Reported
@@ -1414,7 +1425,7 @@ impl<'r> Parser<'r> {
                 _ => {
                     self.diag(
                         Some(n),
-                        ImportCode::UnknownVerdict,
+                        ImportCode::UnknownValue,
                         format!(
                             "several administration types are checked ({}), none used",
                             checked.join(", ")
@@ -1430,7 +1441,7 @@ impl<'r> Parser<'r> {
                     LineRole::Field(Field::Departement)
                 }
                 Err(e) => {
-                    self.diag(Some(n), ImportCode::UnknownVerdict, e.to_string());
+                    self.diag(Some(n), ImportCode::UnknownValue, e.to_string());
                     LineRole::Reported
                 }
             }
@@ -1449,7 +1460,7 @@ impl<'r> Parser<'r> {
                     Some(_) => {}
                     None => self.diag(
                         Some(n),
-                        ImportCode::UnknownVerdict,
+                        ImportCode::UnknownValue,
                         format!("checkbox {label:?} names no module 1 to 8, not used"),
                     ),
                 }
@@ -1538,12 +1549,12 @@ impl<'r> Parser<'r> {
                 Some(t) if found.is_none() => found = Some(t),
                 Some(t) => self.diag(
                     Some(n),
-                    ImportCode::UnknownVerdict,
+                    ImportCode::UnknownValue,
                     format!("audit type {t} is checked besides another one, not used"),
                 ),
                 None => self.diag(
                     Some(n),
-                    ImportCode::UnknownVerdict,
+                    ImportCode::UnknownValue,
                     format!("audit type {label:?} is not one the crate knows, not used"),
                 ),
             }

@@ -217,6 +217,7 @@ fn import_codes_are_pinned() {
             "charte-verdict-from-text",
             "remote-text-ignored",
             "auditor-from-title-page",
+            "unknown-value",
         ]
     );
 }
