@@ -426,6 +426,48 @@ fn titles_that_differ_from_the_referentiel() {
 }
 
 #[test]
+fn remote_notes_and_observations() {
+    let row = "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+               Conforme\t";
+    let text = replace_line(
+        REPORT,
+        row,
+        "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\t<i>Note: Non \
+         conforme</i> PS: Réponses types périmées. Risque : information erronée PF : Modèles \
+         partagés\t",
+    );
+    let imported = import(&text);
+    let check = &imported.audit().remote_checks[11];
+    assert_eq!(check.note, Some(qualepref::RemoteNote::NonConforme));
+    assert_eq!(check.observations.len(), 2);
+    assert_eq!(check.observations[0].text, "Réponses types périmées.");
+    assert_eq!(
+        check.observations[0].risk.as_deref(),
+        Some("information erronée")
+    );
+    assert_eq!(check.observations[1].text, "Modèles partagés");
+    assert_only_info(&imported);
+}
+
+#[test]
+fn a_management_title_that_differs() {
+    let text = replace_line(REPORT, "5. Comité des usagers", "5. Comité d'usagers\t\tC");
+    let imported = import(&text);
+    assert_eq!(imported.audit(), &toulon());
+    let d = imported
+        .diagnostics()
+        .iter()
+        .find(|d| d.code == ImportCode::TitleDiffers)
+        .unwrap();
+    assert_eq!(d.line, Some(134));
+    assert_eq!(
+        d.message,
+        "management item pilotage 5: title \"Comité d'usagers\" differs from the référentiel's \
+         \"Comité des usagers\"; matched by number"
+    );
+}
+
+#[test]
 fn module_2_unchecked() {
     let text = REPORT.replace(
         "<input checked=\"\" type=\"checkbox\"/> Module 2",
