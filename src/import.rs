@@ -1173,6 +1173,7 @@ struct Parser<'r> {
     management: Vec<ManagementAssessment>,
     remote_checks: Vec<RemoteCheck>,
     last_row: LastRow,
+    last_row_line: usize,
     ecarts: Vec<FicheEcart>,
     open_fiche: Option<usize>,
     conclusion: Conclusion,
@@ -1215,6 +1216,7 @@ impl<'r> Parser<'r> {
             management: Vec::new(),
             remote_checks: Vec::new(),
             last_row: LastRow::None,
+            last_row_line: 0,
             ecarts: Vec::new(),
             open_fiche: None,
             conclusion: Conclusion::default(),
@@ -1861,6 +1863,7 @@ impl<'r> Parser<'r> {
         self.assessment_lines.push(n);
         self.module = Some(module);
         self.last_row = LastRow::Assessment(self.assessments.len() - 1);
+        self.last_row_line = n;
         LineRole::Field(Field::Assessment(e))
     }
 
@@ -1921,6 +1924,7 @@ impl<'r> Parser<'r> {
             observations,
         });
         self.last_row = LastRow::Management(self.management.len() - 1);
+        self.last_row_line = n;
         LineRole::Field(Field::Management(id))
     }
 
@@ -2086,9 +2090,12 @@ impl<'r> Parser<'r> {
         let had_verdict = v.is_some();
         if had_verdict {
             // The row's missing-verdict warning no longer holds.
-            if let Some(pos) = self.diags.iter().rposition(|d| {
-                d.code == ImportCode::MissingVerdict && d.line.is_some_and(|l| l < n)
-            }) {
+            let row_line = Some(self.last_row_line);
+            if let Some(pos) = self
+                .diags
+                .iter()
+                .rposition(|d| d.code == ImportCode::MissingVerdict && d.line == row_line)
+            {
                 self.diags.remove(pos);
             }
         }
