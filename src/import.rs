@@ -133,9 +133,9 @@ pub enum LineRole {
     /// Empty, or only spaces and tabs.
     Blank,
     /// Read into a field of the audit.
-    Field(Field),
+    Field(ReportField),
     /// Recognised as layout: it carries no data of the audit.
-    Layout(Layout),
+    Layout(ReportLayout),
     /// Not used; a diagnostic on this line says why.
     Reported,
 }
@@ -143,7 +143,7 @@ pub enum LineRole {
 /// The part of the audit a line was read into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum Field {
+pub enum ReportField {
     /// The site's name on the title page (`site.name`).
     SiteName,
     /// City and département on the title page (`TOULON - 83`), checked against the page de
@@ -189,30 +189,30 @@ pub enum Field {
     CharteVerdict,
 }
 
-impl fmt::Display for Field {
+impl fmt::Display for ReportField {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Field::SiteName => f.write_str("site.name"),
-            Field::TitlePageSite => f.write_str("site (title page)"),
-            Field::TitlePageAuditType => f.write_str("kind (title page)"),
-            Field::TitlePageReferentiel => f.write_str("referentiel (title page)"),
-            Field::TitlePageDates => f.write_str("dates (title page)"),
-            Field::Auditor => f.write_str("auditors"),
-            Field::Administration => f.write_str("site.administration"),
-            Field::Departement => f.write_str("site.departement"),
-            Field::City => f.write_str("site.city"),
-            Field::Modules => f.write_str("modules"),
-            Field::AuditKind => f.write_str("kind"),
-            Field::ReferentielLabel => f.write_str("referentiel.label"),
-            Field::AuditDates => f.write_str("dates"),
-            Field::ContextOrganisation => f.write_str("context.organisation"),
-            Field::ContextHistory => f.write_str("context.history"),
-            Field::Assessment(n) => write!(f, "assessments[engagement {n}]"),
-            Field::Management(id) => write!(f, "management[{id}]"),
-            Field::RemoteCheck(c, n) => write!(f, "remote_checks[{c} engagement {n}]"),
-            Field::Conclusion(s) => write!(f, "conclusion.{}", s.field_name()),
-            Field::FicheEcart(t) => write!(f, "ecarts[{t}]"),
-            Field::CharteVerdict => f.write_str("conclusion.charte_graphique.verdict"),
+            ReportField::SiteName => f.write_str("site.name"),
+            ReportField::TitlePageSite => f.write_str("site (title page)"),
+            ReportField::TitlePageAuditType => f.write_str("kind (title page)"),
+            ReportField::TitlePageReferentiel => f.write_str("referentiel (title page)"),
+            ReportField::TitlePageDates => f.write_str("dates (title page)"),
+            ReportField::Auditor => f.write_str("auditors"),
+            ReportField::Administration => f.write_str("site.administration"),
+            ReportField::Departement => f.write_str("site.departement"),
+            ReportField::City => f.write_str("site.city"),
+            ReportField::Modules => f.write_str("modules"),
+            ReportField::AuditKind => f.write_str("kind"),
+            ReportField::ReferentielLabel => f.write_str("referentiel.label"),
+            ReportField::AuditDates => f.write_str("dates"),
+            ReportField::ContextOrganisation => f.write_str("context.organisation"),
+            ReportField::ContextHistory => f.write_str("context.history"),
+            ReportField::Assessment(n) => write!(f, "assessments[engagement {n}]"),
+            ReportField::Management(id) => write!(f, "management[{id}]"),
+            ReportField::RemoteCheck(c, n) => write!(f, "remote_checks[{c} engagement {n}]"),
+            ReportField::Conclusion(s) => write!(f, "conclusion.{}", s.field_name()),
+            ReportField::FicheEcart(t) => write!(f, "ecarts[{t}]"),
+            ReportField::CharteVerdict => f.write_str("conclusion.charte_graphique.verdict"),
         }
     }
 }
@@ -221,7 +221,7 @@ impl fmt::Display for Field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, IntoStaticStr)]
 #[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
-pub enum Layout {
+pub enum ReportLayout {
     /// The report's title, `RAPPORT D'AUDIT`.
     Title,
     /// The table of contents (`SOMMAIRE …` and its entries).
@@ -242,7 +242,7 @@ pub enum Layout {
     TemplateText,
 }
 
-impl fmt::Display for Layout {
+impl fmt::Display for ReportLayout {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.into())
     }
@@ -1261,7 +1261,7 @@ impl<'r> Parser<'r> {
         }
         if let Some(part) = part_heading(t) {
             self.enter_part(part);
-            return LineRole::Layout(Layout::Heading);
+            return LineRole::Layout(ReportLayout::Heading);
         }
         match self.part {
             Part::TitlePage => self.title_page(n, t),
@@ -1292,10 +1292,10 @@ impl<'r> Parser<'r> {
         let k = key(t);
         if k == "rapportdaudit" || k == "rapportdevaluation" {
             self.seen_title = true;
-            return LineRole::Layout(Layout::Title);
+            return LineRole::Layout(ReportLayout::Title);
         }
         if k.starts_with("sommaire") || (t.starts_with('-') && t.contains('.') && k.len() < 80) {
-            return LineRole::Layout(Layout::TableOfContents);
+            return LineRole::Layout(ReportLayout::TableOfContents);
         }
         if let Some((left, value)) = t.split_once(':').or_else(|| t.split_once('\t')) {
             let lk = key(left);
@@ -1312,7 +1312,7 @@ impl<'r> Parser<'r> {
                         ),
                     );
                 }
-                return LineRole::Field(Field::TitlePageReferentiel);
+                return LineRole::Field(ReportField::TitlePageReferentiel);
             }
             if lk.starts_with("datesdedebut") || lk.starts_with("datededebut") {
                 return self.title_date(n, value, true);
@@ -1332,7 +1332,7 @@ impl<'r> Parser<'r> {
                     email: None,
                     line: n,
                 });
-                return LineRole::Field(Field::Auditor);
+                return LineRole::Field(ReportField::Auditor);
             }
             let is_phone = lk == "lignedirecte" || lk == "telephone" || lk == "tel";
             let is_email = lk == "adresseelectronique" || lk == "courriel" || lk == "email";
@@ -1345,26 +1345,26 @@ impl<'r> Parser<'r> {
                 } else {
                     lead.email = Some(value.to_owned());
                 }
-                return LineRole::Field(Field::Auditor);
+                return LineRole::Field(ReportField::Auditor);
             }
         }
         if let Some((city, dep)) = t.rsplit_once(" - ") {
             if let Ok(dep) = dep.parse::<Departement>() {
                 if self.title_site.is_none() {
                     self.title_site = Some((city.trim().to_owned(), dep, n));
-                    return LineRole::Field(Field::TitlePageSite);
+                    return LineRole::Field(ReportField::TitlePageSite);
                 }
             }
         }
         if let Some(kind) = audit_type_from_key(&k) {
             if self.title_type.is_none() {
                 self.title_type = Some((kind, n));
-                return LineRole::Field(Field::TitlePageAuditType);
+                return LineRole::Field(ReportField::TitlePageAuditType);
             }
         }
         if self.site_name.is_none() && administration_from_name(t).is_some() {
             self.site_name = Some(t.to_owned());
-            return LineRole::Field(Field::SiteName);
+            return LineRole::Field(ReportField::SiteName);
         }
         self.skip(n, "the title page", t)
     }
@@ -1383,7 +1383,7 @@ impl<'r> Parser<'r> {
         } else {
             self.title_end = Some((d, n));
         }
-        LineRole::Field(Field::TitlePageDates)
+        LineRole::Field(ReportField::TitlePageDates)
     }
 
     // --- page de garde ----------------------------------------------------------------------
@@ -1413,7 +1413,7 @@ impl<'r> Parser<'r> {
                 [label] => {
                     if let Some(a) = administration_from_key(&key(label)) {
                         self.administration = Some(a);
-                        LineRole::Field(Field::Administration)
+                        LineRole::Field(ReportField::Administration)
                     } else {
                         self.diag(
                             Some(n),
@@ -1423,7 +1423,7 @@ impl<'r> Parser<'r> {
                         LineRole::Reported
                     }
                 }
-                [] => LineRole::Field(Field::Administration),
+                [] => LineRole::Field(ReportField::Administration),
                 _ => {
                     self.diag(
                         Some(n),
@@ -1440,7 +1440,7 @@ impl<'r> Parser<'r> {
             match v0.parse::<Departement>() {
                 Ok(d) => {
                     self.departement = Some((d, n));
-                    LineRole::Field(Field::Departement)
+                    LineRole::Field(ReportField::Departement)
                 }
                 Err(e) => {
                     self.diag(Some(n), ImportCode::UnknownValue, e.to_string());
@@ -1449,7 +1449,7 @@ impl<'r> Parser<'r> {
             }
         } else if k == "ville" {
             self.city = Some((v0.to_owned(), n));
-            LineRole::Field(Field::City)
+            LineRole::Field(ReportField::City)
         } else if k.starts_with("modulescouverts") || k == "modules" {
             let mut modules = Vec::new();
             for (checked, label) in checkboxes(v0) {
@@ -1468,19 +1468,19 @@ impl<'r> Parser<'r> {
                 }
             }
             self.modules = Some(modules);
-            LineRole::Field(Field::Modules)
+            LineRole::Field(ReportField::Modules)
         } else if k.starts_with("auditinterne") {
             self.kind_line = Some(n);
             self.internal_type = self.checked_type(n, v0);
-            LineRole::Field(Field::AuditKind)
+            LineRole::Field(ReportField::AuditKind)
         } else if k.starts_with("typedaudit") || k == "audit" || k.starts_with("auditexterne") {
             self.kind_line.get_or_insert(n);
             self.external_type = self.checked_type(n, v0);
-            LineRole::Field(Field::AuditKind)
+            LineRole::Field(ReportField::AuditKind)
         } else if k == "referentiel" {
             self.label = Some(v0.to_owned());
             self.check_referentiel_dates(n, v0);
-            LineRole::Field(Field::ReferentielLabel)
+            LineRole::Field(ReportField::ReferentielLabel)
         } else if k.starts_with("datesdelaudit") || k.starts_with("datedelaudit") {
             let found = dates_in(v0);
             let dates = match found.as_slice() {
@@ -1496,7 +1496,7 @@ impl<'r> Parser<'r> {
             };
             if let Some(d) = dates {
                 self.dates = Some((d, n));
-                LineRole::Field(Field::AuditDates)
+                LineRole::Field(ReportField::AuditDates)
             } else {
                 self.diag(
                     Some(n),
@@ -1515,7 +1515,7 @@ impl<'r> Parser<'r> {
 
     fn auditor_row(&mut self, n: usize, value: &[&str]) -> LineRole {
         let Some(name) = value.first() else {
-            return LineRole::Field(Field::Auditor);
+            return LineRole::Field(ReportField::Auditor);
         };
         let signed_on = match value.get(1) {
             Some(d) => {
@@ -1538,7 +1538,7 @@ impl<'r> Parser<'r> {
             email: None,
             signed_on,
         });
-        LineRole::Field(Field::Auditor)
+        LineRole::Field(ReportField::Auditor)
     }
 
     fn checked_type(&mut self, n: usize, cell: &str) -> Option<AuditType> {
@@ -1601,19 +1601,19 @@ impl<'r> Parser<'r> {
     fn context_line(&mut self, n: usize, t: &str, history: bool) -> LineRole {
         if key_starts(t, "contextedelorganisme") {
             self.part = Part::Context { history: false };
-            return LineRole::Layout(Layout::Heading);
+            return LineRole::Layout(ReportLayout::Heading);
         }
         if key_starts(t, "presentationethistorique") || key_starts(t, "historiquedelademarche") {
             self.part = Part::Context { history: true };
-            return LineRole::Layout(Layout::Heading);
+            return LineRole::Layout(ReportLayout::Heading);
         }
         if history {
             self.context.history.push(t.to_owned());
-            LineRole::Field(Field::ContextHistory)
+            LineRole::Field(ReportField::ContextHistory)
         } else {
             self.context.organisation.push(t.to_owned());
             self.organisation_lines.push(n);
-            LineRole::Field(Field::ContextOrganisation)
+            LineRole::Field(ReportField::ContextOrganisation)
         }
     }
 
@@ -1630,7 +1630,7 @@ impl<'r> Parser<'r> {
             .collect();
 
         if !t.contains('\t') && is_legend(t) {
-            return LineRole::Layout(Layout::Legend);
+            return LineRole::Layout(ReportLayout::Legend);
         }
         if let Some((m, number, title)) = module_row(first) {
             if let Synth::Remote(channel) = state {
@@ -1650,16 +1650,16 @@ impl<'r> Parser<'r> {
             if !matches!(state, Synth::Remote(_)) {
                 self.part = Part::Synthesis(Synth::Module);
             }
-            return LineRole::Layout(Layout::Heading);
+            return LineRole::Layout(ReportLayout::Heading);
         }
         let k = key(first);
         if k.starts_with("pilotagedelapolitique") {
             self.enter_synth(Synth::Management(ManagementSection::Pilotage));
-            return LineRole::Layout(Layout::Heading);
+            return LineRole::Layout(ReportLayout::Heading);
         }
         if k.starts_with("demarchedelabellisation") {
             self.enter_synth(Synth::Management(ManagementSection::Labellisation));
-            return LineRole::Layout(Layout::Heading);
+            return LineRole::Layout(ReportLayout::Heading);
         }
         if let Some(channel) = k
             .strip_prefix("auditadistance")
@@ -1668,7 +1668,7 @@ impl<'r> Parser<'r> {
         {
             self.enter_synth(Synth::Remote(channel));
             self.module = None;
-            return LineRole::Layout(Layout::Heading);
+            return LineRole::Layout(ReportLayout::Heading);
         }
         if let Some((number, title)) = numbered(first) {
             match state {
@@ -1684,7 +1684,7 @@ impl<'r> Parser<'r> {
         if state == Synth::Module && rest.is_empty() {
             if let Some(group) = self.group_heading(&k) {
                 self.group = Some(group);
-                return LineRole::Layout(Layout::Heading);
+                return LineRole::Layout(ReportLayout::Heading);
             }
         }
         if first.is_empty() && !rest.is_empty() {
@@ -1864,7 +1864,7 @@ impl<'r> Parser<'r> {
         self.module = Some(module);
         self.last_row = LastRow::Assessment(self.assessments.len() - 1);
         self.last_row_line = n;
-        LineRole::Field(Field::Assessment(e))
+        LineRole::Field(ReportField::Assessment(e))
     }
 
     fn management_row(
@@ -1925,7 +1925,7 @@ impl<'r> Parser<'r> {
         });
         self.last_row = LastRow::Management(self.management.len() - 1);
         self.last_row_line = n;
-        LineRole::Field(Field::Management(id))
+        LineRole::Field(ReportField::Management(id))
     }
 
     fn remote_row(
@@ -2037,7 +2037,7 @@ impl<'r> Parser<'r> {
             note,
             observations,
         });
-        LineRole::Field(Field::RemoteCheck(channel, e))
+        LineRole::Field(ReportField::RemoteCheck(channel, e))
     }
 
     /// A line whose first cell is empty, after a row: its verdict or more of its comment.
@@ -2047,7 +2047,7 @@ impl<'r> Parser<'r> {
             LastRow::Assessment(i) => {
                 let a = self.assessments.get_mut(i)?;
                 (
-                    Field::Assessment(a.engagement),
+                    ReportField::Assessment(a.engagement),
                     &mut a.verdict,
                     &mut a.comment,
                     &mut a.observations,
@@ -2056,7 +2056,7 @@ impl<'r> Parser<'r> {
             LastRow::Management(i) => {
                 let m = self.management.get_mut(i)?;
                 (
-                    Field::Management(m.id()),
+                    ReportField::Management(m.id()),
                     &mut m.verdict,
                     &mut m.comment,
                     &mut m.observations,
@@ -2118,7 +2118,7 @@ impl<'r> Parser<'r> {
         if let Some(s) = conclusion_heading(t) {
             self.part = Part::Synthesis4(Some(s));
             self.open_fiche = None;
-            return LineRole::Layout(Layout::Heading);
+            return LineRole::Layout(ReportLayout::Heading);
         }
         let Some(section) = section else {
             return self.skip(n, "part 4 (before its first section)", t);
@@ -2132,7 +2132,7 @@ impl<'r> Parser<'r> {
             ConclusionSection::EnquetesSatisfaction
                 if t.starts_with('(') && key(t).starts_with("verificationdelanalyse") =>
             {
-                return LineRole::Layout(Layout::TemplateText);
+                return LineRole::Layout(ReportLayout::TemplateText);
             }
             ConclusionSection::CharteGraphique => {
                 if let Some((left, right)) = t.split_once(':') {
@@ -2141,7 +2141,7 @@ impl<'r> Parser<'r> {
                         if let Some(v) = parse_verdict(right.trim()) {
                             self.conclusion.charte_graphique.verdict = Some(v);
                             self.charte_explicit = true;
-                            return LineRole::Field(Field::CharteVerdict);
+                            return LineRole::Field(ReportField::CharteVerdict);
                         }
                     }
                 }
@@ -2152,7 +2152,7 @@ impl<'r> Parser<'r> {
         section
             .paragraphs_mut(&mut self.conclusion)
             .push(t.to_owned());
-        LineRole::Field(Field::Conclusion(section))
+        LineRole::Field(ReportField::Conclusion(section))
     }
 
     fn fiche_line(&mut self, n: usize, t: &str) -> Option<LineRole> {
@@ -2179,7 +2179,7 @@ impl<'r> Parser<'r> {
                     }
                     _ => return self.new_fiche(n, t),
                 }
-                return Some(LineRole::Field(Field::FicheEcart(target)));
+                return Some(LineRole::Field(ReportField::FicheEcart(target)));
             }
         }
         self.new_fiche(n, t)
@@ -2263,7 +2263,7 @@ impl<'r> Parser<'r> {
             due: None,
         });
         self.open_fiche = Some(self.ecarts.len() - 1);
-        Some(LineRole::Field(Field::FicheEcart(target)))
+        Some(LineRole::Field(ReportField::FicheEcart(target)))
     }
 
     // --- end --------------------------------------------------------------------------------
@@ -2670,7 +2670,7 @@ fn excerpt(text: &str) -> String {
 }
 
 /// Table rules, repeated column headers and page headers.
-fn table_debris(t: &str) -> Option<Layout> {
+fn table_debris(t: &str) -> Option<ReportLayout> {
     let mut cells = t.split('\t').map(str::trim).filter(|c| !c.is_empty());
     let mut all_rule = true;
     let mut all_header = true;
@@ -2709,11 +2709,11 @@ fn table_debris(t: &str) -> Option<Layout> {
     if !any {
         None
     } else if all_rule {
-        Some(Layout::TableRule)
+        Some(ReportLayout::TableRule)
     } else if page {
-        Some(Layout::PageHeader)
+        Some(ReportLayout::PageHeader)
     } else if all_header && t.contains('\t') {
-        Some(Layout::ColumnHeader)
+        Some(ReportLayout::ColumnHeader)
     } else {
         None
     }

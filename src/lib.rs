@@ -76,8 +76,8 @@ pub use codes::{NcGrade, ObservationKind, Verdict};
 pub use error::Error;
 pub use ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
 pub use import::{
-    ConclusionSection, Field, ImportCode, ImportDiagnostic, ImportLevel, Imported, Layout,
-    LineRole, import_report, import_report_path, import_report_text,
+    ConclusionSection, ImportCode, ImportDiagnostic, ImportLevel, Imported, LineRole, ReportField,
+    ReportLayout, import_report, import_report_path, import_report_text,
 };
 pub use referentiel::{
     ChannelGroup, Engagement, ManagementItem, Module, REFERENTIEL_FORMAT, Referentiel,

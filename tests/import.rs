@@ -152,18 +152,30 @@ fn every_line_of_toulon_has_its_role() {
     let imported = import(REPORT);
     let role = |n| imported.line_role(n).unwrap();
     assert_eq!(role(1), LineRole::Blank);
-    assert_eq!(role(3), LineRole::Layout(qualepref::Layout::Title));
-    assert_eq!(role(7), LineRole::Field(qualepref::Field::SiteName));
-    assert_eq!(role(38), LineRole::Layout(qualepref::Layout::TableRule));
-    assert_eq!(role(99), LineRole::Layout(qualepref::Layout::PageHeader));
-    assert_eq!(role(100), LineRole::Layout(qualepref::Layout::ColumnHeader));
+    assert_eq!(role(3), LineRole::Layout(qualepref::ReportLayout::Title));
+    assert_eq!(role(7), LineRole::Field(qualepref::ReportField::SiteName));
+    assert_eq!(
+        role(38),
+        LineRole::Layout(qualepref::ReportLayout::TableRule)
+    );
+    assert_eq!(
+        role(99),
+        LineRole::Layout(qualepref::ReportLayout::PageHeader)
+    );
+    assert_eq!(
+        role(100),
+        LineRole::Layout(qualepref::ReportLayout::ColumnHeader)
+    );
     assert_eq!(
         role(111),
-        LineRole::Field(qualepref::Field::Assessment(e(17)))
+        LineRole::Field(qualepref::ReportField::Assessment(e(17)))
     );
-    assert_eq!(role(201), LineRole::Layout(qualepref::Layout::TemplateText));
     assert_eq!(
-        qualepref::Field::Assessment(e(17)).to_string(),
+        role(201),
+        LineRole::Layout(qualepref::ReportLayout::TemplateText)
+    );
+    assert_eq!(
+        qualepref::ReportField::Assessment(e(17)).to_string(),
         "assessments[engagement 17]"
     );
     assert_eq!(imported.line_role(0), None);
