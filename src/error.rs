@@ -117,6 +117,21 @@ pub enum Error {
         /// The writer's message.
         message: String,
     },
+    /// A text that is not an audit report: empty, binary, without the report's structure, or
+    /// without what an audit cannot do without.
+    #[error("not a qual-e-pref audit report: {reason}")]
+    NotAReport {
+        /// Why, e.g. `the text is empty`.
+        reason: String,
+    },
+    /// A report that ends before the part an audit needs.
+    #[error("the report ends at line {lines}, before {missing}")]
+    TruncatedReport {
+        /// The number of lines read.
+        lines: usize,
+        /// The part missing, e.g. `section 3 (synthèse de l'évaluation)`.
+        missing: &'static str,
+    },
 }
 
 impl Error {

@@ -11,6 +11,10 @@
 //!   (`C`, `NA`, `NC min`, `NC Maj`) with its observations (`PF`, `PS`, `PP`), management items,
 //!   remote checks, fiches d'écart and the auditor's conclusion, read from and written to JSON
 //!   ([`Audit::from_json_str`], [`Audit::to_json_string`]).
+//! - Report text: [`import_report_text`] reads an audit from the text export of its report
+//!   (tolerant of page-break debris, CRLF, NFD accents…), accounting for every line and
+//!   reporting what it guessed or skipped as [`ImportDiagnostic`]s; [`render_report_text`]
+//!   writes an audit back in that form.
 //!
 //! - [`Format`], [`load_audit`], [`load_referentiel`]: the same data in JSON, YAML or TOML,
 //!   chosen by name or by a file's extension ([`Audit::from_str_in`], [`Audit::to_string_in`]).
@@ -73,7 +77,9 @@ mod codes;
 mod error;
 mod formats;
 mod ids;
+mod import;
 mod referentiel;
+mod report_text;
 mod site;
 
 pub mod validate;
@@ -94,9 +100,14 @@ pub use codes::{NcGrade, ObservationKind, Verdict};
 pub use error::Error;
 pub use formats::{Format, load_audit, load_referentiel};
 pub use ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
+pub use import::{
+    ConclusionSection, ImportCode, ImportDiagnostic, ImportLevel, Imported, LineRole, ReportField,
+    ReportLayout, import_report, import_report_path, import_report_text,
+};
 pub use referentiel::{
     ChannelGroup, Engagement, ManagementItem, Module, REFERENTIEL_FORMAT, Referentiel,
 };
+pub use report_text::render_report_text;
 pub use site::{AdministrationType, Context, ContextFigures, Departement, Site};
 pub use validate::{Code, Diagnostic, Report, Severity, Valid, validate};
 

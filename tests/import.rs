@@ -1,0 +1,804 @@
+//! The import of audit reports from their text form, and the rendering back to it: the Toulon
+//! report, variants of it built here, broken inputs, and round trips.
+
+use proptest::prelude::*;
+use qualepref::{
+    Audit, EcartTarget, EngagementNumber, FicheEcart, ImportCode, ImportLevel, Imported, LineRole,
+    ModuleNumber, NcGrade, Referentiel, Verdict, import_report, import_report_path,
+    import_report_text, render_report_text, samples,
+};
+use strum::IntoEnumIterator;
+
+const REPORT: &str = samples::TOULON_2019_REPORT;
+
+fn toulon() -> Audit {
+    Audit::from_json_str(samples::TOULON_2019_JSON).unwrap()
+}
+
+fn e(n: u16) -> EngagementNumber {
+    EngagementNumber::new(n).unwrap()
+}
+
+#[track_caller]
+fn import(text: &str) -> Imported {
+    match import_report(text) {
+        Ok(imported) => {
+            assert_eq!(imported.unexplained_lines(), Vec::<usize>::new());
+            assert_eq!(imported.lines().len(), text.lines().count());
+            imported
+        }
+        Err(err) => panic!("import failed: {err}"),
+    }
+}
+
+#[track_caller]
+fn import_err(text: &str) -> String {
+    match import_report(text) {
+        Ok(_) => panic!("import succeeded on {text:?}"),
+        Err(err) => err.to_string(),
+    }
+}
+
+/// The fixture with the one line starting with `start` replaced by `new`.
+#[track_caller]
+fn replace_line(text: &str, start: &str, new: &str) -> String {
+    let mut found = 0;
+    let out: Vec<&str> = text
+        .split('\n')
+        .map(|line| {
+            if line.starts_with(start) {
+                found += 1;
+                new
+            } else {
+                line
+            }
+        })
+        .collect();
+    assert_eq!(found, 1, "{start:?} must start exactly one line");
+    out.join("\n")
+}
+
+/// The fixture up to (not including) the first line starting with `start`.
+#[track_caller]
+fn cut_before(text: &str, start: &str) -> String {
+    let at = text.find(&format!("\n{start}")).expect("line present");
+    text[..=at].to_owned()
+}
+
+/// The codes of the diagnostics, in order.
+fn codes(imported: &Imported) -> Vec<&'static str> {
+    imported
+        .diagnostics()
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect()
+}
+
+#[track_caller]
+fn assert_only_info(imported: &Imported) {
+    for d in imported.diagnostics() {
+        assert!(
+            matches!(d.level, ImportLevel::Info | ImportLevel::Guessed),
+            "unexpected diagnostic: {d}"
+        );
+    }
+    assert!(!imported.has_warnings());
+}
+
+/// NFD: the accented letters of the fixture decomposed into base letter and combining mark.
+fn nfd(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        let (base, mark) = match c {
+            'é' => ('e', '\u{301}'),
+            'É' => ('E', '\u{301}'),
+            'è' => ('e', '\u{300}'),
+            'È' => ('E', '\u{300}'),
+            'ê' => ('e', '\u{302}'),
+            'à' => ('a', '\u{300}'),
+            'â' => ('a', '\u{302}'),
+            'î' => ('i', '\u{302}'),
+            'ï' => ('i', '\u{308}'),
+            'ô' => ('o', '\u{302}'),
+            'û' => ('u', '\u{302}'),
+            'ù' => ('u', '\u{300}'),
+            'ç' => ('c', '\u{327}'),
+            'Ç' => ('C', '\u{327}'),
+            other => {
+                out.push(other);
+                continue;
+            }
+        };
+        out.push(base);
+        out.push(mark);
+    }
+    out
+}
+
+// --- the Toulon report -----------------------------------------------------------------------
+
+#[test]
+fn toulon_report_imports_as_the_bundled_audit() {
+    let imported = import(REPORT);
+    assert_eq!(imported.audit(), &toulon());
+    assert!(
+        !imported.lines().contains(&LineRole::Reported),
+        "every line is used or layout"
+    );
+    let messages: Vec<String> = imported
+        .diagnostics()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "line 51: [figure-from-prose] info: context figure population = 1060000 read from \
+             the prose \"1 060 000 habitants\"",
+            "line 51: [figure-from-prose] info: context figure communes = 153 read from the \
+             prose \"153 communes\"",
+            "line 51: [figure-from-prose] info: context figure arrondissements = 3 read from \
+             the prose \"3 arrondissements\"",
+            "line 51: [figure-from-prose] info: context figure staff = 315 read from the prose \
+             \"315 agents\"",
+            "line 207: [charte-verdict-from-text] guessed: charte graphique: verdict NA read \
+             from its text (« non applicable »)",
+        ]
+    );
+}
+
+#[test]
+fn every_line_of_toulon_has_its_role() {
+    let imported = import(REPORT);
+    let role = |n| imported.line_role(n).unwrap();
+    assert_eq!(role(1), LineRole::Blank);
+    assert_eq!(role(3), LineRole::Layout(qualepref::ReportLayout::Title));
+    assert_eq!(role(7), LineRole::Field(qualepref::ReportField::SiteName));
+    assert_eq!(
+        role(38),
+        LineRole::Layout(qualepref::ReportLayout::TableRule)
+    );
+    assert_eq!(
+        role(99),
+        LineRole::Layout(qualepref::ReportLayout::PageHeader)
+    );
+    assert_eq!(
+        role(100),
+        LineRole::Layout(qualepref::ReportLayout::ColumnHeader)
+    );
+    assert_eq!(
+        role(111),
+        LineRole::Field(qualepref::ReportField::Assessment(e(17)))
+    );
+    assert_eq!(
+        role(201),
+        LineRole::Layout(qualepref::ReportLayout::TemplateText)
+    );
+    assert_eq!(
+        qualepref::ReportField::Assessment(e(17)).to_string(),
+        "assessments[engagement 17]"
+    );
+    assert_eq!(imported.line_role(0), None);
+    assert_eq!(imported.line_role(214), None);
+}
+
+#[test]
+fn the_embedded_referentiel_is_the_default() {
+    let a = import_report(REPORT).unwrap();
+    let b = import_report_text(REPORT, Referentiel::qual_e_pref_2019()).unwrap();
+    assert_eq!(a, b);
+    // Another référentiel: its id is named, and the titles it does not know are reported.
+    let synthetic = samples::synthetic_referentiel().unwrap();
+    let other = import_report_text(REPORT, &synthetic).unwrap();
+    assert_eq!(other.audit().referentiel.id, "synthetique-complet");
+    assert!(codes(&other).contains(&"title-differs"));
+    assert!(codes(&other).contains(&"referentiel-differs"));
+}
+
+#[test]
+fn import_codes_are_pinned() {
+    let all: Vec<&str> = ImportCode::iter().map(ImportCode::as_str).collect();
+    assert_eq!(
+        all,
+        [
+            "figure-from-prose",
+            "title-case-or-spacing",
+            "title-differs",
+            "unknown-engagement",
+            "module-differs",
+            "module-not-covered",
+            "duplicate-row",
+            "missing-verdict",
+            "unknown-verdict",
+            "missing-row",
+            "missing-section",
+            "unrecognised-line",
+            "row-continued",
+            "group-differs",
+            "from-title-page",
+            "title-page-differs",
+            "referentiel-differs",
+            "administration-guessed",
+            "modules-guessed",
+            "audit-type-missing",
+            "invalid-date",
+            "fiche-grade-from-verdict",
+            "fiche-grade-guessed",
+            "fiche-grade-differs",
+            "fiche-unknown-target",
+            "charte-verdict-from-text",
+            "remote-text-ignored",
+            "auditor-from-title-page",
+            "unknown-value",
+        ]
+    );
+}
+
+// --- variants of the Toulon report -----------------------------------------------------------
+
+const ROW_17: &str = "Module 1 17. Nous vous répondons dans un délai annoncé et maîtrisé\t";
+const ROW_17_PP: &str = "PP : Le délai de réponse des courriers du BSR sont difficiles à tenir. \
+Etudier la création d'un plan impliquant des renforts pour palier aux absences et permettre une \
+réponse aux courriers dans le délai de 5jours.";
+const NO_ECART: &str = "Absence de non-conformité majeure ou mineure.";
+
+#[test]
+fn a_minor_nonconformity_with_its_fiche_d_ecart() {
+    let finding = "Module 1 engagement 17 : le délai annoncé n'est pas tenu pour les courriers du \
+                   BSR.";
+    let text = replace_line(
+        REPORT,
+        &format!("{ROW_17}PP"),
+        &format!("{ROW_17}{ROW_17_PP}\tNC min\t"),
+    );
+    let text = replace_line(&text, NO_ECART, finding);
+    let imported = import(&text);
+
+    let mut expected = toulon();
+    expected.assessments[16].verdict = Some(Verdict::MinorNonconformity);
+    expected.conclusion.fiches_ecart.clear();
+    expected.ecarts.push(FicheEcart {
+        target: EcartTarget::Engagement(e(17)),
+        grade: NcGrade::Minor,
+        finding: finding.to_owned(),
+        requirement: String::new(),
+        corrective_action: None,
+        due: None,
+    });
+    assert_eq!(imported.audit(), &expected);
+    let guessed = imported
+        .diagnostics()
+        .iter()
+        .find(|d| d.code == ImportCode::FicheGradeFromVerdict)
+        .unwrap();
+    assert_eq!(guessed.line, Some(189));
+    assert_eq!(guessed.level, ImportLevel::Guessed);
+    assert_eq!(
+        guessed.message,
+        "the fiche d'écart of engagement 17 states no grade: NC min taken from the verdict of \
+         its row"
+    );
+}
+
+#[test]
+fn a_fiche_d_ecart_that_states_its_grade() {
+    for (paragraph, grade) in [
+        (
+            "Engagement n°17 — NC Maj : aucun suivi des délais.",
+            NcGrade::Major,
+        ),
+        (
+            "engagement 17, non-conformité majeure : aucun suivi.",
+            NcGrade::Major,
+        ),
+        ("Engagement n° 17 (non-conformité mineure).", NcGrade::Minor),
+    ] {
+        let text = replace_line(
+            REPORT,
+            &format!("{ROW_17}PP"),
+            &format!("{ROW_17}{ROW_17_PP}\tNC Maj\t"),
+        );
+        let text = replace_line(&text, NO_ECART, paragraph);
+        let imported = import(&text);
+        let fiche = &imported.audit().ecarts[0];
+        assert_eq!(fiche.grade, grade, "{paragraph}");
+        assert_eq!(fiche.finding, paragraph);
+        let differs = codes(&imported).contains(&"fiche-grade-differs");
+        assert_eq!(differs, grade == NcGrade::Minor, "{paragraph}");
+    }
+}
+
+#[test]
+fn a_fiche_d_ecart_on_a_conforming_engagement_is_reported() {
+    let text = replace_line(REPORT, NO_ECART, "Module 1 engagement 17 : délai non tenu.");
+    let imported = import(&text);
+    assert_eq!(imported.audit().ecarts[0].grade, NcGrade::Minor);
+    let d = imported
+        .diagnostics()
+        .iter()
+        .find(|d| d.code == ImportCode::FicheGradeGuessed)
+        .unwrap();
+    assert_eq!(
+        d.message,
+        "the fiche d'écart of engagement 17 states no grade and its row is not a \
+         nonconformity: NC min assumed"
+    );
+}
+
+#[test]
+fn not_applicable_with_its_justification() {
+    let row_9 = "Module 1 9. Nous vous informons de la mise à disposition d'un serveur vocal \
+                 interactif national « 34 00 » dédié aux démarches sur les titres (hors \
+                 étrangers)";
+    let comment = "Sans objet : le serveur national n'est pas annoncé localement.";
+    let text = replace_line(REPORT, row_9, &format!("{row_9}\t{comment}\tNA"));
+    let imported = import(&text);
+    let mut expected = toulon();
+    expected.assessments[8].verdict = Some(Verdict::NotApplicable);
+    expected.assessments[8].comment = Some(comment.to_owned());
+    assert_eq!(imported.audit(), &expected);
+    assert_only_info(&imported);
+}
+
+#[test]
+fn crlf_line_endings_and_a_byte_order_mark() {
+    let text = format!("\u{feff}{}", REPORT.replace('\n', "\r\n"));
+    let imported = import(&text);
+    assert_eq!(imported.audit(), &toulon());
+    assert_eq!(imported.diagnostics(), import(REPORT).diagnostics());
+}
+
+#[test]
+fn decomposed_accents() {
+    let text = nfd(REPORT);
+    assert_ne!(text, REPORT);
+    let imported = import(&text);
+    assert_eq!(imported.audit(), &toulon());
+    assert_only_info(&imported);
+}
+
+#[test]
+fn non_breaking_and_stray_spaces_and_verdict_spellings() {
+    let row_3 = "Module 1 3. A votre écoute pour progresser";
+    let row_1 = "Module 1 1. Nous vous informons sur les conditions de fonctionnement de nos \
+                 services";
+    let text = replace_line(
+        REPORT,
+        &format!("{row_3}\t\tC"),
+        &format!("  {row_3}\t \t nc  MIN "),
+    );
+    let text = replace_line(
+        &text,
+        &format!("{row_1}\tPF :"),
+        &format!(
+            "{row_1}\tPF:\u{a0}Des fiches concernant les démarches ANTS sont disponibles sur \
+             l'intranet. Il est possible de les imprimer pour les usagers.\t c"
+        ),
+    );
+    let imported = import(&text);
+    let mut expected = toulon();
+    expected.assessments[2].verdict = Some(Verdict::MinorNonconformity);
+    assert_eq!(imported.audit(), &expected);
+    assert_only_info(&imported);
+}
+
+#[test]
+fn a_verdict_in_another_column() {
+    let row_3 = "Module 1 3. A votre écoute pour progresser";
+    let text = replace_line(
+        REPORT,
+        &format!("{row_3}\t\tC"),
+        &format!("{row_3}\t\t\t\tC\t\t"),
+    );
+    assert_eq!(import(&text).audit(), &toulon());
+    // A verdict that a page break pushed onto the next line.
+    let text = replace_line(
+        REPORT,
+        &format!("{row_3}\t\tC"),
+        &format!("{row_3}\t\n\t\tC"),
+    );
+    let imported = import(&text);
+    assert_eq!(imported.audit(), &toulon());
+    assert_eq!(
+        codes(&imported)
+            .iter()
+            .filter(|c| **c == "row-continued")
+            .count(),
+        1
+    );
+    assert!(!codes(&imported).contains(&"missing-verdict"));
+}
+
+#[test]
+fn titles_that_differ_from_the_referentiel() {
+    let row_5 = "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge";
+    let text = replace_line(
+        REPORT,
+        row_5,
+        "Module 1 5. NOUS VOUS ORIENTONS  vers le bon service et vous prenons en charge\t\tC",
+    );
+    let imported = import(&text);
+    assert_eq!(imported.audit(), &toulon());
+    let d = &imported.diagnostics()[4];
+    assert_eq!(d.code, ImportCode::TitleCaseOrSpacing);
+    assert_eq!(d.level, ImportLevel::Info);
+    assert_eq!(d.line, Some(84));
+
+    let text = replace_line(REPORT, row_5, "Module 1 5. Nous vous orientons\t\tC");
+    let imported = import(&text);
+    assert_eq!(imported.audit(), &toulon());
+    let d = &imported.diagnostics()[4];
+    assert_eq!(d.code, ImportCode::TitleDiffers);
+    assert_eq!(d.level, ImportLevel::Warning);
+    assert_eq!(
+        d.message,
+        "engagement 5: title \"Nous vous orientons\" differs from the référentiel's \"Nous vous \
+         orientons vers le bon service et vous prenons en charge\"; matched by number"
+    );
+}
+
+#[test]
+fn remote_notes_and_observations() {
+    let row = "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+               Conforme\t";
+    let text = replace_line(
+        REPORT,
+        row,
+        "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\t<i>Note: Non \
+         conforme</i> PS: Réponses types périmées. Risque : information erronée PF : Modèles \
+         partagés\t",
+    );
+    let imported = import(&text);
+    let check = &imported.audit().remote_checks[11];
+    assert_eq!(check.note, Some(qualepref::RemoteNote::NonConforme));
+    assert_eq!(check.observations.len(), 2);
+    assert_eq!(check.observations[0].text, "Réponses types périmées.");
+    assert_eq!(
+        check.observations[0].risk.as_deref(),
+        Some("information erronée")
+    );
+    assert_eq!(check.observations[1].text, "Modèles partagés");
+    assert_only_info(&imported);
+}
+
+#[test]
+fn a_management_title_that_differs() {
+    let text = replace_line(REPORT, "5. Comité des usagers", "5. Comité d'usagers\t\tC");
+    let imported = import(&text);
+    assert_eq!(imported.audit(), &toulon());
+    let d = imported
+        .diagnostics()
+        .iter()
+        .find(|d| d.code == ImportCode::TitleDiffers)
+        .unwrap();
+    assert_eq!(d.line, Some(134));
+    assert_eq!(
+        d.message,
+        "management item pilotage 5: title \"Comité d'usagers\" differs from the référentiel's \
+         \"Comité des usagers\"; matched by number"
+    );
+}
+
+#[test]
+fn module_2_unchecked() {
+    let text = REPORT.replace(
+        "<input checked=\"\" type=\"checkbox\"/> Module 2",
+        "<input type=\"checkbox\"/> Module 2",
+    );
+    let imported = import(&text);
+    let mut expected = toulon();
+    expected.modules = vec![ModuleNumber::ONE];
+    assert_eq!(imported.audit(), &expected);
+    let d = imported
+        .diagnostics()
+        .iter()
+        .find(|d| d.code == ImportCode::ModuleNotCovered)
+        .unwrap();
+    assert_eq!(d.line, Some(121));
+    assert_eq!(
+        d.message,
+        "module 2 is not checked on the page de garde, but section 3 has rows for it \
+         (engagements 21, 22, 23)"
+    );
+}
+
+#[test]
+fn truncated_inside_section_3() {
+    let text = cut_before(REPORT, "Module 1 12.");
+    let imported = import(&text);
+    let audit = imported.audit();
+    let numbers: Vec<u16> = audit
+        .assessments
+        .iter()
+        .map(|a| a.engagement.get())
+        .collect();
+    assert_eq!(numbers, (1..=11).collect::<Vec<_>>());
+    assert_eq!(&audit.assessments[..], &toulon().assessments[..11]);
+    assert!(audit.management.is_empty() && audit.remote_checks.is_empty());
+    let missing: Vec<&str> = imported
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code == ImportCode::MissingRow)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(missing.len(), 12 + 7);
+    assert_eq!(
+        missing[0],
+        "engagement 12 (module 1, \"Nous vous délivrons une information administrative \
+         numérique fiable.\") has no row in section 3"
+    );
+    assert!(missing[11].starts_with("engagement 23 (module 2, "));
+    assert_eq!(
+        missing[12],
+        "management item pilotage 1 (\"Responsabilités\") has no row in section 3"
+    );
+    assert!(codes(&imported).contains(&"missing-section"));
+    assert!(imported.has_warnings());
+}
+
+#[test]
+fn truncated_before_section_3() {
+    let text = cut_before(REPORT, "3. SYNTH");
+    assert_eq!(text.lines().count(), 62);
+    assert_eq!(
+        import_err(&text),
+        "the report ends at line 62, before section 3 (synthèse de l'évaluation)"
+    );
+    assert_eq!(
+        import_err(&REPORT[..200]),
+        "the report ends at line 16, before section 3 (synthèse de l'évaluation)"
+    );
+}
+
+#[test]
+fn not_a_report() {
+    for empty in ["", "\n \n\t\t\n", "\u{feff}", "\r\n"] {
+        assert_eq!(
+            import_err(empty),
+            "not a qual-e-pref audit report: the text is empty"
+        );
+    }
+    assert_eq!(
+        import_err("RAPPORT D'AUDIT\n\u{0}\u{1}PK\u{3}\u{4}"),
+        "not a qual-e-pref audit report: the text holds binary data (control character U+0000 \
+         at line 2)"
+    );
+    assert_eq!(
+        import_err("Bonjour,\nceci est une lettre.\n\tPF : rien\n"),
+        "not a qual-e-pref audit report: no title, page de garde nor section 3 found"
+    );
+    assert_eq!(
+        import_err(samples::TOULON_2019_JSON),
+        "not a qual-e-pref audit report: no title, page de garde nor section 3 found"
+    );
+    let no_departement = REPORT
+        .replace("DEPARTEMENT\t83\n", "")
+        .replace("TOULON - 83\n", "TOULON\n");
+    assert_eq!(
+        import_err(&no_departement),
+        "not a qual-e-pref audit report: the page de garde gives no département"
+    );
+}
+
+#[test]
+fn reading_a_file() {
+    let dir = std::env::temp_dir().join(format!("qualepref-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("rapport.txt");
+    std::fs::write(&good, REPORT).unwrap();
+    let imported = import_report_path(&good, Referentiel::qual_e_pref_2019()).unwrap();
+    assert_eq!(imported.into_audit(), toulon());
+    let bad = dir.join("binaire.pdf");
+    std::fs::write(&bad, b"%PDF-1.4\n\xff\xfe\x00\x01").unwrap();
+    let err = import_report_path(&bad, Referentiel::qual_e_pref_2019()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: not a qual-e-pref audit report: the file is not UTF-8 text (invalid byte at \
+             offset 9)",
+            bad.display()
+        )
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+// --- rendering and round trips ---------------------------------------------------------------
+
+#[test]
+fn toulon_round_trips_through_text() {
+    let referentiel = Referentiel::qual_e_pref_2019();
+    let audit = toulon();
+    let text = render_report_text(&audit, referentiel);
+    let imported = import(&text);
+    assert_eq!(imported.audit(), &audit);
+    assert_only_info(&imported);
+    assert!(!imported.lines().contains(&LineRole::Reported));
+    // The layout of the original: tabs between columns, checkboxes, section headings.
+    for line in [
+        "TYPE D'ADMINISTRATION\t<input checked=\"\" type=\"checkbox\"/> Préfecture <input \
+         type=\"checkbox\"/> Sous-préfecture <input type=\"checkbox\"/> Préfecture de police",
+        "Module 2 22. Nous nous organisons pour délivrer vos titres dans un délai raisonnable\tPF \
+         : Résultat des opérations de déstockage \"flash\" communiqués aux agents participants PP \
+         : Les opérations de déstockage \"flash\" sont devenues la norme. Questionnement sur des \
+         renforts.\tC",
+        "RESEAU SOCIAUX",
+        "❖ FICHE(S) D'ECART(S)",
+        "DATE(S) DE L'AUDIT\tDu 18/11/2019 au 18/11/2019",
+    ] {
+        assert!(text.lines().any(|l| l == line), "missing line {line:?}");
+    }
+    // Rendering is deterministic and a second round gives the same text.
+    assert_eq!(render_report_text(imported.audit(), referentiel), text);
+}
+
+#[test]
+fn synthetic_audit_round_trips_through_text() {
+    let referentiel = samples::synthetic_referentiel().unwrap();
+    let audit = samples::synthetic_audit(&referentiel).unwrap();
+    let text = render_report_text(&audit, &referentiel);
+    let imported = import_report_text(&text, &referentiel).unwrap();
+    assert_eq!(imported.unexplained_lines(), Vec::<usize>::new());
+    assert_eq!(imported.audit(), &audit);
+    assert_only_info(&imported);
+    for line in [
+        "Module 2 17. Engagement synthétique 17\t\tNC min",
+        "Module 2 engagement 17 — NC min",
+        "Exigence : Répondre dans le délai annoncé.",
+        "Échéance : 13/06/2024",
+        "Conformité : C",
+    ] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(line) || l.ends_with(line)),
+            "missing line {line:?}"
+        );
+    }
+    assert!(
+        text.contains("PS : Point sensible sur l'engagement 3. Risque : Risque de dégradation")
+    );
+}
+
+#[test]
+fn a_management_fiche_round_trips() {
+    let referentiel = samples::synthetic_referentiel().unwrap();
+    let mut audit = samples::synthetic_audit(&referentiel).unwrap();
+    audit.management[4].verdict = Some(Verdict::MajorNonconformity);
+    audit.ecarts.push(FicheEcart {
+        target: EcartTarget::Management(audit.management[4].id()),
+        grade: NcGrade::Major,
+        finding: "Aucun comité des usagers réuni en 2023.".to_owned(),
+        requirement: String::new(),
+        corrective_action: None,
+        due: None,
+    });
+    let text = render_report_text(&audit, &referentiel);
+    assert!(text.contains("\nPILOTAGE DE LA POLITIQUE QUALITE point 5 — NC Maj\n"));
+    let imported = import_report_text(&text, &referentiel).unwrap();
+    assert_eq!(imported.audit(), &audit);
+}
+
+// --- properties ------------------------------------------------------------------------------
+
+/// Imports `text`; when it succeeds, every line is accounted for.
+#[track_caller]
+fn import_never_panics(text: &str) {
+    if let Ok(imported) = import_report(text) {
+        assert!(imported.unexplained_lines().is_empty());
+        assert_eq!(imported.lines().len(), text.lines().count());
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    Truncate(usize),
+    DeleteLines(usize, usize),
+    Insert(usize, String),
+    Swap(usize, usize),
+    ReplaceChar(usize, char),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (0usize..12_000).prop_map(Mutation::Truncate),
+        (0usize..220, 0usize..20).prop_map(|(a, n)| Mutation::DeleteLines(a, n)),
+        (0usize..220, ".{0,40}").prop_map(|(a, s)| Mutation::Insert(a, s)),
+        (
+            0usize..220,
+            prop::sample::select(vec![
+                "\t".to_owned(),
+                "Module 1 99. x\tPS:\tNC".to_owned(),
+                "MODULE 9 -".to_owned(),
+                "❖ FICHE(S) D'ECART(S)".to_owned(),
+                "engagement n°".to_owned(),
+                "<input checked".to_owned(),
+                "4. SYNTHÈSE".to_owned(),
+                "Constat :".to_owned(),
+            ])
+        )
+            .prop_map(|(a, s)| Mutation::Insert(a, s)),
+        (0usize..220, 0usize..220).prop_map(|(a, b)| Mutation::Swap(a, b)),
+        (0usize..12_000, any::<char>()).prop_map(|(a, c)| Mutation::ReplaceChar(a, c)),
+    ]
+}
+
+fn apply(text: &str, mutations: &[Mutation]) -> String {
+    let mut text = text.to_owned();
+    for m in mutations {
+        let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+        match m {
+            Mutation::Truncate(at) => {
+                let at = text
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .nth(*at)
+                    .unwrap_or(text.len());
+                text.truncate(at);
+                continue;
+            }
+            Mutation::DeleteLines(a, n) => {
+                let a = (*a).min(lines.len());
+                let b = (a + n).min(lines.len());
+                lines.drain(a..b);
+            }
+            Mutation::Insert(a, s) => {
+                let a = (*a).min(lines.len());
+                lines.insert(a, s.clone());
+            }
+            Mutation::Swap(a, b) => {
+                if *a < lines.len() && *b < lines.len() {
+                    lines.swap(*a, *b);
+                }
+            }
+            Mutation::ReplaceChar(at, c) => {
+                if let Some((i, old)) = text.char_indices().nth(*at) {
+                    text.replace_range(i..i + old.len_utf8(), &c.to_string());
+                }
+                continue;
+            }
+        }
+        text = lines.join("\n");
+    }
+    text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in any::<String>()) {
+        import_never_panics(&text);
+    }
+
+    #[test]
+    fn arbitrary_report_like_lines_never_panic(
+        lines in prop::collection::vec("[-A-Za-z0-9 .:\t()<>=\"/éÉ❖°]{0,40}", 0..60),
+    ) {
+        import_never_panics(&lines.join("\n"));
+    }
+
+    #[test]
+    fn mutated_reports_never_panic(mutations in prop::collection::vec(mutation(), 1..6)) {
+        import_never_panics(&apply(REPORT, &mutations));
+    }
+
+    #[test]
+    fn verdicts_round_trip_through_text(
+        verdicts in prop::collection::vec(
+            prop::option::of(prop::sample::select(vec![
+                Verdict::Conformity,
+                Verdict::NotApplicable,
+                Verdict::MinorNonconformity,
+                Verdict::MajorNonconformity,
+            ])),
+            23,
+        ),
+    ) {
+        let mut audit = toulon();
+        for (a, v) in audit.assessments.iter_mut().zip(&verdicts) {
+            a.verdict = *v;
+        }
+        let text = render_report_text(&audit, Referentiel::qual_e_pref_2019());
+        let imported = import_report(&text).unwrap();
+        prop_assert_eq!(imported.audit(), &audit);
+    }
+}
