@@ -56,6 +56,9 @@ enum Command {
     Referentiel(cli::referentiel::Args),
     /// Prints the JSON Schema of the audit layout or of the référentiel file format.
     Schema(cli::schema::Args),
+    /// Turns the text export of an audit report into an audit (JSON by default); the import's
+    /// diagnostics go to standard error.
+    Import(cli::import::Args),
 }
 
 fn run(cli: Cli) -> Status {
@@ -67,6 +70,7 @@ fn run(cli: Cli) -> Status {
         Command::Validate(args) => cli::validate::run(args, &globals),
         Command::Referentiel(args) => cli::referentiel::run(args, &globals),
         Command::Schema(args) => cli::schema::run(args, &globals),
+        Command::Import(args) => cli::import::run(args, &globals),
     };
     outcome.unwrap_or_else(|failure| failure.report())
 }

@@ -447,3 +447,77 @@ fn inputs_above_the_limit_are_refused() {
         "qualepref: <stdin>: input is larger than the limit of 67108864 bytes"
     );
 }
+
+const REPORT: &str = "tests/fixtures/rapport-audit-toulon-2019.txt";
+
+#[test]
+fn import_writes_the_bundled_audit_and_its_diagnostics() {
+    let output = run(&["import", REPORT], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), samples::TOULON_2019_JSON);
+    let lines: Vec<String> = stderr(&output).lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), 5, "{lines:?}");
+    assert_eq!(
+        lines[0],
+        format!(
+            "qualepref: {REPORT}: line 51: [figure-from-prose] info: context figure population = 1060000 read from the prose \"1 060 000 habitants\""
+        )
+    );
+    assert!(lines[4].contains("[charte-verdict-from-text] guessed"));
+
+    let dir = temp_dir("import");
+    let out = dir.join("audit.yaml");
+    let output = run(
+        &[
+            "import",
+            "-",
+            "-o",
+            &out.display().to_string(),
+            "--format",
+            "yaml",
+        ],
+        samples::TOULON_2019_REPORT,
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "");
+    let yaml = ok(std::fs::read_to_string(&out));
+    assert_eq!(ok(Audit::from_yaml_str(&yaml)), toulon());
+}
+
+#[test]
+fn import_of_what_is_not_a_report_exits_2() {
+    let output = run(&["import", "-"], "garbage\n");
+    assert_eq!(code(&output), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "qualepref: <stdin>: not a qual-e-pref audit report: no title, page de garde nor section 3 found\n"
+    );
+    let output = run(&["import", TOULON], "");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "qualepref: {TOULON}: not a qual-e-pref audit report"
+        )),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&["import", "no-such-report.txt"], "");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).starts_with("qualepref: cannot read or write no-such-report.txt"),
+        "{}",
+        stderr(&output)
+    );
+    let truncated: String = samples::TOULON_2019_REPORT
+        .lines()
+        .take(60)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let output = run(&["import", "-"], &truncated);
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).contains("the report ends at line 59, before section 3 (synthèse de l'évaluation)"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -1,6 +1,7 @@
 //! What the subcommands share: exit statuses, failures, global options, reading inputs (files or
 //! standard input, with the size limit) and writing outputs.
 
+pub mod import;
 pub mod referentiel;
 pub mod schema;
 pub mod validate;
@@ -158,7 +159,7 @@ impl fmt::Display for Input {
 }
 
 /// Reads standard input as UTF-8 text, refusing more than [`MAX_INPUT_BYTES`].
-fn read_stdin() -> Result<String, Failure> {
+pub fn read_stdin() -> Result<String, Failure> {
     let mut bytes = Vec::new();
     io::stdin()
         .lock()
@@ -184,6 +185,12 @@ pub fn print(text: &str) -> Result<(), Failure> {
             "cannot write to standard output: {e}"
         ))),
     }
+}
+
+/// Writes `text` to the file `path` (`-o OUT`).
+pub fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
+    std::fs::write(path, text)
+        .map_err(|e| Failure::new(format!("{}: cannot write: {e}", path.display())))
 }
 
 /// A format as a command-line value.

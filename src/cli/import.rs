@@ -1,0 +1,48 @@
+//! `qualepref import REPORT.txt`: turns the text export of an audit report into an audit.
+
+use std::path::PathBuf;
+
+use qualepref::{Imported, import_report_path, import_report_text};
+
+use super::{Failure, FormatArg, Globals, Input, Status, print, read_stdin, warn, write_file};
+
+/// Arguments of `import`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The report's text export (`-` for standard input).
+    #[arg(value_name = "REPORT")]
+    report: PathBuf,
+
+    /// Write the audit to this file instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+
+    /// The format of the audit written.
+    #[arg(long, value_enum, default_value_t = FormatArg::Json)]
+    format: FormatArg,
+}
+
+/// Imports the report against the référentiel, writes the audit (standard output or `-o`) and
+/// the import diagnostics (standard error, one line each). 0 when an audit was built, even one
+/// that will fail validation; 2 when none could be.
+pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
+    let input = Input::new(&args.report);
+    if input == Input::Stdin && globals.referentiel_from_stdin() {
+        return Err(Failure::new("standard input (-) can be read only once"));
+    }
+    let referentiel = globals.referentiel()?;
+    let imported: Imported = match &input {
+        Input::File(path) => import_report_path(path, &referentiel)?,
+        Input::Stdin => import_report_text(&read_stdin()?, &referentiel)
+            .map_err(|e| Failure::new(format!("{input}: {e}")))?,
+    };
+    for diagnostic in imported.diagnostics() {
+        warn(&format!("{input}: {diagnostic}"));
+    }
+    let text = imported.audit().to_string_in(args.format.format())?;
+    match &args.output {
+        Some(path) => write_file(path, &text)?,
+        None => print(&text)?,
+    }
+    Ok(Status::Success)
+}
