@@ -535,10 +535,10 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoStaticStr};
 
-use crate::codes::fold_code;
+use crate::codes::{fold_code, is_combining_mark};
 use crate::{
     AdministrationType, Audit, AuditType, EcartTarget, EngagementNumber, ManagementItemId,
-    ModuleNumber, Observation, ObservationKind, Referentiel, RemoteNote, Verdict,
+    ModuleNumber, Observation, ObservationKind, Referentiel, RemoteChannel, RemoteNote, Verdict,
 };
 
 /// How serious a diagnostic is. Only [`Severity::Error`] makes an audit invalid.
@@ -1205,6 +1205,26 @@ fn worse(a: Option<Verdict>, b: Option<Verdict>) -> Option<Verdict> {
     a.max(b)
 }
 
+/// Whether `text`, folded like the report codes (case, accents, spaces and punctuation
+/// ignored), starts with `prefix`; folds only as many characters as needed.
+fn folded_starts_with(text: &str, prefix: &str) -> bool {
+    let mut folded = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '.' | '\u{2011}'))
+        .flat_map(char::to_lowercase)
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'à' | 'â' => 'a',
+            'î' | 'ï' => 'i',
+            'ô' => 'o',
+            'û' | 'ù' => 'u',
+            'ç' => 'c',
+            other => other,
+        });
+    prefix.chars().all(|p| folded.next() == Some(p))
+}
+
 fn is_blank(text: Option<&str>) -> bool {
     text.is_none_or(|t| t.trim().is_empty())
 }
@@ -1548,53 +1568,24 @@ impl<'a> Context<'a> {
                     format!("engagement {n} is assessed {} times", same.len()),
                 );
             }
-            let what = format!("engagement {n}");
-            let path = format!("assessments[{i}]");
-            self.check_verdict(out, place, &path, &what, a.verdict, a.comment.as_deref());
+            let subject = Subject::Assessment(i, n);
+            check_verdict(out, place, subject, a.verdict, a.comment.as_deref());
             if let Some(grade) = a.verdict.and_then(Verdict::nonconformity) {
                 if !self.has_fiche(EcartTarget::Engagement(n)) {
                     out.push(
                         Code::NonconformityWithoutFiche,
                         place,
-                        format!("{path}.verdict"),
-                        format!("{what} is {grade} but has no fiche d'écart"),
+                        subject.path(".verdict"),
+                        format!("{} is {grade} but has no fiche d'écart", subject.what()),
                     );
                 }
             }
-            check_observations(out, place, &path, &what, &a.observations);
+            check_observations(out, place, subject, &a.observations);
         }
     }
 
     fn has_fiche(&self, target: EcartTarget) -> bool {
         self.audit.ecarts.iter().any(|f| f.target == target)
-    }
-
-    /// `missing-verdict` and `na-without-justification` for an engagement or management item.
-    #[allow(clippy::unused_self)]
-    fn check_verdict(
-        &self,
-        out: &mut Collector<'_>,
-        place: Place,
-        path: &str,
-        what: &str,
-        verdict: Option<Verdict>,
-        comment: Option<&str>,
-    ) {
-        match verdict {
-            None => out.push(
-                Code::MissingVerdict,
-                place,
-                format!("{path}.verdict"),
-                format!("{what} has no verdict"),
-            ),
-            Some(Verdict::NotApplicable) if is_blank(comment) => out.push(
-                Code::NaWithoutJustification,
-                place,
-                format!("{path}.comment"),
-                format!("{what} is NA without a justification"),
-            ),
-            Some(_) => {}
-        }
     }
 
     fn check_management(&self, out: &mut Collector<'_>) {
@@ -1613,14 +1604,13 @@ impl<'a> Context<'a> {
         for (i, m) in self.audit.management.iter().enumerate() {
             let id = m.id();
             let place = Place::management(id, SECTION_ASSESSMENTS);
-            let path = format!("management[{i}]");
-            let what = format!("management item {id}");
+            let subject = Subject::Management(i, id);
             if r.management_item(id).is_none() {
                 out.push(
                     Code::UnknownManagementItem,
                     place,
-                    format!("{path}.item"),
-                    format!("{what} is not in the référentiel {}", r.id()),
+                    subject.path(".item"),
+                    format!("{} is not in the référentiel {}", subject.what(), r.id()),
                 );
             }
             let same = self.items_of(id);
@@ -1628,29 +1618,29 @@ impl<'a> Context<'a> {
                 out.push(
                     Code::DuplicateManagementItem,
                     place,
-                    path.clone(),
-                    format!("{what} is assessed {} times", same.len()),
+                    subject.path(""),
+                    format!("{} is assessed {} times", subject.what(), same.len()),
                 );
             }
-            self.check_verdict(out, place, &path, &what, m.verdict, m.comment.as_deref());
+            check_verdict(out, place, subject, m.verdict, m.comment.as_deref());
             if let Some(grade) = m.verdict.and_then(Verdict::nonconformity) {
                 if !self.has_fiche(EcartTarget::Management(id)) {
                     out.push(
                         Code::NonconformityWithoutFiche,
                         place,
-                        format!("{path}.verdict"),
-                        format!("{what} is {grade} but has no fiche d'écart"),
+                        subject.path(".verdict"),
+                        format!("{} is {grade} but has no fiche d'écart", subject.what()),
                     );
                 }
             }
-            check_observations(out, place, &path, &what, &m.observations);
+            check_observations(out, place, subject, &m.observations);
         }
     }
 
     fn check_remote_checks(&self, out: &mut Collector<'_>) {
         let r = self.referentiel;
         let checks = &self.audit.remote_checks;
-        let mut seen: Vec<(EngagementNumber, crate::RemoteChannel, usize)> = checks
+        let mut seen: Vec<(EngagementNumber, RemoteChannel, usize)> = checks
             .iter()
             .enumerate()
             .map(|(i, c)| (c.engagement, c.channel, i))
@@ -1660,14 +1650,14 @@ impl<'a> Context<'a> {
             let n = c.engagement;
             let channel = c.channel;
             let place = Place::engagement(self.group_of(n), n, SECTION_REMOTE);
-            let path = format!("remote_checks[{i}]");
+            let subject = Subject::Remote(i, channel, n);
             match r.engagement(n) {
                 None => {
                     if !self.covered_unbundled(c.module) {
                         out.push(
                             Code::RemoteCheckUnknownEngagement,
                             place,
-                            format!("{path}.engagement"),
+                            subject.path(".engagement"),
                             format!(
                                 "engagement {n} is checked remotely ({channel}) but is not in the \
                                  référentiel {}",
@@ -1681,7 +1671,7 @@ impl<'a> Context<'a> {
                         out.push(
                             Code::RemoteCheckModuleNotCovered,
                             place,
-                            format!("{path}.engagement"),
+                            subject.path(".engagement"),
                             format!(
                                 "engagement {n} is checked remotely ({channel}) but its module {} \
                                  is not covered",
@@ -1693,7 +1683,7 @@ impl<'a> Context<'a> {
                         out.push(
                             Code::WrongModule,
                             place,
-                            format!("{path}.module"),
+                            subject.path(".module"),
                             format!(
                                 "the {channel} remote check of engagement {n} is filed under \
                                  module {} but the engagement belongs to module {}",
@@ -1710,17 +1700,16 @@ impl<'a> Context<'a> {
                 out.push(
                     Code::DuplicateRemoteCheck,
                     place,
-                    path.clone(),
+                    subject.path(""),
                     format!("engagement {n} is checked {count} times on the {channel} channel"),
                 );
             }
-            let what = format!("the {channel} remote check of engagement {n}");
             match c.note {
                 None => out.push(
                     Code::RemoteCheckWithoutNote,
                     place,
-                    format!("{path}.note"),
-                    format!("{what} has no note"),
+                    subject.path(".note"),
+                    format!("{} has no note", subject.what()),
                 ),
                 Some(note) => {
                     let on_site = self.verdict_of(n);
@@ -1733,13 +1722,16 @@ impl<'a> Context<'a> {
                         out.push(
                             Code::RemoteCheckContradictsVerdict,
                             place,
-                            format!("{path}.note"),
-                            format!("{what} is {note} but its on-site verdict is {v}"),
+                            subject.path(".note"),
+                            format!(
+                                "{} is {note} but its on-site verdict is {v}",
+                                subject.what()
+                            ),
                         );
                     }
                 }
             }
-            check_observations(out, place, &path, &what, &c.observations);
+            check_observations(out, place, subject, &c.observations);
         }
     }
 
@@ -1888,7 +1880,7 @@ impl<'a> Context<'a> {
         ] {
             let mut count = None;
             for (i, text) in paragraphs.iter().enumerate() {
-                if !fold_code(text).starts_with("sansobjet") {
+                if !folded_starts_with(text, "sansobjet") {
                     continue;
                 }
                 let n = *count.get_or_insert_with(|| self.count_observations(kind));
@@ -1920,12 +1912,67 @@ impl<'a> Context<'a> {
     }
 }
 
-/// `empty-observation` and `ps-without-risk` for the observations under `path`.
+/// What an observation, verdict or note belongs to; paths and names are only formatted when a
+/// diagnostic needs them.
+#[derive(Debug, Clone, Copy)]
+enum Subject {
+    Assessment(usize, EngagementNumber),
+    Management(usize, ManagementItemId),
+    Remote(usize, RemoteChannel, EngagementNumber),
+}
+
+impl Subject {
+    /// The path of the subject followed by `field` (e.g. `.verdict`, or empty).
+    fn path(self, field: &str) -> String {
+        match self {
+            Subject::Assessment(i, _) => format!("assessments[{i}]{field}"),
+            Subject::Management(i, _) => format!("management[{i}]{field}"),
+            Subject::Remote(i, _, _) => format!("remote_checks[{i}]{field}"),
+        }
+    }
+
+    /// The subject in a message, e.g. `engagement 5`.
+    fn what(self) -> String {
+        match self {
+            Subject::Assessment(_, n) => format!("engagement {n}"),
+            Subject::Management(_, id) => format!("management item {id}"),
+            Subject::Remote(_, channel, n) => {
+                format!("the {channel} remote check of engagement {n}")
+            }
+        }
+    }
+}
+
+/// `missing-verdict` and `na-without-justification` for an engagement or management item.
+fn check_verdict(
+    out: &mut Collector<'_>,
+    place: Place,
+    subject: Subject,
+    verdict: Option<Verdict>,
+    comment: Option<&str>,
+) {
+    match verdict {
+        None => out.push(
+            Code::MissingVerdict,
+            place,
+            subject.path(".verdict"),
+            format!("{} has no verdict", subject.what()),
+        ),
+        Some(Verdict::NotApplicable) if is_blank(comment) => out.push(
+            Code::NaWithoutJustification,
+            place,
+            subject.path(".comment"),
+            format!("{} is NA without a justification", subject.what()),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// `empty-observation` and `ps-without-risk` for the observations of `subject`.
 fn check_observations(
     out: &mut Collector<'_>,
     place: Place,
-    path: &str,
-    what: &str,
+    subject: Subject,
     observations: &[Observation],
 ) {
     for (j, o) in observations.iter().enumerate() {
@@ -1933,11 +1980,12 @@ fn check_observations(
             out.push(
                 Code::EmptyObservation,
                 place,
-                format!("{path}.observations[{j}].text"),
+                subject.path(&format!(".observations[{j}].text")),
                 format!(
-                    "observation {} ({}) of {what} has an empty text",
+                    "observation {} ({}) of {} has an empty text",
                     j + 1,
-                    o.kind
+                    o.kind,
+                    subject.what()
                 ),
             );
         }
@@ -1945,10 +1993,11 @@ fn check_observations(
             out.push(
                 Code::PsWithoutRisk,
                 place,
-                format!("{path}.observations[{j}].risk"),
+                subject.path(&format!(".observations[{j}].risk")),
                 format!(
-                    "observation {} (PS) of {what} does not state its risk",
-                    j + 1
+                    "observation {} (PS) of {} does not state its risk",
+                    j + 1,
+                    subject.what()
                 ),
             );
         }
