@@ -103,7 +103,7 @@
 //! | [`fiche-empty-finding`](#fiche-empty-finding) | error | A fiche d'écart has an empty finding (« constat »). |
 //! | [`fiche-due-before-audit-end`](#fiche-due-before-audit-end) | warning | A fiche d'écart's corrective action is due before the audit's last day. |
 //! | [`charte-graphique-in-initial-audit`](#charte-graphique-in-initial-audit) | error | The charte graphique is given a verdict other than `NA` in an initial audit, where it does not apply. |
-//! | [`conclusion-contradicts-findings`](#conclusion-contradicts-findings) | warning | A conclusion section contradicts the data: « Absence de non-conformité » while nonconformities exist, or « Sans objet » under points forts, points sensibles or pistes de progrès while such observations exist (compared ignoring case and accents). |
+//! | [`conclusion-contradicts-findings`](#conclusion-contradicts-findings) | warning | A conclusion section contradicts the data: « Absence de non-conformité » or « Sans objet » under fiches d'écart while nonconformities exist, or « Sans objet » under points forts, points sensibles or pistes de progrès while such observations exist (compared ignoring case and accents). |
 //! | [`engagement-numbering-gap`](#engagement-numbering-gap) | warning | Référentiel: engagement numbers are not continuous (a number is skipped). |
 //! | [`module-engagements-not-contiguous`](#module-engagements-not-contiguous) | warning | Référentiel: a bundled module's engagements are interleaved with another module's. |
 //! | [`no-obligatory-module`](#no-obligatory-module) | info | Référentiel: no module is marked as obligatory. |
@@ -255,6 +255,10 @@
 //! ### `unknown-engagement`
 //!
 //! **Error.** An assessment names an engagement that the référentiel does not have.
+//!
+//! Not reported for an assessment filed under a covered module whose engagements the référentiel
+//! does not bundle: [`module-not-bundled`](#module-not-bundled) already says so, once. The same
+//! holds for [`remote-check-unknown-engagement`](#remote-check-unknown-engagement).
 //!
 //! ```text
 //! assessments[3].engagement: [unknown-engagement] error: engagement 99 is not in the référentiel qual-e-pref-2019
@@ -489,9 +493,13 @@
 //!
 //! ### `conclusion-contradicts-findings`
 //!
-//! **Warning.** A conclusion section contradicts the data: « Absence de non-conformité » while
-//! nonconformities exist, or « Sans objet » under points forts, points sensibles or pistes de
-//! progrès while such observations exist (compared ignoring case and accents).
+//! **Warning.** A conclusion section contradicts the data: « Absence de non-conformité » or
+//! « Sans objet » under fiches d'écart while nonconformities exist, or « Sans objet » under points
+//! forts, points sensibles or pistes de progrès while such observations exist (compared ignoring
+//! case and accents).
+//!
+//! A fiches d'écart section that does not say « absence » while there is no nonconformity is
+//! fine: only contradictions are reported.
 //!
 //! ```text
 //! conclusion.fiches_ecart[0]: [conclusion-contradicts-findings] warning: the section says "Absence de non-conformité majeure ou mineure." but the audit has 1 nonconformity
@@ -884,7 +892,7 @@ impl Code {
                 "The charte graphique is given a verdict other than `NA` in an initial audit, where it does not apply."
             }
             Code::ConclusionContradictsFindings => {
-                "A conclusion section contradicts the data: « Absence de non-conformité » while nonconformities exist, or « Sans objet » under points forts, points sensibles or pistes de progrès while such observations exist (compared ignoring case and accents)."
+                "A conclusion section contradicts the data: « Absence de non-conformité » or « Sans objet » under fiches d'écart while nonconformities exist, or « Sans objet » under points forts, points sensibles or pistes de progrès while such observations exist (compared ignoring case and accents)."
             }
             Code::EngagementNumberingGap => {
                 "Référentiel: engagement numbers are not continuous (a number is skipped)."
@@ -1261,6 +1269,10 @@ struct Context<'a> {
     by_engagement: Vec<(EngagementNumber, usize)>,
     /// (item, index in `management`), sorted.
     by_item: Vec<(ManagementItemId, usize)>,
+    /// (target, index in `ecarts`), sorted.
+    by_target: Vec<(EcartTarget, usize)>,
+    /// How many times each module number (index 1–8) is listed in `modules`.
+    listed: [usize; 9],
 }
 
 impl<'a> Context<'a> {
@@ -1279,11 +1291,26 @@ impl<'a> Context<'a> {
             .map(|(i, m)| (m.id(), i))
             .collect();
         by_item.sort_unstable();
+        let mut by_target: Vec<_> = audit
+            .ecarts
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.target, i))
+            .collect();
+        by_target.sort_unstable();
+        let mut listed = [0; 9];
+        for m in &audit.modules {
+            if let Some(count) = listed.get_mut(usize::from(m.get())) {
+                *count += 1;
+            }
+        }
         Context {
             audit,
             referentiel,
             by_engagement,
             by_item,
+            by_target,
+            listed,
         }
     }
 
@@ -1292,6 +1319,20 @@ impl<'a> Context<'a> {
         let start = self.by_engagement.partition_point(|(e, _)| *e < n);
         let end = self.by_engagement.partition_point(|(e, _)| *e <= n);
         self.by_engagement.get(start..end).unwrap_or(&[])
+    }
+
+    /// Whether the audit covers `module` (without scanning `modules`).
+    fn covers(&self, module: ModuleNumber) -> bool {
+        self.listed
+            .get(usize::from(module.get()))
+            .is_some_and(|n| *n > 0)
+    }
+
+    /// The fiches d'écart of `target`, as (target, index in `ecarts`), in array order.
+    fn fiches_of(&self, target: EcartTarget) -> &[(EcartTarget, usize)] {
+        let start = self.by_target.partition_point(|(t, _)| *t < target);
+        let end = self.by_target.partition_point(|(t, _)| *t <= target);
+        self.by_target.get(start..end).unwrap_or(&[])
     }
 
     /// The indices of the assessments of management item `id`, in array order.
@@ -1318,21 +1359,23 @@ impl<'a> Context<'a> {
     }
 
     /// The sort group of engagement `n`: its module in the référentiel, else the module its
-    /// first assessment is filed under, else after the modules.
+    /// assessments are filed under (the lowest, whatever their order), else after the modules.
     fn group_of(&self, n: EngagementNumber) -> u8 {
         if let Some(e) = self.referentiel.engagement(n) {
             return e.module.get();
         }
         self.assessments_of(n)
-            .first()
-            .and_then(|(_, i)| self.audit.assessments.get(*i))
-            .map_or(GROUP_UNPLACED, |a| a.module.get())
+            .iter()
+            .filter_map(|(_, i)| self.audit.assessments.get(*i))
+            .map(|a| a.module.get())
+            .min()
+            .unwrap_or(GROUP_UNPLACED)
     }
 
     /// Whether `module` is covered but not bundled: its engagements are unknown by design, and
     /// `module-not-bundled` already says so.
     fn covered_unbundled(&self, module: ModuleNumber) -> bool {
-        self.audit.covers(module) && self.referentiel.module(module).is_some_and(|m| !m.bundled)
+        self.covers(module) && self.referentiel.module(module).is_some_and(|m| !m.bundled)
     }
 
     fn check_header(&self, out: &mut Collector<'_>) {
@@ -1431,7 +1474,7 @@ impl<'a> Context<'a> {
         let audit = self.audit;
         let r = self.referentiel;
         for m in r.modules() {
-            if m.obligatory && !audit.covers(m.number) {
+            if m.obligatory && !self.covers(m.number) {
                 out.push(
                     Code::ObligatoryModuleNotCovered,
                     Place::module(m.number),
@@ -1444,16 +1487,16 @@ impl<'a> Context<'a> {
             }
         }
         let police = ModuleNumber::new(8);
+        let mut seen = [0_usize; 9];
         for (i, &number) in audit.modules.iter().enumerate() {
             let place = Place::module(number);
-            let earlier = audit
-                .modules
-                .iter()
-                .take(i)
-                .filter(|m| **m == number)
-                .count();
+            let slot = usize::from(number.get());
+            let earlier = seen.get(slot).copied().unwrap_or(0);
+            if let Some(n) = seen.get_mut(slot) {
+                *n += 1;
+            }
             if earlier == 1 {
-                let count = audit.modules.iter().filter(|m| **m == number).count();
+                let count = self.listed.get(slot).copied().unwrap_or(0);
                 out.push(
                     Code::DuplicateModule,
                     place,
@@ -1535,7 +1578,7 @@ impl<'a> Context<'a> {
                     }
                 }
                 Some(e) => {
-                    if !self.audit.covers(e.module) {
+                    if !self.covers(e.module) {
                         out.push(
                             Code::ModuleNotCovered,
                             place,
@@ -1585,7 +1628,7 @@ impl<'a> Context<'a> {
     }
 
     fn has_fiche(&self, target: EcartTarget) -> bool {
-        self.audit.ecarts.iter().any(|f| f.target == target)
+        !self.fiches_of(target).is_empty()
     }
 
     fn check_management(&self, out: &mut Collector<'_>) {
@@ -1667,7 +1710,7 @@ impl<'a> Context<'a> {
                     }
                 }
                 Some(e) => {
-                    if !self.audit.covers(e.module) {
+                    if !self.covers(e.module) {
                         out.push(
                             Code::RemoteCheckModuleNotCovered,
                             place,
@@ -1737,12 +1780,6 @@ impl<'a> Context<'a> {
 
     fn check_ecarts(&self, out: &mut Collector<'_>) {
         let ecarts = &self.audit.ecarts;
-        let mut targets: Vec<(EcartTarget, usize)> = ecarts
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.target, i))
-            .collect();
-        targets.sort_unstable();
         for (i, fiche) in ecarts.iter().enumerate() {
             let target = fiche.target;
             let (place, verdict, assessed) = match target {
@@ -1784,10 +1821,9 @@ impl<'a> Context<'a> {
                     );
                 }
             }
-            let start = targets.partition_point(|(t, _)| *t < target);
-            let end = targets.partition_point(|(t, _)| *t <= target);
-            let count = end.saturating_sub(start);
-            if count > 1 && targets.get(start + 1).is_some_and(|(_, j)| *j == i) {
+            let same = self.fiches_of(target);
+            let count = same.len();
+            if count > 1 && same.get(1).is_some_and(|(_, j)| *j == i) {
                 out.push(
                     Code::DuplicateFiche,
                     place,
@@ -1847,6 +1883,7 @@ impl<'a> Context<'a> {
                 let folded = fold_code(text);
                 if folded.contains("absencedenonconformite")
                     || folded.contains("aucunenonconformite")
+                    || folded.starts_with("sansobjet")
                 {
                     let plural = if nonconformities == 1 { "y" } else { "ies" };
                     out.push(

@@ -841,6 +841,14 @@ fn conclusion_contradicts_findings() {
         "conclusion.fiches_ecart[0]",
         "the section says \"ABSENCE de non conformite majeure ou mineure.\" but the audit has 1 nonconformity",
     );
+    audit.conclusion.fiches_ecart = vec!["Sans objet.".to_owned()];
+    expect_one(
+        &audit,
+        Code::ConclusionContradictsFindings,
+        Severity::Warning,
+        "conclusion.fiches_ecart[0]",
+        "the section says \"Sans objet.\" but the audit has 1 nonconformity",
+    );
     let mut audit = toulon();
     audit.assessments[16].observations.push(Observation {
         kind: ObservationKind::AreaOfConcern,
@@ -1394,4 +1402,33 @@ proptest! {
         let after = validate(&other, q(), &Options::default());
         prop_assert_eq!(order_free(&before), order_free(&after));
     }
+}
+
+#[test]
+fn same_report_whatever_the_order_of_duplicates() {
+    // Two assessments of an unknown engagement, filed under different modules, and two fiches
+    // for one target: the report must not depend on which comes first.
+    let mut audit = toulon();
+    audit
+        .assessments
+        .push(Assessment::new(e(99), m(2), Verdict::NotApplicable));
+    audit
+        .assessments
+        .push(Assessment::new(e(99), m(1), Verdict::Conformity));
+    audit
+        .assessments
+        .push(Assessment::new(e(5), m(1), Verdict::MinorNonconformity));
+    audit
+        .ecarts
+        .push(fiche(EcartTarget::Engagement(e(5)), NcGrade::Major));
+    audit
+        .ecarts
+        .push(fiche(EcartTarget::Engagement(e(5)), NcGrade::Minor));
+    let mut reversed = audit.clone();
+    reversed.assessments.reverse();
+    reversed.ecarts.reverse();
+    let a = report(&audit);
+    let b = report(&reversed);
+    assert_eq!(order_free(&a), order_free(&b), "{a}\n{b}");
+    assert_eq!(a.diagnostics().len(), b.diagnostics().len());
 }
