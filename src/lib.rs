@@ -109,7 +109,9 @@ pub use referentiel::{
 };
 pub use report_text::render_report_text;
 pub use site::{AdministrationType, Context, ContextFigures, Departement, Site};
-pub use validate::{Code, Diagnostic, Report, Severity, Valid, validate};
+pub use validate::{
+    Code, Diagnostic, Options, Report, Severity, Valid, validate, validate_referentiel,
+};
 
 /// The largest input, in bytes, that the loaders accept: 64 MiB. A real audit is a few tens of
 /// kilobytes; the limit keeps a wrong file from exhausting memory.

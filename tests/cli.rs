@@ -385,7 +385,7 @@ fn schema_prints_the_committed_schemas() {
 }
 
 #[test]
-#[ignore = "needs the validation rules (merged separately)"]
+
 fn invalid_audit_exits_1_naming_the_engagement() {
     let dir = temp_dir("invalid");
     let mut audit = toulon();
@@ -516,7 +516,8 @@ fn import_of_what_is_not_a_report_exits_2() {
     let output = run(&["import", "-"], &truncated);
     assert_eq!(code(&output), Some(2));
     assert!(
-        stderr(&output).contains("the report ends at line 59, before section 3 (synthèse de l'évaluation)"),
+        stderr(&output)
+            .contains("the report ends at line 59, before section 3 (synthèse de l'évaluation)"),
         "{}",
         stderr(&output)
     );

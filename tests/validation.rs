@@ -1,0 +1,1434 @@
+//! Validation: one audit that triggers each code and one that does not, the pinned list of
+//! codes, the documentation of every code, ordering and determinism, and the bundled samples.
+
+use proptest::prelude::*;
+use qualepref::{
+    AdministrationType, Assessment, Audit, AuditType, Auditor, Code, Diagnostic, EcartTarget,
+    EngagementNumber, FicheEcart, ManagementItemId, ManagementSection, ModuleNumber, NcGrade,
+    Observation, ObservationKind, Options, Referentiel, RemoteNote, Report, Severity, Valid,
+    Verdict, samples, validate, validate_referentiel,
+};
+use strum::IntoEnumIterator;
+
+fn toulon() -> Audit {
+    Audit::from_json_str(samples::TOULON_2019_JSON).unwrap()
+}
+
+fn q() -> &'static Referentiel {
+    Referentiel::qual_e_pref_2019()
+}
+
+fn e(n: u16) -> EngagementNumber {
+    EngagementNumber::new(n).unwrap()
+}
+
+fn m(n: u8) -> ModuleNumber {
+    ModuleNumber::new(n).unwrap()
+}
+
+fn date(s: &str) -> chrono::NaiveDate {
+    s.parse().unwrap()
+}
+
+fn report(audit: &Audit) -> Report {
+    validate(audit, q(), &Options::default())
+}
+
+/// The diagnostics of `report` with code `code`.
+fn of_code(report: &Report, code: Code) -> Vec<Diagnostic> {
+    report
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code == code)
+        .cloned()
+        .collect()
+}
+
+/// Asserts that `audit` gives exactly one diagnostic of `code`, with this severity, path and
+/// message.
+#[track_caller]
+fn expect_one(audit: &Audit, code: Code, severity: Severity, path: &str, message: &str) {
+    let report = report(audit);
+    let found = of_code(&report, code);
+    assert_eq!(
+        found,
+        vec![Diagnostic {
+            code,
+            severity,
+            path: path.to_owned(),
+            message: message.to_owned(),
+        }],
+        "full report:\n{report}"
+    );
+}
+
+/// Asserts that `audit` gives no diagnostic of `code`.
+#[track_caller]
+fn expect_none(audit: &Audit, code: Code) {
+    let report = report(audit);
+    assert!(of_code(&report, code).is_empty(), "{code}:\n{report}");
+}
+
+fn fiche(target: EcartTarget, grade: NcGrade) -> FicheEcart {
+    FicheEcart {
+        target,
+        grade,
+        finding: "Délai de réponse dépassé.".to_owned(),
+        requirement: "Répondre dans le délai annoncé.".to_owned(),
+        corrective_action: None,
+        due: Some(date("2020-02-18")),
+    }
+}
+
+/// Toulon with engagement `n` (index n − 1) a nonconformity `grade` recorded by its fiche.
+fn with_nc(n: u16, grade: NcGrade) -> Audit {
+    let mut audit = toulon();
+    audit.assessments[usize::from(n) - 1].verdict = Some(grade.into());
+    audit
+        .ecarts
+        .push(fiche(EcartTarget::Engagement(e(n)), grade));
+    audit
+        .conclusion
+        .fiches_ecart
+        .clone_from(&vec!["Une fiche d'écart.".to_owned()]);
+    audit
+}
+
+const PILOTAGE_5: ManagementItemId = ManagementItemId {
+    section: ManagementSection::Pilotage,
+    item: 5,
+};
+
+// ---------------------------------------------------------------------------------------------
+// The samples and the "done when" case.
+
+#[test]
+fn toulon_has_no_diagnostic_at_all() {
+    let report = report(&toulon());
+    assert!(report.is_clean(), "{report}");
+    assert_eq!(report.errors().count(), 0);
+    assert_eq!(report.warnings().count(), 0);
+    assert_eq!(report.infos().count(), 0);
+    assert!(Valid::new(&toulon(), q(), &Options::strict()).is_ok());
+}
+
+#[test]
+fn synthetic_audit_has_no_error() {
+    let referentiel = samples::synthetic_referentiel().unwrap();
+    let audit = samples::synthetic_audit(&referentiel).unwrap();
+    let report = validate(&audit, &referentiel, &Options::default());
+    assert!(!report.has_errors(), "{report}");
+    assert!(report.is_clean(), "{report}");
+    let valid = Valid::new(&audit, &referentiel, &Options::default()).unwrap();
+    assert_eq!(valid.audit(), &audit);
+    assert_eq!(valid.referentiel(), &referentiel);
+    assert!(valid.report().is_clean());
+    assert!(validate_referentiel(&referentiel, &Options::default()).is_clean());
+}
+
+#[test]
+fn engagements_21_to_23_without_module_2_are_rejected() {
+    let mut audit = toulon();
+    audit.modules = vec![m(1)];
+    let report = report(&audit);
+    assert!(report.has_errors());
+    let first = &report.diagnostics()[0];
+    assert_eq!(
+        first.to_string(),
+        "assessments[20].engagement: [module-not-covered] error: \
+         engagement 21 is assessed but its module 2 is not covered"
+    );
+    let lines: Vec<String> = report
+        .diagnostics()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "assessments[20].engagement: [module-not-covered] error: engagement 21 is assessed but its module 2 is not covered",
+            "assessments[21].engagement: [module-not-covered] error: engagement 22 is assessed but its module 2 is not covered",
+            "assessments[22].engagement: [module-not-covered] error: engagement 23 is assessed but its module 2 is not covered",
+        ]
+    );
+    let err = Valid::new(&audit, q(), &Options::default()).unwrap_err();
+    assert_eq!(err, report);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One test per code: an audit that triggers it, one that does not.
+
+#[test]
+fn referentiel_mismatch() {
+    let mut audit = toulon();
+    audit.referentiel.id = "qualipref-2".to_owned();
+    expect_one(
+        &audit,
+        Code::ReferentielMismatch,
+        Severity::Error,
+        "referentiel.id",
+        "the audit names référentiel \"qualipref-2\" but is validated against \"qual-e-pref-2019\"",
+    );
+    expect_none(&toulon(), Code::ReferentielMismatch);
+}
+
+#[test]
+fn unknown_departement() {
+    let mut audit = toulon();
+    audit.site.departement = "96".parse().unwrap();
+    expect_one(
+        &audit,
+        Code::UnknownDepartement,
+        Severity::Warning,
+        "site.departement",
+        "département code 96 is not an existing département",
+    );
+    audit.site.departement = "2A".parse().unwrap();
+    expect_none(&audit, Code::UnknownDepartement);
+    // Malformed codes never reach validation: parsing refuses them.
+    let text =
+        samples::TOULON_2019_JSON.replace("\"departement\": \"83\"", "\"departement\": \"8\"");
+    assert!(Audit::from_json_str(&text).is_err());
+}
+
+#[test]
+fn dates_reversed() {
+    let mut audit = toulon();
+    audit.dates.end = date("2019-11-17");
+    expect_one(
+        &audit,
+        Code::DatesReversed,
+        Severity::Error,
+        "dates.end",
+        "the audit ends on 2019-11-17, before its start on 2019-11-18",
+    );
+    audit.dates.end = audit.dates.start;
+    expect_none(&audit, Code::DatesReversed);
+}
+
+#[test]
+fn audit_before_referentiel() {
+    let mut audit = toulon();
+    audit.dates.start = date("2018-01-15");
+    expect_one(
+        &audit,
+        Code::AuditBeforeReferentiel,
+        Severity::Error,
+        "dates.start",
+        "the audit starts on 2018-01-15, before the référentiel qual-e-pref-2019 dated 2018-12-19",
+    );
+    audit.dates.start = date("2018-12-19");
+    expect_none(&audit, Code::AuditBeforeReferentiel);
+}
+
+#[test]
+fn external_audit_without_type() {
+    let mut audit = toulon();
+    audit.kind.internal = false;
+    audit.kind.audit_type = None;
+    expect_one(
+        &audit,
+        Code::ExternalAuditWithoutType,
+        Severity::Error,
+        "kind.type",
+        "the external audit does not state its type (initial, suivi, renouvellement or extension)",
+    );
+    expect_none(&audit, Code::InternalAuditWithoutType);
+    audit.kind.audit_type = Some(AuditType::Suivi);
+    expect_none(&audit, Code::ExternalAuditWithoutType);
+}
+
+#[test]
+fn internal_audit_without_type() {
+    let mut audit = toulon();
+    audit.kind.audit_type = None;
+    expect_one(
+        &audit,
+        Code::InternalAuditWithoutType,
+        Severity::Warning,
+        "kind.type",
+        "the internal audit does not state which external audit it precedes (initial, suivi, renouvellement or extension)",
+    );
+    expect_none(&audit, Code::ExternalAuditWithoutType);
+    expect_none(&toulon(), Code::InternalAuditWithoutType);
+}
+
+#[test]
+fn no_auditor() {
+    let mut audit = toulon();
+    audit.auditors.clear();
+    expect_one(
+        &audit,
+        Code::NoAuditor,
+        Severity::Error,
+        "auditors",
+        "no auditor is named",
+    );
+    expect_none(&toulon(), Code::NoAuditor);
+}
+
+#[test]
+fn auditor_without_name() {
+    let mut audit = toulon();
+    audit.auditors.push(Auditor {
+        name: "  ".to_owned(),
+        role: None,
+        phone: None,
+        email: None,
+        signed_on: None,
+    });
+    expect_one(
+        &audit,
+        Code::AuditorWithoutName,
+        Severity::Error,
+        "auditors[1].name",
+        "auditor 2 has an empty name",
+    );
+    expect_none(&audit, Code::NoAuditor);
+    expect_none(&toulon(), Code::AuditorWithoutName);
+}
+
+#[test]
+fn obligatory_module_not_covered() {
+    let mut audit = toulon();
+    audit.modules = vec![m(2)];
+    audit.assessments.retain(|a| a.module == m(2));
+    audit.remote_checks.clear();
+    expect_one(
+        &audit,
+        Code::ObligatoryModuleNotCovered,
+        Severity::Error,
+        "modules",
+        "module 1 (Relation générale avec les usagers) is obligatory but not covered",
+    );
+    expect_none(&toulon(), Code::ObligatoryModuleNotCovered);
+}
+
+#[test]
+fn duplicate_module() {
+    let mut audit = toulon();
+    audit.modules = vec![m(1), m(2), m(2), m(2)];
+    expect_one(
+        &audit,
+        Code::DuplicateModule,
+        Severity::Warning,
+        "modules[2]",
+        "module 2 is listed 3 times",
+    );
+    // Listed twice, its engagements are still checked once.
+    expect_none(&audit, Code::MissingAssessment);
+    expect_none(&toulon(), Code::DuplicateModule);
+}
+
+#[test]
+fn unknown_module() {
+    let mut referentiel: serde_json::Value =
+        serde_json::from_str(Referentiel::qual_e_pref_2019_json()).unwrap();
+    referentiel["modules"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|m| m["number"] != 5);
+    let referentiel = Referentiel::from_json_str(&referentiel.to_string()).unwrap();
+    let mut audit = toulon();
+    audit.modules.push(m(5));
+    let found = of_code(
+        &validate(&audit, &referentiel, &Options::default()),
+        Code::UnknownModule,
+    );
+    assert_eq!(
+        found[0].to_string(),
+        "modules[2]: [unknown-module] error: module 5 is covered but the référentiel qual-e-pref-2019 has no module 5"
+    );
+    assert_eq!(found.len(), 1);
+    audit.modules.pop();
+    assert!(validate(&audit, &referentiel, &Options::default()).is_clean());
+}
+
+#[test]
+fn module_not_bundled() {
+    let mut audit = toulon();
+    audit.modules.push(m(3));
+    // An assessment in the not-bundled module is not reported as unknown on top.
+    audit
+        .assessments
+        .push(Assessment::new(e(24), m(3), Verdict::Conformity));
+    expect_one(
+        &audit,
+        Code::ModuleNotBundled,
+        Severity::Error,
+        "modules[2]",
+        "module 3 is covered but the référentiel qual-e-pref-2019 does not bundle its engagements; load a complete référentiel (e.g. with Referentiel::from_path) to validate it",
+    );
+    assert_eq!(report(&audit).diagnostics().len(), 1, "{}", report(&audit));
+    // With a complete référentiel, module 3 is checked instead.
+    let full = samples::synthetic_referentiel().unwrap();
+    let synthetic = samples::synthetic_audit(&full).unwrap();
+    assert!(
+        of_code(
+            &validate(&synthetic, &full, &Options::default()),
+            Code::ModuleNotBundled
+        )
+        .is_empty()
+    );
+    expect_none(&toulon(), Code::ModuleNotBundled);
+}
+
+#[test]
+fn police_module_wrong_administration() {
+    let full = samples::synthetic_referentiel().unwrap();
+    let mut audit = samples::synthetic_audit(&full).unwrap();
+    assert!(validate(&audit, &full, &Options::default()).is_clean());
+    audit.site.administration = AdministrationType::Prefecture;
+    let found = of_code(
+        &validate(&audit, &full, &Options::default()),
+        Code::PoliceModuleWrongAdministration,
+    );
+    assert_eq!(
+        found[0].to_string(),
+        "modules[7]: [police-module-wrong-administration] warning: module 8 is covered by a site of type prefecture; it is meant for the préfecture de police only"
+    );
+    assert_eq!(found.len(), 1);
+}
+
+#[test]
+fn module_not_covered() {
+    let mut audit = toulon();
+    audit.modules = vec![m(1)];
+    audit.assessments.truncate(21);
+    expect_one(
+        &audit,
+        Code::ModuleNotCovered,
+        Severity::Error,
+        "assessments[20].engagement",
+        "engagement 21 is assessed but its module 2 is not covered",
+    );
+    audit.assessments.truncate(20);
+    expect_none(&audit, Code::ModuleNotCovered);
+    assert!(report(&audit).is_clean(), "{}", report(&audit));
+}
+
+#[test]
+fn unknown_engagement() {
+    let mut audit = toulon();
+    audit
+        .assessments
+        .push(Assessment::new(e(99), m(2), Verdict::Conformity));
+    expect_one(
+        &audit,
+        Code::UnknownEngagement,
+        Severity::Error,
+        "assessments[23].engagement",
+        "engagement 99 is not in the référentiel qual-e-pref-2019",
+    );
+    expect_none(&toulon(), Code::UnknownEngagement);
+}
+
+#[test]
+fn wrong_module() {
+    let mut audit = toulon();
+    audit.assessments[20].module = m(1);
+    expect_one(
+        &audit,
+        Code::WrongModule,
+        Severity::Error,
+        "assessments[20].module",
+        "engagement 21 is filed under module 1 but belongs to module 2",
+    );
+    let mut audit = toulon();
+    audit.remote_checks[0].module = m(2);
+    expect_one(
+        &audit,
+        Code::WrongModule,
+        Severity::Error,
+        "remote_checks[0].module",
+        "the internet remote check of engagement 1 is filed under module 2 but the engagement belongs to module 1",
+    );
+    expect_none(&toulon(), Code::WrongModule);
+}
+
+#[test]
+fn missing_assessment() {
+    let mut audit = toulon();
+    audit.assessments.remove(4);
+    expect_one(
+        &audit,
+        Code::MissingAssessment,
+        Severity::Error,
+        "assessments",
+        "engagement 5 of module 1 is not assessed",
+    );
+    expect_none(&toulon(), Code::MissingAssessment);
+}
+
+#[test]
+fn duplicate_assessment() {
+    let mut audit = toulon();
+    let copy = audit.assessments[4].clone();
+    audit.assessments.insert(0, copy);
+    expect_one(
+        &audit,
+        Code::DuplicateAssessment,
+        Severity::Error,
+        "assessments[5]",
+        "engagement 5 is assessed 2 times",
+    );
+    expect_none(&toulon(), Code::DuplicateAssessment);
+}
+
+#[test]
+fn missing_verdict() {
+    let mut audit = toulon();
+    audit.assessments[4].verdict = None;
+    expect_one(
+        &audit,
+        Code::MissingVerdict,
+        Severity::Error,
+        "assessments[4].verdict",
+        "engagement 5 has no verdict",
+    );
+    let mut audit = toulon();
+    audit.management[4].verdict = None;
+    expect_one(
+        &audit,
+        Code::MissingVerdict,
+        Severity::Error,
+        "management[4].verdict",
+        "management item pilotage 5 has no verdict",
+    );
+    expect_none(&toulon(), Code::MissingVerdict);
+}
+
+#[test]
+fn na_without_justification() {
+    let mut audit = toulon();
+    audit.assessments[4].verdict = Some(Verdict::NotApplicable);
+    audit.assessments[4].comment = Some(" ".to_owned());
+    expect_one(
+        &audit,
+        Code::NaWithoutJustification,
+        Severity::Warning,
+        "assessments[4].comment",
+        "engagement 5 is NA without a justification",
+    );
+    audit.assessments[4].comment = Some("Pas d'accueil physique sur ce site.".to_owned());
+    expect_none(&audit, Code::NaWithoutJustification);
+    assert!(report(&audit).is_clean());
+}
+
+#[test]
+fn empty_observation() {
+    let mut audit = toulon();
+    audit.assessments[16].observations[0].text = String::new();
+    expect_one(
+        &audit,
+        Code::EmptyObservation,
+        Severity::Error,
+        "assessments[16].observations[0].text",
+        "observation 1 (PP) of engagement 17 has an empty text",
+    );
+    let mut audit = toulon();
+    audit.remote_checks[1].observations[0].text = " ".to_owned();
+    expect_one(
+        &audit,
+        Code::EmptyObservation,
+        Severity::Error,
+        "remote_checks[1].observations[0].text",
+        "observation 1 (PP) of the internet remote check of engagement 3 has an empty text",
+    );
+    expect_none(&toulon(), Code::EmptyObservation);
+}
+
+#[test]
+fn ps_without_risk() {
+    let mut audit = toulon();
+    audit.assessments[16].observations.push(Observation::new(
+        ObservationKind::AreaOfConcern,
+        "Délais non tenus.",
+    ));
+    audit.conclusion.points_sensibles = vec!["Délais de réponse aux courriels.".to_owned()];
+    expect_one(
+        &audit,
+        Code::PsWithoutRisk,
+        Severity::Warning,
+        "assessments[16].observations[1].risk",
+        "observation 2 (PS) of engagement 17 does not state its risk",
+    );
+    audit.assessments[16].observations[1].risk = Some("Perte de confiance.".to_owned());
+    expect_none(&audit, Code::PsWithoutRisk);
+    assert!(report(&audit).is_clean());
+}
+
+#[test]
+fn missing_management_item() {
+    let mut audit = toulon();
+    audit.management.remove(4);
+    expect_one(
+        &audit,
+        Code::MissingManagementItem,
+        Severity::Error,
+        "management",
+        "management item pilotage 5 (Comité des usagers) is not assessed",
+    );
+    expect_none(&toulon(), Code::MissingManagementItem);
+}
+
+#[test]
+fn duplicate_management_item() {
+    let mut audit = toulon();
+    let copy = audit.management[4].clone();
+    audit.management.push(copy);
+    expect_one(
+        &audit,
+        Code::DuplicateManagementItem,
+        Severity::Error,
+        "management[7]",
+        "management item pilotage 5 is assessed 2 times",
+    );
+    expect_none(&toulon(), Code::DuplicateManagementItem);
+}
+
+#[test]
+fn unknown_management_item() {
+    let mut audit = toulon();
+    let mut extra = audit.management[4].clone();
+    extra.item = 9;
+    audit.management.push(extra);
+    expect_one(
+        &audit,
+        Code::UnknownManagementItem,
+        Severity::Error,
+        "management[7].item",
+        "management item pilotage 9 is not in the référentiel qual-e-pref-2019",
+    );
+    expect_none(&toulon(), Code::UnknownManagementItem);
+}
+
+#[test]
+fn remote_check_module_not_covered() {
+    let mut audit = toulon();
+    audit.modules = vec![m(1)];
+    audit.assessments.truncate(20);
+    let mut check = audit.remote_checks[0].clone();
+    check.engagement = e(21);
+    check.module = m(2);
+    audit.remote_checks.push(check);
+    expect_one(
+        &audit,
+        Code::RemoteCheckModuleNotCovered,
+        Severity::Error,
+        "remote_checks[13].engagement",
+        "engagement 21 is checked remotely (internet) but its module 2 is not covered",
+    );
+    expect_none(&toulon(), Code::RemoteCheckModuleNotCovered);
+}
+
+#[test]
+fn remote_check_unknown_engagement() {
+    let mut audit = toulon();
+    audit.remote_checks[0].engagement = e(99);
+    expect_one(
+        &audit,
+        Code::RemoteCheckUnknownEngagement,
+        Severity::Error,
+        "remote_checks[0].engagement",
+        "engagement 99 is checked remotely (internet) but is not in the référentiel qual-e-pref-2019",
+    );
+    expect_none(&toulon(), Code::RemoteCheckUnknownEngagement);
+}
+
+#[test]
+fn remote_check_without_note() {
+    let mut audit = toulon();
+    audit.remote_checks[0].note = None;
+    expect_one(
+        &audit,
+        Code::RemoteCheckWithoutNote,
+        Severity::Warning,
+        "remote_checks[0].note",
+        "the internet remote check of engagement 1 has no note",
+    );
+    expect_none(&toulon(), Code::RemoteCheckWithoutNote);
+}
+
+#[test]
+fn remote_check_contradicts_verdict() {
+    let mut audit = toulon();
+    audit.remote_checks[0].note = Some(RemoteNote::NonConforme);
+    expect_one(
+        &audit,
+        Code::RemoteCheckContradictsVerdict,
+        Severity::Warning,
+        "remote_checks[0].note",
+        "the internet remote check of engagement 1 is Non conforme but its on-site verdict is C",
+    );
+    let audit = with_nc(1, NcGrade::Major);
+    let found = of_code(&report(&audit), Code::RemoteCheckContradictsVerdict);
+    assert_eq!(
+        found.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        [
+            "remote_checks[0].note: [remote-check-contradicts-verdict] warning: the internet remote check of engagement 1 is Conforme but its on-site verdict is NC Maj",
+            "remote_checks[7].note: [remote-check-contradicts-verdict] warning: the telephone remote check of engagement 1 is Conforme but its on-site verdict is NC Maj",
+        ]
+    );
+    // Non conforme remotely and NC on site agree; Non applicable contradicts nothing.
+    let mut audit = with_nc(1, NcGrade::Minor);
+    audit.remote_checks[0].note = Some(RemoteNote::NonConforme);
+    audit.remote_checks[7].note = Some(RemoteNote::NonApplicable);
+    expect_none(&audit, Code::RemoteCheckContradictsVerdict);
+}
+
+#[test]
+fn duplicate_remote_check() {
+    let mut audit = toulon();
+    let copy = audit.remote_checks[0].clone();
+    audit.remote_checks.push(copy);
+    expect_one(
+        &audit,
+        Code::DuplicateRemoteCheck,
+        Severity::Warning,
+        "remote_checks[13]",
+        "engagement 1 is checked 2 times on the internet channel",
+    );
+    // The same engagement on two channels is normal (engagement 1: internet and telephone).
+    expect_none(&toulon(), Code::DuplicateRemoteCheck);
+}
+
+#[test]
+fn nonconformity_without_fiche() {
+    // Engagement 18 has no remote check that could contradict its verdict.
+    let mut audit = with_nc(18, NcGrade::Minor);
+    assert!(report(&audit).is_clean(), "{}", report(&audit));
+    audit.ecarts.clear();
+    expect_one(
+        &audit,
+        Code::NonconformityWithoutFiche,
+        Severity::Error,
+        "assessments[17].verdict",
+        "engagement 18 is NC min but has no fiche d'écart",
+    );
+    let mut audit = toulon();
+    audit.management[4].verdict = Some(Verdict::MajorNonconformity);
+    audit.conclusion.fiches_ecart.clear();
+    expect_one(
+        &audit,
+        Code::NonconformityWithoutFiche,
+        Severity::Error,
+        "management[4].verdict",
+        "management item pilotage 5 is NC Maj but has no fiche d'écart",
+    );
+    audit
+        .ecarts
+        .push(fiche(EcartTarget::Management(PILOTAGE_5), NcGrade::Major));
+    expect_none(&audit, Code::NonconformityWithoutFiche);
+    assert!(report(&audit).is_clean(), "{}", report(&audit));
+}
+
+#[test]
+fn fiche_without_nonconformity() {
+    let mut audit = toulon();
+    audit
+        .ecarts
+        .push(fiche(EcartTarget::Engagement(e(5)), NcGrade::Minor));
+    expect_one(
+        &audit,
+        Code::FicheWithoutNonconformity,
+        Severity::Error,
+        "ecarts[0].target",
+        "the fiche d'écart for engagement 5 records no nonconformity: its verdict is C",
+    );
+    audit.ecarts[0].target = EcartTarget::Engagement(e(99));
+    expect_one(
+        &audit,
+        Code::FicheWithoutNonconformity,
+        Severity::Error,
+        "ecarts[0].target",
+        "the fiche d'écart for engagement 99 records no nonconformity: it is not assessed",
+    );
+    audit.ecarts[0].target = EcartTarget::Management(PILOTAGE_5);
+    audit.management[4].verdict = None;
+    expect_one(
+        &audit,
+        Code::FicheWithoutNonconformity,
+        Severity::Error,
+        "ecarts[0].target",
+        "the fiche d'écart for management item pilotage 5 records no nonconformity: it has no verdict",
+    );
+    expect_none(&with_nc(5, NcGrade::Minor), Code::FicheWithoutNonconformity);
+}
+
+#[test]
+fn fiche_grade_mismatch() {
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.ecarts[0].grade = NcGrade::Major;
+    expect_one(
+        &audit,
+        Code::FicheGradeMismatch,
+        Severity::Error,
+        "ecarts[0].grade",
+        "the fiche d'écart for engagement 17 is graded NC Maj but the verdict is NC min",
+    );
+    expect_none(&with_nc(17, NcGrade::Major), Code::FicheGradeMismatch);
+}
+
+#[test]
+fn duplicate_fiche() {
+    let mut audit = with_nc(17, NcGrade::Minor);
+    let copy = audit.ecarts[0].clone();
+    audit.ecarts.push(copy);
+    expect_one(
+        &audit,
+        Code::DuplicateFiche,
+        Severity::Error,
+        "ecarts[1]",
+        "engagement 17 has 2 fiches d'écart",
+    );
+    expect_none(&with_nc(17, NcGrade::Minor), Code::DuplicateFiche);
+}
+
+#[test]
+fn fiche_empty_finding() {
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.ecarts[0].finding = "\n".to_owned();
+    expect_one(
+        &audit,
+        Code::FicheEmptyFinding,
+        Severity::Error,
+        "ecarts[0].finding",
+        "the fiche d'écart for engagement 17 has an empty finding",
+    );
+    expect_none(&with_nc(17, NcGrade::Minor), Code::FicheEmptyFinding);
+}
+
+#[test]
+fn fiche_due_before_audit_end() {
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.ecarts[0].due = Some(date("2019-10-01"));
+    expect_one(
+        &audit,
+        Code::FicheDueBeforeAuditEnd,
+        Severity::Warning,
+        "ecarts[0].due",
+        "the fiche d'écart for engagement 17 is due on 2019-10-01, before the audit's end on 2019-11-18",
+    );
+    audit.ecarts[0].due = Some(date("2019-11-18"));
+    expect_none(&audit, Code::FicheDueBeforeAuditEnd);
+}
+
+#[test]
+fn charte_graphique_in_initial_audit() {
+    let mut audit = toulon();
+    audit.conclusion.charte_graphique.verdict = Some(Verdict::Conformity);
+    expect_one(
+        &audit,
+        Code::CharteGraphiqueInInitialAudit,
+        Severity::Error,
+        "conclusion.charte_graphique.verdict",
+        "the charte graphique is assessed C in an initial audit, where it is not applicable",
+    );
+    audit.kind.audit_type = Some(AuditType::Suivi);
+    expect_none(&audit, Code::CharteGraphiqueInInitialAudit);
+}
+
+#[test]
+fn conclusion_contradicts_findings() {
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.conclusion.fiches_ecart =
+        vec!["ABSENCE de non conformite majeure ou mineure.".to_owned()];
+    expect_one(
+        &audit,
+        Code::ConclusionContradictsFindings,
+        Severity::Warning,
+        "conclusion.fiches_ecart[0]",
+        "the section says \"ABSENCE de non conformite majeure ou mineure.\" but the audit has 1 nonconformity",
+    );
+    audit.conclusion.fiches_ecart = vec!["Sans objet.".to_owned()];
+    expect_one(
+        &audit,
+        Code::ConclusionContradictsFindings,
+        Severity::Warning,
+        "conclusion.fiches_ecart[0]",
+        "the section says \"Sans objet.\" but the audit has 1 nonconformity",
+    );
+    let mut audit = toulon();
+    audit.assessments[16].observations.push(Observation {
+        kind: ObservationKind::AreaOfConcern,
+        text: "Délais non tenus.".to_owned(),
+        risk: Some("Perte de confiance.".to_owned()),
+    });
+    expect_one(
+        &audit,
+        Code::ConclusionContradictsFindings,
+        Severity::Warning,
+        "conclusion.points_sensibles[0]",
+        "the section says \"Sans objet.\" but the audit has 1 PS observation",
+    );
+    let mut audit = toulon();
+    audit.conclusion.points_forts = vec!["sans objet".to_owned()];
+    audit.conclusion.pistes_de_progres = vec!["SANS OBJET.".to_owned()];
+    let found = of_code(&report(&audit), Code::ConclusionContradictsFindings);
+    assert_eq!(
+        found.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        [
+            "conclusion.pistes_de_progres[0]: [conclusion-contradicts-findings] warning: the section says \"SANS OBJET.\" but the audit has 4 PP observations",
+            "conclusion.points_forts[0]: [conclusion-contradicts-findings] warning: the section says \"sans objet\" but the audit has 10 PF observations",
+        ]
+    );
+    // Toulon says « Absence de non-conformité » with no NC and « Sans objet » with no PS: fine.
+    // A fiches_ecart text without « absence » while no NC exists is fine too.
+    let mut audit = toulon();
+    audit.conclusion.fiches_ecart = vec!["Voir le rapport.".to_owned()];
+    expect_none(&audit, Code::ConclusionContradictsFindings);
+    expect_none(&toulon(), Code::ConclusionContradictsFindings);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The référentiel.
+
+fn referentiel_with(edit: impl FnOnce(&mut serde_json::Value)) -> Referentiel {
+    let mut data: serde_json::Value =
+        serde_json::from_str(Referentiel::qual_e_pref_2019_json()).unwrap();
+    edit(&mut data);
+    Referentiel::from_json_str(&data.to_string()).unwrap()
+}
+
+#[track_caller]
+fn referentiel_lines(referentiel: &Referentiel) -> Vec<String> {
+    validate_referentiel(referentiel, &Options::default())
+        .diagnostics()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn engagement_numbering_gap() {
+    let r = referentiel_with(|d| {
+        d["engagements"].as_array_mut().unwrap().retain(|e| {
+            !(1..=2).contains(&e["number"].as_u64().unwrap())
+                && e["number"] != 21
+                && e["number"] != 22
+        });
+    });
+    assert_eq!(
+        referentiel_lines(&r),
+        [
+            "engagements[0]: [engagement-numbering-gap] warning: engagement numbers start at 3: 1 to 2 are missing",
+            "engagements[18]: [engagement-numbering-gap] warning: engagement numbers jump from 20 to 23: 21 to 22 are missing",
+        ]
+    );
+    let r = referentiel_with(|d| {
+        d["engagements"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|e| e["number"] != 10);
+    });
+    assert_eq!(
+        referentiel_lines(&r),
+        [
+            "engagements[9]: [engagement-numbering-gap] warning: engagement numbers jump from 9 to 11: 10 is missing"
+        ]
+    );
+    assert!(referentiel_lines(q()).is_empty());
+}
+
+#[test]
+fn module_engagements_not_contiguous() {
+    let r = referentiel_with(|d| {
+        for eng in d["engagements"].as_array_mut().unwrap() {
+            if eng["number"] == 22 {
+                eng["module"] = 1.into();
+                eng["group"] = serde_json::Value::Null;
+            }
+        }
+    });
+    assert_eq!(
+        referentiel_lines(&r),
+        [
+            "modules[0]: [module-engagements-not-contiguous] warning: the engagements of module 1 are not contiguous: engagement 21 of module 2 lies between 1 and 22",
+            "modules[1]: [module-engagements-not-contiguous] warning: the engagements of module 2 are not contiguous: engagement 22 of module 1 lies between 21 and 23",
+        ]
+    );
+    assert!(referentiel_lines(q()).is_empty());
+}
+
+#[test]
+fn no_obligatory_module() {
+    let r = referentiel_with(|d| {
+        for module in d["modules"].as_array_mut().unwrap() {
+            module["obligatory"] = false.into();
+        }
+    });
+    assert_eq!(
+        referentiel_lines(&r),
+        [
+            "modules: [no-obligatory-module] info: no module of the référentiel qual-e-pref-2019 is obligatory"
+        ]
+    );
+    // With no obligatory module, an audit without module 1 is not reported.
+    let mut audit = toulon();
+    audit.modules = vec![m(2)];
+    audit.assessments.retain(|a| a.module == m(2));
+    audit.remote_checks.clear();
+    assert!(validate(&audit, &r, &Options::default()).is_clean());
+    assert!(referentiel_lines(q()).is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Options.
+
+#[test]
+fn options_presets_and_overrides() {
+    let mut audit = toulon();
+    audit.remote_checks[0].note = None; // warning
+    audit.assessments[4].verdict = None; // error
+    let severities = |options: &Options| -> Vec<(Code, Severity)> {
+        validate(&audit, q(), options)
+            .diagnostics()
+            .iter()
+            .map(|d| (d.code, d.severity))
+            .collect()
+    };
+    assert_eq!(
+        severities(&Options::default()),
+        [
+            (Code::RemoteCheckWithoutNote, Severity::Warning),
+            (Code::MissingVerdict, Severity::Error)
+        ]
+    );
+    assert_eq!(
+        severities(&Options::strict()),
+        [
+            (Code::RemoteCheckWithoutNote, Severity::Error),
+            (Code::MissingVerdict, Severity::Error)
+        ]
+    );
+    assert_eq!(
+        severities(&Options::lenient()),
+        [
+            (Code::RemoteCheckWithoutNote, Severity::Info),
+            (Code::MissingVerdict, Severity::Error)
+        ]
+    );
+    let options = Options::strict()
+        .with(Code::MissingVerdict, Severity::Warning)
+        .disable(Code::RemoteCheckWithoutNote);
+    assert_eq!(
+        severities(&options),
+        [(Code::MissingVerdict, Severity::Warning)]
+    );
+    assert!(Valid::new(&audit, q(), &options).is_ok());
+    let mut options = Options::new();
+    options.overrides.insert(Code::MissingVerdict, None);
+    assert_eq!(
+        severities(&options),
+        [(Code::RemoteCheckWithoutNote, Severity::Warning)]
+    );
+    let mut strict_toulon = toulon();
+    strict_toulon.remote_checks[0].note = None;
+    assert!(Valid::new(&strict_toulon, q(), &Options::default()).is_ok());
+    assert!(Valid::new(&strict_toulon, q(), &Options::strict()).is_err());
+}
+
+#[test]
+fn report_accessors_and_serde() {
+    let mut audit = toulon();
+    audit.remote_checks[0].note = None;
+    audit.assessments[4].verdict = None;
+    let report = validate(&audit, q(), &Options::default());
+    assert_eq!(report.errors().count(), 1);
+    assert_eq!(report.warnings().count(), 1);
+    assert_eq!(report.infos().count(), 0);
+    assert!(!report.is_clean());
+    assert_eq!(
+        report.to_string(),
+        "remote_checks[0].note: [remote-check-without-note] warning: the internet remote check of engagement 1 has no note\n\
+         assessments[4].verdict: [missing-verdict] error: engagement 5 has no verdict\n"
+    );
+    let json = serde_json::to_string(&report.diagnostics()[1]).unwrap();
+    assert_eq!(
+        json,
+        r#"{"code":"missing-verdict","severity":"error","path":"assessments[4].verdict","message":"engagement 5 has no verdict"}"#
+    );
+    assert_eq!(report.clone().into_diagnostics(), report.diagnostics());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Order.
+
+#[test]
+fn order_is_module_then_engagement_then_field() {
+    let mut audit = toulon();
+    audit.assessments[22].verdict = None; // engagement 23, module 2
+    audit.assessments[0].verdict = None; // engagement 1, module 1
+    audit.remote_checks[0].note = None; // engagement 1 remote
+    audit.management[4].verdict = None; // management
+    audit.dates.end = date("2019-11-01"); // whole audit
+    audit.conclusion.charte_graphique.verdict = Some(Verdict::Conformity); // conclusion
+    audit.modules.push(m(2)); // module 2 duplicate
+    let report = report(&audit);
+    let paths: Vec<&str> = report
+        .diagnostics()
+        .iter()
+        .map(|d| d.path.as_str())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "dates.end",
+            "assessments[0].verdict",
+            "remote_checks[0].note",
+            "modules[2]",
+            "assessments[22].verdict",
+            "management[4].verdict",
+            "conclusion.charte_graphique.verdict",
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The list of codes, pinned; every code documented and tested.
+
+fn codes_listing() -> String {
+    use std::fmt::Write;
+    let mut listing = String::new();
+    for code in Code::iter() {
+        writeln!(listing, "{} {}", code, code.default_severity()).unwrap();
+    }
+    listing
+}
+
+#[test]
+fn codes_snapshot() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/codes.txt");
+    let generated = codes_listing();
+    let Ok(pinned) = std::fs::read_to_string(path) else {
+        panic!("{path} is missing; review and commit this listing:\n{generated}");
+    };
+    assert_eq!(
+        pinned, generated,
+        "the list of codes changed; codes are never renamed. If a code was added on purpose, \
+         update {path} with the listing above"
+    );
+}
+
+#[test]
+fn all_lists_every_code_once() {
+    let iterated: Vec<Code> = Code::iter().collect();
+    assert_eq!(Code::ALL, iterated.as_slice());
+    for code in Code::iter() {
+        assert_eq!(code.as_str().parse::<Code>().unwrap(), code);
+        assert_eq!(
+            serde_json::to_string(&code).unwrap(),
+            format!("\"{}\"", code.as_str())
+        );
+    }
+}
+
+#[test]
+fn every_code_is_documented() {
+    let source = include_str!("../src/validate.rs");
+    let docs: String = source
+        .lines()
+        .filter_map(|l| l.strip_prefix("//!"))
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for code in Code::iter() {
+        let severity = match code.default_severity() {
+            Severity::Info => "Info",
+            Severity::Warning => "Warning",
+            Severity::Error => "Error",
+        };
+        assert!(
+            source.contains(&format!("//! ### `{code}`")),
+            "no section for {code}"
+        );
+        assert!(
+            docs.contains(&format!("**{severity}.** {}", code.description())),
+            "the section of {code} does not state its severity and description"
+        );
+        assert!(
+            docs.contains(&format!("[{code}] {}: ", code.default_severity())),
+            "no example message for {code}"
+        );
+        assert!(
+            docs.contains(&format!(
+                "| [`{code}`](#{code}) | {} |",
+                code.default_severity()
+            )),
+            "{code} is not in the table"
+        );
+    }
+}
+
+#[test]
+fn every_code_is_tested() {
+    let source = include_str!("validation.rs");
+    for code in Code::iter() {
+        assert!(
+            source.contains(&format!("Code::{code:?},"))
+                || source.contains(&format!("Code::{code:?})"))
+                || source.contains(&format!("[{code}] {}: ", code.default_severity())),
+            "{code} has no test"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties.
+
+/// A mutation of the Toulon audit, chosen by proptest.
+#[derive(Debug, Clone)]
+enum Mutation {
+    Verdict(usize, Option<Verdict>),
+    Engagement(usize, u16),
+    Module(usize, u8),
+    DropAssessment(usize),
+    DuplicateAssessment(usize),
+    Modules(Vec<u8>),
+    ManagementVerdict(usize, Option<Verdict>),
+    ManagementItem(usize, u8),
+    RemoteNote(usize, Option<RemoteNote>),
+    RemoteEngagement(usize, u16),
+    Fiche(u16, bool, Option<i64>),
+    EmptyObservation(usize),
+    Ps(usize),
+    Dates(i64),
+    Type(Option<AuditType>, bool),
+    Charte(Option<Verdict>),
+    NoAuditor,
+    Conclusion(String),
+}
+
+fn verdict() -> impl Strategy<Value = Option<Verdict>> {
+    prop_oneof![
+        Just(None),
+        Just(Some(Verdict::Conformity)),
+        Just(Some(Verdict::NotApplicable)),
+        Just(Some(Verdict::MinorNonconformity)),
+        Just(Some(Verdict::MajorNonconformity)),
+    ]
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (0..30_usize, verdict()).prop_map(|(i, v)| Mutation::Verdict(i, v)),
+        (0..30_usize, 1..=999_u16).prop_map(|(i, n)| Mutation::Engagement(i, n)),
+        (0..30_usize, 1..=8_u8).prop_map(|(i, n)| Mutation::Module(i, n)),
+        (0..30_usize).prop_map(Mutation::DropAssessment),
+        (0..30_usize).prop_map(Mutation::DuplicateAssessment),
+        proptest::collection::vec(1..=8_u8, 0..5).prop_map(Mutation::Modules),
+        (0..10_usize, verdict()).prop_map(|(i, v)| Mutation::ManagementVerdict(i, v)),
+        (0..10_usize, 0..=9_u8).prop_map(|(i, n)| Mutation::ManagementItem(i, n)),
+        (
+            0..15_usize,
+            prop_oneof![
+                Just(None),
+                Just(Some(RemoteNote::Conforme)),
+                Just(Some(RemoteNote::NonConforme)),
+                Just(Some(RemoteNote::NonApplicable))
+            ]
+        )
+            .prop_map(|(i, n)| Mutation::RemoteNote(i, n)),
+        (0..15_usize, 1..=999_u16).prop_map(|(i, n)| Mutation::RemoteEngagement(i, n)),
+        (
+            1..=30_u16,
+            any::<bool>(),
+            proptest::option::of(-400..400_i64)
+        )
+            .prop_map(|(n, major, due)| Mutation::Fiche(n, major, due)),
+        (0..30_usize).prop_map(Mutation::EmptyObservation),
+        (0..30_usize).prop_map(Mutation::Ps),
+        (-800..10_i64).prop_map(Mutation::Dates),
+        (
+            prop_oneof![
+                Just(None),
+                Just(Some(AuditType::Initial)),
+                Just(Some(AuditType::Suivi))
+            ],
+            any::<bool>()
+        )
+            .prop_map(|(t, i)| Mutation::Type(t, i)),
+        verdict().prop_map(Mutation::Charte),
+        Just(Mutation::NoAuditor),
+        "[ a-zA-ZéÉ.-]{0,30}".prop_map(Mutation::Conclusion),
+    ]
+}
+
+fn apply(audit: &mut Audit, mutation: &Mutation) {
+    let n_a = audit.assessments.len().max(1);
+    let n_m = audit.management.len().max(1);
+    let n_r = audit.remote_checks.len().max(1);
+    match mutation {
+        Mutation::Verdict(i, v) => {
+            if let Some(a) = audit.assessments.get_mut(i % n_a) {
+                a.verdict = *v;
+            }
+        }
+        Mutation::Engagement(i, n) => {
+            if let Some(a) = audit.assessments.get_mut(i % n_a) {
+                a.engagement = e(*n);
+            }
+        }
+        Mutation::Module(i, n) => {
+            if let Some(a) = audit.assessments.get_mut(i % n_a) {
+                a.module = m(*n);
+            }
+        }
+        Mutation::DropAssessment(i) => {
+            if !audit.assessments.is_empty() {
+                audit.assessments.remove(i % n_a);
+            }
+        }
+        Mutation::DuplicateAssessment(i) => {
+            if let Some(a) = audit.assessments.get(i % n_a).cloned() {
+                audit.assessments.push(a);
+            }
+        }
+        Mutation::Modules(list) => audit.modules = list.iter().map(|n| m(*n)).collect(),
+        Mutation::ManagementVerdict(i, v) => {
+            if let Some(x) = audit.management.get_mut(i % n_m) {
+                x.verdict = *v;
+            }
+        }
+        Mutation::ManagementItem(i, n) => {
+            if let Some(x) = audit.management.get_mut(i % n_m) {
+                x.item = *n;
+            }
+        }
+        Mutation::RemoteNote(i, note) => {
+            if let Some(c) = audit.remote_checks.get_mut(i % n_r) {
+                c.note = *note;
+            }
+        }
+        Mutation::RemoteEngagement(i, n) => {
+            if let Some(c) = audit.remote_checks.get_mut(i % n_r) {
+                c.engagement = e(*n);
+            }
+        }
+        Mutation::Fiche(n, major, due) => {
+            let grade = if *major {
+                NcGrade::Major
+            } else {
+                NcGrade::Minor
+            };
+            let mut f = fiche(EcartTarget::Engagement(e(*n)), grade);
+            f.due = due.map(|d| audit.dates.end + chrono::Duration::days(d));
+            audit.ecarts.push(f);
+        }
+        Mutation::EmptyObservation(i) => {
+            if let Some(a) = audit.assessments.get_mut(i % n_a) {
+                a.observations
+                    .push(Observation::new(ObservationKind::Strength, ""));
+            }
+        }
+        Mutation::Ps(i) => {
+            if let Some(a) = audit.assessments.get_mut(i % n_a) {
+                a.observations
+                    .push(Observation::new(ObservationKind::AreaOfConcern, "PS"));
+            }
+        }
+        Mutation::Dates(d) => audit.dates.start = audit.dates.end + chrono::Duration::days(*d),
+        Mutation::Type(t, internal) => {
+            audit.kind.audit_type = *t;
+            audit.kind.internal = *internal;
+        }
+        Mutation::Charte(v) => audit.conclusion.charte_graphique.verdict = *v,
+        Mutation::NoAuditor => audit.auditors.clear(),
+        Mutation::Conclusion(text) => {
+            audit.conclusion.fiches_ecart = vec![text.clone()];
+            audit.conclusion.points_sensibles = vec![text.clone()];
+        }
+    }
+}
+
+/// What must not depend on the order of the arrays: codes, severities and messages in order.
+fn order_free(report: &Report) -> Vec<(Code, Severity, String)> {
+    report
+        .diagnostics()
+        .iter()
+        .map(|d| (d.code, d.severity, d.message.clone()))
+        .collect()
+}
+
+fn shuffled<T: Clone>(items: &[T], seed: &[usize]) -> Vec<T> {
+    let mut out = items.to_vec();
+    for (i, s) in seed.iter().enumerate() {
+        if out.len() > 1 {
+            let a = i % out.len();
+            let b = s % out.len();
+            out.swap(a, b);
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn validation_never_panics(mutations in proptest::collection::vec(mutation(), 0..8)) {
+        let mut audit = toulon();
+        for mu in &mutations {
+            apply(&mut audit, mu);
+        }
+        let report = validate(&audit, q(), &Options::default());
+        let _ = validate(&audit, q(), &Options::strict());
+        let full = samples::synthetic_referentiel().unwrap();
+        let _ = validate(&audit, &full, &Options::lenient());
+        // Same audit, same report, byte for byte.
+        prop_assert_eq!(report.to_string(), validate(&audit, q(), &Options::default()).to_string());
+        // Every diagnostic names a code and a non-empty message.
+        for d in report.diagnostics() {
+            prop_assert!(!d.message.is_empty());
+        }
+    }
+
+    #[test]
+    fn order_of_arrays_changes_nothing(
+        mutations in proptest::collection::vec(mutation(), 0..8),
+        seed in proptest::collection::vec(any::<usize>(), 0..40),
+    ) {
+        let mut audit = toulon();
+        for mu in &mutations {
+            apply(&mut audit, mu);
+        }
+        let before = validate(&audit, q(), &Options::default());
+        let mut other = audit.clone();
+        other.assessments = shuffled(&audit.assessments, &seed);
+        other.management = shuffled(&audit.management, &seed);
+        other.remote_checks = shuffled(&audit.remote_checks, &seed);
+        other.ecarts = shuffled(&audit.ecarts, &seed);
+        let after = validate(&other, q(), &Options::default());
+        prop_assert_eq!(order_free(&before), order_free(&after));
+    }
+}
+
+#[test]
+fn same_report_whatever_the_order_of_duplicates() {
+    // Two assessments of an unknown engagement, filed under different modules, and two fiches
+    // for one target: the report must not depend on which comes first.
+    let mut audit = toulon();
+    audit
+        .assessments
+        .push(Assessment::new(e(99), m(2), Verdict::NotApplicable));
+    audit
+        .assessments
+        .push(Assessment::new(e(99), m(1), Verdict::Conformity));
+    audit
+        .assessments
+        .push(Assessment::new(e(5), m(1), Verdict::MinorNonconformity));
+    audit
+        .ecarts
+        .push(fiche(EcartTarget::Engagement(e(5)), NcGrade::Major));
+    audit
+        .ecarts
+        .push(fiche(EcartTarget::Engagement(e(5)), NcGrade::Minor));
+    let mut reversed = audit.clone();
+    reversed.assessments.reverse();
+    reversed.ecarts.reverse();
+    let a = report(&audit);
+    let b = report(&reversed);
+    assert_eq!(order_free(&a), order_free(&b), "{a}\n{b}");
+    assert_eq!(a.diagnostics().len(), b.diagnostics().len());
+}
