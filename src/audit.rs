@@ -55,9 +55,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use strum::{EnumIter, IntoStaticStr};
 
-use crate::codes::fold_code;
 use crate::ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
 use crate::site::{Context, Site};
+use crate::text::key;
 use crate::{Error, NcGrade, ObservationKind, Verdict, read_input};
 
 /// An audit of a site against a référentiel, as its report states it.
@@ -474,7 +474,7 @@ impl FromStr for RemoteNote {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Error> {
-        match fold_code(s).as_str() {
+        match key(s).as_str() {
             "conforme" | "c" => Ok(RemoteNote::Conforme),
             "nonconforme" | "nc" => Ok(RemoteNote::NonConforme),
             "nonapplicable" | "na" => Ok(RemoteNote::NonApplicable),

@@ -13,6 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use strum::{EnumIter, IntoStaticStr};
 
 use crate::Error;
+use crate::text::key;
 
 /// The verdict of an engagement or a management item (column « Conformité » of a report).
 ///
@@ -149,35 +150,11 @@ impl ObservationKind {
     }
 }
 
-/// Lower-cases, folds the French accents used in these words and drops spaces, hyphens,
-/// underscores and dots, so that `NC-Maj`, `nc maj` and `Non-conformité majeure` compare.
-pub(crate) fn fold_code(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '.' | '\u{2011}'))
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'à' | 'â' => 'a',
-            'î' | 'ï' => 'i',
-            'ô' => 'o',
-            'û' | 'ù' => 'u',
-            'ç' => 'c',
-            other => other,
-        })
-        .filter(|c| !is_combining_mark(*c))
-        .collect()
-}
-
-/// Combining diacritical marks (U+0300–U+036F), so that NFD input folds like NFC input.
-pub(crate) fn is_combining_mark(c: char) -> bool {
-    ('\u{0300}'..='\u{036f}').contains(&c)
-}
-
 impl FromStr for Verdict {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match fold_code(s).as_str() {
+        match key(s).as_str() {
             "c" | "conforme" => Ok(Verdict::Conformity),
             "na" | "nonapplicable" | "sansobjet" => Ok(Verdict::NotApplicable),
             "ncmin" | "ncmineure" | "nonconformitemineure" => Ok(Verdict::MinorNonconformity),
@@ -210,7 +187,7 @@ impl FromStr for ObservationKind {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match fold_code(s).as_str() {
+        match key(s).as_str() {
             "pf" | "pointfort" => Ok(ObservationKind::Strength),
             "ps" | "pointsensible" => Ok(ObservationKind::AreaOfConcern),
             "pp" | "pistedeprogres" => Ok(ObservationKind::OpportunityForImprovement),

@@ -50,7 +50,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use strum::{EnumIter, IntoStaticStr};
 
-use crate::codes::is_combining_mark;
+use crate::text::{key, key_starts, loosely_equal, normalise};
 use crate::{
     AdministrationType, Assessment, Audit, AuditDates, AuditKind, AuditType, Auditor, Conclusion,
     Context, ContextFigures, Departement, EcartTarget, EngagementNumber, Error, FicheEcart,
@@ -651,139 +651,6 @@ fn binary_char(text: &str) -> Option<(usize, char)> {
 // ---------------------------------------------------------------------------------------------
 // Normalisation
 // ---------------------------------------------------------------------------------------------
-
-fn is_odd_space(c: char) -> bool {
-    matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
-}
-
-/// Composes the combining sequences of French letters and turns non-breaking spaces into
-/// spaces; borrows the text when there is nothing to do.
-fn normalise(text: &str) -> Cow<'_, str> {
-    // Combining marks U+0300–U+036F are encoded CC xx or CD xx; the odd spaces C2 A0,
-    // E2 80 AF and E2 80 87.
-    let marks = text.as_bytes().iter().any(|&b| b == 0xcc || b == 0xcd);
-    let spaces = text.contains('\u{a0}') || text.contains('\u{202f}') || text.contains('\u{2007}');
-    if !marks && !spaces {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if is_odd_space(c) {
-            out.push(' ');
-        } else if is_combining_mark(c) {
-            let base = out.pop();
-            if let Some(composed) = base.and_then(|b| compose(b, c)) {
-                out.push(composed);
-            } else {
-                out.extend(base);
-                out.push(c);
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// The precomposed letter for `base` followed by combining mark `mark`, for the letters of
-/// French (and a few more vowels with the same marks).
-fn compose(base: char, mark: char) -> Option<char> {
-    Some(match (mark, base) {
-        ('\u{300}', 'a') => 'à',
-        ('\u{300}', 'e') => 'è',
-        ('\u{300}', 'u') => 'ù',
-        ('\u{300}', 'i') => 'ì',
-        ('\u{300}', 'o') => 'ò',
-        ('\u{300}', 'A') => 'À',
-        ('\u{300}', 'E') => 'È',
-        ('\u{300}', 'U') => 'Ù',
-        ('\u{301}', 'e') => 'é',
-        ('\u{301}', 'E') => 'É',
-        ('\u{301}', 'a') => 'á',
-        ('\u{301}', 'i') => 'í',
-        ('\u{301}', 'o') => 'ó',
-        ('\u{301}', 'u') => 'ú',
-        ('\u{302}', 'a') => 'â',
-        ('\u{302}', 'e') => 'ê',
-        ('\u{302}', 'i') => 'î',
-        ('\u{302}', 'o') => 'ô',
-        ('\u{302}', 'u') => 'û',
-        ('\u{302}', 'A') => 'Â',
-        ('\u{302}', 'E') => 'Ê',
-        ('\u{302}', 'I') => 'Î',
-        ('\u{302}', 'O') => 'Ô',
-        ('\u{302}', 'U') => 'Û',
-        ('\u{308}', 'e') => 'ë',
-        ('\u{308}', 'i') => 'ï',
-        ('\u{308}', 'u') => 'ü',
-        ('\u{308}', 'y') => 'ÿ',
-        ('\u{308}', 'o') => 'ö',
-        ('\u{308}', 'a') => 'ä',
-        ('\u{308}', 'E') => 'Ë',
-        ('\u{308}', 'I') => 'Ï',
-        ('\u{308}', 'U') => 'Ü',
-        ('\u{308}', 'Y') => 'Ÿ',
-        ('\u{327}', 'c') => 'ç',
-        ('\u{327}', 'C') => 'Ç',
-        _ => return None,
-    })
-}
-
-/// Lower-case letters and digits only, French accents folded: the form in which headings and
-/// labels are compared (`FICHE(S) D'ECART(S)` → `fichesdecarts`).
-pub(crate) fn key(s: &str) -> String {
-    folded(s).collect()
-}
-
-/// The characters of [`key`], lazily: comparisons stop at the first difference.
-fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().flat_map(fold_char).flatten()
-}
-
-/// One character of [`key`]: ASCII on a fast path, then the French letters.
-fn fold_char(c: char) -> [Option<char>; 2] {
-    if c.is_ascii() {
-        return if c.is_ascii_alphanumeric() {
-            [Some(c.to_ascii_lowercase()), None]
-        } else {
-            [None, None]
-        };
-    }
-    let l = c.to_lowercase().next().unwrap_or(c);
-    let one = match l {
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'à' | 'â' | 'ä' | 'á' => 'a',
-        'î' | 'ï' | 'í' | 'ì' => 'i',
-        'ô' | 'ö' | 'ó' | 'ò' => 'o',
-        'û' | 'ù' | 'ü' | 'ú' => 'u',
-        'ç' => 'c',
-        'ÿ' => 'y',
-        'œ' => return [Some('o'), Some('e')],
-        'æ' => return [Some('a'), Some('e')],
-        other if other.is_alphanumeric() => other,
-        _ => return [None, None],
-    };
-    [Some(one), None]
-}
-
-/// Whether `key(s)` starts with `prefix`, without building it.
-fn key_starts(s: &str, prefix: &str) -> bool {
-    let mut it = folded(s);
-    prefix.chars().all(|c| it.next() == Some(c))
-}
-
-/// Whitespace collapsed and lower-cased: two titles equal in this form differ in spacing or
-/// case only.
-fn loose(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
 
 // ---------------------------------------------------------------------------------------------
 // Small readers
@@ -1734,7 +1601,7 @@ impl<'r> Parser<'r> {
         if found == expected || found.is_empty() {
             return;
         }
-        if loose(found) == loose(expected) {
+        if loosely_equal(found, expected) {
             self.diag(
                 Some(n),
                 ImportCode::TitleCaseOrSpacing,

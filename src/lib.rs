@@ -81,6 +81,7 @@ mod import;
 mod referentiel;
 mod report_text;
 mod site;
+mod text;
 
 pub mod validate;
 

@@ -543,7 +543,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoStaticStr};
 
-use crate::codes::{fold_code, is_combining_mark};
+use crate::text::{key, key_starts};
 use crate::{
     AdministrationType, Audit, AuditType, EcartTarget, EngagementNumber, ManagementItemId,
     ModuleNumber, Observation, ObservationKind, Referentiel, RemoteChannel, RemoteNote, Verdict,
@@ -1213,26 +1213,6 @@ fn worse(a: Option<Verdict>, b: Option<Verdict>) -> Option<Verdict> {
     a.max(b)
 }
 
-/// Whether `text`, folded like the report codes (case, accents, spaces and punctuation
-/// ignored), starts with `prefix`; folds only as many characters as needed.
-fn folded_starts_with(text: &str, prefix: &str) -> bool {
-    let mut folded = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '.' | '\u{2011}'))
-        .flat_map(char::to_lowercase)
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'à' | 'â' => 'a',
-            'î' | 'ï' => 'i',
-            'ô' => 'o',
-            'û' | 'ù' => 'u',
-            'ç' => 'c',
-            other => other,
-        });
-    prefix.chars().all(|p| folded.next() == Some(p))
-}
-
 fn is_blank(text: Option<&str>) -> bool {
     text.is_none_or(|t| t.trim().is_empty())
 }
@@ -1880,7 +1860,7 @@ impl<'a> Context<'a> {
             .count();
         if nonconformities > 0 {
             for (i, text) in conclusion.fiches_ecart.iter().enumerate() {
-                let folded = fold_code(text);
+                let folded = key(text);
                 if folded.contains("absencedenonconformite")
                     || folded.contains("aucunenonconformite")
                     || folded.starts_with("sansobjet")
@@ -1917,7 +1897,7 @@ impl<'a> Context<'a> {
         ] {
             let mut count = None;
             for (i, text) in paragraphs.iter().enumerate() {
-                if !folded_starts_with(text, "sansobjet") {
+                if !key_starts(text, "sansobjet") {
                     continue;
                 }
                 let n = *count.get_or_insert_with(|| self.count_observations(kind));
