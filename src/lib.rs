@@ -11,6 +11,12 @@
 //!   (`C`, `NA`, `NC min`, `NC Maj`) with its observations (`PF`, `PS`, `PP`), management items,
 //!   remote checks, fiches d'écart and the auditor's conclusion, read from and written to JSON
 //!   ([`Audit::from_json_str`], [`Audit::to_json_string`]).
+//! - [`score()`]: verdict and observation counts per module, channel group, management section and
+//!   remote channel, with conformity rates as exact ratios ([`Rate`]).
+//! - [`decide`]: the labelling decision under a [`Policy`] that is this crate's documented default
+//!   (ISO/IEC 17021-1 practice), not the référentiel's text; [`synthesise`]: the report's
+//!   section 4 regenerated beside the auditor's text; [`conclude`]: all of it as one
+//!   serialisable [`Conclusions`], a stable JSON contract.
 //!
 //! ## Example
 //!
@@ -50,10 +56,15 @@
 
 mod audit;
 mod codes;
+pub mod decision;
+pub mod engine;
 mod error;
+mod i18n;
 mod ids;
 mod referentiel;
+pub mod score;
 mod site;
+pub mod synthesis;
 
 pub mod validate;
 
@@ -67,12 +78,20 @@ pub use audit::{
     RemoteCheck, RemoteNote,
 };
 pub use codes::{NcGrade, ObservationKind, Verdict};
+pub use decision::{Decision, DueSource, Ecart, Outcome, Policy, Rule, decide};
+pub use engine::{AppliedPolicy, Conclusions, conclude};
 pub use error::Error;
+pub use i18n::Language;
 pub use ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
 pub use referentiel::{
     ChannelGroup, Engagement, ManagementItem, Module, REFERENTIEL_FORMAT, Referentiel,
 };
+pub use score::{
+    GroupScore, ManagementScore, ModuleScore, NoteCounts, ObservationCounts, Rate, RemoteScore,
+    Scores, SectionScore, Tally, VerdictCounts, score,
+};
 pub use site::{AdministrationType, Context, ContextFigures, Departement, Site};
+pub use synthesis::{ObservationItem, Section, Source, Synthesis, synthesise};
 pub use validate::{Code, Diagnostic, Report, Severity, Valid, validate};
 
 /// The largest input, in bytes, that the loaders accept: 64 MiB. A real audit is a few tens of
