@@ -16,7 +16,8 @@
 //! - [`decide`]: the labelling decision under a [`Policy`] that is this crate's documented default
 //!   (ISO/IEC 17021-1 practice), not the référentiel's text; [`synthesise`]: the report's
 //!   section 4 regenerated beside the auditor's text; [`conclude`]: all of it as one
-//!   serialisable [`Conclusions`], a stable JSON contract.
+//!   serialisable [`Conclusions`], a stable JSON contract; [`render_markdown`]: the whole report
+//!   as Markdown.
 //!
 //! ## Example
 //!
@@ -61,6 +62,7 @@ pub mod engine;
 mod error;
 mod i18n;
 mod ids;
+pub mod markdown;
 mod referentiel;
 pub mod score;
 mod site;
@@ -83,6 +85,7 @@ pub use engine::{AppliedPolicy, Conclusions, conclude};
 pub use error::Error;
 pub use i18n::Language;
 pub use ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
+pub use markdown::render_markdown;
 pub use referentiel::{
     ChannelGroup, Engagement, ManagementItem, Module, REFERENTIEL_FORMAT, Referentiel,
 };
