@@ -284,8 +284,7 @@ pub(crate) fn decide_indexed<'a>(
             continue;
         }
         let grade = index
-            .assessments
-            .get(&e.number)
+            .assessment(e.number)
             .and_then(|a| a.verdict)
             .and_then(crate::Verdict::nonconformity);
         if let Some(grade) = grade {
@@ -296,8 +295,7 @@ pub(crate) fn decide_indexed<'a>(
     }
     for item in referentiel.management_items() {
         let grade = index
-            .management
-            .get(&item.id())
+            .management(item.id())
             .and_then(|m| m.verdict)
             .and_then(crate::Verdict::nonconformity);
         if let Some(grade) = grade {

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
@@ -73,9 +73,10 @@ impl FromStr for Language {
 
 /// A date as reports print it: `18/11/2019` in French, `2019-11-18` in English.
 pub(crate) fn date(date: NaiveDate, language: Language) -> String {
+    let (y, m, d) = (date.year(), date.month(), date.day());
     match language {
-        Language::Fr => date.format("%d/%m/%Y").to_string(),
-        Language::En => date.format("%Y-%m-%d").to_string(),
+        Language::Fr => format!("{d:02}/{m:02}/{y:04}"),
+        Language::En => format!("{y:04}-{m:02}-{d:02}"),
     }
 }
 

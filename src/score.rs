@@ -30,8 +30,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 use strum::IntoEnumIterator;
 
@@ -351,24 +349,23 @@ pub struct Scores<'a> {
     pub observations: ObservationCounts,
 }
 
-/// The audit's assessments keyed for lookup; the first one of a number wins, as in
+/// The audit's assessments sorted for lookup; the first one of a number wins, as in
 /// [`Audit::assessment`].
 pub(crate) struct Index<'a> {
-    pub(crate) assessments: BTreeMap<EngagementNumber, &'a Assessment>,
-    pub(crate) management: BTreeMap<ManagementItemId, &'a ManagementAssessment>,
+    assessments: Vec<&'a Assessment>,
+    management: Vec<&'a ManagementAssessment>,
     pub(crate) covered: Vec<ModuleNumber>,
 }
 
 impl<'a> Index<'a> {
     pub(crate) fn new(audit: &'a Audit) -> Index<'a> {
-        let mut assessments = BTreeMap::new();
-        for a in &audit.assessments {
-            assessments.entry(a.engagement).or_insert(a);
-        }
-        let mut management = BTreeMap::new();
-        for m in &audit.management {
-            management.entry(m.id()).or_insert(m);
-        }
+        let mut assessments: Vec<&Assessment> = audit.assessments.iter().collect();
+        // Stable: among equal numbers the first stays first, and dedup keeps it.
+        assessments.sort_by_key(|a| a.engagement);
+        assessments.dedup_by_key(|a| a.engagement);
+        let mut management: Vec<&ManagementAssessment> = audit.management.iter().collect();
+        management.sort_by_key(|m| m.id());
+        management.dedup_by_key(|m| m.id());
         let mut covered = audit.modules.clone();
         covered.sort_unstable();
         covered.dedup();
@@ -382,11 +379,23 @@ impl<'a> Index<'a> {
     pub(crate) fn covers(&self, module: ModuleNumber) -> bool {
         self.covered.binary_search(&module).is_ok()
     }
+
+    pub(crate) fn assessment(&self, number: EngagementNumber) -> Option<&'a Assessment> {
+        self.assessments
+            .binary_search_by_key(&number, |a| a.engagement)
+            .ok()
+            .and_then(|i| self.assessments.get(i).copied())
+    }
+
+    pub(crate) fn management(&self, id: ManagementItemId) -> Option<&'a ManagementAssessment> {
+        self.management
+            .binary_search_by_key(&id, |m| m.id())
+            .ok()
+            .and_then(|i| self.management.get(i).copied())
+    }
 }
 
-fn verdict_and_observations<'a>(
-    a: Option<&&'a Assessment>,
-) -> (Option<Verdict>, &'a [Observation]) {
+fn verdict_and_observations(a: Option<&Assessment>) -> (Option<Verdict>, &[Observation]) {
     match a {
         Some(a) => (a.verdict, a.observations.as_slice()),
         None => (None, &[]),
@@ -438,7 +447,7 @@ pub(crate) fn score_indexed<'a>(
         let Some(m) = modules.get_mut(slot) else {
             continue;
         };
-        let (verdict, observations) = verdict_and_observations(index.assessments.get(&e.number));
+        let (verdict, observations) = verdict_and_observations(index.assessment(e.number));
         m.tally.add(verdict, observations);
         overall.add(verdict, observations);
         if let Some(group) = &e.group {
@@ -460,7 +469,7 @@ pub(crate) fn score_indexed<'a>(
         })
         .collect();
     for item in referentiel.management_items() {
-        let (verdict, observations) = match index.management.get(&item.id()) {
+        let (verdict, observations) = match index.management(item.id()) {
             Some(m) => (m.verdict, m.observations.as_slice()),
             None => (None, &[][..]),
         };

@@ -154,7 +154,7 @@ pub(crate) fn observations<'a>(
         if !index.covers(e.module) {
             continue;
         }
-        if let Some(a) = index.assessments.get(&e.number) {
+        if let Some(a) = index.assessment(e.number) {
             push(
                 &mut items,
                 Source::Engagement(e.number),
@@ -164,7 +164,7 @@ pub(crate) fn observations<'a>(
         }
     }
     for item in referentiel.management_items() {
-        if let Some(m) = index.management.get(&item.id()) {
+        if let Some(m) = index.management(item.id()) {
             push(
                 &mut items,
                 Source::Management(item.id()),
@@ -196,28 +196,17 @@ pub(crate) fn observations<'a>(
     items
 }
 
-/// Opening and closing quotes around a title.
-fn quoted(title: &str, language: Language) -> String {
-    match language {
-        Language::Fr => format!("« {title} »"),
-        Language::En => format!("\"{title}\""),
-    }
-}
-
-/// What an observation or écart belongs to, in words.
-pub(crate) fn source_label(source: Source, title: &str, language: Language) -> String {
-    let t = if title.is_empty() {
-        String::new()
-    } else {
-        format!(" {}", quoted(title, language))
-    };
+/// Writes what an observation or écart belongs to, in words, into `out`.
+pub(crate) fn push_source_label(out: &mut String, source: Source, title: &str, language: Language) {
     match (source, language) {
-        (Source::Engagement(n), _) => format!("Engagement {n}{t}"),
+        (Source::Engagement(n), _) => {
+            let _ = write!(out, "Engagement {n}");
+        }
         (Source::Management(id), Language::Fr) => {
-            format!("{}, point {}{t}", id.section.heading(), id.item)
+            let _ = write!(out, "{}, point {}", id.section.heading(), id.item);
         }
         (Source::Management(id), Language::En) => {
-            format!("{}, item {}{t}", id.section.heading_en(), id.item)
+            let _ = write!(out, "{}, item {}", id.section.heading_en(), id.item);
         }
         (
             Source::Remote {
@@ -225,30 +214,48 @@ pub(crate) fn source_label(source: Source, title: &str, language: Language) -> S
                 engagement,
             },
             Language::Fr,
-        ) => format!(
-            "Audit à distance ({}), engagement {engagement}{t}",
-            channel.label_fr()
-        ),
+        ) => {
+            let _ = write!(
+                out,
+                "Audit à distance ({}), engagement {engagement}",
+                channel.label_fr()
+            );
+        }
         (
             Source::Remote {
                 channel,
                 engagement,
             },
             Language::En,
-        ) => format!(
-            "Remote audit ({}), engagement {engagement}{t}",
-            channel.label_en()
-        ),
+        ) => {
+            let _ = write!(
+                out,
+                "Remote audit ({}), engagement {engagement}",
+                channel.label_en()
+            );
+        }
+    }
+    if !title.is_empty() {
+        out.push_str(language.pick(" « ", " \""));
+        out.push_str(title);
+        out.push_str(language.pick(" »", "\""));
     }
 }
 
+/// What an observation or écart belongs to, in words.
+pub(crate) fn source_label(source: Source, title: &str, language: Language) -> String {
+    let mut out = String::with_capacity(title.len() + 48);
+    push_source_label(&mut out, source, title, language);
+    out
+}
+
 fn observation_line(item: &ObservationItem<'_>, language: Language) -> String {
-    let mut line = format!(
-        "{}{} {}",
-        source_label(item.source, item.title, language),
-        language.pick(" :", ":"),
-        item.text
+    let mut line = String::with_capacity(
+        item.title.len() + item.text.len() + item.risk.map_or(0, str::len) + 96,
     );
+    push_source_label(&mut line, item.source, item.title, language);
+    line.push_str(language.pick(" : ", ": "));
+    line.push_str(item.text);
     if let Some(risk) = item.risk {
         line.push_str(language.pick(" — risque associé : ", " — associated risk: "));
         line.push_str(risk);
@@ -322,29 +329,41 @@ pub(crate) fn ecart_line(e: &Ecart<'_>, deadline_months: u32, language: Language
     line
 }
 
-fn counts_phrase(c: &VerdictCounts) -> String {
-    format!(
+fn push_counts(out: &mut String, c: &VerdictCounts) {
+    let _ = write!(
+        out,
         "{} C, {} NA, {} NC min, {} NC Maj",
         c.conforme, c.non_applicable, c.nc_mineure, c.nc_majeure
-    )
+    );
 }
 
-fn rate_phrase(rate: Option<crate::Rate>, language: Language) -> String {
-    match (rate, language) {
-        (Some(r), Language::Fr) => format!(
-            "taux de conformité {} ({}/{})",
-            r.display(language),
-            r.numerator,
-            r.denominator
-        ),
-        (Some(r), Language::En) => format!(
-            "conformity rate {} ({}/{})",
-            r.display(language),
-            r.numerator,
-            r.denominator
-        ),
-        (None, Language::Fr) => "taux de conformité sans objet (aucun C ni NC)".to_owned(),
-        (None, Language::En) => "no conformity rate (no C nor NC)".to_owned(),
+fn push_rate(out: &mut String, rate: Option<crate::Rate>, language: Language) {
+    match rate {
+        Some(r) => {
+            let t = r.tenths_of_percent();
+            let _ = match language {
+                Language::Fr => write!(
+                    out,
+                    "taux de conformité {},{}\u{a0}% ({}/{})",
+                    t / 10,
+                    t % 10,
+                    r.numerator,
+                    r.denominator
+                ),
+                Language::En => write!(
+                    out,
+                    "conformity rate {}.{}% ({}/{})",
+                    t / 10,
+                    t % 10,
+                    r.numerator,
+                    r.denominator
+                ),
+            };
+        }
+        None => out.push_str(language.pick(
+            "taux de conformité sans objet (aucun C ni NC)",
+            "no conformity rate (no C nor NC)",
+        )),
     }
 }
 
@@ -405,59 +424,68 @@ fn is_initial(audit: &Audit) -> bool {
     audit.kind.audit_type == Some(AuditType::Initial)
 }
 
+fn push_date(out: &mut String, d: chrono::NaiveDate, language: Language) {
+    use chrono::Datelike as _;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    let _ = match language {
+        Language::Fr => write!(out, "{day:02}/{m:02}/{y:04}"),
+        Language::En => write!(out, "{y:04}-{m:02}-{day:02}"),
+    };
+}
+
 /// The audit named in words: type, site, dates.
 pub(crate) fn audit_phrase(audit: &Audit, language: Language) -> String {
-    let kind = match (language, audit.kind.internal, audit.kind.audit_type) {
+    let mut out = String::with_capacity(160);
+    match (language, audit.kind.internal, audit.kind.audit_type) {
         (Language::Fr, true, Some(t)) => {
-            format!("Audit interne réalisé en amont d'un audit {}", t.label_fr())
+            out.push_str("Audit interne réalisé en amont d'un audit ");
+            out.push_str(t.label_fr());
         }
-        (Language::Fr, true, None) => "Audit interne".to_owned(),
-        (Language::Fr, false, Some(t)) => format!("Audit {}", t.label_fr()),
+        (Language::Fr, true, None) => out.push_str("Audit interne"),
+        (Language::Fr, false, Some(t)) => {
+            out.push_str("Audit ");
+            out.push_str(t.label_fr());
+        }
         (Language::En, true, Some(t)) => {
-            format!("Internal audit ahead of an {} audit", t.label_en())
-                .replace("an follow-up", "a follow-up")
-                .replace("an renewal", "a renewal")
+            out.push_str(match t {
+                AuditType::Initial => "Internal audit ahead of an initial audit",
+                AuditType::Suivi => "Internal audit ahead of a follow-up audit",
+                AuditType::Renouvellement => "Internal audit ahead of a renewal audit",
+                AuditType::Extension => "Internal audit ahead of an extension audit",
+            });
         }
-        (Language::En, true, None) => "Internal audit".to_owned(),
-        (Language::En, false, Some(t)) => {
-            let l = t.label_en();
-            let mut s = String::with_capacity(l.len() + 6);
-            let mut chars = l.chars();
-            if let Some(c) = chars.next() {
-                s.extend(c.to_uppercase());
-            }
-            s.push_str(chars.as_str());
-            s.push_str(" audit");
-            s
-        }
-        (_, false, None) => "Audit".to_owned(),
-    };
+        (Language::En, true, None) => out.push_str("Internal audit"),
+        (Language::En, false, Some(t)) => out.push_str(match t {
+            AuditType::Initial => "Initial audit",
+            AuditType::Suivi => "Follow-up audit",
+            AuditType::Renouvellement => "Renewal audit",
+            AuditType::Extension => "Extension audit",
+        }),
+        (_, false, None) => out.push_str("Audit"),
+    }
     let site = &audit.site;
     let name = site.name.as_deref().unwrap_or(match language {
         Language::Fr => site.administration.label_fr(),
         Language::En => site.administration.label_en(),
     });
-    let dates = if audit.dates.start == audit.dates.end {
-        format!(
-            "{} {}",
-            language.pick("le", "on"),
-            date(audit.dates.start, language)
-        )
+    out.push_str(language.pick(" : ", ": "));
+    out.push_str(name);
+    out.push_str(", ");
+    out.push_str(&site.city);
+    out.push_str(" (");
+    out.push_str(site.departement.as_str());
+    out.push_str("), ");
+    if audit.dates.start == audit.dates.end {
+        out.push_str(language.pick("le ", "on "));
+        push_date(&mut out, audit.dates.start, language);
     } else {
-        format!(
-            "{} {} {} {}",
-            language.pick("du", "from"),
-            date(audit.dates.start, language),
-            language.pick("au", "to"),
-            date(audit.dates.end, language)
-        )
-    };
-    format!(
-        "{kind}{} {name}, {} ({}), {dates}.",
-        language.pick(" :", ":"),
-        site.city,
-        site.departement.as_str()
-    )
+        out.push_str(language.pick("du ", "from "));
+        push_date(&mut out, audit.dates.start, language);
+        out.push_str(language.pick(" au ", " to "));
+        push_date(&mut out, audit.dates.end, language);
+    }
+    out.push('.');
+    out
 }
 
 fn conclusion_generale(
@@ -466,138 +494,149 @@ fn conclusion_generale(
     decision: &Decision<'_>,
     language: Language,
 ) -> Vec<String> {
-    let mut lines = vec![audit_phrase(audit, language)];
-    let modules: Vec<String> = scores
-        .modules
-        .iter()
-        .map(|m| {
-            if m.title.is_empty() {
-                m.module.to_string()
-            } else {
-                format!("{} – {}", m.module, m.title)
-            }
-        })
-        .collect();
-    let separator = language.pick(" ; ", "; ");
-    lines.push(if modules.is_empty() {
-        language
-            .pick("Aucun module couvert.", "No module covered.")
-            .to_owned()
+    let l = language;
+    let mut lines = Vec::with_capacity(7);
+    lines.push(audit_phrase(audit, l));
+
+    let mut line = String::with_capacity(160);
+    if scores.modules.is_empty() {
+        line.push_str(l.pick("Aucun module couvert.", "No module covered."));
     } else {
-        format!(
-            "{}{}.",
-            language.pick("Modules couverts : ", "Modules covered: "),
-            modules.join(separator)
-        )
-    });
-    let c = &scores.overall.counts;
-    let listed = c.assessed().saturating_add(c.not_assessed);
-    lines.push(match language {
-        Language::Fr => format!(
-            "{} engagement{} évalué{} sur {listed} : {} ; {}.",
-            c.assessed(),
-            plural(c.assessed(), language),
-            plural(c.assessed(), language),
-            counts_phrase(c),
-            rate_phrase(scores.overall.rate, language)
+        line.push_str(l.pick("Modules couverts : ", "Modules covered: "));
+        for (i, mgmt) in scores.modules.iter().enumerate() {
+            if i > 0 {
+                line.push_str(l.pick(" ; ", "; "));
+            }
+            let _ = write!(line, "{}", mgmt.module);
+            if !mgmt.title.is_empty() {
+                line.push_str(" – ");
+                line.push_str(mgmt.title);
+            }
+        }
+        line.push('.');
+    }
+    lines.push(line);
+
+    let counts = &scores.overall.counts;
+    let listed = counts.assessed().saturating_add(counts.not_assessed);
+    let mut line = String::with_capacity(160);
+    let _ = match l {
+        Language::Fr => write!(
+            line,
+            "{0} engagement{1} évalué{1} sur {listed} : ",
+            counts.assessed(),
+            plural(counts.assessed(), l)
         ),
-        Language::En => format!(
-            "{} of {listed} engagement{} assessed: {}; {}.",
-            c.assessed(),
-            plural(listed, language),
-            counts_phrase(c),
-            rate_phrase(scores.overall.rate, language)
-        ),
-    });
-    let m = &scores.management.total.counts;
-    let m_listed = m.assessed().saturating_add(m.not_assessed);
-    lines.push(match language {
-        Language::Fr => format!(
-            "Pilotage de la politique qualité et démarche de labellisation : {} point{} évalué{} sur {m_listed} : {} ; {}.",
-            m.assessed(),
-            plural(m.assessed(), language),
-            plural(m.assessed(), language),
-            counts_phrase(m),
-            rate_phrase(scores.management.total.rate, language)
-        ),
-        Language::En => format!(
-            "Quality policy management and labelling process: {} of {m_listed} item{} assessed: {}; {}.",
-            m.assessed(),
-            plural(m_listed, language),
-            counts_phrase(m),
-            rate_phrase(scores.management.total.rate, language)
-        ),
-    });
-    let r = &scores.remote_total;
-    let mut remote = match language {
-        Language::Fr => format!(
-            "Audit à distance : {} contrôle{}, {} conforme{}, {} non conforme{}, {} non applicable{}",
-            r.total(),
-            plural(r.total(), language),
-            r.conforme,
-            plural(r.conforme, language),
-            r.non_conforme,
-            plural(r.non_conforme, language),
-            r.non_applicable,
-            plural(r.non_applicable, language)
-        ),
-        Language::En => format!(
-            "Remote audit: {} check{}, {} conforming, {} nonconforming, {} not applicable",
-            r.total(),
-            plural(r.total(), language),
-            r.conforme,
-            r.non_conforme,
-            r.non_applicable
+        Language::En => write!(
+            line,
+            "{} of {listed} engagement{} assessed: ",
+            counts.assessed(),
+            plural(listed, l)
         ),
     };
-    if r.without_note > 0 {
+    push_counts(&mut line, counts);
+    line.push_str(l.pick(" ; ", "; "));
+    push_rate(&mut line, scores.overall.rate, l);
+    line.push('.');
+    lines.push(line);
+
+    let mgmt = &scores.management.total.counts;
+    let m_listed = mgmt.assessed().saturating_add(mgmt.not_assessed);
+    let mut line = String::with_capacity(200);
+    let _ = match l {
+        Language::Fr => write!(
+            line,
+            "Pilotage de la politique qualité et démarche de labellisation : {0} point{1} évalué{1} sur {m_listed} : ",
+            mgmt.assessed(),
+            plural(mgmt.assessed(), l)
+        ),
+        Language::En => write!(
+            line,
+            "Quality policy management and labelling process: {} of {m_listed} item{} assessed: ",
+            mgmt.assessed(),
+            plural(m_listed, l)
+        ),
+    };
+    push_counts(&mut line, mgmt);
+    line.push_str(l.pick(" ; ", "; "));
+    push_rate(&mut line, scores.management.total.rate, l);
+    line.push('.');
+    lines.push(line);
+
+    let remote = &scores.remote_total;
+    let mut line = String::with_capacity(128);
+    let _ = match l {
+        Language::Fr => write!(
+            line,
+            "Audit à distance : {} contrôle{}, {} conforme{}, {} non conforme{}, {} non applicable{}",
+            remote.total(),
+            plural(remote.total(), l),
+            remote.conforme,
+            plural(remote.conforme, l),
+            remote.non_conforme,
+            plural(remote.non_conforme, l),
+            remote.non_applicable,
+            plural(remote.non_applicable, l)
+        ),
+        Language::En => write!(
+            line,
+            "Remote audit: {} check{}, {} conforming, {} nonconforming, {} not applicable",
+            remote.total(),
+            plural(remote.total(), l),
+            remote.conforme,
+            remote.non_conforme,
+            remote.non_applicable
+        ),
+    };
+    if remote.without_note > 0 {
         let _ = write!(
-            remote,
+            line,
             ", {} {}",
-            r.without_note,
-            language.pick("sans note", "without note")
+            remote.without_note,
+            l.pick("sans note", "without note")
         );
     }
-    remote.push('.');
-    lines.push(remote);
-    let o = &scores.observations;
-    lines.push(match language {
-        Language::Fr => format!(
-            "Observations : {} point{} fort{}, {} point{} sensible{}, {} piste{} de progrès.",
-            o.pf,
-            plural(o.pf, language),
-            plural(o.pf, language),
-            o.ps,
-            plural(o.ps, language),
-            plural(o.ps, language),
-            o.pp,
-            plural(o.pp, language)
+    line.push('.');
+    lines.push(line);
+
+    let obs = &scores.observations;
+    let mut line = String::with_capacity(128);
+    let _ = match l {
+        Language::Fr => write!(
+            line,
+            "Observations : {0} point{1} fort{1}, {2} point{3} sensible{3}, {4} piste{5} de progrès.",
+            obs.pf,
+            plural(obs.pf, l),
+            obs.ps,
+            plural(obs.ps, l),
+            obs.pp,
+            plural(obs.pp, l)
         ),
-        Language::En => format!(
+        Language::En => write!(
+            line,
             "Observations: {} strength{}, {} area{} of concern, {} opportunit{} for improvement.",
-            o.pf,
-            plural(o.pf, language),
-            o.ps,
-            plural(o.ps, language),
-            o.pp,
-            if o.pp == 1 { "y" } else { "ies" }
+            obs.pf,
+            plural(obs.pf, l),
+            obs.ps,
+            plural(obs.ps, l),
+            obs.pp,
+            if obs.pp == 1 { "y" } else { "ies" }
         ),
-    });
-    let outcome = match language {
+    };
+    lines.push(line);
+
+    let mut line = String::with_capacity(200);
+    line.push_str(l.pick(
+        "Décision selon la politique par défaut de la bibliothèque (et non le texte du référentiel) : ",
+        "Decision under the library's default policy (not the référentiel's text): ",
+    ));
+    line.push_str(match l {
         Language::Fr => decision.outcome.label_fr(),
         Language::En => decision.outcome.label_en(),
-    };
-    let mut last = match language {
-        Language::Fr => format!(
-            "Décision selon la politique par défaut de la bibliothèque (et non le texte du référentiel) : {outcome}"
-        ),
-        Language::En => format!(
-            "Decision under the library's default policy (not the référentiel's text): {outcome}"
-        ),
-    };
+    });
     if decision.outcome != Outcome::Favorable {
         let _ = write!(
-            last,
+            line,
             " ({} NC min, {} NC Maj)",
             decision.minor, decision.major
         );
@@ -610,19 +649,15 @@ fn conclusion_generale(
             .filter_map(|e| e.due)
             .max()
         {
-            let _ = write!(
-                last,
-                "{}{}",
-                language.pick(
-                    ", actions correctives dues au plus tard le ",
-                    ", corrective actions due by "
-                ),
-                date(due, language)
-            );
+            line.push_str(l.pick(
+                ", actions correctives dues au plus tard le ",
+                ", corrective actions due by ",
+            ));
+            push_date(&mut line, due, l);
         }
     }
-    last.push('.');
-    lines.push(last);
+    line.push('.');
+    lines.push(line);
     lines
 }
 
