@@ -360,11 +360,16 @@ pub(crate) struct Index<'a> {
 impl<'a> Index<'a> {
     pub(crate) fn new(audit: &'a Audit) -> Index<'a> {
         let mut assessments: Vec<&Assessment> = audit.assessments.iter().collect();
-        // Stable: among equal numbers the first stays first, and dedup keeps it.
-        assessments.sort_by_key(|a| a.engagement);
+        // Stable: among equal numbers the first stays first, and dedup keeps it. Reports list
+        // assessments in order, so the sort is usually skipped.
+        if !assessments.is_sorted_by_key(|a| a.engagement) {
+            assessments.sort_by_key(|a| a.engagement);
+        }
         assessments.dedup_by_key(|a| a.engagement);
         let mut management: Vec<&ManagementAssessment> = audit.management.iter().collect();
-        management.sort_by_key(|m| m.id());
+        if !management.is_sorted_by_key(|m| m.id()) {
+            management.sort_by_key(|m| m.id());
+        }
         management.dedup_by_key(|m| m.id());
         let mut covered = audit.modules.clone();
         covered.sort_unstable();

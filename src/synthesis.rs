@@ -137,7 +137,7 @@ pub(crate) fn observations<'a>(
     referentiel: &'a Referentiel,
     index: &Index<'a>,
 ) -> Vec<ObservationItem<'a>> {
-    let mut items = Vec::new();
+    let mut items = Vec::with_capacity(audit.assessments.len());
     let push = |items: &mut Vec<ObservationItem<'a>>,
                 source: Source,
                 title: &'a str,
@@ -200,45 +200,59 @@ pub(crate) fn observations<'a>(
 pub(crate) fn push_source_label(out: &mut String, source: Source, title: &str, language: Language) {
     match (source, language) {
         (Source::Engagement(n), _) => {
-            let _ = write!(out, "Engagement {n}");
+            out.push_str("Engagement ");
+            push_number(out, n.get().into());
         }
         (Source::Management(id), Language::Fr) => {
-            let _ = write!(out, "{}, point {}", id.section.heading(), id.item);
+            out.push_str(id.section.heading());
+            out.push_str(", point ");
+            push_number(out, id.item.into());
         }
         (Source::Management(id), Language::En) => {
-            let _ = write!(out, "{}, item {}", id.section.heading_en(), id.item);
+            out.push_str(id.section.heading_en());
+            out.push_str(", item ");
+            push_number(out, id.item.into());
         }
         (
             Source::Remote {
                 channel,
                 engagement,
             },
-            Language::Fr,
+            _,
         ) => {
-            let _ = write!(
-                out,
-                "Audit à distance ({}), engagement {engagement}",
-                channel.label_fr()
-            );
-        }
-        (
-            Source::Remote {
-                channel,
-                engagement,
-            },
-            Language::En,
-        ) => {
-            let _ = write!(
-                out,
-                "Remote audit ({}), engagement {engagement}",
-                channel.label_en()
-            );
+            out.push_str(language.pick("Audit à distance (", "Remote audit ("));
+            out.push_str(match language {
+                Language::Fr => channel.label_fr(),
+                Language::En => channel.label_en(),
+            });
+            out.push_str("), engagement ");
+            push_number(out, engagement.get().into());
         }
     }
     if !title.is_empty() {
         out.push_str(language.pick(" « ", " \""));
         out.push_str(title);
         out.push_str(language.pick(" »", "\""));
+    }
+}
+
+/// Writes `n` in decimal without going through the formatting machinery.
+fn push_number(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        if let Some(d) = digits.get_mut(len) {
+            *d = b'0' + (rest % 10) as u8;
+        }
+        len += 1;
+        rest /= 10;
+        if rest == 0 || len == digits.len() {
+            break;
+        }
+    }
+    for d in digits.iter().take(len).rev() {
+        out.push(char::from(*d));
     }
 }
 
@@ -668,11 +682,14 @@ fn observation_section<'a>(
     auditor: &'a [String],
     language: Language,
 ) -> Section<'a> {
-    let mut generated: Vec<String> = items
-        .iter()
-        .filter(|i| i.kind == kind)
-        .map(|i| observation_line(i, language))
-        .collect();
+    let mut generated: Vec<String> =
+        Vec::with_capacity(items.iter().filter(|i| i.kind == kind).count().max(1));
+    generated.extend(
+        items
+            .iter()
+            .filter(|i| i.kind == kind)
+            .map(|i| observation_line(i, language)),
+    );
     if generated.is_empty() {
         generated.push(nothing(language).to_owned());
     }
