@@ -99,7 +99,7 @@ impl Rate {
 
     /// Whether `self` is strictly below `other`, compared exactly.
     #[must_use]
-    pub fn lt(self, other: Rate) -> bool {
+    pub fn is_below(self, other: Rate) -> bool {
         u64::from(self.numerator) * u64::from(other.denominator)
             < u64::from(other.numerator) * u64::from(self.denominator)
     }

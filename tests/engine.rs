@@ -432,7 +432,7 @@ fn rates(audit: &Audit) -> Vec<Option<Rate>> {
 
 fn not_above(after: Option<Rate>, before: Option<Rate>) -> bool {
     match (after, before) {
-        (Some(a), Some(b)) => !b.lt(a),
+        (Some(a), Some(b)) => !b.is_below(a),
         (None, None) => true,
         _ => false,
     }
@@ -514,7 +514,7 @@ proptest! {
         let after = variant(&changed[..23], &changed[23..]);
         for (a, b) in rates(&after).into_iter().zip(rates(&before)) {
             match (a, b) {
-                (Some(a), Some(b)) => prop_assert!(!a.lt(b), "{:?} after {:?}", a, b),
+                (Some(a), Some(b)) => prop_assert!(!a.is_below(b), "{:?} after {:?}", a, b),
                 (None, Some(b)) => prop_assert_eq!(b.numerator, 0),
                 (Some(_), None) => prop_assert!(false, "a rate appeared"),
                 (None, None) => {}
