@@ -244,7 +244,7 @@ pub struct Decision<'a> {
 #[must_use]
 pub fn decide<'a>(valid: &Valid<'a>, policy: &Policy) -> Decision<'a> {
     let audit = valid.audit();
-    let index = Index::new(audit);
+    let index = Index::new(audit, valid.referentiel());
     decide_indexed(audit, valid.referentiel(), &index, policy)
 }
 
@@ -279,12 +279,8 @@ pub(crate) fn decide_indexed<'a>(
         };
     let mut ecarts = Vec::new();
     let mut seen: Vec<EcartTarget> = Vec::new();
-    for e in referentiel.engagements() {
-        if !index.covers(e.module) {
-            continue;
-        }
-        let grade = index
-            .assessment(e.number)
+    for &(e, a) in &index.rows {
+        let grade = a
             .and_then(|a| a.verdict)
             .and_then(crate::Verdict::nonconformity);
         if let Some(grade) = grade {

@@ -118,7 +118,7 @@ pub struct Conclusions<'a> {
 pub fn conclude<'a>(valid: &Valid<'a>, policy: &Policy, language: Language) -> Conclusions<'a> {
     let audit = valid.audit();
     let referentiel = valid.referentiel();
-    let index = Index::new(audit);
+    let index = Index::new(audit, referentiel);
     let scores = score_indexed(audit, referentiel, &index);
     let decision = decide_indexed(audit, referentiel, &index, policy);
     let synthesis = synthesise_indexed(audit, referentiel, &index, &scores, &decision, language);

@@ -34,7 +34,7 @@ use serde::Serialize;
 use strum::IntoEnumIterator;
 
 use crate::{
-    Assessment, Audit, EngagementNumber, Language, ManagementAssessment, ManagementItemId,
+    Assessment, Audit, Engagement, Language, ManagementAssessment, ManagementItemId,
     ManagementSection, ModuleNumber, Observation, ObservationKind, Referentiel, RemoteChannel,
     RemoteNote, Valid, Verdict,
 };
@@ -352,13 +352,15 @@ pub struct Scores<'a> {
 /// The audit's assessments sorted for lookup; the first one of a number wins, as in
 /// [`Audit::assessment`].
 pub(crate) struct Index<'a> {
-    assessments: Vec<&'a Assessment>,
+    /// The référentiel's engagements of the covered modules, by number, each with its first
+    /// assessment: computed once by a merge of two sorted lists.
+    pub(crate) rows: Vec<(&'a Engagement, Option<&'a Assessment>)>,
     management: Vec<&'a ManagementAssessment>,
     pub(crate) covered: Vec<ModuleNumber>,
 }
 
 impl<'a> Index<'a> {
-    pub(crate) fn new(audit: &'a Audit) -> Index<'a> {
+    pub(crate) fn new(audit: &'a Audit, referentiel: &'a Referentiel) -> Index<'a> {
         let mut assessments: Vec<&Assessment> = audit.assessments.iter().collect();
         // Stable: among equal numbers the first stays first, and dedup keeps it. Reports list
         // assessments in order, so the sort is usually skipped.
@@ -374,22 +376,20 @@ impl<'a> Index<'a> {
         let mut covered = audit.modules.clone();
         covered.sort_unstable();
         covered.dedup();
+        let mut rows = Vec::with_capacity(assessments.len());
+        let mut next = assessments.iter().copied().peekable();
+        for e in referentiel.engagements() {
+            while next.next_if(|a| a.engagement < e.number).is_some() {}
+            let a = next.next_if(|a| a.engagement == e.number);
+            if covered.binary_search(&e.module).is_ok() {
+                rows.push((e, a));
+            }
+        }
         Index {
-            assessments,
+            rows,
             management,
             covered,
         }
-    }
-
-    pub(crate) fn covers(&self, module: ModuleNumber) -> bool {
-        self.covered.binary_search(&module).is_ok()
-    }
-
-    pub(crate) fn assessment(&self, number: EngagementNumber) -> Option<&'a Assessment> {
-        self.assessments
-            .binary_search_by_key(&number, |a| a.engagement)
-            .ok()
-            .and_then(|i| self.assessments.get(i).copied())
     }
 
     pub(crate) fn management(&self, id: ManagementItemId) -> Option<&'a ManagementAssessment> {
@@ -412,7 +412,7 @@ fn verdict_and_observations(a: Option<&Assessment>) -> (Option<Verdict>, &[Obser
 pub fn score<'a>(valid: &Valid<'a>) -> Scores<'a> {
     let audit = valid.audit();
     let referentiel = valid.referentiel();
-    let index = Index::new(audit);
+    let index = Index::new(audit, referentiel);
     score_indexed(audit, referentiel, &index)
 }
 
@@ -445,14 +445,14 @@ pub(crate) fn score_indexed<'a>(
         })
         .collect();
     let mut overall = Tally::default();
-    for e in referentiel.engagements() {
+    for &(e, a) in &index.rows {
         let Ok(slot) = index.covered.binary_search(&e.module) else {
             continue;
         };
         let Some(m) = modules.get_mut(slot) else {
             continue;
         };
-        let (verdict, observations) = verdict_and_observations(index.assessment(e.number));
+        let (verdict, observations) = verdict_and_observations(a);
         m.tally.add(verdict, observations);
         overall.add(verdict, observations);
         if let Some(group) = &e.group {

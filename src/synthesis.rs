@@ -150,11 +150,8 @@ pub(crate) fn observations<'a>(
             risk: o.risk.as_deref(),
         }));
     };
-    for e in referentiel.engagements() {
-        if !index.covers(e.module) {
-            continue;
-        }
-        if let Some(a) = index.assessment(e.number) {
+    for &(e, a) in &index.rows {
+        if let Some(a) = a {
             push(
                 &mut items,
                 Source::Engagement(e.number),
@@ -711,7 +708,7 @@ pub fn synthesise<'a>(
     language: Language,
 ) -> Synthesis<'a> {
     let audit = valid.audit();
-    let index = Index::new(audit);
+    let index = Index::new(audit, valid.referentiel());
     synthesise_indexed(
         audit,
         valid.referentiel(),
