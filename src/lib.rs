@@ -11,6 +11,13 @@
 //!   (`C`, `NA`, `NC min`, `NC Maj`) with its observations (`PF`, `PS`, `PP`), management items,
 //!   remote checks, fiches d'écart and the auditor's conclusion, read from and written to JSON
 //!   ([`Audit::from_json_str`], [`Audit::to_json_string`]).
+//! - [`score()`]: verdict and observation counts per module, channel group, management section and
+//!   remote channel, with conformity rates as exact ratios ([`Rate`]).
+//! - [`decide`]: the labelling decision under a [`Policy`] that is this crate's documented default
+//!   (ISO/IEC 17021-1 practice), not the référentiel's text; [`synthesise`]: the report's
+//!   section 4 regenerated beside the auditor's text; [`conclude`]: all of it as one
+//!   serialisable [`Conclusions`], a stable JSON contract; [`render_markdown`]: the whole report
+//!   as Markdown.
 //! - Report text: [`import_report_text`] reads an audit from the text export of its report
 //!   (tolerant of page-break debris, CRLF, NFD accents…), accounting for every line and
 //!   reporting what it guessed or skipped as [`ImportDiagnostic`]s; [`render_report_text`]
@@ -74,13 +81,19 @@
 
 mod audit;
 mod codes;
+pub mod decision;
+pub mod engine;
 mod error;
 mod formats;
+mod i18n;
 mod ids;
 mod import;
+pub mod markdown;
 mod referentiel;
 mod report_text;
+pub mod score;
 mod site;
+pub mod synthesis;
 mod text;
 
 pub mod validate;
@@ -98,18 +111,27 @@ pub use audit::{
     RemoteCheck, RemoteNote,
 };
 pub use codes::{NcGrade, ObservationKind, Verdict};
+pub use decision::{Decision, DueSource, Ecart, Outcome, Policy, Rule, decide};
+pub use engine::{AppliedPolicy, Conclusions, conclude};
 pub use error::Error;
 pub use formats::{Format, load_audit, load_referentiel};
+pub use i18n::Language;
 pub use ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
 pub use import::{
     ConclusionSection, ImportCode, ImportDiagnostic, ImportLevel, Imported, LineRole, ReportField,
     ReportLayout, import_report, import_report_path, import_report_text,
 };
+pub use markdown::render_markdown;
 pub use referentiel::{
     ChannelGroup, Engagement, ManagementItem, Module, REFERENTIEL_FORMAT, Referentiel,
 };
 pub use report_text::render_report_text;
+pub use score::{
+    GroupScore, ManagementScore, ModuleScore, NoteCounts, ObservationCounts, Rate, RemoteScore,
+    Scores, SectionScore, Tally, VerdictCounts, score,
+};
 pub use site::{AdministrationType, Context, ContextFigures, Departement, Site};
+pub use synthesis::{ObservationItem, Section, Source, Synthesis, synthesise};
 pub use validate::{
     Code, Diagnostic, Options, Report, Severity, Valid, validate, validate_referentiel,
 };

@@ -1,0 +1,162 @@
+//! One call from a validated audit to every conclusion: scores, decision, synthesis, as one
+//! serialisable [`Conclusions`] whose JSON is a stable contract.
+//!
+//! # The JSON contract
+//!
+//! ```json
+//! {
+//!   "language": "fr",
+//!   "referentiel": "qual-e-pref-2019",
+//!   "outcome": "favorable",            // or "favorable_with_conditions", "unfavorable"
+//!   "rule": "no_nonconformity",        // or "major_nonconformity", "minor_threshold_reached",
+//!                                      //    "minor_nonconformity"
+//!   "reasons": ["Aucune non-conformité majeure ou mineure : avis favorable."],
+//!   "counts": { "conforme": 23, "non_applicable": 0, "nc_mineure": 0, "nc_majeure": 0,
+//!               "not_assessed": 0 },
+//!   "rate": { "numerator": 23, "denominator": 23 },      // or null
+//!   "observations": { "pf": 10, "ps": 0, "pp": 4 },
+//!   "ecarts": [ { "target": { "engagement": 17 }, "title": "…", "grade": "NC min",
+//!                 "finding": "…", "requirement": "…", "due": "2020-02-18",
+//!                 "due_source": "policy", "has_fiche": true } ],
+//!   "policy": { "deadline_months": 3, "minor_threshold": null },
+//!   "modules": [ { "module": 1, "title": "…", "counts": { … }, "observations": { … },
+//!                  "rate": { … } or null,
+//!                  "groups": [ { "id": "accueil-physique", "title": "…", "heading": "…",
+//!                                "counts": { … }, "observations": { … }, "rate": … } ] } ],
+//!   "management": { "sections": [ { "section": "pilotage", "counts": …, "observations": …,
+//!                                   "rate": … } ],
+//!                   "total": { "counts": …, "observations": …, "rate": … } },
+//!   "remote": [ { "channel": "internet", "notes": { "conforme": 7, "non_conforme": 0,
+//!                 "non_applicable": 0, "without_note": 0 }, "observations": { … } } ],
+//!   "remote_total": { "conforme": 13, … },
+//!   "synthesis": { "language": "fr",
+//!                  "points_forts": { "heading": "POINTS FORTS", "generated": ["…"],
+//!                                    "auditor": ["…"] },
+//!                  "points_sensibles": …, "pistes_de_progres": …, "fiches_ecart": …,
+//!                  "commentaires": …, "bonnes_pratiques": …, "enquetes_satisfaction": …,
+//!                  "charte_graphique": { …, "auditor_verdict": "NA" },
+//!                  "conclusion_generale": …,
+//!                  "observations": [ { "source": { "engagement": 1 }, "title": "…",
+//!                                      "kind": "PF", "text": "…" } ] }
+//! }
+//! ```
+//!
+//! `counts`, `rate` and `observations` at the top level are those of the engagements of the
+//! covered modules (see [`score`](crate::score())); `observations` counts every observation
+//! (engagements, management items and remote checks). Fields are only ever added.
+//!
+//! ```
+//! use qualepref::{conclude, samples, Audit, Language, Outcome, Policy, Referentiel, Valid};
+//! use qualepref::validate::Options;
+//!
+//! let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+//! let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Options::default())
+//!     .map_err(|_| "invalid")?;
+//! let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
+//! assert_eq!(conclusions.outcome, Outcome::Favorable);
+//! let json = serde_json::to_string_pretty(&conclusions)?;
+//! assert!(json.contains("\"outcome\": \"favorable\""));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use serde::Serialize;
+
+use crate::decision::{Decision, Ecart, Rule, decide_indexed};
+use crate::score::{
+    Index, ManagementScore, ModuleScore, NoteCounts, ObservationCounts, Rate, RemoteScore, Scores,
+    VerdictCounts, score_indexed,
+};
+use crate::synthesis::{Synthesis, reasons, synthesise_indexed};
+use crate::{Language, Outcome, Policy, Valid};
+
+/// The policy as applied, in the JSON contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct AppliedPolicy {
+    /// Months after the audit's last day for corrective actions.
+    pub deadline_months: u32,
+    /// The threshold of minor nonconformities that counts as unfavourable, if set.
+    pub minor_threshold: Option<u32>,
+}
+
+/// Every conclusion of an audit: see the [module docs](self) for the JSON contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Conclusions<'a> {
+    /// The language of generated texts.
+    pub language: Language,
+    /// The référentiel's id.
+    pub referentiel: &'a str,
+    /// The decision's outcome.
+    pub outcome: Outcome,
+    /// The rule of the policy that fired.
+    pub rule: Rule,
+    /// The rule and each nonconformity, in words.
+    pub reasons: Vec<String>,
+    /// On-site verdicts of the engagements of the covered modules.
+    pub counts: VerdictCounts,
+    /// Their conformity rate.
+    pub rate: Option<Rate>,
+    /// Every observation (engagements, management items, remote checks).
+    pub observations: ObservationCounts,
+    /// The nonconformities.
+    pub ecarts: Vec<Ecart<'a>>,
+    /// The policy applied.
+    pub policy: AppliedPolicy,
+    /// Per covered module (and channel group).
+    pub modules: Vec<ModuleScore<'a>>,
+    /// The management sections.
+    pub management: ManagementScore,
+    /// Per remote channel.
+    pub remote: Vec<RemoteScore>,
+    /// Every remote check.
+    pub remote_total: NoteCounts,
+    /// The report's section 4, regenerated.
+    pub synthesis: Synthesis<'a>,
+}
+
+/// Scores, decides and synthesises a validated audit in one pass over an index built once.
+#[must_use]
+pub fn conclude<'a>(valid: &Valid<'a>, policy: &Policy, language: Language) -> Conclusions<'a> {
+    let audit = valid.audit();
+    let referentiel = valid.referentiel();
+    let index = Index::new(audit, referentiel);
+    let scores = score_indexed(audit, referentiel, &index);
+    let decision = decide_indexed(audit, referentiel, &index, policy);
+    let synthesis = synthesise_indexed(audit, referentiel, &index, &scores, &decision, language);
+    let reasons = reasons(&decision, language);
+    let Scores {
+        overall,
+        modules,
+        management,
+        remote,
+        remote_total,
+        observations,
+    } = scores;
+    let Decision {
+        outcome,
+        rule,
+        ecarts,
+        deadline_months,
+        minor_threshold,
+        ..
+    } = decision;
+    Conclusions {
+        language,
+        referentiel: &audit.referentiel.id,
+        outcome,
+        rule,
+        reasons,
+        counts: overall.counts,
+        rate: overall.rate,
+        observations,
+        ecarts,
+        policy: AppliedPolicy {
+            deadline_months,
+            minor_threshold,
+        },
+        modules,
+        management,
+        remote,
+        remote_total,
+        synthesis,
+    }
+}

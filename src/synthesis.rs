@@ -1,0 +1,835 @@
+//! Synthesis: the report's section 4 regenerated from the data, deterministically.
+//!
+//! Each [`Section`] holds the lines generated from the data (`generated`) **beside** the
+//! auditor's own text from [`Audit::conclusion`](crate::Audit::conclusion) (`auditor`), which is
+//! kept verbatim and never overwritten.
+//!
+//! - POINTS FORTS, POINTS SENSIBLES (avec risques associés), PISTES DE PROGRES: one line per
+//!   observation, naming what it belongs to, in référentiel order: engagements of the covered
+//!   modules by number, then management items (pilotage, then labellisation, by number), then
+//!   remote checks by channel (internet, téléphone, courriels) and engagement. A `PS` line ends
+//!   with its risk when the data states it. An empty section reads « Sans objet. ».
+//! - FICHE(S) D'ECART(S): one line per nonconformity of the [`Decision`], with grade, target,
+//!   finding, requirement and due date; « Absence de non-conformité majeure ou mineure. » when
+//!   there is none.
+//! - COMMENTAIRES, LES BONNES PRATIQUES, LES RESULTATS DES ENQUETES DE SATISFACTION DES USAGERS:
+//!   the data holds nothing to derive them from; `generated` is empty and the auditor's text is
+//!   kept.
+//! - RESPECT DE LA CHARTE GRAPHIQUE: « Non applicable en audit initial. » for an initial audit
+//!   (or an internal audit ahead of one); otherwise the auditor's verdict when given.
+//! - CONCLUSION GENERALE: facts only: site, audit type and dates, modules, engagements assessed,
+//!   counts and rate, management and remote figures, observations, decision.
+//!
+//! French text puts a normal space before `:` and `;`, and a no-break space (U+00A0) before `%`.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::decision::{Decision, DueSource, Ecart, Rule};
+use crate::i18n::{date, plural};
+use crate::score::{Index, Scores, VerdictCounts};
+use crate::{
+    Audit, AuditType, EcartTarget, EngagementNumber, Language, ManagementItemId, NcGrade,
+    Observation, ObservationKind, Outcome, Referentiel, RemoteChannel, Verdict,
+};
+
+/// One section of the synthesis: generated lines beside the auditor's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section<'a> {
+    /// The heading, as printed (in the synthesis' language).
+    pub heading: &'static str,
+    /// Lines generated from the data, one per paragraph.
+    pub generated: Vec<String>,
+    /// The auditor's own text, verbatim, one string per paragraph.
+    pub auditor: &'a [String],
+    /// The auditor's verdict, for the charte graphique.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auditor_verdict: Option<Verdict>,
+}
+
+/// What an observation belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// An engagement assessed on site.
+    Engagement(EngagementNumber),
+    /// A management item.
+    Management(ManagementItemId),
+    /// A remote check.
+    Remote {
+        /// The channel.
+        channel: RemoteChannel,
+        /// The engagement checked.
+        engagement: EngagementNumber,
+    },
+}
+
+/// One observation with what it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ObservationItem<'a> {
+    /// What it belongs to.
+    pub source: Source,
+    /// The title of that engagement or management item in the référentiel (empty if unknown).
+    pub title: &'a str,
+    /// `PF`, `PS` or `PP`.
+    pub kind: ObservationKind,
+    /// The text, verbatim.
+    pub text: &'a str,
+    /// The risk of a `PS`, when stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk: Option<&'a str>,
+}
+
+/// The report's section 4, regenerated. See the [module docs](self).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Synthesis<'a> {
+    /// The language of the generated text and headings.
+    pub language: Language,
+    /// POINTS FORTS.
+    pub points_forts: Section<'a>,
+    /// POINTS SENSIBLES (avec risques associés).
+    pub points_sensibles: Section<'a>,
+    /// PISTES DE PROGRES.
+    pub pistes_de_progres: Section<'a>,
+    /// FICHE(S) D'ECART(S).
+    pub fiches_ecart: Section<'a>,
+    /// COMMENTAIRES.
+    pub commentaires: Section<'a>,
+    /// LES BONNES PRATIQUES.
+    pub bonnes_pratiques: Section<'a>,
+    /// LES RESULTATS DES ENQUETES DE SATISFACTION DES USAGERS.
+    pub enquetes_satisfaction: Section<'a>,
+    /// RESPECT DE LA CHARTE GRAPHIQUE.
+    pub charte_graphique: Section<'a>,
+    /// CONCLUSION GENERALE DE L'AUDIT.
+    pub conclusion_generale: Section<'a>,
+    /// Every observation, in référentiel order.
+    pub observations: Vec<ObservationItem<'a>>,
+}
+
+impl<'a> Synthesis<'a> {
+    /// The sections in report order.
+    #[must_use]
+    pub fn sections(&self) -> [&Section<'a>; 9] {
+        [
+            &self.points_forts,
+            &self.points_sensibles,
+            &self.pistes_de_progres,
+            &self.fiches_ecart,
+            &self.commentaires,
+            &self.bonnes_pratiques,
+            &self.enquetes_satisfaction,
+            &self.charte_graphique,
+            &self.conclusion_generale,
+        ]
+    }
+}
+
+/// « Sans objet. » / `Nothing to report.`
+pub(crate) fn nothing(language: Language) -> &'static str {
+    language.pick("Sans objet.", "Nothing to report.")
+}
+
+/// Every observation of the audit in référentiel order.
+pub(crate) fn observations<'a>(
+    audit: &'a Audit,
+    referentiel: &'a Referentiel,
+    index: &Index<'a>,
+) -> Vec<ObservationItem<'a>> {
+    let mut items = Vec::with_capacity(audit.assessments.len());
+    let push = |items: &mut Vec<ObservationItem<'a>>,
+                source: Source,
+                title: &'a str,
+                list: &'a [Observation]| {
+        items.extend(list.iter().map(|o| ObservationItem {
+            source,
+            title,
+            kind: o.kind,
+            text: &o.text,
+            risk: o.risk.as_deref(),
+        }));
+    };
+    for &(e, a) in &index.rows {
+        if let Some(a) = a {
+            push(
+                &mut items,
+                Source::Engagement(e.number),
+                &e.title,
+                &a.observations,
+            );
+        }
+    }
+    for item in referentiel.management_items() {
+        if let Some(m) = index.management(item.id()) {
+            push(
+                &mut items,
+                Source::Management(item.id()),
+                &item.title,
+                &m.observations,
+            );
+        }
+    }
+    let mut remote: Vec<&crate::RemoteCheck> = audit
+        .remote_checks
+        .iter()
+        .filter(|c| !c.observations.is_empty())
+        .collect();
+    remote.sort_by_key(|c| (c.channel, c.engagement));
+    for c in remote {
+        let title = referentiel
+            .engagement(c.engagement)
+            .map_or("", |e| &e.title);
+        push(
+            &mut items,
+            Source::Remote {
+                channel: c.channel,
+                engagement: c.engagement,
+            },
+            title,
+            &c.observations,
+        );
+    }
+    items
+}
+
+/// Writes what an observation or écart belongs to, in words, into `out`.
+pub(crate) fn push_source_label(out: &mut String, source: Source, title: &str, language: Language) {
+    match (source, language) {
+        (Source::Engagement(n), _) => {
+            out.push_str("Engagement ");
+            push_number(out, n.get().into());
+        }
+        (Source::Management(id), Language::Fr) => {
+            out.push_str(id.section.heading());
+            out.push_str(", point ");
+            push_number(out, id.item.into());
+        }
+        (Source::Management(id), Language::En) => {
+            out.push_str(id.section.heading_en());
+            out.push_str(", item ");
+            push_number(out, id.item.into());
+        }
+        (
+            Source::Remote {
+                channel,
+                engagement,
+            },
+            _,
+        ) => {
+            out.push_str(language.pick("Audit à distance (", "Remote audit ("));
+            out.push_str(match language {
+                Language::Fr => channel.label_fr(),
+                Language::En => channel.label_en(),
+            });
+            out.push_str("), engagement ");
+            push_number(out, engagement.get().into());
+        }
+    }
+    if !title.is_empty() {
+        out.push_str(language.pick(" « ", " \""));
+        out.push_str(title);
+        out.push_str(language.pick(" »", "\""));
+    }
+}
+
+/// Writes `n` in decimal without going through the formatting machinery.
+fn push_number(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        if let Some(d) = digits.get_mut(len) {
+            *d = b'0' + (rest % 10) as u8;
+        }
+        len += 1;
+        rest /= 10;
+        if rest == 0 || len == digits.len() {
+            break;
+        }
+    }
+    for d in digits.iter().take(len).rev() {
+        out.push(char::from(*d));
+    }
+}
+
+/// What an observation or écart belongs to, in words.
+pub(crate) fn source_label(source: Source, title: &str, language: Language) -> String {
+    let mut out = String::with_capacity(title.len() + 48);
+    push_source_label(&mut out, source, title, language);
+    out
+}
+
+fn observation_line(item: &ObservationItem<'_>, language: Language) -> String {
+    let mut line = String::with_capacity(
+        item.title.len() + item.text.len() + item.risk.map_or(0, str::len) + 96,
+    );
+    push_source_label(&mut line, item.source, item.title, language);
+    line.push_str(language.pick(" : ", ": "));
+    line.push_str(item.text);
+    if let Some(risk) = item.risk {
+        line.push_str(language.pick(" — risque associé : ", " — associated risk: "));
+        line.push_str(risk);
+    }
+    line
+}
+
+pub(crate) fn ecart_source(target: EcartTarget) -> Source {
+    match target {
+        EcartTarget::Engagement(n) => Source::Engagement(n),
+        EcartTarget::Management(id) => Source::Management(id),
+    }
+}
+
+/// One line per écart: grade, target, finding, requirement, due date.
+pub(crate) fn ecart_line(e: &Ecart<'_>, deadline_months: u32, language: Language) -> String {
+    let mut line = format!(
+        "{} — {}",
+        e.grade.code(),
+        source_label(ecart_source(e.target), e.title, language)
+    );
+    let none = language.pick("non renseigné", "not stated");
+    let finding = if e.finding.is_empty() {
+        none
+    } else {
+        e.finding
+    };
+    let requirement = if e.requirement.is_empty() {
+        none
+    } else {
+        e.requirement
+    };
+    let _ = match language {
+        Language::Fr => write!(line, " — constat : {finding} — exigence : {requirement}"),
+        Language::En => write!(line, " — finding: {finding} — requirement: {requirement}"),
+    };
+    if !e.has_fiche {
+        line.push_str(language.pick(" (sans fiche d'écart)", " (no fiche d'écart)"));
+    }
+    match e.due {
+        Some(due) => {
+            let source = match (e.due_source, language) {
+                (DueSource::Fiche, Language::Fr) => "date de la fiche d'écart".to_owned(),
+                (DueSource::Fiche, Language::En) => "date of the fiche d'écart".to_owned(),
+                (DueSource::Policy, Language::Fr) => {
+                    format!("{deadline_months} mois après la fin de l'audit")
+                }
+                (DueSource::Policy, Language::En) => format!(
+                    "{deadline_months} month{} after the audit's last day",
+                    plural(deadline_months, language)
+                ),
+            };
+            let _ = match language {
+                Language::Fr => write!(
+                    line,
+                    " — action corrective due le {} ({source}).",
+                    date(due, language)
+                ),
+                Language::En => write!(
+                    line,
+                    " — corrective action due on {} ({source}).",
+                    date(due, language)
+                ),
+            };
+        }
+        None => line.push_str(language.pick(
+            " — échéance non calculable.",
+            " — no due date can be computed.",
+        )),
+    }
+    line
+}
+
+fn push_counts(out: &mut String, c: &VerdictCounts) {
+    let _ = write!(
+        out,
+        "{} C, {} NA, {} NC min, {} NC Maj",
+        c.conforme, c.non_applicable, c.nc_mineure, c.nc_majeure
+    );
+}
+
+fn push_rate(out: &mut String, rate: Option<crate::Rate>, language: Language) {
+    match rate {
+        Some(r) => {
+            let t = r.tenths_of_percent();
+            let _ = match language {
+                Language::Fr => write!(
+                    out,
+                    "taux de conformité {},{}\u{a0}% ({}/{})",
+                    t / 10,
+                    t % 10,
+                    r.numerator,
+                    r.denominator
+                ),
+                Language::En => write!(
+                    out,
+                    "conformity rate {}.{}% ({}/{})",
+                    t / 10,
+                    t % 10,
+                    r.numerator,
+                    r.denominator
+                ),
+            };
+        }
+        None => out.push_str(language.pick(
+            "taux de conformité sans objet (aucun C ni NC)",
+            "no conformity rate (no C nor NC)",
+        )),
+    }
+}
+
+/// The sentences giving the rule that fired and each écart.
+pub(crate) fn reasons(decision: &Decision<'_>, language: Language) -> Vec<String> {
+    let d = decision;
+    let first = match (d.rule, language) {
+        (Rule::MajorNonconformity, Language::Fr) => format!(
+            "Au moins une non-conformité majeure ({}) : avis défavorable.",
+            d.major
+        ),
+        (Rule::MajorNonconformity, Language::En) => format!(
+            "At least one major nonconformity ({}): unfavourable.",
+            d.major
+        ),
+        (Rule::MinorThresholdReached, Language::Fr) => format!(
+            "{} non-conformité{} mineure{}, seuil de {} atteint : avis défavorable.",
+            d.minor,
+            plural(d.minor, language),
+            plural(d.minor, language),
+            d.minor_threshold.unwrap_or(0)
+        ),
+        (Rule::MinorThresholdReached, Language::En) => format!(
+            "{} minor nonconformit{}, threshold of {} reached: unfavourable.",
+            d.minor,
+            if d.minor == 1 { "y" } else { "ies" },
+            d.minor_threshold.unwrap_or(0)
+        ),
+        (Rule::MinorNonconformity, Language::Fr) => format!(
+            "Aucune non-conformité majeure, {} non-conformité{} mineure{} : avis favorable sous réserve d'actions correctives.",
+            d.minor,
+            plural(d.minor, language),
+            plural(d.minor, language)
+        ),
+        (Rule::MinorNonconformity, Language::En) => format!(
+            "No major nonconformity, {} minor nonconformit{}: favourable with conditions (corrective actions).",
+            d.minor,
+            if d.minor == 1 { "y" } else { "ies" }
+        ),
+        (Rule::NoNonconformity, Language::Fr) => {
+            "Aucune non-conformité majeure ou mineure : avis favorable.".to_owned()
+        }
+        (Rule::NoNonconformity, Language::En) => {
+            "No major or minor nonconformity: favourable.".to_owned()
+        }
+    };
+    let mut out = Vec::with_capacity(d.ecarts.len() + 1);
+    out.push(first);
+    out.extend(
+        d.ecarts
+            .iter()
+            .map(|e| ecart_line(e, d.deadline_months, language)),
+    );
+    out
+}
+
+fn is_initial(audit: &Audit) -> bool {
+    audit.kind.audit_type == Some(AuditType::Initial)
+}
+
+fn push_date(out: &mut String, d: chrono::NaiveDate, language: Language) {
+    use chrono::Datelike as _;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    let _ = match language {
+        Language::Fr => write!(out, "{day:02}/{m:02}/{y:04}"),
+        Language::En => write!(out, "{y:04}-{m:02}-{day:02}"),
+    };
+}
+
+/// The audit named in words: type, site, dates.
+pub(crate) fn audit_phrase(audit: &Audit, language: Language) -> String {
+    let mut out = String::with_capacity(160);
+    match (language, audit.kind.internal, audit.kind.audit_type) {
+        (Language::Fr, true, Some(t)) => {
+            out.push_str("Audit interne réalisé en amont d'un audit ");
+            out.push_str(t.label_fr());
+        }
+        (Language::Fr, true, None) => out.push_str("Audit interne"),
+        (Language::Fr, false, Some(t)) => {
+            out.push_str("Audit ");
+            out.push_str(t.label_fr());
+        }
+        (Language::En, true, Some(t)) => {
+            out.push_str(match t {
+                AuditType::Initial => "Internal audit ahead of an initial audit",
+                AuditType::Suivi => "Internal audit ahead of a follow-up audit",
+                AuditType::Renouvellement => "Internal audit ahead of a renewal audit",
+                AuditType::Extension => "Internal audit ahead of an extension audit",
+            });
+        }
+        (Language::En, true, None) => out.push_str("Internal audit"),
+        (Language::En, false, Some(t)) => out.push_str(match t {
+            AuditType::Initial => "Initial audit",
+            AuditType::Suivi => "Follow-up audit",
+            AuditType::Renouvellement => "Renewal audit",
+            AuditType::Extension => "Extension audit",
+        }),
+        (_, false, None) => out.push_str("Audit"),
+    }
+    let site = &audit.site;
+    let name = site.name.as_deref().unwrap_or(match language {
+        Language::Fr => site.administration.label_fr(),
+        Language::En => site.administration.label_en(),
+    });
+    out.push_str(language.pick(" : ", ": "));
+    out.push_str(name);
+    out.push_str(", ");
+    out.push_str(&site.city);
+    out.push_str(" (");
+    out.push_str(site.departement.as_str());
+    out.push_str("), ");
+    if audit.dates.start == audit.dates.end {
+        out.push_str(language.pick("le ", "on "));
+        push_date(&mut out, audit.dates.start, language);
+    } else {
+        out.push_str(language.pick("du ", "from "));
+        push_date(&mut out, audit.dates.start, language);
+        out.push_str(language.pick(" au ", " to "));
+        push_date(&mut out, audit.dates.end, language);
+    }
+    out.push('.');
+    out
+}
+
+fn conclusion_generale(
+    audit: &Audit,
+    scores: &Scores<'_>,
+    decision: &Decision<'_>,
+    language: Language,
+) -> Vec<String> {
+    let l = language;
+    let mut lines = Vec::with_capacity(7);
+    lines.push(audit_phrase(audit, l));
+
+    let mut line = String::with_capacity(160);
+    if scores.modules.is_empty() {
+        line.push_str(l.pick("Aucun module couvert.", "No module covered."));
+    } else {
+        line.push_str(l.pick("Modules couverts : ", "Modules covered: "));
+        for (i, mgmt) in scores.modules.iter().enumerate() {
+            if i > 0 {
+                line.push_str(l.pick(" ; ", "; "));
+            }
+            let _ = write!(line, "{}", mgmt.module);
+            if !mgmt.title.is_empty() {
+                line.push_str(" – ");
+                line.push_str(mgmt.title);
+            }
+        }
+        line.push('.');
+    }
+    lines.push(line);
+
+    let counts = &scores.overall.counts;
+    let listed = counts.assessed().saturating_add(counts.not_assessed);
+    let mut line = String::with_capacity(160);
+    let _ = match l {
+        Language::Fr => write!(
+            line,
+            "{0} engagement{1} évalué{1} sur {listed} : ",
+            counts.assessed(),
+            plural(counts.assessed(), l)
+        ),
+        Language::En => write!(
+            line,
+            "{} of {listed} engagement{} assessed: ",
+            counts.assessed(),
+            plural(listed, l)
+        ),
+    };
+    push_counts(&mut line, counts);
+    line.push_str(l.pick(" ; ", "; "));
+    push_rate(&mut line, scores.overall.rate, l);
+    line.push('.');
+    lines.push(line);
+
+    let mgmt = &scores.management.total.counts;
+    let m_listed = mgmt.assessed().saturating_add(mgmt.not_assessed);
+    let mut line = String::with_capacity(200);
+    let _ = match l {
+        Language::Fr => write!(
+            line,
+            "Pilotage de la politique qualité et démarche de labellisation : {0} point{1} évalué{1} sur {m_listed} : ",
+            mgmt.assessed(),
+            plural(mgmt.assessed(), l)
+        ),
+        Language::En => write!(
+            line,
+            "Quality policy management and labelling process: {} of {m_listed} item{} assessed: ",
+            mgmt.assessed(),
+            plural(m_listed, l)
+        ),
+    };
+    push_counts(&mut line, mgmt);
+    line.push_str(l.pick(" ; ", "; "));
+    push_rate(&mut line, scores.management.total.rate, l);
+    line.push('.');
+    lines.push(line);
+
+    let remote = &scores.remote_total;
+    let mut line = String::with_capacity(128);
+    let _ = match l {
+        Language::Fr => write!(
+            line,
+            "Audit à distance : {} contrôle{}, {} conforme{}, {} non conforme{}, {} non applicable{}",
+            remote.total(),
+            plural(remote.total(), l),
+            remote.conforme,
+            plural(remote.conforme, l),
+            remote.non_conforme,
+            plural(remote.non_conforme, l),
+            remote.non_applicable,
+            plural(remote.non_applicable, l)
+        ),
+        Language::En => write!(
+            line,
+            "Remote audit: {} check{}, {} conforming, {} nonconforming, {} not applicable",
+            remote.total(),
+            plural(remote.total(), l),
+            remote.conforme,
+            remote.non_conforme,
+            remote.non_applicable
+        ),
+    };
+    if remote.without_note > 0 {
+        let _ = write!(
+            line,
+            ", {} {}",
+            remote.without_note,
+            l.pick("sans note", "without note")
+        );
+    }
+    line.push('.');
+    lines.push(line);
+
+    let obs = &scores.observations;
+    let mut line = String::with_capacity(128);
+    let _ = match l {
+        Language::Fr => write!(
+            line,
+            "Observations : {0} point{1} fort{1}, {2} point{3} sensible{3}, {4} piste{5} de progrès.",
+            obs.pf,
+            plural(obs.pf, l),
+            obs.ps,
+            plural(obs.ps, l),
+            obs.pp,
+            plural(obs.pp, l)
+        ),
+        Language::En => write!(
+            line,
+            "Observations: {} strength{}, {} area{} of concern, {} opportunit{} for improvement.",
+            obs.pf,
+            plural(obs.pf, l),
+            obs.ps,
+            plural(obs.ps, l),
+            obs.pp,
+            if obs.pp == 1 { "y" } else { "ies" }
+        ),
+    };
+    lines.push(line);
+
+    let mut line = String::with_capacity(200);
+    line.push_str(l.pick(
+        "Décision selon la politique par défaut de la bibliothèque (et non le texte du référentiel) : ",
+        "Decision under the library's default policy (not the référentiel's text): ",
+    ));
+    line.push_str(match l {
+        Language::Fr => decision.outcome.label_fr(),
+        Language::En => decision.outcome.label_en(),
+    });
+    if decision.outcome != Outcome::Favorable {
+        let _ = write!(
+            line,
+            " ({} NC min, {} NC Maj)",
+            decision.minor, decision.major
+        );
+    }
+    if decision.outcome == Outcome::FavorableWithConditions {
+        if let Some(due) = decision
+            .ecarts
+            .iter()
+            .filter(|e| e.grade == NcGrade::Minor)
+            .filter_map(|e| e.due)
+            .max()
+        {
+            line.push_str(l.pick(
+                ", actions correctives dues au plus tard le ",
+                ", corrective actions due by ",
+            ));
+            push_date(&mut line, due, l);
+        }
+    }
+    line.push('.');
+    lines.push(line);
+    lines
+}
+
+fn observation_section<'a>(
+    heading: &'static str,
+    kind: ObservationKind,
+    items: &[ObservationItem<'a>],
+    auditor: &'a [String],
+    language: Language,
+) -> Section<'a> {
+    let mut generated: Vec<String> =
+        Vec::with_capacity(items.iter().filter(|i| i.kind == kind).count().max(1));
+    generated.extend(
+        items
+            .iter()
+            .filter(|i| i.kind == kind)
+            .map(|i| observation_line(i, language)),
+    );
+    if generated.is_empty() {
+        generated.push(nothing(language).to_owned());
+    }
+    Section {
+        heading,
+        generated,
+        auditor,
+        auditor_verdict: None,
+    }
+}
+
+/// Regenerates section 4 from the audit, its scores and its decision. See the
+/// [module docs](self).
+#[must_use]
+pub fn synthesise<'a>(
+    valid: &crate::Valid<'a>,
+    scores: &Scores<'_>,
+    decision: &Decision<'a>,
+    language: Language,
+) -> Synthesis<'a> {
+    let audit = valid.audit();
+    let index = Index::new(audit, valid.referentiel());
+    synthesise_indexed(
+        audit,
+        valid.referentiel(),
+        &index,
+        scores,
+        decision,
+        language,
+    )
+}
+
+pub(crate) fn synthesise_indexed<'a>(
+    audit: &'a Audit,
+    referentiel: &'a Referentiel,
+    index: &Index<'a>,
+    scores: &Scores<'_>,
+    decision: &Decision<'a>,
+    language: Language,
+) -> Synthesis<'a> {
+    let c = &audit.conclusion;
+    let items = observations(audit, referentiel, index);
+    let l = language;
+    let plain = |heading: &'static str, auditor: &'a [String]| Section {
+        heading,
+        generated: Vec::new(),
+        auditor,
+        auditor_verdict: None,
+    };
+    let fiches = if decision.ecarts.is_empty() {
+        vec![
+            l.pick(
+                "Absence de non-conformité majeure ou mineure.",
+                "No major or minor nonconformity.",
+            )
+            .to_owned(),
+        ]
+    } else {
+        decision
+            .ecarts
+            .iter()
+            .map(|e| ecart_line(e, decision.deadline_months, l))
+            .collect()
+    };
+    let charte = if is_initial(audit) {
+        vec![
+            l.pick(
+                "Non applicable en audit initial.",
+                "Not applicable in an initial audit.",
+            )
+            .to_owned(),
+        ]
+    } else {
+        match c.charte_graphique.verdict {
+            Some(v) => vec![match l {
+                Language::Fr => format!("Verdict de l'auditeur : {} ({}).", v.code(), v.label_fr()),
+                Language::En => format!("Auditor's verdict: {} ({}).", v.code(), v.label_en()),
+            }],
+            None => Vec::new(),
+        }
+    };
+    Synthesis {
+        language,
+        points_forts: observation_section(
+            l.pick("POINTS FORTS", "STRENGTHS"),
+            ObservationKind::Strength,
+            &items,
+            &c.points_forts,
+            l,
+        ),
+        points_sensibles: observation_section(
+            l.pick(
+                "POINTS SENSIBLES (avec risques associés)",
+                "AREAS OF CONCERN (with associated risks)",
+            ),
+            ObservationKind::AreaOfConcern,
+            &items,
+            &c.points_sensibles,
+            l,
+        ),
+        pistes_de_progres: observation_section(
+            l.pick("PISTES DE PROGRES", "OPPORTUNITIES FOR IMPROVEMENT"),
+            ObservationKind::OpportunityForImprovement,
+            &items,
+            &c.pistes_de_progres,
+            l,
+        ),
+        fiches_ecart: Section {
+            heading: l.pick("FICHE(S) D'ECART(S)", "NONCONFORMITY REPORTS"),
+            generated: fiches,
+            auditor: &c.fiches_ecart,
+            auditor_verdict: None,
+        },
+        commentaires: plain(l.pick("COMMENTAIRES", "COMMENTS"), &c.commentaires),
+        bonnes_pratiques: plain(
+            l.pick("LES BONNES PRATIQUES", "GOOD PRACTICES"),
+            &c.bonnes_pratiques,
+        ),
+        enquetes_satisfaction: plain(
+            l.pick(
+                "LES RESULTATS DES ENQUETES DE SATISFACTION DES USAGERS",
+                "RESULTS OF THE USER SATISFACTION SURVEYS",
+            ),
+            &c.enquetes_satisfaction,
+        ),
+        charte_graphique: Section {
+            heading: l.pick(
+                "RESPECT DE LA CHARTE GRAPHIQUE",
+                "COMPLIANCE WITH THE GRAPHIC CHARTER",
+            ),
+            generated: charte,
+            auditor: &c.charte_graphique.text,
+            auditor_verdict: c.charte_graphique.verdict,
+        },
+        conclusion_generale: Section {
+            heading: l.pick(
+                "CONCLUSION GENERALE DE L'AUDIT",
+                "GENERAL CONCLUSION OF THE AUDIT",
+            ),
+            generated: conclusion_generale(audit, scores, decision, l),
+            auditor: &c.conclusion_generale,
+            auditor_verdict: None,
+        },
+        observations: items,
+    }
+}

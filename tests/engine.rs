@@ -1,0 +1,548 @@
+//! Scoring, decision and synthesis, on the Toulon 2019 audit and on generated variants.
+//!
+//! Snapshots: `tests/snapshots/toulon-*.json` are compared byte for byte; a missing or different
+//! snapshot fails. Run with `UPDATE_SNAPSHOTS=1` to (re)write them, then review the diff.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use qualepref::validate::Options;
+use qualepref::{
+    Audit, DueSource, EcartTarget, EngagementNumber, FicheEcart, Language, ManagementSection,
+    NcGrade, Outcome, Policy, Rate, Referentiel, RemoteChannel, Rule, Valid, Verdict, conclude,
+    decide, samples, score,
+};
+
+fn toulon() -> Audit {
+    Audit::from_json_str(samples::TOULON_2019_JSON).unwrap()
+}
+
+#[track_caller]
+fn valid(audit: &Audit) -> Valid<'_> {
+    Valid::new(audit, Referentiel::qual_e_pref_2019(), &Options::default()).unwrap()
+}
+
+#[track_caller]
+fn check_snapshot(name: &str, actual: &str) {
+    let path = format!("{}/tests/snapshots/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing snapshot {path}; run with UPDATE_SNAPSHOTS=1"));
+    assert!(
+        expected == actual,
+        "snapshot {name} differs; run with UPDATE_SNAPSHOTS=1 and review the diff"
+    );
+}
+
+fn n(number: u16) -> EngagementNumber {
+    EngagementNumber::new(number).unwrap()
+}
+
+/// Toulon with engagement 17 graded `grade`, with its fiche d'écart (no due date).
+fn with_nc_on_17(grade: NcGrade) -> Audit {
+    let mut audit = toulon();
+    let a = audit
+        .assessments
+        .iter_mut()
+        .find(|a| a.engagement == n(17))
+        .unwrap();
+    a.verdict = Some(Verdict::from(grade));
+    audit
+        .ecarts
+        .push(fiche(EcartTarget::Engagement(n(17)), grade));
+    audit
+}
+
+fn fiche(target: EcartTarget, grade: NcGrade) -> FicheEcart {
+    FicheEcart {
+        target,
+        grade,
+        finding: "Délai annoncé dépassé pour 12 courriers sur 40.".to_owned(),
+        requirement: "Répondre dans le délai annoncé.".to_owned(),
+        corrective_action: None,
+        due: None,
+    }
+}
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+// ---- Done when: Toulon ----
+
+#[test]
+fn toulon_modules_management_remote_and_observations() {
+    let audit = toulon();
+    let scores = score(&valid(&audit));
+    let m: Vec<_> = scores
+        .modules
+        .iter()
+        .map(|m| (m.module.get(), m.tally.counts.conforme, m.tally.rate))
+        .collect();
+    assert_eq!(m, [(1, 20, Rate::new(20, 20)), (2, 3, Rate::new(3, 3))]);
+    for m in &scores.modules {
+        assert_eq!(m.tally.rate.unwrap().display(Language::Fr), "100,0\u{a0}%");
+        assert_eq!(m.tally.rate.unwrap().display(Language::En), "100.0%");
+    }
+    assert_eq!(scores.overall.counts.conforme, 23);
+    assert_eq!(scores.overall.counts.assessed(), 23);
+    assert_eq!(scores.management.total.counts.conforme, 7);
+    assert_eq!(scores.management.total.rate, Rate::new(7, 7));
+    let sections: Vec<_> = scores
+        .management
+        .sections
+        .iter()
+        .map(|s| (s.section, s.tally.counts.conforme))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            (ManagementSection::Pilotage, 5),
+            (ManagementSection::Labellisation, 2)
+        ]
+    );
+    assert_eq!(scores.remote_total.conforme, 13);
+    assert_eq!(scores.remote_total.total(), 13);
+    let remote: Vec<_> = scores
+        .remote
+        .iter()
+        .map(|r| (r.channel, r.notes.conforme))
+        .collect();
+    assert_eq!(
+        remote,
+        [
+            (RemoteChannel::Internet, 7),
+            (RemoteChannel::Telephone, 4),
+            (RemoteChannel::Courriels, 2)
+        ]
+    );
+    assert_eq!(
+        (
+            scores.observations.pf,
+            scores.observations.ps,
+            scores.observations.pp
+        ),
+        (10, 0, 4)
+    );
+}
+
+#[test]
+fn toulon_channel_groups_of_module_1() {
+    let audit = toulon();
+    let scores = score(&valid(&audit));
+    let groups: Vec<_> = scores.modules[0]
+        .groups
+        .iter()
+        .map(|g| (g.id, g.tally.counts.conforme))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("dispositions-generales", 4),
+            ("accueil-physique", 3),
+            ("telephone", 3),
+            ("site-internet", 5),
+            ("courriers-courriels", 3),
+            ("reseaux-sociaux", 2)
+        ]
+    );
+    assert!(scores.modules[1].groups.is_empty());
+}
+
+#[test]
+fn toulon_is_favourable_without_ecart() {
+    let audit = toulon();
+    let c = conclude(&valid(&audit), &Policy::default(), Language::Fr);
+    assert_eq!(c.outcome, Outcome::Favorable);
+    assert_eq!(c.rule, Rule::NoNonconformity);
+    assert!(c.ecarts.is_empty());
+    assert_eq!(
+        c.synthesis.fiches_ecart.generated,
+        ["Absence de non-conformité majeure ou mineure."]
+    );
+    assert_eq!(c.synthesis.points_sensibles.generated, ["Sans objet."]);
+    assert_eq!(c.synthesis.points_forts.generated.len(), 10);
+    assert_eq!(c.synthesis.pistes_de_progres.generated.len(), 4);
+    assert_eq!(
+        c.synthesis.charte_graphique.generated,
+        ["Non applicable en audit initial."]
+    );
+    // The auditor's text is kept beside, verbatim.
+    assert_eq!(
+        c.synthesis.points_forts.auditor,
+        audit.conclusion.points_forts.as_slice()
+    );
+    assert_eq!(
+        c.synthesis.conclusion_generale.auditor,
+        audit.conclusion.conclusion_generale.as_slice()
+    );
+}
+
+#[test]
+fn toulon_observations_in_referentiel_order() {
+    let audit = toulon();
+    let c = conclude(&valid(&audit), &Policy::default(), Language::Fr);
+    let pp = &c.synthesis.pistes_de_progres.generated;
+    assert!(pp[0].starts_with(
+        "Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » : Le délai"
+    ));
+    assert!(pp[1].starts_with("Engagement 21 "));
+    assert!(pp[2].starts_with("Engagement 22 "));
+    assert_eq!(
+        pp[3],
+        "Audit à distance (Internet), engagement 3 « A votre écoute pour progresser » : Etudier la possibilité de rendre plus visible le plan d'amélioration sur le site internet."
+    );
+    let pf = &c.synthesis.points_forts.generated;
+    assert!(pf[8].starts_with(
+        "PILOTAGE DE LA POLITIQUE QUALITE, point 4 « Implication des collaborateurs » : "
+    ));
+    assert!(pf[9].starts_with("DEMARCHE DE LABELLISATION, point 2 "));
+}
+
+#[test]
+fn toulon_general_conclusion_in_french_and_english() {
+    let audit = toulon();
+    let fr = conclude(&valid(&audit), &Policy::default(), Language::Fr);
+    assert_eq!(
+        fr.synthesis.conclusion_generale.generated,
+        [
+            "Audit interne réalisé en amont d'un audit initial : PREFECTURE du Var, TOULON (83), le 18/11/2019.",
+            "Modules couverts : 1 – Relation générale avec les usagers ; 2 – Délivrance des titres (hors étrangers).",
+            "23 engagements évalués sur 23 : 23 C, 0 NA, 0 NC min, 0 NC Maj ; taux de conformité 100,0\u{a0}% (23/23).",
+            "Pilotage de la politique qualité et démarche de labellisation : 7 points évalués sur 7 : 7 C, 0 NA, 0 NC min, 0 NC Maj ; taux de conformité 100,0\u{a0}% (7/7).",
+            "Audit à distance : 13 contrôles, 13 conformes, 0 non conforme, 0 non applicable.",
+            "Observations : 10 points forts, 0 point sensible, 4 pistes de progrès.",
+            "Décision selon la politique par défaut de la bibliothèque (et non le texte du référentiel) : avis favorable.",
+        ]
+    );
+    let en = conclude(&valid(&audit), &Policy::default(), Language::En);
+    assert_eq!(
+        en.synthesis.conclusion_generale.generated[0],
+        "Internal audit ahead of an initial audit: PREFECTURE du Var, TOULON (83), on 2019-11-18."
+    );
+    assert_eq!(
+        en.synthesis.fiches_ecart.generated,
+        ["No major or minor nonconformity."]
+    );
+}
+
+// ---- Done when: one NC min, one NC Maj ----
+
+#[test]
+fn one_minor_nonconformity_is_favourable_with_conditions_due_in_three_months() {
+    let audit = with_nc_on_17(NcGrade::Minor);
+    let d = decide(&valid(&audit), &Policy::default());
+    assert_eq!(d.outcome, Outcome::FavorableWithConditions);
+    assert_eq!(d.rule, Rule::MinorNonconformity);
+    assert_eq!(d.ecarts.len(), 1);
+    let e = &d.ecarts[0];
+    assert_eq!(e.target, EcartTarget::Engagement(n(17)));
+    assert_eq!(e.grade, NcGrade::Minor);
+    assert_eq!(e.due, Some(date("2020-02-18")));
+    assert_eq!(e.due_source, DueSource::Policy);
+    let c = conclude(&valid(&audit), &Policy::default(), Language::Fr);
+    assert_eq!(
+        c.synthesis.fiches_ecart.generated,
+        [
+            "NC min — Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » — constat : Délai annoncé dépassé pour 12 courriers sur 40. — exigence : Répondre dans le délai annoncé. — action corrective due le 18/02/2020 (3 mois après la fin de l'audit)."
+        ]
+    );
+    assert_eq!(c.rate, Rate::new(22, 23));
+    assert_eq!(c.rate.unwrap().display(Language::Fr), "95,7\u{a0}%");
+    let json = serde_json::to_value(&c).unwrap();
+    assert_eq!(json["outcome"], "favorable_with_conditions");
+    assert_eq!(json["ecarts"][0]["due"], "2020-02-18");
+    assert_eq!(json["ecarts"][0]["grade"], "NC min");
+    assert_eq!(json["ecarts"][0]["target"]["engagement"], 17);
+    assert_eq!(json["counts"]["nc_mineure"], 1);
+}
+
+#[test]
+fn one_major_nonconformity_is_unfavourable() {
+    let audit = with_nc_on_17(NcGrade::Major);
+    let d = decide(&valid(&audit), &Policy::default());
+    assert_eq!(d.outcome, Outcome::Unfavorable);
+    assert_eq!(d.rule, Rule::MajorNonconformity);
+    let json =
+        serde_json::to_value(conclude(&valid(&audit), &Policy::default(), Language::Fr)).unwrap();
+    assert_eq!(json["outcome"], "unfavorable");
+    assert_eq!(json["ecarts"][0]["grade"], "NC Maj");
+}
+
+#[test]
+fn a_major_nonconformity_on_a_management_item_is_unfavourable() {
+    let mut audit = toulon();
+    audit.management[4].verdict = Some(Verdict::MajorNonconformity);
+    let target = EcartTarget::Management(audit.management[4].id());
+    audit.ecarts.push(fiche(target, NcGrade::Major));
+    let d = decide(&valid(&audit), &Policy::default());
+    assert_eq!(d.outcome, Outcome::Unfavorable);
+    assert_eq!(d.ecarts[0].title, "Comité des usagers");
+    let s = score(&valid(&audit));
+    assert_eq!(
+        s.overall.rate,
+        Rate::new(23, 23),
+        "management is not in the overall"
+    );
+    assert_eq!(s.management.total.rate, Rate::new(6, 7));
+}
+
+#[test]
+fn a_fiche_due_date_is_kept_and_the_deadline_is_configurable() {
+    let mut audit = with_nc_on_17(NcGrade::Minor);
+    let d = decide(&valid(&audit), &Policy::default().with_deadline_months(1));
+    assert_eq!(d.ecarts[0].due, Some(date("2019-12-18")));
+    audit.ecarts[0].due = Some(date("2020-01-31"));
+    let d = decide(&valid(&audit), &Policy::default());
+    assert_eq!(d.ecarts[0].due, Some(date("2020-01-31")));
+    assert_eq!(d.ecarts[0].due_source, DueSource::Fiche);
+}
+
+#[test]
+fn a_threshold_of_minor_nonconformities_is_unfavourable() {
+    let audit = with_nc_on_17(NcGrade::Minor);
+    let d = decide(&valid(&audit), &Policy::default().with_minor_threshold(1));
+    assert_eq!(d.outcome, Outcome::Unfavorable);
+    assert_eq!(d.rule, Rule::MinorThresholdReached);
+    let d = decide(&valid(&audit), &Policy::default().with_minor_threshold(2));
+    assert_eq!(d.outcome, Outcome::FavorableWithConditions);
+}
+
+#[test]
+fn a_module_all_na_has_no_rate() {
+    let mut audit = toulon();
+    for a in audit.assessments.iter_mut().filter(|a| a.module.get() == 2) {
+        a.verdict = Some(Verdict::NotApplicable);
+        a.comment = Some("Sans objet sur ce site.".to_owned());
+    }
+    let s = score(&valid(&audit));
+    assert_eq!(s.modules[1].tally.rate, None);
+    assert_eq!(s.modules[1].tally.counts.non_applicable, 3);
+    assert_eq!(s.overall.rate, Rate::new(20, 20));
+    let json =
+        serde_json::to_value(conclude(&valid(&audit), &Policy::default(), Language::Fr)).unwrap();
+    assert!(json["modules"][1]["rate"].is_null());
+}
+
+#[test]
+fn gaps_do_not_panic() {
+    let mut audit = toulon();
+    audit.assessments[0].verdict = None;
+    audit.assessments.pop();
+    audit.management.clear();
+    audit.remote_checks[0].note = None;
+    if let Ok(v) = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Options::default()) {
+        let c = conclude(&v, &Policy::default(), Language::En);
+        assert_eq!(c.counts.not_assessed, 2);
+        assert_eq!(c.management.total.counts.not_assessed, 7);
+        assert_eq!(c.management.total.rate, None);
+        assert_eq!(c.remote_total.without_note, 1);
+    }
+}
+
+#[test]
+fn rate_rounds_half_up() {
+    let r = |a, b| Rate::new(a, b).unwrap();
+    assert_eq!(r(1, 8).display(Language::Fr), "12,5\u{a0}%");
+    assert_eq!(r(1, 16).display(Language::En), "6.3%");
+    assert_eq!(r(1, 3).display(Language::En), "33.3%");
+    assert_eq!(r(2, 3).display(Language::En), "66.7%");
+    assert_eq!(r(0, 5).display(Language::Fr), "0,0\u{a0}%");
+    assert_eq!(r(1999, 2000).display(Language::En), "100.0%");
+    assert_eq!(r(u32::MAX - 1, u32::MAX).tenths_of_percent(), 1000);
+    assert_eq!(Rate::new(3, 2), None);
+}
+
+#[test]
+fn synthetic_audit_concludes() {
+    let referentiel = samples::synthetic_referentiel().unwrap();
+    let audit = samples::synthetic_audit(&referentiel).unwrap();
+    let v = Valid::new(&audit, &referentiel, &Options::default()).unwrap();
+    let c = conclude(&v, &Policy::default(), Language::Fr);
+    assert_eq!(c.modules.len(), 8);
+    assert_eq!(c.outcome, Outcome::FavorableWithConditions);
+    assert_eq!(c.ecarts[0].due_source, DueSource::Fiche);
+}
+
+// ---- Snapshots ----
+
+#[test]
+fn toulon_conclusions_snapshot() {
+    let audit = toulon();
+    for (language, name) in [
+        (Language::Fr, "toulon-conclusions.fr.json"),
+        (Language::En, "toulon-conclusions.en.json"),
+    ] {
+        let c = conclude(&valid(&audit), &Policy::default(), language);
+        let mut json = serde_json::to_string_pretty(&c).unwrap();
+        json.push('\n');
+        check_snapshot(name, &json);
+    }
+}
+
+// ---- Properties ----
+
+fn verdict() -> impl Strategy<Value = Verdict> {
+    prop_oneof![
+        6 => Just(Verdict::Conformity),
+        2 => Just(Verdict::NotApplicable),
+        1 => Just(Verdict::MinorNonconformity),
+        1 => Just(Verdict::MajorNonconformity),
+    ]
+}
+
+/// Toulon with the given verdicts on engagements (and management items), each NC with its
+/// fiche d'écart and each NA with its justification.
+fn variant(engagements: &[Verdict], management: &[Verdict]) -> Audit {
+    let mut audit = toulon();
+    audit.ecarts.clear();
+    for (a, v) in audit.assessments.iter_mut().zip(engagements) {
+        set(&mut audit.ecarts, EcartTarget::Engagement(a.engagement), *v);
+        a.verdict = Some(*v);
+        a.comment = (*v == Verdict::NotApplicable).then(|| "Sans objet sur ce site.".to_owned());
+    }
+    for (m, v) in audit.management.iter_mut().zip(management) {
+        set(&mut audit.ecarts, EcartTarget::Management(m.id()), *v);
+        m.verdict = Some(*v);
+        m.comment = (*v == Verdict::NotApplicable).then(|| "Sans objet sur ce site.".to_owned());
+    }
+    audit
+}
+
+fn set(ecarts: &mut Vec<FicheEcart>, target: EcartTarget, v: Verdict) {
+    ecarts.retain(|f| f.target != target);
+    if let Some(grade) = v.nonconformity() {
+        ecarts.push(fiche(target, grade));
+    }
+}
+
+fn rates(audit: &Audit) -> Vec<Option<Rate>> {
+    let s = score(&valid(audit));
+    let mut out = vec![s.overall.rate, s.management.total.rate];
+    out.extend(s.modules.iter().map(|m| m.tally.rate));
+    out.extend(
+        s.modules
+            .iter()
+            .flat_map(|m| m.groups.iter().map(|g| g.tally.rate)),
+    );
+    out
+}
+
+fn not_above(after: Option<Rate>, before: Option<Rate>) -> bool {
+    match (after, before) {
+        (Some(a), Some(b)) => !b.is_below(a),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+proptest! {
+    #[test]
+    fn rates_stay_within_0_and_100(
+        e in proptest::collection::vec(verdict(), 23),
+        m in proptest::collection::vec(verdict(), 7),
+    ) {
+        let audit = variant(&e, &m);
+        for r in rates(&audit).into_iter().flatten() {
+            prop_assert!(r.numerator <= r.denominator && r.denominator > 0);
+            prop_assert!(r.tenths_of_percent() <= 1000);
+        }
+    }
+
+    #[test]
+    fn the_order_of_assessments_changes_nothing(
+        e in proptest::collection::vec(verdict(), 23),
+        m in proptest::collection::vec(verdict(), 7),
+        seed in any::<u64>(),
+    ) {
+        let audit = variant(&e, &m);
+        let mut shuffled = audit.clone();
+        shuffle(&mut shuffled.assessments, seed);
+        shuffle(&mut shuffled.management, seed.rotate_left(7));
+        shuffle(&mut shuffled.remote_checks, seed.rotate_left(13));
+        shuffle(&mut shuffled.ecarts, seed.rotate_left(19));
+        for language in [Language::Fr, Language::En] {
+            let a = serde_json::to_string(&conclude(&valid(&audit), &Policy::default(), language)).unwrap();
+            let b = serde_json::to_string(&conclude(&valid(&shuffled), &Policy::default(), language)).unwrap();
+            prop_assert_eq!(a, b);
+        }
+    }
+
+    #[test]
+    fn a_new_nonconformity_never_improves_the_decision_nor_raises_a_rate(
+        e in proptest::collection::vec(verdict(), 23),
+        m in proptest::collection::vec(verdict(), 7),
+        pick in any::<prop::sample::Index>(),
+        major in any::<bool>(),
+        threshold in proptest::option::of(1u32..4),
+    ) {
+        let all: Vec<Verdict> = e.iter().chain(&m).copied().collect();
+        let conforming: Vec<usize> = (0..all.len()).filter(|&i| all[i] == Verdict::Conformity).collect();
+        prop_assume!(!conforming.is_empty());
+        let i = conforming[pick.index(conforming.len())];
+        let mut changed = all.clone();
+        changed[i] = if major { Verdict::MajorNonconformity } else { Verdict::MinorNonconformity };
+        let before = variant(&all[..23], &all[23..]);
+        let after = variant(&changed[..23], &changed[23..]);
+        let policy = match threshold {
+            Some(t) => Policy::default().with_minor_threshold(t),
+            None => Policy::default(),
+        };
+        let d0 = decide(&valid(&before), &policy).outcome;
+        let d1 = decide(&valid(&after), &policy).outcome;
+        prop_assert!(d1 >= d0, "{:?} then {:?}", d0, d1);
+        for (a, b) in rates(&after).into_iter().zip(rates(&before)) {
+            prop_assert!(not_above(a, b), "{:?} after {:?}", a, b);
+        }
+    }
+
+    #[test]
+    fn a_nonconformity_turned_na_never_lowers_a_rate(
+        e in proptest::collection::vec(verdict(), 23),
+        m in proptest::collection::vec(verdict(), 7),
+        pick in any::<prop::sample::Index>(),
+    ) {
+        let all: Vec<Verdict> = e.iter().chain(&m).copied().collect();
+        let nc: Vec<usize> = (0..all.len()).filter(|&i| all[i].nonconformity().is_some()).collect();
+        prop_assume!(!nc.is_empty());
+        let i = nc[pick.index(nc.len())];
+        let mut changed = all.clone();
+        changed[i] = Verdict::NotApplicable;
+        let before = variant(&all[..23], &all[23..]);
+        let after = variant(&changed[..23], &changed[23..]);
+        for (a, b) in rates(&after).into_iter().zip(rates(&before)) {
+            match (a, b) {
+                (Some(a), Some(b)) => prop_assert!(!a.is_below(b), "{:?} after {:?}", a, b),
+                (None, Some(b)) => prop_assert_eq!(b.numerator, 0),
+                (Some(_), None) => prop_assert!(false, "a rate appeared"),
+                (None, None) => {}
+            }
+        }
+    }
+
+    #[test]
+    fn the_same_audit_gives_the_same_synthesis(
+        e in proptest::collection::vec(verdict(), 23),
+        m in proptest::collection::vec(verdict(), 7),
+    ) {
+        let audit = variant(&e, &m);
+        let copy = audit.clone();
+        let a = serde_json::to_string(&conclude(&valid(&audit), &Policy::default(), Language::Fr)).unwrap();
+        let b = serde_json::to_string(&conclude(&valid(&copy), &Policy::default(), Language::Fr)).unwrap();
+        prop_assert_eq!(a, b);
+    }
+}
+
+/// A deterministic Fisher–Yates shuffle driven by a seed (xorshift).
+fn shuffle<T>(items: &mut [T], seed: u64) {
+    let mut state = seed | 1;
+    for i in (1..items.len()).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let j = (state % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+}
