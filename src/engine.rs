@@ -160,3 +160,75 @@ pub fn conclude<'a>(valid: &Valid<'a>, policy: &Policy, language: Language) -> C
         synthesis,
     }
 }
+
+impl Conclusions<'_> {
+    /// The conclusions as plain text, in their language: the decision and its reasons, the
+    /// figures, then each section of the synthesis (generated lines, then the auditor's text
+    /// verbatim under « Texte de l'auditeur : »). This is what `qualepref synthesize` prints by
+    /// default.
+    ///
+    /// ```
+    /// use qualepref::{conclude, samples, Audit, Language, Policy, Referentiel, Valid};
+    /// let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+    /// let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Default::default())
+    ///     .map_err(|_| "invalid")?;
+    /// let text = conclude(&valid, &Policy::default(), Language::Fr).to_text();
+    /// assert!(text.starts_with("DÉCISION : avis favorable\n"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn to_text(&self) -> String {
+        let l = self.language;
+        let mut out = String::with_capacity(4096);
+        let outcome = match l {
+            Language::Fr => self.outcome.label_fr(),
+            _ => self.outcome.label_en(),
+        };
+        push_line(
+            &mut out,
+            &format!("{} : {outcome}", l.pick("DÉCISION", "DECISION")),
+        );
+        for reason in &self.reasons {
+            push_line(&mut out, &format!("- {reason}"));
+        }
+        let c = &self.counts;
+        let o = &self.observations;
+        let rate = self.rate.map_or_else(
+            || l.pick("sans objet", "none").to_owned(),
+            |r| format!("{} ({}/{})", r.display(l), r.numerator, r.denominator),
+        );
+        push_line(
+            &mut out,
+            &format!(
+                "{} : {rate} ; C {}, NA {}, NC min {}, NC Maj {} ; PF {}, PS {}, PP {}",
+                l.pick("Taux de conformité", "Conformity rate"),
+                c.conforme,
+                c.non_applicable,
+                c.nc_mineure,
+                c.nc_majeure,
+                o.pf,
+                o.ps,
+                o.pp
+            ),
+        );
+        for section in self.synthesis.sections() {
+            out.push('\n');
+            push_line(&mut out, &format!("❖ {}", section.heading));
+            for line in &section.generated {
+                push_line(&mut out, line);
+            }
+            if !section.auditor.is_empty() {
+                push_line(&mut out, l.pick("Texte de l'auditeur :", "Auditor's text:"));
+                for paragraph in section.auditor {
+                    push_line(&mut out, &format!("  {paragraph}"));
+                }
+            }
+        }
+        out
+    }
+}
+
+fn push_line(out: &mut String, line: &str) {
+    out.push_str(line);
+    out.push('\n');
+}

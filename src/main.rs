@@ -59,6 +59,10 @@ enum Command {
     /// Turns the text export of an audit report into an audit (JSON by default); the import's
     /// diagnostics go to standard error.
     Import(cli::import::Args),
+    /// Scores, decides and writes the synthesis (section 4) of a valid audit.
+    Synthesize(cli::synthesize::Args),
+    /// Renders the whole report of a valid audit.
+    Render(cli::render::Args),
 }
 
 fn run(cli: Cli) -> Status {
@@ -71,6 +75,8 @@ fn run(cli: Cli) -> Status {
         Command::Referentiel(args) => cli::referentiel::run(args, &globals),
         Command::Schema(args) => cli::schema::run(args, &globals),
         Command::Import(args) => cli::import::run(args, &globals),
+        Command::Synthesize(args) => cli::synthesize::run(args, &globals),
+        Command::Render(args) => cli::render::run(args, &globals),
     };
     outcome.unwrap_or_else(|failure| failure.report())
 }

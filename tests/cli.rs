@@ -522,3 +522,142 @@ fn import_of_what_is_not_a_report_exits_2() {
         stderr(&output)
     );
 }
+
+#[test]
+fn synthesize_json_follows_the_contract() {
+    let output = run(&["synthesize", TOULON, "--format", "json"], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    let value: Value = ok(serde_json::from_str(&stdout(&output)));
+    assert!(stdout(&output).contains("\"outcome\": \"favorable\""));
+    assert_eq!(value["counts"]["conforme"], 23);
+    assert_eq!(value["counts"]["non_applicable"], 0);
+    assert_eq!(value["counts"]["nc_mineure"], 0);
+    assert_eq!(value["counts"]["nc_majeure"], 0);
+    assert_eq!(value["ecarts"], serde_json::json!([]));
+    assert_eq!(
+        value["modules"][0]["rate"],
+        serde_json::json!({"numerator": 20, "denominator": 20})
+    );
+    assert_eq!(
+        value["modules"][1]["rate"],
+        serde_json::json!({"numerator": 3, "denominator": 3})
+    );
+}
+
+#[test]
+fn synthesize_text_and_markdown_in_both_languages() {
+    let output = run(&["synthesize", TOULON], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("DÉCISION : avis favorable\n"), "{text}");
+    assert!(
+        text.contains("❖ FICHE(S) D'ECART(S)\nAbsence de non-conformité majeure ou mineure.\n"),
+        "{text}"
+    );
+    let output = run(&["synthesize", TOULON, "--lang", "en"], "");
+    assert!(
+        stdout(&output).starts_with("DECISION : favourable\n"),
+        "{}",
+        stdout(&output)
+    );
+    let output = run(&["synthesize", TOULON, "--format", "markdown"], "");
+    assert_eq!(code(&output), Some(0));
+    let audit = toulon();
+    let valid = ok(qualepref::Valid::new(
+        &audit,
+        Referentiel::qual_e_pref_2019(),
+        &qualepref::Options::default(),
+    )
+    .map_err(|r| r.to_string()));
+    let conclusions = qualepref::conclude(
+        &valid,
+        &qualepref::Policy::default(),
+        qualepref::Language::Fr,
+    );
+    assert_eq!(
+        stdout(&output),
+        qualepref::render_markdown(&valid, &conclusions)
+    );
+}
+
+#[test]
+fn synthesize_policy_options_change_the_due_date_and_threshold() {
+    let dir = temp_dir("policy");
+    let mut audit = toulon();
+    let e17 = &mut audit.assessments[16];
+    e17.verdict = Some(qualepref::Verdict::MinorNonconformity);
+    audit.ecarts.push(qualepref::FicheEcart {
+        target: qualepref::EcartTarget::Engagement(e17.engagement),
+        grade: qualepref::NcGrade::Minor,
+        finding: "Délai dépassé pour 12 courriers sur 40.".to_owned(),
+        requirement: "Répondre dans le délai annoncé.".to_owned(),
+        corrective_action: None,
+        due: None,
+    });
+    audit.conclusion.fiches_ecart.clear();
+    let file = write(&dir, "nc-min.json", &ok(audit.to_json_string()));
+    let output = run(&["synthesize", &file, "--format", "json"], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let value: Value = ok(serde_json::from_str(&stdout(&output)));
+    assert_eq!(value["outcome"], "favorable_with_conditions");
+    assert_eq!(value["ecarts"][0]["due"], "2020-02-18");
+    assert_eq!(value["ecarts"][0]["grade"], "NC min");
+    let output = run(
+        &[
+            "synthesize",
+            &file,
+            "--format",
+            "json",
+            "--deadline-months",
+            "6",
+            "--minor-threshold",
+            "1",
+        ],
+        "",
+    );
+    let value: Value = ok(serde_json::from_str(&stdout(&output)));
+    assert_eq!(value["outcome"], "unfavorable");
+    assert_eq!(value["ecarts"][0]["due"], "2020-05-18");
+}
+
+#[test]
+fn synthesize_and_render_refuse_an_invalid_audit_with_exit_1() {
+    let dir = temp_dir("invalid-synthesis");
+    let mut audit = toulon();
+    audit.modules.retain(|m| m.get() == 1);
+    let file = write(&dir, "invalid.json", &ok(audit.to_json_string()));
+    for command in ["synthesize", "render"] {
+        let output = run(&[command, &file], "");
+        assert_eq!(code(&output), Some(1), "{command}: {}", stderr(&output));
+        assert_eq!(stdout(&output), "", "{command}");
+        let err = stderr(&output);
+        assert!(err.contains(&format!("qualepref: {file}: assessments[20].engagement: [module-not-covered] error: engagement 21")), "{err}");
+        assert!(err.ends_with("error(s)): no synthesis\n"), "{err}");
+    }
+    let output = run(&["synthesize", "no-such.json"], "");
+    assert_eq!(code(&output), Some(2));
+}
+
+#[test]
+fn render_markdown_to_a_file() {
+    let dir = temp_dir("render");
+    let out = dir.join("report.md");
+    let output = run(
+        &[
+            "render",
+            TOULON,
+            "--format",
+            "markdown",
+            "-o",
+            &out.display().to_string(),
+        ],
+        "",
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "");
+    let text = ok(std::fs::read_to_string(&out));
+    assert!(text.contains("Nous vous répondons dans un délai annoncé et maîtrisé"));
+    let output = run(&["render", TOULON, "--format", "pdf"], "");
+    assert_eq!(code(&output), Some(2));
+}

@@ -3,7 +3,9 @@
 
 pub mod import;
 pub mod referentiel;
+pub mod render;
 pub mod schema;
+pub mod synthesize;
 pub mod validate;
 
 use std::fmt;

@@ -1,0 +1,128 @@
+//! `qualepref synthesize FILE`: scores, decides and writes the synthesis of a valid audit.
+
+use std::path::PathBuf;
+
+use qualepref::{Conclusions, Language, Policy, Valid, conclude, render_markdown};
+
+use super::{Failure, Globals, Input, Status, print, warn};
+
+/// Arguments of `synthesize`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The audit file (`-` for standard input).
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+
+    /// What to print: the synthesis as text, the whole report as Markdown, or the conclusions
+    /// as JSON (the documented contract).
+    #[arg(long, value_enum, default_value_t = Output::Text)]
+    format: Output,
+
+    #[command(flatten)]
+    engine: EngineArgs,
+}
+
+/// The options of the engine, shared by `synthesize` and `render`.
+#[derive(Debug, clap::Args)]
+pub struct EngineArgs {
+    /// The language of generated texts.
+    #[arg(long, value_enum, default_value_t = Lang::Fr)]
+    lang: Lang,
+
+    /// Months after the audit's last day by which corrective actions are due.
+    #[arg(long, value_name = "MONTHS", default_value_t = 3)]
+    deadline_months: u32,
+
+    /// A number of minor nonconformities that makes the decision unfavourable (off by default).
+    #[arg(long, value_name = "N")]
+    minor_threshold: Option<u32>,
+}
+
+impl EngineArgs {
+    fn policy(&self) -> Policy {
+        let policy = Policy::new().with_deadline_months(self.deadline_months);
+        match self.minor_threshold {
+            Some(n) => policy.with_minor_threshold(n),
+            None => policy,
+        }
+    }
+
+    fn language(&self) -> Language {
+        match self.lang {
+            Lang::Fr => Language::Fr,
+            Lang::En => Language::En,
+        }
+    }
+}
+
+/// A language as a command-line value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Lang {
+    /// French.
+    Fr,
+    /// English.
+    En,
+}
+
+/// The output of `synthesize`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Output {
+    /// The decision, the figures and the synthesis (section 4), as text.
+    Text,
+    /// The whole report as Markdown.
+    Markdown,
+    /// The conclusions as JSON.
+    Json,
+}
+
+/// Loads and validates the audit, then hands the conclusions to `then`. An invalid audit gets
+/// no conclusions: its diagnostics go to standard error and the status is 1.
+pub fn with_conclusions(
+    file: &std::path::Path,
+    engine: &EngineArgs,
+    globals: &Globals,
+    then: impl FnOnce(&Valid<'_>, &Conclusions<'_>) -> Result<(), Failure>,
+) -> Result<Status, Failure> {
+    let input = Input::new(file);
+    if input == Input::Stdin && globals.referentiel_from_stdin() {
+        return Err(Failure::new("standard input (-) can be read only once"));
+    }
+    let referentiel = globals.referentiel()?;
+    let audit = globals.audit(&input)?;
+    let valid = match Valid::new(&audit, &referentiel, &qualepref::Options::default()) {
+        Ok(valid) => valid,
+        Err(report) => {
+            for d in report.diagnostics() {
+                warn(&format!("{input}: {d}"));
+            }
+            warn(&format!(
+                "{input}: the audit is invalid ({} error(s)): no synthesis",
+                report.errors().count()
+            ));
+            return Ok(Status::Invalid);
+        }
+    };
+    for d in valid.report().diagnostics() {
+        warn(&format!("{input}: {d}"));
+    }
+    let conclusions = conclude(&valid, &engine.policy(), engine.language());
+    then(&valid, &conclusions)?;
+    Ok(Status::Success)
+}
+
+/// Prints the synthesis in the chosen format.
+pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
+    with_conclusions(&args.file, &args.engine, globals, |valid, conclusions| {
+        let text = match args.format {
+            Output::Text => conclusions.to_text(),
+            Output::Markdown => render_markdown(valid, conclusions),
+            Output::Json => {
+                let mut json = serde_json::to_string_pretty(conclusions)
+                    .map_err(|e| Failure::new(format!("cannot write JSON: {e}")))?;
+                json.push('\n');
+                json
+            }
+        };
+        print(&text)
+    })
+}
