@@ -2,8 +2,10 @@
 //!
 //! [`compare`] takes two validated audits and reports, per engagement, the verdict before and
 //! after and what the change means; the nonconformities lifted, new or persistent; the points
-//! sensibles resolved, still open or new; the pistes de progrès followed up or not; and, per
-//! module, the conformity rate before and after.
+//! sensibles resolved, still open or new; the pistes de progrès followed up or not; per module,
+//! the conformity rate and the outcome of the policy before and after; and the decision of each
+//! audit. [`Comparison::to_text`] and [`Comparison::to_markdown`] name each change and nothing
+//! else; the serialised form (JSON) holds everything, unchanged entries included.
 //!
 //! Observations are matched by the engagement, management item or remote check they belong to,
 //! not by their text (texts are rewritten from one audit to the next): a point sensible of
@@ -18,10 +20,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::score::Rate;
+use crate::score::{Rate, VerdictCounts};
 use crate::{
-    Audit, EcartTarget, EngagementNumber, ManagementItemId, ModuleNumber, NcGrade,
-    ObservationKind, Referentiel, Valid, Verdict,
+    Audit, EcartTarget, EngagementNumber, Language, ManagementItemId, ModuleNumber, NcGrade,
+    ObservationKind, Outcome, Policy, Referentiel, RemoteChannel, Valid, Verdict, decide,
 };
 
 /// How the verdict of an engagement changed.
@@ -145,8 +147,8 @@ pub enum Place {
     Engagement(EngagementNumber),
     /// On a management item.
     Management(ManagementItemId),
-    /// On a remote check of an engagement.
-    Remote(EngagementNumber),
+    /// On a remote check of an engagement, on a channel.
+    Remote(RemoteChannel, EngagementNumber),
 }
 
 /// What became of the observations of one kind at one place.
@@ -175,21 +177,41 @@ pub struct ObservationChange {
     pub status: FollowUp,
 }
 
-/// The conformity rate of one module before and after.
+/// One side of a module's or an audit's figures: verdict counts of the shared engagements, their
+/// rate, and the outcome the policy gives for their nonconformities.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Standing {
+    /// Verdicts of the shared engagements.
+    pub counts: VerdictCounts,
+    /// Their conformity rate (`None`: nothing but `NA`).
+    pub rate: Option<Rate>,
+    /// The outcome of the policy for these nonconformities alone.
+    pub outcome: Outcome,
+}
+
+impl Standing {
+    fn of(verdicts: impl Iterator<Item = Option<Verdict>>, policy: &Policy) -> Standing {
+        let mut counts = VerdictCounts::default();
+        for v in verdicts {
+            counts.add(v);
+        }
+        Standing {
+            rate: counts.rate(),
+            outcome: policy.outcome(counts.nc_mineure, counts.nc_majeure).0,
+            counts,
+        }
+    }
+}
+
+/// A module before and after; a side is `None` when that audit does not cover the module.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ModuleChange {
     /// The module.
     pub module: ModuleNumber,
-    /// Whether each audit covers it.
-    pub covered: (bool, bool),
-    /// The rate before, on the shared engagements (`None`: not covered, or all NA).
-    pub rate_before: Option<Rate>,
-    /// The rate after, on the shared engagements.
-    pub rate_after: Option<Rate>,
-    /// Nonconformities before (minor, major), on the shared engagements.
-    pub nc_before: (usize, usize),
-    /// Nonconformities after (minor, major), on the shared engagements.
-    pub nc_after: (usize, usize),
+    /// Before.
+    pub before: Option<Standing>,
+    /// After.
+    pub after: Option<Standing>,
 }
 
 /// Which engagements the comparison covers.
@@ -216,10 +238,11 @@ pub struct Comparison {
     pub points_sensibles: Vec<ObservationChange>,
     /// Pistes de progrès, by place.
     pub pistes_de_progres: Vec<ObservationChange>,
-    /// Points forts, by place.
-    pub points_forts: Vec<ObservationChange>,
     /// Per module, by number.
     pub modules: Vec<ModuleChange>,
+    /// The decision of each audit as a whole (all of its nonconformities, engagements and
+    /// management items), before and after.
+    pub outcome: (Outcome, Outcome),
 }
 
 impl Comparison {
@@ -231,7 +254,8 @@ impl Comparison {
     }
 }
 
-/// Compares two validated audits, `before` then `after`.
+/// Compares two validated audits, `before` then `after`, with the default [`Policy`] for the
+/// decisions; see [`compare_with`].
 ///
 /// ```
 /// use qualepref::{samples, Audit, Referentiel, Valid, Verdict, compare::{compare, Change}};
@@ -252,6 +276,13 @@ impl Comparison {
 /// ```
 #[must_use]
 pub fn compare(before: &Valid<'_>, after: &Valid<'_>) -> Comparison {
+    compare_with(before, after, &Policy::default())
+}
+
+/// Compares two validated audits, `before` then `after`, deciding each (and each module) under
+/// `policy`.
+#[must_use]
+pub fn compare_with(before: &Valid<'_>, after: &Valid<'_>, policy: &Policy) -> Comparison {
     let (rb, ra) = (before.referentiel(), after.referentiel());
     let (b, a) = (before.audit(), after.audit());
     let shared = |n: EngagementNumber| shared_engagement(rb, ra, n);
@@ -260,8 +291,11 @@ pub fn compare(before: &Valid<'_>, after: &Valid<'_>) -> Comparison {
 
     let verdicts_b = verdicts(b);
     let verdicts_a = verdicts(a);
-    let numbers: BTreeSet<EngagementNumber> =
-        verdicts_b.keys().chain(verdicts_a.keys()).copied().collect();
+    let numbers: BTreeSet<EngagementNumber> = verdicts_b
+        .keys()
+        .chain(verdicts_a.keys())
+        .copied()
+        .collect();
     let mut excluded = Vec::new();
     let mut engagements = Vec::new();
     for n in numbers {
@@ -290,12 +324,16 @@ pub fn compare(before: &Valid<'_>, after: &Valid<'_>) -> Comparison {
             &observations(b, kind),
             &observations(a, kind),
             |p: &Place| match p {
-                Place::Engagement(n) | Place::Remote(n) => shared(*n).is_some(),
+                Place::Engagement(n) | Place::Remote(_, n) => shared(*n).is_some(),
                 Place::Management(_) => true,
             },
         )
     };
-    let modules = module_changes(b, a, &engagements);
+    let modules = module_changes(b, a, &engagements, policy);
+    let outcome = (
+        decide(before, policy).outcome,
+        decide(after, policy).outcome,
+    );
     Comparison {
         scope: Scope {
             referentiels: (rb.id().to_owned(), ra.id().to_owned()),
@@ -306,8 +344,8 @@ pub fn compare(before: &Valid<'_>, after: &Valid<'_>) -> Comparison {
         nonconformities,
         points_sensibles: observations(ObservationKind::AreaOfConcern),
         pistes_de_progres: observations(ObservationKind::OpportunityForImprovement),
-        points_forts: observations(ObservationKind::Strength),
         modules,
+        outcome,
     }
 }
 
@@ -335,10 +373,12 @@ fn verdicts(audit: &Audit) -> BTreeMap<EngagementNumber, Option<Verdict>> {
 }
 
 fn nonconformities(audit: &Audit) -> BTreeMap<EcartTarget, NcGrade> {
-    let engagements = audit
-        .assessments
-        .iter()
-        .filter_map(|a| Some((EcartTarget::Engagement(a.engagement), a.verdict?.nonconformity()?)));
+    let engagements = audit.assessments.iter().filter_map(|a| {
+        Some((
+            EcartTarget::Engagement(a.engagement),
+            a.verdict?.nonconformity()?,
+        ))
+    });
     let items = audit
         .management
         .iter()
@@ -390,7 +430,7 @@ fn observations(audit: &Audit, kind: ObservationKind) -> BTreeMap<Place, Vec<Str
     let remote = audit
         .remote_checks
         .iter()
-        .map(|r| (Place::Remote(r.engagement), &r.observations));
+        .map(|r| (Place::Remote(r.channel, r.engagement), &r.observations));
     for (place, list) in on_site.chain(management).chain(remote) {
         for o in list.iter().filter(|o| o.kind == kind) {
             map.entry(place.clone()).or_default().push(o.text.clone());
@@ -426,7 +466,12 @@ fn observation_changes(
         .collect()
 }
 
-fn module_changes(before: &Audit, after: &Audit, engagements: &[EngagementChange]) -> Vec<ModuleChange> {
+fn module_changes(
+    before: &Audit,
+    after: &Audit,
+    engagements: &[EngagementChange],
+    policy: &Policy,
+) -> Vec<ModuleChange> {
     let modules: BTreeSet<ModuleNumber> = before
         .modules
         .iter()
@@ -437,31 +482,263 @@ fn module_changes(before: &Audit, after: &Audit, engagements: &[EngagementChange
         .into_iter()
         .map(|module| {
             let of_module = || engagements.iter().filter(move |e| e.module == module);
-            let side = |covered: bool, pick: fn(&EngagementChange) -> Option<Verdict>| {
-                if !covered {
-                    return (None, (0, 0));
-                }
-                let verdicts: Vec<Verdict> = of_module().filter_map(pick).collect();
-                let count = |v| verdicts.iter().filter(|x| **x == v).count();
-                (
-                    Rate::of_verdicts(verdicts.iter().copied()),
-                    (
-                        count(Verdict::MinorNonconformity),
-                        count(Verdict::MajorNonconformity),
-                    ),
-                )
-            };
-            let covered = (before.covers(module), after.covers(module));
-            let (rate_before, nc_before) = side(covered.0, |e| e.before);
-            let (rate_after, nc_after) = side(covered.1, |e| e.after);
             ModuleChange {
                 module,
-                covered,
-                rate_before,
-                rate_after,
-                nc_before,
-                nc_after,
+                before: before
+                    .covers(module)
+                    .then(|| Standing::of(of_module().map(|e| e.before), policy)),
+                after: after
+                    .covers(module)
+                    .then(|| Standing::of(of_module().map(|e| e.after), policy)),
             }
         })
         .collect()
+}
+
+impl Place {
+    fn label(&self, language: Language) -> String {
+        match self {
+            Place::Engagement(n) => format!("{} {n}", language.pick("engagement", "engagement")),
+            Place::Management(id) => {
+                let heading = match language {
+                    Language::Fr => id.section.heading(),
+                    _ => id.section.heading_en(),
+                };
+                format!("{heading}, {} {}", language.pick("point", "item"), id.item)
+            }
+            Place::Remote(channel, n) => {
+                let channel = match language {
+                    Language::Fr => channel.label_fr(),
+                    _ => channel.label_en(),
+                };
+                format!(
+                    "{} ({channel}), engagement {n}",
+                    language.pick("audit à distance", "remote audit")
+                )
+            }
+        }
+    }
+}
+
+fn outcome_label(outcome: Outcome, language: Language) -> &'static str {
+    match language {
+        Language::Fr => outcome.label_fr(),
+        _ => outcome.label_en(),
+    }
+}
+
+fn verdict_label(verdict: Option<Verdict>, language: Language) -> &'static str {
+    verdict.map_or(language.pick("non évalué", "not assessed"), Verdict::code)
+}
+
+fn standing_label(standing: Option<&Standing>, language: Language) -> String {
+    match standing {
+        None => language.pick("non couvert", "not covered").to_owned(),
+        Some(s) => {
+            let rate = s.rate.map_or_else(
+                || language.pick("sans taux", "no rate").to_owned(),
+                |r| {
+                    format!(
+                        "{} ({}/{})",
+                        r.display(language),
+                        r.numerator,
+                        r.denominator
+                    )
+                },
+            );
+            format!("{rate}, {}", outcome_label(s.outcome, language))
+        }
+    }
+}
+
+fn texts(list: &[String]) -> String {
+    list.iter()
+        .map(|t| format!("« {t} »"))
+        .collect::<Vec<_>>()
+        .join(" ; ")
+}
+
+impl Comparison {
+    /// The sections of the rendered comparison: a heading and its lines, each naming one change.
+    /// Sections without change are left out; the first always states the scope and decisions.
+    fn sections(&self, language: Language) -> Vec<(&'static str, Vec<String>)> {
+        let l = language;
+        let mut out = Vec::new();
+        let mut scope = Vec::new();
+        let (rb, ra) = &self.scope.referentiels;
+        if self.scope.same_referentiel {
+            scope.push(format!("{} : {ra}", l.pick("Référentiel", "Référentiel")));
+        } else {
+            scope.push(format!(
+                "{} {rb} → {ra} : {}",
+                l.pick("Référentiels différents", "Different référentiels"),
+                l.pick(
+                    "seuls les engagements communs (même numéro, même module, même intitulé) sont comparés",
+                    "only the shared engagements (same number, module and title) are compared"
+                )
+            ));
+            if !self.scope.excluded.is_empty() {
+                let list: Vec<String> = self
+                    .scope
+                    .excluded
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                scope.push(format!(
+                    "{} : {}",
+                    l.pick("Engagements non comparés", "Engagements not compared"),
+                    list.join(", ")
+                ));
+            }
+        }
+        let (ob, oa) = self.outcome;
+        scope.push(format!(
+            "{} : {} → {}",
+            l.pick("Décision", "Decision"),
+            outcome_label(ob, l),
+            outcome_label(oa, l)
+        ));
+        out.push((l.pick("Périmètre et décision", "Scope and decision"), scope));
+
+        let modules: Vec<String> = self
+            .modules
+            .iter()
+            .filter(|m| m.before != m.after)
+            .map(|m| {
+                format!(
+                    "Module {} : {} → {}",
+                    m.module,
+                    standing_label(m.before.as_ref(), l),
+                    standing_label(m.after.as_ref(), l)
+                )
+            })
+            .collect();
+        out.push((l.pick("Modules", "Modules"), modules));
+
+        let engagements: Vec<String> = self
+            .changed_engagements()
+            .map(|e| {
+                let change = match l {
+                    Language::Fr => e.change.label_fr(),
+                    _ => e.change.label_en(),
+                };
+                format!(
+                    "Engagement {} « {} » : {} → {} ({change})",
+                    e.engagement,
+                    e.title,
+                    verdict_label(e.before, l),
+                    verdict_label(e.after, l)
+                )
+            })
+            .collect();
+        out.push((l.pick("Engagements", "Engagements"), engagements));
+
+        let ncs: Vec<String> = self
+            .nonconformities
+            .iter()
+            .filter(|n| n.status != NcStatus::Persistent || n.before != n.after)
+            .map(|n| {
+                let grade = |g: Option<NcGrade>| g.map_or("—", NcGrade::code);
+                let status = match n.status {
+                    NcStatus::Lifted => l.pick("levée", "lifted"),
+                    NcStatus::Persistent => {
+                        l.pick("persistante, grade modifié", "persistent, grade changed")
+                    }
+                    NcStatus::New => l.pick("nouvelle", "new"),
+                };
+                format!(
+                    "{} : {} → {} ({status})",
+                    n.target,
+                    grade(n.before),
+                    grade(n.after)
+                )
+            })
+            .collect();
+        out.push((l.pick("Non-conformités", "Nonconformities"), ncs));
+
+        for (heading, list, closed, new) in [
+            (
+                l.pick("Points sensibles", "Points sensibles"),
+                &self.points_sensibles,
+                l.pick("résolu", "resolved"),
+                l.pick("nouveau", "new"),
+            ),
+            (
+                l.pick("Pistes de progrès", "Pistes de progrès"),
+                &self.pistes_de_progres,
+                l.pick("suivie", "followed up"),
+                l.pick("nouvelle", "new"),
+            ),
+        ] {
+            let lines = list
+                .iter()
+                .filter(|o| o.status != FollowUp::Open)
+                .map(|o| {
+                    let (status, text) = match o.status {
+                        FollowUp::Closed => (closed, &o.before),
+                        _ => (new, &o.after),
+                    };
+                    format!("{} : {status} — {}", o.place.label(l), texts(text))
+                })
+                .collect();
+            out.push((heading, lines));
+        }
+        let open: Vec<String> = self
+            .points_sensibles
+            .iter()
+            .chain(&self.pistes_de_progres)
+            .filter(|o| o.status == FollowUp::Open)
+            .map(|o| o.place.label(l))
+            .collect();
+        if !open.is_empty() {
+            out.push((
+                l.pick(
+                    "Toujours ouverts (sans changement)",
+                    "Still open (unchanged)",
+                ),
+                vec![open.join(" ; ")],
+            ));
+        }
+        out.retain(|(_, lines)| !lines.is_empty());
+        out
+    }
+
+    /// The comparison as plain text: one line per change, by section.
+    #[must_use]
+    pub fn to_text(&self, language: Language) -> String {
+        let mut out = String::new();
+        for (i, (heading, lines)) in self.sections(language).into_iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(heading);
+            out.push('\n');
+            for line in lines {
+                out.push_str("- ");
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// The comparison as Markdown: a heading per section, a bullet per change.
+    #[must_use]
+    pub fn to_markdown(&self, language: Language) -> String {
+        let mut out = format!(
+            "# {}\n",
+            language.pick("Comparaison de deux audits", "Comparison of two audits")
+        );
+        for (heading, lines) in self.sections(language) {
+            out.push_str("\n## ");
+            out.push_str(heading);
+            out.push_str("\n\n");
+            for line in lines {
+                out.push_str("- ");
+                out.push_str(&crate::markdown::escape(&line));
+                out.push('\n');
+            }
+        }
+        out
+    }
 }

@@ -177,6 +177,28 @@ impl Policy {
         self.minor_threshold
     }
 
+    /// The outcome, and the rule that gives it, for `minor` minor and `major` major
+    /// nonconformities: the policy's rules in order (major, threshold, minor, none).
+    ///
+    /// ```
+    /// use qualepref::{Outcome, Policy, Rule};
+    /// assert_eq!(Policy::new().outcome(2, 0), (Outcome::FavorableWithConditions, Rule::MinorNonconformity));
+    /// assert_eq!(Policy::new().with_minor_threshold(2).outcome(2, 0).0, Outcome::Unfavorable);
+    /// assert_eq!(Policy::new().outcome(0, 1).0, Outcome::Unfavorable);
+    /// ```
+    #[must_use]
+    pub fn outcome(&self, minor: u32, major: u32) -> (Outcome, Rule) {
+        if major > 0 {
+            (Outcome::Unfavorable, Rule::MajorNonconformity)
+        } else if self.minor_threshold.is_some_and(|t| minor >= t) {
+            (Outcome::Unfavorable, Rule::MinorThresholdReached)
+        } else if minor > 0 {
+            (Outcome::FavorableWithConditions, Rule::MinorNonconformity)
+        } else {
+            (Outcome::Favorable, Rule::NoNonconformity)
+        }
+    }
+
     /// The due date of a corrective action under this policy for an audit ending on `end`;
     /// `None` if it overflows the calendar.
     #[must_use]
@@ -322,15 +344,7 @@ pub(crate) fn decide_indexed<'a>(
     };
     let minor = count(NcGrade::Minor);
     let major = count(NcGrade::Major);
-    let (outcome, rule) = if major > 0 {
-        (Outcome::Unfavorable, Rule::MajorNonconformity)
-    } else if policy.minor_threshold.is_some_and(|t| minor >= t) {
-        (Outcome::Unfavorable, Rule::MinorThresholdReached)
-    } else if minor > 0 {
-        (Outcome::FavorableWithConditions, Rule::MinorNonconformity)
-    } else {
-        (Outcome::Favorable, Rule::NoNonconformity)
-    };
+    let (outcome, rule) = policy.outcome(minor, major);
     Decision {
         outcome,
         rule,

@@ -81,6 +81,7 @@
 
 mod audit;
 mod codes;
+pub mod compare;
 pub mod decision;
 pub mod engine;
 mod error;
@@ -111,6 +112,7 @@ pub use audit::{
     RemoteCheck, RemoteNote,
 };
 pub use codes::{NcGrade, ObservationKind, Verdict};
+pub use compare::{Comparison, compare, compare_with};
 pub use decision::{Decision, DueSource, Ecart, Outcome, Policy, Rule, decide};
 pub use engine::{AppliedPolicy, Conclusions, conclude};
 pub use error::Error;

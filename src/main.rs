@@ -63,6 +63,9 @@ enum Command {
     Synthesize(cli::synthesize::Args),
     /// Renders the whole report of a valid audit.
     Render(cli::render::Args),
+    /// Compares two audits of the same site: verdicts, nonconformities, points sensibles,
+    /// pistes de progrès, rates and decisions.
+    Diff(cli::diff::Args),
 }
 
 fn run(cli: Cli) -> Status {
@@ -77,6 +80,7 @@ fn run(cli: Cli) -> Status {
         Command::Import(args) => cli::import::run(args, &globals),
         Command::Synthesize(args) => cli::synthesize::run(args, &globals),
         Command::Render(args) => cli::render::run(args, &globals),
+        Command::Diff(args) => cli::diff::run(args, &globals),
     };
     outcome.unwrap_or_else(|failure| failure.report())
 }

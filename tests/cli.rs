@@ -661,3 +661,65 @@ fn render_markdown_to_a_file() {
     let output = run(&["render", TOULON, "--format", "pdf"], "");
     assert_eq!(code(&output), Some(2));
 }
+
+#[test]
+fn diff_names_each_change_and_exits_1_on_an_invalid_audit() {
+    let dir = temp_dir("diff");
+    let mut audit = toulon();
+    let e17 = &mut audit.assessments[16];
+    e17.verdict = Some(qualepref::Verdict::MinorNonconformity);
+    audit.ecarts.push(qualepref::FicheEcart {
+        target: qualepref::EcartTarget::Engagement(e17.engagement),
+        grade: qualepref::NcGrade::Minor,
+        finding: "Délai dépassé.".to_owned(),
+        requirement: "Répondre dans le délai annoncé.".to_owned(),
+        corrective_action: None,
+        due: None,
+    });
+    audit.conclusion.fiches_ecart.clear();
+    let after = write(&dir, "after.json", &ok(audit.to_json_string()));
+    let output = run(&["diff", TOULON, &after], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("- Décision : avis favorable → avis favorable sous réserve\n"),
+        "{text}"
+    );
+    assert!(text.contains("- Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » : C → NC min (dégradé)\n"), "{text}");
+    assert!(
+        text.contains("- engagement 17 : — → NC min (nouvelle)\n"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("\n- ").count() + usize::from(text.starts_with("- ")),
+        6,
+        "{text}"
+    );
+
+    let output = run(&["diff", TOULON, &after, "--format", "json"], "");
+    let value: Value = ok(serde_json::from_str(&stdout(&output)));
+    assert_eq!(
+        value["outcome"],
+        serde_json::json!(["favorable", "favorable_with_conditions"])
+    );
+    assert_eq!(value["nonconformities"][0]["status"], "new");
+    let output = run(
+        &[
+            "diff", TOULON, &after, "--format", "markdown", "--lang", "en",
+        ],
+        "",
+    );
+    assert!(stdout(&output).starts_with("# Comparison of two audits\n"));
+
+    audit.modules.retain(|m| m.get() == 1);
+    let invalid = write(&dir, "invalid.json", &ok(audit.to_json_string()));
+    let output = run(&["diff", TOULON, &invalid], "");
+    assert_eq!(code(&output), Some(1));
+    assert!(
+        stderr(&output).ends_with("qualepref: an invalid audit cannot be compared\n"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&["diff", "-", "-"], "");
+    assert_eq!(code(&output), Some(2));
+}

@@ -1,6 +1,7 @@
 //! What the subcommands share: exit statuses, failures, global options, reading inputs (files or
 //! standard input, with the size limit) and writing outputs.
 
+pub mod diff;
 pub mod import;
 pub mod referentiel;
 pub mod render;

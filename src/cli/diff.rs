@@ -1,0 +1,112 @@
+//! `qualepref diff BEFORE AFTER`: what changed between two audits of the same site.
+
+use std::path::PathBuf;
+
+use qualepref::{Language, Policy, Valid, compare_with};
+
+use super::{Failure, Globals, Input, Status, print, warn};
+
+/// Arguments of `diff`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The earlier audit (`-` for standard input).
+    #[arg(value_name = "BEFORE")]
+    before: PathBuf,
+
+    /// The later audit (`-` for standard input).
+    #[arg(value_name = "AFTER")]
+    after: PathBuf,
+
+    /// The référentiel of the earlier audit, when it differs from the later one's (default: the
+    /// global --referentiel, or the embedded one).
+    #[arg(long, value_name = "FILE")]
+    before_referentiel: Option<PathBuf>,
+
+    /// What to print.
+    #[arg(long, value_enum, default_value_t = Output::Text)]
+    format: Output,
+
+    /// The language of the text.
+    #[arg(long, value_enum, default_value_t = Lang::Fr)]
+    lang: Lang,
+}
+
+/// A language as a command-line value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Lang {
+    /// French.
+    Fr,
+    /// English.
+    En,
+}
+
+/// The output of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Output {
+    /// One line per change.
+    Text,
+    /// A heading per section, a bullet per change.
+    Markdown,
+    /// Everything compared, unchanged entries included.
+    Json,
+}
+
+/// Validates both audits, then prints their comparison; 1 when either is invalid.
+pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
+    let inputs = [Input::new(&args.before), Input::new(&args.after)];
+    let stdin_uses = inputs.iter().filter(|i| **i == Input::Stdin).count()
+        + usize::from(globals.referentiel_from_stdin());
+    if stdin_uses > 1 {
+        return Err(Failure::new("standard input (-) can be read only once"));
+    }
+    let referentiel_after = globals.referentiel()?;
+    let referentiel_before = match &args.before_referentiel {
+        Some(path) => qualepref::load_referentiel(path, globals.input_format)?,
+        None => referentiel_after.clone(),
+    };
+    let [before_input, after_input] = &inputs;
+    let before = globals.audit(before_input)?;
+    let after = globals.audit(after_input)?;
+    let options = qualepref::Options::default();
+    let checked = [
+        (
+            before_input,
+            Valid::new(&before, &referentiel_before, &options),
+        ),
+        (
+            after_input,
+            Valid::new(&after, &referentiel_after, &options),
+        ),
+    ];
+    let mut invalid = false;
+    for (input, result) in &checked {
+        if let Err(report) = result {
+            invalid = true;
+            for d in report.diagnostics() {
+                warn(&format!("{input}: {d}"));
+            }
+        }
+    }
+    let [(_, Ok(before)), (_, Ok(after))] = &checked else {
+        debug_assert!(invalid);
+        warn("an invalid audit cannot be compared");
+        return Ok(Status::Invalid);
+    };
+    let comparison = compare_with(before, after, &Policy::default());
+    let language = match args.lang {
+        Lang::Fr => Language::Fr,
+        Lang::En => Language::En,
+    };
+    let text = match args.format {
+        Output::Text => comparison.to_text(language),
+        Output::Markdown => comparison.to_markdown(language),
+        Output::Json => {
+            let mut json = serde_json::to_string_pretty(&comparison)
+                .map_err(|e| Failure::new(format!("cannot write JSON: {e}")))?;
+            json.push('\n');
+            json
+        }
+    };
+    print(&text)?;
+    Ok(Status::Success)
+}

@@ -1,0 +1,288 @@
+//! The comparison of two audits: the Toulon audit against variants of it.
+
+use qualepref::compare::{Change, FollowUp, NcStatus, Place};
+use qualepref::{
+    Audit, EcartTarget, EngagementNumber, FicheEcart, Language, NcGrade, Observation,
+    ObservationKind, Options, Outcome, Referentiel, Valid, Verdict, compare, samples,
+};
+
+fn toulon() -> Audit {
+    Audit::from_json_str(samples::TOULON_2019_JSON).unwrap()
+}
+
+fn n(number: u16) -> EngagementNumber {
+    EngagementNumber::new(number).unwrap()
+}
+
+#[track_caller]
+fn valid<'a>(audit: &'a Audit, referentiel: &'a Referentiel) -> Valid<'a> {
+    match Valid::new(audit, referentiel, &Options::default()) {
+        Ok(v) => v,
+        Err(report) => panic!("invalid audit:\n{report}"),
+    }
+}
+
+/// The Toulon audit with one NC min on engagement 17 (and its fiche), one PS added on
+/// engagement 10, and the PP of engagement 21 removed.
+fn variant() -> Audit {
+    let mut audit = toulon();
+    let e17 = audit
+        .assessments
+        .iter_mut()
+        .find(|a| a.engagement == n(17))
+        .unwrap();
+    e17.verdict = Some(Verdict::MinorNonconformity);
+    audit.ecarts.push(FicheEcart {
+        target: EcartTarget::Engagement(n(17)),
+        grade: NcGrade::Minor,
+        finding: "12 courriers sur 40 ont reçu une réponse au-delà du délai annoncé.".to_owned(),
+        requirement: "Répondre dans le délai annoncé.".to_owned(),
+        corrective_action: None,
+        due: None,
+    });
+    audit.conclusion.fiches_ecart =
+        vec!["Module 1 engagement 17 : délai de réponse dépassé.".to_owned()];
+    let e10 = audit
+        .assessments
+        .iter_mut()
+        .find(|a| a.engagement == n(10))
+        .unwrap();
+    e10.observations.push(Observation {
+        kind: ObservationKind::AreaOfConcern,
+        text: "Taux de décroché en baisse le lundi matin.".to_owned(),
+        risk: Some("Usagers sans réponse aux heures de pointe.".to_owned()),
+    });
+    audit.conclusion.points_sensibles.clear();
+    let e21 = audit
+        .assessments
+        .iter_mut()
+        .find(|a| a.engagement == n(21))
+        .unwrap();
+    e21.observations.clear();
+    audit
+}
+
+#[test]
+fn the_same_audit_has_no_change() {
+    let a = toulon();
+    let r = Referentiel::qual_e_pref_2019();
+    let c = compare(&valid(&a, r), &valid(&a, r));
+    assert_eq!(c.changed_engagements().count(), 0);
+    assert!(c.nonconformities.is_empty());
+    assert!(c.points_sensibles.is_empty());
+    assert!(
+        c.pistes_de_progres
+            .iter()
+            .all(|p| p.status == FollowUp::Open)
+    );
+    assert_eq!(c.outcome, (Outcome::Favorable, Outcome::Favorable));
+    assert!(c.scope.same_referentiel);
+    assert!(c.modules.iter().all(|m| m.before == m.after));
+    assert_eq!(
+        c.to_text(Language::Fr),
+        "Périmètre et décision\n- Référentiel : qual-e-pref-2019\n- Décision : avis favorable → avis favorable\n\n\
+         Toujours ouverts (sans changement)\n- engagement 17 ; engagement 21 ; engagement 22 ; audit à distance (Internet), engagement 3\n"
+    );
+}
+
+#[test]
+fn the_variant_reports_exactly_its_changes() {
+    let (before, after) = (toulon(), variant());
+    let r = Referentiel::qual_e_pref_2019();
+    let c = compare(&valid(&before, r), &valid(&after, r));
+
+    let changed: Vec<(u16, Option<Verdict>, Option<Verdict>, Change)> = c
+        .changed_engagements()
+        .map(|e| (e.engagement.get(), e.before, e.after, e.change))
+        .collect();
+    assert_eq!(
+        changed,
+        [(
+            17,
+            Some(Verdict::Conformity),
+            Some(Verdict::MinorNonconformity),
+            Change::Regressed
+        )]
+    );
+    assert_eq!(c.engagements.len(), 23);
+
+    let ncs: Vec<(EcartTarget, NcStatus)> = c
+        .nonconformities
+        .iter()
+        .map(|x| (x.target, x.status))
+        .collect();
+    assert_eq!(ncs, [(EcartTarget::Engagement(n(17)), NcStatus::New)]);
+
+    let ps: Vec<(Place, FollowUp)> = c
+        .points_sensibles
+        .iter()
+        .map(|x| (x.place.clone(), x.status))
+        .collect();
+    assert_eq!(ps, [(Place::Engagement(n(10)), FollowUp::New)]);
+
+    let pp: Vec<(Place, FollowUp)> = c
+        .pistes_de_progres
+        .iter()
+        .map(|x| (x.place.clone(), x.status))
+        .collect();
+    assert_eq!(
+        pp,
+        [
+            (Place::Engagement(n(17)), FollowUp::Open),
+            (Place::Engagement(n(21)), FollowUp::Closed),
+            (Place::Engagement(n(22)), FollowUp::Open),
+            (
+                Place::Remote(qualepref::RemoteChannel::Internet, n(3)),
+                FollowUp::Open
+            ),
+        ]
+    );
+
+    assert_eq!(
+        c.outcome,
+        (Outcome::Favorable, Outcome::FavorableWithConditions)
+    );
+    let m1 = &c.modules[0];
+    let (b, a) = (m1.before.as_ref().unwrap(), m1.after.as_ref().unwrap());
+    assert_eq!(
+        (b.rate.unwrap().numerator, b.rate.unwrap().denominator),
+        (20, 20)
+    );
+    assert_eq!(
+        (a.rate.unwrap().numerator, a.rate.unwrap().denominator),
+        (19, 20)
+    );
+    assert_eq!(a.outcome, Outcome::FavorableWithConditions);
+    assert_eq!(c.modules[1].before, c.modules[1].after);
+
+    assert_eq!(
+        c.to_text(Language::Fr),
+        "Périmètre et décision\n\
+         - Référentiel : qual-e-pref-2019\n\
+         - Décision : avis favorable → avis favorable sous réserve\n\
+         \n\
+         Modules\n\
+         - Module 1 : 100,0\u{a0}% (20/20), avis favorable → 95,0\u{a0}% (19/20), avis favorable sous réserve\n\
+         \n\
+         Engagements\n\
+         - Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » : C → NC min (dégradé)\n\
+         \n\
+         Non-conformités\n\
+         - engagement 17 : — → NC min (nouvelle)\n\
+         \n\
+         Points sensibles\n\
+         - engagement 10 : nouveau — « Taux de décroché en baisse le lundi matin. »\n\
+         \n\
+         Pistes de progrès\n\
+         - engagement 21 : suivie — « Etudier la création d'une procédure encadrant certaines réponses directement adressées par la préfecture alors que l'interlocuteur privilégié des usagers est la mairie où la démarche a été entamée. »\n\
+         \n\
+         Toujours ouverts (sans changement)\n\
+         - engagement 17 ; engagement 22 ; audit à distance (Internet), engagement 3\n"
+    );
+    let md = c.to_markdown(Language::En);
+    assert!(
+        md.starts_with("# Comparison of two audits\n\n## Scope and decision\n"),
+        "{md}"
+    );
+    assert!(md.contains("- Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » : C → NC min (regressed)\n"), "{md}");
+}
+
+#[test]
+fn the_reverse_comparison_lifts_the_nonconformity() {
+    let (before, after) = (variant(), toulon());
+    let r = Referentiel::qual_e_pref_2019();
+    let c = compare(&valid(&before, r), &valid(&after, r));
+    let changed: Vec<Change> = c.changed_engagements().map(|e| e.change).collect();
+    assert_eq!(changed, [Change::Improved]);
+    assert_eq!(c.nonconformities[0].status, NcStatus::Lifted);
+    assert_eq!(c.points_sensibles[0].status, FollowUp::Closed);
+    assert_eq!(
+        c.outcome,
+        (Outcome::FavorableWithConditions, Outcome::Favorable)
+    );
+}
+
+#[test]
+fn verdict_changes_are_classified() {
+    let r = Referentiel::qual_e_pref_2019();
+    let before = toulon();
+    let mut after = toulon();
+    let set = |a: &mut Audit, e: u16, v: Verdict| {
+        let x = a
+            .assessments
+            .iter_mut()
+            .find(|x| x.engagement == n(e))
+            .unwrap();
+        x.verdict = Some(v);
+        if v == Verdict::NotApplicable {
+            x.comment = Some("Sans objet sur ce site.".to_owned());
+        }
+    };
+    set(&mut after, 5, Verdict::NotApplicable);
+    set(&mut after, 6, Verdict::MajorNonconformity);
+    after.ecarts.push(FicheEcart {
+        target: EcartTarget::Engagement(n(6)),
+        grade: NcGrade::Major,
+        finding: "Constat.".to_owned(),
+        requirement: "Exigence.".to_owned(),
+        corrective_action: None,
+        due: None,
+    });
+    after.conclusion.fiches_ecart.clear();
+    let c = compare(&valid(&before, r), &valid(&after, r));
+    let changed: Vec<(u16, Change)> = c
+        .changed_engagements()
+        .map(|e| (e.engagement.get(), e.change))
+        .collect();
+    assert_eq!(
+        changed,
+        [(5, Change::Applicability), (6, Change::Regressed)]
+    );
+    assert_eq!(c.outcome.1, Outcome::Unfavorable);
+    let m1 = c.modules[0].after.as_ref().unwrap();
+    assert_eq!(
+        (m1.rate.unwrap().numerator, m1.rate.unwrap().denominator),
+        (18, 19)
+    );
+}
+
+#[test]
+fn different_referentiels_are_compared_on_shared_engagements_only() {
+    let embedded = Referentiel::qual_e_pref_2019();
+    let text = Referentiel::qual_e_pref_2019_json()
+        .replacen(
+            "\"id\": \"qual-e-pref-2019\"",
+            "\"id\": \"qual-e-pref-2019-bis\"",
+            1,
+        )
+        .replacen(
+            "Nous vous orientons vers le bon service",
+            "Nous vous orientons vers le service compétent",
+            1,
+        )
+        .replacen(
+            "A votre écoute pour progresser",
+            "A VOTRE ÉCOUTE  pour progresser",
+            1,
+        );
+    let other = Referentiel::from_json_str(&text).unwrap();
+    let before = toulon();
+    let mut after = toulon();
+    after.referentiel.id = other.id().to_owned();
+    let c = compare(&valid(&before, embedded), &valid(&after, &other));
+    assert!(!c.scope.same_referentiel);
+    assert_eq!(
+        c.scope.referentiels,
+        (
+            "qual-e-pref-2019".to_owned(),
+            "qual-e-pref-2019-bis".to_owned()
+        )
+    );
+    // Engagement 5's title differs; engagement 3's differs only in case and spacing.
+    assert_eq!(c.scope.excluded, [n(5)]);
+    assert_eq!(c.engagements.len(), 22);
+    let text = c.to_text(Language::Fr);
+    assert!(text.starts_with(
+        "Périmètre et décision\n- Référentiels différents qual-e-pref-2019 → qual-e-pref-2019-bis : seuls les engagements communs (même numéro, même module, même intitulé) sont comparés\n- Engagements non comparés : 5\n"
+    ), "{text}");
+}
