@@ -1,0 +1,127 @@
+//! The whole pipeline, measured in one run so that ratios hold: parsing, the engine (validate,
+//! score, decide, synthesise), rendering, the text import, and a streamed batch of audits.
+//!
+//! ```text
+//! cargo bench --bench pipeline
+//! ```
+//!
+//! `docs/performance.md` records the figures and the machine.
+
+// criterion's macros generate undocumented functions.
+#![allow(missing_docs)]
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use qualepref::validate::Options;
+use qualepref::{
+    Audit, Language, Outcome, Policy, Referentiel, Valid, Verdict, conclude, import_report,
+    render_markdown, samples,
+};
+
+struct Data {
+    toulon: Audit,
+    full_ref: Referentiel,
+    full: Audit,
+    full_json: String,
+}
+
+fn data() -> Data {
+    let toulon = Audit::from_json_str(samples::TOULON_2019_JSON).expect("toulon");
+    let full_ref = samples::synthetic_referentiel().expect("synthetic référentiel");
+    let full = samples::synthetic_audit(&full_ref).expect("synthetic audit");
+    let full_json = full.to_json_string().expect("json");
+    Data {
+        toulon,
+        full_ref,
+        full,
+        full_json,
+    }
+}
+
+fn engine_once(audit: &Audit, referentiel: &Referentiel) -> Outcome {
+    let valid = Valid::new(audit, referentiel, &Options::default()).expect("valid");
+    conclude(&valid, &Policy::default(), Language::Fr).outcome
+}
+
+fn pipeline(c: &mut Criterion) {
+    let d = data();
+    let embedded = Referentiel::qual_e_pref_2019();
+
+    let mut group = c.benchmark_group("parse_json");
+    group.bench_function("toulon", |b| {
+        b.iter(|| Audit::from_json_str(black_box(samples::TOULON_2019_JSON)));
+    });
+    group.bench_function("full", |b| {
+        b.iter(|| Audit::from_json_str(black_box(&d.full_json)));
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("engine");
+    group.bench_function("toulon", |b| {
+        b.iter(|| engine_once(black_box(&d.toulon), embedded));
+    });
+    group.bench_function("full", |b| {
+        b.iter(|| engine_once(black_box(&d.full), &d.full_ref));
+    });
+    group.finish();
+
+    let valid = Valid::new(&d.toulon, embedded, &Options::default()).expect("valid");
+    let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
+    let mut group = c.benchmark_group("render_markdown");
+    group.bench_function("toulon", |b| {
+        b.iter(|| render_markdown(black_box(&valid), &conclusions));
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("import_text");
+    group.throughput(Throughput::Bytes(samples::TOULON_2019_REPORT.len() as u64));
+    group.bench_function("toulon", |b| {
+        b.iter(|| import_report(black_box(samples::TOULON_2019_REPORT)));
+    });
+    group.finish();
+}
+
+/// Sixteen distinct audits (the Toulon audit with one more engagement `NA` each), as JSON
+/// texts: a batch cycles through them, parsing, validating and concluding each, then dropping
+/// it, so memory does not grow with the batch.
+fn batch_inputs() -> Vec<String> {
+    (0..16)
+        .map(|i| {
+            let mut audit = Audit::from_json_str(samples::TOULON_2019_JSON).expect("toulon");
+            for a in audit.assessments.iter_mut().take(i) {
+                a.verdict = Some(Verdict::NotApplicable);
+                a.comment = Some("Sans objet sur ce site.".to_owned());
+            }
+            audit.to_json_string().expect("json")
+        })
+        .collect()
+}
+
+fn engine_batch(c: &mut Criterion) {
+    let inputs = batch_inputs();
+    let embedded = Referentiel::qual_e_pref_2019();
+    let mut group = c.benchmark_group("engine_batch");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(8));
+    for size in [1_000_u64, 10_000] {
+        group.throughput(Throughput::Elements(size));
+        group.bench_with_input(BenchmarkId::from_parameter(size), &size, |b, &size| {
+            b.iter(|| {
+                let mut favourable = 0_u64;
+                for text in inputs.iter().cycle().take(size as usize) {
+                    let audit = Audit::from_json_str(text).expect("audit");
+                    if engine_once(&audit, embedded) == Outcome::Favorable {
+                        favourable += 1;
+                    }
+                }
+                black_box(favourable)
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, pipeline, engine_batch);
+criterion_main!(benches);
