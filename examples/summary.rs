@@ -1,5 +1,6 @@
 //! Prints a readable summary of an audit: site, dates, modules, verdict counts per module,
-//! management items, remote checks and observations.
+//! management items, remote checks and observations, then validates it and gives the labelling
+//! decision (the crate's default policy) with the conformity rate.
 //!
 //! ```text
 //! cargo run --example summary                  # the bundled Toulon 2019 audit
@@ -10,7 +11,10 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-use qualepref::{Audit, ObservationKind, Referentiel, Verdict, samples};
+use qualepref::{
+    Audit, Language, ObservationKind, Options, Policy, Referentiel, Valid, Verdict, conclude,
+    samples,
+};
 
 fn main() -> ExitCode {
     match run() {
@@ -145,6 +149,28 @@ fn run() -> Result<(), qualepref::Error> {
     println!("observations : {}", summary.join(", "));
     for line in lines {
         println!("{line}");
+    }
+    println!();
+
+    match Valid::new(&audit, referentiel, &Options::default()) {
+        Err(report) => {
+            println!("audit invalide : {} erreur(s)", report.errors().count());
+            print!("{report}");
+        }
+        Ok(valid) => {
+            for d in valid.report().diagnostics() {
+                println!("{d}");
+            }
+            let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
+            let rate = conclusions
+                .rate
+                .map_or_else(|| "sans objet".to_owned(), |r| r.display(Language::Fr));
+            println!("audit valide ; taux de conformité : {rate}");
+            println!("décision : {}", conclusions.outcome.label_fr());
+            for reason in &conclusions.reasons {
+                println!("  {reason}");
+            }
+        }
     }
     Ok(())
 }
