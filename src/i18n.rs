@@ -157,6 +157,7 @@ pub(crate) mod words {
     pub(crate) const ECART: Words = ("Écart", "Nonconformity");
     pub(crate) const FINDING: Words = ("Constat", "Finding");
     pub(crate) const REQUIREMENT: Words = ("Exigence", "Requirement");
+    pub(crate) const CORRECTIVE_ACTION: Words = ("Action corrective", "Corrective action");
     pub(crate) const DUE: Words = ("Échéance", "Due");
 }
 
