@@ -124,6 +124,7 @@ td p:last-child { margin-bottom: 0; }
 .v-maj { color: #8c1010; background: #fde3e3; border-color: #8c1010; }
 .v-none { color: #3d3d3d; background: #ffffff; border-color: #5f5f5f; }
 .k { font-weight: bold; }
+.sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .summary { background: var(--band); border: 1px solid #c9d3e0; border-radius: .4rem; padding: .4rem 1.2rem 1rem; margin: 1.5rem 0; break-inside: avoid; }
 .summary h2 { margin-top: .6rem; }
 .outcome { font-size: 1.25rem; font-weight: bold; margin: .6rem 0; }
@@ -155,7 +156,7 @@ code { font-size: .9em; }
 /// stylesheet styles `h1`–`h3`, tables (`<caption>`, `<thead>` repeated on print, rows that do
 /// not break; `class="report"` for the three-column tables), verdict badges (`class="badge v-c"`,
 /// `v-na`, `v-min`, `v-maj`, `v-none`), the summary band (`class="summary"`), `.figures`,
-/// `.tally` and `.num` cells.
+/// `.tally` and `.num` cells, and `class="sr"` for text only for assistive technologies.
 ///
 /// ```
 /// use qualepref::html::page;
@@ -260,9 +261,15 @@ fn tally_line(out: &mut Out, prefix: &str, tally: &Tally) {
     out.line(&s);
 }
 
-fn table_head(out: &mut Out, caption: &str, first: &str, last: &str) {
+/// Opens a three-column table. A caption that repeats the heading above is only for assistive
+/// technologies (`class="sr"`), not shown twice.
+fn table_head(out: &mut Out, caption: &str, repeats_heading: bool, first: &str, last: &str) {
     out.line("<table class=\"report\">");
-    out.line(&format!("<caption>{caption}</caption>"));
+    if repeats_heading {
+        out.line(&format!("<caption class=\"sr\">{caption}</caption>"));
+    } else {
+        out.line(&format!("<caption>{caption}</caption>"));
+    }
     out.line(&format!(
         "<thead><tr><th scope=\"col\">{first}</th><th scope=\"col\">{}</th><th scope=\"col\">{last}</th></tr></thead>",
         out.w(words::COMMENTS)
@@ -289,7 +296,10 @@ fn cover(out: &mut Out, audit: &Audit, referentiel: &Referentiel) {
     out.line("<section aria-labelledby=\"cover\">");
     out.line(&format!("<h2 id=\"cover\">{}</h2>", out.w(words::COVER)));
     out.line("<table class=\"cover\">");
-    out.line(&format!("<caption>{}</caption>", out.w(words::COVER)));
+    out.line(&format!(
+        "<caption class=\"sr\">{}</caption>",
+        out.w(words::COVER)
+    ));
     out.line("<tbody>");
     let row = |out: &mut Out, k: &str, v: &str| {
         out.line(&format!("<tr><th scope=\"row\">{k}</th><td>{v}</td></tr>"));
@@ -402,8 +412,9 @@ fn bar(svg: &mut String, y: u32, label: &str, segments: &[(u32, &str, &str)], sc
 const C_COLOURS: [&str; 4] = ["#1e7b3c", "#767676", "#b06c00", "#c0282d"];
 const O_COLOURS: [&str; 3] = ["#1f5fa8", "#b06c00", "#7a3fa0"];
 
+/// The legend, right of the block's title.
 fn legend(svg: &mut String, y: u32, items: &[(&str, &str)]) {
-    let mut x = 100;
+    let mut x = 280;
     for (colour, code) in items {
         let _ = write!(
             svg,
@@ -675,7 +686,7 @@ fn modules(out: &mut Out, audit: &Audit, referentiel: &Referentiel, c: &Conclusi
                     Some(g) => text(g.heading.unwrap_or(g.title)),
                     None => format!("Module {} — {}", m.module, text(m.title)),
                 };
-                table_head(out, &caption, first_col, last_col);
+                table_head(out, &caption, false, first_col, last_col);
                 current = Some(group);
             }
             let a = audit.assessment(number);
@@ -709,7 +720,13 @@ fn management(out: &mut Out, audit: &Audit, referentiel: &Referentiel, c: &Concl
             Language::En => section.heading_en(),
         };
         out.line(&format!("<h3>{heading}</h3>"));
-        table_head(out, heading, out.w(words::ITEM), out.w(words::VERDICT));
+        table_head(
+            out,
+            heading,
+            true,
+            out.w(words::ITEM),
+            out.w(words::VERDICT),
+        );
         for item in referentiel
             .management_items()
             .iter()
@@ -750,7 +767,13 @@ fn remote(out: &mut Out, audit: &Audit, referentiel: &Referentiel) {
             out.line(&format!("<p>{}</p>", nothing(out.language)));
             continue;
         }
-        table_head(out, &heading, out.w(words::COMMITMENTS), out.w(words::NOTE));
+        table_head(
+            out,
+            &heading,
+            true,
+            out.w(words::COMMITMENTS),
+            out.w(words::NOTE),
+        );
         for r in checks {
             let title = referentiel
                 .engagement(r.engagement)
