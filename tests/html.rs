@@ -55,6 +55,33 @@ fn references(html: &str) -> Vec<&str> {
     refs
 }
 
+/// Checks that every element is closed in order (void and self-closed elements aside): data
+/// text is escaped, so every `<` of the page opens a tag.
+#[track_caller]
+fn assert_balanced(html: &str) {
+    const VOID: [&str; 4] = ["meta", "br", "rect", "img"];
+    let mut open: Vec<&str> = Vec::new();
+    for (i, _) in html.match_indices('<') {
+        let rest = &html[i + 1..];
+        if rest.starts_with('!') {
+            continue;
+        }
+        let end = rest.find('>').expect("unclosed tag");
+        let tag = &rest[..end];
+        let name = tag
+            .trim_start_matches('/')
+            .split([' ', '/'])
+            .next()
+            .unwrap();
+        if let Some(closing) = tag.strip_prefix('/') {
+            assert_eq!(open.pop(), Some(closing), "</{closing}> at byte {i}");
+        } else if !VOID.contains(&name) && !tag.ends_with('/') {
+            open.push(name);
+        }
+    }
+    assert!(open.is_empty(), "never closed: {open:?}");
+}
+
 #[test]
 fn toulon_report_snapshots() {
     let audit = toulon();
@@ -119,6 +146,7 @@ fn toulon_report_structure() {
         level = d;
     }
     assert!(!html.contains("<h4"));
+    assert_balanced(&html);
 }
 
 #[test]
@@ -161,6 +189,7 @@ fn a_minor_nonconformity_has_its_fiche_and_due_date() {
     let en = render(&audit, Language::En);
     assert!(en.contains("Favourable with conditions"));
     assert!(en.contains("<td>2020-02-18</td>"));
+    assert_balanced(&html);
 }
 
 #[test]
@@ -270,6 +299,7 @@ fn every_data_text_is_escaped() {
             );
         }
         assert_eq!(html.matches("<tr class=\"engagement\"").count(), 23);
+        assert_balanced(&html);
     }
 }
 
@@ -305,16 +335,16 @@ proptest! {
         }
         audit.site.city = format!("TOULON {text}");
         let language = if english { Language::En } else { Language::Fr };
-        let Ok(valid) = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Options::default())
-        else {
-            return Ok(());
-        };
+        let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Options::default());
+        prop_assume!(valid.is_ok());
+        let Ok(valid) = valid else { return Ok(()) };
         let c = conclude(&valid, &Policy::default(), language);
         let a = render_html(&valid, &c);
         let copy = audit.clone();
         let b = render(&copy, language);
         prop_assert_eq!(&a, &b);
         prop_assert!(!a.contains("<script"));
+        assert_balanced(&a);
         prop_assert_eq!(a.matches("<tr class=\"engagement\"").count(), 23);
         let nc = verdicts.iter().filter(|&&v| v >= 2).count();
         prop_assert_eq!(a.matches("<tr class=\"ecart\"").count(), nc);
