@@ -88,3 +88,206 @@ pub(crate) fn plural(n: u32, language: Language) -> &'static str {
         _ => "",
     }
 }
+
+/// A text in French and in English, picked with [`Language::words`]: the wording shared by the
+/// renderers (Markdown and HTML), so that both say the same thing in the same words.
+pub(crate) type Words = (&'static str, &'static str);
+
+impl Language {
+    /// The text of `words` in this language.
+    pub(crate) const fn words(self, words: Words) -> &'static str {
+        self.pick(words.0, words.1)
+    }
+}
+
+/// The report's fixed wording, shared by the renderers.
+pub(crate) mod words {
+    use super::Words;
+
+    pub(crate) const REPORT: Words = ("RAPPORT D'AUDIT", "AUDIT REPORT");
+    pub(crate) const COVER: Words = ("1. PAGE DE GARDE", "1. Cover page");
+    pub(crate) const ADMINISTRATION: Words = ("TYPE D'ADMINISTRATION", "Administration");
+    pub(crate) const DEPARTEMENT: Words = ("DEPARTEMENT", "Département");
+    pub(crate) const CITY: Words = ("VILLE", "City");
+    pub(crate) const MODULES_COVERED: Words = ("MODULES COUVERTS PAR LE LABEL", "Modules covered");
+    pub(crate) const AUDIT_TYPE: Words = ("TYPE D'AUDIT", "Audit type");
+    pub(crate) const REFERENTIEL: Words = ("REFERENTIEL", "Référentiel");
+    pub(crate) const DATES: Words = ("DATE(S) DE L'AUDIT", "Audit dates");
+    pub(crate) const FROM: Words = ("Du", "From");
+    pub(crate) const TO: Words = ("au", "to");
+    pub(crate) const AUDITORS: Words = ("AUDITEUR(S)", "Auditor(s)");
+    pub(crate) const SIGNED_ON: Words = ("signé le", "signed on");
+    pub(crate) const CONTEXT: Words = ("2. CONTEXTE", "2. Context");
+    pub(crate) const ORGANISATION: Words =
+        ("Contexte de l'organisme audité", "The audited organisation");
+    pub(crate) const HISTORY: Words = (
+        "Présentation et historique de la démarche du site audité",
+        "History of the site's quality approach",
+    );
+    pub(crate) const ASSESSMENT: Words = ("3. SYNTHÈSE DE L'ÉVALUATION", "3. Assessment summary");
+    pub(crate) const ABBREVIATIONS: Words = (
+        "Abréviations : C : Conforme ; NA : Non applicable ; NC Maj : Non-conformité majeure ; NC min : Non-conformité mineure ; PF : Points forts ; PS : Points sensibles ; PP : Pistes de progrès.",
+        "Abbreviations: C: conformity; NA: not applicable; NC Maj: major nonconformity; NC min: minor nonconformity; PF: strength; PS: area of concern; PP: opportunity for improvement.",
+    );
+    pub(crate) const COMMITMENTS: Words = ("Engagements de service", "Service commitments");
+    pub(crate) const COMMENTS: Words = (
+        "Appréciation de l'auditeur — Commentaires",
+        "Auditor's assessment — comments",
+    );
+    pub(crate) const VERDICT: Words = ("Conformité", "Verdict");
+    pub(crate) const ITEM: Words = ("Point", "Item");
+    pub(crate) const NOTE: Words = ("Note", "Note");
+    pub(crate) const RATE: Words = ("Taux de conformité :", "Conformity rate:");
+    pub(crate) const RATE_NONE: Words = ("sans objet", "none");
+    pub(crate) const NOT_ASSESSED: Words = ("non évalué(s)", "not assessed");
+    pub(crate) const REMOTE: Words = ("AUDIT A DISTANCE :", "Remote audit:");
+    pub(crate) const SYNTHESIS: Words = (
+        "4. SYNTHÈSE DE L'ÉVALUATION ET CONCLUSION GÉNÉRALE DE L'AUDIT",
+        "4. Summary and general conclusion of the audit",
+    );
+    pub(crate) const GENERATED: Words = ("D'après les données de l'audit", "From the audit data");
+    pub(crate) const AUDITOR_TEXT: Words = ("Texte de l'auditeur", "The auditor's text");
+    pub(crate) const AUDITOR_VERDICT: Words = ("Verdict :", "Verdict:");
+    pub(crate) const DECISION: Words = ("5. DÉCISION", "5. Decision");
+    pub(crate) const POLICY_NOTE: Words = (
+        "Décision selon la politique par défaut de la bibliothèque (pratique ISO/IEC 17021-1), et non selon le texte du référentiel, dont les règles de décision ne sont pas publiques.",
+        "Decision under the library's default policy (ISO/IEC 17021-1 practice), not the référentiel's text, whose decision rules are not public.",
+    );
+    pub(crate) const REASONS: Words = ("Motifs", "Reasons");
+    pub(crate) const ECART: Words = ("Écart", "Nonconformity");
+    pub(crate) const FINDING: Words = ("Constat", "Finding");
+    pub(crate) const REQUIREMENT: Words = ("Exigence", "Requirement");
+    pub(crate) const CORRECTIVE_ACTION: Words = ("Action corrective", "Corrective action");
+    pub(crate) const DUE: Words = ("Échéance", "Due");
+}
+
+/// The kind of administration in words: `Préfecture`, `Prefecture`…
+pub(crate) const fn administration(
+    kind: crate::AdministrationType,
+    language: Language,
+) -> &'static str {
+    match language {
+        Language::Fr => kind.label_fr(),
+        Language::En => kind.label_en(),
+    }
+}
+
+/// The site as the cover names it: its name, or else its kind of administration.
+pub(crate) fn site_name(site: &crate::Site, language: Language) -> &str {
+    site.name
+        .as_deref()
+        .unwrap_or(administration(site.administration, language))
+}
+
+/// The audit type alone, without the site: `Audit interne réalisé en amont d'un audit initial`.
+pub(crate) fn audit_kind(audit: &crate::Audit, language: Language) -> String {
+    let phrase = crate::synthesis::audit_phrase(audit, language);
+    match phrase.split_once(language.pick(" :", ":")) {
+        Some((kind, _)) => kind.to_owned(),
+        None => phrase,
+    }
+}
+
+/// A module's heading, its title already upper-cased and escaped by the renderer:
+/// `MODULE 1 - OBLIGATOIRE : RELATION …`.
+pub(crate) fn module_heading(
+    module: crate::ModuleNumber,
+    title: &str,
+    obligatory: bool,
+    language: Language,
+) -> String {
+    match (obligatory, language) {
+        (true, Language::Fr) => format!("MODULE {module} - OBLIGATOIRE : {title}"),
+        (true, Language::En) => format!("MODULE {module} - MANDATORY: {title}"),
+        (false, Language::Fr) => format!("MODULE {module} : {title}"),
+        (false, Language::En) => format!("MODULE {module}: {title}"),
+    }
+}
+
+/// A remote check's note in words; `—` without a note.
+pub(crate) fn remote_note(note: Option<crate::RemoteNote>, language: Language) -> &'static str {
+    use crate::RemoteNote;
+    match (note, language) {
+        (Some(n), Language::Fr) => n.code(),
+        (Some(RemoteNote::Conforme), Language::En) => "Conforming",
+        (Some(RemoteNote::NonConforme), Language::En) => "Nonconforming",
+        (Some(RemoteNote::NonApplicable), Language::En) => "Not applicable",
+        (None, _) => "—",
+    }
+}
+
+/// A rate with its ratio, `100,0 % (20/20)`, or `sans objet` without one.
+pub(crate) fn rate_text(rate: Option<crate::Rate>, language: Language) -> String {
+    match rate {
+        Some(r) => format!(
+            "{} ({}/{})",
+            r.display(language),
+            r.numerator,
+            r.denominator
+        ),
+        None => language.words(words::RATE_NONE).to_owned(),
+    }
+}
+
+/// The outcome as a title: `Avis favorable`, `Favourable with conditions`.
+pub(crate) fn outcome_title(outcome: crate::Outcome, language: Language) -> String {
+    let label = match language {
+        Language::Fr => outcome.label_fr(),
+        Language::En => outcome.label_en(),
+    };
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The policy applied, in one sentence.
+pub(crate) fn policy_sentence(policy: &crate::AppliedPolicy, language: Language) -> String {
+    use std::fmt::Write as _;
+    let mut s = match language {
+        Language::Fr => format!(
+            "Politique : actions correctives dues {} mois après la fin de l'audit",
+            policy.deadline_months
+        ),
+        Language::En => format!(
+            "Policy: corrective actions due {} month(s) after the audit's last day",
+            policy.deadline_months
+        ),
+    };
+    match (policy.minor_threshold, language) {
+        (Some(t), Language::Fr) => {
+            let _ = write!(s, " ; avis défavorable à partir de {t} NC min");
+        }
+        (Some(t), Language::En) => {
+            let _ = write!(s, "; unfavourable from {t} NC min");
+        }
+        (None, Language::Fr) => s.push_str(" ; pas de seuil de NC min"),
+        (None, Language::En) => s.push_str("; no threshold of NC min"),
+    }
+    s.push('.');
+    s
+}
+
+/// An auditor as the cover lists them: `Name (role), signé le 18/11/2019`, each data text passed
+/// through the renderer's `escape`.
+pub(crate) fn auditor(
+    a: &crate::Auditor,
+    language: Language,
+    escape: impl Fn(&str) -> String,
+) -> String {
+    use std::fmt::Write as _;
+    let mut s = escape(&a.name);
+    if let Some(role) = &a.role {
+        let _ = write!(s, " ({})", escape(role));
+    }
+    if let Some(d) = a.signed_on {
+        let _ = write!(
+            s,
+            ", {} {}",
+            language.words(words::SIGNED_ON),
+            date(d, language)
+        );
+    }
+    s
+}

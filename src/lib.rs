@@ -18,6 +18,10 @@
 //!   section 4 regenerated beside the auditor's text; [`conclude`]: all of it as one
 //!   serialisable [`Conclusions`], a stable JSON contract; [`render_markdown`]: the whole report
 //!   as Markdown.
+//! - [`render_html`]: the whole report as one self-contained HTML5 file (inline stylesheet, no
+//!   script, an inline SVG chart of the verdicts and observations per module), accessible and
+//!   printable on A4; [`html::page`] is its shell and style, for other HTML outputs, and
+//!   [`html::escape`] its escaping of data text.
 //! - Report text: [`import_report_text`] reads an audit from the text export of its report
 //!   (tolerant of page-break debris, CRLF, NFD accents…), accounting for every line and
 //!   reporting what it guessed or skipped as [`ImportDiagnostic`]s; [`render_report_text`]
@@ -86,6 +90,7 @@ pub mod decision;
 pub mod engine;
 mod error;
 mod formats;
+pub mod html;
 mod i18n;
 mod ids;
 mod import;
@@ -117,6 +122,7 @@ pub use decision::{Decision, DueSource, Ecart, Outcome, Policy, Rule, decide};
 pub use engine::{AppliedPolicy, Conclusions, conclude};
 pub use error::Error;
 pub use formats::{Format, load_audit, load_referentiel};
+pub use html::render_html;
 pub use i18n::Language;
 pub use ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
 pub use import::{

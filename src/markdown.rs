@@ -25,8 +25,8 @@ use std::fmt::Write as _;
 
 use strum::IntoEnumIterator;
 
-use crate::i18n::date;
-use crate::synthesis::{Section, audit_phrase, nothing};
+use crate::i18n::{self, date, words};
+use crate::synthesis::{Section, nothing};
 use crate::{
     Audit, Conclusions, Language, ManagementSection, Observation, Outcome, Referentiel,
     RemoteChannel, Tally, Valid, Verdict,
@@ -86,8 +86,8 @@ impl Out {
         self.blank();
     }
 
-    fn t(&self, fr: &'static str, en: &'static str) -> &'static str {
-        self.language.pick(fr, en)
+    fn w(&self, words: i18n::Words) -> &'static str {
+        self.language.words(words)
     }
 }
 
@@ -113,30 +113,17 @@ fn observations_cell(comment: Option<&str>, observations: &[Observation]) -> Str
 
 fn tally_line(out: &mut Out, tally: &Tally) {
     let c = &tally.counts;
-    let rate = match tally.rate {
-        Some(r) => format!(
-            "{} ({}/{})",
-            r.display(out.language),
-            r.numerator,
-            r.denominator
-        ),
-        None => out.t("sans objet", "none").to_owned(),
-    };
+    let rate = i18n::rate_text(tally.rate, out.language);
     let mut s = format!(
-        "{} {rate} — {} C, {} NA, {} NC min, {} NC Maj",
-        out.t("*Taux de conformité :*", "*Conformity rate:*"),
+        "*{}* {rate} — {} C, {} NA, {} NC min, {} NC Maj",
+        out.w(words::RATE),
         c.conforme,
         c.non_applicable,
         c.nc_mineure,
         c.nc_majeure
     );
     if c.not_assessed > 0 {
-        let _ = write!(
-            s,
-            ", {} {}",
-            c.not_assessed,
-            out.t("non évalué(s)", "not assessed")
-        );
+        let _ = write!(s, ", {} {}", c.not_assessed, out.w(words::NOT_ASSESSED));
     }
     s.push('.');
     out.para(&s);
@@ -144,33 +131,23 @@ fn tally_line(out: &mut Out, tally: &Tally) {
 
 fn cover(out: &mut Out, audit: &Audit, referentiel: &Referentiel) {
     let l = out.language;
-    out.para(out.t("# RAPPORT D'AUDIT", "# AUDIT REPORT"));
+    out.para(&format!("# {}", out.w(words::REPORT)));
     let site = &audit.site;
-    let name = site.name.as_deref().unwrap_or(match l {
-        Language::Fr => site.administration.label_fr(),
-        Language::En => site.administration.label_en(),
-    });
+    let name = i18n::site_name(site, l);
     out.para(&format!(
         "**{}** — {} - {}",
         escape(name),
         escape(&site.city),
         site.departement.as_str()
     ));
-    out.para(out.t("## 1. PAGE DE GARDE", "## 1. Cover page"));
+    out.para(&format!("## {}", out.w(words::COVER)));
     out.line("| | |");
     out.line("|---|---|");
     let row = |out: &mut Out, k: &str, v: &str| out.line(&format!("| {k} | {v} |"));
-    let admin = match l {
-        Language::Fr => site.administration.label_fr(),
-        Language::En => site.administration.label_en(),
-    };
-    row(out, out.t("TYPE D'ADMINISTRATION", "Administration"), admin);
-    row(
-        out,
-        out.t("DEPARTEMENT", "Département"),
-        site.departement.as_str(),
-    );
-    row(out, out.t("VILLE", "City"), &escape(&site.city));
+    let admin = i18n::administration(site.administration, l);
+    row(out, out.w(words::ADMINISTRATION), admin);
+    row(out, out.w(words::DEPARTEMENT), site.departement.as_str());
+    row(out, out.w(words::CITY), &escape(&site.city));
     let mut modules = audit.modules.clone();
     modules.sort_unstable();
     modules.dedup();
@@ -183,16 +160,8 @@ fn cover(out: &mut Out, audit: &Audit, referentiel: &Referentiel) {
                 .to_owned()
         })
         .collect();
-    row(
-        out,
-        out.t("MODULES COUVERTS PAR LE LABEL", "Modules covered"),
-        &modules.join("<br>"),
-    );
-    let phrase = audit_phrase(audit, l);
-    let kind = phrase
-        .split_once(out.t(" :", ":"))
-        .map_or(phrase.as_str(), |(k, _)| k);
-    row(out, out.t("TYPE D'AUDIT", "Audit type"), kind);
+    row(out, out.w(words::MODULES_COVERED), &modules.join("<br>"));
+    row(out, out.w(words::AUDIT_TYPE), &i18n::audit_kind(audit, l));
     let label = audit
         .referentiel
         .label
@@ -200,37 +169,28 @@ fn cover(out: &mut Out, audit: &Audit, referentiel: &Referentiel) {
         .map_or_else(|| escape(referentiel.title()), escape);
     row(
         out,
-        out.t("REFERENTIEL", "Référentiel"),
+        out.w(words::REFERENTIEL),
         &format!("{label} (`{}`)", audit.referentiel.id.replace('`', "'")),
     );
     row(
         out,
-        out.t("DATE(S) DE L'AUDIT", "Audit dates"),
+        out.w(words::DATES),
         &format!(
             "{} {} {} {}",
-            out.t("Du", "From"),
+            out.w(words::FROM),
             date(audit.dates.start, l),
-            out.t("au", "to"),
+            out.w(words::TO),
             date(audit.dates.end, l)
         ),
     );
     let auditors: Vec<String> = audit
         .auditors
         .iter()
-        .map(|a| {
-            let mut s = escape(&a.name);
-            if let Some(role) = &a.role {
-                let _ = write!(s, " ({})", escape(role));
-            }
-            if let Some(d) = a.signed_on {
-                let _ = write!(s, ", {} {}", out.t("signé le", "signed on"), date(d, l));
-            }
-            s
-        })
+        .map(|a| i18n::auditor(a, l, escape))
         .collect();
     row(
         out,
-        out.t("AUDITEUR(S)", "Auditor(s)"),
+        out.w(words::AUDITORS),
         &if auditors.is_empty() {
             "—".to_owned()
         } else {
@@ -241,22 +201,16 @@ fn cover(out: &mut Out, audit: &Audit, referentiel: &Referentiel) {
 }
 
 fn context(out: &mut Out, audit: &Audit) {
-    out.para(out.t("## 2. CONTEXTE", "## 2. Context"));
+    out.para(&format!("## {}", out.w(words::CONTEXT)));
     let c = &audit.context;
-    out.para(out.t(
-        "### Contexte de l'organisme audité",
-        "### The audited organisation",
-    ));
+    out.para(&format!("### {}", out.w(words::ORGANISATION)));
     if c.organisation.is_empty() {
         out.para(nothing(out.language));
     }
     for p in &c.organisation {
         out.para(&escape(p));
     }
-    out.para(out.t(
-        "### Présentation et historique de la démarche du site audité",
-        "### History of the site's quality approach",
-    ));
+    out.para(&format!("### {}", out.w(words::HISTORY)));
     if c.history.is_empty() {
         out.para(nothing(out.language));
     }
@@ -268,36 +222,24 @@ fn context(out: &mut Out, audit: &Audit) {
 fn table_header(out: &mut Out, first: &str, last: &str) {
     out.line(&format!(
         "| {first} | {} | {last} |",
-        out.t(
-            "Appréciation de l'auditeur — Commentaires",
-            "Auditor's assessment — comments"
-        )
+        out.w(words::COMMENTS)
     ));
     out.line("|---|---|---|");
 }
 
 fn modules(out: &mut Out, audit: &Audit, referentiel: &Referentiel, c: &Conclusions<'_>) {
-    out.para(out.t("## 3. SYNTHÈSE DE L'ÉVALUATION", "## 3. Assessment summary"));
-    out.para(out.t(
-        "Abréviations : C : Conforme ; NA : Non applicable ; NC Maj : Non-conformité majeure ; NC min : Non-conformité mineure ; PF : Points forts ; PS : Points sensibles ; PP : Pistes de progrès.",
-        "Abbreviations: C: conformity; NA: not applicable; NC Maj: major nonconformity; NC min: minor nonconformity; PF: strength; PS: area of concern; PP: opportunity for improvement.",
-    ));
-    let first_col = out.t("Engagements de service", "Service commitments");
-    let last_col = out.t("Conformité", "Verdict");
+    out.para(&format!("## {}", out.w(words::ASSESSMENT)));
+    out.para(out.w(words::ABBREVIATIONS));
+    let first_col = out.w(words::COMMITMENTS);
+    let last_col = out.w(words::VERDICT);
     for m in &c.modules {
         let module = referentiel.module(m.module);
         let title = m.title.to_uppercase();
         let obligatory = module.is_some_and(|x| x.obligatory);
-        out.para(&match (obligatory, out.language) {
-            (true, Language::Fr) => {
-                format!("### MODULE {} - OBLIGATOIRE : {}", m.module, escape(&title))
-            }
-            (true, Language::En) => {
-                format!("### MODULE {} - MANDATORY: {}", m.module, escape(&title))
-            }
-            (false, Language::Fr) => format!("### MODULE {} : {}", m.module, escape(&title)),
-            (false, Language::En) => format!("### MODULE {}: {}", m.module, escape(&title)),
-        });
+        out.para(&format!(
+            "### {}",
+            i18n::module_heading(m.module, &escape(&title), obligatory, out.language)
+        ));
         let mut rows: Vec<(crate::EngagementNumber, &str, Option<&str>)> = referentiel
             .engagements_of(m.module)
             .map(|e| (e.number, e.title.as_str(), e.group.as_deref()))
@@ -357,7 +299,7 @@ fn management(out: &mut Out, audit: &Audit, referentiel: &Referentiel, c: &Concl
             Language::En => section.heading_en(),
         };
         out.para(&format!("### {heading}"));
-        table_header(out, out.t("Point", "Item"), out.t("Conformité", "Verdict"));
+        table_header(out, out.w(words::ITEM), out.w(words::VERDICT));
         for item in referentiel
             .management_items()
             .iter()
@@ -386,10 +328,7 @@ fn remote(out: &mut Out, audit: &Audit, referentiel: &Referentiel) {
             Language::Fr => channel.label_fr(),
             Language::En => channel.label_en(),
         };
-        out.para(&format!(
-            "### {} {label}",
-            out.t("AUDIT A DISTANCE :", "Remote audit:")
-        ));
+        out.para(&format!("### {} {label}", out.w(words::REMOTE)));
         let mut checks: Vec<_> = audit
             .remote_checks
             .iter()
@@ -400,22 +339,12 @@ fn remote(out: &mut Out, audit: &Audit, referentiel: &Referentiel) {
             out.para(nothing(out.language));
             continue;
         }
-        table_header(
-            out,
-            out.t("Engagements de service", "Service commitments"),
-            "Note",
-        );
+        table_header(out, out.w(words::COMMITMENTS), out.w(words::NOTE));
         for r in checks {
             let title = referentiel
                 .engagement(r.engagement)
                 .map_or("", |e| &e.title);
-            let note = match (r.note, out.language) {
-                (Some(n), Language::Fr) => n.code(),
-                (Some(crate::RemoteNote::Conforme), Language::En) => "Conforming",
-                (Some(crate::RemoteNote::NonConforme), Language::En) => "Nonconforming",
-                (Some(crate::RemoteNote::NonApplicable), Language::En) => "Not applicable",
-                (None, _) => "—",
-            };
+            let note = i18n::remote_note(r.note, out.language);
             out.line(&format!(
                 "| Module {} {}. {} | {} | {note} |",
                 r.module,
@@ -435,19 +364,16 @@ fn section(out: &mut Out, s: &Section<'_>) {
         return;
     }
     if !s.generated.is_empty() {
-        out.para(out.t(
-            "**D'après les données de l'audit**",
-            "**From the audit data**",
-        ));
+        out.para(&format!("**{}**", out.w(words::GENERATED)));
         for g in &s.generated {
             out.line(&format!("- {}", escape(g)));
         }
         out.blank();
     }
     if !s.auditor.is_empty() {
-        out.para(out.t("**Texte de l'auditeur**", "**The auditor's text**"));
+        out.para(&format!("**{}**", out.w(words::AUDITOR_TEXT)));
         if let Some(v) = s.auditor_verdict {
-            out.para(&format!("{} {}", out.t("Verdict :", "Verdict:"), v.code()));
+            out.para(&format!("{} {}", out.w(words::AUDITOR_VERDICT), v.code()));
         }
         for p in s.auditor {
             out.para(&escape(p));
@@ -456,44 +382,12 @@ fn section(out: &mut Out, s: &Section<'_>) {
 }
 
 fn decision(out: &mut Out, c: &Conclusions<'_>) {
-    out.para(out.t("## 5. DÉCISION", "## 5. Decision"));
-    let outcome = match out.language {
-        Language::Fr => c.outcome.label_fr(),
-        Language::En => c.outcome.label_en(),
-    };
-    let mut label = outcome.to_owned();
-    if let Some(first) = label.get(..1) {
-        let upper = first.to_uppercase();
-        label.replace_range(..1, &upper);
-    }
+    out.para(&format!("## {}", out.w(words::DECISION)));
+    let label = i18n::outcome_title(c.outcome, out.language);
     out.para(&format!("**{label}** (`{}`)", c.outcome.code()));
-    out.para(out.t(
-        "Décision selon la politique par défaut de la bibliothèque (pratique ISO/IEC 17021-1), et non selon le texte du référentiel, dont les règles de décision ne sont pas publiques.",
-        "Decision under the library's default policy (ISO/IEC 17021-1 practice), not the référentiel's text, whose decision rules are not public.",
-    ));
-    let mut policy = match out.language {
-        Language::Fr => format!(
-            "Politique : actions correctives dues {} mois après la fin de l'audit",
-            c.policy.deadline_months
-        ),
-        Language::En => format!(
-            "Policy: corrective actions due {} month(s) after the audit's last day",
-            c.policy.deadline_months
-        ),
-    };
-    match (c.policy.minor_threshold, out.language) {
-        (Some(t), Language::Fr) => {
-            let _ = write!(policy, " ; avis défavorable à partir de {t} NC min");
-        }
-        (Some(t), Language::En) => {
-            let _ = write!(policy, "; unfavourable from {t} NC min");
-        }
-        (None, Language::Fr) => policy.push_str(" ; pas de seuil de NC min"),
-        (None, Language::En) => policy.push_str("; no threshold of NC min"),
-    }
-    policy.push('.');
-    out.para(&policy);
-    out.para(out.t("**Motifs**", "**Reasons**"));
+    out.para(out.w(words::POLICY_NOTE));
+    out.para(&i18n::policy_sentence(&c.policy, out.language));
+    out.para(&format!("**{}**", out.w(words::REASONS)));
     for r in &c.reasons {
         out.line(&format!("- {}", escape(r)));
     }
@@ -503,10 +397,10 @@ fn decision(out: &mut Out, c: &Conclusions<'_>) {
     }
     out.line(&format!(
         "| {} | {} | {} | {} |",
-        out.t("Écart", "Nonconformity"),
-        out.t("Constat", "Finding"),
-        out.t("Exigence", "Requirement"),
-        out.t("Échéance", "Due")
+        out.w(words::ECART),
+        out.w(words::FINDING),
+        out.w(words::REQUIREMENT),
+        out.w(words::DUE)
     ));
     out.line("|---|---|---|---|");
     for e in &c.ecarts {
@@ -543,10 +437,7 @@ pub fn render_markdown(valid: &Valid<'_>, conclusions: &Conclusions<'_>) -> Stri
     modules(&mut out, audit, referentiel, conclusions);
     management(&mut out, audit, referentiel, conclusions);
     remote(&mut out, audit, referentiel);
-    out.para(out.t(
-        "## 4. SYNTHÈSE DE L'ÉVALUATION ET CONCLUSION GÉNÉRALE DE L'AUDIT",
-        "## 4. Summary and general conclusion of the audit",
-    ));
+    out.para(&format!("## {}", out.w(words::SYNTHESIS)));
     for s in conclusions.synthesis.sections() {
         section(&mut out, s);
     }

@@ -1,0 +1,352 @@
+//! HTML rendering of the whole report.
+//!
+//! Snapshots: `tests/snapshots/toulon-report.*.html` are compared byte for byte; a missing or
+//! different snapshot fails. Run with `UPDATE_SNAPSHOTS=1` to (re)write them, then review the
+//! diff (or open them in a browser).
+
+use proptest::prelude::*;
+use qualepref::html::{escape, page};
+use qualepref::validate::Options;
+use qualepref::{
+    Audit, EcartTarget, EngagementNumber, FicheEcart, Language, NcGrade, Observation,
+    ObservationKind, Policy, Referentiel, Valid, Verdict, conclude, render_html, samples,
+};
+
+fn toulon() -> Audit {
+    Audit::from_json_str(samples::TOULON_2019_JSON).unwrap()
+}
+
+#[track_caller]
+fn render(audit: &Audit, language: Language) -> String {
+    let valid = Valid::new(audit, Referentiel::qual_e_pref_2019(), &Options::default())
+        .unwrap_or_else(|report| panic!("invalid audit:\n{report}"));
+    let c = conclude(&valid, &Policy::default(), language);
+    render_html(&valid, &c)
+}
+
+#[track_caller]
+fn check_snapshot(name: &str, actual: &str) {
+    let path = format!("{}/tests/snapshots/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing snapshot {path}; run with UPDATE_SNAPSHOTS=1"));
+    assert!(
+        expected == actual,
+        "snapshot {name} differs; run with UPDATE_SNAPSHOTS=1 and review the diff"
+    );
+}
+
+/// Every `src="…"` or `href="…"` value of the page.
+fn references(html: &str) -> Vec<&str> {
+    let mut refs = Vec::new();
+    for attr in ["src=", "href="] {
+        for (i, _) in html.match_indices(attr) {
+            let rest = &html[i + attr.len()..];
+            let value = rest
+                .strip_prefix('"')
+                .and_then(|r| r.split('"').next())
+                .unwrap_or(rest);
+            refs.push(value);
+        }
+    }
+    refs
+}
+
+/// Checks that every element is closed in order (void and self-closed elements aside): data
+/// text is escaped, so every `<` of the page opens a tag.
+#[track_caller]
+fn assert_balanced(html: &str) {
+    const VOID: [&str; 4] = ["meta", "br", "rect", "img"];
+    let mut open: Vec<&str> = Vec::new();
+    for (i, _) in html.match_indices('<') {
+        let rest = &html[i + 1..];
+        if rest.starts_with('!') {
+            continue;
+        }
+        let end = rest.find('>').expect("unclosed tag");
+        let tag = &rest[..end];
+        let name = tag
+            .trim_start_matches('/')
+            .split([' ', '/'])
+            .next()
+            .unwrap();
+        if let Some(closing) = tag.strip_prefix('/') {
+            assert_eq!(open.pop(), Some(closing), "</{closing}> at byte {i}");
+        } else if !VOID.contains(&name) && !tag.ends_with('/') {
+            open.push(name);
+        }
+    }
+    assert!(open.is_empty(), "never closed: {open:?}");
+}
+
+#[test]
+fn toulon_report_snapshots() {
+    let audit = toulon();
+    check_snapshot("toulon-report.fr.html", &render(&audit, Language::Fr));
+    check_snapshot("toulon-report.en.html", &render(&audit, Language::En));
+}
+
+#[test]
+fn toulon_report_structure() {
+    let html = render(&toulon(), Language::Fr);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">\n"));
+    assert!(html.ends_with("</html>\n"));
+    assert_eq!(html.matches("<tr class=\"engagement\"").count(), 23);
+    for n in 1..=23 {
+        assert_eq!(
+            html.matches(&format!("data-engagement=\"{n}\"")).count(),
+            1,
+            "engagement {n}"
+        );
+    }
+    assert_eq!(html.matches("<tr class=\"management\"").count(), 7);
+    assert_eq!(html.matches("<tr class=\"remote\"").count(), 13);
+    for needle in [
+        "<title>RAPPORT D&#39;AUDIT — PREFECTURE du Var, TOULON (83)</title>",
+        "<h1>RAPPORT D'AUDIT</h1>",
+        "<p class=\"outcome o-favorable\">Avis favorable</p>",
+        "<p class=\"outcome o-favorable\">Avis favorable (<code>favorable</code>)</p>",
+        "<li>Taux de conformité : <b>100,0\u{a0}% (23/23)</b></li>",
+        "<li><b>23</b> <span class=\"badge v-c\">C</span></li>",
+        "<li><b>10</b> <span class=\"k\">PF</span></li>",
+        "<li><b>4</b> <span class=\"k\">PP</span></li>",
+        "<svg role=\"img\"",
+        "<title id=\"chart-title\">Verdicts et observations par module</title>",
+        "20 C · 0 NA · 0 NC min · 0 NC Maj",
+        "<caption>ACCUEIL PHYSIQUE</caption>",
+        "<caption>RESEAU SOCIAUX</caption>",
+        "<h3>MODULE 1 - OBLIGATOIRE : RELATION GÉNÉRALE AVEC LES USAGERS</h3>",
+        "<th scope=\"row\">Module 1 17. Nous vous répondons dans un délai annoncé et maîtrisé</th><td><p><span class=\"k\">PP</span> : Le délai de réponse",
+        "<h3>AUDIT A DISTANCE : Téléphone (standard, SVI, SART)</h3>",
+        "<li>Absence de non-conformité majeure ou mineure.</li>",
+        "<li>Aucune non-conformité majeure ou mineure : avis favorable.</li>",
+        "<p class=\"tally\">Module 1 — Taux de conformité : 100,0\u{a0}% (20/20) — 20 C, 0 NA, 0 NC min, 0 NC Maj.</p>",
+    ] {
+        assert!(html.contains(needle), "missing {needle:?}");
+    }
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("<link"));
+    assert!(!html.contains("@import"));
+    assert!(!html.contains("url("));
+    assert!(
+        references(&html).is_empty(),
+        "external references: {:?}",
+        references(&html)
+    );
+    // Headings go h1, h2, h3 without skipping a level.
+    let mut level = 0;
+    for (i, _) in html.match_indices("<h") {
+        let Some(d) = html[i + 2..].chars().next().and_then(|c| c.to_digit(10)) else {
+            continue;
+        };
+        assert!(d <= level + 1, "h{d} after h{level} at byte {i}");
+        level = d;
+    }
+    assert!(!html.contains("<h4"));
+    assert_balanced(&html);
+}
+
+#[test]
+fn english_report() {
+    let html = render(&toulon(), Language::En);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n"));
+    assert_eq!(html.matches("<tr class=\"engagement\"").count(), 23);
+    for needle in [
+        "<h1>AUDIT REPORT</h1>",
+        "<p class=\"outcome o-favorable\">Favourable</p>",
+        "<li>Conformity rate: <b>100.0% (23/23)</b></li>",
+        "<h3>MODULE 1 - MANDATORY: RELATION GÉNÉRALE AVEC LES USAGERS</h3>",
+        "Conforming</span>",
+        "Module 1: 20 C, 0 NA, 0 NC min, 0 NC Maj; 7 PF, 0 PS, 1 PP.",
+    ] {
+        assert!(html.contains(needle), "missing {needle:?}");
+    }
+    assert!(!html.contains("Avis favorable"));
+}
+
+#[test]
+fn a_minor_nonconformity_has_its_fiche_and_due_date() {
+    let mut audit = toulon();
+    let n17 = EngagementNumber::new(17).unwrap();
+    audit.assessments[16].verdict = Some(Verdict::MinorNonconformity);
+    audit.ecarts.push(FicheEcart {
+        target: EcartTarget::Engagement(n17),
+        grade: NcGrade::Minor,
+        finding: "12 courriers sur 40\nhors délai".to_owned(),
+        requirement: "Délai annoncé.".to_owned(),
+        corrective_action: Some("Plan de renfort.".to_owned()),
+        due: None,
+    });
+    let html = render(&audit, Language::Fr);
+    assert!(html.contains("Avis favorable sous réserve (<code>favorable_with_conditions</code>)"));
+    assert!(html.contains(
+        "<tr class=\"ecart\"><th scope=\"row\"><span class=\"badge v-min\">NC min</span> Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé »</th><td>12 courriers sur 40<br>hors délai</td><td>Délai annoncé.</td><td>Plan de renfort.</td><td>18/02/2020</td></tr>"
+    ));
+    assert!(html.contains("<td class=\"verdict\"><span class=\"badge v-min\">NC min</span></td>"));
+    let en = render(&audit, Language::En);
+    assert!(en.contains("Favourable with conditions"));
+    assert!(en.contains("<td>2020-02-18</td>"));
+    assert_balanced(&html);
+}
+
+#[test]
+fn escape_replaces_the_five_characters() {
+    assert_eq!(
+        escape(r#"<a href="x">'&'</a>"#),
+        "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+    );
+    assert!(matches!(escape("sans rien"), std::borrow::Cow::Borrowed(_)));
+    assert_eq!(escape(""), "");
+}
+
+#[test]
+fn page_is_a_shell_with_the_style() {
+    let html = page("A & B", Language::En, "<p>x</p>\n");
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n"));
+    assert!(html.contains("<title>A &amp; B</title>"));
+    assert!(html.contains("@page { size: A4;"));
+    assert!(html.contains("<main>\n<p>x</p>\n</main>\n</body>\n</html>\n"));
+}
+
+fn payload(field: &str) -> String {
+    format!("<script>alert(\"{field}\")</script> & 'q'")
+}
+
+fn escaped(field: &str) -> String {
+    format!("&lt;script&gt;alert(&quot;{field}&quot;)&lt;/script&gt; &amp; &#39;q&#39;")
+}
+
+#[test]
+fn every_data_text_is_escaped() {
+    let mut audit = toulon();
+    let mut fields: Vec<&str> = Vec::new();
+    macro_rules! set {
+        ($name:literal, $place:expr) => {
+            $place = payload($name);
+            fields.push($name);
+        };
+    }
+    audit.site.name = Some(payload("site-name"));
+    fields.push("site-name");
+    set!("city", audit.site.city);
+    set!("auditor-name", audit.auditors[0].name);
+    audit.auditors[0].role = Some(payload("auditor-role"));
+    fields.push("auditor-role");
+    // Phone and e-mail are not printed in the report (as in the Markdown report).
+    audit.auditors[0].phone = Some(payload("auditor-phone"));
+    audit.auditors[0].email = Some(payload("auditor-email"));
+    audit.referentiel.label = Some(payload("referentiel-label"));
+    fields.push("referentiel-label");
+    set!("organisation", audit.context.organisation[0]);
+    set!("history", audit.context.history[0]);
+    audit.assessments[0].comment = Some(payload("comment"));
+    fields.push("comment");
+    let mut ps = Observation::new(ObservationKind::AreaOfConcern, payload("ps-text"));
+    ps.risk = Some(payload("ps-risk"));
+    audit.assessments[0].observations.push(ps);
+    fields.extend(["ps-text", "ps-risk"]);
+    set!("pf-text", audit.assessments[1].observations[0].text);
+    audit.management[0].comment = Some(payload("management-comment"));
+    fields.push("management-comment");
+    audit.remote_checks[0].observations.push(Observation::new(
+        ObservationKind::OpportunityForImprovement,
+        payload("remote-pp"),
+    ));
+    fields.push("remote-pp");
+    let n17 = EngagementNumber::new(17).unwrap();
+    audit.assessments[16].verdict = Some(Verdict::MinorNonconformity);
+    audit.ecarts.push(FicheEcart {
+        target: EcartTarget::Engagement(n17),
+        grade: NcGrade::Minor,
+        finding: payload("finding"),
+        requirement: payload("requirement"),
+        corrective_action: Some(payload("corrective-action")),
+        due: None,
+    });
+    fields.extend(["finding", "requirement", "corrective-action"]);
+    let c = &mut audit.conclusion;
+    c.points_forts = vec![payload("points-forts")];
+    c.points_sensibles = vec![payload("points-sensibles")];
+    c.pistes_de_progres = vec![payload("pistes-de-progres")];
+    c.fiches_ecart = vec![payload("fiches-ecart")];
+    c.commentaires = vec![payload("commentaires")];
+    c.bonnes_pratiques = vec![payload("bonnes-pratiques")];
+    c.enquetes_satisfaction = vec![payload("enquetes-satisfaction")];
+    c.charte_graphique.text = vec![payload("charte-graphique")];
+    c.conclusion_generale = vec![payload("conclusion-generale")];
+    fields.extend([
+        "points-forts",
+        "points-sensibles",
+        "pistes-de-progres",
+        "fiches-ecart",
+        "commentaires",
+        "bonnes-pratiques",
+        "enquetes-satisfaction",
+        "charte-graphique",
+        "conclusion-generale",
+    ]);
+    for language in [Language::Fr, Language::En] {
+        let html = render(&audit, language);
+        assert!(!html.contains("<script"), "raw <script in {language}");
+        assert!(!html.contains("alert(\""), "raw quote in {language}");
+        for field in &fields {
+            assert!(
+                html.contains(&escaped(field)),
+                "{field} not found escaped ({language})"
+            );
+        }
+        assert_eq!(html.matches("<tr class=\"engagement\"").count(), 23);
+        assert_balanced(&html);
+    }
+}
+
+proptest! {
+    #[test]
+    fn rendering_is_deterministic_and_never_panics(
+        verdicts in proptest::collection::vec(0u8..4, 23),
+        text in "[a-z<>&\"' \\n/-]{0,30}",
+        english in any::<bool>(),
+    ) {
+        let mut audit = toulon();
+        for (a, v) in audit.assessments.iter_mut().zip(&verdicts) {
+            let verdict = match v {
+                0 => Verdict::Conformity,
+                1 => Verdict::NotApplicable,
+                2 => Verdict::MinorNonconformity,
+                _ => Verdict::MajorNonconformity,
+            };
+            a.verdict = Some(verdict);
+            if verdict == Verdict::NotApplicable {
+                a.comment = Some(format!("Sans objet. {text}"));
+            }
+            if let Some(grade) = verdict.nonconformity() {
+                audit.ecarts.push(FicheEcart {
+                    target: EcartTarget::Engagement(a.engagement),
+                    grade,
+                    finding: format!("Constat {text}"),
+                    requirement: "Exigence.".to_owned(),
+                    corrective_action: Some(format!("Action {text}")),
+                    due: None,
+                });
+            }
+        }
+        audit.site.city = format!("TOULON {text}");
+        let language = if english { Language::En } else { Language::Fr };
+        let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Options::default());
+        prop_assume!(valid.is_ok());
+        let Ok(valid) = valid else { return Ok(()) };
+        let c = conclude(&valid, &Policy::default(), language);
+        let a = render_html(&valid, &c);
+        let copy = audit.clone();
+        let b = render(&copy, language);
+        prop_assert_eq!(&a, &b);
+        prop_assert!(!a.contains("<script"));
+        assert_balanced(&a);
+        prop_assert_eq!(a.matches("<tr class=\"engagement\"").count(), 23);
+        let nc = verdicts.iter().filter(|&&v| v >= 2).count();
+        prop_assert_eq!(a.matches("<tr class=\"ecart\"").count(), nc);
+    }
+}
