@@ -17,7 +17,7 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use qualepref::validate::Options;
 use qualepref::{
     Audit, Language, Outcome, Policy, Referentiel, Valid, Verdict, conclude, import_report,
-    render_markdown, samples,
+    render_html, render_markdown, samples,
 };
 
 struct Data {
@@ -72,6 +72,12 @@ fn pipeline(c: &mut Criterion) {
     let mut group = c.benchmark_group("render_markdown");
     group.bench_function("toulon", |b| {
         b.iter(|| render_markdown(black_box(&valid), &conclusions));
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("render_html");
+    group.bench_function("toulon", |b| {
+        b.iter(|| render_html(black_box(&valid), &conclusions));
     });
     group.finish();
 

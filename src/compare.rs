@@ -4,8 +4,8 @@
 //! after and what the change means; the nonconformities lifted, new or persistent; the points
 //! sensibles resolved, still open or new; the pistes de progrès followed up or not; per module,
 //! the conformity rate and the outcome of the policy before and after; and the decision of each
-//! audit. [`Comparison::to_text`] and [`Comparison::to_markdown`] name each change and nothing
-//! else; the serialised form (JSON) holds everything, unchanged entries included.
+//! audit. [`Comparison::to_text`], [`Comparison::to_markdown`] and [`Comparison::to_html`] name
+//! each change and nothing else; the serialised form (JSON) holds everything, unchanged entries included.
 //!
 //! Observations are matched by the engagement, management item or remote check they belong to,
 //! not by their text (texts are rewritten from one audit to the next): a point sensible of
@@ -720,6 +720,27 @@ impl Comparison {
             }
         }
         out
+    }
+
+    /// The comparison as one self-contained HTML page (the shell and style of
+    /// [`html::page`](crate::html::page)): a heading per section, a list item per change; every
+    /// text is escaped.
+    #[must_use]
+    pub fn to_html(&self, language: Language) -> String {
+        let title = language.pick("Comparaison de deux audits", "Comparison of two audits");
+        let mut body = format!("<h1>{title}</h1>\n");
+        for (heading, lines) in self.sections(language) {
+            body.push_str("<section>\n<h2>");
+            body.push_str(&crate::html::escape(heading));
+            body.push_str("</h2>\n<ul>\n");
+            for line in lines {
+                body.push_str("<li>");
+                body.push_str(&crate::html::escape(&line));
+                body.push_str("</li>\n");
+            }
+            body.push_str("</ul>\n</section>\n");
+        }
+        crate::html::page(title, language, &body)
     }
 
     /// The comparison as Markdown: a heading per section, a bullet per change.

@@ -660,6 +660,26 @@ fn render_markdown_to_a_file() {
     assert!(text.contains("Nous vous répondons dans un délai annoncé et maîtrisé"));
     let output = run(&["render", TOULON, "--format", "pdf"], "");
     assert_eq!(code(&output), Some(2));
+    let html = dir.join("report.html");
+    let output = run(
+        &[
+            "render",
+            TOULON,
+            "--format",
+            "html",
+            "-o",
+            &html.display().to_string(),
+        ],
+        "",
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let text = ok(std::fs::read_to_string(&html));
+    assert_eq!(
+        text,
+        ok(std::fs::read_to_string(
+            "tests/snapshots/toulon-report.fr.html"
+        ))
+    );
 }
 
 #[test]

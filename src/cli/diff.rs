@@ -49,6 +49,8 @@ enum Output {
     Markdown,
     /// Everything compared, unchanged entries included.
     Json,
+    /// One self-contained HTML page, a list item per change.
+    Html,
 }
 
 /// Validates both audits, then prints their comparison; 1 when either is invalid.
@@ -100,6 +102,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     let text = match args.format {
         Output::Text => comparison.to_text(language),
         Output::Markdown => comparison.to_markdown(language),
+        Output::Html => comparison.to_html(language),
         Output::Json => {
             let mut json = serde_json::to_string_pretty(&comparison)
                 .map_err(|e| Failure::new(format!("cannot write JSON: {e}")))?;

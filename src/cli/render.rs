@@ -1,8 +1,8 @@
-//! `qualepref render FILE --format markdown`: the whole report of a valid audit.
+//! `qualepref render FILE --format markdown|html`: the whole report of a valid audit.
 
 use std::path::PathBuf;
 
-use qualepref::render_markdown;
+use qualepref::{render_html, render_markdown};
 
 use super::synthesize::{EngineArgs, with_conclusions};
 use super::{Failure, Globals, Status, print, write_file};
@@ -31,6 +31,8 @@ pub struct Args {
 enum Output {
     /// Markdown, close to the layout of the original report.
     Markdown,
+    /// One self-contained HTML file (no script, no external resource), printable on A4.
+    Html,
 }
 
 /// Renders the report; 1 (with the diagnostics) when the audit is invalid.
@@ -38,6 +40,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     with_conclusions(&args.file, &args.engine, globals, |valid, conclusions| {
         let text = match args.format {
             Output::Markdown => render_markdown(valid, conclusions),
+            Output::Html => render_html(valid, conclusions),
         };
         match &args.output {
             Some(path) => write_file(path, &text),
