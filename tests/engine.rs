@@ -546,3 +546,35 @@ fn shuffle<T>(items: &mut [T], seed: u64) {
         items.swap(i, j);
     }
 }
+
+#[test]
+fn rates_compare_exactly() {
+    let half = Rate::new(1, 2).unwrap();
+    let two_quarters = Rate::new(2, 4).unwrap();
+    let two_thirds = Rate::new(2, 3).unwrap();
+    assert!(half.is_below(two_thirds));
+    assert!(!two_thirds.is_below(half));
+    assert!(!half.is_below(two_quarters) && !two_quarters.is_below(half));
+    // 3/7 < 1/2 exactly (6 < 7), though both round to 42,9 % and 50,0 %.
+    assert!(Rate::new(3, 7).unwrap().is_below(half));
+    assert!(!half.is_below(Rate::new(3, 7).unwrap()));
+}
+
+#[test]
+fn observation_counts_read_by_kind_and_outcomes_display_their_code() {
+    use qualepref::{ObservationCounts, ObservationKind};
+    let counts = ObservationCounts {
+        pf: 3,
+        ps: 5,
+        pp: 7,
+    };
+    assert_eq!(counts.of(ObservationKind::Strength), 3);
+    assert_eq!(counts.of(ObservationKind::AreaOfConcern), 5);
+    assert_eq!(counts.of(ObservationKind::OpportunityForImprovement), 7);
+    assert_eq!(Outcome::Favorable.to_string(), "favorable");
+    assert_eq!(
+        Outcome::FavorableWithConditions.to_string(),
+        "favorable_with_conditions"
+    );
+    assert_eq!(Outcome::Unfavorable.to_string(), "unfavorable");
+}
