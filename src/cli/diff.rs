@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use qualepref::{Language, Policy, Valid, compare_with};
+use qualepref::{Policy, Valid, compare_with};
 
-use super::{Failure, Globals, Input, Status, print, warn};
+use super::{Failure, Globals, Input, LangArg, Status, print, warn};
 
 /// Arguments of `diff`.
 #[derive(Debug, clap::Args)]
@@ -27,17 +27,8 @@ pub struct Args {
     format: Output,
 
     /// The language of the text.
-    #[arg(long, value_enum, default_value_t = Lang::Fr)]
-    lang: Lang,
-}
-
-/// A language as a command-line value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Lang {
-    /// French.
-    Fr,
-    /// English.
-    En,
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    lang: LangArg,
 }
 
 /// The output of `diff`.
@@ -95,10 +86,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
         return Ok(Status::Invalid);
     };
     let comparison = compare_with(before, after, &Policy::default());
-    let language = match args.lang {
-        Lang::Fr => Language::Fr,
-        Lang::En => Language::En,
-    };
+    let language = args.lang.language();
     let text = match args.format {
         Output::Text => comparison.to_text(language),
         Output::Markdown => comparison.to_markdown(language),

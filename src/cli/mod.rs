@@ -218,3 +218,22 @@ impl FormatArg {
         }
     }
 }
+
+/// A language as a command-line value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// French.
+    Fr,
+    /// English.
+    En,
+}
+
+impl LangArg {
+    /// The library's language.
+    pub fn language(self) -> qualepref::Language {
+        match self {
+            LangArg::Fr => qualepref::Language::Fr,
+            LangArg::En => qualepref::Language::En,
+        }
+    }
+}

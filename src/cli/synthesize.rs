@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use qualepref::{Conclusions, Language, Policy, Valid, conclude, render_markdown};
 
-use super::{Failure, Globals, Input, Status, print, warn};
+use super::{Failure, Globals, Input, LangArg, Status, print, warn};
 
 /// Arguments of `synthesize`.
 #[derive(Debug, clap::Args)]
@@ -26,8 +26,8 @@ pub struct Args {
 #[derive(Debug, clap::Args)]
 pub struct EngineArgs {
     /// The language of generated texts.
-    #[arg(long, value_enum, default_value_t = Lang::Fr)]
-    lang: Lang,
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    lang: LangArg,
 
     /// Months after the audit's last day by which corrective actions are due.
     #[arg(long, value_name = "MONTHS", default_value_t = 3)]
@@ -48,20 +48,8 @@ impl EngineArgs {
     }
 
     fn language(&self) -> Language {
-        match self.lang {
-            Lang::Fr => Language::Fr,
-            Lang::En => Language::En,
-        }
+        self.lang.language()
     }
-}
-
-/// A language as a command-line value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Lang {
-    /// French.
-    Fr,
-    /// English.
-    En,
 }
 
 /// The output of `synthesize`.
