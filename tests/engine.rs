@@ -578,3 +578,70 @@ fn observation_counts_read_by_kind_and_outcomes_display_their_code() {
     );
     assert_eq!(Outcome::Unfavorable.to_string(), "unfavorable");
 }
+
+#[test]
+fn the_general_conclusion_states_the_decision_with_counts_and_due_date() {
+    let minor = with_nc_on_17(NcGrade::Minor);
+    let c = conclude(&valid(&minor), &Policy::default(), Language::Fr);
+    assert_eq!(
+        c.synthesis
+            .conclusion_generale
+            .generated
+            .last()
+            .map(String::as_str),
+        Some(
+            "Décision selon la politique par défaut de la bibliothèque (et non le texte du référentiel) : avis favorable sous réserve (1 NC min, 0 NC Maj), actions correctives dues au plus tard le 18/02/2020."
+        )
+    );
+    let major = with_nc_on_17(NcGrade::Major);
+    let c = conclude(&valid(&major), &Policy::default(), Language::En);
+    assert_eq!(
+        c.synthesis
+            .conclusion_generale
+            .generated
+            .last()
+            .map(String::as_str),
+        Some(
+            "Decision under the library's default policy (not the référentiel's text): unfavourable (0 NC min, 1 NC Maj)."
+        )
+    );
+}
+
+#[test]
+fn remote_checks_without_note_are_counted_in_the_general_conclusion() {
+    let mut audit = toulon();
+    audit.remote_checks[0].note = None;
+    let c = conclude(&valid(&audit), &Policy::default(), Language::Fr);
+    assert_eq!(
+        c.synthesis.conclusion_generale.generated[4],
+        "Audit à distance : 13 contrôles, 12 conformes, 0 non conforme, 0 non applicable, 1 sans note."
+    );
+}
+
+#[test]
+fn the_charte_graphique_is_not_applicable_only_in_an_initial_audit() {
+    let audit = toulon();
+    let initial = conclude(&valid(&audit), &Policy::default(), Language::Fr);
+    assert!(
+        initial
+            .synthesis
+            .charte_graphique
+            .generated
+            .iter()
+            .any(|l| l.contains("Non applicable en audit initial")),
+        "{:?}",
+        initial.synthesis.charte_graphique.generated
+    );
+    let mut suivi = toulon();
+    suivi.kind.audit_type = Some(qualepref::AuditType::Suivi);
+    let c = conclude(&valid(&suivi), &Policy::default(), Language::Fr);
+    assert!(
+        c.synthesis
+            .charte_graphique
+            .generated
+            .iter()
+            .all(|l| !l.contains("audit initial")),
+        "{:?}",
+        c.synthesis.charte_graphique.generated
+    );
+}

@@ -1432,3 +1432,14 @@ fn same_report_whatever_the_order_of_duplicates() {
     assert_eq!(order_free(&a), order_free(&b), "{a}\n{b}");
     assert_eq!(a.diagnostics().len(), b.diagnostics().len());
 }
+
+#[test]
+fn every_code_has_its_own_one_sentence_description() {
+    let mut seen = std::collections::BTreeSet::new();
+    for code in Code::ALL {
+        let d = code.description();
+        assert!(d.len() > 10 && d.ends_with('.'), "{code}: {d:?}");
+        assert!(d.starts_with(|c: char| c.is_uppercase()), "{code}: {d:?}");
+        assert!(seen.insert(d), "{code} shares its description");
+    }
+}
