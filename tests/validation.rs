@@ -1443,3 +1443,85 @@ fn every_code_has_its_own_one_sentence_description() {
         assert!(seen.insert(d), "{code} shares its description");
     }
 }
+
+/// Within one engagement, diagnostics sort by field (the path without indices) before code.
+#[test]
+fn within_an_engagement_diagnostics_sort_by_field_then_code() {
+    let mut audit = toulon();
+    let a = audit
+        .assessments
+        .iter_mut()
+        .find(|a| a.engagement == e(5))
+        .unwrap();
+    a.observations.push(Observation {
+        kind: ObservationKind::AreaOfConcern,
+        text: " ".to_owned(),
+        risk: None,
+    });
+    audit.conclusion.points_sensibles.clear();
+    let r = report(&audit);
+    let lines: Vec<String> = r.diagnostics().iter().map(ToString::to_string).collect();
+    let codes: Vec<Code> = r.diagnostics().iter().map(|d| d.code).collect();
+    // `…observations[0].risk` sorts before `…observations[0].text`, though `empty-observation`
+    // sorts before `ps-without-risk`.
+    assert_eq!(
+        codes,
+        [Code::PsWithoutRisk, Code::EmptyObservation],
+        "{lines:#?}"
+    );
+    assert!(
+        lines[0].starts_with("assessments[4].observations[0].risk: "),
+        "{lines:#?}"
+    );
+    assert!(
+        lines[1].starts_with("assessments[4].observations[0].text: "),
+        "{lines:#?}"
+    );
+}
+
+/// Management items sort by section (pilotage first) then item number, whatever their codes.
+#[test]
+fn management_diagnostics_sort_by_section_then_item() {
+    let mut audit = toulon();
+    let item = |audit: &mut Audit, section, item| {
+        let id = ManagementItemId { section, item };
+        audit
+            .management
+            .iter_mut()
+            .position(|x| x.id() == id)
+            .unwrap()
+    };
+    let p2 = item(&mut audit, ManagementSection::Pilotage, 2);
+    audit.management[p2].verdict = None;
+    let p5 = item(&mut audit, ManagementSection::Pilotage, 5);
+    audit.management[p5]
+        .observations
+        .push(Observation::new(ObservationKind::Strength, ""));
+    let l1 = item(&mut audit, ManagementSection::Labellisation, 1);
+    audit.management[l1].verdict = None;
+    let r = report(&audit);
+    let paths: Vec<&str> = r.diagnostics().iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            format!("management[{p2}].verdict"),
+            format!("management[{p5}].observations[0].text"),
+            format!("management[{l1}].verdict"),
+        ]
+    );
+}
+
+#[test]
+fn infos_are_reported_as_infos() {
+    let text = Referentiel::qual_e_pref_2019_json().replacen(
+        "\"obligatory\": true",
+        "\"obligatory\": false",
+        1,
+    );
+    let r = Referentiel::from_json_str(&text).unwrap();
+    let report = validate_referentiel(&r, &Options::default());
+    let infos: Vec<Code> = report.infos().map(|d| d.code).collect();
+    assert_eq!(infos, [Code::NoObligatoryModule]);
+    assert_eq!(report.warnings().count(), 0);
+    assert!(!report.has_errors());
+}
