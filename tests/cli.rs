@@ -581,9 +581,8 @@ fn synthesize_text_and_markdown_in_both_languages() {
     );
 }
 
-#[test]
-fn synthesize_policy_options_change_the_due_date_and_threshold() {
-    let dir = temp_dir("policy");
+/// The Toulon audit with an NC min on engagement 17 and its fiche d'écart.
+fn toulon_with_nc_min_on_17() -> Audit {
     let mut audit = toulon();
     let e17 = &mut audit.assessments[16];
     e17.verdict = Some(qualepref::Verdict::MinorNonconformity);
@@ -596,6 +595,13 @@ fn synthesize_policy_options_change_the_due_date_and_threshold() {
         due: None,
     });
     audit.conclusion.fiches_ecart.clear();
+    audit
+}
+
+#[test]
+fn synthesize_policy_options_change_the_due_date_and_threshold() {
+    let dir = temp_dir("policy");
+    let audit = toulon_with_nc_min_on_17();
     let file = write(&dir, "nc-min.json", &ok(audit.to_json_string()));
     let output = run(&["synthesize", &file, "--format", "json"], "");
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
@@ -685,18 +691,7 @@ fn render_markdown_to_a_file() {
 #[test]
 fn diff_names_each_change_and_exits_1_on_an_invalid_audit() {
     let dir = temp_dir("diff");
-    let mut audit = toulon();
-    let e17 = &mut audit.assessments[16];
-    e17.verdict = Some(qualepref::Verdict::MinorNonconformity);
-    audit.ecarts.push(qualepref::FicheEcart {
-        target: qualepref::EcartTarget::Engagement(e17.engagement),
-        grade: qualepref::NcGrade::Minor,
-        finding: "Délai dépassé.".to_owned(),
-        requirement: "Répondre dans le délai annoncé.".to_owned(),
-        corrective_action: None,
-        due: None,
-    });
-    audit.conclusion.fiches_ecart.clear();
+    let mut audit = toulon_with_nc_min_on_17();
     let after = write(&dir, "after.json", &ok(audit.to_json_string()));
     let output = run(&["diff", TOULON, &after], "");
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
