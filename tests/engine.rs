@@ -12,28 +12,12 @@ use qualepref::{
     decide, samples, score,
 };
 
-fn toulon() -> Audit {
-    Audit::from_json_str(samples::TOULON_2019_JSON).unwrap()
-}
+mod common;
+use common::{check_snapshot, toulon};
 
 #[track_caller]
 fn valid(audit: &Audit) -> Valid<'_> {
     Valid::new(audit, Referentiel::qual_e_pref_2019(), &Options::default()).unwrap()
-}
-
-#[track_caller]
-fn check_snapshot(name: &str, actual: &str) {
-    let path = format!("{}/tests/snapshots/{name}", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing snapshot {path}; run with UPDATE_SNAPSHOTS=1"));
-    assert!(
-        expected == actual,
-        "snapshot {name} differs; run with UPDATE_SNAPSHOTS=1 and review the diff"
-    );
 }
 
 fn n(number: u16) -> EngagementNumber {

@@ -9,12 +9,11 @@ use qualepref::html::{escape, page};
 use qualepref::validate::Options;
 use qualepref::{
     Audit, EcartTarget, EngagementNumber, FicheEcart, Language, NcGrade, Observation,
-    ObservationKind, Policy, Referentiel, Valid, Verdict, conclude, render_html, samples,
+    ObservationKind, Policy, Referentiel, Valid, Verdict, conclude, render_html,
 };
 
-fn toulon() -> Audit {
-    Audit::from_json_str(samples::TOULON_2019_JSON).unwrap()
-}
+mod common;
+use common::{check_snapshot, toulon};
 
 #[track_caller]
 fn render(audit: &Audit, language: Language) -> String {
@@ -22,21 +21,6 @@ fn render(audit: &Audit, language: Language) -> String {
         .unwrap_or_else(|report| panic!("invalid audit:\n{report}"));
     let c = conclude(&valid, &Policy::default(), language);
     render_html(&valid, &c)
-}
-
-#[track_caller]
-fn check_snapshot(name: &str, actual: &str) {
-    let path = format!("{}/tests/snapshots/{name}", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing snapshot {path}; run with UPDATE_SNAPSHOTS=1"));
-    assert!(
-        expected == actual,
-        "snapshot {name} differs; run with UPDATE_SNAPSHOTS=1 and review the diff"
-    );
 }
 
 /// Every `src="…"` or `href="…"` value of the page.

@@ -9,33 +9,17 @@ use qualepref::markdown::escape;
 use qualepref::validate::Options;
 use qualepref::{
     Audit, EcartTarget, EngagementNumber, FicheEcart, Language, NcGrade, Observation,
-    ObservationKind, Policy, Referentiel, Valid, Verdict, conclude, render_markdown, samples,
+    ObservationKind, Policy, Referentiel, Valid, Verdict, conclude, render_markdown,
 };
 
-fn toulon() -> Audit {
-    Audit::from_json_str(samples::TOULON_2019_JSON).unwrap()
-}
+mod common;
+use common::{check_snapshot, toulon};
 
 #[track_caller]
 fn render(audit: &Audit, language: Language) -> String {
     let valid = Valid::new(audit, Referentiel::qual_e_pref_2019(), &Options::default()).unwrap();
     let c = conclude(&valid, &Policy::default(), language);
     render_markdown(&valid, &c)
-}
-
-#[track_caller]
-fn check_snapshot(name: &str, actual: &str) {
-    let path = format!("{}/tests/snapshots/{name}", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing snapshot {path}; run with UPDATE_SNAPSHOTS=1"));
-    assert!(
-        expected == actual,
-        "snapshot {name} differs; run with UPDATE_SNAPSHOTS=1 and review the diff"
-    );
 }
 
 #[test]
