@@ -558,18 +558,7 @@ pub fn import_report_path(
         path: path.to_owned(),
         source: Box::new(e),
     };
-    let io = |source| Error::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > crate::MAX_INPUT_BYTES {
-        return Err(in_file(Error::TooLarge {
-            size,
-            limit: crate::MAX_INPUT_BYTES,
-        }));
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = crate::read_input_bytes(path)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         in_file(Error::NotAReport {
             reason: format!(

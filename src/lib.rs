@@ -162,6 +162,14 @@ fn check_size(len: usize) -> Result<(), Error> {
 
 /// Reads a UTF-8 text file, refusing files above [`MAX_INPUT_BYTES`] before reading them.
 fn read_input(path: &Path) -> Result<String, Error> {
+    String::from_utf8(read_input_bytes(path)?).map_err(|e| Error::Io {
+        path: path.to_owned(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+    })
+}
+
+/// Reads a file's bytes, refusing files above [`MAX_INPUT_BYTES`] before reading them.
+fn read_input_bytes(path: &Path) -> Result<Vec<u8>, Error> {
     let io = |source| Error::Io {
         path: path.to_owned(),
         source,
@@ -176,5 +184,5 @@ fn read_input(path: &Path) -> Result<String, Error> {
             }),
         });
     }
-    std::fs::read_to_string(path).map_err(io)
+    std::fs::read(path).map_err(io)
 }
