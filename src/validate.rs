@@ -1241,12 +1241,28 @@ pub fn validate(audit: &Audit, referentiel: &Referentiel, options: &Options) -> 
     out.finish()
 }
 
+/// What validation needs to know of one engagement number, found in O(1).
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    /// Where its assessments start in `Context::by_engagement`.
+    start: u32,
+    /// How many assessments it has.
+    count: u32,
+    /// Its module in the référentiel; 0 when the référentiel does not have it.
+    module: u8,
+    /// Its sort group (see [`Context::group_of`]).
+    group: u8,
+}
+
 /// The audit, the référentiel and indexes built once per validation.
 struct Context<'a> {
     audit: &'a Audit,
     referentiel: &'a Referentiel,
     /// (engagement, index in `assessments`), sorted.
     by_engagement: Vec<(EngagementNumber, usize)>,
+    /// One slot per engagement number, from 0 to the highest number of the référentiel and the
+    /// assessments (at most [`EngagementNumber::MAX`]).
+    slots: Vec<Slot>,
     /// (item, index in `management`), sorted.
     by_item: Vec<(ManagementItemId, usize)>,
     /// (target, index in `ecarts`), sorted.
@@ -1255,29 +1271,88 @@ struct Context<'a> {
     listed: [usize; 9],
 }
 
+/// The entries of `sorted` whose key is `key`, in array order: one binary search, then a scan
+/// (runs are short: a key repeats only in a faulty audit).
+fn run_of<K: Ord + Copy>(sorted: &[(K, usize)], key: K) -> &[(K, usize)] {
+    let start = sorted.partition_point(|(k, _)| *k < key);
+    let rest = sorted.get(start..).unwrap_or(&[]);
+    let len = rest.iter().take_while(|(k, _)| *k == key).count();
+    rest.get(..len).unwrap_or(&[])
+}
+
+/// `v` sorted; reports list their entries in order, so the sort is usually skipped.
+fn sorted<T: Ord>(mut v: Vec<T>) -> Vec<T> {
+    if !v.is_sorted() {
+        v.sort_unstable();
+    }
+    v
+}
+
 impl<'a> Context<'a> {
     fn new(audit: &'a Audit, referentiel: &'a Referentiel) -> Self {
-        let mut by_engagement: Vec<_> = audit
-            .assessments
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.engagement, i))
-            .collect();
-        by_engagement.sort_unstable();
-        let mut by_item: Vec<_> = audit
-            .management
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.id(), i))
-            .collect();
-        by_item.sort_unstable();
-        let mut by_target: Vec<_> = audit
-            .ecarts
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.target, i))
-            .collect();
-        by_target.sort_unstable();
+        let by_engagement = sorted(
+            audit
+                .assessments
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.engagement, i))
+                .collect(),
+        );
+        let by_item = sorted(
+            audit
+                .management
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id(), i))
+                .collect(),
+        );
+        let by_target = sorted(
+            audit
+                .ecarts
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.target, i))
+                .collect(),
+        );
+        let highest = referentiel
+            .engagements()
+            .last()
+            .map(|e| e.number)
+            .max(by_engagement.last().map(|(n, _)| *n))
+            .map_or(0, EngagementNumber::get);
+        let mut slots = vec![
+            Slot {
+                group: GROUP_UNPLACED,
+                ..Slot::default()
+            };
+            usize::from(highest) + 1
+        ];
+        for e in referentiel.engagements() {
+            if let Some(slot) = slots.get_mut(usize::from(e.number.get())) {
+                slot.module = e.module.get();
+                slot.group = slot.module;
+            }
+        }
+        let mut start = 0;
+        for run in by_engagement.chunk_by(|a, b| a.0 == b.0) {
+            if let Some(slot) = run
+                .first()
+                .and_then(|(n, _)| slots.get_mut(usize::from(n.get())))
+            {
+                slot.start = start;
+                slot.count = run.len() as u32;
+                if slot.module == 0 {
+                    // Not in the référentiel: the lowest module its assessments are filed under.
+                    slot.group = run
+                        .iter()
+                        .filter_map(|(_, i)| audit.assessments.get(*i))
+                        .map(|a| a.module.get())
+                        .min()
+                        .unwrap_or(GROUP_UNPLACED);
+                }
+            }
+            start += run.len() as u32;
+        }
         let mut listed = [0; 9];
         for m in &audit.modules {
             if let Some(count) = listed.get_mut(usize::from(m.get())) {
@@ -1288,17 +1363,37 @@ impl<'a> Context<'a> {
             audit,
             referentiel,
             by_engagement,
+            slots,
             by_item,
             by_target,
             listed,
         }
     }
 
+    /// The slot of engagement `n`; the default (no assessment, not in the référentiel) when `n`
+    /// is beyond the table.
+    fn slot(&self, n: EngagementNumber) -> Slot {
+        self.slots
+            .get(usize::from(n.get()))
+            .copied()
+            .unwrap_or(Slot {
+                group: GROUP_UNPLACED,
+                ..Slot::default()
+            })
+    }
+
     /// The indices of the assessments of engagement `n`, in array order.
     fn assessments_of(&self, n: EngagementNumber) -> &[(EngagementNumber, usize)] {
-        let start = self.by_engagement.partition_point(|(e, _)| *e < n);
-        let end = self.by_engagement.partition_point(|(e, _)| *e <= n);
-        self.by_engagement.get(start..end).unwrap_or(&[])
+        let slot = self.slot(n);
+        let start = slot.start as usize;
+        self.by_engagement
+            .get(start..start + slot.count as usize)
+            .unwrap_or(&[])
+    }
+
+    /// The module of engagement `n` in the référentiel, if it has it.
+    fn module_of(&self, n: EngagementNumber) -> Option<ModuleNumber> {
+        ModuleNumber::new(self.slot(n).module)
     }
 
     /// Whether the audit covers `module` (without scanning `modules`).
@@ -1310,16 +1405,12 @@ impl<'a> Context<'a> {
 
     /// The fiches d'écart of `target`, as (target, index in `ecarts`), in array order.
     fn fiches_of(&self, target: EcartTarget) -> &[(EcartTarget, usize)] {
-        let start = self.by_target.partition_point(|(t, _)| *t < target);
-        let end = self.by_target.partition_point(|(t, _)| *t <= target);
-        self.by_target.get(start..end).unwrap_or(&[])
+        run_of(&self.by_target, target)
     }
 
     /// The indices of the assessments of management item `id`, in array order.
     fn items_of(&self, id: ManagementItemId) -> &[(ManagementItemId, usize)] {
-        let start = self.by_item.partition_point(|(e, _)| *e < id);
-        let end = self.by_item.partition_point(|(e, _)| *e <= id);
-        self.by_item.get(start..end).unwrap_or(&[])
+        run_of(&self.by_item, id)
     }
 
     /// The worst on-site verdict of engagement `n` among its assessments; `None` when it has
@@ -1341,15 +1432,7 @@ impl<'a> Context<'a> {
     /// The sort group of engagement `n`: its module in the référentiel, else the module its
     /// assessments are filed under (the lowest, whatever their order), else after the modules.
     fn group_of(&self, n: EngagementNumber) -> u8 {
-        if let Some(e) = self.referentiel.engagement(n) {
-            return e.module.get();
-        }
-        self.assessments_of(n)
-            .iter()
-            .filter_map(|(_, i)| self.audit.assessments.get(*i))
-            .map(|a| a.module.get())
-            .min()
-            .unwrap_or(GROUP_UNPLACED)
+        self.slot(n).group
     }
 
     /// Whether `module` is covered but not bundled: its engagements are unknown by design, and
@@ -1468,6 +1551,8 @@ impl<'a> Context<'a> {
         }
         let police = ModuleNumber::new(8);
         let mut seen = [0_usize; 9];
+        // The covered modules whose engagements the référentiel lists.
+        let mut bundled = [false; 9];
         for (i, &number) in audit.modules.iter().enumerate() {
             let place = Place::module(number);
             let slot = usize::from(number.get());
@@ -1509,18 +1594,8 @@ impl<'a> Context<'a> {
                     ),
                 ),
                 Some(_) => {
-                    for e in r.engagements_of(number) {
-                        if self.assessments_of(e.number).is_empty() {
-                            out.push(
-                                Code::MissingAssessment,
-                                Place::engagement(number.get(), e.number, SECTION_ASSESSMENTS),
-                                "assessments".to_owned(),
-                                format!(
-                                    "engagement {} of module {number} is not assessed",
-                                    e.number
-                                ),
-                            );
-                        }
+                    if let Some(b) = bundled.get_mut(slot) {
+                        *b = true;
                     }
                 }
             }
@@ -1539,6 +1614,23 @@ impl<'a> Context<'a> {
                 );
             }
         }
+        // One pass over the référentiel: every engagement of a covered, bundled module.
+        for e in r.engagements() {
+            let module = usize::from(e.module.get());
+            if bundled.get(module).copied().unwrap_or(false)
+                && self.assessments_of(e.number).is_empty()
+            {
+                out.push(
+                    Code::MissingAssessment,
+                    Place::engagement(e.module.get(), e.number, SECTION_ASSESSMENTS),
+                    "assessments".to_owned(),
+                    format!(
+                        "engagement {} of module {} is not assessed",
+                        e.number, e.module
+                    ),
+                );
+            }
+        }
     }
 
     fn check_assessments(&self, out: &mut Collector<'_>) {
@@ -1546,7 +1638,7 @@ impl<'a> Context<'a> {
         for (i, a) in self.audit.assessments.iter().enumerate() {
             let n = a.engagement;
             let place = Place::engagement(self.group_of(n), n, SECTION_ASSESSMENTS);
-            match r.engagement(n) {
+            match self.module_of(n) {
                 None => {
                     if !self.covered_unbundled(a.module) {
                         out.push(
@@ -1557,26 +1649,26 @@ impl<'a> Context<'a> {
                         );
                     }
                 }
-                Some(e) => {
-                    if !self.covers(e.module) {
+                Some(module) => {
+                    if !self.covers(module) {
                         out.push(
                             Code::ModuleNotCovered,
                             place,
                             format!("assessments[{i}].engagement"),
                             format!(
-                                "engagement {n} is assessed but its module {} is not covered",
-                                e.module
+                                "engagement {n} is assessed but its module {module} is not covered"
                             ),
                         );
                     }
-                    if a.module != e.module {
+                    if a.module != module {
                         out.push(
                             Code::WrongModule,
                             place,
                             format!("assessments[{i}].module"),
                             format!(
-                                "engagement {n} is filed under module {} but belongs to module {}",
-                                a.module, e.module
+                                "engagement {n} is filed under module {} but belongs to module \
+                                 {module}",
+                                a.module
                             ),
                         );
                     }
@@ -1624,60 +1716,76 @@ impl<'a> Context<'a> {
                 );
             }
         }
-        for (i, m) in self.audit.management.iter().enumerate() {
-            let id = m.id();
+        // Item by item, each with all its assessments; the diagnostics are sorted at the end.
+        for run in self.by_item.chunk_by(|a, b| a.0 == b.0) {
+            let Some(&(id, _)) = run.first() else {
+                continue;
+            };
             let place = Place::management(id, SECTION_ASSESSMENTS);
-            let subject = Subject::Management(i, id);
-            if r.management_item(id).is_none() {
-                out.push(
-                    Code::UnknownManagementItem,
-                    place,
-                    subject.path(".item"),
-                    format!("{} is not in the référentiel {}", subject.what(), r.id()),
-                );
-            }
-            let same = self.items_of(id);
-            if same.len() > 1 && same.get(1).is_some_and(|(_, j)| *j == i) {
-                out.push(
-                    Code::DuplicateManagementItem,
-                    place,
-                    subject.path(""),
-                    format!("{} is assessed {} times", subject.what(), same.len()),
-                );
-            }
-            check_verdict(out, place, subject, m.verdict, m.comment.as_deref());
-            if let Some(grade) = m.verdict.and_then(Verdict::nonconformity) {
-                if !self.has_fiche(EcartTarget::Management(id)) {
+            let known = r.management_item(id).is_some();
+            for (k, &(_, i)) in run.iter().enumerate() {
+                let Some(m) = self.audit.management.get(i) else {
+                    continue;
+                };
+                let subject = Subject::Management(i, id);
+                if !known {
                     out.push(
-                        Code::NonconformityWithoutFiche,
+                        Code::UnknownManagementItem,
                         place,
-                        subject.path(".verdict"),
-                        format!("{} is {grade} but has no fiche d'écart", subject.what()),
+                        subject.path(".item"),
+                        format!("{} is not in the référentiel {}", subject.what(), r.id()),
                     );
                 }
+                if k == 1 {
+                    out.push(
+                        Code::DuplicateManagementItem,
+                        place,
+                        subject.path(""),
+                        format!("{} is assessed {} times", subject.what(), run.len()),
+                    );
+                }
+                check_verdict(out, place, subject, m.verdict, m.comment.as_deref());
+                if let Some(grade) = m.verdict.and_then(Verdict::nonconformity) {
+                    if !self.has_fiche(EcartTarget::Management(id)) {
+                        out.push(
+                            Code::NonconformityWithoutFiche,
+                            place,
+                            subject.path(".verdict"),
+                            format!("{} is {grade} but has no fiche d'écart", subject.what()),
+                        );
+                    }
+                }
+                check_observations(out, place, subject, &m.observations);
             }
-            check_observations(out, place, subject, &m.observations);
         }
     }
 
     fn check_remote_checks(&self, out: &mut Collector<'_>) {
         let r = self.referentiel;
         let checks = &self.audit.remote_checks;
-        let mut seen: Vec<(EngagementNumber, RemoteChannel, usize)> = checks
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.engagement, c.channel, i))
-            .collect();
-        seen.sort_unstable();
-        for (i, c) in checks.iter().enumerate() {
-            let n = c.engagement;
-            let channel = c.channel;
-            let place = Place::engagement(self.group_of(n), n, SECTION_REMOTE);
-            let subject = Subject::Remote(i, channel, n);
-            match r.engagement(n) {
-                None => {
-                    if !self.covered_unbundled(c.module) {
-                        out.push(
+        // Check by check, grouped by (channel, engagement) to find duplicates; reports list
+        // their checks by channel, so the sort is usually skipped. The diagnostics are sorted
+        // at the end.
+        let by_check = sorted(
+            checks
+                .iter()
+                .enumerate()
+                .map(|(i, c)| ((c.channel, c.engagement), i))
+                .collect(),
+        );
+        for run in by_check.chunk_by(|a, b| a.0 == b.0) {
+            for (k, &(_, i)) in run.iter().enumerate() {
+                let Some(c) = checks.get(i) else {
+                    continue;
+                };
+                let n = c.engagement;
+                let channel = c.channel;
+                let place = Place::engagement(self.group_of(n), n, SECTION_REMOTE);
+                let subject = Subject::Remote(i, channel, n);
+                match self.module_of(n) {
+                    None => {
+                        if !self.covered_unbundled(c.module) {
+                            out.push(
                             Code::RemoteCheckUnknownEngagement,
                             place,
                             subject.path(".engagement"),
@@ -1687,74 +1795,76 @@ impl<'a> Context<'a> {
                                 r.id()
                             ),
                         );
+                        }
+                    }
+                    Some(module) => {
+                        if !self.covers(module) {
+                            out.push(
+                                Code::RemoteCheckModuleNotCovered,
+                                place,
+                                subject.path(".engagement"),
+                                format!(
+                                    "engagement {n} is checked remotely ({channel}) but its module \
+                                 {module} is not covered"
+                                ),
+                            );
+                        }
+                        if c.module != module {
+                            out.push(
+                                Code::WrongModule,
+                                place,
+                                subject.path(".module"),
+                                format!(
+                                    "the {channel} remote check of engagement {n} is filed under \
+                                 module {} but the engagement belongs to module {module}",
+                                    c.module
+                                ),
+                            );
+                        }
                     }
                 }
-                Some(e) => {
-                    if !self.covers(e.module) {
-                        out.push(
-                            Code::RemoteCheckModuleNotCovered,
-                            place,
-                            subject.path(".engagement"),
-                            format!(
-                                "engagement {n} is checked remotely ({channel}) but its module {} \
-                                 is not covered",
-                                e.module
-                            ),
-                        );
-                    }
-                    if c.module != e.module {
-                        out.push(
-                            Code::WrongModule,
-                            place,
-                            subject.path(".module"),
-                            format!(
-                                "the {channel} remote check of engagement {n} is filed under \
-                                 module {} but the engagement belongs to module {}",
-                                c.module, e.module
-                            ),
-                        );
+                if k == 1 {
+                    out.push(
+                        Code::DuplicateRemoteCheck,
+                        place,
+                        subject.path(""),
+                        format!(
+                            "engagement {n} is checked {} times on the {channel} channel",
+                            run.len()
+                        ),
+                    );
+                }
+                match c.note {
+                    None => out.push(
+                        Code::RemoteCheckWithoutNote,
+                        place,
+                        subject.path(".note"),
+                        format!("{} has no note", subject.what()),
+                    ),
+                    Some(note) => {
+                        let on_site = self.verdict_of(n);
+                        let contradicts = match note {
+                            RemoteNote::NonConforme => on_site == Some(Verdict::Conformity),
+                            RemoteNote::Conforme => {
+                                on_site.and_then(Verdict::nonconformity).is_some()
+                            }
+                            RemoteNote::NonApplicable => false,
+                        };
+                        if let (true, Some(v)) = (contradicts, on_site) {
+                            out.push(
+                                Code::RemoteCheckContradictsVerdict,
+                                place,
+                                subject.path(".note"),
+                                format!(
+                                    "{} is {note} but its on-site verdict is {v}",
+                                    subject.what()
+                                ),
+                            );
+                        }
                     }
                 }
+                check_observations(out, place, subject, &c.observations);
             }
-            let start = seen.partition_point(|(e, ch, _)| (*e, *ch) < (n, channel));
-            let end = seen.partition_point(|(e, ch, _)| (*e, *ch) <= (n, channel));
-            let count = end.saturating_sub(start);
-            if count > 1 && seen.get(start + 1).is_some_and(|(_, _, j)| *j == i) {
-                out.push(
-                    Code::DuplicateRemoteCheck,
-                    place,
-                    subject.path(""),
-                    format!("engagement {n} is checked {count} times on the {channel} channel"),
-                );
-            }
-            match c.note {
-                None => out.push(
-                    Code::RemoteCheckWithoutNote,
-                    place,
-                    subject.path(".note"),
-                    format!("{} has no note", subject.what()),
-                ),
-                Some(note) => {
-                    let on_site = self.verdict_of(n);
-                    let contradicts = match note {
-                        RemoteNote::NonConforme => on_site == Some(Verdict::Conformity),
-                        RemoteNote::Conforme => on_site.and_then(Verdict::nonconformity).is_some(),
-                        RemoteNote::NonApplicable => false,
-                    };
-                    if let (true, Some(v)) = (contradicts, on_site) {
-                        out.push(
-                            Code::RemoteCheckContradictsVerdict,
-                            place,
-                            subject.path(".note"),
-                            format!(
-                                "{} is {note} but its on-site verdict is {v}",
-                                subject.what()
-                            ),
-                        );
-                    }
-                }
-            }
-            check_observations(out, place, subject, &c.observations);
         }
     }
 
