@@ -73,11 +73,69 @@ impl FromStr for Language {
 
 /// A date as reports print it: `18/11/2019` in French, `2019-11-18` in English.
 pub(crate) fn date(date: NaiveDate, language: Language) -> String {
-    let (y, m, d) = (date.year(), date.month(), date.day());
+    let mut out = String::with_capacity(10);
+    push_date(&mut out, date, language);
+    out
+}
+
+/// Writes [`date`] into `out`.
+pub(crate) fn push_date(out: &mut String, date: NaiveDate, language: Language) {
+    let (m, d) = (date.month(), date.day());
     match language {
-        Language::Fr => format!("{d:02}/{m:02}/{y:04}"),
-        Language::En => format!("{y:04}-{m:02}-{d:02}"),
+        Language::Fr => {
+            push_padded(out, d, 2);
+            out.push('/');
+            push_padded(out, m, 2);
+            out.push('/');
+            push_year(out, date.year());
+        }
+        Language::En => {
+            push_year(out, date.year());
+            out.push('-');
+            push_padded(out, m, 2);
+            out.push('-');
+            push_padded(out, d, 2);
+        }
     }
+}
+
+/// A year on at least four digits, as `{y:04}` writes it (with its sign before year 0).
+fn push_year(out: &mut String, year: i32) {
+    if let Ok(y) = u32::try_from(year) {
+        push_padded(out, y, 4);
+    } else {
+        use fmt::Write as _;
+        let _ = write!(out, "{year:04}");
+    }
+}
+
+/// Writes `n` in decimal, as `{n}` does, without the formatting machinery: the synthesis
+/// writes many numbers, and this is several times faster.
+pub(crate) fn push_number(out: &mut String, n: u32) {
+    // The digits, last first.
+    let mut digits = [0_u8; 10];
+    let mut len = 0;
+    let mut rest = n;
+    while let Some(d) = digits.get_mut(len) {
+        *d = (rest % 10) as u8;
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for d in digits.iter().take(len).rev() {
+        out.push(char::from(b'0' + d));
+    }
+}
+
+/// Writes `n` on at least `width` digits, zeros first, as `{n:0width$}` does.
+pub(crate) fn push_padded(out: &mut String, n: u32, width: usize) {
+    let len = n.checked_ilog10().map_or(1, |l| l as usize + 1);
+    for _ in len..width {
+        out.push('0');
+    }
+    push_number(out, n);
 }
 
 /// The plural `s` of a French or English noun when `n` is not 1 (French: 0 and 1 are singular).
@@ -290,4 +348,44 @@ pub(crate) fn auditor(
         );
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn numbers_are_written_as_format_writes_them(n in any::<u32>(), width in 0_usize..12) {
+            let mut out = String::from("x");
+            push_number(&mut out, n);
+            prop_assert_eq!(out, format!("x{n}"));
+            let mut out = String::new();
+            push_padded(&mut out, n, width);
+            prop_assert_eq!(out, format!("{n:0width$}"));
+        }
+
+        #[test]
+        fn dates_are_written_as_format_writes_them(days in -1_000_000_i32..3_000_000) {
+            let d = NaiveDate::from_num_days_from_ce_opt(days).unwrap_or(NaiveDate::MIN);
+            let (y, m, day) = (d.year(), d.month(), d.day());
+            prop_assert_eq!(date(d, Language::Fr), format!("{day:02}/{m:02}/{y:04}"));
+            prop_assert_eq!(date(d, Language::En), format!("{y:04}-{m:02}-{day:02}"));
+        }
+    }
+
+    #[test]
+    fn edge_numbers() {
+        for (n, text) in [(0, "0"), (9, "9"), (10, "10"), (u32::MAX, "4294967295")] {
+            let mut out = String::new();
+            push_number(&mut out, n);
+            assert_eq!(out, text);
+        }
+        let mut out = String::new();
+        push_padded(&mut out, 7, 2);
+        push_padded(&mut out, 2019, 4);
+        push_padded(&mut out, 12, 2);
+        assert_eq!(out, "07201912");
+    }
 }

@@ -22,12 +22,11 @@
 //!
 //! French text puts a normal space before `:` and `;`, and a no-break space (U+00A0) before `%`.
 
-use std::fmt::Write as _;
 
 use serde::Serialize;
 
 use crate::decision::{Decision, DueSource, Ecart, Rule};
-use crate::i18n::{date, plural};
+use crate::i18n::{plural, push_date, push_number};
 use crate::score::{Index, Scores, VerdictCounts};
 use crate::{
     Audit, AuditType, EcartTarget, EngagementNumber, Language, ManagementItemId, NcGrade,
@@ -233,26 +232,6 @@ pub(crate) fn push_source_label(out: &mut String, source: Source, title: &str, l
     }
 }
 
-/// Writes `n` in decimal without going through the formatting machinery.
-fn push_number(out: &mut String, n: u32) {
-    let mut digits = [0u8; 10];
-    let mut len = 0;
-    let mut rest = n;
-    loop {
-        if let Some(d) = digits.get_mut(len) {
-            *d = b'0' + (rest % 10) as u8;
-        }
-        len += 1;
-        rest /= 10;
-        if rest == 0 || len == digits.len() {
-            break;
-        }
-    }
-    for d in digits.iter().take(len).rev() {
-        out.push(char::from(*d));
-    }
-}
-
 /// What an observation or écart belongs to, in words.
 pub(crate) fn source_label(source: Source, title: &str, language: Language) -> String {
     let mut out = String::with_capacity(title.len() + 48);
@@ -283,12 +262,8 @@ pub(crate) fn ecart_source(target: EcartTarget) -> Source {
 
 /// One line per écart: grade, target, finding, requirement, due date.
 pub(crate) fn ecart_line(e: &Ecart<'_>, deadline_months: u32, language: Language) -> String {
-    let mut line = format!(
-        "{} — {}",
-        e.grade.code(),
-        source_label(ecart_source(e.target), e.title, language)
-    );
-    let none = language.pick("non renseigné", "not stated");
+    let l = language;
+    let none = l.pick("non renseigné", "not stated");
     let finding = if e.finding.is_empty() {
         none
     } else {
@@ -299,40 +274,44 @@ pub(crate) fn ecart_line(e: &Ecart<'_>, deadline_months: u32, language: Language
     } else {
         e.requirement
     };
-    let _ = match language {
-        Language::Fr => write!(line, " — constat : {finding} — exigence : {requirement}"),
-        Language::En => write!(line, " — finding: {finding} — requirement: {requirement}"),
-    };
+    let mut line =
+        String::with_capacity(e.title.len() + finding.len() + requirement.len() + 192);
+    line.push_str(e.grade.code());
+    line.push_str(" — ");
+    push_source_label(&mut line, ecart_source(e.target), e.title, l);
+    line.push_str(l.pick(" — constat : ", " — finding: "));
+    line.push_str(finding);
+    line.push_str(l.pick(" — exigence : ", " — requirement: "));
+    line.push_str(requirement);
     if !e.has_fiche {
-        line.push_str(language.pick(" (sans fiche d'écart)", " (no fiche d'écart)"));
+        line.push_str(l.pick(" (sans fiche d'écart)", " (no fiche d'écart)"));
     }
     match e.due {
         Some(due) => {
-            let source = match (e.due_source, language) {
-                (DueSource::Fiche, Language::Fr) => "date de la fiche d'écart".to_owned(),
-                (DueSource::Fiche, Language::En) => "date of the fiche d'écart".to_owned(),
-                (DueSource::Policy, Language::Fr) => {
-                    format!("{deadline_months} mois après la fin de l'audit")
+            line.push_str(l.pick(
+                " — action corrective due le ",
+                " — corrective action due on ",
+            ));
+            push_date(&mut line, due, l);
+            line.push_str(" (");
+            match (e.due_source, l) {
+                (DueSource::Fiche, _) => {
+                    line.push_str(l.pick("date de la fiche d'écart", "date of the fiche d'écart"));
                 }
-                (DueSource::Policy, Language::En) => format!(
-                    "{deadline_months} month{} after the audit's last day",
-                    plural(deadline_months, language)
-                ),
-            };
-            let _ = match language {
-                Language::Fr => write!(
-                    line,
-                    " — action corrective due le {} ({source}).",
-                    date(due, language)
-                ),
-                Language::En => write!(
-                    line,
-                    " — corrective action due on {} ({source}).",
-                    date(due, language)
-                ),
-            };
+                (DueSource::Policy, Language::Fr) => {
+                    push_number(&mut line, deadline_months);
+                    line.push_str(" mois après la fin de l'audit");
+                }
+                (DueSource::Policy, Language::En) => {
+                    push_number(&mut line, deadline_months);
+                    line.push_str(" month");
+                    line.push_str(plural(deadline_months, l));
+                    line.push_str(" after the audit's last day");
+                }
+            }
+            line.push_str(").");
         }
-        None => line.push_str(language.pick(
+        None => line.push_str(l.pick(
             " — échéance non calculable.",
             " — no due date can be computed.",
         )),
@@ -341,35 +320,29 @@ pub(crate) fn ecart_line(e: &Ecart<'_>, deadline_months: u32, language: Language
 }
 
 fn push_counts(out: &mut String, c: &VerdictCounts) {
-    let _ = write!(
-        out,
-        "{} C, {} NA, {} NC min, {} NC Maj",
-        c.conforme, c.non_applicable, c.nc_mineure, c.nc_majeure
-    );
+    push_number(out, c.conforme);
+    out.push_str(" C, ");
+    push_number(out, c.non_applicable);
+    out.push_str(" NA, ");
+    push_number(out, c.nc_mineure);
+    out.push_str(" NC min, ");
+    push_number(out, c.nc_majeure);
+    out.push_str(" NC Maj");
 }
 
 fn push_rate(out: &mut String, rate: Option<crate::Rate>, language: Language) {
     match rate {
         Some(r) => {
             let t = r.tenths_of_percent();
-            let _ = match language {
-                Language::Fr => write!(
-                    out,
-                    "taux de conformité {},{}\u{a0}% ({}/{})",
-                    t / 10,
-                    t % 10,
-                    r.numerator,
-                    r.denominator
-                ),
-                Language::En => write!(
-                    out,
-                    "conformity rate {}.{}% ({}/{})",
-                    t / 10,
-                    t % 10,
-                    r.numerator,
-                    r.denominator
-                ),
-            };
+            out.push_str(language.pick("taux de conformité ", "conformity rate "));
+            push_number(out, t / 10);
+            out.push_str(language.pick(",", "."));
+            push_number(out, t % 10);
+            out.push_str(language.pick("\u{a0}% (", "% ("));
+            push_number(out, r.numerator);
+            out.push('/');
+            push_number(out, r.denominator);
+            out.push(')');
         }
         None => out.push_str(language.pick(
             "taux de conformité sans objet (aucun C ni NC)",
@@ -431,17 +404,14 @@ pub(crate) fn reasons(decision: &Decision<'_>, language: Language) -> Vec<String
     out
 }
 
-fn is_initial(audit: &Audit) -> bool {
-    audit.kind.audit_type == Some(AuditType::Initial)
+/// Writes `noun` followed by its plural `s` when `n` calls for it (see [`plural`]).
+fn push_noun(out: &mut String, noun: &str, n: u32, language: Language) {
+    out.push_str(noun);
+    out.push_str(plural(n, language));
 }
 
-fn push_date(out: &mut String, d: chrono::NaiveDate, language: Language) {
-    use chrono::Datelike as _;
-    let (y, m, day) = (d.year(), d.month(), d.day());
-    let _ = match language {
-        Language::Fr => write!(out, "{day:02}/{m:02}/{y:04}"),
-        Language::En => write!(out, "{y:04}-{m:02}-{day:02}"),
-    };
+fn is_initial(audit: &Audit) -> bool {
+    audit.kind.audit_type == Some(AuditType::Initial)
 }
 
 /// The audit named in words: type, site, dates.
@@ -518,7 +488,7 @@ fn conclusion_generale(
             if i > 0 {
                 line.push_str(l.pick(" ; ", "; "));
             }
-            let _ = write!(line, "{}", mgmt.module);
+            push_number(&mut line, mgmt.module.get().into());
             if !mgmt.title.is_empty() {
                 line.push_str(" – ");
                 line.push_str(mgmt.title);
@@ -531,20 +501,23 @@ fn conclusion_generale(
     let counts = &scores.overall.counts;
     let listed = counts.assessed().saturating_add(counts.not_assessed);
     let mut line = String::with_capacity(160);
-    let _ = match l {
-        Language::Fr => write!(
-            line,
-            "{0} engagement{1} évalué{1} sur {listed} : ",
-            counts.assessed(),
-            plural(counts.assessed(), l)
-        ),
-        Language::En => write!(
-            line,
-            "{} of {listed} engagement{} assessed: ",
-            counts.assessed(),
-            plural(listed, l)
-        ),
-    };
+    match l {
+        Language::Fr => {
+            push_number(&mut line, counts.assessed());
+            push_noun(&mut line, " engagement", counts.assessed(), l);
+            push_noun(&mut line, " évalué", counts.assessed(), l);
+            line.push_str(" sur ");
+            push_number(&mut line, listed);
+            line.push_str(" : ");
+        }
+        Language::En => {
+            push_number(&mut line, counts.assessed());
+            line.push_str(" of ");
+            push_number(&mut line, listed);
+            push_noun(&mut line, " engagement", listed, l);
+            line.push_str(" assessed: ");
+        }
+    }
     push_counts(&mut line, counts);
     line.push_str(l.pick(" ; ", "; "));
     push_rate(&mut line, scores.overall.rate, l);
@@ -554,20 +527,25 @@ fn conclusion_generale(
     let mgmt = &scores.management.total.counts;
     let m_listed = mgmt.assessed().saturating_add(mgmt.not_assessed);
     let mut line = String::with_capacity(200);
-    let _ = match l {
-        Language::Fr => write!(
-            line,
-            "Pilotage de la politique qualité et démarche de labellisation : {0} point{1} évalué{1} sur {m_listed} : ",
-            mgmt.assessed(),
-            plural(mgmt.assessed(), l)
-        ),
-        Language::En => write!(
-            line,
-            "Quality policy management and labelling process: {} of {m_listed} item{} assessed: ",
-            mgmt.assessed(),
-            plural(m_listed, l)
-        ),
-    };
+    match l {
+        Language::Fr => {
+            line.push_str("Pilotage de la politique qualité et démarche de labellisation : ");
+            push_number(&mut line, mgmt.assessed());
+            push_noun(&mut line, " point", mgmt.assessed(), l);
+            push_noun(&mut line, " évalué", mgmt.assessed(), l);
+            line.push_str(" sur ");
+            push_number(&mut line, m_listed);
+            line.push_str(" : ");
+        }
+        Language::En => {
+            line.push_str("Quality policy management and labelling process: ");
+            push_number(&mut line, mgmt.assessed());
+            line.push_str(" of ");
+            push_number(&mut line, m_listed);
+            push_noun(&mut line, " item", m_listed, l);
+            line.push_str(" assessed: ");
+        }
+    }
     push_counts(&mut line, mgmt);
     line.push_str(l.pick(" ; ", "; "));
     push_rate(&mut line, scores.management.total.rate, l);
@@ -576,64 +554,72 @@ fn conclusion_generale(
 
     let remote = &scores.remote_total;
     let mut line = String::with_capacity(128);
-    let _ = match l {
-        Language::Fr => write!(
-            line,
-            "Audit à distance : {} contrôle{}, {} conforme{}, {} non conforme{}, {} non applicable{}",
-            remote.total(),
-            plural(remote.total(), l),
-            remote.conforme,
-            plural(remote.conforme, l),
-            remote.non_conforme,
-            plural(remote.non_conforme, l),
-            remote.non_applicable,
-            plural(remote.non_applicable, l)
-        ),
-        Language::En => write!(
-            line,
-            "Remote audit: {} check{}, {} conforming, {} nonconforming, {} not applicable",
-            remote.total(),
-            plural(remote.total(), l),
-            remote.conforme,
-            remote.non_conforme,
-            remote.non_applicable
-        ),
-    };
+    line.push_str(l.pick("Audit à distance : ", "Remote audit: "));
+    push_number(&mut line, remote.total());
+    push_noun(&mut line, l.pick(" contrôle", " check"), remote.total(), l);
+    line.push_str(", ");
+    match l {
+        Language::Fr => {
+            push_number(&mut line, remote.conforme);
+            push_noun(&mut line, " conforme", remote.conforme, l);
+            line.push_str(", ");
+            push_number(&mut line, remote.non_conforme);
+            push_noun(&mut line, " non conforme", remote.non_conforme, l);
+            line.push_str(", ");
+            push_number(&mut line, remote.non_applicable);
+            push_noun(&mut line, " non applicable", remote.non_applicable, l);
+        }
+        Language::En => {
+            push_number(&mut line, remote.conforme);
+            line.push_str(" conforming, ");
+            push_number(&mut line, remote.non_conforme);
+            line.push_str(" nonconforming, ");
+            push_number(&mut line, remote.non_applicable);
+            line.push_str(" not applicable");
+        }
+    }
     if remote.without_note > 0 {
-        let _ = write!(
-            line,
-            ", {} {}",
-            remote.without_note,
-            l.pick("sans note", "without note")
-        );
+        line.push_str(", ");
+        push_number(&mut line, remote.without_note);
+        line.push_str(l.pick(" sans note", " without note"));
     }
     line.push('.');
     lines.push(line);
 
     let obs = &scores.observations;
     let mut line = String::with_capacity(128);
-    let _ = match l {
-        Language::Fr => write!(
-            line,
-            "Observations : {0} point{1} fort{1}, {2} point{3} sensible{3}, {4} piste{5} de progrès.",
-            obs.pf,
-            plural(obs.pf, l),
-            obs.ps,
-            plural(obs.ps, l),
-            obs.pp,
-            plural(obs.pp, l)
-        ),
-        Language::En => write!(
-            line,
-            "Observations: {} strength{}, {} area{} of concern, {} opportunit{} for improvement.",
-            obs.pf,
-            plural(obs.pf, l),
-            obs.ps,
-            plural(obs.ps, l),
-            obs.pp,
-            if obs.pp == 1 { "y" } else { "ies" }
-        ),
-    };
+    match l {
+        Language::Fr => {
+            line.push_str("Observations : ");
+            push_number(&mut line, obs.pf);
+            push_noun(&mut line, " point", obs.pf, l);
+            push_noun(&mut line, " fort", obs.pf, l);
+            line.push_str(", ");
+            push_number(&mut line, obs.ps);
+            push_noun(&mut line, " point", obs.ps, l);
+            push_noun(&mut line, " sensible", obs.ps, l);
+            line.push_str(", ");
+            push_number(&mut line, obs.pp);
+            push_noun(&mut line, " piste", obs.pp, l);
+            line.push_str(" de progrès.");
+        }
+        Language::En => {
+            line.push_str("Observations: ");
+            push_number(&mut line, obs.pf);
+            push_noun(&mut line, " strength", obs.pf, l);
+            line.push_str(", ");
+            push_number(&mut line, obs.ps);
+            push_noun(&mut line, " area", obs.ps, l);
+            line.push_str(" of concern, ");
+            push_number(&mut line, obs.pp);
+            line.push_str(if obs.pp == 1 {
+                " opportunity"
+            } else {
+                " opportunities"
+            });
+            line.push_str(" for improvement.");
+        }
+    }
     lines.push(line);
 
     let mut line = String::with_capacity(200);
@@ -646,11 +632,11 @@ fn conclusion_generale(
         Language::En => decision.outcome.label_en(),
     });
     if decision.outcome != Outcome::Favorable {
-        let _ = write!(
-            line,
-            " ({} NC min, {} NC Maj)",
-            decision.minor, decision.major
-        );
+        line.push_str(" (");
+        push_number(&mut line, decision.minor);
+        line.push_str(" NC min, ");
+        push_number(&mut line, decision.major);
+        line.push_str(" NC Maj)");
     }
     if decision.outcome == Outcome::FavorableWithConditions {
         if let Some(due) = decision
@@ -761,10 +747,18 @@ pub(crate) fn synthesise_indexed<'a>(
         ]
     } else {
         match c.charte_graphique.verdict {
-            Some(v) => vec![match l {
-                Language::Fr => format!("Verdict de l'auditeur : {} ({}).", v.code(), v.label_fr()),
-                Language::En => format!("Auditor's verdict: {} ({}).", v.code(), v.label_en()),
-            }],
+            Some(v) => {
+                let mut line = String::with_capacity(64);
+                line.push_str(l.pick("Verdict de l'auditeur : ", "Auditor's verdict: "));
+                line.push_str(v.code());
+                line.push_str(" (");
+                line.push_str(match l {
+                    Language::Fr => v.label_fr(),
+                    Language::En => v.label_en(),
+                });
+                line.push_str(").");
+                vec![line]
+            }
             None => Vec::new(),
         }
     };
