@@ -376,12 +376,22 @@ impl<'a> Index<'a> {
         let mut covered = audit.modules.clone();
         covered.sort_unstable();
         covered.dedup();
+        let mut is_covered = [false; 9];
+        for m in &covered {
+            if let Some(c) = is_covered.get_mut(usize::from(m.get())) {
+                *c = true;
+            }
+        }
         let mut rows = Vec::with_capacity(assessments.len());
         let mut next = assessments.iter().copied().peekable();
         for e in referentiel.engagements() {
             while next.next_if(|a| a.engagement < e.number).is_some() {}
             let a = next.next_if(|a| a.engagement == e.number);
-            if covered.binary_search(&e.module).is_ok() {
+            if is_covered
+                .get(usize::from(e.module.get()))
+                .copied()
+                .unwrap_or(false)
+            {
                 rows.push((e, a));
             }
         }
@@ -444,24 +454,44 @@ pub(crate) fn score_indexed<'a>(
             }
         })
         .collect();
-    let mut overall = Tally::default();
+    // The slot in `modules` of each module number.
+    let mut slot_of = [None; 9];
+    for (slot, m) in index.covered.iter().enumerate() {
+        if let Some(s) = slot_of.get_mut(usize::from(m.get())) {
+            *s = Some(slot);
+        }
+    }
+    // The group of the previous row: rows come in référentiel order, where the engagements of
+    // a group follow one another, so the search is usually skipped.
+    let mut last_group: Option<(ModuleNumber, usize)> = None;
     for &(e, a) in &index.rows {
-        let Ok(slot) = index.covered.binary_search(&e.module) else {
-            continue;
-        };
-        let Some(m) = modules.get_mut(slot) else {
+        let Some(m) = slot_of
+            .get(usize::from(e.module.get()))
+            .copied()
+            .flatten()
+            .and_then(|slot| modules.get_mut(slot))
+        else {
             continue;
         };
         let (verdict, observations) = verdict_and_observations(a);
         m.tally.add(verdict, observations);
-        overall.add(verdict, observations);
         if let Some(group) = &e.group {
-            if let Some(g) = m.groups.iter_mut().find(|g| g.id == group) {
-                g.tally.add(verdict, observations);
+            let cached = last_group
+                .filter(|(module, i)| {
+                    *module == e.module && m.groups.get(*i).is_some_and(|g| g.id == group)
+                })
+                .map(|(_, i)| i);
+            if let Some(i) = cached.or_else(|| m.groups.iter().position(|g| g.id == group)) {
+                last_group = Some((e.module, i));
+                if let Some(g) = m.groups.get_mut(i) {
+                    g.tally.add(verdict, observations);
+                }
             }
         }
     }
+    let mut overall = Tally::default();
     for m in &mut modules {
+        overall.merge(&m.tally);
         m.tally = m.tally.finish();
         for g in &mut m.groups {
             g.tally = g.tally.finish();
