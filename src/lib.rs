@@ -139,7 +139,7 @@ pub use score::{
     Scores, SectionScore, Tally, VerdictCounts, score,
 };
 pub use site::{AdministrationType, Context, ContextFigures, Departement, Site};
-pub use synthesis::{ObservationItem, Section, Source, Synthesis, synthesise};
+pub use synthesis::{Lines, ObservationItem, Section, Source, Synthesis, synthesise};
 pub use validate::{
     Code, Diagnostic, Options, Report, Severity, Valid, validate, validate_referentiel,
 };

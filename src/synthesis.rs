@@ -22,8 +22,8 @@
 //!
 //! French text puts a normal space before `:` and `;`, and a no-break space (U+00A0) before `%`.
 
-
 use serde::Serialize;
+use serde::ser::{SerializeSeq as _, Serializer};
 
 use crate::decision::{Decision, DueSource, Ecart, Rule};
 use crate::i18n::{plural, push_date, push_number};
@@ -33,13 +33,172 @@ use crate::{
     Observation, ObservationKind, Outcome, Referentiel, RemoteChannel, Verdict,
 };
 
+/// Lines of generated text, in order, held in one buffer: a section of a few dozen lines costs
+/// two allocations, not one per line. Serialised as an array of strings.
+///
+/// ```
+/// use qualepref::{conclude, samples, Audit, Language, Options, Policy, Referentiel, Valid};
+/// let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+/// let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Options::default())
+///     .map_err(|report| report.to_string())?;
+/// let c = conclude(&valid, &Policy::default(), Language::Fr);
+/// let fiches = &c.synthesis.fiches_ecart.generated;
+/// assert_eq!(fiches.len(), 1);
+/// assert_eq!(fiches.get(0), Some("Absence de non-conformité majeure ou mineure."));
+/// assert_eq!(fiches.iter().collect::<Vec<_>>(), ["Absence de non-conformité majeure ou mineure."]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lines {
+    /// The lines, one after the other.
+    text: String,
+    /// Where each line ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl Lines {
+    /// No line, with room for `lines` lines of `bytes` bytes in all.
+    pub(crate) fn with_capacity(lines: usize, bytes: usize) -> Lines {
+        Lines {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(lines),
+        }
+    }
+
+    /// Appends `line`.
+    pub(crate) fn push(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.ends.push(self.text.len());
+    }
+
+    /// The buffer to write the next line into; [`end_line`](Lines::end_line) ends it.
+    pub(crate) fn buffer(&mut self) -> &mut String {
+        &mut self.text
+    }
+
+    /// Ends the line written into [`buffer`](Lines::buffer) since the previous one.
+    pub(crate) fn end_line(&mut self) {
+        self.ends.push(self.text.len());
+    }
+
+    /// The number of lines.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there is no line.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Line `i` (from 0).
+    #[must_use]
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)?;
+        let start = match i.checked_sub(1) {
+            Some(previous) => *self.ends.get(previous)?,
+            None => 0,
+        };
+        self.text.get(start..end)
+    }
+
+    /// The first line.
+    #[must_use]
+    pub fn first(&self) -> Option<&str> {
+        self.get(0)
+    }
+
+    /// The last line.
+    #[must_use]
+    pub fn last(&self) -> Option<&str> {
+        self.get(self.len().checked_sub(1)?)
+    }
+
+    /// The lines, in order.
+    #[must_use]
+    pub fn iter(&self) -> LinesIter<'_> {
+        LinesIter {
+            text: &self.text,
+            ends: self.ends.iter(),
+            start: 0,
+        }
+    }
+}
+
+/// Equal when the lines are equal, one by one.
+impl<S: AsRef<str>> PartialEq<[S]> for Lines {
+    fn eq(&self, other: &[S]) -> bool {
+        self.len() == other.len() && self.iter().zip(other).all(|(a, b)| a == b.as_ref())
+    }
+}
+
+/// Equal when the lines are equal, one by one.
+impl<S: AsRef<str>, const N: usize> PartialEq<[S; N]> for Lines {
+    fn eq(&self, other: &[S; N]) -> bool {
+        *self == other[..]
+    }
+}
+
+/// Equal when the lines are equal, one by one.
+impl<S: AsRef<str>> PartialEq<Vec<S>> for Lines {
+    fn eq(&self, other: &Vec<S>) -> bool {
+        *self == other[..]
+    }
+}
+
+impl<'l> IntoIterator for &'l Lines {
+    type Item = &'l str;
+    type IntoIter = LinesIter<'l>;
+
+    fn into_iter(self) -> LinesIter<'l> {
+        self.iter()
+    }
+}
+
+/// The lines of a [`Lines`], in order.
+#[derive(Debug, Clone)]
+pub struct LinesIter<'l> {
+    text: &'l str,
+    ends: std::slice::Iter<'l, usize>,
+    start: usize,
+}
+
+impl<'l> Iterator for LinesIter<'l> {
+    type Item = &'l str;
+
+    fn next(&mut self) -> Option<&'l str> {
+        let end = *self.ends.next()?;
+        let line = self.text.get(self.start..end);
+        self.start = end;
+        line
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.ends.size_hint()
+    }
+}
+
+impl ExactSizeIterator for LinesIter<'_> {}
+
+impl Serialize for Lines {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        for line in self {
+            seq.serialize_element(line)?;
+        }
+        seq.end()
+    }
+}
+
 /// One section of the synthesis: generated lines beside the auditor's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section<'a> {
     /// The heading, as printed (in the synthesis' language).
     pub heading: &'static str,
     /// Lines generated from the data, one per paragraph.
-    pub generated: Vec<String>,
+    pub generated: Lines,
     /// The auditor's own text, verbatim, one string per paragraph.
     pub auditor: &'a [String],
     /// The auditor's verdict, for the charte graphique.
@@ -239,18 +398,14 @@ pub(crate) fn source_label(source: Source, title: &str, language: Language) -> S
     out
 }
 
-fn observation_line(item: &ObservationItem<'_>, language: Language) -> String {
-    let mut line = String::with_capacity(
-        item.title.len() + item.text.len() + item.risk.map_or(0, str::len) + 96,
-    );
-    push_source_label(&mut line, item.source, item.title, language);
+fn push_observation_line(line: &mut String, item: &ObservationItem<'_>, language: Language) {
+    push_source_label(line, item.source, item.title, language);
     line.push_str(language.pick(" : ", ": "));
     line.push_str(item.text);
     if let Some(risk) = item.risk {
         line.push_str(language.pick(" — risque associé : ", " — associated risk: "));
         line.push_str(risk);
     }
-    line
 }
 
 pub(crate) fn ecart_source(target: EcartTarget) -> Source {
@@ -262,6 +417,14 @@ pub(crate) fn ecart_source(target: EcartTarget) -> Source {
 
 /// One line per écart: grade, target, finding, requirement, due date.
 pub(crate) fn ecart_line(e: &Ecart<'_>, deadline_months: u32, language: Language) -> String {
+    let mut line =
+        String::with_capacity(e.title.len() + e.finding.len() + e.requirement.len() + 192);
+    push_ecart_line(&mut line, e, deadline_months, language);
+    line
+}
+
+/// Writes [`ecart_line`] into `line`.
+fn push_ecart_line(line: &mut String, e: &Ecart<'_>, deadline_months: u32, language: Language) {
     let l = language;
     let none = l.pick("non renseigné", "not stated");
     let finding = if e.finding.is_empty() {
@@ -274,11 +437,9 @@ pub(crate) fn ecart_line(e: &Ecart<'_>, deadline_months: u32, language: Language
     } else {
         e.requirement
     };
-    let mut line =
-        String::with_capacity(e.title.len() + finding.len() + requirement.len() + 192);
     line.push_str(e.grade.code());
     line.push_str(" — ");
-    push_source_label(&mut line, ecart_source(e.target), e.title, l);
+    push_source_label(line, ecart_source(e.target), e.title, l);
     line.push_str(l.pick(" — constat : ", " — finding: "));
     line.push_str(finding);
     line.push_str(l.pick(" — exigence : ", " — requirement: "));
@@ -292,18 +453,18 @@ pub(crate) fn ecart_line(e: &Ecart<'_>, deadline_months: u32, language: Language
                 " — action corrective due le ",
                 " — corrective action due on ",
             ));
-            push_date(&mut line, due, l);
+            push_date(line, due, l);
             line.push_str(" (");
             match (e.due_source, l) {
                 (DueSource::Fiche, _) => {
                     line.push_str(l.pick("date de la fiche d'écart", "date of the fiche d'écart"));
                 }
                 (DueSource::Policy, Language::Fr) => {
-                    push_number(&mut line, deadline_months);
+                    push_number(line, deadline_months);
                     line.push_str(" mois après la fin de l'audit");
                 }
                 (DueSource::Policy, Language::En) => {
-                    push_number(&mut line, deadline_months);
+                    push_number(line, deadline_months);
                     line.push_str(" month");
                     line.push_str(plural(deadline_months, l));
                     line.push_str(" after the audit's last day");
@@ -316,7 +477,6 @@ pub(crate) fn ecart_line(e: &Ecart<'_>, deadline_months: u32, language: Language
             " — no due date can be computed.",
         )),
     }
-    line
 }
 
 fn push_counts(out: &mut String, c: &VerdictCounts) {
@@ -417,6 +577,12 @@ fn is_initial(audit: &Audit) -> bool {
 /// The audit named in words: type, site, dates.
 pub(crate) fn audit_phrase(audit: &Audit, language: Language) -> String {
     let mut out = String::with_capacity(160);
+    push_audit_phrase(&mut out, audit, language);
+    out
+}
+
+/// Writes [`audit_phrase`] into `out`.
+fn push_audit_phrase(out: &mut String, audit: &Audit, language: Language) {
     match (language, audit.kind.internal, audit.kind.audit_type) {
         (Language::Fr, true, Some(t)) => {
             out.push_str("Audit interne réalisé en amont d'un audit ");
@@ -458,15 +624,14 @@ pub(crate) fn audit_phrase(audit: &Audit, language: Language) -> String {
     out.push_str("), ");
     if audit.dates.start == audit.dates.end {
         out.push_str(language.pick("le ", "on "));
-        push_date(&mut out, audit.dates.start, language);
+        push_date(out, audit.dates.start, language);
     } else {
         out.push_str(language.pick("du ", "from "));
-        push_date(&mut out, audit.dates.start, language);
+        push_date(out, audit.dates.start, language);
         out.push_str(language.pick(" au ", " to "));
-        push_date(&mut out, audit.dates.end, language);
+        push_date(out, audit.dates.end, language);
     }
     out.push('.');
-    out
 }
 
 fn conclusion_generale(
@@ -474,12 +639,13 @@ fn conclusion_generale(
     scores: &Scores<'_>,
     decision: &Decision<'_>,
     language: Language,
-) -> Vec<String> {
+) -> Lines {
     let l = language;
-    let mut lines = Vec::with_capacity(7);
-    lines.push(audit_phrase(audit, l));
+    let mut lines = Lines::with_capacity(7, 1024);
+    push_audit_phrase(lines.buffer(), audit, l);
+    lines.end_line();
 
-    let mut line = String::with_capacity(160);
+    let line = lines.buffer();
     if scores.modules.is_empty() {
         line.push_str(l.pick("Aucun module couvert.", "No module covered."));
     } else {
@@ -488,7 +654,7 @@ fn conclusion_generale(
             if i > 0 {
                 line.push_str(l.pick(" ; ", "; "));
             }
-            push_number(&mut line, mgmt.module.get().into());
+            push_number(line, mgmt.module.get().into());
             if !mgmt.title.is_empty() {
                 line.push_str(" – ");
                 line.push_str(mgmt.title);
@@ -496,122 +662,122 @@ fn conclusion_generale(
         }
         line.push('.');
     }
-    lines.push(line);
+    lines.end_line();
 
     let counts = &scores.overall.counts;
     let listed = counts.assessed().saturating_add(counts.not_assessed);
-    let mut line = String::with_capacity(160);
+    let line = lines.buffer();
     match l {
         Language::Fr => {
-            push_number(&mut line, counts.assessed());
-            push_noun(&mut line, " engagement", counts.assessed(), l);
-            push_noun(&mut line, " évalué", counts.assessed(), l);
+            push_number(line, counts.assessed());
+            push_noun(line, " engagement", counts.assessed(), l);
+            push_noun(line, " évalué", counts.assessed(), l);
             line.push_str(" sur ");
-            push_number(&mut line, listed);
+            push_number(line, listed);
             line.push_str(" : ");
         }
         Language::En => {
-            push_number(&mut line, counts.assessed());
+            push_number(line, counts.assessed());
             line.push_str(" of ");
-            push_number(&mut line, listed);
-            push_noun(&mut line, " engagement", listed, l);
+            push_number(line, listed);
+            push_noun(line, " engagement", listed, l);
             line.push_str(" assessed: ");
         }
     }
-    push_counts(&mut line, counts);
+    push_counts(line, counts);
     line.push_str(l.pick(" ; ", "; "));
-    push_rate(&mut line, scores.overall.rate, l);
+    push_rate(line, scores.overall.rate, l);
     line.push('.');
-    lines.push(line);
+    lines.end_line();
 
     let mgmt = &scores.management.total.counts;
     let m_listed = mgmt.assessed().saturating_add(mgmt.not_assessed);
-    let mut line = String::with_capacity(200);
+    let line = lines.buffer();
     match l {
         Language::Fr => {
             line.push_str("Pilotage de la politique qualité et démarche de labellisation : ");
-            push_number(&mut line, mgmt.assessed());
-            push_noun(&mut line, " point", mgmt.assessed(), l);
-            push_noun(&mut line, " évalué", mgmt.assessed(), l);
+            push_number(line, mgmt.assessed());
+            push_noun(line, " point", mgmt.assessed(), l);
+            push_noun(line, " évalué", mgmt.assessed(), l);
             line.push_str(" sur ");
-            push_number(&mut line, m_listed);
+            push_number(line, m_listed);
             line.push_str(" : ");
         }
         Language::En => {
             line.push_str("Quality policy management and labelling process: ");
-            push_number(&mut line, mgmt.assessed());
+            push_number(line, mgmt.assessed());
             line.push_str(" of ");
-            push_number(&mut line, m_listed);
-            push_noun(&mut line, " item", m_listed, l);
+            push_number(line, m_listed);
+            push_noun(line, " item", m_listed, l);
             line.push_str(" assessed: ");
         }
     }
-    push_counts(&mut line, mgmt);
+    push_counts(line, mgmt);
     line.push_str(l.pick(" ; ", "; "));
-    push_rate(&mut line, scores.management.total.rate, l);
+    push_rate(line, scores.management.total.rate, l);
     line.push('.');
-    lines.push(line);
+    lines.end_line();
 
     let remote = &scores.remote_total;
-    let mut line = String::with_capacity(128);
+    let line = lines.buffer();
     line.push_str(l.pick("Audit à distance : ", "Remote audit: "));
-    push_number(&mut line, remote.total());
-    push_noun(&mut line, l.pick(" contrôle", " check"), remote.total(), l);
+    push_number(line, remote.total());
+    push_noun(line, l.pick(" contrôle", " check"), remote.total(), l);
     line.push_str(", ");
     match l {
         Language::Fr => {
-            push_number(&mut line, remote.conforme);
-            push_noun(&mut line, " conforme", remote.conforme, l);
+            push_number(line, remote.conforme);
+            push_noun(line, " conforme", remote.conforme, l);
             line.push_str(", ");
-            push_number(&mut line, remote.non_conforme);
-            push_noun(&mut line, " non conforme", remote.non_conforme, l);
+            push_number(line, remote.non_conforme);
+            push_noun(line, " non conforme", remote.non_conforme, l);
             line.push_str(", ");
-            push_number(&mut line, remote.non_applicable);
-            push_noun(&mut line, " non applicable", remote.non_applicable, l);
+            push_number(line, remote.non_applicable);
+            push_noun(line, " non applicable", remote.non_applicable, l);
         }
         Language::En => {
-            push_number(&mut line, remote.conforme);
+            push_number(line, remote.conforme);
             line.push_str(" conforming, ");
-            push_number(&mut line, remote.non_conforme);
+            push_number(line, remote.non_conforme);
             line.push_str(" nonconforming, ");
-            push_number(&mut line, remote.non_applicable);
+            push_number(line, remote.non_applicable);
             line.push_str(" not applicable");
         }
     }
     if remote.without_note > 0 {
         line.push_str(", ");
-        push_number(&mut line, remote.without_note);
+        push_number(line, remote.without_note);
         line.push_str(l.pick(" sans note", " without note"));
     }
     line.push('.');
-    lines.push(line);
+    lines.end_line();
 
     let obs = &scores.observations;
-    let mut line = String::with_capacity(128);
+    let line = lines.buffer();
     match l {
         Language::Fr => {
             line.push_str("Observations : ");
-            push_number(&mut line, obs.pf);
-            push_noun(&mut line, " point", obs.pf, l);
-            push_noun(&mut line, " fort", obs.pf, l);
+            push_number(line, obs.pf);
+            push_noun(line, " point", obs.pf, l);
+            push_noun(line, " fort", obs.pf, l);
             line.push_str(", ");
-            push_number(&mut line, obs.ps);
-            push_noun(&mut line, " point", obs.ps, l);
-            push_noun(&mut line, " sensible", obs.ps, l);
+            push_number(line, obs.ps);
+            push_noun(line, " point", obs.ps, l);
+            push_noun(line, " sensible", obs.ps, l);
             line.push_str(", ");
-            push_number(&mut line, obs.pp);
-            push_noun(&mut line, " piste", obs.pp, l);
+            push_number(line, obs.pp);
+            push_noun(line, " piste", obs.pp, l);
             line.push_str(" de progrès.");
         }
         Language::En => {
             line.push_str("Observations: ");
-            push_number(&mut line, obs.pf);
-            push_noun(&mut line, " strength", obs.pf, l);
+            push_number(line, obs.pf);
+            push_noun(line, " strength", obs.pf, l);
             line.push_str(", ");
-            push_number(&mut line, obs.ps);
-            push_noun(&mut line, " area", obs.ps, l);
+            push_number(line, obs.ps);
+            push_noun(line, " area", obs.ps, l);
             line.push_str(" of concern, ");
-            push_number(&mut line, obs.pp);
+            push_number(line, obs.pp);
             line.push_str(if obs.pp == 1 {
                 " opportunity"
             } else {
@@ -620,9 +786,9 @@ fn conclusion_generale(
             line.push_str(" for improvement.");
         }
     }
-    lines.push(line);
+    lines.end_line();
 
-    let mut line = String::with_capacity(200);
+    let line = lines.buffer();
     line.push_str(l.pick(
         "Décision selon la politique par défaut de la bibliothèque (et non le texte du référentiel) : ",
         "Decision under the library's default policy (not the référentiel's text): ",
@@ -633,9 +799,9 @@ fn conclusion_generale(
     });
     if decision.outcome != Outcome::Favorable {
         line.push_str(" (");
-        push_number(&mut line, decision.minor);
+        push_number(line, decision.minor);
         line.push_str(" NC min, ");
-        push_number(&mut line, decision.major);
+        push_number(line, decision.major);
         line.push_str(" NC Maj)");
     }
     if decision.outcome == Outcome::FavorableWithConditions {
@@ -650,11 +816,11 @@ fn conclusion_generale(
                 ", actions correctives dues au plus tard le ",
                 ", corrective actions due by ",
             ));
-            push_date(&mut line, due, l);
+            push_date(line, due, l);
         }
     }
     line.push('.');
-    lines.push(line);
+    lines.end_line();
     lines
 }
 
@@ -665,16 +831,21 @@ fn observation_section<'a>(
     auditor: &'a [String],
     language: Language,
 ) -> Section<'a> {
-    let mut generated: Vec<String> =
-        Vec::with_capacity(items.iter().filter(|i| i.kind == kind).count().max(1));
-    generated.extend(
+    let (count, bytes) =
         items
             .iter()
             .filter(|i| i.kind == kind)
-            .map(|i| observation_line(i, language)),
-    );
+            .fold((0, 0), |(count, bytes), i| {
+                let len = i.title.len() + i.text.len() + i.risk.map_or(0, str::len) + 96;
+                (count + 1, bytes + len)
+            });
+    let mut generated = Lines::with_capacity(count.max(1), bytes.max(32));
+    for item in items.iter().filter(|i| i.kind == kind) {
+        push_observation_line(generated.buffer(), item, language);
+        generated.end_line();
+    }
     if generated.is_empty() {
-        generated.push(nothing(language).to_owned());
+        generated.push(nothing(language));
     }
     Section {
         heading,
@@ -718,50 +889,39 @@ pub(crate) fn synthesise_indexed<'a>(
     let l = language;
     let plain = |heading: &'static str, auditor: &'a [String]| Section {
         heading,
-        generated: Vec::new(),
+        generated: Lines::default(),
         auditor,
         auditor_verdict: None,
     };
-    let fiches = if decision.ecarts.is_empty() {
-        vec![
-            l.pick(
-                "Absence de non-conformité majeure ou mineure.",
-                "No major or minor nonconformity.",
-            )
-            .to_owned(),
-        ]
-    } else {
-        decision
-            .ecarts
-            .iter()
-            .map(|e| ecart_line(e, decision.deadline_months, l))
-            .collect()
-    };
-    let charte = if is_initial(audit) {
-        vec![
-            l.pick(
-                "Non applicable en audit initial.",
-                "Not applicable in an initial audit.",
-            )
-            .to_owned(),
-        ]
-    } else {
-        match c.charte_graphique.verdict {
-            Some(v) => {
-                let mut line = String::with_capacity(64);
-                line.push_str(l.pick("Verdict de l'auditeur : ", "Auditor's verdict: "));
-                line.push_str(v.code());
-                line.push_str(" (");
-                line.push_str(match l {
-                    Language::Fr => v.label_fr(),
-                    Language::En => v.label_en(),
-                });
-                line.push_str(").");
-                vec![line]
-            }
-            None => Vec::new(),
-        }
-    };
+    let mut fiches = Lines::with_capacity(decision.ecarts.len().max(1), 256);
+    if decision.ecarts.is_empty() {
+        fiches.push(l.pick(
+            "Absence de non-conformité majeure ou mineure.",
+            "No major or minor nonconformity.",
+        ));
+    }
+    for e in &decision.ecarts {
+        push_ecart_line(fiches.buffer(), e, decision.deadline_months, l);
+        fiches.end_line();
+    }
+    let mut charte = Lines::default();
+    if is_initial(audit) {
+        charte.push(l.pick(
+            "Non applicable en audit initial.",
+            "Not applicable in an initial audit.",
+        ));
+    } else if let Some(v) = c.charte_graphique.verdict {
+        let line = charte.buffer();
+        line.push_str(l.pick("Verdict de l'auditeur : ", "Auditor's verdict: "));
+        line.push_str(v.code());
+        line.push_str(" (");
+        line.push_str(match l {
+            Language::Fr => v.label_fr(),
+            Language::En => v.label_en(),
+        });
+        line.push_str(").");
+        charte.end_line();
+    }
     Synthesis {
         language,
         points_forts: observation_section(

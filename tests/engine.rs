@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use qualepref::validate::Options;
 use qualepref::{
-    Audit, DueSource, EcartTarget, EngagementNumber, FicheEcart, Language, ManagementSection,
-    NcGrade, Outcome, Policy, Rate, Referentiel, RemoteChannel, Rule, Valid, Verdict, conclude,
-    decide, samples, score,
+    Audit, DueSource, EcartTarget, EngagementNumber, FicheEcart, Language, Lines,
+    ManagementSection, NcGrade, Outcome, Policy, Rate, Referentiel, RemoteChannel, Rule, Valid,
+    Verdict, conclude, decide, samples, score,
 };
 
 mod common;
@@ -169,20 +169,26 @@ fn toulon_observations_in_referentiel_order() {
     let audit = toulon();
     let c = conclude(&valid(&audit), &Policy::default(), Language::Fr);
     let pp = &c.synthesis.pistes_de_progres.generated;
-    assert!(pp[0].starts_with(
+    assert!(pp.get(0).unwrap_or("").starts_with(
         "Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » : Le délai"
     ));
-    assert!(pp[1].starts_with("Engagement 21 "));
-    assert!(pp[2].starts_with("Engagement 22 "));
+    assert!(pp.get(1).unwrap_or("").starts_with("Engagement 21 "));
+    assert!(pp.get(2).unwrap_or("").starts_with("Engagement 22 "));
     assert_eq!(
-        pp[3],
-        "Audit à distance (Internet), engagement 3 « A votre écoute pour progresser » : Etudier la possibilité de rendre plus visible le plan d'amélioration sur le site internet."
+        pp.get(3),
+        Some(
+            "Audit à distance (Internet), engagement 3 « A votre écoute pour progresser » : Etudier la possibilité de rendre plus visible le plan d'amélioration sur le site internet."
+        )
     );
     let pf = &c.synthesis.points_forts.generated;
-    assert!(pf[8].starts_with(
+    assert!(pf.get(8).unwrap_or("").starts_with(
         "PILOTAGE DE LA POLITIQUE QUALITE, point 4 « Implication des collaborateurs » : "
     ));
-    assert!(pf[9].starts_with("DEMARCHE DE LABELLISATION, point 2 "));
+    assert!(
+        pf.get(9)
+            .unwrap_or("")
+            .starts_with("DEMARCHE DE LABELLISATION, point 2 ")
+    );
 }
 
 #[test]
@@ -203,8 +209,10 @@ fn toulon_general_conclusion_in_french_and_english() {
     );
     let en = conclude(&valid(&audit), &Policy::default(), Language::En);
     assert_eq!(
-        en.synthesis.conclusion_generale.generated[0],
-        "Internal audit ahead of an initial audit: PREFECTURE du Var, TOULON (83), on 2019-11-18."
+        en.synthesis.conclusion_generale.generated.first(),
+        Some(
+            "Internal audit ahead of an initial audit: PREFECTURE du Var, TOULON (83), on 2019-11-18."
+        )
     );
     assert_eq!(
         en.synthesis.fiches_ecart.generated,
@@ -568,11 +576,7 @@ fn the_general_conclusion_states_the_decision_with_counts_and_due_date() {
     let minor = with_nc_on_17(NcGrade::Minor);
     let c = conclude(&valid(&minor), &Policy::default(), Language::Fr);
     assert_eq!(
-        c.synthesis
-            .conclusion_generale
-            .generated
-            .last()
-            .map(String::as_str),
+        c.synthesis.conclusion_generale.generated.last(),
         Some(
             "Décision selon la politique par défaut de la bibliothèque (et non le texte du référentiel) : avis favorable sous réserve (1 NC min, 0 NC Maj), actions correctives dues au plus tard le 18/02/2020."
         )
@@ -580,11 +584,7 @@ fn the_general_conclusion_states_the_decision_with_counts_and_due_date() {
     let major = with_nc_on_17(NcGrade::Major);
     let c = conclude(&valid(&major), &Policy::default(), Language::En);
     assert_eq!(
-        c.synthesis
-            .conclusion_generale
-            .generated
-            .last()
-            .map(String::as_str),
+        c.synthesis.conclusion_generale.generated.last(),
         Some(
             "Decision under the library's default policy (not the référentiel's text): unfavourable (0 NC min, 1 NC Maj)."
         )
@@ -597,8 +597,10 @@ fn remote_checks_without_note_are_counted_in_the_general_conclusion() {
     audit.remote_checks[0].note = None;
     let c = conclude(&valid(&audit), &Policy::default(), Language::Fr);
     assert_eq!(
-        c.synthesis.conclusion_generale.generated[4],
-        "Audit à distance : 13 contrôles, 12 conformes, 0 non conforme, 0 non applicable, 1 sans note."
+        c.synthesis.conclusion_generale.generated.get(4),
+        Some(
+            "Audit à distance : 13 contrôles, 12 conformes, 0 non conforme, 0 non applicable, 1 sans note."
+        )
     );
 }
 
@@ -628,4 +630,40 @@ fn the_charte_graphique_is_not_applicable_only_in_an_initial_audit() {
         "{:?}",
         c.synthesis.charte_graphique.generated
     );
+}
+
+#[test]
+fn generated_lines_read_like_a_list_of_strings() {
+    let audit = toulon();
+    let c = conclude(&valid(&audit), &Policy::default(), Language::Fr);
+    let pf = &c.synthesis.points_forts.generated;
+    assert_eq!(pf.len(), 10);
+    assert!(!pf.is_empty());
+    let owned: Vec<String> = pf.iter().map(str::to_owned).collect();
+    assert_eq!(owned.len(), 10);
+    assert_eq!(pf.iter().len(), 10);
+    assert_eq!(*pf, owned);
+    for (i, line) in pf.into_iter().enumerate() {
+        assert_eq!(pf.get(i), Some(line));
+        assert!(line.contains(" : "), "{line}");
+    }
+    assert_ne!(pf.get(0), pf.get(1));
+    assert_eq!(pf.first(), pf.get(0));
+    assert_eq!(pf.last(), pf.get(9));
+    assert_eq!(pf.get(10), None);
+    assert_ne!(*pf, owned[..9]);
+    let mut other = owned.clone();
+    other[3].push('.');
+    assert_ne!(*pf, other);
+    let json = serde_json::to_value(pf).expect("json");
+    assert_eq!(json, serde_json::json!(owned));
+
+    let empty = Lines::default();
+    assert!(empty.is_empty());
+    assert_eq!(empty.len(), 0);
+    assert_eq!(empty.first(), None);
+    assert_eq!(empty.last(), None);
+    assert_eq!(empty.iter().next(), None);
+    assert_eq!(empty, [""; 0]);
+    assert_eq!(serde_json::to_string(&empty).expect("json"), "[]");
 }
