@@ -186,13 +186,14 @@ impl Conclusions<'_> {
         };
         push_line(
             &mut out,
-            &format!("{} : {outcome}", l.pick("DÉCISION", "DECISION")),
+            &format!("{}{outcome}", l.pick("DÉCISION : ", "DECISION: ")),
         );
         for reason in &self.reasons {
             push_line(&mut out, &format!("- {reason}"));
         }
         let c = &self.counts;
         let o = &self.observations;
+        let sep = l.pick(" ; ", "; ");
         let rate = self.rate.map_or_else(
             || l.pick("sans objet", "none").to_owned(),
             |r| format!("{} ({}/{})", r.display(l), r.numerator, r.denominator),
@@ -200,8 +201,8 @@ impl Conclusions<'_> {
         push_line(
             &mut out,
             &format!(
-                "{} : {rate} ; C {}, NA {}, NC min {}, NC Maj {} ; PF {}, PS {}, PP {}",
-                l.pick("Taux de conformité", "Conformity rate"),
+                "{}{rate}{sep}C {}, NA {}, NC min {}, NC Maj {}{sep}PF {}, PS {}, PP {}",
+                l.pick("Taux de conformité : ", "Conformity rate: "),
                 c.conforme,
                 c.non_applicable,
                 c.nc_mineure,

@@ -557,7 +557,7 @@ fn synthesize_text_and_markdown_in_both_languages() {
     );
     let output = run(&["synthesize", TOULON, "--lang", "en"], "");
     assert!(
-        stdout(&output).starts_with("DECISION : favourable\n"),
+        stdout(&output).starts_with("DECISION: favourable\n"),
         "{}",
         stdout(&output)
     );

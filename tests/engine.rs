@@ -667,3 +667,24 @@ fn generated_lines_read_like_a_list_of_strings() {
     assert_eq!(empty, [""; 0]);
     assert_eq!(serde_json::to_string(&empty).expect("json"), "[]");
 }
+
+#[test]
+fn text_summary_follows_each_language_typography() {
+    let audit = toulon();
+    let fr = conclude(&valid(&audit), &Policy::default(), Language::Fr).to_text();
+    assert!(fr.starts_with("DÉCISION : avis favorable\n"), "{fr}");
+    assert!(
+        fr.contains(
+            "\nTaux de conformité : 100,0\u{a0}% (23/23) ; C 23, NA 0, NC min 0, NC Maj 0 ; PF 10, PS 0, PP 4\n"
+        ),
+        "{fr}"
+    );
+    let en = conclude(&valid(&audit), &Policy::default(), Language::En).to_text();
+    assert!(en.starts_with("DECISION: favourable\n"), "{en}");
+    assert!(
+        en.contains(
+            "\nConformity rate: 100.0% (23/23); C 23, NA 0, NC min 0, NC Maj 0; PF 10, PS 0, PP 4\n"
+        ),
+        "{en}"
+    );
+}
