@@ -361,13 +361,6 @@ pub(crate) struct Index<'a> {
 
 impl<'a> Index<'a> {
     pub(crate) fn new(audit: &'a Audit, referentiel: &'a Referentiel) -> Index<'a> {
-        let mut assessments: Vec<&Assessment> = audit.assessments.iter().collect();
-        // Stable: among equal numbers the first stays first, and dedup keeps it. Reports list
-        // assessments in order, so the sort is usually skipped.
-        if !assessments.is_sorted_by_key(|a| a.engagement) {
-            assessments.sort_by_key(|a| a.engagement);
-        }
-        assessments.dedup_by_key(|a| a.engagement);
         let mut management: Vec<&ManagementAssessment> = audit.management.iter().collect();
         if !management.is_sorted_by_key(|m| m.id()) {
             management.sort_by_key(|m| m.id());
@@ -382,19 +375,19 @@ impl<'a> Index<'a> {
                 *c = true;
             }
         }
-        let mut rows = Vec::with_capacity(assessments.len());
-        let mut next = assessments.iter().copied().peekable();
-        for e in referentiel.engagements() {
-            while next.next_if(|a| a.engagement < e.number).is_some() {}
-            let a = next.next_if(|a| a.engagement == e.number);
-            if is_covered
-                .get(usize::from(e.module.get()))
-                .copied()
-                .unwrap_or(false)
-            {
-                rows.push((e, a));
-            }
-        }
+        // Reports list assessments in order and once each: then they are merged as they are.
+        let rows = if audit
+            .assessments
+            .is_sorted_by(|a, b| a.engagement < b.engagement)
+        {
+            rows(referentiel, &is_covered, audit.assessments.iter())
+        } else {
+            let mut assessments: Vec<&Assessment> = audit.assessments.iter().collect();
+            // Stable: among equal numbers the first stays first, and dedup keeps it.
+            assessments.sort_by_key(|a| a.engagement);
+            assessments.dedup_by_key(|a| a.engagement);
+            rows(referentiel, &is_covered, assessments.into_iter())
+        };
         Index {
             rows,
             management,
@@ -408,6 +401,29 @@ impl<'a> Index<'a> {
             .ok()
             .and_then(|i| self.management.get(i).copied())
     }
+}
+
+/// The référentiel's engagements of the covered modules, by number, each with its first
+/// assessment: a merge of two lists sorted by number (`assessments` without repeated numbers).
+fn rows<'a>(
+    referentiel: &'a Referentiel,
+    is_covered: &[bool; 9],
+    assessments: impl Iterator<Item = &'a Assessment>,
+) -> Vec<(&'a Engagement, Option<&'a Assessment>)> {
+    let mut rows = Vec::with_capacity(referentiel.engagements().len());
+    let mut next = assessments.peekable();
+    for e in referentiel.engagements() {
+        while next.next_if(|a| a.engagement < e.number).is_some() {}
+        let a = next.next_if(|a| a.engagement == e.number);
+        if is_covered
+            .get(usize::from(e.module.get()))
+            .copied()
+            .unwrap_or(false)
+        {
+            rows.push((e, a));
+        }
+    }
+    rows
 }
 
 fn verdict_and_observations(a: Option<&Assessment>) -> (Option<Verdict>, &[Observation]) {

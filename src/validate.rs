@@ -1961,13 +1961,17 @@ impl<'a> Context<'a> {
                 );
             }
         }
-        let nonconformities = audit
-            .assessments
-            .iter()
-            .map(|a| a.verdict)
-            .chain(audit.management.iter().map(|m| m.verdict))
-            .filter(|v| v.and_then(Verdict::nonconformity).is_some())
-            .count();
+        let nonconformities = if conclusion.fiches_ecart.is_empty() {
+            0
+        } else {
+            audit
+                .assessments
+                .iter()
+                .map(|a| a.verdict)
+                .chain(audit.management.iter().map(|m| m.verdict))
+                .filter(|v| v.and_then(Verdict::nonconformity).is_some())
+                .count()
+        };
         if nonconformities > 0 {
             for (i, text) in conclusion.fiches_ecart.iter().enumerate() {
                 let folded = key(text);
