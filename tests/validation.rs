@@ -1085,6 +1085,41 @@ fn order_is_module_then_engagement_then_field() {
     );
 }
 
+#[test]
+fn unknown_engagements_sort_by_the_module_they_are_filed_under_else_after_the_modules() {
+    let mut audit = toulon();
+    audit.assessments[0].verdict = None; // engagement 1, module 1
+    audit.assessments[22].verdict = None; // engagement 23, module 2
+    audit.management[4].verdict = None; // management, after the modules
+    // Engagement 30 is not in the référentiel but is filed under module 1: sorted in module 1.
+    let mut unknown = audit.assessments[1].clone();
+    unknown.engagement = e(30);
+    audit.assessments.push(unknown);
+    // Engagements 24 and 500 are neither in the référentiel nor assessed: after the modules,
+    // by number.
+    let mut remote = audit.remote_checks[0].clone();
+    remote.engagement = e(500);
+    audit.remote_checks.push(remote);
+    audit.ecarts.push(fiche(EcartTarget::Engagement(e(24)), NcGrade::Minor));
+    let report = report(&audit);
+    let paths: Vec<&str> = report
+        .diagnostics()
+        .iter()
+        .map(|d| d.path.as_str())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "assessments[0].verdict",
+            "assessments[23].engagement",
+            "assessments[22].verdict",
+            "ecarts[0].target",
+            "remote_checks[13].engagement",
+            "management[4].verdict",
+        ]
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // The list of codes, pinned; every code documented and tested.
 
