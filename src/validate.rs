@@ -1675,7 +1675,7 @@ impl<'a> Context<'a> {
                 }
             }
             let same = self.assessments_of(n);
-            if same.len() > 1 && same.get(1).is_some_and(|(_, j)| *j == i) {
+            if same.get(1).is_some_and(|(_, j)| *j == i) {
                 out.push(
                     Code::DuplicateAssessment,
                     place,
@@ -1913,7 +1913,7 @@ impl<'a> Context<'a> {
             }
             let same = self.fiches_of(target);
             let count = same.len();
-            if count > 1 && same.get(1).is_some_and(|(_, j)| *j == i) {
+            if same.get(1).is_some_and(|(_, j)| *j == i) {
                 out.push(
                     Code::DuplicateFiche,
                     place,

@@ -374,6 +374,22 @@ fn module_not_bundled() {
 }
 
 #[test]
+fn a_module_listed_twice_is_checked_once() {
+    let mut audit = toulon();
+    audit.modules.push(m(3));
+    audit.modules.push(m(3));
+    let report = report(&audit);
+    let codes: Vec<Code> = report.diagnostics().iter().map(|d| d.code).collect();
+    assert_eq!(
+        codes,
+        [Code::DuplicateModule, Code::ModuleNotBundled],
+        "{report}"
+    );
+    assert_eq!(report.diagnostics()[0].path, "modules[3]");
+    assert_eq!(report.diagnostics()[1].path, "modules[2]");
+}
+
+#[test]
 fn police_module_wrong_administration() {
     let full = samples::synthetic_referentiel().unwrap();
     let mut audit = samples::synthetic_audit(&full).unwrap();
