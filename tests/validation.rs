@@ -1041,7 +1041,13 @@ fn options_presets_and_overrides() {
     );
     let mut strict_toulon = toulon();
     strict_toulon.remote_checks[0].note = None;
-    assert!(Valid::new(&strict_toulon, q(), &Options::default()).is_ok());
+    let valid = Valid::new(&strict_toulon, q(), &Options::default()).unwrap();
+    // A valid audit keeps its warnings.
+    let warnings: Vec<&str> = valid.report().warnings().map(|d| d.path.as_str()).collect();
+    assert_eq!(warnings, ["remote_checks[0].note"]);
+    assert_eq!(valid.report().diagnostics().len(), 1);
+    assert!(std::ptr::eq(valid.audit(), &strict_toulon));
+    assert!(std::ptr::eq(valid.referentiel(), q()));
     assert!(Valid::new(&strict_toulon, q(), &Options::strict()).is_err());
 }
 
@@ -1116,7 +1122,9 @@ fn unknown_engagements_sort_by_the_module_they_are_filed_under_else_after_the_mo
     let mut remote = audit.remote_checks[0].clone();
     remote.engagement = e(500);
     audit.remote_checks.push(remote);
-    audit.ecarts.push(fiche(EcartTarget::Engagement(e(24)), NcGrade::Minor));
+    audit
+        .ecarts
+        .push(fiche(EcartTarget::Engagement(e(24)), NcGrade::Minor));
     let report = report(&audit);
     let paths: Vec<&str> = report
         .diagnostics()
