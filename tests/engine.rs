@@ -688,3 +688,14 @@ fn text_summary_follows_each_language_typography() {
         "{en}"
     );
 }
+
+#[test]
+fn policy_reads_back_its_settings() {
+    let default = Policy::default();
+    assert_eq!(default.deadline_months(), 3);
+    assert_eq!(default.minor_threshold(), None);
+    let p = Policy::new().with_deadline_months(7).with_minor_threshold(4);
+    assert_eq!(p.deadline_months(), 7);
+    assert_eq!(p.minor_threshold(), Some(4));
+    assert_eq!(p.without_minor_threshold().minor_threshold(), None);
+}
