@@ -477,9 +477,10 @@ pub(crate) fn score_indexed<'a>(
             *s = Some(slot);
         }
     }
-    // The group of the previous row: rows come in référentiel order, where the engagements of
-    // a group follow one another, so the search is usually skipped.
-    let mut last_group: Option<(ModuleNumber, usize)> = None;
+    // The index of the previous row's group: rows come in référentiel order, where the
+    // engagements of a group follow one another, so the search is usually skipped. (An index
+    // from another module is used only if this module's group there has the same id.)
+    let mut last_group: Option<usize> = None;
     for &(e, a) in &index.rows {
         let Some(m) = slot_of
             .get(usize::from(e.module.get()))
@@ -492,13 +493,9 @@ pub(crate) fn score_indexed<'a>(
         let (verdict, observations) = verdict_and_observations(a);
         m.tally.add(verdict, observations);
         if let Some(group) = &e.group {
-            let cached = last_group
-                .filter(|(module, i)| {
-                    *module == e.module && m.groups.get(*i).is_some_and(|g| g.id == group)
-                })
-                .map(|(_, i)| i);
+            let cached = last_group.filter(|i| m.groups.get(*i).is_some_and(|g| g.id == group));
             if let Some(i) = cached.or_else(|| m.groups.iter().position(|g| g.id == group)) {
-                last_group = Some((e.module, i));
+                last_group = Some(i);
                 if let Some(g) = m.groups.get_mut(i) {
                     g.tally.add(verdict, observations);
                 }

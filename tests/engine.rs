@@ -694,8 +694,36 @@ fn policy_reads_back_its_settings() {
     let default = Policy::default();
     assert_eq!(default.deadline_months(), 3);
     assert_eq!(default.minor_threshold(), None);
-    let p = Policy::new().with_deadline_months(7).with_minor_threshold(4);
+    let p = Policy::new()
+        .with_deadline_months(7)
+        .with_minor_threshold(4);
     assert_eq!(p.deadline_months(), 7);
     assert_eq!(p.minor_threshold(), Some(4));
     assert_eq!(p.without_minor_threshold().minor_threshold(), None);
+}
+
+#[test]
+fn an_assessment_the_referentiel_lacks_does_not_hide_the_next_ones() {
+    // A complete référentiel with a gap (engagement 15 removed), and the audit of the full one:
+    // engagement 15 is unknown, accepted here as a warning.
+    let full = samples::synthetic_referentiel().unwrap();
+    let audit = samples::synthetic_audit(&full).unwrap();
+    let mut data: serde_json::Value =
+        serde_json::from_str(&full.to_json_string().unwrap()).unwrap();
+    data["engagements"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|e| e["number"] != 15);
+    let gapped = Referentiel::from_json_str(&data.to_string()).unwrap();
+    let options = Options::default().with(
+        qualepref::Code::UnknownEngagement,
+        qualepref::Severity::Warning,
+    );
+    let valid = Valid::new(&audit, &gapped, &options).unwrap();
+    let c = conclude(&valid, &Policy::default(), Language::Fr);
+    // Every engagement of the gapped référentiel keeps its assessment: 79 assessed, none missing.
+    assert_eq!(c.counts.assessed(), 79);
+    assert_eq!(c.counts.not_assessed, 0);
+    let module_2 = c.modules.iter().find(|m| m.module.get() == 2).unwrap();
+    assert_eq!(module_2.tally.counts.assessed(), 9);
 }
