@@ -376,6 +376,29 @@ mod tests {
     }
 
     #[test]
+    fn languages_parse_and_display() {
+        for text in ["fr", "FR", " french ", "Français", "francais"] {
+            assert_eq!(text.parse::<Language>().ok(), Some(Language::Fr), "{text}");
+        }
+        for text in ["en", "English", "anglais"] {
+            assert_eq!(text.parse::<Language>().ok(), Some(Language::En), "{text}");
+        }
+        let err = "de".parse::<Language>().err().map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.contains("de") && e.contains("fr, en")));
+        assert_eq!(Language::Fr.to_string(), "fr");
+        assert_eq!(Language::En.to_string(), "en");
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        // French: 0 and 1 are singular; English: only 1.
+        let fr: Vec<&str> = (0..3).map(|n| plural(n, Language::Fr)).collect();
+        let en: Vec<&str> = (0..3).map(|n| plural(n, Language::En)).collect();
+        assert_eq!(fr, ["", "", "s"]);
+        assert_eq!(en, ["s", "", "s"]);
+    }
+
+    #[test]
     fn edge_numbers() {
         for (n, text) in [(0, "0"), (9, "9"), (10, "10"), (u32::MAX, "4294967295")] {
             let mut out = String::new();
