@@ -665,6 +665,9 @@ fn generated_lines_read_like_a_list_of_strings() {
     assert_eq!(empty.last(), None);
     assert_eq!(empty.iter().next(), None);
     assert_eq!(empty, [""; 0]);
+    assert_ne!(empty, ["Sans objet."]);
+    assert_ne!(c.synthesis.fiches_ecart.generated, ["Sans objet."]);
+    assert_ne!(c.synthesis.fiches_ecart.generated, ["", ""]);
     assert_eq!(serde_json::to_string(&empty).expect("json"), "[]");
 }
 
