@@ -241,6 +241,14 @@ fn one_minor_nonconformity_is_favourable_with_conditions_due_in_three_months() {
             "NC min — Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » — constat : Délai annoncé dépassé pour 12 courriers sur 40. — exigence : Répondre dans le délai annoncé. — action corrective due le 18/02/2020 (3 mois après la fin de l'audit)."
         ]
     );
+    // The reasons give the rule, then the same line per écart.
+    assert_eq!(
+        c.reasons,
+        [
+            "Aucune non-conformité majeure, 1 non-conformité mineure : avis favorable sous réserve d'actions correctives.",
+            c.synthesis.fiches_ecart.generated.get(0).unwrap_or_default(),
+        ]
+    );
     assert_eq!(c.rate, Rate::new(22, 23));
     assert_eq!(c.rate.unwrap().display(Language::Fr), "95,7\u{a0}%");
     let json = serde_json::to_value(&c).unwrap();
