@@ -1,16 +1,34 @@
-//! The JSON audit loader, then validation of whatever it accepts: no input may panic.
+//! The JSON audit loader, then validation of whatever it accepts, then the engine and the
+//! renderers on it, with every validation rule lowered to a warning so that any audit that loads
+//! reaches them: no input may panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use qualepref::{Audit, Referentiel, validate};
+use qualepref::{
+    Audit, Code, Language, Options, Policy, Referentiel, Severity, Valid, conclude, render_html,
+    render_markdown, validate,
+};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(audit) = Audit::from_json_str(text) {
-        let report = validate(&audit, Referentiel::qual_e_pref_2019(), &Default::default());
-        let _ = report.has_errors();
-        let _ = audit.to_json_string();
+    let Ok(audit) = Audit::from_json_str(text) else {
+        return;
+    };
+    let referentiel = Referentiel::qual_e_pref_2019();
+    let report = validate(&audit, referentiel, &Options::default());
+    let _ = report.has_errors();
+    let _ = audit.to_json_string();
+    let permissive = Code::ALL
+        .iter()
+        .fold(Options::new(), |options, &code| options.with(code, Severity::Warning));
+    if let Ok(valid) = Valid::new(&audit, referentiel, &permissive) {
+        for language in [Language::Fr, Language::En] {
+            let conclusions = conclude(&valid, &Policy::default(), language);
+            let _ = conclusions.to_text();
+            let _ = render_markdown(&valid, &conclusions);
+            let _ = render_html(&valid, &conclusions);
+        }
     }
 });
