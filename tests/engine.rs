@@ -246,7 +246,11 @@ fn one_minor_nonconformity_is_favourable_with_conditions_due_in_three_months() {
         c.reasons,
         [
             "Aucune non-conformité majeure, 1 non-conformité mineure : avis favorable sous réserve d'actions correctives.",
-            c.synthesis.fiches_ecart.generated.get(0).unwrap_or_default(),
+            c.synthesis
+                .fiches_ecart
+                .generated
+                .get(0)
+                .unwrap_or_default(),
         ]
     );
     assert_eq!(c.rate, Rate::new(22, 23));

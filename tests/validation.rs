@@ -1046,7 +1046,10 @@ fn options_presets_and_overrides() {
     let warnings: Vec<&str> = valid.report().warnings().map(|d| d.path.as_str()).collect();
     assert_eq!(warnings, ["remote_checks[0].note"]);
     assert_eq!(valid.report().diagnostics().len(), 1);
-    assert!(std::ptr::eq(valid.audit(), std::ptr::from_ref(&strict_toulon)));
+    assert!(std::ptr::eq(
+        valid.audit(),
+        std::ptr::from_ref(&strict_toulon)
+    ));
     assert!(std::ptr::eq(valid.referentiel(), q()));
     assert!(Valid::new(&strict_toulon, q(), &Options::strict()).is_err());
 }
