@@ -26,8 +26,8 @@ use serde::Serialize;
 use serde::ser::{SerializeSeq as _, Serializer};
 
 use crate::decision::{Decision, DueSource, Ecart, Rule};
-use crate::i18n::{plural, push_date, push_number};
-use crate::score::{Index, Scores, VerdictCounts};
+use crate::i18n::{Words, plural, push_date, push_number};
+use crate::score::{Index, Scores, Tally, VerdictCounts};
 use crate::{
     Audit, AuditType, EcartTarget, EngagementNumber, Language, ManagementItemId, NcGrade,
     Observation, ObservationKind, Outcome, Referentiel, RemoteChannel, Verdict,
@@ -564,6 +564,36 @@ pub(crate) fn reasons(decision: &Decision<'_>, language: Language) -> Vec<String
     out
 }
 
+/// Writes how many of the listed items were assessed, their counts and their rate:
+/// `23 engagements évalués sur 23 : 23 C, … ; taux de conformité 100,0 % (23/23).`, or
+/// `23 of 23 engagements assessed: 23 C, …; conformity rate 100.0% (23/23).`
+fn push_assessed(out: &mut String, noun: Words, tally: &Tally, language: Language) {
+    let counts = &tally.counts;
+    let assessed = counts.assessed();
+    let listed = assessed.saturating_add(counts.not_assessed);
+    match language {
+        Language::Fr => {
+            push_number(out, assessed);
+            push_noun(out, noun.0, assessed, language);
+            push_noun(out, " évalué", assessed, language);
+            out.push_str(" sur ");
+            push_number(out, listed);
+            out.push_str(" : ");
+        }
+        Language::En => {
+            push_number(out, assessed);
+            out.push_str(" of ");
+            push_number(out, listed);
+            push_noun(out, noun.1, listed, language);
+            out.push_str(" assessed: ");
+        }
+    }
+    push_counts(out, counts);
+    out.push_str(language.pick(" ; ", "; "));
+    push_rate(out, tally.rate, language);
+    out.push('.');
+}
+
 /// Writes `noun` followed by its plural `s` when `n` calls for it (see [`plural`]).
 fn push_noun(out: &mut String, noun: &str, n: u32, language: Language) {
     out.push_str(noun);
@@ -664,58 +694,20 @@ fn conclusion_generale(
     }
     lines.end_line();
 
-    let counts = &scores.overall.counts;
-    let listed = counts.assessed().saturating_add(counts.not_assessed);
-    let line = lines.buffer();
-    match l {
-        Language::Fr => {
-            push_number(line, counts.assessed());
-            push_noun(line, " engagement", counts.assessed(), l);
-            push_noun(line, " évalué", counts.assessed(), l);
-            line.push_str(" sur ");
-            push_number(line, listed);
-            line.push_str(" : ");
-        }
-        Language::En => {
-            push_number(line, counts.assessed());
-            line.push_str(" of ");
-            push_number(line, listed);
-            push_noun(line, " engagement", listed, l);
-            line.push_str(" assessed: ");
-        }
-    }
-    push_counts(line, counts);
-    line.push_str(l.pick(" ; ", "; "));
-    push_rate(line, scores.overall.rate, l);
-    line.push('.');
+    push_assessed(
+        lines.buffer(),
+        (" engagement", " engagement"),
+        &scores.overall,
+        l,
+    );
     lines.end_line();
 
-    let mgmt = &scores.management.total.counts;
-    let m_listed = mgmt.assessed().saturating_add(mgmt.not_assessed);
     let line = lines.buffer();
-    match l {
-        Language::Fr => {
-            line.push_str("Pilotage de la politique qualité et démarche de labellisation : ");
-            push_number(line, mgmt.assessed());
-            push_noun(line, " point", mgmt.assessed(), l);
-            push_noun(line, " évalué", mgmt.assessed(), l);
-            line.push_str(" sur ");
-            push_number(line, m_listed);
-            line.push_str(" : ");
-        }
-        Language::En => {
-            line.push_str("Quality policy management and labelling process: ");
-            push_number(line, mgmt.assessed());
-            line.push_str(" of ");
-            push_number(line, m_listed);
-            push_noun(line, " item", m_listed, l);
-            line.push_str(" assessed: ");
-        }
-    }
-    push_counts(line, mgmt);
-    line.push_str(l.pick(" ; ", "; "));
-    push_rate(line, scores.management.total.rate, l);
-    line.push('.');
+    line.push_str(l.pick(
+        "Pilotage de la politique qualité et démarche de labellisation : ",
+        "Quality policy management and labelling process: ",
+    ));
+    push_assessed(line, (" point", " item"), &scores.management.total, l);
     lines.end_line();
 
     let remote = &scores.remote_total;

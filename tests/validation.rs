@@ -64,6 +64,15 @@ fn expect_one(audit: &Audit, code: Code, severity: Severity, path: &str, message
 
 /// Asserts that `audit` gives no diagnostic of `code`.
 #[track_caller]
+/// The paths of the report's diagnostics, in order.
+fn paths(report: &Report) -> Vec<&str> {
+    report
+        .diagnostics()
+        .iter()
+        .map(|d| d.path.as_str())
+        .collect()
+}
+
 fn expect_none(audit: &Audit, code: Code) {
     let report = report(audit);
     assert!(of_code(&report, code).is_empty(), "{code}:\n{report}");
@@ -1091,13 +1100,8 @@ fn order_is_module_then_engagement_then_field() {
     audit.conclusion.charte_graphique.verdict = Some(Verdict::Conformity); // conclusion
     audit.modules.push(m(2)); // module 2 duplicate
     let report = report(&audit);
-    let paths: Vec<&str> = report
-        .diagnostics()
-        .iter()
-        .map(|d| d.path.as_str())
-        .collect();
     assert_eq!(
-        paths,
+        paths(&report),
         [
             "dates.end",
             "assessments[0].verdict",
@@ -1129,13 +1133,8 @@ fn unknown_engagements_sort_by_the_module_they_are_filed_under_else_after_the_mo
         .ecarts
         .push(fiche(EcartTarget::Engagement(e(24)), NcGrade::Minor));
     let report = report(&audit);
-    let paths: Vec<&str> = report
-        .diagnostics()
-        .iter()
-        .map(|d| d.path.as_str())
-        .collect();
     assert_eq!(
-        paths,
+        paths(&report),
         [
             "assessments[0].verdict",
             "assessments[23].engagement",
@@ -1562,7 +1561,7 @@ fn management_diagnostics_sort_by_section_then_item() {
     let l1 = item(&mut audit, ManagementSection::Labellisation, 1);
     audit.management[l1].verdict = None;
     let r = report(&audit);
-    let paths: Vec<&str> = r.diagnostics().iter().map(|d| d.path.as_str()).collect();
+    let paths = paths(&r);
     assert_eq!(
         paths,
         [
