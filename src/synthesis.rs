@@ -479,7 +479,7 @@ fn push_ecart_line(line: &mut String, e: &Ecart<'_>, deadline_months: u32, langu
     }
 }
 
-fn push_counts(out: &mut String, c: &VerdictCounts) {
+fn push_verdict_counts(out: &mut String, c: &VerdictCounts) {
     push_number(out, c.conforme);
     out.push_str(" C, ");
     push_number(out, c.non_applicable);
@@ -573,9 +573,7 @@ fn push_assessed(out: &mut String, noun: Words, tally: &Tally, language: Languag
     let listed = assessed.saturating_add(counts.not_assessed);
     match language {
         Language::Fr => {
-            push_number(out, assessed);
-            push_noun(out, noun.0, assessed, language);
-            push_noun(out, " évalué", assessed, language);
+            push_count(out, assessed, &[noun.0, " évalué"], language);
             out.push_str(" sur ");
             push_number(out, listed);
             out.push_str(" : ");
@@ -583,21 +581,24 @@ fn push_assessed(out: &mut String, noun: Words, tally: &Tally, language: Languag
         Language::En => {
             push_number(out, assessed);
             out.push_str(" of ");
-            push_number(out, listed);
-            push_noun(out, noun.1, listed, language);
+            push_count(out, listed, &[noun.1], language);
             out.push_str(" assessed: ");
         }
     }
-    push_counts(out, counts);
+    push_verdict_counts(out, counts);
     out.push_str(language.pick(" ; ", "; "));
     push_rate(out, tally.rate, language);
     out.push('.');
 }
 
-/// Writes `noun` followed by its plural `s` when `n` calls for it (see [`plural`]).
-fn push_noun(out: &mut String, noun: &str, n: u32, language: Language) {
-    out.push_str(noun);
-    out.push_str(plural(n, language));
+/// Writes `n`, then each of `words` with its plural `s` when `n` calls for it (see
+/// [`plural`]): `3 points forts`, `1 contrôle`.
+fn push_count(out: &mut String, n: u32, words: &[&str], language: Language) {
+    push_number(out, n);
+    for word in words {
+        out.push_str(word);
+        out.push_str(plural(n, language));
+    }
 }
 
 fn is_initial(audit: &Audit) -> bool {
@@ -713,19 +714,15 @@ fn conclusion_generale(
     let remote = &scores.remote_total;
     let line = lines.buffer();
     line.push_str(l.pick("Audit à distance : ", "Remote audit: "));
-    push_number(line, remote.total());
-    push_noun(line, l.pick(" contrôle", " check"), remote.total(), l);
+    push_count(line, remote.total(), &[l.pick(" contrôle", " check")], l);
     line.push_str(", ");
     match l {
         Language::Fr => {
-            push_number(line, remote.conforme);
-            push_noun(line, " conforme", remote.conforme, l);
+            push_count(line, remote.conforme, &[" conforme"], l);
             line.push_str(", ");
-            push_number(line, remote.non_conforme);
-            push_noun(line, " non conforme", remote.non_conforme, l);
+            push_count(line, remote.non_conforme, &[" non conforme"], l);
             line.push_str(", ");
-            push_number(line, remote.non_applicable);
-            push_noun(line, " non applicable", remote.non_applicable, l);
+            push_count(line, remote.non_applicable, &[" non applicable"], l);
         }
         Language::En => {
             push_number(line, remote.conforme);
@@ -749,25 +746,18 @@ fn conclusion_generale(
     match l {
         Language::Fr => {
             line.push_str("Observations : ");
-            push_number(line, obs.pf);
-            push_noun(line, " point", obs.pf, l);
-            push_noun(line, " fort", obs.pf, l);
+            push_count(line, obs.pf, &[" point", " fort"], l);
             line.push_str(", ");
-            push_number(line, obs.ps);
-            push_noun(line, " point", obs.ps, l);
-            push_noun(line, " sensible", obs.ps, l);
+            push_count(line, obs.ps, &[" point", " sensible"], l);
             line.push_str(", ");
-            push_number(line, obs.pp);
-            push_noun(line, " piste", obs.pp, l);
+            push_count(line, obs.pp, &[" piste"], l);
             line.push_str(" de progrès.");
         }
         Language::En => {
             line.push_str("Observations: ");
-            push_number(line, obs.pf);
-            push_noun(line, " strength", obs.pf, l);
+            push_count(line, obs.pf, &[" strength"], l);
             line.push_str(", ");
-            push_number(line, obs.ps);
-            push_noun(line, " area", obs.ps, l);
+            push_count(line, obs.ps, &[" area"], l);
             line.push_str(" of concern, ");
             push_number(line, obs.pp);
             line.push_str(if obs.pp == 1 {
