@@ -357,6 +357,8 @@ pub(crate) struct Index<'a> {
     pub(crate) rows: Vec<(&'a Engagement, Option<&'a Assessment>)>,
     management: Vec<&'a ManagementAssessment>,
     pub(crate) covered: Vec<ModuleNumber>,
+    /// The position in `covered` of each module number (index 1–8); `None` when not covered.
+    slot_of: [Option<usize>; 9],
 }
 
 impl<'a> Index<'a> {
@@ -369,10 +371,10 @@ impl<'a> Index<'a> {
         let mut covered = audit.modules.clone();
         covered.sort_unstable();
         covered.dedup();
-        let mut is_covered = [false; 9];
-        for m in &covered {
-            if let Some(c) = is_covered.get_mut(usize::from(m.get())) {
-                *c = true;
+        let mut slot_of = [None; 9];
+        for (slot, m) in covered.iter().enumerate() {
+            if let Some(s) = slot_of.get_mut(usize::from(m.get())) {
+                *s = Some(slot);
             }
         }
         // Reports list assessments in order and once each: then they are merged as they are.
@@ -380,19 +382,28 @@ impl<'a> Index<'a> {
             .assessments
             .is_sorted_by(|a, b| a.engagement < b.engagement)
         {
-            rows(referentiel, &is_covered, audit.assessments.iter())
+            rows(referentiel, &slot_of, audit.assessments.iter())
         } else {
             let mut assessments: Vec<&Assessment> = audit.assessments.iter().collect();
             // Stable: among equal numbers the first stays first, and dedup keeps it.
             assessments.sort_by_key(|a| a.engagement);
             assessments.dedup_by_key(|a| a.engagement);
-            rows(referentiel, &is_covered, assessments.into_iter())
+            rows(referentiel, &slot_of, assessments.into_iter())
         };
         Index {
             rows,
             management,
             covered,
+            slot_of,
         }
+    }
+
+    /// The position of `module` in `covered`, if the audit covers it.
+    fn slot(&self, module: ModuleNumber) -> Option<usize> {
+        self.slot_of
+            .get(usize::from(module.get()))
+            .copied()
+            .flatten()
     }
 
     pub(crate) fn management(&self, id: ManagementItemId) -> Option<&'a ManagementAssessment> {
@@ -407,7 +418,7 @@ impl<'a> Index<'a> {
 /// assessment: a merge of two lists sorted by number (`assessments` without repeated numbers).
 fn rows<'a>(
     referentiel: &'a Referentiel,
-    is_covered: &[bool; 9],
+    slot_of: &[Option<usize>; 9],
     assessments: impl Iterator<Item = &'a Assessment>,
 ) -> Vec<(&'a Engagement, Option<&'a Assessment>)> {
     let mut rows = Vec::with_capacity(referentiel.engagements().len());
@@ -415,10 +426,9 @@ fn rows<'a>(
     for e in referentiel.engagements() {
         while next.next_if(|a| a.engagement < e.number).is_some() {}
         let a = next.next_if(|a| a.engagement == e.number);
-        if is_covered
+        if slot_of
             .get(usize::from(e.module.get()))
-            .copied()
-            .unwrap_or(false)
+            .is_some_and(Option::is_some)
         {
             rows.push((e, a));
         }
@@ -470,24 +480,12 @@ pub(crate) fn score_indexed<'a>(
             }
         })
         .collect();
-    // The slot in `modules` of each module number.
-    let mut slot_of = [None; 9];
-    for (slot, m) in index.covered.iter().enumerate() {
-        if let Some(s) = slot_of.get_mut(usize::from(m.get())) {
-            *s = Some(slot);
-        }
-    }
     // The index of the previous row's group: rows come in référentiel order, where the
     // engagements of a group follow one another, so the search is usually skipped. (An index
     // from another module is used only if this module's group there has the same id.)
     let mut last_group: Option<usize> = None;
     for &(e, a) in &index.rows {
-        let Some(m) = slot_of
-            .get(usize::from(e.module.get()))
-            .copied()
-            .flatten()
-            .and_then(|slot| modules.get_mut(slot))
-        else {
+        let Some(m) = index.slot(e.module).and_then(|slot| modules.get_mut(slot)) else {
             continue;
         };
         let (verdict, observations) = verdict_and_observations(a);
