@@ -6,7 +6,7 @@
 #![allow(missing_docs)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use qualepref::validate::Options;
+use qualepref::validate::ValidationOptions;
 use qualepref::{Audit, Language, Policy, Referentiel, Valid, conclude, samples};
 use std::hint::black_box;
 
@@ -16,7 +16,7 @@ fn engine(c: &mut Criterion) {
     let synthetic_ref = samples::synthetic_referentiel().expect("synthetic référentiel");
     let full = samples::synthetic_audit(&synthetic_ref).expect("synthetic audit");
     let full_json = full.to_json_string().expect("json");
-    let options = Options::default();
+    let options = ValidationOptions::default();
     let policy = Policy::default();
 
     let mut group = c.benchmark_group("engine");

@@ -1,5 +1,5 @@
 //! The whole pipeline, measured in one run so that ratios hold: parsing, the engine (validate,
-//! score, decide, synthesise), rendering, the text import, and a streamed batch of audits.
+//! score, decide, synthesize), rendering, the text import, and a streamed batch of audits.
 //!
 //! ```text
 //! cargo bench --bench pipeline
@@ -14,7 +14,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use qualepref::validate::Options;
+use qualepref::validate::ValidationOptions;
 use qualepref::{
     Audit, Language, Outcome, Policy, Referentiel, Valid, Verdict, conclude, import_report,
     render_html, render_markdown, samples,
@@ -41,7 +41,7 @@ fn data() -> Data {
 }
 
 fn engine_once(audit: &Audit, referentiel: &Referentiel) -> Outcome {
-    let valid = Valid::new(audit, referentiel, &Options::default()).expect("valid");
+    let valid = Valid::new(audit, referentiel, &ValidationOptions::default()).expect("valid");
     conclude(&valid, &Policy::default(), Language::Fr).outcome
 }
 
@@ -67,7 +67,7 @@ fn pipeline(c: &mut Criterion) {
     });
     group.finish();
 
-    let valid = Valid::new(&d.toulon, embedded, &Options::default()).expect("valid");
+    let valid = Valid::new(&d.toulon, embedded, &ValidationOptions::default()).expect("valid");
     let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
     let mut group = c.benchmark_group("render_markdown");
     group.bench_function("toulon", |b| {

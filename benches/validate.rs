@@ -7,7 +7,7 @@
 #![allow(missing_docs)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use qualepref::{Audit, Options, Referentiel, samples, validate};
+use qualepref::{Audit, Referentiel, ValidationOptions, samples, validate};
 use std::hint::black_box;
 
 fn benches(c: &mut Criterion) {
@@ -16,7 +16,7 @@ fn benches(c: &mut Criterion) {
     let full_referentiel = samples::synthetic_referentiel().unwrap();
     let full = samples::synthetic_audit(&full_referentiel).unwrap();
     let full_json = full.to_json_string().unwrap();
-    let options = Options::default();
+    let options = ValidationOptions::default();
 
     let mut group = c.benchmark_group("validate");
     group.bench_function("toulon", |b| {

@@ -16,7 +16,9 @@
 use std::hint::black_box;
 use std::process::ExitCode;
 
-use qualepref::{Audit, Language, Options, Policy, Referentiel, Valid, conclude, samples};
+use qualepref::{
+    Audit, Language, Policy, Referentiel, Valid, ValidationOptions, conclude, samples,
+};
 
 fn main() -> ExitCode {
     match run() {
@@ -49,7 +51,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         audit.to_json_string()?
     };
-    let options = Options::default();
+    let options = ValidationOptions::default();
     let policy = Policy::default();
     match mode.as_str() {
         "engine" => {

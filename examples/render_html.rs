@@ -11,7 +11,7 @@
 
 use std::process::ExitCode;
 
-use qualepref::validate::Options;
+use qualepref::validate::ValidationOptions;
 use qualepref::{Audit, Language, Policy, Referentiel, Valid, conclude, render_html, samples};
 
 fn main() -> ExitCode {
@@ -35,7 +35,11 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
         Some(code) => code.parse::<Language>()?,
         None => Language::Fr,
     };
-    let valid = match Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Options::default()) {
+    let valid = match Valid::new(
+        &audit,
+        Referentiel::qual_e_pref_2019(),
+        &ValidationOptions::default(),
+    ) {
         Ok(valid) => valid,
         Err(report) => {
             eprintln!("the audit does not validate:\n{report}");

@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use qualepref::{
-    Audit, Language, ObservationKind, Options, Policy, Referentiel, Valid, Verdict, conclude,
-    samples,
+    Audit, Language, ObservationKind, Policy, Referentiel, Valid, ValidationOptions, Verdict,
+    conclude, samples,
 };
 
 fn main() -> ExitCode {
@@ -152,7 +152,7 @@ fn run() -> Result<(), qualepref::Error> {
     }
     println!();
 
-    match Valid::new(&audit, referentiel, &Options::default()) {
+    match Valid::new(&audit, referentiel, &ValidationOptions::default()) {
         Err(report) => {
             println!("audit invalide : {} erreur(s)", report.errors().count());
             print!("{report}");

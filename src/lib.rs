@@ -14,7 +14,7 @@
 //! - [`score()`]: verdict and observation counts per module, channel group, management section and
 //!   remote channel, with conformity rates as exact ratios ([`Rate`]).
 //! - [`decide`]: the labelling decision under a [`Policy`] that is this crate's documented default
-//!   (ISO/IEC 17021-1 practice), not the référentiel's text; [`synthesise`]: the report's
+//!   (ISO/IEC 17021-1 practice), not the référentiel's text; [`synthesize`]: the report's
 //!   section 4 regenerated beside the auditor's text; [`conclude`]: all of it as one
 //!   serialisable [`Conclusions`], a stable JSON contract; [`render_markdown`]: the whole report
 //!   as Markdown.
@@ -83,26 +83,23 @@
     clippy::unimplemented
 )]
 
-mod audit;
-mod codes;
-pub mod compare;
-pub mod decision;
-pub mod engine;
-mod error;
-mod formats;
-pub mod html;
-mod i18n;
-mod ids;
-mod import;
-pub mod markdown;
-mod referentiel;
-mod report_text;
-pub mod score;
-mod site;
-pub mod synthesis;
-mod text;
+mod model;
 
 pub mod validate;
+
+pub mod engine;
+
+pub mod report;
+
+pub mod report_text;
+
+pub mod compare;
+
+pub mod formats;
+
+mod error;
+mod i18n;
+mod text;
 
 #[cfg(feature = "schema")]
 pub mod schema;
@@ -111,37 +108,38 @@ pub mod samples;
 
 use std::path::Path;
 
-pub use audit::{
-    Assessment, Audit, AuditDates, AuditKind, AuditType, Auditor, CharteGraphique, Conclusion,
-    EcartTarget, FicheEcart, ManagementAssessment, Observation, ReferentielRef, RemoteChannel,
-    RemoteCheck, RemoteNote,
-};
-pub use codes::{NcGrade, ObservationKind, Verdict};
 pub use compare::{Comparison, compare, compare_with};
-pub use decision::{Decision, DueSource, Ecart, Outcome, Policy, Rule, decide};
-pub use engine::{AppliedPolicy, Conclusions, conclude};
-pub use error::Error;
-pub use formats::{Format, load_audit, load_referentiel};
-pub use html::render_html;
-pub use i18n::Language;
-pub use ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
-pub use import::{
-    ConclusionSection, ImportCode, ImportDiagnostic, ImportLevel, Imported, LineRole, ReportField,
-    ReportLayout, import_report, import_report_path, import_report_text,
-};
-pub use markdown::render_markdown;
-pub use referentiel::{
-    ChannelGroup, Engagement, ManagementItem, Module, REFERENTIEL_FORMAT, Referentiel,
-};
-pub use report_text::render_report_text;
-pub use score::{
+pub use engine::decision::{Decision, DueSource, Ecart, Outcome, Policy, Rule, decide};
+pub use engine::score::{
     GroupScore, ManagementScore, ModuleScore, NoteCounts, ObservationCounts, Rate, RemoteScore,
     Scores, SectionScore, Tally, VerdictCounts, score,
 };
-pub use site::{AdministrationType, Context, ContextFigures, Departement, Site};
-pub use synthesis::{Lines, ObservationItem, Section, Source, Synthesis, synthesise};
+pub use engine::synthesis::{Lines, ObservationItem, Section, Source, Synthesis, synthesize};
+pub use engine::{AppliedPolicy, Conclusions, conclude};
+pub use error::Error;
+pub use formats::{Format, load_audit, load_referentiel};
+pub use i18n::Language;
+pub use model::audit::{
+    Assessment, Audit, AuditDates, AuditKind, AuditType, Auditor, AuditorSynthesis,
+    CharteGraphique, EcartTarget, FicheEcart, ManagementAssessment, Observation, ReferentielRef,
+    RemoteChannel, RemoteCheck, RemoteNote,
+};
+pub use model::codes::{NcGrade, ObservationKind, Verdict};
+pub use model::ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
+pub use model::referentiel::{
+    ChannelGroup, Engagement, ManagementItem, Module, REFERENTIEL_FORMAT, Referentiel,
+};
+pub use model::site::{AdministrationType, Context, ContextFigures, Departement, Site};
+pub use report::html::render_html;
+pub use report::markdown::render_markdown;
+pub use report_text::read::{
+    ConclusionSection, ImportCode, ImportDiagnostic, ImportLevel, Imported, LineRole, ReportField,
+    ReportLayout, import_report, import_report_path, import_report_text,
+};
+pub use report_text::write::render_report_text;
 pub use validate::{
-    Code, Diagnostic, Options, Report, Severity, Valid, validate, validate_referentiel,
+    Diagnostic, RuleCode, Severity, Valid, ValidationOptions, ValidationReport, validate,
+    validate_referentiel,
 };
 
 /// The largest input, in bytes, that the loaders accept: 64 MiB. A real audit is a few tens of

@@ -14,7 +14,7 @@ use chrono::{Months, NaiveDate};
 
 use crate::{
     AdministrationType, Assessment, Audit, AuditDates, AuditKind, AuditType, Auditor,
-    CharteGraphique, Conclusion, Context, Departement, EcartTarget, EngagementNumber, Error,
+    AuditorSynthesis, CharteGraphique, Context, Departement, EcartTarget, EngagementNumber, Error,
     FicheEcart, ManagementAssessment, ModuleNumber, NcGrade, Observation, ObservationKind,
     Referentiel, ReferentielRef, RemoteChannel, RemoteCheck, RemoteNote, Site, Verdict,
 };
@@ -186,12 +186,12 @@ pub fn synthetic_audit(referentiel: &Referentiel) -> Result<Audit, Error> {
         management,
         remote_checks,
         ecarts,
-        conclusion: Conclusion {
+        conclusion: AuditorSynthesis {
             charte_graphique: CharteGraphique {
                 verdict: Some(Verdict::Conformity),
                 text: vec!["Charte graphique respectée.".to_owned()],
             },
-            ..Conclusion::default()
+            ..AuditorSynthesis::default()
         },
     })
 }

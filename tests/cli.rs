@@ -567,7 +567,7 @@ fn synthesize_text_and_markdown_in_both_languages() {
     let valid = ok(qualepref::Valid::new(
         &audit,
         Referentiel::qual_e_pref_2019(),
-        &qualepref::Options::default(),
+        &qualepref::ValidationOptions::default(),
     )
     .map_err(|r| r.to_string()));
     let conclusions = qualepref::conclude(

@@ -3,7 +3,7 @@
 use qualepref::compare::{Change, FollowUp, NcStatus, Place};
 use qualepref::{
     Audit, EcartTarget, EngagementNumber, FicheEcart, Language, NcGrade, Observation,
-    ObservationKind, Options, Outcome, Referentiel, Valid, Verdict, compare, samples,
+    ObservationKind, Outcome, Referentiel, Valid, ValidationOptions, Verdict, compare, samples,
 };
 
 fn toulon() -> Audit {
@@ -16,7 +16,7 @@ fn n(number: u16) -> EngagementNumber {
 
 #[track_caller]
 fn valid<'a>(audit: &'a Audit, referentiel: &'a Referentiel) -> Valid<'a> {
-    match Valid::new(audit, referentiel, &Options::default()) {
+    match Valid::new(audit, referentiel, &ValidationOptions::default()) {
         Ok(v) => v,
         Err(report) => panic!("invalid audit:\n{report}"),
     }

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use qualepref::validate::Options;
+use qualepref::validate::ValidationOptions;
 use qualepref::{
     Audit, DueSource, EcartTarget, EngagementNumber, FicheEcart, Language, Lines,
     ManagementSection, NcGrade, Outcome, Policy, Rate, Referentiel, RemoteChannel, Rule, Valid,
@@ -17,7 +17,12 @@ use common::{check_snapshot, toulon};
 
 #[track_caller]
 fn valid(audit: &Audit) -> Valid<'_> {
-    Valid::new(audit, Referentiel::qual_e_pref_2019(), &Options::default()).unwrap()
+    Valid::new(
+        audit,
+        Referentiel::qual_e_pref_2019(),
+        &ValidationOptions::default(),
+    )
+    .unwrap()
 }
 
 fn n(number: u16) -> EngagementNumber {
@@ -337,7 +342,11 @@ fn gaps_do_not_panic() {
     audit.assessments.pop();
     audit.management.clear();
     audit.remote_checks[0].note = None;
-    if let Ok(v) = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Options::default()) {
+    if let Ok(v) = Valid::new(
+        &audit,
+        Referentiel::qual_e_pref_2019(),
+        &ValidationOptions::default(),
+    ) {
         let c = conclude(&v, &Policy::default(), Language::En);
         assert_eq!(c.counts.not_assessed, 2);
         assert_eq!(c.management.total.counts.not_assessed, 7);
@@ -363,7 +372,7 @@ fn rate_rounds_half_up() {
 fn synthetic_audit_concludes() {
     let referentiel = samples::synthetic_referentiel().unwrap();
     let audit = samples::synthetic_audit(&referentiel).unwrap();
-    let v = Valid::new(&audit, &referentiel, &Options::default()).unwrap();
+    let v = Valid::new(&audit, &referentiel, &ValidationOptions::default()).unwrap();
     let c = conclude(&v, &Policy::default(), Language::Fr);
     assert_eq!(c.modules.len(), 8);
     assert_eq!(c.outcome, Outcome::FavorableWithConditions);
@@ -730,8 +739,8 @@ fn an_assessment_the_referentiel_lacks_does_not_hide_the_next_ones() {
         .unwrap()
         .retain(|e| e["number"] != 15);
     let gapped = Referentiel::from_json_str(&data.to_string()).unwrap();
-    let options = Options::default().with(
-        qualepref::Code::UnknownEngagement,
+    let options = ValidationOptions::default().with(
+        qualepref::RuleCode::UnknownEngagement,
         qualepref::Severity::Warning,
     );
     let valid = Valid::new(&audit, &gapped, &options).unwrap();

@@ -5,8 +5,8 @@
 //! diff (or open them in a browser).
 
 use proptest::prelude::*;
-use qualepref::html::{escape, page};
-use qualepref::validate::Options;
+use qualepref::report::html::{escape, page};
+use qualepref::validate::ValidationOptions;
 use qualepref::{
     Audit, EcartTarget, EngagementNumber, FicheEcart, Language, NcGrade, Observation,
     ObservationKind, Policy, Referentiel, Valid, Verdict, conclude, render_html,
@@ -17,8 +17,12 @@ use common::{check_snapshot, toulon};
 
 #[track_caller]
 fn render(audit: &Audit, language: Language) -> String {
-    let valid = Valid::new(audit, Referentiel::qual_e_pref_2019(), &Options::default())
-        .unwrap_or_else(|report| panic!("invalid audit:\n{report}"));
+    let valid = Valid::new(
+        audit,
+        Referentiel::qual_e_pref_2019(),
+        &ValidationOptions::default(),
+    )
+    .unwrap_or_else(|report| panic!("invalid audit:\n{report}"));
     let c = conclude(&valid, &Policy::default(), language);
     render_html(&valid, &c)
 }
@@ -319,7 +323,7 @@ proptest! {
         }
         audit.site.city = format!("TOULON {text}");
         let language = if english { Language::En } else { Language::Fr };
-        let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Options::default());
+        let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &ValidationOptions::default());
         prop_assume!(valid.is_ok());
         let Ok(valid) = valid else { return Ok(()) };
         let c = conclude(&valid, &Policy::default(), language);

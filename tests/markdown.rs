@@ -5,8 +5,8 @@
 //! diff.
 
 use proptest::prelude::*;
-use qualepref::markdown::escape;
-use qualepref::validate::Options;
+use qualepref::report::markdown::escape;
+use qualepref::validate::ValidationOptions;
 use qualepref::{
     Audit, EcartTarget, EngagementNumber, FicheEcart, Language, NcGrade, Observation,
     ObservationKind, Policy, Referentiel, Valid, Verdict, conclude, render_markdown,
@@ -17,7 +17,12 @@ use common::{check_snapshot, toulon};
 
 #[track_caller]
 fn render(audit: &Audit, language: Language) -> String {
-    let valid = Valid::new(audit, Referentiel::qual_e_pref_2019(), &Options::default()).unwrap();
+    let valid = Valid::new(
+        audit,
+        Referentiel::qual_e_pref_2019(),
+        &ValidationOptions::default(),
+    )
+    .unwrap();
     let c = conclude(&valid, &Policy::default(), language);
     render_markdown(&valid, &c)
 }

@@ -3,10 +3,10 @@
 
 use proptest::prelude::*;
 use qualepref::{
-    AdministrationType, Assessment, Audit, AuditType, Auditor, Code, Diagnostic, EcartTarget,
+    AdministrationType, Assessment, Audit, AuditType, Auditor, Diagnostic, EcartTarget,
     EngagementNumber, FicheEcart, ManagementItemId, ManagementSection, ModuleNumber, NcGrade,
-    Observation, ObservationKind, Options, Referentiel, RemoteNote, Report, Severity, Valid,
-    Verdict, samples, validate, validate_referentiel,
+    Observation, ObservationKind, Referentiel, RemoteNote, RuleCode, Severity, Valid,
+    ValidationOptions, ValidationReport, Verdict, samples, validate, validate_referentiel,
 };
 use strum::IntoEnumIterator;
 
@@ -30,12 +30,12 @@ fn date(s: &str) -> chrono::NaiveDate {
     s.parse().unwrap()
 }
 
-fn report(audit: &Audit) -> Report {
-    validate(audit, q(), &Options::default())
+fn report(audit: &Audit) -> ValidationReport {
+    validate(audit, q(), &ValidationOptions::default())
 }
 
 /// The diagnostics of `report` with code `code`.
-fn of_code(report: &Report, code: Code) -> Vec<Diagnostic> {
+fn of_code(report: &ValidationReport, code: RuleCode) -> Vec<Diagnostic> {
     report
         .diagnostics()
         .iter()
@@ -47,7 +47,7 @@ fn of_code(report: &Report, code: Code) -> Vec<Diagnostic> {
 /// Asserts that `audit` gives exactly one diagnostic of `code`, with this severity, path and
 /// message.
 #[track_caller]
-fn expect_one(audit: &Audit, code: Code, severity: Severity, path: &str, message: &str) {
+fn expect_one(audit: &Audit, code: RuleCode, severity: Severity, path: &str, message: &str) {
     let report = report(audit);
     let found = of_code(&report, code);
     assert_eq!(
@@ -65,7 +65,7 @@ fn expect_one(audit: &Audit, code: Code, severity: Severity, path: &str, message
 /// Asserts that `audit` gives no diagnostic of `code`.
 #[track_caller]
 /// The paths of the report's diagnostics, in order.
-fn paths(report: &Report) -> Vec<&str> {
+fn paths(report: &ValidationReport) -> Vec<&str> {
     report
         .diagnostics()
         .iter()
@@ -73,7 +73,7 @@ fn paths(report: &Report) -> Vec<&str> {
         .collect()
 }
 
-fn expect_none(audit: &Audit, code: Code) {
+fn expect_none(audit: &Audit, code: RuleCode) {
     let report = report(audit);
     assert!(of_code(&report, code).is_empty(), "{code}:\n{report}");
 }
@@ -118,21 +118,21 @@ fn toulon_has_no_diagnostic_at_all() {
     assert_eq!(report.errors().count(), 0);
     assert_eq!(report.warnings().count(), 0);
     assert_eq!(report.infos().count(), 0);
-    assert!(Valid::new(&toulon(), q(), &Options::strict()).is_ok());
+    assert!(Valid::new(&toulon(), q(), &ValidationOptions::strict()).is_ok());
 }
 
 #[test]
 fn synthetic_audit_has_no_error() {
     let referentiel = samples::synthetic_referentiel().unwrap();
     let audit = samples::synthetic_audit(&referentiel).unwrap();
-    let report = validate(&audit, &referentiel, &Options::default());
+    let report = validate(&audit, &referentiel, &ValidationOptions::default());
     assert!(!report.has_errors(), "{report}");
     assert!(report.is_clean(), "{report}");
-    let valid = Valid::new(&audit, &referentiel, &Options::default()).unwrap();
+    let valid = Valid::new(&audit, &referentiel, &ValidationOptions::default()).unwrap();
     assert_eq!(valid.audit(), &audit);
     assert_eq!(valid.referentiel(), &referentiel);
     assert!(valid.report().is_clean());
-    assert!(validate_referentiel(&referentiel, &Options::default()).is_clean());
+    assert!(validate_referentiel(&referentiel, &ValidationOptions::default()).is_clean());
 }
 
 #[test]
@@ -160,7 +160,7 @@ fn engagements_21_to_23_without_module_2_are_rejected() {
             "assessments[22].engagement: [module-not-covered] error: engagement 23 is assessed but its module 2 is not covered",
         ]
     );
-    let err = Valid::new(&audit, q(), &Options::default()).unwrap_err();
+    let err = Valid::new(&audit, q(), &ValidationOptions::default()).unwrap_err();
     assert_eq!(err, report);
 }
 
@@ -173,12 +173,12 @@ fn referentiel_mismatch() {
     audit.referentiel.id = "qualipref-2".to_owned();
     expect_one(
         &audit,
-        Code::ReferentielMismatch,
+        RuleCode::ReferentielMismatch,
         Severity::Error,
         "referentiel.id",
         "the audit names référentiel \"qualipref-2\" but is validated against \"qual-e-pref-2019\"",
     );
-    expect_none(&toulon(), Code::ReferentielMismatch);
+    expect_none(&toulon(), RuleCode::ReferentielMismatch);
 }
 
 #[test]
@@ -187,13 +187,13 @@ fn unknown_departement() {
     audit.site.departement = "96".parse().unwrap();
     expect_one(
         &audit,
-        Code::UnknownDepartement,
+        RuleCode::UnknownDepartement,
         Severity::Warning,
         "site.departement",
         "département code 96 is not an existing département",
     );
     audit.site.departement = "2A".parse().unwrap();
-    expect_none(&audit, Code::UnknownDepartement);
+    expect_none(&audit, RuleCode::UnknownDepartement);
     // Malformed codes never reach validation: parsing refuses them.
     let text =
         samples::TOULON_2019_JSON.replace("\"departement\": \"83\"", "\"departement\": \"8\"");
@@ -206,13 +206,13 @@ fn dates_reversed() {
     audit.dates.end = date("2019-11-17");
     expect_one(
         &audit,
-        Code::DatesReversed,
+        RuleCode::DatesReversed,
         Severity::Error,
         "dates.end",
         "the audit ends on 2019-11-17, before its start on 2019-11-18",
     );
     audit.dates.end = audit.dates.start;
-    expect_none(&audit, Code::DatesReversed);
+    expect_none(&audit, RuleCode::DatesReversed);
 }
 
 #[test]
@@ -221,13 +221,13 @@ fn audit_before_referentiel() {
     audit.dates.start = date("2018-01-15");
     expect_one(
         &audit,
-        Code::AuditBeforeReferentiel,
+        RuleCode::AuditBeforeReferentiel,
         Severity::Error,
         "dates.start",
         "the audit starts on 2018-01-15, before the référentiel qual-e-pref-2019 dated 2018-12-19",
     );
     audit.dates.start = date("2018-12-19");
-    expect_none(&audit, Code::AuditBeforeReferentiel);
+    expect_none(&audit, RuleCode::AuditBeforeReferentiel);
 }
 
 #[test]
@@ -237,14 +237,14 @@ fn external_audit_without_type() {
     audit.kind.audit_type = None;
     expect_one(
         &audit,
-        Code::ExternalAuditWithoutType,
+        RuleCode::ExternalAuditWithoutType,
         Severity::Error,
         "kind.type",
         "the external audit does not state its type (initial, suivi, renouvellement or extension)",
     );
-    expect_none(&audit, Code::InternalAuditWithoutType);
+    expect_none(&audit, RuleCode::InternalAuditWithoutType);
     audit.kind.audit_type = Some(AuditType::Suivi);
-    expect_none(&audit, Code::ExternalAuditWithoutType);
+    expect_none(&audit, RuleCode::ExternalAuditWithoutType);
 }
 
 #[test]
@@ -253,13 +253,13 @@ fn internal_audit_without_type() {
     audit.kind.audit_type = None;
     expect_one(
         &audit,
-        Code::InternalAuditWithoutType,
+        RuleCode::InternalAuditWithoutType,
         Severity::Warning,
         "kind.type",
         "the internal audit does not state which external audit it precedes (initial, suivi, renouvellement or extension)",
     );
-    expect_none(&audit, Code::ExternalAuditWithoutType);
-    expect_none(&toulon(), Code::InternalAuditWithoutType);
+    expect_none(&audit, RuleCode::ExternalAuditWithoutType);
+    expect_none(&toulon(), RuleCode::InternalAuditWithoutType);
 }
 
 #[test]
@@ -268,12 +268,12 @@ fn no_auditor() {
     audit.auditors.clear();
     expect_one(
         &audit,
-        Code::NoAuditor,
+        RuleCode::NoAuditor,
         Severity::Error,
         "auditors",
         "no auditor is named",
     );
-    expect_none(&toulon(), Code::NoAuditor);
+    expect_none(&toulon(), RuleCode::NoAuditor);
 }
 
 #[test]
@@ -288,13 +288,13 @@ fn auditor_without_name() {
     });
     expect_one(
         &audit,
-        Code::AuditorWithoutName,
+        RuleCode::AuditorWithoutName,
         Severity::Error,
         "auditors[1].name",
         "auditor 2 has an empty name",
     );
-    expect_none(&audit, Code::NoAuditor);
-    expect_none(&toulon(), Code::AuditorWithoutName);
+    expect_none(&audit, RuleCode::NoAuditor);
+    expect_none(&toulon(), RuleCode::AuditorWithoutName);
 }
 
 #[test]
@@ -305,12 +305,12 @@ fn obligatory_module_not_covered() {
     audit.remote_checks.clear();
     expect_one(
         &audit,
-        Code::ObligatoryModuleNotCovered,
+        RuleCode::ObligatoryModuleNotCovered,
         Severity::Error,
         "modules",
         "module 1 (Relation générale avec les usagers) is obligatory but not covered",
     );
-    expect_none(&toulon(), Code::ObligatoryModuleNotCovered);
+    expect_none(&toulon(), RuleCode::ObligatoryModuleNotCovered);
 }
 
 #[test]
@@ -319,14 +319,14 @@ fn duplicate_module() {
     audit.modules = vec![m(1), m(2), m(2), m(2)];
     expect_one(
         &audit,
-        Code::DuplicateModule,
+        RuleCode::DuplicateModule,
         Severity::Warning,
         "modules[2]",
         "module 2 is listed 3 times",
     );
     // Listed twice, its engagements are still checked once.
-    expect_none(&audit, Code::MissingAssessment);
-    expect_none(&toulon(), Code::DuplicateModule);
+    expect_none(&audit, RuleCode::MissingAssessment);
+    expect_none(&toulon(), RuleCode::DuplicateModule);
 }
 
 #[test]
@@ -341,8 +341,8 @@ fn unknown_module() {
     let mut audit = toulon();
     audit.modules.push(m(5));
     let found = of_code(
-        &validate(&audit, &referentiel, &Options::default()),
-        Code::UnknownModule,
+        &validate(&audit, &referentiel, &ValidationOptions::default()),
+        RuleCode::UnknownModule,
     );
     assert_eq!(
         found[0].to_string(),
@@ -350,7 +350,7 @@ fn unknown_module() {
     );
     assert_eq!(found.len(), 1);
     audit.modules.pop();
-    assert!(validate(&audit, &referentiel, &Options::default()).is_clean());
+    assert!(validate(&audit, &referentiel, &ValidationOptions::default()).is_clean());
 }
 
 #[test]
@@ -363,7 +363,7 @@ fn module_not_bundled() {
         .push(Assessment::new(e(24), m(3), Verdict::Conformity));
     expect_one(
         &audit,
-        Code::ModuleNotBundled,
+        RuleCode::ModuleNotBundled,
         Severity::Error,
         "modules[2]",
         "module 3 is covered but the référentiel qual-e-pref-2019 does not bundle its engagements; load a complete référentiel (e.g. with Referentiel::from_path) to validate it",
@@ -374,12 +374,12 @@ fn module_not_bundled() {
     let synthetic = samples::synthetic_audit(&full).unwrap();
     assert!(
         of_code(
-            &validate(&synthetic, &full, &Options::default()),
-            Code::ModuleNotBundled
+            &validate(&synthetic, &full, &ValidationOptions::default()),
+            RuleCode::ModuleNotBundled
         )
         .is_empty()
     );
-    expect_none(&toulon(), Code::ModuleNotBundled);
+    expect_none(&toulon(), RuleCode::ModuleNotBundled);
 }
 
 #[test]
@@ -388,10 +388,10 @@ fn a_module_listed_twice_is_checked_once() {
     audit.modules.push(m(3));
     audit.modules.push(m(3));
     let report = report(&audit);
-    let codes: Vec<Code> = report.diagnostics().iter().map(|d| d.code).collect();
+    let codes: Vec<RuleCode> = report.diagnostics().iter().map(|d| d.code).collect();
     assert_eq!(
         codes,
-        [Code::DuplicateModule, Code::ModuleNotBundled],
+        [RuleCode::DuplicateModule, RuleCode::ModuleNotBundled],
         "{report}"
     );
     assert_eq!(report.diagnostics()[0].path, "modules[3]");
@@ -402,11 +402,11 @@ fn a_module_listed_twice_is_checked_once() {
 fn police_module_wrong_administration() {
     let full = samples::synthetic_referentiel().unwrap();
     let mut audit = samples::synthetic_audit(&full).unwrap();
-    assert!(validate(&audit, &full, &Options::default()).is_clean());
+    assert!(validate(&audit, &full, &ValidationOptions::default()).is_clean());
     audit.site.administration = AdministrationType::Prefecture;
     let found = of_code(
-        &validate(&audit, &full, &Options::default()),
-        Code::PoliceModuleWrongAdministration,
+        &validate(&audit, &full, &ValidationOptions::default()),
+        RuleCode::PoliceModuleWrongAdministration,
     );
     assert_eq!(
         found[0].to_string(),
@@ -422,13 +422,13 @@ fn module_not_covered() {
     audit.assessments.truncate(21);
     expect_one(
         &audit,
-        Code::ModuleNotCovered,
+        RuleCode::ModuleNotCovered,
         Severity::Error,
         "assessments[20].engagement",
         "engagement 21 is assessed but its module 2 is not covered",
     );
     audit.assessments.truncate(20);
-    expect_none(&audit, Code::ModuleNotCovered);
+    expect_none(&audit, RuleCode::ModuleNotCovered);
     assert!(report(&audit).is_clean(), "{}", report(&audit));
 }
 
@@ -440,12 +440,12 @@ fn unknown_engagement() {
         .push(Assessment::new(e(99), m(2), Verdict::Conformity));
     expect_one(
         &audit,
-        Code::UnknownEngagement,
+        RuleCode::UnknownEngagement,
         Severity::Error,
         "assessments[23].engagement",
         "engagement 99 is not in the référentiel qual-e-pref-2019",
     );
-    expect_none(&toulon(), Code::UnknownEngagement);
+    expect_none(&toulon(), RuleCode::UnknownEngagement);
 }
 
 #[test]
@@ -454,7 +454,7 @@ fn wrong_module() {
     audit.assessments[20].module = m(1);
     expect_one(
         &audit,
-        Code::WrongModule,
+        RuleCode::WrongModule,
         Severity::Error,
         "assessments[20].module",
         "engagement 21 is filed under module 1 but belongs to module 2",
@@ -463,12 +463,12 @@ fn wrong_module() {
     audit.remote_checks[0].module = m(2);
     expect_one(
         &audit,
-        Code::WrongModule,
+        RuleCode::WrongModule,
         Severity::Error,
         "remote_checks[0].module",
         "the internet remote check of engagement 1 is filed under module 2 but the engagement belongs to module 1",
     );
-    expect_none(&toulon(), Code::WrongModule);
+    expect_none(&toulon(), RuleCode::WrongModule);
 }
 
 #[test]
@@ -477,12 +477,12 @@ fn missing_assessment() {
     audit.assessments.remove(4);
     expect_one(
         &audit,
-        Code::MissingAssessment,
+        RuleCode::MissingAssessment,
         Severity::Error,
         "assessments",
         "engagement 5 of module 1 is not assessed",
     );
-    expect_none(&toulon(), Code::MissingAssessment);
+    expect_none(&toulon(), RuleCode::MissingAssessment);
 }
 
 #[test]
@@ -492,12 +492,12 @@ fn duplicate_assessment() {
     audit.assessments.insert(0, copy);
     expect_one(
         &audit,
-        Code::DuplicateAssessment,
+        RuleCode::DuplicateAssessment,
         Severity::Error,
         "assessments[5]",
         "engagement 5 is assessed 2 times",
     );
-    expect_none(&toulon(), Code::DuplicateAssessment);
+    expect_none(&toulon(), RuleCode::DuplicateAssessment);
 }
 
 #[test]
@@ -506,7 +506,7 @@ fn missing_verdict() {
     audit.assessments[4].verdict = None;
     expect_one(
         &audit,
-        Code::MissingVerdict,
+        RuleCode::MissingVerdict,
         Severity::Error,
         "assessments[4].verdict",
         "engagement 5 has no verdict",
@@ -515,12 +515,12 @@ fn missing_verdict() {
     audit.management[4].verdict = None;
     expect_one(
         &audit,
-        Code::MissingVerdict,
+        RuleCode::MissingVerdict,
         Severity::Error,
         "management[4].verdict",
         "management item pilotage 5 has no verdict",
     );
-    expect_none(&toulon(), Code::MissingVerdict);
+    expect_none(&toulon(), RuleCode::MissingVerdict);
 }
 
 #[test]
@@ -530,13 +530,13 @@ fn na_without_justification() {
     audit.assessments[4].comment = Some(" ".to_owned());
     expect_one(
         &audit,
-        Code::NaWithoutJustification,
+        RuleCode::NaWithoutJustification,
         Severity::Warning,
         "assessments[4].comment",
         "engagement 5 is NA without a justification",
     );
     audit.assessments[4].comment = Some("Pas d'accueil physique sur ce site.".to_owned());
-    expect_none(&audit, Code::NaWithoutJustification);
+    expect_none(&audit, RuleCode::NaWithoutJustification);
     assert!(report(&audit).is_clean());
 }
 
@@ -546,7 +546,7 @@ fn empty_observation() {
     audit.assessments[16].observations[0].text = String::new();
     expect_one(
         &audit,
-        Code::EmptyObservation,
+        RuleCode::EmptyObservation,
         Severity::Error,
         "assessments[16].observations[0].text",
         "observation 1 (PP) of engagement 17 has an empty text",
@@ -555,12 +555,12 @@ fn empty_observation() {
     audit.remote_checks[1].observations[0].text = " ".to_owned();
     expect_one(
         &audit,
-        Code::EmptyObservation,
+        RuleCode::EmptyObservation,
         Severity::Error,
         "remote_checks[1].observations[0].text",
         "observation 1 (PP) of the internet remote check of engagement 3 has an empty text",
     );
-    expect_none(&toulon(), Code::EmptyObservation);
+    expect_none(&toulon(), RuleCode::EmptyObservation);
 }
 
 #[test]
@@ -573,13 +573,13 @@ fn ps_without_risk() {
     audit.conclusion.points_sensibles = vec!["Délais de réponse aux courriels.".to_owned()];
     expect_one(
         &audit,
-        Code::PsWithoutRisk,
+        RuleCode::PsWithoutRisk,
         Severity::Warning,
         "assessments[16].observations[1].risk",
         "observation 2 (PS) of engagement 17 does not state its risk",
     );
     audit.assessments[16].observations[1].risk = Some("Perte de confiance.".to_owned());
-    expect_none(&audit, Code::PsWithoutRisk);
+    expect_none(&audit, RuleCode::PsWithoutRisk);
     assert!(report(&audit).is_clean());
 }
 
@@ -589,12 +589,12 @@ fn missing_management_item() {
     audit.management.remove(4);
     expect_one(
         &audit,
-        Code::MissingManagementItem,
+        RuleCode::MissingManagementItem,
         Severity::Error,
         "management",
         "management item pilotage 5 (Comité des usagers) is not assessed",
     );
-    expect_none(&toulon(), Code::MissingManagementItem);
+    expect_none(&toulon(), RuleCode::MissingManagementItem);
 }
 
 #[test]
@@ -604,12 +604,12 @@ fn duplicate_management_item() {
     audit.management.push(copy);
     expect_one(
         &audit,
-        Code::DuplicateManagementItem,
+        RuleCode::DuplicateManagementItem,
         Severity::Error,
         "management[7]",
         "management item pilotage 5 is assessed 2 times",
     );
-    expect_none(&toulon(), Code::DuplicateManagementItem);
+    expect_none(&toulon(), RuleCode::DuplicateManagementItem);
 }
 
 #[test]
@@ -620,12 +620,12 @@ fn unknown_management_item() {
     audit.management.push(extra);
     expect_one(
         &audit,
-        Code::UnknownManagementItem,
+        RuleCode::UnknownManagementItem,
         Severity::Error,
         "management[7].item",
         "management item pilotage 9 is not in the référentiel qual-e-pref-2019",
     );
-    expect_none(&toulon(), Code::UnknownManagementItem);
+    expect_none(&toulon(), RuleCode::UnknownManagementItem);
 }
 
 #[test]
@@ -639,12 +639,12 @@ fn remote_check_module_not_covered() {
     audit.remote_checks.push(check);
     expect_one(
         &audit,
-        Code::RemoteCheckModuleNotCovered,
+        RuleCode::RemoteCheckModuleNotCovered,
         Severity::Error,
         "remote_checks[13].engagement",
         "engagement 21 is checked remotely (internet) but its module 2 is not covered",
     );
-    expect_none(&toulon(), Code::RemoteCheckModuleNotCovered);
+    expect_none(&toulon(), RuleCode::RemoteCheckModuleNotCovered);
 }
 
 #[test]
@@ -653,12 +653,12 @@ fn remote_check_unknown_engagement() {
     audit.remote_checks[0].engagement = e(99);
     expect_one(
         &audit,
-        Code::RemoteCheckUnknownEngagement,
+        RuleCode::RemoteCheckUnknownEngagement,
         Severity::Error,
         "remote_checks[0].engagement",
         "engagement 99 is checked remotely (internet) but is not in the référentiel qual-e-pref-2019",
     );
-    expect_none(&toulon(), Code::RemoteCheckUnknownEngagement);
+    expect_none(&toulon(), RuleCode::RemoteCheckUnknownEngagement);
 }
 
 #[test]
@@ -667,12 +667,12 @@ fn remote_check_without_note() {
     audit.remote_checks[0].note = None;
     expect_one(
         &audit,
-        Code::RemoteCheckWithoutNote,
+        RuleCode::RemoteCheckWithoutNote,
         Severity::Warning,
         "remote_checks[0].note",
         "the internet remote check of engagement 1 has no note",
     );
-    expect_none(&toulon(), Code::RemoteCheckWithoutNote);
+    expect_none(&toulon(), RuleCode::RemoteCheckWithoutNote);
 }
 
 #[test]
@@ -681,13 +681,13 @@ fn remote_check_contradicts_verdict() {
     audit.remote_checks[0].note = Some(RemoteNote::NonConforme);
     expect_one(
         &audit,
-        Code::RemoteCheckContradictsVerdict,
+        RuleCode::RemoteCheckContradictsVerdict,
         Severity::Warning,
         "remote_checks[0].note",
         "the internet remote check of engagement 1 is Non conforme but its on-site verdict is C",
     );
     let audit = with_nc(1, NcGrade::Major);
-    let found = of_code(&report(&audit), Code::RemoteCheckContradictsVerdict);
+    let found = of_code(&report(&audit), RuleCode::RemoteCheckContradictsVerdict);
     assert_eq!(
         found.iter().map(ToString::to_string).collect::<Vec<_>>(),
         [
@@ -699,7 +699,7 @@ fn remote_check_contradicts_verdict() {
     let mut audit = with_nc(1, NcGrade::Minor);
     audit.remote_checks[0].note = Some(RemoteNote::NonConforme);
     audit.remote_checks[7].note = Some(RemoteNote::NonApplicable);
-    expect_none(&audit, Code::RemoteCheckContradictsVerdict);
+    expect_none(&audit, RuleCode::RemoteCheckContradictsVerdict);
 }
 
 #[test]
@@ -709,13 +709,13 @@ fn duplicate_remote_check() {
     audit.remote_checks.push(copy);
     expect_one(
         &audit,
-        Code::DuplicateRemoteCheck,
+        RuleCode::DuplicateRemoteCheck,
         Severity::Warning,
         "remote_checks[13]",
         "engagement 1 is checked 2 times on the internet channel",
     );
     // The same engagement on two channels is normal (engagement 1: internet and telephone).
-    expect_none(&toulon(), Code::DuplicateRemoteCheck);
+    expect_none(&toulon(), RuleCode::DuplicateRemoteCheck);
 }
 
 #[test]
@@ -726,7 +726,7 @@ fn nonconformity_without_fiche() {
     audit.ecarts.clear();
     expect_one(
         &audit,
-        Code::NonconformityWithoutFiche,
+        RuleCode::NonconformityWithoutFiche,
         Severity::Error,
         "assessments[17].verdict",
         "engagement 18 is NC min but has no fiche d'écart",
@@ -736,7 +736,7 @@ fn nonconformity_without_fiche() {
     audit.conclusion.fiches_ecart.clear();
     expect_one(
         &audit,
-        Code::NonconformityWithoutFiche,
+        RuleCode::NonconformityWithoutFiche,
         Severity::Error,
         "management[4].verdict",
         "management item pilotage 5 is NC Maj but has no fiche d'écart",
@@ -744,7 +744,7 @@ fn nonconformity_without_fiche() {
     audit
         .ecarts
         .push(fiche(EcartTarget::Management(PILOTAGE_5), NcGrade::Major));
-    expect_none(&audit, Code::NonconformityWithoutFiche);
+    expect_none(&audit, RuleCode::NonconformityWithoutFiche);
     assert!(report(&audit).is_clean(), "{}", report(&audit));
 }
 
@@ -756,7 +756,7 @@ fn fiche_without_nonconformity() {
         .push(fiche(EcartTarget::Engagement(e(5)), NcGrade::Minor));
     expect_one(
         &audit,
-        Code::FicheWithoutNonconformity,
+        RuleCode::FicheWithoutNonconformity,
         Severity::Error,
         "ecarts[0].target",
         "the fiche d'écart for engagement 5 records no nonconformity: its verdict is C",
@@ -764,7 +764,7 @@ fn fiche_without_nonconformity() {
     audit.ecarts[0].target = EcartTarget::Engagement(e(99));
     expect_one(
         &audit,
-        Code::FicheWithoutNonconformity,
+        RuleCode::FicheWithoutNonconformity,
         Severity::Error,
         "ecarts[0].target",
         "the fiche d'écart for engagement 99 records no nonconformity: it is not assessed",
@@ -773,12 +773,15 @@ fn fiche_without_nonconformity() {
     audit.management[4].verdict = None;
     expect_one(
         &audit,
-        Code::FicheWithoutNonconformity,
+        RuleCode::FicheWithoutNonconformity,
         Severity::Error,
         "ecarts[0].target",
         "the fiche d'écart for management item pilotage 5 records no nonconformity: it has no verdict",
     );
-    expect_none(&with_nc(5, NcGrade::Minor), Code::FicheWithoutNonconformity);
+    expect_none(
+        &with_nc(5, NcGrade::Minor),
+        RuleCode::FicheWithoutNonconformity,
+    );
 }
 
 #[test]
@@ -787,12 +790,12 @@ fn fiche_grade_mismatch() {
     audit.ecarts[0].grade = NcGrade::Major;
     expect_one(
         &audit,
-        Code::FicheGradeMismatch,
+        RuleCode::FicheGradeMismatch,
         Severity::Error,
         "ecarts[0].grade",
         "the fiche d'écart for engagement 17 is graded NC Maj but the verdict is NC min",
     );
-    expect_none(&with_nc(17, NcGrade::Major), Code::FicheGradeMismatch);
+    expect_none(&with_nc(17, NcGrade::Major), RuleCode::FicheGradeMismatch);
 }
 
 #[test]
@@ -802,12 +805,12 @@ fn duplicate_fiche() {
     audit.ecarts.push(copy);
     expect_one(
         &audit,
-        Code::DuplicateFiche,
+        RuleCode::DuplicateFiche,
         Severity::Error,
         "ecarts[1]",
         "engagement 17 has 2 fiches d'écart",
     );
-    expect_none(&with_nc(17, NcGrade::Minor), Code::DuplicateFiche);
+    expect_none(&with_nc(17, NcGrade::Minor), RuleCode::DuplicateFiche);
 }
 
 #[test]
@@ -816,12 +819,12 @@ fn fiche_empty_finding() {
     audit.ecarts[0].finding = "\n".to_owned();
     expect_one(
         &audit,
-        Code::FicheEmptyFinding,
+        RuleCode::FicheEmptyFinding,
         Severity::Error,
         "ecarts[0].finding",
         "the fiche d'écart for engagement 17 has an empty finding",
     );
-    expect_none(&with_nc(17, NcGrade::Minor), Code::FicheEmptyFinding);
+    expect_none(&with_nc(17, NcGrade::Minor), RuleCode::FicheEmptyFinding);
 }
 
 #[test]
@@ -830,13 +833,13 @@ fn fiche_due_before_audit_end() {
     audit.ecarts[0].due = Some(date("2019-10-01"));
     expect_one(
         &audit,
-        Code::FicheDueBeforeAuditEnd,
+        RuleCode::FicheDueBeforeAuditEnd,
         Severity::Warning,
         "ecarts[0].due",
         "the fiche d'écart for engagement 17 is due on 2019-10-01, before the audit's end on 2019-11-18",
     );
     audit.ecarts[0].due = Some(date("2019-11-18"));
-    expect_none(&audit, Code::FicheDueBeforeAuditEnd);
+    expect_none(&audit, RuleCode::FicheDueBeforeAuditEnd);
 }
 
 #[test]
@@ -845,13 +848,13 @@ fn charte_graphique_in_initial_audit() {
     audit.conclusion.charte_graphique.verdict = Some(Verdict::Conformity);
     expect_one(
         &audit,
-        Code::CharteGraphiqueInInitialAudit,
+        RuleCode::CharteGraphiqueInInitialAudit,
         Severity::Error,
         "conclusion.charte_graphique.verdict",
         "the charte graphique is assessed C in an initial audit, where it is not applicable",
     );
     audit.kind.audit_type = Some(AuditType::Suivi);
-    expect_none(&audit, Code::CharteGraphiqueInInitialAudit);
+    expect_none(&audit, RuleCode::CharteGraphiqueInInitialAudit);
 }
 
 #[test]
@@ -861,7 +864,7 @@ fn conclusion_contradicts_findings() {
         vec!["ABSENCE de non conformite majeure ou mineure.".to_owned()];
     expect_one(
         &audit,
-        Code::ConclusionContradictsFindings,
+        RuleCode::ConclusionContradictsFindings,
         Severity::Warning,
         "conclusion.fiches_ecart[0]",
         "the section says \"ABSENCE de non conformite majeure ou mineure.\" but the audit has 1 nonconformity",
@@ -869,7 +872,7 @@ fn conclusion_contradicts_findings() {
     audit.conclusion.fiches_ecart = vec!["Sans objet.".to_owned()];
     expect_one(
         &audit,
-        Code::ConclusionContradictsFindings,
+        RuleCode::ConclusionContradictsFindings,
         Severity::Warning,
         "conclusion.fiches_ecart[0]",
         "the section says \"Sans objet.\" but the audit has 1 nonconformity",
@@ -882,7 +885,7 @@ fn conclusion_contradicts_findings() {
     });
     expect_one(
         &audit,
-        Code::ConclusionContradictsFindings,
+        RuleCode::ConclusionContradictsFindings,
         Severity::Warning,
         "conclusion.points_sensibles[0]",
         "the section says \"Sans objet.\" but the audit has 1 PS observation",
@@ -890,7 +893,7 @@ fn conclusion_contradicts_findings() {
     let mut audit = toulon();
     audit.conclusion.points_forts = vec!["sans objet".to_owned()];
     audit.conclusion.pistes_de_progres = vec!["SANS OBJET.".to_owned()];
-    let found = of_code(&report(&audit), Code::ConclusionContradictsFindings);
+    let found = of_code(&report(&audit), RuleCode::ConclusionContradictsFindings);
     assert_eq!(
         found.iter().map(ToString::to_string).collect::<Vec<_>>(),
         [
@@ -902,8 +905,8 @@ fn conclusion_contradicts_findings() {
     // A fiches_ecart text without « absence » while no NC exists is fine too.
     let mut audit = toulon();
     audit.conclusion.fiches_ecart = vec!["Voir le rapport.".to_owned()];
-    expect_none(&audit, Code::ConclusionContradictsFindings);
-    expect_none(&toulon(), Code::ConclusionContradictsFindings);
+    expect_none(&audit, RuleCode::ConclusionContradictsFindings);
+    expect_none(&toulon(), RuleCode::ConclusionContradictsFindings);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -918,7 +921,7 @@ fn referentiel_with(edit: impl FnOnce(&mut serde_json::Value)) -> Referentiel {
 
 #[track_caller]
 fn referentiel_lines(referentiel: &Referentiel) -> Vec<String> {
-    validate_referentiel(referentiel, &Options::default())
+    validate_referentiel(referentiel, &ValidationOptions::default())
         .diagnostics()
         .iter()
         .map(ToString::to_string)
@@ -994,19 +997,19 @@ fn no_obligatory_module() {
     audit.modules = vec![m(2)];
     audit.assessments.retain(|a| a.module == m(2));
     audit.remote_checks.clear();
-    assert!(validate(&audit, &r, &Options::default()).is_clean());
+    assert!(validate(&audit, &r, &ValidationOptions::default()).is_clean());
     assert!(referentiel_lines(q()).is_empty());
 }
 
 // ---------------------------------------------------------------------------------------------
-// Options.
+// ValidationOptions.
 
 #[test]
 fn options_presets_and_overrides() {
     let mut audit = toulon();
     audit.remote_checks[0].note = None; // warning
     audit.assessments[4].verdict = None; // error
-    let severities = |options: &Options| -> Vec<(Code, Severity)> {
+    let severities = |options: &ValidationOptions| -> Vec<(RuleCode, Severity)> {
         validate(&audit, q(), options)
             .diagnostics()
             .iter()
@@ -1014,43 +1017,43 @@ fn options_presets_and_overrides() {
             .collect()
     };
     assert_eq!(
-        severities(&Options::default()),
+        severities(&ValidationOptions::default()),
         [
-            (Code::RemoteCheckWithoutNote, Severity::Warning),
-            (Code::MissingVerdict, Severity::Error)
+            (RuleCode::RemoteCheckWithoutNote, Severity::Warning),
+            (RuleCode::MissingVerdict, Severity::Error)
         ]
     );
     assert_eq!(
-        severities(&Options::strict()),
+        severities(&ValidationOptions::strict()),
         [
-            (Code::RemoteCheckWithoutNote, Severity::Error),
-            (Code::MissingVerdict, Severity::Error)
+            (RuleCode::RemoteCheckWithoutNote, Severity::Error),
+            (RuleCode::MissingVerdict, Severity::Error)
         ]
     );
     assert_eq!(
-        severities(&Options::lenient()),
+        severities(&ValidationOptions::lenient()),
         [
-            (Code::RemoteCheckWithoutNote, Severity::Info),
-            (Code::MissingVerdict, Severity::Error)
+            (RuleCode::RemoteCheckWithoutNote, Severity::Info),
+            (RuleCode::MissingVerdict, Severity::Error)
         ]
     );
-    let options = Options::strict()
-        .with(Code::MissingVerdict, Severity::Warning)
-        .disable(Code::RemoteCheckWithoutNote);
+    let options = ValidationOptions::strict()
+        .with(RuleCode::MissingVerdict, Severity::Warning)
+        .disable(RuleCode::RemoteCheckWithoutNote);
     assert_eq!(
         severities(&options),
-        [(Code::MissingVerdict, Severity::Warning)]
+        [(RuleCode::MissingVerdict, Severity::Warning)]
     );
     assert!(Valid::new(&audit, q(), &options).is_ok());
-    let mut options = Options::new();
-    options.overrides.insert(Code::MissingVerdict, None);
+    let mut options = ValidationOptions::new();
+    options.overrides.insert(RuleCode::MissingVerdict, None);
     assert_eq!(
         severities(&options),
-        [(Code::RemoteCheckWithoutNote, Severity::Warning)]
+        [(RuleCode::RemoteCheckWithoutNote, Severity::Warning)]
     );
     let mut strict_toulon = toulon();
     strict_toulon.remote_checks[0].note = None;
-    let valid = Valid::new(&strict_toulon, q(), &Options::default()).unwrap();
+    let valid = Valid::new(&strict_toulon, q(), &ValidationOptions::default()).unwrap();
     // A valid audit keeps its warnings.
     let warnings: Vec<&str> = valid.report().warnings().map(|d| d.path.as_str()).collect();
     assert_eq!(warnings, ["remote_checks[0].note"]);
@@ -1060,7 +1063,7 @@ fn options_presets_and_overrides() {
         std::ptr::from_ref(&strict_toulon)
     ));
     assert!(std::ptr::eq(valid.referentiel(), q()));
-    assert!(Valid::new(&strict_toulon, q(), &Options::strict()).is_err());
+    assert!(Valid::new(&strict_toulon, q(), &ValidationOptions::strict()).is_err());
 }
 
 #[test]
@@ -1068,7 +1071,7 @@ fn report_accessors_and_serde() {
     let mut audit = toulon();
     audit.remote_checks[0].note = None;
     audit.assessments[4].verdict = None;
-    let report = validate(&audit, q(), &Options::default());
+    let report = validate(&audit, q(), &ValidationOptions::default());
     assert_eq!(report.errors().count(), 1);
     assert_eq!(report.warnings().count(), 1);
     assert_eq!(report.infos().count(), 0);
@@ -1152,7 +1155,7 @@ fn unknown_engagements_sort_by_the_module_they_are_filed_under_else_after_the_mo
 fn codes_listing() -> String {
     use std::fmt::Write;
     let mut listing = String::new();
-    for code in Code::iter() {
+    for code in RuleCode::iter() {
         writeln!(listing, "{} {}", code, code.default_severity()).unwrap();
     }
     listing
@@ -1174,10 +1177,10 @@ fn codes_snapshot() {
 
 #[test]
 fn all_lists_every_code_once() {
-    let iterated: Vec<Code> = Code::iter().collect();
-    assert_eq!(Code::ALL, iterated.as_slice());
-    for code in Code::iter() {
-        assert_eq!(code.as_str().parse::<Code>().unwrap(), code);
+    let iterated: Vec<RuleCode> = RuleCode::iter().collect();
+    assert_eq!(RuleCode::ALL, iterated.as_slice());
+    for code in RuleCode::iter() {
+        assert_eq!(code.as_str().parse::<RuleCode>().unwrap(), code);
         assert_eq!(
             serde_json::to_string(&code).unwrap(),
             format!("\"{}\"", code.as_str())
@@ -1187,14 +1190,14 @@ fn all_lists_every_code_once() {
 
 #[test]
 fn every_code_is_documented() {
-    let source = include_str!("../src/validate.rs");
+    let source = include_str!("../src/validate/mod.rs");
     let docs: String = source
         .lines()
         .filter_map(|l| l.strip_prefix("//!"))
         .map(|l| l.strip_prefix(' ').unwrap_or(l))
         .collect::<Vec<_>>()
         .join(" ");
-    for code in Code::iter() {
+    for code in RuleCode::iter() {
         let severity = match code.default_severity() {
             Severity::Info => "Info",
             Severity::Warning => "Warning",
@@ -1225,10 +1228,10 @@ fn every_code_is_documented() {
 #[test]
 fn every_code_is_tested() {
     let source = include_str!("validation.rs");
-    for code in Code::iter() {
+    for code in RuleCode::iter() {
         assert!(
-            source.contains(&format!("Code::{code:?},"))
-                || source.contains(&format!("Code::{code:?})"))
+            source.contains(&format!("RuleCode::{code:?},"))
+                || source.contains(&format!("RuleCode::{code:?})"))
                 || source.contains(&format!("[{code}] {}: ", code.default_severity())),
             "{code} has no test"
         );
@@ -1404,7 +1407,7 @@ fn apply(audit: &mut Audit, mutation: &Mutation) {
 }
 
 /// What must not depend on the order of the arrays: codes, severities and messages in order.
-fn order_free(report: &Report) -> Vec<(Code, Severity, String)> {
+fn order_free(report: &ValidationReport) -> Vec<(RuleCode, Severity, String)> {
     report
         .diagnostics()
         .iter()
@@ -1433,12 +1436,12 @@ proptest! {
         for mu in &mutations {
             apply(&mut audit, mu);
         }
-        let report = validate(&audit, q(), &Options::default());
-        let _ = validate(&audit, q(), &Options::strict());
+        let report = validate(&audit, q(), &ValidationOptions::default());
+        let _ = validate(&audit, q(), &ValidationOptions::strict());
         let full = samples::synthetic_referentiel().unwrap();
-        let _ = validate(&audit, &full, &Options::lenient());
+        let _ = validate(&audit, &full, &ValidationOptions::lenient());
         // Same audit, same report, byte for byte.
-        prop_assert_eq!(report.to_string(), validate(&audit, q(), &Options::default()).to_string());
+        prop_assert_eq!(report.to_string(), validate(&audit, q(), &ValidationOptions::default()).to_string());
         // Every diagnostic names a code and a non-empty message.
         for d in report.diagnostics() {
             prop_assert!(!d.message.is_empty());
@@ -1454,13 +1457,13 @@ proptest! {
         for mu in &mutations {
             apply(&mut audit, mu);
         }
-        let before = validate(&audit, q(), &Options::default());
+        let before = validate(&audit, q(), &ValidationOptions::default());
         let mut other = audit.clone();
         other.assessments = shuffled(&audit.assessments, &seed);
         other.management = shuffled(&audit.management, &seed);
         other.remote_checks = shuffled(&audit.remote_checks, &seed);
         other.ecarts = shuffled(&audit.ecarts, &seed);
-        let after = validate(&other, q(), &Options::default());
+        let after = validate(&other, q(), &ValidationOptions::default());
         prop_assert_eq!(order_free(&before), order_free(&after));
     }
 }
@@ -1497,7 +1500,7 @@ fn same_report_whatever_the_order_of_duplicates() {
 #[test]
 fn every_code_has_its_own_one_sentence_description() {
     let mut seen = std::collections::BTreeSet::new();
-    for code in Code::ALL {
+    for code in RuleCode::ALL {
         let d = code.description();
         assert!(d.len() > 10 && d.ends_with('.'), "{code}: {d:?}");
         assert!(d.starts_with(|c: char| c.is_uppercase()), "{code}: {d:?}");
@@ -1522,12 +1525,12 @@ fn within_an_engagement_diagnostics_sort_by_field_then_code() {
     audit.conclusion.points_sensibles.clear();
     let r = report(&audit);
     let lines: Vec<String> = r.diagnostics().iter().map(ToString::to_string).collect();
-    let codes: Vec<Code> = r.diagnostics().iter().map(|d| d.code).collect();
+    let codes: Vec<RuleCode> = r.diagnostics().iter().map(|d| d.code).collect();
     // `…observations[0].risk` sorts before `…observations[0].text`, though `empty-observation`
     // sorts before `ps-without-risk`.
     assert_eq!(
         codes,
-        [Code::PsWithoutRisk, Code::EmptyObservation],
+        [RuleCode::PsWithoutRisk, RuleCode::EmptyObservation],
         "{lines:#?}"
     );
     assert!(
@@ -1580,9 +1583,9 @@ fn infos_are_reported_as_infos() {
         1,
     );
     let r = Referentiel::from_json_str(&text).unwrap();
-    let report = validate_referentiel(&r, &Options::default());
-    let infos: Vec<Code> = report.infos().map(|d| d.code).collect();
-    assert_eq!(infos, [Code::NoObligatoryModule]);
+    let report = validate_referentiel(&r, &ValidationOptions::default());
+    let infos: Vec<RuleCode> = report.infos().map(|d| d.code).collect();
+    assert_eq!(infos, [RuleCode::NoObligatoryModule]);
     assert_eq!(report.warnings().count(), 0);
     assert!(!report.has_errors());
 }

@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use qualepref::{
-    Audit, Code, Language, Options, Policy, Referentiel, Severity, Valid, conclude, render_html,
+    Audit, RuleCode, Language, ValidationOptions, Policy, Referentiel, Severity, Valid, conclude, render_html,
     render_markdown, validate,
 };
 
@@ -17,12 +17,12 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let referentiel = Referentiel::qual_e_pref_2019();
-    let report = validate(&audit, referentiel, &Options::default());
+    let report = validate(&audit, referentiel, &ValidationOptions::default());
     let _ = report.has_errors();
     let _ = audit.to_json_string();
-    let permissive = Code::ALL
+    let permissive = RuleCode::ALL
         .iter()
-        .fold(Options::new(), |options, &code| options.with(code, Severity::Warning));
+        .fold(ValidationOptions::new(), |options, &code| options.with(code, Severity::Warning));
     if let Ok(valid) = Valid::new(&audit, referentiel, &permissive) {
         for language in [Language::Fr, Language::En] {
             let conclusions = conclude(&valid, &Policy::default(), language);

@@ -60,7 +60,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     let [before_input, after_input] = &inputs;
     let before = globals.audit(before_input)?;
     let after = globals.audit(after_input)?;
-    let options = qualepref::Options::default();
+    let options = qualepref::ValidationOptions::default();
     let checked = [
         (
             before_input,

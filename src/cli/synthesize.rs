@@ -77,7 +77,11 @@ pub fn with_conclusions(
     }
     let referentiel = globals.referentiel()?;
     let audit = globals.audit(&input)?;
-    let valid = match Valid::new(&audit, &referentiel, &qualepref::Options::default()) {
+    let valid = match Valid::new(
+        &audit,
+        &referentiel,
+        &qualepref::ValidationOptions::default(),
+    ) {
         Ok(valid) => valid,
         Err(report) => {
             for d in report.diagnostics() {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use qualepref::validate::Options;
+use qualepref::validate::ValidationOptions;
 use qualepref::{Diagnostic, Severity, validate};
 use serde::Serialize;
 
@@ -48,7 +48,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
         return Err(Failure::new("standard input (-) can be read only once"));
     }
     let referentiel = globals.referentiel()?;
-    let options = Options::default();
+    let options = ValidationOptions::default();
 
     let mut status = Status::Success;
     let mut reports = Vec::new();
@@ -110,7 +110,7 @@ fn line(file: &str, d: &Diagnostic) -> String {
 }
 
 /// `3 files: 1 valid, 1 invalid, 1 not read; 2 errors, 1 warning, 0 infos`.
-fn summary(files: usize, reports: &[(String, qualepref::Report)]) -> String {
+fn summary(files: usize, reports: &[(String, qualepref::ValidationReport)]) -> String {
     let count = |severity: Severity| {
         reports
             .iter()

@@ -17,10 +17,10 @@
 //!
 //! ```
 //! use qualepref::{samples, score, Audit, Language, Referentiel, Valid};
-//! use qualepref::validate::Options;
+//! use qualepref::validate::ValidationOptions;
 //!
 //! let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
-//! let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Options::default())
+//! let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &ValidationOptions::default())
 //!     .map_err(|_| "invalid")?;
 //! let scores = score(&valid);
 //! let rate = scores.overall.rate.ok_or("no rate")?;

@@ -25,9 +25,9 @@
 use serde::Serialize;
 use serde::ser::{SerializeSeq as _, Serializer};
 
-use crate::decision::{Decision, DueSource, Ecart, Rule};
+use crate::engine::decision::{Decision, DueSource, Ecart, Rule};
+use crate::engine::score::{Index, Scores, Tally, VerdictCounts};
 use crate::i18n::{Words, plural, push_date, push_number};
-use crate::score::{Index, Scores, Tally, VerdictCounts};
 use crate::{
     Audit, AuditType, EcartTarget, EngagementNumber, Language, ManagementItemId, NcGrade,
     Observation, ObservationKind, Outcome, Referentiel, RemoteChannel, Verdict,
@@ -37,9 +37,9 @@ use crate::{
 /// two allocations, not one per line. Serialised as an array of strings.
 ///
 /// ```
-/// use qualepref::{conclude, samples, Audit, Language, Options, Policy, Referentiel, Valid};
+/// use qualepref::{conclude, samples, Audit, Language, ValidationOptions, Policy, Referentiel, Valid};
 /// let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
-/// let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Options::default())
+/// let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &ValidationOptions::default())
 ///     .map_err(|report| report.to_string())?;
 /// let c = conclude(&valid, &Policy::default(), Language::Fr);
 /// let fiches = &c.synthesis.fiches_ecart.generated;
@@ -840,7 +840,7 @@ fn observation_section<'a>(
 /// Regenerates section 4 from the audit, its scores and its decision. See the
 /// [module docs](self).
 #[must_use]
-pub fn synthesise<'a>(
+pub fn synthesize<'a>(
     valid: &crate::Valid<'a>,
     scores: &Scores<'_>,
     decision: &Decision<'a>,
@@ -848,7 +848,7 @@ pub fn synthesise<'a>(
 ) -> Synthesis<'a> {
     let audit = valid.audit();
     let index = Index::new(audit, valid.referentiel());
-    synthesise_indexed(
+    synthesize_indexed(
         audit,
         valid.referentiel(),
         &index,
@@ -858,7 +858,7 @@ pub fn synthesise<'a>(
     )
 }
 
-pub(crate) fn synthesise_indexed<'a>(
+pub(crate) fn synthesize_indexed<'a>(
     audit: &'a Audit,
     referentiel: &'a Referentiel,
     index: &Index<'a>,

@@ -9,10 +9,10 @@
 //!
 //! ```
 //! use qualepref::{conclude, render_markdown, samples, Audit, Language, Policy, Referentiel, Valid};
-//! use qualepref::validate::Options;
+//! use qualepref::validate::ValidationOptions;
 //!
 //! let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
-//! let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Options::default())
+//! let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &ValidationOptions::default())
 //!     .map_err(|_| "invalid")?;
 //! let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
 //! let md = render_markdown(&valid, &conclusions);
@@ -25,8 +25,8 @@ use std::fmt::Write as _;
 
 use strum::IntoEnumIterator;
 
+use crate::engine::synthesis::{Section, nothing};
 use crate::i18n::{self, date, words};
-use crate::synthesis::{Section, nothing};
 use crate::{
     Audit, Conclusions, Language, ManagementSection, Observation, Outcome, Referentiel,
     RemoteChannel, Tally, Valid, Verdict,
@@ -404,8 +404,8 @@ fn decision(out: &mut Out, c: &Conclusions<'_>) {
     ));
     out.line("|---|---|---|---|");
     for e in &c.ecarts {
-        let target = crate::synthesis::source_label(
-            crate::synthesis::ecart_source(e.target),
+        let target = crate::engine::synthesis::source_label(
+            crate::engine::synthesis::ecart_source(e.target),
             e.title,
             out.language,
         );

@@ -47,10 +47,10 @@
 //!
 //! ```
 //! use qualepref::{conclude, samples, Audit, Language, Outcome, Policy, Referentiel, Valid};
-//! use qualepref::validate::Options;
+//! use qualepref::validate::ValidationOptions;
 //!
 //! let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
-//! let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Options::default())
+//! let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &ValidationOptions::default())
 //!     .map_err(|_| "invalid")?;
 //! let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
 //! assert_eq!(conclusions.outcome, Outcome::Favorable);
@@ -59,14 +59,18 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod decision;
+pub mod score;
+pub mod synthesis;
+
 use serde::Serialize;
 
-use crate::decision::{Decision, Ecart, Rule, decide_indexed};
-use crate::score::{
+use crate::engine::decision::{Decision, Ecart, Rule, decide_indexed};
+use crate::engine::score::{
     Index, ManagementScore, ModuleScore, NoteCounts, ObservationCounts, Rate, RemoteScore, Scores,
     VerdictCounts, score_indexed,
 };
-use crate::synthesis::{Synthesis, reasons, synthesise_indexed};
+use crate::engine::synthesis::{Synthesis, reasons, synthesize_indexed};
 use crate::{Language, Outcome, Policy, Valid};
 
 /// The policy as applied, in the JSON contract.
@@ -121,7 +125,7 @@ pub fn conclude<'a>(valid: &Valid<'a>, policy: &Policy, language: Language) -> C
     let index = Index::new(audit, referentiel);
     let scores = score_indexed(audit, referentiel, &index);
     let decision = decide_indexed(audit, referentiel, &index, policy);
-    let synthesis = synthesise_indexed(audit, referentiel, &index, &scores, &decision, language);
+    let synthesis = synthesize_indexed(audit, referentiel, &index, &scores, &decision, language);
     let reasons = reasons(&decision, language);
     let Scores {
         overall,

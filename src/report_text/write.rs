@@ -17,7 +17,7 @@
 
 use std::fmt::Write as _;
 
-use crate::import::{ConclusionSection, charte_inferred};
+use crate::report_text::read::{ConclusionSection, charte_inferred};
 use crate::{
     AdministrationType, Audit, AuditType, EcartTarget, ManagementSection, ModuleNumber,
     Observation, ObservationKind, Referentiel, RemoteChannel,

@@ -55,8 +55,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use strum::{EnumIter, IntoStaticStr};
 
-use crate::ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
-use crate::site::{Context, Site};
+use crate::model::ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
+use crate::model::site::{Context, Site};
 use crate::text::key;
 use crate::{Error, NcGrade, ObservationKind, Verdict, read_input};
 
@@ -94,8 +94,8 @@ pub struct Audit {
     #[serde(default)]
     pub ecarts: Vec<FicheEcart>,
     /// The report's section 4 as the auditor wrote it.
-    #[serde(default, skip_serializing_if = "Conclusion::is_empty")]
-    pub conclusion: Conclusion,
+    #[serde(default, skip_serializing_if = "AuditorSynthesis::is_empty")]
+    pub conclusion: AuditorSynthesis,
 }
 
 impl Audit {
@@ -587,7 +587,7 @@ impl CharteGraphique {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Conclusion {
+pub struct AuditorSynthesis {
     /// POINTS FORTS.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points_forts: Vec<String>,
@@ -617,10 +617,10 @@ pub struct Conclusion {
     pub conclusion_generale: Vec<String>,
 }
 
-impl Conclusion {
+impl AuditorSynthesis {
     /// Whether no section is present.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        *self == Conclusion::default()
+        *self == AuditorSynthesis::default()
     }
 }

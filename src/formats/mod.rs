@@ -314,7 +314,7 @@ impl Referentiel {
     /// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
     #[cfg(feature = "yaml")]
     pub fn from_yaml_str(text: &str) -> Result<Referentiel, Error> {
-        from_yaml::<crate::referentiel::ReferentielData>("référentiel", text)
+        from_yaml::<crate::model::referentiel::ReferentielData>("référentiel", text)
             .and_then(Referentiel::try_from)
     }
 
@@ -337,7 +337,7 @@ impl Referentiel {
     /// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
     #[cfg(feature = "toml")]
     pub fn from_toml_str(text: &str) -> Result<Referentiel, Error> {
-        from_toml::<crate::referentiel::ReferentielData>("référentiel", text)
+        from_toml::<crate::model::referentiel::ReferentielData>("référentiel", text)
             .and_then(Referentiel::try_from)
     }
 

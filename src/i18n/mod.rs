@@ -239,7 +239,7 @@ pub(crate) fn site_name(site: &crate::Site, language: Language) -> &str {
 
 /// The audit type alone, without the site: `Audit interne réalisé en amont d'un audit initial`.
 pub(crate) fn audit_kind(audit: &crate::Audit, language: Language) -> String {
-    let phrase = crate::synthesis::audit_phrase(audit, language);
+    let phrase = crate::engine::synthesis::audit_phrase(audit, language);
     match phrase.split_once(language.pick(" :", ":")) {
         Some((kind, _)) => kind.to_owned(),
         None => phrase,

@@ -48,7 +48,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
+use crate::model::ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
 use crate::{Error, read_input};
 
 /// The `format` tag of référentiel files.
@@ -373,7 +373,7 @@ impl Referentiel {
     /// The text of the data file the embedded référentiel comes from, in the file format.
     #[must_use]
     pub const fn qual_e_pref_2019_json() -> &'static str {
-        include_str!("../data/qual-e-pref-2019.json")
+        include_str!("../../data/qual-e-pref-2019.json")
     }
 
     /// Reads a référentiel from its JSON form, checking every invariant.

@@ -52,11 +52,11 @@ use strum::{EnumIter, IntoStaticStr};
 
 use crate::text::{key, key_starts, loosely_equal, normalise};
 use crate::{
-    AdministrationType, Assessment, Audit, AuditDates, AuditKind, AuditType, Auditor, Conclusion,
-    Context, ContextFigures, Departement, EcartTarget, EngagementNumber, Error, FicheEcart,
-    ManagementAssessment, ManagementItemId, ManagementSection, ModuleNumber, NcGrade, Observation,
-    ObservationKind, Referentiel, ReferentielRef, RemoteChannel, RemoteCheck, RemoteNote, Site,
-    Verdict,
+    AdministrationType, Assessment, Audit, AuditDates, AuditKind, AuditType, Auditor,
+    AuditorSynthesis, Context, ContextFigures, Departement, EcartTarget, EngagementNumber, Error,
+    FicheEcart, ManagementAssessment, ManagementItemId, ManagementSection, ModuleNumber, NcGrade,
+    Observation, ObservationKind, Referentiel, ReferentielRef, RemoteChannel, RemoteCheck,
+    RemoteNote, Site, Verdict,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -287,7 +287,7 @@ impl ConclusionSection {
         ConclusionSection::ConclusionGenerale,
     ];
 
-    /// The field of [`Conclusion`] it fills, e.g. `points_forts`.
+    /// The field of [`AuditorSynthesis`] it fills, e.g. `points_forts`.
     #[must_use]
     pub fn field_name(self) -> &'static str {
         self.into()
@@ -314,7 +314,7 @@ impl ConclusionSection {
     /// The section's paragraphs in `conclusion` (the charte graphique's text for
     /// [`ConclusionSection::CharteGraphique`]).
     #[must_use]
-    pub fn paragraphs(self, conclusion: &Conclusion) -> &[String] {
+    pub fn paragraphs(self, conclusion: &AuditorSynthesis) -> &[String] {
         match self {
             ConclusionSection::PointsForts => &conclusion.points_forts,
             ConclusionSection::PointsSensibles => &conclusion.points_sensibles,
@@ -328,7 +328,7 @@ impl ConclusionSection {
         }
     }
 
-    fn paragraphs_mut(self, conclusion: &mut Conclusion) -> &mut Vec<String> {
+    fn paragraphs_mut(self, conclusion: &mut AuditorSynthesis) -> &mut Vec<String> {
         match self {
             ConclusionSection::PointsForts => &mut conclusion.points_forts,
             ConclusionSection::PointsSensibles => &mut conclusion.points_sensibles,
@@ -1032,7 +1032,7 @@ struct Parser<'r> {
     last_row_line: usize,
     ecarts: Vec<FicheEcart>,
     open_fiche: Option<usize>,
-    conclusion: Conclusion,
+    conclusion: AuditorSynthesis,
     charte_explicit: bool,
     charte_lines: Vec<usize>,
 }
@@ -1075,7 +1075,7 @@ impl<'r> Parser<'r> {
             last_row_line: 0,
             ecarts: Vec::new(),
             open_fiche: None,
-            conclusion: Conclusion::default(),
+            conclusion: AuditorSynthesis::default(),
             charte_explicit: false,
             charte_lines: Vec::new(),
         }

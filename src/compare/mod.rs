@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::score::{Rate, VerdictCounts};
+use crate::engine::score::{Rate, VerdictCounts};
 use crate::{
     Audit, EcartTarget, EngagementNumber, Language, ManagementItemId, ModuleNumber, NcGrade,
     ObservationKind, Outcome, Policy, Referentiel, RemoteChannel, Valid, Verdict, decide,
@@ -723,7 +723,7 @@ impl Comparison {
     }
 
     /// The comparison as one self-contained HTML page (the shell and style of
-    /// [`html::page`](crate::html::page)): a heading per section, a list item per change; every
+    /// [`html::page`](crate::report::html::page)): a heading per section, a list item per change; every
     /// text is escaped.
     #[must_use]
     pub fn to_html(&self, language: Language) -> String {
@@ -731,16 +731,16 @@ impl Comparison {
         let mut body = format!("<h1>{title}</h1>\n");
         for (heading, lines) in self.sections(language) {
             body.push_str("<section>\n<h2>");
-            body.push_str(&crate::html::escape(heading));
+            body.push_str(&crate::report::html::escape(heading));
             body.push_str("</h2>\n<ul>\n");
             for line in lines {
                 body.push_str("<li>");
-                body.push_str(&crate::html::escape(&line));
+                body.push_str(&crate::report::html::escape(&line));
                 body.push_str("</li>\n");
             }
             body.push_str("</ul>\n</section>\n");
         }
-        crate::html::page(title, language, &body)
+        crate::report::html::page(title, language, &body)
     }
 
     /// The comparison as Markdown: a heading per section, a bullet per change.
@@ -756,7 +756,7 @@ impl Comparison {
             out.push_str("\n\n");
             for line in lines {
                 out.push_str("- ");
-                out.push_str(&crate::markdown::escape(&line));
+                out.push_str(&crate::report::markdown::escape(&line));
                 out.push('\n');
             }
         }

@@ -1,20 +1,20 @@
 //! Validation: every rule checked in one pass, each problem a [`Diagnostic`] with a stable
-//! [`Code`], a [`Severity`] and a path into the audit.
+//! [`RuleCode`], a [`Severity`] and a path into the audit.
 //!
 //! [`validate`] collects every problem of an [`Audit`] against a [`Referentiel`] before
 //! reporting; [`validate_referentiel`] checks a user-supplied référentiel for what loading does
 //! not already refuse. [`Valid`] wraps an audit that has passed (no error-severity diagnostic).
 //!
 //! ```
-//! use qualepref::{samples, validate, Audit, ModuleNumber, Options, Referentiel};
+//! use qualepref::{samples, validate, Audit, ModuleNumber, ValidationOptions, Referentiel};
 //!
 //! let mut audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
 //! let referentiel = Referentiel::qual_e_pref_2019();
-//! assert!(validate(&audit, referentiel, &Options::default()).is_clean());
+//! assert!(validate(&audit, referentiel, &ValidationOptions::default()).is_clean());
 //!
 //! let two = ModuleNumber::new(2).ok_or("2")?;
 //! audit.modules.retain(|m| *m != two);
-//! let report = validate(&audit, referentiel, &Options::default());
+//! let report = validate(&audit, referentiel, &ValidationOptions::default());
 //! assert!(report.has_errors());
 //! assert_eq!(
 //!     report.diagnostics()[0].to_string(),
@@ -45,8 +45,8 @@
 //!
 //! # Severities and options
 //!
-//! Each code has a default [`Severity`]; [`Options`] overrides it per code (or turns the rule
-//! off), and the presets [`Options::strict`] (warnings become errors) and [`Options::lenient`]
+//! Each code has a default [`Severity`]; [`ValidationOptions`] overrides it per code (or turns the rule
+//! off), and the presets [`ValidationOptions::strict`] (warnings become errors) and [`ValidationOptions::lenient`]
 //! (warnings become infos) change every warning at once. A per-code override wins over a preset.
 //!
 //! # What parsing already refuses
@@ -62,7 +62,7 @@
 //! # Codes
 //!
 //! Codes are stable: never renamed nor reused once released. The list below is the reference;
-//! [`Code::description`] gives the same sentence.
+//! [`RuleCode::description`] gives the same sentence.
 //!
 //! | code | default severity | checks |
 //! |---|---|---|
@@ -584,10 +584,10 @@ impl fmt::Display for Severity {
 /// The stable code of a validation rule. Codes are never renamed nor reused once released.
 ///
 /// ```
-/// use qualepref::Code;
-/// assert_eq!(Code::ModuleNotCovered.as_str(), "module-not-covered");
-/// assert_eq!("module-not-covered".parse::<Code>()?, Code::ModuleNotCovered);
-/// assert!(Code::ALL.contains(&Code::ObligatoryModuleNotCovered));
+/// use qualepref::RuleCode;
+/// assert_eq!(RuleCode::ModuleNotCovered.as_str(), "module-not-covered");
+/// assert_eq!("module-not-covered".parse::<RuleCode>()?, RuleCode::ModuleNotCovered);
+/// assert!(RuleCode::ALL.contains(&RuleCode::ObligatoryModuleNotCovered));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(
@@ -608,7 +608,7 @@ impl fmt::Display for Severity {
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
-pub enum Code {
+pub enum RuleCode {
     /// The audit names another référentiel than the one it is validated against.
     ReferentielMismatch,
     /// The site's département code is well-formed but not an existing département (malformed codes
@@ -702,50 +702,50 @@ pub enum Code {
     NoObligatoryModule,
 }
 
-impl Code {
+impl RuleCode {
     /// Every code, in documentation order.
-    pub const ALL: &'static [Code] = &[
-        Code::ReferentielMismatch,
-        Code::UnknownDepartement,
-        Code::DatesReversed,
-        Code::AuditBeforeReferentiel,
-        Code::ExternalAuditWithoutType,
-        Code::InternalAuditWithoutType,
-        Code::NoAuditor,
-        Code::AuditorWithoutName,
-        Code::ObligatoryModuleNotCovered,
-        Code::DuplicateModule,
-        Code::UnknownModule,
-        Code::ModuleNotBundled,
-        Code::PoliceModuleWrongAdministration,
-        Code::ModuleNotCovered,
-        Code::UnknownEngagement,
-        Code::WrongModule,
-        Code::MissingAssessment,
-        Code::DuplicateAssessment,
-        Code::MissingVerdict,
-        Code::NaWithoutJustification,
-        Code::EmptyObservation,
-        Code::PsWithoutRisk,
-        Code::MissingManagementItem,
-        Code::DuplicateManagementItem,
-        Code::UnknownManagementItem,
-        Code::RemoteCheckModuleNotCovered,
-        Code::RemoteCheckUnknownEngagement,
-        Code::RemoteCheckWithoutNote,
-        Code::RemoteCheckContradictsVerdict,
-        Code::DuplicateRemoteCheck,
-        Code::NonconformityWithoutFiche,
-        Code::FicheWithoutNonconformity,
-        Code::FicheGradeMismatch,
-        Code::DuplicateFiche,
-        Code::FicheEmptyFinding,
-        Code::FicheDueBeforeAuditEnd,
-        Code::CharteGraphiqueInInitialAudit,
-        Code::ConclusionContradictsFindings,
-        Code::EngagementNumberingGap,
-        Code::ModuleEngagementsNotContiguous,
-        Code::NoObligatoryModule,
+    pub const ALL: &'static [RuleCode] = &[
+        RuleCode::ReferentielMismatch,
+        RuleCode::UnknownDepartement,
+        RuleCode::DatesReversed,
+        RuleCode::AuditBeforeReferentiel,
+        RuleCode::ExternalAuditWithoutType,
+        RuleCode::InternalAuditWithoutType,
+        RuleCode::NoAuditor,
+        RuleCode::AuditorWithoutName,
+        RuleCode::ObligatoryModuleNotCovered,
+        RuleCode::DuplicateModule,
+        RuleCode::UnknownModule,
+        RuleCode::ModuleNotBundled,
+        RuleCode::PoliceModuleWrongAdministration,
+        RuleCode::ModuleNotCovered,
+        RuleCode::UnknownEngagement,
+        RuleCode::WrongModule,
+        RuleCode::MissingAssessment,
+        RuleCode::DuplicateAssessment,
+        RuleCode::MissingVerdict,
+        RuleCode::NaWithoutJustification,
+        RuleCode::EmptyObservation,
+        RuleCode::PsWithoutRisk,
+        RuleCode::MissingManagementItem,
+        RuleCode::DuplicateManagementItem,
+        RuleCode::UnknownManagementItem,
+        RuleCode::RemoteCheckModuleNotCovered,
+        RuleCode::RemoteCheckUnknownEngagement,
+        RuleCode::RemoteCheckWithoutNote,
+        RuleCode::RemoteCheckContradictsVerdict,
+        RuleCode::DuplicateRemoteCheck,
+        RuleCode::NonconformityWithoutFiche,
+        RuleCode::FicheWithoutNonconformity,
+        RuleCode::FicheGradeMismatch,
+        RuleCode::DuplicateFiche,
+        RuleCode::FicheEmptyFinding,
+        RuleCode::FicheDueBeforeAuditEnd,
+        RuleCode::CharteGraphiqueInInitialAudit,
+        RuleCode::ConclusionContradictsFindings,
+        RuleCode::EngagementNumberingGap,
+        RuleCode::ModuleEngagementsNotContiguous,
+        RuleCode::NoObligatoryModule,
     ];
 
     /// The code as written in diagnostics, e.g. `obligatory-module-not-covered`.
@@ -760,47 +760,47 @@ impl Code {
     #[allow(clippy::match_same_arms)]
     pub const fn default_severity(self) -> Severity {
         match self {
-            Code::ReferentielMismatch => Severity::Error,
-            Code::UnknownDepartement => Severity::Warning,
-            Code::DatesReversed => Severity::Error,
-            Code::AuditBeforeReferentiel => Severity::Error,
-            Code::ExternalAuditWithoutType => Severity::Error,
-            Code::InternalAuditWithoutType => Severity::Warning,
-            Code::NoAuditor => Severity::Error,
-            Code::AuditorWithoutName => Severity::Error,
-            Code::ObligatoryModuleNotCovered => Severity::Error,
-            Code::DuplicateModule => Severity::Warning,
-            Code::UnknownModule => Severity::Error,
-            Code::ModuleNotBundled => Severity::Error,
-            Code::PoliceModuleWrongAdministration => Severity::Warning,
-            Code::ModuleNotCovered => Severity::Error,
-            Code::UnknownEngagement => Severity::Error,
-            Code::WrongModule => Severity::Error,
-            Code::MissingAssessment => Severity::Error,
-            Code::DuplicateAssessment => Severity::Error,
-            Code::MissingVerdict => Severity::Error,
-            Code::NaWithoutJustification => Severity::Warning,
-            Code::EmptyObservation => Severity::Error,
-            Code::PsWithoutRisk => Severity::Warning,
-            Code::MissingManagementItem => Severity::Error,
-            Code::DuplicateManagementItem => Severity::Error,
-            Code::UnknownManagementItem => Severity::Error,
-            Code::RemoteCheckModuleNotCovered => Severity::Error,
-            Code::RemoteCheckUnknownEngagement => Severity::Error,
-            Code::RemoteCheckWithoutNote => Severity::Warning,
-            Code::RemoteCheckContradictsVerdict => Severity::Warning,
-            Code::DuplicateRemoteCheck => Severity::Warning,
-            Code::NonconformityWithoutFiche => Severity::Error,
-            Code::FicheWithoutNonconformity => Severity::Error,
-            Code::FicheGradeMismatch => Severity::Error,
-            Code::DuplicateFiche => Severity::Error,
-            Code::FicheEmptyFinding => Severity::Error,
-            Code::FicheDueBeforeAuditEnd => Severity::Warning,
-            Code::CharteGraphiqueInInitialAudit => Severity::Error,
-            Code::ConclusionContradictsFindings => Severity::Warning,
-            Code::EngagementNumberingGap => Severity::Warning,
-            Code::ModuleEngagementsNotContiguous => Severity::Warning,
-            Code::NoObligatoryModule => Severity::Info,
+            RuleCode::ReferentielMismatch => Severity::Error,
+            RuleCode::UnknownDepartement => Severity::Warning,
+            RuleCode::DatesReversed => Severity::Error,
+            RuleCode::AuditBeforeReferentiel => Severity::Error,
+            RuleCode::ExternalAuditWithoutType => Severity::Error,
+            RuleCode::InternalAuditWithoutType => Severity::Warning,
+            RuleCode::NoAuditor => Severity::Error,
+            RuleCode::AuditorWithoutName => Severity::Error,
+            RuleCode::ObligatoryModuleNotCovered => Severity::Error,
+            RuleCode::DuplicateModule => Severity::Warning,
+            RuleCode::UnknownModule => Severity::Error,
+            RuleCode::ModuleNotBundled => Severity::Error,
+            RuleCode::PoliceModuleWrongAdministration => Severity::Warning,
+            RuleCode::ModuleNotCovered => Severity::Error,
+            RuleCode::UnknownEngagement => Severity::Error,
+            RuleCode::WrongModule => Severity::Error,
+            RuleCode::MissingAssessment => Severity::Error,
+            RuleCode::DuplicateAssessment => Severity::Error,
+            RuleCode::MissingVerdict => Severity::Error,
+            RuleCode::NaWithoutJustification => Severity::Warning,
+            RuleCode::EmptyObservation => Severity::Error,
+            RuleCode::PsWithoutRisk => Severity::Warning,
+            RuleCode::MissingManagementItem => Severity::Error,
+            RuleCode::DuplicateManagementItem => Severity::Error,
+            RuleCode::UnknownManagementItem => Severity::Error,
+            RuleCode::RemoteCheckModuleNotCovered => Severity::Error,
+            RuleCode::RemoteCheckUnknownEngagement => Severity::Error,
+            RuleCode::RemoteCheckWithoutNote => Severity::Warning,
+            RuleCode::RemoteCheckContradictsVerdict => Severity::Warning,
+            RuleCode::DuplicateRemoteCheck => Severity::Warning,
+            RuleCode::NonconformityWithoutFiche => Severity::Error,
+            RuleCode::FicheWithoutNonconformity => Severity::Error,
+            RuleCode::FicheGradeMismatch => Severity::Error,
+            RuleCode::DuplicateFiche => Severity::Error,
+            RuleCode::FicheEmptyFinding => Severity::Error,
+            RuleCode::FicheDueBeforeAuditEnd => Severity::Warning,
+            RuleCode::CharteGraphiqueInInitialAudit => Severity::Error,
+            RuleCode::ConclusionContradictsFindings => Severity::Warning,
+            RuleCode::EngagementNumberingGap => Severity::Warning,
+            RuleCode::ModuleEngagementsNotContiguous => Severity::Warning,
+            RuleCode::NoObligatoryModule => Severity::Info,
         }
     }
 
@@ -808,104 +808,108 @@ impl Code {
     #[must_use]
     pub const fn description(self) -> &'static str {
         match self {
-            Code::ReferentielMismatch => {
+            RuleCode::ReferentielMismatch => {
                 "The audit names another référentiel than the one it is validated against."
             }
-            Code::UnknownDepartement => {
+            RuleCode::UnknownDepartement => {
                 "The site's département code is well-formed but not an existing département (malformed codes are already refused when parsing)."
             }
-            Code::DatesReversed => "The audit ends before it starts.",
-            Code::AuditBeforeReferentiel => {
+            RuleCode::DatesReversed => "The audit ends before it starts.",
+            RuleCode::AuditBeforeReferentiel => {
                 "The audit starts before the référentiel's publication date."
             }
-            Code::ExternalAuditWithoutType => "An external audit does not state its type.",
-            Code::InternalAuditWithoutType => {
+            RuleCode::ExternalAuditWithoutType => "An external audit does not state its type.",
+            RuleCode::InternalAuditWithoutType => {
                 "An internal audit does not state which external audit it precedes."
             }
-            Code::NoAuditor => "No auditor is named.",
-            Code::AuditorWithoutName => "An auditor's name is empty.",
-            Code::ObligatoryModuleNotCovered => {
+            RuleCode::NoAuditor => "No auditor is named.",
+            RuleCode::AuditorWithoutName => "An auditor's name is empty.",
+            RuleCode::ObligatoryModuleNotCovered => {
                 "A module that the référentiel marks as obligatory (module 1 in Qual-e-pref) is not covered."
             }
-            Code::DuplicateModule => "A module is listed more than once in `modules`.",
-            Code::UnknownModule => "A covered module is not a module of the référentiel.",
-            Code::ModuleNotBundled => {
+            RuleCode::DuplicateModule => "A module is listed more than once in `modules`.",
+            RuleCode::UnknownModule => "A covered module is not a module of the référentiel.",
+            RuleCode::ModuleNotBundled => {
                 "A covered module's engagements are not bundled in the référentiel (modules 3–8 of the embedded Qual-e-pref 2019), so its assessments cannot be checked."
             }
-            Code::PoliceModuleWrongAdministration => {
+            RuleCode::PoliceModuleWrongAdministration => {
                 "Module 8 (polices exercées par la préfecture de police de Paris) is covered by a site that is not the préfecture de police."
             }
-            Code::ModuleNotCovered => "An engagement is assessed but its module is not covered.",
-            Code::UnknownEngagement => {
+            RuleCode::ModuleNotCovered => {
+                "An engagement is assessed but its module is not covered."
+            }
+            RuleCode::UnknownEngagement => {
                 "An assessment names an engagement that the référentiel does not have."
             }
-            Code::WrongModule => {
+            RuleCode::WrongModule => {
                 "An assessment or a remote check is filed under another module than the référentiel's module of its engagement."
             }
-            Code::MissingAssessment => {
+            RuleCode::MissingAssessment => {
                 "An engagement of a covered, bundled module has no assessment."
             }
-            Code::DuplicateAssessment => "An engagement is assessed more than once.",
-            Code::MissingVerdict => {
+            RuleCode::DuplicateAssessment => "An engagement is assessed more than once.",
+            RuleCode::MissingVerdict => {
                 "An engagement or a management item is assessed without a verdict."
             }
-            Code::NaWithoutJustification => {
+            RuleCode::NaWithoutJustification => {
                 "An `NA` verdict has no justification in its `comment`."
             }
-            Code::EmptyObservation => "An observation (`PF`, `PS`, `PP`) has an empty text.",
-            Code::PsWithoutRisk => "A point sensible does not state its associated risk.",
-            Code::MissingManagementItem => "A management item of the référentiel is not assessed.",
-            Code::DuplicateManagementItem => "A management item is assessed more than once.",
-            Code::UnknownManagementItem => {
+            RuleCode::EmptyObservation => "An observation (`PF`, `PS`, `PP`) has an empty text.",
+            RuleCode::PsWithoutRisk => "A point sensible does not state its associated risk.",
+            RuleCode::MissingManagementItem => {
+                "A management item of the référentiel is not assessed."
+            }
+            RuleCode::DuplicateManagementItem => "A management item is assessed more than once.",
+            RuleCode::UnknownManagementItem => {
                 "A management assessment names an item that the référentiel does not have."
             }
-            Code::RemoteCheckModuleNotCovered => {
+            RuleCode::RemoteCheckModuleNotCovered => {
                 "A remote check is about an engagement whose module is not covered."
             }
-            Code::RemoteCheckUnknownEngagement => {
+            RuleCode::RemoteCheckUnknownEngagement => {
                 "A remote check names an engagement that the référentiel does not have."
             }
-            Code::RemoteCheckWithoutNote => "A remote check has no note.",
-            Code::RemoteCheckContradictsVerdict => {
+            RuleCode::RemoteCheckWithoutNote => "A remote check has no note.",
+            RuleCode::RemoteCheckContradictsVerdict => {
                 "A remote check's note contradicts the on-site verdict: `Non conforme` while on site `C`, or `Conforme` while on site a nonconformity."
             }
-            Code::DuplicateRemoteCheck => {
+            RuleCode::DuplicateRemoteCheck => {
                 "An engagement is checked more than once on the same remote channel."
             }
-            Code::NonconformityWithoutFiche => {
+            RuleCode::NonconformityWithoutFiche => {
                 "A nonconformity (`NC min` or `NC Maj`, on an engagement or a management item) has no fiche d'écart."
             }
-            Code::FicheWithoutNonconformity => {
+            RuleCode::FicheWithoutNonconformity => {
                 "A fiche d'écart targets an engagement or a management item that has no nonconformity."
             }
-            Code::FicheGradeMismatch => {
+            RuleCode::FicheGradeMismatch => {
                 "A fiche d'écart's grade differs from the verdict of its target."
             }
-            Code::DuplicateFiche => {
+            RuleCode::DuplicateFiche => {
                 "Several fiches d'écart target the same engagement or management item."
             }
-            Code::FicheEmptyFinding => "A fiche d'écart has an empty finding (« constat »).",
-            Code::FicheDueBeforeAuditEnd => {
+            RuleCode::FicheEmptyFinding => "A fiche d'écart has an empty finding (« constat »).",
+            RuleCode::FicheDueBeforeAuditEnd => {
                 "A fiche d'écart's corrective action is due before the audit's last day."
             }
-            Code::CharteGraphiqueInInitialAudit => {
+            RuleCode::CharteGraphiqueInInitialAudit => {
                 "The charte graphique is given a verdict other than `NA` in an initial audit, where it does not apply."
             }
-            Code::ConclusionContradictsFindings => {
+            RuleCode::ConclusionContradictsFindings => {
                 "A conclusion section contradicts the data: « Absence de non-conformité » or « Sans objet » under fiches d'écart while nonconformities exist, or « Sans objet » under points forts, points sensibles or pistes de progrès while such observations exist (compared ignoring case and accents)."
             }
-            Code::EngagementNumberingGap => {
+            RuleCode::EngagementNumberingGap => {
                 "Référentiel: engagement numbers are not continuous (a number is skipped)."
             }
-            Code::ModuleEngagementsNotContiguous => {
+            RuleCode::ModuleEngagementsNotContiguous => {
                 "Référentiel: a bundled module's engagements are interleaved with another module's."
             }
-            Code::NoObligatoryModule => "Référentiel: no module is marked as obligatory.",
+            RuleCode::NoObligatoryModule => "Référentiel: no module is marked as obligatory.",
         }
     }
 }
 
-impl fmt::Display for Code {
+impl fmt::Display for RuleCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -915,7 +919,7 @@ impl fmt::Display for Code {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// The rule's stable code.
-    pub code: Code,
+    pub code: RuleCode,
     /// Its severity, after options.
     pub severity: Severity,
     /// Where in the audit, e.g. `assessments[16].observations[0].text`; empty for the whole
@@ -947,63 +951,63 @@ enum Preset {
 /// Validation options: a preset and per-code severity overrides.
 ///
 /// ```
-/// use qualepref::{Code, Options, Severity};
-/// let options = Options::strict().with(Code::PsWithoutRisk, Severity::Info);
-/// assert_eq!(options.severity_of(Code::PsWithoutRisk), Some(Severity::Info));
-/// assert_eq!(options.severity_of(Code::NaWithoutJustification), Some(Severity::Error));
-/// assert_eq!(Options::lenient().severity_of(Code::DuplicateModule), Some(Severity::Info));
-/// assert_eq!(Options::default().disable(Code::NoAuditor).severity_of(Code::NoAuditor), None);
+/// use qualepref::{RuleCode, ValidationOptions, Severity};
+/// let options = ValidationOptions::strict().with(RuleCode::PsWithoutRisk, Severity::Info);
+/// assert_eq!(options.severity_of(RuleCode::PsWithoutRisk), Some(Severity::Info));
+/// assert_eq!(options.severity_of(RuleCode::NaWithoutJustification), Some(Severity::Error));
+/// assert_eq!(ValidationOptions::lenient().severity_of(RuleCode::DuplicateModule), Some(Severity::Info));
+/// assert_eq!(ValidationOptions::default().disable(RuleCode::NoAuditor).severity_of(RuleCode::NoAuditor), None);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Options {
+pub struct ValidationOptions {
     /// Per-code severity; `None` turns the rule off. Wins over the preset.
-    pub overrides: BTreeMap<Code, Option<Severity>>,
+    pub overrides: BTreeMap<RuleCode, Option<Severity>>,
     preset: Preset,
 }
 
-impl Options {
-    /// Every rule at its default severity (same as `Options::default()`).
+impl ValidationOptions {
+    /// Every rule at its default severity (same as `ValidationOptions::default()`).
     #[must_use]
-    pub fn new() -> Options {
-        Options::default()
+    pub fn new() -> ValidationOptions {
+        ValidationOptions::default()
     }
 
     /// Warnings become errors: an audit with any warning is invalid.
     #[must_use]
-    pub fn strict() -> Options {
-        Options {
+    pub fn strict() -> ValidationOptions {
+        ValidationOptions {
             preset: Preset::Strict,
-            ..Options::default()
+            ..ValidationOptions::default()
         }
     }
 
     /// Warnings become infos: only errors remain worth acting on.
     #[must_use]
-    pub fn lenient() -> Options {
-        Options {
+    pub fn lenient() -> ValidationOptions {
+        ValidationOptions {
             preset: Preset::Lenient,
-            ..Options::default()
+            ..ValidationOptions::default()
         }
     }
 
     /// These options with `code` at `severity`.
     #[must_use]
-    pub fn with(mut self, code: Code, severity: Severity) -> Options {
+    pub fn with(mut self, code: RuleCode, severity: Severity) -> ValidationOptions {
         self.overrides.insert(code, Some(severity));
         self
     }
 
     /// These options with the rule `code` turned off.
     #[must_use]
-    pub fn disable(mut self, code: Code) -> Options {
+    pub fn disable(mut self, code: RuleCode) -> ValidationOptions {
         self.overrides.insert(code, None);
         self
     }
 
     /// The severity `code` gets with these options; `None` when the rule is off.
     #[must_use]
-    pub fn severity_of(&self, code: Code) -> Option<Severity> {
+    pub fn severity_of(&self, code: RuleCode) -> Option<Severity> {
         if let Some(over) = self.overrides.get(&code) {
             return *over;
         }
@@ -1017,11 +1021,11 @@ impl Options {
 
 /// The outcome of validation: every diagnostic, in a deterministic order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Report {
+pub struct ValidationReport {
     diagnostics: Vec<Diagnostic>,
 }
 
-impl Report {
+impl ValidationReport {
     /// Every diagnostic, in order.
     #[must_use]
     pub fn diagnostics(&self) -> &[Diagnostic] {
@@ -1072,7 +1076,7 @@ impl Report {
 }
 
 /// One diagnostic per line, in order.
-impl fmt::Display for Report {
+impl fmt::Display for ValidationReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for d in &self.diagnostics {
             writeln!(f, "{d}")?;
@@ -1144,7 +1148,7 @@ impl Place {
 struct Key {
     place: Place,
     field: String,
-    code: Code,
+    code: RuleCode,
     message: String,
     path: String,
 }
@@ -1166,19 +1170,19 @@ fn field_of(path: &str) -> String {
 
 /// Collects diagnostics with their sort keys and applies the options.
 struct Collector<'o> {
-    options: &'o Options,
+    options: &'o ValidationOptions,
     keys: Vec<(Key, Severity)>,
 }
 
 impl<'o> Collector<'o> {
-    fn new(options: &'o Options) -> Self {
+    fn new(options: &'o ValidationOptions) -> Self {
         Collector {
             options,
             keys: Vec::new(),
         }
     }
 
-    fn push(&mut self, code: Code, place: Place, path: String, message: String) {
+    fn push(&mut self, code: RuleCode, place: Place, path: String, message: String) {
         if let Some(severity) = self.options.severity_of(code) {
             let key = Key {
                 place,
@@ -1191,9 +1195,9 @@ impl<'o> Collector<'o> {
         }
     }
 
-    fn finish(mut self) -> Report {
+    fn finish(mut self) -> ValidationReport {
         self.keys.sort_unstable();
-        Report {
+        ValidationReport {
             diagnostics: self
                 .keys
                 .into_iter()
@@ -1221,14 +1225,18 @@ fn is_blank(text: Option<&str>) -> bool {
 /// order (see the [module documentation](self) for every rule).
 ///
 /// ```
-/// use qualepref::{samples, validate, Options};
+/// use qualepref::{samples, validate, ValidationOptions};
 /// let referentiel = samples::synthetic_referentiel()?;
 /// let audit = samples::synthetic_audit(&referentiel)?;
-/// assert!(!validate(&audit, &referentiel, &Options::default()).has_errors());
+/// assert!(!validate(&audit, &referentiel, &ValidationOptions::default()).has_errors());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[must_use]
-pub fn validate(audit: &Audit, referentiel: &Referentiel, options: &Options) -> Report {
+pub fn validate(
+    audit: &Audit,
+    referentiel: &Referentiel,
+    options: &ValidationOptions,
+) -> ValidationReport {
     let mut out = Collector::new(options);
     let ctx = Context::new(audit, referentiel);
     ctx.check_header(&mut out);
@@ -1446,7 +1454,7 @@ impl<'a> Context<'a> {
         let r = self.referentiel;
         if audit.referentiel.id != r.id() {
             out.push(
-                Code::ReferentielMismatch,
+                RuleCode::ReferentielMismatch,
                 Place::AUDIT,
                 "referentiel.id".to_owned(),
                 format!(
@@ -1458,7 +1466,7 @@ impl<'a> Context<'a> {
         }
         if !audit.site.departement.is_known() {
             out.push(
-                Code::UnknownDepartement,
+                RuleCode::UnknownDepartement,
                 Place::AUDIT,
                 "site.departement".to_owned(),
                 format!(
@@ -1470,7 +1478,7 @@ impl<'a> Context<'a> {
         let dates = audit.dates;
         if dates.end < dates.start {
             out.push(
-                Code::DatesReversed,
+                RuleCode::DatesReversed,
                 Place::AUDIT,
                 "dates.end".to_owned(),
                 format!(
@@ -1481,7 +1489,7 @@ impl<'a> Context<'a> {
         }
         if dates.start < r.date() {
             out.push(
-                Code::AuditBeforeReferentiel,
+                RuleCode::AuditBeforeReferentiel,
                 Place::AUDIT,
                 "dates.start".to_owned(),
                 format!(
@@ -1495,13 +1503,13 @@ impl<'a> Context<'a> {
         if audit.kind.audit_type.is_none() {
             let (code, message) = if audit.kind.internal {
                 (
-                    Code::InternalAuditWithoutType,
+                    RuleCode::InternalAuditWithoutType,
                     "the internal audit does not state which external audit it precedes \
                      (initial, suivi, renouvellement or extension)",
                 )
             } else {
                 (
-                    Code::ExternalAuditWithoutType,
+                    RuleCode::ExternalAuditWithoutType,
                     "the external audit does not state its type \
                      (initial, suivi, renouvellement or extension)",
                 )
@@ -1515,7 +1523,7 @@ impl<'a> Context<'a> {
         }
         if audit.auditors.is_empty() {
             out.push(
-                Code::NoAuditor,
+                RuleCode::NoAuditor,
                 Place::AUDIT,
                 "auditors".to_owned(),
                 "no auditor is named".to_owned(),
@@ -1524,7 +1532,7 @@ impl<'a> Context<'a> {
         for (i, auditor) in audit.auditors.iter().enumerate() {
             if auditor.name.trim().is_empty() {
                 out.push(
-                    Code::AuditorWithoutName,
+                    RuleCode::AuditorWithoutName,
                     Place::AUDIT,
                     format!("auditors[{i}].name"),
                     format!("auditor {} has an empty name", i + 1),
@@ -1539,7 +1547,7 @@ impl<'a> Context<'a> {
         for m in r.modules() {
             if m.obligatory && !self.covers(m.number) {
                 out.push(
-                    Code::ObligatoryModuleNotCovered,
+                    RuleCode::ObligatoryModuleNotCovered,
                     Place::module(m.number),
                     "modules".to_owned(),
                     format!(
@@ -1563,7 +1571,7 @@ impl<'a> Context<'a> {
             if earlier == 1 {
                 let count = self.listed.get(slot).copied().unwrap_or(0);
                 out.push(
-                    Code::DuplicateModule,
+                    RuleCode::DuplicateModule,
                     place,
                     format!("modules[{i}]"),
                     format!("module {number} is listed {count} times"),
@@ -1574,7 +1582,7 @@ impl<'a> Context<'a> {
             }
             match r.module(number) {
                 None => out.push(
-                    Code::UnknownModule,
+                    RuleCode::UnknownModule,
                     place,
                     format!("modules[{i}]"),
                     format!(
@@ -1583,7 +1591,7 @@ impl<'a> Context<'a> {
                     ),
                 ),
                 Some(m) if !m.bundled => out.push(
-                    Code::ModuleNotBundled,
+                    RuleCode::ModuleNotBundled,
                     place,
                     format!("modules[{i}]"),
                     format!(
@@ -1603,7 +1611,7 @@ impl<'a> Context<'a> {
                 && audit.site.administration != AdministrationType::PrefectureDePolice
             {
                 out.push(
-                    Code::PoliceModuleWrongAdministration,
+                    RuleCode::PoliceModuleWrongAdministration,
                     place,
                     format!("modules[{i}]"),
                     format!(
@@ -1621,7 +1629,7 @@ impl<'a> Context<'a> {
                 && self.assessments_of(e.number).is_empty()
             {
                 out.push(
-                    Code::MissingAssessment,
+                    RuleCode::MissingAssessment,
                     Place::engagement(e.module.get(), e.number, SECTION_ASSESSMENTS),
                     "assessments".to_owned(),
                     format!(
@@ -1642,7 +1650,7 @@ impl<'a> Context<'a> {
                 None => {
                     if !self.covered_unbundled(a.module) {
                         out.push(
-                            Code::UnknownEngagement,
+                            RuleCode::UnknownEngagement,
                             place,
                             format!("assessments[{i}].engagement"),
                             format!("engagement {n} is not in the référentiel {}", r.id()),
@@ -1652,7 +1660,7 @@ impl<'a> Context<'a> {
                 Some(module) => {
                     if !self.covers(module) {
                         out.push(
-                            Code::ModuleNotCovered,
+                            RuleCode::ModuleNotCovered,
                             place,
                             format!("assessments[{i}].engagement"),
                             format!(
@@ -1662,7 +1670,7 @@ impl<'a> Context<'a> {
                     }
                     if a.module != module {
                         out.push(
-                            Code::WrongModule,
+                            RuleCode::WrongModule,
                             place,
                             format!("assessments[{i}].module"),
                             format!(
@@ -1677,7 +1685,7 @@ impl<'a> Context<'a> {
             let same = self.assessments_of(n);
             if same.get(1).is_some_and(|(_, j)| *j == i) {
                 out.push(
-                    Code::DuplicateAssessment,
+                    RuleCode::DuplicateAssessment,
                     place,
                     format!("assessments[{i}]"),
                     format!("engagement {n} is assessed {} times", same.len()),
@@ -1688,7 +1696,7 @@ impl<'a> Context<'a> {
             if let Some(grade) = a.verdict.and_then(Verdict::nonconformity) {
                 if !self.has_fiche(EcartTarget::Engagement(n)) {
                     out.push(
-                        Code::NonconformityWithoutFiche,
+                        RuleCode::NonconformityWithoutFiche,
                         place,
                         subject.path(".verdict"),
                         format!("{} is {grade} but has no fiche d'écart", subject.what()),
@@ -1709,7 +1717,7 @@ impl<'a> Context<'a> {
             let id = item.id();
             if self.items_of(id).is_empty() {
                 out.push(
-                    Code::MissingManagementItem,
+                    RuleCode::MissingManagementItem,
                     Place::management(id, SECTION_ASSESSMENTS),
                     "management".to_owned(),
                     format!("management item {id} ({}) is not assessed", item.title),
@@ -1730,7 +1738,7 @@ impl<'a> Context<'a> {
                 let subject = Subject::Management(i, id);
                 if !known {
                     out.push(
-                        Code::UnknownManagementItem,
+                        RuleCode::UnknownManagementItem,
                         place,
                         subject.path(".item"),
                         format!("{} is not in the référentiel {}", subject.what(), r.id()),
@@ -1738,7 +1746,7 @@ impl<'a> Context<'a> {
                 }
                 if k == 1 {
                     out.push(
-                        Code::DuplicateManagementItem,
+                        RuleCode::DuplicateManagementItem,
                         place,
                         subject.path(""),
                         format!("{} is assessed {} times", subject.what(), run.len()),
@@ -1748,7 +1756,7 @@ impl<'a> Context<'a> {
                 if let Some(grade) = m.verdict.and_then(Verdict::nonconformity) {
                     if !self.has_fiche(EcartTarget::Management(id)) {
                         out.push(
-                            Code::NonconformityWithoutFiche,
+                            RuleCode::NonconformityWithoutFiche,
                             place,
                             subject.path(".verdict"),
                             format!("{} is {grade} but has no fiche d'écart", subject.what()),
@@ -1786,7 +1794,7 @@ impl<'a> Context<'a> {
                     None => {
                         if !self.covered_unbundled(c.module) {
                             out.push(
-                            Code::RemoteCheckUnknownEngagement,
+                            RuleCode::RemoteCheckUnknownEngagement,
                             place,
                             subject.path(".engagement"),
                             format!(
@@ -1800,7 +1808,7 @@ impl<'a> Context<'a> {
                     Some(module) => {
                         if !self.covers(module) {
                             out.push(
-                                Code::RemoteCheckModuleNotCovered,
+                                RuleCode::RemoteCheckModuleNotCovered,
                                 place,
                                 subject.path(".engagement"),
                                 format!(
@@ -1811,7 +1819,7 @@ impl<'a> Context<'a> {
                         }
                         if c.module != module {
                             out.push(
-                                Code::WrongModule,
+                                RuleCode::WrongModule,
                                 place,
                                 subject.path(".module"),
                                 format!(
@@ -1825,7 +1833,7 @@ impl<'a> Context<'a> {
                 }
                 if k == 1 {
                     out.push(
-                        Code::DuplicateRemoteCheck,
+                        RuleCode::DuplicateRemoteCheck,
                         place,
                         subject.path(""),
                         format!(
@@ -1836,7 +1844,7 @@ impl<'a> Context<'a> {
                 }
                 match c.note {
                     None => out.push(
-                        Code::RemoteCheckWithoutNote,
+                        RuleCode::RemoteCheckWithoutNote,
                         place,
                         subject.path(".note"),
                         format!("{} has no note", subject.what()),
@@ -1852,7 +1860,7 @@ impl<'a> Context<'a> {
                         };
                         if let (true, Some(v)) = (contradicts, on_site) {
                             out.push(
-                                Code::RemoteCheckContradictsVerdict,
+                                RuleCode::RemoteCheckContradictsVerdict,
                                 place,
                                 subject.path(".note"),
                                 format!(
@@ -1888,7 +1896,7 @@ impl<'a> Context<'a> {
             let what = format!("the fiche d'écart for {target}");
             match verdict.and_then(Verdict::nonconformity) {
                 Some(grade) if grade != fiche.grade => out.push(
-                    Code::FicheGradeMismatch,
+                    RuleCode::FicheGradeMismatch,
                     place,
                     format!("{path}.grade"),
                     format!(
@@ -1904,7 +1912,7 @@ impl<'a> Context<'a> {
                         None => "it is not assessed".to_owned(),
                     };
                     out.push(
-                        Code::FicheWithoutNonconformity,
+                        RuleCode::FicheWithoutNonconformity,
                         place,
                         format!("{path}.target"),
                         format!("{what} records no nonconformity: {why}"),
@@ -1915,7 +1923,7 @@ impl<'a> Context<'a> {
             let count = same.len();
             if same.get(1).is_some_and(|(_, j)| *j == i) {
                 out.push(
-                    Code::DuplicateFiche,
+                    RuleCode::DuplicateFiche,
                     place,
                     path.clone(),
                     format!("{target} has {count} fiches d'écart"),
@@ -1923,7 +1931,7 @@ impl<'a> Context<'a> {
             }
             if fiche.finding.trim().is_empty() {
                 out.push(
-                    Code::FicheEmptyFinding,
+                    RuleCode::FicheEmptyFinding,
                     place,
                     format!("{path}.finding"),
                     format!("{what} has an empty finding"),
@@ -1932,7 +1940,7 @@ impl<'a> Context<'a> {
             if let Some(due) = fiche.due {
                 if due < self.audit.dates.end {
                     out.push(
-                        Code::FicheDueBeforeAuditEnd,
+                        RuleCode::FicheDueBeforeAuditEnd,
                         place,
                         format!("{path}.due"),
                         format!(
@@ -1951,7 +1959,7 @@ impl<'a> Context<'a> {
         if let Some(v) = conclusion.charte_graphique.verdict {
             if v != Verdict::NotApplicable && audit.kind.audit_type == Some(AuditType::Initial) {
                 out.push(
-                    Code::CharteGraphiqueInInitialAudit,
+                    RuleCode::CharteGraphiqueInInitialAudit,
                     Place::CONCLUSION,
                     "conclusion.charte_graphique.verdict".to_owned(),
                     format!(
@@ -1981,7 +1989,7 @@ impl<'a> Context<'a> {
                 {
                     let plural = if nonconformities == 1 { "y" } else { "ies" };
                     out.push(
-                        Code::ConclusionContradictsFindings,
+                        RuleCode::ConclusionContradictsFindings,
                         Place::CONCLUSION,
                         format!("conclusion.fiches_ecart[{i}]"),
                         format!(
@@ -2017,7 +2025,7 @@ impl<'a> Context<'a> {
                 let n = *count.get_or_insert_with(|| self.count_observations(kind));
                 if n > 0 {
                     out.push(
-                        Code::ConclusionContradictsFindings,
+                        RuleCode::ConclusionContradictsFindings,
                         Place::CONCLUSION,
                         format!("conclusion.{section}[{i}]"),
                         format!(
@@ -2084,13 +2092,13 @@ fn check_verdict(
 ) {
     match verdict {
         None => out.push(
-            Code::MissingVerdict,
+            RuleCode::MissingVerdict,
             place,
             subject.path(".verdict"),
             format!("{} has no verdict", subject.what()),
         ),
         Some(Verdict::NotApplicable) if is_blank(comment) => out.push(
-            Code::NaWithoutJustification,
+            RuleCode::NaWithoutJustification,
             place,
             subject.path(".comment"),
             format!("{} is NA without a justification", subject.what()),
@@ -2109,7 +2117,7 @@ fn check_observations(
     for (j, o) in observations.iter().enumerate() {
         if o.text.trim().is_empty() {
             out.push(
-                Code::EmptyObservation,
+                RuleCode::EmptyObservation,
                 place,
                 subject.path(&format!(".observations[{j}].text")),
                 format!(
@@ -2122,7 +2130,7 @@ fn check_observations(
         }
         if o.kind == ObservationKind::AreaOfConcern && is_blank(o.risk.as_deref()) {
             out.push(
-                Code::PsWithoutRisk,
+                RuleCode::PsWithoutRisk,
                 place,
                 subject.path(&format!(".observations[{j}].risk")),
                 format!(
@@ -2141,12 +2149,15 @@ fn check_observations(
 /// référentiel's file format, with the engagements and modules in number order.
 ///
 /// ```
-/// use qualepref::{validate_referentiel, Options, Referentiel};
-/// let report = validate_referentiel(Referentiel::qual_e_pref_2019(), &Options::default());
+/// use qualepref::{validate_referentiel, ValidationOptions, Referentiel};
+/// let report = validate_referentiel(Referentiel::qual_e_pref_2019(), &ValidationOptions::default());
 /// assert!(report.is_clean());
 /// ```
 #[must_use]
-pub fn validate_referentiel(referentiel: &Referentiel, options: &Options) -> Report {
+pub fn validate_referentiel(
+    referentiel: &Referentiel,
+    options: &ValidationOptions,
+) -> ValidationReport {
     let mut out = Collector::new(options);
     let engagements = referentiel.engagements();
     let mut previous = 0_u16;
@@ -2164,7 +2175,7 @@ pub fn validate_referentiel(referentiel: &Referentiel, options: &Options) -> Rep
                 format!("engagement numbers jump from {previous} to {n}: {missing}")
             };
             out.push(
-                Code::EngagementNumberingGap,
+                RuleCode::EngagementNumberingGap,
                 Place::engagement(e.module.get(), e.number, SECTION_ASSESSMENTS),
                 format!("engagements[{i}]"),
                 message,
@@ -2181,7 +2192,7 @@ pub fn validate_referentiel(referentiel: &Referentiel, options: &Options) -> Rep
                 let low = inside.first().map_or(0, |e| e.number.get());
                 let high = inside.last().map_or(0, |e| e.number.get());
                 out.push(
-                    Code::ModuleEngagementsNotContiguous,
+                    RuleCode::ModuleEngagementsNotContiguous,
                     Place::module(m.number),
                     format!("modules[{i}]"),
                     format!(
@@ -2195,7 +2206,7 @@ pub fn validate_referentiel(referentiel: &Referentiel, options: &Options) -> Rep
     }
     if !referentiel.modules().iter().any(|m| m.obligatory) {
         out.push(
-            Code::NoObligatoryModule,
+            RuleCode::NoObligatoryModule,
             Place::AUDIT,
             "modules".to_owned(),
             format!(
@@ -2214,7 +2225,7 @@ pub fn validate_referentiel(referentiel: &Referentiel, options: &Options) -> Rep
 pub struct Valid<'a> {
     audit: &'a Audit,
     referentiel: &'a Referentiel,
-    report: Report,
+    report: ValidationReport,
 }
 
 impl<'a> Valid<'a> {
@@ -2226,8 +2237,8 @@ impl<'a> Valid<'a> {
     pub fn new(
         audit: &'a Audit,
         referentiel: &'a Referentiel,
-        options: &Options,
-    ) -> Result<Valid<'a>, Report> {
+        options: &ValidationOptions,
+    ) -> Result<Valid<'a>, ValidationReport> {
         let report = validate(audit, referentiel, options);
         if report.has_errors() {
             Err(report)
@@ -2254,7 +2265,7 @@ impl<'a> Valid<'a> {
 
     /// The validation report (warnings and infos only).
     #[must_use]
-    pub fn report(&self) -> &Report {
+    pub fn report(&self) -> &ValidationReport {
         &self.report
     }
 }

@@ -25,10 +25,10 @@
 //!
 //! ```
 //! use qualepref::{conclude, render_html, samples, Audit, Language, Policy, Referentiel, Valid};
-//! use qualepref::validate::Options;
+//! use qualepref::validate::ValidationOptions;
 //!
 //! let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
-//! let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Options::default())
+//! let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &ValidationOptions::default())
 //!     .map_err(|_| "invalid")?;
 //! let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
 //! let html = render_html(&valid, &conclusions);
@@ -44,9 +44,9 @@ use std::fmt::Write as _;
 
 use strum::IntoEnumIterator;
 
+use crate::engine::score::{ModuleScore, ObservationCounts, VerdictCounts};
+use crate::engine::synthesis::{Section, nothing};
 use crate::i18n::{self, date, words};
-use crate::score::{ModuleScore, ObservationCounts, VerdictCounts};
-use crate::synthesis::{Section, nothing};
 use crate::{
     Audit, Conclusions, EngagementNumber, Language, ManagementSection, Observation, Outcome,
     Referentiel, RemoteChannel, Tally, Valid, Verdict,
@@ -56,7 +56,7 @@ use crate::{
 /// `&amp;`, `&lt;`, `&gt;`, `&quot;` and `&#39;`. Text without them is borrowed as is.
 ///
 /// ```
-/// use qualepref::html::escape;
+/// use qualepref::report::html::escape;
 /// assert_eq!(escape("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;");
 /// assert!(matches!(escape("plain"), std::borrow::Cow::Borrowed("plain")));
 /// ```
@@ -159,7 +159,7 @@ code { font-size: .9em; }
 /// `.tally` and `.num` cells, and `class="sr"` for text only for assistive technologies.
 ///
 /// ```
-/// use qualepref::html::page;
+/// use qualepref::report::html::page;
 /// use qualepref::Language;
 ///
 /// let html = page("Comparaison <2019>", Language::Fr, "<h1>Comparaison</h1>\n");
@@ -879,8 +879,8 @@ fn decision(out: &mut Out, c: &Conclusions<'_>) {
         ));
         out.line("<tbody>");
         for e in &c.ecarts {
-            let target = crate::synthesis::source_label(
-                crate::synthesis::ecart_source(e.target),
+            let target = crate::engine::synthesis::source_label(
+                crate::engine::synthesis::ecart_source(e.target),
                 e.title,
                 l,
             );

@@ -21,10 +21,10 @@
 //!
 //! ```
 //! use qualepref::{decide, samples, Audit, Outcome, Policy, Referentiel, Valid};
-//! use qualepref::validate::Options;
+//! use qualepref::validate::ValidationOptions;
 //!
 //! let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
-//! let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Options::default())
+//! let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &ValidationOptions::default())
 //!     .map_err(|_| "invalid")?;
 //! let decision = decide(&valid, &Policy::default().with_deadline_months(6));
 //! assert_eq!(decision.outcome, Outcome::Favorable);
@@ -38,7 +38,7 @@ use std::fmt;
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
-use crate::score::Index;
+use crate::engine::score::Index;
 use crate::{Audit, EcartTarget, FicheEcart, NcGrade, Referentiel, Valid};
 
 /// The outcome of the labelling decision, from best to worst. Serialised as `"favorable"`,

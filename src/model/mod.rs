@@ -1,0 +1,8 @@
+//! The data model: identifiers, verdict and observation codes, the site, the audit and the
+//! référentiel. Everything here is re-exported at the crate's root.
+
+pub(crate) mod audit;
+pub(crate) mod codes;
+pub(crate) mod ids;
+pub(crate) mod referentiel;
+pub(crate) mod site;
