@@ -20,8 +20,8 @@
 //!   as Markdown.
 //! - [`render_html`]: the whole report as one self-contained HTML5 file (inline stylesheet, no
 //!   script, an inline SVG chart of the verdicts and observations per module), accessible and
-//!   printable on A4; [`html::page`] is its shell and style, for other HTML outputs, and
-//!   [`html::escape`] its escaping of data text.
+//!   printable on A4; [`report::html::page`] is its shell and style, for other HTML outputs, and
+//!   [`report::html::escape`] its escaping of data text.
 //! - Report text: [`import_report_text`] reads an audit from the text export of its report
 //!   (tolerant of page-break debris, CRLF, NFD accents…), accounting for every line and
 //!   reporting what it guessed or skipped as [`ImportDiagnostic`]s; [`render_report_text`]
@@ -132,9 +132,10 @@ pub use model::referentiel::{
 pub use model::site::{AdministrationType, Context, ContextFigures, Departement, Site};
 pub use report::html::render_html;
 pub use report::markdown::render_markdown;
+pub use report_text::diagnostics::{ImportCode, ImportDiagnostic, ImportLevel};
 pub use report_text::read::{
-    ConclusionSection, ImportCode, ImportDiagnostic, ImportLevel, Imported, LineRole, ReportField,
-    ReportLayout, import_report, import_report_path, import_report_text,
+    ConclusionSection, Imported, LineRole, ReportField, ReportLayout, import_report,
+    import_report_path, import_report_text,
 };
 pub use report_text::write::render_report_text;
 pub use validate::{

@@ -1,5 +1,5 @@
 //! HTML rendering of the whole report: one self-contained HTML5 file, with the same content and
-//! wording as the [Markdown report](crate::markdown), plus a summary band and a chart.
+//! wording as the [Markdown report](crate::report::markdown), plus a summary band and a chart.
 //!
 //! The file holds, in order: the cover page (site, administration, département, city, modules
 //! covered, audit type, référentiel, dates, auditors); a summary band (the decision in words, the
