@@ -28,7 +28,7 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let output = args.next().filter(|o| o != "-");
     let audit = match args.next() {
-        Some(path) => qualepref::load_audit(path, None)?,
+        Some(path) => qualepref::Audit::from_path(path)?,
         None => Audit::from_json_str(samples::TOULON_2019_JSON)?,
     };
     let language = match args.next() {

@@ -6,8 +6,19 @@ use std::path::PathBuf;
 
 /// Everything that can go wrong while reading, parsing or writing data.
 ///
-/// Messages are lowercase, without a trailing period; the cause, when there is one, is chained
-/// through [`std::error::Error::source`].
+/// Messages are lowercase, without a trailing period, and complete: each holds its cause's text
+/// (the system's reason for an I/O failure, the parser's message for malformed input), so
+/// printing the error once says everything, and [`std::error::Error::source`] returns `None`: an
+/// error reporter that walks the chain prints each cause once. The underlying errors stay
+/// reachable: [`Error::io_error`], [`Error::innermost`], and the public fields.
+///
+/// ```
+/// use qualepref::{Audit, Error};
+/// let err = Audit::from_path("no/such/audit.json").unwrap_err();
+/// assert!(err.to_string().starts_with("cannot read no/such/audit.json: "));
+/// assert!(std::error::Error::source(&err).is_none());
+/// assert_eq!(err.io_error().map(std::io::Error::kind), Some(std::io::ErrorKind::NotFound));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -42,9 +53,8 @@ pub enum Error {
         column: usize,
         /// The parser's message, without its position.
         message: String,
-        /// The underlying parser error.
-        #[source]
-        source: serde_json::Error,
+        /// The underlying parser error (its text is `message` and the position).
+        error: serde_json::Error,
     },
     /// A référentiel whose content breaks its invariants; every problem is listed.
     #[error("invalid référentiel: {}", problems.join("; "))]
@@ -60,27 +70,27 @@ pub enum Error {
         /// The limit.
         limit: u64,
     },
-    /// A file that could not be read or written.
-    #[error("cannot read or write {}", path.display())]
+    /// A file that could not be read, or not written; the message says why.
+    #[error("cannot {} {}: {}", if *.writing { "write" } else { "read" }, path.display(), error)]
     Io {
         /// The file.
         path: PathBuf,
-        /// The underlying error.
-        #[source]
-        source: std::io::Error,
+        /// Whether it was being written (`false`: read).
+        writing: bool,
+        /// The system's reason.
+        error: std::io::Error,
     },
-    /// An error while reading a file, with the file's path.
-    #[error("{}: {source}", path.display())]
+    /// An error in a file's content, with the file's path: `PATH: inner message`.
+    #[error("{}: {inner}", path.display())]
     InFile {
         /// The file.
         path: PathBuf,
         /// What went wrong in it.
-        #[source]
-        source: Box<Error>,
+        inner: Box<Error>,
     },
     /// A value that the JSON writer could not serialise.
     #[error("cannot write JSON: {0}")]
-    Write(#[source] serde_json::Error),
+    Write(serde_json::Error),
     /// A YAML document that could not be read into the expected type (feature `yaml`).
     #[cfg(feature = "yaml")]
     #[error("malformed {what} YAML at line {line}, column {column}: {message}")]
@@ -144,8 +154,56 @@ impl Error {
             Error::Yaml { line, column, .. } if *line > 0 => Some((*line, *column)),
             #[cfg(feature = "toml")]
             Error::Toml { line, column, .. } if *line > 0 => Some((*line, *column)),
-            Error::InFile { source, .. } => source.position(),
+            Error::InFile { inner, .. } => inner.position(),
             _ => None,
+        }
+    }
+
+    /// The error inside any [`Error::InFile`] wrappers: what went wrong, without the path.
+    ///
+    /// ```
+    /// use qualepref::{Audit, Error};
+    /// # let dir = std::env::temp_dir().join("qualepref-doc-innermost");
+    /// # std::fs::create_dir_all(&dir)?;
+    /// let path = dir.join("audit.json");
+    /// std::fs::write(&path, "{")?;
+    /// let err = Audit::from_path(&path).unwrap_err();
+    /// assert!(matches!(err, Error::InFile { .. }));
+    /// assert!(matches!(err.innermost(), Error::Json { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn innermost(&self) -> &Error {
+        let mut inner = self;
+        while let Error::InFile { inner: next, .. } = inner {
+            inner = next;
+        }
+        inner
+    }
+
+    /// The system's I/O error, when the failure is one (inside any [`Error::InFile`]).
+    #[must_use]
+    pub fn io_error(&self) -> Option<&std::io::Error> {
+        match self.innermost() {
+            Error::Io { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+
+    /// An error reading `path`.
+    pub(crate) fn read(path: &std::path::Path, error: std::io::Error) -> Self {
+        Error::Io {
+            path: path.to_owned(),
+            writing: false,
+            error,
+        }
+    }
+
+    /// `inner`, which happened in the file `path`.
+    pub(crate) fn in_file(path: &std::path::Path, inner: Error) -> Self {
+        Error::InFile {
+            path: path.to_owned(),
+            inner: Box::new(inner),
         }
     }
 
@@ -161,7 +219,7 @@ impl Error {
             line: source.line(),
             column: source.column(),
             message,
-            source,
+            error: source,
         }
     }
 }

@@ -99,14 +99,13 @@ pub mod formats;
 
 mod error;
 mod i18n;
+mod input;
 mod text;
 
 #[cfg(feature = "schema")]
 pub mod schema;
 
 pub mod samples;
-
-use std::path::Path;
 
 pub use compare::{Comparison, compare, compare_with};
 pub use engine::decision::{Decision, DueSource, Ecart, Outcome, Policy, Rule, decide};
@@ -117,7 +116,7 @@ pub use engine::score::{
 pub use engine::synthesis::{Lines, ObservationItem, Section, Source, Synthesis, synthesize};
 pub use engine::{AppliedPolicy, Conclusions, conclude};
 pub use error::Error;
-pub use formats::{Format, load_audit, load_referentiel};
+pub use formats::{Format, Interchange};
 pub use i18n::Language;
 pub use model::audit::{
     Assessment, Audit, AuditDates, AuditKind, AuditType, Auditor, AuditorSynthesis,
@@ -143,45 +142,5 @@ pub use validate::{
     validate_referentiel,
 };
 
-/// The largest input, in bytes, that the loaders accept: 64 MiB. A real audit is a few tens of
-/// kilobytes; the limit keeps a wrong file from exhausting memory.
-pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
-
-fn check_size(len: usize) -> Result<(), Error> {
-    let size = u64::try_from(len).unwrap_or(u64::MAX);
-    if size > MAX_INPUT_BYTES {
-        Err(Error::TooLarge {
-            size,
-            limit: MAX_INPUT_BYTES,
-        })
-    } else {
-        Ok(())
-    }
-}
-
-/// Reads a UTF-8 text file, refusing files above [`MAX_INPUT_BYTES`] before reading them.
-fn read_input(path: &Path) -> Result<String, Error> {
-    String::from_utf8(read_input_bytes(path)?).map_err(|e| Error::Io {
-        path: path.to_owned(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
-    })
-}
-
-/// Reads a file's bytes, refusing files above [`MAX_INPUT_BYTES`] before reading them.
-fn read_input_bytes(path: &Path) -> Result<Vec<u8>, Error> {
-    let io = |source| Error::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_INPUT_BYTES {
-        return Err(Error::InFile {
-            path: path.to_owned(),
-            source: Box::new(Error::TooLarge {
-                size,
-                limit: MAX_INPUT_BYTES,
-            }),
-        });
-    }
-    std::fs::read(path).map_err(io)
-}
+pub use input::MAX_INPUT_BYTES;
+pub(crate) use input::{check_size, read_input, read_input_bytes};

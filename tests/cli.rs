@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use qualepref::{Audit, Referentiel, samples};
+use qualepref::{Audit, Format, Interchange as _, Referentiel, samples};
 use serde_json::Value;
 
 const TOULON: &str = "examples/data/toulon-2019.json";
@@ -172,7 +172,7 @@ fn missing_file_exits_2_naming_it() {
         .unwrap_or_default()
         .to_owned();
     assert!(
-        first.starts_with("qualepref: cannot read or write no-such-audit.json: "),
+        first.starts_with("qualepref: cannot read no-such-audit.json: No such file or directory"),
         "{first}"
     );
 }
@@ -232,7 +232,7 @@ fn stdin_is_read_with_dash() {
         "{}",
         stderr(&output)
     );
-    let yaml = ok(toulon().to_yaml_string());
+    let yaml = ok(toulon().to_string_in(Format::Yaml));
     let output = run(&["--input-format", "yaml", "validate", "-"], &yaml);
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     let output = run(&["validate", "-", "-"], "");
@@ -247,10 +247,10 @@ fn stdin_is_read_with_dash() {
 fn yaml_and_toml_inputs_by_extension_or_option() {
     let dir = temp_dir("formats");
     let audit = toulon();
-    let yaml = write(&dir, "toulon.yaml", &ok(audit.to_yaml_string()));
-    let short_ext = write(&dir, "toulon.yml", &ok(audit.to_yaml_string()));
-    let toml = write(&dir, "toulon.toml", &ok(audit.to_toml_string()));
-    let untyped = write(&dir, "toulon.audit", &ok(audit.to_toml_string()));
+    let yaml = write(&dir, "toulon.yaml", &ok(audit.to_string_in(Format::Yaml)));
+    let short_ext = write(&dir, "toulon.yml", &ok(audit.to_string_in(Format::Yaml)));
+    let toml = write(&dir, "toulon.toml", &ok(audit.to_string_in(Format::Toml)));
+    let untyped = write(&dir, "toulon.audit", &ok(audit.to_string_in(Format::Toml)));
     let output = run(&["validate", &yaml, &short_ext, &toml], "");
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     let output = run(&["validate", "--input-format", "toml", &untyped], "");
@@ -312,8 +312,8 @@ fn referentiel_prints_in_each_format() {
         let text = stdout(&output);
         let back = match format {
             "json" => Referentiel::from_json_str(&text),
-            "toml" => Referentiel::from_toml_str(&text),
-            _ => Referentiel::from_yaml_str(&text),
+            "toml" => Referentiel::from_str_in(&text, Format::Toml),
+            _ => Referentiel::from_str_in(&text, Format::Yaml),
         };
         assert_eq!(&ok(back), embedded, "{format}");
     }
@@ -325,7 +325,7 @@ fn referentiel_option_loads_checks_and_converts_a_file() {
     let yaml = write(
         &dir,
         "r.yaml",
-        &ok(Referentiel::qual_e_pref_2019().to_yaml_string()),
+        &ok(Referentiel::qual_e_pref_2019().to_string_in(Format::Yaml)),
     );
     let output = run(
         &["--referentiel", &yaml, "referentiel", "--format", "json"],
@@ -481,7 +481,7 @@ fn import_writes_the_bundled_audit_and_its_diagnostics() {
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     assert_eq!(stdout(&output), "");
     let yaml = ok(std::fs::read_to_string(&out));
-    assert_eq!(ok(Audit::from_yaml_str(&yaml)), toulon());
+    assert_eq!(ok(Audit::from_str_in(&yaml, Format::Yaml)), toulon());
 }
 
 #[test]
@@ -504,7 +504,8 @@ fn import_of_what_is_not_a_report_exits_2() {
     let output = run(&["import", "no-such-report.txt"], "");
     assert_eq!(code(&output), Some(2));
     assert!(
-        stderr(&output).starts_with("qualepref: cannot read or write no-such-report.txt"),
+        stderr(&output)
+            .starts_with("qualepref: cannot read no-such-report.txt: No such file or directory"),
         "{}",
         stderr(&output)
     );

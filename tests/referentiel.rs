@@ -265,7 +265,11 @@ fn from_path_names_the_file() {
     let missing = Referentiel::from_path(dir.join("missing.json"))
         .unwrap_err()
         .to_string();
-    assert!(missing.starts_with("cannot read or write "), "{missing}");
+    assert!(missing.starts_with("cannot read "), "{missing}");
+    assert!(
+        missing.ends_with("missing.json: No such file or directory (os error 2)"),
+        "{missing}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

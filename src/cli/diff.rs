@@ -54,7 +54,10 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     }
     let referentiel_after = globals.referentiel()?;
     let referentiel_before = match &args.before_referentiel {
-        Some(path) => qualepref::load_referentiel(path, globals.input_format)?,
+        Some(path) => <qualepref::Referentiel as qualepref::Interchange>::from_path_in(
+            path,
+            globals.input_format,
+        )?,
         None => referentiel_after.clone(),
     };
     let [before_input, after_input] = &inputs;

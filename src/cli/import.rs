@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use qualepref::{Imported, import_report_path, import_report_text};
+use qualepref::{Imported, Interchange as _, import_report_path, import_report_text};
 
 use super::{Failure, FormatArg, Globals, Input, Status, print, read_stdin, warn, write_file};
 

@@ -14,7 +14,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use qualepref::{Audit, Error, Format, MAX_INPUT_BYTES, Referentiel};
+use qualepref::{Audit, Error, Format, Interchange as _, MAX_INPUT_BYTES, Referentiel};
 
 /// How a command ended; the exit code is its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -68,17 +68,10 @@ pub fn warn(message: &str) {
     let _ = writeln!(io::stderr().lock(), "qualepref: {message}");
 }
 
-/// The error's message, with the system's reason when a file could not be read (the crate's
-/// message names the file; the reason is its cause).
+/// The error's message: the crate's errors hold their causes' text (the system's reason when a
+/// file could not be read), so it is printed once.
 pub fn describe(e: &Error) -> String {
-    let mut inner = e;
-    while let Error::InFile { source, .. } = inner {
-        inner = source;
-    }
-    match inner {
-        Error::Io { source, .. } => format!("{e}: {source}"),
-        _ => e.to_string(),
-    }
+    e.to_string()
 }
 
 /// The options that apply to every subcommand.
@@ -99,7 +92,12 @@ impl Globals {
             Some(path) => {
                 let input = Input::new(path);
                 match &input {
-                    Input::File(path) => Ok(qualepref::load_referentiel(path, self.input_format)?),
+                    Input::File(path) => Ok(
+                        <qualepref::Referentiel as qualepref::Interchange>::from_path_in(
+                            path,
+                            self.input_format,
+                        )?,
+                    ),
                     Input::Stdin => {
                         let text = read_stdin()?;
                         let format = self.input_format.unwrap_or(Format::Json);
@@ -114,7 +112,10 @@ impl Globals {
     /// Reads the audit `input`.
     pub fn audit(&self, input: &Input) -> Result<Audit, Failure> {
         match input {
-            Input::File(path) => Ok(qualepref::load_audit(path, self.input_format)?),
+            Input::File(path) => Ok(<qualepref::Audit as qualepref::Interchange>::from_path_in(
+                path,
+                self.input_format,
+            )?),
             Input::Stdin => {
                 let text = read_stdin()?;
                 let format = self.input_format.unwrap_or(Format::Json);

@@ -1,5 +1,7 @@
 //! `qualepref referentiel`: prints the référentiel in its file format.
 
+use qualepref::Interchange as _;
+
 use super::{Failure, FormatArg, Globals, Status, print};
 
 /// Arguments of `referentiel`.

@@ -12,13 +12,13 @@
 //!
 //! ```
 //! # #[cfg(all(feature = "yaml", feature = "toml"))] {
-//! use qualepref::{samples, Audit, Format};
+//! use qualepref::{samples, Audit, Format, Interchange};
 //!
 //! let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
 //! let yaml = audit.to_string_in(Format::Yaml)?;
 //! assert_eq!(Audit::from_str_in(&yaml, Format::Yaml)?, audit);
-//! let toml = audit.to_toml_string()?;
-//! assert_eq!(Audit::from_toml_str(&toml)?, audit);
+//! let toml = audit.to_string_in(Format::Toml)?;
+//! assert_eq!(Audit::from_str_in(&toml, Format::Toml)?, audit);
 //! # }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -137,219 +137,138 @@ impl FromStr for Format {
     }
 }
 
-/// Reads an audit from a file in `format`, or when `None` in the format of its extension
-/// (JSON when the extension is none of `.json`, `.yaml`, `.yml`, `.toml`).
+/// A type exchanged as a document in every [`Format`]: [`Audit`] and [`Referentiel`].
 ///
-/// # Errors
-///
-/// [`Error::Io`] when the file cannot be read; [`Error::InFile`] naming the file around
-/// [`Error::TooLarge`] or the parser's error ([`Error::Json`], `Error::Yaml`, `Error::Toml`,
-/// each with the line and column).
+/// One implementation serves both: the same size limit, the same error positions, the same
+/// extension rule. The trait is sealed (the crate's types only); bring it into scope with
+/// `use qualepref::Interchange` to call [`from_str_in`](Interchange::from_str_in),
+/// [`to_string_in`](Interchange::to_string_in) and [`from_path_in`](Interchange::from_path_in).
+/// `Audit::from_path` and `Referentiel::from_path` (the extension's format), `from_json_str`
+/// and `to_json_string` are also inherent methods, usable without the trait.
 ///
 /// ```
-/// use qualepref::load_audit;
-/// let audit = load_audit("examples/data/toulon-2019.json", None)?;
-/// assert_eq!(audit.site.city, "TOULON");
-/// # Ok::<(), qualepref::Error>(())
+/// # #[cfg(all(feature = "yaml", feature = "toml"))] {
+/// use qualepref::{samples, Audit, Format, Interchange};
+///
+/// let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+/// for format in Format::ALL {
+///     let text = audit.to_string_in(*format)?;
+///     assert_eq!(Audit::from_str_in(&text, *format)?, audit);
+/// }
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn load_audit(path: impl AsRef<Path>, format: Option<Format>) -> Result<Audit, Error> {
-    let path = path.as_ref();
-    let format = format.or_else(|| Format::from_path(path));
-    let text = read_input(path)?;
-    Audit::from_str_in(&text, format.unwrap_or(Format::Json)).map_err(|e| in_file(path, e))
-}
+pub trait Interchange: Sized + sealed::Sealed {
+    /// What the document holds, as error messages name it: `audit`, `référentiel`.
+    const WHAT: &'static str;
 
-/// Reads a référentiel from a file in `format`, or when `None` in the format of its extension
-/// (JSON when the extension is none of `.json`, `.yaml`, `.yml`, `.toml`), checking every
-/// invariant.
-///
-/// # Errors
-///
-/// As [`load_audit`]; a broken invariant is reported by the parser with every problem listed.
-pub fn load_referentiel(
-    path: impl AsRef<Path>,
-    format: Option<Format>,
-) -> Result<Referentiel, Error> {
-    let path = path.as_ref();
-    let format = format.or_else(|| Format::from_path(path));
-    let text = read_input(path)?;
-    Referentiel::from_str_in(&text, format.unwrap_or(Format::Json)).map_err(|e| in_file(path, e))
-}
-
-fn in_file(path: &Path, source: Error) -> Error {
-    Error::InFile {
-        path: path.to_owned(),
-        source: Box::new(source),
-    }
-}
-
-impl Audit {
-    /// Reads an audit from `text` in `format`.
+    /// Reads the document from `text` in `format`.
     ///
     /// # Errors
     ///
     /// The parser's error with its line and column ([`Error::Json`], `Error::Yaml`,
-    /// `Error::Toml`); [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
-    pub fn from_str_in(text: &str, format: Format) -> Result<Audit, Error> {
-        match format {
-            Format::Json => Audit::from_json_str(text),
+    /// `Error::Toml`); [`Error::InvalidReferentiel`] for a référentiel that breaks its
+    /// invariants; [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
+    fn from_str_in(text: &str, format: Format) -> Result<Self, Error> {
+        crate::check_size(text.len())?;
+        let raw = match format {
+            Format::Json => {
+                serde_json::from_str::<Self::Raw>(text).map_err(|e| Error::json(Self::WHAT, e))?
+            }
             #[cfg(feature = "yaml")]
-            Format::Yaml => Audit::from_yaml_str(text),
+            Format::Yaml => from_yaml::<Self::Raw>(Self::WHAT, text)?,
             #[cfg(feature = "toml")]
-            Format::Toml => Audit::from_toml_str(text),
-        }
+            Format::Toml => from_toml::<Self::Raw>(Self::WHAT, text)?,
+        };
+        Self::from_raw(raw)
     }
 
-    /// Writes the audit in `format`, with a final newline.
+    /// Writes the document in `format`, with a final newline (JSON pretty-printed).
     ///
     /// # Errors
     ///
     /// [`Error::Write`] or `Error::WriteText` if serialisation fails (it does not for the types
-    /// of this crate, except for a TOML population above 2⁶³ − 1).
-    pub fn to_string_in(&self, format: Format) -> Result<String, Error> {
-        match format {
-            Format::Json => self.to_json_string(),
+    /// of this crate, except a TOML population above 2⁶³ − 1).
+    fn to_string_in(&self, format: Format) -> Result<String, Error> {
+        let mut text = match format {
+            Format::Json => serde_json::to_string_pretty(self.raw()).map_err(Error::Write)?,
             #[cfg(feature = "yaml")]
-            Format::Yaml => self.to_yaml_string(),
+            Format::Yaml => to_yaml(self.raw())?,
             #[cfg(feature = "toml")]
-            Format::Toml => self.to_toml_string(),
+            Format::Toml => to_toml(self.raw())?,
+        };
+        if !text.ends_with('\n') {
+            text.push('\n');
         }
+        Ok(text)
     }
 
-    /// Reads an audit from its YAML form (same fields as the JSON layout); feature `yaml`.
+    /// Reads the document from a file in `format`, or when `None` in the format of the file's
+    /// extension ([`Format::from_path`]; JSON for any other extension).
     ///
     /// # Errors
     ///
-    /// `Error::Yaml` with the line and column where the parser stopped, for malformed YAML, a
-    /// missing or unknown field, an unknown code, an out-of-range number or a document over
-    /// the parser's budget; [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
-    ///
-    /// ```
-    /// use qualepref::Audit;
-    /// let err = Audit::from_yaml_str("referentiel:\n  id: x\nsite: 12\n").unwrap_err();
-    /// assert_eq!(err.position(), Some((3, 7)));
-    /// ```
-    #[cfg(feature = "yaml")]
-    pub fn from_yaml_str(text: &str) -> Result<Audit, Error> {
-        from_yaml("audit", text)
-    }
-
-    /// Writes the audit as YAML with a final newline; feature `yaml`.
-    ///
-    /// # Errors
-    ///
-    /// `Error::WriteText` if serialisation fails (it does not for the types of this crate).
-    #[cfg(feature = "yaml")]
-    pub fn to_yaml_string(&self) -> Result<String, Error> {
-        to_yaml(self)
-    }
-
-    /// Reads an audit from its TOML form (same fields as the JSON layout; dates are strings);
-    /// feature `toml`.
-    ///
-    /// # Errors
-    ///
-    /// `Error::Toml` with the line and column where the parser stopped;
-    /// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
-    ///
-    /// ```
-    /// use qualepref::Audit;
-    /// let err = Audit::from_toml_str("modules = [1, 9]\n").unwrap_err();
-    /// assert_eq!(err.position(), Some((1, 11)));
-    /// ```
-    #[cfg(feature = "toml")]
-    pub fn from_toml_str(text: &str) -> Result<Audit, Error> {
-        from_toml("audit", text)
-    }
-
-    /// Writes the audit as TOML with a final newline; feature `toml`.
-    ///
-    /// # Errors
-    ///
-    /// `Error::WriteText` if serialisation fails (a population above 2⁶³ − 1).
-    #[cfg(feature = "toml")]
-    pub fn to_toml_string(&self) -> Result<String, Error> {
-        to_toml(self)
+    /// [`Error::Io`] when the file cannot be read (with the system's reason);
+    /// [`Error::InFile`] naming the file around [`Error::TooLarge`] or the errors of
+    /// [`from_str_in`](Interchange::from_str_in).
+    fn from_path_in(path: impl AsRef<Path>, format: Option<Format>) -> Result<Self, Error> {
+        let path = path.as_ref();
+        let format = format.or_else(|| Format::from_path(path));
+        let text = read_input(path)?;
+        Self::from_str_in(&text, format.unwrap_or(Format::Json))
+            .map_err(|e| Error::in_file(path, e))
     }
 }
 
-impl Referentiel {
-    /// Reads a référentiel from `text` in `format`, checking every invariant.
-    ///
-    /// # Errors
-    ///
-    /// As [`Audit::from_str_in`]; a broken invariant is reported with every problem listed.
-    pub fn from_str_in(text: &str, format: Format) -> Result<Referentiel, Error> {
-        match format {
-            Format::Json => Referentiel::from_json_str(text),
-            #[cfg(feature = "yaml")]
-            Format::Yaml => Referentiel::from_yaml_str(text),
-            #[cfg(feature = "toml")]
-            Format::Toml => Referentiel::from_toml_str(text),
-        }
-    }
+pub(crate) mod sealed {
+    use serde::Serialize;
+    use serde::de::DeserializeOwned;
 
-    /// Writes the référentiel in its file format in `format`, with a final newline.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Write`] or `Error::WriteText` if serialisation fails (it does not for a loaded
-    /// référentiel).
-    pub fn to_string_in(&self, format: Format) -> Result<String, Error> {
-        match format {
-            Format::Json => self.to_json_string(),
-            #[cfg(feature = "yaml")]
-            Format::Yaml => self.to_yaml_string(),
-            #[cfg(feature = "toml")]
-            Format::Toml => self.to_toml_string(),
-        }
-    }
+    use crate::Error;
 
-    /// Reads a référentiel from its YAML form, checking every invariant; feature `yaml`.
-    ///
-    /// # Errors
-    ///
-    /// `Error::Yaml` with the line and column where the parser stopped;
-    /// [`Error::InvalidReferentiel`] listing every broken invariant;
-    /// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
-    #[cfg(feature = "yaml")]
-    pub fn from_yaml_str(text: &str) -> Result<Referentiel, Error> {
-        from_yaml::<crate::model::referentiel::ReferentielData>("référentiel", text)
-            .and_then(Referentiel::try_from)
+    /// What [`Interchange`](super::Interchange) needs of a type, kept out of the public API.
+    pub trait Sealed {
+        /// The form the parsers read, checked into `Self` by `from_raw`.
+        type Raw: DeserializeOwned;
+        /// The form the writers write.
+        type Written: Serialize;
+        /// Checks what the parser read.
+        fn from_raw(raw: Self::Raw) -> Result<Self, Error>
+        where
+            Self: Sized;
+        /// What to serialise.
+        fn raw(&self) -> &Self::Written;
     }
+}
 
-    /// Writes the référentiel in its file format as YAML; feature `yaml`.
-    ///
-    /// # Errors
-    ///
-    /// `Error::WriteText` if serialisation fails (it does not for a loaded référentiel).
-    #[cfg(feature = "yaml")]
-    pub fn to_yaml_string(&self) -> Result<String, Error> {
-        to_yaml(self)
+impl sealed::Sealed for Audit {
+    type Raw = Audit;
+    type Written = Audit;
+    fn from_raw(raw: Audit) -> Result<Audit, Error> {
+        Ok(raw)
     }
+    fn raw(&self) -> &Audit {
+        self
+    }
+}
 
-    /// Reads a référentiel from its TOML form, checking every invariant; feature `toml`.
-    ///
-    /// # Errors
-    ///
-    /// `Error::Toml` with the line and column where the parser stopped;
-    /// [`Error::InvalidReferentiel`] listing every broken invariant;
-    /// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
-    #[cfg(feature = "toml")]
-    pub fn from_toml_str(text: &str) -> Result<Referentiel, Error> {
-        from_toml::<crate::model::referentiel::ReferentielData>("référentiel", text)
-            .and_then(Referentiel::try_from)
-    }
+impl Interchange for Audit {
+    const WHAT: &'static str = "audit";
+}
 
-    /// Writes the référentiel in its file format as TOML; feature `toml`.
-    ///
-    /// # Errors
-    ///
-    /// `Error::WriteText` if serialisation fails (it does not for a loaded référentiel).
-    #[cfg(feature = "toml")]
-    pub fn to_toml_string(&self) -> Result<String, Error> {
-        to_toml(self)
+impl sealed::Sealed for Referentiel {
+    type Raw = crate::model::referentiel::ReferentielData;
+    type Written = Referentiel;
+    fn from_raw(raw: Self::Raw) -> Result<Referentiel, Error> {
+        Referentiel::try_from(raw)
     }
+    fn raw(&self) -> &Referentiel {
+        self
+    }
+}
+
+impl Interchange for Referentiel {
+    const WHAT: &'static str = "référentiel";
 }
 
 /// Removes the position that a parser appends to its message (` at line L, column C`), since
@@ -365,7 +284,6 @@ fn without_position(message: String, line: usize, column: usize) -> String {
 
 #[cfg(feature = "yaml")]
 fn from_yaml<T: DeserializeOwned>(what: &'static str, text: &str) -> Result<T, Error> {
-    crate::check_size(text.len())?;
     // The default budget bounds anchors, aliases, depth and events; snippets are left to the
     // caller, who has the line and column.
     let options = serde_saphyr::options! { with_snippet: false };
@@ -392,20 +310,14 @@ fn to_yaml<T: Serialize>(value: &T) -> Result<String, Error> {
     // Block scalars (`|`, `>`) are off: serde-saphyr 1.1 writes a text made only of line
     // breaks ("\n") as a block that reads back as empty. Quoted scalars round-trip every text.
     let options = serde_saphyr::ser_options! { prefer_block_scalars: false };
-    let mut text =
-        serde_saphyr::to_string_with_options(value, options).map_err(|e| Error::WriteText {
-            format: "YAML",
-            message: e.to_string(),
-        })?;
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
-    Ok(text)
+    serde_saphyr::to_string_with_options(value, options).map_err(|e| Error::WriteText {
+        format: "YAML",
+        message: e.to_string(),
+    })
 }
 
 #[cfg(feature = "toml")]
 fn from_toml<T: DeserializeOwned>(what: &'static str, text: &str) -> Result<T, Error> {
-    crate::check_size(text.len())?;
     toml::from_str(text).map_err(|e| {
         let (line, column) = e
             .span()
@@ -435,14 +347,10 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 
 #[cfg(feature = "toml")]
 fn to_toml<T: Serialize>(value: &T) -> Result<String, Error> {
-    let mut text = toml::to_string_pretty(value).map_err(|e| Error::WriteText {
+    toml::to_string_pretty(value).map_err(|e| Error::WriteText {
         format: "TOML",
         message: e.to_string(),
-    })?;
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
-    Ok(text)
+    })
 }
 
 #[cfg(all(test, feature = "toml"))]

@@ -58,7 +58,7 @@ use strum::{EnumIter, IntoStaticStr};
 use crate::model::ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
 use crate::model::site::{Context, Site};
 use crate::text::key;
-use crate::{Error, NcGrade, ObservationKind, Verdict, read_input};
+use crate::{Error, Format, Interchange, NcGrade, ObservationKind, Verdict};
 
 /// An audit of a site against a référentiel, as its report states it.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -99,7 +99,7 @@ pub struct Audit {
 }
 
 impl Audit {
-    /// Reads an audit from its JSON form.
+    /// Reads an audit from its JSON form (the layout above).
     ///
     /// # Errors
     ///
@@ -113,23 +113,26 @@ impl Audit {
     /// assert_eq!(err.position(), Some((2, 12)));
     /// ```
     pub fn from_json_str(text: &str) -> Result<Audit, Error> {
-        crate::check_size(text.len())?;
-        serde_json::from_str(text).map_err(|e| Error::json("audit", e))
+        Audit::from_str_in(text, Format::Json)
     }
 
-    /// Reads an audit from a JSON file.
+    /// Reads an audit from a file in the format of its extension: `.yaml`/`.yml` YAML, `.toml`
+    /// TOML (with those features), JSON otherwise. [`Interchange::from_path_in`] takes the
+    /// format explicitly.
     ///
     /// # Errors
     ///
-    /// [`Error::InFile`] naming the file, around the error of reading it or of
-    /// [`Audit::from_json_str`].
+    /// [`Error::Io`] when the file cannot be read, with the system's reason; [`Error::InFile`]
+    /// naming the file around [`Error::TooLarge`] or the parser's error.
+    ///
+    /// ```
+    /// use qualepref::Audit;
+    /// let audit = Audit::from_path("examples/data/toulon-2019.json")?;
+    /// assert_eq!(audit.site.city, "TOULON");
+    /// # Ok::<(), qualepref::Error>(())
+    /// ```
     pub fn from_path(path: impl AsRef<Path>) -> Result<Audit, Error> {
-        let path = path.as_ref();
-        let text = read_input(path)?;
-        Audit::from_json_str(&text).map_err(|e| Error::InFile {
-            path: path.to_owned(),
-            source: Box::new(e),
-        })
+        Audit::from_path_in(path, None)
     }
 
     /// Writes the audit as pretty-printed JSON with a final newline, in the documented layout.
@@ -138,9 +141,7 @@ impl Audit {
     ///
     /// [`Error::Write`] if serialisation fails (it does not for the types of this crate).
     pub fn to_json_string(&self) -> Result<String, Error> {
-        let mut text = serde_json::to_string_pretty(self).map_err(Error::Write)?;
-        text.push('\n');
-        Ok(text)
+        self.to_string_in(Format::Json)
     }
 
     /// Whether the audit covers module `module`.

@@ -49,7 +49,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
-use crate::{Error, read_input};
+use crate::{Error, Format, Interchange};
 
 /// The `format` tag of référentiel files.
 pub const REFERENTIEL_FORMAT: &str = "qualepref-referentiel/1";
@@ -166,7 +166,7 @@ impl ManagementItem {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct ReferentielData {
+pub struct ReferentielData {
     #[serde(default)]
     format: Option<String>,
     id: String,
@@ -391,25 +391,20 @@ impl Referentiel {
     /// assert!(err.to_string().contains("module 1 has an empty title"));
     /// ```
     pub fn from_json_str(text: &str) -> Result<Referentiel, Error> {
-        crate::check_size(text.len())?;
-        let data: ReferentielData =
-            serde_json::from_str(text).map_err(|e| Error::json("référentiel", e))?;
-        Referentiel::try_from(data)
+        Referentiel::from_str_in(text, Format::Json)
     }
 
-    /// Reads a référentiel from a JSON file.
+    /// Reads a référentiel from a file in the format of its extension (`.yaml`/`.yml` YAML,
+    /// `.toml` TOML with those features, JSON otherwise), checking every invariant.
+    /// [`Interchange::from_path_in`] takes the format explicitly.
     ///
     /// # Errors
     ///
-    /// [`Error::InFile`] naming the file, around the error of [`Referentiel::from_json_str`] or
-    /// of reading the file.
+    /// [`Error::Io`] when the file cannot be read, with the system's reason; [`Error::InFile`]
+    /// naming the file around [`Error::TooLarge`], the parser's error or
+    /// [`Error::InvalidReferentiel`].
     pub fn from_path(path: impl AsRef<Path>) -> Result<Referentiel, Error> {
-        let path = path.as_ref();
-        let text = read_input(path)?;
-        Referentiel::from_json_str(&text).map_err(|e| Error::InFile {
-            path: path.to_owned(),
-            source: Box::new(e),
-        })
+        Referentiel::from_path_in(path, None)
     }
 
     /// Writes the référentiel in its JSON file format (pretty-printed, with a final newline).
@@ -418,9 +413,7 @@ impl Referentiel {
     ///
     /// [`Error::Write`] if serialisation fails (it does not for a loaded référentiel).
     pub fn to_json_string(&self) -> Result<String, Error> {
-        let mut text = serde_json::to_string_pretty(self).map_err(Error::Write)?;
-        text.push('\n');
-        Ok(text)
+        self.to_string_in(Format::Json)
     }
 
     /// Its stable identifier, e.g. `qual-e-pref-2019`; audits name it.

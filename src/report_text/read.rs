@@ -391,10 +391,7 @@ pub fn import_report_path(
     referentiel: &Referentiel,
 ) -> Result<Imported, Error> {
     let path = path.as_ref();
-    let in_file = |e| Error::InFile {
-        path: path.to_owned(),
-        source: Box::new(e),
-    };
+    let in_file = |e| Error::in_file(path, e);
     let bytes = crate::read_input_bytes(path)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         in_file(Error::NotAReport {
