@@ -1,77 +1,115 @@
 //! # qualepref
 //!
 //! Typed data, checks and conclusions for **Qual-e-pref** quality-label audits of French
-//! préfectures (the Ministry of the Interior's label, référentiel of 19 December 2018 updated
+//! préfectures (the Ministry of the Interior's label; référentiel of 19 December 2018, updated
 //! 4 February 2019).
 //!
-//! - [`Referentiel`]: modules, numbered engagements, channel groups, management items. The
-//!   public part of Qual-e-pref 2019 is embedded ([`Referentiel::qual_e_pref_2019`]); any other
-//!   référentiel loads from a file in the same format ([`Referentiel::from_path`]).
-//! - [`Audit`]: site, audit type, dates, auditors, modules covered, a verdict per engagement
-//!   (`C`, `NA`, `NC min`, `NC Maj`) with its observations (`PF`, `PS`, `PP`), management items,
-//!   remote checks, fiches d'écart and the auditor's conclusion, read from and written to JSON
-//!   ([`Audit::from_json_str`], [`Audit::to_json_string`]).
-//! - [`score()`]: verdict and observation counts per module, channel group, management section and
-//!   remote channel, with conformity rates as exact ratios ([`Rate`]).
-//! - [`decide`]: the labelling decision under a [`Policy`] that is this crate's documented default
-//!   (ISO/IEC 17021-1 practice), not the référentiel's text; [`synthesize`]: the report's
-//!   section 4 regenerated beside the auditor's text; [`conclude`]: all of it as one
-//!   serialisable [`Conclusions`], a stable JSON contract; [`render_markdown`]: the whole report
-//!   as Markdown.
-//! - [`render_html`]: the whole report as one self-contained HTML5 file (inline stylesheet, no
-//!   script, an inline SVG chart of the verdicts and observations per module), accessible and
-//!   printable on A4; [`report::html::page`] is its shell and style, for other HTML outputs, and
-//!   [`report::html::escape`] its escaping of data text.
-//! - Report text: [`import_report_text`] reads an audit from the text export of its report
-//!   (tolerant of page-break debris, CRLF, NFD accents…), accounting for every line and
-//!   reporting what it guessed or skipped as [`ImportDiagnostic`]s; [`render_report_text`]
-//!   writes an audit back in that form.
+//! ## The pipeline
 //!
-//! - [`Format`], [`load_audit`], [`load_referentiel`]: the same data in JSON, YAML or TOML,
-//!   chosen by name or by a file's extension ([`Audit::from_str_in`], [`Audit::to_string_in`]).
+//! An audit goes through four steps, each a folder of the crate and a type that proves the step
+//! before it ran:
+//!
+//! 1. **In**: an [`Audit`] read from JSON, YAML or TOML ([`Audit::from_path`],
+//!    [`Interchange`]), imported from a report's text export ([`import_report_text`]), or built
+//!    in code ([`Audit::skeleton`]). The JSON layout is on the [`Audit`] page; a référentiel's
+//!    file format on the [`Referentiel`] page.
+//! 2. **Validate**: [`Valid::new`] checks the audit against a [`Referentiel`] and collects every
+//!    problem as a [`Diagnostic`] with a stable [`RuleCode`], a [`Severity`] and a path; an audit
+//!    with an error gets a [`ValidationReport`] instead of a [`Valid`].
+//! 3. **Conclude**: [`conclude`] scores the valid audit (exact [`Rate`]s per module, channel and
+//!    management section), decides under a [`Policy`] that is this crate's documented default
+//!    (the référentiel's own decision rules are not public) and regenerates the report's
+//!    section 4, as one serialisable [`Conclusions`] whose JSON is a stable contract.
+//! 4. **Out**: the whole report as Markdown ([`render_markdown`]) or one HTML file
+//!    ([`render_html`]); the conclusions as JSON ([`Conclusions::to_json_string`]) or text; two
+//!    audits of a site compared ([`compare()`]).
+//!
+//! ```
+//! use qualepref::{conclude, render_markdown, Audit, Language, Policy, Referentiel, Valid,
+//!     ValidationOptions};
+//!
+//! let audit = Audit::from_path("examples/data/toulon-2019.json")?;
+//! let referentiel = Referentiel::qual_e_pref_2019();
+//! let valid = Valid::new(&audit, referentiel, &ValidationOptions::default())?;
+//! let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
+//! println!("{}", conclusions.outcome.label_fr()); // avis favorable
+//! println!("{}", conclusions.to_json_string()?); // the JSON contract
+//! let report = render_markdown(&valid, &conclusions);
+//! assert!(report.contains("Relation générale avec les usagers"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Building an audit in code
+//!
+//! ```
+//! use qualepref::{
+//!     AdministrationType, Audit, AuditDates, AuditKind, AuditType, EcartTarget, EngagementNumber,
+//!     FicheEcart, ModuleNumber, NaiveDate, NcGrade, Observation, Referentiel, Site, Verdict,
+//! };
+//!
+//! let referentiel = Referentiel::qual_e_pref_2019();
+//! let day = NaiveDate::from_ymd_opt(2024, 3, 12).ok_or("date")?;
+//! let site = Site::new(AdministrationType::SousPrefecture, "83".parse()?, "BRIGNOLES");
+//! let kind = AuditKind::external(AuditType::Suivi);
+//! let mut audit = Audit::skeleton(referentiel, site, kind, AuditDates::day(day), &[ModuleNumber::ONE]);
+//! let nine = EngagementNumber::try_from(9)?;
+//! audit
+//!     .assess(nine, Verdict::MinorNonconformity)?
+//!     .observations
+//!     .push(Observation::area_of_concern("Message d'attente erroné", "Usagers mal orientés"));
+//! audit.fill_verdicts(Verdict::Conformity);
+//! audit.ecarts.push(FicheEcart::new(EcartTarget::Engagement(nine), NcGrade::Minor, "Message erroné"));
+//! assert_eq!(audit.assessments.len(), 20);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! A référentiel is built the same way with [`Referentiel::builder`]. The examples of the
+//! repository (`examples/build_audit.rs`, `examples/batch.rs`, `examples/custom_referentiel.rs`)
+//! are complete programs.
+//!
+//! ## Where things live
+//!
+//! - The model ([`Audit`] and its parts, [`Referentiel`], the codes [`Verdict`],
+//!   [`ObservationKind`], [`NcGrade`]) is re-exported here; so are chrono's [`NaiveDate`] and
+//!   strum's [`IntoEnumIterator`] (for `Verdict::iter()`), which appear in its signatures.
+//! - [`validate`](mod@validate): the rules, one family per file, and every [`RuleCode`] with its
+//!   documentation.
+//! - [`engine`]: scoring ([`engine::score`]), the decision ([`engine::decision`]) and the
+//!   synthesis ([`engine::synthesis`]).
+//! - [`report`]: the report's writers. [`report_text`]: the text form of reports, read
+//!   ([`import_report_text`]) and written ([`render_report_text`]). [`compare`](mod@compare):
+//!   two audits of a site. [`formats`]: JSON, YAML and TOML.
+//!
+//! `DESIGN.md` in the repository explains the layout, the invariants the types hold and why the
+//! decision policy is the crate's own.
 //!
 //! ## Cargo features
 //!
 //! None is on by default; the default build depends on serde, serde_json, chrono, strum and
 //! thiserror only.
 //!
-//! - `yaml`: audits and référentiels in YAML (`Audit::from_yaml_str`, `Audit::to_yaml_string`,
-//!   [`Format`]`::Yaml`), read with `serde-saphyr` under its default budget (bounded anchors,
-//!   aliases and depth).
-//! - `toml`: audits and référentiels in TOML (`Audit::from_toml_str`, `Audit::to_toml_string`,
-//!   [`Format`]`::Toml`), with the `toml` crate.
+//! - `yaml`: audits and référentiels in YAML ([`Format`]`::Yaml`), read with `serde-saphyr`
+//!   under its default budget (bounded anchors, aliases and depth).
+//! - `toml`: audits and référentiels in TOML ([`Format`]`::Toml`), with the `toml` crate.
 //! - `schema`: the JSON Schemas of the audit layout and of the référentiel file format
 //!   (`schema::audit_schema`, `schema::referentiel_schema`), generated with `schemars`; the
 //!   repository commits them under `schema/`.
-//! - `cli`: the `qualepref` command-line tool (`validate`, `referentiel`, `schema`), with
-//!   `clap`; turns on `yaml`, `toml` and `schema`. Install it with
-//!   `cargo install --path . --features cli`.
-//!
-//! ## Example
-//!
-//! ```
-//! use qualepref::{samples, Audit, Referentiel, Verdict};
-//!
-//! let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
-//! let referentiel = Referentiel::qual_e_pref_2019();
-//! assert_eq!(audit.referentiel.id, referentiel.id());
-//! assert_eq!(audit.assessments.len(), 23);
-//! assert!(audit.assessments.iter().all(|a| a.verdict == Some(Verdict::Conformity)));
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+//! - `cli`: the `qualepref` command-line tool, with `clap`; turns on `yaml`, `toml` and
+//!   `schema`. Install it with `cargo install --path . --features cli`.
 //!
 //! ## What is not public, and so not bundled
 //!
 //! The engagements of modules 3–8, the sub-criteria of each engagement and the référentiel's own
 //! definitions of the verdicts and of the labelling decision are not public. The crate does not
-//! make them up: modules 3–8 are marked as not bundled, and a complete référentiel loads from a
-//! file.
+//! make them up: modules 3–8 are marked as not bundled, a complete référentiel loads from a file
+//! or is built in code, and the decision policy is documented as the crate's own.
 //!
 //! ## Limits
 //!
-//! Every loader refuses inputs larger than [`MAX_INPUT_BYTES`] with [`Error::TooLarge`]; no input
-//! makes the library panic.
+//! Every loader refuses inputs larger than [`MAX_INPUT_BYTES`] with [`Error::TooLarge`], files
+//! and other sources (pipes, devices) alike; no input makes the library panic.
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![deny(
@@ -103,10 +141,12 @@ mod input;
 mod text;
 
 #[cfg(feature = "schema")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub mod schema;
 
 pub mod samples;
 
+pub use chrono::NaiveDate;
 pub use compare::{Comparison, compare, compare_with};
 pub use engine::decision::{Decision, DueSource, Ecart, Outcome, Policy, Rule, decide};
 pub use engine::score::{
@@ -118,17 +158,18 @@ pub use engine::{AppliedPolicy, Conclusions, conclude};
 pub use error::Error;
 pub use formats::{Format, Interchange};
 pub use i18n::Language;
-pub use model::audit::{
-    Assessment, Audit, AuditDates, AuditKind, AuditType, Auditor, AuditorSynthesis,
-    CharteGraphique, EcartTarget, FicheEcart, ManagementAssessment, Observation, ReferentielRef,
-    RemoteChannel, RemoteCheck, RemoteNote,
-};
+pub use model::assessment::{Assessment, ManagementAssessment, Observation};
+pub use model::audit::{Audit, AuditDates, AuditKind, AuditType, Auditor, ReferentielRef};
 pub use model::codes::{NcGrade, ObservationKind, Verdict};
+pub use model::ecart::{EcartTarget, FicheEcart};
 pub use model::ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
 pub use model::referentiel::{
     ChannelGroup, Engagement, ManagementItem, Module, REFERENTIEL_FORMAT, Referentiel,
 };
+pub use model::referentiel_builder::ReferentielBuilder;
+pub use model::remote::{RemoteChannel, RemoteCheck, RemoteNote};
 pub use model::site::{AdministrationType, Context, ContextFigures, Departement, Site};
+pub use model::written::{AuditorSynthesis, CharteGraphique};
 pub use report::html::render_html;
 pub use report::markdown::render_markdown;
 pub use report_text::diagnostics::{ImportCode, ImportDiagnostic, ImportLevel};
@@ -137,6 +178,7 @@ pub use report_text::read::{
     import_report_path, import_report_text,
 };
 pub use report_text::write::render_report_text;
+pub use strum::IntoEnumIterator;
 pub use validate::{
     Diagnostic, RuleCode, Severity, Valid, ValidationOptions, ValidationReport, validate,
     validate_referentiel,
@@ -144,3 +186,6 @@ pub use validate::{
 
 pub use input::MAX_INPUT_BYTES;
 pub(crate) use input::{check_size, read_input, read_input_bytes};
+
+/// A report with errors is the error of [`Valid::new`], so `?` works on it.
+impl std::error::Error for ValidationReport {}

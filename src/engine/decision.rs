@@ -33,18 +33,33 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use chrono::{Months, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use crate::model::wire::wire_enum;
 
 use crate::engine::score::Index;
 use crate::{Audit, EcartTarget, FicheEcart, NcGrade, Referentiel, Valid};
 
 /// The outcome of the labelling decision, from best to worst. Serialised as `"favorable"`,
 /// `"favorable_with_conditions"`, `"unfavorable"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Outcome {
     /// Avis favorable.
     Favorable,
@@ -86,15 +101,28 @@ impl Outcome {
     }
 }
 
-impl fmt::Display for Outcome {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+wire_enum!(
+    Outcome,
+    "outcome",
+    "favorable, favorable_with_conditions, unfavorable",
+    [Favorable, FavorableWithConditions, Unfavorable]
+);
 
 /// The rule of the [`Policy`] that fired. Serialised in snake case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
 pub enum Rule {
     /// At least one `NC Maj`.
@@ -106,6 +134,26 @@ pub enum Rule {
     /// No nonconformity.
     NoNonconformity,
 }
+
+impl Rule {
+    /// The wire form, e.g. `minor_nonconformity`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        self.into()
+    }
+}
+
+wire_enum!(
+    Rule,
+    "decision rule",
+    "major_nonconformity, minor_threshold_reached, minor_nonconformity, no_nonconformity",
+    [
+        MajorNonconformity,
+        MinorThresholdReached,
+        MinorNonconformity,
+        NoNonconformity
+    ]
+);
 
 /// The decision policy. See the [module docs](self): it is this crate's own default, not the
 /// référentiel's text.
@@ -208,14 +256,41 @@ impl Policy {
 }
 
 /// Where a due date comes from. Serialised as `"fiche"` or `"policy"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum DueSource {
     /// The fiche d'écart's own `due` date.
     Fiche,
     /// The policy's deadline after the audit's last day.
     Policy,
 }
+
+impl DueSource {
+    /// The wire form: `fiche` or `policy`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        self.into()
+    }
+}
+
+wire_enum!(
+    DueSource,
+    "due-date source",
+    "fiche, policy",
+    [Fiche, Policy]
+);
 
 /// One nonconformity, as the decision sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

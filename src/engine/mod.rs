@@ -237,3 +237,18 @@ fn push_line(out: &mut String, line: &str) {
     out.push_str(line);
     out.push('\n');
 }
+
+impl Conclusions<'_> {
+    /// The conclusions as pretty-printed JSON with a final newline: the contract documented
+    /// above.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Write`](crate::Error::Write) if serialisation fails (it does not for the types
+    /// of this crate).
+    pub fn to_json_string(&self) -> Result<String, crate::Error> {
+        let mut text = serde_json::to_string_pretty(self).map_err(crate::Error::Write)?;
+        text.push('\n');
+        Ok(text)
+    }
+}

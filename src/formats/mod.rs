@@ -51,9 +51,11 @@ pub enum Format {
     Json,
     /// YAML (extensions `.yaml`, `.yml`); feature `yaml`.
     #[cfg(feature = "yaml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "yaml")))]
     Yaml,
     /// TOML (extension `.toml`); feature `toml`.
     #[cfg(feature = "toml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
     Toml,
 }
 

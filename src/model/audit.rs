@@ -1,66 +1,79 @@
-//! The audit: what an audit report holds, as typed data.
-//!
-//! An [`Audit`] is plain data with public fields, so that any state found in a real report (or
-//! typed by hand) can be held and then checked by [`validate`](crate::validate): an engagement
-//! without verdict, a nonconformity without its fiche d'écart. What types can rule out, they do:
-//! verdicts and observation kinds are enums, module numbers are 1–8, département codes are
-//! well-formed, dates are dates.
-//!
-//! # The JSON layout
-//!
-//! Stable field names, in this order (optional fields are omitted when empty; unknown fields are
-//! refused):
-//!
-//! ```json
-//! {
-//!   "referentiel": { "id": "qual-e-pref-2019", "label": "Référentiel de labellisation …" },
-//!   "site": { "administration": "prefecture", "name": "PREFECTURE du Var",
-//!             "departement": "83", "city": "TOULON" },
-//!   "kind": { "type": "initial", "internal": true },
-//!   "dates": { "start": "2019-11-18", "end": "2019-11-18" },
-//!   "auditors": [ { "name": "…", "role": "…", "phone": "…", "email": "…",
-//!                   "signed_on": "2019-11-18" } ],
-//!   "modules": [1, 2],
-//!   "context": { "organisation": ["…"], "history": ["…"],
-//!                "figures": { "population": 1060000, "communes": 153,
-//!                             "arrondissements": 3, "staff": 315 } },
-//!   "assessments": [
-//!     { "engagement": 17, "module": 1, "verdict": "C", "comment": "…",
-//!       "observations": [ { "kind": "PP", "text": "…" },
-//!                         { "kind": "PS", "text": "…", "risk": "…" } ] }
-//!   ],
-//!   "management": [ { "section": "pilotage", "item": 1, "verdict": "C" } ],
-//!   "remote_checks": [ { "channel": "internet", "engagement": 3, "module": 1,
-//!                        "note": "Conforme", "observations": [] } ],
-//!   "ecarts": [ { "target": { "engagement": 17 }, "grade": "NC min", "finding": "…",
-//!                 "requirement": "…", "corrective_action": "…", "due": "2020-02-18" } ],
-//!   "conclusion": { "points_forts": ["…"], "points_sensibles": ["Sans objet."],
-//!                   "pistes_de_progres": [], "fiches_ecart": [], "commentaires": [],
-//!                   "bonnes_pratiques": [], "enquetes_satisfaction": [],
-//!                   "charte_graphique": { "verdict": "NA", "text": ["…"] },
-//!                   "conclusion_generale": [] }
-//! }
-//! ```
-//!
-//! Verdicts are `"C"`, `"NA"`, `"NC min"`, `"NC Maj"`; observation kinds `"PF"`, `"PS"`, `"PP"`;
-//! remote notes `"Conforme"`, `"Non conforme"`, `"Non applicable"` (parsing is lenient on case and
-//! spacing; writing gives these forms). A fiche d'écart's target is `{"engagement": N}` or
-//! `{"management": {"section": "pilotage", "item": N}}`.
+//! The audit: what an audit report holds, as typed data. The JSON layout is documented on
+//! [`Audit`], where users read it.
 
-use std::fmt;
 use std::path::Path;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoStaticStr};
 
-use crate::model::ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
+use crate::model::assessment::{Assessment, ManagementAssessment};
+use crate::model::ecart::FicheEcart;
+use crate::model::ids::{EngagementNumber, ManagementItemId, ModuleNumber};
+use crate::model::remote::RemoteCheck;
 use crate::model::site::{Context, Site};
-use crate::text::key;
-use crate::{Error, Format, Interchange, NcGrade, ObservationKind, Verdict};
+use crate::model::wire::wire_enum;
+use crate::model::written::AuditorSynthesis;
+use crate::{Error, Format, Interchange, Referentiel, Verdict};
 
 /// An audit of a site against a référentiel, as its report states it.
+///
+/// Plain data with public fields, so that any state found in a real report (or typed by hand)
+/// can be held and then checked by [`validate`](crate::validate()): an engagement without
+/// verdict, a nonconformity without its fiche d'écart. What types can rule out, they do:
+/// verdicts and observation kinds are enums, module numbers are 1–8, département codes are
+/// well-formed, dates are dates.
+///
+/// Build one in code with [`Audit::skeleton`] (one assessment per engagement of the covered
+/// modules and per management item, verdicts unset), then [`Audit::assess`],
+/// [`Audit::fill_verdicts`] and the constructors of its parts ([`Auditor::new`],
+/// [`Observation::strength`](crate::Observation::strength), [`FicheEcart::new`](crate::FicheEcart::new)…); read one with
+/// [`Audit::from_path`] or [`Audit::from_json_str`].
+///
+/// # The JSON layout (also YAML and TOML)
+///
+/// Stable field names, in this order (optional fields are omitted when empty; unknown fields are
+/// refused):
+///
+/// ```json
+/// {
+///   "referentiel": { "id": "qual-e-pref-2019", "label": "Référentiel de labellisation …" },
+///   "site": { "administration": "prefecture", "name": "PREFECTURE du Var",
+///             "departement": "83", "city": "TOULON" },
+///   "kind": { "type": "initial", "internal": true },
+///   "dates": { "start": "2019-11-18", "end": "2019-11-18" },
+///   "auditors": [ { "name": "…", "role": "…", "phone": "…", "email": "…",
+///                   "signed_on": "2019-11-18" } ],
+///   "modules": [1, 2],
+///   "context": { "organisation": ["…"], "history": ["…"],
+///                "figures": { "population": 1060000, "communes": 153,
+///                             "arrondissements": 3, "staff": 315 } },
+///   "assessments": [
+///     { "engagement": 17, "module": 1, "verdict": "C", "comment": "…",
+///       "observations": [ { "kind": "PP", "text": "…" },
+///                         { "kind": "PS", "text": "…", "risk": "…" } ] }
+///   ],
+///   "management": [ { "section": "pilotage", "item": 1, "verdict": "C" } ],
+///   "remote_checks": [ { "channel": "internet", "engagement": 3, "module": 1,
+///                        "note": "Conforme", "observations": [] } ],
+///   "ecarts": [ { "target": { "engagement": 17 }, "grade": "NC min", "finding": "…",
+///                 "requirement": "…", "corrective_action": "…", "due": "2020-02-18" } ],
+///   "conclusion": { "points_forts": ["…"], "points_sensibles": ["Sans objet."],
+///                   "pistes_de_progres": [], "fiches_ecart": [], "commentaires": [],
+///                   "bonnes_pratiques": [], "enquetes_satisfaction": [],
+///                   "charte_graphique": { "verdict": "NA", "text": ["…"] },
+///                   "conclusion_generale": [] }
+/// }
+/// ```
+///
+/// Verdicts are `"C"`, `"NA"`, `"NC min"`, `"NC Maj"`; observation kinds `"PF"`, `"PS"`, `"PP"`;
+/// remote notes `"Conforme"`, `"Non conforme"`, `"Non applicable"` (parsing is lenient on case and
+/// spacing; writing gives these forms). A fiche d'écart's target is `{"engagement": N}` or
+/// `{"management": {"section": "pilotage", "item": N}}`.
+///
+/// The same fields read and write in YAML and TOML ([`Interchange`]); in TOML, dates are
+/// strings. The JSON Schema of this layout is `schema/audit.schema.json` (feature `schema`:
+/// `qualepref::schema::audit_schema`).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -142,6 +155,121 @@ impl Audit {
     /// [`Error::Write`] if serialisation fails (it does not for the types of this crate).
     pub fn to_json_string(&self) -> Result<String, Error> {
         self.to_string_in(Format::Json)
+    }
+
+    /// An audit of `site` against `referentiel` with nothing assessed yet: one assessment per
+    /// engagement of the covered `modules` that the référentiel bundles and one per management
+    /// item, all without verdict, in the référentiel's order. Fill it in with
+    /// [`assess`](Audit::assess), [`fill_verdicts`](Audit::fill_verdicts) and the public fields;
+    /// validation then says what is missing.
+    ///
+    /// ```
+    /// use qualepref::{
+    ///     AdministrationType, Audit, AuditDates, AuditKind, AuditType, EngagementNumber,
+    ///     ModuleNumber, NaiveDate, Referentiel, Site, Verdict,
+    /// };
+    /// let referentiel = Referentiel::qual_e_pref_2019();
+    /// let site = Site::new(AdministrationType::Prefecture, "83".parse()?, "TOULON");
+    /// let day = NaiveDate::from_ymd_opt(2024, 3, 12).ok_or("date")?;
+    /// let mut audit = Audit::skeleton(
+    ///     referentiel,
+    ///     site,
+    ///     AuditKind::external(AuditType::Initial),
+    ///     AuditDates::day(day),
+    ///     &[ModuleNumber::ONE],
+    /// );
+    /// assert_eq!((audit.assessments.len(), audit.management.len()), (20, 7));
+    /// audit.assess(EngagementNumber::try_from(9)?, Verdict::MinorNonconformity)?;
+    /// assert_eq!(audit.fill_verdicts(Verdict::Conformity), 26);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn skeleton(
+        referentiel: &Referentiel,
+        site: Site,
+        kind: AuditKind,
+        dates: AuditDates,
+        modules: &[ModuleNumber],
+    ) -> Audit {
+        let assessments = referentiel
+            .engagements()
+            .iter()
+            .filter(|e| modules.contains(&e.module))
+            .map(|e| Assessment::unassessed(e.number, e.module))
+            .collect();
+        let management = referentiel
+            .management_items()
+            .iter()
+            .map(|m| ManagementAssessment::new(m.id(), None))
+            .collect();
+        Audit {
+            referentiel: ReferentielRef {
+                id: referentiel.id().to_owned(),
+                label: None,
+            },
+            site,
+            kind,
+            dates,
+            auditors: Vec::new(),
+            modules: modules.to_vec(),
+            context: Context::default(),
+            assessments,
+            management,
+            remote_checks: Vec::new(),
+            ecarts: Vec::new(),
+            conclusion: AuditorSynthesis::default(),
+        }
+    }
+
+    /// Gives engagement `number` the verdict `verdict`, and returns its assessment to add
+    /// observations or a comment.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] when the audit has no assessment of `number` (its module is not
+    /// covered, or the référentiel does not have it).
+    pub fn assess(
+        &mut self,
+        number: EngagementNumber,
+        verdict: Verdict,
+    ) -> Result<&mut Assessment, Error> {
+        let assessment = self
+            .assessment_mut(number)
+            .ok_or_else(|| Error::InvalidValue {
+                what: "engagement",
+                value: number.to_string(),
+                reason: "the audit has no assessment of this engagement",
+            })?;
+        assessment.verdict = Some(verdict);
+        Ok(assessment)
+    }
+
+    /// Gives `verdict` to every engagement and management item that has none yet; returns how
+    /// many it filled.
+    pub fn fill_verdicts(&mut self, verdict: Verdict) -> usize {
+        let engagements = self.assessments.iter_mut().map(|a| &mut a.verdict);
+        let items = self.management.iter_mut().map(|m| &mut m.verdict);
+        let mut filled = 0;
+        for slot in engagements.chain(items).filter(|v| v.is_none()) {
+            *slot = Some(verdict);
+            filled += 1;
+        }
+        filled
+    }
+
+    /// The first assessment of engagement `number`, to change it.
+    #[must_use]
+    pub fn assessment_mut(&mut self, number: EngagementNumber) -> Option<&mut Assessment> {
+        self.assessments.iter_mut().find(|a| a.engagement == number)
+    }
+
+    /// The first assessment of management item `id`, to change it.
+    #[must_use]
+    pub fn management_assessment_mut(
+        &mut self,
+        id: ManagementItemId,
+    ) -> Option<&mut ManagementAssessment> {
+        self.management.iter_mut().find(|m| m.id() == id)
     }
 
     /// Whether the audit covers module `module`.
@@ -234,11 +362,12 @@ impl AuditType {
     }
 }
 
-impl fmt::Display for AuditType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+wire_enum!(
+    AuditType,
+    "audit type",
+    "initial, suivi, renouvellement, extension",
+    [Initial, Suivi, Renouvellement, Extension]
+);
 
 /// The type of the audit and whether it is internal.
 ///
@@ -289,339 +418,87 @@ pub struct Auditor {
     pub signed_on: Option<NaiveDate>,
 }
 
-/// An auditor's observation: a point fort, a point sensible (with its risk) or a piste de
-/// progrès.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Observation {
-    /// `PF`, `PS` or `PP`.
-    pub kind: ObservationKind,
-    /// The text, verbatim.
-    pub text: String,
-    /// For a `PS`, the associated risk when the report states it separately.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub risk: Option<String>,
-}
-
-impl Observation {
-    /// An observation of kind `kind` with text `text` and no separate risk.
+impl AuditKind {
+    /// An external audit of type `audit_type`.
     #[must_use]
-    pub fn new(kind: ObservationKind, text: impl Into<String>) -> Self {
-        Observation {
-            kind,
-            text: text.into(),
-            risk: None,
+    pub const fn external(audit_type: AuditType) -> AuditKind {
+        AuditKind {
+            audit_type: Some(audit_type),
+            internal: false,
+        }
+    }
+
+    /// An internal audit run ahead of an external audit of type `ahead_of`.
+    #[must_use]
+    pub const fn internal(ahead_of: AuditType) -> AuditKind {
+        AuditKind {
+            audit_type: Some(ahead_of),
+            internal: true,
         }
     }
 }
 
-/// The assessment of one engagement on site (a row of the report's section 3).
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Assessment {
-    /// The engagement's number.
-    pub engagement: EngagementNumber,
-    /// The module the report files it under.
-    pub module: ModuleNumber,
-    /// The verdict; `None` when the report gives none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub verdict: Option<Verdict>,
-    /// A comment that is not an observation, e.g. the justification of an `NA`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
-    /// The observations, in the report's order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub observations: Vec<Observation>,
-}
-
-impl Assessment {
-    /// An assessment of engagement `engagement` in module `module` with verdict `verdict` and
-    /// nothing else.
+impl AuditDates {
+    /// An audit from `start` to `end` (validation reports an end before the start).
     #[must_use]
-    pub fn new(engagement: EngagementNumber, module: ModuleNumber, verdict: Verdict) -> Self {
-        Assessment {
-            engagement,
-            module,
-            verdict: Some(verdict),
-            comment: None,
-            observations: Vec::new(),
+    pub const fn new(start: NaiveDate, end: NaiveDate) -> AuditDates {
+        AuditDates { start, end }
+    }
+
+    /// A one-day audit.
+    #[must_use]
+    pub const fn day(date: NaiveDate) -> AuditDates {
+        AuditDates {
+            start: date,
+            end: date,
         }
     }
 }
 
-/// The assessment of one management item.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ManagementAssessment {
-    /// The section.
-    pub section: ManagementSection,
-    /// The item's number within the section.
-    pub item: u8,
-    /// The verdict; `None` when the report gives none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub verdict: Option<Verdict>,
-    /// A comment that is not an observation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
-    /// The observations.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub observations: Vec<Observation>,
-}
-
-impl ManagementAssessment {
-    /// The item assessed.
+impl Auditor {
+    /// An auditor named `name`, with nothing else known.
+    ///
+    /// ```
+    /// use qualepref::Auditor;
+    /// let lead = Auditor::new("Claire Martin").with_role("responsable d'audit");
+    /// assert_eq!(lead.role.as_deref(), Some("responsable d'audit"));
+    /// ```
     #[must_use]
-    pub fn id(&self) -> ManagementItemId {
-        ManagementItemId {
-            section: self.section,
-            item: self.item,
-        }
-    }
-}
-
-/// A remote-audit channel (« audit à distance »).
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    EnumIter,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "lowercase")]
-#[strum(serialize_all = "lowercase")]
-pub enum RemoteChannel {
-    /// The website.
-    Internet,
-    /// The telephone (standard, SVI, SART).
-    Telephone,
-    /// E-mails.
-    Courriels,
-}
-
-impl RemoteChannel {
-    /// The wire form: `internet`, `telephone`, `courriels`.
-    #[must_use]
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    /// The section title as printed in reports after « AUDIT A DISTANCE : ».
-    #[must_use]
-    pub const fn label_fr(self) -> &'static str {
-        match self {
-            RemoteChannel::Internet => "Internet",
-            RemoteChannel::Telephone => "Téléphone (standard, SVI, SART)",
-            RemoteChannel::Courriels => "Courriels",
+    pub fn new(name: impl Into<String>) -> Auditor {
+        Auditor {
+            name: name.into(),
+            role: None,
+            phone: None,
+            email: None,
+            signed_on: None,
         }
     }
 
-    /// The English label.
+    /// This auditor with a role, e.g. `responsable d'audit`.
     #[must_use]
-    pub const fn label_en(self) -> &'static str {
-        match self {
-            RemoteChannel::Internet => "Website",
-            RemoteChannel::Telephone => "Telephone (switchboard, IVR, SART)",
-            RemoteChannel::Courriels => "E-mail",
-        }
+    pub fn with_role(mut self, role: impl Into<String>) -> Auditor {
+        self.role = Some(role.into());
+        self
     }
-}
 
-impl fmt::Display for RemoteChannel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-/// The note of a remote check (« Note : Conforme »).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumIter, IntoStaticStr)]
-pub enum RemoteNote {
-    /// `Conforme`.
-    #[strum(serialize = "Conforme")]
-    Conforme,
-    /// `Non conforme`.
-    #[strum(serialize = "Non conforme")]
-    NonConforme,
-    /// `Non applicable`.
-    #[strum(serialize = "Non applicable")]
-    NonApplicable,
-}
-
-impl RemoteNote {
-    /// The canonical form: `Conforme`, `Non conforme`, `Non applicable`.
+    /// This auditor with a phone number.
     #[must_use]
-    pub fn code(self) -> &'static str {
-        self.into()
+    pub fn with_phone(mut self, phone: impl Into<String>) -> Auditor {
+        self.phone = Some(phone.into());
+        self
     }
-}
 
-impl fmt::Display for RemoteNote {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-impl FromStr for RemoteNote {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Self, Error> {
-        match key(s).as_str() {
-            "conforme" | "c" => Ok(RemoteNote::Conforme),
-            "nonconforme" | "nc" => Ok(RemoteNote::NonConforme),
-            "nonapplicable" | "na" => Ok(RemoteNote::NonApplicable),
-            _ => Err(Error::UnknownCode {
-                what: "remote note",
-                value: s.to_owned(),
-                expected: "Conforme, Non conforme, Non applicable",
-            }),
-        }
-    }
-}
-
-impl Serialize for RemoteNote {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.code())
-    }
-}
-
-impl<'de> Deserialize<'de> for RemoteNote {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
-
-/// One remote check of an engagement on a channel.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RemoteCheck {
-    /// The channel.
-    pub channel: RemoteChannel,
-    /// The engagement checked (not necessarily of the channel's group).
-    pub engagement: EngagementNumber,
-    /// The module the report files it under.
-    pub module: ModuleNumber,
-    /// The note; `None` when the report gives none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<RemoteNote>,
-    /// The observations.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub observations: Vec<Observation>,
-}
-
-/// What a fiche d'écart is about: an engagement or a management item.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase", deny_unknown_fields)]
-pub enum EcartTarget {
-    /// An engagement (`{"engagement": 17}`).
-    Engagement(EngagementNumber),
-    /// A management item (`{"management": {"section": "pilotage", "item": 5}}`).
-    Management(ManagementItemId),
-}
-
-impl fmt::Display for EcartTarget {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EcartTarget::Engagement(n) => write!(f, "engagement {n}"),
-            EcartTarget::Management(id) => write!(f, "management item {id}"),
-        }
-    }
-}
-
-/// A fiche d'écart: the record of one nonconformity.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FicheEcart {
-    /// The engagement or management item concerned.
-    pub target: EcartTarget,
-    /// `NC min` or `NC Maj`.
-    pub grade: NcGrade,
-    /// What the auditor found (« constat »).
-    pub finding: String,
-    /// The requirement not met (« exigence »).
-    #[serde(default)]
-    pub requirement: String,
-    /// The corrective action, when decided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub corrective_action: Option<String>,
-    /// The date by which the corrective action is due, when set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due: Option<NaiveDate>,
-}
-
-/// The respect of the charte graphique (section 4), with its verdict when the report gives one.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CharteGraphique {
-    /// The verdict, e.g. `NA` in an initial audit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub verdict: Option<Verdict>,
-    /// The auditor's text, one string per paragraph.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub text: Vec<String>,
-}
-
-impl CharteGraphique {
-    /// Whether nothing is stated.
+    /// This auditor with an e-mail address.
     #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.verdict.is_none() && self.text.is_empty()
+    pub fn with_email(mut self, email: impl Into<String>) -> Auditor {
+        self.email = Some(email.into());
+        self
     }
-}
 
-/// The report's section 4 as the auditor wrote it, one string per paragraph, verbatim
-/// (including « Sans objet. »). An empty list means the section is absent.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AuditorSynthesis {
-    /// POINTS FORTS.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub points_forts: Vec<String>,
-    /// POINTS SENSIBLES (avec risques associés).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub points_sensibles: Vec<String>,
-    /// PISTES DE PROGRES.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub pistes_de_progres: Vec<String>,
-    /// FICHE(S) D'ECART(S).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub fiches_ecart: Vec<String>,
-    /// COMMENTAIRES.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub commentaires: Vec<String>,
-    /// LES BONNES PRATIQUES.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub bonnes_pratiques: Vec<String>,
-    /// LES RESULTATS DES ENQUETES DE SATISFACTION DES USAGERS.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub enquetes_satisfaction: Vec<String>,
-    /// RESPECT DE LA CHARTE GRAPHIQUE.
-    #[serde(default, skip_serializing_if = "CharteGraphique::is_empty")]
-    pub charte_graphique: CharteGraphique,
-    /// CONCLUSION GENERALE DE L'AUDIT.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub conclusion_generale: Vec<String>,
-}
-
-impl AuditorSynthesis {
-    /// Whether no section is present.
+    /// This auditor with the date of signature.
     #[must_use]
-    pub fn is_empty(&self) -> bool {
-        *self == AuditorSynthesis::default()
+    pub fn signed_on(mut self, date: NaiveDate) -> Auditor {
+        self.signed_on = Some(date);
+        self
     }
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoStaticStr};
 
 use crate::Error;
+use crate::model::wire::wire_enum;
 
 /// A module number, 1 to 8. A module number cannot be 0 or 9.
 ///
@@ -209,11 +210,12 @@ impl ManagementSection {
     }
 }
 
-impl fmt::Display for ManagementSection {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+wire_enum!(
+    ManagementSection,
+    "management section",
+    "pilotage, labellisation",
+    [Pilotage, Labellisation]
+);
 
 /// One management item: its section and its number within the section, e.g. `pilotage 5`
 /// (Comité des usagers).
@@ -225,6 +227,14 @@ pub struct ManagementItemId {
     pub section: ManagementSection,
     /// The item's number within its section, from 1.
     pub item: u8,
+}
+
+impl ManagementItemId {
+    /// Item `item` of section `section`, e.g. `pilotage 5` (Comité des usagers).
+    #[must_use]
+    pub const fn new(section: ManagementSection, item: u8) -> ManagementItemId {
+        ManagementItemId { section, item }
+    }
 }
 
 impl fmt::Display for ManagementItemId {

@@ -8,39 +8,7 @@
 //! Marianne) loads from a file in the same format with [`Referentiel::from_json_str`] or
 //! [`Referentiel::from_path`].
 //!
-//! # The file format
-//!
-//! ```json
-//! {
-//!   "format": "qualepref-referentiel/1",
-//!   "id": "qual-e-pref-2019",
-//!   "name": "Qual-e-pref",
-//!   "title": "Référentiel qualité de l'administration territoriale — …",
-//!   "publisher": "SG/DMAT/SDAT",
-//!   "date": "2018-12-19",
-//!   "revised": "2019-02-04",
-//!   "provenance": ["where each part of the data comes from"],
-//!   "modules": [
-//!     { "number": 1, "title": "Relation générale avec les usagers", "obligatory": true,
-//!       "bundled": true,
-//!       "groups": [ { "id": "accueil-physique", "title": "Accueil physique",
-//!                     "heading": "ACCUEIL PHYSIQUE" } ] },
-//!     { "number": 3, "title": "Délivrance de titres étrangers", "obligatory": false,
-//!       "bundled": false }
-//!   ],
-//!   "engagements": [
-//!     { "number": 5, "module": 1, "group": "accueil-physique",
-//!       "title": "Nous vous orientons vers le bon service et vous prenons en charge" }
-//!   ],
-//!   "management": [ { "section": "pilotage", "item": 1, "title": "Responsabilités" } ]
-//! }
-//! ```
-//!
-//! `format` may be omitted; `publisher`, `revised`, `provenance`, `groups`, an engagement's
-//! `group` and a group's `heading` (the heading printed in reports, when it differs from the
-//! title or is absent) are optional. Unknown fields are refused. Loading checks every invariant
-//! and lists every problem: duplicate numbers, an engagement in an unknown or not-bundled module,
-//! a bundled module without engagements, an unknown group, an empty title.
+//! The file format is documented on [`Referentiel`], where users read it.
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -68,6 +36,47 @@ pub const REFERENTIEL_FORMAT: &str = "qualepref-referentiel/1";
 /// assert!(!r.module(ModuleNumber::new(3).ok_or("3")?).ok_or("3")?.bundled);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// Build one in code with [`Referentiel::builder`]; load one with [`Referentiel::from_path`]
+/// (the extension's format) or [`Referentiel::from_json_str`].
+///
+/// # The file format
+///
+/// ```json
+/// {
+///   "format": "qualepref-referentiel/1",
+///   "id": "qual-e-pref-2019",
+///   "name": "Qual-e-pref",
+///   "title": "Référentiel qualité de l'administration territoriale — …",
+///   "publisher": "SG/DMAT/SDAT",
+///   "date": "2018-12-19",
+///   "revised": "2019-02-04",
+///   "provenance": ["where each part of the data comes from"],
+///   "modules": [
+///     { "number": 1, "title": "Relation générale avec les usagers", "obligatory": true,
+///       "bundled": true,
+///       "groups": [ { "id": "accueil-physique", "title": "Accueil physique",
+///                     "heading": "ACCUEIL PHYSIQUE" } ] },
+///     { "number": 3, "title": "Délivrance de titres étrangers", "obligatory": false,
+///       "bundled": false }
+///   ],
+///   "engagements": [
+///     { "number": 5, "module": 1, "group": "accueil-physique",
+///       "title": "Nous vous orientons vers le bon service et vous prenons en charge" }
+///   ],
+///   "management": [ { "section": "pilotage", "item": 1, "title": "Responsabilités" } ]
+/// }
+/// ```
+///
+/// `format` may be omitted; `publisher`, `revised`, `provenance`, `groups`, an engagement's
+/// `group` and a group's `heading` (the heading printed in reports, when it differs from the
+/// title or is absent) are optional. Unknown fields are refused. Loading checks every invariant
+/// and lists every problem: duplicate numbers, an engagement in an unknown or not-bundled module,
+/// a bundled module without engagements, an unknown group, an empty title.
+///
+/// The same fields read and write in YAML and TOML ([`Interchange`]). The JSON Schema of this
+/// format is `schema/referentiel.schema.json` (feature `schema`:
+/// `qualepref::schema::referentiel_schema`).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "ReferentielData", into = "ReferentielData")]
@@ -168,22 +177,22 @@ impl ManagementItem {
 #[serde(deny_unknown_fields)]
 pub struct ReferentielData {
     #[serde(default)]
-    format: Option<String>,
-    id: String,
-    name: String,
-    title: String,
+    pub(crate) format: Option<String>,
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    publisher: Option<String>,
-    date: NaiveDate,
+    pub(crate) publisher: Option<String>,
+    pub(crate) date: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    revised: Option<NaiveDate>,
+    pub(crate) revised: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    provenance: Vec<String>,
-    modules: Vec<Module>,
+    pub(crate) provenance: Vec<String>,
+    pub(crate) modules: Vec<Module>,
     #[serde(default)]
-    engagements: Vec<Engagement>,
+    pub(crate) engagements: Vec<Engagement>,
     #[serde(default)]
-    management: Vec<ManagementItem>,
+    pub(crate) management: Vec<ManagementItem>,
 }
 
 impl From<Referentiel> for ReferentielData {

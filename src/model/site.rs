@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoStaticStr};
 
 use crate::Error;
+use crate::model::wire::wire_enum;
 
 /// The kind of administration audited (TYPE D'ADMINISTRATION on the cover page).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -67,11 +68,17 @@ impl AdministrationType {
     }
 }
 
-impl fmt::Display for AdministrationType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+wire_enum!(
+    AdministrationType,
+    "administration type",
+    "prefecture, sous-prefecture, prefecture-de-police, haut-commissariat",
+    [
+        Prefecture,
+        SousPrefecture,
+        PrefectureDePolice,
+        HautCommissariat
+    ]
+);
 
 /// A département code, well-formed by construction: two digits, `2A`/`2B` (Corse), or three
 /// digits starting with `9` (overseas départements and collectivities).
@@ -174,6 +181,38 @@ pub struct Site {
     pub departement: Departement,
     /// The city, as written, e.g. `TOULON`.
     pub city: String,
+}
+
+impl Site {
+    /// A site of kind `administration` in département `departement`, in `city`, without a name.
+    ///
+    /// ```
+    /// use qualepref::{AdministrationType, Site};
+    /// let site = Site::new(AdministrationType::SousPrefecture, "83".parse()?, "BRIGNOLES")
+    ///     .with_name("SOUS-PREFECTURE de Brignoles");
+    /// assert_eq!(site.departement.as_str(), "83");
+    /// # Ok::<(), qualepref::Error>(())
+    /// ```
+    #[must_use]
+    pub fn new(
+        administration: AdministrationType,
+        departement: Departement,
+        city: impl Into<String>,
+    ) -> Site {
+        Site {
+            administration,
+            name: None,
+            departement,
+            city: city.into(),
+        }
+    }
+
+    /// This site with its name as the report gives it.
+    #[must_use]
+    pub fn with_name(mut self, name: impl Into<String>) -> Site {
+        self.name = Some(name.into());
+        self
+    }
 }
 
 /// The report's section 2: the organisation and the history of its quality approach.
