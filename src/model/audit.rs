@@ -75,6 +75,10 @@ use crate::{Error, Format, Interchange, Referentiel, Verdict};
 /// strings. The JSON Schema of this layout is `schema/audit.schema.json` (feature `schema`:
 /// `qualepref::schema::audit_schema`).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(description = "An audit of a site against a référentiel, as its report states it.")
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Audit {

@@ -24,7 +24,8 @@ pub const REFERENTIEL_FORMAT: &str = "qualepref-referentiel/1";
 
 /// A référentiel: its identity, modules, engagements and management items.
 ///
-/// Built only by loading (which checks every invariant), so any `Referentiel` in hand has unique
+/// Built only by loading or by [`Referentiel::builder`], which check every invariant, so any
+/// `Referentiel` in hand has unique
 /// numbers, engagements sorted by number, each in a known bundled module, and non-empty titles.
 ///
 /// ```
@@ -78,6 +79,12 @@ pub const REFERENTIEL_FORMAT: &str = "qualepref-referentiel/1";
 /// format is `schema/referentiel.schema.json` (feature `schema`:
 /// `qualepref::schema::referentiel_schema`).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "A référentiel: its identity, modules, engagements and management items."
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "ReferentielData", into = "ReferentielData")]
 pub struct Referentiel {
