@@ -7,14 +7,14 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoStaticStr};
 
-use crate::model::assessment::{Assessment, ManagementAssessment};
-use crate::model::ecart::FicheEcart;
+use crate::model::assessment::{Assessment, ManagementAssessment, Observation};
+use crate::model::ecart::{EcartTarget, FicheEcart};
 use crate::model::ids::{EngagementNumber, ManagementItemId, ModuleNumber};
 use crate::model::remote::RemoteCheck;
 use crate::model::site::{Context, Site};
 use crate::model::wire::wire_enum;
 use crate::model::written::AuditorSynthesis;
-use crate::{Error, Format, Interchange, Referentiel, Verdict};
+use crate::{Error, Format, Interchange, NcGrade, Referentiel, Verdict};
 
 /// An audit of a site against a référentiel, as its report states it.
 ///
@@ -239,13 +239,46 @@ impl Audit {
     ) -> Result<&mut Assessment, Error> {
         let assessment = self
             .assessment_mut(number)
-            .ok_or_else(|| Error::InvalidValue {
-                what: "engagement",
-                value: number.to_string(),
-                reason: "the audit has no assessment of this engagement",
-            })?;
+            .ok_or_else(|| no_assessment(number))?;
         assessment.verdict = Some(verdict);
         Ok(assessment)
+    }
+
+    /// Records a nonconformity of grade `grade` on engagement `number`: its verdict becomes
+    /// `NC min` or `NC Maj` and a fiche d'écart with the auditor's `finding` is added; the
+    /// fiche is returned to set its requirement, corrective action or due date.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] when the audit has no assessment of `number`.
+    pub fn record_nonconformity(
+        &mut self,
+        number: EngagementNumber,
+        grade: NcGrade,
+        finding: impl Into<String>,
+    ) -> Result<&mut FicheEcart, Error> {
+        self.assess(number, Verdict::from(grade))?;
+        let fiche = FicheEcart::new(EcartTarget::Engagement(number), grade, finding);
+        let at = self.ecarts.len();
+        self.ecarts.push(fiche);
+        self.ecarts.get_mut(at).ok_or_else(|| no_assessment(number))
+    }
+
+    /// Adds `observation` to the assessment of engagement `number`, after its others.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] when the audit has no assessment of `number`.
+    pub fn observe(
+        &mut self,
+        number: EngagementNumber,
+        observation: Observation,
+    ) -> Result<(), Error> {
+        let assessment = self
+            .assessment_mut(number)
+            .ok_or_else(|| no_assessment(number))?;
+        assessment.observations.push(observation);
+        Ok(())
     }
 
     /// Gives `verdict` to every engagement and management item that has none yet; returns how
@@ -292,6 +325,14 @@ impl Audit {
     #[must_use]
     pub fn management_assessment(&self, id: ManagementItemId) -> Option<&ManagementAssessment> {
         self.management.iter().find(|m| m.id() == id)
+    }
+}
+
+fn no_assessment(number: EngagementNumber) -> Error {
+    Error::InvalidValue {
+        what: "engagement",
+        value: number.to_string(),
+        reason: "the audit has no assessment of this engagement",
     }
 }
 

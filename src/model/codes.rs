@@ -41,6 +41,14 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The four verdicts, from best to worst: `C`, `NA`, `NC min`, `NC Maj`.
+    pub const ALL: &'static [Verdict] = &[
+        Verdict::Conformity,
+        Verdict::NotApplicable,
+        Verdict::MinorNonconformity,
+        Verdict::MajorNonconformity,
+    ];
+
     /// The canonical code: `C`, `NA`, `NC min` or `NC Maj`.
     #[must_use]
     pub fn code(self) -> &'static str {
@@ -101,6 +109,9 @@ pub enum NcGrade {
 }
 
 impl NcGrade {
+    /// Both grades, minor first.
+    pub const ALL: &'static [NcGrade] = &[NcGrade::Minor, NcGrade::Major];
+
     /// The canonical code: `NC min` or `NC Maj`.
     #[must_use]
     pub fn code(self) -> &'static str {
@@ -123,6 +134,13 @@ pub enum ObservationKind {
 }
 
 impl ObservationKind {
+    /// The three kinds, in the report's order: `PF`, `PS`, `PP`.
+    pub const ALL: &'static [ObservationKind] = &[
+        ObservationKind::Strength,
+        ObservationKind::AreaOfConcern,
+        ObservationKind::OpportunityForImprovement,
+    ];
+
     /// The canonical code: `PF`, `PS` or `PP`.
     #[must_use]
     pub fn code(self) -> &'static str {
