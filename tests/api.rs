@@ -1,0 +1,277 @@
+//! The public API's edges, one test per defect found by a first user: errors usable with `?`
+//! and printed once, loaders that follow the extension, wire forms that parse and print,
+//! building audits and référentiels in code.
+
+use std::path::PathBuf;
+
+use qualepref::{
+    AdministrationType, Audit, AuditDates, AuditKind, AuditType, DueSource, EngagementNumber,
+    Error, Format, Interchange, ManagementSection, ModuleNumber, NaiveDate, NcGrade, Observation,
+    Outcome, Referentiel, RemoteChannel, Rule, Site, Valid, ValidationOptions, ValidationReport,
+    Verdict, samples,
+};
+
+fn toulon() -> Audit {
+    Audit::from_json_str(samples::TOULON_2019_JSON).unwrap()
+}
+
+/// A fresh directory for one test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("qualepref-api-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Every message of an error's chain, as an error reporter prints them.
+fn chain(e: &dyn std::error::Error) -> Vec<String> {
+    let mut messages = vec![e.to_string()];
+    let mut next = e.source();
+    while let Some(cause) = next {
+        messages.push(cause.to_string());
+        next = cause.source();
+    }
+    messages
+}
+
+#[test]
+fn a_validation_report_is_an_error_so_question_mark_works() {
+    fn check(audit: &Audit) -> Result<(), Box<dyn std::error::Error>> {
+        Valid::new(
+            audit,
+            Referentiel::qual_e_pref_2019(),
+            &ValidationOptions::default(),
+        )?;
+        Ok(())
+    }
+    let mut audit = toulon();
+    audit.auditors.clear();
+    let err = check(&audit).unwrap_err();
+    let report = err.downcast_ref::<ValidationReport>().unwrap();
+    assert!(report.has_errors());
+    assert!(err.to_string().contains("[no-auditor] error"), "{err}");
+    assert!(check(&toulon()).is_ok());
+}
+
+#[test]
+fn an_error_chain_prints_each_cause_once() {
+    let dir = scratch("chain");
+    let path = dir.join("audit.json");
+    std::fs::write(&path, "{\n  \"site\": 12\n}").unwrap();
+    let err = Audit::from_path(&path).unwrap_err();
+    let messages = chain(&err);
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert_eq!(
+        messages[0],
+        format!(
+            "{}: malformed audit JSON at line 2, column 12: invalid type: integer `12`, expected struct Site",
+            path.display()
+        )
+    );
+    assert!(matches!(err.innermost(), Error::Json { .. }));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_io_error_says_why() {
+    let err = Audit::from_path("no/such/dir/audit.json").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "cannot read no/such/dir/audit.json: No such file or directory (os error 2)"
+    );
+    assert_eq!(chain(&err).len(), 1);
+    assert_eq!(err.io_error().unwrap().kind(), std::io::ErrorKind::NotFound);
+}
+
+#[test]
+fn a_file_that_is_not_utf8_says_so() {
+    let dir = scratch("utf8");
+    let path = dir.join("audit.json");
+    std::fs::write(&path, b"{\"a\": \"\xff\"}").unwrap();
+    let err = Audit::from_path(&path).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "cannot read {}: not UTF-8 text (invalid byte at offset 7)",
+            path.display()
+        )
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(all(feature = "yaml", feature = "toml"))]
+#[test]
+fn from_path_follows_the_extension() {
+    let dir = scratch("ext");
+    let audit = toulon();
+    for (name, format) in [
+        ("a.yaml", Format::Yaml),
+        ("a.yml", Format::Yaml),
+        ("a.toml", Format::Toml),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, audit.to_string_in(format).unwrap()).unwrap();
+        assert_eq!(Audit::from_path(&path).unwrap(), audit, "{name}");
+    }
+    let referentiel = Referentiel::qual_e_pref_2019();
+    let path = dir.join("r.toml");
+    std::fs::write(&path, referentiel.to_string_in(Format::Toml).unwrap()).unwrap();
+    assert_eq!(&Referentiel::from_path(&path).unwrap(), referentiel);
+    // A YAML text under a .json name is read as JSON, and the error says so.
+    let path = dir.join("yaml.json");
+    std::fs::write(&path, audit.to_string_in(Format::Yaml).unwrap()).unwrap();
+    let err = Audit::from_path(&path).unwrap_err().to_string();
+    assert!(err.contains("malformed audit JSON"), "{err}");
+    // An explicit format wins over the extension.
+    assert_eq!(
+        Audit::from_path_in(&path, Some(Format::Yaml)).unwrap(),
+        audit
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn every_domain_enum_parses_and_prints_its_wire_form() {
+    #[track_caller]
+    fn round_trip<T>(all: &[T])
+    where
+        T: std::str::FromStr<Err = Error>
+            + std::fmt::Display
+            + serde::Serialize
+            + PartialEq
+            + std::fmt::Debug
+            + Copy,
+    {
+        for value in all {
+            let wire = value.to_string();
+            assert_eq!(wire.parse::<T>().unwrap(), *value);
+            assert_eq!(serde_json::to_string(value).unwrap(), format!("\"{wire}\""));
+            assert_eq!(
+                format!(" {} ", wire.to_uppercase()).parse::<T>().unwrap(),
+                *value
+            );
+        }
+        let err = "nope".parse::<T>().unwrap_err().to_string();
+        assert!(err.starts_with("unknown "), "{err}");
+    }
+    round_trip(AuditType::ALL);
+    round_trip(AdministrationType::ALL);
+    round_trip(RemoteChannel::ALL);
+    round_trip(ManagementSection::ALL);
+    round_trip(Outcome::ALL);
+    round_trip(Rule::ALL);
+    round_trip(DueSource::ALL);
+    round_trip(Verdict::ALL);
+    round_trip(NcGrade::ALL);
+    assert_eq!(
+        Rule::MinorThresholdReached.to_string(),
+        "minor_threshold_reached"
+    );
+    assert_eq!(
+        "de suivi".parse::<AuditType>().unwrap_err().to_string(),
+        "unknown audit type \"de suivi\" (expected one of initial, suivi, renouvellement, extension)"
+    );
+}
+
+#[test]
+fn an_audit_built_in_code_validates_and_concludes() {
+    let referentiel = Referentiel::qual_e_pref_2019();
+    let day = NaiveDate::from_ymd_opt(2024, 3, 12).unwrap();
+    let site = Site::new(
+        AdministrationType::SousPrefecture,
+        "83".parse().unwrap(),
+        "BRIGNOLES",
+    );
+    let mut audit = Audit::skeleton(
+        referentiel,
+        site,
+        AuditKind::external(AuditType::Suivi),
+        AuditDates::day(day),
+        &[ModuleNumber::ONE],
+    );
+    assert_eq!(audit.assessments.len(), 20);
+    assert_eq!(audit.management.len(), 7);
+    assert!(audit.assessments.iter().all(|a| a.verdict.is_none()));
+    // Unassessed: validation says so, for every engagement and item.
+    let report = qualepref::validate(&audit, referentiel, &ValidationOptions::default());
+    assert_eq!(
+        report
+            .diagnostics()
+            .iter()
+            .filter(|d| d.code.as_str() == "missing-verdict")
+            .count(),
+        27
+    );
+    audit
+        .auditors
+        .push(qualepref::Auditor::new("Claire Martin"));
+    let nine = EngagementNumber::try_from(9).unwrap();
+    audit
+        .record_nonconformity(nine, NcGrade::Minor, "Horaires du SVI faux")
+        .unwrap()
+        .requirement = "Information exacte".into();
+    audit
+        .observe(
+            nine,
+            Observation::opportunity_for_improvement("Mettre à jour le SVI"),
+        )
+        .unwrap();
+    assert_eq!(audit.fill_verdicts(Verdict::Conformity), 26);
+    let valid = Valid::new(&audit, referentiel, &ValidationOptions::default()).unwrap();
+    let conclusions = qualepref::conclude(
+        &valid,
+        &qualepref::Policy::default(),
+        qualepref::Language::En,
+    );
+    assert_eq!(conclusions.outcome, Outcome::FavorableWithConditions);
+    assert_eq!(conclusions.ecarts.len(), 1);
+    assert_eq!(
+        conclusions.ecarts[0].due,
+        NaiveDate::from_ymd_opt(2024, 6, 12)
+    );
+    // An engagement the audit does not cover is refused, not silently ignored.
+    let twenty_one = EngagementNumber::try_from(21).unwrap();
+    let err = audit
+        .assess(twenty_one, Verdict::Conformity)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "invalid engagement \"21\": the audit has no assessment of this engagement"
+    );
+}
+
+#[test]
+fn a_referentiel_built_in_code_checks_the_loaders_invariants() {
+    use qualepref::{Engagement, ManagementItem, Module};
+    let date = NaiveDate::from_ymd_opt(2025, 1, 15).unwrap();
+    let one = ModuleNumber::ONE;
+    let e =
+        |n: u16, title: &str| Engagement::new(EngagementNumber::try_from(n).unwrap(), one, title);
+    let built = Referentiel::builder("demo", "Démo", "Référentiel de démonstration", date)
+        .module(Module::new(one, "Accueil").obligatory())
+        .engagement(e(2, "Deux"))
+        .engagement(e(1, "Un"))
+        .management_item(ManagementItem::new(
+            ManagementSection::Pilotage,
+            1,
+            "Responsabilités",
+        ))
+        .build()
+        .unwrap();
+    let numbers: Vec<u16> = built.engagements().iter().map(|e| e.number.get()).collect();
+    assert_eq!(numbers, [1, 2]);
+    // The same référentiel written to its file format loads back equal.
+    let text = built.to_json_string().unwrap();
+    assert_eq!(Referentiel::from_json_str(&text).unwrap(), built);
+    // Broken invariants are refused like a file's.
+    let broken = Referentiel::builder("demo", "Démo", "Démo", date)
+        .module(Module::new(one, "Accueil").obligatory())
+        .engagement(e(1, "Un"))
+        .engagement(e(1, ""))
+        .build()
+        .unwrap_err();
+    assert!(
+        matches!(broken, Error::InvalidReferentiel { .. }),
+        "{broken}"
+    );
+}
