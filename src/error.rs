@@ -56,11 +56,21 @@ pub enum Error {
         /// The underlying parser error (its text is `message` and the position).
         error: serde_json::Error,
     },
-    /// A référentiel whose content breaks its invariants; every problem is listed.
-    #[error("invalid référentiel: {}", problems.join("; "))]
+    /// A référentiel whose content breaks its invariants; every problem is listed, each a
+    /// [`Diagnostic`](crate::Diagnostic) (severity error) with its [`RuleCode`](crate::RuleCode)
+    /// and a path into the référentiel's file format, e.g. `engagements[3].number`.
+    ///
+    /// Displayed as the count of problems, then one diagnostic per line:
+    ///
+    /// ```text
+    /// invalid référentiel: 2 problems
+    /// modules[1].number: [duplicate-module-number] error: module 1 is listed twice
+    /// engagements[4].title: [empty-title] error: engagement 5 has an empty title
+    /// ```
+    #[error("invalid référentiel: {}", referentiel_problems(report))]
     InvalidReferentiel {
-        /// One sentence per problem, in document order.
-        problems: Vec<String>,
+        /// The problems, in document order.
+        report: crate::ValidationReport,
     },
     /// An input larger than [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
     #[error("input of {size} bytes is larger than the limit of {limit} bytes")]
@@ -142,6 +152,20 @@ pub enum Error {
         /// The part missing, e.g. `section 3 (synthèse de l'évaluation)`.
         missing: &'static str,
     },
+}
+
+/// `1 problem` then the diagnostic, or `N problems` then each on its own line.
+fn referentiel_problems(report: &crate::ValidationReport) -> String {
+    let diagnostics = report.diagnostics();
+    let mut text = match diagnostics.len() {
+        1 => "1 problem".to_owned(),
+        n => format!("{n} problems"),
+    };
+    for d in diagnostics {
+        text.push('\n');
+        text.push_str(&d.to_string());
+    }
+    text
 }
 
 impl Error {

@@ -135,6 +135,7 @@ pub mod compare;
 
 pub mod formats;
 
+mod codes_table;
 mod error;
 mod i18n;
 mod input;

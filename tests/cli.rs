@@ -346,7 +346,8 @@ fn referentiel_option_loads_checks_and_converts_a_file() {
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output).starts_with(&format!(
-            "qualepref: {broken}: invalid référentiel: module 1 has an empty title"
+            "qualepref: {broken}: invalid référentiel: 1 problem\n\
+             modules[0].title: [empty-title] error: module 1 has an empty title"
         )),
         "{}",
         stderr(&output)

@@ -1,6 +1,9 @@
 //! The référentiel: the embedded Qual-e-pref 2019 data and loading a user's own.
 
-use qualepref::{EngagementNumber, Error, ManagementSection, ModuleNumber, Referentiel, samples};
+use qualepref::{
+    EngagementNumber, Error, ManagementSection, ModuleNumber, Referentiel, RuleCode, Severity,
+    samples,
+};
 
 const DATA: &str = include_str!("../data/qual-e-pref-2019.json");
 
@@ -182,6 +185,39 @@ fn a_complete_user_referentiel_loads() {
     assert!(r.management_items().is_empty());
 }
 
+/// The problems of a référentiel that does not load, as `path: [code] severity: message`.
+#[track_caller]
+fn problems(text: &str) -> Vec<String> {
+    match Referentiel::from_json_str(text) {
+        Ok(r) => panic!("expected an error, loaded {}", r.id()),
+        Err(Error::InvalidReferentiel { report }) => {
+            assert!(
+                report
+                    .diagnostics()
+                    .iter()
+                    .all(|d| d.severity == Severity::Error)
+            );
+            report
+                .diagnostics()
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        }
+        Err(e) => panic!("expected InvalidReferentiel, got {e}"),
+    }
+}
+
+/// The codes of the problems of a référentiel that does not load.
+#[track_caller]
+fn problem_codes(text: &str) -> Vec<RuleCode> {
+    match Referentiel::from_json_str(text) {
+        Err(Error::InvalidReferentiel { report }) => {
+            report.diagnostics().iter().map(|d| d.code).collect()
+        }
+        other => panic!("expected InvalidReferentiel, got {other:?}"),
+    }
+}
+
 #[test]
 fn malformed_referentiels_list_every_problem() {
     let text = format!(
@@ -197,25 +233,117 @@ fn malformed_referentiels_list_every_problem() {
             {{"number": 5, "module": 1, "group": "nulle-part", "title": " "}}],
           "management": [{{"section": "pilotage", "item": 1, "title": ""}}]}}"#
     );
-    let message = load_err(&text);
-    assert!(
-        message.starts_with("invalid référentiel: module 1 is listed twice; "),
-        "{message}"
+    assert_eq!(
+        load_err(&text),
+        "invalid référentiel: 7 problems\n\
+         modules[1].number: [duplicate-module-number] error: module 1 is listed twice\n\
+         engagements[1].number: [duplicate-engagement-number] error: engagement 1 is listed twice\n\
+         engagements[2].module: [engagement-in-unknown-module] error: engagement 3 belongs to \
+         module 4, which the référentiel does not list\n\
+         engagements[3].module: [engagement-in-not-bundled-module] error: engagement 4 belongs \
+         to module 2, which is marked as not bundled\n\
+         engagements[4].title: [empty-title] error: engagement 5 has an empty title\n\
+         engagements[4].group: [unknown-group] error: engagement 5: group \"nulle-part\" is not \
+         a group of module 1\n\
+         management[0].title: [empty-title] error: management item pilotage 1 has an empty title"
     );
-    for problem in [
-        "module 1 is listed twice",
-        "engagement 1 is listed twice",
-        "engagement 3 belongs to module 4, which the référentiel does not list",
-        "engagement 4 belongs to module 2, which is marked as not bundled",
-        "engagement 5 has an empty title",
-        "engagement 5: group \"nulle-part\" is not a group of module 1",
-        "management item pilotage 1 has an empty title",
-    ] {
-        assert!(
-            message.contains(problem),
-            "missing {problem:?} in {message}"
-        );
-    }
+    assert_eq!(
+        problem_codes(&text),
+        [
+            RuleCode::DuplicateModuleNumber,
+            RuleCode::DuplicateEngagementNumber,
+            RuleCode::EngagementInUnknownModule,
+            RuleCode::EngagementInNotBundledModule,
+            RuleCode::EmptyTitle,
+            RuleCode::UnknownGroup,
+            RuleCode::EmptyTitle,
+        ]
+    );
+}
+
+#[test]
+fn one_problem_is_displayed_on_the_line_after_the_count() {
+    let text = format!(
+        r#"{{{MINIMAL_HEAD}, "modules": [
+            {{"number": 1, "title": "", "obligatory": true, "bundled": false}}]}}"#
+    );
+    assert_eq!(
+        load_err(&text),
+        "invalid référentiel: 1 problem\n\
+         modules[0].title: [empty-title] error: module 1 has an empty title"
+    );
+}
+
+#[test]
+fn problems_of_the_identity_and_format() {
+    let text = r#"{"format": "qualepref-referentiel/2", "id": " ", "name": "", "title": "X",
+        "date": "2020-01-01", "revised": "2019-12-31", "modules": []}"#;
+    assert_eq!(
+        problems(text),
+        [
+            "format: [unsupported-format] error: format \"qualepref-referentiel/2\" is not \
+             supported (expected \"qualepref-referentiel/1\")",
+            "id: [empty-referentiel-field] error: the référentiel's id is empty",
+            "name: [empty-referentiel-field] error: the référentiel's name is empty",
+            "revised: [revised-before-date] error: revision date 2019-12-31 is before the \
+             référentiel's date 2020-01-01",
+            "modules: [no-module] error: the référentiel has no module",
+        ]
+    );
+    assert_eq!(
+        problem_codes(text),
+        [
+            RuleCode::UnsupportedFormat,
+            RuleCode::EmptyReferentielField,
+            RuleCode::EmptyReferentielField,
+            RuleCode::RevisedBeforeDate,
+            RuleCode::NoModule,
+        ]
+    );
+}
+
+#[test]
+fn problems_of_groups_modules_and_management_items() {
+    let text = format!(
+        r#"{{{MINIMAL_HEAD}, "modules": [
+            {{"number": 1, "title": "Un", "obligatory": true, "bundled": true, "groups": [
+                {{"id": "telephone", "title": "Téléphone"}},
+                {{"id": "", "title": " "}},
+                {{"id": "telephone", "title": "Encore"}}]}},
+            {{"number": 2, "title": "Deux", "obligatory": false, "bundled": true}}],
+          "engagements": [{{"number": 1, "module": 1, "group": "telephone", "title": "Un"}}],
+          "management": [
+            {{"section": "pilotage", "item": 0, "title": "Zéro"}},
+            {{"section": "labellisation", "item": 1, "title": "Bilans"}},
+            {{"section": "labellisation", "item": 1, "title": "Encore"}}]}}"#
+    );
+    assert_eq!(
+        problems(&text),
+        [
+            "modules[0].groups[1].id: [empty-group-id] error: module 1: group 2 has an empty id",
+            "modules[0].groups[1].title: [empty-title] error: module 1: group 2 has an empty \
+             title",
+            "modules[0].groups[2].id: [duplicate-group] error: module 1: group \"telephone\" is \
+             listed twice",
+            "modules[1].bundled: [bundled-module-without-engagements] error: module 2 is marked \
+             as bundled but lists no engagement",
+            "management[0].item: [management-item-zero] error: management item 0 in section \
+             pilotage",
+            "management[2].item: [duplicate-management-item-number] error: management item \
+             labellisation 1 is listed twice",
+        ]
+    );
+    assert_eq!(
+        problem_codes(&text),
+        [
+            RuleCode::EmptyGroupId,
+            RuleCode::EmptyTitle,
+            RuleCode::DuplicateGroup,
+            RuleCode::BundledModuleWithoutEngagements,
+            RuleCode::ManagementItemZero,
+            RuleCode::DuplicateManagementItemNumber,
+        ]
+    );
 }
 
 #[test]

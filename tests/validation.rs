@@ -4,8 +4,8 @@
 use proptest::prelude::*;
 use qualepref::{
     AdministrationType, Assessment, Audit, AuditType, Auditor, Diagnostic, EcartTarget,
-    EngagementNumber, FicheEcart, ManagementItemId, ManagementSection, ModuleNumber, NcGrade,
-    Observation, ObservationKind, Referentiel, RemoteNote, RuleCode, Severity, Valid,
+    EngagementNumber, FicheEcart, ImportCode, ManagementItemId, ManagementSection, ModuleNumber,
+    NcGrade, Observation, ObservationKind, Referentiel, RemoteNote, RuleCode, Severity, Valid,
     ValidationOptions, ValidationReport, Verdict, samples, validate, validate_referentiel,
 };
 use strum::IntoEnumIterator;
@@ -1188,15 +1188,25 @@ fn all_lists_every_code_once() {
     }
 }
 
+/// `docs/codes.md` is generated from the code tables; `UPDATE_CODES=1` rewrites it.
+#[test]
+fn codes_md_is_current() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/codes.md");
+    let generated = qualepref::validate::codes_markdown();
+    if std::env::var_os("UPDATE_CODES").is_some() {
+        std::fs::write(path, &generated).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{path} is out of date: run `UPDATE_CODES=1 cargo test --test validation` and commit it"
+    );
+}
+
 #[test]
 fn every_code_is_documented() {
-    let source = include_str!("../src/validate/mod.rs");
-    let docs: String = source
-        .lines()
-        .filter_map(|l| l.strip_prefix("//!"))
-        .map(|l| l.strip_prefix(' ').unwrap_or(l))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let docs = qualepref::validate::codes_markdown();
     for code in RuleCode::iter() {
         let severity = match code.default_severity() {
             Severity::Info => "Info",
@@ -1204,7 +1214,7 @@ fn every_code_is_documented() {
             Severity::Error => "Error",
         };
         assert!(
-            source.contains(&format!("//! ### `{code}`")),
+            docs.contains(&format!("\n### `{code}`\n")),
             "no section for {code}"
         );
         assert!(
@@ -1212,8 +1222,17 @@ fn every_code_is_documented() {
             "the section of {code} does not state its severity and description"
         );
         assert!(
-            docs.contains(&format!("[{code}] {}: ", code.default_severity())),
+            code.example()
+                .contains(&format!("[{code}] {}: ", code.default_severity())),
+            "the example of {code} is not one of its diagnostics"
+        );
+        assert!(
+            docs.contains(&format!("```text\n{}\n```", code.example())),
             "no example message for {code}"
+        );
+        assert!(
+            docs.contains(&format!("Fix: {}\n", code.fix())) && code.fix().ends_with('.'),
+            "no fix for {code}"
         );
         assert!(
             docs.contains(&format!(
@@ -1223,11 +1242,34 @@ fn every_code_is_documented() {
             "{code} is not in the table"
         );
     }
+    for code in ImportCode::iter() {
+        assert!(
+            docs.contains(&format!("\n### `{code}` (import)\n")),
+            "no section for {code}"
+        );
+        assert!(
+            code.example()
+                .contains(&format!("[{code}] {}: ", code.level())),
+            "the example of {code} is not one of its diagnostics"
+        );
+        assert!(
+            docs.contains(&format!(
+                "| [`{code}`](#{code}-import) | {} |",
+                code.level()
+            )),
+            "{code} is not in the table"
+        );
+    }
 }
 
 #[test]
 fn every_code_is_tested() {
-    let source = include_str!("validation.rs");
+    // The codes of référentiel files are tested with the référentiel.
+    let source = [
+        include_str!("validation.rs"),
+        include_str!("referentiel.rs"),
+    ]
+    .concat();
     for code in RuleCode::iter() {
         assert!(
             source.contains(&format!("RuleCode::{code:?},"))

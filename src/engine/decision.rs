@@ -39,7 +39,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::wire::wire_enum;
 
-use crate::engine::score::Index;
+use crate::validate::Index;
 use crate::{Audit, EcartTarget, FicheEcart, NcGrade, Referentiel, Valid};
 
 /// The outcome of the labelling decision, from best to worst. Serialised as `"favorable"`,
@@ -340,9 +340,7 @@ pub struct Decision<'a> {
 /// Decides on a validated audit under `policy`. See the [module docs](self).
 #[must_use]
 pub fn decide<'a>(valid: &Valid<'a>, policy: &Policy) -> Decision<'a> {
-    let audit = valid.audit();
-    let index = Index::new(audit, valid.referentiel());
-    decide_indexed(audit, valid.referentiel(), &index, policy)
+    decide_indexed(valid.audit(), valid.referentiel(), valid.index(), policy)
 }
 
 pub(crate) fn decide_indexed<'a>(

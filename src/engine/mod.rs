@@ -67,7 +67,7 @@ use serde::Serialize;
 
 use crate::engine::decision::{Decision, Ecart, Rule, decide_indexed};
 use crate::engine::score::{
-    Index, ManagementScore, ModuleScore, NoteCounts, ObservationCounts, Rate, RemoteScore, Scores,
+    ManagementScore, ModuleScore, NoteCounts, ObservationCounts, Rate, RemoteScore, Scores,
     VerdictCounts, score_indexed,
 };
 use crate::engine::synthesis::{Synthesis, reasons, synthesize_indexed};
@@ -122,10 +122,10 @@ pub struct Conclusions<'a> {
 pub fn conclude<'a>(valid: &Valid<'a>, policy: &Policy, language: Language) -> Conclusions<'a> {
     let audit = valid.audit();
     let referentiel = valid.referentiel();
-    let index = Index::new(audit, referentiel);
-    let scores = score_indexed(audit, referentiel, &index);
-    let decision = decide_indexed(audit, referentiel, &index, policy);
-    let synthesis = synthesize_indexed(audit, referentiel, &index, &scores, &decision, language);
+    let index = valid.index();
+    let scores = score_indexed(audit, referentiel, index);
+    let decision = decide_indexed(audit, referentiel, index, policy);
+    let synthesis = synthesize_indexed(audit, referentiel, index, &scores, &decision, language);
     let reasons = reasons(&decision, language);
     let Scores {
         overall,

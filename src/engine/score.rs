@@ -33,10 +33,10 @@
 use serde::Serialize;
 use strum::IntoEnumIterator;
 
+use crate::validate::Index;
 use crate::{
-    Assessment, Audit, Engagement, Language, ManagementAssessment, ManagementItemId,
-    ManagementSection, ModuleNumber, Observation, ObservationKind, Referentiel, RemoteChannel,
-    RemoteNote, Valid, Verdict,
+    Assessment, Audit, Language, ManagementSection, ModuleNumber, Observation, ObservationKind,
+    Referentiel, RemoteChannel, RemoteNote, Valid, Verdict,
 };
 
 /// A conformity rate: `numerator / denominator`, exactly, with `numerator <= denominator` and
@@ -349,93 +349,6 @@ pub struct Scores<'a> {
     pub observations: ObservationCounts,
 }
 
-/// The audit's assessments sorted for lookup; the first one of a number wins, as in
-/// [`Audit::assessment`].
-pub(crate) struct Index<'a> {
-    /// The référentiel's engagements of the covered modules, by number, each with its first
-    /// assessment: computed once by a merge of two sorted lists.
-    pub(crate) rows: Vec<(&'a Engagement, Option<&'a Assessment>)>,
-    management: Vec<&'a ManagementAssessment>,
-    pub(crate) covered: Vec<ModuleNumber>,
-    /// The position in `covered` of each module number (index 1–8); `None` when not covered.
-    slot_of: [Option<usize>; 9],
-}
-
-impl<'a> Index<'a> {
-    pub(crate) fn new(audit: &'a Audit, referentiel: &'a Referentiel) -> Index<'a> {
-        let mut management: Vec<&ManagementAssessment> = audit.management.iter().collect();
-        if !management.is_sorted_by_key(|m| m.id()) {
-            management.sort_by_key(|m| m.id());
-        }
-        management.dedup_by_key(|m| m.id());
-        let mut covered = audit.modules.clone();
-        covered.sort_unstable();
-        covered.dedup();
-        let mut slot_of = [None; 9];
-        for (slot, m) in covered.iter().enumerate() {
-            if let Some(s) = slot_of.get_mut(usize::from(m.get())) {
-                *s = Some(slot);
-            }
-        }
-        // Reports list assessments in order and once each: then they are merged as they are.
-        let rows = if audit
-            .assessments
-            .is_sorted_by(|a, b| a.engagement < b.engagement)
-        {
-            rows(referentiel, &slot_of, audit.assessments.iter())
-        } else {
-            let mut assessments: Vec<&Assessment> = audit.assessments.iter().collect();
-            // Stable: among equal numbers the first stays first, and dedup keeps it.
-            assessments.sort_by_key(|a| a.engagement);
-            assessments.dedup_by_key(|a| a.engagement);
-            rows(referentiel, &slot_of, assessments.into_iter())
-        };
-        Index {
-            rows,
-            management,
-            covered,
-            slot_of,
-        }
-    }
-
-    /// The position of `module` in `covered`, if the audit covers it.
-    fn slot(&self, module: ModuleNumber) -> Option<usize> {
-        self.slot_of
-            .get(usize::from(module.get()))
-            .copied()
-            .flatten()
-    }
-
-    pub(crate) fn management(&self, id: ManagementItemId) -> Option<&'a ManagementAssessment> {
-        self.management
-            .binary_search_by_key(&id, |m| m.id())
-            .ok()
-            .and_then(|i| self.management.get(i).copied())
-    }
-}
-
-/// The référentiel's engagements of the covered modules, by number, each with its first
-/// assessment: a merge of two lists sorted by number (`assessments` without repeated numbers).
-fn rows<'a>(
-    referentiel: &'a Referentiel,
-    slot_of: &[Option<usize>; 9],
-    assessments: impl Iterator<Item = &'a Assessment>,
-) -> Vec<(&'a Engagement, Option<&'a Assessment>)> {
-    let mut rows = Vec::with_capacity(referentiel.engagements().len());
-    let mut next = assessments.peekable();
-    for e in referentiel.engagements() {
-        while next.next_if(|a| a.engagement < e.number).is_some() {}
-        let a = next.next_if(|a| a.engagement == e.number);
-        if slot_of
-            .get(usize::from(e.module.get()))
-            .is_some_and(Option::is_some)
-        {
-            rows.push((e, a));
-        }
-    }
-    rows
-}
-
 fn verdict_and_observations(a: Option<&Assessment>) -> (Option<Verdict>, &[Observation]) {
     match a {
         Some(a) => (a.verdict, a.observations.as_slice()),
@@ -446,10 +359,7 @@ fn verdict_and_observations(a: Option<&Assessment>) -> (Option<Verdict>, &[Obser
 /// Scores a validated audit. See the [module docs](self).
 #[must_use]
 pub fn score<'a>(valid: &Valid<'a>) -> Scores<'a> {
-    let audit = valid.audit();
-    let referentiel = valid.referentiel();
-    let index = Index::new(audit, referentiel);
-    score_indexed(audit, referentiel, &index)
+    score_indexed(valid.audit(), valid.referentiel(), valid.index())
 }
 
 pub(crate) fn score_indexed<'a>(

@@ -26,8 +26,9 @@ use serde::Serialize;
 use serde::ser::{SerializeSeq as _, Serializer};
 
 use crate::engine::decision::{Decision, DueSource, Ecart, Rule};
-use crate::engine::score::{Index, Scores, Tally, VerdictCounts};
+use crate::engine::score::{Scores, Tally, VerdictCounts};
 use crate::i18n::{Words, plural, push_date, push_number};
+use crate::validate::Index;
 use crate::{
     Audit, AuditType, EcartTarget, EngagementNumber, Language, ManagementItemId, NcGrade,
     Observation, ObservationKind, Outcome, Referentiel, RemoteChannel, Verdict,
@@ -846,12 +847,10 @@ pub fn synthesize<'a>(
     decision: &Decision<'a>,
     language: Language,
 ) -> Synthesis<'a> {
-    let audit = valid.audit();
-    let index = Index::new(audit, valid.referentiel());
     synthesize_indexed(
-        audit,
+        valid.audit(),
         valid.referentiel(),
-        &index,
+        valid.index(),
         scores,
         decision,
         language,

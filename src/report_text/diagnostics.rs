@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use strum::{EnumIter, IntoStaticStr};
+use strum::IntoStaticStr;
 
 /// How much an import diagnostic matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, IntoStaticStr)]
@@ -24,124 +24,167 @@ impl fmt::Display for ImportLevel {
     }
 }
 
-/// The stable code of an import diagnostic. Codes are never renamed nor reused once released.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumIter, IntoStaticStr)]
-#[strum(serialize_all = "kebab-case")]
-#[non_exhaustive]
-pub enum ImportCode {
-    /// A context figure (population, communes, arrondissements, staff) read from prose.
-    FigureFromProse,
-    /// An engagement's or management item's title differs from the référentiel's in spacing or
-    /// case only; matched by number.
-    TitleCaseOrSpacing,
-    /// An engagement's or management item's title differs from the référentiel's; matched by
-    /// number.
-    TitleDiffers,
-    /// A row names an engagement or management item the référentiel does not have.
-    UnknownEngagement,
-    /// A row files an engagement under another module than the référentiel's.
-    ModuleDiffers,
-    /// Rows of a module that the page de garde does not check.
-    ModuleNotCovered,
-    /// A second row for the same engagement, management item or remote check.
-    DuplicateRow,
-    /// A row without verdict (or a remote check without note).
-    MissingVerdict,
-    /// A verdict (or note) that is not one of the codes.
-    UnknownVerdict,
-    /// An engagement of a covered module, or a management item, without row: the report may be
-    /// truncated.
-    MissingRow,
-    /// A part of the report is missing: the report may be truncated.
-    MissingSection,
-    /// A line that the import does not understand where it stands; it is not used.
-    UnrecognisedLine,
-    /// A line continues the row above it (a cell wrapped after a page break).
-    RowContinued,
-    /// An engagement row stands under another channel-group heading than its own.
-    GroupDiffers,
-    /// A value taken from the title page because the page de garde lacks it.
-    FromTitlePage,
-    /// The title page and the page de garde disagree.
-    TitlePageDiffers,
-    /// The référentiel named by the report is not the one used for the import.
-    ReferentielDiffers,
-    /// The administration type guessed from the site's name (no box checked).
-    AdministrationGuessed,
-    /// The modules covered guessed from the rows of section 3 (no MODULES row).
-    ModulesGuessed,
-    /// No audit type checked nor stated.
-    AuditTypeMissing,
-    /// A date that does not read as dd/mm/yyyy.
-    InvalidDate,
-    /// A fiche d'écart's grade taken from its engagement's verdict (the paragraph states none).
-    FicheGradeFromVerdict,
-    /// A fiche d'écart states no grade and its engagement is not a nonconformity: `NC min`
-    /// assumed.
-    FicheGradeGuessed,
-    /// A fiche d'écart's grade differs from its engagement's verdict.
-    FicheGradeDiffers,
-    /// A fiche d'écart names an engagement or management item without row.
-    FicheUnknownTarget,
-    /// The charte graphique's verdict inferred from its text (« non applicable »).
-    CharteVerdictFromText,
-    /// Text in a remote check that is neither its note nor an observation; not used.
-    RemoteTextIgnored,
-    /// The lead auditor of the title page is not in the auditors' table; added from the title
-    /// page.
-    AuditorFromTitlePage,
-    /// A value of the page de garde that the crate does not know (administration type,
-    /// département, module, audit type), or several boxes checked where one is expected; not
-    /// used.
-    UnknownValue,
-}
-
-impl ImportCode {
-    /// The code as written in diagnostics, e.g. `title-differs`.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    /// The level of diagnostics with this code.
-    #[must_use]
-    pub const fn level(self) -> ImportLevel {
-        match self {
-            ImportCode::FigureFromProse
-            | ImportCode::TitleCaseOrSpacing
-            | ImportCode::RowContinued
-            | ImportCode::GroupDiffers
-            | ImportCode::FromTitlePage
-            | ImportCode::AuditorFromTitlePage => ImportLevel::Info,
-            ImportCode::AdministrationGuessed
-            | ImportCode::ModulesGuessed
-            | ImportCode::FicheGradeFromVerdict
-            | ImportCode::FicheGradeGuessed
-            | ImportCode::CharteVerdictFromText => ImportLevel::Guessed,
-            ImportCode::UnrecognisedLine | ImportCode::RemoteTextIgnored => ImportLevel::Skipped,
-            ImportCode::TitleDiffers
-            | ImportCode::UnknownEngagement
-            | ImportCode::ModuleDiffers
-            | ImportCode::ModuleNotCovered
-            | ImportCode::DuplicateRow
-            | ImportCode::MissingVerdict
-            | ImportCode::UnknownVerdict
-            | ImportCode::UnknownValue
-            | ImportCode::MissingRow
-            | ImportCode::MissingSection
-            | ImportCode::TitlePageDiffers
-            | ImportCode::ReferentielDiffers
-            | ImportCode::AuditTypeMissing
-            | ImportCode::InvalidDate
-            | ImportCode::FicheGradeDiffers
-            | ImportCode::FicheUnknownTarget => ImportLevel::Warning,
+crate::codes_table::code_table! {
+    /// The stable code of an import diagnostic. Codes are never renamed nor reused once released;
+    /// `docs/codes.md` (and [`crate::validate::codes`]) lists each with its level, an example and
+    /// how to fix it.
+    ///
+    /// ```
+    /// use qualepref::{ImportCode, ImportLevel};
+    /// assert_eq!(ImportCode::TitleDiffers.as_str(), "title-differs");
+    /// assert_eq!("title-differs".parse::<ImportCode>()?, ImportCode::TitleDiffers);
+    /// assert_eq!(ImportCode::TitleDiffers.level(), ImportLevel::Warning);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub enum ImportCode {
+        what: "import code";
+        /// The level of diagnostics with this code.
+        fn level -> ImportLevel;
+        FigureFromProse = "figure-from-prose", Info {
+            description: "A context figure (population, communes, arrondissements, staff) read from prose.",
+            example: "line 51: [figure-from-prose] info: context figure population = 1060000 read from the prose \"1 060 000 habitants\"",
+            fix: "Nothing to fix; check the figure in `context.figures`.",
         }
-    }
-}
-
-impl fmt::Display for ImportCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        TitleCaseOrSpacing = "title-case-or-spacing", Info {
+            description: "An engagement's or management item's title differs from the référentiel's in spacing or case only; matched by number.",
+            example: "line 88: [title-case-or-spacing] info: engagement 5: title \"NOUS VOUS ORIENTONS VERS LE BON SERVICE ET VOUS PRENONS EN CHARGE\" differs from the référentiel's \"Nous vous orientons vers le bon service et vous prenons en charge\" in spacing or case; matched by number",
+            fix: "Nothing to fix: the référentiel's title is used.",
+        }
+        TitleDiffers = "title-differs", Warning {
+            description: "An engagement's or management item's title differs from the référentiel's; matched by number.",
+            example: "line 88: [title-differs] warning: engagement 5: title \"Nous vous orientons\" differs from the référentiel's \"Nous vous orientons vers le bon service et vous prenons en charge\"; matched by number",
+            fix: "Check the row's number, and that the report follows the référentiel used for the import.",
+        }
+        UnknownEngagement = "unknown-engagement", Warning {
+            description: "A row names an engagement or management item the référentiel does not have.",
+            example: "line 120: [unknown-engagement] warning: engagement 24 (\"Nous délivrons vos titres\") is not in référentiel qual-e-pref-2019; imported as written",
+            fix: "Correct the number in the report, or import against the référentiel the report follows.",
+        }
+        ModuleDiffers = "module-differs", Warning {
+            description: "A row files an engagement under another module than the référentiel's.",
+            example: "line 95: [module-differs] warning: engagement 21 is filed under module 1, the référentiel puts it in module 2",
+            fix: "Move the row under its module in the report, or correct its number.",
+        }
+        ModuleNotCovered = "module-not-covered", Warning {
+            description: "Rows of a module that the page de garde does not check.",
+            example: "line 118: [module-not-covered] warning: module 2 is not checked on the page de garde, but section 3 has rows for it (engagements 21, 22, 23)",
+            fix: "Check the module's box on the page de garde, or remove its rows.",
+        }
+        DuplicateRow = "duplicate-row", Warning {
+            description: "A second row for the same engagement, management item or remote check.",
+            example: "line 97: [duplicate-row] warning: engagement 5 has a second row; both are imported",
+            fix: "Merge the rows into one (validation reports `duplicate-assessment` until then).",
+        }
+        MissingVerdict = "missing-verdict", Warning {
+            description: "A row without verdict (or a remote check without note).",
+            example: "line 90: [missing-verdict] warning: engagement 5 has no verdict",
+            fix: "Fill in the « Conformité » cell (`C`, `NA`, `NC min` or `NC Maj`), or the remote check's note.",
+        }
+        UnknownVerdict = "unknown-verdict", Warning {
+            description: "A verdict (or note) that is not one of the codes.",
+            example: "line 90: [unknown-verdict] warning: engagement 5: verdict \"CN\" is not one of C, NA, NC min, NC Maj",
+            fix: "Write one of the codes in the « Conformité » cell, or one of the notes in the remote check.",
+        }
+        MissingRow = "missing-row", Warning {
+            description: "An engagement of a covered module, or a management item, without row: the report may be truncated.",
+            example: "report: [missing-row] warning: engagement 20 (module 1, \"Nous vous garantissons la fiabilité des informations que nous diffusons sur les réseaux sociaux\") has no row in section 3",
+            fix: "Check that the whole report was copied; add the missing row.",
+        }
+        MissingSection = "missing-section", Warning {
+            description: "A part of the report is missing: the report may be truncated.",
+            example: "report: [missing-section] warning: part 4 (synthèse et conclusion générale) is missing: the report may be truncated",
+            fix: "Check that the whole report was copied.",
+        }
+        UnrecognisedLine = "unrecognised-line", Skipped {
+            description: "A line that the import does not understand where it stands; it is not used.",
+            example: "line 60: [unrecognised-line] skipped: line not understood in section 3, not used: \"Voir annexe 2\"",
+            fix: "Nothing to fix if the line is noise; otherwise move it where the report's layout expects it.",
+        }
+        RowContinued = "row-continued", Info {
+            description: "A line continues the row above it (a cell wrapped after a page break).",
+            example: "line 91: [row-continued] info: line continues the row of assessments[engagement 5] above it",
+            fix: "Nothing to fix; check the joined text.",
+        }
+        GroupDiffers = "group-differs", Info {
+            description: "An engagement row stands under another channel-group heading than its own.",
+            example: "line 93: [group-differs] info: engagement 8 stands under heading accueil-physique, its group is telephone",
+            fix: "Nothing to fix: the référentiel's group is used; move the row under its heading to tidy the report.",
+        }
+        FromTitlePage = "from-title-page", Info {
+            description: "A value taken from the title page because the page de garde lacks it.",
+            example: "report: [from-title-page] info: audit dates taken from the title page",
+            fix: "Fill in the page de garde, or check the value.",
+        }
+        TitlePageDiffers = "title-page-differs", Warning {
+            description: "The title page and the page de garde disagree.",
+            example: "line 8: [title-page-differs] warning: city \"Toulon\", the title page says \"Draguignan\"; \"Toulon\" kept",
+            fix: "Correct whichever of the two is wrong.",
+        }
+        ReferentielDiffers = "referentiel-differs", Warning {
+            description: "The référentiel named by the report is not the one used for the import.",
+            example: "line 22: [referentiel-differs] warning: the report names référentiel \"QualiPref 2.0\", the import uses \"Qual-e-pref\" (qual-e-pref-2019)",
+            fix: "Import against the référentiel the report follows.",
+        }
+        AdministrationGuessed = "administration-guessed", Guessed {
+            description: "The administration type guessed from the site's name (no box checked).",
+            example: "line 6: [administration-guessed] guessed: no administration type checked: Sous-préfecture guessed from the site's name",
+            fix: "Check the administration type's box on the page de garde, or check `site.administration`.",
+        }
+        ModulesGuessed = "modules-guessed", Guessed {
+            description: "The modules covered guessed from the rows of section 3 (no MODULES row).",
+            example: "report: [modules-guessed] guessed: no MODULES COUVERTS row: modules 1, 2 guessed from the rows of section 3",
+            fix: "Add the MODULES COUVERTS row to the page de garde, or check `modules`.",
+        }
+        AuditTypeMissing = "audit-type-missing", Warning {
+            description: "No audit type checked nor stated.",
+            example: "line 16: [audit-type-missing] warning: no audit type checked nor stated",
+            fix: "Check the audit type's box on the page de garde, or set `kind.type`.",
+        }
+        InvalidDate = "invalid-date", Warning {
+            description: "A date that does not read as dd/mm/yyyy.",
+            example: "line 185: [invalid-date] warning: due date \"fin mars\" is not a date dd/mm/yyyy, not used",
+            fix: "Write the date as dd/mm/yyyy.",
+        }
+        FicheGradeFromVerdict = "fiche-grade-from-verdict", Guessed {
+            description: "A fiche d'écart's grade taken from its engagement's verdict (the paragraph states none).",
+            example: "line 180: [fiche-grade-from-verdict] guessed: the fiche d'écart of engagement 17 states no grade: NC min taken from the verdict of its row",
+            fix: "State the grade in the fiche d'écart, or check `ecarts[].grade`.",
+        }
+        FicheGradeGuessed = "fiche-grade-guessed", Guessed {
+            description: "A fiche d'écart states no grade and its engagement is not a nonconformity: `NC min` assumed.",
+            example: "line 180: [fiche-grade-guessed] guessed: the fiche d'écart of engagement 17 states no grade and its row is not a nonconformity: NC min assumed",
+            fix: "State the grade in the fiche d'écart and correct the row's verdict.",
+        }
+        FicheGradeDiffers = "fiche-grade-differs", Warning {
+            description: "A fiche d'écart's grade differs from its engagement's verdict.",
+            example: "line 180: [fiche-grade-differs] warning: the fiche d'écart of engagement 17 states NC Maj, the verdict of its row is NC min; NC Maj kept",
+            fix: "Make the fiche's grade and the row's verdict agree.",
+        }
+        FicheUnknownTarget = "fiche-unknown-target", Warning {
+            description: "A fiche d'écart names an engagement or management item without row.",
+            example: "line 180: [fiche-unknown-target] warning: the fiche d'écart names engagement 42, which has no row in section 3",
+            fix: "Correct the engagement or item the fiche names, or add its row.",
+        }
+        CharteVerdictFromText = "charte-verdict-from-text", Guessed {
+            description: "The charte graphique's verdict inferred from its text (« non applicable »).",
+            example: "line 207: [charte-verdict-from-text] guessed: charte graphique: verdict NA read from its text (« non applicable »)",
+            fix: "Put the verdict in the charte graphique's « Conformité » cell, or check `conclusion.charte_graphique.verdict`.",
+        }
+        RemoteTextIgnored = "remote-text-ignored", Skipped {
+            description: "Text in a remote check that is neither its note nor an observation; not used.",
+            example: "line 150: [remote-text-ignored] skipped: internet remote check of engagement 1: text after the note is not an observation, not used: \"voir capture\"",
+            fix: "Start the text with PF, PS or PP to make it an observation, or leave it out.",
+        }
+        AuditorFromTitlePage = "auditor-from-title-page", Info {
+            description: "The lead auditor of the title page is not in the auditors' table; added from the title page.",
+            example: "line 5: [auditor-from-title-page] info: Jeanne Martin is not in the auditors' table; added from the title page",
+            fix: "Add the lead auditor to the auditors' table, or check `auditors`.",
+        }
+        UnknownValue = "unknown-value", Warning {
+            description: "A value of the page de garde that the crate does not know (administration type, département, module, audit type), or several boxes checked where one is expected; not used.",
+            example: "line 6: [unknown-value] warning: administration type \"Ambassade\" is not one the crate knows",
+            fix: "Correct the value on the page de garde; until then the field is not set from it.",
+        }
     }
 }
 

@@ -1,0 +1,86 @@
+//! The fiches d'écart: each on a nonconformity of its grade, once per target, with a finding
+//! and a due date after the audit.
+
+use super::super::codes::RuleCode;
+use super::super::index::Index;
+use super::super::order::{Collector, Place, SECTION_ECARTS};
+use crate::{EcartTarget, Verdict};
+
+impl Index<'_> {
+    pub(crate) fn check_ecarts(&self, out: &mut Collector<'_>) {
+        let ecarts = &self.audit.ecarts;
+        for (i, fiche) in ecarts.iter().enumerate() {
+            let target = fiche.target;
+            let (place, verdict, assessed) = match target {
+                EcartTarget::Engagement(n) => (
+                    Place::engagement(self.group_of(n), n, SECTION_ECARTS),
+                    self.verdict_of(n),
+                    !self.assessments_of(n).is_empty(),
+                ),
+                EcartTarget::Management(id) => (
+                    Place::management(id, SECTION_ECARTS),
+                    self.verdict_of_item(id),
+                    !self.items_of(id).is_empty(),
+                ),
+            };
+            let path = format!("ecarts[{i}]");
+            let what = format!("the fiche d'écart for {target}");
+            match verdict.and_then(Verdict::nonconformity) {
+                Some(grade) if grade != fiche.grade => out.push(
+                    RuleCode::FicheGradeMismatch,
+                    place,
+                    format!("{path}.grade"),
+                    format!(
+                        "{what} is graded {} but the verdict is {grade}",
+                        fiche.grade
+                    ),
+                ),
+                Some(_) => {}
+                None => {
+                    let why = match verdict {
+                        Some(v) => format!("its verdict is {v}"),
+                        None if assessed => "it has no verdict".to_owned(),
+                        None => "it is not assessed".to_owned(),
+                    };
+                    out.push(
+                        RuleCode::FicheWithoutNonconformity,
+                        place,
+                        format!("{path}.target"),
+                        format!("{what} records no nonconformity: {why}"),
+                    );
+                }
+            }
+            let same = self.fiches_of(target);
+            let count = same.len();
+            if same.get(1).is_some_and(|(_, j)| *j == i) {
+                out.push(
+                    RuleCode::DuplicateFiche,
+                    place,
+                    path.clone(),
+                    format!("{target} has {count} fiches d'écart"),
+                );
+            }
+            if fiche.finding.trim().is_empty() {
+                out.push(
+                    RuleCode::FicheEmptyFinding,
+                    place,
+                    format!("{path}.finding"),
+                    format!("{what} has an empty finding"),
+                );
+            }
+            if let Some(due) = fiche.due {
+                if due < self.audit.dates.end {
+                    out.push(
+                        RuleCode::FicheDueBeforeAuditEnd,
+                        place,
+                        format!("{path}.due"),
+                        format!(
+                            "{what} is due on {due}, before the audit's end on {}",
+                            self.audit.dates.end
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}

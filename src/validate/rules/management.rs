@@ -1,0 +1,67 @@
+//! The management items: each of the référentiel's assessed once, known, with a verdict, a fiche
+//! d'écart for a nonconformity, and well-formed observations.
+
+use super::super::codes::RuleCode;
+use super::super::index::Index;
+use super::super::order::{Collector, Place, SECTION_ASSESSMENTS};
+use super::{Subject, check_observations, check_verdict};
+use crate::{EcartTarget, Verdict};
+
+impl Index<'_> {
+    pub(crate) fn check_management(&self, out: &mut Collector<'_>) {
+        let r = self.referentiel;
+        for item in r.management_items() {
+            let id = item.id();
+            if self.items_of(id).is_empty() {
+                out.push(
+                    RuleCode::MissingManagementItem,
+                    Place::management(id, SECTION_ASSESSMENTS),
+                    "management".to_owned(),
+                    format!("management item {id} ({}) is not assessed", item.title),
+                );
+            }
+        }
+        // Item by item, each with all its assessments; the diagnostics are sorted at the end.
+        for run in self.by_item.chunk_by(|a, b| a.0 == b.0) {
+            let Some(&(id, _)) = run.first() else {
+                continue;
+            };
+            let place = Place::management(id, SECTION_ASSESSMENTS);
+            let known = r.management_item(id).is_some();
+            for (k, &(_, i)) in run.iter().enumerate() {
+                let Some(m) = self.audit.management.get(i) else {
+                    continue;
+                };
+                let subject = Subject::Management(i, id);
+                if !known {
+                    out.push(
+                        RuleCode::UnknownManagementItem,
+                        place,
+                        subject.path(".item"),
+                        format!("{} is not in the référentiel {}", subject.what(), r.id()),
+                    );
+                }
+                if k == 1 {
+                    out.push(
+                        RuleCode::DuplicateManagementItem,
+                        place,
+                        subject.path(""),
+                        format!("{} is assessed {} times", subject.what(), run.len()),
+                    );
+                }
+                check_verdict(out, place, subject, m.verdict, m.comment.as_deref());
+                if let Some(grade) = m.verdict.and_then(Verdict::nonconformity) {
+                    if !self.has_fiche(EcartTarget::Management(id)) {
+                        out.push(
+                            RuleCode::NonconformityWithoutFiche,
+                            place,
+                            subject.path(".verdict"),
+                            format!("{} is {grade} but has no fiche d'écart", subject.what()),
+                        );
+                    }
+                }
+                check_observations(out, place, subject, &m.observations);
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! The rules, one file per family, each an `Index` method that pushes its diagnostics into a
+//! [`Collector`]; and the checks they share (verdicts, observations).
+
+mod assessments;
+mod conclusion;
+mod ecarts;
+mod header;
+mod management;
+mod modules;
+mod remote;
+
+use super::codes::RuleCode;
+use super::order::{Collector, Place};
+use crate::{
+    EngagementNumber, ManagementItemId, Observation, ObservationKind, RemoteChannel, Verdict,
+};
+
+pub(crate) fn is_blank(text: Option<&str>) -> bool {
+    text.is_none_or(|t| t.trim().is_empty())
+}
+
+/// What an observation, verdict or note belongs to; paths and names are only formatted when a
+/// diagnostic needs them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Subject {
+    Assessment(usize, EngagementNumber),
+    Management(usize, ManagementItemId),
+    Remote(usize, RemoteChannel, EngagementNumber),
+}
+
+impl Subject {
+    /// The path of the subject followed by `field` (e.g. `.verdict`, or empty).
+    pub(crate) fn path(self, field: &str) -> String {
+        match self {
+            Subject::Assessment(i, _) => format!("assessments[{i}]{field}"),
+            Subject::Management(i, _) => format!("management[{i}]{field}"),
+            Subject::Remote(i, _, _) => format!("remote_checks[{i}]{field}"),
+        }
+    }
+
+    /// The subject in a message, e.g. `engagement 5`.
+    pub(crate) fn what(self) -> String {
+        match self {
+            Subject::Assessment(_, n) => format!("engagement {n}"),
+            Subject::Management(_, id) => format!("management item {id}"),
+            Subject::Remote(_, channel, n) => {
+                format!("the {channel} remote check of engagement {n}")
+            }
+        }
+    }
+}
+
+/// `missing-verdict` and `na-without-justification` for an engagement or management item.
+pub(crate) fn check_verdict(
+    out: &mut Collector<'_>,
+    place: Place,
+    subject: Subject,
+    verdict: Option<Verdict>,
+    comment: Option<&str>,
+) {
+    match verdict {
+        None => out.push(
+            RuleCode::MissingVerdict,
+            place,
+            subject.path(".verdict"),
+            format!("{} has no verdict", subject.what()),
+        ),
+        Some(Verdict::NotApplicable) if is_blank(comment) => out.push(
+            RuleCode::NaWithoutJustification,
+            place,
+            subject.path(".comment"),
+            format!("{} is NA without a justification", subject.what()),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// `empty-observation` and `ps-without-risk` for the observations of `subject`.
+pub(crate) fn check_observations(
+    out: &mut Collector<'_>,
+    place: Place,
+    subject: Subject,
+    observations: &[Observation],
+) {
+    for (j, o) in observations.iter().enumerate() {
+        if o.text.trim().is_empty() {
+            out.push(
+                RuleCode::EmptyObservation,
+                place,
+                subject.path(&format!(".observations[{j}].text")),
+                format!(
+                    "observation {} ({}) of {} has an empty text",
+                    j + 1,
+                    o.kind,
+                    subject.what()
+                ),
+            );
+        }
+        if o.kind == ObservationKind::AreaOfConcern && is_blank(o.risk.as_deref()) {
+            out.push(
+                RuleCode::PsWithoutRisk,
+                place,
+                subject.path(&format!(".observations[{j}].risk")),
+                format!(
+                    "observation {} (PS) of {} does not state its risk",
+                    j + 1,
+                    subject.what()
+                ),
+            );
+        }
+    }
+}

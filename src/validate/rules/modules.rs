@@ -1,0 +1,109 @@
+//! The modules: obligatory, repeated, unknown or not bundled modules, the préfecture de police's
+//! module, and the engagements of covered modules without assessment.
+
+use super::super::codes::RuleCode;
+use super::super::index::Index;
+use super::super::order::{Collector, Place, SECTION_ASSESSMENTS};
+use crate::{AdministrationType, ModuleNumber};
+
+impl Index<'_> {
+    pub(crate) fn check_modules(&self, out: &mut Collector<'_>) {
+        let audit = self.audit;
+        let r = self.referentiel;
+        for m in r.modules() {
+            if m.obligatory && !self.covers(m.number) {
+                out.push(
+                    RuleCode::ObligatoryModuleNotCovered,
+                    Place::module(m.number),
+                    "modules".to_owned(),
+                    format!(
+                        "module {} ({}) is obligatory but not covered",
+                        m.number, m.title
+                    ),
+                );
+            }
+        }
+        let police = ModuleNumber::new(8);
+        let mut seen = [0_usize; 9];
+        // The covered modules whose engagements the référentiel lists.
+        let mut bundled = [false; 9];
+        for (i, &number) in audit.modules.iter().enumerate() {
+            let place = Place::module(number);
+            let slot = usize::from(number.get());
+            let earlier = seen.get(slot).copied().unwrap_or(0);
+            if let Some(n) = seen.get_mut(slot) {
+                *n += 1;
+            }
+            if earlier == 1 {
+                let count = self.listed.get(slot).copied().unwrap_or(0);
+                out.push(
+                    RuleCode::DuplicateModule,
+                    place,
+                    format!("modules[{i}]"),
+                    format!("module {number} is listed {count} times"),
+                );
+            }
+            if earlier > 0 {
+                continue;
+            }
+            match r.module(number) {
+                None => out.push(
+                    RuleCode::UnknownModule,
+                    place,
+                    format!("modules[{i}]"),
+                    format!(
+                        "module {number} is covered but the référentiel {} has no module {number}",
+                        r.id()
+                    ),
+                ),
+                Some(m) if !m.bundled => out.push(
+                    RuleCode::ModuleNotBundled,
+                    place,
+                    format!("modules[{i}]"),
+                    format!(
+                        "module {number} is covered but the référentiel {} does not bundle its \
+                         engagements; load a complete référentiel (e.g. with \
+                         Referentiel::from_path) to validate it",
+                        r.id()
+                    ),
+                ),
+                Some(_) => {
+                    if let Some(b) = bundled.get_mut(slot) {
+                        *b = true;
+                    }
+                }
+            }
+            if Some(number) == police
+                && audit.site.administration != AdministrationType::PrefectureDePolice
+            {
+                out.push(
+                    RuleCode::PoliceModuleWrongAdministration,
+                    place,
+                    format!("modules[{i}]"),
+                    format!(
+                        "module {number} is covered by a site of type {}; it is meant for the \
+                         préfecture de police only",
+                        audit.site.administration
+                    ),
+                );
+            }
+        }
+        // One pass over the référentiel: every engagement of a covered, bundled module.
+        for e in r.engagements() {
+            let module = usize::from(e.module.get());
+            if bundled.get(module).copied().unwrap_or(false)
+                && self.assessments_of(e.number).is_empty()
+            {
+                out.push(
+                    RuleCode::MissingAssessment,
+                    Place::engagement(e.module.get(), e.number, SECTION_ASSESSMENTS),
+                    "assessments".to_owned(),
+                    format!(
+                        "engagement {} of module {} is not assessed",
+                        e.number, e.module
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! The remote checks: known engagement of a covered module, filed under its module, once per
+//! channel, with a note that does not contradict the on-site verdict.
+
+use super::super::codes::RuleCode;
+use super::super::index::{Index, sorted};
+use super::super::order::{Collector, Place, SECTION_REMOTE};
+use super::{Subject, check_observations};
+use crate::{RemoteNote, Verdict};
+
+impl Index<'_> {
+    pub(crate) fn check_remote_checks(&self, out: &mut Collector<'_>) {
+        let r = self.referentiel;
+        let checks = &self.audit.remote_checks;
+        // Check by check, grouped by (channel, engagement) to find duplicates; reports list
+        // their checks by channel, so the sort is usually skipped. The diagnostics are sorted
+        // at the end.
+        let by_check = sorted(
+            checks
+                .iter()
+                .enumerate()
+                .map(|(i, c)| ((c.channel, c.engagement), i))
+                .collect(),
+        );
+        for run in by_check.chunk_by(|a, b| a.0 == b.0) {
+            for (k, &(_, i)) in run.iter().enumerate() {
+                let Some(c) = checks.get(i) else {
+                    continue;
+                };
+                let n = c.engagement;
+                let channel = c.channel;
+                let place = Place::engagement(self.group_of(n), n, SECTION_REMOTE);
+                let subject = Subject::Remote(i, channel, n);
+                match self.module_of(n) {
+                    None => {
+                        if !self.covered_unbundled(c.module) {
+                            out.push(
+                            RuleCode::RemoteCheckUnknownEngagement,
+                            place,
+                            subject.path(".engagement"),
+                            format!(
+                                "engagement {n} is checked remotely ({channel}) but is not in the \
+                                 référentiel {}",
+                                r.id()
+                            ),
+                        );
+                        }
+                    }
+                    Some(module) => {
+                        if !self.covers(module) {
+                            out.push(
+                                RuleCode::RemoteCheckModuleNotCovered,
+                                place,
+                                subject.path(".engagement"),
+                                format!(
+                                    "engagement {n} is checked remotely ({channel}) but its module \
+                                 {module} is not covered"
+                                ),
+                            );
+                        }
+                        if c.module != module {
+                            out.push(
+                                RuleCode::WrongModule,
+                                place,
+                                subject.path(".module"),
+                                format!(
+                                    "the {channel} remote check of engagement {n} is filed under \
+                                 module {} but the engagement belongs to module {module}",
+                                    c.module
+                                ),
+                            );
+                        }
+                    }
+                }
+                if k == 1 {
+                    out.push(
+                        RuleCode::DuplicateRemoteCheck,
+                        place,
+                        subject.path(""),
+                        format!(
+                            "engagement {n} is checked {} times on the {channel} channel",
+                            run.len()
+                        ),
+                    );
+                }
+                match c.note {
+                    None => out.push(
+                        RuleCode::RemoteCheckWithoutNote,
+                        place,
+                        subject.path(".note"),
+                        format!("{} has no note", subject.what()),
+                    ),
+                    Some(note) => {
+                        let on_site = self.verdict_of(n);
+                        let contradicts = match note {
+                            RemoteNote::NonConforme => on_site == Some(Verdict::Conformity),
+                            RemoteNote::Conforme => {
+                                on_site.and_then(Verdict::nonconformity).is_some()
+                            }
+                            RemoteNote::NonApplicable => false,
+                        };
+                        if let (true, Some(v)) = (contradicts, on_site) {
+                            out.push(
+                                RuleCode::RemoteCheckContradictsVerdict,
+                                place,
+                                subject.path(".note"),
+                                format!(
+                                    "{} is {note} but its on-site verdict is {v}",
+                                    subject.what()
+                                ),
+                            );
+                        }
+                    }
+                }
+                check_observations(out, place, subject, &c.observations);
+            }
+        }
+    }
+}
