@@ -1,6 +1,111 @@
-//! The text form of audit reports: reading an audit from a report's text export (`read.rs`) and
-//! writing an audit back in that form (`write.rs`).
+//! The text form of audit reports: [`import_report_text`] reads an audit from the text export
+//! of its report (the text of the report's PDF, such as
+//! `tests/fixtures/rapport-audit-toulon-2019.txt`), and [`render_report_text`] writes an audit
+//! back in that form. Reader and writer share one vocabulary of headings and labels: the writer
+//! prints each in the export's spelling; the reader recognises it in any case, with or without
+//! accents, punctuation and spacing.
+//!
+//! ```
+//! use qualepref::report_text::{import_report, render_report_text};
+//! use qualepref::{samples, Audit, Referentiel};
+//!
+//! let imported = import_report(samples::TOULON_2019_REPORT)?;
+//! assert_eq!(imported.audit(), &Audit::from_json_str(samples::TOULON_2019_JSON)?);
+//! assert!(imported.unexplained_lines().is_empty());
+//!
+//! let text = render_report_text(imported.audit(), Referentiel::qual_e_pref_2019());
+//! assert_eq!(import_report(&text)?.audit(), imported.audit());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # The layout
+//!
+//! A report is lines of text; the cells of a table row are separated by tabs. In order:
+//!
+//! - **The title page**: `RAPPORT D'AUDIT`, the site's name (`PREFECTURE du Var`), city and
+//!   département (`TOULON - 83`), the audit type (`initial`), then `Référentiel :\tname`,
+//!   `Dates de début d'audit :\tdd/mm/yyyy`, `Dates de fin d'audit :\tdd/mm/yyyy`, and for each
+//!   lead auditor `Votre role : name`, `Ligne directe : …`, `Adresse électronique : …`; the
+//!   table of contents (`SOMMAIRE DU RAPPORT D'EVALUATION` and entries `- 1. PAGE DE GARDE**`).
+//!   The title page is checked against the page de garde, and fills what the page de garde
+//!   lacks.
+//! - **`1. PAGE DE GARDE`**: a row `LABEL\tvalue` per field. `TYPE D'ADMINISTRATION`,
+//!   `MODULES COUVERTS PAR LE LABEL`, `AUDIT INTERNE <i>Réalisé en amont d'un audit :</i>` and
+//!   `TYPE D'AUDIT` hold checkboxes `<input checked="" type="checkbox"/> Label`;
+//!   `DEPARTEMENT`, `VILLE`, `REFERENTIEL` and `DATE(S) DE L'AUDIT` (`Du dd/mm/yyyy au
+//!   dd/mm/yyyy`) hold text. The auditors' table follows its column headers `NOM
+//!   AUDITEUR\t\tDATE ET SIGNATURE DE L'AUDITEUR`: `Auditeur(s)\tname\tdd/mm/yyyy`, then
+//!   `\tname\tdd/mm/yyyy` for each other auditor.
+//! - **`2. CONTEXTE`**: « Contexte de l'organisme audité », then « Présentation et historique
+//!   de la démarche du site audité », a paragraph a line. The context figures (habitants,
+//!   communes, arrondissements, agents) are read from the first section's prose.
+//! - **`3. SYNTHÈSE DE L'ÉVALUATION`**: the legend of the codes (`C : Conforme **NA** : Non
+//!   applicable` …); a heading `MODULE M - TITLE` per module, channel-group headings
+//!   (`ACCUEIL PHYSIQUE`), and a row `Module M N. Title\tComment and observations\tVerdict` per
+//!   engagement; the management sections `PILOTAGE DE LA POLITIQUE QUALITE` and `DEMARCHE DE
+//!   LABELLISATION`, a row `N. Title\tComment and observations\tVerdict` per item; the
+//!   remote-audit sections `AUDIT A DISTANCE : Internet` (`Téléphone (standard, SVI, SART)`,
+//!   `Courriels`), with headings `MODULE M : TITLE` and a row `Module M N. Title\tNote :
+//!   Conforme PF : …` per engagement checked. In a comment cell, observations start at their
+//!   markers `PF :`, `PS :`, `PP :`; the text before the first marker is the comment.
+//! - **`4. SYNTHÈSE DE L'ÉVALUATION ET CONCLUSION GÉNÉRALE DE L'AUDIT`**: the sections of
+//!   [`ConclusionSection`], headed `❖ POINTS FORTS` … `❖ RESPECT DE LA CHARTE GRAPHIQUE`, then
+//!   `CONCLUSION GENERALE DE L'AUDIT`, a paragraph a line.
+//!
+//! Headings of modules, channel groups, management sections and remote-audit channels are
+//! layout that steers the reading; the rows they head say their own module and number.
+//!
+//! # What the export does not show
+//!
+//! A point sensible's risk follows its text: `PS : text Risque : risk`. A fiche d'écart is a
+//! paragraph of section « FICHE(S) D'ECART(S) » that names an engagement (`Module 1 engagement
+//! 17`, `engagement 17`, `Engagement n°17`) or a management item (`PILOTAGE DE LA POLITIQUE
+//! QUALITE point 5`), optionally followed by lines `Constat : …`, `Exigence : …`, `Action
+//! corrective : …`, `Échéance : dd/mm/yyyy`. Its grade is the one the paragraph states
+//! (`NC min`, `NC Maj`, « mineure », « majeure »), else the engagement's verdict; its finding
+//! is the `Constat` line, else the paragraph itself. The charte graphique's verdict is a line
+//! `Conformité : C`, else `NA` when its text says « non applicable ». A paragraph read as a
+//! fiche d'écart goes to `ecarts` only; the other paragraphs of the section (« Absence de
+//! non-conformité majeure ou mineure. ») stay in `conclusion.fiches_ecart`, verbatim. The
+//! writer prints a fiche as `Module M engagement N — NC min` followed by its lines.
+//!
+//! # What the reader tolerates
+//!
+//! Headings and labels in any case, with or without accents and punctuation; verdicts in any
+//! case and spacing (`c`, `N A`, `nc MIN`, `NC  Maj`), and a verdict in another column after a
+//! page break; observation markers written `PF :` or `PF:` (several per cell); CRLF line
+//! endings, a byte-order mark, accents in NFC or NFD form (combining sequences of the French
+//! letters are composed with a small table), stray spaces around cells, markers and codes, and
+//! non-breaking spaces (U+00A0, U+202F, U+2007, read as spaces everywhere); the debris of page
+//! breaks: table rules (`--\t--`), repeated column headers (`Engagements de
+//! service\tCommentaires\tConformité`), page headers (`<small>Liberté • Égalité •
+//! Fraternité</small> …`), and a row's comment or verdict continued on the next line.
+//!
+//! # Every line accounted for
+//!
+//! The reader makes one pass over the lines, and accounts for every one: each non-blank line is
+//! either used for a field ([`LineRole::Field`]), recognised as layout ([`LineRole::Layout`]:
+//! headings, table rules, repeated column headers, page headers, the legend, template text), or
+//! reported in the diagnostics ([`LineRole::Reported`], with an [`ImportDiagnostic`]). Nothing
+//! is dropped silently: [`Imported::unexplained_lines`] lists the lines that are none of these,
+//! and is empty by construction.
+//!
+//! # Round trip
+//!
+//! Rendering then importing gives the same audit when: the modules are listed in increasing
+//! order, texts hold no tab nor line break, a comment holds no observation marker (`PF :`), the
+//! context figures are stated in its prose, and every auditor with a phone or e-mail has a
+//! role.
 
 pub(crate) mod diagnostics;
 pub(crate) mod read;
+mod sections;
+mod vocabulary;
 pub(crate) mod write;
+
+pub use diagnostics::{ImportCode, ImportDiagnostic, ImportLevel};
+pub use read::{
+    ConclusionSection, Imported, LineRole, ReportField, ReportLayout, import_report,
+    import_report_path, import_report_text,
+};
+pub use write::render_report_text;

@@ -1,30 +1,18 @@
-//! The rendering of an audit in the text form of its report, the form
-//! [`import_report_text`](crate::import_report_text) reads.
-//!
-//! The layout follows the text export of the Toulon report: title page, « 1. PAGE DE GARDE »
-//! with its rows `KEY\tVALUE` and checkboxes `<input checked="" type="checkbox"/>`, « 2.
-//! CONTEXTE », « 3. SYNTHÈSE DE L'ÉVALUATION » with a row `Module M N. Title\tComments\tVerdict`
-//! per engagement, the management sections and the remote-audit sections, then « 4. » and its
-//! sections. What the export cannot show is written in the import's text form: `PS : text
-//! Risque : risk`, fiches d'écart as a paragraph `Module M engagement N — NC min` followed by
-//! `Constat : …`, `Exigence : …`, `Action corrective : …`, `Échéance : dd/mm/yyyy`, and the
-//! charte graphique's verdict as `Conformité : C` when its text does not imply it.
-//!
-//! Rendering then importing gives the same audit when: the modules are listed in increasing
-//! order, texts hold no tab nor line break, a comment holds no observation marker (`PF :`), the
-//! context figures are stated in its prose, and every auditor with a phone or e-mail has a
-//! role.
+//! The writer of the report's text form, the form
+//! [`import_report_text`](crate::import_report_text) reads: the layout is documented on
+//! [`crate::report_text`], its headings and labels are in `vocabulary.rs`.
 
 use std::fmt::Write as _;
 
-use crate::report_text::read::{ConclusionSection, charte_inferred};
-use crate::{
-    AdministrationType, Audit, AuditType, EcartTarget, ManagementSection, ModuleNumber,
-    Observation, ObservationKind, Referentiel, RemoteChannel,
+use super::read::charte_inferred;
+use super::sections::ConclusionSection;
+use super::vocabulary::{
+    self as v, ADMINISTRATIONS, AUDIT_TYPES, CHECKED, MODULE, MODULE_HEADING, Part, UNCHECKED,
 };
-
-const CHECKED: &str = "<input checked=\"\" type=\"checkbox\"/>";
-const UNCHECKED: &str = "<input type=\"checkbox\"/>";
+use crate::{
+    AdministrationType, Audit, EcartTarget, ManagementSection, ModuleNumber, Observation,
+    ObservationKind, Referentiel, RemoteChannel,
+};
 
 fn checkbox(out: &mut String, checked: bool, label: &str) {
     if !out.ends_with('\t') {
@@ -55,12 +43,14 @@ fn observations(out: &mut String, comment: Option<&str>, observations: &[Observa
         sep(out);
         let _ = write!(out, "{} : {}", o.kind, o.text);
         if let (ObservationKind::AreaOfConcern, Some(risk)) = (o.kind, &o.risk) {
-            let _ = write!(out, " Risque : {risk}");
+            let _ = write!(out, " {} : {risk}", v::RISK);
         }
     }
 }
 
-/// Renders `audit` in the text form of its report, with the titles of `referentiel`.
+/// Renders `audit` in the text form of its report, with the titles of `referentiel`: the layout
+/// of [`crate::report_text`], which imports back to the same audit under the conditions given
+/// there (« Round trip »).
 ///
 /// ```
 /// use qualepref::{import_report, render_report_text, samples, Audit, Referentiel};
@@ -83,61 +73,71 @@ pub fn render_report_text(audit: &Audit, referentiel: &Referentiel) -> String {
 }
 
 fn title_page(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
-    out.push_str("RAPPORT D'AUDIT\n\n");
+    let _ = writeln!(out, "{}\n", v::TITLE.text);
     if let Some(name) = &audit.site.name {
         let _ = writeln!(out, "{name}");
     }
-    let _ = writeln!(out, "{} - {}\n", audit.site.city, audit.site.departement);
+    let _ = writeln!(
+        out,
+        "{}{}{}\n",
+        audit.site.city,
+        v::SITE_SEPARATOR,
+        audit.site.departement
+    );
     if let Some(t) = audit.kind.audit_type {
         let _ = writeln!(out, "{}\n", t.label_fr());
     }
-    let _ = writeln!(out, "Référentiel :\t{}", referentiel.name());
-    let _ = writeln!(out, "Dates de début d'audit :\t{}", date(audit.dates.start));
-    let _ = writeln!(out, "Dates de fin d'audit :\t{}\n", date(audit.dates.end));
+    let _ = writeln!(
+        out,
+        "{} :\t{}",
+        v::TITLE_REFERENTIEL.text,
+        referentiel.name()
+    );
+    let _ = writeln!(
+        out,
+        "{} :\t{}",
+        v::TITLE_START.text,
+        date(audit.dates.start)
+    );
+    let _ = writeln!(out, "{} :\t{}\n", v::TITLE_END.text, date(audit.dates.end));
     for a in &audit.auditors {
         if let Some(role) = &a.role {
-            let _ = writeln!(out, "Votre {role} : {}\n", a.name);
+            let _ = writeln!(out, "{} {role} : {}\n", v::LEAD.text, a.name);
             if let Some(phone) = &a.phone {
-                let _ = writeln!(out, "Ligne directe : {phone}\n");
+                let _ = writeln!(out, "{} : {phone}\n", v::LEAD_PHONE.text);
             }
             if let Some(email) = &a.email {
-                let _ = writeln!(out, "Adresse électronique : {email}\n");
+                let _ = writeln!(out, "{} : {email}\n", v::LEAD_EMAIL.text);
             }
         }
     }
-    out.push_str("SOMMAIRE DU RAPPORT D'EVALUATION\n\n");
-    out.push_str("- 1. PAGE DE GARDE**\n");
-    out.push_str("- 2. CONTEXTE, PRESENTATION DE L'HISTORIQUE DE LA DEMARCHE**\n");
-    out.push_str("- 3. SYNTHÈSE DE L'EVALUATION**\n");
-    out.push_str("- 4. SYNTHÈSE DE L'EVALUATION ET CONCLUSION GÉNÉRALES DE L'AUDIT**\n\n");
+    let _ = writeln!(out, "{}\n", v::TABLE_OF_CONTENTS.text);
+    for entry in v::TABLE_OF_CONTENTS_ENTRIES {
+        let _ = writeln!(out, "{entry}");
+    }
+    out.push('\n');
 }
 
-fn type_label(t: AuditType) -> &'static str {
-    match t {
-        AuditType::Initial => "Initial",
-        AuditType::Suivi => "de Suivi",
-        AuditType::Renouvellement => "de Renouvellement",
-        AuditType::Extension => "d' Extension",
-    }
+fn part(out: &mut String, part: Part) {
+    let _ = writeln!(out, "{}. {}\n", part.number, part.title.text);
 }
 
 fn page_de_garde(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
-    out.push_str("1. PAGE DE GARDE\n\nTYPE D'ADMINISTRATION\t");
-    let mut types = vec![
-        AdministrationType::Prefecture,
-        AdministrationType::SousPrefecture,
-        AdministrationType::PrefectureDePolice,
-    ];
-    if audit.site.administration == AdministrationType::HautCommissariat {
-        types.push(AdministrationType::HautCommissariat);
-    }
-    for t in types {
-        checkbox(out, audit.site.administration == t, t.label_fr());
+    part(out, v::PART_PAGE_DE_GARDE);
+    let _ = write!(out, "{}\t", v::ADMINISTRATION.text);
+    for (t, label) in ADMINISTRATIONS {
+        if t != AdministrationType::HautCommissariat || audit.site.administration == t {
+            checkbox(out, audit.site.administration == t, label.text);
+        }
     }
     let _ = write!(
         out,
-        "\nDEPARTEMENT\t{}\nVILLE\t{}\nMODULES COUVERTS PAR LE LABEL\t",
-        audit.site.departement, audit.site.city
+        "\n{}\t{}\n{}\t{}\n{}\t",
+        v::DEPARTEMENT.text,
+        audit.site.departement,
+        v::CITY.text,
+        audit.site.city,
+        v::MODULES.text
     );
     for m in ModuleNumber::all() {
         let title = referentiel
@@ -146,44 +146,46 @@ fn page_de_garde(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
         checkbox(
             out,
             audit.covers(m),
-            format!("Module {m} {title}").trim_end(),
+            format!("{MODULE} {m} {title}").trim_end(),
         );
     }
-    out.push_str("\n\nAUDIT INTERNE <i>Réalisé en amont d'un audit :</i>\t");
-    let types = [
-        AuditType::Initial,
-        AuditType::Suivi,
-        AuditType::Renouvellement,
-        AuditType::Extension,
-    ];
-    for t in types {
+    let _ = write!(out, "\n\n{}\t", v::INTERNAL_AUDIT.text);
+    for (t, label) in AUDIT_TYPES {
         checkbox(
             out,
             audit.kind.internal && audit.kind.audit_type == Some(t),
-            type_label(t),
+            label.text,
         );
     }
     out.push('\n');
     if !audit.kind.internal {
-        out.push_str("TYPE D'AUDIT\t");
-        for t in types {
-            checkbox(out, audit.kind.audit_type == Some(t), type_label(t));
+        let _ = write!(out, "{}\t", v::AUDIT_TYPE.text);
+        for (t, label) in AUDIT_TYPES {
+            checkbox(out, audit.kind.audit_type == Some(t), label.text);
         }
         out.push('\n');
     }
-    out.push_str("--\t--\n\n");
+    let _ = writeln!(out, "{}\n", v::TABLE_RULE);
     if let Some(label) = &audit.referentiel.label {
-        let _ = writeln!(out, "REFERENTIEL\t{label}");
+        let _ = writeln!(out, "{}\t{label}", v::REFERENTIEL.text);
     }
     let _ = writeln!(
         out,
-        "DATE(S) DE L'AUDIT\tDu {} au {}\n",
+        "{}\t{} {} {} {}\n",
+        v::AUDIT_DATES.text,
+        v::DATES_FROM,
         date(audit.dates.start),
+        v::DATES_TO,
         date(audit.dates.end)
     );
-    out.push_str("NOM AUDITEUR\t\tDATE ET SIGNATURE DE L'AUDITEUR\n");
+    let _ = writeln!(
+        out,
+        "{}\t\t{}",
+        v::AUDITOR_NAME.text,
+        v::AUDITOR_SIGNATURE.text
+    );
     for (i, a) in audit.auditors.iter().enumerate() {
-        let head = if i == 0 { "Auditeur(s)" } else { "" };
+        let head = if i == 0 { v::AUDITORS.text } else { "" };
         let signed = a.signed_on.map(date).unwrap_or_default();
         let _ = writeln!(out, "{head}\t{}\t{signed}", a.name);
     }
@@ -191,11 +193,12 @@ fn page_de_garde(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
 }
 
 fn context(out: &mut String, audit: &Audit) {
-    out.push_str("2. CONTEXTE\n\nContexte de l'organisme audité\n\n");
+    part(out, v::PART_CONTEXT);
+    let _ = writeln!(out, "{}\n", v::CONTEXT_ORGANISATION.text);
     for p in &audit.context.organisation {
         let _ = writeln!(out, "{p}\n");
     }
-    out.push_str("Présentation et historique de la démarche du site audité\n\n");
+    let _ = writeln!(out, "{}\n", v::CONTEXT_HISTORY.text);
     for p in &audit.context.history {
         let _ = writeln!(out, "{p}\n");
     }
@@ -204,15 +207,14 @@ fn context(out: &mut String, audit: &Audit) {
 fn engagement_title(referentiel: &Referentiel, e: crate::EngagementNumber) -> String {
     referentiel
         .engagement(e)
-        .map_or_else(|| format!("Engagement {e}"), |r| r.title.clone())
+        .map_or_else(|| format!("{} {e}", v::ENGAGEMENT), |r| r.title.clone())
 }
 
 fn synthesis(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
-    out.push_str("3. SYNTHÈSE DE L'ÉVALUATION\n\n");
-    out.push_str("Abréviations employées dans les pages suivantes :\n\n");
-    out.push_str("C : Conforme **NA** : Non applicable\n\n");
-    out.push_str("NC Maj : Non-conformité Majeure **NC min** : Non-conformité mineure\n\n");
-    out.push_str("PF : Points Forts **PS** : Points Sensibles **PP** : Pistes de Progrès\n\n");
+    part(out, v::PART_EVALUATION);
+    for line in v::LEGEND {
+        let _ = writeln!(out, "{}\n", line.text);
+    }
     let mut module = None;
     let mut group: Option<&str> = None;
     for a in &audit.assessments {
@@ -223,7 +225,7 @@ fn synthesis(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
                 .module(a.module)
                 .map(|m| m.title.to_uppercase())
                 .unwrap_or_default();
-            let _ = writeln!(out, "MODULE {} - {title}\n", a.module);
+            let _ = writeln!(out, "{MODULE_HEADING} {} - {title}\n", a.module);
         }
         let reference = referentiel.engagement(a.engagement);
         let heading = reference.and_then(|e| {
@@ -239,7 +241,7 @@ fn synthesis(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
         }
         let _ = write!(
             out,
-            "Module {} {}. {}\t",
+            "{MODULE} {} {}. {}\t",
             a.module,
             a.engagement,
             engagement_title(referentiel, a.engagement)
@@ -274,7 +276,12 @@ fn synthesis(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
         if channel != Some(c.channel) {
             channel = Some(c.channel);
             module = None;
-            let _ = writeln!(out, "\nAUDIT A DISTANCE : {}\n", c.channel.label_fr());
+            let _ = writeln!(
+                out,
+                "\n{} : {}\n",
+                v::REMOTE_AUDIT.text,
+                c.channel.label_fr()
+            );
         }
         if module != Some(c.module) {
             module = Some(c.module);
@@ -282,17 +289,17 @@ fn synthesis(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
                 .module(c.module)
                 .map(|m| m.title.to_uppercase())
                 .unwrap_or_default();
-            let _ = writeln!(out, "MODULE {} : {title}\t\t", c.module);
+            let _ = writeln!(out, "{MODULE_HEADING} {} : {title}\t\t", c.module);
         }
         let _ = write!(
             out,
-            "Module {} {}. {}\t",
+            "{MODULE} {} {}. {}\t",
             c.module,
             c.engagement,
             engagement_title(referentiel, c.engagement)
         );
         if let Some(note) = c.note {
-            let _ = write!(out, "Note : {note}");
+            let _ = write!(out, "{} : {note}", v::NOTE);
             if !c.observations.is_empty() {
                 out.push(' ');
             }
@@ -304,25 +311,22 @@ fn synthesis(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
 }
 
 fn conclusion(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
-    out.push_str("4. SYNTHÈSE DE L'ÉVALUATION ET CONCLUSION GÉNÉRALE DE L'AUDIT\n\n");
+    part(out, v::PART_CONCLUSION);
     let c = &audit.conclusion;
     for section in ConclusionSection::ALL {
         if section == ConclusionSection::ConclusionGenerale {
             let _ = writeln!(out, "{}\n", section.heading());
         } else {
-            let _ = writeln!(out, "❖ {}\n", section.heading());
+            let _ = writeln!(out, "{} {}\n", v::CONCLUSION_BULLET, section.heading());
         }
         if section == ConclusionSection::EnquetesSatisfaction {
-            out.push_str(
-                "(Vérification de l'analyse du résultat des enquêtes de satisfaction et de la mise \
-                 en œuvre et suivi d'un plan d'actions)\n\n",
-            );
+            let _ = writeln!(out, "{}\n", v::SURVEY_NOTE.text);
         }
         if section == ConclusionSection::CharteGraphique {
             let verdict = c.charte_graphique.verdict;
             if verdict.is_some() && verdict != charte_inferred(&c.charte_graphique.text) {
-                if let Some(v) = verdict {
-                    let _ = writeln!(out, "Conformité : {v}\n");
+                if let Some(verdict) = verdict {
+                    let _ = writeln!(out, "{} : {verdict}\n", v::CHARTE_VERDICT.text);
                 }
             }
         }
@@ -339,27 +343,33 @@ fn conclusion(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
                             .or_else(|| referentiel.engagement(e).map(|r| r.module));
                         match module {
                             Some(m) => {
-                                let _ = write!(out, "Module {m} engagement {e}");
+                                let _ = write!(out, "{MODULE} {m} {} {e}", v::FICHE_ENGAGEMENT);
                             }
                             None => {
-                                let _ = write!(out, "Engagement {e}");
+                                let _ = write!(out, "{} {e}", v::ENGAGEMENT);
                             }
                         }
                     }
                     EcartTarget::Management(id) => {
-                        let _ = write!(out, "{} point {}", id.section.heading(), id.item);
+                        let _ = write!(
+                            out,
+                            "{} {} {}",
+                            id.section.heading(),
+                            v::FICHE_ITEM.text,
+                            id.item
+                        );
                     }
                 }
-                let _ = writeln!(out, " — {}", f.grade);
-                let _ = writeln!(out, "Constat : {}", f.finding);
+                let _ = writeln!(out, "{}{}", v::FICHE_GRADE_SEPARATOR, f.grade);
+                let _ = writeln!(out, "{} : {}", v::FICHE_FINDING.text, f.finding);
                 if !f.requirement.is_empty() {
-                    let _ = writeln!(out, "Exigence : {}", f.requirement);
+                    let _ = writeln!(out, "{} : {}", v::FICHE_REQUIREMENT.text, f.requirement);
                 }
                 if let Some(action) = &f.corrective_action {
-                    let _ = writeln!(out, "Action corrective : {action}");
+                    let _ = writeln!(out, "{} : {action}", v::FICHE_ACTION.text);
                 }
                 if let Some(due) = f.due {
-                    let _ = writeln!(out, "Échéance : {}", date(due));
+                    let _ = writeln!(out, "{} : {}", v::FICHE_DUE.text, date(due));
                 }
                 out.push('\n');
             }

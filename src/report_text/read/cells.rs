@@ -1,0 +1,301 @@
+//! The small readers of cells and words every phase uses: numbers, numbered titles, module rows
+//! and headings, dates, verdicts, checkboxes, observation markers and risks, figures in prose.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+
+use super::super::vocabulary::{CHECKBOX, CHECKED_ATTRIBUTE, MODULE, RISK};
+use crate::text::key;
+use crate::{Observation, ObservationKind, Verdict};
+
+/// The leading decimal number of `s` (at most 9 digits) and the rest.
+pub(super) fn leading_number(s: &str) -> Option<(u32, &str)> {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    if end == 0 || end > 9 {
+        return None;
+    }
+    let n = s.get(..end)?.parse().ok()?;
+    Some((n, s.get(end..)?))
+}
+
+/// `12. Title` → (12, `Title`).
+pub(super) fn numbered(s: &str) -> Option<(u32, &str)> {
+    let (n, rest) = leading_number(s.trim_start())?;
+    let rest = rest.trim_start().strip_prefix('.')?;
+    Some((n, rest.trim()))
+}
+
+pub(super) fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| s.get(prefix.len()..))
+        .flatten()
+}
+
+/// `Module 1 12. Title` → (1, 12, `Title`).
+pub(super) fn module_row(s: &str) -> Option<(u32, u32, &str)> {
+    let rest = strip_prefix_ci(s.trim_start(), MODULE)?;
+    let (module, rest) = leading_number(rest.trim_start())?;
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let (number, title) = numbered(rest)?;
+    Some((module, number, title))
+}
+
+/// `MODULE 1 - …` or `MODULE 1 : …` (a heading, not a row) → 1.
+pub(super) fn module_heading(s: &str) -> Option<u32> {
+    let rest = strip_prefix_ci(s.trim_start(), MODULE)?;
+    let (module, rest) = leading_number(rest.trim_start())?;
+    let rest = rest.trim_start();
+    if rest.is_empty() || rest.starts_with(['-', ':', '–', '—']) {
+        Some(module)
+    } else {
+        None
+    }
+}
+
+pub(super) fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y").ok()
+}
+
+/// Every `dd/mm/yyyy` date in `s`, in order.
+pub(super) fn dates_in(s: &str) -> Vec<NaiveDate> {
+    s.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .filter(|w| w.contains('/'))
+        .filter_map(|w| parse_date(w.trim_end_matches('.')))
+        .collect()
+}
+
+/// Every `4 février 2019` date in `s`, in order.
+pub(super) fn french_dates_in(s: &str) -> Vec<NaiveDate> {
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut out = Vec::new();
+    for w in words.windows(3) {
+        if let [day, month, year] = w {
+            let day = day
+                .trim_start_matches("1er")
+                .parse::<u32>()
+                .ok()
+                .or_else(|| day.eq_ignore_ascii_case("1er").then_some(1));
+            let month = MONTHS.iter().position(|m| *m == key(month));
+            let year = year.trim_end_matches(['.', ',']).parse::<i32>().ok();
+            if let (Some(d), Some(m), Some(y)) = (day, month, year) {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m as u32 + 1, d) {
+                    out.push(date);
+                }
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn parse_verdict(cell: &str) -> Option<Verdict> {
+    if cell.len() > 30 {
+        return None;
+    }
+    cell.parse().ok()
+}
+
+/// The checkboxes of a cell: `(checked, label)` for each `<input … type="checkbox"/> Label`.
+pub(super) fn checkboxes(cell: &str) -> Vec<(bool, &str)> {
+    cell.split(CHECKBOX)
+        .skip(1)
+        .filter_map(|seg| {
+            let (attrs, label) = seg.split_once('>')?;
+            Some((attrs.contains(CHECKED_ATTRIBUTE), label.trim()))
+        })
+        .collect()
+}
+
+/// Where the observation markers (`PF :`, `PS:`, `PP :`) of `text` start, with the start of
+/// their text and their kind.
+pub(super) fn markers(text: &str) -> Vec<(usize, usize, ObservationKind)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'P' {
+            let boundary = i == 0
+                || bytes
+                    .get(i - 1)
+                    .is_some_and(|p| p.is_ascii_whitespace() || matches!(p, b'>' | b'*' | b'('));
+            let kind = match bytes.get(i + 1) {
+                Some(b'F') => Some(ObservationKind::Strength),
+                Some(b'S') => Some(ObservationKind::AreaOfConcern),
+                Some(b'P') => Some(ObservationKind::OpportunityForImprovement),
+                _ => None,
+            };
+            if let (true, Some(kind)) = (boundary, kind) {
+                let mut j = i + 2;
+                while bytes.get(j).is_some_and(|c| *c == b' ' || *c == b'*') {
+                    j += 1;
+                }
+                if bytes.get(j) == Some(&b':') {
+                    out.push((i, j + 1, kind));
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// `Risque : …` in a point sensible: (text, risk).
+pub(super) fn split_risk(text: &str) -> (&str, Option<&str>) {
+    let bytes = text.as_bytes();
+    let initial = RISK.as_bytes().first().copied().unwrap_or_default();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.eq_ignore_ascii_case(&initial)
+            && (i == 0 || bytes.get(i - 1).is_some_and(u8::is_ascii_whitespace))
+            && text
+                .get(i..i + RISK.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(RISK))
+        {
+            let mut j = i + RISK.len();
+            if matches!(bytes.get(j), Some(b's' | b'S')) {
+                j += 1;
+            }
+            while bytes.get(j) == Some(&b' ') {
+                j += 1;
+            }
+            if bytes.get(j) == Some(&b':') {
+                if let (Some(head), Some(risk)) = (text.get(..i), text.get(j + 1..)) {
+                    return (head.trim(), Some(risk.trim()));
+                }
+            }
+        }
+        i += 1;
+    }
+    (text, None)
+}
+
+/// A comment cell split into the text before any marker (the comment) and the observations.
+pub(super) fn split_observations(text: &str) -> (Option<String>, Vec<Observation>) {
+    let found = markers(text);
+    let first = found.first().map_or(text.len(), |m| m.0);
+    let comment = text
+        .get(..first)
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned);
+    let mut observations = Vec::with_capacity(found.len());
+    for (k, &(_, start, kind)) in found.iter().enumerate() {
+        let end = found.get(k + 1).map_or(text.len(), |m| m.0);
+        let body = text.get(start..end).unwrap_or("").trim();
+        let (body, risk) = if kind == ObservationKind::AreaOfConcern {
+            split_risk(body)
+        } else {
+            (body, None)
+        };
+        observations.push(Observation {
+            kind,
+            text: body.to_owned(),
+            risk: risk.map(str::to_owned),
+        });
+    }
+    (comment, observations)
+}
+
+pub(super) fn strip_tags(text: &str) -> Cow<'_, str> {
+    if text.contains('<') {
+        let mut s = text.to_owned();
+        for tag in [
+            "<i>",
+            "</i>",
+            "<b>",
+            "</b>",
+            "<em>",
+            "</em>",
+            "<strong>",
+            "</strong>",
+        ] {
+            if s.contains(tag) {
+                s = s.replace(tag, "");
+            }
+        }
+        Cow::Owned(s)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// A number written just before `word` in `text` (`1 060 000 habitants` → 1060000), with the
+/// text of the figure.
+pub(super) fn figure_before(text: &str, word: &str) -> Option<(u64, String)> {
+    for (at, _) in text.match_indices(word) {
+        let after = text.get(at + word.len()..).and_then(|s| s.chars().next());
+        if after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let head = text.get(..at)?.trim_end();
+        let tokens: Vec<&str> = head.split(' ').collect();
+        let mut digits: Vec<&str> = Vec::new();
+        for t in tokens.iter().rev() {
+            if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit()) {
+                break;
+            }
+            if let Some(prev) = digits.last() {
+                if prev.len() != 3 || t.len() > 3 {
+                    break;
+                }
+            }
+            digits.push(t);
+        }
+        if digits.is_empty() {
+            continue;
+        }
+        digits.reverse();
+        let number: String = digits.concat();
+        let value = number.parse().ok()?;
+        return Some((value, format!("{} {word}", digits.join(" "))));
+    }
+    None
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_and_risks() {
+        let (c, obs) = split_observations("Vu. PF : bien PS: mal Risque : perte PP :mieux");
+        assert_eq!(c.as_deref(), Some("Vu."));
+        assert_eq!(obs.len(), 3);
+        assert_eq!(obs[1].text, "mal");
+        assert_eq!(obs[1].risk.as_deref(), Some("perte"));
+        assert_eq!(obs[2].text, "mieux");
+        assert!(markers("APF : x").is_empty());
+    }
+
+    #[test]
+    fn figures_read_thousands() {
+        assert_eq!(
+            figure_before("environ 1 060 000 habitants.", "habitants").map(|f| f.0),
+            Some(1_060_000)
+        );
+        assert_eq!(
+            figure_before("en 2017 3 arrondissements", "arrondissements").map(|f| f.0),
+            Some(3)
+        );
+    }
+}

@@ -1,0 +1,270 @@
+//! Part 4, the synthesis and general conclusion: its sections' headings and paragraphs, the
+//! charte graphique's verdict, and the fiches d'écart (a paragraph naming an engagement or a
+//! management item, then its `Constat`, `Exigence`, `Action corrective` and `Échéance` lines).
+
+use super::super::vocabulary::{
+    CHARTE_VERDICT, FICHE_ACTION, FICHE_DUE, FICHE_ENGAGEMENT, FICHE_FINDING, FICHE_ITEM,
+    FICHE_REQUIREMENT, MANAGEMENT, NOT_APPLICABLE, SURVEY_NOTE,
+};
+use super::cells::{leading_number, parse_date, parse_verdict};
+use super::{ConclusionSection, ImportCode, LineRole, Parser, Part, ReportField, ReportLayout};
+use crate::text::key;
+use crate::{EcartTarget, EngagementNumber, FicheEcart, ManagementItemId, NcGrade, Verdict};
+
+impl Parser<'_> {
+    pub(super) fn conclusion_line(
+        &mut self,
+        n: usize,
+        t: &str,
+        section: Option<ConclusionSection>,
+    ) -> LineRole {
+        if let Some(s) = conclusion_heading(t) {
+            self.part = Part::Synthesis4(Some(s));
+            self.open_fiche = None;
+            return LineRole::Layout(ReportLayout::Heading);
+        }
+        let Some(section) = section else {
+            return self.skip(n, "part 4 (before its first section)", t);
+        };
+        match section {
+            ConclusionSection::FichesEcart => {
+                if let Some(role) = self.fiche_line(n, t) {
+                    return role;
+                }
+            }
+            ConclusionSection::EnquetesSatisfaction
+                if t.starts_with('(') && SURVEY_NOTE.matches(&key(t)) =>
+            {
+                return LineRole::Layout(ReportLayout::TemplateText);
+            }
+            ConclusionSection::CharteGraphique => {
+                if let Some((left, right)) = t.split_once(':') {
+                    let lk = key(left);
+                    if CHARTE_VERDICT.matches(&lk) {
+                        if let Some(v) = parse_verdict(right.trim()) {
+                            self.conclusion.charte_graphique.verdict = Some(v);
+                            self.charte_explicit = true;
+                            return LineRole::Field(ReportField::CharteVerdict);
+                        }
+                    }
+                }
+                self.charte_lines.push(n);
+            }
+            _ => {}
+        }
+        section
+            .paragraphs_mut(&mut self.conclusion)
+            .push(t.to_owned());
+        LineRole::Field(ReportField::Conclusion(section))
+    }
+
+    pub(super) fn fiche_line(&mut self, n: usize, t: &str) -> Option<LineRole> {
+        if let Some(i) = self.open_fiche {
+            if let Some((left, value)) = t.split_once(':') {
+                let lk = key(left);
+                let value = value.trim();
+                let fiche = self.ecarts.get_mut(i)?;
+                let target = fiche.target;
+                if FICHE_FINDING.matches(&lk) {
+                    value.clone_into(&mut fiche.finding);
+                } else if FICHE_REQUIREMENT.matches(&lk) {
+                    value.clone_into(&mut fiche.requirement);
+                } else if FICHE_ACTION.matches(&lk) {
+                    fiche.corrective_action = Some(value.to_owned());
+                } else if FICHE_DUE.matches(&lk) {
+                    fiche.due = parse_date(value);
+                    if fiche.due.is_none() {
+                        self.diag(
+                            Some(n),
+                            ImportCode::InvalidDate,
+                            format!("due date {value:?} is not a date dd/mm/yyyy, not used"),
+                        );
+                        return Some(LineRole::Reported);
+                    }
+                } else {
+                    return self.new_fiche(n, t);
+                }
+                return Some(LineRole::Field(ReportField::FicheEcart(target)));
+            }
+        }
+        self.new_fiche(n, t)
+    }
+
+    pub(super) fn new_fiche(&mut self, n: usize, paragraph: &str) -> Option<LineRole> {
+        self.open_fiche = None;
+        let target = fiche_target(paragraph)?;
+        let folded = key(paragraph);
+        let stated = if folded.contains("ncmaj") || folded.contains("majeure") {
+            Some(NcGrade::Major)
+        } else if folded.contains("ncmin") || folded.contains("mineure") {
+            Some(NcGrade::Minor)
+        } else {
+            None
+        };
+        let verdict = match target {
+            EcartTarget::Engagement(e) => self
+                .assessments
+                .iter()
+                .find(|a| a.engagement == e)
+                .map(|a| a.verdict),
+            EcartTarget::Management(id) => self
+                .management
+                .iter()
+                .find(|m| m.id() == id)
+                .map(|m| m.verdict),
+        };
+        let from_verdict = verdict.flatten().and_then(Verdict::nonconformity);
+        if verdict.is_none() {
+            self.diag(
+                Some(n),
+                ImportCode::FicheUnknownTarget,
+                format!("the fiche d'écart names {target}, which has no row in section 3"),
+            );
+        }
+        let row_verdict = verdict.flatten();
+        let grade = match (stated, from_verdict) {
+            (Some(s), _) if row_verdict.is_some_and(|v| v != Verdict::from(s)) => {
+                let v = row_verdict.map_or("", Verdict::code);
+                self.diag(
+                    Some(n),
+                    ImportCode::FicheGradeDiffers,
+                    format!(
+                        "the fiche d'écart of {target} states {s}, the verdict of its row is {v}; \
+                         {s} kept"
+                    ),
+                );
+                s
+            }
+            (Some(s), _) => s,
+            (None, Some(v)) => {
+                self.diag(
+                    Some(n),
+                    ImportCode::FicheGradeFromVerdict,
+                    format!(
+                        "the fiche d'écart of {target} states no grade: {v} taken from the \
+                         verdict of its row"
+                    ),
+                );
+                v
+            }
+            (None, None) => {
+                self.diag(
+                    Some(n),
+                    ImportCode::FicheGradeGuessed,
+                    format!(
+                        "the fiche d'écart of {target} states no grade and its row is not a \
+                         nonconformity: NC min assumed"
+                    ),
+                );
+                NcGrade::Minor
+            }
+        };
+        self.ecarts.push(FicheEcart {
+            target,
+            grade,
+            finding: paragraph.to_owned(),
+            requirement: String::new(),
+            corrective_action: None,
+            due: None,
+        });
+        self.open_fiche = Some(self.ecarts.len() - 1);
+        Some(LineRole::Field(ReportField::FicheEcart(target)))
+    }
+}
+
+/// The verdict the charte graphique's text implies: `NA` when it says « non applicable ».
+pub(crate) fn charte_inferred(text: &[String]) -> Option<Verdict> {
+    text.iter()
+        .any(|p| key(p).contains(NOT_APPLICABLE))
+        .then_some(Verdict::NotApplicable)
+}
+
+/// A heading of part 4: an optional bullet, capitals outside parentheses, a known title.
+pub(super) fn conclusion_heading(t: &str) -> Option<ConclusionSection> {
+    let text = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Paragraphs leave at their first lower-case letter outside parentheses.
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && c.is_lowercase() => return None,
+            _ => {}
+        }
+    }
+    let mut outside = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    ConclusionSection::from_heading_key(&key(&outside))
+}
+
+/// The engagement or management item a fiche d'écart paragraph names.
+fn fiche_target(t: &str) -> Option<EcartTarget> {
+    let k = key(t);
+    for heading in MANAGEMENT {
+        let section = heading.section;
+        if let Some(rest) = k.strip_prefix(heading.in_fiche) {
+            let rest = FICHE_ITEM.strip(rest).unwrap_or(rest);
+            let (item, _) = leading_number(rest)?;
+            let item = u8::try_from(item).ok().filter(|i| *i > 0)?;
+            return Some(EcartTarget::Management(ManagementItemId { section, item }));
+        }
+    }
+    let lower = t.to_lowercase();
+    for (at, _) in lower.match_indices(FICHE_ENGAGEMENT) {
+        let rest = lower.get(at + FICHE_ENGAGEMENT.len()..)?;
+        let rest = rest.trim_start();
+        let rest = ["n°", "nº", "no.", "no ", "n "]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .unwrap_or(rest)
+            .trim_start();
+        if let Some((number, _)) = leading_number(rest) {
+            if let Some(e) = u16::try_from(number).ok().and_then(EngagementNumber::new) {
+                return Some(EcartTarget::Engagement(e));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fiche_targets() {
+        let e = |n| Some(EcartTarget::Engagement(EngagementNumber::new(n).unwrap()));
+        assert_eq!(fiche_target("Module 1 engagement 17 : délai"), e(17));
+        assert_eq!(fiche_target("Engagement n°5 non tenu"), e(5));
+        assert_eq!(fiche_target("Engagement n° 5 non tenu"), e(5));
+        assert_eq!(
+            fiche_target("Absence de non-conformité majeure ou mineure."),
+            None
+        );
+    }
+
+    #[test]
+    fn the_vocabulary_reads_back() {
+        for s in ConclusionSection::ALL {
+            assert_eq!(conclusion_heading(s.heading()), Some(s), "{s:?}");
+            assert_eq!(conclusion_heading(&format!("❖ {}", s.heading())), Some(s));
+        }
+        for m in MANAGEMENT {
+            let fiche = format!("{} {} 5", m.heading.text, FICHE_ITEM.text);
+            let id = ManagementItemId {
+                section: m.section,
+                item: 5,
+            };
+            assert_eq!(fiche_target(&fiche), Some(EcartTarget::Management(id)));
+        }
+    }
+}

@@ -1,0 +1,388 @@
+//! The reader of the report's text form, one file per phase of the reading: the entry points,
+//! the [`Imported`] result and the parser's state here; the roles of lines and the page-break
+//! debris in `lines.rs`, the small readers of cells in `cells.rs`, then the phases in the
+//! report's order: `cover.rs` (title page and page de garde), `context.rs` (part 2),
+//! `evaluation.rs` (section 3: engagement and management rows), `remote.rs` (remote checks),
+//! `conclusion.rs` (part 4 and the fiches d'écart), and `finish.rs` (the checks once every line
+//! is read). The layout it reads is documented on [`crate::report_text`].
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::diagnostics::{ImportCode, ImportDiagnostic, ImportLevel};
+use crate::text::normalise;
+use crate::{
+    AdministrationType, Assessment, Audit, AuditDates, AuditType, Auditor, AuditorSynthesis,
+    Context, Departement, Error, FicheEcart, ManagementAssessment, ManagementSection, ModuleNumber,
+    Referentiel, RemoteChannel, RemoteCheck,
+};
+
+mod cells;
+mod conclusion;
+mod context;
+mod cover;
+mod evaluation;
+mod finish;
+mod lines;
+mod remote;
+
+pub use super::sections::ConclusionSection;
+pub(crate) use conclusion::charte_inferred;
+pub use lines::{LineRole, ReportField, ReportLayout};
+use lines::{excerpt, part_heading, table_debris};
+
+/// An audit read from a report's text, with what the import noticed and the role of every line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    audit: Audit,
+    diagnostics: Vec<ImportDiagnostic>,
+    lines: Vec<LineRole>,
+}
+
+impl Imported {
+    /// The audit read.
+    #[must_use]
+    pub fn audit(&self) -> &Audit {
+        &self.audit
+    }
+
+    /// The audit read, dropping the diagnostics.
+    #[must_use]
+    pub fn into_audit(self) -> Audit {
+        self.audit
+    }
+
+    /// What the import noticed, in line order (diagnostics about the whole document last).
+    #[must_use]
+    pub fn diagnostics(&self) -> &[ImportDiagnostic] {
+        &self.diagnostics
+    }
+
+    /// The role of every line of the input, in order: `lines()[0]` is line 1.
+    #[must_use]
+    pub fn lines(&self) -> &[LineRole] {
+        &self.lines
+    }
+
+    /// The role of line `line` (1-based).
+    #[must_use]
+    pub fn line_role(&self, line: usize) -> Option<LineRole> {
+        line.checked_sub(1).and_then(|i| self.lines.get(i)).copied()
+    }
+
+    /// The lines (1-based) that are neither blank, used, layout, nor named by a diagnostic.
+    /// Empty by construction; tests assert it.
+    #[must_use]
+    pub fn unexplained_lines(&self) -> Vec<usize> {
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(|(i, role)| {
+                **role == LineRole::Reported
+                    && !self.diagnostics.iter().any(|d| d.line == Some(i + 1))
+            })
+            .map(|(i, _)| i + 1)
+            .collect()
+    }
+
+    /// Whether any diagnostic is a warning or a skipped line.
+    #[must_use]
+    pub fn has_warnings(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| matches!(d.level, ImportLevel::Warning | ImportLevel::Skipped))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry points
+// ---------------------------------------------------------------------------------------------
+
+/// Imports a report's text against the embedded Qual-e-pref 2019 référentiel; see
+/// [`import_report_text`].
+///
+/// # Errors
+///
+/// As [`import_report_text`].
+pub fn import_report(text: &str) -> Result<Imported, Error> {
+    import_report_text(text, Referentiel::qual_e_pref_2019())
+}
+
+/// Imports a report's text file; see [`import_report_text`].
+///
+/// # Errors
+///
+/// [`Error::Io`] if the file cannot be read; [`Error::InFile`] naming the file around
+/// [`Error::TooLarge`], [`Error::NotAReport`] (also for a file that is not UTF-8) or
+/// [`Error::TruncatedReport`].
+pub fn import_report_path(
+    path: impl AsRef<Path>,
+    referentiel: &Referentiel,
+) -> Result<Imported, Error> {
+    let path = path.as_ref();
+    let in_file = |e| Error::in_file(path, e);
+    let bytes = crate::read_input_bytes(path)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        in_file(Error::NotAReport {
+            reason: format!(
+                "the file is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        })
+    })?;
+    import_report_text(&text, referentiel).map_err(in_file)
+}
+
+/// Imports an audit report from its text form, against `referentiel` (whose id the audit
+/// names).
+///
+/// A report truncated inside section 3 imports what it has, with [`ImportCode::MissingRow`]
+/// diagnostics naming the engagements without row.
+///
+/// # Errors
+///
+/// [`Error::NotAReport`] for an empty text, binary data, or a text without page de garde nor
+/// section 3, or lacking what an audit cannot do without (département, city, dates,
+/// administration type); [`Error::TruncatedReport`] for a report that ends before section 3;
+/// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
+///
+/// ```
+/// use qualepref::{import_report_text, Error, Referentiel};
+/// let err = import_report_text("", Referentiel::qual_e_pref_2019()).unwrap_err();
+/// assert_eq!(err.to_string(), "not a qual-e-pref audit report: the text is empty");
+/// ```
+pub fn import_report_text(text: &str, referentiel: &Referentiel) -> Result<Imported, Error> {
+    crate::check_size(text.len())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(not_a_report("the text is empty"));
+    }
+    if let Some((line, c)) = binary_char(text) {
+        return Err(Error::NotAReport {
+            reason: format!(
+                "the text holds binary data (control character U+{:04X} at line {line})",
+                u32::from(c)
+            ),
+        });
+    }
+    let text = normalise(text);
+    let mut parser = Parser::new(referentiel);
+    let mut count = 0;
+    for (i, line) in text.lines().enumerate() {
+        count = i + 1;
+        parser.line(i + 1, line.strip_suffix('\r').unwrap_or(line));
+    }
+    parser.finish(count)
+}
+
+fn not_a_report(reason: &str) -> Error {
+    Error::NotAReport {
+        reason: reason.to_owned(),
+    }
+}
+
+/// The first control character other than tab, line feed, carriage return and form feed.
+fn binary_char(text: &str) -> Option<(usize, char)> {
+    // Control characters are C0 bytes and DEL, or C1 (U+0080–U+009F, encoded C2 80–C2 9F).
+    let bytes = text.as_bytes();
+    let suspect = bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    });
+    if !suspect {
+        return None;
+    }
+    let bad = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}');
+    let at = text.find(bad)?;
+    let c = text.get(at..)?.chars().next()?;
+    let line = text.get(..at)?.bytes().filter(|b| *b == b'\n').count() + 1;
+    Some((line, c))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parser
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    TitlePage,
+    PageDeGarde,
+    Context { history: bool },
+    Synthesis(Synth),
+    Synthesis4(Option<ConclusionSection>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Synth {
+    Legend,
+    Module,
+    Management(ManagementSection),
+    Remote(RemoteChannel),
+}
+
+#[derive(Debug, Clone, Copy)]
+enum LastRow {
+    None,
+    Assessment(usize),
+    Management(usize),
+}
+
+struct Lead {
+    name: String,
+    role: String,
+    phone: Option<String>,
+    email: Option<String>,
+    line: usize,
+}
+
+struct Parser<'r> {
+    r: &'r Referentiel,
+    roles: Vec<LineRole>,
+    diags: Vec<ImportDiagnostic>,
+    part: Part,
+    seen_title: bool,
+    seen_part: [bool; 4],
+    // title page
+    site_name: Option<String>,
+    title_site: Option<(String, Departement, usize)>,
+    title_type: Option<(AuditType, usize)>,
+    title_start: Option<(NaiveDate, usize)>,
+    title_end: Option<(NaiveDate, usize)>,
+    leads: Vec<Lead>,
+    // page de garde
+    administration: Option<AdministrationType>,
+    departement: Option<(Departement, usize)>,
+    city: Option<(String, usize)>,
+    modules: Option<Vec<ModuleNumber>>,
+    internal_type: Option<AuditType>,
+    external_type: Option<AuditType>,
+    kind_line: Option<usize>,
+    label: Option<String>,
+    dates: Option<(AuditDates, usize)>,
+    auditors: Vec<Auditor>,
+    in_auditors: bool,
+    // body
+    context: Context,
+    organisation_lines: Vec<usize>,
+    module: Option<ModuleNumber>,
+    group: Option<String>,
+    assessments: Vec<Assessment>,
+    assessment_lines: Vec<usize>,
+    management: Vec<ManagementAssessment>,
+    remote_checks: Vec<RemoteCheck>,
+    last_row: LastRow,
+    last_row_line: usize,
+    ecarts: Vec<FicheEcart>,
+    open_fiche: Option<usize>,
+    conclusion: AuditorSynthesis,
+    charte_explicit: bool,
+    charte_lines: Vec<usize>,
+}
+
+impl<'r> Parser<'r> {
+    fn new(r: &'r Referentiel) -> Self {
+        Parser {
+            r,
+            roles: Vec::with_capacity(256),
+            diags: Vec::new(),
+            part: Part::TitlePage,
+            seen_title: false,
+            seen_part: [false; 4],
+            site_name: None,
+            title_site: None,
+            title_type: None,
+            title_start: None,
+            title_end: None,
+            leads: Vec::new(),
+            administration: None,
+            departement: None,
+            city: None,
+            modules: None,
+            internal_type: None,
+            external_type: None,
+            kind_line: None,
+            label: None,
+            dates: None,
+            auditors: Vec::new(),
+            in_auditors: false,
+            context: Context::default(),
+            organisation_lines: Vec::new(),
+            module: None,
+            group: None,
+            assessments: Vec::new(),
+            assessment_lines: Vec::new(),
+            management: Vec::new(),
+            remote_checks: Vec::new(),
+            last_row: LastRow::None,
+            last_row_line: 0,
+            ecarts: Vec::new(),
+            open_fiche: None,
+            conclusion: AuditorSynthesis::default(),
+            charte_explicit: false,
+            charte_lines: Vec::new(),
+        }
+    }
+
+    fn diag(&mut self, line: Option<usize>, code: ImportCode, message: String) {
+        self.diags.push(ImportDiagnostic {
+            line,
+            level: code.level(),
+            code,
+            message,
+        });
+    }
+
+    fn skip(&mut self, n: usize, where_: &str, text: &str) -> LineRole {
+        self.diag(
+            Some(n),
+            ImportCode::UnrecognisedLine,
+            format!(
+                "line not understood in {where_}, not used: {:?}",
+                excerpt(text)
+            ),
+        );
+        LineRole::Reported
+    }
+
+    fn line(&mut self, n: usize, line: &str) {
+        let role = self.classify(n, line);
+        self.roles.push(role);
+    }
+
+    fn classify(&mut self, n: usize, line: &str) -> LineRole {
+        let t = line.trim();
+        if t.is_empty() || t.chars().all(char::is_whitespace) {
+            return LineRole::Blank;
+        }
+        if let Some(layout) = table_debris(t) {
+            return LineRole::Layout(layout);
+        }
+        if let Some(part) = part_heading(t) {
+            self.enter_part(part);
+            return LineRole::Layout(ReportLayout::Heading);
+        }
+        match self.part {
+            Part::TitlePage => self.title_page(n, t),
+            Part::PageDeGarde => self.page_de_garde(n, line, t),
+            Part::Context { history } => self.context_line(n, t, history),
+            Part::Synthesis(state) => self.synthesis(n, line, t, state),
+            Part::Synthesis4(section) => self.conclusion_line(n, t, section),
+        }
+    }
+
+    fn enter_part(&mut self, part: u8) {
+        if let Some(seen) = self.seen_part.get_mut(usize::from(part).wrapping_sub(1)) {
+            *seen = true;
+        }
+        self.in_auditors = false;
+        self.last_row = LastRow::None;
+        self.part = match part {
+            1 => Part::PageDeGarde,
+            2 => Part::Context { history: false },
+            3 => Part::Synthesis(Synth::Legend),
+            _ => Part::Synthesis4(None),
+        };
+    }
+}

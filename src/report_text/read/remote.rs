@@ -1,0 +1,131 @@
+//! The remote-audit sections of section 3 (`AUDIT A DISTANCE : Internet`, then module headings
+//! and a row `Module M N. Title\tNote : Conforme PF : …` per engagement checked).
+
+use super::super::vocabulary::{NOTE, REMOTE_CHANNELS};
+use super::cells::{markers, split_observations, strip_prefix_ci, strip_tags};
+use super::lines::excerpt;
+use super::{ImportCode, LastRow, LineRole, Parser, ReportField};
+use crate::text::key;
+use crate::{ModuleNumber, RemoteChannel, RemoteCheck, RemoteNote};
+
+/// The channel of a remote-audit heading, folded, after `AUDIT A DISTANCE`.
+pub(super) fn remote_channel_from_key(k: &str) -> Option<RemoteChannel> {
+    REMOTE_CHANNELS
+        .iter()
+        .find(|(_, label)| label.matches(k))
+        .map(|(c, _)| *c)
+}
+
+impl Parser<'_> {
+    pub(super) fn remote_row(
+        &mut self,
+        n: usize,
+        channel: RemoteChannel,
+        module: u32,
+        number: u32,
+        title: &str,
+        rest: &[&str],
+    ) -> LineRole {
+        self.last_row = LastRow::None;
+        let Some(e) = self.engagement_number(n, number) else {
+            return LineRole::Reported;
+        };
+        let Some(module) = u8::try_from(module).ok().and_then(ModuleNumber::new) else {
+            return self.skip(n, "a remote-audit section (no such module)", title);
+        };
+        match self.r.engagement(e) {
+            Some(re) => {
+                let expected = re.title.clone();
+                self.check_title(
+                    n,
+                    &format!("remote check of engagement {e}"),
+                    title,
+                    &expected,
+                );
+            }
+            None => self.diag(
+                Some(n),
+                ImportCode::UnknownEngagement,
+                format!(
+                    "remote check of engagement {e} ({title:?}): not in référentiel {}; \
+                     imported as written",
+                    self.r.id()
+                ),
+            ),
+        }
+        if self
+            .remote_checks
+            .iter()
+            .any(|c| c.channel == channel && c.engagement == e)
+        {
+            self.diag(
+                Some(n),
+                ImportCode::DuplicateRow,
+                format!("engagement {e} has a second {channel} remote check; both are imported"),
+            );
+        }
+        let joined = rest.join(" ");
+        let text = strip_tags(&joined);
+        let text = text.trim();
+        let found = markers(text);
+        let head_end = found.first().map_or(text.len(), |m| m.0);
+        let head = text.get(..head_end).unwrap_or("").trim();
+        let obs_text = text.get(head_end..).unwrap_or("");
+        let (_, observations) = split_observations(obs_text);
+        let note_text = strip_prefix_ci(head, NOTE)
+            .map(str::trim_start)
+            .and_then(|s| s.strip_prefix(':'))
+            .map_or(head, str::trim);
+        let note = if note_text.is_empty() {
+            self.diag(
+                Some(n),
+                ImportCode::MissingVerdict,
+                format!("{channel} remote check of engagement {e} has no note"),
+            );
+            None
+        } else if let Ok(note) = note_text.parse::<RemoteNote>() {
+            Some(note)
+        } else {
+            let k = key(note_text);
+            let (note, word) = if k.starts_with("nonconforme") {
+                (Some(RemoteNote::NonConforme), "nonconforme")
+            } else if k.starts_with("nonapplicable") {
+                (Some(RemoteNote::NonApplicable), "nonapplicable")
+            } else if k.starts_with("conforme") {
+                (Some(RemoteNote::Conforme), "conforme")
+            } else {
+                (None, "")
+            };
+            if note.is_some() && k.len() > word.len() {
+                self.diag(
+                    Some(n),
+                    ImportCode::RemoteTextIgnored,
+                    format!(
+                        "{channel} remote check of engagement {e}: text after the note is not \
+                         an observation, not used: {:?}",
+                        excerpt(note_text)
+                    ),
+                );
+            } else if note.is_none() {
+                self.diag(
+                    Some(n),
+                    ImportCode::UnknownVerdict,
+                    format!(
+                        "{channel} remote check of engagement {e}: note {:?} is not Conforme, \
+                         Non conforme or Non applicable",
+                        excerpt(note_text)
+                    ),
+                );
+            }
+            note
+        };
+        self.remote_checks.push(RemoteCheck {
+            channel,
+            engagement: e,
+            module,
+            note,
+            observations,
+        });
+        LineRole::Field(ReportField::RemoteCheck(channel, e))
+    }
+}
