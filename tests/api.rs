@@ -162,6 +162,8 @@ fn every_domain_enum_parses_and_prints_its_wire_form() {
     round_trip(DueSource::ALL);
     round_trip(Verdict::ALL);
     round_trip(NcGrade::ALL);
+    round_trip(qualepref::Severity::ALL);
+    round_trip(qualepref::ImportLevel::ALL);
     assert_eq!(
         Rule::MinorThresholdReached.to_string(),
         "minor_threshold_reached"
@@ -274,4 +276,15 @@ fn a_referentiel_built_in_code_checks_the_loaders_invariants() {
         matches!(broken, Error::InvalidReferentiel { .. }),
         "{broken}"
     );
+}
+
+#[test]
+fn import_diagnostics_round_trip_through_json() {
+    let imported = qualepref::import_report(samples::TOULON_2019_REPORT).unwrap();
+    assert!(!imported.diagnostics().is_empty());
+    for d in imported.diagnostics() {
+        let json = serde_json::to_string(d).unwrap();
+        let back: qualepref::ImportDiagnostic = serde_json::from_str(&json).unwrap();
+        assert_eq!(&back, d);
+    }
 }

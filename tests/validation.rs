@@ -52,12 +52,7 @@ fn expect_one(audit: &Audit, code: RuleCode, severity: Severity, path: &str, mes
     let found = of_code(&report, code);
     assert_eq!(
         found,
-        vec![Diagnostic {
-            code,
-            severity,
-            path: path.to_owned(),
-            message: message.to_owned(),
-        }],
+        vec![Diagnostic::new(code, severity, path, message)],
         "full report:\n{report}"
     );
 }

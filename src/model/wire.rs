@@ -64,8 +64,8 @@ pub(crate) use wire_enum;
 mod tests {
     use super::forms;
     use crate::{
-        AdministrationType, AuditType, DueSource, Error, ManagementSection, Outcome, RemoteChannel,
-        Rule,
+        AdministrationType, AuditType, DueSource, Error, ImportLevel, ManagementSection, Outcome,
+        RemoteChannel, Rule, Severity,
     };
 
     /// The `expected` list of an error is every wire form, in order.
@@ -91,5 +91,7 @@ mod tests {
         assert_eq!(expected_of::<Outcome>(), forms::<Outcome>());
         assert_eq!(expected_of::<Rule>(), forms::<Rule>());
         assert_eq!(expected_of::<DueSource>(), forms::<DueSource>());
+        assert_eq!(expected_of::<Severity>(), forms::<Severity>());
+        assert_eq!(expected_of::<ImportLevel>(), forms::<ImportLevel>());
     }
 }

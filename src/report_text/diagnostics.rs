@@ -2,10 +2,27 @@
 
 use std::fmt;
 
-use strum::IntoStaticStr;
+use serde::{Deserialize, Serialize};
+use strum::{EnumIter, IntoStaticStr};
+
+use crate::model::wire::wire_enum;
 
 /// How much an import diagnostic matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, IntoStaticStr)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    EnumIter,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "lowercase")]
 #[strum(serialize_all = "lowercase")]
 pub enum ImportLevel {
     /// Worth knowing: the value was read, from an unusual place or form.
@@ -18,11 +35,20 @@ pub enum ImportLevel {
     Skipped,
 }
 
-impl fmt::Display for ImportLevel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.into())
+impl ImportLevel {
+    /// The wire form: `info`, `guessed`, `warning` or `skipped`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        self.into()
     }
 }
+
+wire_enum!(
+    ImportLevel,
+    "import level",
+    "info, guessed, warning, skipped",
+    [Info, Guessed, Warning, Skipped]
+);
 
 crate::codes_table::code_table! {
     /// The stable code of an import diagnostic. Codes are never renamed nor reused once released;
@@ -189,7 +215,8 @@ crate::codes_table::code_table! {
 }
 
 /// One thing the import noticed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImportDiagnostic {
     /// The line (1-based) it is about; `None` for the whole document.
     pub line: Option<usize>,

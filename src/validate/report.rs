@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoStaticStr};
 
 use super::codes::RuleCode;
+use crate::model::wire::wire_enum;
 
 /// How serious a diagnostic is. Only [`Severity::Error`] makes an audit invalid.
 #[derive(
@@ -35,14 +36,24 @@ pub enum Severity {
     Error,
 }
 
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.into())
+impl Severity {
+    /// The wire form: `info`, `warning` or `error`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        self.into()
     }
 }
 
+wire_enum!(
+    Severity,
+    "severity",
+    "info, warning, error",
+    [Info, Warning, Error]
+);
+
 /// One problem found in an audit, or in a référentiel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// The rule's stable code.
     pub code: RuleCode,
@@ -53,6 +64,24 @@ pub struct Diagnostic {
     pub path: String,
     /// What is wrong, naming the bad value.
     pub message: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic of rule `code` at `severity`, about `path`.
+    #[must_use]
+    pub fn new(
+        code: RuleCode,
+        severity: Severity,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity,
+            path: path.into(),
+            message: message.into(),
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {
