@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use qualepref::{
     Audit, EcartTarget, EngagementNumber, FicheEcart, ImportCode, ImportLevel, Imported, LineRole,
-    ModuleNumber, NcGrade, Referentiel, Verdict, import_report, import_report_path,
+    ModuleNumber, NcGrade, Referentiel, ReportField, Verdict, import_report, import_report_path,
     import_report_text, render_report_text, samples,
 };
 use strum::IntoEnumIterator;
@@ -629,6 +629,76 @@ fn toulon_round_trips_through_text() {
     }
     // Rendering is deterministic and a second round gives the same text.
     assert_eq!(render_report_text(imported.audit(), referentiel), text);
+}
+
+/// `text` without its accents (the letters of [`nfd`]).
+fn unaccented(text: &str) -> String {
+    nfd(text)
+        .chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect()
+}
+
+#[test]
+fn headings_and_labels_read_without_accents_and_in_another_case() {
+    let referentiel = Referentiel::qual_e_pref_2019();
+    let audit = toulon();
+    let text = render_report_text(&audit, referentiel);
+    let imported = import(&text);
+    let mut changed = 0;
+    let variant: Vec<String> = text
+        .lines()
+        .zip(imported.lines())
+        .map(|(line, role)| match (role, line.split_once('\t')) {
+            (LineRole::Layout(_), _) => {
+                changed += 1;
+                unaccented(line)
+            }
+            (
+                LineRole::Field(
+                    ReportField::Administration
+                    | ReportField::Departement
+                    | ReportField::City
+                    | ReportField::Modules
+                    | ReportField::AuditKind
+                    | ReportField::ReferentielLabel
+                    | ReportField::AuditDates
+                    | ReportField::TitlePageReferentiel
+                    | ReportField::TitlePageDates,
+                ),
+                Some((label, value)),
+            ) => {
+                changed += 1;
+                format!("{}\t{value}", unaccented(&label.to_lowercase()))
+            }
+            _ => line.to_owned(),
+        })
+        .collect();
+    assert!(changed > 40, "{changed} lines changed");
+    let variant = variant.join("\n");
+    assert_ne!(variant, text);
+    let imported = import(&variant);
+    assert_eq!(imported.audit(), &audit);
+    assert_only_info(&imported);
+}
+
+#[test]
+fn the_report_text_module_reexports_the_import_and_the_writer() {
+    use qualepref::report_text::{self, ConclusionSection, LineRole as Role};
+
+    let imported = report_text::import_report(REPORT).unwrap();
+    assert_eq!(
+        imported.line_role(3),
+        Some(Role::Layout(qualepref::ReportLayout::Title))
+    );
+    let text = report_text::render_report_text(imported.audit(), Referentiel::qual_e_pref_2019());
+    assert!(text.contains(ConclusionSection::FichesEcart.heading()));
+    assert_eq!(
+        report_text::import_report_text(&text, Referentiel::qual_e_pref_2019())
+            .unwrap()
+            .audit(),
+        imported.audit()
+    );
 }
 
 #[test]

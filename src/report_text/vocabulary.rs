@@ -39,6 +39,7 @@ impl Term {
     }
 
     /// Whether the folded text `k` (see `crate::text::key`) is this term.
+    #[inline]
     pub(crate) fn matches(&self, k: &str) -> bool {
         self.accepts.iter().any(|f| match f {
             Fold::Is(p) => k == *p,
@@ -48,6 +49,7 @@ impl Term {
 
     /// Whether `text` is this term, folding it lazily: the comparison stops at the first
     /// difference, for lines tested against a term they seldom are.
+    #[inline]
     pub(crate) fn matches_text(&self, text: &str) -> bool {
         self.accepts.iter().any(|f| match f {
             Fold::Is(p) => folded(text).eq(p.chars()),
@@ -56,6 +58,7 @@ impl Term {
     }
 
     /// The folded text `k` without the first accepted prefix it starts with.
+    #[inline]
     pub(crate) fn strip<'k>(&self, k: &'k str) -> Option<&'k str> {
         self.accepts.iter().find_map(|f| match f {
             Fold::Is(p) | Fold::Starts(p) => k.strip_prefix(p),

@@ -10,6 +10,7 @@ use crate::text::key;
 use crate::{Observation, ObservationKind, Verdict};
 
 /// The leading decimal number of `s` (at most 9 digits) and the rest.
+#[inline]
 pub(super) fn leading_number(s: &str) -> Option<(u32, &str)> {
     let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
     if end == 0 || end > 9 {
@@ -20,12 +21,14 @@ pub(super) fn leading_number(s: &str) -> Option<(u32, &str)> {
 }
 
 /// `12. Title` → (12, `Title`).
+#[inline]
 pub(super) fn numbered(s: &str) -> Option<(u32, &str)> {
     let (n, rest) = leading_number(s.trim_start())?;
     let rest = rest.trim_start().strip_prefix('.')?;
     Some((n, rest.trim()))
 }
 
+#[inline]
 pub(super) fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
@@ -34,6 +37,7 @@ pub(super) fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 }
 
 /// `Module 1 12. Title` → (1, 12, `Title`).
+#[inline]
 pub(super) fn module_row(s: &str) -> Option<(u32, u32, &str)> {
     let rest = strip_prefix_ci(s.trim_start(), MODULE)?;
     let (module, rest) = leading_number(rest.trim_start())?;
@@ -45,6 +49,7 @@ pub(super) fn module_row(s: &str) -> Option<(u32, u32, &str)> {
 }
 
 /// `MODULE 1 - …` or `MODULE 1 : …` (a heading, not a row) → 1.
+#[inline]
 pub(super) fn module_heading(s: &str) -> Option<u32> {
     let rest = strip_prefix_ci(s.trim_start(), MODULE)?;
     let (module, rest) = leading_number(rest.trim_start())?;

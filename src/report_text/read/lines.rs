@@ -150,6 +150,7 @@ pub(super) fn excerpt(text: &str) -> String {
 const HEADER_INITIALS: [char; 10] = ['E', 'C', 'A', 'N', 'D', 'e', 'c', 'a', 'n', 'd'];
 
 /// Table rules, repeated column headers and page headers.
+#[inline]
 pub(super) fn table_debris(t: &str) -> Option<ReportLayout> {
     let mut cells = t.split('\t').map(str::trim).filter(|c| !c.is_empty());
     let mut all_rule = true;
@@ -167,8 +168,7 @@ pub(super) fn table_debris(t: &str) -> Option<ReportLayout> {
         if PAGE_HEADER_MARKS.iter().any(|m| cell.contains(m)) {
             page = true;
         } else if cell.len() < 60 && cell.starts_with(HEADER_INITIALS) {
-            let k = key(cell);
-            if !COLUMN_HEADERS.iter().any(|h| h.matches(&k)) {
+            if !COLUMN_HEADERS.iter().any(|h| h.matches_text(cell)) {
                 all_header = false;
             }
         } else {
@@ -190,6 +190,7 @@ pub(super) fn table_debris(t: &str) -> Option<ReportLayout> {
 
 /// `1. PAGE DE GARDE`, `2. CONTEXTE`, `3. SYNTHÈSE …`, `4. SYNTHÈSE … CONCLUSION …` → the
 /// part's number.
+#[inline]
 pub(super) fn part_heading(t: &str) -> Option<u8> {
     let (n, rest) = numbered(t)?;
     if rest.chars().any(char::is_lowercase) {
@@ -203,6 +204,7 @@ pub(super) fn part_heading(t: &str) -> Option<u8> {
 }
 
 /// A line of the legend of the codes, at the top of section 3.
+#[inline]
 pub(super) fn is_legend(t: &str) -> bool {
     if t.contains(LEGEND_BOLD) {
         return true;
