@@ -143,7 +143,32 @@ impl<'a> Index<'a> {
                 *count += 1;
             }
         }
-        let mut index = Index {
+        let mut covered = Vec::with_capacity(8);
+        let mut slot_of = [None; 9];
+        for (number, (count, slot)) in listed.iter().zip(slot_of.iter_mut()).enumerate() {
+            if let (true, Some(m)) = (*count > 0, ModuleNumber::new(number as u8)) {
+                *slot = Some(covered.len());
+                covered.push(m);
+            }
+        }
+        // A merge of two lists sorted by number; the first assessment of a number is the one
+        // with the lowest index, as `by_engagement` sorts (number, index) pairs.
+        let mut rows = Vec::with_capacity(referentiel.engagements().len());
+        let mut next = by_engagement.iter().peekable();
+        for e in referentiel.engagements() {
+            while next.next_if(|(n, _)| *n < e.number).is_some() {}
+            if slot_of
+                .get(usize::from(e.module.get()))
+                .is_some_and(Option::is_some)
+            {
+                let first = next
+                    .peek()
+                    .filter(|(n, _)| *n == e.number)
+                    .and_then(|(_, i)| audit.assessments.get(*i));
+                rows.push((e, first));
+            }
+        }
+        Index {
             audit,
             referentiel,
             by_engagement,
@@ -151,31 +176,10 @@ impl<'a> Index<'a> {
             by_item,
             by_target,
             listed,
-            rows: Vec::new(),
-            covered: Vec::new(),
-            slot_of: [None; 9],
-        };
-        index.covered = (1..=8)
-            .filter_map(ModuleNumber::new)
-            .filter(|m| index.covers(*m))
-            .collect();
-        for (slot, m) in index.covered.iter().enumerate() {
-            if let Some(s) = index.slot_of.get_mut(usize::from(m.get())) {
-                *s = Some(slot);
-            }
+            rows,
+            covered,
+            slot_of,
         }
-        let mut rows = Vec::with_capacity(referentiel.engagements().len());
-        for e in referentiel.engagements() {
-            if index.covers(e.module) {
-                let first = index
-                    .assessments_of(e.number)
-                    .first()
-                    .and_then(|(_, i)| audit.assessments.get(*i));
-                rows.push((e, first));
-            }
-        }
-        index.rows = rows;
-        index
     }
 
     /// The position of `module` in `covered`, if the audit covers it.
@@ -189,8 +193,10 @@ impl<'a> Index<'a> {
     /// The first assessment of management item `id`, if it is assessed.
     pub(crate) fn management(&self, id: ManagementItemId) -> Option<&'a ManagementAssessment> {
         let audit = self.audit;
-        self.items_of(id)
-            .first()
+        let first = self.by_item.partition_point(|(k, _)| *k < id);
+        self.by_item
+            .get(first)
+            .filter(|(k, _)| *k == id)
             .and_then(|(_, i)| audit.management.get(*i))
     }
 

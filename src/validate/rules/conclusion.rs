@@ -8,6 +8,7 @@ use crate::text::{key, key_starts};
 use crate::{AuditType, ObservationKind, Verdict};
 
 impl Index<'_> {
+    #[inline]
     pub(crate) fn check_conclusion(&self, out: &mut Collector<'_>) {
         let audit = self.audit;
         let conclusion = &audit.conclusion;

@@ -7,6 +7,7 @@ use super::super::order::{Collector, Place, SECTION_ECARTS};
 use crate::{EcartTarget, Verdict};
 
 impl Index<'_> {
+    #[inline]
     pub(crate) fn check_ecarts(&self, out: &mut Collector<'_>) {
         let ecarts = &self.audit.ecarts;
         for (i, fiche) in ecarts.iter().enumerate() {

@@ -5,6 +5,7 @@ use super::super::index::Index;
 use super::super::order::{Collector, Place};
 
 impl Index<'_> {
+    #[inline]
     pub(crate) fn check_header(&self, out: &mut Collector<'_>) {
         let audit = self.audit;
         let r = self.referentiel;

@@ -8,6 +8,7 @@ use super::{Subject, check_observations, check_verdict};
 use crate::{EcartTarget, Verdict};
 
 impl Index<'_> {
+    #[inline]
     pub(crate) fn check_management(&self, out: &mut Collector<'_>) {
         let r = self.referentiel;
         for item in r.management_items() {

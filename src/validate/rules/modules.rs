@@ -7,6 +7,7 @@ use super::super::order::{Collector, Place, SECTION_ASSESSMENTS};
 use crate::{AdministrationType, ModuleNumber};
 
 impl Index<'_> {
+    #[inline]
     pub(crate) fn check_modules(&self, out: &mut Collector<'_>) {
         let audit = self.audit;
         let r = self.referentiel;

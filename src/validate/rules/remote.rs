@@ -8,6 +8,7 @@ use super::{Subject, check_observations};
 use crate::{RemoteNote, Verdict};
 
 impl Index<'_> {
+    #[inline]
     pub(crate) fn check_remote_checks(&self, out: &mut Collector<'_>) {
         let r = self.referentiel;
         let checks = &self.audit.remote_checks;
