@@ -27,7 +27,7 @@ use serde::ser::{SerializeSeq as _, Serializer};
 
 use crate::engine::decision::{Decision, DueSource, Ecart, Rule};
 use crate::engine::score::{Index, Scores, Tally, VerdictCounts};
-use crate::i18n::{Words, plural, push_date, push_number};
+use crate::i18n::{plural, push_date, push_number};
 use crate::{
     Audit, AuditType, EcartTarget, EngagementNumber, Language, ManagementItemId, NcGrade,
     Observation, ObservationKind, Outcome, Referentiel, RemoteChannel, Verdict,
@@ -286,7 +286,7 @@ impl<'a> Synthesis<'a> {
 
 /// « Sans objet. » / `Nothing to report.`
 pub(crate) fn nothing(language: Language) -> &'static str {
-    language.pick("Sans objet.", "Nothing to report.")
+    language.phrases().engine.nothing
 }
 
 /// Every observation of the audit in référentiel order.
@@ -567,7 +567,7 @@ pub(crate) fn reasons(decision: &Decision<'_>, language: Language) -> Vec<String
 /// Writes how many of the listed items were assessed, their counts and their rate:
 /// `23 engagements évalués sur 23 : 23 C, … ; taux de conformité 100,0 % (23/23).`, or
 /// `23 of 23 engagements assessed: 23 C, …; conformity rate 100.0% (23/23).`
-fn push_assessed(out: &mut String, noun: Words, tally: &Tally, language: Language) {
+fn push_assessed(out: &mut String, noun: (&str, &str), tally: &Tally, language: Language) {
     let counts = &tally.counts;
     let assessed = counts.assessed();
     let listed = assessed.saturating_add(counts.not_assessed);
