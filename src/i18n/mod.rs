@@ -15,7 +15,10 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{AdministrationType, Error, ModuleNumber, Outcome, RemoteNote};
+use crate::{
+    AdministrationType, AuditType, Error, ManagementSection, ModuleNumber, NoteCounts,
+    ObservationCounts, Outcome, RemoteChannel, RemoteNote, Verdict,
+};
 
 mod en;
 pub(crate) mod format;
@@ -113,9 +116,6 @@ pub(crate) struct Phrases {
 
 /// Words shared by several parts.
 pub(crate) struct Common {
-    /// The plural ending of a noun counted `n` times: `s` or nothing (French: 0 and 1 are
-    /// singular; English: only 1).
-    pub(crate) plural: fn(n: u32) -> &'static str,
     /// What stands for a conformity rate when there is none (no `C` nor `NC`): the one wording,
     /// in every output.
     pub(crate) no_rate: &'static str,
@@ -125,12 +125,134 @@ pub(crate) struct Common {
     pub(crate) administration: fn(AdministrationType) -> &'static str,
     /// A remote check's note: `Conforme`, `Conforming`…
     pub(crate) remote_note: fn(RemoteNote) -> &'static str,
+    /// A verdict in words: `Conforme`, `conformity`…
+    pub(crate) verdict: fn(Verdict) -> &'static str,
+    /// A remote channel in words: `Internet`, `Website`…
+    pub(crate) remote_channel: fn(RemoteChannel) -> &'static str,
+    /// A management section in words: `PILOTAGE DE LA POLITIQUE QUALITE`…
+    pub(crate) management_section: fn(ManagementSection) -> &'static str,
+    /// What comes between a label and its value: ` : ` (French spaces it), `: `.
+    pub(crate) colon: &'static str,
+    /// What separates the parts of an enumeration: ` ; `, `; `.
+    pub(crate) semicolon: &'static str,
+    /// What opens a quoted title: ` « `, ` "`.
+    pub(crate) open_quote: &'static str,
+    /// What closes a quoted title: ` »`, `"`.
+    pub(crate) close_quote: &'static str,
+    /// `Taux de conformité :` (before a rate, in titles and tables).
+    pub(crate) rate_label: &'static str,
 }
 
-/// The engine's phrases.
+/// The engine's phrases: the reasons of the decision, the synthesis (section 4) and the
+/// conclusions as text.
 pub(crate) struct Engine {
+    /// The headings of the synthesis' sections.
+    pub(crate) headings: Headings,
+    /// The reasons of the decision.
+    pub(crate) reasons: Reasons,
     /// The line of a section with nothing to say: « Sans objet. ».
     pub(crate) nothing: &'static str,
+    /// The line of FICHE(S) D'ECART(S) without nonconformity.
+    pub(crate) no_nonconformity: &'static str,
+    /// The line of RESPECT DE LA CHARTE GRAPHIQUE in an initial audit.
+    pub(crate) charte_initial: &'static str,
+    /// `Verdict de l'auditeur` (before the charte graphique's verdict).
+    pub(crate) auditor_verdict: &'static str,
+    /// The audit's kind: `Audit interne réalisé en amont d'un audit initial`, from whether it
+    /// is internal and its type.
+    pub(crate) audit_kind: fn(out: &mut String, internal: bool, Option<AuditType>),
+    /// `le` (before a single day).
+    pub(crate) on: &'static str,
+    /// `du` (before the first day).
+    pub(crate) from: &'static str,
+    /// `au` (before the last day).
+    pub(crate) to: &'static str,
+    /// `Engagement` (what an observation or an écart belongs to).
+    pub(crate) engagement_title: &'static str,
+    /// `engagement` (a noun counted, and after a remote channel).
+    pub(crate) engagement: &'static str,
+    /// `point` (a management item: a noun counted, and after its section).
+    pub(crate) item: &'static str,
+    /// `Audit à distance` (before a channel, or a count of checks).
+    pub(crate) remote_audit: &'static str,
+    /// `risque associé` (before the risk of a `PS`).
+    pub(crate) risk: &'static str,
+    /// `constat` (before an écart's finding).
+    pub(crate) finding: &'static str,
+    /// `exigence` (before an écart's requirement).
+    pub(crate) requirement: &'static str,
+    /// `non renseigné` (a finding or requirement left empty).
+    pub(crate) not_stated: &'static str,
+    /// `sans fiche d'écart` (an écart without fiche).
+    pub(crate) no_fiche: &'static str,
+    /// `action corrective due le` (before a due date).
+    pub(crate) due_on: &'static str,
+    /// `date de la fiche d'écart` (where a due date comes from).
+    pub(crate) due_from_fiche: &'static str,
+    /// Where a due date comes from under the policy: `3 mois après la fin de l'audit`.
+    pub(crate) due_after: fn(out: &mut String, months: u32),
+    /// `échéance non calculable` (a due date beyond the calendar).
+    pub(crate) no_due: &'static str,
+    /// `taux de conformité` (before a rate in a sentence).
+    pub(crate) rate: &'static str,
+    /// Why there is no rate: `aucun C ni NC`.
+    pub(crate) no_rate_why: &'static str,
+    /// How many items of a kind (`noun`: [`engagement`](Engine::engagement) or
+    /// [`item`](Engine::item)) are assessed out of those listed, up to the colon:
+    /// `23 engagements évalués sur 23 : `.
+    pub(crate) assessed: fn(out: &mut String, assessed: u32, listed: u32, noun: &str),
+    /// `Aucun module couvert.`
+    pub(crate) no_module: &'static str,
+    /// `Modules couverts` (before their list).
+    pub(crate) modules_covered: &'static str,
+    /// `Pilotage de la politique qualité et démarche de labellisation` (before their figures).
+    pub(crate) management: &'static str,
+    /// The remote checks counted by note: `13 contrôles, 13 conformes, 0 non conforme, …`.
+    pub(crate) remote_counts: fn(out: &mut String, &NoteCounts),
+    /// The observations counted, as a sentence: `Observations : 10 points forts, …`.
+    pub(crate) observation_counts: fn(out: &mut String, &ObservationCounts),
+    /// `Décision selon la politique par défaut de la bibliothèque (…)` (before the outcome).
+    pub(crate) decision: &'static str,
+    /// `actions correctives dues au plus tard le` (before the last due date).
+    pub(crate) due_by: &'static str,
+    /// `DÉCISION` (the first line of the conclusions as text).
+    pub(crate) decision_title: &'static str,
+    /// `Texte de l'auditeur :` (before the auditor's text, in the conclusions as text).
+    pub(crate) auditor_text: &'static str,
+}
+
+/// The headings of the synthesis' sections, as the report prints them.
+pub(crate) struct Headings {
+    /// `POINTS FORTS`.
+    pub(crate) points_forts: &'static str,
+    /// `POINTS SENSIBLES (avec risques associés)`.
+    pub(crate) points_sensibles: &'static str,
+    /// `PISTES DE PROGRES`.
+    pub(crate) pistes_de_progres: &'static str,
+    /// `FICHE(S) D'ECART(S)`.
+    pub(crate) fiches_ecart: &'static str,
+    /// `COMMENTAIRES`.
+    pub(crate) commentaires: &'static str,
+    /// `LES BONNES PRATIQUES`.
+    pub(crate) bonnes_pratiques: &'static str,
+    /// `LES RESULTATS DES ENQUETES DE SATISFACTION DES USAGERS`.
+    pub(crate) enquetes_satisfaction: &'static str,
+    /// `RESPECT DE LA CHARTE GRAPHIQUE`.
+    pub(crate) charte_graphique: &'static str,
+    /// `CONCLUSION GENERALE DE L'AUDIT`.
+    pub(crate) conclusion_generale: &'static str,
+}
+
+/// The reason of the decision, one sentence per rule of the policy.
+pub(crate) struct Reasons {
+    /// At least one `NC Maj` (their number).
+    pub(crate) major: fn(major: u32) -> String,
+    /// The threshold of `NC min` reached (their number, the threshold).
+    pub(crate) minor_threshold: fn(minor: u32, threshold: u32) -> String,
+    /// At least one `NC min`, below any threshold (their number).
+    pub(crate) minor: fn(minor: u32) -> String,
+    /// No nonconformity.
+    pub(crate) none: &'static str,
 }
 
 /// The report's fixed wording, shared by the renderers, so that both say the same thing in the
@@ -182,8 +304,6 @@ pub(crate) struct Report {
     pub(crate) item: &'static str,
     /// `Note` (column).
     pub(crate) note: &'static str,
-    /// `Taux de conformité :` (before a rate).
-    pub(crate) rate: &'static str,
     /// `non évalué(s)` (after a count).
     pub(crate) not_assessed: &'static str,
     /// `AUDIT A DISTANCE :` (before a channel).
@@ -262,7 +382,7 @@ pub(crate) mod words {
     pub(crate) const VERDICT: Words = |p| p.report.verdict;
     pub(crate) const ITEM: Words = |p| p.report.item;
     pub(crate) const NOTE: Words = |p| p.report.note;
-    pub(crate) const RATE: Words = |p| p.report.rate;
+    pub(crate) const RATE: Words = |p| p.common.rate_label;
     pub(crate) const NOT_ASSESSED: Words = |p| p.report.not_assessed;
     pub(crate) const REMOTE: Words = |p| p.report.remote;
     pub(crate) const SYNTHESIS: Words = |p| p.report.synthesis;
@@ -279,11 +399,6 @@ pub(crate) mod words {
     pub(crate) const DUE: Words = |p| p.report.due;
 }
 
-/// The plural `s` of a noun counted `n` times, in `language` (see [`Common::plural`]).
-pub(crate) fn plural(n: u32, language: Language) -> &'static str {
-    (language.phrases().common.plural)(n)
-}
-
 /// The kind of administration in words: `Préfecture`, `Prefecture`…
 pub(crate) fn administration(kind: AdministrationType, language: Language) -> &'static str {
     (language.phrases().common.administration)(kind)
@@ -298,11 +413,9 @@ pub(crate) fn site_name(site: &crate::Site, language: Language) -> &str {
 
 /// The audit type alone, without the site: `Audit interne réalisé en amont d'un audit initial`.
 pub(crate) fn audit_kind(audit: &crate::Audit, language: Language) -> String {
-    let phrase = crate::engine::synthesis::audit_phrase(audit, language);
-    match phrase.split_once(language.pick(" :", ":")) {
-        Some((kind, _)) => kind.to_owned(),
-        None => phrase,
-    }
+    let mut out = String::with_capacity(64);
+    (language.phrases().engine.audit_kind)(&mut out, audit.kind.internal, audit.kind.audit_type);
+    out
 }
 
 /// A module's heading, its title already upper-cased and escaped by the renderer:
@@ -392,8 +505,8 @@ mod tests {
     #[test]
     fn plurals_follow_each_language() {
         // French: 0 and 1 are singular; English: only 1.
-        let fr: Vec<&str> = (0..3).map(|n| plural(n, Language::Fr)).collect();
-        let en: Vec<&str> = (0..3).map(|n| plural(n, Language::En)).collect();
+        let fr: Vec<&str> = (0..3).map(fr::plural).collect();
+        let en: Vec<&str> = (0..3).map(en::plural).collect();
         assert_eq!(fr, ["", "", "s"]);
         assert_eq!(en, ["s", "", "s"]);
     }
