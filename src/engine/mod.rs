@@ -191,7 +191,6 @@ impl Conclusions<'_> {
         let p = l.phrases();
         let mut out = String::with_capacity(4096);
         out.push_str(p.engine.decision_title);
-        out.push_str(p.common.colon);
         push_line(&mut out, self.outcome.label(l));
         // The list marks (`- `, `❖ `), the indent and the codes (`C`, `NA`, `NC min`, `NC Maj`,
         // `PF`, `PS`, `PP`) are the same in every language.

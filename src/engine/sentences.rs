@@ -3,14 +3,14 @@
 //! each observation and écart, the reasons of the decision and the general conclusion.
 //!
 //! Only what is the same in every language is spelled here: the codes (`C`, `NA`, `NC min`,
-//! `NC Maj`), digits, and the separators `, `, ` (`, `)`, ` — `, ` – ` and the final `.`.
+//! `NC Maj`), digits, and the separators `, `, ` (`, `)`, ` — `, ` – `, `/` and the final `.`.
 
 use crate::engine::decision::{Decision, DueSource, Ecart, Rule};
 use crate::engine::lines::Lines;
 use crate::engine::score::{Scores, Tally, VerdictCounts};
 use crate::engine::synthesis::{ObservationItem, Source};
 use crate::i18n::format::push_rate_ratio;
-use crate::i18n::{Phrases, push_date, push_number};
+use crate::i18n::{push_date, push_number};
 use crate::{Audit, EcartTarget, Language, NcGrade, Outcome};
 
 /// Writes what an observation or écart belongs to, in words, into `out`. The parentheses and
@@ -19,27 +19,21 @@ pub(crate) fn push_source_label(out: &mut String, source: Source, title: &str, l
     let p = language.phrases();
     match source {
         Source::Engagement(n) => {
-            out.push_str(p.engine.engagement_title);
-            out.push(' ');
+            out.push_str(p.engine.engagement);
             push_number(out, n.get().into());
         }
         Source::Management(id) => {
             out.push_str((p.common.management_section)(id.section));
-            out.push_str(", ");
-            out.push_str(p.engine.item);
-            out.push(' ');
+            out.push_str(p.engine.management_item);
             push_number(out, id.item.into());
         }
         Source::Remote {
             channel,
             engagement,
         } => {
-            out.push_str(p.engine.remote_audit);
-            out.push_str(" (");
+            out.push_str(p.engine.remote_check);
             out.push_str((p.common.remote_channel)(channel));
-            out.push_str("), ");
-            out.push_str(p.engine.engagement);
-            out.push(' ');
+            out.push_str(p.engine.remote_engagement);
             push_number(out, engagement.get().into());
         }
     }
@@ -57,15 +51,8 @@ pub(crate) fn source_label(source: Source, title: &str, language: Language) -> S
     out
 }
 
-/// Writes ` — `, `label`, then the language's colon: ` — constat : `. The dash is the same in
-/// every language.
-fn push_dash_label(out: &mut String, label: &str, p: &Phrases) {
-    out.push_str(" — ");
-    out.push_str(label);
-    out.push_str(p.common.colon);
-}
-
 /// Writes one observation's line: what it belongs to, its text, and the risk of a `PS`.
+#[inline]
 pub(crate) fn push_observation_line(
     line: &mut String,
     item: &ObservationItem<'_>,
@@ -76,7 +63,7 @@ pub(crate) fn push_observation_line(
     line.push_str(p.common.colon);
     line.push_str(item.text);
     if let Some(risk) = item.risk {
-        push_dash_label(line, p.engine.risk, p);
+        line.push_str(p.engine.risk);
         line.push_str(risk);
     }
 }
@@ -120,19 +107,15 @@ pub(crate) fn push_ecart_line(
     line.push_str(e.grade.code());
     line.push_str(" — ");
     push_source_label(line, ecart_source(e.target), e.title, language);
-    push_dash_label(line, p.engine.finding, p);
+    line.push_str(p.engine.finding);
     line.push_str(finding);
-    push_dash_label(line, p.engine.requirement, p);
+    line.push_str(p.engine.requirement);
     line.push_str(requirement);
     if !e.has_fiche {
-        line.push_str(" (");
         line.push_str(p.engine.no_fiche);
-        line.push(')');
     }
-    line.push_str(" — ");
     if let Some(due) = e.due {
         line.push_str(p.engine.due_on);
-        line.push(' ');
         push_date(line, due, language);
         line.push_str(" (");
         match e.due_source {
@@ -142,7 +125,6 @@ pub(crate) fn push_ecart_line(
         line.push_str(").");
     } else {
         line.push_str(p.engine.no_due);
-        line.push('.');
     }
 }
 
@@ -164,14 +146,11 @@ fn push_verdict_counts(out: &mut String, c: &VerdictCounts) {
 fn push_rate(out: &mut String, rate: Option<crate::Rate>, language: Language) {
     let p = language.phrases();
     out.push_str(p.engine.rate);
-    out.push(' ');
     if let Some(r) = rate {
         push_rate_ratio(out, r, language);
     } else {
         out.push_str(p.common.no_rate);
-        out.push_str(" (");
         out.push_str(p.engine.no_rate_why);
-        out.push(')');
     }
 }
 
@@ -225,15 +204,11 @@ fn push_audit_phrase(out: &mut String, audit: &Audit, language: Language) {
     out.push_str("), ");
     if audit.dates.start == audit.dates.end {
         out.push_str(p.engine.on);
-        out.push(' ');
         push_date(out, audit.dates.start, language);
     } else {
         out.push_str(p.engine.from);
-        out.push(' ');
         push_date(out, audit.dates.start, language);
-        out.push(' ');
         out.push_str(p.engine.to);
-        out.push(' ');
         push_date(out, audit.dates.end, language);
     }
     out.push('.');
@@ -257,7 +232,6 @@ pub(crate) fn conclusion_generale(
         line.push_str(p.engine.no_module);
     } else {
         line.push_str(p.engine.modules_covered);
-        line.push_str(p.common.colon);
         for (i, mgmt) in scores.modules.iter().enumerate() {
             if i > 0 {
                 line.push_str(p.common.semicolon);
@@ -272,18 +246,16 @@ pub(crate) fn conclusion_generale(
     }
     lines.end_line();
 
-    push_assessed(lines.buffer(), p.engine.engagement, &scores.overall, l);
+    push_assessed(lines.buffer(), p.engine.engagements, &scores.overall, l);
     lines.end_line();
 
     let line = lines.buffer();
     line.push_str(p.engine.management);
-    line.push_str(p.common.colon);
-    push_assessed(line, p.engine.item, &scores.management.total, l);
+    push_assessed(line, p.engine.items, &scores.management.total, l);
     lines.end_line();
 
     let line = lines.buffer();
-    line.push_str(p.engine.remote_audit);
-    line.push_str(p.common.colon);
+    line.push_str(p.engine.remote_checks);
     (p.engine.remote_counts)(line, &scores.remote_total);
     line.push('.');
     lines.end_line();
@@ -293,7 +265,6 @@ pub(crate) fn conclusion_generale(
 
     let line = lines.buffer();
     line.push_str(p.engine.decision);
-    line.push_str(p.common.colon);
     line.push_str(decision.outcome.label(l));
     if decision.outcome != Outcome::Favorable {
         // The counts by code, the same in every language.
@@ -311,9 +282,7 @@ pub(crate) fn conclusion_generale(
             .filter_map(|e| e.due)
             .max()
         {
-            line.push_str(", ");
             line.push_str(p.engine.due_by);
-            line.push(' ');
             push_date(line, due, l);
         }
     }

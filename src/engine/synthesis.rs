@@ -285,7 +285,6 @@ pub(crate) fn synthesize_indexed<'a>(
     } else if let Some(v) = c.charte_graphique.verdict {
         let line = charte.buffer();
         line.push_str(p.engine.auditor_verdict);
-        line.push_str(p.common.colon);
         line.push_str(v.code());
         line.push_str(" (");
         line.push_str((p.common.verdict)(v));

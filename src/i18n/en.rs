@@ -54,21 +54,21 @@ pub(crate) static EN: Phrases = Phrases {
         nothing: "Nothing to report.",
         no_nonconformity: "No major or minor nonconformity.",
         charte_initial: "Not applicable in an initial audit.",
-        auditor_verdict: "Auditor's verdict",
+        auditor_verdict: "Auditor's verdict: ",
         audit_kind,
-        on: "on",
-        from: "from",
-        to: "to",
-        engagement_title: "Engagement",
-        engagement: "engagement",
-        item: "item",
-        remote_audit: "Remote audit",
-        risk: "associated risk",
-        finding: "finding",
-        requirement: "requirement",
+        on: "on ",
+        from: "from ",
+        to: " to ",
+        engagement: "Engagement ",
+        management_item: ", item ",
+        remote_check: "Remote audit (",
+        remote_engagement: "), engagement ",
+        risk: " — associated risk: ",
+        finding: " — finding: ",
+        requirement: " — requirement: ",
         not_stated: "not stated",
-        no_fiche: "no fiche d'écart",
-        due_on: "corrective action due on",
+        no_fiche: " (no fiche d'écart)",
+        due_on: " — corrective action due on ",
         due_from_fiche: "date of the fiche d'écart",
         due_after: |out, months| {
             push_number(out, months);
@@ -76,18 +76,21 @@ pub(crate) static EN: Phrases = Phrases {
             out.push_str(plural(months));
             out.push_str(" after the audit's last day");
         },
-        no_due: "no due date can be computed",
-        rate: "conformity rate",
-        no_rate_why: "no C nor NC",
+        no_due: " — no due date can be computed.",
+        rate: "conformity rate ",
+        no_rate_why: " (no C nor NC)",
+        engagements: " engagement",
+        items: " item",
         assessed,
         no_module: "No module covered.",
-        modules_covered: "Modules covered",
-        management: "Quality policy management and labelling process",
+        modules_covered: "Modules covered: ",
+        management: "Quality policy management and labelling process: ",
+        remote_checks: "Remote audit: ",
         remote_counts,
         observation_counts,
-        decision: "Decision under the library's default policy (not the référentiel's text)",
-        due_by: "corrective actions due by",
-        decision_title: "DECISION",
+        decision: "Decision under the library's default policy (not the référentiel's text): ",
+        due_by: ", corrective actions due by ",
+        decision_title: "DECISION: ",
         auditor_text: "Auditor's text:",
     },
     report: Report {
@@ -144,10 +147,10 @@ fn nonconformity_ending(n: u32) -> &'static str {
     if n == 1 { "y" } else { "ies" }
 }
 
-/// Writes `n`, then `word` with its plural `s` when `n` calls for it: `3 strengths`.
+/// Writes `n`, then `word` (with its leading space) with its plural `s` when `n` calls for it:
+/// `3 strengths`.
 fn push_count(out: &mut String, n: u32, word: &str) {
     push_number(out, n);
-    out.push(' ');
     out.push_str(word);
     out.push_str(plural(n));
 }
@@ -175,7 +178,7 @@ fn assessed(out: &mut String, assessed: u32, listed: u32, noun: &str) {
 }
 
 fn remote_counts(out: &mut String, counts: &NoteCounts) {
-    push_count(out, counts.total(), "check");
+    push_count(out, counts.total(), " check");
     out.push_str(", ");
     push_number(out, counts.conforme);
     out.push_str(" conforming, ");
@@ -192,9 +195,9 @@ fn remote_counts(out: &mut String, counts: &NoteCounts) {
 
 fn observation_counts(out: &mut String, counts: &ObservationCounts) {
     out.push_str("Observations: ");
-    push_count(out, counts.pf, "strength");
+    push_count(out, counts.pf, " strength");
     out.push_str(", ");
-    push_count(out, counts.ps, "area");
+    push_count(out, counts.ps, " area");
     out.push_str(" of concern, ");
     push_number(out, counts.pp);
     out.push_str(if counts.pp == 1 {

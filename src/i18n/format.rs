@@ -77,20 +77,21 @@ pub(crate) fn push_padded(out: &mut String, n: u32, width: usize) {
 
 /// Writes a percentage given in tenths of a percent, with one decimal: `66,7 %` (decimal comma,
 /// no-break space U+00A0 before `%`) in French, `66.7%` in English.
+#[inline]
 pub(crate) fn push_percent(out: &mut String, tenths: u32, language: Language) {
     push_number(out, tenths / 10);
-    out.push_str(match language {
-        Language::Fr => ",",
-        Language::En => ".",
-    });
-    push_number(out, tenths % 10);
-    out.push_str(match language {
-        Language::Fr => "\u{a0}%",
-        Language::En => "%",
-    });
+    // The decimal separator, the tenths digit (`tenths % 10` is below 10) and the sign.
+    let (separator, percent) = match language {
+        Language::Fr => (',', "\u{a0}%"),
+        Language::En => ('.', "%"),
+    };
+    out.push(separator);
+    out.push(char::from(b'0' + (tenths % 10) as u8));
+    out.push_str(percent);
 }
 
 /// Writes a rate as a percentage then its ratio: `100,0 % (20/20)`.
+#[inline]
 pub(crate) fn push_rate_ratio(out: &mut String, rate: crate::Rate, language: Language) {
     push_percent(out, rate.tenths_of_percent(), language);
     out.push_str(" (");

@@ -59,38 +59,41 @@ pub(crate) static FR: Phrases = Phrases {
         nothing: "Sans objet.",
         no_nonconformity: "Absence de non-conformité majeure ou mineure.",
         charte_initial: "Non applicable en audit initial.",
-        auditor_verdict: "Verdict de l'auditeur",
+        auditor_verdict: "Verdict de l'auditeur : ",
         audit_kind,
-        on: "le",
-        from: "du",
-        to: "au",
-        engagement_title: "Engagement",
-        engagement: "engagement",
-        item: "point",
-        remote_audit: "Audit à distance",
-        risk: "risque associé",
-        finding: "constat",
-        requirement: "exigence",
+        on: "le ",
+        from: "du ",
+        to: " au ",
+        engagement: "Engagement ",
+        management_item: ", point ",
+        remote_check: "Audit à distance (",
+        remote_engagement: "), engagement ",
+        risk: " — risque associé : ",
+        finding: " — constat : ",
+        requirement: " — exigence : ",
         not_stated: "non renseigné",
-        no_fiche: "sans fiche d'écart",
-        due_on: "action corrective due le",
+        no_fiche: " (sans fiche d'écart)",
+        due_on: " — action corrective due le ",
         due_from_fiche: "date de la fiche d'écart",
         due_after: |out, months| {
             push_number(out, months);
             out.push_str(" mois après la fin de l'audit");
         },
-        no_due: "échéance non calculable",
-        rate: "taux de conformité",
-        no_rate_why: "aucun C ni NC",
+        no_due: " — échéance non calculable.",
+        rate: "taux de conformité ",
+        no_rate_why: " (aucun C ni NC)",
+        engagements: " engagement",
+        items: " point",
         assessed,
         no_module: "Aucun module couvert.",
-        modules_covered: "Modules couverts",
-        management: "Pilotage de la politique qualité et démarche de labellisation",
+        modules_covered: "Modules couverts : ",
+        management: "Pilotage de la politique qualité et démarche de labellisation : ",
+        remote_checks: "Audit à distance : ",
         remote_counts,
         observation_counts,
-        decision: "Décision selon la politique par défaut de la bibliothèque (et non le texte du référentiel)",
-        due_by: "actions correctives dues au plus tard le",
-        decision_title: "DÉCISION",
+        decision: "Décision selon la politique par défaut de la bibliothèque (et non le texte du référentiel) : ",
+        due_by: ", actions correctives dues au plus tard le ",
+        decision_title: "DÉCISION : ",
         auditor_text: "Texte de l'auditeur :",
     },
     report: Report {
@@ -142,14 +145,14 @@ pub(super) fn plural(n: u32) -> &'static str {
     if n > 1 { "s" } else { "" }
 }
 
-/// Writes `n`, then each of `words` with its plural `s` when `n` calls for it:
-/// `3 points forts`, `1 contrôle`.
+/// Writes `n`, then each of `words` (each with its leading space) with its plural `s` when `n`
+/// calls for it: `3 points forts`, `1 contrôle`.
 fn push_count(out: &mut String, n: u32, words: &[&str]) {
     push_number(out, n);
+    let s = plural(n);
     for word in words {
-        out.push(' ');
         out.push_str(word);
-        out.push_str(plural(n));
+        out.push_str(s);
     }
 }
 
@@ -169,20 +172,20 @@ fn audit_kind(out: &mut String, internal: bool, audit_type: Option<AuditType>) {
 }
 
 fn assessed(out: &mut String, assessed: u32, listed: u32, noun: &str) {
-    push_count(out, assessed, &[noun, "évalué"]);
+    push_count(out, assessed, &[noun, " évalué"]);
     out.push_str(" sur ");
     push_number(out, listed);
     out.push_str(" : ");
 }
 
 fn remote_counts(out: &mut String, counts: &NoteCounts) {
-    push_count(out, counts.total(), &["contrôle"]);
+    push_count(out, counts.total(), &[" contrôle"]);
     out.push_str(", ");
-    push_count(out, counts.conforme, &["conforme"]);
+    push_count(out, counts.conforme, &[" conforme"]);
     out.push_str(", ");
-    push_count(out, counts.non_conforme, &["non conforme"]);
+    push_count(out, counts.non_conforme, &[" non conforme"]);
     out.push_str(", ");
-    push_count(out, counts.non_applicable, &["non applicable"]);
+    push_count(out, counts.non_applicable, &[" non applicable"]);
     if counts.without_note > 0 {
         out.push_str(", ");
         push_number(out, counts.without_note);
@@ -192,11 +195,11 @@ fn remote_counts(out: &mut String, counts: &NoteCounts) {
 
 fn observation_counts(out: &mut String, counts: &ObservationCounts) {
     out.push_str("Observations : ");
-    push_count(out, counts.pf, &["point", "fort"]);
+    push_count(out, counts.pf, &[" point", " fort"]);
     out.push_str(", ");
-    push_count(out, counts.ps, &["point", "sensible"]);
+    push_count(out, counts.ps, &[" point", " sensible"]);
     out.push_str(", ");
-    push_count(out, counts.pp, &["piste"]);
+    push_count(out, counts.pp, &[" piste"]);
     out.push_str(" de progrès.");
 }
 

@@ -145,77 +145,88 @@ pub(crate) struct Common {
 
 /// The engine's phrases: the reasons of the decision, the synthesis (section 4) and the
 /// conclusions as text.
+///
+/// A phrase that sits between data holds the spaces and punctuation around it (` — constat : `):
+/// the lines are written piece by piece with `push_str`, and fewer pieces are faster.
 pub(crate) struct Engine {
     /// The headings of the synthesis' sections.
     pub(crate) headings: Headings,
     /// The reasons of the decision.
     pub(crate) reasons: Reasons,
-    /// The line of a section with nothing to say: « Sans objet. ».
+    /// The line of a section with nothing to say: `Sans objet.`
     pub(crate) nothing: &'static str,
     /// The line of FICHE(S) D'ECART(S) without nonconformity.
     pub(crate) no_nonconformity: &'static str,
     /// The line of RESPECT DE LA CHARTE GRAPHIQUE in an initial audit.
     pub(crate) charte_initial: &'static str,
-    /// `Verdict de l'auditeur` (before the charte graphique's verdict).
+    /// `Verdict de l'auditeur : ` (before the charte graphique's verdict).
     pub(crate) auditor_verdict: &'static str,
     /// The audit's kind: `Audit interne réalisé en amont d'un audit initial`, from whether it
     /// is internal and its type.
     pub(crate) audit_kind: fn(out: &mut String, internal: bool, Option<AuditType>),
-    /// `le` (before a single day).
+    /// `le ` (before a single day).
     pub(crate) on: &'static str,
-    /// `du` (before the first day).
+    /// `du ` (before the first day).
     pub(crate) from: &'static str,
-    /// `au` (before the last day).
+    /// ` au ` (between the first and the last day).
     pub(crate) to: &'static str,
-    /// `Engagement` (what an observation or an écart belongs to).
-    pub(crate) engagement_title: &'static str,
-    /// `engagement` (a noun counted, and after a remote channel).
+    /// `Engagement ` (before the number of what an observation or an écart belongs to).
     pub(crate) engagement: &'static str,
-    /// `point` (a management item: a noun counted, and after its section).
-    pub(crate) item: &'static str,
-    /// `Audit à distance` (before a channel, or a count of checks).
-    pub(crate) remote_audit: &'static str,
-    /// `risque associé` (before the risk of a `PS`).
+    /// `, point ` (between a management section and an item's number).
+    pub(crate) management_item: &'static str,
+    /// `Audit à distance (` (before the channel of a remote check).
+    pub(crate) remote_check: &'static str,
+    /// `), engagement ` (between the channel of a remote check and its engagement's number).
+    pub(crate) remote_engagement: &'static str,
+    /// ` — risque associé : ` (before the risk of a `PS`).
     pub(crate) risk: &'static str,
-    /// `constat` (before an écart's finding).
+    /// ` — constat : ` (before an écart's finding).
     pub(crate) finding: &'static str,
-    /// `exigence` (before an écart's requirement).
+    /// ` — exigence : ` (before an écart's requirement).
     pub(crate) requirement: &'static str,
     /// `non renseigné` (a finding or requirement left empty).
     pub(crate) not_stated: &'static str,
-    /// `sans fiche d'écart` (an écart without fiche).
+    /// ` (sans fiche d'écart)` (after an écart without fiche).
     pub(crate) no_fiche: &'static str,
-    /// `action corrective due le` (before a due date).
+    /// ` — action corrective due le ` (before a due date).
     pub(crate) due_on: &'static str,
     /// `date de la fiche d'écart` (where a due date comes from).
     pub(crate) due_from_fiche: &'static str,
     /// Where a due date comes from under the policy: `3 mois après la fin de l'audit`.
     pub(crate) due_after: fn(out: &mut String, months: u32),
-    /// `échéance non calculable` (a due date beyond the calendar).
+    /// ` — échéance non calculable.` (a due date beyond the calendar).
     pub(crate) no_due: &'static str,
-    /// `taux de conformité` (before a rate in a sentence).
+    /// `taux de conformité ` (before a rate in a sentence).
     pub(crate) rate: &'static str,
-    /// Why there is no rate: `aucun C ni NC`.
+    /// ` (aucun C ni NC)` (after [`Common::no_rate`] in a sentence: why there is none).
     pub(crate) no_rate_why: &'static str,
-    /// How many items of a kind (`noun`: [`engagement`](Engine::engagement) or
-    /// [`item`](Engine::item)) are assessed out of those listed, up to the colon:
+    /// ` engagement` (a noun counted by [`assessed`](Engine::assessed)).
+    pub(crate) engagements: &'static str,
+    /// ` point` (a noun counted by [`assessed`](Engine::assessed)).
+    pub(crate) items: &'static str,
+    /// How many items of a kind (`noun`: [`engagements`](Engine::engagements) or
+    /// [`items`](Engine::items)) are assessed out of those listed, up to the colon:
     /// `23 engagements évalués sur 23 : `.
     pub(crate) assessed: fn(out: &mut String, assessed: u32, listed: u32, noun: &str),
     /// `Aucun module couvert.`
     pub(crate) no_module: &'static str,
-    /// `Modules couverts` (before their list).
+    /// `Modules couverts : ` (before their list).
     pub(crate) modules_covered: &'static str,
-    /// `Pilotage de la politique qualité et démarche de labellisation` (before their figures).
+    /// `Pilotage de la politique qualité et démarche de labellisation : ` (before their
+    /// figures).
     pub(crate) management: &'static str,
+    /// `Audit à distance : ` (before the figures of the remote checks).
+    pub(crate) remote_checks: &'static str,
     /// The remote checks counted by note: `13 contrôles, 13 conformes, 0 non conforme, …`.
     pub(crate) remote_counts: fn(out: &mut String, &NoteCounts),
     /// The observations counted, as a sentence: `Observations : 10 points forts, …`.
     pub(crate) observation_counts: fn(out: &mut String, &ObservationCounts),
-    /// `Décision selon la politique par défaut de la bibliothèque (…)` (before the outcome).
+    /// `Décision selon la politique par défaut de la bibliothèque (…) : ` (before the
+    /// outcome).
     pub(crate) decision: &'static str,
-    /// `actions correctives dues au plus tard le` (before the last due date).
+    /// `, actions correctives dues au plus tard le ` (before the last due date).
     pub(crate) due_by: &'static str,
-    /// `DÉCISION` (the first line of the conclusions as text).
+    /// `DÉCISION : ` (the first line of the conclusions as text, before the outcome).
     pub(crate) decision_title: &'static str,
     /// `Texte de l'auditeur :` (before the auditor's text, in the conclusions as text).
     pub(crate) auditor_text: &'static str,
