@@ -103,7 +103,8 @@ impl FromStr for Language {
 /// Every phrase of one language, grouped by the part of the crate that writes it. One value per
 /// language: [`fr::FR`], [`en::EN`].
 pub(crate) struct Phrases {
-    /// Words shared by several parts: punctuation, plurals, labels of the model's codes.
+    /// Words shared by several parts: punctuation, the "no rate" wording, labels of the
+    /// model's codes.
     pub(crate) common: Common,
     /// The engine: the decision's reasons and the synthesis (section 4).
     pub(crate) engine: Engine,
