@@ -145,11 +145,11 @@ fn the_variant_reports_exactly_its_changes() {
     let m1 = &c.modules[0];
     let (b, a) = (m1.before.as_ref().unwrap(), m1.after.as_ref().unwrap());
     assert_eq!(
-        (b.rate.unwrap().numerator, b.rate.unwrap().denominator),
+        (b.rate.unwrap().numerator(), b.rate.unwrap().denominator()),
         (20, 20)
     );
     assert_eq!(
-        (a.rate.unwrap().numerator, a.rate.unwrap().denominator),
+        (a.rate.unwrap().numerator(), a.rate.unwrap().denominator()),
         (19, 20)
     );
     assert_eq!(a.outcome, Outcome::FavorableWithConditions);
@@ -241,7 +241,7 @@ fn verdict_changes_are_classified() {
     assert_eq!(c.outcome.1, Outcome::Unfavorable);
     let m1 = c.modules[0].after.as_ref().unwrap();
     assert_eq!(
-        (m1.rate.unwrap().numerator, m1.rate.unwrap().denominator),
+        (m1.rate.unwrap().numerator(), m1.rate.unwrap().denominator()),
         (18, 19)
     );
 }

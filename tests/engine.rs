@@ -579,7 +579,7 @@ proptest! {
     ) {
         let audit = variant(&e, &m);
         for r in rates(&audit).into_iter().flatten() {
-            prop_assert!(r.numerator <= r.denominator && r.denominator > 0);
+            prop_assert!(r.numerator() <= r.denominator() && r.denominator() > 0);
             prop_assert!(r.tenths_of_percent() <= 1000);
         }
     }
@@ -648,7 +648,7 @@ proptest! {
         for (a, b) in rates(&after).into_iter().zip(rates(&before)) {
             match (a, b) {
                 (Some(a), Some(b)) => prop_assert!(!a.is_below(b), "{:?} after {:?}", a, b),
-                (None, Some(b)) => prop_assert_eq!(b.numerator, 0),
+                (None, Some(b)) => prop_assert_eq!(b.numerator(), 0),
                 (Some(_), None) => prop_assert!(false, "a rate appeared"),
                 (None, None) => {}
             }

@@ -541,8 +541,8 @@ fn standing_label(standing: Option<&Standing>, language: Language) -> String {
                     format!(
                         "{} ({}/{})",
                         r.display(language),
-                        r.numerator,
-                        r.denominator
+                        r.numerator(),
+                        r.denominator()
                     )
                 },
             );

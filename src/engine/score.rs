@@ -24,13 +24,13 @@
 //!     .map_err(|_| "invalid")?;
 //! let scores = score(&valid);
 //! let rate = scores.overall.rate.ok_or("no rate")?;
-//! assert_eq!((rate.numerator, rate.denominator), (23, 23));
+//! assert_eq!((rate.numerator(), rate.denominator()), (23, 23));
 //! assert_eq!(rate.display(Language::Fr), "100,0\u{a0}%");
 //! assert_eq!(scores.observations.pf, 10);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 
 use crate::validate::Index;
@@ -53,14 +53,56 @@ use crate::{
 /// assert_eq!(r.display(Language::Fr), "66,7\u{a0}%");
 /// assert_eq!(r.display(Language::En), "66.7%");
 /// assert!(Rate::new(1, 0).is_none());
+/// assert!(Rate::new(3, 1).is_none());
+/// assert_eq!((r.numerator(), r.denominator()), (2, 3));
+/// assert!(Rate::new(1, 2) < Rate::new(2, 3));
+/// // Read from JSON through the same check.
+/// assert!(serde_json::from_str::<Rate>(r#"{"numerator": 3, "denominator": 1}"#).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawRate")]
 pub struct Rate {
-    /// Conforming items (`C`).
-    pub numerator: u32,
-    /// Items with a verdict other than `NA` (`C`, `NC min`, `NC Maj`).
-    pub denominator: u32,
+    numerator: u32,
+    denominator: u32,
+}
+
+/// A rate as serialised, checked into a [`Rate`] when read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRate {
+    numerator: u32,
+    denominator: u32,
+}
+
+impl TryFrom<RawRate> for Rate {
+    type Error = String;
+
+    fn try_from(raw: RawRate) -> Result<Rate, String> {
+        Rate::new(raw.numerator, raw.denominator).ok_or_else(|| {
+            format!(
+                "invalid rate {}/{}: the denominator is positive and at least the numerator",
+                raw.numerator, raw.denominator
+            )
+        })
+    }
+}
+
+/// Rates compare by value (`1/2 < 2/3`); equal values by denominator (`1/2 < 2/4`), so that the
+/// order agrees with `==`, which compares the exact counts.
+impl Ord for Rate {
+    fn cmp(&self, other: &Rate) -> std::cmp::Ordering {
+        let left = u64::from(self.numerator) * u64::from(other.denominator);
+        let right = u64::from(other.numerator) * u64::from(self.denominator);
+        left.cmp(&right)
+            .then(self.denominator.cmp(&other.denominator))
+    }
+}
+
+impl PartialOrd for Rate {
+    fn partial_cmp(&self, other: &Rate) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 impl Rate {
@@ -75,6 +117,25 @@ impl Rate {
                 denominator,
             })
         }
+    }
+
+    /// Conforming items (`C`).
+    #[must_use]
+    pub const fn numerator(self) -> u32 {
+        self.numerator
+    }
+
+    /// Items with a verdict other than `NA` (`C`, `NC min`, `NC Maj`); never 0.
+    #[must_use]
+    pub const fn denominator(self) -> u32 {
+        self.denominator
+    }
+
+    /// The rate as a percentage, for charts and arithmetic; display uses the exact
+    /// [`tenths_of_percent`](Rate::tenths_of_percent).
+    #[must_use]
+    pub fn percent(self) -> f64 {
+        100.0 * f64::from(self.numerator) / f64::from(self.denominator)
     }
 
     /// The rate in tenths of a percent, rounded half up: 0 to 1000.

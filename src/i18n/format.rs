@@ -95,9 +95,9 @@ pub(crate) fn push_percent(out: &mut String, tenths: u32, language: Language) {
 pub(crate) fn push_rate_ratio(out: &mut String, rate: crate::Rate, language: Language) {
     push_percent(out, rate.tenths_of_percent(), language);
     out.push_str(" (");
-    push_number(out, rate.numerator);
+    push_number(out, rate.numerator());
     out.push('/');
-    push_number(out, rate.denominator);
+    push_number(out, rate.denominator());
     out.push(')');
 }
 
