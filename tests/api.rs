@@ -288,3 +288,77 @@ fn import_diagnostics_round_trip_through_json() {
         assert_eq!(&back, d);
     }
 }
+
+/// The audit of Toulon with an `NC min` on « pilotage 5 » (Comité des usagers) and its fiche.
+fn toulon_with_management_nc() -> Audit {
+    let mut audit = toulon();
+    let id = qualepref::ManagementItemId::new(ManagementSection::Pilotage, 5);
+    audit.management_assessment_mut(id).unwrap().verdict = Some(Verdict::MinorNonconformity);
+    audit.ecarts.push(qualepref::FicheEcart::new(
+        qualepref::EcartTarget::Management(id),
+        NcGrade::Minor,
+        "Le comité des usagers ne s'est pas réuni en 2019",
+    ));
+    audit.conclusion.fiches_ecart.clear();
+    audit
+}
+
+#[test]
+fn the_counts_agree_with_the_decision_when_a_management_item_is_nonconforming() {
+    let audit = toulon_with_management_nc();
+    let valid = Valid::new(
+        &audit,
+        Referentiel::qual_e_pref_2019(),
+        &ValidationOptions::default(),
+    )
+    .unwrap();
+    let c = qualepref::conclude(
+        &valid,
+        &qualepref::Policy::default(),
+        qualepref::Language::Fr,
+    );
+    assert_eq!(c.outcome, Outcome::FavorableWithConditions);
+    assert_eq!((c.nonconformities.minor, c.nonconformities.major), (1, 0));
+    // The engagements' figures stay theirs; the management figures say where the NC is.
+    assert_eq!(c.counts.nc_mineure, 0);
+    assert_eq!(c.management.total.counts.nc_mineure, 1);
+    let text = c.to_text();
+    assert!(
+        text.contains(
+            "\nPilotage de la politique qualité et démarche de labellisation : \
+             C 6, NA 0, NC min 1, NC Maj 0\n"
+        ),
+        "{text}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&c.to_json_string().unwrap()).unwrap();
+    assert_eq!(json["nonconformities"]["minor"], 1);
+    assert_eq!(json["management"]["total"]["counts"]["nc_mineure"], 1);
+}
+
+#[test]
+fn the_conclusions_carry_the_audits_identity_and_their_format_version() {
+    let audit = toulon();
+    let valid = Valid::new(
+        &audit,
+        Referentiel::qual_e_pref_2019(),
+        &ValidationOptions::default(),
+    )
+    .unwrap();
+    let c = qualepref::conclude(
+        &valid,
+        &qualepref::Policy::default(),
+        qualepref::Language::En,
+    );
+    let json: serde_json::Value = serde_json::from_str(&c.to_json_string().unwrap()).unwrap();
+    assert_eq!(
+        json["format_version"],
+        qualepref::engine::CONCLUSIONS_FORMAT_VERSION
+    );
+    assert_eq!(json["site"]["city"], "TOULON");
+    assert_eq!(json["site"]["departement"], "83");
+    assert_eq!(json["kind"]["type"], "initial");
+    assert_eq!(json["kind"]["internal"], true);
+    assert_eq!(json["dates"]["start"], "2019-11-18");
+    assert_eq!(json["referentiel"], "qual-e-pref-2019");
+    assert!(c.to_json_string().unwrap().ends_with("}\n"));
+}

@@ -5,12 +5,18 @@
 //!
 //! ```json
 //! {
+//!   "format_version": 2,
 //!   "language": "fr",
 //!   "referentiel": "qual-e-pref-2019",
+//!   "site": { "administration": "prefecture", "name": "PREFECTURE du Var",
+//!             "departement": "83", "city": "TOULON" },
+//!   "kind": { "type": "initial", "internal": true },
+//!   "dates": { "start": "2019-11-18", "end": "2019-11-18" },
 //!   "outcome": "favorable",            // or "favorable_with_conditions", "unfavorable"
 //!   "rule": "no_nonconformity",        // or "major_nonconformity", "minor_threshold_reached",
 //!                                      //    "minor_nonconformity"
 //!   "reasons": ["Aucune non-conformité majeure ou mineure : avis favorable."],
+//!   "nonconformities": { "minor": 0, "major": 0 },   // all that the decision counted
 //!   "counts": { "conforme": 23, "non_applicable": 0, "nc_mineure": 0, "nc_majeure": 0,
 //!               "not_assessed": 0 },
 //!   "rate": { "numerator": 23, "denominator": 23 },      // or null
@@ -41,9 +47,13 @@
 //! }
 //! ```
 //!
-//! `counts`, `rate` and `observations` at the top level are those of the engagements of the
-//! covered modules (see [`score`](crate::score())); `observations` counts every observation
-//! (engagements, management items and remote checks). Fields are only ever added.
+//! `counts` and `rate` at the top level are those of the engagements of the covered modules (see
+//! [`score`](crate::score())); the management items have theirs under `management`, and
+//! `nonconformities` counts every nonconformity the decision weighed (engagements, management
+//! items, fiches d'écart without a matching verdict), so that it always agrees with `outcome`.
+//! `observations` counts every observation (engagements, management items and remote checks).
+//! Fields are only ever added; a change of meaning raises `format_version`
+//! ([`CONCLUSIONS_FORMAT_VERSION`]).
 //!
 //! ```
 //! use qualepref::{conclude, samples, Audit, Language, Outcome, Policy, Referentiel, Valid};
@@ -67,7 +77,7 @@ pub mod synthesis;
 
 use std::fmt::Write as _;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::engine::decision::{Decision, Ecart, Rule, decide_indexed};
 use crate::engine::score::{
@@ -76,7 +86,7 @@ use crate::engine::score::{
 };
 use crate::engine::sentences::reasons;
 use crate::engine::synthesis::{Synthesis, synthesize_indexed};
-use crate::{Language, Outcome, Policy, Valid};
+use crate::{AuditDates, AuditKind, Language, Outcome, Policy, Site, Valid};
 
 /// The policy as applied, in the JSON contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -87,20 +97,47 @@ pub struct AppliedPolicy {
     pub minor_threshold: Option<u32>,
 }
 
+/// The version of the [`Conclusions`] JSON contract: raised when a field changes meaning or
+/// disappears (fields are otherwise only added).
+pub const CONCLUSIONS_FORMAT_VERSION: u32 = 2;
+
+/// How many nonconformities the decision counted: on the engagements of the covered modules, on
+/// the management items, and in fiches d'écart without a matching verdict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Nonconformities {
+    /// `NC min`.
+    pub minor: u32,
+    /// `NC Maj`.
+    pub major: u32,
+}
+
 /// Every conclusion of an audit: see the [module docs](self) for the JSON contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Conclusions<'a> {
+    /// The version of this contract, [`CONCLUSIONS_FORMAT_VERSION`].
+    pub format_version: u32,
     /// The language of generated texts.
     pub language: Language,
     /// The référentiel's id.
     pub referentiel: &'a str,
+    /// The audited site.
+    pub site: &'a Site,
+    /// The audit's type, and whether it is internal.
+    pub kind: AuditKind,
+    /// The audit's first and last day.
+    pub dates: AuditDates,
     /// The decision's outcome.
     pub outcome: Outcome,
     /// The rule of the policy that fired.
     pub rule: Rule,
     /// The rule and each nonconformity, in words.
     pub reasons: Vec<String>,
-    /// On-site verdicts of the engagements of the covered modules.
+    /// The nonconformities the decision counted (engagements, management items, fiches).
+    pub nonconformities: Nonconformities,
+    /// On-site verdicts of the engagements of the covered modules (management items are in
+    /// `management`).
     pub counts: VerdictCounts,
     /// Their conformity rate.
     pub rate: Option<Rate>,
@@ -143,17 +180,24 @@ pub fn conclude<'a>(valid: &Valid<'a>, policy: &Policy, language: Language) -> C
     let Decision {
         outcome,
         rule,
+        minor,
+        major,
         ecarts,
         deadline_months,
         minor_threshold,
         ..
     } = decision;
     Conclusions {
+        format_version: CONCLUSIONS_FORMAT_VERSION,
         language,
         referentiel: &audit.referentiel.id,
+        site: &audit.site,
+        kind: audit.kind,
+        dates: audit.dates,
         outcome,
         rule,
         reasons,
+        nonconformities: Nonconformities { minor, major },
         counts: overall.counts,
         rate: overall.rate,
         observations,
@@ -208,6 +252,15 @@ impl Conclusions<'_> {
             out,
             "{sep}C {}, NA {}, NC min {}, NC Maj {}{sep}PF {}, PS {}, PP {}",
             c.conforme, c.non_applicable, c.nc_mineure, c.nc_majeure, o.pf, o.ps, o.pp
+        );
+        out.push('\n');
+        // The management items count in the decision too: their figures follow.
+        let m = &self.management.total.counts;
+        out.push_str(p.engine.management);
+        let _ = write!(
+            out,
+            "C {}, NA {}, NC min {}, NC Maj {}",
+            m.conforme, m.non_applicable, m.nc_mineure, m.nc_majeure
         );
         out.push('\n');
         for section in self.synthesis.sections() {
