@@ -255,12 +255,12 @@ impl Conclusions<'_> {
         );
         out.push('\n');
         // The management items count in the decision too: their figures follow.
-        let m = &self.management.total.counts;
+        let items = &self.management.total.counts;
         out.push_str(p.engine.management);
         let _ = write!(
             out,
             "C {}, NA {}, NC min {}, NC Maj {}",
-            m.conforme, m.non_applicable, m.nc_mineure, m.nc_majeure
+            items.conforme, items.non_applicable, items.nc_mineure, items.nc_majeure
         );
         out.push('\n');
         for section in self.synthesis.sections() {
