@@ -327,29 +327,6 @@ pub(crate) fn policy_sentence(policy: &crate::AppliedPolicy, language: Language)
     s
 }
 
-/// An auditor as the cover lists them: `Name (role), signé le 18/11/2019`, each data text passed
-/// through the renderer's `escape`.
-pub(crate) fn auditor(
-    a: &crate::Auditor,
-    language: Language,
-    escape: impl Fn(&str) -> String,
-) -> String {
-    use std::fmt::Write as _;
-    let mut s = escape(&a.name);
-    if let Some(role) = &a.role {
-        let _ = write!(s, " ({})", escape(role));
-    }
-    if let Some(d) = a.signed_on {
-        let _ = write!(
-            s,
-            ", {} {}",
-            language.words(words::SIGNED_ON),
-            date(d, language)
-        );
-    }
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
