@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::{Comparison, FollowUp, NcStatus, Place, Standing};
-use crate::report::document::{Block, Document, Inline, List, ListStyle, SectionKind};
+use crate::report::document::{Block, Document, Inline, List, ListStyle, SectionKind, Spans};
 use crate::report::{html, markdown, text};
 use crate::{Language, NcGrade, Outcome, Verdict};
 
@@ -229,7 +229,13 @@ impl Comparison {
                     Block::plain_heading(2, heading),
                     Block::List(List {
                         style: ListStyle::Plain,
-                        items: lines.into_iter().map(|l| vec![Inline::text(l)]).collect(),
+                        items: {
+                            let mut items = Spans::with_capacity(lines.len(), lines.len());
+                            for line in lines {
+                                items.span([Inline::text(line)]);
+                            }
+                            items
+                        },
                     }),
                 ],
             ));

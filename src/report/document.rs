@@ -60,6 +60,8 @@ pub(crate) enum Inline<'a> {
     StrongText(Cow<'a, str>),
     /// Code (an identifier), escaped.
     Code(Cow<'a, str>),
+    /// A number, written in decimal.
+    Number(u32),
     /// A line break; between the paragraphs of a [`CellKind::Paragraphs`] cell, a new paragraph.
     Break,
     /// The title of an outcome: bold where the paragraph's style does not already say it.
@@ -171,7 +173,56 @@ pub(crate) struct List<'a> {
     /// Its look.
     pub style: ListStyle,
     /// The items.
-    pub items: Vec<Vec<Inline<'a>>>,
+    pub items: Spans<'a>,
+}
+
+/// Sequences of inline runs (list items, table cells) stored one after the other, so that a
+/// list or a table allocates twice, not once per item.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Spans<'a> {
+    runs: Vec<Inline<'a>>,
+    ends: Vec<usize>,
+}
+
+impl<'a> Spans<'a> {
+    /// No span, with room for `spans` spans of `runs` runs in all.
+    pub(crate) fn with_capacity(spans: usize, runs: usize) -> Spans<'a> {
+        Spans {
+            runs: Vec::with_capacity(runs),
+            ends: Vec::with_capacity(spans),
+        }
+    }
+
+    /// Appends `run` to the span being written.
+    pub(crate) fn push(&mut self, run: Inline<'a>) {
+        self.runs.push(run);
+    }
+
+    /// Ends the span being written (it may be empty).
+    pub(crate) fn end(&mut self) {
+        self.ends.push(self.runs.len());
+    }
+
+    /// Appends a span of `runs`.
+    pub(crate) fn span(&mut self, runs: impl IntoIterator<Item = Inline<'a>>) {
+        self.runs.extend(runs);
+        self.end();
+    }
+
+    /// Whether there is no span.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The spans, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[Inline<'a>]> {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let span = self.runs.get(start..end).unwrap_or_default();
+            start = end;
+            span
+        })
+    }
 }
 
 /// Who sees a table's caption.
@@ -243,32 +294,8 @@ pub(crate) enum CellKind {
     Number,
 }
 
-/// A table cell.
-#[derive(Debug, Clone)]
-pub(crate) struct Cell<'a> {
-    /// Its layout.
-    pub kind: CellKind,
-    /// Its text.
-    pub runs: Vec<Inline<'a>>,
-}
-
-impl<'a> Cell<'a> {
-    /// A cell of kind `kind`.
-    pub(crate) const fn new(kind: CellKind, runs: Vec<Inline<'a>>) -> Cell<'a> {
-        Cell { kind, runs }
-    }
-}
-
-/// A table row: its first cell heads it.
-#[derive(Debug, Clone)]
-pub(crate) struct Row<'a> {
-    /// What it holds.
-    pub kind: RowKind,
-    /// The cells.
-    pub cells: Vec<Cell<'a>>,
-}
-
-/// A table.
+/// A table: its first column heads each row. Built a cell at a time: [`Table::row`] opens a
+/// row, [`Table::push`] writes runs into the open cell, [`Table::cell`] ends it.
 #[derive(Debug, Clone)]
 pub(crate) struct Table<'a> {
     /// Its kind.
@@ -277,8 +304,101 @@ pub(crate) struct Table<'a> {
     pub caption: Caption<'a>,
     /// The column headings (wording).
     pub header: Vec<&'static str>,
-    /// The rows.
-    pub rows: Vec<Row<'a>>,
+    rows: Vec<RowKind>,
+    kinds: Vec<CellKind>,
+    cells: Spans<'a>,
+}
+
+impl<'a> Table<'a> {
+    /// A table without rows, with room for `rows` rows of `runs` runs each.
+    pub(crate) fn new(
+        kind: TableKind,
+        caption: Caption<'a>,
+        header: Vec<&'static str>,
+        rows: usize,
+        runs: usize,
+    ) -> Table<'a> {
+        let cells = rows * header.len();
+        Table {
+            kind,
+            caption,
+            header,
+            rows: Vec::with_capacity(rows),
+            kinds: Vec::with_capacity(cells),
+            cells: Spans::with_capacity(cells, cells * runs),
+        }
+    }
+
+    /// Opens a row of `kind`; its cells follow.
+    pub(crate) fn row(&mut self, kind: RowKind) {
+        self.rows.push(kind);
+    }
+
+    /// Appends `run` to the open cell.
+    pub(crate) fn push(&mut self, run: Inline<'a>) {
+        self.cells.push(run);
+    }
+
+    /// Ends the open cell, of `kind`.
+    pub(crate) fn cell(&mut self, kind: CellKind) {
+        self.kinds.push(kind);
+        self.cells.end();
+    }
+
+    /// Writes a cell of `kind` made of `runs`.
+    pub(crate) fn cell_of(&mut self, kind: CellKind, runs: impl IntoIterator<Item = Inline<'a>>) {
+        for run in runs {
+            self.push(run);
+        }
+        self.cell(kind);
+    }
+
+    /// The rows: each its kind and its cells.
+    pub(crate) fn rows(&self) -> impl Iterator<Item = (RowKind, Cells<'_, 'a>)> {
+        let width = self.header.len().max(1);
+        let ends = &self.cells.ends;
+        self.rows
+            .iter()
+            .zip(self.kinds.chunks(width).zip(ends.chunks(width)))
+            .enumerate()
+            .map(move |(i, (&kind, (kinds, row_ends)))| {
+                let start = (i * width)
+                    .checked_sub(1)
+                    .and_then(|last| ends.get(last))
+                    .copied()
+                    .unwrap_or(0);
+                let cells = Cells {
+                    kinds,
+                    ends: row_ends,
+                    start,
+                    runs: &self.cells.runs,
+                };
+                (kind, cells)
+            })
+    }
+}
+
+/// The cells of a table row: each its kind and its runs.
+#[derive(Debug, Clone)]
+pub(crate) struct Cells<'t, 'a> {
+    kinds: &'t [CellKind],
+    ends: &'t [usize],
+    start: usize,
+    runs: &'t [Inline<'a>],
+}
+
+impl<'t, 'a> Iterator for Cells<'t, 'a> {
+    type Item = (CellKind, &'t [Inline<'a>]);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (&kind, kinds) = self.kinds.split_first()?;
+        let (&end, ends) = self.ends.split_first()?;
+        let runs = self.runs.get(self.start..end).unwrap_or_default();
+        self.kinds = kinds;
+        self.ends = ends;
+        self.start = end;
+        Some((kind, runs))
+    }
 }
 
 /// One module's bars in the [`Chart`].
@@ -371,7 +491,7 @@ impl<'a> Block<'a> {
 }
 
 impl<'a> Inline<'a> {
-    /// The run's text and whether it is data text (to escape); `None` for a break.
+    /// The run's text and whether it is data text (to escape); `None` for a break or a number.
     pub(crate) fn content(&self) -> Option<(&str, bool)> {
         match self {
             Inline::Plain(s) | Inline::Strong(s) | Inline::Title(s) => Some((s, false)),
@@ -381,7 +501,7 @@ impl<'a> Inline<'a> {
             Inline::Lead(s) | Inline::Key(s) | Inline::Marker(s) | Inline::Badge(_, s) => {
                 Some((s, false))
             }
-            Inline::Break => None,
+            Inline::Break | Inline::Number(_) => None,
         }
     }
 

@@ -43,9 +43,10 @@
 use std::borrow::Cow;
 
 use super::document::{
-    Block, CaptionKind, Cell, CellKind, Document, Inline, KeyValues, List, ListStyle,
-    ParagraphStyle, Row, RowKind, SectionKind, Table, TableKind, Tone,
+    Block, CaptionKind, CellKind, Cells, Document, Inline, KeyValues, List, ListStyle,
+    ParagraphStyle, RowKind, SectionKind, Table, TableKind, Tone,
 };
+use crate::i18n::push_number;
 use crate::{Conclusions, Language, Valid};
 
 /// Escapes text for HTML content and attribute values: `&`, `<`, `>`, `"` and `'` become
@@ -66,27 +67,39 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether [`escape`] replaces `b`.
+#[inline]
+const fn special(b: u8) -> bool {
+    matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')
+}
+
+/// Whether [`escape`] replaces `b`, or it is a line break.
+#[inline]
+const fn special_or_break(b: u8) -> bool {
+    special(b) || matches!(b, b'\r' | b'\n')
+}
+
+/// Writes the replacement of the special byte at `i`.
+fn replace(out: &mut String, bytes: &[u8], i: usize) {
+    out.push_str(match bytes.get(i) {
+        Some(b'&') => "&amp;",
+        Some(b'<') => "&lt;",
+        Some(b'>') => "&gt;",
+        Some(b'"') => "&quot;",
+        Some(b'\'') => "&#39;",
+        Some(b'\r') if bytes.get(i + 1) == Some(&b'\n') => "",
+        _ => "<br>",
+    });
+}
+
 /// Writes [`escape`]`(text)` into `out`; with `breaks`, a line break (`\r\n`, `\r` or `\n`)
 /// becomes `<br>`.
 fn push_escaped(out: &mut String, text: &str, breaks: bool) {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let replacement = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            b'\r' if breaks && bytes.get(i + 1) == Some(&b'\n') => "",
-            b'\r' | b'\n' if breaks => "<br>",
-            _ => continue,
-        };
-        out.push_str(text.get(start..i).unwrap_or_default());
-        out.push_str(replacement);
-        start = i + 1;
+    if breaks {
+        super::push_replacing(out, text, special_or_break, replace);
+    } else {
+        super::push_replacing(out, text, special, replace);
     }
-    out.push_str(text.get(start..).unwrap_or_default());
 }
 
 /// The stylesheet of [`page`].
@@ -168,7 +181,11 @@ fn tags(run: &Inline<'_>) -> (&'static str, &'static str) {
 /// escaped, its line breaks kept (except in codes and figures).
 fn inline(out: &mut String, run: &Inline<'_>, paragraphs: bool) {
     let Some((text, data)) = run.content() else {
-        out.push_str(if paragraphs { "</p><p>" } else { "<br>" });
+        match run {
+            Inline::Number(n) => push_number(out, *n),
+            _ if paragraphs => out.push_str("</p><p>"),
+            _ => out.push_str("<br>"),
+        }
         return;
     };
     let (open, close) = tags(run);
@@ -193,7 +210,7 @@ fn list(out: &mut String, list: &List<'_>) {
         ListStyle::Plain => "<ul>\n",
         ListStyle::Figures => "<ul class=\"figures\">\n",
     });
-    for item in &list.items {
+    for item in list.items.iter() {
         out.push_str("<li>");
         runs(out, item);
         out.push_str("</li>\n");
@@ -225,31 +242,31 @@ fn key_values(out: &mut String, kv: &KeyValues<'_>) {
 }
 
 fn number(out: &mut String, n: crate::EngagementNumber) {
-    crate::i18n::push_number(out, u32::from(n.get()));
+    push_number(out, u32::from(n.get()));
 }
 
-fn cell(out: &mut String, cell: &Cell<'_>) {
-    out.push_str(match cell.kind {
+fn cell(out: &mut String, kind: CellKind, cell: &[Inline<'_>]) {
+    out.push_str(match kind {
         CellKind::Text | CellKind::Paragraphs => "<td>",
         CellKind::Verdict => "<td class=\"verdict\">",
         CellKind::Number => "<td class=\"num\">",
     });
-    if cell.kind == CellKind::Paragraphs {
-        if !cell.runs.is_empty() {
+    if kind == CellKind::Paragraphs {
+        if !cell.is_empty() {
             out.push_str("<p>");
-            for run in &cell.runs {
+            for run in cell {
                 inline(out, run, true);
             }
             out.push_str("</p>");
         }
     } else {
-        runs(out, &cell.runs);
+        runs(out, cell);
     }
     out.push_str("</td>");
 }
 
-fn row(out: &mut String, row: &Row<'_>) {
-    match row.kind {
+fn row(out: &mut String, kind: RowKind, mut cells: Cells<'_, '_>) {
+    match kind {
         RowKind::Plain => out.push_str("<tr>"),
         RowKind::Engagement(n) => {
             out.push_str("<tr class=\"engagement\" data-engagement=\"");
@@ -264,14 +281,13 @@ fn row(out: &mut String, row: &Row<'_>) {
         }
         RowKind::Ecart => out.push_str("<tr class=\"ecart\">"),
     }
-    let mut cells = row.cells.iter();
-    if let Some(first) = cells.next() {
+    if let Some((_, first)) = cells.next() {
         out.push_str("<th scope=\"row\">");
-        runs(out, &first.runs);
+        runs(out, first);
         out.push_str("</th>");
     }
-    for c in cells {
-        cell(out, c);
+    for (kind, runs) in cells {
+        cell(out, kind, runs);
     }
     out.push_str("</tr>\n");
 }
@@ -286,8 +302,8 @@ fn table(out: &mut String, table: &Table<'_>) {
     out.push_str("<thead><tr>");
     super::push_each(out, &table.header, "<th scope=\"col\">", "</th>");
     out.push_str("</tr></thead>\n<tbody>\n");
-    for r in &table.rows {
-        row(out, r);
+    for (kind, cells) in table.rows() {
+        row(out, kind, cells);
     }
     out.push_str("</tbody>\n</table>\n");
 }

@@ -25,6 +25,7 @@
 //! ```
 
 use super::document::{Block, CaptionKind, Document, Inline, KeyValues, List, SectionKind, Table};
+use crate::i18n::push_number;
 use crate::{Conclusions, Valid};
 
 /// Escapes data text for Markdown: see the [module docs](self).
@@ -50,23 +51,33 @@ fn push_escaped(out: &mut String, text: &str) {
     }
     let bytes = text.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let replacement = match b {
-            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'#' => None,
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => Some(""),
-            b'\r' | b'\n' => Some("<br>"),
-            _ => continue,
-        };
+    while let Some(offset) = bytes
+        .get(start..)
+        .and_then(|rest| rest.iter().position(|&b| special(b)))
+    {
+        let i = start + offset;
         out.push_str(text.get(start..i).unwrap_or_default());
-        if let Some(r) = replacement {
-            out.push_str(r);
-        } else {
-            out.push('\\');
-            out.push(char::from(b));
+        match bytes.get(i) {
+            Some(b'\r') if bytes.get(i + 1) == Some(&b'\n') => {}
+            Some(b'\r' | b'\n') => out.push_str("<br>"),
+            Some(&b) => {
+                out.push('\\');
+                out.push(char::from(b));
+            }
+            None => {}
         }
         start = i + 1;
     }
     out.push_str(text.get(start..).unwrap_or_default());
+}
+
+/// Whether [`escape`] replaces `b`.
+#[inline]
+const fn special(b: u8) -> bool {
+    matches!(
+        b,
+        b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'#' | b'\r' | b'\n'
+    )
 }
 
 fn starts_numbered(s: &str) -> bool {
@@ -78,7 +89,10 @@ fn starts_numbered(s: &str) -> bool {
 
 fn inline(out: &mut String, run: &Inline<'_>) {
     let Some((text, data)) = run.content() else {
-        out.push_str("<br>");
+        match run {
+            Inline::Number(n) => push_number(out, *n),
+            _ => out.push_str("<br>"),
+        }
         return;
     };
     let delimiter = match run {
@@ -114,7 +128,7 @@ fn list(out: &mut String, list: &List<'_>) {
     if list.items.is_empty() {
         return;
     }
-    for item in &list.items {
+    for item in list.items.iter() {
         out.push_str("- ");
         runs(out, item);
         out.push('\n');
@@ -147,11 +161,11 @@ fn table(out: &mut String, table: &Table<'_>) {
         out.push_str("---|");
     }
     out.push('\n');
-    for row in &table.rows {
+    for (_, cells) in table.rows() {
         out.push('|');
-        for cell in &row.cells {
+        for (_, cell) in cells {
             out.push(' ');
-            runs(out, &cell.runs);
+            runs(out, cell);
             out.push_str(" |");
         }
         out.push('\n');

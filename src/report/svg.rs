@@ -1,10 +1,9 @@
 //! The chart of the HTML report, drawn as inline SVG: stacked bars of the verdicts and of the
 //! observations per module, their numbers written beside them.
 
-use std::fmt::Write as _;
-
 use super::document::Chart;
 use crate::engine::score::{ObservationCounts, VerdictCounts};
+use crate::i18n::push_number;
 
 /// Width of the chart's bars, in SVG units, for the largest module.
 const BAR: u32 = 360;
@@ -12,40 +11,65 @@ const BAR: u32 = 360;
 const C_COLOURS: [&str; 4] = ["#1e7b3c", "#767676", "#b06c00", "#c0282d"];
 const O_COLOURS: [&str; 3] = ["#1f5fa8", "#b06c00", "#7a3fa0"];
 
+/// Writes `n` in decimal.
+fn num(svg: &mut String, n: u32) {
+    push_number(svg, n);
+}
+
+/// Writes `<text x=".." y=".." class="..">text</text>`.
+fn text(svg: &mut String, x: u32, y: u32, class: &str, text: &str) {
+    svg.push_str("<text x=\"");
+    num(svg, x);
+    svg.push_str("\" y=\"");
+    num(svg, y);
+    svg.push_str("\" class=\"");
+    svg.push_str(class);
+    svg.push_str("\">");
+    svg.push_str(text);
+    svg.push_str("</text>");
+}
+
+/// Writes `<rect x=".." y=".." width=".." height=".." fill=".."/>`.
+fn rect(svg: &mut String, (x, y): (u32, u32), (width, height): (u32, u32), fill: &str) {
+    svg.push_str("<rect x=\"");
+    num(svg, x);
+    svg.push_str("\" y=\"");
+    num(svg, y);
+    svg.push_str("\" width=\"");
+    num(svg, width);
+    svg.push_str("\" height=\"");
+    num(svg, height);
+    svg.push_str("\" fill=\"");
+    svg.push_str(fill);
+    svg.push_str("\"/>");
+}
+
 /// One stacked bar: segments of `(count, colour, code)`, scaled to `scale` for the largest
 /// total, with the counts written beside it.
 fn bar(svg: &mut String, y: u32, label: &str, segments: &[(u32, &str, &str)], scale: u32) {
-    let _ = write!(
-        svg,
-        "<text x=\"0\" y=\"{}\" class=\"l\">{label}</text>",
-        y + 14
-    );
+    text(svg, 0, y + 14, "l", label);
     let mut x = 0;
     let mut done = 0;
     for &(n, colour, _) in segments {
         let end = (done + n) * BAR / scale.max(1);
         if end > x {
-            let _ = write!(
-                svg,
-                "<rect x=\"{}\" y=\"{y}\" width=\"{}\" height=\"20\" fill=\"{colour}\"/>",
-                100 + x,
-                end - x
-            );
+            rect(svg, (100 + x, y), (end - x, 20), colour);
         }
         done += n;
         x = end;
     }
-    let _ = write!(
-        svg,
-        "<text x=\"{}\" y=\"{}\" class=\"n\">",
-        100 + BAR + 8,
-        y + 14
-    );
+    svg.push_str("<text x=\"");
+    num(svg, 100 + BAR + 8);
+    svg.push_str("\" y=\"");
+    num(svg, y + 14);
+    svg.push_str("\" class=\"n\">");
     for (i, &(n, _, code)) in segments.iter().enumerate() {
         if i > 0 {
             svg.push_str(" · ");
         }
-        let _ = write!(svg, "{n} {code}");
+        num(svg, n);
+        svg.push(' ');
+        svg.push_str(code);
     }
     svg.push_str("</text>");
 }
@@ -54,17 +78,11 @@ fn bar(svg: &mut String, y: u32, label: &str, segments: &[(u32, &str, &str)], sc
 fn legend(svg: &mut String, y: u32, items: &[(&str, &str)]) {
     let mut x = 280;
     for (colour, code) in items {
-        let _ = write!(
-            svg,
-            "<rect x=\"{x}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{}\" y=\"{}\" class=\"n\">{code}</text>",
-            y,
-            x + 16,
-            y + 11
-        );
+        rect(svg, (x, y), (12, 12), colour);
+        text(svg, x + 16, y + 11, "n", code);
         x += 28 + 8 * u32::try_from(code.len()).unwrap_or(8);
     }
 }
-
 fn verdict_segments(c: &VerdictCounts) -> [(u32, &'static str, &'static str); 4] {
     [
         (c.conforme, C_COLOURS[0], "C"),
@@ -90,15 +108,15 @@ pub(super) fn figure(out: &mut String, chart: &Chart) {
     out.push_str("<figure>\n<figcaption>");
     out.push_str(chart.title);
     out.push_str("</figcaption>\n");
-    let _ = write!(
-        out,
-        "<svg role=\"img\" aria-labelledby=\"chart-title chart-desc\" viewBox=\"0 0 760 {height}\" width=\"760\" height=\"{height}\">"
-    );
-    let _ = write!(
-        out,
-        "<title id=\"chart-title\">{}</title><desc id=\"chart-desc\">{}</desc>",
-        chart.title, chart.description
-    );
+    out.push_str("<svg role=\"img\" aria-labelledby=\"chart-title chart-desc\" viewBox=\"0 0 760 ");
+    num(out, height);
+    out.push_str("\" width=\"760\" height=\"");
+    num(out, height);
+    out.push_str("\"><title id=\"chart-title\">");
+    out.push_str(chart.title);
+    out.push_str("</title><desc id=\"chart-desc\">");
+    out.push_str(&chart.description);
+    out.push_str("</desc>");
     out.push_str("<style>text{font:13px \"DejaVu Sans\",Arial,sans-serif;fill:#1a1a1a}.h{font-weight:bold}</style>");
     let scale_v = chart
         .rows
@@ -115,11 +133,7 @@ pub(super) fn figure(out: &mut String, chart: &Chart) {
         .map(|m| m.observations.pf + m.observations.ps + m.observations.pp)
         .max()
         .unwrap_or(0);
-    let _ = write!(
-        out,
-        "<text x=\"0\" y=\"14\" class=\"h\">{}</text>",
-        chart.verdicts
-    );
+    text(out, 0, 14, "h", chart.verdicts);
     legend(
         out,
         4,
@@ -136,12 +150,7 @@ pub(super) fn figure(out: &mut String, chart: &Chart) {
         y += 28;
     }
     let y0 = block + 10;
-    let _ = write!(
-        out,
-        "<text x=\"0\" y=\"{}\" class=\"h\">{}</text>",
-        y0 + 14,
-        chart.observations
-    );
+    text(out, 0, y0 + 14, "h", chart.observations);
     legend(
         out,
         y0 + 4,

@@ -24,15 +24,17 @@
 //! ```
 
 use super::document::{Block, CaptionKind, Document, Inline, SectionKind};
+use crate::i18n::push_number;
 use crate::{Conclusions, Valid};
 
 /// Writes `runs`; `cell`: a break is written ` / ` rather than a new line.
 fn runs(out: &mut String, runs: &[Inline<'_>], cell: bool) {
     for run in runs {
-        match run.content() {
-            Some((text, _)) => out.push_str(text),
-            None if cell => out.push_str(" / "),
-            None => out.push('\n'),
+        match (run.content(), run) {
+            (Some((text, _)), _) => out.push_str(text),
+            (None, Inline::Number(n)) => push_number(out, *n),
+            (None, _) if cell => out.push_str(" / "),
+            (None, _) => out.push('\n'),
         }
     }
 }
@@ -75,7 +77,7 @@ impl Writer {
                         continue;
                     }
                     self.start(false);
-                    for item in &l.items {
+                    for item in l.items.iter() {
                         self.out.push_str("- ");
                         runs(&mut self.out, item, false);
                         self.out.push('\n');
@@ -98,12 +100,12 @@ impl Writer {
                     }
                     self.out.push_str(&t.header.join(" | "));
                     self.out.push('\n');
-                    for row in &t.rows {
-                        for (i, cell) in row.cells.iter().enumerate() {
+                    for (_, cells) in t.rows() {
+                        for (i, (_, cell)) in cells.enumerate() {
                             if i > 0 {
                                 self.out.push_str(" | ");
                             }
-                            runs(&mut self.out, &cell.runs, true);
+                            runs(&mut self.out, cell, true);
                         }
                         self.out.push('\n');
                     }

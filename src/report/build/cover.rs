@@ -58,10 +58,10 @@ pub(super) fn cover<'a>(audit: &'a Audit, referentiel: &'a Referentiel, l: Langu
             m.title
                 .trim_end_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r')
         });
-        if title.is_empty() {
-            covered.push(Inline::plain(format!("Module {m}")));
-        } else {
-            covered.push(Inline::plain(format!("Module {m} ")));
+        covered.push(Inline::plain("Module "));
+        covered.push(Inline::Number(u32::from(m.get())));
+        if !title.is_empty() {
+            covered.push(Inline::plain(" "));
             covered.push(Inline::text(title));
         }
     }
@@ -105,11 +105,10 @@ pub(super) fn cover<'a>(audit: &'a Audit, referentiel: &'a Referentiel, l: Langu
             auditors.push(Inline::plain(")"));
         }
         if let Some(d) = a.signed_on {
-            auditors.push(Inline::plain(format!(
-                ", {} {}",
-                l.words(words::SIGNED_ON),
-                date(d, l)
-            )));
+            auditors.push(Inline::plain(", "));
+            auditors.push(Inline::plain(l.words(words::SIGNED_ON)));
+            auditors.push(Inline::plain(" "));
+            auditors.push(Inline::plain(date(d, l)));
         }
     }
     if auditors.is_empty() {

@@ -3,8 +3,8 @@
 use crate::engine::synthesis::{ecart_source, source_label};
 use crate::i18n::{self, date, words};
 use crate::report::document::{
-    Block, Caption, CaptionKind, Cell, CellKind, Heading, Inline, List, ListStyle, Paragraph,
-    ParagraphStyle, Row, RowKind, SectionKind, Table, TableKind, verdict_badge,
+    Block, Caption, CaptionKind, CellKind, Heading, Inline, List, ListStyle, Paragraph,
+    ParagraphStyle, RowKind, SectionKind, Spans, Table, TableKind, verdict_badge,
 };
 use crate::{Conclusions, NcGrade, Outcome, Verdict};
 
@@ -29,73 +29,59 @@ pub(super) fn decision<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
     blocks.push(Block::plain(l.words(words::POLICY_NOTE)));
     blocks.push(Block::plain(i18n::policy_sentence(&c.policy, l)));
     blocks.push(Block::plain_heading(3, l.words(words::REASONS)));
+    let mut reasons = Spans::with_capacity(c.reasons.len(), c.reasons.len());
+    for r in &c.reasons {
+        reasons.span([Inline::text(r.as_str())]);
+    }
     blocks.push(Block::List(List {
         style: ListStyle::Plain,
-        items: c
-            .reasons
-            .iter()
-            .map(|r| vec![Inline::text(r.as_str())])
-            .collect(),
+        items: reasons,
     }));
     if c.outcome != Outcome::Favorable || !c.ecarts.is_empty() {
         blocks.push(Block::plain_heading(
             3,
             l.pick("Fiches d'écart", "Nonconformity reports"),
         ));
-        let dash = || Inline::plain("—");
-        let rows = c
-            .ecarts
-            .iter()
-            .map(|e| {
-                let verdict = match e.grade {
-                    NcGrade::Minor => Verdict::MinorNonconformity,
-                    NcGrade::Major => Verdict::MajorNonconformity,
-                };
-                let target = source_label(ecart_source(e.target), e.title, l);
-                let text = |s: &'a str| Cell::new(CellKind::Text, vec![Inline::text(s)]);
-                Row {
-                    kind: RowKind::Ecart,
-                    cells: vec![
-                        Cell::new(
-                            CellKind::Text,
-                            vec![
-                                verdict_badge(Some(verdict)),
-                                Inline::plain(" "),
-                                Inline::text(target),
-                            ],
-                        ),
-                        text(e.finding),
-                        text(e.requirement),
-                        Cell::new(
-                            CellKind::Text,
-                            vec![e.corrective_action.map_or_else(dash, Inline::text)],
-                        ),
-                        Cell::new(
-                            CellKind::Text,
-                            vec![e.due.map_or_else(dash, |d| Inline::plain(date(d, l)))],
-                        ),
-                    ],
-                }
-            })
-            .collect();
-        blocks.push(Block::Table(Table {
-            kind: TableKind::Ecarts,
-            caption: Caption {
-                kind: CaptionKind::Label,
-                runs: vec![Inline::plain(l.pick(
-                    "Fiches d'écart et échéances des actions correctives",
-                    "Nonconformities and the due dates of their corrective actions",
-                ))],
-            },
-            header: vec![
-                l.words(words::ECART),
-                l.words(words::FINDING),
-                l.words(words::REQUIREMENT),
-                l.words(words::CORRECTIVE_ACTION),
-                l.words(words::DUE),
-            ],
-            rows,
-        }));
+        let caption = Caption {
+            kind: CaptionKind::Label,
+            runs: vec![Inline::plain(l.pick(
+                "Fiches d'écart et échéances des actions correctives",
+                "Nonconformities and the due dates of their corrective actions",
+            ))],
+        };
+        let header = vec![
+            l.words(words::ECART),
+            l.words(words::FINDING),
+            l.words(words::REQUIREMENT),
+            l.words(words::CORRECTIVE_ACTION),
+            l.words(words::DUE),
+        ];
+        let mut t = Table::new(TableKind::Ecarts, caption, header, c.ecarts.len(), 2);
+        for e in &c.ecarts {
+            let verdict = match e.grade {
+                NcGrade::Minor => Verdict::MinorNonconformity,
+                NcGrade::Major => Verdict::MajorNonconformity,
+            };
+            let target = source_label(ecart_source(e.target), e.title, l);
+            t.row(RowKind::Ecart);
+            t.cell_of(
+                CellKind::Text,
+                [
+                    verdict_badge(Some(verdict)),
+                    Inline::plain(" "),
+                    Inline::text(target),
+                ],
+            );
+            t.cell_of(CellKind::Text, [Inline::text(e.finding)]);
+            t.cell_of(CellKind::Text, [Inline::text(e.requirement)]);
+            let action = e.corrective_action.map_or(Inline::plain("—"), Inline::text);
+            t.cell_of(CellKind::Text, [action]);
+            let due = e
+                .due
+                .map_or(Inline::plain("—"), |d| Inline::plain(date(d, l)));
+            t.cell_of(CellKind::Text, [due]);
+        }
+        blocks.push(Block::Table(t));
     }
     Block::section(SectionKind::Part, blocks)
 }

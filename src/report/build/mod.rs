@@ -11,7 +11,7 @@ mod synthesis;
 use std::borrow::Cow;
 
 use super::document::{
-    Block, Cell, CellKind, Document, Inline, Paragraph, ParagraphStyle, SectionKind,
+    Block, CellKind, Document, Inline, Paragraph, ParagraphStyle, SectionKind, Table,
 };
 use crate::i18n::{self, words};
 use crate::{Audit, Conclusions, Language, Observation, Referentiel, Tally, Valid};
@@ -80,50 +80,58 @@ impl<'a> Source<'a> {
     }
 }
 
-/// The observations of an item, one paragraph each, after its comment.
-fn observations_cell<'a>(comment: Option<&'a str>, observations: &'a [Observation]) -> Cell<'a> {
-    let mut runs = Vec::with_capacity(observations.len() * 5 + 1);
+/// Writes the observations of an item into `table`'s open cell, one paragraph each, after its
+/// comment, and ends the cell.
+fn observations_cell<'a>(
+    table: &mut Table<'a>,
+    comment: Option<&'a str>,
+    observations: &'a [Observation],
+) {
+    let mut first = true;
     if let Some(c) = comment {
-        runs.push(Inline::text(c));
+        table.push(Inline::text(c));
+        first = false;
     }
     for o in observations {
-        if !runs.is_empty() {
-            runs.push(Inline::Break);
+        if !first {
+            table.push(Inline::Break);
         }
-        runs.push(Inline::Key(o.kind.code()));
-        runs.push(Inline::plain(" : "));
-        runs.push(Inline::text(o.text.as_str()));
+        first = false;
+        table.push(Inline::Key(o.kind.code()));
+        table.push(Inline::plain(" : "));
+        table.push(Inline::text(o.text.as_str()));
         if let Some(r) = &o.risk {
-            runs.push(Inline::plain(" — "));
-            runs.push(Inline::text(r.as_str()));
+            table.push(Inline::plain(" — "));
+            table.push(Inline::text(r.as_str()));
         }
     }
-    Cell::new(CellKind::Paragraphs, runs)
+    table.cell(CellKind::Paragraphs);
 }
 
 /// A line of figures: `prefix` (if any), then the rate and the verdict counts of `tally`.
 fn tally<'a>(mut runs: Vec<Inline<'a>>, tally: &Tally, language: Language) -> Block<'a> {
-    use std::fmt::Write as _;
     let c = &tally.counts;
+    runs.reserve(13);
     runs.push(Inline::Lead(language.words(words::RATE)));
-    let mut rest = String::with_capacity(64);
-    rest.push(' ');
-    rest.push_str(&i18n::rate_text(tally.rate, language));
-    let _ = write!(
-        rest,
-        " — {} C, {} NA, {} NC min, {} NC Maj",
-        c.conforme, c.non_applicable, c.nc_mineure, c.nc_majeure
-    );
-    if c.not_assessed > 0 {
-        let _ = write!(
-            rest,
-            ", {} {}",
-            c.not_assessed,
-            language.words(words::NOT_ASSESSED)
-        );
+    runs.push(Inline::plain(" "));
+    runs.push(Inline::plain(i18n::rate_text(tally.rate, language)));
+    runs.push(Inline::plain(" — "));
+    for (n, after) in [
+        (c.conforme, " C, "),
+        (c.non_applicable, " NA, "),
+        (c.nc_mineure, " NC min, "),
+        (c.nc_majeure, " NC Maj"),
+    ] {
+        runs.push(Inline::Number(n));
+        runs.push(Inline::plain(after));
     }
-    rest.push('.');
-    runs.push(Inline::plain(rest));
+    if c.not_assessed > 0 {
+        runs.push(Inline::plain(", "));
+        runs.push(Inline::Number(c.not_assessed));
+        runs.push(Inline::plain(" "));
+        runs.push(Inline::plain(language.words(words::NOT_ASSESSED)));
+    }
+    runs.push(Inline::plain("."));
     Block::Paragraph(Paragraph {
         style: ParagraphStyle::Tally,
         runs,

@@ -7,43 +7,45 @@ use super::{Source, observations_cell, tally};
 use crate::engine::synthesis::nothing;
 use crate::i18n::{self, words};
 use crate::report::document::{
-    Block, Caption, CaptionKind, Cell, CellKind, Inline, Row, RowKind, Table, TableKind, Tone,
-    verdict_badge,
+    Block, Caption, CaptionKind, CellKind, Inline, RowKind, Table, TableKind, Tone, verdict_badge,
 };
-use crate::{EngagementNumber, Language, ManagementSection, RemoteChannel};
+use crate::{EngagementNumber, Language, ManagementSection, ModuleNumber, RemoteChannel};
 
-/// The header of a three-column table: `first`, the comments, `last`.
-fn header(l: Language, first: i18n::Words, last: i18n::Words) -> [&'static str; 3] {
-    [l.words(first), l.words(words::COMMENTS), l.words(last)]
+/// A three-column table under `caption`: `first`, the comments, `last`; room for `rows` rows.
+fn table(
+    l: Language,
+    caption: Caption<'_>,
+    (first, last): (i18n::Words, i18n::Words),
+    rows: usize,
+) -> Table<'_> {
+    let header = vec![l.words(first), l.words(words::COMMENTS), l.words(last)];
+    Table::new(TableKind::Report, caption, header, rows, 4)
 }
 
-/// A three-column table of `rows` under `caption`.
-fn table<'a>(caption: Caption<'a>, header: [&'static str; 3], rows: Vec<Row<'a>>) -> Block<'a> {
-    Block::Table(Table {
-        kind: TableKind::Report,
-        caption,
-        header: header.to_vec(),
-        rows,
-    })
-}
-
-/// A verdict's cell.
-fn verdict_cell(inline: Inline<'_>) -> Cell<'_> {
-    Cell::new(CellKind::Verdict, vec![inline])
-}
-
-/// A row's heading: `prefix` then the title.
-fn heading_cell(prefix: String, title: &str) -> Cell<'_> {
-    Cell::new(
+/// The row heading of an engagement: `Module 1 17. Title`.
+fn engagement_cell<'a>(
+    table: &mut Table<'a>,
+    module: ModuleNumber,
+    number: EngagementNumber,
+    title: &'a str,
+) {
+    table.cell_of(
         CellKind::Text,
-        vec![Inline::plain(prefix), Inline::text(title)],
-    )
+        [
+            Inline::plain("Module "),
+            Inline::Number(u32::from(module.get())),
+            Inline::plain(" "),
+            Inline::Number(u32::from(number.get())),
+            Inline::plain(". "),
+            Inline::text(title),
+        ],
+    );
 }
 
 /// A table per module, one per channel group, then the groups' and the module's figures.
 pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
     let (audit, referentiel, c, l) = source.parts();
-    let header = header(l, words::COMMITMENTS, words::VERDICT);
+    let columns = (words::COMMITMENTS, words::VERDICT);
     for m in &c.modules {
         let obligatory = referentiel.module(m.module).is_some_and(|x| x.obligatory);
         blocks.push(Block::heading(
@@ -69,11 +71,11 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
             rows = filed;
         }
         // One table per run of engagements of the same group.
-        let mut current: Option<(Option<&str>, Caption<'a>, Vec<Row<'a>>)> = None;
+        let mut current: Option<(Option<&str>, Table<'a>)> = None;
         for (number, title, group) in rows {
-            if current.as_ref().is_none_or(|(g, _, _)| *g != group) {
-                if let Some((_, caption, rows)) = current.take() {
-                    blocks.push(table(caption, header, rows));
+            if current.as_ref().is_none_or(|(g, _)| *g != group) {
+                if let Some((_, t)) = current.take() {
+                    blocks.push(Block::Table(t));
                 }
                 let caption = match group.and_then(|g| m.groups.iter().find(|x| x.id == g)) {
                     Some(g) => Caption {
@@ -83,31 +85,32 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
                     None => Caption {
                         kind: CaptionKind::Label,
                         runs: vec![
-                            Inline::plain(format!("Module {} — ", m.module)),
+                            Inline::plain("Module "),
+                            Inline::Number(u32::from(m.module.get())),
+                            Inline::plain(" — "),
                             Inline::text(m.title),
                         ],
                     },
                 };
-                current = Some((group, caption, Vec::new()));
+                current = Some((group, table(l, caption, columns, 8)));
             }
-            let a = audit.assessment(number);
-            let row = Row {
-                kind: RowKind::Engagement(number),
-                cells: vec![
-                    heading_cell(format!("Module {} {number}. ", m.module), title),
-                    a.map_or_else(
-                        || Cell::new(CellKind::Paragraphs, Vec::new()),
-                        |a| observations_cell(a.comment.as_deref(), &a.observations),
-                    ),
-                    verdict_cell(verdict_badge(a.and_then(|a| a.verdict))),
-                ],
+            let Some((_, t)) = current.as_mut() else {
+                continue;
             };
-            if let Some((_, _, rows)) = current.as_mut() {
-                rows.push(row);
+            let a = audit.assessment(number);
+            t.row(RowKind::Engagement(number));
+            engagement_cell(t, m.module, number, title);
+            match a {
+                Some(a) => observations_cell(t, a.comment.as_deref(), &a.observations),
+                None => t.cell(CellKind::Paragraphs),
             }
+            t.cell_of(
+                CellKind::Verdict,
+                [verdict_badge(a.and_then(|a| a.verdict))],
+            );
         }
-        if let Some((_, caption, rows)) = current {
-            blocks.push(table(caption, header, rows));
+        if let Some((_, t)) = current {
+            blocks.push(Block::Table(t));
         }
         if m.groups.len() > 1 {
             for g in &m.groups {
@@ -118,7 +121,11 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
                 blocks.push(tally(prefix, &g.tally, l));
             }
         }
-        let prefix = vec![Inline::plain(format!("Module {} — ", m.module))];
+        let prefix = vec![
+            Inline::plain("Module "),
+            Inline::Number(u32::from(m.module.get())),
+            Inline::plain(" — "),
+        ];
         blocks.push(tally(prefix, &m.tally, l));
     }
 }
@@ -126,37 +133,42 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
 /// The management sections: a table each, then its figures.
 pub(super) fn management<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
     let (audit, referentiel, c, l) = source.parts();
-    let header = header(l, words::ITEM, words::VERDICT);
     for section in ManagementSection::iter() {
         let heading = match l {
             Language::Fr => section.heading(),
             Language::En => section.heading_en(),
         };
         blocks.push(Block::plain_heading(3, heading));
-        let rows = referentiel
-            .management_items()
-            .iter()
-            .filter(|i| i.section == section)
-            .map(|item| {
-                let a = audit.management_assessment(item.id());
-                Row {
-                    kind: RowKind::Management,
-                    cells: vec![
-                        heading_cell(format!("{}. ", item.item), &item.title),
-                        a.map_or_else(
-                            || Cell::new(CellKind::Paragraphs, Vec::new()),
-                            |a| observations_cell(a.comment.as_deref(), &a.observations),
-                        ),
-                        verdict_cell(verdict_badge(a.and_then(|a| a.verdict))),
-                    ],
-                }
-            })
-            .collect();
         let caption = Caption {
             kind: CaptionKind::Hidden,
             runs: vec![Inline::plain(heading)],
         };
-        blocks.push(table(caption, header, rows));
+        let mut t = table(l, caption, (words::ITEM, words::VERDICT), 8);
+        for item in referentiel
+            .management_items()
+            .iter()
+            .filter(|i| i.section == section)
+        {
+            let a = audit.management_assessment(item.id());
+            t.row(RowKind::Management);
+            t.cell_of(
+                CellKind::Text,
+                [
+                    Inline::Number(u32::from(item.item)),
+                    Inline::plain(". "),
+                    Inline::text(item.title.as_str()),
+                ],
+            );
+            match a {
+                Some(a) => observations_cell(&mut t, a.comment.as_deref(), &a.observations),
+                None => t.cell(CellKind::Paragraphs),
+            }
+            t.cell_of(
+                CellKind::Verdict,
+                [verdict_badge(a.and_then(|a| a.verdict))],
+            );
+        }
+        blocks.push(Block::Table(t));
         if let Some(s) = c.management.sections.iter().find(|s| s.section == section) {
             blocks.push(tally(Vec::new(), &s.tally, l));
         }
@@ -166,14 +178,17 @@ pub(super) fn management<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
 /// The remote-audit sections: a table per channel, or « Sans objet. ».
 pub(super) fn remote<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
     let (audit, referentiel, _, l) = source.parts();
-    let header = header(l, words::COMMITMENTS, words::NOTE);
     for channel in RemoteChannel::iter() {
         let label = match l {
             Language::Fr => channel.label_fr(),
             Language::En => channel.label_en(),
         };
-        let heading = format!("{} {label}", l.words(words::REMOTE));
-        blocks.push(Block::plain_heading(3, heading.clone()));
+        let heading = [
+            Inline::plain(l.words(words::REMOTE)),
+            Inline::plain(" "),
+            Inline::plain(label),
+        ];
+        blocks.push(Block::heading(3, heading.to_vec()));
         let mut checks: Vec<_> = audit
             .remote_checks
             .iter()
@@ -184,29 +199,26 @@ pub(super) fn remote<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
             blocks.push(Block::plain(nothing(l)));
             continue;
         }
-        let rows = checks
-            .into_iter()
-            .map(|r| {
-                let title = referentiel
-                    .engagement(r.engagement)
-                    .map_or("", |e| &e.title);
-                Row {
-                    kind: RowKind::Remote(r.engagement),
-                    cells: vec![
-                        heading_cell(format!("Module {} {}. ", r.module, r.engagement), title),
-                        observations_cell(None, &r.observations),
-                        verdict_cell(Inline::Badge(
-                            Tone::of_note(r.note),
-                            i18n::remote_note(r.note, l),
-                        )),
-                    ],
-                }
-            })
-            .collect();
         let caption = Caption {
             kind: CaptionKind::Hidden,
-            runs: vec![Inline::plain(heading)],
+            runs: heading.to_vec(),
         };
-        blocks.push(table(caption, header, rows));
+        let mut t = table(l, caption, (words::COMMITMENTS, words::NOTE), checks.len());
+        for r in checks {
+            let title = referentiel
+                .engagement(r.engagement)
+                .map_or("", |e| &e.title);
+            t.row(RowKind::Remote(r.engagement));
+            engagement_cell(&mut t, r.module, r.engagement, title);
+            observations_cell(&mut t, None, &r.observations);
+            t.cell_of(
+                CellKind::Verdict,
+                [Inline::Badge(
+                    Tone::of_note(r.note),
+                    i18n::remote_note(r.note, l),
+                )],
+            );
+        }
+        blocks.push(Block::Table(t));
     }
 }

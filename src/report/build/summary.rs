@@ -1,12 +1,10 @@
 //! The summary band: the decision, the figures and the chart of verdicts and observations per
 //! module, with its numbers as a table.
 
-use std::fmt::Write as _;
-
-use crate::i18n::{self, words};
+use crate::i18n::{self, push_number, words};
 use crate::report::document::{
-    Block, Caption, CaptionKind, Cell, CellKind, Chart, ChartRow, Heading, Inline, List, ListStyle,
-    Paragraph, ParagraphStyle, Row, RowKind, SectionKind, Table, TableKind, Tone,
+    Block, Caption, CaptionKind, CellKind, Chart, ChartRow, Heading, Inline, List, ListStyle,
+    Paragraph, ParagraphStyle, RowKind, SectionKind, Spans, Table, TableKind, Tone,
 };
 use crate::{Conclusions, Language};
 
@@ -15,8 +13,8 @@ pub(super) fn summary<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
     let l = c.language;
     let k = &c.counts;
     let o = &c.observations;
-    let mut figures = Vec::with_capacity(9);
-    figures.push(vec![
+    let mut figures = Spans::with_capacity(9, 27);
+    figures.span([
         Inline::plain(l.words(words::RATE)),
         Inline::plain(" "),
         Inline::Figure(i18n::rate_text(c.rate, l).into()),
@@ -27,22 +25,22 @@ pub(super) fn summary<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
         (k.nc_mineure, Tone::Minor, "NC min"),
         (k.nc_majeure, Tone::Major, "NC Maj"),
     ] {
-        figures.push(vec![
-            Inline::Figure(n.to_string().into()),
+        figures.span([
+            Inline::Figure(number(n).into()),
             Inline::plain(" "),
             Inline::Badge(tone, code),
         ]);
     }
     if k.not_assessed > 0 {
-        figures.push(vec![
-            Inline::Figure(k.not_assessed.to_string().into()),
+        figures.span([
+            Inline::Figure(number(k.not_assessed).into()),
             Inline::plain(" "),
             Inline::plain(l.words(words::NOT_ASSESSED)),
         ]);
     }
     for (n, code) in [(o.pf, "PF"), (o.ps, "PS"), (o.pp, "PP")] {
-        figures.push(vec![
-            Inline::Figure(n.to_string().into()),
+        figures.span([
+            Inline::Figure(number(n).into()),
             Inline::plain(" "),
             Inline::Key(code),
         ]);
@@ -78,20 +76,25 @@ fn chart(c: &Conclusions<'_>, title: &'static str, l: Language) -> Chart {
     for m in &c.modules {
         let k = &m.tally.counts;
         let o = &m.tally.observations;
-        let _ = write!(
-            description,
-            "Module {}{} {} C, {} NA, {} NC min, {} NC Maj{} {} PF, {} PS, {} PP. ",
-            m.module,
-            l.pick(" :", ":"),
-            k.conforme,
-            k.non_applicable,
-            k.nc_mineure,
-            k.nc_majeure,
-            l.pick(" ;", ";"),
-            o.pf,
-            o.ps,
-            o.pp
-        );
+        description.push_str("Module ");
+        push_number(&mut description, u32::from(m.module.get()));
+        description.push_str(l.pick(" :", ":"));
+        for (n, after) in [
+            (k.conforme, " C,"),
+            (k.non_applicable, " NA,"),
+            (k.nc_mineure, " NC min,"),
+            (k.nc_majeure, " NC Maj"),
+        ] {
+            description.push(' ');
+            push_number(&mut description, n);
+            description.push_str(after);
+        }
+        description.push_str(l.pick(" ;", ";"));
+        for (n, after) in [(o.pf, " PF,"), (o.ps, " PS,"), (o.pp, " PP. ")] {
+            description.push(' ');
+            push_number(&mut description, n);
+            description.push_str(after);
+        }
     }
     description.truncate(description.trim_end().len());
     Chart {
@@ -103,7 +106,12 @@ fn chart(c: &Conclusions<'_>, title: &'static str, l: Language) -> Chart {
             .modules
             .iter()
             .map(|m| ChartRow {
-                label: format!("Module {}", m.module),
+                label: {
+                    let mut label = String::with_capacity(10);
+                    label.push_str("Module ");
+                    push_number(&mut label, u32::from(m.module.get()));
+                    label
+                },
                 verdicts: m.tally.counts,
                 observations: m.tally.observations,
             })
@@ -113,55 +121,50 @@ fn chart(c: &Conclusions<'_>, title: &'static str, l: Language) -> Chart {
 
 /// The chart's numbers, so that the chart is not their only carrier.
 fn numbers<'a>(c: &'a Conclusions<'_>, title: &'static str, l: Language) -> Block<'a> {
-    let number = |n: u32| Cell::new(CellKind::Number, vec![Inline::plain(n.to_string())]);
-    let rows = c
-        .modules
-        .iter()
-        .map(|m| {
-            let k = &m.tally.counts;
-            let o = &m.tally.observations;
-            Row {
-                kind: RowKind::Plain,
-                cells: vec![
-                    Cell::new(
-                        CellKind::Text,
-                        vec![
-                            Inline::plain(format!("Module {} ", m.module)),
-                            Inline::text(m.title),
-                        ],
-                    ),
-                    number(k.conforme),
-                    number(k.non_applicable),
-                    number(k.nc_mineure),
-                    number(k.nc_majeure),
-                    Cell::new(
-                        CellKind::Number,
-                        vec![Inline::plain(i18n::rate_text(m.tally.rate, l))],
-                    ),
-                    number(o.pf),
-                    number(o.ps),
-                    number(o.pp),
-                ],
-            }
-        })
-        .collect();
-    Block::Table(Table {
-        kind: TableKind::Numbers,
-        caption: Caption {
-            kind: CaptionKind::Label,
-            runs: vec![Inline::plain(title)],
-        },
-        header: vec![
-            "Module",
-            "C",
-            "NA",
-            "NC min",
-            "NC Maj",
-            l.pick("Taux de conformité", "Conformity rate"),
-            "PF",
-            "PS",
-            "PP",
-        ],
-        rows,
-    })
+    let caption = Caption {
+        kind: CaptionKind::Label,
+        runs: vec![Inline::plain(title)],
+    };
+    let header = vec![
+        "Module",
+        "C",
+        "NA",
+        "NC min",
+        "NC Maj",
+        l.pick("Taux de conformité", "Conformity rate"),
+        "PF",
+        "PS",
+        "PP",
+    ];
+    let mut table = Table::new(TableKind::Numbers, caption, header, c.modules.len(), 1);
+    for m in &c.modules {
+        let k = &m.tally.counts;
+        let o = &m.tally.observations;
+        table.row(RowKind::Plain);
+        table.cell_of(
+            CellKind::Text,
+            [
+                Inline::plain("Module "),
+                Inline::Number(u32::from(m.module.get())),
+                Inline::plain(" "),
+                Inline::text(m.title),
+            ],
+        );
+        for n in [k.conforme, k.non_applicable, k.nc_mineure, k.nc_majeure] {
+            table.cell_of(CellKind::Number, [Inline::Number(n)]);
+        }
+        let rate = i18n::rate_text(m.tally.rate, l);
+        table.cell_of(CellKind::Number, [Inline::plain(rate)]);
+        for n in [o.pf, o.ps, o.pp] {
+            table.cell_of(CellKind::Number, [Inline::Number(n)]);
+        }
+    }
+    Block::Table(table)
+}
+
+/// `n` in decimal.
+fn number(n: u32) -> String {
+    let mut s = String::with_capacity(4);
+    push_number(&mut s, n);
+    s
 }

@@ -2,7 +2,7 @@
 
 use crate::engine::synthesis::{Section, nothing};
 use crate::i18n::words;
-use crate::report::document::{Block, Inline, List, ListStyle, SectionKind, verdict_badge};
+use crate::report::document::{Block, Inline, List, ListStyle, SectionKind, Spans, verdict_badge};
 use crate::{Conclusions, Language};
 
 /// The synthesis section.
@@ -35,7 +35,13 @@ fn part<'a>(blocks: &mut Vec<Block<'a>>, s: &'a Section<'_>, l: Language) {
         )]));
         blocks.push(Block::List(List {
             style: ListStyle::Plain,
-            items: s.generated.iter().map(|g| vec![Inline::text(g)]).collect(),
+            items: {
+                let mut items = Spans::with_capacity(s.generated.len(), s.generated.len());
+                for g in &s.generated {
+                    items.span([Inline::text(g)]);
+                }
+                items
+            },
         }));
     }
     if !s.auditor.is_empty() {
