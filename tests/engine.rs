@@ -335,6 +335,126 @@ fn a_module_all_na_has_no_rate() {
     assert!(json["modules"][1]["rate"].is_null());
 }
 
+/// Toulon with every engagement and management item `NA`: no rate anywhere.
+fn all_na() -> Audit {
+    variant(&[Verdict::NotApplicable; 23], &[Verdict::NotApplicable; 7])
+}
+
+#[test]
+fn without_a_rate_every_output_says_so_in_one_wording() {
+    let audit = all_na();
+    let valid = valid(&audit);
+    let fr = conclude(&valid, &Policy::default(), Language::Fr);
+    assert_eq!(fr.rate, None);
+    let text = fr.to_text();
+    assert!(
+        text.contains("\nTaux de conformité : sans objet ; C 0, NA 23,"),
+        "{text}"
+    );
+    let lines: Vec<&str> = fr.synthesis.conclusion_generale.generated.iter().collect();
+    assert_eq!(
+        lines[2],
+        "23 engagements évalués sur 23 : 0 C, 23 NA, 0 NC min, 0 NC Maj ; taux de conformité sans objet (aucun C ni NC)."
+    );
+    assert!(lines[3].ends_with("; taux de conformité sans objet (aucun C ni NC)."));
+    let en = conclude(&valid, &Policy::default(), Language::En);
+    let text = en.to_text();
+    assert!(
+        text.contains("\nConformity rate: none; C 0, NA 23,"),
+        "{text}"
+    );
+    assert_eq!(
+        en.synthesis.conclusion_generale.generated.get(2),
+        Some(
+            "23 of 23 engagements assessed: 0 C, 23 NA, 0 NC min, 0 NC Maj; conformity rate none (no C nor NC)."
+        )
+    );
+    // The report says it the same way (whatever its markup).
+    let md = qualepref::render_markdown(&valid, &fr);
+    assert!(
+        md.contains("Taux de conformité :") && md.contains(" sans objet"),
+        "{md}"
+    );
+    assert!(!md.contains("sans taux"), "{md}");
+    let md = qualepref::render_markdown(&valid, &en);
+    assert!(
+        md.contains("Conformity rate:") && md.contains(" none"),
+        "{md}"
+    );
+    assert!(!md.contains("no rate"), "{md}");
+}
+
+#[test]
+fn the_audit_type_is_named_from_the_data_in_each_language() {
+    use qualepref::AuditType;
+    let cases = [
+        (
+            true,
+            Some(AuditType::Suivi),
+            "Audit interne réalisé en amont d'un audit de suivi",
+            "Internal audit ahead of a follow-up audit",
+        ),
+        (true, None, "Audit interne", "Internal audit"),
+        (
+            false,
+            Some(AuditType::Renouvellement),
+            "Audit de renouvellement",
+            "Renewal audit",
+        ),
+        (
+            false,
+            Some(AuditType::Extension),
+            "Audit d'extension",
+            "Extension audit",
+        ),
+    ];
+    for (internal, audit_type, fr, en) in cases {
+        let mut audit = toulon();
+        audit.kind.internal = internal;
+        audit.kind.audit_type = audit_type;
+        // A site name with a colon in it changes nothing.
+        audit.site.name = Some("Préfecture : Var".to_owned());
+        let valid = valid(&audit);
+        for (language, kind, row) in [
+            (Language::Fr, fr, format!("| TYPE D'AUDIT | {fr} |")),
+            (Language::En, en, format!("| Audit type | {en} |")),
+        ] {
+            let c = conclude(&valid, &Policy::default(), language);
+            let first = c.synthesis.conclusion_generale.generated.first().unwrap();
+            assert!(first.starts_with(kind), "{first}");
+            let md = qualepref::render_markdown(&valid, &c);
+            assert!(md.contains(&row), "{row}");
+        }
+    }
+}
+
+#[test]
+fn ecart_lines_and_reasons_in_english_follow_the_counts() {
+    let audit = with_nc_on_17(NcGrade::Minor);
+    let policy = Policy::default().with_deadline_months(1);
+    let en = conclude(&valid(&audit), &policy, Language::En);
+    assert_eq!(
+        en.reasons,
+        [
+            "No major nonconformity, 1 minor nonconformity: favourable with conditions (corrective actions).",
+            "NC min — Engagement 17 \"Nous vous répondons dans un délai annoncé et maîtrisé\" — finding: Délai annoncé dépassé pour 12 courriers sur 40. — requirement: Répondre dans le délai annoncé. — corrective action due on 2019-12-18 (1 month after the audit's last day).",
+        ]
+    );
+    let fr = conclude(
+        &valid(&audit),
+        &policy.with_minor_threshold(1),
+        Language::Fr,
+    );
+    assert_eq!(
+        fr.reasons[0],
+        "1 non-conformité mineure, seuil de 1 atteint : avis défavorable."
+    );
+    assert!(
+        fr.reasons[1]
+            .ends_with(" — action corrective due le 18/12/2019 (1 mois après la fin de l'audit).")
+    );
+}
+
 #[test]
 fn gaps_do_not_panic() {
     let mut audit = toulon();

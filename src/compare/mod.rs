@@ -66,28 +66,14 @@ impl Change {
 
     /// French label, e.g. `amélioré`.
     #[must_use]
-    pub const fn label_fr(self) -> &'static str {
-        match self {
-            Change::Improved => "amélioré",
-            Change::Regressed => "dégradé",
-            Change::Unchanged => "inchangé",
-            Change::Applicability => "applicabilité modifiée",
-            Change::NewlyAssessed => "nouvellement évalué",
-            Change::NoLongerAssessed => "plus évalué",
-        }
+    pub fn label_fr(self) -> &'static str {
+        (crate::Language::Fr.phrases().compare.change)(self)
     }
 
     /// English label, e.g. `improved`.
     #[must_use]
-    pub const fn label_en(self) -> &'static str {
-        match self {
-            Change::Improved => "improved",
-            Change::Regressed => "regressed",
-            Change::Unchanged => "unchanged",
-            Change::Applicability => "applicability changed",
-            Change::NewlyAssessed => "newly assessed",
-            Change::NoLongerAssessed => "no longer assessed",
-        }
+    pub fn label_en(self) -> &'static str {
+        (crate::Language::En.phrases().compare.change)(self)
     }
 }
 

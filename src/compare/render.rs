@@ -4,71 +4,71 @@
 use std::borrow::Cow;
 
 use super::{Comparison, FollowUp, NcStatus, Place, Standing};
+use crate::i18n::{self, push_number};
 use crate::report::document::{Block, Document, Inline, List, ListStyle, SectionKind, Spans};
 use crate::report::{html, markdown, text};
-use crate::{Language, NcGrade, Outcome, Verdict};
+use crate::{Language, NcGrade, Verdict};
 
 impl Place {
     fn label(&self, language: Language) -> String {
+        let p = language.phrases();
+        let mut out = String::with_capacity(48);
         match self {
-            Place::Engagement(n) => format!("{} {n}", language.pick("engagement", "engagement")),
+            Place::Engagement(n) => {
+                out.push_str(p.compare.engagement);
+                push_number(&mut out, u32::from(n.get()));
+            }
             Place::Management(id) => {
-                let heading = match language {
-                    Language::Fr => id.section.heading(),
-                    _ => id.section.heading_en(),
-                };
-                format!("{heading}, {} {}", language.pick("point", "item"), id.item)
+                out.push_str((p.common.management_section)(id.section));
+                out.push_str(p.compare.item);
+                push_number(&mut out, u32::from(id.item));
             }
             Place::Remote(channel, n) => {
-                let channel = match language {
-                    Language::Fr => channel.label_fr(),
-                    _ => channel.label_en(),
-                };
-                format!(
-                    "{} ({channel}), engagement {n}",
-                    language.pick("audit à distance", "remote audit")
-                )
+                out.push_str(p.compare.remote);
+                out.push_str((p.common.remote_channel)(*channel));
+                out.push_str(p.compare.remote_engagement);
+                push_number(&mut out, u32::from(n.get()));
             }
         }
+        out
     }
-}
-
-fn outcome_label(outcome: Outcome, language: Language) -> &'static str {
-    match language {
-        Language::Fr => outcome.label_fr(),
-        _ => outcome.label_en(),
-    }
-}
-
-fn verdict_label(verdict: Option<Verdict>, language: Language) -> &'static str {
-    verdict.map_or(language.pick("non évalué", "not assessed"), Verdict::code)
 }
 
 fn standing_label(standing: Option<&Standing>, language: Language) -> String {
+    let p = language.phrases();
     match standing {
-        None => language.pick("non couvert", "not covered").to_owned(),
+        None => p.compare.not_covered.to_owned(),
         Some(s) => {
-            let rate = s.rate.map_or_else(
-                || language.pick("sans taux", "no rate").to_owned(),
-                |r| {
-                    format!(
-                        "{} ({}/{})",
-                        r.display(language),
-                        r.numerator,
-                        r.denominator
-                    )
-                },
-            );
-            format!("{rate}, {}", outcome_label(s.outcome, language))
+            let mut out = i18n::rate_text(s.rate, language);
+            out.push_str(", ");
+            out.push_str((p.common.outcome)(s.outcome));
+            out
         }
     }
 }
 
-fn texts(list: &[String]) -> String {
-    list.iter()
-        .map(|t| format!("« {t} »"))
-        .collect::<Vec<_>>()
-        .join(" ; ")
+/// The texts of `list`, each quoted.
+fn texts(list: &[String], language: Language) -> String {
+    let c = &language.phrases().compare;
+    let mut out = String::with_capacity(list.iter().map(|t| t.len() + 8).sum());
+    for (i, t) in list.iter().enumerate() {
+        if i > 0 {
+            out.push_str(c.separator);
+        }
+        out.push_str(c.open_quote);
+        out.push_str(t);
+        out.push_str(c.close_quote);
+    }
+    out
+}
+
+/// `before → after`.
+fn arrow(before: &str, after: &str) -> String {
+    let mut out = String::with_capacity(before.len() + after.len() + 5);
+    out.push_str(before);
+    out.push_str(" → ");
+    out.push_str(after);
+    out
 }
 
 impl Comparison {
@@ -76,19 +76,19 @@ impl Comparison {
     /// Sections without change are left out; the first always states the scope and decisions.
     fn sections(&self, language: Language) -> Vec<(&'static str, Vec<String>)> {
         let l = language;
+        let p = l.phrases();
+        let c = &p.compare;
         let mut out = Vec::new();
         let mut scope = Vec::new();
         let (rb, ra) = &self.scope.referentiels;
         if self.scope.same_referentiel {
-            scope.push(format!("{} : {ra}", l.pick("Référentiel", "Référentiel")));
+            scope.push(format!("{}{ra}", c.referentiel));
         } else {
             scope.push(format!(
-                "{} {rb} → {ra} : {}",
-                l.pick("Référentiels différents", "Different référentiels"),
-                l.pick(
-                    "seuls les engagements communs (même numéro, même module, même intitulé) sont comparés",
-                    "only the shared engagements (same number, module and title) are compared"
-                )
+                "{}{} : {}",
+                c.different_referentiels,
+                arrow(rb, ra),
+                c.shared_only
             ));
             if !self.scope.excluded.is_empty() {
                 let list: Vec<String> = self
@@ -97,21 +97,13 @@ impl Comparison {
                     .iter()
                     .map(ToString::to_string)
                     .collect();
-                scope.push(format!(
-                    "{} : {}",
-                    l.pick("Engagements non comparés", "Engagements not compared"),
-                    list.join(", ")
-                ));
+                scope.push(format!("{}{}", c.not_compared, list.join(", ")));
             }
         }
         let (ob, oa) = self.outcome;
-        scope.push(format!(
-            "{} : {} → {}",
-            l.pick("Décision", "Decision"),
-            outcome_label(ob, l),
-            outcome_label(oa, l)
-        ));
-        out.push((l.pick("Périmètre et décision", "Scope and decision"), scope));
+        let outcome = p.common.outcome;
+        scope.push(format!("{}{}", c.decision, arrow(outcome(ob), outcome(oa))));
+        out.push((c.scope, scope));
 
         let modules: Vec<String> = self
             .modules
@@ -119,32 +111,35 @@ impl Comparison {
             .filter(|m| m.before != m.after)
             .map(|m| {
                 format!(
-                    "Module {} : {} → {}",
+                    "{}{} : {}",
+                    p.report.module,
                     m.module,
-                    standing_label(m.before.as_ref(), l),
-                    standing_label(m.after.as_ref(), l)
+                    arrow(
+                        &standing_label(m.before.as_ref(), l),
+                        &standing_label(m.after.as_ref(), l)
+                    )
                 )
             })
             .collect();
-        out.push((l.pick("Modules", "Modules"), modules));
+        out.push((c.modules, modules));
 
+        let verdict = |v: Option<Verdict>| v.map_or(c.not_assessed, Verdict::code);
         let engagements: Vec<String> = self
             .changed_engagements()
             .map(|e| {
-                let change = match l {
-                    Language::Fr => e.change.label_fr(),
-                    _ => e.change.label_en(),
-                };
                 format!(
-                    "Engagement {} « {} » : {} → {} ({change})",
+                    "{}{} {}{}{} : {} ({})",
+                    p.engine.engagement,
                     e.engagement,
+                    c.open_quote,
                     e.title,
-                    verdict_label(e.before, l),
-                    verdict_label(e.after, l)
+                    c.close_quote,
+                    arrow(verdict(e.before), verdict(e.after)),
+                    (c.change)(e.change)
                 )
             })
             .collect();
-        out.push((l.pick("Engagements", "Engagements"), engagements));
+        out.push((c.engagements, engagements));
 
         let ncs: Vec<String> = self
             .nonconformities
@@ -152,36 +147,19 @@ impl Comparison {
             .filter(|n| n.status != NcStatus::Persistent || n.before != n.after)
             .map(|n| {
                 let grade = |g: Option<NcGrade>| g.map_or("—", NcGrade::code);
-                let status = match n.status {
-                    NcStatus::Lifted => l.pick("levée", "lifted"),
-                    NcStatus::Persistent => {
-                        l.pick("persistante, grade modifié", "persistent, grade changed")
-                    }
-                    NcStatus::New => l.pick("nouvelle", "new"),
-                };
                 format!(
-                    "{} : {} → {} ({status})",
+                    "{} : {} ({})",
                     n.target,
-                    grade(n.before),
-                    grade(n.after)
+                    arrow(grade(n.before), grade(n.after)),
+                    (c.nc_status)(n.status)
                 )
             })
             .collect();
-        out.push((l.pick("Non-conformités", "Nonconformities"), ncs));
+        out.push((c.nonconformities, ncs));
 
-        for (heading, list, closed, new) in [
-            (
-                l.pick("Points sensibles", "Points sensibles"),
-                &self.points_sensibles,
-                l.pick("résolu", "resolved"),
-                l.pick("nouveau", "new"),
-            ),
-            (
-                l.pick("Pistes de progrès", "Pistes de progrès"),
-                &self.pistes_de_progres,
-                l.pick("suivie", "followed up"),
-                l.pick("nouvelle", "new"),
-            ),
+        for (heading, list, [closed, new]) in [
+            (c.points_sensibles, &self.points_sensibles, c.ps_status),
+            (c.pistes_de_progres, &self.pistes_de_progres, c.pp_status),
         ] {
             let lines = list
                 .iter()
@@ -189,9 +167,9 @@ impl Comparison {
                 .map(|o| {
                     let (status, text) = match o.status {
                         FollowUp::Closed => (closed, &o.before),
-                        _ => (new, &o.after),
+                        FollowUp::Open | FollowUp::New => (new, &o.after),
                     };
-                    format!("{} : {status} — {}", o.place.label(l), texts(text))
+                    format!("{} : {status} — {}", o.place.label(l), texts(text, l))
                 })
                 .collect();
             out.push((heading, lines));
@@ -204,13 +182,7 @@ impl Comparison {
             .map(|o| o.place.label(l))
             .collect();
         if !open.is_empty() {
-            out.push((
-                l.pick(
-                    "Toujours ouverts (sans changement)",
-                    "Still open (unchanged)",
-                ),
-                vec![open.join(" ; ")],
-            ));
+            out.push((c.still_open, vec![open.join(c.separator)]));
         }
         out.retain(|(_, lines)| !lines.is_empty());
         out
@@ -219,7 +191,7 @@ impl Comparison {
     /// The comparison as a document: its title, then a section per heading, a bullet per
     /// change.
     fn document(&self, language: Language) -> Document<'static> {
-        let title = language.pick("Comparaison de deux audits", "Comparison of two audits");
+        let title = language.phrases().compare.title;
         let mut blocks = Vec::with_capacity(8);
         blocks.push(Block::plain_heading(1, title));
         for (heading, lines) in self.sections(language) {

@@ -39,7 +39,7 @@ use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use crate::engine::score::Index;
-use crate::{Audit, EcartTarget, FicheEcart, NcGrade, Referentiel, Valid};
+use crate::{Audit, EcartTarget, FicheEcart, Language, NcGrade, Referentiel, Valid};
 
 /// The outcome of the labelling decision, from best to worst. Serialised as `"favorable"`,
 /// `"favorable_with_conditions"`, `"unfavorable"`.
@@ -65,24 +65,31 @@ impl Outcome {
         }
     }
 
-    /// The French wording, e.g. `avis favorable sous réserve`.
+    /// The wording in `language`, e.g. `avis favorable sous réserve` or `favourable with
+    /// conditions`.
+    ///
+    /// ```
+    /// use qualepref::{Language, Outcome};
+    /// assert_eq!(Outcome::Unfavorable.label(Language::Fr), "avis défavorable");
+    /// assert_eq!(Outcome::Unfavorable.label(Language::En), "unfavourable");
+    /// ```
     #[must_use]
-    pub const fn label_fr(self) -> &'static str {
-        match self {
-            Outcome::Favorable => "avis favorable",
-            Outcome::FavorableWithConditions => "avis favorable sous réserve",
-            Outcome::Unfavorable => "avis défavorable",
-        }
+    pub fn label(self, language: Language) -> &'static str {
+        (language.phrases().common.outcome)(self)
     }
 
-    /// The English wording, e.g. `favourable with conditions`.
+    /// The French wording, e.g. `avis favorable sous réserve`: [`label`](Outcome::label) in
+    /// French.
     #[must_use]
-    pub const fn label_en(self) -> &'static str {
-        match self {
-            Outcome::Favorable => "favourable",
-            Outcome::FavorableWithConditions => "favourable with conditions",
-            Outcome::Unfavorable => "unfavourable",
-        }
+    pub fn label_fr(self) -> &'static str {
+        self.label(Language::Fr)
+    }
+
+    /// The English wording, e.g. `favourable with conditions`: [`label`](Outcome::label) in
+    /// English.
+    #[must_use]
+    pub fn label_en(self) -> &'static str {
+        self.label(Language::En)
     }
 }
 

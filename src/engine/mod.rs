@@ -60,8 +60,12 @@
 //! ```
 
 pub mod decision;
+mod lines;
 pub mod score;
+mod sentences;
 pub mod synthesis;
+
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -70,7 +74,8 @@ use crate::engine::score::{
     Index, ManagementScore, ModuleScore, NoteCounts, ObservationCounts, Rate, RemoteScore, Scores,
     VerdictCounts, score_indexed,
 };
-use crate::engine::synthesis::{Synthesis, reasons, synthesize_indexed};
+use crate::engine::sentences::reasons;
+use crate::engine::synthesis::{Synthesis, synthesize_indexed};
 use crate::{Language, Outcome, Policy, Valid};
 
 /// The policy as applied, in the JSON contract.
@@ -183,49 +188,40 @@ impl Conclusions<'_> {
     #[must_use]
     pub fn to_text(&self) -> String {
         let l = self.language;
+        let p = l.phrases();
         let mut out = String::with_capacity(4096);
-        let outcome = match l {
-            Language::Fr => self.outcome.label_fr(),
-            _ => self.outcome.label_en(),
-        };
-        push_line(
-            &mut out,
-            &format!("{}{outcome}", l.pick("DÉCISION : ", "DECISION: ")),
-        );
+        out.push_str(p.engine.decision_title);
+        push_line(&mut out, self.outcome.label(l));
+        // The list marks (`- `, `❖ `), the indent and the codes (`C`, `NA`, `NC min`, `NC Maj`,
+        // `PF`, `PS`, `PP`) are the same in every language.
         for reason in &self.reasons {
-            push_line(&mut out, &format!("- {reason}"));
+            out.push_str("- ");
+            push_line(&mut out, reason);
         }
         let c = &self.counts;
         let o = &self.observations;
-        let sep = l.pick(" ; ", "; ");
-        let rate = self.rate.map_or_else(
-            || l.pick("sans objet", "none").to_owned(),
-            |r| format!("{} ({}/{})", r.display(l), r.numerator, r.denominator),
+        let sep = p.common.semicolon;
+        out.push_str(p.common.rate_label);
+        out.push(' ');
+        out.push_str(&crate::i18n::rate_text(self.rate, l));
+        let _ = write!(
+            out,
+            "{sep}C {}, NA {}, NC min {}, NC Maj {}{sep}PF {}, PS {}, PP {}",
+            c.conforme, c.non_applicable, c.nc_mineure, c.nc_majeure, o.pf, o.ps, o.pp
         );
-        push_line(
-            &mut out,
-            &format!(
-                "{}{rate}{sep}C {}, NA {}, NC min {}, NC Maj {}{sep}PF {}, PS {}, PP {}",
-                l.pick("Taux de conformité : ", "Conformity rate: "),
-                c.conforme,
-                c.non_applicable,
-                c.nc_mineure,
-                c.nc_majeure,
-                o.pf,
-                o.ps,
-                o.pp
-            ),
-        );
+        out.push('\n');
         for section in self.synthesis.sections() {
             out.push('\n');
-            push_line(&mut out, &format!("❖ {}", section.heading));
+            out.push_str("❖ ");
+            push_line(&mut out, section.heading);
             for line in &section.generated {
                 push_line(&mut out, line);
             }
             if !section.auditor.is_empty() {
-                push_line(&mut out, l.pick("Texte de l'auditeur :", "Auditor's text:"));
+                push_line(&mut out, p.engine.auditor_text);
                 for paragraph in section.auditor {
-                    push_line(&mut out, &format!("  {paragraph}"));
+                    out.push_str("  ");
+                    push_line(&mut out, paragraph);
                 }
             }
         }

@@ -90,11 +90,9 @@ impl Rate {
     /// The percentage with one decimal: `100,0 %` (no-break space) or `100.0%`.
     #[must_use]
     pub fn display(self, language: Language) -> String {
-        let t = self.tenths_of_percent();
-        match language {
-            Language::Fr => format!("{},{}\u{a0}%", t / 10, t % 10),
-            Language::En => format!("{}.{}%", t / 10, t % 10),
-        }
+        let mut out = String::with_capacity(8);
+        crate::i18n::format::push_percent(&mut out, self.tenths_of_percent(), language);
+        out
     }
 
     /// Whether `self` is strictly below `other`, compared exactly.

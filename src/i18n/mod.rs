@@ -1,13 +1,30 @@
-//! The language of generated texts, and the wording shared by the synthesis and the renderers:
-//! dates, percentages, verdict and observation labels.
+//! The language of generated texts, and every phrase of every language.
+//!
+//! Each language is one file holding one [`Phrases`] value: [`fr::FR`], [`en::EN`]. Code asks
+//! [`Language::phrases`] for the value and reads a field; it never spells a phrase itself.
+//! Adding a language is adding a file, a [`Language`] variant and its arm in
+//! [`Language::phrases`] (and in the formatting helpers of [`format`]): a phrase it lacks is a
+//! missing field of a struct literal, a compile error, never a silent fallback to another
+//! language.
+//!
+//! Fixed text is a `&'static str` field; a sentence with parameters is a `fn` field, so that
+//! each language orders its words as it wants.
 
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::Error;
+use crate::{
+    AdministrationType, AuditType, Error, ManagementSection, ModuleNumber, NoteCounts,
+    ObservationCounts, Outcome, RemoteChannel, RemoteNote, Verdict,
+};
+
+mod en;
+pub(crate) mod format;
+mod fr;
+
+pub(crate) use format::{date, push_date, push_number};
 
 /// The language of generated texts. French is the default: it is the language of the reports.
 ///
@@ -40,11 +57,11 @@ impl Language {
         }
     }
 
-    /// `fr` or `en` text, by language.
-    pub(crate) const fn pick(self, fr: &'static str, en: &'static str) -> &'static str {
+    /// Every phrase in this language.
+    pub(crate) const fn phrases(self) -> &'static Phrases {
         match self {
-            Language::Fr => fr,
-            Language::En => en,
+            Language::Fr => &fr::FR,
+            Language::En => &en::EN,
         }
     }
 }
@@ -71,163 +88,332 @@ impl FromStr for Language {
     }
 }
 
-/// A date as reports print it: `18/11/2019` in French, `2019-11-18` in English.
-pub(crate) fn date(date: NaiveDate, language: Language) -> String {
-    let mut out = String::with_capacity(10);
-    push_date(&mut out, date, language);
-    out
+/// Every phrase of one language, grouped by the part of the crate that writes it. One value per
+/// language: [`fr::FR`], [`en::EN`].
+pub(crate) struct Phrases {
+    /// Words shared by several parts: punctuation, the "no rate" wording, labels of the
+    /// model's codes.
+    pub(crate) common: Common,
+    /// The engine: the decision's reasons and the synthesis (section 4).
+    pub(crate) engine: Engine,
+    /// The report's fixed wording, shared by the renderers (Markdown and HTML).
+    pub(crate) report: Report,
+    /// The comparison of two audits.
+    pub(crate) compare: Compare,
 }
 
-/// Writes [`date`] into `out`.
-pub(crate) fn push_date(out: &mut String, date: NaiveDate, language: Language) {
-    let (m, d) = (date.month(), date.day());
-    match language {
-        Language::Fr => {
-            push_padded(out, d, 2);
-            out.push('/');
-            push_padded(out, m, 2);
-            out.push('/');
-            push_year(out, date.year());
-        }
-        Language::En => {
-            push_year(out, date.year());
-            out.push('-');
-            push_padded(out, m, 2);
-            out.push('-');
-            push_padded(out, d, 2);
-        }
-    }
+/// Words shared by several parts.
+pub(crate) struct Common {
+    /// What stands for a conformity rate when there is none (no `C` nor `NC`): the one wording,
+    /// in every output.
+    pub(crate) no_rate: &'static str,
+    /// The outcome of the decision: `avis favorable`, `favourable with conditions`…
+    pub(crate) outcome: fn(Outcome) -> &'static str,
+    /// The kind of administration: `Préfecture`, `Prefecture`…
+    pub(crate) administration: fn(AdministrationType) -> &'static str,
+    /// A remote check's note: `Conforme`, `Conforming`…
+    pub(crate) remote_note: fn(RemoteNote) -> &'static str,
+    /// A verdict in words: `Conforme`, `conformity`…
+    pub(crate) verdict: fn(Verdict) -> &'static str,
+    /// A remote channel in words: `Internet`, `Website`…
+    pub(crate) remote_channel: fn(RemoteChannel) -> &'static str,
+    /// A management section in words: `PILOTAGE DE LA POLITIQUE QUALITE`…
+    pub(crate) management_section: fn(ManagementSection) -> &'static str,
+    /// What comes between a label and its value: ` : ` (French spaces it), `: `.
+    pub(crate) colon: &'static str,
+    /// What separates the parts of an enumeration: ` ; `, `; `.
+    pub(crate) semicolon: &'static str,
+    /// What opens a quoted title: ` « `, ` "`.
+    pub(crate) open_quote: &'static str,
+    /// What closes a quoted title: ` »`, `"`.
+    pub(crate) close_quote: &'static str,
+    /// `Taux de conformité :` (before a rate, in titles and tables).
+    pub(crate) rate_label: &'static str,
 }
 
-/// A year on at least four digits, as `{y:04}` writes it (with its sign before year 0).
-fn push_year(out: &mut String, year: i32) {
-    if let Ok(y) = u32::try_from(year) {
-        push_padded(out, y, 4);
-    } else {
-        use fmt::Write as _;
-        let _ = write!(out, "{year:04}");
-    }
+/// The engine's phrases: the reasons of the decision, the synthesis (section 4) and the
+/// conclusions as text.
+///
+/// A phrase that sits between data holds the spaces and punctuation around it (` — constat : `):
+/// the lines are written piece by piece with `push_str`, and fewer pieces are faster.
+pub(crate) struct Engine {
+    /// The headings of the synthesis' sections.
+    pub(crate) headings: Headings,
+    /// The reasons of the decision.
+    pub(crate) reasons: Reasons,
+    /// The line of a section with nothing to say: `Sans objet.`
+    pub(crate) nothing: &'static str,
+    /// The line of FICHE(S) D'ECART(S) without nonconformity.
+    pub(crate) no_nonconformity: &'static str,
+    /// The line of RESPECT DE LA CHARTE GRAPHIQUE in an initial audit.
+    pub(crate) charte_initial: &'static str,
+    /// `Verdict de l'auditeur : ` (before the charte graphique's verdict).
+    pub(crate) auditor_verdict: &'static str,
+    /// The audit's kind: `Audit interne réalisé en amont d'un audit initial`, from whether it
+    /// is internal and its type.
+    pub(crate) audit_kind: fn(out: &mut String, internal: bool, Option<AuditType>),
+    /// `le ` (before a single day).
+    pub(crate) on: &'static str,
+    /// `du ` (before the first day).
+    pub(crate) from: &'static str,
+    /// ` au ` (between the first and the last day).
+    pub(crate) to: &'static str,
+    /// `Engagement ` (before the number of what an observation or an écart belongs to).
+    pub(crate) engagement: &'static str,
+    /// `, point ` (between a management section and an item's number).
+    pub(crate) management_item: &'static str,
+    /// `Audit à distance (` (before the channel of a remote check).
+    pub(crate) remote_check: &'static str,
+    /// `), engagement ` (between the channel of a remote check and its engagement's number).
+    pub(crate) remote_engagement: &'static str,
+    /// ` — risque associé : ` (before the risk of a `PS`).
+    pub(crate) risk: &'static str,
+    /// ` — constat : ` (before an écart's finding).
+    pub(crate) finding: &'static str,
+    /// ` — exigence : ` (before an écart's requirement).
+    pub(crate) requirement: &'static str,
+    /// `non renseigné` (a finding or requirement left empty).
+    pub(crate) not_stated: &'static str,
+    /// ` (sans fiche d'écart)` (after an écart without fiche).
+    pub(crate) no_fiche: &'static str,
+    /// ` — action corrective due le ` (before a due date).
+    pub(crate) due_on: &'static str,
+    /// `date de la fiche d'écart` (where a due date comes from).
+    pub(crate) due_from_fiche: &'static str,
+    /// Where a due date comes from under the policy: `3 mois après la fin de l'audit`.
+    pub(crate) due_after: fn(out: &mut String, months: u32),
+    /// ` — échéance non calculable.` (a due date beyond the calendar).
+    pub(crate) no_due: &'static str,
+    /// `taux de conformité ` (before a rate in a sentence).
+    pub(crate) rate: &'static str,
+    /// ` (aucun C ni NC)` (after [`Common::no_rate`] in a sentence: why there is none).
+    pub(crate) no_rate_why: &'static str,
+    /// ` engagement` (a noun counted by [`assessed`](Engine::assessed)).
+    pub(crate) engagements: &'static str,
+    /// ` point` (a noun counted by [`assessed`](Engine::assessed)).
+    pub(crate) items: &'static str,
+    /// How many items of a kind (`noun`: [`engagements`](Engine::engagements) or
+    /// [`items`](Engine::items)) are assessed out of those listed, up to the colon:
+    /// `23 engagements évalués sur 23 : `.
+    pub(crate) assessed: fn(out: &mut String, assessed: u32, listed: u32, noun: &str),
+    /// `Aucun module couvert.`
+    pub(crate) no_module: &'static str,
+    /// `Modules couverts : ` (before their list).
+    pub(crate) modules_covered: &'static str,
+    /// `Pilotage de la politique qualité et démarche de labellisation : ` (before their
+    /// figures).
+    pub(crate) management: &'static str,
+    /// `Audit à distance : ` (before the figures of the remote checks).
+    pub(crate) remote_checks: &'static str,
+    /// The remote checks counted by note: `13 contrôles, 13 conformes, 0 non conforme, …`.
+    pub(crate) remote_counts: fn(out: &mut String, &NoteCounts),
+    /// The observations counted, as a sentence: `Observations : 10 points forts, …`.
+    pub(crate) observation_counts: fn(out: &mut String, &ObservationCounts),
+    /// `Décision selon la politique par défaut de la bibliothèque (…) : ` (before the
+    /// outcome).
+    pub(crate) decision: &'static str,
+    /// `, actions correctives dues au plus tard le ` (before the last due date).
+    pub(crate) due_by: &'static str,
+    /// `DÉCISION : ` (the first line of the conclusions as text, before the outcome).
+    pub(crate) decision_title: &'static str,
+    /// `Texte de l'auditeur :` (before the auditor's text, in the conclusions as text).
+    pub(crate) auditor_text: &'static str,
 }
 
-/// Writes `n` in decimal, as `{n}` does, without the formatting machinery: the synthesis
-/// writes many numbers, and this is several times faster.
-pub(crate) fn push_number(out: &mut String, n: u32) {
-    // The digits, last first.
-    let mut digits = [0_u8; 10];
-    let mut len = 0;
-    let mut rest = n;
-    while let Some(d) = digits.get_mut(len) {
-        *d = (rest % 10) as u8;
-        len += 1;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    for d in digits.iter().take(len).rev() {
-        out.push(char::from(b'0' + d));
-    }
+/// The headings of the synthesis' sections, as the report prints them.
+pub(crate) struct Headings {
+    /// `POINTS FORTS`.
+    pub(crate) points_forts: &'static str,
+    /// `POINTS SENSIBLES (avec risques associés)`.
+    pub(crate) points_sensibles: &'static str,
+    /// `PISTES DE PROGRES`.
+    pub(crate) pistes_de_progres: &'static str,
+    /// `FICHE(S) D'ECART(S)`.
+    pub(crate) fiches_ecart: &'static str,
+    /// `COMMENTAIRES`.
+    pub(crate) commentaires: &'static str,
+    /// `LES BONNES PRATIQUES`.
+    pub(crate) bonnes_pratiques: &'static str,
+    /// `LES RESULTATS DES ENQUETES DE SATISFACTION DES USAGERS`.
+    pub(crate) enquetes_satisfaction: &'static str,
+    /// `RESPECT DE LA CHARTE GRAPHIQUE`.
+    pub(crate) charte_graphique: &'static str,
+    /// `CONCLUSION GENERALE DE L'AUDIT`.
+    pub(crate) conclusion_generale: &'static str,
 }
 
-/// Writes `n` on at least `width` digits, zeros first, as `{n:0width$}` does.
-pub(crate) fn push_padded(out: &mut String, n: u32, width: usize) {
-    let len = n.checked_ilog10().map_or(1, |l| l as usize + 1);
-    for _ in len..width {
-        out.push('0');
-    }
-    push_number(out, n);
+/// The reason of the decision, one sentence per rule of the policy.
+pub(crate) struct Reasons {
+    /// At least one `NC Maj` (their number).
+    pub(crate) major: fn(major: u32) -> String,
+    /// The threshold of `NC min` reached (their number, the threshold).
+    pub(crate) minor_threshold: fn(minor: u32, threshold: u32) -> String,
+    /// At least one `NC min`, below any threshold (their number).
+    pub(crate) minor: fn(minor: u32) -> String,
+    /// No nonconformity.
+    pub(crate) none: &'static str,
 }
 
-/// The plural `s` of a French or English noun when `n` is not 1 (French: 0 and 1 are singular).
-pub(crate) fn plural(n: u32, language: Language) -> &'static str {
-    match language {
-        Language::Fr if n > 1 => "s",
-        Language::En if n != 1 => "s",
-        _ => "",
-    }
+/// The report's fixed wording, shared by the renderers, so that both say the same thing in the
+/// same words.
+pub(crate) struct Report {
+    /// `RAPPORT D'AUDIT`.
+    pub(crate) title: &'static str,
+    /// `1. PAGE DE GARDE`.
+    pub(crate) cover: &'static str,
+    /// `TYPE D'ADMINISTRATION`.
+    pub(crate) administration: &'static str,
+    /// `DEPARTEMENT`.
+    pub(crate) departement: &'static str,
+    /// `VILLE`.
+    pub(crate) city: &'static str,
+    /// `MODULES COUVERTS PAR LE LABEL`.
+    pub(crate) modules_covered: &'static str,
+    /// `TYPE D'AUDIT`.
+    pub(crate) audit_type: &'static str,
+    /// `REFERENTIEL`.
+    pub(crate) referentiel: &'static str,
+    /// `DATE(S) DE L'AUDIT`.
+    pub(crate) dates: &'static str,
+    /// `Du` (first day).
+    pub(crate) from: &'static str,
+    /// `au` (last day).
+    pub(crate) to: &'static str,
+    /// `AUDITEUR(S)`.
+    pub(crate) auditors: &'static str,
+    /// `signé le` (before a date).
+    pub(crate) signed_on: &'static str,
+    /// `2. CONTEXTE`.
+    pub(crate) context: &'static str,
+    /// `Contexte de l'organisme audité`.
+    pub(crate) organisation: &'static str,
+    /// `Présentation et historique de la démarche du site audité`.
+    pub(crate) history: &'static str,
+    /// `3. SYNTHÈSE DE L'ÉVALUATION`.
+    pub(crate) assessment: &'static str,
+    /// The legend of the codes.
+    pub(crate) abbreviations: &'static str,
+    /// `Engagements de service` (column).
+    pub(crate) commitments: &'static str,
+    /// `Appréciation de l'auditeur — Commentaires` (column).
+    pub(crate) comments: &'static str,
+    /// `Conformité` (column).
+    pub(crate) verdict: &'static str,
+    /// `Point` (column).
+    pub(crate) item: &'static str,
+    /// `Note` (column).
+    pub(crate) note: &'static str,
+    /// `non évalué(s)` (after a count).
+    pub(crate) not_assessed: &'static str,
+    /// `AUDIT A DISTANCE :` (before a channel).
+    pub(crate) remote: &'static str,
+    /// `4. SYNTHÈSE DE L'ÉVALUATION ET CONCLUSION GÉNÉRALE DE L'AUDIT`.
+    pub(crate) synthesis: &'static str,
+    /// `D'après les données de l'audit` (the generated lines).
+    pub(crate) generated: &'static str,
+    /// `Texte de l'auditeur` (the auditor's lines).
+    pub(crate) auditor_text: &'static str,
+    /// `Verdict :` (before the auditor's verdict).
+    pub(crate) auditor_verdict: &'static str,
+    /// `5. DÉCISION`.
+    pub(crate) decision: &'static str,
+    /// The note that the decision follows the crate's own policy.
+    pub(crate) policy_note: &'static str,
+    /// `Motifs`.
+    pub(crate) reasons: &'static str,
+    /// `Écart` (column).
+    pub(crate) ecart: &'static str,
+    /// `Constat` (column).
+    pub(crate) finding: &'static str,
+    /// `Exigence` (column).
+    pub(crate) requirement: &'static str,
+    /// `Action corrective` (column).
+    pub(crate) corrective_action: &'static str,
+    /// `Échéance` (column).
+    pub(crate) due: &'static str,
+    /// A module's heading from its number, its title (already upper-cased and escaped by the
+    /// renderer) and whether it is obligatory: `MODULE 1 - OBLIGATOIRE : RELATION …`.
+    pub(crate) module_heading: fn(ModuleNumber, title: &str, obligatory: bool) -> String,
+    /// The policy applied, in one sentence, from its deadline in months and its threshold of
+    /// minor nonconformities.
+    pub(crate) policy: fn(deadline_months: u32, minor_threshold: Option<u32>) -> String,
+    /// `Module ` (before a module's number, in row headings, captions and figures).
+    pub(crate) module: &'static str,
+    /// `En bref` (the summary band's heading).
+    pub(crate) summary: &'static str,
+    /// `Verdicts et observations par module` (the chart's title).
+    pub(crate) chart: &'static str,
+    /// `Verdicts des engagements` (the chart's first block).
+    pub(crate) chart_verdicts: &'static str,
+    /// `Observations` (the chart's second block).
+    pub(crate) chart_observations: &'static str,
+    /// `Taux de conformité` (column).
+    pub(crate) rate_column: &'static str,
+    /// `Fiches d'écart` (the heading of the écarts' table).
+    pub(crate) ecarts: &'static str,
+    /// `Fiches d'écart et échéances des actions correctives` (the écarts' table's caption).
+    pub(crate) ecarts_caption: &'static str,
 }
 
-/// A text in French and in English, picked with [`Language::words`]: the wording shared by the
-/// renderers (Markdown and HTML), so that both say the same thing in the same words.
-pub(crate) type Words = (&'static str, &'static str);
-
-impl Language {
-    /// The text of `words` in this language.
-    pub(crate) const fn words(self, words: Words) -> &'static str {
-        self.pick(words.0, words.1)
-    }
-}
-
-/// The report's fixed wording, shared by the renderers.
-pub(crate) mod words {
-    use super::Words;
-
-    pub(crate) const REPORT: Words = ("RAPPORT D'AUDIT", "AUDIT REPORT");
-    pub(crate) const COVER: Words = ("1. PAGE DE GARDE", "1. Cover page");
-    pub(crate) const ADMINISTRATION: Words = ("TYPE D'ADMINISTRATION", "Administration");
-    pub(crate) const DEPARTEMENT: Words = ("DEPARTEMENT", "Département");
-    pub(crate) const CITY: Words = ("VILLE", "City");
-    pub(crate) const MODULES_COVERED: Words = ("MODULES COUVERTS PAR LE LABEL", "Modules covered");
-    pub(crate) const AUDIT_TYPE: Words = ("TYPE D'AUDIT", "Audit type");
-    pub(crate) const REFERENTIEL: Words = ("REFERENTIEL", "Référentiel");
-    pub(crate) const DATES: Words = ("DATE(S) DE L'AUDIT", "Audit dates");
-    pub(crate) const FROM: Words = ("Du", "From");
-    pub(crate) const TO: Words = ("au", "to");
-    pub(crate) const AUDITORS: Words = ("AUDITEUR(S)", "Auditor(s)");
-    pub(crate) const SIGNED_ON: Words = ("signé le", "signed on");
-    pub(crate) const CONTEXT: Words = ("2. CONTEXTE", "2. Context");
-    pub(crate) const ORGANISATION: Words =
-        ("Contexte de l'organisme audité", "The audited organisation");
-    pub(crate) const HISTORY: Words = (
-        "Présentation et historique de la démarche du site audité",
-        "History of the site's quality approach",
-    );
-    pub(crate) const ASSESSMENT: Words = ("3. SYNTHÈSE DE L'ÉVALUATION", "3. Assessment summary");
-    pub(crate) const ABBREVIATIONS: Words = (
-        "Abréviations : C : Conforme ; NA : Non applicable ; NC Maj : Non-conformité majeure ; NC min : Non-conformité mineure ; PF : Points forts ; PS : Points sensibles ; PP : Pistes de progrès.",
-        "Abbreviations: C: conformity; NA: not applicable; NC Maj: major nonconformity; NC min: minor nonconformity; PF: strength; PS: area of concern; PP: opportunity for improvement.",
-    );
-    pub(crate) const COMMITMENTS: Words = ("Engagements de service", "Service commitments");
-    pub(crate) const COMMENTS: Words = (
-        "Appréciation de l'auditeur — Commentaires",
-        "Auditor's assessment — comments",
-    );
-    pub(crate) const VERDICT: Words = ("Conformité", "Verdict");
-    pub(crate) const ITEM: Words = ("Point", "Item");
-    pub(crate) const NOTE: Words = ("Note", "Note");
-    pub(crate) const RATE: Words = ("Taux de conformité :", "Conformity rate:");
-    pub(crate) const RATE_NONE: Words = ("sans objet", "none");
-    pub(crate) const NOT_ASSESSED: Words = ("non évalué(s)", "not assessed");
-    pub(crate) const REMOTE: Words = ("AUDIT A DISTANCE :", "Remote audit:");
-    pub(crate) const SYNTHESIS: Words = (
-        "4. SYNTHÈSE DE L'ÉVALUATION ET CONCLUSION GÉNÉRALE DE L'AUDIT",
-        "4. Summary and general conclusion of the audit",
-    );
-    pub(crate) const GENERATED: Words = ("D'après les données de l'audit", "From the audit data");
-    pub(crate) const AUDITOR_TEXT: Words = ("Texte de l'auditeur", "The auditor's text");
-    pub(crate) const AUDITOR_VERDICT: Words = ("Verdict :", "Verdict:");
-    pub(crate) const DECISION: Words = ("5. DÉCISION", "5. Decision");
-    pub(crate) const POLICY_NOTE: Words = (
-        "Décision selon la politique par défaut de la bibliothèque (pratique ISO/IEC 17021-1), et non selon le texte du référentiel, dont les règles de décision ne sont pas publiques.",
-        "Decision under the library's default policy (ISO/IEC 17021-1 practice), not the référentiel's text, whose decision rules are not public.",
-    );
-    pub(crate) const REASONS: Words = ("Motifs", "Reasons");
-    pub(crate) const ECART: Words = ("Écart", "Nonconformity");
-    pub(crate) const FINDING: Words = ("Constat", "Finding");
-    pub(crate) const REQUIREMENT: Words = ("Exigence", "Requirement");
-    pub(crate) const CORRECTIVE_ACTION: Words = ("Action corrective", "Corrective action");
-    pub(crate) const DUE: Words = ("Échéance", "Due");
+/// The comparison's phrases.
+pub(crate) struct Compare {
+    /// `Comparaison de deux audits` (the title).
+    pub(crate) title: &'static str,
+    /// `Périmètre et décision` (section).
+    pub(crate) scope: &'static str,
+    /// `Référentiel : ` (before the référentiel's id).
+    pub(crate) referentiel: &'static str,
+    /// `Référentiels différents ` (before both ids).
+    pub(crate) different_referentiels: &'static str,
+    /// What is compared across two référentiels, after a colon.
+    pub(crate) shared_only: &'static str,
+    /// `Engagements non comparés : `.
+    pub(crate) not_compared: &'static str,
+    /// `Décision : `.
+    pub(crate) decision: &'static str,
+    /// `Modules` (section).
+    pub(crate) modules: &'static str,
+    /// `Engagements` (section).
+    pub(crate) engagements: &'static str,
+    /// `Non-conformités` (section).
+    pub(crate) nonconformities: &'static str,
+    /// `Points sensibles` (section).
+    pub(crate) points_sensibles: &'static str,
+    /// `Pistes de progrès` (section).
+    pub(crate) pistes_de_progres: &'static str,
+    /// `Toujours ouverts (sans changement)` (section).
+    pub(crate) still_open: &'static str,
+    /// A nonconformity lifted, persistent with another grade, new: `levée`…
+    pub(crate) nc_status: fn(crate::compare::NcStatus) -> &'static str,
+    /// A point sensible resolved, new: `résolu`, `nouveau`.
+    pub(crate) ps_status: [&'static str; 2],
+    /// A piste de progrès followed up, new: `suivie`, `nouvelle`.
+    pub(crate) pp_status: [&'static str; 2],
+    /// What a change of verdict means: `amélioré`, `improved`…
+    pub(crate) change: fn(crate::compare::Change) -> &'static str,
+    /// `engagement ` (before a number).
+    pub(crate) engagement: &'static str,
+    /// `, point ` (between a management section and an item's number).
+    pub(crate) item: &'static str,
+    /// `audit à distance (` (before a channel).
+    pub(crate) remote: &'static str,
+    /// `), engagement ` (between a channel and an engagement's number).
+    pub(crate) remote_engagement: &'static str,
+    /// `non évalué` (no verdict).
+    pub(crate) not_assessed: &'static str,
+    /// `non couvert` (a module the audit does not cover).
+    pub(crate) not_covered: &'static str,
+    /// What opens a quoted observation: `« `.
+    pub(crate) open_quote: &'static str,
+    /// What closes a quoted observation: ` »`.
+    pub(crate) close_quote: &'static str,
+    /// What separates quoted observations and open places: ` ; `.
+    pub(crate) separator: &'static str,
 }
 
 /// The kind of administration in words: `Préfecture`, `Prefecture`…
-pub(crate) const fn administration(
-    kind: crate::AdministrationType,
-    language: Language,
-) -> &'static str {
-    match language {
-        Language::Fr => kind.label_fr(),
-        Language::En => kind.label_en(),
-    }
+pub(crate) fn administration(kind: AdministrationType, language: Language) -> &'static str {
+    (language.phrases().common.administration)(kind)
 }
 
 /// The site as the cover names it: its name, or else its kind of administration.
@@ -239,60 +425,42 @@ pub(crate) fn site_name(site: &crate::Site, language: Language) -> &str {
 
 /// The audit type alone, without the site: `Audit interne réalisé en amont d'un audit initial`.
 pub(crate) fn audit_kind(audit: &crate::Audit, language: Language) -> String {
-    let phrase = crate::engine::synthesis::audit_phrase(audit, language);
-    match phrase.split_once(language.pick(" :", ":")) {
-        Some((kind, _)) => kind.to_owned(),
-        None => phrase,
-    }
+    let mut out = String::with_capacity(64);
+    (language.phrases().engine.audit_kind)(&mut out, audit.kind.internal, audit.kind.audit_type);
+    out
 }
 
 /// A module's heading, its title already upper-cased and escaped by the renderer:
 /// `MODULE 1 - OBLIGATOIRE : RELATION …`.
 pub(crate) fn module_heading(
-    module: crate::ModuleNumber,
+    module: ModuleNumber,
     title: &str,
     obligatory: bool,
     language: Language,
 ) -> String {
-    match (obligatory, language) {
-        (true, Language::Fr) => format!("MODULE {module} - OBLIGATOIRE : {title}"),
-        (true, Language::En) => format!("MODULE {module} - MANDATORY: {title}"),
-        (false, Language::Fr) => format!("MODULE {module} : {title}"),
-        (false, Language::En) => format!("MODULE {module}: {title}"),
-    }
+    (language.phrases().report.module_heading)(module, title, obligatory)
 }
 
-/// A remote check's note in words; `—` without a note.
-pub(crate) fn remote_note(note: Option<crate::RemoteNote>, language: Language) -> &'static str {
-    use crate::RemoteNote;
-    match (note, language) {
-        (Some(n), Language::Fr) => n.code(),
-        (Some(RemoteNote::Conforme), Language::En) => "Conforming",
-        (Some(RemoteNote::NonConforme), Language::En) => "Nonconforming",
-        (Some(RemoteNote::NonApplicable), Language::En) => "Not applicable",
-        (None, _) => "—",
-    }
+/// A remote check's note in words; `—` without a note (in every language).
+pub(crate) fn remote_note(note: Option<RemoteNote>, language: Language) -> &'static str {
+    note.map_or("—", language.phrases().common.remote_note)
 }
 
-/// A rate with its ratio, `100,0 % (20/20)`, or `sans objet` without one.
+/// A rate with its ratio, `100,0 % (20/20)`, or [`Common::no_rate`] without one.
 pub(crate) fn rate_text(rate: Option<crate::Rate>, language: Language) -> String {
     match rate {
-        Some(r) => format!(
-            "{} ({}/{})",
-            r.display(language),
-            r.numerator,
-            r.denominator
-        ),
-        None => language.words(words::RATE_NONE).to_owned(),
+        Some(r) => {
+            let mut out = String::with_capacity(24);
+            format::push_rate_ratio(&mut out, r, language);
+            out
+        }
+        None => language.phrases().common.no_rate.to_owned(),
     }
 }
 
 /// The outcome as a title: `Avis favorable`, `Favourable with conditions`.
-pub(crate) fn outcome_title(outcome: crate::Outcome, language: Language) -> String {
-    let label = match language {
-        Language::Fr => outcome.label_fr(),
-        Language::En => outcome.label_en(),
-    };
+pub(crate) fn outcome_title(outcome: Outcome, language: Language) -> String {
+    let label = (language.phrases().common.outcome)(outcome);
     let mut chars = label.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -302,55 +470,12 @@ pub(crate) fn outcome_title(outcome: crate::Outcome, language: Language) -> Stri
 
 /// The policy applied, in one sentence.
 pub(crate) fn policy_sentence(policy: &crate::AppliedPolicy, language: Language) -> String {
-    use std::fmt::Write as _;
-    let mut s = match language {
-        Language::Fr => format!(
-            "Politique : actions correctives dues {} mois après la fin de l'audit",
-            policy.deadline_months
-        ),
-        Language::En => format!(
-            "Policy: corrective actions due {} month(s) after the audit's last day",
-            policy.deadline_months
-        ),
-    };
-    match (policy.minor_threshold, language) {
-        (Some(t), Language::Fr) => {
-            let _ = write!(s, " ; avis défavorable à partir de {t} NC min");
-        }
-        (Some(t), Language::En) => {
-            let _ = write!(s, "; unfavourable from {t} NC min");
-        }
-        (None, Language::Fr) => s.push_str(" ; pas de seuil de NC min"),
-        (None, Language::En) => s.push_str("; no threshold of NC min"),
-    }
-    s.push('.');
-    s
+    (language.phrases().report.policy)(policy.deadline_months, policy.minor_threshold)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn numbers_are_written_as_format_writes_them(n in any::<u32>(), width in 0_usize..12) {
-            let mut out = String::from("x");
-            push_number(&mut out, n);
-            prop_assert_eq!(out, format!("x{n}"));
-            let mut out = String::new();
-            push_padded(&mut out, n, width);
-            prop_assert_eq!(out, format!("{n:0width$}"));
-        }
-
-        #[test]
-        fn dates_are_written_as_format_writes_them(days in -1_000_000_i32..3_000_000) {
-            let d = NaiveDate::from_num_days_from_ce_opt(days).unwrap_or(NaiveDate::MIN);
-            let (y, m, day) = (d.year(), d.month(), d.day());
-            prop_assert_eq!(date(d, Language::Fr), format!("{day:02}/{m:02}/{y:04}"));
-            prop_assert_eq!(date(d, Language::En), format!("{y:04}-{m:02}-{day:02}"));
-        }
-    }
 
     #[test]
     fn languages_parse_and_display() {
@@ -369,23 +494,9 @@ mod tests {
     #[test]
     fn plurals_follow_each_language() {
         // French: 0 and 1 are singular; English: only 1.
-        let fr: Vec<&str> = (0..3).map(|n| plural(n, Language::Fr)).collect();
-        let en: Vec<&str> = (0..3).map(|n| plural(n, Language::En)).collect();
+        let fr: Vec<&str> = (0..3).map(fr::plural).collect();
+        let en: Vec<&str> = (0..3).map(en::plural).collect();
         assert_eq!(fr, ["", "", "s"]);
         assert_eq!(en, ["s", "", "s"]);
-    }
-
-    #[test]
-    fn edge_numbers() {
-        for (n, text) in [(0, "0"), (9, "9"), (10, "10"), (u32::MAX, "4294967295")] {
-            let mut out = String::new();
-            push_number(&mut out, n);
-            assert_eq!(out, text);
-        }
-        let mut out = String::new();
-        push_padded(&mut out, 7, 2);
-        push_padded(&mut out, 2019, 4);
-        push_padded(&mut out, 12, 2);
-        assert_eq!(out, "07201912");
     }
 }

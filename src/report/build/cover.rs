@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use crate::engine::synthesis::nothing;
-use crate::i18n::{self, date, words};
+use crate::i18n::{self, date};
 use crate::report::document::{
     Block, Caption, CaptionKind, Heading, Inline, KeyValues, Paragraph, ParagraphStyle, SectionKind,
 };
@@ -22,7 +22,7 @@ pub(super) fn header(audit: &Audit, l: Language) -> Block<'_> {
     Block::section(
         SectionKind::Header,
         vec![
-            Block::plain_heading(1, l.words(words::REPORT)),
+            Block::plain_heading(1, l.phrases().report.title),
             Block::Paragraph(Paragraph {
                 style: ParagraphStyle::Site,
                 runs: line,
@@ -34,17 +34,20 @@ pub(super) fn header(audit: &Audit, l: Language) -> Block<'_> {
 /// Section 1: the cover page, as keys and values.
 pub(super) fn cover<'a>(audit: &'a Audit, referentiel: &'a Referentiel, l: Language) -> Block<'a> {
     let site = &audit.site;
-    let heading = l.words(words::COVER);
+    let heading = l.phrases().report.cover;
     let mut rows: Vec<(&'static str, Vec<Inline<'a>>)> = Vec::with_capacity(8);
     rows.push((
-        l.words(words::ADMINISTRATION),
+        l.phrases().report.administration,
         vec![Inline::plain(i18n::administration(site.administration, l))],
     ));
     rows.push((
-        l.words(words::DEPARTEMENT),
+        l.phrases().report.departement,
         vec![Inline::text(site.departement.as_str())],
     ));
-    rows.push((l.words(words::CITY), vec![Inline::text(site.city.as_str())]));
+    rows.push((
+        l.phrases().report.city,
+        vec![Inline::text(site.city.as_str())],
+    ));
     let mut modules = audit.modules.clone();
     modules.sort_unstable();
     modules.dedup();
@@ -58,16 +61,16 @@ pub(super) fn cover<'a>(audit: &'a Audit, referentiel: &'a Referentiel, l: Langu
             m.title
                 .trim_end_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r')
         });
-        covered.push(Inline::plain("Module "));
+        covered.push(Inline::plain(l.phrases().report.module));
         covered.push(Inline::Number(u32::from(m.get())));
         if !title.is_empty() {
             covered.push(Inline::plain(" "));
             covered.push(Inline::text(title));
         }
     }
-    rows.push((l.words(words::MODULES_COVERED), covered));
+    rows.push((l.phrases().report.modules_covered, covered));
     rows.push((
-        l.words(words::AUDIT_TYPE),
+        l.phrases().report.audit_type,
         vec![Inline::text(i18n::audit_kind(audit, l))],
     ));
     let label = audit
@@ -76,7 +79,7 @@ pub(super) fn cover<'a>(audit: &'a Audit, referentiel: &'a Referentiel, l: Langu
         .as_deref()
         .unwrap_or_else(|| referentiel.title());
     rows.push((
-        l.words(words::REFERENTIEL),
+        l.phrases().report.referentiel,
         vec![
             Inline::text(label),
             Inline::plain(" ("),
@@ -85,14 +88,14 @@ pub(super) fn cover<'a>(audit: &'a Audit, referentiel: &'a Referentiel, l: Langu
         ],
     ));
     let mut dates = String::with_capacity(32);
-    dates.push_str(l.words(words::FROM));
+    dates.push_str(l.phrases().report.from);
     dates.push(' ');
     i18n::push_date(&mut dates, audit.dates.start, l);
     dates.push(' ');
-    dates.push_str(l.words(words::TO));
+    dates.push_str(l.phrases().report.to);
     dates.push(' ');
     i18n::push_date(&mut dates, audit.dates.end, l);
-    rows.push((l.words(words::DATES), vec![Inline::plain(dates)]));
+    rows.push((l.phrases().report.dates, vec![Inline::plain(dates)]));
     let mut auditors = Vec::with_capacity(audit.auditors.len() * 5);
     for a in &audit.auditors {
         if !auditors.is_empty() {
@@ -106,7 +109,7 @@ pub(super) fn cover<'a>(audit: &'a Audit, referentiel: &'a Referentiel, l: Langu
         }
         if let Some(d) = a.signed_on {
             auditors.push(Inline::plain(", "));
-            auditors.push(Inline::plain(l.words(words::SIGNED_ON)));
+            auditors.push(Inline::plain(l.phrases().report.signed_on));
             auditors.push(Inline::plain(" "));
             auditors.push(Inline::plain(date(d, l)));
         }
@@ -114,7 +117,7 @@ pub(super) fn cover<'a>(audit: &'a Audit, referentiel: &'a Referentiel, l: Langu
     if auditors.is_empty() {
         auditors.push(Inline::plain("—"));
     }
-    rows.push((l.words(words::AUDITORS), auditors));
+    rows.push((l.phrases().report.auditors, auditors));
     Block::section(
         SectionKind::Part,
         vec![
@@ -138,12 +141,12 @@ pub(super) fn cover<'a>(audit: &'a Audit, referentiel: &'a Referentiel, l: Langu
 pub(super) fn context(audit: &Audit, l: Language) -> Block<'_> {
     let ctx = &audit.context;
     let mut blocks = Vec::with_capacity(ctx.organisation.len() + ctx.history.len() + 5);
-    blocks.push(Block::plain_heading(2, l.words(words::CONTEXT)));
+    blocks.push(Block::plain_heading(2, l.phrases().report.context));
     for (heading, paragraphs) in [
-        (words::ORGANISATION, &ctx.organisation),
-        (words::HISTORY, &ctx.history),
+        (l.phrases().report.organisation, &ctx.organisation),
+        (l.phrases().report.history, &ctx.history),
     ] {
-        blocks.push(Block::plain_heading(3, l.words(heading)));
+        blocks.push(Block::plain_heading(3, heading));
         if paragraphs.is_empty() {
             blocks.push(Block::plain(nothing(l)));
         }

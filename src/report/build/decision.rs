@@ -1,7 +1,7 @@
 //! Section 5: the decision, its reasons and the fiches d'écart with their due dates.
 
 use crate::engine::synthesis::{ecart_source, source_label};
-use crate::i18n::{self, date, words};
+use crate::i18n::{self, date};
 use crate::report::document::{
     Block, Caption, CaptionKind, CellKind, Heading, Inline, List, ListStyle, Paragraph,
     ParagraphStyle, RowKind, SectionKind, Spans, Table, TableKind, verdict_badge,
@@ -15,7 +15,7 @@ pub(super) fn decision<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
     blocks.push(Block::Heading(Heading {
         level: 2,
         id: Some("decision"),
-        runs: vec![Inline::plain(l.words(words::DECISION))],
+        runs: vec![Inline::plain(l.phrases().report.decision)],
     }));
     blocks.push(Block::Paragraph(Paragraph {
         style: ParagraphStyle::Outcome(c.outcome),
@@ -26,9 +26,9 @@ pub(super) fn decision<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
             Inline::plain(")"),
         ],
     }));
-    blocks.push(Block::plain(l.words(words::POLICY_NOTE)));
+    blocks.push(Block::plain(l.phrases().report.policy_note));
     blocks.push(Block::plain(i18n::policy_sentence(&c.policy, l)));
-    blocks.push(Block::plain_heading(3, l.words(words::REASONS)));
+    blocks.push(Block::plain_heading(3, l.phrases().report.reasons));
     let mut reasons = Spans::with_capacity(c.reasons.len(), c.reasons.len());
     for r in &c.reasons {
         reasons.span([Inline::text(r.as_str())]);
@@ -38,23 +38,17 @@ pub(super) fn decision<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
         items: reasons,
     }));
     if c.outcome != Outcome::Favorable || !c.ecarts.is_empty() {
-        blocks.push(Block::plain_heading(
-            3,
-            l.pick("Fiches d'écart", "Nonconformity reports"),
-        ));
+        blocks.push(Block::plain_heading(3, l.phrases().report.ecarts));
         let caption = Caption {
             kind: CaptionKind::Label,
-            runs: vec![Inline::plain(l.pick(
-                "Fiches d'écart et échéances des actions correctives",
-                "Nonconformities and the due dates of their corrective actions",
-            ))],
+            runs: vec![Inline::plain(l.phrases().report.ecarts_caption)],
         };
         let header = vec![
-            l.words(words::ECART),
-            l.words(words::FINDING),
-            l.words(words::REQUIREMENT),
-            l.words(words::CORRECTIVE_ACTION),
-            l.words(words::DUE),
+            l.phrases().report.ecart,
+            l.phrases().report.finding,
+            l.phrases().report.requirement,
+            l.phrases().report.corrective_action,
+            l.phrases().report.due,
         ];
         let mut t = Table::new(TableKind::Ecarts, caption, header, c.ecarts.len(), 2);
         for e in &c.ecarts {

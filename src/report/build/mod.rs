@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use super::document::{
     Block, CellKind, Document, Inline, Paragraph, ParagraphStyle, SectionKind, Table,
 };
-use crate::i18n::{self, words};
+use crate::i18n;
 use crate::{Audit, Conclusions, Language, Observation, Referentiel, Tally, Valid};
 
 /// The report of `valid` with its `conclusions`: the header and cover page, the summary band,
@@ -29,8 +29,8 @@ pub(crate) fn report<'a>(valid: &Valid<'a>, conclusions: &'a Conclusions<'_>) ->
     blocks.push(summary::summary(conclusions));
     blocks.push(cover::context(audit, l));
     let mut assessment = Vec::with_capacity(64);
-    assessment.push(Block::plain_heading(2, l.words(words::ASSESSMENT)));
-    assessment.push(Block::plain(l.words(words::ABBREVIATIONS)));
+    assessment.push(Block::plain_heading(2, l.phrases().report.assessment));
+    assessment.push(Block::plain(l.phrases().report.abbreviations));
     let source = Source {
         audit,
         referentiel,
@@ -45,7 +45,7 @@ pub(crate) fn report<'a>(valid: &Valid<'a>, conclusions: &'a Conclusions<'_>) ->
     blocks.push(decision::decision(conclusions));
     let site = &audit.site;
     let mut title = String::with_capacity(96);
-    title.push_str(l.words(words::REPORT));
+    title.push_str(l.phrases().report.title);
     title.push_str(" — ");
     title.push_str(i18n::site_name(site, l));
     title.push_str(", ");
@@ -112,7 +112,7 @@ fn observations_cell<'a>(
 fn tally<'a>(mut runs: Vec<Inline<'a>>, tally: &Tally, language: Language) -> Block<'a> {
     let c = &tally.counts;
     runs.reserve(13);
-    runs.push(Inline::Lead(language.words(words::RATE)));
+    runs.push(Inline::Lead(language.phrases().common.rate_label));
     runs.push(Inline::plain(" "));
     runs.push(Inline::plain(i18n::rate_text(tally.rate, language)));
     runs.push(Inline::plain(" — "));
@@ -129,7 +129,7 @@ fn tally<'a>(mut runs: Vec<Inline<'a>>, tally: &Tally, language: Language) -> Bl
         runs.push(Inline::plain(", "));
         runs.push(Inline::Number(c.not_assessed));
         runs.push(Inline::plain(" "));
-        runs.push(Inline::plain(language.words(words::NOT_ASSESSED)));
+        runs.push(Inline::plain(language.phrases().report.not_assessed));
     }
     runs.push(Inline::plain("."));
     Block::Paragraph(Paragraph {

@@ -5,26 +5,27 @@ use strum::IntoEnumIterator;
 
 use super::{Source, observations_cell, tally};
 use crate::engine::synthesis::nothing;
-use crate::i18n::{self, words};
+use crate::i18n;
 use crate::report::document::{
     Block, Caption, CaptionKind, CellKind, Inline, RowKind, Table, TableKind, Tone, verdict_badge,
 };
 use crate::{EngagementNumber, Language, ManagementSection, ModuleNumber, RemoteChannel};
 
 /// A three-column table under `caption`: `first`, the comments, `last`; room for `rows` rows.
-fn table(
+fn table<'a>(
     l: Language,
-    caption: Caption<'_>,
-    (first, last): (i18n::Words, i18n::Words),
+    caption: Caption<'a>,
+    (first, last): (&'static str, &'static str),
     rows: usize,
-) -> Table<'_> {
-    let header = vec![l.words(first), l.words(words::COMMENTS), l.words(last)];
+) -> Table<'a> {
+    let header = vec![first, l.phrases().report.comments, last];
     Table::new(TableKind::Report, caption, header, rows, 4)
 }
 
 /// The row heading of an engagement: `Module 1 17. Title`.
 fn engagement_cell<'a>(
     table: &mut Table<'a>,
+    l: Language,
     module: ModuleNumber,
     number: EngagementNumber,
     title: &'a str,
@@ -32,7 +33,7 @@ fn engagement_cell<'a>(
     table.cell_of(
         CellKind::Text,
         [
-            Inline::plain("Module "),
+            Inline::plain(l.phrases().report.module),
             Inline::Number(u32::from(module.get())),
             Inline::plain(" "),
             Inline::Number(u32::from(number.get())),
@@ -45,7 +46,8 @@ fn engagement_cell<'a>(
 /// A table per module, one per channel group, then the groups' and the module's figures.
 pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
     let (audit, referentiel, c, l) = source.parts();
-    let columns = (words::COMMITMENTS, words::VERDICT);
+    let phrases = &l.phrases().report;
+    let columns = (phrases.commitments, phrases.verdict);
     for m in &c.modules {
         let obligatory = referentiel.module(m.module).is_some_and(|x| x.obligatory);
         blocks.push(Block::heading(
@@ -85,7 +87,7 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
                     None => Caption {
                         kind: CaptionKind::Label,
                         runs: vec![
-                            Inline::plain("Module "),
+                            Inline::plain(l.phrases().report.module),
                             Inline::Number(u32::from(m.module.get())),
                             Inline::plain(" — "),
                             Inline::text(m.title),
@@ -99,7 +101,7 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
             };
             let a = audit.assessment(number);
             t.row(RowKind::Engagement(number));
-            engagement_cell(t, m.module, number, title);
+            engagement_cell(t, l, m.module, number, title);
             match a {
                 Some(a) => observations_cell(t, a.comment.as_deref(), &a.observations),
                 None => t.cell(CellKind::Paragraphs),
@@ -122,7 +124,7 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
             }
         }
         let prefix = vec![
-            Inline::plain("Module "),
+            Inline::plain(l.phrases().report.module),
             Inline::Number(u32::from(m.module.get())),
             Inline::plain(" — "),
         ];
@@ -134,16 +136,18 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
 pub(super) fn management<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
     let (audit, referentiel, c, l) = source.parts();
     for section in ManagementSection::iter() {
-        let heading = match l {
-            Language::Fr => section.heading(),
-            Language::En => section.heading_en(),
-        };
+        let heading = (l.phrases().common.management_section)(section);
         blocks.push(Block::plain_heading(3, heading));
         let caption = Caption {
             kind: CaptionKind::Hidden,
             runs: vec![Inline::plain(heading)],
         };
-        let mut t = table(l, caption, (words::ITEM, words::VERDICT), 8);
+        let mut t = table(
+            l,
+            caption,
+            (l.phrases().report.item, l.phrases().report.verdict),
+            8,
+        );
         for item in referentiel
             .management_items()
             .iter()
@@ -179,12 +183,9 @@ pub(super) fn management<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
 pub(super) fn remote<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
     let (audit, referentiel, _, l) = source.parts();
     for channel in RemoteChannel::iter() {
-        let label = match l {
-            Language::Fr => channel.label_fr(),
-            Language::En => channel.label_en(),
-        };
+        let label = (l.phrases().common.remote_channel)(channel);
         let heading = [
-            Inline::plain(l.words(words::REMOTE)),
+            Inline::plain(l.phrases().report.remote),
             Inline::plain(" "),
             Inline::plain(label),
         ];
@@ -203,13 +204,18 @@ pub(super) fn remote<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
             kind: CaptionKind::Hidden,
             runs: heading.to_vec(),
         };
-        let mut t = table(l, caption, (words::COMMITMENTS, words::NOTE), checks.len());
+        let mut t = table(
+            l,
+            caption,
+            (l.phrases().report.commitments, l.phrases().report.note),
+            checks.len(),
+        );
         for r in checks {
             let title = referentiel
                 .engagement(r.engagement)
                 .map_or("", |e| &e.title);
             t.row(RowKind::Remote(r.engagement));
-            engagement_cell(&mut t, r.module, r.engagement, title);
+            engagement_cell(&mut t, l, r.module, r.engagement, title);
             observations_cell(&mut t, None, &r.observations);
             t.cell_of(
                 CellKind::Verdict,

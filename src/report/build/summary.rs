@@ -1,7 +1,7 @@
 //! The summary band: the decision, the figures and the chart of verdicts and observations per
 //! module, with its numbers as a table.
 
-use crate::i18n::{self, push_number, words};
+use crate::i18n::{self, push_number};
 use crate::report::document::{
     Block, Caption, CaptionKind, CellKind, Chart, ChartRow, Heading, Inline, List, ListStyle,
     Paragraph, ParagraphStyle, RowKind, SectionKind, Spans, Table, TableKind, Tone,
@@ -15,7 +15,7 @@ pub(super) fn summary<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
     let o = &c.observations;
     let mut figures = Spans::with_capacity(9, 27);
     figures.span([
-        Inline::plain(l.words(words::RATE)),
+        Inline::plain(l.phrases().common.rate_label),
         Inline::plain(" "),
         Inline::Figure(i18n::rate_text(c.rate, l).into()),
     ]);
@@ -35,7 +35,7 @@ pub(super) fn summary<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
         figures.span([
             Inline::Figure(number(k.not_assessed).into()),
             Inline::plain(" "),
-            Inline::plain(l.words(words::NOT_ASSESSED)),
+            Inline::plain(l.phrases().report.not_assessed),
         ]);
     }
     for (n, code) in [(o.pf, "PF"), (o.ps, "PS"), (o.pp, "PP")] {
@@ -45,17 +45,14 @@ pub(super) fn summary<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
             Inline::Key(code),
         ]);
     }
-    let title = l.pick(
-        "Verdicts et observations par module",
-        "Verdicts and observations per module",
-    );
+    let title = l.phrases().report.chart;
     Block::section(
         SectionKind::Summary,
         vec![
             Block::Heading(Heading {
                 level: 2,
                 id: Some("summary"),
-                runs: vec![Inline::plain(l.pick("En bref", "At a glance"))],
+                runs: vec![Inline::plain(l.phrases().report.summary)],
             }),
             Block::Paragraph(Paragraph {
                 style: ParagraphStyle::Outcome(c.outcome),
@@ -76,9 +73,9 @@ fn chart(c: &Conclusions<'_>, title: &'static str, l: Language) -> Chart {
     for m in &c.modules {
         let k = &m.tally.counts;
         let o = &m.tally.observations;
-        description.push_str("Module ");
+        description.push_str(l.phrases().report.module);
         push_number(&mut description, u32::from(m.module.get()));
-        description.push_str(l.pick(" :", ":"));
+        description.push_str(l.phrases().common.colon.trim_end());
         for (n, after) in [
             (k.conforme, " C,"),
             (k.non_applicable, " NA,"),
@@ -89,7 +86,7 @@ fn chart(c: &Conclusions<'_>, title: &'static str, l: Language) -> Chart {
             push_number(&mut description, n);
             description.push_str(after);
         }
-        description.push_str(l.pick(" ;", ";"));
+        description.push_str(l.phrases().common.semicolon.trim_end());
         for (n, after) in [(o.pf, " PF,"), (o.ps, " PS,"), (o.pp, " PP. ")] {
             description.push(' ');
             push_number(&mut description, n);
@@ -100,15 +97,15 @@ fn chart(c: &Conclusions<'_>, title: &'static str, l: Language) -> Chart {
     Chart {
         title,
         description,
-        verdicts: l.pick("Verdicts des engagements", "Verdicts of the engagements"),
-        observations: l.pick("Observations", "Observations"),
+        verdicts: l.phrases().report.chart_verdicts,
+        observations: l.phrases().report.chart_observations,
         rows: c
             .modules
             .iter()
             .map(|m| ChartRow {
                 label: {
                     let mut label = String::with_capacity(10);
-                    label.push_str("Module ");
+                    label.push_str(l.phrases().report.module);
                     push_number(&mut label, u32::from(m.module.get()));
                     label
                 },
@@ -126,12 +123,12 @@ fn numbers<'a>(c: &'a Conclusions<'_>, title: &'static str, l: Language) -> Bloc
         runs: vec![Inline::plain(title)],
     };
     let header = vec![
-        "Module",
+        l.phrases().report.module.trim_end(),
         "C",
         "NA",
         "NC min",
         "NC Maj",
-        l.pick("Taux de conformité", "Conformity rate"),
+        l.phrases().report.rate_column,
         "PF",
         "PS",
         "PP",
@@ -144,7 +141,7 @@ fn numbers<'a>(c: &'a Conclusions<'_>, title: &'static str, l: Language) -> Bloc
         table.cell_of(
             CellKind::Text,
             [
-                Inline::plain("Module "),
+                Inline::plain(l.phrases().report.module),
                 Inline::Number(u32::from(m.module.get())),
                 Inline::plain(" "),
                 Inline::text(m.title),

@@ -1,7 +1,6 @@
 //! Section 4: the synthesis, each part's generated lines beside the auditor's text.
 
 use crate::engine::synthesis::{Section, nothing};
-use crate::i18n::words;
 use crate::report::document::{Block, Inline, List, ListStyle, SectionKind, Spans, verdict_badge};
 use crate::{Conclusions, Language};
 
@@ -9,7 +8,7 @@ use crate::{Conclusions, Language};
 pub(super) fn synthesis<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
     let l = c.language;
     let mut blocks = Vec::with_capacity(48);
-    blocks.push(Block::plain_heading(2, l.words(words::SYNTHESIS)));
+    blocks.push(Block::plain_heading(2, l.phrases().report.synthesis));
     for s in c.synthesis.sections() {
         part(&mut blocks, s, l);
     }
@@ -31,7 +30,7 @@ fn part<'a>(blocks: &mut Vec<Block<'a>>, s: &'a Section<'_>, l: Language) {
     }
     if !s.generated.is_empty() {
         blocks.push(Block::paragraph(vec![Inline::Strong(
-            l.words(words::GENERATED).into(),
+            l.phrases().report.generated.into(),
         )]));
         blocks.push(Block::List(List {
             style: ListStyle::Plain,
@@ -46,11 +45,11 @@ fn part<'a>(blocks: &mut Vec<Block<'a>>, s: &'a Section<'_>, l: Language) {
     }
     if !s.auditor.is_empty() {
         blocks.push(Block::paragraph(vec![Inline::Strong(
-            l.words(words::AUDITOR_TEXT).into(),
+            l.phrases().report.auditor_text.into(),
         )]));
         if let Some(v) = s.auditor_verdict {
             blocks.push(Block::paragraph(vec![
-                Inline::plain(l.words(words::AUDITOR_VERDICT)),
+                Inline::plain(l.phrases().report.auditor_verdict),
                 Inline::plain(" "),
                 verdict_badge(Some(v)),
             ]));

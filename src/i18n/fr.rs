@@ -1,0 +1,277 @@
+//! Every phrase in French. French text puts a normal space before `:` and `;`, and a no-break
+//! space (U+00A0) before `%` (see [`format`](super::format)).
+
+use super::format::push_number;
+use super::{Common, Compare, Engine, Headings, Phrases, Reasons, Report};
+use crate::compare::{Change, NcStatus};
+use crate::{
+    AdministrationType, AuditType, ManagementSection, ModuleNumber, NoteCounts, ObservationCounts,
+    Outcome, RemoteChannel, RemoteNote, Verdict,
+};
+
+/// The phrases in French.
+pub(crate) static FR: Phrases = Phrases {
+    common: Common {
+        no_rate: "sans objet",
+        outcome,
+        administration: AdministrationType::label_fr,
+        // The report's own words for the notes, as the text form writes them.
+        remote_note: RemoteNote::code,
+        // The model's French labels are those of the report's text form, which the import reads.
+        verdict: Verdict::label_fr,
+        remote_channel: RemoteChannel::label_fr,
+        management_section: ManagementSection::heading,
+        colon: " : ",
+        semicolon: " ; ",
+        open_quote: " « ",
+        close_quote: " »",
+        rate_label: "Taux de conformité :",
+    },
+    engine: Engine {
+        headings: Headings {
+            points_forts: "POINTS FORTS",
+            points_sensibles: "POINTS SENSIBLES (avec risques associés)",
+            pistes_de_progres: "PISTES DE PROGRES",
+            fiches_ecart: "FICHE(S) D'ECART(S)",
+            commentaires: "COMMENTAIRES",
+            bonnes_pratiques: "LES BONNES PRATIQUES",
+            enquetes_satisfaction: "LES RESULTATS DES ENQUETES DE SATISFACTION DES USAGERS",
+            charte_graphique: "RESPECT DE LA CHARTE GRAPHIQUE",
+            conclusion_generale: "CONCLUSION GENERALE DE L'AUDIT",
+        },
+        reasons: Reasons {
+            major: |major| {
+                format!("Au moins une non-conformité majeure ({major}) : avis défavorable.")
+            },
+            minor_threshold: |minor, threshold| {
+                let s = plural(minor);
+                format!(
+                    "{minor} non-conformité{s} mineure{s}, seuil de {threshold} atteint : avis défavorable."
+                )
+            },
+            minor: |minor| {
+                let s = plural(minor);
+                format!(
+                    "Aucune non-conformité majeure, {minor} non-conformité{s} mineure{s} : avis favorable sous réserve d'actions correctives."
+                )
+            },
+            none: "Aucune non-conformité majeure ou mineure : avis favorable.",
+        },
+        nothing: "Sans objet.",
+        no_nonconformity: "Absence de non-conformité majeure ou mineure.",
+        charte_initial: "Non applicable en audit initial.",
+        auditor_verdict: "Verdict de l'auditeur : ",
+        audit_kind,
+        on: "le ",
+        from: "du ",
+        to: " au ",
+        engagement: "Engagement ",
+        management_item: ", point ",
+        remote_check: "Audit à distance (",
+        remote_engagement: "), engagement ",
+        risk: " — risque associé : ",
+        finding: " — constat : ",
+        requirement: " — exigence : ",
+        not_stated: "non renseigné",
+        no_fiche: " (sans fiche d'écart)",
+        due_on: " — action corrective due le ",
+        due_from_fiche: "date de la fiche d'écart",
+        due_after: |out, months| {
+            push_number(out, months);
+            out.push_str(" mois après la fin de l'audit");
+        },
+        no_due: " — échéance non calculable.",
+        rate: "taux de conformité ",
+        no_rate_why: " (aucun C ni NC)",
+        engagements: " engagement",
+        items: " point",
+        assessed,
+        no_module: "Aucun module couvert.",
+        modules_covered: "Modules couverts : ",
+        management: "Pilotage de la politique qualité et démarche de labellisation : ",
+        remote_checks: "Audit à distance : ",
+        remote_counts,
+        observation_counts,
+        decision: "Décision selon la politique par défaut de la bibliothèque (et non le texte du référentiel) : ",
+        due_by: ", actions correctives dues au plus tard le ",
+        decision_title: "DÉCISION : ",
+        auditor_text: "Texte de l'auditeur :",
+    },
+    report: Report {
+        title: "RAPPORT D'AUDIT",
+        cover: "1. PAGE DE GARDE",
+        administration: "TYPE D'ADMINISTRATION",
+        departement: "DEPARTEMENT",
+        city: "VILLE",
+        modules_covered: "MODULES COUVERTS PAR LE LABEL",
+        audit_type: "TYPE D'AUDIT",
+        referentiel: "REFERENTIEL",
+        dates: "DATE(S) DE L'AUDIT",
+        from: "Du",
+        to: "au",
+        auditors: "AUDITEUR(S)",
+        signed_on: "signé le",
+        context: "2. CONTEXTE",
+        organisation: "Contexte de l'organisme audité",
+        history: "Présentation et historique de la démarche du site audité",
+        assessment: "3. SYNTHÈSE DE L'ÉVALUATION",
+        abbreviations: "Abréviations : C : Conforme ; NA : Non applicable ; NC Maj : Non-conformité majeure ; NC min : Non-conformité mineure ; PF : Points forts ; PS : Points sensibles ; PP : Pistes de progrès.",
+        commitments: "Engagements de service",
+        comments: "Appréciation de l'auditeur — Commentaires",
+        verdict: "Conformité",
+        item: "Point",
+        note: "Note",
+        not_assessed: "non évalué(s)",
+        remote: "AUDIT A DISTANCE :",
+        synthesis: "4. SYNTHÈSE DE L'ÉVALUATION ET CONCLUSION GÉNÉRALE DE L'AUDIT",
+        generated: "D'après les données de l'audit",
+        auditor_text: "Texte de l'auditeur",
+        auditor_verdict: "Verdict :",
+        decision: "5. DÉCISION",
+        policy_note: "Décision selon la politique par défaut de la bibliothèque (pratique ISO/IEC 17021-1), et non selon le texte du référentiel, dont les règles de décision ne sont pas publiques.",
+        reasons: "Motifs",
+        ecart: "Écart",
+        finding: "Constat",
+        requirement: "Exigence",
+        corrective_action: "Action corrective",
+        due: "Échéance",
+        module_heading,
+        policy,
+        module: "Module ",
+        summary: "En bref",
+        chart: "Verdicts et observations par module",
+        chart_verdicts: "Verdicts des engagements",
+        chart_observations: "Observations",
+        rate_column: "Taux de conformité",
+        ecarts: "Fiches d'écart",
+        ecarts_caption: "Fiches d'écart et échéances des actions correctives",
+    },
+    compare: Compare {
+        title: "Comparaison de deux audits",
+        scope: "Périmètre et décision",
+        referentiel: "Référentiel : ",
+        different_referentiels: "Référentiels différents ",
+        shared_only: "seuls les engagements communs (même numéro, même module, même intitulé) sont comparés",
+        not_compared: "Engagements non comparés : ",
+        decision: "Décision : ",
+        modules: "Modules",
+        engagements: "Engagements",
+        nonconformities: "Non-conformités",
+        points_sensibles: "Points sensibles",
+        pistes_de_progres: "Pistes de progrès",
+        still_open: "Toujours ouverts (sans changement)",
+        nc_status: |s| match s {
+            NcStatus::Lifted => "levée",
+            NcStatus::Persistent => "persistante, grade modifié",
+            NcStatus::New => "nouvelle",
+        },
+        ps_status: ["résolu", "nouveau"],
+        pp_status: ["suivie", "nouvelle"],
+        change: |c| match c {
+            Change::Improved => "amélioré",
+            Change::Regressed => "dégradé",
+            Change::Unchanged => "inchangé",
+            Change::Applicability => "applicabilité modifiée",
+            Change::NewlyAssessed => "nouvellement évalué",
+            Change::NoLongerAssessed => "plus évalué",
+        },
+        engagement: "engagement ",
+        item: ", point ",
+        remote: "audit à distance (",
+        remote_engagement: "), engagement ",
+        not_assessed: "non évalué",
+        not_covered: "non couvert",
+        open_quote: "« ",
+        close_quote: " »",
+        separator: " ; ",
+    },
+};
+
+/// French nouns are singular for 0 and 1.
+pub(super) fn plural(n: u32) -> &'static str {
+    if n > 1 { "s" } else { "" }
+}
+
+/// Writes `n`, then each of `words` (each with its leading space) with its plural `s` when `n`
+/// calls for it: `3 points forts`, `1 contrôle`.
+fn push_count(out: &mut String, n: u32, words: &[&str]) {
+    push_number(out, n);
+    let s = plural(n);
+    for word in words {
+        out.push_str(word);
+        out.push_str(s);
+    }
+}
+
+fn audit_kind(out: &mut String, internal: bool, audit_type: Option<AuditType>) {
+    match (internal, audit_type) {
+        (true, Some(t)) => {
+            out.push_str("Audit interne réalisé en amont d'un audit ");
+            out.push_str(t.label_fr());
+        }
+        (true, None) => out.push_str("Audit interne"),
+        (false, Some(t)) => {
+            out.push_str("Audit ");
+            out.push_str(t.label_fr());
+        }
+        (false, None) => out.push_str("Audit"),
+    }
+}
+
+fn assessed(out: &mut String, assessed: u32, listed: u32, noun: &str) {
+    push_count(out, assessed, &[noun, " évalué"]);
+    out.push_str(" sur ");
+    push_number(out, listed);
+    out.push_str(" : ");
+}
+
+fn remote_counts(out: &mut String, counts: &NoteCounts) {
+    push_count(out, counts.total(), &[" contrôle"]);
+    out.push_str(", ");
+    push_count(out, counts.conforme, &[" conforme"]);
+    out.push_str(", ");
+    push_count(out, counts.non_conforme, &[" non conforme"]);
+    out.push_str(", ");
+    push_count(out, counts.non_applicable, &[" non applicable"]);
+    if counts.without_note > 0 {
+        out.push_str(", ");
+        push_number(out, counts.without_note);
+        out.push_str(" sans note");
+    }
+}
+
+fn observation_counts(out: &mut String, counts: &ObservationCounts) {
+    out.push_str("Observations : ");
+    push_count(out, counts.pf, &[" point", " fort"]);
+    out.push_str(", ");
+    push_count(out, counts.ps, &[" point", " sensible"]);
+    out.push_str(", ");
+    push_count(out, counts.pp, &[" piste"]);
+    out.push_str(" de progrès.");
+}
+
+fn outcome(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Favorable => "avis favorable",
+        Outcome::FavorableWithConditions => "avis favorable sous réserve",
+        Outcome::Unfavorable => "avis défavorable",
+    }
+}
+
+fn module_heading(module: ModuleNumber, title: &str, obligatory: bool) -> String {
+    if obligatory {
+        format!("MODULE {module} - OBLIGATOIRE : {title}")
+    } else {
+        format!("MODULE {module} : {title}")
+    }
+}
+
+fn policy(deadline_months: u32, minor_threshold: Option<u32>) -> String {
+    let threshold = match minor_threshold {
+        Some(t) => format!("avis défavorable à partir de {t} NC min"),
+        None => "pas de seuil de NC min".to_owned(),
+    };
+    format!(
+        "Politique : actions correctives dues {deadline_months} mois après la fin de l'audit ; {threshold}."
+    )
+}
