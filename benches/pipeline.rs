@@ -14,6 +14,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use qualepref::report::text::render_text;
 use qualepref::validate::ValidationOptions;
 use qualepref::{
     Audit, Language, Outcome, Policy, Referentiel, Valid, Verdict, conclude, import_report,
@@ -78,6 +79,12 @@ fn pipeline(c: &mut Criterion) {
     let mut group = c.benchmark_group("render_html");
     group.bench_function("toulon", |b| {
         b.iter(|| render_html(black_box(&valid), &conclusions));
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("render_text");
+    group.bench_function("toulon", |b| {
+        b.iter(|| render_text(black_box(&valid), &conclusions));
     });
     group.finish();
 

@@ -173,6 +173,7 @@ pub use model::site::{AdministrationType, Context, ContextFigures, Departement, 
 pub use model::written::{AuditorSynthesis, CharteGraphique};
 pub use report::html::render_html;
 pub use report::markdown::render_markdown;
+pub use report::text::render_text;
 pub use report_text::{
     ConclusionSection, ImportCode, ImportDiagnostic, ImportLevel, Imported, LineRole, ReportField,
     ReportLayout, import_report, import_report_path, import_report_text, render_report_text,

@@ -286,3 +286,34 @@ fn different_referentiels_are_compared_on_shared_engagements_only() {
         "Périmètre et décision\n- Référentiels différents qual-e-pref-2019 → qual-e-pref-2019-bis : seuls les engagements communs (même numéro, même module, même intitulé) sont comparés\n- Engagements non comparés : 5\n"
     ), "{text}");
 }
+
+#[test]
+fn the_three_formats_say_the_same_changes() {
+    let (before, mut after) = (toulon(), variant());
+    let e10 = after
+        .assessments
+        .iter_mut()
+        .find(|a| a.engagement == n(10))
+        .unwrap();
+    e10.observations[0].text = "Taux <bas> | *lundi*\nmatin".to_owned();
+    let r = Referentiel::qual_e_pref_2019();
+    let c = compare(&valid(&before, r), &valid(&after, r));
+    let text = c.to_text(Language::Fr);
+    assert!(text.contains("- engagement 10 : nouveau — « Taux <bas> | *lundi*\nmatin »\n"));
+    let md = c.to_markdown(Language::Fr);
+    assert!(md.starts_with("# Comparaison de deux audits\n\n## Périmètre et décision\n\n- "));
+    assert!(
+        md.contains("- engagement 10 : nouveau — « Taux \\<bas\\> \\| \\*lundi\\*<br>matin »\n")
+    );
+    assert!(md.ends_with("engagement 3\n") && !md.ends_with("\n\n"));
+    let html = c.to_html(Language::Fr);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">\n"));
+    assert!(html.contains("<title>Comparaison de deux audits</title>"));
+    assert!(html.contains("<main>\n<h1>Comparaison de deux audits</h1>\n<section>\n<h2>Périmètre et décision</h2>\n<ul>\n<li>"));
+    assert!(
+        html.contains(
+            "<li>engagement 10 : nouveau — « Taux &lt;bas&gt; | *lundi*<br>matin »</li>\n"
+        )
+    );
+    assert!(html.ends_with("</ul>\n</section>\n</main>\n</body>\n</html>\n"));
+}

@@ -74,11 +74,38 @@ fn a_minor_nonconformity_is_in_the_decision_table() {
     let md = render(&audit, Language::Fr);
     assert!(md.contains("**Avis favorable sous réserve** (`favorable_with_conditions`)"));
     assert!(md.contains(
-        "| NC min — Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » | 12 courriers \\| sur 40<br>hors délai | Délai annoncé. | 18/02/2020 |"
+        "| NC min Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » | 12 courriers \\| sur 40<br>hors délai | Délai annoncé. | — | 18/02/2020 |"
+    ));
+    // The same table as the HTML report's, corrective-action column included.
+    assert!(md.contains(
+        "### Fiches d'écart\n\n| Écart | Constat | Exigence | Action corrective | Échéance |\n|---|---|---|---|---|\n"
     ));
     let en = render(&audit, Language::En);
     assert!(en.contains("**Favourable with conditions**"));
     assert!(en.contains("| 2020-02-18 |"));
+}
+
+#[test]
+fn the_decision_table_has_the_corrective_action_column() {
+    let mut audit = toulon();
+    let n17 = EngagementNumber::new(17).unwrap();
+    audit.assessments[16].verdict = Some(Verdict::MinorNonconformity);
+    audit.ecarts.push(FicheEcart {
+        target: EcartTarget::Engagement(n17),
+        grade: NcGrade::Minor,
+        finding: "12 courriers sur 40 hors délai".to_owned(),
+        requirement: "Délai annoncé.".to_owned(),
+        corrective_action: Some("Plan de *renfort*.".to_owned()),
+        due: None,
+    });
+    let md = render(&audit, Language::Fr);
+    assert!(md.contains(
+        "| NC min Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » | 12 courriers sur 40 hors délai | Délai annoncé. | Plan de \\*renfort\\*. | 18/02/2020 |"
+    ), "{md}");
+    let en = render(&audit, Language::En);
+    assert!(en.contains(
+        "### Nonconformity reports\n\n| Nonconformity | Finding | Requirement | Corrective action | Due |\n"
+    ), "{en}");
 }
 
 #[test]
@@ -140,10 +167,10 @@ proptest! {
         let a = render(&audit, language);
         let b = render(&copy, language);
         prop_assert_eq!(&a, &b);
-        // Every table row keeps its two to four cells.
+        // Every table row keeps its two to five cells.
         for line in a.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| |")) {
             let cells = line.replace("\\|", "").matches('|').count();
-            prop_assert!((3..=5).contains(&cells), "{}", line);
+            prop_assert!((3..=6).contains(&cells), "{}", line);
         }
     }
 }

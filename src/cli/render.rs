@@ -1,7 +1,8 @@
-//! `qualepref render FILE --format markdown|html`: the whole report of a valid audit.
+//! `qualepref render FILE --format markdown|html|text`: the whole report of a valid audit.
 
 use std::path::PathBuf;
 
+use qualepref::report::text::render_text;
 use qualepref::{render_html, render_markdown};
 
 use super::synthesize::{EngineArgs, with_conclusions};
@@ -33,6 +34,8 @@ enum Output {
     Markdown,
     /// One self-contained HTML file (no script, no external resource), printable on A4.
     Html,
+    /// Plain text, for a terminal or a log.
+    Text,
 }
 
 /// Renders the report; 1 (with the diagnostics) when the audit is invalid.
@@ -41,6 +44,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
         let text = match args.format {
             Output::Markdown => render_markdown(valid, conclusions),
             Output::Html => render_html(valid, conclusions),
+            Output::Text => render_text(valid, conclusions),
         };
         match &args.output {
             Some(path) => write_file(path, &text),

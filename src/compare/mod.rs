@@ -15,6 +15,10 @@
 //! Audits against different référentiels (or versions) are compared only on the engagements they
 //! share — same number, same module and the same title up to case and spacing — and
 //! [`Comparison::scope`] says so.
+//!
+//! This file compares; `render.rs` writes the comparison out.
+
+mod render;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,8 +26,8 @@ use serde::Serialize;
 
 use crate::engine::score::{Rate, VerdictCounts};
 use crate::{
-    Audit, EcartTarget, EngagementNumber, Language, ManagementItemId, ModuleNumber, NcGrade,
-    ObservationKind, Outcome, Policy, Referentiel, RemoteChannel, Valid, Verdict, decide,
+    Audit, EcartTarget, EngagementNumber, ManagementItemId, ModuleNumber, NcGrade, ObservationKind,
+    Outcome, Policy, Referentiel, RemoteChannel, Valid, Verdict, decide,
 };
 
 /// How the verdict of an engagement changed.
@@ -62,28 +66,14 @@ impl Change {
 
     /// French label, e.g. `amélioré`.
     #[must_use]
-    pub const fn label_fr(self) -> &'static str {
-        match self {
-            Change::Improved => "amélioré",
-            Change::Regressed => "dégradé",
-            Change::Unchanged => "inchangé",
-            Change::Applicability => "applicabilité modifiée",
-            Change::NewlyAssessed => "nouvellement évalué",
-            Change::NoLongerAssessed => "plus évalué",
-        }
+    pub fn label_fr(self) -> &'static str {
+        (crate::Language::Fr.phrases().compare.change)(self)
     }
 
     /// English label, e.g. `improved`.
     #[must_use]
-    pub const fn label_en(self) -> &'static str {
-        match self {
-            Change::Improved => "improved",
-            Change::Regressed => "regressed",
-            Change::Unchanged => "unchanged",
-            Change::Applicability => "applicability changed",
-            Change::NewlyAssessed => "newly assessed",
-            Change::NoLongerAssessed => "no longer assessed",
-        }
+    pub fn label_en(self) -> &'static str {
+        (crate::Language::En.phrases().compare.change)(self)
     }
 }
 
@@ -493,273 +483,4 @@ fn module_changes(
             }
         })
         .collect()
-}
-
-impl Place {
-    fn label(&self, language: Language) -> String {
-        match self {
-            Place::Engagement(n) => format!("{} {n}", language.pick("engagement", "engagement")),
-            Place::Management(id) => {
-                let heading = match language {
-                    Language::Fr => id.section.heading(),
-                    _ => id.section.heading_en(),
-                };
-                format!("{heading}, {} {}", language.pick("point", "item"), id.item)
-            }
-            Place::Remote(channel, n) => {
-                let channel = match language {
-                    Language::Fr => channel.label_fr(),
-                    _ => channel.label_en(),
-                };
-                format!(
-                    "{} ({channel}), engagement {n}",
-                    language.pick("audit à distance", "remote audit")
-                )
-            }
-        }
-    }
-}
-
-fn outcome_label(outcome: Outcome, language: Language) -> &'static str {
-    match language {
-        Language::Fr => outcome.label_fr(),
-        _ => outcome.label_en(),
-    }
-}
-
-fn verdict_label(verdict: Option<Verdict>, language: Language) -> &'static str {
-    verdict.map_or(language.pick("non évalué", "not assessed"), Verdict::code)
-}
-
-fn standing_label(standing: Option<&Standing>, language: Language) -> String {
-    match standing {
-        None => language.pick("non couvert", "not covered").to_owned(),
-        Some(s) => {
-            let rate = s.rate.map_or_else(
-                || language.pick("sans taux", "no rate").to_owned(),
-                |r| {
-                    format!(
-                        "{} ({}/{})",
-                        r.display(language),
-                        r.numerator(),
-                        r.denominator()
-                    )
-                },
-            );
-            format!("{rate}, {}", outcome_label(s.outcome, language))
-        }
-    }
-}
-
-fn texts(list: &[String]) -> String {
-    list.iter()
-        .map(|t| format!("« {t} »"))
-        .collect::<Vec<_>>()
-        .join(" ; ")
-}
-
-impl Comparison {
-    /// The sections of the rendered comparison: a heading and its lines, each naming one change.
-    /// Sections without change are left out; the first always states the scope and decisions.
-    fn sections(&self, language: Language) -> Vec<(&'static str, Vec<String>)> {
-        let l = language;
-        let mut out = Vec::new();
-        let mut scope = Vec::new();
-        let (rb, ra) = &self.scope.referentiels;
-        if self.scope.same_referentiel {
-            scope.push(format!("{} : {ra}", l.pick("Référentiel", "Référentiel")));
-        } else {
-            scope.push(format!(
-                "{} {rb} → {ra} : {}",
-                l.pick("Référentiels différents", "Different référentiels"),
-                l.pick(
-                    "seuls les engagements communs (même numéro, même module, même intitulé) sont comparés",
-                    "only the shared engagements (same number, module and title) are compared"
-                )
-            ));
-            if !self.scope.excluded.is_empty() {
-                let list: Vec<String> = self
-                    .scope
-                    .excluded
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect();
-                scope.push(format!(
-                    "{} : {}",
-                    l.pick("Engagements non comparés", "Engagements not compared"),
-                    list.join(", ")
-                ));
-            }
-        }
-        let (ob, oa) = self.outcome;
-        scope.push(format!(
-            "{} : {} → {}",
-            l.pick("Décision", "Decision"),
-            outcome_label(ob, l),
-            outcome_label(oa, l)
-        ));
-        out.push((l.pick("Périmètre et décision", "Scope and decision"), scope));
-
-        let modules: Vec<String> = self
-            .modules
-            .iter()
-            .filter(|m| m.before != m.after)
-            .map(|m| {
-                format!(
-                    "Module {} : {} → {}",
-                    m.module,
-                    standing_label(m.before.as_ref(), l),
-                    standing_label(m.after.as_ref(), l)
-                )
-            })
-            .collect();
-        out.push((l.pick("Modules", "Modules"), modules));
-
-        let engagements: Vec<String> = self
-            .changed_engagements()
-            .map(|e| {
-                let change = match l {
-                    Language::Fr => e.change.label_fr(),
-                    _ => e.change.label_en(),
-                };
-                format!(
-                    "Engagement {} « {} » : {} → {} ({change})",
-                    e.engagement,
-                    e.title,
-                    verdict_label(e.before, l),
-                    verdict_label(e.after, l)
-                )
-            })
-            .collect();
-        out.push((l.pick("Engagements", "Engagements"), engagements));
-
-        let ncs: Vec<String> = self
-            .nonconformities
-            .iter()
-            .filter(|n| n.status != NcStatus::Persistent || n.before != n.after)
-            .map(|n| {
-                let grade = |g: Option<NcGrade>| g.map_or("—", NcGrade::code);
-                let status = match n.status {
-                    NcStatus::Lifted => l.pick("levée", "lifted"),
-                    NcStatus::Persistent => {
-                        l.pick("persistante, grade modifié", "persistent, grade changed")
-                    }
-                    NcStatus::New => l.pick("nouvelle", "new"),
-                };
-                format!(
-                    "{} : {} → {} ({status})",
-                    n.target,
-                    grade(n.before),
-                    grade(n.after)
-                )
-            })
-            .collect();
-        out.push((l.pick("Non-conformités", "Nonconformities"), ncs));
-
-        for (heading, list, closed, new) in [
-            (
-                l.pick("Points sensibles", "Points sensibles"),
-                &self.points_sensibles,
-                l.pick("résolu", "resolved"),
-                l.pick("nouveau", "new"),
-            ),
-            (
-                l.pick("Pistes de progrès", "Pistes de progrès"),
-                &self.pistes_de_progres,
-                l.pick("suivie", "followed up"),
-                l.pick("nouvelle", "new"),
-            ),
-        ] {
-            let lines = list
-                .iter()
-                .filter(|o| o.status != FollowUp::Open)
-                .map(|o| {
-                    let (status, text) = match o.status {
-                        FollowUp::Closed => (closed, &o.before),
-                        _ => (new, &o.after),
-                    };
-                    format!("{} : {status} — {}", o.place.label(l), texts(text))
-                })
-                .collect();
-            out.push((heading, lines));
-        }
-        let open: Vec<String> = self
-            .points_sensibles
-            .iter()
-            .chain(&self.pistes_de_progres)
-            .filter(|o| o.status == FollowUp::Open)
-            .map(|o| o.place.label(l))
-            .collect();
-        if !open.is_empty() {
-            out.push((
-                l.pick(
-                    "Toujours ouverts (sans changement)",
-                    "Still open (unchanged)",
-                ),
-                vec![open.join(" ; ")],
-            ));
-        }
-        out.retain(|(_, lines)| !lines.is_empty());
-        out
-    }
-
-    /// The comparison as plain text: one line per change, by section.
-    #[must_use]
-    pub fn to_text(&self, language: Language) -> String {
-        let mut out = String::new();
-        for (i, (heading, lines)) in self.sections(language).into_iter().enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            out.push_str(heading);
-            out.push('\n');
-            for line in lines {
-                out.push_str("- ");
-                out.push_str(&line);
-                out.push('\n');
-            }
-        }
-        out
-    }
-
-    /// The comparison as one self-contained HTML page (the shell and style of
-    /// [`html::page`](crate::report::html::page)): a heading per section, a list item per change; every
-    /// text is escaped.
-    #[must_use]
-    pub fn to_html(&self, language: Language) -> String {
-        let title = language.pick("Comparaison de deux audits", "Comparison of two audits");
-        let mut body = format!("<h1>{title}</h1>\n");
-        for (heading, lines) in self.sections(language) {
-            body.push_str("<section>\n<h2>");
-            body.push_str(&crate::report::html::escape(heading));
-            body.push_str("</h2>\n<ul>\n");
-            for line in lines {
-                body.push_str("<li>");
-                body.push_str(&crate::report::html::escape(&line));
-                body.push_str("</li>\n");
-            }
-            body.push_str("</ul>\n</section>\n");
-        }
-        crate::report::html::page(title, language, &body)
-    }
-
-    /// The comparison as Markdown: a heading per section, a bullet per change.
-    #[must_use]
-    pub fn to_markdown(&self, language: Language) -> String {
-        let mut out = format!(
-            "# {}\n",
-            language.pick("Comparaison de deux audits", "Comparison of two audits")
-        );
-        for (heading, lines) in self.sections(language) {
-            out.push_str("\n## ");
-            out.push_str(heading);
-            out.push_str("\n\n");
-            for line in lines {
-                out.push_str("- ");
-                out.push_str(&crate::report::markdown::escape(&line));
-                out.push('\n');
-            }
-        }
-        out
-    }
 }

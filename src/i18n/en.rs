@@ -2,6 +2,7 @@
 
 use super::format::push_number;
 use super::{Common, Compare, Engine, Headings, Phrases, Reasons, Report};
+use crate::compare::{Change, NcStatus};
 use crate::{
     AdministrationType, AuditType, ManagementSection, ModuleNumber, NoteCounts, ObservationCounts,
     Outcome, RemoteChannel, RemoteNote, Verdict,
@@ -133,8 +134,54 @@ pub(crate) static EN: Phrases = Phrases {
         due: "Due",
         module_heading,
         policy,
+        module: "Module ",
+        summary: "At a glance",
+        chart: "Verdicts and observations per module",
+        chart_verdicts: "Verdicts of the engagements",
+        chart_observations: "Observations",
+        rate_column: "Conformity rate",
+        ecarts: "Nonconformity reports",
+        ecarts_caption: "Nonconformities and the due dates of their corrective actions",
     },
-    compare: Compare {},
+    compare: Compare {
+        title: "Comparison of two audits",
+        scope: "Scope and decision",
+        referentiel: "Référentiel : ",
+        different_referentiels: "Different référentiels ",
+        shared_only: "only the shared engagements (same number, module and title) are compared",
+        not_compared: "Engagements not compared : ",
+        decision: "Decision : ",
+        modules: "Modules",
+        engagements: "Engagements",
+        nonconformities: "Nonconformities",
+        points_sensibles: "Points sensibles",
+        pistes_de_progres: "Pistes de progrès",
+        still_open: "Still open (unchanged)",
+        nc_status: |s| match s {
+            NcStatus::Lifted => "lifted",
+            NcStatus::Persistent => "persistent, grade changed",
+            NcStatus::New => "new",
+        },
+        ps_status: ["resolved", "new"],
+        pp_status: ["followed up", "new"],
+        change: |c| match c {
+            Change::Improved => "improved",
+            Change::Regressed => "regressed",
+            Change::Unchanged => "unchanged",
+            Change::Applicability => "applicability changed",
+            Change::NewlyAssessed => "newly assessed",
+            Change::NoLongerAssessed => "no longer assessed",
+        },
+        engagement: "engagement ",
+        item: ", item ",
+        remote: "remote audit (",
+        remote_engagement: "), engagement ",
+        not_assessed: "not assessed",
+        not_covered: "not covered",
+        open_quote: "« ",
+        close_quote: " »",
+        separator: " ; ",
+    },
 };
 
 /// English nouns are singular for 1 only.

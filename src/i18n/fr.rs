@@ -3,6 +3,7 @@
 
 use super::format::push_number;
 use super::{Common, Compare, Engine, Headings, Phrases, Reasons, Report};
+use crate::compare::{Change, NcStatus};
 use crate::{
     AdministrationType, AuditType, ManagementSection, ModuleNumber, NoteCounts, ObservationCounts,
     Outcome, RemoteChannel, RemoteNote, Verdict,
@@ -136,8 +137,54 @@ pub(crate) static FR: Phrases = Phrases {
         due: "Échéance",
         module_heading,
         policy,
+        module: "Module ",
+        summary: "En bref",
+        chart: "Verdicts et observations par module",
+        chart_verdicts: "Verdicts des engagements",
+        chart_observations: "Observations",
+        rate_column: "Taux de conformité",
+        ecarts: "Fiches d'écart",
+        ecarts_caption: "Fiches d'écart et échéances des actions correctives",
     },
-    compare: Compare {},
+    compare: Compare {
+        title: "Comparaison de deux audits",
+        scope: "Périmètre et décision",
+        referentiel: "Référentiel : ",
+        different_referentiels: "Référentiels différents ",
+        shared_only: "seuls les engagements communs (même numéro, même module, même intitulé) sont comparés",
+        not_compared: "Engagements non comparés : ",
+        decision: "Décision : ",
+        modules: "Modules",
+        engagements: "Engagements",
+        nonconformities: "Non-conformités",
+        points_sensibles: "Points sensibles",
+        pistes_de_progres: "Pistes de progrès",
+        still_open: "Toujours ouverts (sans changement)",
+        nc_status: |s| match s {
+            NcStatus::Lifted => "levée",
+            NcStatus::Persistent => "persistante, grade modifié",
+            NcStatus::New => "nouvelle",
+        },
+        ps_status: ["résolu", "nouveau"],
+        pp_status: ["suivie", "nouvelle"],
+        change: |c| match c {
+            Change::Improved => "amélioré",
+            Change::Regressed => "dégradé",
+            Change::Unchanged => "inchangé",
+            Change::Applicability => "applicabilité modifiée",
+            Change::NewlyAssessed => "nouvellement évalué",
+            Change::NoLongerAssessed => "plus évalué",
+        },
+        engagement: "engagement ",
+        item: ", point ",
+        remote: "audit à distance (",
+        remote_engagement: "), engagement ",
+        not_assessed: "non évalué",
+        not_covered: "non couvert",
+        open_quote: "« ",
+        close_quote: " »",
+        separator: " ; ",
+    },
 };
 
 /// French nouns are singular for 0 and 1.

@@ -64,18 +64,6 @@ impl Language {
             Language::En => &en::EN,
         }
     }
-
-    /// `fr` or `en` text, by language.
-    ///
-    /// Transitional: the comparison and the renderers still spell some phrases in place and
-    /// pick them with this; their phrases belong in [`Phrases::compare`] and
-    /// [`Phrases::report`], and this goes when no caller is left.
-    pub(crate) const fn pick(self, fr: &'static str, en: &'static str) -> &'static str {
-        match self {
-            Language::Fr => fr,
-            Language::En => en,
-        }
-    }
 }
 
 impl fmt::Display for Language {
@@ -111,7 +99,6 @@ pub(crate) struct Phrases {
     /// The report's fixed wording, shared by the renderers (Markdown and HTML).
     pub(crate) report: Report,
     /// The comparison of two audits.
-    #[allow(dead_code)] // Read once the comparison takes its phrases from here.
     pub(crate) compare: Compare,
 }
 
@@ -350,65 +337,78 @@ pub(crate) struct Report {
     /// The policy applied, in one sentence, from its deadline in months and its threshold of
     /// minor nonconformities.
     pub(crate) policy: fn(deadline_months: u32, minor_threshold: Option<u32>) -> String,
+    /// `Module ` (before a module's number, in row headings, captions and figures).
+    pub(crate) module: &'static str,
+    /// `En bref` (the summary band's heading).
+    pub(crate) summary: &'static str,
+    /// `Verdicts et observations par module` (the chart's title).
+    pub(crate) chart: &'static str,
+    /// `Verdicts des engagements` (the chart's first block).
+    pub(crate) chart_verdicts: &'static str,
+    /// `Observations` (the chart's second block).
+    pub(crate) chart_observations: &'static str,
+    /// `Taux de conformité` (column).
+    pub(crate) rate_column: &'static str,
+    /// `Fiches d'écart` (the heading of the écarts' table).
+    pub(crate) ecarts: &'static str,
+    /// `Fiches d'écart et échéances des actions correctives` (the écarts' table's caption).
+    pub(crate) ecarts_caption: &'static str,
 }
 
-/// The comparison's phrases (the comparison still spells its own: see [`Language::pick`]).
-pub(crate) struct Compare {}
-
-/// A phrase of [`Report`], picked with [`Language::words`]: how the renderers name the report's
-/// fixed wording (`words::REPORT`…).
-///
-/// Transitional: the renderers can read [`Phrases::report`] directly; this goes when they do.
-pub(crate) type Words = fn(&Phrases) -> &'static str;
-
-impl Language {
-    /// The text of `words` in this language.
-    pub(crate) fn words(self, words: Words) -> &'static str {
-        words(self.phrases())
-    }
-}
-
-/// The report's fixed wording, by name: each a field of [`Report`] (see [`Words`]).
-pub(crate) mod words {
-    use super::Words;
-
-    pub(crate) const REPORT: Words = |p| p.report.title;
-    pub(crate) const COVER: Words = |p| p.report.cover;
-    pub(crate) const ADMINISTRATION: Words = |p| p.report.administration;
-    pub(crate) const DEPARTEMENT: Words = |p| p.report.departement;
-    pub(crate) const CITY: Words = |p| p.report.city;
-    pub(crate) const MODULES_COVERED: Words = |p| p.report.modules_covered;
-    pub(crate) const AUDIT_TYPE: Words = |p| p.report.audit_type;
-    pub(crate) const REFERENTIEL: Words = |p| p.report.referentiel;
-    pub(crate) const DATES: Words = |p| p.report.dates;
-    pub(crate) const FROM: Words = |p| p.report.from;
-    pub(crate) const TO: Words = |p| p.report.to;
-    pub(crate) const AUDITORS: Words = |p| p.report.auditors;
-    pub(crate) const CONTEXT: Words = |p| p.report.context;
-    pub(crate) const ORGANISATION: Words = |p| p.report.organisation;
-    pub(crate) const HISTORY: Words = |p| p.report.history;
-    pub(crate) const ASSESSMENT: Words = |p| p.report.assessment;
-    pub(crate) const ABBREVIATIONS: Words = |p| p.report.abbreviations;
-    pub(crate) const COMMITMENTS: Words = |p| p.report.commitments;
-    pub(crate) const COMMENTS: Words = |p| p.report.comments;
-    pub(crate) const VERDICT: Words = |p| p.report.verdict;
-    pub(crate) const ITEM: Words = |p| p.report.item;
-    pub(crate) const NOTE: Words = |p| p.report.note;
-    pub(crate) const RATE: Words = |p| p.common.rate_label;
-    pub(crate) const NOT_ASSESSED: Words = |p| p.report.not_assessed;
-    pub(crate) const REMOTE: Words = |p| p.report.remote;
-    pub(crate) const SYNTHESIS: Words = |p| p.report.synthesis;
-    pub(crate) const GENERATED: Words = |p| p.report.generated;
-    pub(crate) const AUDITOR_TEXT: Words = |p| p.report.auditor_text;
-    pub(crate) const AUDITOR_VERDICT: Words = |p| p.report.auditor_verdict;
-    pub(crate) const DECISION: Words = |p| p.report.decision;
-    pub(crate) const POLICY_NOTE: Words = |p| p.report.policy_note;
-    pub(crate) const REASONS: Words = |p| p.report.reasons;
-    pub(crate) const ECART: Words = |p| p.report.ecart;
-    pub(crate) const FINDING: Words = |p| p.report.finding;
-    pub(crate) const REQUIREMENT: Words = |p| p.report.requirement;
-    pub(crate) const CORRECTIVE_ACTION: Words = |p| p.report.corrective_action;
-    pub(crate) const DUE: Words = |p| p.report.due;
+/// The comparison's phrases.
+pub(crate) struct Compare {
+    /// `Comparaison de deux audits` (the title).
+    pub(crate) title: &'static str,
+    /// `Périmètre et décision` (section).
+    pub(crate) scope: &'static str,
+    /// `Référentiel : ` (before the référentiel's id).
+    pub(crate) referentiel: &'static str,
+    /// `Référentiels différents ` (before both ids).
+    pub(crate) different_referentiels: &'static str,
+    /// What is compared across two référentiels, after a colon.
+    pub(crate) shared_only: &'static str,
+    /// `Engagements non comparés : `.
+    pub(crate) not_compared: &'static str,
+    /// `Décision : `.
+    pub(crate) decision: &'static str,
+    /// `Modules` (section).
+    pub(crate) modules: &'static str,
+    /// `Engagements` (section).
+    pub(crate) engagements: &'static str,
+    /// `Non-conformités` (section).
+    pub(crate) nonconformities: &'static str,
+    /// `Points sensibles` (section).
+    pub(crate) points_sensibles: &'static str,
+    /// `Pistes de progrès` (section).
+    pub(crate) pistes_de_progres: &'static str,
+    /// `Toujours ouverts (sans changement)` (section).
+    pub(crate) still_open: &'static str,
+    /// A nonconformity lifted, persistent with another grade, new: `levée`…
+    pub(crate) nc_status: fn(crate::compare::NcStatus) -> &'static str,
+    /// A point sensible resolved, new: `résolu`, `nouveau`.
+    pub(crate) ps_status: [&'static str; 2],
+    /// A piste de progrès followed up, new: `suivie`, `nouvelle`.
+    pub(crate) pp_status: [&'static str; 2],
+    /// What a change of verdict means: `amélioré`, `improved`…
+    pub(crate) change: fn(crate::compare::Change) -> &'static str,
+    /// `engagement ` (before a number).
+    pub(crate) engagement: &'static str,
+    /// `, point ` (between a management section and an item's number).
+    pub(crate) item: &'static str,
+    /// `audit à distance (` (before a channel).
+    pub(crate) remote: &'static str,
+    /// `), engagement ` (between a channel and an engagement's number).
+    pub(crate) remote_engagement: &'static str,
+    /// `non évalué` (no verdict).
+    pub(crate) not_assessed: &'static str,
+    /// `non couvert` (a module the audit does not cover).
+    pub(crate) not_covered: &'static str,
+    /// What opens a quoted observation: `« `.
+    pub(crate) open_quote: &'static str,
+    /// What closes a quoted observation: ` »`.
+    pub(crate) close_quote: &'static str,
+    /// What separates quoted observations and open places: ` ; `.
+    pub(crate) separator: &'static str,
 }
 
 /// The kind of administration in words: `Préfecture`, `Prefecture`…
@@ -471,29 +471,6 @@ pub(crate) fn outcome_title(outcome: Outcome, language: Language) -> String {
 /// The policy applied, in one sentence.
 pub(crate) fn policy_sentence(policy: &crate::AppliedPolicy, language: Language) -> String {
     (language.phrases().report.policy)(policy.deadline_months, policy.minor_threshold)
-}
-
-/// An auditor as the cover lists them: `Name (role), signé le 18/11/2019`, each data text passed
-/// through the renderer's `escape`. The parentheses and the comma are the same in every
-/// language.
-pub(crate) fn auditor(
-    a: &crate::Auditor,
-    language: Language,
-    escape: impl Fn(&str) -> String,
-) -> String {
-    let mut s = escape(&a.name);
-    if let Some(role) = &a.role {
-        s.push_str(" (");
-        s.push_str(&escape(role));
-        s.push(')');
-    }
-    if let Some(d) = a.signed_on {
-        s.push_str(", ");
-        s.push_str(language.phrases().report.signed_on);
-        s.push(' ');
-        push_date(&mut s, d, language);
-    }
-    s
 }
 
 #[cfg(test)]

@@ -1,4 +1,54 @@
-//! The audit report, written out as Markdown ([`markdown`]) or HTML ([`html`]).
+//! The audit report, written out as Markdown ([`markdown`]), HTML ([`html`]) or plain text
+//! ([`text`]).
+//!
+//! The report is built once, from a valid audit and its conclusions, as a document model (in
+//! `document.rs`, built by the files of `build/`, one per part of the report): headings,
+//! paragraphs of inline runs, lists, key/value lists, tables and a chart, every word chosen in
+//! the conclusions' language. Each writer only formats that document, so the three say the
+//! same thing in the same words; the [comparison](mod@crate::compare) of two audits is written by
+//! the same writers.
 
+mod build;
+pub(crate) mod document;
 pub mod html;
 pub mod markdown;
+mod svg;
+pub mod text;
+
+/// Writes each of `items` between `before` and `after`: the writers' headers and joins.
+fn push_each(out: &mut String, items: &[&str], before: &str, after: &str) {
+    for item in items {
+        out.push_str(before);
+        out.push_str(item);
+        out.push_str(after);
+    }
+}
+
+/// Writes `text` into `out`, each byte for which `special` holds (an ASCII byte) written by
+/// `replace` instead, given the text's bytes and the byte's index. The text is scanned sixteen
+/// bytes at a time, and a run without special byte is copied at once: most data text has none
+/// (HTML's escaping; Markdown's larger set of special bytes scans faster one byte at a time).
+fn push_replacing(
+    out: &mut String,
+    text: &str,
+    special: impl Fn(u8) -> bool,
+    mut replace: impl FnMut(&mut String, &[u8], usize),
+) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut offset = 0;
+    for chunk in bytes.chunks(16) {
+        if chunk.iter().fold(false, |any, &b| any | special(b)) {
+            for (k, &b) in chunk.iter().enumerate() {
+                if special(b) {
+                    let at = offset + k;
+                    out.push_str(text.get(start..at).unwrap_or_default());
+                    replace(out, bytes, at);
+                    start = at + 1;
+                }
+            }
+        }
+        offset += chunk.len();
+    }
+    out.push_str(text.get(start..).unwrap_or_default());
+}

@@ -1,0 +1,240 @@
+//! The comparison written out: a [document](crate::report) of a heading per section and a
+//! bullet per change, written by the report's writers as plain text, Markdown or HTML.
+
+use std::borrow::Cow;
+
+use super::{Comparison, FollowUp, NcStatus, Place, Standing};
+use crate::i18n::{self, push_number};
+use crate::report::document::{Block, Document, Inline, List, ListStyle, SectionKind, Spans};
+use crate::report::{html, markdown, text};
+use crate::{Language, NcGrade, Verdict};
+
+impl Place {
+    fn label(&self, language: Language) -> String {
+        let p = language.phrases();
+        let mut out = String::with_capacity(48);
+        match self {
+            Place::Engagement(n) => {
+                out.push_str(p.compare.engagement);
+                push_number(&mut out, u32::from(n.get()));
+            }
+            Place::Management(id) => {
+                out.push_str((p.common.management_section)(id.section));
+                out.push_str(p.compare.item);
+                push_number(&mut out, u32::from(id.item));
+            }
+            Place::Remote(channel, n) => {
+                out.push_str(p.compare.remote);
+                out.push_str((p.common.remote_channel)(*channel));
+                out.push_str(p.compare.remote_engagement);
+                push_number(&mut out, u32::from(n.get()));
+            }
+        }
+        out
+    }
+}
+
+fn standing_label(standing: Option<&Standing>, language: Language) -> String {
+    let p = language.phrases();
+    match standing {
+        None => p.compare.not_covered.to_owned(),
+        Some(s) => {
+            let mut out = i18n::rate_text(s.rate, language);
+            out.push_str(", ");
+            out.push_str((p.common.outcome)(s.outcome));
+            out
+        }
+    }
+}
+
+/// The texts of `list`, each quoted.
+fn texts(list: &[String], language: Language) -> String {
+    let c = &language.phrases().compare;
+    let mut out = String::with_capacity(list.iter().map(|t| t.len() + 8).sum());
+    for (i, t) in list.iter().enumerate() {
+        if i > 0 {
+            out.push_str(c.separator);
+        }
+        out.push_str(c.open_quote);
+        out.push_str(t);
+        out.push_str(c.close_quote);
+    }
+    out
+}
+
+/// `before → after`.
+fn arrow(before: &str, after: &str) -> String {
+    let mut out = String::with_capacity(before.len() + after.len() + 5);
+    out.push_str(before);
+    out.push_str(" → ");
+    out.push_str(after);
+    out
+}
+
+impl Comparison {
+    /// The sections of the rendered comparison: a heading and its lines, each naming one change.
+    /// Sections without change are left out; the first always states the scope and decisions.
+    fn sections(&self, language: Language) -> Vec<(&'static str, Vec<String>)> {
+        let l = language;
+        let p = l.phrases();
+        let c = &p.compare;
+        let mut out = Vec::new();
+        let mut scope = Vec::new();
+        let (rb, ra) = &self.scope.referentiels;
+        if self.scope.same_referentiel {
+            scope.push(format!("{}{ra}", c.referentiel));
+        } else {
+            scope.push(format!(
+                "{}{} : {}",
+                c.different_referentiels,
+                arrow(rb, ra),
+                c.shared_only
+            ));
+            if !self.scope.excluded.is_empty() {
+                let list: Vec<String> = self
+                    .scope
+                    .excluded
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                scope.push(format!("{}{}", c.not_compared, list.join(", ")));
+            }
+        }
+        let (ob, oa) = self.outcome;
+        let outcome = p.common.outcome;
+        scope.push(format!("{}{}", c.decision, arrow(outcome(ob), outcome(oa))));
+        out.push((c.scope, scope));
+
+        let modules: Vec<String> = self
+            .modules
+            .iter()
+            .filter(|m| m.before != m.after)
+            .map(|m| {
+                format!(
+                    "{}{} : {}",
+                    p.report.module,
+                    m.module,
+                    arrow(
+                        &standing_label(m.before.as_ref(), l),
+                        &standing_label(m.after.as_ref(), l)
+                    )
+                )
+            })
+            .collect();
+        out.push((c.modules, modules));
+
+        let verdict = |v: Option<Verdict>| v.map_or(c.not_assessed, Verdict::code);
+        let engagements: Vec<String> = self
+            .changed_engagements()
+            .map(|e| {
+                format!(
+                    "{}{} {}{}{} : {} ({})",
+                    p.engine.engagement,
+                    e.engagement,
+                    c.open_quote,
+                    e.title,
+                    c.close_quote,
+                    arrow(verdict(e.before), verdict(e.after)),
+                    (c.change)(e.change)
+                )
+            })
+            .collect();
+        out.push((c.engagements, engagements));
+
+        let ncs: Vec<String> = self
+            .nonconformities
+            .iter()
+            .filter(|n| n.status != NcStatus::Persistent || n.before != n.after)
+            .map(|n| {
+                let grade = |g: Option<NcGrade>| g.map_or("—", NcGrade::code);
+                format!(
+                    "{} : {} ({})",
+                    n.target,
+                    arrow(grade(n.before), grade(n.after)),
+                    (c.nc_status)(n.status)
+                )
+            })
+            .collect();
+        out.push((c.nonconformities, ncs));
+
+        for (heading, list, [closed, new]) in [
+            (c.points_sensibles, &self.points_sensibles, c.ps_status),
+            (c.pistes_de_progres, &self.pistes_de_progres, c.pp_status),
+        ] {
+            let lines = list
+                .iter()
+                .filter(|o| o.status != FollowUp::Open)
+                .map(|o| {
+                    let (status, text) = match o.status {
+                        FollowUp::Closed => (closed, &o.before),
+                        FollowUp::Open | FollowUp::New => (new, &o.after),
+                    };
+                    format!("{} : {status} — {}", o.place.label(l), texts(text, l))
+                })
+                .collect();
+            out.push((heading, lines));
+        }
+        let open: Vec<String> = self
+            .points_sensibles
+            .iter()
+            .chain(&self.pistes_de_progres)
+            .filter(|o| o.status == FollowUp::Open)
+            .map(|o| o.place.label(l))
+            .collect();
+        if !open.is_empty() {
+            out.push((c.still_open, vec![open.join(c.separator)]));
+        }
+        out.retain(|(_, lines)| !lines.is_empty());
+        out
+    }
+
+    /// The comparison as a document: its title, then a section per heading, a bullet per
+    /// change.
+    fn document(&self, language: Language) -> Document<'static> {
+        let title = language.phrases().compare.title;
+        let mut blocks = Vec::with_capacity(8);
+        blocks.push(Block::plain_heading(1, title));
+        for (heading, lines) in self.sections(language) {
+            blocks.push(Block::section(
+                SectionKind::Part,
+                vec![
+                    Block::plain_heading(2, heading),
+                    Block::List(List {
+                        style: ListStyle::Plain,
+                        items: {
+                            let mut items = Spans::with_capacity(lines.len(), lines.len());
+                            for line in lines {
+                                items.span([Inline::text(line)]);
+                            }
+                            items
+                        },
+                    }),
+                ],
+            ));
+        }
+        Document {
+            title: Cow::Borrowed(title),
+            language,
+            blocks,
+        }
+    }
+
+    /// The comparison as plain text: one line per change, by section.
+    #[must_use]
+    pub fn to_text(&self, language: Language) -> String {
+        text::write(&self.document(language), 1024)
+    }
+
+    /// The comparison as one self-contained HTML page (the shell and style of
+    /// [`html::page`]): a heading per section, a list item per change; every text is escaped.
+    #[must_use]
+    pub fn to_html(&self, language: Language) -> String {
+        html::write(&self.document(language), 8 * 1024)
+    }
+
+    /// The comparison as Markdown: a heading per section, a bullet per change.
+    #[must_use]
+    pub fn to_markdown(&self, language: Language) -> String {
+        markdown::write(&self.document(language), 1024)
+    }
+}

@@ -1,0 +1,81 @@
+//! Section 5: the decision, its reasons and the fiches d'écart with their due dates.
+
+use crate::engine::synthesis::{ecart_source, source_label};
+use crate::i18n::{self, date};
+use crate::report::document::{
+    Block, Caption, CaptionKind, CellKind, Heading, Inline, List, ListStyle, Paragraph,
+    ParagraphStyle, RowKind, SectionKind, Spans, Table, TableKind, verdict_badge,
+};
+use crate::{Conclusions, NcGrade, Outcome, Verdict};
+
+/// The decision section.
+pub(super) fn decision<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
+    let l = c.language;
+    let mut blocks = Vec::with_capacity(10);
+    blocks.push(Block::Heading(Heading {
+        level: 2,
+        id: Some("decision"),
+        runs: vec![Inline::plain(l.phrases().report.decision)],
+    }));
+    blocks.push(Block::Paragraph(Paragraph {
+        style: ParagraphStyle::Outcome(c.outcome),
+        runs: vec![
+            Inline::Title(i18n::outcome_title(c.outcome, l).into()),
+            Inline::plain(" ("),
+            Inline::Code(c.outcome.code().into()),
+            Inline::plain(")"),
+        ],
+    }));
+    blocks.push(Block::plain(l.phrases().report.policy_note));
+    blocks.push(Block::plain(i18n::policy_sentence(&c.policy, l)));
+    blocks.push(Block::plain_heading(3, l.phrases().report.reasons));
+    let mut reasons = Spans::with_capacity(c.reasons.len(), c.reasons.len());
+    for r in &c.reasons {
+        reasons.span([Inline::text(r.as_str())]);
+    }
+    blocks.push(Block::List(List {
+        style: ListStyle::Plain,
+        items: reasons,
+    }));
+    if c.outcome != Outcome::Favorable || !c.ecarts.is_empty() {
+        blocks.push(Block::plain_heading(3, l.phrases().report.ecarts));
+        let caption = Caption {
+            kind: CaptionKind::Label,
+            runs: vec![Inline::plain(l.phrases().report.ecarts_caption)],
+        };
+        let header = vec![
+            l.phrases().report.ecart,
+            l.phrases().report.finding,
+            l.phrases().report.requirement,
+            l.phrases().report.corrective_action,
+            l.phrases().report.due,
+        ];
+        let mut t = Table::new(TableKind::Ecarts, caption, header, c.ecarts.len(), 2);
+        for e in &c.ecarts {
+            let verdict = match e.grade {
+                NcGrade::Minor => Verdict::MinorNonconformity,
+                NcGrade::Major => Verdict::MajorNonconformity,
+            };
+            let target = source_label(ecart_source(e.target), e.title, l);
+            t.row(RowKind::Ecart);
+            t.cell_of(
+                CellKind::Text,
+                [
+                    verdict_badge(Some(verdict)),
+                    Inline::plain(" "),
+                    Inline::text(target),
+                ],
+            );
+            t.cell_of(CellKind::Text, [Inline::text(e.finding)]);
+            t.cell_of(CellKind::Text, [Inline::text(e.requirement)]);
+            let action = e.corrective_action.map_or(Inline::plain("—"), Inline::text);
+            t.cell_of(CellKind::Text, [action]);
+            let due = e
+                .due
+                .map_or(Inline::plain("—"), |d| Inline::plain(date(d, l)));
+            t.cell_of(CellKind::Text, [due]);
+        }
+        blocks.push(Block::Table(t));
+    }
+    Block::section(SectionKind::Part, blocks)
+}

@@ -1,0 +1,59 @@
+//! Section 4: the synthesis, each part's generated lines beside the auditor's text.
+
+use crate::engine::synthesis::{Section, nothing};
+use crate::report::document::{Block, Inline, List, ListStyle, SectionKind, Spans, verdict_badge};
+use crate::{Conclusions, Language};
+
+/// The synthesis section.
+pub(super) fn synthesis<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
+    let l = c.language;
+    let mut blocks = Vec::with_capacity(48);
+    blocks.push(Block::plain_heading(2, l.phrases().report.synthesis));
+    for s in c.synthesis.sections() {
+        part(&mut blocks, s, l);
+    }
+    Block::section(SectionKind::Part, blocks)
+}
+
+fn part<'a>(blocks: &mut Vec<Block<'a>>, s: &'a Section<'_>, l: Language) {
+    blocks.push(Block::heading(
+        3,
+        vec![
+            Inline::Marker("❖"),
+            Inline::plain(" "),
+            Inline::text(s.heading),
+        ],
+    ));
+    if s.generated.is_empty() && s.auditor.is_empty() {
+        blocks.push(Block::plain(nothing(l)));
+        return;
+    }
+    if !s.generated.is_empty() {
+        blocks.push(Block::paragraph(vec![Inline::Strong(
+            l.phrases().report.generated.into(),
+        )]));
+        blocks.push(Block::List(List {
+            style: ListStyle::Plain,
+            items: {
+                let mut items = Spans::with_capacity(s.generated.len(), s.generated.len());
+                for g in &s.generated {
+                    items.span([Inline::text(g)]);
+                }
+                items
+            },
+        }));
+    }
+    if !s.auditor.is_empty() {
+        blocks.push(Block::paragraph(vec![Inline::Strong(
+            l.phrases().report.auditor_text.into(),
+        )]));
+        if let Some(v) = s.auditor_verdict {
+            blocks.push(Block::paragraph(vec![
+                Inline::plain(l.phrases().report.auditor_verdict),
+                Inline::plain(" "),
+                verdict_badge(Some(v)),
+            ]));
+        }
+        blocks.extend(s.auditor.iter().map(|p| Block::text(p.as_str())));
+    }
+}

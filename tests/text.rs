@@ -1,0 +1,59 @@
+//! Plain-text rendering of the whole report.
+//!
+//! Snapshots: `tests/snapshots/toulon-report.*.txt` are compared byte for byte; a missing or
+//! different snapshot fails. Run with `UPDATE_SNAPSHOTS=1` to (re)write them, then review the
+//! diff.
+
+use qualepref::report::text::render_text;
+use qualepref::validate::ValidationOptions;
+use qualepref::{
+    Audit, EcartTarget, EngagementNumber, FicheEcart, Language, NcGrade, Policy, Referentiel,
+    Valid, Verdict, conclude,
+};
+
+mod common;
+use common::{check_snapshot, toulon};
+
+#[track_caller]
+fn render(audit: &Audit, language: Language) -> String {
+    let valid = Valid::new(
+        audit,
+        Referentiel::qual_e_pref_2019(),
+        &ValidationOptions::default(),
+    )
+    .unwrap();
+    let c = conclude(&valid, &Policy::default(), language);
+    render_text(&valid, &c)
+}
+
+#[test]
+fn toulon_report_snapshots() {
+    let audit = toulon();
+    check_snapshot("toulon-report.fr.txt", &render(&audit, Language::Fr));
+    check_snapshot("toulon-report.en.txt", &render(&audit, Language::En));
+}
+
+#[test]
+fn text_is_written_as_is_without_markup() {
+    let mut audit = toulon();
+    let n17 = EngagementNumber::new(17).unwrap();
+    audit.assessments[16].verdict = Some(Verdict::MinorNonconformity);
+    audit.ecarts.push(FicheEcart {
+        target: EcartTarget::Engagement(n17),
+        grade: NcGrade::Minor,
+        finding: "12 <courriers> | sur *40*".to_owned(),
+        requirement: "Délai annoncé.".to_owned(),
+        corrective_action: None,
+        due: None,
+    });
+    let text = render(&audit, Language::Fr);
+    assert!(
+        text.contains("\n5. DÉCISION\nAvis favorable sous réserve (favorable_with_conditions)\n")
+    );
+    assert!(text.contains(
+        "Fiches d'écart\nÉcart | Constat | Exigence | Action corrective | Échéance\n\
+         NC min Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » | 12 <courriers> | sur *40* | Délai annoncé. | — | 18/02/2020\n"
+    ));
+    assert!(!text.contains("**") && !text.contains("<br>") && !text.contains("<svg"));
+    assert!(text.ends_with('\n') && !text.ends_with("\n\n"));
+}
