@@ -154,7 +154,7 @@ pub use engine::score::{
     GroupScore, ManagementScore, ModuleScore, NoteCounts, ObservationCounts, Rate, RemoteScore,
     Scores, SectionScore, Tally, VerdictCounts, score,
 };
-pub use engine::synthesis::{Lines, ObservationItem, Section, Source, Synthesis, synthesize};
+pub use engine::synthesis::{ObservationItem, Section, Source, Synthesis, synthesize};
 pub use engine::{AppliedPolicy, Conclusions, conclude};
 pub use error::Error;
 pub use formats::{Format, Interchange};

@@ -362,3 +362,52 @@ fn the_conclusions_carry_the_audits_identity_and_their_format_version() {
     assert_eq!(json["referentiel"], "qual-e-pref-2019");
     assert!(c.to_json_string().unwrap().ends_with("}\n"));
 }
+
+#[test]
+fn every_output_type_round_trips_through_json() {
+    #[track_caller]
+    fn round_trip<T>(value: &T)
+    where
+        T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
+        let json = serde_json::to_string(value).unwrap();
+        let back: T = serde_json::from_str(&json).unwrap();
+        assert_eq!(&back, value);
+        assert_eq!(serde_json::to_string(&back).unwrap(), json);
+    }
+    let referentiel = Referentiel::qual_e_pref_2019();
+    let options = ValidationOptions::default();
+    let policy = qualepref::Policy::default();
+    let (plain, with_nc) = (toulon(), toulon_with_management_nc());
+    for audit in [&plain, &with_nc] {
+        let valid = Valid::new(audit, referentiel, &options).unwrap();
+        for language in [qualepref::Language::Fr, qualepref::Language::En] {
+            let c = qualepref::conclude(&valid, &policy, language);
+            let json = c.to_json_string().unwrap();
+            let back: qualepref::Conclusions<'static> = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, c);
+            round_trip(&qualepref::synthesize(
+                &valid,
+                &qualepref::score(&valid),
+                &qualepref::decide(&valid, &policy),
+                language,
+            ));
+        }
+        round_trip(&qualepref::score(&valid));
+        round_trip(&qualepref::decide(&valid, &policy));
+        round_trip(&qualepref::validate(audit, referentiel, &options));
+    }
+    let before = Valid::new(&plain, referentiel, &options).unwrap();
+    let after = Valid::new(&with_nc, referentiel, &options).unwrap();
+    round_trip(&qualepref::compare(&before, &after));
+    // A rate that breaks its invariant is refused on the way in.
+    let mut json: serde_json::Value = serde_json::to_value(qualepref::conclude(
+        &before,
+        &policy,
+        qualepref::Language::Fr,
+    ))
+    .unwrap();
+    json["rate"] = serde_json::json!({"numerator": 3, "denominator": 1});
+    let err = serde_json::from_value::<qualepref::Conclusions<'static>>(json).unwrap_err();
+    assert!(err.to_string().contains("invalid rate 3/1"), "{err}");
+}

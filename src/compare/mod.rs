@@ -22,7 +22,7 @@ mod render;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::engine::score::{Rate, VerdictCounts};
 use crate::{
@@ -31,7 +31,7 @@ use crate::{
 };
 
 /// How the verdict of an engagement changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Change {
     /// A better verdict: `NC Maj` → `NC min` → `C`.
@@ -88,7 +88,8 @@ const fn rank(v: Verdict) -> Option<u8> {
 }
 
 /// The verdict of one engagement before and after.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EngagementChange {
     /// The engagement.
     pub engagement: EngagementNumber,
@@ -105,7 +106,7 @@ pub struct EngagementChange {
 }
 
 /// What became of a nonconformity, or of a new one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NcStatus {
     /// Present before, absent after.
@@ -117,7 +118,8 @@ pub enum NcStatus {
 }
 
 /// A nonconformity in either audit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NcChange {
     /// The engagement or management item.
     pub target: EcartTarget,
@@ -130,7 +132,7 @@ pub struct NcChange {
 }
 
 /// Where an observation sits in an audit.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Place {
     /// On the on-site assessment of an engagement.
@@ -142,7 +144,7 @@ pub enum Place {
 }
 
 /// What became of the observations of one kind at one place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FollowUp {
     /// Observed before, not after: the point sensible is resolved, the piste de progrès
@@ -155,7 +157,8 @@ pub enum FollowUp {
 }
 
 /// The observations of one kind at one place, before and after.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ObservationChange {
     /// Where.
     pub place: Place,
@@ -169,7 +172,8 @@ pub struct ObservationChange {
 
 /// One side of a module's or an audit's figures: verdict counts of the shared engagements, their
 /// rate, and the outcome the policy gives for their nonconformities.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Standing {
     /// Verdicts of the shared engagements.
     pub counts: VerdictCounts,
@@ -194,7 +198,8 @@ impl Standing {
 }
 
 /// A module before and after; a side is `None` when that audit does not cover the module.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ModuleChange {
     /// The module.
     pub module: ModuleNumber,
@@ -205,7 +210,8 @@ pub struct ModuleChange {
 }
 
 /// Which engagements the comparison covers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Scope {
     /// The référentiel ids, before and after.
     pub referentiels: (String, String),
@@ -216,7 +222,8 @@ pub struct Scope {
 }
 
 /// The comparison of two audits; see [`compare`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Comparison {
     /// Which engagements are compared.
     pub scope: Scope,

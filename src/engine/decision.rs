@@ -32,6 +32,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::{Months, NaiveDate};
@@ -299,22 +300,23 @@ wire_enum!(
 );
 
 /// One nonconformity, as the decision sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Ecart<'a> {
     /// The engagement or management item (`{"engagement": 17}` or
     /// `{"management": {"section": "pilotage", "item": 5}}`).
     pub target: EcartTarget,
     /// The target's title in the référentiel (empty if unknown).
-    pub title: &'a str,
+    pub title: Cow<'a, str>,
     /// `NC min` or `NC Maj`: the verdict's grade, or the fiche's when there is no such verdict.
     pub grade: NcGrade,
     /// The finding of the fiche d'écart (empty without fiche).
-    pub finding: &'a str,
+    pub finding: Cow<'a, str>,
     /// The requirement of the fiche d'écart (empty without fiche).
-    pub requirement: &'a str,
+    pub requirement: Cow<'a, str>,
     /// The corrective action of the fiche d'écart, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub corrective_action: Option<&'a str>,
+    pub corrective_action: Option<Cow<'a, str>>,
     /// The date by which the corrective action is due (`YYYY-MM-DD`).
     pub due: Option<NaiveDate>,
     /// Where `due` comes from.
@@ -324,7 +326,8 @@ pub struct Ecart<'a> {
 }
 
 /// The labelling decision and its reasons.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Decision<'a> {
     /// The outcome.
     pub outcome: Outcome,
@@ -368,11 +371,13 @@ pub(crate) fn decide_indexed<'a>(
             };
             Ecart {
                 target,
-                title,
+                title: Cow::Borrowed(title),
                 grade,
-                finding: fiche.map_or("", |f| f.finding.as_str()),
-                requirement: fiche.map_or("", |f| f.requirement.as_str()),
-                corrective_action: fiche.and_then(|f| f.corrective_action.as_deref()),
+                finding: Cow::Borrowed(fiche.map_or("", |f| f.finding.as_str())),
+                requirement: Cow::Borrowed(fiche.map_or("", |f| f.requirement.as_str())),
+                corrective_action: fiche
+                    .and_then(|f| f.corrective_action.as_deref())
+                    .map(Cow::Borrowed),
                 due,
                 due_source,
                 has_fiche: fiche.is_some(),

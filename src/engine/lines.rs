@@ -1,23 +1,11 @@
 //! [`Lines`]: the lines of generated text of a synthesis section, held in one buffer.
 
-use serde::Serialize;
 use serde::ser::{SerializeSeq as _, Serializer};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// Lines of generated text, in order, held in one buffer: a section of a few dozen lines costs
-/// two allocations, not one per line. Serialised as an array of strings.
-///
-/// ```
-/// use qualepref::{conclude, samples, Audit, Language, ValidationOptions, Policy, Referentiel, Valid};
-/// let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
-/// let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &ValidationOptions::default())
-///     .map_err(|report| report.to_string())?;
-/// let c = conclude(&valid, &Policy::default(), Language::Fr);
-/// let fiches = &c.synthesis.fiches_ecart.generated;
-/// assert_eq!(fiches.len(), 1);
-/// assert_eq!(fiches.get(0), Some("Absence de non-conformité majeure ou mineure."));
-/// assert_eq!(fiches.iter().collect::<Vec<_>>(), ["Absence de non-conformité majeure ou mineure."]);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
+/// two allocations, not one per line. Serialised as an array of strings. Crate-private: users
+/// read the lines through [`Section::generated`](crate::Section::generated).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lines {
     /// The lines, one after the other.
@@ -159,5 +147,67 @@ impl Serialize for Lines {
             seq.serialize_element(line)?;
         }
         seq.end()
+    }
+}
+
+/// Reads the lines back from a sequence of strings, as [`Serialize`] writes them.
+impl<'de> Deserialize<'de> for Lines {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let lines = Vec::<String>::deserialize(deserializer)?;
+        let mut out = Lines::with_capacity(lines.len(), lines.iter().map(String::len).sum());
+        for line in &lines {
+            out.push(line);
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used)]
+mod tests {
+    use super::Lines;
+
+    fn ten() -> Lines {
+        let mut lines = Lines::default();
+        for i in 0..10 {
+            lines.push(&format!("Engagement {i} : texte"));
+        }
+        lines
+    }
+
+    #[test]
+    fn lines_read_like_a_list_of_strings() {
+        let pf = ten();
+        assert_eq!(pf.len(), 10);
+        assert!(!pf.is_empty());
+        let owned: Vec<String> = pf.iter().map(str::to_owned).collect();
+        assert_eq!(pf.iter().len(), 10);
+        assert_eq!(pf, owned);
+        for (i, line) in pf.into_iter().enumerate() {
+            assert_eq!(pf.get(i), Some(line));
+            assert!(line.contains(" : "), "{line}");
+        }
+        assert_ne!(pf.get(0), pf.get(1));
+        assert_eq!(pf.first(), pf.get(0));
+        assert_eq!(pf.last(), pf.get(9));
+        assert_eq!(pf.get(10), None);
+        assert_ne!(pf, owned[..9]);
+        let mut other = owned.clone();
+        other[3].push('.');
+        assert_ne!(pf, other);
+        let json = serde_json::to_value(&pf).unwrap();
+        assert_eq!(json, serde_json::json!(owned));
+        let back: Lines = serde_json::from_value(json).unwrap();
+        assert_eq!(back, pf);
+
+        let empty = Lines::default();
+        assert!(empty.is_empty());
+        assert_eq!(empty.len(), 0);
+        assert_eq!(empty.first(), None);
+        assert_eq!(empty.last(), None);
+        assert_eq!(empty.iter().next(), None);
+        assert_eq!(empty, [""; 0]);
+        assert_ne!(empty, ["Sans objet."]);
+        assert_eq!(serde_json::to_string(&empty).unwrap(), "[]");
     }
 }

@@ -75,6 +75,7 @@ pub mod score;
 mod sentences;
 pub mod synthesis;
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
@@ -89,7 +90,8 @@ use crate::engine::synthesis::{Synthesis, synthesize_indexed};
 use crate::{AuditDates, AuditKind, Language, Outcome, Policy, Site, Valid};
 
 /// The policy as applied, in the JSON contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AppliedPolicy {
     /// Months after the audit's last day for corrective actions.
     pub deadline_months: u32,
@@ -113,7 +115,20 @@ pub struct Nonconformities {
 }
 
 /// Every conclusion of an audit: see the [module docs](self) for the JSON contract.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// Texts borrow from the audit (`Cow::Borrowed`); conclusions read back from their JSON own them:
+///
+/// ```
+/// use qualepref::{conclude, samples, Audit, Conclusions, Language, Policy, Referentiel, Valid};
+/// let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+/// let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Default::default())?;
+/// let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
+/// let json = conclusions.to_json_string()?;
+/// let back: Conclusions<'static> = serde_json::from_str(&json)?;
+/// assert_eq!(back, conclusions);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Conclusions<'a> {
     /// The version of this contract, [`CONCLUSIONS_FORMAT_VERSION`].
@@ -121,9 +136,9 @@ pub struct Conclusions<'a> {
     /// The language of generated texts.
     pub language: Language,
     /// The référentiel's id.
-    pub referentiel: &'a str,
+    pub referentiel: Cow<'a, str>,
     /// The audited site.
-    pub site: &'a Site,
+    pub site: Cow<'a, Site>,
     /// The audit's type, and whether it is internal.
     pub kind: AuditKind,
     /// The audit's first and last day.
@@ -190,8 +205,8 @@ pub fn conclude<'a>(valid: &Valid<'a>, policy: &Policy, language: Language) -> C
     Conclusions {
         format_version: CONCLUSIONS_FORMAT_VERSION,
         language,
-        referentiel: &audit.referentiel.id,
-        site: &audit.site,
+        referentiel: Cow::Borrowed(&audit.referentiel.id),
+        site: Cow::Borrowed(&audit.site),
         kind: audit.kind,
         dates: audit.dates,
         outcome,
@@ -266,13 +281,13 @@ impl Conclusions<'_> {
         for section in self.synthesis.sections() {
             out.push('\n');
             out.push_str("❖ ");
-            push_line(&mut out, section.heading);
-            for line in &section.generated {
+            push_line(&mut out, &section.heading);
+            for line in section.generated() {
                 push_line(&mut out, line);
             }
             if !section.auditor.is_empty() {
                 push_line(&mut out, p.engine.auditor_text);
-                for paragraph in section.auditor {
+                for paragraph in section.auditor.iter() {
                     out.push_str("  ");
                     push_line(&mut out, paragraph);
                 }

@@ -30,6 +30,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 
@@ -166,7 +168,8 @@ impl Rate {
 
 /// Verdict counts. Serialised as `{ "conforme", "non_applicable", "nc_mineure", "nc_majeure",
 /// "not_assessed" }`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct VerdictCounts {
     /// `C`.
     pub conforme: u32,
@@ -227,7 +230,8 @@ impl VerdictCounts {
 }
 
 /// Observation counts. Serialised as `{ "pf", "ps", "pp" }`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ObservationCounts {
     /// Points forts.
     pub pf: u32,
@@ -269,7 +273,8 @@ impl ObservationCounts {
 }
 
 /// Counts and rate of a set of engagements or management items.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Tally {
     /// The verdicts.
     pub counts: VerdictCounts,
@@ -297,26 +302,28 @@ impl Tally {
 }
 
 /// The scores of one channel group of a module.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GroupScore<'a> {
     /// The group's id, e.g. `accueil-physique`.
-    pub id: &'a str,
+    pub id: Cow<'a, str>,
     /// The group's title, e.g. `Accueil physique`.
-    pub title: &'a str,
+    pub title: Cow<'a, str>,
     /// The heading reports print, if any.
-    pub heading: Option<&'a str>,
+    pub heading: Option<Cow<'a, str>>,
     /// Its engagements' counts and rate.
     #[serde(flatten)]
     pub tally: Tally,
 }
 
 /// The scores of one covered module.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ModuleScore<'a> {
     /// The module's number.
     pub module: ModuleNumber,
     /// Its title in the référentiel (empty if the référentiel does not list it).
-    pub title: &'a str,
+    pub title: Cow<'a, str>,
     /// Its engagements' counts and rate.
     #[serde(flatten)]
     pub tally: Tally,
@@ -325,7 +332,8 @@ pub struct ModuleScore<'a> {
 }
 
 /// The scores of one management section.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SectionScore {
     /// The section.
     pub section: ManagementSection,
@@ -335,7 +343,8 @@ pub struct SectionScore {
 }
 
 /// The scores of the management sections, per section and in total.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ManagementScore {
     /// Per section, pilotage first.
     pub sections: Vec<SectionScore>,
@@ -345,7 +354,8 @@ pub struct ManagementScore {
 
 /// Counts of remote-check notes. Serialised as `{ "conforme", "non_conforme",
 /// "non_applicable", "without_note" }`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NoteCounts {
     /// `Conforme`.
     pub conforme: u32,
@@ -379,7 +389,8 @@ impl NoteCounts {
 }
 
 /// The scores of the remote checks of one channel.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RemoteScore {
     /// The channel.
     pub channel: RemoteChannel,
@@ -390,7 +401,8 @@ pub struct RemoteScore {
 }
 
 /// Every figure of an audit. See the [module docs](self) for what each counts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Scores<'a> {
     /// The engagements of the covered modules (management items not included).
     pub overall: Tally,
@@ -433,15 +445,15 @@ pub(crate) fn score_indexed<'a>(
             let module = referentiel.module(number);
             ModuleScore {
                 module: number,
-                title: module.map_or("", |m| m.title.as_str()),
+                title: Cow::Borrowed(module.map_or("", |m| m.title.as_str())),
                 tally: Tally::default(),
                 groups: module.map_or_else(Vec::new, |m| {
                     m.groups
                         .iter()
                         .map(|g| GroupScore {
-                            id: &g.id,
-                            title: &g.title,
-                            heading: g.heading.as_deref(),
+                            id: Cow::Borrowed(&g.id),
+                            title: Cow::Borrowed(&g.title),
+                            heading: g.heading.as_deref().map(Cow::Borrowed),
                             tally: Tally::default(),
                         })
                         .collect()
@@ -460,8 +472,8 @@ pub(crate) fn score_indexed<'a>(
         let (verdict, observations) = verdict_and_observations(a);
         m.tally.add(verdict, observations);
         if let Some(group) = &e.group {
-            let cached = last_group.filter(|i| m.groups.get(*i).is_some_and(|g| g.id == group));
-            if let Some(i) = cached.or_else(|| m.groups.iter().position(|g| g.id == group)) {
+            let cached = last_group.filter(|i| m.groups.get(*i).is_some_and(|g| *g.id == **group));
+            if let Some(i) = cached.or_else(|| m.groups.iter().position(|g| *g.id == **group)) {
                 last_group = Some(i);
                 if let Some(g) = m.groups.get_mut(i) {
                     g.tally.add(verdict, observations);

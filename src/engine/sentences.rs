@@ -59,10 +59,10 @@ pub(crate) fn push_observation_line(
     language: Language,
 ) {
     let p = language.phrases();
-    push_source_label(line, item.source, item.title, language);
+    push_source_label(line, item.source, &item.title, language);
     line.push_str(p.common.colon);
-    line.push_str(item.text);
-    if let Some(risk) = item.risk {
+    line.push_str(&item.text);
+    if let Some(risk) = &item.risk {
         line.push_str(p.engine.risk);
         line.push_str(risk);
     }
@@ -97,16 +97,16 @@ pub(crate) fn push_ecart_line(
     let finding = if e.finding.is_empty() {
         none
     } else {
-        e.finding
+        &e.finding
     };
     let requirement = if e.requirement.is_empty() {
         none
     } else {
-        e.requirement
+        &e.requirement
     };
     line.push_str(e.grade.code());
     line.push_str(" — ");
-    push_source_label(line, ecart_source(e.target), e.title, language);
+    push_source_label(line, ecart_source(e.target), &e.title, language);
     line.push_str(p.engine.finding);
     line.push_str(finding);
     line.push_str(p.engine.requirement);
@@ -239,7 +239,7 @@ pub(crate) fn conclusion_generale(
             push_number(line, mgmt.module.get().into());
             if !mgmt.title.is_empty() {
                 line.push_str(" – ");
-                line.push_str(mgmt.title);
+                line.push_str(&mgmt.title);
             }
         }
         line.push('.');

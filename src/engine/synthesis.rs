@@ -24,9 +24,11 @@
 //! Every word comes from the language's phrases (`src/i18n/fr.rs`, `src/i18n/en.rs`); the
 //! sentences are assembled in `src/engine/sentences.rs`.
 
-use serde::Serialize;
+use std::borrow::Cow;
 
-pub use crate::engine::lines::{Lines, LinesIter};
+use serde::{Deserialize, Serialize};
+
+use crate::engine::lines::Lines;
 
 use crate::engine::decision::Decision;
 use crate::engine::score::Scores;
@@ -39,22 +41,44 @@ use crate::{
 };
 
 /// One section of the synthesis: generated lines beside the auditor's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Section<'a> {
     /// The heading, as printed (in the synthesis' language).
-    pub heading: &'static str,
-    /// Lines generated from the data, one per paragraph.
-    pub generated: Lines,
+    pub heading: Cow<'a, str>,
+    /// Lines generated from the data, one per paragraph: read them with
+    /// [`generated`](Section::generated).
+    generated: Lines,
     /// The auditor's own text, verbatim, one string per paragraph.
-    pub auditor: &'a [String],
+    pub auditor: Cow<'a, [String]>,
     /// The auditor's verdict, for the charte graphique.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auditor_verdict: Option<Verdict>,
 }
 
+impl Section<'_> {
+    /// The lines generated from the data, one per paragraph, in order.
+    ///
+    /// ```
+    /// use qualepref::{conclude, samples, Audit, Language, Policy, Referentiel, Valid};
+    /// let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+    /// let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Default::default())?;
+    /// let synthesis = conclude(&valid, &Policy::default(), Language::Fr).synthesis;
+    /// let fiches: Vec<&str> = synthesis.fiches_ecart.generated().collect();
+    /// assert_eq!(fiches, ["Absence de non-conformité majeure ou mineure."]);
+    /// assert_eq!(synthesis.points_forts.generated().len(), 10);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn generated(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.generated.iter()
+    }
+}
+
 /// What an observation belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Source {
     /// An engagement assessed on site.
     Engagement(EngagementNumber),
@@ -70,23 +94,25 @@ pub enum Source {
 }
 
 /// One observation with what it belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ObservationItem<'a> {
     /// What it belongs to.
     pub source: Source,
     /// The title of that engagement or management item in the référentiel (empty if unknown).
-    pub title: &'a str,
+    pub title: Cow<'a, str>,
     /// `PF`, `PS` or `PP`.
     pub kind: ObservationKind,
     /// The text, verbatim.
-    pub text: &'a str,
+    pub text: Cow<'a, str>,
     /// The risk of a `PS`, when stated.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub risk: Option<&'a str>,
+    pub risk: Option<Cow<'a, str>>,
 }
 
 /// The report's section 4, regenerated. See the [module docs](self).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Synthesis<'a> {
     /// The language of the generated text and headings.
     pub language: Language,
@@ -148,10 +174,10 @@ pub(crate) fn observations<'a>(
                 list: &'a [Observation]| {
         items.extend(list.iter().map(|o| ObservationItem {
             source,
-            title,
+            title: Cow::Borrowed(title),
             kind: o.kind,
-            text: &o.text,
-            risk: o.risk.as_deref(),
+            text: Cow::Borrowed(&o.text),
+            risk: o.risk.as_deref().map(Cow::Borrowed),
         }));
     };
     for &(e, a) in &index.rows {
@@ -213,7 +239,7 @@ fn observation_section<'a>(
             .iter()
             .filter(|i| i.kind == kind)
             .fold((0, 0), |(count, bytes), i| {
-                let len = i.title.len() + i.text.len() + i.risk.map_or(0, str::len) + 96;
+                let len = i.title.len() + i.text.len() + i.risk.as_deref().map_or(0, str::len) + 96;
                 (count + 1, bytes + len)
             });
     let mut generated = Lines::with_capacity(count.max(1), bytes.max(32));
@@ -225,9 +251,9 @@ fn observation_section<'a>(
         generated.push(nothing(language));
     }
     Section {
-        heading,
+        heading: Cow::Borrowed(heading),
         generated,
-        auditor,
+        auditor: Cow::Borrowed(auditor),
         auditor_verdict: None,
     }
 }
@@ -265,9 +291,9 @@ pub(crate) fn synthesize_indexed<'a>(
     let p = l.phrases();
     let h = &p.engine.headings;
     let plain = |heading: &'static str, auditor: &'a [String]| Section {
-        heading,
+        heading: Cow::Borrowed(heading),
         generated: Lines::default(),
-        auditor,
+        auditor: Cow::Borrowed(auditor),
         auditor_verdict: None,
     };
     let mut fiches = Lines::with_capacity(decision.ecarts.len().max(1), 256);
@@ -314,24 +340,24 @@ pub(crate) fn synthesize_indexed<'a>(
             l,
         ),
         fiches_ecart: Section {
-            heading: h.fiches_ecart,
+            heading: Cow::Borrowed(h.fiches_ecart),
             generated: fiches,
-            auditor: &c.fiches_ecart,
+            auditor: Cow::Borrowed(&c.fiches_ecart),
             auditor_verdict: None,
         },
         commentaires: plain(h.commentaires, &c.commentaires),
         bonnes_pratiques: plain(h.bonnes_pratiques, &c.bonnes_pratiques),
         enquetes_satisfaction: plain(h.enquetes_satisfaction, &c.enquetes_satisfaction),
         charte_graphique: Section {
-            heading: h.charte_graphique,
+            heading: Cow::Borrowed(h.charte_graphique),
             generated: charte,
-            auditor: &c.charte_graphique.text,
+            auditor: Cow::Borrowed(&c.charte_graphique.text),
             auditor_verdict: c.charte_graphique.verdict,
         },
         conclusion_generale: Section {
-            heading: h.conclusion_generale,
+            heading: Cow::Borrowed(h.conclusion_generale),
             generated: conclusion_generale(audit, scores, decision, l),
-            auditor: &c.conclusion_generale,
+            auditor: Cow::Borrowed(&c.conclusion_generale),
             auditor_verdict: None,
         },
         observations: items,

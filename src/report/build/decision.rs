@@ -56,7 +56,7 @@ pub(super) fn decision<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
                 NcGrade::Minor => Verdict::MinorNonconformity,
                 NcGrade::Major => Verdict::MajorNonconformity,
             };
-            let target = source_label(ecart_source(e.target), e.title, l);
+            let target = source_label(ecart_source(e.target), &e.title, l);
             t.row(RowKind::Ecart);
             t.cell_of(
                 CellKind::Text,
@@ -66,9 +66,12 @@ pub(super) fn decision<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
                     Inline::text(target),
                 ],
             );
-            t.cell_of(CellKind::Text, [Inline::text(e.finding)]);
-            t.cell_of(CellKind::Text, [Inline::text(e.requirement)]);
-            let action = e.corrective_action.map_or(Inline::plain("—"), Inline::text);
+            t.cell_of(CellKind::Text, [Inline::text(&*e.finding)]);
+            t.cell_of(CellKind::Text, [Inline::text(&*e.requirement)]);
+            let action = e
+                .corrective_action
+                .as_deref()
+                .map_or(Inline::plain("—"), Inline::text);
             t.cell_of(CellKind::Text, [action]);
             let due = e
                 .due

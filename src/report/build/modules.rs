@@ -82,7 +82,7 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
                 let caption = match group.and_then(|g| m.groups.iter().find(|x| x.id == g)) {
                     Some(g) => Caption {
                         kind: CaptionKind::Subheading,
-                        runs: vec![Inline::text(g.heading.unwrap_or(g.title))],
+                        runs: vec![Inline::text(g.heading.as_deref().unwrap_or(&g.title))],
                     },
                     None => Caption {
                         kind: CaptionKind::Label,
@@ -90,7 +90,7 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
                             Inline::plain(l.phrases().report.module),
                             Inline::Number(u32::from(m.module.get())),
                             Inline::plain(" — "),
-                            Inline::text(m.title),
+                            Inline::text(&*m.title),
                         ],
                     },
                 };
@@ -117,7 +117,7 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
         if m.groups.len() > 1 {
             for g in &m.groups {
                 let prefix = vec![
-                    Inline::text(g.heading.unwrap_or(g.title)),
+                    Inline::text(g.heading.as_deref().unwrap_or(&g.title)),
                     Inline::plain(" — "),
                 ];
                 blocks.push(tally(prefix, &g.tally, l));

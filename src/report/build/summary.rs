@@ -144,7 +144,7 @@ fn numbers<'a>(c: &'a Conclusions<'_>, title: &'static str, l: Language) -> Bloc
                 Inline::plain(l.phrases().report.module),
                 Inline::Number(u32::from(m.module.get())),
                 Inline::plain(" "),
-                Inline::text(m.title),
+                Inline::text(&*m.title),
             ],
         );
         for n in [k.conforme, k.non_applicable, k.nc_mineure, k.nc_majeure] {

@@ -21,22 +21,22 @@ fn part<'a>(blocks: &mut Vec<Block<'a>>, s: &'a Section<'_>, l: Language) {
         vec![
             Inline::Marker("❖"),
             Inline::plain(" "),
-            Inline::text(s.heading),
+            Inline::text(&*s.heading),
         ],
     ));
-    if s.generated.is_empty() && s.auditor.is_empty() {
+    if s.generated().len() == 0 && s.auditor.is_empty() {
         blocks.push(Block::plain(nothing(l)));
         return;
     }
-    if !s.generated.is_empty() {
+    if s.generated().len() > 0 {
         blocks.push(Block::paragraph(vec![Inline::Strong(
             l.phrases().report.generated.into(),
         )]));
         blocks.push(Block::List(List {
             style: ListStyle::Plain,
             items: {
-                let mut items = Spans::with_capacity(s.generated.len(), s.generated.len());
-                for g in &s.generated {
+                let mut items = Spans::with_capacity(s.generated().len(), s.generated().len());
+                for g in s.generated() {
                     items.span([Inline::text(g)]);
                 }
                 items
