@@ -5,6 +5,9 @@
 // criterion's macros generate undocumented functions.
 #![allow(missing_docs)]
 
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use qualepref::validate::ValidationOptions;
 use qualepref::{Audit, Language, Policy, Referentiel, Valid, conclude, samples};
@@ -13,8 +16,8 @@ use std::hint::black_box;
 fn engine(c: &mut Criterion) {
     let toulon = Audit::from_json_str(samples::TOULON_2019_JSON).expect("toulon");
     let embedded = Referentiel::qual_e_pref_2019();
-    let synthetic_ref = samples::synthetic_referentiel().expect("synthetic référentiel");
-    let full = samples::synthetic_audit(&synthetic_ref).expect("synthetic audit");
+    let synthetic_ref = synthetic::synthetic_referentiel().expect("synthetic référentiel");
+    let full = synthetic::synthetic_audit(&synthetic_ref).expect("synthetic audit");
     let full_json = full.to_json_string().expect("json");
     let options = ValidationOptions::default();
     let policy = Policy::default();

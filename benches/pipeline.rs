@@ -10,6 +10,9 @@
 // criterion's macros generate undocumented functions.
 #![allow(missing_docs)]
 
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -30,8 +33,8 @@ struct Data {
 
 fn data() -> Data {
     let toulon = Audit::from_json_str(samples::TOULON_2019_JSON).expect("toulon");
-    let full_ref = samples::synthetic_referentiel().expect("synthetic référentiel");
-    let full = samples::synthetic_audit(&full_ref).expect("synthetic audit");
+    let full_ref = synthetic::synthetic_referentiel().expect("synthetic référentiel");
+    let full = synthetic::synthetic_audit(&full_ref).expect("synthetic audit");
     let full_json = full.to_json_string().expect("json");
     Data {
         toulon,

@@ -6,6 +6,9 @@
 // criterion's macros generate undocumented functions.
 #![allow(missing_docs)]
 
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use qualepref::{Audit, Referentiel, ValidationOptions, samples, validate};
 use std::hint::black_box;
@@ -13,8 +16,8 @@ use std::hint::black_box;
 fn benches(c: &mut Criterion) {
     let toulon = Audit::from_json_str(samples::TOULON_2019_JSON).unwrap();
     let embedded = Referentiel::qual_e_pref_2019();
-    let full_referentiel = samples::synthetic_referentiel().unwrap();
-    let full = samples::synthetic_audit(&full_referentiel).unwrap();
+    let full_referentiel = synthetic::synthetic_referentiel().unwrap();
+    let full = synthetic::synthetic_audit(&full_referentiel).unwrap();
     let full_json = full.to_json_string().unwrap();
     let options = ValidationOptions::default();
 

@@ -13,6 +13,8 @@
 //! benchmark; `parse`: `Audit::from_json_str`, as `parse_json`) and the number of iterations.
 //! See `docs/performance.md`.
 
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
 use std::hint::black_box;
 use std::process::ExitCode;
 
@@ -36,13 +38,13 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mode = args.next().unwrap_or_else(|| "engine".to_owned());
     let iterations: usize = args.next().map_or(Ok(1000), |n| n.parse())?;
 
-    let synthetic = samples::synthetic_referentiel()?;
+    let synthetic = synthetic::synthetic_referentiel()?;
     let (audit, referentiel) = match which.as_str() {
         "toulon" => (
             Audit::from_json_str(samples::TOULON_2019_JSON)?,
             Referentiel::qual_e_pref_2019(),
         ),
-        "full" => (samples::synthetic_audit(&synthetic)?, &synthetic),
+        "full" => (synthetic::synthetic_audit(&synthetic)?, &synthetic),
         other => return Err(format!("unknown audit {other:?}: toulon or full").into()),
     };
     // The JSON the `parse_json` benchmark reads: the bundled text, or the synthetic audit's.

@@ -1,5 +1,7 @@
 //! The audit model and its JSON form, on the bundled Toulon 2019 audit.
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
 use qualepref::{
     AdministrationType, Audit, AuditType, EcartTarget, EngagementNumber, Error, ManagementSection,
     ModuleNumber, ObservationKind, RemoteChannel, RemoteNote, Verdict, samples,
@@ -312,8 +314,8 @@ fn oversized_input_is_refused_before_parsing() {
 
 #[test]
 fn synthetic_audit_covers_all_modules() {
-    let r = samples::synthetic_referentiel().unwrap();
-    let a = samples::synthetic_audit(&r).unwrap();
+    let r = synthetic::synthetic_referentiel().unwrap();
+    let a = synthetic::synthetic_audit(&r).unwrap();
     assert_eq!(a.modules.len(), 8);
     assert_eq!(a.assessments.len(), 80);
     assert_eq!(a.ecarts.len(), 1);

@@ -3,13 +3,15 @@
 //! Snapshots: `tests/snapshots/toulon-*.json` are compared byte for byte; a missing or different
 //! snapshot fails. Run with `UPDATE_SNAPSHOTS=1` to (re)write them, then review the diff.
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use qualepref::validate::ValidationOptions;
 use qualepref::{
     Audit, DueSource, EcartTarget, EngagementNumber, FicheEcart, Language, ManagementSection,
     NcGrade, Outcome, Policy, Rate, Referentiel, RemoteChannel, Rule, Valid, Verdict, conclude,
-    decide, samples, score,
+    decide, score,
 };
 
 mod common;
@@ -542,8 +544,8 @@ fn rate_rounds_half_up() {
 
 #[test]
 fn synthetic_audit_concludes() {
-    let referentiel = samples::synthetic_referentiel().unwrap();
-    let audit = samples::synthetic_audit(&referentiel).unwrap();
+    let referentiel = synthetic::synthetic_referentiel().unwrap();
+    let audit = synthetic::synthetic_audit(&referentiel).unwrap();
     let v = Valid::new(&audit, &referentiel, &ValidationOptions::default()).unwrap();
     let c = conclude(&v, &Policy::default(), Language::Fr);
     assert_eq!(c.modules.len(), 8);
@@ -881,8 +883,8 @@ fn policy_reads_back_its_settings() {
 fn an_assessment_the_referentiel_lacks_does_not_hide_the_next_ones() {
     // A complete référentiel with a gap (engagement 15 removed), and the audit of the full one:
     // engagement 15 is unknown, accepted here as a warning.
-    let full = samples::synthetic_referentiel().unwrap();
-    let audit = samples::synthetic_audit(&full).unwrap();
+    let full = synthetic::synthetic_referentiel().unwrap();
+    let audit = synthetic::synthetic_audit(&full).unwrap();
     let mut data: serde_json::Value =
         serde_json::from_str(&full.to_json_string().unwrap()).unwrap();
     data["engagements"]

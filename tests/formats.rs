@@ -1,6 +1,9 @@
 //! YAML and TOML: round trips of the bundled data, format dispatch, error positions, limits.
 #![cfg(all(feature = "yaml", feature = "toml"))]
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
 use std::path::Path;
 
 use qualepref::{Audit, Error, Format, Interchange, MAX_INPUT_BYTES, Referentiel, samples};
@@ -54,8 +57,8 @@ fn embedded_referentiel_round_trips_through_every_format() {
 
 #[test]
 fn synthetic_data_round_trips_through_yaml_and_toml() {
-    let referentiel = ok(samples::synthetic_referentiel());
-    let audit = ok(samples::synthetic_audit(&referentiel));
+    let referentiel = ok(synthetic::synthetic_referentiel());
+    let audit = ok(synthetic::synthetic_audit(&referentiel));
     assert_eq!(
         ok(Audit::from_str_in(
             &ok(audit.to_string_in(Format::Yaml)),

@@ -1,6 +1,8 @@
 //! The import of audit reports from their text form, and the rendering back to it: the Toulon
 //! report, variants of it built here, broken inputs, and round trips.
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
 use proptest::prelude::*;
 use qualepref::{
     Audit, EcartTarget, EngagementNumber, FicheEcart, ImportCode, ImportLevel, Imported, LineRole,
@@ -188,7 +190,7 @@ fn the_embedded_referentiel_is_the_default() {
     let b = import_report_text(REPORT, Referentiel::qual_e_pref_2019()).unwrap();
     assert_eq!(a, b);
     // Another référentiel: its id is named, and the titles it does not know are reported.
-    let synthetic = samples::synthetic_referentiel().unwrap();
+    let synthetic = synthetic::synthetic_referentiel().unwrap();
     let other = import_report_text(REPORT, &synthetic).unwrap();
     assert_eq!(other.audit().referentiel.id, "synthetique-complet");
     assert!(codes(&other).contains(&"title-differs"));
@@ -703,8 +705,8 @@ fn the_report_text_module_reexports_the_import_and_the_writer() {
 
 #[test]
 fn synthetic_audit_round_trips_through_text() {
-    let referentiel = samples::synthetic_referentiel().unwrap();
-    let audit = samples::synthetic_audit(&referentiel).unwrap();
+    let referentiel = synthetic::synthetic_referentiel().unwrap();
+    let audit = synthetic::synthetic_audit(&referentiel).unwrap();
     let text = render_report_text(&audit, &referentiel);
     let imported = import_report_text(&text, &referentiel).unwrap();
     assert_eq!(imported.unexplained_lines(), Vec::<usize>::new());
@@ -730,8 +732,8 @@ fn synthetic_audit_round_trips_through_text() {
 
 #[test]
 fn a_management_fiche_round_trips() {
-    let referentiel = samples::synthetic_referentiel().unwrap();
-    let mut audit = samples::synthetic_audit(&referentiel).unwrap();
+    let referentiel = synthetic::synthetic_referentiel().unwrap();
+    let mut audit = synthetic::synthetic_audit(&referentiel).unwrap();
     audit.management[4].verdict = Some(Verdict::MajorNonconformity);
     audit.ecarts.push(FicheEcart {
         target: EcartTarget::Management(audit.management[4].id()),

@@ -1,5 +1,7 @@
 //! The référentiel: the embedded Qual-e-pref 2019 data and loading a user's own.
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
 use qualepref::{
     EngagementNumber, Error, ManagementSection, ModuleNumber, Referentiel, RuleCode, Severity,
     samples,
@@ -403,7 +405,7 @@ fn from_path_names_the_file() {
 
 #[test]
 fn synthetic_complete_referentiel_has_eighty_engagements() {
-    let r = samples::synthetic_referentiel().unwrap();
+    let r = synthetic::synthetic_referentiel().unwrap();
     assert_eq!(r.engagements().len(), 80);
     assert!(r.modules().iter().all(|m| m.bundled));
 }

@@ -4,6 +4,9 @@
 //! To regenerate the files after a change to the model: `UPDATE_SCHEMA=1 cargo test --all-features`.
 #![cfg(feature = "schema")]
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
 use std::path::PathBuf;
 
 use qualepref::schema::{audit_schema, referentiel_schema, to_pretty_json};
@@ -67,9 +70,9 @@ fn toulon_audit_is_valid_against_the_audit_schema() {
 
 #[test]
 fn synthetic_audit_is_valid_against_the_audit_schema() {
-    let referentiel = samples::synthetic_referentiel().map_err(|e| e.to_string());
+    let referentiel = synthetic::synthetic_referentiel().map_err(|e| e.to_string());
     let audit = referentiel
-        .and_then(|r| samples::synthetic_audit(&r).map_err(|e| e.to_string()))
+        .and_then(|r| synthetic::synthetic_audit(&r).map_err(|e| e.to_string()))
         .and_then(|a| a.to_json_string().map_err(|e| e.to_string()));
     let audit = match audit {
         Ok(text) => parse(&text),

@@ -1,6 +1,8 @@
 //! Validation: one audit that triggers each code and one that does not, the pinned list of
 //! codes, the documentation of every code, ordering and determinism, and the bundled samples.
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
 use proptest::prelude::*;
 use qualepref::{
     AdministrationType, Assessment, Audit, AuditType, Auditor, Diagnostic, EcartTarget,
@@ -118,8 +120,8 @@ fn toulon_has_no_diagnostic_at_all() {
 
 #[test]
 fn synthetic_audit_has_no_error() {
-    let referentiel = samples::synthetic_referentiel().unwrap();
-    let audit = samples::synthetic_audit(&referentiel).unwrap();
+    let referentiel = synthetic::synthetic_referentiel().unwrap();
+    let audit = synthetic::synthetic_audit(&referentiel).unwrap();
     let report = validate(&audit, &referentiel, &ValidationOptions::default());
     assert!(!report.has_errors(), "{report}");
     assert!(report.is_clean(), "{report}");
@@ -365,8 +367,8 @@ fn module_not_bundled() {
     );
     assert_eq!(report(&audit).diagnostics().len(), 1, "{}", report(&audit));
     // With a complete référentiel, module 3 is checked instead.
-    let full = samples::synthetic_referentiel().unwrap();
-    let synthetic = samples::synthetic_audit(&full).unwrap();
+    let full = synthetic::synthetic_referentiel().unwrap();
+    let synthetic = synthetic::synthetic_audit(&full).unwrap();
     assert!(
         of_code(
             &validate(&synthetic, &full, &ValidationOptions::default()),
@@ -395,8 +397,8 @@ fn a_module_listed_twice_is_checked_once() {
 
 #[test]
 fn police_module_wrong_administration() {
-    let full = samples::synthetic_referentiel().unwrap();
-    let mut audit = samples::synthetic_audit(&full).unwrap();
+    let full = synthetic::synthetic_referentiel().unwrap();
+    let mut audit = synthetic::synthetic_audit(&full).unwrap();
     assert!(validate(&audit, &full, &ValidationOptions::default()).is_clean());
     audit.site.administration = AdministrationType::Prefecture;
     let found = of_code(
@@ -1475,7 +1477,7 @@ proptest! {
         }
         let report = validate(&audit, q(), &ValidationOptions::default());
         let _ = validate(&audit, q(), &ValidationOptions::strict());
-        let full = samples::synthetic_referentiel().unwrap();
+        let full = synthetic::synthetic_referentiel().unwrap();
         let _ = validate(&audit, &full, &ValidationOptions::lenient());
         // Same audit, same report, byte for byte.
         prop_assert_eq!(report.to_string(), validate(&audit, q(), &ValidationOptions::default()).to_string());

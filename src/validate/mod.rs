@@ -98,10 +98,10 @@ use order::Collector;
 /// order (see the [module documentation](self) and the [code reference](codes)).
 ///
 /// ```
-/// use qualepref::{samples, validate, ValidationOptions};
-/// let referentiel = samples::synthetic_referentiel()?;
-/// let audit = samples::synthetic_audit(&referentiel)?;
-/// assert!(!validate(&audit, &referentiel, &ValidationOptions::default()).has_errors());
+/// use qualepref::{samples, validate, Audit, Referentiel, ValidationOptions};
+/// let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+/// let referentiel = Referentiel::qual_e_pref_2019();
+/// assert!(validate(&audit, referentiel, &ValidationOptions::default()).is_clean());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[must_use]
