@@ -86,7 +86,7 @@ mod valid;
 
 pub use codes::{RuleCode, codes_markdown};
 pub(crate) use index::Index;
-pub(crate) use referentiel::LoadProblems;
+pub(crate) use referentiel::check_referentiel_file;
 pub use referentiel::validate_referentiel;
 pub use report::{Diagnostic, Severity, ValidationOptions, ValidationReport};
 pub use valid::Valid;
