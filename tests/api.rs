@@ -411,3 +411,31 @@ fn every_output_type_round_trips_through_json() {
     let err = serde_json::from_value::<qualepref::Conclusions<'static>>(json).unwrap_err();
     assert!(err.to_string().contains("invalid rate 3/1"), "{err}");
 }
+
+#[test]
+fn a_rate_keeps_its_invariant_and_orders_by_value() {
+    use qualepref::Rate;
+    assert!(Rate::new(3, 1).is_none());
+    assert!(Rate::new(0, 0).is_none());
+    let two_thirds = Rate::new(2, 3).unwrap();
+    assert_eq!((two_thirds.numerator(), two_thirds.denominator()), (2, 3));
+    assert_eq!(two_thirds.tenths_of_percent(), 667);
+    assert!((two_thirds.percent() - 66.666).abs() < 0.01);
+    let mut rates = vec![
+        Rate::new(1, 1).unwrap(),
+        Rate::new(2, 4).unwrap(),
+        two_thirds,
+        Rate::new(1, 2).unwrap(),
+    ];
+    rates.sort();
+    let pairs: Vec<(u32, u32)> = rates
+        .iter()
+        .map(|r| (r.numerator(), r.denominator()))
+        .collect();
+    assert_eq!(pairs, [(1, 2), (2, 4), (2, 3), (1, 1)]);
+    assert!(serde_json::from_str::<Rate>(r#"{"numerator": 1, "denominator": 0}"#).is_err());
+    assert_eq!(
+        serde_json::from_str::<Rate>(r#"{"numerator": 2, "denominator": 3}"#).unwrap(),
+        two_thirds
+    );
+}
