@@ -147,6 +147,10 @@ pub mod schema;
 
 pub mod samples;
 
+#[cfg(feature = "xlsx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
+pub mod grid;
+
 pub use chrono::NaiveDate;
 pub use compare::{Comparison, compare, compare_with};
 pub use engine::decision::{Decision, DueSource, Ecart, Outcome, Policy, Rule, decide};

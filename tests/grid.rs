@@ -1,0 +1,307 @@
+//! The audit grid as a workbook: written with rust_xlsxwriter, read back with calamine (a reader
+//! independent of the writer), round trips, and grids edited by hand.
+#![cfg(feature = "xlsx")]
+// Cells hold whole numbers written by the tests themselves.
+#![allow(clippy::float_cmp, clippy::cast_precision_loss)]
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use qualepref::grid::{self, GridDiagnostic};
+use qualepref::{
+    AdministrationType, Audit, AuditKind, AuditType, EngagementNumber, ImportLevel, ModuleNumber,
+    Referentiel, Site, Verdict,
+};
+use rust_xlsxwriter::Workbook;
+
+fn toulon() -> Audit {
+    Audit::from_json_str(qualepref::samples::TOULON_2019_JSON).unwrap()
+}
+
+fn referentiel() -> &'static Referentiel {
+    Referentiel::qual_e_pref_2019()
+}
+
+/// Every sheet of a workbook as calamine reads it: name, then (row, col, value) of each
+/// non-empty cell.
+type Sheets = Vec<(String, Vec<Vec<Data>>)>;
+
+#[track_caller]
+fn read(bytes: &[u8]) -> Sheets {
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).unwrap();
+    let names = book.sheet_names();
+    names
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).unwrap();
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            let mut rows: Vec<Vec<Data>> = Vec::new();
+            for (r, c, v) in range.used_cells() {
+                let (r, c) = (r + r0 as usize, c + c0 as usize);
+                if rows.len() <= r {
+                    rows.resize(r + 1, Vec::new());
+                }
+                if rows[r].len() <= c {
+                    rows[r].resize(c + 1, Data::Empty);
+                }
+                rows[r][c] = v.clone();
+            }
+            (name, rows)
+        })
+        .collect()
+}
+
+/// Writes `sheets` back as a plain workbook, as a spreadsheet program saving the edited grid
+/// would (no formats, no drop-downs; `_qualepref` hidden).
+#[track_caller]
+fn write(sheets: &Sheets) -> Vec<u8> {
+    let mut book = Workbook::new();
+    for (name, rows) in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match v {
+                    Data::String(s) => {
+                        ws.write_string(r, c, s).unwrap();
+                    }
+                    Data::Float(f) => {
+                        ws.write_number(r, c, *f).unwrap();
+                    }
+                    Data::Int(i) => {
+                        ws.write_number(r, c, *i as f64).unwrap();
+                    }
+                    Data::DateTime(d) => {
+                        ws.write_number(r, c, d.as_f64()).unwrap();
+                    }
+                    Data::Empty => {}
+                    other => panic!("unexpected cell {other:?}"),
+                }
+            }
+        }
+        if name == "_qualepref" {
+            ws.set_hidden(true);
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[track_caller]
+fn sheet<'a>(sheets: &'a mut Sheets, name: &str) -> &'a mut Vec<Vec<Data>> {
+    &mut sheets.iter_mut().find(|(n, _)| n == name).unwrap().1
+}
+
+/// The row whose column A is engagement `n`.
+#[track_caller]
+fn row_of(rows: &[Vec<Data>], n: u16) -> usize {
+    rows.iter()
+        .position(|r| matches!(r.first(), Some(Data::Float(f)) if *f == f64::from(n)))
+        .unwrap()
+}
+
+fn set(rows: &mut [Vec<Data>], r: usize, c: usize, value: Data) {
+    if rows[r].len() <= c {
+        rows[r].resize(c + 1, Data::Empty);
+    }
+    rows[r][c] = value;
+}
+
+fn lines(diagnostics: &[GridDiagnostic]) -> Vec<String> {
+    diagnostics.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn toulon_round_trips_through_the_workbook() {
+    let audit = toulon();
+    let bytes = grid::export_xlsx(&audit, referentiel()).unwrap();
+    let back = grid::import_xlsx(&bytes, referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &audit);
+}
+
+#[test]
+fn the_workbook_is_a_valid_office_open_xml_package() {
+    let bytes = grid::export_xlsx(&toulon(), referentiel()).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    // File names stand uncompressed in the zip's headers.
+    let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
+    for part in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/sharedStrings.xml",
+        "xl/styles.xml",
+        "xl/worksheets/sheet1.xml",
+    ] {
+        assert!(has(part), "missing part {part}");
+    }
+}
+
+#[test]
+fn the_workbook_has_the_grid_sheets_read_by_an_independent_reader() {
+    let bytes = grid::export_xlsx(&toulon(), referentiel()).unwrap();
+    let book = open_workbook_auto_from_rs(Cursor::new(bytes.clone())).unwrap();
+    let metadata: Vec<(String, calamine::SheetVisible)> = book
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible))
+        .collect();
+    let names: Vec<&str> = metadata.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Page de garde",
+            "Module 1",
+            "Module 2",
+            "Management",
+            "Audit à distance",
+            "Fiches d'écart",
+            "Conclusion",
+            "_qualepref"
+        ]
+    );
+    assert_eq!(metadata[7].1, calamine::SheetVisible::Hidden);
+    let mut sheets = read(&bytes);
+    let first = sheet(&mut sheets, "Module 1");
+    assert_eq!(first[2][0], Data::String("N°".into()));
+    assert_eq!(first[2][2], Data::String("Verdict".into()));
+    let r = row_of(first, 5);
+    assert_eq!(
+        first[r][1],
+        Data::String("Nous vous orientons vers le bon service et vous prenons en charge".into())
+    );
+    assert_eq!(first[r][2], Data::String("C".into()));
+    assert!(
+        first
+            .iter()
+            .any(|row| row.get(1) == Some(&Data::String("ACCUEIL PHYSIQUE".into())))
+    );
+    let meta = sheet(&mut sheets, "_qualepref");
+    assert_eq!(meta[0][1], Data::String("qualepref-grid/1".into()));
+    assert_eq!(meta[1][1], Data::String("qual-e-pref-2019".into()));
+}
+
+#[test]
+fn a_grid_edited_by_hand_imports_with_diagnostics_naming_sheet_and_cell() {
+    let audit = toulon();
+    let mut sheets = read(&grid::export_xlsx(&audit, referentiel()).unwrap());
+    let first = sheet(&mut sheets, "Module 1");
+    // Rows reordered: engagement 6 moved to the end, after an empty row.
+    let r6 = row_of(first, 6);
+    let moved = first.remove(r6);
+    first.push(Vec::new());
+    first.push(moved);
+    // A lower-case verdict with stray spaces, an unknown verdict, a number stored as text.
+    let r5 = row_of(first, 5);
+    set(first, r5, 2, Data::String("  nc min ".into()));
+    let r7 = row_of(first, 7);
+    set(first, r7, 2, Data::String("CC".into()));
+    let r9 = row_of(first, 9);
+    set(first, r9, 0, Data::String(" 9 ".into()));
+    // A comment written outside the grid's columns.
+    let r8 = row_of(first, 8);
+    set(first, r8, 9, Data::String("à revoir".into()));
+    // The end date as text, the start date as a serial number.
+    let cover = sheet(&mut sheets, "Page de garde");
+    let end = cover
+        .iter()
+        .position(|r| r.first() == Some(&Data::String("Date de fin".into())))
+        .unwrap();
+    set(cover, end, 1, Data::String("19/11/2019".into()));
+    // An extra sheet.
+    sheets.push(("Notes".into(), vec![vec![Data::String("brouillon".into())]]));
+
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    let mut expected = audit.clone();
+    let five = EngagementNumber::try_from(5).unwrap();
+    let seven = EngagementNumber::try_from(7).unwrap();
+    expected.assessment_mut(five).unwrap().verdict = Some(Verdict::MinorNonconformity);
+    expected.assessment_mut(seven).unwrap().verdict = None;
+    expected.dates.end = "2019-11-19".parse().unwrap();
+    assert_eq!(back.audit(), &expected);
+    let r8 = r8 + 1; // 1-based row numbers in cell names
+    assert_eq!(
+        lines(back.diagnostics()),
+        [
+            format!(
+                "Module 1!C{}: warning: unknown verdict \"CC\" (expected C, NA, NC min, NC Maj); left without verdict",
+                r7 + 1
+            ),
+            format!("Module 1!J{r8}: skipped: outside the grid's columns, not used: \"à revoir\""),
+            "Notes!A1: skipped: sheet not part of the grid, not used: \"brouillon\"".to_owned(),
+        ]
+    );
+    assert_eq!(back.diagnostics()[0].level, ImportLevel::Warning);
+}
+
+#[test]
+fn a_workbook_without_the_grid_sheet_is_not_a_grid() {
+    let sheets: Sheets = vec![("Feuil1".into(), vec![vec![Data::String("x".into())]])];
+    let err = grid::import_xlsx(&write(&sheets), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid audit grid \"workbook\": it has no _qualepref sheet: not a grid written by qualepref"
+    );
+    let err = grid::import_xlsx(b"not a workbook", referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid audit grid \"workbook\": not a spreadsheet that can be read (.xlsx, .ods)"
+    );
+}
+
+#[test]
+fn a_blank_grid_filled_in_imports_as_the_audit() {
+    let modules = [ModuleNumber::ONE, ModuleNumber::new(2).unwrap()];
+    let site = Site::new(
+        AdministrationType::SousPrefecture,
+        "83".parse().unwrap(),
+        "BRIGNOLES",
+    );
+    let kind = AuditKind::external(AuditType::Suivi);
+    let bytes = grid::new_xlsx(referentiel(), &modules, Some(&site), Some(kind)).unwrap();
+    let mut sheets = read(&bytes);
+    // Without dates the audit cannot be built.
+    let err = grid::import_xlsx(&write(&sheets), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid audit grid \"Page de garde\": the date de début is missing"
+    );
+    let cover = sheet(&mut sheets, "Page de garde");
+    let start = cover
+        .iter()
+        .position(|r| r.first() == Some(&Data::String("Date de début".into())))
+        .unwrap();
+    set(cover, start, 1, Data::String("2024-03-12".into()));
+    let first = sheet(&mut sheets, "Module 1");
+    let r = row_of(first, 9);
+    set(first, r, 2, Data::String("c".into()));
+    set(
+        first,
+        r,
+        6,
+        Data::String("Message d'attente à mettre à jour".into()),
+    );
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    let day = "2024-03-12".parse().unwrap();
+    let mut expected = Audit::skeleton(
+        referentiel(),
+        site,
+        kind,
+        qualepref::AuditDates::day(day),
+        &modules,
+    );
+    expected
+        .assess(EngagementNumber::try_from(9).unwrap(), Verdict::Conformity)
+        .unwrap()
+        .observations
+        .push(qualepref::Observation::opportunity_for_improvement(
+            "Message d'attente à mettre à jour",
+        ));
+    assert_eq!(back.audit(), &expected);
+    assert_eq!(
+        lines(back.diagnostics()),
+        ["Page de garde!B1: guessed: no date de fin: a one-day audit"]
+    );
+}
