@@ -305,3 +305,157 @@ fn a_blank_grid_filled_in_imports_as_the_audit() {
         ["Page de garde!B1: guessed: no date de fin: a one-day audit"]
     );
 }
+
+mod generated {
+    use proptest::prelude::*;
+    use qualepref::grid;
+    use qualepref::{
+        Audit, EcartTarget, EngagementNumber, FicheEcart, ManagementItemId, ManagementSection,
+        NaiveDate, NcGrade, Observation, ObservationKind, RemoteChannel, RemoteCheck, RemoteNote,
+        Verdict,
+    };
+
+    /// A text as auditors write them: accents, apostrophes, several lines; no spaces at its
+    /// ends (cells are trimmed).
+    fn text() -> impl Strategy<Value = String> {
+        "[A-Za-zéèêàçôÉ'’ ,.0-9]{0,16}(\n[a-zéèàç ]{0,12}){0,2}".prop_map(|s| format!("«{s}»"))
+    }
+
+    fn verdict() -> impl Strategy<Value = Option<Verdict>> {
+        prop::option::of(prop::sample::select(Verdict::ALL.to_vec()))
+    }
+
+    fn observation() -> impl Strategy<Value = Observation> {
+        (
+            prop::sample::select(ObservationKind::ALL.to_vec()),
+            text(),
+            prop::option::of(text()),
+        )
+            .prop_map(|(kind, text, risk)| Observation {
+                risk: risk.filter(|_| kind == ObservationKind::AreaOfConcern),
+                ..Observation::new(kind, text)
+            })
+    }
+
+    fn observations() -> impl Strategy<Value = Vec<Observation>> {
+        prop::collection::vec(observation(), 0..4)
+    }
+
+    fn date() -> impl Strategy<Value = NaiveDate> {
+        (2015i32..2035, 1u32..=12, 1u32..=28)
+            .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default())
+    }
+
+    fn remote() -> impl Strategy<Value = RemoteCheck> {
+        (
+            prop::sample::select(RemoteChannel::ALL.to_vec()),
+            1u16..=20,
+            prop::option::of(prop::sample::select(vec![
+                RemoteNote::Conforme,
+                RemoteNote::NonConforme,
+                RemoteNote::NonApplicable,
+            ])),
+            observations(),
+        )
+            .prop_map(|(channel, n, note, observations)| RemoteCheck {
+                note,
+                observations,
+                ..RemoteCheck::new(
+                    channel,
+                    EngagementNumber::new(n).unwrap(),
+                    qualepref::ModuleNumber::ONE,
+                    RemoteNote::Conforme,
+                )
+            })
+    }
+
+    fn fiche() -> impl Strategy<Value = FicheEcart> {
+        (
+            prop::bool::ANY,
+            1u16..=23,
+            1u8..=5,
+            prop::sample::select(NcGrade::ALL.to_vec()),
+            text(),
+            prop::option::of(text()),
+            prop::option::of(date()),
+        )
+            .prop_map(|(engagement, n, item, grade, finding, action, due)| {
+                let target = if engagement {
+                    EcartTarget::Engagement(EngagementNumber::new(n).unwrap())
+                } else {
+                    EcartTarget::Management(ManagementItemId::new(
+                        ManagementSection::Pilotage,
+                        item,
+                    ))
+                };
+                FicheEcart {
+                    corrective_action: action,
+                    due,
+                    ..FicheEcart::new(target, grade, finding).with_requirement("Exigence")
+                }
+            })
+    }
+
+    fn paragraphs() -> impl Strategy<Value = Vec<String>> {
+        prop::collection::vec(text(), 0..3)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn generated_audits_round_trip_through_the_workbook(
+            assessed in prop::collection::vec((verdict(), prop::option::of(text()), observations()), 23),
+            managed in prop::collection::vec((verdict(), observations()), 7),
+            remote_checks in prop::collection::vec(remote(), 0..5),
+            ecarts in prop::collection::vec(fiche(), 0..3),
+            sections in prop::collection::vec(paragraphs(), 9),
+            charte in verdict(),
+        ) {
+            let mut audit = Audit::from_json_str(qualepref::samples::TOULON_2019_JSON)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            for (a, (verdict, comment, observations)) in audit.assessments.iter_mut().zip(assessed) {
+                a.verdict = verdict;
+                a.comment = comment;
+                a.observations = observations;
+            }
+            for (m, (verdict, observations)) in audit.management.iter_mut().zip(managed) {
+                m.verdict = verdict;
+                m.observations = observations;
+            }
+            // Remote checks are keyed by channel and engagement: one check per key.
+            let mut checks: Vec<RemoteCheck> = Vec::new();
+            for check in remote_checks {
+                if !checks.iter().any(|c| c.channel == check.channel && c.engagement == check.engagement) {
+                    checks.push(check);
+                }
+            }
+            audit.remote_checks = checks;
+            audit.ecarts = ecarts;
+            let c = &mut audit.conclusion;
+            let mut sections = sections.into_iter();
+            for list in [
+                &mut c.points_forts,
+                &mut c.points_sensibles,
+                &mut c.pistes_de_progres,
+                &mut c.fiches_ecart,
+                &mut c.commentaires,
+                &mut c.bonnes_pratiques,
+                &mut c.enquetes_satisfaction,
+                &mut c.charte_graphique.text,
+                &mut c.conclusion_generale,
+            ] {
+                *list = sections.next().unwrap_or_default();
+            }
+            c.charte_graphique.verdict = charte;
+
+            let referentiel = qualepref::Referentiel::qual_e_pref_2019();
+            let bytes = grid::export_xlsx(&audit, referentiel)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let back = grid::import_xlsx(&bytes, referentiel)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(back.audit(), &audit);
+            prop_assert!(back.diagnostics().is_empty(), "{:?}", back.diagnostics());
+        }
+    }
+}
