@@ -2,7 +2,11 @@
 //! independent of the writer), round trips, and grids edited by hand.
 #![cfg(feature = "xlsx")]
 // Cells hold whole numbers written by the tests themselves.
-#![allow(clippy::float_cmp, clippy::cast_precision_loss)]
+#![allow(
+    clippy::float_cmp,
+    clippy::cast_precision_loss,
+    clippy::format_push_string
+)]
 
 use std::io::Cursor;
 
@@ -304,6 +308,134 @@ fn a_blank_grid_filled_in_imports_as_the_audit() {
         lines(back.diagnostics()),
         ["Page de garde!B1: guessed: no date de fin: a one-day audit"]
     );
+}
+
+/// CRC-32 (IEEE), bit by bit: enough for the few small files of a test package.
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &byte in data {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// A zip archive of `files`, stored without compression.
+fn zip(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data) in files {
+        let offset = out.len() as u32;
+        let (crc, size, len) = (crc32(data), data.len() as u32, name.len() as u16);
+        let common = |v: &mut Vec<u8>| {
+            v.extend(20u16.to_le_bytes()); // version needed
+            v.extend(0u16.to_le_bytes()); // flags
+            v.extend(0u16.to_le_bytes()); // stored
+            v.extend(0u16.to_le_bytes()); // time
+            v.extend(0x21u16.to_le_bytes()); // date
+            v.extend(crc.to_le_bytes());
+            v.extend(size.to_le_bytes());
+            v.extend(size.to_le_bytes());
+            v.extend(len.to_le_bytes());
+            v.extend(0u16.to_le_bytes()); // extra
+        };
+        out.extend(0x0403_4b50u32.to_le_bytes());
+        common(&mut out);
+        out.extend(name.as_bytes());
+        out.extend(data);
+        central.extend(0x0201_4b50u32.to_le_bytes());
+        central.extend(20u16.to_le_bytes()); // version made by
+        common(&mut central);
+        central.extend([0u8; 8]); // comment, disk, internal and external attributes (part)
+        central.extend(0u32.to_le_bytes()[..2].iter()); // external attributes (rest)
+        central.extend(offset.to_le_bytes());
+        central.extend(name.as_bytes());
+    }
+    let (at, size) = (out.len() as u32, central.len() as u32);
+    out.extend(central);
+    out.extend(0x0605_4b50u32.to_le_bytes());
+    out.extend([0u8; 4]);
+    out.extend((files.len() as u16).to_le_bytes());
+    out.extend((files.len() as u16).to_le_bytes());
+    out.extend(size.to_le_bytes());
+    out.extend(at.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// `sheets` as an OpenDocument spreadsheet, the way LibreOffice saves one: text cells as
+/// paragraphs, numbers as floats, dates as ISO dates.
+fn ods(sheets: &Sheets) -> Vec<u8> {
+    let mut content = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>"#,
+    );
+    for (name, rows) in sheets {
+        content.push_str(&format!(
+            r#"<table:table table:name="{}">"#,
+            xml_escape(name)
+        ));
+        for row in rows {
+            content.push_str("<table:table-row>");
+            for cell in row {
+                match cell {
+                    Data::String(s) => {
+                        content.push_str(r#"<table:table-cell office:value-type="string">"#);
+                        for line in s.split('\n') {
+                            content.push_str(&format!("<text:p>{}</text:p>", xml_escape(line)));
+                        }
+                        content.push_str("</table:table-cell>");
+                    }
+                    Data::Float(f) => content.push_str(&format!(
+                        r#"<table:table-cell office:value-type="float" office:value="{f}"><text:p>{f}</text:p></table:table-cell>"#
+                    )),
+                    Data::DateTime(d) => {
+                        let day = d.as_datetime().unwrap().date();
+                        content.push_str(&format!(
+                            r#"<table:table-cell office:value-type="date" office:date-value="{day}"><text:p>{day}</text:p></table:table-cell>"#
+                        ));
+                    }
+                    Data::Empty => content.push_str("<table:table-cell/>"),
+                    other => panic!("unexpected cell {other:?}"),
+                }
+            }
+            content.push_str("</table:table-row>");
+        }
+        content.push_str("</table:table>");
+    }
+    content.push_str("</office:spreadsheet></office:body></office:document-content>");
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    zip(&[
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet".to_vec(),
+        ),
+        ("META-INF/manifest.xml", manifest.as_bytes().to_vec()),
+        ("content.xml", content.into_bytes()),
+    ])
+}
+
+#[test]
+fn a_grid_saved_as_opendocument_reads_the_same() {
+    let audit = toulon();
+    let sheets = read(&grid::export_xlsx(&audit, referentiel()).unwrap());
+    let bytes = ods(&sheets);
+    assert!(bytes.starts_with(b"PK"));
+    let back = grid::import_xlsx(&bytes, referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &audit);
 }
 
 mod generated {
