@@ -147,8 +147,8 @@ pub mod schema;
 
 pub mod samples;
 
-#[cfg(feature = "xlsx")]
-#[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
+#[cfg(any(feature = "xlsx", feature = "csv"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "xlsx", feature = "csv"))))]
 pub mod grid;
 
 pub use chrono::NaiveDate;

@@ -536,7 +536,7 @@ mod generated {
         #![proptest_config(ProptestConfig::with_cases(24))]
 
         #[test]
-        fn generated_audits_round_trip_through_the_workbook(
+        fn generated_audits_round_trip_through_the_workbook_and_the_table(
             assessed in prop::collection::vec((verdict(), prop::option::of(text()), observations()), 23),
             managed in prop::collection::vec((verdict(), observations()), 7),
             remote_checks in prop::collection::vec(remote(), 0..5),
@@ -588,6 +588,15 @@ mod generated {
                 .map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(back.audit(), &audit);
             prop_assert!(back.diagnostics().is_empty(), "{:?}", back.diagnostics());
+            #[cfg(feature = "csv")]
+            {
+                let table = grid::export_csv(&audit, referentiel)
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let back = grid::import_csv(&table, referentiel)
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(back.audit(), &audit);
+                prop_assert!(back.diagnostics().is_empty(), "{:?}", back.diagnostics());
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The cells the reader meets, independent of the file format (.xlsx, .ods, CSV), and the
 //! lenient reading of their values: numbers stored as text, dates as text or serial numbers,
 //! codes in any case and spacing.
+// Parts serve the workbook only (feature `xlsx`).
+#![cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 
 use chrono::NaiveDate;
 

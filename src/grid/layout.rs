@@ -1,5 +1,7 @@
 //! The grid's layout, shared by its writer and its reader: sheet names, column headers, the
 //! labels of the page de garde and of the conclusion, and how observations spread over rows.
+// Parts serve the workbook only (feature `xlsx`).
+#![cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 
 use crate::model::assessment::Observation;
 use crate::{ManagementSection, ModuleNumber, ObservationKind};

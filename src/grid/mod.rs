@@ -51,19 +51,27 @@
 //! ```
 
 mod cells;
+#[cfg(feature = "csv")]
+mod csv;
+#[cfg(feature = "csv")]
+mod csv_read;
 mod import;
 mod items;
 mod layout;
+#[cfg(feature = "xlsx")]
 mod read;
+#[cfg(feature = "xlsx")]
 mod rows;
+#[cfg(feature = "xlsx")]
 mod write;
 
 use std::fmt;
 
+#[cfg(feature = "xlsx")]
 use crate::{
-    AdministrationType, Audit, AuditDates, AuditKind, Departement, Error, ImportLevel,
-    ModuleNumber, NaiveDate, Referentiel, Site,
+    AdministrationType, AuditDates, AuditKind, Departement, ModuleNumber, NaiveDate, Site,
 };
+use crate::{Audit, Error, ImportLevel, Referentiel};
 
 /// The grid's format version, written in its `_qualepref` sheet and required by the reader.
 pub const GRID_FORMAT: &str = layout::FORMAT;
@@ -123,6 +131,8 @@ impl fmt::Display for GridDiagnostic {
 ///
 /// [`Error::InvalidValue`] when the audit holds what the grid cannot carry: a risk on an
 /// observation other than a PS, or a text longer than a cell's 32,767 characters.
+#[cfg(feature = "xlsx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
 pub fn export_xlsx(audit: &Audit, referentiel: &Referentiel) -> Result<Vec<u8>, Error> {
     write::workbook(audit, referentiel, write::Blanks::default())
 }
@@ -143,6 +153,8 @@ pub fn export_xlsx(audit: &Audit, referentiel: &Referentiel) -> Result<Vec<u8>, 
 /// # Errors
 ///
 /// As [`export_xlsx`] (a blank grid does not fail).
+#[cfg(feature = "xlsx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
 pub fn new_xlsx(
     referentiel: &Referentiel,
     modules: &[ModuleNumber],
@@ -188,7 +200,55 @@ pub fn new_xlsx(
 /// [`Error::InvalidValue`] when the bytes are not a spreadsheet, the workbook is not a grid (no
 /// `_qualepref` sheet, or another format version), or its page de garde lacks what an audit
 /// cannot do without (administration type, département, city, first day).
+#[cfg(feature = "xlsx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
 pub fn import_xlsx(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport, Error> {
     let sheets = read::sheets(bytes)?;
     import::audit(&sheets, referentiel)
+}
+
+/// The grid of `audit` as one flat CSV table (feature `csv`), for spreadsheet tools and data
+/// analysis: a header row, then one row per cover field (`kind` `field`), auditor,
+/// assessment, management item, remote check, observation (after the row it belongs to, keyed
+/// by the same columns), fiche d'écart and conclusion paragraph.
+///
+/// The columns: `kind;field;module;engagement;management;channel;verdict;observation;text;risk;
+/// comment;requirement;action;phone;email;date`. French conventions: `;` separates the cells
+/// (`,` is the decimal separator), the file is UTF-8 with a byte-order mark (so that Excel
+/// shows the accents) and lines end with CRLF. Dates are ISO (`2019-11-18`); verdicts, notes
+/// and grades are the report's codes.
+///
+/// ```
+/// use qualepref::{grid, samples, Audit, Referentiel};
+/// let referentiel = Referentiel::qual_e_pref_2019();
+/// let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+/// let table = grid::export_csv(&audit, referentiel)?;
+/// assert!(table.starts_with("\u{feff}kind;field;".as_bytes()));
+/// assert_eq!(grid::import_csv(&table, referentiel)?.audit(), &audit);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::InvalidValue`] for a risk on an observation other than a PS.
+#[cfg(feature = "csv")]
+#[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
+pub fn export_csv(audit: &Audit, referentiel: &Referentiel) -> Result<Vec<u8>, Error> {
+    csv::write(audit, referentiel)
+}
+
+/// Reads the CSV table of [`export_csv`] back into an audit, against `referentiel`, with the
+/// leniency of [`import_xlsx`]; the separator is the one of the header row (`;`, `,` or tab),
+/// a byte-order mark is skipped, and a file that is not UTF-8 is read as Latin-1 (with a
+/// diagnostic). Diagnostics name the line and column, e.g. `line 12, verdict`.
+///
+/// # Errors
+///
+/// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES);
+/// [`Error::InvalidValue`] when the table has no format row (not a grid), or lacks what an
+/// audit cannot do without (administration type, département, city, first day).
+#[cfg(feature = "csv")]
+#[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
+pub fn import_csv(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport, Error> {
+    csv_read::read(bytes, referentiel)
 }
