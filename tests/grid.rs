@@ -204,6 +204,15 @@ fn a_grid_edited_by_hand_imports_with_diagnostics_naming_sheet_and_cell() {
     set(first, r7, 2, Data::String("CC".into()));
     let r9 = row_of(first, 9);
     set(first, r9, 0, Data::String(" 9 ".into()));
+    // A second observation of engagement 10, on a row of its own.
+    first.push(vec![
+        Data::Float(10.0),
+        Data::Empty,
+        Data::Empty,
+        Data::Empty,
+        Data::String("Attente longue au standard".into()),
+        Data::String("Usagers mécontents".into()),
+    ]);
     // A comment written outside the grid's columns.
     let r8 = row_of(first, 8);
     set(first, r8, 9, Data::String("à revoir".into()));
@@ -224,6 +233,15 @@ fn a_grid_edited_by_hand_imports_with_diagnostics_naming_sheet_and_cell() {
     expected.assessment_mut(five).unwrap().verdict = Some(Verdict::MinorNonconformity);
     expected.assessment_mut(seven).unwrap().verdict = None;
     expected.dates.end = "2019-11-19".parse().unwrap();
+    expected
+        .observe(
+            EngagementNumber::try_from(10).unwrap(),
+            qualepref::Observation::area_of_concern(
+                "Attente longue au standard",
+                "Usagers mécontents",
+            ),
+        )
+        .unwrap();
     assert_eq!(back.audit(), &expected);
     let r8 = r8 + 1; // 1-based row numbers in cell names
     assert_eq!(
@@ -238,6 +256,41 @@ fn a_grid_edited_by_hand_imports_with_diagnostics_naming_sheet_and_cell() {
         ]
     );
     assert_eq!(back.diagnostics()[0].level, ImportLevel::Warning);
+}
+
+#[test]
+fn rows_of_a_module_not_covered_are_imported_and_reported() {
+    let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    let cover = sheet(&mut sheets, "Page de garde");
+    let modules = cover
+        .iter()
+        .position(|r| r.first() == Some(&Data::String("Modules couverts".into())))
+        .unwrap();
+    set(cover, modules, 1, Data::String("1".into()));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(back.audit().assessments.len(), 23);
+    assert_eq!(
+        lines(back.diagnostics()),
+        [
+            "Module 2!A1: warning: module 2 is not among the modules covered on the page de garde (1), but its sheet has rows"
+        ]
+    );
+}
+
+#[test]
+fn a_risk_on_an_observation_other_than_a_ps_is_refused_rather_than_lost() {
+    let mut audit = toulon();
+    audit.assessments[0]
+        .observations
+        .push(qualepref::Observation {
+            risk: Some("Perte d'information".into()),
+            ..qualepref::Observation::strength("Accueil soigné")
+        });
+    let err = grid::export_xlsx(&audit, referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid observation \"Accueil soigné\": only a point sensible (PS) has a risk cell in the grid"
+    );
 }
 
 #[test]

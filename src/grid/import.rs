@@ -119,7 +119,23 @@ pub(crate) fn audit(sheets: &[SheetData], referentiel: &Referentiel) -> Result<G
         }
         if let Some(module) = layout::sheet_module(&sheet.name) {
             module_sheets.push(module);
+            let before = audit.assessments.len();
             items::module(&mut ctx, referentiel, module, &mut audit);
+            let covered = audit.modules.is_empty() || audit.covers(module);
+            if !covered && audit.assessments.len() > before {
+                let modules: Vec<String> =
+                    audit.modules.iter().map(|m| m.get().to_string()).collect();
+                ctx.note(
+                    ImportLevel::Warning,
+                    0,
+                    0,
+                    format!(
+                        "module {} is not among the modules covered on the page de garde ({}), but its sheet has rows",
+                        module.get(),
+                        modules.join(", ")
+                    ),
+                );
+            }
         } else if name == key(layout::MANAGEMENT_SHEET) {
             items::management(&mut ctx, referentiel, &mut audit);
         } else if name == key(layout::REMOTE_SHEET) {
