@@ -294,6 +294,20 @@ fn a_risk_on_an_observation_other_than_a_ps_is_refused_rather_than_lost() {
 }
 
 #[test]
+fn a_departement_typed_as_a_number_keeps_its_leading_zero() {
+    let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    let cover = sheet(&mut sheets, "Page de garde");
+    let at = cover
+        .iter()
+        .position(|r| r.first() == Some(&Data::String("Département".into())))
+        .unwrap();
+    set(cover, at, 1, Data::Float(5.0));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(back.audit().site.departement.as_str(), "05");
+    assert!(back.diagnostics().is_empty());
+}
+
+#[test]
 fn a_workbook_without_the_grid_sheet_is_not_a_grid() {
     let sheets: Sheets = vec![("Feuil1".into(), vec![vec![Data::String("x".into())]])];
     let err = grid::import_xlsx(&write(&sheets), referentiel()).unwrap_err();

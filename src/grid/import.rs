@@ -315,6 +315,11 @@ fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize
     } else if is(cover::NAME) {
         c.name = text;
     } else if is(cover::DEPARTEMENT) {
+        // A spreadsheet turns `05` typed in a cell into the number 5.
+        let text = match ctx.value(row, 1) {
+            Value::Number(_) => ctx.value(row, 1).as_whole().map(|n| format!("{n:02}")),
+            _ => text,
+        };
         c.departement = text.as_deref().and_then(|t| t.parse().ok());
         parsed(ctx, "département", c.departement.is_some());
     } else if is(cover::CITY) {
