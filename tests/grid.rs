@@ -667,3 +667,31 @@ mod generated {
         }
     }
 }
+
+mod damaged {
+    use proptest::prelude::*;
+    use qualepref::grid;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// A damaged workbook gives an audit or an error, never a panic.
+        #[test]
+        fn damaged_workbooks_never_panic(
+            edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        ) {
+            let referentiel = qualepref::Referentiel::qual_e_pref_2019();
+            let audit = qualepref::Audit::from_json_str(qualepref::samples::TOULON_2019_JSON)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let mut bytes = grid::export_xlsx(&audit, referentiel)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            for (at, byte) in edits {
+                let i = at.index(bytes.len());
+                bytes[i] = byte;
+            }
+            let _ = grid::import_xlsx(&bytes, referentiel);
+            #[cfg(feature = "csv")]
+            let _ = grid::import_csv(&bytes, referentiel);
+        }
+    }
+}
