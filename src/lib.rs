@@ -147,6 +147,10 @@ pub mod schema;
 
 pub mod samples;
 
+#[cfg(any(feature = "xlsx", feature = "csv"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "xlsx", feature = "csv"))))]
+pub mod grid;
+
 pub use chrono::NaiveDate;
 pub use compare::{Comparison, compare, compare_with};
 pub use engine::decision::{Decision, DueSource, Ecart, Outcome, Policy, Rule, decide};

@@ -68,6 +68,9 @@ enum Command {
     /// Compares two audits of the same site: verdicts, nonconformities, points sensibles,
     /// pistes de progrès, rates and decisions.
     Diff(cli::diff::Args),
+    /// The audit grid: a blank workbook to fill in (`grid new`), an audit as a workbook or CSV
+    /// table (`grid export`), and back (`grid import`).
+    Grid(cli::grid::Args),
 }
 
 fn run(cli: Cli) -> Status {
@@ -83,6 +86,7 @@ fn run(cli: Cli) -> Status {
         Command::Synthesize(args) => cli::synthesize::run(args, &globals),
         Command::Render(args) => cli::render::run(args, &globals),
         Command::Diff(args) => cli::diff::run(args, &globals),
+        Command::Grid(args) => cli::grid::run(args, &globals),
     };
     outcome.unwrap_or_else(|failure| failure.report())
 }

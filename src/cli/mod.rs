@@ -2,6 +2,7 @@
 //! standard input, with the size limit) and writing outputs.
 
 pub mod diff;
+pub mod grid;
 pub mod import;
 pub mod referentiel;
 pub mod render;

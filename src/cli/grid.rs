@@ -1,0 +1,213 @@
+//! `qualepref grid new|export|import`: the audit grid as a workbook (.xlsx, .ods) or a CSV
+//! table.
+
+use std::path::{Path, PathBuf};
+
+use qualepref::grid;
+use qualepref::{
+    AdministrationType, AuditKind, AuditType, Interchange as _, MAX_INPUT_BYTES, ModuleNumber, Site,
+};
+
+use super::{Failure, FormatArg, Globals, Input, Status, print, warn, write_file};
+
+/// Arguments of `grid`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    command: GridCommand,
+}
+
+/// The grid's subcommands.
+#[derive(Debug, clap::Subcommand)]
+enum GridCommand {
+    /// Writes a blank grid (.xlsx) of the covered modules, to fill in during the audit.
+    New(NewArgs),
+    /// Writes an audit as a grid: a workbook (.xlsx) or a CSV table.
+    Export(ExportArgs),
+    /// Reads a grid (.xlsx, .ods or .csv) back into an audit; the reader's diagnostics go to
+    /// standard error. Exits 0 when an audit was built, 2 when the file is not a grid.
+    Import(ImportArgs),
+}
+
+/// Arguments of `grid new`.
+#[derive(Debug, clap::Args)]
+struct NewArgs {
+    /// The modules covered, e.g. `1,2`.
+    #[arg(long, value_delimiter = ',', required = true, value_name = "N,N…")]
+    modules: Vec<u8>,
+
+    /// The site, as `DEPARTEMENT:CITY`, e.g. `83:TOULON`.
+    #[arg(long, value_name = "DEP:CITY")]
+    site: Option<String>,
+
+    /// The kind of administration of the site.
+    #[arg(long, value_name = "TYPE", default_value = "prefecture")]
+    administration: String,
+
+    /// The audit type: initial, suivi, renouvellement or extension.
+    #[arg(long = "type", value_name = "TYPE")]
+    audit_type: Option<String>,
+
+    /// An internal audit, run ahead of the audit of --type.
+    #[arg(long, requires = "audit_type")]
+    internal: bool,
+
+    /// The workbook to write.
+    #[arg(short, long, value_name = "OUT")]
+    output: PathBuf,
+}
+
+/// The grid's file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum GridFormat {
+    /// An Office Open XML workbook.
+    Xlsx,
+    /// One flat table, `;` separated, UTF-8 with BOM.
+    Csv,
+}
+
+impl GridFormat {
+    /// `.csv` is CSV; anything else a workbook.
+    fn of(path: &Path) -> GridFormat {
+        let csv = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        if csv {
+            GridFormat::Csv
+        } else {
+            GridFormat::Xlsx
+        }
+    }
+}
+
+/// Arguments of `grid export`.
+#[derive(Debug, clap::Args)]
+struct ExportArgs {
+    /// The audit (JSON, YAML or TOML; `-` for standard input).
+    #[arg(value_name = "AUDIT")]
+    audit: PathBuf,
+
+    /// The file to write.
+    #[arg(short, long, value_name = "OUT")]
+    output: PathBuf,
+
+    /// The grid's format, instead of the output's extension (.csv: CSV, else xlsx).
+    #[arg(long, value_enum)]
+    format: Option<GridFormat>,
+}
+
+/// Arguments of `grid import`.
+#[derive(Debug, clap::Args)]
+struct ImportArgs {
+    /// The grid: .xlsx, .ods, or .csv.
+    #[arg(value_name = "FILE")]
+    grid: PathBuf,
+
+    /// Write the audit to this file instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+
+    /// The format of the audit written.
+    #[arg(long, value_enum, default_value_t = FormatArg::Json)]
+    format: FormatArg,
+}
+
+/// Runs `grid new`, `grid export` or `grid import`.
+pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
+    match &args.command {
+        GridCommand::New(args) => new(args, globals),
+        GridCommand::Export(args) => export(args, globals),
+        GridCommand::Import(args) => import(args, globals),
+    }
+}
+
+fn new(args: &NewArgs, globals: &Globals) -> Result<Status, Failure> {
+    let referentiel = globals.referentiel()?;
+    let modules = args
+        .modules
+        .iter()
+        .map(|&n| {
+            ModuleNumber::new(n)
+                .ok_or_else(|| Failure::new(format!("--modules: {n} is not a module number 1–8")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let administration: AdministrationType = args
+        .administration
+        .parse()
+        .map_err(|e| Failure::new(format!("--administration: {e}")))?;
+    let site = match &args.site {
+        None => None,
+        Some(text) => {
+            let (departement, city) = text.split_once(':').ok_or_else(|| {
+                Failure::new(format!(
+                    "--site {text:?}: expected DEPARTEMENT:CITY, e.g. 83:TOULON"
+                ))
+            })?;
+            let departement = departement
+                .parse()
+                .map_err(|e| Failure::new(format!("--site: {e}")))?;
+            Some(Site::new(administration, departement, city.trim()))
+        }
+    };
+    let kind = match &args.audit_type {
+        None => None,
+        Some(text) => {
+            let audit_type: AuditType = text
+                .parse()
+                .map_err(|e| Failure::new(format!("--type: {e}")))?;
+            Some(AuditKind {
+                audit_type: Some(audit_type),
+                internal: args.internal,
+            })
+        }
+    };
+    let bytes = grid::new_xlsx(&referentiel, &modules, site.as_ref(), kind)?;
+    write_bytes(&args.output, &bytes)?;
+    Ok(Status::Success)
+}
+
+fn export(args: &ExportArgs, globals: &Globals) -> Result<Status, Failure> {
+    let referentiel = globals.referentiel()?;
+    let audit = globals.audit(&Input::new(&args.audit))?;
+    let bytes = match args.format.unwrap_or_else(|| GridFormat::of(&args.output)) {
+        GridFormat::Xlsx => grid::export_xlsx(&audit, &referentiel)?,
+        GridFormat::Csv => grid::export_csv(&audit, &referentiel)?,
+    };
+    write_bytes(&args.output, &bytes)?;
+    Ok(Status::Success)
+}
+
+fn import(args: &ImportArgs, globals: &Globals) -> Result<Status, Failure> {
+    let referentiel = globals.referentiel()?;
+    let path = &args.grid;
+    let named = |e: qualepref::Error| Failure::new(format!("{}: {e}", path.display()));
+    let size = std::fs::metadata(path)
+        .map_err(|e| Failure::new(format!("{}: cannot read: {e}", path.display())))?
+        .len();
+    if size > MAX_INPUT_BYTES {
+        return Err(Failure::new(format!(
+            "{}: input of {size} bytes is larger than the limit of {MAX_INPUT_BYTES} bytes",
+            path.display()
+        )));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::new(format!("{}: cannot read: {e}", path.display())))?;
+    let imported = match GridFormat::of(path) {
+        GridFormat::Csv => grid::import_csv(&bytes, &referentiel).map_err(named)?,
+        GridFormat::Xlsx => grid::import_xlsx(&bytes, &referentiel).map_err(named)?,
+    };
+    for diagnostic in imported.diagnostics() {
+        warn(&format!("{}: {diagnostic}", path.display()));
+    }
+    let text = imported.audit().to_string_in(args.format.format())?;
+    match &args.output {
+        Some(out) => write_file(out, &text)?,
+        None => print(&text)?,
+    }
+    Ok(Status::Success)
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::write(path, bytes)
+        .map_err(|e| Failure::new(format!("{}: cannot write: {e}", path.display())))
+}

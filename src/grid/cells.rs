@@ -1,0 +1,197 @@
+//! The cells the reader meets, independent of the file format (.xlsx, .ods, CSV), and the
+//! lenient reading of their values: numbers stored as text, dates as text or serial numbers,
+//! codes in any case and spacing.
+// Parts serve the workbook only (feature `xlsx`).
+#![cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+
+use chrono::NaiveDate;
+
+/// The value of one cell, as a spreadsheet stores it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value {
+    /// Nothing, or only spaces.
+    Empty,
+    /// Text, trimmed of the spaces around it.
+    Text(String),
+    /// A number (dates without a date format are serial numbers).
+    Number(f64),
+    /// A date.
+    Date(NaiveDate),
+    /// A boolean.
+    Bool(bool),
+}
+
+impl Value {
+    /// A text value, trimmed; `Empty` when nothing is left.
+    pub(crate) fn text(s: &str) -> Value {
+        let trimmed = s.trim();
+        if trimmed.is_empty() {
+            Value::Empty
+        } else {
+            Value::Text(trimmed.to_owned())
+        }
+    }
+
+    /// Whether the cell holds nothing.
+    pub(crate) fn is_empty(&self) -> bool {
+        matches!(self, Value::Empty)
+    }
+
+    /// The cell as text: numbers without a needless `.0`, dates in ISO form.
+    pub(crate) fn as_text(&self) -> Option<String> {
+        match self {
+            Value::Empty => None,
+            Value::Text(s) => Some(s.clone()),
+            Value::Number(n) => Some(number_text(*n)),
+            Value::Date(d) => Some(d.format("%Y-%m-%d").to_string()),
+            Value::Bool(b) => Some(if *b { "oui" } else { "non" }.to_owned()),
+        }
+    }
+
+    /// The cell as a whole number: a number, or a number stored as text (`" 17 "`, `17.0`).
+    pub(crate) fn as_whole(&self) -> Option<u64> {
+        match self {
+            Value::Number(n) => whole(*n),
+            Value::Text(s) => {
+                let compact: String = s.chars().filter(|c| !is_digit_space(*c)).collect();
+                compact.parse::<u64>().ok().or_else(|| {
+                    compact
+                        .replace(',', ".")
+                        .parse::<f64>()
+                        .ok()
+                        .and_then(whole)
+                })
+            }
+            Value::Empty | Value::Date(_) | Value::Bool(_) => None,
+        }
+    }
+
+    /// The cell as a date: a date cell, a serial number (1900 date system), or text in the
+    /// forms `2019-11-18`, `18/11/2019`, `18-11-2019`, `18.11.2019`.
+    pub(crate) fn as_date(&self) -> Option<NaiveDate> {
+        match self {
+            Value::Date(d) => Some(*d),
+            Value::Number(n) => serial_date(*n),
+            Value::Text(s) => text_date(s),
+            Value::Empty | Value::Bool(_) => None,
+        }
+    }
+}
+
+/// Spaces used as thousands separators, including the French narrow no-break space.
+fn is_digit_space(c: char) -> bool {
+    c == ' ' || crate::text::is_odd_space(c)
+}
+
+fn whole(n: f64) -> Option<u64> {
+    if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n < 9.0e15 {
+        // In range and integral: the conversion is exact.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Some(n as u64)
+    } else {
+        None
+    }
+}
+
+fn number_text(n: f64) -> String {
+    match whole(n) {
+        Some(w) => w.to_string(),
+        None => n.to_string(),
+    }
+}
+
+/// The date of serial number `n` in the 1900 date system (day 1 is 1900-01-01; Lotus's
+/// 29 February 1900 is day 60, so day 61 on is 1899-12-30 plus `n`).
+pub(crate) fn serial_date(n: f64) -> Option<NaiveDate> {
+    let days = whole(n)?;
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?;
+    if !(61..=2_958_465).contains(&days) {
+        return None;
+    }
+    epoch.checked_add_days(chrono::Days::new(days))
+}
+
+/// The serial number of `date` in the 1900 date system.
+pub(crate) fn date_serial(date: NaiveDate) -> f64 {
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or(date);
+    // Dates within the spreadsheet range: a few million days at most, exact in an f64.
+    #[allow(clippy::cast_precision_loss)]
+    let days = (date - epoch).num_days() as f64;
+    days
+}
+
+fn text_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let s = s.split(['T', ' ']).next().unwrap_or(s);
+    ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d"]
+        .iter()
+        .find_map(|form| NaiveDate::parse_from_str(s, form).ok())
+}
+
+/// The letters of column `col` (0-based): `A`, `Z`, `AA`.
+pub(crate) fn column_name(col: usize) -> String {
+    let mut n = col + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// The name of a cell for diagnostics: `Module 1!C7` (row and column 0-based).
+pub(crate) fn cell_name(sheet: &str, row: usize, col: usize) -> String {
+    format!("{sheet}!{}{}", column_name(col), row + 1)
+}
+
+/// One sheet as read: its name, whether it is hidden, and its rows of cells from A1.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct SheetData {
+    /// The sheet's name.
+    pub(crate) name: String,
+    /// The rows, from row 1; each from column A.
+    pub(crate) rows: Vec<Vec<Value>>,
+}
+
+impl SheetData {
+    /// The cell at `row`, `col` (0-based); `Empty` outside the data.
+    pub(crate) fn get(&self, row: usize, col: usize) -> &Value {
+        const EMPTY: &Value = &Value::Empty;
+        self.rows.get(row).and_then(|r| r.get(col)).unwrap_or(EMPTY)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_named_like_spreadsheets() {
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(cell_name("Module 1", 6, 2), "Module 1!C7");
+    }
+
+    #[test]
+    fn dates_read_from_serials_and_text() {
+        let day = NaiveDate::from_ymd_opt(2019, 11, 18);
+        assert_eq!(Value::Number(43787.0).as_date(), day);
+        assert_eq!(Value::text("18/11/2019").as_date(), day);
+        assert_eq!(Value::text(" 2019-11-18 ").as_date(), day);
+        assert_eq!(Value::text("18.11.2019").as_date(), day);
+        assert_eq!(day.map(date_serial), Some(43787.0));
+        assert_eq!(Value::text("demain").as_date(), None);
+    }
+
+    #[test]
+    fn numbers_read_from_text() {
+        assert_eq!(Value::text(" 17 ").as_whole(), Some(17));
+        assert_eq!(Value::text("1 060 000").as_whole(), Some(1_060_000));
+        assert_eq!(Value::text("17,0").as_whole(), Some(17));
+        assert_eq!(Value::Number(17.0).as_whole(), Some(17));
+        assert_eq!(Value::Number(17.5).as_whole(), None);
+        assert_eq!(Value::text("dix-sept").as_whole(), None);
+    }
+}

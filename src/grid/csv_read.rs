@@ -1,0 +1,388 @@
+//! Reads the CSV table back: its rows are laid out as the grid's sheets and read by the
+//! workbook's reader; diagnostics name the CSV line and column.
+
+use std::collections::HashMap;
+
+use crate::grid::cells::{SheetData, Value, cell_name};
+use crate::grid::csv::{COLUMNS, FIELDS, SECTIONS};
+use crate::grid::layout::{self, CHARTE_VERDICT, CONCLUSION_SECTIONS, cover};
+use crate::grid::{GridDiagnostic, GridImport, import};
+use crate::text::key;
+use crate::{Error, ImportLevel, ObservationKind, Referentiel};
+
+const FIELD: usize = 1;
+const MODULE: usize = 2;
+const ENGAGEMENT: usize = 3;
+const MANAGEMENT: usize = 4;
+const CHANNEL: usize = 5;
+const VERDICT: usize = 6;
+const OBSERVATION: usize = 7;
+const TEXT: usize = 8;
+const RISK: usize = 9;
+const COMMENT: usize = 10;
+const REQUIREMENT: usize = 11;
+const ACTION: usize = 12;
+const PHONE: usize = 13;
+const EMAIL: usize = 14;
+const DATE: usize = 15;
+
+/// The grid's sheets being rebuilt, and where each cell came from.
+struct Layout {
+    sheets: Vec<SheetData>,
+    origin: HashMap<String, String>,
+}
+
+impl Layout {
+    fn sheet(&mut self, name: &str) -> usize {
+        if let Some(i) = self.sheets.iter().position(|s| s.name == name) {
+            return i;
+        }
+        // A title row, so that no data row is taken for one (the `_qualepref` sheet has none).
+        let title = if name == layout::META_SHEET {
+            Vec::new()
+        } else {
+            vec![vec![Value::text("csv")]]
+        };
+        self.sheets.push(SheetData {
+            name: name.to_owned(),
+            rows: title,
+        });
+        self.sheets.len() - 1
+    }
+
+    /// Adds a row to sheet `name`: each cell (column in the sheet, value, CSV column).
+    fn row(&mut self, name: &str, line: usize, cells: &[(usize, &str, usize)]) {
+        let i = self.sheet(name);
+        let Some(sheet) = self.sheets.get_mut(i) else {
+            return;
+        };
+        let at = sheet.rows.len();
+        let width = cells.iter().map(|c| c.0 + 1).max().unwrap_or(0);
+        let mut row = vec![Value::Empty; width];
+        for (col, value, from) in cells {
+            if let Some(cell) = row.get_mut(*col) {
+                *cell = Value::text(value);
+            }
+            let column = COLUMNS.get(*from).copied().unwrap_or("?");
+            self.origin.insert(
+                cell_name(&sheet.name, at, *col),
+                format!("line {line}, {column}"),
+            );
+        }
+        sheet.rows.push(row);
+    }
+}
+
+/// Reads the CSV table in `bytes`.
+pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport, Error> {
+    crate::check_size(bytes.len())?;
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let mut early = Vec::new();
+    let text = if let Ok(text) = std::str::from_utf8(bytes) {
+        text.to_owned()
+    } else {
+        early.push(GridDiagnostic {
+            level: ImportLevel::Info,
+            cell: "line 1".to_owned(),
+            message: "not UTF-8: read as Latin-1".to_owned(),
+        });
+        bytes.iter().map(|&b| char::from(b)).collect()
+    };
+    let first = text.lines().next().unwrap_or_default();
+    let delimiter = [b';', b',', b'\t']
+        .into_iter()
+        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
+        .unwrap_or(b';');
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| Error::InvalidValue {
+            what: "audit grid",
+            value: e.to_string(),
+            reason: "not a CSV table that can be read",
+        })?;
+        // The line where the record starts, from its byte offset (the reader's own line count
+        // lags behind with CRLF line ends).
+        let mut start = record.position().map_or(0, |p| p.byte() as usize);
+        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        let line = 1 + text
+            .as_bytes()
+            .get(..start)
+            .map_or(0, |b| b.split(|&c| c == b'\n').count() - 1);
+        records.push((line, record.iter().map(str::to_owned).collect::<Vec<_>>()));
+    }
+    let Some((_, header)) = records.first() else {
+        return Err(not_a_grid());
+    };
+    // Column `i` of the file is COLUMNS[index[i]].
+    let index: Vec<Option<usize>> = header
+        .iter()
+        .map(|h| COLUMNS.iter().position(|c| key(c) == key(h)))
+        .collect();
+    let mut layout = Layout {
+        sheets: Vec::new(),
+        origin: HashMap::new(),
+    };
+    let mut diagnostics = early;
+    let mut grid = false;
+    for (line, cells) in records.iter().skip(1) {
+        let mut row: [&str; 16] = [""; 16];
+        for (i, cell) in cells.iter().enumerate() {
+            match index.get(i).copied().flatten() {
+                Some(c) => {
+                    if let Some(slot) = row.get_mut(c) {
+                        *slot = cell.as_str();
+                    }
+                }
+                None if !cell.trim().is_empty() => diagnostics.push(GridDiagnostic {
+                    level: ImportLevel::Skipped,
+                    cell: format!("line {line}, column {}", i + 1),
+                    message: format!("outside the table's columns, not used: {:?}", cell.trim()),
+                }),
+                None => {}
+            }
+        }
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let used = lay_out(&mut layout, *line, &row, &mut grid);
+        for (c, value) in row.iter().enumerate() {
+            if !used.contains(&c) && !value.trim().is_empty() {
+                diagnostics.push(GridDiagnostic {
+                    level: ImportLevel::Skipped,
+                    cell: format!("line {line}, {}", COLUMNS.get(c).copied().unwrap_or("?")),
+                    message: format!("not used in a row of kind {:?}: {:?}", row[0], value.trim()),
+                });
+            }
+        }
+    }
+    if !grid {
+        return Err(not_a_grid());
+    }
+    let mut imported = import::audit(&layout.sheets, referentiel)?;
+    for d in &mut imported.diagnostics {
+        d.cell = layout
+            .origin
+            .get(&d.cell)
+            .cloned()
+            .unwrap_or_else(|| "table".to_owned());
+    }
+    diagnostics.append(&mut imported.diagnostics);
+    imported.diagnostics = diagnostics;
+    Ok(imported)
+}
+
+fn not_a_grid() -> Error {
+    Error::InvalidValue {
+        what: "audit grid",
+        value: String::from("CSV"),
+        reason: "it has no format row (kind field, field format): not a grid written by qualepref",
+    }
+}
+
+/// Lays out one CSV row in the grid's sheets; returns the CSV columns it used.
+fn lay_out(layout: &mut Layout, line: usize, row: &[&str; 16], grid: &mut bool) -> Vec<usize> {
+    let get = |c: usize| row.get(c).copied().unwrap_or_default();
+    match key(get(0)).as_str() {
+        "field" => {
+            let name = key(get(FIELD));
+            if name == "format" || name == "gridreferentiel" {
+                *grid |= name == "format";
+                let label = if name == "format" {
+                    layout::META_FORMAT
+                } else {
+                    layout::META_REFERENTIEL
+                };
+                layout.row(
+                    layout::META_SHEET,
+                    line,
+                    &[(0, label, FIELD), (1, get(TEXT), TEXT)],
+                );
+                return vec![0, FIELD, TEXT];
+            }
+            let label = FIELDS
+                .iter()
+                .find(|(f, _)| key(f) == name)
+                .map_or(get(FIELD), |(_, l)| *l);
+            layout.row(
+                layout::COVER_SHEET,
+                line,
+                &[(0, label, FIELD), (1, get(TEXT), TEXT)],
+            );
+            vec![0, FIELD, TEXT]
+        }
+        "auditor" => {
+            layout.row(
+                layout::COVER_SHEET,
+                line,
+                &[
+                    (0, cover::AUDITOR, 0),
+                    (1, get(TEXT), TEXT),
+                    (2, get(COMMENT), COMMENT),
+                    (3, get(PHONE), PHONE),
+                    (4, get(EMAIL), EMAIL),
+                    (5, get(DATE), DATE),
+                ],
+            );
+            vec![0, TEXT, COMMENT, PHONE, EMAIL, DATE]
+        }
+        "assessment" => {
+            let sheet = format!("Module {}", get(MODULE).trim());
+            layout.row(
+                &sheet,
+                line,
+                &[
+                    (0, get(ENGAGEMENT), ENGAGEMENT),
+                    (2, get(VERDICT), VERDICT),
+                    (7, get(COMMENT), COMMENT),
+                ],
+            );
+            vec![0, MODULE, ENGAGEMENT, VERDICT, COMMENT]
+        }
+        "management" => {
+            let (section, item) = split_item(get(MANAGEMENT));
+            layout.row(
+                layout::MANAGEMENT_SHEET,
+                line,
+                &[
+                    (0, section, MANAGEMENT),
+                    (1, item, MANAGEMENT),
+                    (3, get(VERDICT), VERDICT),
+                    (8, get(COMMENT), COMMENT),
+                ],
+            );
+            vec![0, MANAGEMENT, VERDICT, COMMENT]
+        }
+        "remotecheck" => {
+            layout.row(
+                layout::REMOTE_SHEET,
+                line,
+                &[
+                    (0, get(CHANNEL), CHANNEL),
+                    (1, get(ENGAGEMENT), ENGAGEMENT),
+                    (2, get(MODULE), MODULE),
+                    (4, get(VERDICT), VERDICT),
+                ],
+            );
+            vec![0, CHANNEL, ENGAGEMENT, MODULE, VERDICT]
+        }
+        "observation" => observation(layout, line, row),
+        "fiche" => {
+            let target = if get(ENGAGEMENT).trim().is_empty() {
+                (get(MANAGEMENT), MANAGEMENT)
+            } else {
+                (get(ENGAGEMENT), ENGAGEMENT)
+            };
+            layout.row(
+                layout::ECARTS_SHEET,
+                line,
+                &[
+                    (0, target.0, target.1),
+                    (1, get(VERDICT), VERDICT),
+                    (2, get(TEXT), TEXT),
+                    (3, get(REQUIREMENT), REQUIREMENT),
+                    (4, get(ACTION), ACTION),
+                    (5, get(DATE), DATE),
+                ],
+            );
+            vec![
+                0,
+                ENGAGEMENT,
+                MANAGEMENT,
+                VERDICT,
+                TEXT,
+                REQUIREMENT,
+                ACTION,
+                DATE,
+            ]
+        }
+        "conclusion" => {
+            let name = key(get(FIELD));
+            if name == key("charte_graphique_verdict") {
+                layout.row(
+                    layout::CONCLUSION_SHEET,
+                    line,
+                    &[(0, CHARTE_VERDICT, FIELD), (1, get(VERDICT), VERDICT)],
+                );
+                return vec![0, FIELD, VERDICT];
+            }
+            let label = SECTIONS
+                .iter()
+                .position(|s| key(s) == name)
+                .and_then(|i| CONCLUSION_SECTIONS.get(i).copied())
+                .unwrap_or(get(FIELD));
+            layout.row(
+                layout::CONCLUSION_SHEET,
+                line,
+                &[(0, label, FIELD), (1, get(TEXT), TEXT)],
+            );
+            vec![0, FIELD, TEXT]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// `pilotage 5` → (`pilotage`, `5`).
+fn split_item(text: &str) -> (&str, &str) {
+    text.trim()
+        .rsplit_once(char::is_whitespace)
+        .unwrap_or((text, ""))
+}
+
+fn observation(layout: &mut Layout, line: usize, row: &[&str; 16]) -> Vec<usize> {
+    let get = |c: usize| row.get(c).copied().unwrap_or_default();
+    let kind = get(OBSERVATION).parse::<ObservationKind>().ok();
+    // PF, PS (its risk next), PP: the offset of the cell among the four.
+    let offset = match kind {
+        Some(ObservationKind::Strength) => 0,
+        Some(ObservationKind::AreaOfConcern) => 1,
+        Some(ObservationKind::OpportunityForImprovement) => 3,
+        None => return vec![0, MODULE, ENGAGEMENT, MANAGEMENT, CHANNEL],
+    };
+    let text = (offset, get(TEXT), TEXT);
+    let risk = (2, get(RISK), RISK);
+    let used = vec![
+        0,
+        MODULE,
+        ENGAGEMENT,
+        MANAGEMENT,
+        CHANNEL,
+        OBSERVATION,
+        TEXT,
+        RISK,
+    ];
+    if !get(CHANNEL).trim().is_empty() {
+        let cells = [
+            (0, get(CHANNEL), CHANNEL),
+            (1, get(ENGAGEMENT), ENGAGEMENT),
+            (2, get(MODULE), MODULE),
+            (5 + text.0, text.1, text.2),
+            (5 + risk.0, risk.1, risk.2),
+        ];
+        layout.row(layout::REMOTE_SHEET, line, &cells);
+    } else if !get(MANAGEMENT).trim().is_empty() {
+        let (section, item) = split_item(get(MANAGEMENT));
+        let cells = [
+            (0, section, MANAGEMENT),
+            (1, item, MANAGEMENT),
+            (4 + text.0, text.1, text.2),
+            (4 + risk.0, risk.1, risk.2),
+        ];
+        layout.row(layout::MANAGEMENT_SHEET, line, &cells);
+    } else {
+        let sheet = format!("Module {}", get(MODULE).trim());
+        let cells = [
+            (0, get(ENGAGEMENT), ENGAGEMENT),
+            (3 + text.0, text.1, text.2),
+            (3 + risk.0, risk.1, risk.2),
+        ];
+        layout.row(&sheet, line, &cells);
+    }
+    used
+}

@@ -1,0 +1,458 @@
+//! Reads the sheets of items: modules, management, remote checks, fiches d'écart, conclusion.
+
+use crate::grid::import::Ctx;
+use crate::grid::layout::{
+    CHARTE_VERDICT, CONCLUSION_HEADERS, CONCLUSION_SECTIONS, ECART_HEADERS, MANAGEMENT_HEADERS,
+    MODULE_HEADERS, REMOTE_HEADERS,
+};
+use crate::text::{key, loose};
+use crate::{
+    Assessment, Audit, EcartTarget, EngagementNumber, FicheEcart, ImportLevel,
+    ManagementAssessment, ManagementItemId, ManagementSection, ModuleNumber, NcGrade, Observation,
+    ObservationKind, Referentiel, RemoteChannel, RemoteCheck, RemoteNote, Verdict,
+};
+
+/// The observations of the four cells from column `first` (PF, PS, risk, PP).
+fn observations(ctx: &mut Ctx<'_>, row: usize, first: usize) -> Vec<Observation> {
+    let mut out = Vec::new();
+    if let Some(text) = ctx.text(row, first) {
+        out.push(Observation::new(ObservationKind::Strength, text));
+    }
+    let risk = ctx.text(row, first + 2);
+    match (ctx.text(row, first + 1), risk) {
+        (Some(text), risk) => out.push(Observation {
+            risk,
+            ..Observation::new(ObservationKind::AreaOfConcern, text)
+        }),
+        (None, Some(_)) => ctx.unused_from(row, first + 2, "a risk without point sensible"),
+        (None, None) => {}
+    }
+    if let Some(text) = ctx.text(row, first + 3) {
+        out.push(Observation::new(
+            ObservationKind::OpportunityForImprovement,
+            text,
+        ));
+    }
+    out
+}
+
+/// The verdict in cell `row`, `col`; an unknown one is reported and left out.
+fn verdict(ctx: &mut Ctx<'_>, row: usize, col: usize) -> Option<Verdict> {
+    let text = ctx.text(row, col)?;
+    let parsed = text.parse::<Verdict>().ok();
+    if parsed.is_none() {
+        ctx.note(
+            ImportLevel::Warning,
+            row,
+            col,
+            format!(
+                "unknown verdict {text:?} (expected C, NA, NC min, NC Maj); left without verdict"
+            ),
+        );
+    }
+    parsed
+}
+
+/// A whole number in cell `row`, `col` that fits `T`.
+fn whole<T: TryFrom<u64>>(ctx: &Ctx<'_>, row: usize, col: usize) -> Option<T> {
+    ctx.value(row, col)
+        .as_whole()
+        .and_then(|n| T::try_from(n).ok())
+}
+
+/// Reports a title that differs from the référentiel's (the référentiel's is kept).
+fn check_title(ctx: &mut Ctx<'_>, row: usize, col: usize, expected: Option<&str>) {
+    if let (Some(found), Some(expected)) = (ctx.text(row, col), expected) {
+        if loose(&found) != loose(expected) {
+            ctx.note(
+                ImportLevel::Warning,
+                row,
+                col,
+                format!(
+                    "title {found:?} differs from the référentiel's {expected:?}; matched by number"
+                ),
+            );
+        }
+    }
+}
+
+/// The first row of an item sets its verdict and comment; a later row of the same item adds
+/// observations, and its verdict or comment only where the first row had none.
+fn merge(
+    ctx: &mut Ctx<'_>,
+    row: usize,
+    (verdict_col, comment_col): (usize, Option<usize>),
+    slot: (&mut Option<Verdict>, Option<&mut Option<String>>),
+    what: &str,
+    verdict: Option<Verdict>,
+) {
+    let (slot_verdict, slot_comment) = slot;
+    if let Some(v) = verdict {
+        if slot_verdict.is_some() {
+            ctx.note(
+                ImportLevel::Skipped,
+                row,
+                verdict_col,
+                format!("{what} has a verdict in an earlier row; this one ({v}) is not used"),
+            );
+        } else {
+            *slot_verdict = Some(v);
+        }
+    }
+    if let (Some(col), Some(slot)) = (comment_col, slot_comment) {
+        if let Some(text) = ctx.text(row, col) {
+            if slot.is_some() {
+                ctx.unused_from(row, col, &format!("{what} has a comment in an earlier row"));
+                // Only that cell: the next ones were reported by the caller's column check.
+            } else {
+                *slot = Some(text);
+            }
+        }
+    }
+}
+
+/// Reads a module sheet.
+pub(crate) fn module(
+    ctx: &mut Ctx<'_>,
+    referentiel: &Referentiel,
+    module: ModuleNumber,
+    audit: &mut Audit,
+) {
+    let headings: Vec<String> = referentiel
+        .module(module)
+        .map(|m| {
+            m.groups
+                .iter()
+                .flat_map(|g| [g.heading.as_deref().map(key), Some(key(&g.title))])
+                .flatten()
+                .collect()
+        })
+        .unwrap_or_default();
+    let first = audit.assessments.len();
+    for row in ctx.data_rows(&MODULE_HEADERS) {
+        let Some(n) = whole::<u16>(ctx, row, 0).and_then(EngagementNumber::new) else {
+            let heading_only = (0..MODULE_HEADERS.len())
+                .all(|c| c == 1 || ctx.value(row, c).is_empty())
+                && ctx
+                    .text(row, 1)
+                    .is_some_and(|t| headings.contains(&key(&t)));
+            if !heading_only {
+                ctx.unused_from(row, 0, "no engagement number in column A");
+            }
+            continue;
+        };
+        let known = referentiel.engagement(n);
+        let what = format!("engagement {n}");
+        let existing = audit
+            .assessments
+            .get(first..)
+            .and_then(|mine| mine.iter().position(|a| a.engagement == n))
+            .map(|i| i + first);
+        let v = verdict(ctx, row, 2);
+        let obs = observations(ctx, row, 3);
+        if let Some(a) = existing.and_then(|i| audit.assessments.get_mut(i)) {
+            if ctx.text(row, 1).is_some() {
+                check_title(ctx, row, 1, known.map(|e| e.title.as_str()));
+            }
+            merge(
+                ctx,
+                row,
+                (2, Some(7)),
+                (&mut a.verdict, Some(&mut a.comment)),
+                &what,
+                v,
+            );
+            a.observations.extend(obs);
+        } else {
+            match known {
+                None => ctx.note(
+                    ImportLevel::Warning,
+                    row,
+                    0,
+                    format!("engagement {n} is not in référentiel {}; imported as written", referentiel.id()),
+                ),
+                Some(e) if e.module != module => ctx.note(
+                    ImportLevel::Warning,
+                    row,
+                    0,
+                    format!("engagement {n} is filed under module {}, the référentiel puts it in module {}", module.get(), e.module.get()),
+                ),
+                Some(_) => {}
+            }
+            check_title(ctx, row, 1, known.map(|e| e.title.as_str()));
+            audit.assessments.push(Assessment {
+                engagement: n,
+                module,
+                verdict: v,
+                comment: ctx.text(row, 7),
+                observations: obs,
+            });
+        }
+        ctx.unused_from(row, MODULE_HEADERS.len(), "outside the grid's columns");
+    }
+}
+
+fn section(text: &str) -> Option<ManagementSection> {
+    let k = key(text);
+    ManagementSection::ALL
+        .iter()
+        .copied()
+        .find(|s| key(s.heading()) == k || key(s.code()) == k || key(s.heading_en()) == k)
+}
+
+/// Reads the management sheet.
+pub(crate) fn management(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut Audit) {
+    for row in ctx.data_rows(&MANAGEMENT_HEADERS) {
+        let s = ctx.text(row, 0).as_deref().and_then(section);
+        let item = whole::<u8>(ctx, row, 1);
+        let (Some(s), Some(item)) = (s, item) else {
+            ctx.unused_from(
+                row,
+                0,
+                "no management section (column A) and item number (column B)",
+            );
+            continue;
+        };
+        let id = ManagementItemId::new(s, item);
+        let known = referentiel.management_item(id);
+        let what = format!("management item {id}");
+        let v = verdict(ctx, row, 3);
+        let obs = observations(ctx, row, 4);
+        if let Some(m) = audit.management.iter_mut().find(|m| m.id() == id) {
+            if ctx.text(row, 2).is_some() {
+                check_title(ctx, row, 2, known.map(|i| i.title.as_str()));
+            }
+            merge(
+                ctx,
+                row,
+                (3, Some(8)),
+                (&mut m.verdict, Some(&mut m.comment)),
+                &what,
+                v,
+            );
+            m.observations.extend(obs);
+        } else {
+            if known.is_none() {
+                ctx.note(
+                    ImportLevel::Warning,
+                    row,
+                    1,
+                    format!(
+                        "{what} is not in référentiel {}; imported as written",
+                        referentiel.id()
+                    ),
+                );
+            }
+            check_title(ctx, row, 2, known.map(|i| i.title.as_str()));
+            let mut m = ManagementAssessment::new(id, v);
+            m.comment = ctx.text(row, 8);
+            m.observations = obs;
+            audit.management.push(m);
+        }
+        ctx.unused_from(row, MANAGEMENT_HEADERS.len(), "outside the grid's columns");
+    }
+}
+
+fn channel(text: &str) -> Option<RemoteChannel> {
+    let k = key(text);
+    RemoteChannel::ALL
+        .iter()
+        .copied()
+        .find(|c| k == key(c.label_fr()) || k == key(c.label_en()) || k.starts_with(&key(c.code())))
+}
+
+/// Reads the remote-checks sheet.
+pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut Audit) {
+    for row in ctx.data_rows(&REMOTE_HEADERS) {
+        let c = ctx.text(row, 0).as_deref().and_then(channel);
+        let n = whole::<u16>(ctx, row, 1).and_then(EngagementNumber::new);
+        let (Some(c), Some(n)) = (c, n) else {
+            ctx.unused_from(
+                row,
+                0,
+                "no channel (column A) and engagement number (column B)",
+            );
+            continue;
+        };
+        let known = referentiel.engagement(n);
+        let module = whole::<u8>(ctx, row, 2).and_then(ModuleNumber::new);
+        let note_text = ctx.text(row, 4);
+        let note = note_text
+            .as_deref()
+            .and_then(|t| t.parse::<RemoteNote>().ok());
+        if let (Some(text), None) = (&note_text, note) {
+            ctx.note(
+                ImportLevel::Warning,
+                row,
+                4,
+                format!("unknown note {text:?} (expected Conforme, Non conforme, Non applicable); left without note"),
+            );
+        }
+        let obs = observations(ctx, row, 5);
+        let what = format!("remote check of engagement {n} on {c}");
+        if let Some(check) = audit
+            .remote_checks
+            .iter_mut()
+            .find(|r| r.channel == c && r.engagement == n)
+        {
+            if let Some(note) = note {
+                if check.note.is_some() {
+                    ctx.note(
+                        ImportLevel::Skipped,
+                        row,
+                        4,
+                        format!(
+                            "{what} has a note in an earlier row; this one ({note}) is not used"
+                        ),
+                    );
+                } else {
+                    check.note = Some(note);
+                }
+            }
+            check.observations.extend(obs);
+        } else {
+            let module = match (module, known) {
+                (Some(m), _) => m,
+                (None, Some(e)) => {
+                    ctx.note(
+                        ImportLevel::Guessed,
+                        row,
+                        2,
+                        format!(
+                            "no module: the référentiel's module {} used",
+                            e.module.get()
+                        ),
+                    );
+                    e.module
+                }
+                (None, None) => {
+                    ctx.unused_from(
+                        row,
+                        0,
+                        &format!(
+                            "{what}: no module, and the référentiel does not know the engagement"
+                        ),
+                    );
+                    continue;
+                }
+            };
+            if ctx.text(row, 3).is_some() {
+                check_title(ctx, row, 3, known.map(|e| e.title.as_str()));
+            }
+            audit.remote_checks.push(RemoteCheck {
+                channel: c,
+                engagement: n,
+                module,
+                note,
+                observations: obs,
+            });
+        }
+        ctx.unused_from(row, REMOTE_HEADERS.len(), "outside the grid's columns");
+    }
+}
+
+fn target(ctx: &Ctx<'_>, row: usize) -> Option<EcartTarget> {
+    if let Some(n) = whole::<u16>(ctx, row, 0).and_then(EngagementNumber::new) {
+        return Some(EcartTarget::Engagement(n));
+    }
+    let text = ctx.text(row, 0)?;
+    let (name, number) = text.trim().rsplit_once(char::is_whitespace)?;
+    let s = section(name)?;
+    let item = number.trim().parse::<u8>().ok()?;
+    Some(EcartTarget::Management(ManagementItemId::new(s, item)))
+}
+
+/// Reads the fiches d'écart sheet.
+pub(crate) fn ecarts(ctx: &mut Ctx<'_>, audit: &mut Audit) {
+    for row in ctx.data_rows(&ECART_HEADERS) {
+        let grade = ctx.text(row, 1).and_then(|t| t.parse::<NcGrade>().ok());
+        let (Some(t), Some(grade)) = (target(ctx, row), grade) else {
+            ctx.unused_from(row, 0, "a fiche d'écart needs a target (column A: an engagement number, or pilotage N / labellisation N) and a grade (column B: NC min or NC Maj)");
+            continue;
+        };
+        let due = ctx.value(row, 5).as_date();
+        if due.is_none() && !ctx.value(row, 5).is_empty() {
+            ctx.unused_from(row, 5, "échéance not understood as a date");
+        }
+        audit.ecarts.push(FicheEcart {
+            target: t,
+            grade,
+            finding: ctx.text(row, 2).unwrap_or_default(),
+            requirement: ctx.text(row, 3).unwrap_or_default(),
+            corrective_action: ctx.text(row, 4),
+            due,
+        });
+        ctx.unused_from(row, ECART_HEADERS.len(), "outside the grid's columns");
+    }
+}
+
+/// Reads the conclusion sheet: column A names the section (an empty cell continues the one
+/// above), column B holds one paragraph.
+pub(crate) fn conclusion(ctx: &mut Ctx<'_>, audit: &mut Audit) {
+    let c = &mut audit.conclusion;
+    let mut current: Option<usize> = None;
+    for row in ctx.data_rows(&CONCLUSION_HEADERS) {
+        if let Some(label) = ctx.text(row, 0) {
+            let k = key(&label);
+            if k == key(CHARTE_VERDICT) {
+                c.charte_graphique.verdict = verdict(ctx, row, 1);
+                ctx.unused_from(row, 2, "outside the grid's columns");
+                continue;
+            }
+            current = CONCLUSION_SECTIONS.iter().position(|s| key(s) == k);
+            if current.is_none() {
+                ctx.unused_from(row, 0, "not a section of the conclusion");
+                continue;
+            }
+        }
+        let Some(text) = ctx.text(row, 1) else {
+            if current.is_none() {
+                ctx.unused_from(row, 0, "not under a section of the conclusion");
+            }
+            ctx.unused_from(row, 2, "outside the grid's columns");
+            continue;
+        };
+        let list = match current {
+            Some(0) => &mut c.points_forts,
+            Some(1) => &mut c.points_sensibles,
+            Some(2) => &mut c.pistes_de_progres,
+            Some(3) => &mut c.fiches_ecart,
+            Some(4) => &mut c.commentaires,
+            Some(5) => &mut c.bonnes_pratiques,
+            Some(6) => &mut c.enquetes_satisfaction,
+            Some(7) => &mut c.charte_graphique.text,
+            Some(8) => &mut c.conclusion_generale,
+            _ => {
+                ctx.unused_from(row, 1, "not under a section of the conclusion");
+                continue;
+            }
+        };
+        list.push(text);
+        ctx.unused_from(row, 2, "outside the grid's columns");
+    }
+}
+
+/// Puts assessments in the référentiel's order (rows may have been reordered), then by number;
+/// management items likewise. Remote checks and fiches keep the grid's order.
+pub(crate) fn sort(audit: &mut Audit, referentiel: &Referentiel) {
+    let engagements = referentiel.engagements();
+    audit.assessments.sort_by_key(|a| {
+        (
+            engagements
+                .iter()
+                .position(|e| e.number == a.engagement)
+                .unwrap_or(usize::MAX),
+            a.engagement,
+        )
+    });
+    let items = referentiel.management_items();
+    audit.management.sort_by_key(|m| {
+        (
+            items
+                .iter()
+                .position(|i| i.id() == m.id())
+                .unwrap_or(usize::MAX),
+            m.id(),
+        )
+    });
+}

@@ -1,0 +1,254 @@
+//! The audit grid: the workbook auditors fill in during the visit, written from an audit (or
+//! blank) and read back into one, every cell accounted for (feature `xlsx`).
+//!
+//! # The workbook
+//!
+//! - **Page de garde**: labels in column A, values in column B (administration type,
+//!   département, city, audit type, `Audit interne` oui/non, référentiel, dates, modules covered
+//!   as `1, 2`, context figures and paragraphs), then one `Auditeur` row per auditor (name, role,
+//!   phone, e-mail, date of signature in B–F).
+//! - **Module N**, one per covered module: the engagements under their channel-group headings,
+//!   columns `N°`, `Engagement` (locked, the référentiel's exact title), `Verdict` (drop-down:
+//!   `C`, `NA`, `NC min`, `NC Maj`, coloured), `Point fort (PF)`, `Point sensible (PS)`, `Risque
+//!   associé au PS`, `Piste de progrès (PP)`, `Commentaire, justification d'un NA`. More
+//!   observations of an engagement go on further rows with the same number (blank rows are left
+//!   at the bottom for them).
+//! - **Management**: the seven items, by section and number, with the same verdict and
+//!   observation columns.
+//! - **Audit à distance**: one row per remote check (channel and note drop-downs, engagement
+//!   number, module, observations).
+//! - **Fiches d'écart**: target (an engagement number, or `pilotage N` / `labellisation N`),
+//!   grade, finding, requirement, corrective action, due date.
+//! - **Conclusion**: section 4, one paragraph a row under its section's label.
+//! - **_qualepref**, hidden and protected: the grid's format version (`qualepref-grid/1`) and
+//!   the référentiel id, which the reader requires.
+//!
+//! Sheets print on A4 landscape, one page wide, with their header row repeated and frozen.
+//!
+//! # Reading back
+//!
+//! [`import_xlsx`] reads `.xlsx` and `.ods` (LibreOffice) alike, with calamine. It is lenient
+//! where a person editing the workbook would be: codes in any case and with stray spaces
+//! (`nc min`), numbers stored as text, dates as text (`18/11/2019`, `2019-11-18`) or serial
+//! numbers, rows reordered (assessments come out in the référentiel's order), empty rows, extra
+//! sheets. Every non-empty cell is used or reported by a [`GridDiagnostic`] naming its sheet and
+//! cell, e.g. `Module 1!C7: warning: unknown verdict "CC" (…)`.
+//!
+//! A round trip keeps the audit as it was when its assessments are in the référentiel's order
+//! and its texts carry no spaces at their ends (the reader trims cells); a risk on an
+//! observation other than a PS has no cell, so [`export_xlsx`] refuses it.
+//!
+//! ```
+//! use qualepref::{grid, samples, Audit, Referentiel};
+//!
+//! let referentiel = Referentiel::qual_e_pref_2019();
+//! let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+//! let workbook = grid::export_xlsx(&audit, referentiel)?;
+//! let back = grid::import_xlsx(&workbook, referentiel)?;
+//! assert_eq!(back.audit(), &audit);
+//! assert!(back.diagnostics().is_empty());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod cells;
+#[cfg(feature = "csv")]
+mod csv;
+#[cfg(feature = "csv")]
+mod csv_read;
+mod import;
+mod items;
+mod layout;
+#[cfg(feature = "xlsx")]
+mod read;
+#[cfg(feature = "xlsx")]
+mod rows;
+#[cfg(feature = "xlsx")]
+mod write;
+
+use std::fmt;
+
+#[cfg(feature = "xlsx")]
+use crate::{
+    AdministrationType, AuditDates, AuditKind, Departement, ModuleNumber, NaiveDate, Site,
+};
+use crate::{Audit, Error, ImportLevel, Referentiel};
+
+/// The grid's format version, written in its `_qualepref` sheet and required by the reader.
+pub const GRID_FORMAT: &str = layout::FORMAT;
+
+/// An audit read from a grid, with what the reader has to say about the cells it met.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridImport {
+    audit: Audit,
+    diagnostics: Vec<GridDiagnostic>,
+}
+
+impl GridImport {
+    /// The audit read.
+    #[must_use]
+    pub fn audit(&self) -> &Audit {
+        &self.audit
+    }
+
+    /// The audit read, taken out.
+    #[must_use]
+    pub fn into_audit(self) -> Audit {
+        self.audit
+    }
+
+    /// The diagnostics, in the order of the sheets and rows.
+    #[must_use]
+    pub fn diagnostics(&self) -> &[GridDiagnostic] {
+        &self.diagnostics
+    }
+}
+
+/// What the reader says of one cell: a value read from an unusual form, guessed, probably
+/// wrong, or not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct GridDiagnostic {
+    /// How much it matters, with the levels of the text import.
+    pub level: ImportLevel,
+    /// The sheet and cell, e.g. `Module 1!C7`.
+    pub cell: String,
+    /// What happened, naming the value.
+    pub message: String,
+}
+
+impl fmt::Display for GridDiagnostic {
+    /// `Module 1!C7: warning: unknown verdict "CC" (…)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: {}", self.cell, self.level, self.message)
+    }
+}
+
+/// The grid of `audit` as an `.xlsx` workbook: page de garde, a sheet per module, management,
+/// remote checks, fiches d'écart, conclusion and the hidden `_qualepref` sheet. Titles come from
+/// `referentiel`.
+///
+/// # Errors
+///
+/// [`Error::InvalidValue`] when the audit holds what the grid cannot carry: a risk on an
+/// observation other than a PS, or a text longer than a cell's 32,767 characters.
+#[cfg(feature = "xlsx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
+pub fn export_xlsx(audit: &Audit, referentiel: &Referentiel) -> Result<Vec<u8>, Error> {
+    write::workbook(audit, referentiel, write::Blanks::default())
+}
+
+/// A blank grid of the covered `modules`: [`Audit::skeleton`] as a workbook, every engagement
+/// and management item without verdict. `site` and `kind` fill in the page de garde when given;
+/// the dates are left empty.
+///
+/// ```
+/// use qualepref::{grid, ModuleNumber, Referentiel};
+/// let referentiel = Referentiel::qual_e_pref_2019();
+/// let modules = [ModuleNumber::ONE, ModuleNumber::new(2).ok_or("module")?];
+/// let workbook = grid::new_xlsx(referentiel, &modules, None, None)?;
+/// assert!(workbook.starts_with(b"PK"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`export_xlsx`] (a blank grid does not fail).
+#[cfg(feature = "xlsx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
+pub fn new_xlsx(
+    referentiel: &Referentiel,
+    modules: &[ModuleNumber],
+    site: Option<&Site>,
+    kind: Option<AuditKind>,
+) -> Result<Vec<u8>, Error> {
+    let placeholder = || {
+        let departement: Option<Departement> = "75".parse().ok();
+        departement.map(|d| Site::new(AdministrationType::Prefecture, d, ""))
+    };
+    let site = site
+        .cloned()
+        .or_else(placeholder)
+        .ok_or(Error::InvalidValue {
+            what: "site",
+            value: String::new(),
+            reason: "no site",
+        })?;
+    let day = NaiveDate::default();
+    let audit = Audit::skeleton(
+        referentiel,
+        site,
+        kind.unwrap_or(AuditKind {
+            audit_type: None,
+            internal: false,
+        }),
+        AuditDates::day(day),
+        modules,
+    );
+    let blanks = write::Blanks {
+        site: audit.site.city.is_empty(),
+        kind: kind.is_none(),
+        dates: true,
+    };
+    write::workbook(&audit, referentiel, blanks)
+}
+
+/// Reads a grid (`.xlsx`, or `.ods` saved from it) back into an audit, against `referentiel`.
+///
+/// # Errors
+///
+/// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES);
+/// [`Error::InvalidValue`] when the bytes are not a spreadsheet, the workbook is not a grid (no
+/// `_qualepref` sheet, or another format version), or its page de garde lacks what an audit
+/// cannot do without (administration type, département, city, first day).
+#[cfg(feature = "xlsx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
+pub fn import_xlsx(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport, Error> {
+    let sheets = read::sheets(bytes)?;
+    import::audit(&sheets, referentiel)
+}
+
+/// The grid of `audit` as one flat CSV table (feature `csv`), for spreadsheet tools and data
+/// analysis: a header row, then one row per cover field (`kind` `field`), auditor,
+/// assessment, management item, remote check, observation (after the row it belongs to, keyed
+/// by the same columns), fiche d'écart and conclusion paragraph.
+///
+/// The columns: `kind;field;module;engagement;management;channel;verdict;observation;text;risk;
+/// comment;requirement;action;phone;email;date`. French conventions: `;` separates the cells
+/// (`,` is the decimal separator), the file is UTF-8 with a byte-order mark (so that Excel
+/// shows the accents) and lines end with CRLF. Dates are ISO (`2019-11-18`); verdicts, notes
+/// and grades are the report's codes.
+///
+/// ```
+/// use qualepref::{grid, samples, Audit, Referentiel};
+/// let referentiel = Referentiel::qual_e_pref_2019();
+/// let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+/// let table = grid::export_csv(&audit, referentiel)?;
+/// assert!(table.starts_with("\u{feff}kind;field;".as_bytes()));
+/// assert_eq!(grid::import_csv(&table, referentiel)?.audit(), &audit);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::InvalidValue`] for a risk on an observation other than a PS.
+#[cfg(feature = "csv")]
+#[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
+pub fn export_csv(audit: &Audit, referentiel: &Referentiel) -> Result<Vec<u8>, Error> {
+    csv::write(audit, referentiel)
+}
+
+/// Reads the CSV table of [`export_csv`] back into an audit, against `referentiel`, with the
+/// leniency of [`import_xlsx`]; the separator is the one of the header row (`;`, `,` or tab),
+/// a byte-order mark is skipped, and a file that is not UTF-8 is read as Latin-1 (with a
+/// diagnostic). Diagnostics name the line and column, e.g. `line 12, verdict`.
+///
+/// # Errors
+///
+/// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES);
+/// [`Error::InvalidValue`] when the table has no format row (not a grid), or lacks what an
+/// audit cannot do without (administration type, département, city, first day).
+#[cfg(feature = "csv")]
+#[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
+pub fn import_csv(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport, Error> {
+    csv_read::read(bytes, referentiel)
+}

@@ -1,0 +1,697 @@
+//! The audit grid as a workbook: written with rust_xlsxwriter, read back with calamine (a reader
+//! independent of the writer), round trips, and grids edited by hand.
+#![cfg(feature = "xlsx")]
+// Cells hold whole numbers written by the tests themselves.
+#![allow(
+    clippy::float_cmp,
+    clippy::cast_precision_loss,
+    clippy::format_push_string
+)]
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use qualepref::grid::{self, GridDiagnostic};
+use qualepref::{
+    AdministrationType, Audit, AuditKind, AuditType, EngagementNumber, ImportLevel, ModuleNumber,
+    Referentiel, Site, Verdict,
+};
+use rust_xlsxwriter::Workbook;
+
+fn toulon() -> Audit {
+    Audit::from_json_str(qualepref::samples::TOULON_2019_JSON).unwrap()
+}
+
+fn referentiel() -> &'static Referentiel {
+    Referentiel::qual_e_pref_2019()
+}
+
+/// Every sheet of a workbook as calamine reads it: name, then (row, col, value) of each
+/// non-empty cell.
+type Sheets = Vec<(String, Vec<Vec<Data>>)>;
+
+#[track_caller]
+fn read(bytes: &[u8]) -> Sheets {
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).unwrap();
+    let names = book.sheet_names();
+    names
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).unwrap();
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            let mut rows: Vec<Vec<Data>> = Vec::new();
+            for (r, c, v) in range.used_cells() {
+                let (r, c) = (r + r0 as usize, c + c0 as usize);
+                if rows.len() <= r {
+                    rows.resize(r + 1, Vec::new());
+                }
+                if rows[r].len() <= c {
+                    rows[r].resize(c + 1, Data::Empty);
+                }
+                rows[r][c] = v.clone();
+            }
+            (name, rows)
+        })
+        .collect()
+}
+
+/// Writes `sheets` back as a plain workbook, as a spreadsheet program saving the edited grid
+/// would (no formats, no drop-downs; `_qualepref` hidden).
+#[track_caller]
+fn write(sheets: &Sheets) -> Vec<u8> {
+    let mut book = Workbook::new();
+    for (name, rows) in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match v {
+                    Data::String(s) => {
+                        ws.write_string(r, c, s).unwrap();
+                    }
+                    Data::Float(f) => {
+                        ws.write_number(r, c, *f).unwrap();
+                    }
+                    Data::Int(i) => {
+                        ws.write_number(r, c, *i as f64).unwrap();
+                    }
+                    Data::DateTime(d) => {
+                        ws.write_number(r, c, d.as_f64()).unwrap();
+                    }
+                    Data::Empty => {}
+                    other => panic!("unexpected cell {other:?}"),
+                }
+            }
+        }
+        if name == "_qualepref" {
+            ws.set_hidden(true);
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[track_caller]
+fn sheet<'a>(sheets: &'a mut Sheets, name: &str) -> &'a mut Vec<Vec<Data>> {
+    &mut sheets.iter_mut().find(|(n, _)| n == name).unwrap().1
+}
+
+/// The row whose column A is engagement `n`.
+#[track_caller]
+fn row_of(rows: &[Vec<Data>], n: u16) -> usize {
+    rows.iter()
+        .position(|r| matches!(r.first(), Some(Data::Float(f)) if *f == f64::from(n)))
+        .unwrap()
+}
+
+fn set(rows: &mut [Vec<Data>], r: usize, c: usize, value: Data) {
+    if rows[r].len() <= c {
+        rows[r].resize(c + 1, Data::Empty);
+    }
+    rows[r][c] = value;
+}
+
+fn lines(diagnostics: &[GridDiagnostic]) -> Vec<String> {
+    diagnostics.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn toulon_round_trips_through_the_workbook() {
+    let audit = toulon();
+    let bytes = grid::export_xlsx(&audit, referentiel()).unwrap();
+    let back = grid::import_xlsx(&bytes, referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &audit);
+}
+
+#[test]
+fn the_workbook_is_a_valid_office_open_xml_package() {
+    let bytes = grid::export_xlsx(&toulon(), referentiel()).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    // File names stand uncompressed in the zip's headers.
+    let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
+    for part in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/sharedStrings.xml",
+        "xl/styles.xml",
+        "xl/worksheets/sheet1.xml",
+    ] {
+        assert!(has(part), "missing part {part}");
+    }
+}
+
+#[test]
+fn the_workbook_has_the_grid_sheets_read_by_an_independent_reader() {
+    let bytes = grid::export_xlsx(&toulon(), referentiel()).unwrap();
+    let book = open_workbook_auto_from_rs(Cursor::new(bytes.clone())).unwrap();
+    let metadata: Vec<(String, calamine::SheetVisible)> = book
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible))
+        .collect();
+    let names: Vec<&str> = metadata.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Page de garde",
+            "Module 1",
+            "Module 2",
+            "Management",
+            "Audit à distance",
+            "Fiches d'écart",
+            "Conclusion",
+            "_qualepref"
+        ]
+    );
+    assert_eq!(metadata[7].1, calamine::SheetVisible::Hidden);
+    let mut sheets = read(&bytes);
+    let first = sheet(&mut sheets, "Module 1");
+    assert_eq!(first[2][0], Data::String("N°".into()));
+    assert_eq!(first[2][2], Data::String("Verdict".into()));
+    let r = row_of(first, 5);
+    assert_eq!(
+        first[r][1],
+        Data::String("Nous vous orientons vers le bon service et vous prenons en charge".into())
+    );
+    assert_eq!(first[r][2], Data::String("C".into()));
+    assert!(
+        first
+            .iter()
+            .any(|row| row.get(1) == Some(&Data::String("ACCUEIL PHYSIQUE".into())))
+    );
+    let meta = sheet(&mut sheets, "_qualepref");
+    assert_eq!(meta[0][1], Data::String("qualepref-grid/1".into()));
+    assert_eq!(meta[1][1], Data::String("qual-e-pref-2019".into()));
+}
+
+#[test]
+fn a_grid_edited_by_hand_imports_with_diagnostics_naming_sheet_and_cell() {
+    let audit = toulon();
+    let mut sheets = read(&grid::export_xlsx(&audit, referentiel()).unwrap());
+    let first = sheet(&mut sheets, "Module 1");
+    // Rows reordered: engagement 6 moved to the end, after an empty row.
+    let r6 = row_of(first, 6);
+    let moved = first.remove(r6);
+    first.push(Vec::new());
+    first.push(moved);
+    // A lower-case verdict with stray spaces, an unknown verdict, a number stored as text.
+    let r5 = row_of(first, 5);
+    set(first, r5, 2, Data::String("  nc min ".into()));
+    let r7 = row_of(first, 7);
+    set(first, r7, 2, Data::String("CC".into()));
+    let r9 = row_of(first, 9);
+    set(first, r9, 0, Data::String(" 9 ".into()));
+    // A second observation of engagement 10, on a row of its own.
+    first.push(vec![
+        Data::Float(10.0),
+        Data::Empty,
+        Data::Empty,
+        Data::Empty,
+        Data::String("Attente longue au standard".into()),
+        Data::String("Usagers mécontents".into()),
+    ]);
+    // A comment written outside the grid's columns.
+    let r8 = row_of(first, 8);
+    set(first, r8, 9, Data::String("à revoir".into()));
+    // The end date as text, the start date as a serial number.
+    let cover = sheet(&mut sheets, "Page de garde");
+    let end = cover
+        .iter()
+        .position(|r| r.first() == Some(&Data::String("Date de fin".into())))
+        .unwrap();
+    set(cover, end, 1, Data::String("19/11/2019".into()));
+    // An extra sheet.
+    sheets.push(("Notes".into(), vec![vec![Data::String("brouillon".into())]]));
+
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    let mut expected = audit.clone();
+    let five = EngagementNumber::try_from(5).unwrap();
+    let seven = EngagementNumber::try_from(7).unwrap();
+    expected.assessment_mut(five).unwrap().verdict = Some(Verdict::MinorNonconformity);
+    expected.assessment_mut(seven).unwrap().verdict = None;
+    expected.dates.end = "2019-11-19".parse().unwrap();
+    expected
+        .observe(
+            EngagementNumber::try_from(10).unwrap(),
+            qualepref::Observation::area_of_concern(
+                "Attente longue au standard",
+                "Usagers mécontents",
+            ),
+        )
+        .unwrap();
+    assert_eq!(back.audit(), &expected);
+    let r8 = r8 + 1; // 1-based row numbers in cell names
+    assert_eq!(
+        lines(back.diagnostics()),
+        [
+            format!(
+                "Module 1!C{}: warning: unknown verdict \"CC\" (expected C, NA, NC min, NC Maj); left without verdict",
+                r7 + 1
+            ),
+            format!("Module 1!J{r8}: skipped: outside the grid's columns, not used: \"à revoir\""),
+            "Notes!A1: skipped: sheet not part of the grid, not used: \"brouillon\"".to_owned(),
+        ]
+    );
+    assert_eq!(back.diagnostics()[0].level, ImportLevel::Warning);
+}
+
+#[test]
+fn rows_of_a_module_not_covered_are_imported_and_reported() {
+    let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    let cover = sheet(&mut sheets, "Page de garde");
+    let modules = cover
+        .iter()
+        .position(|r| r.first() == Some(&Data::String("Modules couverts".into())))
+        .unwrap();
+    set(cover, modules, 1, Data::String("1".into()));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(back.audit().assessments.len(), 23);
+    assert_eq!(
+        lines(back.diagnostics()),
+        [
+            "Module 2!A1: warning: module 2 is not among the modules covered on the page de garde (1), but its sheet has rows"
+        ]
+    );
+}
+
+#[test]
+fn a_risk_on_an_observation_other_than_a_ps_is_refused_rather_than_lost() {
+    let mut audit = toulon();
+    audit.assessments[0]
+        .observations
+        .push(qualepref::Observation {
+            risk: Some("Perte d'information".into()),
+            ..qualepref::Observation::strength("Accueil soigné")
+        });
+    let err = grid::export_xlsx(&audit, referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid observation \"Accueil soigné\": only a point sensible (PS) has a risk cell in the grid"
+    );
+}
+
+#[test]
+fn a_departement_typed_as_a_number_keeps_its_leading_zero() {
+    let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    let cover = sheet(&mut sheets, "Page de garde");
+    let at = cover
+        .iter()
+        .position(|r| r.first() == Some(&Data::String("Département".into())))
+        .unwrap();
+    set(cover, at, 1, Data::Float(5.0));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(back.audit().site.departement.as_str(), "05");
+    assert!(back.diagnostics().is_empty());
+}
+
+#[test]
+fn a_workbook_without_the_grid_sheet_is_not_a_grid() {
+    let sheets: Sheets = vec![("Feuil1".into(), vec![vec![Data::String("x".into())]])];
+    let err = grid::import_xlsx(&write(&sheets), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid audit grid \"workbook\": it has no _qualepref sheet: not a grid written by qualepref"
+    );
+    let err = grid::import_xlsx(b"not a workbook", referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid audit grid \"workbook\": not a spreadsheet that can be read (.xlsx, .ods)"
+    );
+}
+
+#[test]
+fn a_blank_grid_filled_in_imports_as_the_audit() {
+    let modules = [ModuleNumber::ONE, ModuleNumber::new(2).unwrap()];
+    let site = Site::new(
+        AdministrationType::SousPrefecture,
+        "83".parse().unwrap(),
+        "BRIGNOLES",
+    );
+    let kind = AuditKind::external(AuditType::Suivi);
+    let bytes = grid::new_xlsx(referentiel(), &modules, Some(&site), Some(kind)).unwrap();
+    let mut sheets = read(&bytes);
+    // Without dates the audit cannot be built.
+    let err = grid::import_xlsx(&write(&sheets), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid audit grid \"Page de garde\": the date de début is missing"
+    );
+    let cover = sheet(&mut sheets, "Page de garde");
+    let start = cover
+        .iter()
+        .position(|r| r.first() == Some(&Data::String("Date de début".into())))
+        .unwrap();
+    set(cover, start, 1, Data::String("2024-03-12".into()));
+    let first = sheet(&mut sheets, "Module 1");
+    let r = row_of(first, 9);
+    set(first, r, 2, Data::String("c".into()));
+    set(
+        first,
+        r,
+        6,
+        Data::String("Message d'attente à mettre à jour".into()),
+    );
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    let day = "2024-03-12".parse().unwrap();
+    let mut expected = Audit::skeleton(
+        referentiel(),
+        site,
+        kind,
+        qualepref::AuditDates::day(day),
+        &modules,
+    );
+    expected
+        .assess(EngagementNumber::try_from(9).unwrap(), Verdict::Conformity)
+        .unwrap()
+        .observations
+        .push(qualepref::Observation::opportunity_for_improvement(
+            "Message d'attente à mettre à jour",
+        ));
+    assert_eq!(back.audit(), &expected);
+    assert_eq!(
+        lines(back.diagnostics()),
+        ["Page de garde!B1: guessed: no date de fin: a one-day audit"]
+    );
+}
+
+/// CRC-32 (IEEE), bit by bit: enough for the few small files of a test package.
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &byte in data {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// A zip archive of `files`, stored without compression.
+fn zip(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data) in files {
+        let offset = out.len() as u32;
+        let (crc, size, len) = (crc32(data), data.len() as u32, name.len() as u16);
+        let common = |v: &mut Vec<u8>| {
+            v.extend(20u16.to_le_bytes()); // version needed
+            v.extend(0u16.to_le_bytes()); // flags
+            v.extend(0u16.to_le_bytes()); // stored
+            v.extend(0u16.to_le_bytes()); // time
+            v.extend(0x21u16.to_le_bytes()); // date
+            v.extend(crc.to_le_bytes());
+            v.extend(size.to_le_bytes());
+            v.extend(size.to_le_bytes());
+            v.extend(len.to_le_bytes());
+            v.extend(0u16.to_le_bytes()); // extra
+        };
+        out.extend(0x0403_4b50u32.to_le_bytes());
+        common(&mut out);
+        out.extend(name.as_bytes());
+        out.extend(data);
+        central.extend(0x0201_4b50u32.to_le_bytes());
+        central.extend(20u16.to_le_bytes()); // version made by
+        common(&mut central);
+        central.extend([0u8; 8]); // comment, disk, internal and external attributes (part)
+        central.extend(0u32.to_le_bytes()[..2].iter()); // external attributes (rest)
+        central.extend(offset.to_le_bytes());
+        central.extend(name.as_bytes());
+    }
+    let (at, size) = (out.len() as u32, central.len() as u32);
+    out.extend(central);
+    out.extend(0x0605_4b50u32.to_le_bytes());
+    out.extend([0u8; 4]);
+    out.extend((files.len() as u16).to_le_bytes());
+    out.extend((files.len() as u16).to_le_bytes());
+    out.extend(size.to_le_bytes());
+    out.extend(at.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// `sheets` as an OpenDocument spreadsheet, the way LibreOffice saves one: text cells as
+/// paragraphs, numbers as floats, dates as ISO dates.
+fn ods(sheets: &Sheets) -> Vec<u8> {
+    let mut content = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>"#,
+    );
+    for (name, rows) in sheets {
+        content.push_str(&format!(
+            r#"<table:table table:name="{}">"#,
+            xml_escape(name)
+        ));
+        for row in rows {
+            content.push_str("<table:table-row>");
+            for cell in row {
+                match cell {
+                    Data::String(s) => {
+                        content.push_str(r#"<table:table-cell office:value-type="string">"#);
+                        for line in s.split('\n') {
+                            content.push_str(&format!("<text:p>{}</text:p>", xml_escape(line)));
+                        }
+                        content.push_str("</table:table-cell>");
+                    }
+                    Data::Float(f) => content.push_str(&format!(
+                        r#"<table:table-cell office:value-type="float" office:value="{f}"><text:p>{f}</text:p></table:table-cell>"#
+                    )),
+                    Data::DateTime(d) => {
+                        let day = d.as_datetime().unwrap().date();
+                        content.push_str(&format!(
+                            r#"<table:table-cell office:value-type="date" office:date-value="{day}"><text:p>{day}</text:p></table:table-cell>"#
+                        ));
+                    }
+                    Data::Empty => content.push_str("<table:table-cell/>"),
+                    other => panic!("unexpected cell {other:?}"),
+                }
+            }
+            content.push_str("</table:table-row>");
+        }
+        content.push_str("</table:table>");
+    }
+    content.push_str("</office:spreadsheet></office:body></office:document-content>");
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    zip(&[
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet".to_vec(),
+        ),
+        ("META-INF/manifest.xml", manifest.as_bytes().to_vec()),
+        ("content.xml", content.into_bytes()),
+    ])
+}
+
+#[test]
+fn a_grid_saved_as_opendocument_reads_the_same() {
+    let audit = toulon();
+    let sheets = read(&grid::export_xlsx(&audit, referentiel()).unwrap());
+    let bytes = ods(&sheets);
+    assert!(bytes.starts_with(b"PK"));
+    let back = grid::import_xlsx(&bytes, referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &audit);
+}
+
+mod generated {
+    use proptest::prelude::*;
+    use qualepref::grid;
+    use qualepref::{
+        Audit, EcartTarget, EngagementNumber, FicheEcart, ManagementItemId, ManagementSection,
+        NaiveDate, NcGrade, Observation, ObservationKind, RemoteChannel, RemoteCheck, RemoteNote,
+        Verdict,
+    };
+
+    /// A text as auditors write them: accents, apostrophes, several lines; no spaces at its
+    /// ends (cells are trimmed).
+    fn text() -> impl Strategy<Value = String> {
+        "[A-Za-zéèêàçôÉ'’ ,.0-9]{0,16}(\n[a-zéèàç ]{0,12}){0,2}".prop_map(|s| format!("«{s}»"))
+    }
+
+    fn verdict() -> impl Strategy<Value = Option<Verdict>> {
+        prop::option::of(prop::sample::select(Verdict::ALL.to_vec()))
+    }
+
+    fn observation() -> impl Strategy<Value = Observation> {
+        (
+            prop::sample::select(ObservationKind::ALL.to_vec()),
+            text(),
+            prop::option::of(text()),
+        )
+            .prop_map(|(kind, text, risk)| Observation {
+                risk: risk.filter(|_| kind == ObservationKind::AreaOfConcern),
+                ..Observation::new(kind, text)
+            })
+    }
+
+    fn observations() -> impl Strategy<Value = Vec<Observation>> {
+        prop::collection::vec(observation(), 0..4)
+    }
+
+    fn date() -> impl Strategy<Value = NaiveDate> {
+        (2015i32..2035, 1u32..=12, 1u32..=28)
+            .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default())
+    }
+
+    fn remote() -> impl Strategy<Value = RemoteCheck> {
+        (
+            prop::sample::select(RemoteChannel::ALL.to_vec()),
+            1u16..=20,
+            prop::option::of(prop::sample::select(vec![
+                RemoteNote::Conforme,
+                RemoteNote::NonConforme,
+                RemoteNote::NonApplicable,
+            ])),
+            observations(),
+        )
+            .prop_map(|(channel, n, note, observations)| RemoteCheck {
+                note,
+                observations,
+                ..RemoteCheck::new(
+                    channel,
+                    EngagementNumber::new(n).unwrap(),
+                    qualepref::ModuleNumber::ONE,
+                    RemoteNote::Conforme,
+                )
+            })
+    }
+
+    fn fiche() -> impl Strategy<Value = FicheEcart> {
+        (
+            prop::bool::ANY,
+            1u16..=23,
+            1u8..=5,
+            prop::sample::select(NcGrade::ALL.to_vec()),
+            text(),
+            prop::option::of(text()),
+            prop::option::of(date()),
+        )
+            .prop_map(|(engagement, n, item, grade, finding, action, due)| {
+                let target = if engagement {
+                    EcartTarget::Engagement(EngagementNumber::new(n).unwrap())
+                } else {
+                    EcartTarget::Management(ManagementItemId::new(
+                        ManagementSection::Pilotage,
+                        item,
+                    ))
+                };
+                FicheEcart {
+                    corrective_action: action,
+                    due,
+                    ..FicheEcart::new(target, grade, finding).with_requirement("Exigence")
+                }
+            })
+    }
+
+    fn paragraphs() -> impl Strategy<Value = Vec<String>> {
+        prop::collection::vec(text(), 0..3)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn generated_audits_round_trip_through_the_workbook_and_the_table(
+            assessed in prop::collection::vec((verdict(), prop::option::of(text()), observations()), 23),
+            managed in prop::collection::vec((verdict(), observations()), 7),
+            remote_checks in prop::collection::vec(remote(), 0..5),
+            ecarts in prop::collection::vec(fiche(), 0..3),
+            sections in prop::collection::vec(paragraphs(), 9),
+            charte in verdict(),
+        ) {
+            let mut audit = Audit::from_json_str(qualepref::samples::TOULON_2019_JSON)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            for (a, (verdict, comment, observations)) in audit.assessments.iter_mut().zip(assessed) {
+                a.verdict = verdict;
+                a.comment = comment;
+                a.observations = observations;
+            }
+            for (m, (verdict, observations)) in audit.management.iter_mut().zip(managed) {
+                m.verdict = verdict;
+                m.observations = observations;
+            }
+            // Remote checks are keyed by channel and engagement: one check per key.
+            let mut checks: Vec<RemoteCheck> = Vec::new();
+            for check in remote_checks {
+                if !checks.iter().any(|c| c.channel == check.channel && c.engagement == check.engagement) {
+                    checks.push(check);
+                }
+            }
+            audit.remote_checks = checks;
+            audit.ecarts = ecarts;
+            let c = &mut audit.conclusion;
+            let mut sections = sections.into_iter();
+            for list in [
+                &mut c.points_forts,
+                &mut c.points_sensibles,
+                &mut c.pistes_de_progres,
+                &mut c.fiches_ecart,
+                &mut c.commentaires,
+                &mut c.bonnes_pratiques,
+                &mut c.enquetes_satisfaction,
+                &mut c.charte_graphique.text,
+                &mut c.conclusion_generale,
+            ] {
+                *list = sections.next().unwrap_or_default();
+            }
+            c.charte_graphique.verdict = charte;
+
+            let referentiel = qualepref::Referentiel::qual_e_pref_2019();
+            let bytes = grid::export_xlsx(&audit, referentiel)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let back = grid::import_xlsx(&bytes, referentiel)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(back.audit(), &audit);
+            prop_assert!(back.diagnostics().is_empty(), "{:?}", back.diagnostics());
+            #[cfg(feature = "csv")]
+            {
+                let table = grid::export_csv(&audit, referentiel)
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let back = grid::import_csv(&table, referentiel)
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(back.audit(), &audit);
+                prop_assert!(back.diagnostics().is_empty(), "{:?}", back.diagnostics());
+            }
+        }
+    }
+}
+
+mod damaged {
+    use proptest::prelude::*;
+    use qualepref::grid;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// A damaged workbook gives an audit or an error, never a panic.
+        #[test]
+        fn damaged_workbooks_never_panic(
+            edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        ) {
+            let referentiel = qualepref::Referentiel::qual_e_pref_2019();
+            let audit = qualepref::Audit::from_json_str(qualepref::samples::TOULON_2019_JSON)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let mut bytes = grid::export_xlsx(&audit, referentiel)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            for (at, byte) in edits {
+                let i = at.index(bytes.len());
+                bytes[i] = byte;
+            }
+            let _ = grid::import_xlsx(&bytes, referentiel);
+            #[cfg(feature = "csv")]
+            let _ = grid::import_csv(&bytes, referentiel);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! The audit grid as one flat CSV table: conventions, round trip, a table edited by hand.
+#![cfg(feature = "csv")]
+
+use qualepref::grid::{self, GridDiagnostic};
+use qualepref::{Audit, EngagementNumber, Referentiel, Verdict};
+
+fn toulon() -> Audit {
+    Audit::from_json_str(qualepref::samples::TOULON_2019_JSON).unwrap()
+}
+
+fn referentiel() -> &'static Referentiel {
+    Referentiel::qual_e_pref_2019()
+}
+
+fn lines(diagnostics: &[GridDiagnostic]) -> Vec<String> {
+    diagnostics.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn toulon_round_trips_through_the_table() {
+    let audit = toulon();
+    let table = grid::export_csv(&audit, referentiel()).unwrap();
+    let back = grid::import_csv(&table, referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &audit);
+}
+
+#[test]
+fn the_table_follows_french_spreadsheet_conventions() {
+    let table = grid::export_csv(&toulon(), referentiel()).unwrap();
+    let text = std::str::from_utf8(&table).unwrap();
+    let mut rows = text.split("\r\n");
+    assert_eq!(
+        rows.next().unwrap(),
+        "\u{feff}kind;field;module;engagement;management;channel;verdict;observation;text;risk;comment;requirement;action;phone;email;date"
+    );
+    assert_eq!(
+        rows.next().unwrap(),
+        "field;format;;;;;;;qualepref-grid/1;;;;;;;"
+    );
+    assert!(text.contains("\r\nassessment;;1;5;;;C;;;;;;;;;\r\n"));
+    assert!(text.contains("\r\nremote check;;1;3;;internet;Conforme;;;;;;;;;\r\n"));
+    assert!(text.contains("\r\nmanagement;;;;pilotage 5;;C;;;;;;;;;\r\n"));
+}
+
+#[test]
+fn a_table_edited_by_hand_imports_with_diagnostics_naming_line_and_column() {
+    let audit = toulon();
+    let table = grid::export_csv(&audit, referentiel()).unwrap();
+    let text = String::from_utf8(table).unwrap();
+    let mut edited: Vec<String> = text.split("\r\n").map(str::to_owned).collect();
+    let five = edited
+        .iter()
+        .position(|l| l == "assessment;;1;5;;;C;;;;;;;;;")
+        .unwrap();
+    edited[five] = "assessment;;1;5;;; nc  MIN ;;;;;;;;;".to_owned();
+    let seven = edited
+        .iter()
+        .position(|l| l == "assessment;;1;7;;;C;;;;;;;;;")
+        .unwrap();
+    edited[seven] = "assessment;;1;7;;;CC;;;;;;;;;;en trop".to_owned();
+    // Rows reordered: the row of engagement 9 moved to the end, after an empty line.
+    let nine = edited
+        .iter()
+        .position(|l| l == "assessment;;1;9;;;C;;;;;;;;;")
+        .unwrap();
+    let moved = edited.remove(nine);
+    edited.push(String::new());
+    edited.push(moved);
+    let back = grid::import_csv(edited.join("\r\n").as_bytes(), referentiel()).unwrap();
+    let mut expected = audit;
+    expected
+        .assessment_mut(EngagementNumber::try_from(5).unwrap())
+        .unwrap()
+        .verdict = Some(Verdict::MinorNonconformity);
+    expected
+        .assessment_mut(EngagementNumber::try_from(7).unwrap())
+        .unwrap()
+        .verdict = None;
+    assert_eq!(back.audit(), &expected);
+    assert_eq!(
+        lines(back.diagnostics()),
+        [
+            format!(
+                "line {}, column 17: skipped: outside the table's columns, not used: \"en trop\"",
+                seven + 1
+            ),
+            format!(
+                "line {}, verdict: warning: unknown verdict \"CC\" (expected C, NA, NC min, NC Maj); left without verdict",
+                seven + 1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_comma_separated_table_without_byte_order_mark_reads_too() {
+    let audit = toulon();
+    let table = grid::export_csv(&audit, referentiel()).unwrap();
+    let text = std::str::from_utf8(&table)
+        .unwrap()
+        .trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for record in reader.records() {
+        writer.write_record(&record.unwrap()).unwrap();
+    }
+    let comma = writer.into_inner().unwrap();
+    let back = grid::import_csv(&comma, referentiel()).unwrap();
+    assert_eq!(back.audit(), &audit);
+}
+
+#[test]
+fn a_table_without_format_row_is_not_a_grid() {
+    let err =
+        grid::import_csv(b"kind;field;text\r\nfield;city;TOULON\r\n", referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid audit grid \"CSV\": it has no format row (kind field, field format): not a grid written by qualepref"
+    );
+}
