@@ -94,8 +94,12 @@
 //! - `schema`: the JSON Schemas of the audit layout and of the référentiel file format
 //!   (`schema::audit_schema`, `schema::referentiel_schema`), generated with `schemars`; the
 //!   repository commits them under `schema/`.
-//! - `cli`: the `qualepref` command-line tool, with `clap`; turns on `yaml`, `toml` and
-//!   `schema`. Install it with `cargo install --path . --features cli`.
+//! - `xlsx`: the audit grid as a workbook ([`grid`]: `grid::export_xlsx`, `grid::new_xlsx`,
+//!   `grid::import_xlsx`, which also reads `.ods`), with `rust_xlsxwriter` and `calamine`.
+//! - `csv`: the grid as one flat table (`grid::export_csv`, `grid::import_csv`; `;` separated,
+//!   UTF-8 with BOM), with `csv`.
+//! - `cli`: the `qualepref` command-line tool, with `clap`; turns on `yaml`, `toml`, `schema`,
+//!   `xlsx` and `csv`. Install it with `cargo install --path . --features cli`.
 //!
 //! ## What is not public, and so not bundled
 //!

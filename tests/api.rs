@@ -421,7 +421,7 @@ fn a_rate_keeps_its_invariant_and_orders_by_value() {
     assert_eq!((two_thirds.numerator(), two_thirds.denominator()), (2, 3));
     assert_eq!(two_thirds.tenths_of_percent(), 667);
     assert!((two_thirds.percent() - 66.666).abs() < 0.01);
-    let mut rates = vec![
+    let mut rates = [
         Rate::new(1, 1).unwrap(),
         Rate::new(2, 4).unwrap(),
         two_thirds,
