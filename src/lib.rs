@@ -163,7 +163,7 @@ pub use engine::score::{
     Scores, SectionScore, Tally, VerdictCounts, score,
 };
 pub use engine::synthesis::{ObservationItem, Section, Source, Synthesis, synthesize};
-pub use engine::{AppliedPolicy, Conclusions, conclude};
+pub use engine::{AppliedPolicy, Conclusions, Nonconformities, conclude};
 pub use error::Error;
 pub use formats::{Format, Interchange};
 pub use i18n::Language;
@@ -194,6 +194,3 @@ pub use validate::{
 
 pub use input::MAX_INPUT_BYTES;
 pub(crate) use input::{check_size, read_input, read_input_bytes};
-
-/// A report with errors is the error of [`Valid::new`], so `?` works on it.
-impl std::error::Error for ValidationReport {}

@@ -244,3 +244,6 @@ impl fmt::Display for ValidationReport {
         Ok(())
     }
 }
+
+/// A report with errors is the error of [`Valid::new`](crate::Valid::new), so `?` works on it.
+impl std::error::Error for ValidationReport {}
