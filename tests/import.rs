@@ -230,6 +230,7 @@ fn import_codes_are_pinned() {
             "remote-text-ignored",
             "auditor-from-title-page",
             "unknown-value",
+            "row-out-of-place",
         ]
     );
 }
@@ -870,5 +871,86 @@ proptest! {
         let text = render_report_text(&audit, Referentiel::qual_e_pref_2019());
         let imported = import_report(&text).unwrap();
         prop_assert_eq!(imported.audit(), &audit);
+    }
+}
+
+// --- rows out of their place -----------------------------------------------------------------
+
+/// Rows of section 3 as a hostile edit would insert them: an engagement row, a management row
+/// and a remote check, each with a verdict that differs from the report's.
+const STRAY_ROWS: [&str; 3] = [
+    "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge\tPS : Attente\tNC Maj",
+    "1. Responsabilités\tPS : Organigramme périmé\tNC min",
+    "Module 1 1. Nous vous informons sur les conditions de fonctionnement de nos services\tNote : Non conforme",
+];
+
+/// `text` with `row` inserted before line `at` (0-based; at the end past the last line).
+fn insert_line(text: &str, at: usize, row: &str) -> (String, usize) {
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let at = at.min(lines.len());
+    lines.insert(at, row);
+    (lines.join("\n"), at + 1)
+}
+
+#[test]
+fn a_verdict_row_after_section_4_is_reported_and_imported() {
+    let text = format!("{}\n{}\n", REPORT.trim_end(), STRAY_ROWS[0]);
+    let line = text.lines().count();
+    let imported = import(&text);
+    let here: Vec<String> = imported
+        .diagnostics()
+        .iter()
+        .filter(|d| d.line == Some(line))
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        here,
+        [
+            format!(
+                "line {line}: [row-out-of-place] warning: the row of engagement 5 stands in part 4, \
+                 outside section 3: imported as a row of section 3"
+            ),
+            format!(
+                "line {line}: [duplicate-row] warning: engagement 5 has a second row; both are \
+                 imported"
+            ),
+        ]
+    );
+    assert_eq!(
+        imported.line_role(line),
+        Some(LineRole::Field(ReportField::Assessment(e(5))))
+    );
+    // Validation sees the second row.
+    let err = qualepref::Valid::new(
+        imported.audit(),
+        Referentiel::qual_e_pref_2019(),
+        &qualepref::ValidationOptions::default(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("duplicate-assessment"), "{err}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Inserting a verdict row at any line never yields the same audit without a diagnostic on
+    /// that line.
+    #[test]
+    fn an_inserted_verdict_row_never_goes_unnoticed(at in 0usize..215, row in 0usize..3) {
+        let (text, line) = insert_line(REPORT, at, STRAY_ROWS[row]);
+        let Ok(imported) = import_report(&text) else { return Ok(()) };
+        let original = import(REPORT);
+        let warned = imported.diagnostics().iter().any(|d| {
+            d.line == Some(line) && matches!(d.level, ImportLevel::Warning | ImportLevel::Skipped)
+        });
+        // Inside section 3 a row may be a new row in its place: the audit then has it.
+        let section_3 = |at: usize| {
+            let start = REPORT.lines().position(|l| l.starts_with("3. SYNTH")).unwrap();
+            let end = REPORT.lines().position(|l| l.starts_with("4. SYNTH")).unwrap();
+            (start + 1..=end).contains(&at)
+        };
+        let noticed = warned || (section_3(at) && imported.audit() != original.audit());
+        prop_assert!(noticed, "line {} ({:?}) went unnoticed: {:?}", line, imported.line_role(line),
+            imported.diagnostics().iter().map(ToString::to_string).collect::<Vec<_>>());
     }
 }

@@ -211,6 +211,11 @@ crate::codes_table::code_table! {
             example: "line 6: [unknown-value] warning: administration type \"Ambassade\" is not one the crate knows",
             fix: "Correct the value on the page de garde; until then the field is not set from it.",
         }
+        RowOutOfPlace = "row-out-of-place", Warning {
+            description: "A line that reads as a row of section 3 (an engagement, a management item or a remote check, with its verdict or note) stands in another part of the report. An engagement row is imported as a row of section 3, so that validation sees it; the others are not used.",
+            example: "line 214: [row-out-of-place] warning: the row of engagement 5 stands in part 4, outside section 3: imported as a row of section 3",
+            fix: "Move the row into section 3, under its module or management section, or remove it.",
+        }
     }
 }
 

@@ -222,6 +222,19 @@ enum Synth {
     Remote(RemoteChannel),
 }
 
+impl Part {
+    /// The part's name in diagnostics.
+    fn name(self) -> &'static str {
+        match self {
+            Part::TitlePage => "the title page",
+            Part::PageDeGarde => "part 1",
+            Part::Context { .. } => "part 2",
+            Part::Synthesis(_) => "section 3",
+            Part::Synthesis4(_) => "part 4",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 enum LastRow {
     None,
@@ -362,6 +375,11 @@ impl<'r> Parser<'r> {
         if let Some(part) = part_heading(t) {
             self.enter_part(part);
             return LineRole::Layout(ReportLayout::Heading);
+        }
+        if !matches!(self.part, Part::Synthesis(_)) {
+            if let Some(role) = self.stray_row(n, line) {
+                return role;
+            }
         }
         match self.part {
             Part::TitlePage => self.title_page(n, t),
