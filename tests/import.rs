@@ -954,3 +954,42 @@ proptest! {
             imported.diagnostics().iter().map(ToString::to_string).collect::<Vec<_>>());
     }
 }
+
+#[test]
+fn a_remote_check_keeps_its_comment() {
+    let row = "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+               Conforme\t";
+    let text = replace_line(
+        REPORT,
+        row,
+        "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+         Conforme. 5 appels passés, décroché en moins de 4 sonneries. PF : Accueil aimable\t",
+    );
+    let imported = import(&text);
+    let check = &imported.audit().remote_checks[11];
+    assert_eq!(check.note, Some(qualepref::RemoteNote::Conforme));
+    assert_eq!(
+        check.comment.as_deref(),
+        Some("5 appels passés, décroché en moins de 4 sonneries.")
+    );
+    assert_eq!(check.observations[0].text, "Accueil aimable");
+    assert_only_info(&imported);
+    // The comment goes back to text and reads back.
+    let again = render_report_text(imported.audit(), Referentiel::qual_e_pref_2019());
+    assert_eq!(import(&again).audit(), imported.audit());
+
+    // A note that is not one keeps its text as the comment, with a warning.
+    let text = replace_line(
+        REPORT,
+        row,
+        "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+         voir capture\t",
+    );
+    let imported = import(&text);
+    let check = &imported.audit().remote_checks[11];
+    assert_eq!(
+        (check.note, check.comment.as_deref()),
+        (None, Some("voir capture"))
+    );
+    assert!(codes(&imported).contains(&"unknown-verdict"));
+}

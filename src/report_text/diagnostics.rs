@@ -197,7 +197,7 @@ crate::codes_table::code_table! {
             fix: "Put the verdict in the charte graphique's « Conformité » cell, or check `conclusion.charte_graphique.verdict`.",
         }
         RemoteTextIgnored = "remote-text-ignored", Skipped {
-            description: "Text in a remote check that is neither its note nor an observation; not used.",
+            description: "Text in a remote check that is neither its note nor an observation; not used. No longer emitted: the text is kept as the check's `comment`.",
             example: "line 150: [remote-text-ignored] skipped: internet remote check of engagement 1: text after the note is not an observation, not used: \"voir capture\"",
             fix: "Start the text with PF, PS or PP to make it an observation, or leave it out.",
         }
