@@ -740,3 +740,114 @@ fn diff_names_each_change_and_exits_1_on_an_invalid_audit() {
     let output = run(&["diff", "-", "-"], "");
     assert_eq!(code(&output), Some(2));
 }
+
+// --- outputs and inputs that fail ------------------------------------------------------------
+
+/// Runs the binary through `sh -c script` (the binary is `$0`, `args` are `"$@"`).
+#[track_caller]
+fn run_sh(script: &str, args: &[&str]) -> Output {
+    match Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_qualepref"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .output()
+    {
+        Ok(output) => output,
+        Err(e) => panic!("cannot run sh: {e}"),
+    }
+}
+
+#[test]
+fn a_failed_output_file_leaves_the_previous_one() {
+    let dir = temp_dir("atomic");
+    let out = write(&dir, "report.md", "previous report\n");
+    // Files are limited to 4 blocks of 512 bytes: the report is longer, its writing fails
+    // midway as on a full disk.
+    let output = run_sh(
+        r#"trap "" XFSZ; ulimit -f 4; exec "$0" "$@""#,
+        &["render", TOULON, "-o", &out],
+    );
+    assert_eq!(code(&output), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).starts_with(&format!("qualepref: {out}: cannot write: ")),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(ok(std::fs::read_to_string(&out)), "previous report\n");
+    let left: Vec<_> = ok(std::fs::read_dir(&dir)).collect();
+    assert_eq!(left.len(), 1, "the temporary file is removed");
+
+    // Without the limit the file is replaced whole.
+    let output = run(&["render", TOULON, "-o", &out], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert!(ok(std::fs::read_to_string(&out)).len() > 4 * 512);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_closed_standard_output_exits_2() {
+    let output = run_sh(r#"exec "$0" "$@" >&-"#, &["render", TOULON]);
+    assert_eq!(code(&output), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "qualepref: cannot write to standard output: it is closed; nothing written (redirect \
+         it, or use -o FILE where the command has it)\n"
+    );
+    // /dev/null is a place to write to.
+    let output = run_sh(r#"exec "$0" "$@" >/dev/null"#, &["render", TOULON]);
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn a_broken_pipe_ends_quietly() {
+    let mut child = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(["render", TOULON, "--format", "html"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn());
+    // The reader goes away before reading anything, as `| head -c 0` would.
+    drop(child.stdout.take());
+    let output = ok(child.wait_with_output());
+    assert_eq!(stderr(&output), "");
+    assert_eq!(code(&output), Some(0));
+}
+
+#[test]
+fn endless_inputs_are_refused_past_the_limit() {
+    // Standard input.
+    let output = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(["validate", "-"])
+        .stdin(ok(std::fs::File::open("/dev/zero")))
+        .output());
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output)
+            .starts_with("qualepref: <stdin>: input is larger than the limit of 67108864 bytes\n"),
+        "{}",
+        stderr(&output)
+    );
+    // A device named as a file, and standard input of the import.
+    let output = run(&["validate", "/dev/zero"], "");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).starts_with(
+            "qualepref: /dev/zero: input of 67108865 bytes is larger than the limit of 67108864 \
+             bytes"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    let output = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(["import", "-"])
+        .stdin(ok(std::fs::File::open("/dev/zero")))
+        .output());
+    assert_eq!(code(&output), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "qualepref: <stdin>: input is larger than the limit of 67108864 bytes\n"
+    );
+}
