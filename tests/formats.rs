@@ -460,3 +460,36 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn toml_documents_of_too_many_items_are_refused_before_parsing() {
+    let mut tables = String::new();
+    for i in 0..1_000_000 {
+        tables.push_str("[t");
+        tables.push_str(&i.to_string());
+        tables.push_str("]\n");
+    }
+    let e = err(Audit::from_str_in(&tables, Format::Toml));
+    assert_eq!(
+        e.to_string(),
+        "malformed audit TOML at line 100001, column 1: the document holds more than 100000 \
+         tables, keys and values, the limit for TOML"
+    );
+    let values = format!("modules = [{}]\n", "1,".repeat(200_000));
+    let e = err(Audit::from_str_in(&values, Format::Toml));
+    assert_eq!(e.position(), Some((1, 200_009)));
+    // Strings and comments do not count: a long text with commas is read.
+    let mut audit = toulon();
+    audit.context.organisation = vec!["a, b = [c], {d}".repeat(30_000)];
+    let toml = ok(audit.to_string_in(Format::Toml));
+    let toml = format!("# {}\n{toml}", ", = [{".repeat(30_000));
+    assert_eq!(ok(Audit::from_str_in(&toml, Format::Toml)), audit);
+    // Dotted keys make tables: they count.
+    let dotted = format!("[t{}]\n", ".a".repeat(100_000));
+    let e = err(Audit::from_str_in(&dotted, Format::Toml));
+    assert_eq!(e.position(), Some((1, 200_001)));
+    // The largest audits are far from the limit.
+    let referentiel = ok(samples::synthetic_referentiel());
+    let synthetic = ok(ok(samples::synthetic_audit(&referentiel)).to_string_in(Format::Toml));
+    assert!(synthetic.matches(['[', '{', '=', ',']).count() < qualepref::MAX_TOML_ITEMS / 10);
+}

@@ -8,7 +8,9 @@
 //!
 //! YAML is read with `serde-saphyr`, which never runs code from the document and bounds what a
 //! document may cost (anchors, aliases, nesting depth, events): an alias bomb is refused, not
-//! expanded. TOML is read with the `toml` crate, whose nesting depth is bounded too.
+//! expanded. TOML is read with the `toml` crate, whose nesting depth is bounded too; a document
+//! holding more than [`MAX_TOML_ITEMS`] tables, keys and values is refused before parsing,
+//! which bounds the memory the reader takes.
 //!
 //! ```
 //! # #[cfg(all(feature = "yaml", feature = "toml"))] {
@@ -31,6 +33,11 @@ use std::str::FromStr;
 use serde::{Serialize, de::DeserializeOwned};
 
 use crate::{Audit, Error, Referentiel, read_input};
+
+#[cfg(feature = "toml")]
+mod toml_budget;
+#[cfg(feature = "toml")]
+pub use toml_budget::MAX_TOML_ITEMS;
 
 /// A text format for audits and référentiels.
 ///
@@ -320,6 +327,18 @@ fn to_yaml<T: Serialize>(value: &T) -> Result<String, Error> {
 
 #[cfg(feature = "toml")]
 fn from_toml<T: DeserializeOwned>(what: &'static str, text: &str) -> Result<T, Error> {
+    if let Some(at) = toml_budget::over_budget(text) {
+        let (line, column) = line_and_column(text, at);
+        return Err(Error::Toml {
+            what,
+            line,
+            column,
+            message: format!(
+                "the document holds more than {MAX_TOML_ITEMS} tables, keys and values, the \
+                 limit for TOML"
+            ),
+        });
+    }
     toml::from_str(text).map_err(|e| {
         let (line, column) = e
             .span()
