@@ -993,3 +993,81 @@ fn a_remote_check_keeps_its_comment() {
     );
     assert!(codes(&imported).contains(&"unknown-verdict"));
 }
+
+#[test]
+fn a_row_under_a_module_that_does_not_exist_is_reported() {
+    let row = "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge\t\tC";
+    for m in ["0", "9", "10"] {
+        let text = replace_line(
+            REPORT,
+            row,
+            &row.replacen("Module 1", &format!("Module {m}"), 1),
+        );
+        let imported = import(&text);
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("Module {m} 5.".replace("{m}", m).as_str()))
+            .unwrap()
+            + 1;
+        let here: Vec<String> = imported
+            .diagnostics()
+            .iter()
+            .filter(|d| d.line == Some(line))
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            here,
+            [format!(
+                "line {line}: [module-differs] warning: engagement 5 is filed under module {m}, \
+                 which does not exist: the référentiel's module 1 used"
+            )]
+        );
+    }
+}
+
+#[test]
+fn a_date_with_a_two_digit_year_is_reported_not_guessed() {
+    let text = replace_line(
+        REPORT,
+        "DATE(S) DE L'AUDIT",
+        "DATE(S) DE L'AUDIT\tDu 18/11/19 au 18/11/19",
+    );
+    let imported = import(&text);
+    assert_eq!(
+        imported.audit().dates,
+        toulon().dates,
+        "taken from the title page"
+    );
+    let line = 41;
+    assert!(
+        imported.diagnostics().iter().any(|d| d.to_string()
+            == format!(
+                "line {line}: [invalid-date] warning: audit dates \"Du 18/11/19 au 18/11/19\": \
+                 \"18/11/19\" is not a date dd/mm/yyyy (a four-digit year), not used"
+            )),
+        "{:?}",
+        codes(&imported)
+    );
+    // One good date and one bad are not read as a one-day audit.
+    let text = replace_line(
+        REPORT,
+        "DATE(S) DE L'AUDIT",
+        "DATE(S) DE L'AUDIT\tDu 18/11/2019 au 19/11/19",
+    );
+    assert!(codes(&import(&text)).contains(&"invalid-date"));
+    // On the title page and in a signature too.
+    let text = replace_line(
+        REPORT,
+        "Dates de début d'audit",
+        "Dates de début d'audit :\t18/11/19",
+    );
+    assert!(codes(&import(&text)).contains(&"invalid-date"));
+    let text = replace_line(
+        REPORT,
+        "Auditeur(s)",
+        "Auditeur(s)\tAurélie ROUMEGOUX\t18/11/19",
+    );
+    let imported = import(&text);
+    assert!(codes(&imported).contains(&"invalid-date"));
+    assert_eq!(imported.audit().auditors[0].signed_on, None);
+}

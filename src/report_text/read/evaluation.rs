@@ -235,11 +235,27 @@ impl Parser<'_> {
         let Some(e) = self.engagement_number(n, number) else {
             return LineRole::Reported;
         };
+        let reference = self.r.engagement(e);
         let module = match module {
-            Some(m) => u8::try_from(m).ok().and_then(ModuleNumber::new),
+            Some(m) => {
+                let valid = u8::try_from(m).ok().and_then(ModuleNumber::new);
+                if valid.is_none() {
+                    let used = reference.map_or_else(
+                        || "row not used".to_owned(),
+                        |r| format!("the référentiel's module {} used", r.module),
+                    );
+                    self.diag(
+                        Some(n),
+                        ImportCode::ModuleDiffers,
+                        format!(
+                            "engagement {e} is filed under module {m}, which does not exist: {used}"
+                        ),
+                    );
+                }
+                valid
+            }
             None => self.module,
         };
-        let reference = self.r.engagement(e);
         let Some(module) = module.or(reference.map(|r| r.module)) else {
             self.diag(
                 Some(n),
