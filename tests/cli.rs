@@ -851,3 +851,54 @@ fn endless_inputs_are_refused_past_the_limit() {
         "qualepref: <stdin>: input is larger than the limit of 67108864 bytes\n"
     );
 }
+
+#[test]
+fn diff_refuses_two_different_sites_unless_forced() {
+    let dir = temp_dir("diff-sites");
+    let mut nice = toulon();
+    nice.site.city = "NICE".to_owned();
+    nice.site.departement = ok("06".parse());
+    let nice = write(&dir, "nice.json", &ok(nice.to_json_string()));
+    let output = run(&["diff", TOULON, &nice], "");
+    assert_eq!(code(&output), Some(1));
+    assert_eq!(stdout(&output), "");
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "qualepref: {TOULON} is an audit of Préfecture TOULON (83), {nice} of Préfecture NICE \
+             (06): two different sites are not compared (--force compares them anyway)\n"
+        )
+    );
+    let output = run(&["diff", TOULON, &nice, "--force"], "");
+    assert_eq!(code(&output), Some(0));
+    assert!(stderr(&output).ends_with(": compared as asked by --force\n"));
+    // The same site written in another case is the same site.
+    let mut same = toulon();
+    same.site.city = "Toulon".to_owned();
+    let same = write(&dir, "same.json", &ok(same.to_json_string()));
+    let output = run(&["diff", TOULON, &same], "");
+    assert_eq!((code(&output), stderr(&output)), (Some(0), String::new()));
+}
+
+#[test]
+fn diff_warns_when_after_is_dated_before_before() {
+    let dir = temp_dir("diff-dates");
+    let mut later = toulon();
+    let day = ok(qualepref::NaiveDate::from_ymd_opt(2020, 11, 16).ok_or("date"));
+    later.dates = qualepref::AuditDates::day(day);
+    for a in &mut later.auditors {
+        a.signed_on = Some(day);
+    }
+    let later = write(&dir, "later.json", &ok(later.to_json_string()));
+    let output = run(&["diff", &later, TOULON], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "qualepref: {TOULON} (AFTER, from 2019-11-18) is dated before {later} (BEFORE, from \
+             2020-11-16): are they in the wrong order?\n"
+        )
+    );
+    let output = run(&["diff", TOULON, &later], "");
+    assert_eq!(stderr(&output), "");
+}
