@@ -493,3 +493,48 @@ fn toml_documents_of_too_many_items_are_refused_before_parsing() {
     let synthetic = ok(ok(samples::synthetic_audit(&referentiel)).to_string_in(Format::Toml));
     assert!(synthetic.matches(['[', '{', '=', ',']).count() < qualepref::MAX_TOML_ITEMS / 10);
 }
+
+/// The line (1-based) of the first occurrence of `needle` in `text`.
+#[track_caller]
+fn line_of(text: &str, needle: &str) -> usize {
+    match text.find(needle) {
+        Some(at) => text[..at].matches('\n').count() + 1,
+        None => panic!("{needle:?} not in {text}"),
+    }
+}
+
+#[test]
+fn a_bad_last_field_is_reported_on_its_own_line() {
+    let mut audit = toulon();
+    audit.assessments[0].observations.clear();
+    audit.assessments[0].comment = None;
+    audit.remote_checks[0].observations.clear();
+    audit.remote_checks[0].comment = None;
+    for format in Format::ALL {
+        let text = ok(audit.to_string_in(*format));
+        let (verdict, bad_verdict, note, bad_note) = match format {
+            Format::Json => (
+                "\"verdict\": \"C\"",
+                "\"verdict\": \"X\"",
+                "\"note\": \"Conforme\"",
+                "\"note\": \"Bof\"",
+            ),
+            Format::Yaml => ("verdict: C", "verdict: X", "note: Conforme", "note: Bof"),
+            _ => (
+                "verdict = \"C\"",
+                "verdict = \"X\"",
+                "note = \"Conforme\"",
+                "note = \"Bof\"",
+            ),
+        };
+        for (good, bad) in [(verdict, bad_verdict), (note, bad_note)] {
+            let broken = text.replacen(good, bad, 1);
+            let e = err(Audit::from_str_in(&broken, *format));
+            assert_eq!(
+                e.position().map(|p| p.0),
+                Some(line_of(&broken, bad)),
+                "{format}: {e}"
+            );
+        }
+    }
+}

@@ -181,9 +181,8 @@ pub trait Interchange: Sized + sealed::Sealed {
     fn from_str_in(text: &str, format: Format) -> Result<Self, Error> {
         crate::check_size(text.len())?;
         let raw = match format {
-            Format::Json => {
-                serde_json::from_str::<Self::Raw>(text).map_err(|e| Error::json(Self::WHAT, e))?
-            }
+            Format::Json => serde_json::from_str::<Self::Raw>(text)
+                .map_err(|e| json_error(Self::WHAT, text, e))?,
             #[cfg(feature = "yaml")]
             Format::Yaml => from_yaml::<Self::Raw>(Self::WHAT, text)?,
             #[cfg(feature = "toml")]
@@ -278,6 +277,52 @@ impl sealed::Sealed for Referentiel {
 
 impl Interchange for Referentiel {
     const WHAT: &'static str = "référentiel";
+}
+
+/// The error of `serde_json`, placed on the value it is about. serde_json gives a value's error
+/// (an unknown verdict) where it stopped: after the value, or after the `}` or `]` that closes
+/// its object when the value is the last field, the next line. Such a position is moved back
+/// to the value's last character. Errors about the whole object (a missing field, a wrong
+/// length) keep the closing bracket.
+fn json_error(what: &'static str, text: &str, e: serde_json::Error) -> Error {
+    let mut error = Error::json(what, e);
+    if let Error::Json {
+        line,
+        column,
+        message,
+        error: source,
+        ..
+    } = &mut error
+    {
+        let whole_object = ["missing field", "invalid length"]
+            .iter()
+            .any(|m| message.starts_with(m));
+        if source.classify() == serde_json::error::Category::Data && !whole_object {
+            if let Some(found) = before_closing_bracket(text, *line, *column) {
+                (*line, *column) = found;
+            }
+        }
+    }
+    error
+}
+
+/// When (`line`, `column`) (1-based, column in bytes) is a closing bracket, the position of
+/// the last character before it that is neither space nor line break.
+fn before_closing_bracket(text: &str, line: usize, column: usize) -> Option<(usize, usize)> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let at = line_start + column.checked_sub(1)?;
+    if !matches!(text.as_bytes().get(at), Some(b'}' | b']')) {
+        return None;
+    }
+    let before = text.get(..at)?.trim_end();
+    let last = before.len().checked_sub(1)?;
+    let line = before.matches('\n').count() + 1;
+    let column = last - before.rfind('\n').map_or(0, |n| n + 1) + 1;
+    Some((line, column))
 }
 
 /// Removes the position that a parser appends to its message (` at line L, column C`), since
