@@ -902,3 +902,20 @@ fn diff_warns_when_after_is_dated_before_before() {
     let output = run(&["diff", TOULON, &later], "");
     assert_eq!(stderr(&output), "");
 }
+
+#[test]
+fn a_minor_threshold_of_0_is_refused() {
+    for command in ["synthesize", "render"] {
+        let output = run(&[command, TOULON, "--minor-threshold", "0"], "");
+        assert_eq!(code(&output), Some(2));
+        assert!(
+            stderr(&output).starts_with(
+                "error: invalid value '0' for '--minor-threshold <N>': 0 is not in 1..=4294967295"
+            ),
+            "{}",
+            stderr(&output)
+        );
+    }
+    let output = run(&["synthesize", TOULON, "--minor-threshold", "1"], "");
+    assert_eq!(code(&output), Some(0));
+}
