@@ -919,3 +919,27 @@ fn a_minor_threshold_of_0_is_refused() {
     let output = run(&["synthesize", TOULON, "--minor-threshold", "1"], "");
     assert_eq!(code(&output), Some(0));
 }
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = temp_dir("controls");
+    let mut audit = toulon();
+    audit.assessments[3].comment = Some("\u{1b}]0;titre\u{7}\u{1b}[2J".to_owned());
+    audit.auditors[0].name.push('\u{1b}');
+    audit.auditors.push(audit.auditors[0].clone());
+    let file = write(&dir, "esc.json", &ok(audit.to_json_string()));
+    for command in ["validate", "synthesize", "render"] {
+        let output = run(&[command, &file], "");
+        assert_eq!(code(&output), Some(1), "{command}");
+        assert!(
+            !output.stdout.contains(&0x1b) && !output.stderr.contains(&0x1b),
+            "{command}: {}{}",
+            stdout(&output),
+            stderr(&output)
+        );
+        assert!(
+            (stdout(&output) + &stderr(&output)).contains("[control-character] error"),
+            "{command}"
+        );
+    }
+}

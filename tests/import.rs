@@ -1071,3 +1071,29 @@ fn a_date_with_a_two_digit_year_is_reported_not_guessed() {
     assert!(codes(&imported).contains(&"invalid-date"));
     assert_eq!(imported.audit().auditors[0].signed_on, None);
 }
+
+#[test]
+fn form_feeds_and_lone_carriage_returns_become_spaces() {
+    let row = "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+               Conforme\t";
+    let text = replace_line(
+        REPORT,
+        row,
+        "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+         Conforme. Deux\u{c}pages\rplus loin\t",
+    );
+    let imported = import(&text);
+    assert_eq!(
+        imported.audit().remote_checks[11].comment.as_deref(),
+        Some("Deux pages plus loin")
+    );
+    let report = qualepref::validate(
+        imported.audit(),
+        Referentiel::qual_e_pref_2019(),
+        &qualepref::ValidationOptions::default(),
+    );
+    assert!(
+        !report.to_string().contains("control-character"),
+        "{report}"
+    );
+}

@@ -1710,3 +1710,31 @@ fn duplicate_auditor() {
     audit.auditors[1].name = "Jeanne MARTIN".to_owned();
     expect_none(&audit, RuleCode::DuplicateAuditor);
 }
+
+#[test]
+fn control_character() {
+    let mut audit = toulon();
+    audit.assessments[3].comment = Some("Accueil \u{1b}]0;pwned\u{7}aimable".to_owned());
+    expect_one(
+        &audit,
+        RuleCode::ControlCharacter,
+        Severity::Error,
+        "assessments[3].comment",
+        "the text holds the control character U+001B at character 9; only tab and line feed \
+         are allowed",
+    );
+    let mut audit = toulon();
+    audit.site.city = "TOULON\u{9b}".to_owned();
+    audit.conclusion.commentaires.push("a\rb".to_owned());
+    let report = report(&audit);
+    let found = of_code(&report, RuleCode::ControlCharacter);
+    let paths: Vec<&str> = found.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["conclusion.commentaires[1]", "site.city"],
+        "{report}"
+    );
+    let mut audit = toulon();
+    audit.assessments[3].comment = Some("tab\tand\nline feed, « é »".to_owned());
+    expect_none(&audit, RuleCode::ControlCharacter);
+}

@@ -166,6 +166,21 @@ pub fn import_report_text(text: &str, referentiel: &Referentiel) -> Result<Impor
             ),
         });
     }
+    // Form feeds (page breaks) and carriage returns inside a line are spaces: a text of the
+    // audit holds no control character but tab and line feed (validation's
+    // `control-character`).
+    let spaced;
+    let bytes = text.as_bytes();
+    let odd = bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == 0x0c || (b == b'\r' && bytes.get(i + 1).is_some_and(|n| *n != b'\n')));
+    let text = if odd {
+        spaced = text.replace("\r\n", "\n").replace(['\u{c}', '\r'], " ");
+        spaced.as_str()
+    } else {
+        text
+    };
     let text = normalise(text);
     let mut parser = Parser::new(referentiel);
     let mut count = 0;

@@ -5,6 +5,7 @@ use chrono::Datelike as _;
 use super::super::codes::RuleCode;
 use super::super::index::Index;
 use super::super::order::{Collector, Place};
+use super::texts::shown;
 
 impl Index<'_> {
     #[inline]
@@ -109,7 +110,7 @@ impl Index<'_> {
                     format!(
                         "auditor {} ({}) is auditor {} again",
                         i + 1,
-                        auditor.name.trim(),
+                        shown(&auditor.name),
                         first + 1
                     ),
                 );
@@ -123,7 +124,7 @@ impl Index<'_> {
                         format!(
                             "auditor {} ({}) signed on {signed}, before the audit started on {}",
                             i + 1,
-                            auditor.name.trim(),
+                            shown(&auditor.name),
                             dates.start
                         ),
                     );
