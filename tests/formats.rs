@@ -198,10 +198,7 @@ fn toml_dates_are_strings() {
     let native = toml.replace("start = \"2019-11-18\"", "start = 2019-11-18");
     let e = err(Audit::from_str_in(&native, Format::Toml));
     assert!(e.position().is_some());
-    assert!(
-        e.to_string().contains("expected a formatted date string"),
-        "{e}"
-    );
+    assert!(e.to_string().contains("expected a date yyyy-mm-dd"), "{e}");
 }
 
 #[test]
@@ -537,4 +534,34 @@ fn a_bad_last_field_is_reported_on_its_own_line() {
             );
         }
     }
+}
+
+#[test]
+fn messages_say_what_is_wrong_in_the_users_words() {
+    // A date that does not exist names the value, in every format.
+    let bad = toulon();
+    for format in Format::ALL {
+        let text = ok(bad.to_string_in(*format)).replacen("2019-11-18", "2019-02-30", 1);
+        let e = err(Audit::from_str_in(&text, *format));
+        assert!(
+            e.to_string()
+                .ends_with(": invalid date \"2019-02-30\": there is no such day"),
+            "{format}: {e}"
+        );
+        let text = ok(bad.to_string_in(*format)).replacen("2019-11-18", "18/11/2019", 1);
+        let e = err(Audit::from_str_in(&text, *format));
+        assert!(
+            e.to_string()
+                .ends_with(": invalid date \"18/11/2019\": expected a date yyyy-mm-dd"),
+            "{format}: {e}"
+        );
+    }
+    // YAML's budget in words, not in Rust's debug form.
+    let yaml = format!("modules: [{}]\n", "1,".repeat(300_000));
+    let e = err(Audit::from_str_in(&yaml, Format::Yaml));
+    assert_eq!(
+        e.to_string(),
+        "malformed audit YAML at line 1, column 500005: the document holds more than 250000 \
+         values (mappings, sequences and scalars), the limit for YAML"
+    );
 }

@@ -1738,3 +1738,21 @@ fn control_character() {
     audit.assessments[3].comment = Some("tab\tand\nline feed, « é »".to_owned());
     expect_none(&audit, RuleCode::ControlCharacter);
 }
+
+#[test]
+fn diagnostics_follow_the_natural_order_of_paths() {
+    let mut audit = toulon();
+    let a = &mut audit.assessments[0];
+    a.observations = (0..12)
+        .map(|_| qualepref::Observation::new(qualepref::ObservationKind::Strength, ""))
+        .collect();
+    let report = report(&audit);
+    let paths: Vec<String> = of_code(&report, RuleCode::EmptyObservation)
+        .iter()
+        .map(|d| d.path.clone())
+        .collect();
+    let expected: Vec<String> = (0..12)
+        .map(|j| format!("assessments[0].observations[{j}].text"))
+        .collect();
+    assert_eq!(paths, expected);
+}

@@ -345,13 +345,48 @@ fn from_yaml<T: DeserializeOwned>(what: &'static str, text: &str) -> Result<T, E
         let (line, column) = e
             .location()
             .map_or((0, 0), |l| (to_usize(l.line()), to_usize(l.column())));
+        let message = match e.without_snippet() {
+            serde_saphyr::Error::Budget { breach, .. } => yaml_budget_message(breach),
+            _ => without_position(e.to_string(), line, column),
+        };
         Error::Yaml {
             what,
             line,
             column,
-            message: without_position(e.to_string(), line, column),
+            message,
         }
     })
+}
+
+/// What a breach of serde-saphyr's budget means, with the limit passed (serde-saphyr prints
+/// its debug form, `budget breached: Nodes { nodes: 250001 }`).
+#[cfg(feature = "yaml")]
+fn yaml_budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    let limit = serde_saphyr::Budget::default();
+    let more = |what: &str, limit: usize| {
+        format!("the document holds more than {limit} {what}, the limit for YAML")
+    };
+    match breach {
+        B::Events { .. } => more("parser events", limit.max_events),
+        B::Aliases { .. } => more("aliases (*name)", limit.max_aliases),
+        B::Anchors { .. } => more("anchors (&name)", limit.max_anchors),
+        B::Depth { .. } => format!(
+            "the document nests more than {} levels deep, the limit for YAML",
+            limit.max_depth
+        ),
+        B::Documents { .. } => more("documents", limit.max_documents),
+        B::Nodes { .. } => more("values (mappings, sequences and scalars)", limit.max_nodes),
+        B::ScalarBytes { .. } => more("bytes of text in its values", limit.max_total_scalar_bytes),
+        B::CommentBytes { .. } => more("bytes of comments", limit.max_total_comment_bytes),
+        B::MergeKeys { .. } => more("merge keys (<<)", limit.max_merge_keys),
+        B::AliasAnchorRatio { aliases, anchors } => format!(
+            "the document uses {aliases} aliases for {anchors} anchors, too many to expand \
+             (an alias bomb?)"
+        ),
+        B::SequenceUnbalanced => "the document's structure is unbalanced".to_owned(),
+        _ => "the document is too large or too deeply nested for the YAML reader".to_owned(),
+    }
 }
 
 #[cfg(feature = "yaml")]
