@@ -1720,7 +1720,7 @@ fn control_character() {
         RuleCode::ControlCharacter,
         Severity::Error,
         "assessments[3].comment",
-        "the text holds the control character U+001B at character 9; only tab and line feed \
+        "the text holds the control character U+001B at character 9; only tab and line breaks \
          are allowed",
     );
     let mut audit = toulon();
@@ -1735,7 +1735,7 @@ fn control_character() {
         "{report}"
     );
     let mut audit = toulon();
-    audit.assessments[3].comment = Some("tab\tand\nline feed, « é »".to_owned());
+    audit.assessments[3].comment = Some("tab\tand\nline feed\r\nand CR LF, « é »".to_owned());
     expect_none(&audit, RuleCode::ControlCharacter);
 }
 

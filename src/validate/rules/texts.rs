@@ -1,5 +1,5 @@
-//! The texts of the audit: no control character other than tab and line feed, in any text
-//! field, so that no text can drive a terminal (ESC, OSC sequences) when printed, the rule the
+//! The texts of the audit: no control character other than tab, line feed and a carriage
+//! return before a line feed (`\r\n`), in any text field, so that no text can drive a terminal (ESC, OSC sequences) when printed, the rule the
 //! text import applies to reports. The audit is scanned through its JSON serialisation, which
 //! reaches every text field, present and future, without allocating; only an audit that holds
 //! such a character is walked again to name the paths.
@@ -27,9 +27,22 @@ impl Index<'_> {
 }
 
 /// Whether `c` is refused in a text: a C0 or C1 control character or DEL, except tab and line
-/// feed.
+/// feed (and carriage return, allowed before a line feed: see [`first_refused`]).
 pub(crate) fn refused(c: char) -> bool {
     c.is_control() && c != '\t' && c != '\n'
+}
+
+/// The first refused character of `text` and its position (0-based, in characters); a
+/// carriage return followed by a line feed is a line break.
+fn first_refused(text: &str) -> Option<(usize, char)> {
+    let mut chars = text.chars().enumerate().peekable();
+    while let Some((i, c)) = chars.next() {
+        let crlf = c == '\r' && chars.peek().is_some_and(|(_, n)| *n == '\n');
+        if refused(c) && !crlf {
+            return Some((i, c));
+        }
+    }
+    None
 }
 
 /// `text` trimmed for a message, or quoted with its control characters escaped when it holds
@@ -45,14 +58,14 @@ pub(crate) fn shown(text: &str) -> String {
 fn walk(value: &Value, path: &mut String, out: &mut Collector<'_>) {
     match value {
         Value::String(text) => {
-            if let Some((at, c)) = text.chars().enumerate().find(|(_, c)| refused(*c)) {
+            if let Some((at, c)) = first_refused(text) {
                 out.push(
                     RuleCode::ControlCharacter,
                     Place::AUDIT,
                     path.clone(),
                     format!(
                         "the text holds the control character U+{:04X} at character {}; only \
-                         tab and line feed are allowed",
+                         tab and line breaks are allowed",
                         u32::from(c),
                         at + 1
                     ),
@@ -82,8 +95,9 @@ fn walk(value: &Value, path: &mut String, out: &mut Collector<'_>) {
     }
 }
 
-/// A sink for serde_json's output that notes a refused character: escaped (`\b`, `\f`, `\r`,
-/// `\u00XX` below 0x20 but for tab and line feed) or written as is (DEL, C1 controls).
+/// A sink for serde_json's output that notes a refused character: escaped (`\b`, `\f`, `\r`
+/// not followed by `\n`, `\u00XX` below 0x20 but for tab and line feed) or written as is (DEL,
+/// C1 controls).
 #[derive(Default)]
 struct Scan {
     found: bool,
@@ -100,6 +114,10 @@ enum State {
     Unicode(u8, u32),
     /// After the lead byte C2.
     C2,
+    /// After `\r`, which must be followed by `\n`.
+    Cr,
+    /// After `\r\`.
+    CrEscape,
 }
 
 impl io::Write for Scan {
@@ -109,9 +127,17 @@ impl io::Write for Scan {
                 (State::Plain | State::C2, b'\\') => State::Escape,
                 (State::Plain, 0xc2) => State::C2,
                 (State::Escape, b'u') => State::Unicode(0, 0),
+                (State::Escape, b'r') => State::Cr,
+                (State::Cr, b'\\') => State::CrEscape,
+                (State::CrEscape, b'n') => State::Plain,
+                (State::CrEscape, b'u') => {
+                    self.found = true;
+                    State::Unicode(0, 0)
+                }
                 (State::Plain, 0x7f)
-                | (State::Escape, b'b' | b'f' | b'r')
-                | (State::C2, 0x80..=0x9f) => {
+                | (State::Escape, b'b' | b'f')
+                | (State::C2, 0x80..=0x9f)
+                | (State::Cr | State::CrEscape, _) => {
                     self.found = true;
                     State::Plain
                 }
@@ -148,11 +174,14 @@ mod tests {
             serde_json::to_writer(&mut scan, text).is_ok() && scan.found
         };
         assert!(!found(
-            "tab\t, line\n, quote \" and \\ backslash, é, \u{a0}"
+            "tab\t, line\n, quote \" and \\ backslash, é, \u{a0}, crlf\r\n."
         ));
         for bad in [
             "\u{1b}[31m",
             "a\rb",
+            "a\r",
+            "\r\r\n",
+            "\r\t",
             "\u{8}",
             "\u{c}",
             "\u{7f}",
