@@ -943,3 +943,23 @@ fn control_characters_never_reach_the_terminal() {
         );
     }
 }
+
+#[test]
+fn text_that_is_not_utf_8_is_named_with_its_offset() {
+    let mut child = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(["validate", "-"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn());
+    if let Some(mut input) = child.stdin.take() {
+        ok(input.write_all(b"{\"a\": \"\xe9\"}"));
+    }
+    let output = ok(child.wait_with_output());
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output)
+            .starts_with("qualepref: <stdin>: not UTF-8 text (invalid byte at offset 7)\n"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -186,8 +186,12 @@ pub fn read_stdin() -> Result<String, Failure> {
             "<stdin>: input is larger than the limit of {MAX_INPUT_BYTES} bytes"
         )));
     }
-    String::from_utf8(bytes)
-        .map_err(|e| Failure::new(format!("<stdin>: input is not UTF-8 text: {e}")))
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::new(format!(
+            "<stdin>: not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 /// Writes `text` to standard output. A closed pipe (`| head`: the reader stopped on purpose)
