@@ -485,10 +485,9 @@ fn toml_documents_of_too_many_items_are_refused_before_parsing() {
     let dotted = format!("[t{}]\n", ".a".repeat(100_000));
     let e = err(Audit::from_str_in(&dotted, Format::Toml));
     assert_eq!(e.position(), Some((1, 200_001)));
-    // The largest audits are far from the limit.
-    let referentiel = ok(samples::synthetic_referentiel());
-    let synthetic = ok(ok(samples::synthetic_audit(&referentiel)).to_string_in(Format::Toml));
-    assert!(synthetic.matches(['[', '{', '=', ',']).count() < qualepref::MAX_TOML_ITEMS / 10);
+    // Real audits are far from the limit (Toulon: 2 modules, a few hundred items).
+    let toulon = ok(toulon().to_string_in(Format::Toml));
+    assert!(toulon.matches(['[', '{', '=', ',', '.']).count() < qualepref::MAX_TOML_ITEMS / 100);
 }
 
 /// The line (1-based) of the first occurrence of `needle` in `text`.
