@@ -103,7 +103,7 @@ pub enum Error {
     Write(serde_json::Error),
     /// A YAML document that could not be read into the expected type (feature `yaml`).
     #[cfg(feature = "yaml")]
-    #[error("malformed {what} YAML at line {line}, column {column}: {message}")]
+    #[error("malformed {what} YAML{}: {message}", at_position(*line, *column))]
     Yaml {
         /// What the document should hold: `audit` or `référentiel`.
         what: &'static str,
@@ -116,7 +116,7 @@ pub enum Error {
     },
     /// A TOML document that could not be read into the expected type (feature `toml`).
     #[cfg(feature = "toml")]
-    #[error("malformed {what} TOML at line {line}, column {column}: {message}")]
+    #[error("malformed {what} TOML{}: {message}", at_position(*line, *column))]
     Toml {
         /// What the document should hold: `audit` or `référentiel`.
         what: &'static str,
@@ -166,6 +166,16 @@ fn referentiel_problems(report: &crate::ValidationReport) -> String {
         text.push_str(&d.to_string());
     }
     text
+}
+
+/// ` at line L, column C`, or nothing when the parser gave no position (line 0).
+#[cfg(any(feature = "yaml", feature = "toml"))]
+fn at_position(line: usize, column: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(" at line {line}, column {column}")
+    }
 }
 
 impl Error {
@@ -245,5 +255,22 @@ impl Error {
             message,
             error: source,
         }
+    }
+}
+
+#[cfg(all(test, feature = "toml"))]
+mod tests {
+    use super::Error;
+
+    #[test]
+    fn no_position_is_not_line_0() {
+        let e = Error::Toml {
+            what: "audit",
+            line: 0,
+            column: 0,
+            message: "missing field `site`".to_owned(),
+        };
+        assert_eq!(e.to_string(), "malformed audit TOML: missing field `site`");
+        assert_eq!(e.position(), None);
     }
 }

@@ -111,7 +111,9 @@
 //! ## Limits
 //!
 //! Every loader refuses inputs larger than [`MAX_INPUT_BYTES`] with [`Error::TooLarge`], files
-//! and other sources (pipes, devices) alike; no input makes the library panic.
+//! and other sources (pipes, devices) alike; no input makes the library panic. A TOML document
+//! holding more than `MAX_TOML_ITEMS` (100 000) tables, keys and values is refused before it
+//! is parsed, which keeps the TOML reader within some tens of megabytes.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
@@ -165,6 +167,9 @@ pub use engine::score::{
 pub use engine::synthesis::{ObservationItem, Section, Source, Synthesis, synthesize};
 pub use engine::{AppliedPolicy, Conclusions, Nonconformities, conclude};
 pub use error::Error;
+#[cfg(feature = "toml")]
+#[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
+pub use formats::MAX_TOML_ITEMS;
 pub use formats::{Format, Interchange};
 pub use i18n::Language;
 pub use model::assessment::{Assessment, ManagementAssessment, Observation};

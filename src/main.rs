@@ -4,7 +4,9 @@
 //!
 //! Exit codes: 0 success; 1 the data is invalid (an error-severity diagnostic); 2 the command
 //! could not run (unreadable file, malformed input, bad arguments), with a one-line message on
-//! standard error.
+//! standard error. A closed pipe on standard output (`| head`) ends the command quietly with 0;
+//! a closed standard output (`>&-`) is a failure (2). `-o FILE` replaces the file only once the
+//! whole output is written.
 //!
 //! Each subcommand is a variant of [`Command`] with its own arguments and its own module under
 //! `src/cli/`, whose `run` function returns a [`cli::Status`].

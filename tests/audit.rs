@@ -248,7 +248,7 @@ fn unknown_codes_and_out_of_range_values_are_named() {
         (
             "\"start\": \"2019-11-18\"",
             "\"start\": \"2019-11-31\"",
-            "input is out of range",
+            "invalid date \"2019-11-31\": there is no such day",
         ),
         (
             "\"note\": \"Conforme\"",

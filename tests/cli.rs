@@ -740,3 +740,226 @@ fn diff_names_each_change_and_exits_1_on_an_invalid_audit() {
     let output = run(&["diff", "-", "-"], "");
     assert_eq!(code(&output), Some(2));
 }
+
+// --- outputs and inputs that fail ------------------------------------------------------------
+
+/// Runs the binary through `sh -c script` (the binary is `$0`, `args` are `"$@"`).
+#[track_caller]
+fn run_sh(script: &str, args: &[&str]) -> Output {
+    match Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_qualepref"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .output()
+    {
+        Ok(output) => output,
+        Err(e) => panic!("cannot run sh: {e}"),
+    }
+}
+
+#[test]
+fn a_failed_output_file_leaves_the_previous_one() {
+    let dir = temp_dir("atomic");
+    let out = write(&dir, "report.md", "previous report\n");
+    // Files are limited to 4 blocks of 512 bytes: the report is longer, its writing fails
+    // midway as on a full disk.
+    let output = run_sh(
+        r#"trap "" XFSZ; ulimit -f 4; exec "$0" "$@""#,
+        &["render", TOULON, "-o", &out],
+    );
+    assert_eq!(code(&output), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).starts_with(&format!("qualepref: {out}: cannot write: ")),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(ok(std::fs::read_to_string(&out)), "previous report\n");
+    let left: Vec<_> = ok(std::fs::read_dir(&dir)).collect();
+    assert_eq!(left.len(), 1, "the temporary file is removed");
+
+    // Without the limit the file is replaced whole.
+    let output = run(&["render", TOULON, "-o", &out], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert!(ok(std::fs::read_to_string(&out)).len() > 4 * 512);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_closed_standard_output_exits_2() {
+    let output = run_sh(r#"exec "$0" "$@" >&-"#, &["render", TOULON]);
+    assert_eq!(code(&output), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "qualepref: cannot write to standard output: it is closed; nothing written (redirect \
+         it, or use -o FILE where the command has it)\n"
+    );
+    // /dev/null is a place to write to.
+    let output = run_sh(r#"exec "$0" "$@" >/dev/null"#, &["render", TOULON]);
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn a_broken_pipe_ends_quietly() {
+    let mut child = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(["render", TOULON, "--format", "html"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn());
+    // The reader goes away before reading anything, as `| head -c 0` would.
+    drop(child.stdout.take());
+    let output = ok(child.wait_with_output());
+    assert_eq!(stderr(&output), "");
+    assert_eq!(code(&output), Some(0));
+}
+
+#[test]
+fn endless_inputs_are_refused_past_the_limit() {
+    // Standard input.
+    let output = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(["validate", "-"])
+        .stdin(ok(std::fs::File::open("/dev/zero")))
+        .output());
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output)
+            .starts_with("qualepref: <stdin>: input is larger than the limit of 67108864 bytes\n"),
+        "{}",
+        stderr(&output)
+    );
+    // A device named as a file, and standard input of the import.
+    let output = run(&["validate", "/dev/zero"], "");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).starts_with(
+            "qualepref: /dev/zero: input of 67108865 bytes is larger than the limit of 67108864 \
+             bytes"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    let output = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(["import", "-"])
+        .stdin(ok(std::fs::File::open("/dev/zero")))
+        .output());
+    assert_eq!(code(&output), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "qualepref: <stdin>: input is larger than the limit of 67108864 bytes\n"
+    );
+}
+
+#[test]
+fn diff_refuses_two_different_sites_unless_forced() {
+    let dir = temp_dir("diff-sites");
+    let mut nice = toulon();
+    nice.site.city = "NICE".to_owned();
+    nice.site.departement = ok("06".parse());
+    let nice = write(&dir, "nice.json", &ok(nice.to_json_string()));
+    let output = run(&["diff", TOULON, &nice], "");
+    assert_eq!(code(&output), Some(1));
+    assert_eq!(stdout(&output), "");
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "qualepref: {TOULON} is an audit of Préfecture TOULON (83), {nice} of Préfecture NICE \
+             (06): two different sites are not compared (--force compares them anyway)\n"
+        )
+    );
+    let output = run(&["diff", TOULON, &nice, "--force"], "");
+    assert_eq!(code(&output), Some(0));
+    assert!(stderr(&output).ends_with(": compared as asked by --force\n"));
+    // The same site written in another case is the same site.
+    let mut same = toulon();
+    same.site.city = "Toulon".to_owned();
+    let same = write(&dir, "same.json", &ok(same.to_json_string()));
+    let output = run(&["diff", TOULON, &same], "");
+    assert_eq!((code(&output), stderr(&output)), (Some(0), String::new()));
+}
+
+#[test]
+fn diff_warns_when_after_is_dated_before_before() {
+    let dir = temp_dir("diff-dates");
+    let mut later = toulon();
+    let day = ok(qualepref::NaiveDate::from_ymd_opt(2020, 11, 16).ok_or("date"));
+    later.dates = qualepref::AuditDates::day(day);
+    for a in &mut later.auditors {
+        a.signed_on = Some(day);
+    }
+    let later = write(&dir, "later.json", &ok(later.to_json_string()));
+    let output = run(&["diff", &later, TOULON], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "qualepref: {TOULON} (AFTER, from 2019-11-18) is dated before {later} (BEFORE, from \
+             2020-11-16): are they in the wrong order?\n"
+        )
+    );
+    let output = run(&["diff", TOULON, &later], "");
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn a_minor_threshold_of_0_is_refused() {
+    for command in ["synthesize", "render"] {
+        let output = run(&[command, TOULON, "--minor-threshold", "0"], "");
+        assert_eq!(code(&output), Some(2));
+        assert!(
+            stderr(&output).starts_with(
+                "error: invalid value '0' for '--minor-threshold <N>': 0 is not in 1..=4294967295"
+            ),
+            "{}",
+            stderr(&output)
+        );
+    }
+    let output = run(&["synthesize", TOULON, "--minor-threshold", "1"], "");
+    assert_eq!(code(&output), Some(0));
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = temp_dir("controls");
+    let mut audit = toulon();
+    audit.assessments[3].comment = Some("\u{1b}]0;titre\u{7}\u{1b}[2J".to_owned());
+    audit.auditors[0].name.push('\u{1b}');
+    audit.auditors.push(audit.auditors[0].clone());
+    let file = write(&dir, "esc.json", &ok(audit.to_json_string()));
+    for command in ["validate", "synthesize", "render"] {
+        let output = run(&[command, &file], "");
+        assert_eq!(code(&output), Some(1), "{command}");
+        assert!(
+            !output.stdout.contains(&0x1b) && !output.stderr.contains(&0x1b),
+            "{command}: {}{}",
+            stdout(&output),
+            stderr(&output)
+        );
+        assert!(
+            (stdout(&output) + &stderr(&output)).contains("[control-character] error"),
+            "{command}"
+        );
+    }
+}
+
+#[test]
+fn text_that_is_not_utf_8_is_named_with_its_offset() {
+    let mut child = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(["validate", "-"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn());
+    if let Some(mut input) = child.stdin.take() {
+        ok(input.write_all(b"{\"a\": \"\xe9\"}"));
+    }
+    let output = ok(child.wait_with_output());
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output)
+            .starts_with("qualepref: <stdin>: not UTF-8 text (invalid byte at offset 7)\n"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -201,10 +201,7 @@ fn toml_dates_are_strings() {
     let native = toml.replace("start = \"2019-11-18\"", "start = 2019-11-18");
     let e = err(Audit::from_str_in(&native, Format::Toml));
     assert!(e.position().is_some());
-    assert!(
-        e.to_string().contains("expected a formatted date string"),
-        "{e}"
-    );
+    assert!(e.to_string().contains("expected a date yyyy-mm-dd"), "{e}");
 }
 
 #[test]
@@ -462,4 +459,111 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn toml_documents_of_too_many_items_are_refused_before_parsing() {
+    let mut tables = String::new();
+    for i in 0..1_000_000 {
+        tables.push_str("[t");
+        tables.push_str(&i.to_string());
+        tables.push_str("]\n");
+    }
+    let e = err(Audit::from_str_in(&tables, Format::Toml));
+    assert_eq!(
+        e.to_string(),
+        "malformed audit TOML at line 100001, column 1: the document holds more than 100000 \
+         tables, keys and values, the limit for TOML"
+    );
+    let values = format!("modules = [{}]\n", "1,".repeat(200_000));
+    let e = err(Audit::from_str_in(&values, Format::Toml));
+    assert_eq!(e.position(), Some((1, 200_009)));
+    // Strings and comments do not count: a long text with commas is read.
+    let mut audit = toulon();
+    audit.context.organisation = vec!["a, b = [c], {d}".repeat(30_000)];
+    let toml = ok(audit.to_string_in(Format::Toml));
+    let toml = format!("# {}\n{toml}", ", = [{".repeat(30_000));
+    assert_eq!(ok(Audit::from_str_in(&toml, Format::Toml)), audit);
+    // Dotted keys make tables: they count.
+    let dotted = format!("[t{}]\n", ".a".repeat(100_000));
+    let e = err(Audit::from_str_in(&dotted, Format::Toml));
+    assert_eq!(e.position(), Some((1, 200_001)));
+    // Real audits are far from the limit (Toulon: 2 modules, a few hundred items).
+    let toulon = ok(toulon().to_string_in(Format::Toml));
+    assert!(toulon.matches(['[', '{', '=', ',', '.']).count() < qualepref::MAX_TOML_ITEMS / 100);
+}
+
+/// The line (1-based) of the first occurrence of `needle` in `text`.
+#[track_caller]
+fn line_of(text: &str, needle: &str) -> usize {
+    match text.find(needle) {
+        Some(at) => text[..at].matches('\n').count() + 1,
+        None => panic!("{needle:?} not in {text}"),
+    }
+}
+
+#[test]
+fn a_bad_last_field_is_reported_on_its_own_line() {
+    let mut audit = toulon();
+    audit.assessments[0].observations.clear();
+    audit.assessments[0].comment = None;
+    audit.remote_checks[0].observations.clear();
+    audit.remote_checks[0].comment = None;
+    for format in Format::ALL {
+        let text = ok(audit.to_string_in(*format));
+        let (verdict, bad_verdict, note, bad_note) = match format {
+            Format::Json => (
+                "\"verdict\": \"C\"",
+                "\"verdict\": \"X\"",
+                "\"note\": \"Conforme\"",
+                "\"note\": \"Bof\"",
+            ),
+            Format::Yaml => ("verdict: C", "verdict: X", "note: Conforme", "note: Bof"),
+            _ => (
+                "verdict = \"C\"",
+                "verdict = \"X\"",
+                "note = \"Conforme\"",
+                "note = \"Bof\"",
+            ),
+        };
+        for (good, bad) in [(verdict, bad_verdict), (note, bad_note)] {
+            let broken = text.replacen(good, bad, 1);
+            let e = err(Audit::from_str_in(&broken, *format));
+            assert_eq!(
+                e.position().map(|p| p.0),
+                Some(line_of(&broken, bad)),
+                "{format}: {e}"
+            );
+        }
+    }
+}
+
+#[test]
+fn messages_say_what_is_wrong_in_the_users_words() {
+    // A date that does not exist names the value, in every format.
+    let bad = toulon();
+    for format in Format::ALL {
+        let text = ok(bad.to_string_in(*format)).replacen("2019-11-18", "2019-02-30", 1);
+        let e = err(Audit::from_str_in(&text, *format));
+        assert!(
+            e.to_string()
+                .ends_with(": invalid date \"2019-02-30\": there is no such day"),
+            "{format}: {e}"
+        );
+        let text = ok(bad.to_string_in(*format)).replacen("2019-11-18", "18/11/2019", 1);
+        let e = err(Audit::from_str_in(&text, *format));
+        assert!(
+            e.to_string()
+                .ends_with(": invalid date \"18/11/2019\": expected a date yyyy-mm-dd"),
+            "{format}: {e}"
+        );
+    }
+    // YAML's budget in words, not in Rust's debug form.
+    let yaml = format!("modules: [{}]\n", "1,".repeat(300_000));
+    let e = err(Audit::from_str_in(&yaml, Format::Yaml));
+    assert_eq!(
+        e.to_string(),
+        "malformed audit YAML at line 1, column 500005: the document holds more than 250000 \
+         values (mappings, sequences and scalars), the limit for YAML"
+    );
 }

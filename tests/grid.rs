@@ -125,6 +125,21 @@ fn toulon_round_trips_through_the_workbook() {
 }
 
 #[test]
+fn a_remote_checks_comment_round_trips_through_the_workbook_and_the_table() {
+    let mut audit = toulon();
+    audit.remote_checks[0].comment =
+        Some("Conforme. 5 appels passés, décroché en moins de 4 sonneries.".to_owned());
+    let bytes = grid::export_xlsx(&audit, referentiel()).unwrap();
+    let back = grid::import_xlsx(&bytes, referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &audit);
+    let table = grid::export_csv(&audit, referentiel()).unwrap();
+    let back = grid::import_csv(&table, referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &audit);
+}
+
+#[test]
 fn the_workbook_is_a_valid_office_open_xml_package() {
     let bytes = grid::export_xlsx(&toulon(), referentiel()).unwrap();
     assert!(bytes.starts_with(b"PK\x03\x04"));

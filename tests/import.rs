@@ -232,6 +232,7 @@ fn import_codes_are_pinned() {
             "remote-text-ignored",
             "auditor-from-title-page",
             "unknown-value",
+            "row-out-of-place",
         ]
     );
 }
@@ -873,4 +874,241 @@ proptest! {
         let imported = import_report(&text).unwrap();
         prop_assert_eq!(imported.audit(), &audit);
     }
+}
+
+// --- rows out of their place -----------------------------------------------------------------
+
+/// Rows of section 3 as a hostile edit would insert them: an engagement row, a management row
+/// and a remote check, each with a verdict that differs from the report's.
+const STRAY_ROWS: [&str; 3] = [
+    "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge\tPS : Attente\tNC Maj",
+    "1. Responsabilités\tPS : Organigramme périmé\tNC min",
+    "Module 1 1. Nous vous informons sur les conditions de fonctionnement de nos services\tNote : Non conforme",
+];
+
+/// `text` with `row` inserted before line `at` (0-based; at the end past the last line).
+fn insert_line(text: &str, at: usize, row: &str) -> (String, usize) {
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let at = at.min(lines.len());
+    lines.insert(at, row);
+    (lines.join("\n"), at + 1)
+}
+
+#[test]
+fn a_verdict_row_after_section_4_is_reported_and_imported() {
+    let text = format!("{}\n{}\n", REPORT.trim_end(), STRAY_ROWS[0]);
+    let line = text.lines().count();
+    let imported = import(&text);
+    let here: Vec<String> = imported
+        .diagnostics()
+        .iter()
+        .filter(|d| d.line == Some(line))
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        here,
+        [
+            format!(
+                "line {line}: [row-out-of-place] warning: the row of engagement 5 stands in part 4, \
+                 outside section 3: imported as a row of section 3"
+            ),
+            format!(
+                "line {line}: [duplicate-row] warning: engagement 5 has a second row; both are \
+                 imported"
+            ),
+        ]
+    );
+    assert_eq!(
+        imported.line_role(line),
+        Some(LineRole::Field(ReportField::Assessment(e(5))))
+    );
+    // Validation sees the second row.
+    let err = qualepref::Valid::new(
+        imported.audit(),
+        Referentiel::qual_e_pref_2019(),
+        &qualepref::ValidationOptions::default(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("duplicate-assessment"), "{err}");
+}
+
+/// Inserting a verdict row at any line never yields the same audit without a diagnostic on
+/// that line: the property checked exhaustively, at every line and for each kind of row.
+#[test]
+fn an_inserted_verdict_row_never_goes_unnoticed() {
+    let original = import(REPORT);
+    let start = REPORT
+        .lines()
+        .position(|l| l.starts_with("3. SYNTH"))
+        .unwrap();
+    let end = REPORT
+        .lines()
+        .position(|l| l.starts_with("4. SYNTH"))
+        .unwrap();
+    let lines = REPORT.split('\n').count();
+    for row in STRAY_ROWS {
+        for at in 0..=lines {
+            let (text, line) = insert_line(REPORT, at, row);
+            let imported = import(&text);
+            let warned = imported.diagnostics().iter().any(|d| {
+                d.line == Some(line)
+                    && matches!(d.level, ImportLevel::Warning | ImportLevel::Skipped)
+            });
+            // Inside section 3 a row may be a new row in its place: the audit then has it.
+            let in_section_3 = (start + 1..=end).contains(&at);
+            assert!(
+                warned || (in_section_3 && imported.audit() != original.audit()),
+                "line {line} ({:?}) went unnoticed: {:?}",
+                imported.line_role(line),
+                imported
+                    .diagnostics()
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_remote_check_keeps_its_comment() {
+    let row = "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+               Conforme\t";
+    let text = replace_line(
+        REPORT,
+        row,
+        "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+         Conforme. 5 appels passés, décroché en moins de 4 sonneries. PF : Accueil aimable\t",
+    );
+    let imported = import(&text);
+    let check = &imported.audit().remote_checks[11];
+    assert_eq!(check.note, Some(qualepref::RemoteNote::Conforme));
+    assert_eq!(
+        check.comment.as_deref(),
+        Some("5 appels passés, décroché en moins de 4 sonneries.")
+    );
+    assert_eq!(check.observations[0].text, "Accueil aimable");
+    assert_only_info(&imported);
+    // The comment goes back to text and reads back.
+    let again = render_report_text(imported.audit(), Referentiel::qual_e_pref_2019());
+    assert_eq!(import(&again).audit(), imported.audit());
+
+    // A note that is not one keeps its text as the comment, with a warning.
+    let text = replace_line(
+        REPORT,
+        row,
+        "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+         voir capture\t",
+    );
+    let imported = import(&text);
+    let check = &imported.audit().remote_checks[11];
+    assert_eq!(
+        (check.note, check.comment.as_deref()),
+        (None, Some("voir capture"))
+    );
+    assert!(codes(&imported).contains(&"unknown-verdict"));
+}
+
+#[test]
+fn a_row_under_a_module_that_does_not_exist_is_reported() {
+    let row = "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge\t\tC";
+    for m in ["0", "9", "10"] {
+        let text = replace_line(
+            REPORT,
+            row,
+            &row.replacen("Module 1", &format!("Module {m}"), 1),
+        );
+        let imported = import(&text);
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("Module {m} 5.".replace("{m}", m).as_str()))
+            .unwrap()
+            + 1;
+        let here: Vec<String> = imported
+            .diagnostics()
+            .iter()
+            .filter(|d| d.line == Some(line))
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            here,
+            [format!(
+                "line {line}: [module-differs] warning: engagement 5 is filed under module {m}, \
+                 which does not exist: the référentiel's module 1 used"
+            )]
+        );
+    }
+}
+
+#[test]
+fn a_date_with_a_two_digit_year_is_reported_not_guessed() {
+    let text = replace_line(
+        REPORT,
+        "DATE(S) DE L'AUDIT",
+        "DATE(S) DE L'AUDIT\tDu 18/11/19 au 18/11/19",
+    );
+    let imported = import(&text);
+    assert_eq!(
+        imported.audit().dates,
+        toulon().dates,
+        "taken from the title page"
+    );
+    let line = 41;
+    assert!(
+        imported.diagnostics().iter().any(|d| d.to_string()
+            == format!(
+                "line {line}: [invalid-date] warning: audit dates \"Du 18/11/19 au 18/11/19\": \
+                 \"18/11/19\" is not a date dd/mm/yyyy (a four-digit year), not used"
+            )),
+        "{:?}",
+        codes(&imported)
+    );
+    // One good date and one bad are not read as a one-day audit.
+    let text = replace_line(
+        REPORT,
+        "DATE(S) DE L'AUDIT",
+        "DATE(S) DE L'AUDIT\tDu 18/11/2019 au 19/11/19",
+    );
+    assert!(codes(&import(&text)).contains(&"invalid-date"));
+    // On the title page and in a signature too.
+    let text = replace_line(
+        REPORT,
+        "Dates de début d'audit",
+        "Dates de début d'audit :\t18/11/19",
+    );
+    assert!(codes(&import(&text)).contains(&"invalid-date"));
+    let text = replace_line(
+        REPORT,
+        "Auditeur(s)",
+        "Auditeur(s)\tAurélie ROUMEGOUX\t18/11/19",
+    );
+    let imported = import(&text);
+    assert!(codes(&imported).contains(&"invalid-date"));
+    assert_eq!(imported.audit().auditors[0].signed_on, None);
+}
+
+#[test]
+fn form_feeds_and_lone_carriage_returns_become_spaces() {
+    let row = "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+               Conforme\t";
+    let text = replace_line(
+        REPORT,
+        row,
+        "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+         Conforme. Deux\u{c}pages\rplus loin\t",
+    );
+    let imported = import(&text);
+    assert_eq!(
+        imported.audit().remote_checks[11].comment.as_deref(),
+        Some("Deux pages plus loin")
+    );
+    let report = qualepref::validate(
+        imported.audit(),
+        Referentiel::qual_e_pref_2019(),
+        &qualepref::ValidationOptions::default(),
+    );
+    assert!(
+        !report.to_string().contains("control-character"),
+        "{report}"
+    );
 }

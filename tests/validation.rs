@@ -1628,3 +1628,133 @@ fn infos_are_reported_as_infos() {
     assert_eq!(report.warnings().count(), 0);
     assert!(!report.has_errors());
 }
+
+#[test]
+fn implausible_date() {
+    let mut audit = toulon();
+    audit.dates.end = date("9999-11-18");
+    expect_one(
+        &audit,
+        RuleCode::ImplausibleDate,
+        Severity::Error,
+        "dates.end",
+        "date 9999-11-18 is outside the years 2000 to 2100",
+    );
+    // An implausible end is not also an audit of eight thousand years.
+    expect_none(&audit, RuleCode::AuditTooLong);
+    let mut audit = toulon();
+    audit.auditors[0].signed_on = chrono::NaiveDate::from_ymd_opt(12019, 11, 18);
+    expect_one(
+        &audit,
+        RuleCode::ImplausibleDate,
+        Severity::Error,
+        "auditors[0].signed_on",
+        "date +12019-11-18 is outside the years 2000 to 2100",
+    );
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.ecarts[0].due = Some(date("2100-12-31"));
+    expect_none(&audit, RuleCode::ImplausibleDate);
+    audit.ecarts[0].due = chrono::NaiveDate::from_ymd_opt(12020, 2, 18);
+    expect_one(
+        &audit,
+        RuleCode::ImplausibleDate,
+        Severity::Error,
+        "ecarts[0].due",
+        "date +12020-02-18 is outside the years 2000 to 2100",
+    );
+    expect_none(&toulon(), RuleCode::ImplausibleDate);
+}
+
+#[test]
+fn signature_before_audit() {
+    let mut audit = toulon();
+    audit.auditors[0].signed_on = Some(date("2019-11-17"));
+    expect_one(
+        &audit,
+        RuleCode::SignatureBeforeAudit,
+        Severity::Warning,
+        "auditors[0].signed_on",
+        "auditor 1 (Aurélie ROUMEGOUX) signed on 2019-11-17, before the audit started on \
+         2019-11-18",
+    );
+    audit.auditors[0].signed_on = Some(date("2019-11-18"));
+    expect_none(&audit, RuleCode::SignatureBeforeAudit);
+}
+
+#[test]
+fn audit_too_long() {
+    let mut audit = toulon();
+    audit.dates.end = date("2020-01-18");
+    expect_one(
+        &audit,
+        RuleCode::AuditTooLong,
+        Severity::Warning,
+        "dates.end",
+        "the audit lasts 62 days (2019-11-18 to 2020-01-18), more than 30",
+    );
+    audit.dates.end = date("2019-12-17");
+    expect_none(&audit, RuleCode::AuditTooLong);
+}
+
+#[test]
+fn duplicate_auditor() {
+    let mut audit = toulon();
+    let mut again = audit.auditors[0].clone();
+    again.name = " Aurélie  Roumegoux".to_owned();
+    audit.auditors.push(again);
+    expect_one(
+        &audit,
+        RuleCode::DuplicateAuditor,
+        Severity::Warning,
+        "auditors[1].name",
+        "auditor 2 (Aurélie  Roumegoux) is auditor 1 again",
+    );
+    audit.auditors[1].name = "Jeanne MARTIN".to_owned();
+    expect_none(&audit, RuleCode::DuplicateAuditor);
+}
+
+#[test]
+fn control_character() {
+    let mut audit = toulon();
+    audit.assessments[3].comment = Some("Accueil \u{1b}]0;pwned\u{7}aimable".to_owned());
+    expect_one(
+        &audit,
+        RuleCode::ControlCharacter,
+        Severity::Error,
+        "assessments[3].comment",
+        "the text holds the control character U+001B at character 9; only tab and line breaks \
+         are allowed",
+    );
+    let mut audit = toulon();
+    audit.site.city = "TOULON\u{9b}".to_owned();
+    audit.conclusion.commentaires.push("a\rb".to_owned());
+    let report = report(&audit);
+    let found = of_code(&report, RuleCode::ControlCharacter);
+    let paths: Vec<&str> = found.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["conclusion.commentaires[1]", "site.city"],
+        "{report}"
+    );
+    let mut audit = toulon();
+    audit.assessments[3].comment = Some("tab\tand\nline feed\r\nand CR LF, « é »".to_owned());
+    expect_none(&audit, RuleCode::ControlCharacter);
+}
+
+#[test]
+fn diagnostics_follow_the_natural_order_of_paths() {
+    let mut audit = toulon();
+    let a = &mut audit.assessments[0];
+    a.observations = (0..12)
+        .map(|_| qualepref::Observation::new(qualepref::ObservationKind::Strength, ""))
+        .collect();
+    let report = report(&audit);
+    let paths: Vec<String> = of_code(&report, RuleCode::EmptyObservation)
+        .iter()
+        .map(|d| d.path.clone())
+        .collect();
+    let expected: Vec<String> = (0..12)
+        .map(|j| format!("assessments[0].observations[{j}].text"))
+        .collect();
+    assert_eq!(paths, expected);
+}

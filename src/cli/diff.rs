@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use qualepref::{Policy, Valid, compare_with};
+use qualepref::{Policy, Site, Valid, compare_with};
 
 use super::{Failure, Globals, Input, LangArg, Status, print, warn};
 
@@ -29,6 +29,10 @@ pub struct Args {
     /// The language of the text.
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
     lang: LangArg,
+
+    /// Compare audits of two different sites (refused otherwise).
+    #[arg(long)]
+    force: bool,
 }
 
 /// The output of `diff`.
@@ -63,6 +67,27 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     let [before_input, after_input] = &inputs;
     let before = globals.audit(before_input)?;
     let after = globals.audit(after_input)?;
+    if !same_site(&before.site, &after.site) {
+        let both = format!(
+            "{before_input} is an audit of {}, {after_input} of {}",
+            site_name(&before.site),
+            site_name(&after.site)
+        );
+        if !args.force {
+            warn(&format!(
+                "{both}: two different sites are not compared (--force compares them anyway)"
+            ));
+            return Ok(Status::Invalid);
+        }
+        warn(&format!("{both}: compared as asked by --force"));
+    }
+    if after.dates.start < before.dates.start {
+        warn(&format!(
+            "{after_input} (AFTER, from {}) is dated before {before_input} (BEFORE, from {}): \
+             are they in the wrong order?",
+            after.dates.start, before.dates.start
+        ));
+    }
     let options = qualepref::ValidationOptions::default();
     let checked = [
         (
@@ -103,4 +128,28 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     };
     print(&text)?;
     Ok(Status::Success)
+}
+
+/// Whether two audits are of one site: the same administration type, département and city
+/// (case, spaces and punctuation aside).
+fn same_site(a: &Site, b: &Site) -> bool {
+    let fold = |city: &str| -> String {
+        city.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    a.administration == b.administration
+        && a.departement == b.departement
+        && fold(&a.city) == fold(&b.city)
+}
+
+/// The site as messages name it: `Préfecture TOULON (83)`.
+fn site_name(site: &Site) -> String {
+    format!(
+        "{} {} ({})",
+        site.administration.label_fr(),
+        site.city,
+        site.departement
+    )
 }

@@ -38,6 +38,7 @@ impl From<Status> for ExitCode {
 #[derive(Debug)]
 pub struct Failure {
     message: Option<String>,
+    status: Status,
 }
 
 impl Failure {
@@ -45,15 +46,25 @@ impl Failure {
     pub fn new(message: impl Into<String>) -> Self {
         Failure {
             message: Some(message.into()),
+            status: Status::Failure,
         }
     }
 
-    /// Prints the message on standard error and gives [`Status::Failure`].
+    /// An end without message, with `status` (a closed pipe ends with 0).
+    pub fn quiet(status: Status) -> Self {
+        Failure {
+            message: None,
+            status,
+        }
+    }
+
+    /// Prints the message on standard error and gives its status ([`Status::Failure`] unless
+    /// made [`quiet`](Self::quiet)).
     pub fn report(&self) -> Status {
         if let Some(message) = &self.message {
             warn(message);
         }
-        Status::Failure
+        self.status
     }
 }
 
@@ -176,26 +187,82 @@ pub fn read_stdin() -> Result<String, Failure> {
             "<stdin>: input is larger than the limit of {MAX_INPUT_BYTES} bytes"
         )));
     }
-    String::from_utf8(bytes)
-        .map_err(|e| Failure::new(format!("<stdin>: input is not UTF-8 text: {e}")))
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::new(format!(
+            "<stdin>: not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
-/// Writes `text` to standard output. A closed pipe (`| head`) stops the command quietly.
+/// Writes `text` to standard output. A closed pipe (`| head`: the reader stopped on purpose)
+/// ends the command quietly with 0; a standard output that was closed (`>&-`) or cannot be
+/// written is a failure (2) with a message.
 pub fn print(text: &str) -> Result<(), Failure> {
+    if stdout_closed() {
+        return Err(Failure::new(
+            "cannot write to standard output: it is closed; nothing written (redirect it, or use \
+             -o FILE where the command has it)",
+        ));
+    }
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(Failure { message: None }),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(Failure::quiet(Status::Success)),
         Err(e) => Err(Failure::new(format!(
             "cannot write to standard output: {e}"
         ))),
     }
 }
 
-/// Writes `text` to the file `path` (`-o OUT`).
+/// Whether standard output was closed when the command started. The Rust runtime opens
+/// `/dev/null` (read-write) in place of a closed standard stream, so writes would succeed and
+/// the output be lost; a shell's `>/dev/null` opens it write-only. Linux only (it reads
+/// `/proc/self`); elsewhere a closed standard output is not told apart from `/dev/null`.
+fn stdout_closed() -> bool {
+    if !cfg!(target_os = "linux") {
+        return false;
+    }
+    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+    null && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+        info.lines()
+            .find_map(|l| l.strip_prefix("flags:"))
+            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+            // O_ACCMODE is 3, O_RDWR 2.
+            .is_some_and(|flags| flags & 3 == 2)
+    })
+}
+
+/// Writes `text` to the file `path` (`-o OUT`) atomically: into a temporary file beside it,
+/// then renamed over it, so that a failure midway (a full disk) leaves the previous file as it
+/// was. A path that exists and is not a regular file (`/dev/stdout`, a FIFO) is written
+/// directly.
 pub fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
-    std::fs::write(path, text)
-        .map_err(|e| Failure::new(format!("{}: cannot write: {e}", path.display())))
+    let failed = |e: io::Error| Failure::new(format!("{}: cannot write: {e}", path.display()));
+    let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file());
+    if special {
+        return std::fs::write(path, text).map_err(failed);
+    }
+    let name = path.file_name().ok_or_else(|| {
+        Failure::new(format!("{}: cannot write: not a file name", path.display()))
+    })?;
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(name);
+    temp_name.push(format!(".{}.tmp", std::process::id()));
+    let temp = path.with_file_name(temp_name);
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp)
+        .and_then(|mut file| {
+            file.write_all(text.as_bytes())?;
+            file.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&temp, path));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        failed(e)
+    })
 }
 
 /// A format as a command-line value.

@@ -33,8 +33,9 @@ pub struct EngineArgs {
     #[arg(long, value_name = "MONTHS", default_value_t = 3)]
     deadline_months: u32,
 
-    /// A number of minor nonconformities that makes the decision unfavourable (off by default).
-    #[arg(long, value_name = "N")]
+    /// A number of minor nonconformities (1 or more) that makes the decision unfavourable (off
+    /// by default).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     minor_threshold: Option<u32>,
 }
 

@@ -8,7 +8,9 @@
 //!
 //! YAML is read with `serde-saphyr`, which never runs code from the document and bounds what a
 //! document may cost (anchors, aliases, nesting depth, events): an alias bomb is refused, not
-//! expanded. TOML is read with the `toml` crate, whose nesting depth is bounded too.
+//! expanded. TOML is read with the `toml` crate, whose nesting depth is bounded too; a document
+//! holding more than [`MAX_TOML_ITEMS`] tables, keys and values is refused before parsing,
+//! which bounds the memory the reader takes.
 //!
 //! ```
 //! # #[cfg(all(feature = "yaml", feature = "toml"))] {
@@ -31,6 +33,11 @@ use std::str::FromStr;
 use serde::{Serialize, de::DeserializeOwned};
 
 use crate::{Audit, Error, Referentiel, read_input};
+
+#[cfg(feature = "toml")]
+mod toml_budget;
+#[cfg(feature = "toml")]
+pub use toml_budget::MAX_TOML_ITEMS;
 
 /// A text format for audits and référentiels.
 ///
@@ -174,9 +181,8 @@ pub trait Interchange: Sized + sealed::Sealed {
     fn from_str_in(text: &str, format: Format) -> Result<Self, Error> {
         crate::check_size(text.len())?;
         let raw = match format {
-            Format::Json => {
-                serde_json::from_str::<Self::Raw>(text).map_err(|e| Error::json(Self::WHAT, e))?
-            }
+            Format::Json => serde_json::from_str::<Self::Raw>(text)
+                .map_err(|e| json_error(Self::WHAT, text, e))?,
             #[cfg(feature = "yaml")]
             Format::Yaml => from_yaml::<Self::Raw>(Self::WHAT, text)?,
             #[cfg(feature = "toml")]
@@ -273,6 +279,52 @@ impl Interchange for Referentiel {
     const WHAT: &'static str = "référentiel";
 }
 
+/// The error of `serde_json`, placed on the value it is about. serde_json gives a value's error
+/// (an unknown verdict) where it stopped: after the value, or after the `}` or `]` that closes
+/// its object when the value is the last field, the next line. Such a position is moved back
+/// to the value's last character. Errors about the whole object (a missing field, a wrong
+/// length) keep the closing bracket.
+fn json_error(what: &'static str, text: &str, e: serde_json::Error) -> Error {
+    let mut error = Error::json(what, e);
+    if let Error::Json {
+        line,
+        column,
+        message,
+        error: source,
+        ..
+    } = &mut error
+    {
+        let whole_object = ["missing field", "invalid length"]
+            .iter()
+            .any(|m| message.starts_with(m));
+        if source.classify() == serde_json::error::Category::Data && !whole_object {
+            if let Some(found) = before_closing_bracket(text, *line, *column) {
+                (*line, *column) = found;
+            }
+        }
+    }
+    error
+}
+
+/// When (`line`, `column`) (1-based, column in bytes) is a closing bracket, the position of
+/// the last character before it that is neither space nor line break.
+fn before_closing_bracket(text: &str, line: usize, column: usize) -> Option<(usize, usize)> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let at = line_start + column.checked_sub(1)?;
+    if !matches!(text.as_bytes().get(at), Some(b'}' | b']')) {
+        return None;
+    }
+    let before = text.get(..at)?.trim_end();
+    let last = before.len().checked_sub(1)?;
+    let line = before.matches('\n').count() + 1;
+    let column = last - before.rfind('\n').map_or(0, |n| n + 1) + 1;
+    Some((line, column))
+}
+
 /// Removes the position that a parser appends to its message (` at line L, column C`), since
 /// the error carries it separately.
 #[cfg(feature = "yaml")]
@@ -293,13 +345,48 @@ fn from_yaml<T: DeserializeOwned>(what: &'static str, text: &str) -> Result<T, E
         let (line, column) = e
             .location()
             .map_or((0, 0), |l| (to_usize(l.line()), to_usize(l.column())));
+        let message = match e.without_snippet() {
+            serde_saphyr::Error::Budget { breach, .. } => yaml_budget_message(breach),
+            _ => without_position(e.to_string(), line, column),
+        };
         Error::Yaml {
             what,
             line,
             column,
-            message: without_position(e.to_string(), line, column),
+            message,
         }
     })
+}
+
+/// What a breach of serde-saphyr's budget means, with the limit passed (serde-saphyr prints
+/// its debug form, `budget breached: Nodes { nodes: 250001 }`).
+#[cfg(feature = "yaml")]
+fn yaml_budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    let limit = serde_saphyr::Budget::default();
+    let more = |what: &str, limit: usize| {
+        format!("the document holds more than {limit} {what}, the limit for YAML")
+    };
+    match breach {
+        B::Events { .. } => more("parser events", limit.max_events),
+        B::Aliases { .. } => more("aliases (*name)", limit.max_aliases),
+        B::Anchors { .. } => more("anchors (&name)", limit.max_anchors),
+        B::Depth { .. } => format!(
+            "the document nests more than {} levels deep, the limit for YAML",
+            limit.max_depth
+        ),
+        B::Documents { .. } => more("documents", limit.max_documents),
+        B::Nodes { .. } => more("values (mappings, sequences and scalars)", limit.max_nodes),
+        B::ScalarBytes { .. } => more("bytes of text in its values", limit.max_total_scalar_bytes),
+        B::CommentBytes { .. } => more("bytes of comments", limit.max_total_comment_bytes),
+        B::MergeKeys { .. } => more("merge keys (<<)", limit.max_merge_keys),
+        B::AliasAnchorRatio { aliases, anchors } => format!(
+            "the document uses {aliases} aliases for {anchors} anchors, too many to expand \
+             (an alias bomb?)"
+        ),
+        B::SequenceUnbalanced => "the document's structure is unbalanced".to_owned(),
+        _ => "the document is too large or too deeply nested for the YAML reader".to_owned(),
+    }
 }
 
 #[cfg(feature = "yaml")]
@@ -320,6 +407,18 @@ fn to_yaml<T: Serialize>(value: &T) -> Result<String, Error> {
 
 #[cfg(feature = "toml")]
 fn from_toml<T: DeserializeOwned>(what: &'static str, text: &str) -> Result<T, Error> {
+    if let Some(at) = toml_budget::over_budget(text) {
+        let (line, column) = line_and_column(text, at);
+        return Err(Error::Toml {
+            what,
+            line,
+            column,
+            message: format!(
+                "the document holds more than {MAX_TOML_ITEMS} tables, keys and values, the \
+                 limit for TOML"
+            ),
+        });
+    }
     toml::from_str(text).map_err(|e| {
         let (line, column) = e
             .span()

@@ -191,6 +191,7 @@ fn records(audit: &Audit, referentiel: &Referentiel) -> Vec<Record> {
         r[ENGAGEMENT] = c.engagement.get().to_string();
         let mut full = r.clone();
         full[VERDICT] = c.note.map(|n| n.code().to_owned()).unwrap_or_default();
+        full[COMMENT] = c.comment.clone().unwrap_or_default();
         out.push(full);
         out.extend(observation_records(&r, &c.observations));
     }

@@ -268,9 +268,10 @@ fn lay_out(layout: &mut Layout, line: usize, row: &[&str; 16], grid: &mut bool) 
                     (1, get(ENGAGEMENT), ENGAGEMENT),
                     (2, get(MODULE), MODULE),
                     (4, get(VERDICT), VERDICT),
+                    (9, get(COMMENT), COMMENT),
                 ],
             );
-            vec![0, CHANNEL, ENGAGEMENT, MODULE, VERDICT]
+            vec![0, CHANNEL, ENGAGEMENT, MODULE, VERDICT, COMMENT]
         }
         "observation" => observation(layout, line, row),
         "fiche" => {

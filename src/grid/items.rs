@@ -310,6 +310,18 @@ pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut A
                 }
             }
             check.observations.extend(obs);
+            if let Some(comment) = ctx.text(row, 9) {
+                if check.comment.is_some() {
+                    ctx.note(
+                        ImportLevel::Skipped,
+                        row,
+                        9,
+                        format!("{what} has a comment in an earlier row; this one is not used"),
+                    );
+                } else {
+                    check.comment = Some(comment);
+                }
+            }
         } else {
             let module = match (module, known) {
                 (Some(m), _) => m,
@@ -344,6 +356,7 @@ pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut A
                 engagement: n,
                 module,
                 note,
+                comment: ctx.text(row, 9),
                 observations: obs,
             });
         }

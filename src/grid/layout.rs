@@ -85,7 +85,7 @@ pub(crate) const MANAGEMENT_HEADERS: [&str; 9] = [
 ];
 
 /// Columns of the remote-checks sheet.
-pub(crate) const REMOTE_HEADERS: [&str; 9] = [
+pub(crate) const REMOTE_HEADERS: [&str; 10] = [
     "Canal",
     "N°",
     "Module",
@@ -95,6 +95,7 @@ pub(crate) const REMOTE_HEADERS: [&str; 9] = [
     OBSERVATION_HEADERS[1],
     OBSERVATION_HEADERS[2],
     OBSERVATION_HEADERS[3],
+    "Commentaire",
 ];
 
 /// Columns of the fiches d'écart sheet.

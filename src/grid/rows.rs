@@ -383,14 +383,15 @@ fn remote_sheet(audit: &Audit, referentiel: &Referentiel) -> Sheet {
             .map(|e| e.title.clone())
             .unwrap_or_default();
         let own = vec![fixed(title), input(check.note.map(crate::RemoteNote::code))];
-        rows.extend(item_rows(&key, &own, &check.observations, None));
+        let comment = input(check.comment.as_deref());
+        rows.extend(item_rows(&key, &own, &check.observations, Some(&comment)));
     }
     Sheet {
         name: layout::REMOTE_SHEET.to_owned(),
         title: "Audit à distance: un contrôle par ligne (canal × engagement)".to_owned(),
         headers: REMOTE_HEADERS.to_vec(),
         rows,
-        widths: vec![24.0, 5.0, 7.0, 36.0, 13.0, 28.0, 28.0, 22.0, 28.0],
+        widths: vec![24.0, 5.0, 7.0, 36.0, 13.0, 28.0, 28.0, 22.0, 28.0, 30.0],
         cell_lists: Vec::new(),
         lists: vec![(0, &CHANNELS[..]), (4, &NOTES[..])],
         verdict_columns: Vec::new(),

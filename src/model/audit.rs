@@ -437,8 +437,12 @@ pub struct AuditKind {
 #[serde(deny_unknown_fields)]
 pub struct AuditDates {
     /// First day.
+    #[serde(deserialize_with = "crate::model::date_wire::date")]
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
     pub start: NaiveDate,
     /// Last day.
+    #[serde(deserialize_with = "crate::model::date_wire::date")]
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
     pub end: NaiveDate,
 }
 
@@ -459,7 +463,12 @@ pub struct Auditor {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Date of signature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::date_wire::optional_date"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub signed_on: Option<NaiveDate>,
 }
 

@@ -46,7 +46,12 @@ pub struct FicheEcart {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corrective_action: Option<String>,
     /// The date by which the corrective action is due, when set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::date_wire::optional_date"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub due: Option<NaiveDate>,
 }
 

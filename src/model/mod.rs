@@ -4,6 +4,7 @@
 pub(crate) mod assessment;
 pub(crate) mod audit;
 pub(crate) mod codes;
+pub(crate) mod date_wire;
 pub(crate) mod ecart;
 pub(crate) mod ids;
 pub(crate) mod referentiel;

@@ -190,8 +190,15 @@ pub struct ReferentielData {
     pub(crate) title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) publisher: Option<String>,
+    #[serde(deserialize_with = "crate::model::date_wire::date")]
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
     pub(crate) date: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::date_wire::optional_date"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub(crate) revised: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) provenance: Vec<String>,

@@ -146,6 +146,10 @@ pub struct RemoteCheck {
     /// The note; `None` when the report gives none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<RemoteNote>,
+    /// A comment that is neither the note nor an observation, e.g. « 5 appels passés, décroché
+    /// en moins de 4 sonneries ».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
     /// The observations.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub observations: Vec<Observation>,
@@ -166,8 +170,25 @@ impl RemoteCheck {
             engagement,
             module,
             note: Some(note),
+            comment: None,
             observations: Vec::new(),
         }
+    }
+
+    /// This check with `comment` (text that is neither the note nor an observation).
+    ///
+    /// ```
+    /// use qualepref::{EngagementNumber, ModuleNumber, RemoteChannel, RemoteCheck, RemoteNote};
+    /// let one = EngagementNumber::try_from(1)?;
+    /// let check = RemoteCheck::new(RemoteChannel::Telephone, one, ModuleNumber::ONE, RemoteNote::Conforme)
+    ///     .with_comment("5 appels passés, décroché en moins de 4 sonneries.");
+    /// assert_eq!(check.comment.as_deref(), Some("5 appels passés, décroché en moins de 4 sonneries."));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_comment(mut self, comment: impl Into<String>) -> RemoteCheck {
+        self.comment = Some(comment.into());
+        self
     }
 
     /// This check with `observation` added after the others.

@@ -197,7 +197,7 @@ crate::codes_table::code_table! {
             fix: "Put the verdict in the charte graphique's « Conformité » cell, or check `conclusion.charte_graphique.verdict`.",
         }
         RemoteTextIgnored = "remote-text-ignored", Skipped {
-            description: "Text in a remote check that is neither its note nor an observation; not used.",
+            description: "Text in a remote check that is neither its note nor an observation; not used. No longer emitted: the text is kept as the check's `comment`.",
             example: "line 150: [remote-text-ignored] skipped: internet remote check of engagement 1: text after the note is not an observation, not used: \"voir capture\"",
             fix: "Start the text with PF, PS or PP to make it an observation, or leave it out.",
         }
@@ -210,6 +210,11 @@ crate::codes_table::code_table! {
             description: "A value of the page de garde that the crate does not know (administration type, département, module, audit type), or several boxes checked where one is expected; not used.",
             example: "line 6: [unknown-value] warning: administration type \"Ambassade\" is not one the crate knows",
             fix: "Correct the value on the page de garde; until then the field is not set from it.",
+        }
+        RowOutOfPlace = "row-out-of-place", Warning {
+            description: "A line that reads as a row of section 3 (an engagement, a management item or a remote check, with its verdict or note) stands in another part of the report. An engagement row is imported as a row of section 3, so that validation sees it; the others are not used.",
+            example: "line 214: [row-out-of-place] warning: the row of engagement 5 stands in part 4, outside section 3: imported as a row of section 3",
+            fix: "Move the row into section 3, under its module or management section, or remove it.",
         }
     }
 }

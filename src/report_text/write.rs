@@ -300,9 +300,18 @@ fn synthesis(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
         );
         if let Some(note) = c.note {
             let _ = write!(out, "{} : {note}", v::NOTE);
-            if !c.observations.is_empty() {
+            if c.comment.is_some() {
+                out.push('.');
+            }
+        }
+        if let Some(comment) = &c.comment {
+            if c.note.is_some() {
                 out.push(' ');
             }
+            out.push_str(comment);
+        }
+        if (c.note.is_some() || c.comment.is_some()) && !c.observations.is_empty() {
+            out.push(' ');
         }
         observations(out, None, &c.observations);
         out.push_str("\t\n");

@@ -304,6 +304,31 @@ crate::codes_table::code_table! {
             example: "management[1].item: [duplicate-management-item-number] error: management item pilotage 1 is listed twice",
             fix: "Renumber or remove the repeated item.",
         }
+        ImplausibleDate = "implausible-date", Error {
+            description: "A date of the audit (its days, a signature, a fiche d'écart's due date) outside the years 2000 to 2100: a typing error such as 9999 or 12019.",
+            example: "dates.end: [implausible-date] error: date 9999-11-18 is outside the years 2000 to 2100",
+            fix: "Correct the year.",
+        }
+        SignatureBeforeAudit = "signature-before-audit", Warning {
+            description: "An auditor signed the report before the audit started.",
+            example: "auditors[0].signed_on: [signature-before-audit] warning: auditor 1 (Aurélie ROUMEGOUX) signed on 2019-11-17, before the audit started on 2019-11-18",
+            fix: "Correct `signed_on` or the audit's dates.",
+        }
+        AuditTooLong = "audit-too-long", Warning {
+            description: "The audit lasts more than 30 days; an audit of a site takes a few days.",
+            example: "dates.end: [audit-too-long] warning: the audit lasts 62 days (2019-11-18 to 2020-01-18), more than 30",
+            fix: "Correct `dates.start` or `dates.end`.",
+        }
+        DuplicateAuditor = "duplicate-auditor", Warning {
+            description: "Two auditors with the same name (case and spacing aside).",
+            example: "auditors[1].name: [duplicate-auditor] warning: auditor 2 (Aurélie Roumegoux) is auditor 1 again",
+            fix: "Remove the repeated auditor, or merge the two entries.",
+        }
+        ControlCharacter = "control-character", Error {
+            description: "A text of the audit holds a control character other than tab and a line break (line feed, or carriage return and line feed): ESC, a lone carriage return, a C1 control, which could drive a terminal when printed; the text import refuses the same characters.",
+            example: "assessments[3].comment: [control-character] error: the text holds the control character U+001B at character 12; only tab and line breaks are allowed",
+            fix: "Remove the character from the text.",
+        }
     }
 }
 

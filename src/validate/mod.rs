@@ -123,5 +123,6 @@ fn validate_with(index: &Index<'_>, options: &ValidationOptions) -> ValidationRe
     index.check_remote_checks(&mut out);
     index.check_ecarts(&mut out);
     index.check_conclusion(&mut out);
+    index.check_texts(&mut out);
     out.finish()
 }

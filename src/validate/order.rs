@@ -70,8 +70,61 @@ struct Key {
     place: Place,
     field: String,
     code: RuleCode,
-    message: String,
-    path: String,
+    message: Natural,
+    path: Natural,
+}
+
+/// A text ordered naturally: its numbers by value, so that `observations[2]` comes before
+/// `observations[10]`.
+#[derive(Debug, PartialEq, Eq)]
+struct Natural(String);
+
+impl Ord for Natural {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        natural_cmp(&self.0, &other.0)
+    }
+}
+
+impl PartialOrd for Natural {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Compares `a` and `b` character by character, and runs of ASCII digits by their value
+/// (then by their length, so that `01` and `1` still differ).
+fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (mut a, mut b) = (a, b);
+    loop {
+        let (Some(x), Some(y)) = (a.chars().next(), b.chars().next()) else {
+            return a.len().cmp(&b.len());
+        };
+        if x.is_ascii_digit() && y.is_ascii_digit() {
+            let end_a = a.find(|c: char| !c.is_ascii_digit()).unwrap_or(a.len());
+            let end_b = b.find(|c: char| !c.is_ascii_digit()).unwrap_or(b.len());
+            let (da, ra) = a.split_at(end_a);
+            let (db, rb) = b.split_at(end_b);
+            let (ta, tb) = (da.trim_start_matches('0'), db.trim_start_matches('0'));
+            let order = ta
+                .len()
+                .cmp(&tb.len())
+                .then_with(|| ta.cmp(tb))
+                .then_with(|| da.len().cmp(&db.len()));
+            if order != Ordering::Equal {
+                return order;
+            }
+            (a, b) = (ra, rb);
+        } else {
+            if x != y {
+                return x.cmp(&y);
+            }
+            (a, b) = (
+                a.get(x.len_utf8()..).unwrap_or_default(),
+                b.get(y.len_utf8()..).unwrap_or_default(),
+            );
+        }
+    }
 }
 
 /// The path without its array indices: `assessments[3].verdict` gives `assessments.verdict`.
@@ -109,8 +162,8 @@ impl<'o> Collector<'o> {
                 place,
                 field: field_of(&path),
                 code,
-                message,
-                path,
+                message: Natural(message),
+                path: Natural(path),
             };
             self.keys.push((key, severity));
         }
@@ -124,10 +177,30 @@ impl<'o> Collector<'o> {
                 .map(|(key, severity)| Diagnostic {
                     code: key.code,
                     severity,
-                    path: key.path,
-                    message: key.message,
+                    path: key.path.0,
+                    message: key.message.0,
                 })
                 .collect(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cmp::Ordering;
+
+    use super::natural_cmp;
+
+    #[test]
+    fn numbers_sort_by_value() {
+        assert_eq!(natural_cmp("obs[2].text", "obs[10].text"), Ordering::Less);
+        assert_eq!(
+            natural_cmp("observation 10 (PS)", "observation 9 (PS)"),
+            Ordering::Greater
+        );
+        assert_eq!(natural_cmp("a1", "a01"), Ordering::Less);
+        assert_eq!(natural_cmp("a", "a1"), Ordering::Less);
+        assert_eq!(natural_cmp("é2", "é2"), Ordering::Equal);
+        assert_eq!(natural_cmp("b", "a9"), Ordering::Greater);
     }
 }

@@ -113,13 +113,12 @@ pub fn synthetic_audit(referentiel: &Referentiel) -> Result<Audit, Error> {
         assessments.push(a);
         if e.module == ModuleNumber::ONE && n % 3 == 1 && verdict == Verdict::Conformity {
             for channel in [RemoteChannel::Internet, RemoteChannel::Telephone] {
-                remote_checks.push(RemoteCheck {
+                remote_checks.push(RemoteCheck::new(
                     channel,
-                    engagement: e.number,
-                    module: e.module,
-                    note: Some(RemoteNote::Conforme),
-                    observations: Vec::new(),
-                });
+                    e.number,
+                    e.module,
+                    RemoteNote::Conforme,
+                ));
             }
         }
     }

@@ -61,8 +61,29 @@ pub(super) fn module_heading(s: &str) -> Option<u32> {
     }
 }
 
+/// `dd/mm/yyyy` (day and month of one or two digits, a year of four): `18/11/19` is not a date
+/// of the year 19, and is refused rather than guessed.
 pub(super) fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y").ok()
+    let mut parts = s.trim().split('/');
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if parts.next().is_some()
+        || !digits(day, 1..=2)
+        || !digits(month, 1..=2)
+        || !digits(year, 4..=4)
+    {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+}
+
+/// The words of `s` that hold a `/` between digits, as dates do.
+pub(super) fn date_like_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| w.contains('/') && w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Every `dd/mm/yyyy` date in `s`, in order.
@@ -99,7 +120,10 @@ pub(super) fn french_dates_in(s: &str) -> Vec<NaiveDate> {
                 .ok()
                 .or_else(|| day.eq_ignore_ascii_case("1er").then_some(1));
             let month = MONTHS.iter().position(|m| *m == key(month));
-            let year = year.trim_end_matches(['.', ',']).parse::<i32>().ok();
+            let year = year.trim_end_matches(['.', ',']);
+            let year = (year.len() == 4)
+                .then(|| year.parse::<i32>().ok())
+                .flatten();
             if let (Some(d), Some(m), Some(y)) = (day, month, year) {
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m as u32 + 1, d) {
                     out.push(date);

@@ -10,7 +10,8 @@ use super::super::vocabulary::{
     TITLE_START,
 };
 use super::cells::{
-    checkboxes, dates_in, french_dates_in, leading_number, parse_date, strip_prefix_ci,
+    checkboxes, date_like_words, dates_in, french_dates_in, leading_number, parse_date,
+    strip_prefix_ci,
 };
 use super::{ImportCode, Lead, LineRole, Parser, ReportField, ReportLayout};
 use crate::text::key;
@@ -212,6 +213,17 @@ impl Parser<'_> {
             LineRole::Field(ReportField::ReferentielLabel)
         } else if AUDIT_DATES.matches(&k) {
             let found = dates_in(v0);
+            if let Some(bad) = date_like_words(v0).find(|w| parse_date(w).is_none()) {
+                self.diag(
+                    Some(n),
+                    ImportCode::InvalidDate,
+                    format!(
+                        "audit dates {v0:?}: {bad:?} is not a date dd/mm/yyyy (a four-digit \
+                         year), not used"
+                    ),
+                );
+                return LineRole::Reported;
+            }
             let dates = match found.as_slice() {
                 [start, end] => Some(AuditDates {
                     start: *start,

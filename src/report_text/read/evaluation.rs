@@ -3,7 +3,7 @@
 //! rows (`N. Title\tComments\tVerdict`), and the lines that continue a row after a page break.
 //! The remote-audit sections are read in `remote.rs`.
 
-use super::super::vocabulary::{MANAGEMENT, REMOTE_AUDIT, REMOTE_COURRIELS_ALONE};
+use super::super::vocabulary::{MANAGEMENT, NOTE, REMOTE_AUDIT, REMOTE_COURRIELS_ALONE};
 use super::cells::{module_heading, module_row, numbered, parse_verdict, split_observations};
 use super::lines::is_legend;
 use super::remote::remote_channel_from_key;
@@ -91,6 +91,65 @@ impl Parser<'_> {
         self.skip(n, "section 3", t)
     }
 
+    /// A line outside section 3 that reads as one of its rows (cells separated by tabs): an
+    /// engagement row is reported and imported, so that validation sees it; a management row
+    /// with a verdict, or a remote check with a note, is reported and not used (its section or
+    /// channel is unknown here).
+    pub(super) fn stray_row(&mut self, n: usize, line: &str) -> Option<LineRole> {
+        if !line.contains('\t') {
+            return None;
+        }
+        let cells: Vec<&str> = line
+            .split('\t')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let (first, rest) = cells.split_first()?;
+        let last = rest.last()?;
+        let where_ = self.part.name();
+        if let Some((m, number, title)) = module_row(first) {
+            if key(last).starts_with(&key(NOTE)) && parse_verdict(last).is_none() {
+                self.diag(
+                    Some(n),
+                    ImportCode::RowOutOfPlace,
+                    format!(
+                        "a remote check of engagement {number} stands in {where_}, outside \
+                         section 3 and its channel: not used"
+                    ),
+                );
+                return Some(LineRole::Reported);
+            }
+            let e = u16::try_from(number).ok().and_then(EngagementNumber::new);
+            let what = e.map_or_else(|| format!("{number}"), |e| e.to_string());
+            self.diag(
+                Some(n),
+                ImportCode::RowOutOfPlace,
+                format!(
+                    "the row of engagement {what} stands in {where_}, outside section 3: \
+                     imported as a row of section 3"
+                ),
+            );
+            let (module, group) = (self.module, self.group.take());
+            let role = self.assessment_row(n, Some(m), number, title, rest);
+            (self.module, self.group, self.last_row) = (module, group, LastRow::None);
+            // No heading stands over a row out of place: its group is the référentiel's.
+            self.diags
+                .retain(|d| !(d.line == Some(n) && d.code == ImportCode::GroupDiffers));
+            return Some(role);
+        }
+        let (number, _) = numbered(first)?;
+        let verdict = parse_verdict(last)?;
+        self.diag(
+            Some(n),
+            ImportCode::RowOutOfPlace,
+            format!(
+                "a row numbered {number} with verdict {verdict} stands in {where_}, outside \
+                 section 3 and its management sections: not used"
+            ),
+        );
+        Some(LineRole::Reported)
+    }
+
     pub(super) fn enter_synth(&mut self, state: Synth) {
         self.part = Part::Synthesis(state);
         self.last_row = LastRow::None;
@@ -176,11 +235,27 @@ impl Parser<'_> {
         let Some(e) = self.engagement_number(n, number) else {
             return LineRole::Reported;
         };
+        let reference = self.r.engagement(e);
         let module = match module {
-            Some(m) => u8::try_from(m).ok().and_then(ModuleNumber::new),
+            Some(m) => {
+                let valid = u8::try_from(m).ok().and_then(ModuleNumber::new);
+                if valid.is_none() {
+                    let used = reference.map_or_else(
+                        || "row not used".to_owned(),
+                        |r| format!("the référentiel's module {} used", r.module),
+                    );
+                    self.diag(
+                        Some(n),
+                        ImportCode::ModuleDiffers,
+                        format!(
+                            "engagement {e} is filed under module {m}, which does not exist: {used}"
+                        ),
+                    );
+                }
+                valid
+            }
             None => self.module,
         };
-        let reference = self.r.engagement(e);
         let Some(module) = module.or(reference.map(|r| r.module)) else {
             self.diag(
                 Some(n),

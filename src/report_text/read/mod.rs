@@ -166,6 +166,21 @@ pub fn import_report_text(text: &str, referentiel: &Referentiel) -> Result<Impor
             ),
         });
     }
+    // Form feeds (page breaks) and carriage returns inside a line are spaces: a text of the
+    // audit holds no control character but tab and line feed (validation's
+    // `control-character`).
+    let spaced;
+    let bytes = text.as_bytes();
+    let odd = bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == 0x0c || (b == b'\r' && bytes.get(i + 1).is_some_and(|n| *n != b'\n')));
+    let text = if odd {
+        spaced = text.replace("\r\n", "\n").replace(['\u{c}', '\r'], " ");
+        spaced.as_str()
+    } else {
+        text
+    };
     let text = normalise(text);
     let mut parser = Parser::new(referentiel);
     let mut count = 0;
@@ -220,6 +235,19 @@ enum Synth {
     Module,
     Management(ManagementSection),
     Remote(RemoteChannel),
+}
+
+impl Part {
+    /// The part's name in diagnostics.
+    fn name(self) -> &'static str {
+        match self {
+            Part::TitlePage => "the title page",
+            Part::PageDeGarde => "part 1",
+            Part::Context { .. } => "part 2",
+            Part::Synthesis(_) => "section 3",
+            Part::Synthesis4(_) => "part 4",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -362,6 +390,11 @@ impl<'r> Parser<'r> {
         if let Some(part) = part_heading(t) {
             self.enter_part(part);
             return LineRole::Layout(ReportLayout::Heading);
+        }
+        if !matches!(self.part, Part::Synthesis(_)) {
+            if let Some(role) = self.stray_row(n, line) {
+                return role;
+            }
         }
         match self.part {
             Part::TitlePage => self.title_page(n, t),

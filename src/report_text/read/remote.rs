@@ -76,6 +76,7 @@ impl Parser<'_> {
             .map(str::trim_start)
             .and_then(|s| s.strip_prefix(':'))
             .map_or(head, str::trim);
+        let mut comment = None;
         let note = if note_text.is_empty() {
             self.diag(
                 Some(n),
@@ -87,35 +88,27 @@ impl Parser<'_> {
             Some(note)
         } else {
             let k = key(note_text);
-            let (note, word) = if k.starts_with("nonconforme") {
-                (Some(RemoteNote::NonConforme), "nonconforme")
-            } else if k.starts_with("nonapplicable") {
-                (Some(RemoteNote::NonApplicable), "nonapplicable")
-            } else if k.starts_with("conforme") {
-                (Some(RemoteNote::Conforme), "conforme")
+            let note = [
+                RemoteNote::NonConforme,
+                RemoteNote::NonApplicable,
+                RemoteNote::Conforme,
+            ]
+            .into_iter()
+            .find(|note| k.starts_with(&key(note.code())));
+            if let Some(note) = note {
+                // The text after the note is the check's comment.
+                comment = after_note(note_text, note);
             } else {
-                (None, "")
-            };
-            if note.is_some() && k.len() > word.len() {
-                self.diag(
-                    Some(n),
-                    ImportCode::RemoteTextIgnored,
-                    format!(
-                        "{channel} remote check of engagement {e}: text after the note is not \
-                         an observation, not used: {:?}",
-                        excerpt(note_text)
-                    ),
-                );
-            } else if note.is_none() {
                 self.diag(
                     Some(n),
                     ImportCode::UnknownVerdict,
                     format!(
-                        "{channel} remote check of engagement {e}: note {:?} is not Conforme, \
-                         Non conforme or Non applicable",
+                        "{channel} remote check of engagement {e}: note {:?} is not \
+                         Conforme, Non conforme or Non applicable; kept as its comment",
                         excerpt(note_text)
                     ),
                 );
+                comment = Some(note_text.to_owned());
             }
             note
         };
@@ -124,8 +117,44 @@ impl Parser<'_> {
             engagement: e,
             module,
             note,
+            comment,
             observations,
         });
         LineRole::Field(ReportField::RemoteCheck(channel, e))
+    }
+}
+
+/// The text of `head` after its leading `note` (`Conforme. 5 appels passés` → `5 appels
+/// passés`), without the punctuation between them; `None` when nothing follows.
+fn after_note(head: &str, note: RemoteNote) -> Option<String> {
+    let word = key(note.code());
+    let end = head
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take(40)
+        .find(|&i| head.get(..i).is_some_and(|h| key(h) == word))?;
+    let rest = head.get(end..)?.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '-' | '–')
+    });
+    (!rest.is_empty()).then(|| rest.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_comment_after_a_note() {
+        let comment = |head| after_note(head, RemoteNote::Conforme);
+        assert_eq!(comment("Conforme"), None);
+        assert_eq!(comment("Conforme."), None);
+        assert_eq!(
+            comment("CONFORME. 5 appels passés.").as_deref(),
+            Some("5 appels passés.")
+        );
+        assert_eq!(
+            after_note("Non conforme : voir capture", RemoteNote::NonConforme).as_deref(),
+            Some("voir capture")
+        );
     }
 }

@@ -1,8 +1,11 @@
 //! The header of the audit: référentiel, site, type, dates and auditors.
 
+use chrono::Datelike as _;
+
 use super::super::codes::RuleCode;
 use super::super::index::Index;
 use super::super::order::{Collector, Place};
+use super::texts::shown;
 
 impl Index<'_> {
     #[inline]
@@ -94,7 +97,100 @@ impl Index<'_> {
                     format!("auditors[{i}].name"),
                     format!("auditor {} has an empty name", i + 1),
                 );
+            } else if let Some(first) = audit
+                .auditors
+                .iter()
+                .take(i)
+                .position(|a| same_name(&a.name, &auditor.name))
+            {
+                out.push(
+                    RuleCode::DuplicateAuditor,
+                    Place::AUDIT,
+                    format!("auditors[{i}].name"),
+                    format!(
+                        "auditor {} ({}) is auditor {} again",
+                        i + 1,
+                        shown(&auditor.name),
+                        first + 1
+                    ),
+                );
+            }
+            if let Some(signed) = auditor.signed_on {
+                if signed < dates.start {
+                    out.push(
+                        RuleCode::SignatureBeforeAudit,
+                        Place::AUDIT,
+                        format!("auditors[{i}].signed_on"),
+                        format!(
+                            "auditor {} ({}) signed on {signed}, before the audit started on {}",
+                            i + 1,
+                            shown(&auditor.name),
+                            dates.start
+                        ),
+                    );
+                }
             }
         }
+        self.check_dates(out);
     }
+
+    /// `implausible-date` on every date of the audit, `audit-too-long`.
+    fn check_dates(&self, out: &mut Collector<'_>) {
+        let audit = self.audit;
+        let dates = audit.dates;
+        let mut all = vec![
+            ("dates.start".to_owned(), dates.start),
+            ("dates.end".to_owned(), dates.end),
+        ];
+        for (i, auditor) in audit.auditors.iter().enumerate() {
+            if let Some(d) = auditor.signed_on {
+                all.push((format!("auditors[{i}].signed_on"), d));
+            }
+        }
+        for (i, fiche) in audit.ecarts.iter().enumerate() {
+            if let Some(d) = fiche.due {
+                all.push((format!("ecarts[{i}].due"), d));
+            }
+        }
+        let mut plausible = true;
+        for (path, date) in all {
+            if !PLAUSIBLE_YEARS.contains(&date.year()) {
+                plausible &= !path.starts_with("dates.");
+                out.push(
+                    RuleCode::ImplausibleDate,
+                    Place::AUDIT,
+                    path,
+                    format!(
+                        "date {date} is outside the years {} to {}",
+                        PLAUSIBLE_YEARS.start(),
+                        PLAUSIBLE_YEARS.end()
+                    ),
+                );
+            }
+        }
+        let days = (dates.end - dates.start).num_days() + 1;
+        if plausible && days > MAX_AUDIT_DAYS {
+            out.push(
+                RuleCode::AuditTooLong,
+                Place::AUDIT,
+                "dates.end".to_owned(),
+                format!(
+                    "the audit lasts {days} days ({} to {}), more than {MAX_AUDIT_DAYS}",
+                    dates.start, dates.end
+                ),
+            );
+        }
+    }
+}
+
+/// The years a date of an audit may fall in; others are typing errors (9999, 12019).
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// The longest an audit may last, in days, first and last included.
+const MAX_AUDIT_DAYS: i64 = 30;
+
+/// Whether two names are the same but for case and spacing.
+fn same_name(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
+    words(a) == words(b)
 }

@@ -8,6 +8,7 @@ mod header;
 mod management;
 mod modules;
 mod remote;
+mod texts;
 
 use super::codes::RuleCode;
 use super::order::{Collector, Place};
