@@ -10,7 +10,9 @@
 //!
 //! Arguments: the audit (`toulon`, the bundled Toulon 2019 audit, or `full`, the synthetic
 //! all-modules audit), what to run (`engine`: `Valid::new` then `conclude`, as the `engine`
-//! benchmark; `parse`: `Audit::from_json_str`, as `parse_json`) and the number of iterations.
+//! benchmark; `parse`: `Audit::from_json_str`, as `parse_json`; `markdown`, `html`, `text`: the
+//! report of the concluded audit, as `render_markdown`, `render_html` and `render_text`) and the
+//! number of iterations.
 //! See `docs/performance.md`.
 
 #[path = "../tests/support/synthetic.rs"]
@@ -19,7 +21,8 @@ use std::hint::black_box;
 use std::process::ExitCode;
 
 use qualepref::{
-    Audit, Language, Policy, Referentiel, Valid, ValidationOptions, conclude, samples,
+    Audit, Language, Policy, Referentiel, Valid, ValidationOptions, conclude, render_html,
+    render_markdown, render_text, samples,
 };
 
 fn main() -> ExitCode {
@@ -68,7 +71,24 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 black_box(Audit::from_json_str(black_box(&json))?);
             }
         }
-        other => return Err(format!("unknown mode {other:?}: engine or parse").into()),
+        "markdown" | "html" | "text" => {
+            let valid =
+                Valid::new(&audit, referentiel, &options).map_err(|report| report.to_string())?;
+            let conclusions = conclude(&valid, &policy, Language::Fr);
+            for _ in 0..iterations {
+                let out = match mode.as_str() {
+                    "markdown" => render_markdown(black_box(&valid), &conclusions),
+                    "html" => render_html(black_box(&valid), &conclusions),
+                    _ => render_text(black_box(&valid), &conclusions),
+                };
+                black_box(out);
+            }
+        }
+        other => {
+            return Err(
+                format!("unknown mode {other:?}: engine, parse, markdown, html or text").into(),
+            );
+        }
     }
     Ok(())
 }

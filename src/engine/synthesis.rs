@@ -227,29 +227,42 @@ fn is_initial(audit: &Audit) -> bool {
     audit.kind.audit_type == Some(AuditType::Initial)
 }
 
-fn observation_section<'a>(
+/// The lines of the three observation sections (`PF`, `PS`, `PP`, in that order), written in
+/// one pass over `items` after one pass that sizes them.
+fn observation_lines(items: &[ObservationItem<'_>], language: Language) -> [Lines; 3] {
+    let slot = |kind: ObservationKind| match kind {
+        ObservationKind::Strength => 0,
+        ObservationKind::AreaOfConcern => 1,
+        ObservationKind::OpportunityForImprovement => 2,
+    };
+    let mut sizes = [(0_usize, 0_usize); 3];
+    for i in items {
+        if let Some((count, bytes)) = sizes.get_mut(slot(i.kind)) {
+            *count += 1;
+            *bytes += i.title.len() + i.text.len() + i.risk.as_deref().map_or(0, str::len) + 96;
+        }
+    }
+    let mut lines = sizes.map(|(count, bytes)| Lines::with_capacity(count.max(1), bytes.max(32)));
+    for item in items {
+        if let Some(section) = lines.get_mut(slot(item.kind)) {
+            push_observation_line(section.buffer(), item, language);
+            section.end_line();
+        }
+    }
+    for section in &mut lines {
+        if section.is_empty() {
+            section.push(nothing(language));
+        }
+    }
+    lines
+}
+
+/// A section of `generated` lines beside the auditor's.
+const fn observation_section<'a>(
     heading: &'static str,
-    kind: ObservationKind,
-    items: &[ObservationItem<'a>],
+    generated: Lines,
     auditor: &'a [String],
-    language: Language,
 ) -> Section<'a> {
-    let (count, bytes) =
-        items
-            .iter()
-            .filter(|i| i.kind == kind)
-            .fold((0, 0), |(count, bytes), i| {
-                let len = i.title.len() + i.text.len() + i.risk.as_deref().map_or(0, str::len) + 96;
-                (count + 1, bytes + len)
-            });
-    let mut generated = Lines::with_capacity(count.max(1), bytes.max(32));
-    for item in items.iter().filter(|i| i.kind == kind) {
-        push_observation_line(generated.buffer(), item, language);
-        generated.end_line();
-    }
-    if generated.is_empty() {
-        generated.push(nothing(language));
-    }
     Section {
         heading: Cow::Borrowed(heading),
         generated,
@@ -316,29 +329,12 @@ pub(crate) fn synthesize_indexed<'a>(
         line.push_str(").");
         charte.end_line();
     }
+    let [pf, ps, pp] = observation_lines(&items, l);
     Synthesis {
         language,
-        points_forts: observation_section(
-            h.points_forts,
-            ObservationKind::Strength,
-            &items,
-            &c.points_forts,
-            l,
-        ),
-        points_sensibles: observation_section(
-            h.points_sensibles,
-            ObservationKind::AreaOfConcern,
-            &items,
-            &c.points_sensibles,
-            l,
-        ),
-        pistes_de_progres: observation_section(
-            h.pistes_de_progres,
-            ObservationKind::OpportunityForImprovement,
-            &items,
-            &c.pistes_de_progres,
-            l,
-        ),
+        points_forts: observation_section(h.points_forts, pf, &c.points_forts),
+        points_sensibles: observation_section(h.points_sensibles, ps, &c.points_sensibles),
+        pistes_de_progres: observation_section(h.pistes_de_progres, pp, &c.pistes_de_progres),
         fiches_ecart: Section {
             heading: Cow::Borrowed(h.fiches_ecart),
             generated: fiches,

@@ -49,6 +49,17 @@ fn push_year(out: &mut String, year: i32) {
 /// Writes `n` in decimal, as `{n}` does, without the formatting machinery: the synthesis
 /// writes many numbers, and this is several times faster.
 pub(crate) fn push_number(out: &mut String, n: u32) {
+    // Most numbers written (counts, engagement and module numbers, days and months) have one
+    // or two digits: written directly, without the buffer.
+    if n < 10 {
+        out.push(char::from(b'0' + n as u8));
+        return;
+    }
+    if n < 100 {
+        out.push(char::from(b'0' + (n / 10) as u8));
+        out.push(char::from(b'0' + (n % 10) as u8));
+        return;
+    }
     // The digits, last first.
     let mut digits = [0_u8; 10];
     let mut len = 0;

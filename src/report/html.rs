@@ -96,11 +96,17 @@ fn replace(out: &mut String, bytes: &[u8], i: usize) {
 /// becomes `<br>`.
 fn push_escaped(out: &mut String, text: &str, breaks: bool) {
     if breaks {
-        super::push_replacing(out, text, special_or_break, replace);
+        super::push_replacing(out, text, |b| super::lookup(&SPECIAL_OR_BREAK, b), replace);
     } else {
-        super::push_replacing(out, text, special, replace);
+        super::push_replacing(out, text, |b| super::lookup(&SPECIAL, b), replace);
     }
 }
+
+/// [`special`] of each byte.
+const SPECIAL: [bool; 256] = super::byte_table!(special);
+
+/// [`special_or_break`] of each byte.
+const SPECIAL_OR_BREAK: [bool; 256] = super::byte_table!(special_or_break);
 
 /// The stylesheet of [`page`].
 const STYLE: &str = include_str!("style.css");
@@ -189,14 +195,19 @@ fn inline(out: &mut String, run: &Inline<'_>, paragraphs: bool) {
         return;
     };
     let (open, close) = tags(run);
-    out.push_str(open);
+    // Most runs have no tags: skipping the empty pushes saves a copy call each.
+    if !open.is_empty() {
+        out.push_str(open);
+    }
     if data {
         let breaks = !matches!(run, Inline::Code(_) | Inline::Figure(_));
         push_escaped(out, text, breaks);
     } else {
         out.push_str(text);
     }
-    out.push_str(close);
+    if !close.is_empty() {
+        out.push_str(close);
+    }
 }
 
 fn runs(out: &mut String, runs: &[Inline<'_>]) {

@@ -49,15 +49,11 @@ fn push_escaped(out: &mut String, text: &str) {
     if text.starts_with(['-', '+']) || starts_numbered(text) {
         out.push('\\');
     }
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    while let Some(offset) = bytes
-        .get(start..)
-        .and_then(|rest| rest.iter().position(|&b| special(b)))
-    {
-        let i = start + offset;
-        out.push_str(text.get(start..i).unwrap_or_default());
-        match bytes.get(i) {
+    super::push_replacing(
+        out,
+        text,
+        |b| super::lookup(&SPECIAL, b),
+        |out, bytes, i| match bytes.get(i) {
             Some(b'\r') if bytes.get(i + 1) == Some(&b'\n') => {}
             Some(b'\r' | b'\n') => out.push_str("<br>"),
             Some(&b) => {
@@ -65,10 +61,8 @@ fn push_escaped(out: &mut String, text: &str) {
                 out.push(char::from(b));
             }
             None => {}
-        }
-        start = i + 1;
-    }
-    out.push_str(text.get(start..).unwrap_or_default());
+        },
+    );
 }
 
 /// Whether [`escape`] replaces `b`.
@@ -79,6 +73,9 @@ const fn special(b: u8) -> bool {
         b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'#' | b'\r' | b'\n'
     )
 }
+
+/// [`special`] of each byte: the scan of [`push_escaped`] reads one entry per byte.
+const SPECIAL: [bool; 256] = super::byte_table!(special);
 
 fn starts_numbered(s: &str) -> bool {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
@@ -101,7 +98,10 @@ fn inline(out: &mut String, run: &Inline<'_>) {
         Inline::Code(_) => "`",
         _ => "",
     };
-    out.push_str(delimiter);
+    // Most runs have no delimiter: skipping the empty pushes saves a copy call each.
+    if !delimiter.is_empty() {
+        out.push_str(delimiter);
+    }
     if let Inline::Code(_) = run {
         // A backtick would close the code span: it becomes an apostrophe.
         for (i, part) in text.split('`').enumerate() {
@@ -115,7 +115,9 @@ fn inline(out: &mut String, run: &Inline<'_>) {
     } else {
         out.push_str(text);
     }
-    out.push_str(delimiter);
+    if !delimiter.is_empty() {
+        out.push_str(delimiter);
+    }
 }
 
 fn runs(out: &mut String, runs: &[Inline<'_>]) {
