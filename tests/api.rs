@@ -439,3 +439,28 @@ fn a_rate_keeps_its_invariant_and_orders_by_value() {
         two_thirds
     );
 }
+
+#[test]
+fn a_remote_checks_comment_is_shown_by_every_renderer() {
+    let mut audit = toulon();
+    let comment = "Conforme. 5 appels passés, décroché en moins de 4 sonneries.";
+    audit.remote_checks[0].comment = Some(comment.to_owned());
+    let valid = Valid::new(
+        &audit,
+        Referentiel::qual_e_pref_2019(),
+        &ValidationOptions::default(),
+    )
+    .unwrap();
+    let c = qualepref::conclude(
+        &valid,
+        &qualepref::Policy::default(),
+        qualepref::Language::Fr,
+    );
+    assert!(qualepref::render_markdown(&valid, &c).contains(comment));
+    assert!(qualepref::render_text(&valid, &c).contains(comment));
+    let html = qualepref::render_html(&valid, &c);
+    assert!(
+        html.contains("Conforme. 5 appels passés, décroché en moins de 4 sonneries."),
+        "{html}"
+    );
+}

@@ -216,7 +216,7 @@ pub(super) fn remote<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
                 .map_or("", |e| &e.title);
             t.row(RowKind::Remote(r.engagement));
             engagement_cell(&mut t, l, r.module, r.engagement, title);
-            observations_cell(&mut t, None, &r.observations);
+            observations_cell(&mut t, r.comment.as_deref(), &r.observations);
             t.cell_of(
                 CellKind::Verdict,
                 [Inline::Badge(
