@@ -158,7 +158,7 @@ pub mod samples;
 pub mod grid;
 
 pub use chrono::NaiveDate;
-pub use compare::{Comparison, compare, compare_with};
+pub use compare::{ComparedAudit, Comparison, compare, compare_with};
 pub use engine::decision::{Decision, DueSource, Ecart, Outcome, Policy, Rule, decide};
 pub use engine::score::{
     GroupScore, ManagementScore, ModuleScore, NoteCounts, ObservationCounts, Rate, RemoteScore,

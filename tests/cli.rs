@@ -709,7 +709,11 @@ fn diff_names_each_change_and_exits_1_on_an_invalid_audit() {
     );
     assert_eq!(
         text.matches("\n- ").count() + usize::from(text.starts_with("- ")),
-        6,
+        8,
+        "{text}"
+    );
+    assert!(
+        text.contains("\n- Avant\u{a0}: Préfecture, TOULON (83) — "),
         "{text}"
     );
 

@@ -80,7 +80,7 @@ fn the_same_audit_has_no_change() {
     assert!(c.modules.iter().all(|m| m.before == m.after));
     assert_eq!(
         c.to_text(Language::Fr),
-        "Périmètre et décision\n- Référentiel : qual-e-pref-2019\n- Décision : avis favorable → avis favorable\n\n\
+        "Périmètre et décision\n- Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Après\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Référentiel : qual-e-pref-2019\n- Décision : avis favorable → avis favorable\n\n\
          Toujours ouverts (sans changement)\n- engagement 17 ; engagement 21 ; engagement 22 ; audit à distance (Internet), engagement 3\n"
     );
 }
@@ -158,6 +158,8 @@ fn the_variant_reports_exactly_its_changes() {
     assert_eq!(
         c.to_text(Language::Fr),
         "Périmètre et décision\n\
+         - Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n\
+         - Après\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n\
          - Référentiel : qual-e-pref-2019\n\
          - Décision : avis favorable → avis favorable sous réserve\n\
          \n\
@@ -283,7 +285,7 @@ fn different_referentiels_are_compared_on_shared_engagements_only() {
     assert_eq!(c.engagements.len(), 22);
     let text = c.to_text(Language::Fr);
     assert!(text.starts_with(
-        "Périmètre et décision\n- Référentiels différents qual-e-pref-2019 → qual-e-pref-2019-bis : seuls les engagements communs (même numéro, même module, même intitulé) sont comparés\n- Engagements non comparés : 5\n"
+        "Périmètre et décision\n- Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Après\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Référentiels différents qual-e-pref-2019 → qual-e-pref-2019-bis : seuls les engagements communs (même numéro, même module, même intitulé) sont comparés\n- Engagements non comparés : 5\n"
     ), "{text}");
 }
 
@@ -316,4 +318,53 @@ fn the_three_formats_say_the_same_changes() {
         )
     );
     assert!(html.ends_with("</ul>\n</section>\n</main>\n</body>\n</html>\n"));
+}
+
+#[test]
+fn two_sites_and_reversed_dates_are_named_in_every_format() {
+    let before = toulon();
+    let mut after = toulon();
+    after.site = qualepref::Site::new(
+        qualepref::AdministrationType::Prefecture,
+        "06".parse().unwrap(),
+        "NICE",
+    );
+    after.dates =
+        qualepref::AuditDates::day(qualepref::NaiveDate::from_ymd_opt(2019, 1, 7).unwrap());
+    for auditor in &mut after.auditors {
+        auditor.signed_on = None;
+    }
+    let r = Referentiel::qual_e_pref_2019();
+    let c = compare(&valid(&before, r), &valid(&after, r));
+    assert!(!c.same_site);
+    assert_eq!(c.audits.0.site.city, "TOULON");
+    assert_eq!(c.audits.1.site.city, "NICE");
+    let text = c.to_text(Language::Fr);
+    for expected in [
+        "- Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n",
+        "- Après\u{a0}: Préfecture, NICE (06) — Audit interne réalisé en amont d'un audit initial — 07/01/2019\n",
+        "- Attention\u{a0}: les deux audits portent sur deux sites différents.\n",
+        "- Attention\u{a0}: l'audit « après » commence avant l'audit « avant ».\n",
+    ] {
+        assert!(text.contains(expected), "{expected} not in\n{text}");
+    }
+    let md = c.to_markdown(Language::En);
+    assert!(md.contains("Before: prefecture, TOULON (83)"), "{md}");
+    assert!(md.contains("After: prefecture, NICE (06)"), "{md}");
+    assert!(
+        md.contains("Warning: the two audits are of two different sites."),
+        "{md}"
+    );
+    let html = c.to_html(Language::Fr);
+    assert!(
+        html.contains("NICE (06)") && html.contains("TOULON (83)"),
+        "{html}"
+    );
+    let json: serde_json::Value = serde_json::to_value(&c).unwrap();
+    assert_eq!(json["same_site"], false);
+    assert_eq!(json["audits"][1]["site"]["city"], "NICE");
+    // The same site, dates in order: no warning.
+    let c = compare(&valid(&before, r), &valid(&before, r));
+    assert!(c.same_site);
+    assert!(!c.to_text(Language::Fr).contains("Attention"));
 }

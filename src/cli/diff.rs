@@ -67,7 +67,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     let [before_input, after_input] = &inputs;
     let before = globals.audit(before_input)?;
     let after = globals.audit(after_input)?;
-    if !same_site(&before.site, &after.site) {
+    if !before.site.is_same_site_as(&after.site) {
         let both = format!(
             "{before_input} is an audit of {}, {after_input} of {}",
             site_name(&before.site),
@@ -128,20 +128,6 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     };
     print(&text)?;
     Ok(Status::Success)
-}
-
-/// Whether two audits are of one site: the same administration type, département and city
-/// (case, spaces and punctuation aside).
-fn same_site(a: &Site, b: &Site) -> bool {
-    let fold = |city: &str| -> String {
-        city.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    a.administration == b.administration
-        && a.departement == b.departement
-        && fold(&a.city) == fold(&b.city)
 }
 
 /// The site as messages name it: `Préfecture TOULON (83)`.

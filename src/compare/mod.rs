@@ -26,8 +26,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::score::{Rate, VerdictCounts};
 use crate::{
-    Audit, EcartTarget, EngagementNumber, ManagementItemId, ModuleNumber, NcGrade, ObservationKind,
-    Outcome, Policy, Referentiel, RemoteChannel, Valid, Verdict, decide,
+    Audit, AuditDates, AuditKind, EcartTarget, EngagementNumber, ManagementItemId, ModuleNumber,
+    NcGrade, ObservationKind, Outcome, Policy, Referentiel, RemoteChannel, Site, Valid, Verdict,
+    decide,
 };
 
 /// How the verdict of an engagement changed.
@@ -221,10 +222,37 @@ pub struct Scope {
     pub excluded: Vec<EngagementNumber>,
 }
 
+/// One of the two audits compared: its site, type and dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ComparedAudit {
+    /// The audited site.
+    pub site: Site,
+    /// The audit's type, and whether it is internal.
+    pub kind: AuditKind,
+    /// The audit's first and last day.
+    pub dates: AuditDates,
+}
+
+impl ComparedAudit {
+    fn of(audit: &Audit) -> ComparedAudit {
+        ComparedAudit {
+            site: audit.site.clone(),
+            kind: audit.kind,
+            dates: audit.dates,
+        }
+    }
+}
+
 /// The comparison of two audits; see [`compare`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Comparison {
+    /// The two audits, before and after.
+    pub audits: (ComparedAudit, ComparedAudit),
+    /// Whether both audits are of one site ([`Site::is_same_site_as`]); the command line
+    /// refuses two sites unless forced, and the renderings say so.
+    pub same_site: bool,
     /// Which engagements are compared.
     pub scope: Scope,
     /// Every shared engagement assessed in either audit, by number.
@@ -332,6 +360,8 @@ pub fn compare_with(before: &Valid<'_>, after: &Valid<'_>, policy: &Policy) -> C
         decide(after, policy).outcome,
     );
     Comparison {
+        audits: (ComparedAudit::of(b), ComparedAudit::of(a)),
+        same_site: b.site.is_same_site_as(&a.site),
         scope: Scope {
             referentiels: (rb.id().to_owned(), ra.id().to_owned()),
             same_referentiel,

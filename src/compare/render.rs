@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::{Comparison, FollowUp, NcStatus, Place, Standing};
+use super::{ComparedAudit, Comparison, FollowUp, NcStatus, Place, Standing};
 use crate::i18n::{self, push_number};
 use crate::report::document::{Block, Document, Inline, List, ListStyle, SectionKind, Spans};
 use crate::report::{html, markdown, text};
@@ -63,6 +63,29 @@ fn texts(list: &[String], language: Language) -> String {
 }
 
 /// `before → after`.
+/// `Avant : Préfecture, TOULON (83) — audit interne … — 18/11/2019` (the dates once for a
+/// one-day audit, `du … au …` otherwise, in the report's wording).
+fn audit_line(label: &str, audit: &ComparedAudit, language: Language) -> String {
+    let p = language.phrases();
+    let site = &audit.site;
+    let mut line = String::with_capacity(96);
+    line.push_str(label);
+    line.push_str((p.common.administration)(site.administration));
+    line.push_str(", ");
+    line.push_str(&site.city);
+    line.push_str(" (");
+    line.push_str(site.departement.as_str());
+    line.push_str(") — ");
+    (p.engine.audit_kind)(&mut line, audit.kind.internal, audit.kind.audit_type);
+    line.push_str(" — ");
+    crate::i18n::push_date(&mut line, audit.dates.start, language);
+    if audit.dates.end != audit.dates.start {
+        line.push_str(" → ");
+        crate::i18n::push_date(&mut line, audit.dates.end, language);
+    }
+    line
+}
+
 fn arrow(before: &str, after: &str) -> String {
     let mut out = String::with_capacity(before.len() + after.len() + 5);
     out.push_str(before);
@@ -80,6 +103,15 @@ impl Comparison {
         let c = &p.compare;
         let mut out = Vec::new();
         let mut scope = Vec::new();
+        for (label, audit) in c.audits.iter().zip([&self.audits.0, &self.audits.1]) {
+            scope.push(audit_line(label, audit, l));
+        }
+        if !self.same_site {
+            scope.push(c.different_sites.to_owned());
+        }
+        if self.audits.1.dates.start < self.audits.0.dates.start {
+            scope.push(c.reversed_dates.to_owned());
+        }
         let (rb, ra) = &self.scope.referentiels;
         if self.scope.same_referentiel {
             scope.push(format!("{}{ra}", c.referentiel));

@@ -145,6 +145,9 @@ pub(crate) static EN: Phrases = Phrases {
     },
     compare: Compare {
         title: "Comparison of two audits",
+        audits: ["Before: ", "After: "],
+        different_sites: "Warning: the two audits are of two different sites.",
+        reversed_dates: "Warning: the audit \"after\" starts before the audit \"before\".",
         scope: "Scope and decision",
         referentiel: "Référentiel : ",
         different_referentiels: "Different référentiels ",

@@ -148,6 +148,9 @@ pub(crate) static FR: Phrases = Phrases {
     },
     compare: Compare {
         title: "Comparaison de deux audits",
+        audits: ["Avant\u{a0}: ", "Après\u{a0}: "],
+        different_sites: "Attention\u{a0}: les deux audits portent sur deux sites différents.",
+        reversed_dates: "Attention\u{a0}: l'audit « après » commence avant l'audit « avant ».",
         scope: "Périmètre et décision",
         referentiel: "Référentiel : ",
         different_referentiels: "Référentiels différents ",

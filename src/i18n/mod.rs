@@ -359,6 +359,12 @@ pub(crate) struct Report {
 pub(crate) struct Compare {
     /// `Comparaison de deux audits` (the title).
     pub(crate) title: &'static str,
+    /// `Avant : ` and `Après : ` (before each audit's site, type and dates).
+    pub(crate) audits: [&'static str; 2],
+    /// The warning when the two audits are of different sites.
+    pub(crate) different_sites: &'static str,
+    /// The warning when the audit after starts before the audit before.
+    pub(crate) reversed_dates: &'static str,
     /// `Périmètre et décision` (section).
     pub(crate) scope: &'static str,
     /// `Référentiel : ` (before the référentiel's id).

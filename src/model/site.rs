@@ -207,6 +207,31 @@ impl Site {
         }
     }
 
+    /// Whether `other` is the same site: the same administration type, département and city
+    /// (case, spaces and punctuation of the city aside; the name is not compared).
+    ///
+    /// ```
+    /// use qualepref::{AdministrationType, Site};
+    /// let toulon = Site::new(AdministrationType::Prefecture, "83".parse()?, "TOULON");
+    /// let again = Site::new(AdministrationType::Prefecture, "83".parse()?, "Toulon ");
+    /// let nice = Site::new(AdministrationType::Prefecture, "06".parse()?, "NICE");
+    /// assert!(toulon.is_same_site_as(&again));
+    /// assert!(!toulon.is_same_site_as(&nice));
+    /// # Ok::<(), qualepref::Error>(())
+    /// ```
+    #[must_use]
+    pub fn is_same_site_as(&self, other: &Site) -> bool {
+        let fold = |city: &str| -> String {
+            city.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        self.administration == other.administration
+            && self.departement == other.departement
+            && fold(&self.city) == fold(&other.city)
+    }
+
     /// This site with its name as the report gives it.
     #[must_use]
     pub fn with_name(mut self, name: impl Into<String>) -> Site {
