@@ -29,22 +29,23 @@ pub(crate) const COLUMNS: [&str; 16] = [
     "date",
 ];
 
+// The columns of the table, by index into `COLUMNS` (shared with the reader).
 const KIND: usize = 0;
-const FIELD: usize = 1;
-const MODULE: usize = 2;
-const ENGAGEMENT: usize = 3;
-const MANAGEMENT: usize = 4;
-const CHANNEL: usize = 5;
-const VERDICT: usize = 6;
-const OBSERVATION: usize = 7;
-const TEXT: usize = 8;
-const RISK: usize = 9;
-const COMMENT: usize = 10;
-const REQUIREMENT: usize = 11;
-const ACTION: usize = 12;
-const PHONE: usize = 13;
-const EMAIL: usize = 14;
-const DATE: usize = 15;
+pub(super) const FIELD: usize = 1;
+pub(super) const MODULE: usize = 2;
+pub(super) const ENGAGEMENT: usize = 3;
+pub(super) const MANAGEMENT: usize = 4;
+pub(super) const CHANNEL: usize = 5;
+pub(super) const VERDICT: usize = 6;
+pub(super) const OBSERVATION: usize = 7;
+pub(super) const TEXT: usize = 8;
+pub(super) const RISK: usize = 9;
+pub(super) const COMMENT: usize = 10;
+pub(super) const REQUIREMENT: usize = 11;
+pub(super) const ACTION: usize = 12;
+pub(super) const PHONE: usize = 13;
+pub(super) const EMAIL: usize = 14;
+pub(super) const DATE: usize = 15;
 
 /// The cover fields: CSV name and page de garde label.
 pub(crate) const FIELDS: [(&str, &str); 17] = [

@@ -10,21 +10,10 @@ use crate::grid::{GridDiagnostic, GridImport, import};
 use crate::text::key;
 use crate::{Error, ImportLevel, ObservationKind, Referentiel};
 
-const FIELD: usize = 1;
-const MODULE: usize = 2;
-const ENGAGEMENT: usize = 3;
-const MANAGEMENT: usize = 4;
-const CHANNEL: usize = 5;
-const VERDICT: usize = 6;
-const OBSERVATION: usize = 7;
-const TEXT: usize = 8;
-const RISK: usize = 9;
-const COMMENT: usize = 10;
-const REQUIREMENT: usize = 11;
-const ACTION: usize = 12;
-const PHONE: usize = 13;
-const EMAIL: usize = 14;
-const DATE: usize = 15;
+use crate::grid::csv::{
+    ACTION, CHANNEL, COMMENT, DATE, EMAIL, ENGAGEMENT, FIELD, MANAGEMENT, MODULE, OBSERVATION,
+    PHONE, REQUIREMENT, RISK, TEXT, VERDICT,
+};
 
 /// The grid's sheets being rebuilt, and where each cell came from.
 struct Layout {
