@@ -15,6 +15,16 @@ fn toulon() -> Audit {
     Audit::from_json_str(samples::TOULON_2019_JSON).unwrap()
 }
 
+/// `audit`, validated against the embedded référentiel.
+fn valid(audit: &Audit) -> Valid<'_> {
+    Valid::new(
+        audit,
+        Referentiel::qual_e_pref_2019(),
+        &ValidationOptions::default(),
+    )
+    .unwrap()
+}
+
 /// A fresh directory for one test's files.
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("qualepref-api-{name}-{}", std::process::id()));
@@ -306,12 +316,7 @@ fn toulon_with_management_nc() -> Audit {
 #[test]
 fn the_counts_agree_with_the_decision_when_a_management_item_is_nonconforming() {
     let audit = toulon_with_management_nc();
-    let valid = Valid::new(
-        &audit,
-        Referentiel::qual_e_pref_2019(),
-        &ValidationOptions::default(),
-    )
-    .unwrap();
+    let valid = valid(&audit);
     let c = qualepref::conclude(
         &valid,
         &qualepref::Policy::default(),
@@ -338,12 +343,7 @@ fn the_counts_agree_with_the_decision_when_a_management_item_is_nonconforming() 
 #[test]
 fn the_conclusions_carry_the_audits_identity_and_their_format_version() {
     let audit = toulon();
-    let valid = Valid::new(
-        &audit,
-        Referentiel::qual_e_pref_2019(),
-        &ValidationOptions::default(),
-    )
-    .unwrap();
+    let valid = valid(&audit);
     let c = qualepref::conclude(
         &valid,
         &qualepref::Policy::default(),
@@ -445,12 +445,7 @@ fn a_remote_checks_comment_is_shown_by_every_renderer() {
     let mut audit = toulon();
     let comment = "Conforme. 5 appels passés, décroché en moins de 4 sonneries.";
     audit.remote_checks[0].comment = Some(comment.to_owned());
-    let valid = Valid::new(
-        &audit,
-        Referentiel::qual_e_pref_2019(),
-        &ValidationOptions::default(),
-    )
-    .unwrap();
+    let valid = valid(&audit);
     let c = qualepref::conclude(
         &valid,
         &qualepref::Policy::default(),
