@@ -710,3 +710,23 @@ mod damaged {
         }
     }
 }
+
+#[test]
+fn a_small_workbook_naming_a_cell_far_away_is_refused_not_allocated() {
+    // Two cells, A1 and a cell a million rows down: a 5 KB file that, read as a dense range,
+    // asks for half a terabyte.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Module 1").unwrap();
+    sheet.write_string(0, 0, "x").unwrap();
+    sheet.write_string(1_000_000, 16_000, "y").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let err = grid::import_xlsx(&bytes, referentiel())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "invalid audit grid \"Module 1!R1000001C16001\": a cell stands beyond the grid's bounds \
+         (100 000 rows, 1 000 columns)"
+    );
+}
