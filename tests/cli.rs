@@ -552,14 +552,20 @@ fn synthesize_text_and_markdown_in_both_languages() {
     let output = run(&["synthesize", TOULON], "");
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.starts_with("DÉCISION : avis favorable\n"), "{text}");
+    assert!(
+        text.starts_with(
+            "AVIS INDICATIF (audit interne, sans valeur de décision) : avis favorable\n"
+        ),
+        "{text}"
+    );
     assert!(
         text.contains("❖ FICHE(S) D'ECART(S)\nAbsence de non-conformité majeure ou mineure.\n"),
         "{text}"
     );
     let output = run(&["synthesize", TOULON, "--lang", "en"], "");
     assert!(
-        stdout(&output).starts_with("DECISION: favourable\n"),
+        stdout(&output)
+            .starts_with("INDICATIVE OUTCOME (internal audit, not a decision): favourable\n"),
         "{}",
         stdout(&output)
     );
@@ -699,7 +705,9 @@ fn diff_names_each_change_and_exits_1_on_an_invalid_audit() {
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(
-        text.contains("- Décision : avis favorable → avis favorable sous réserve\n"),
+        text.contains(
+            "- Décision : avis favorable (indicatif) → avis favorable sous réserve (indicatif)\n"
+        ),
         "{text}"
     );
     assert!(text.contains("- Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » : C → NC min (dégradé)\n"), "{text}");
@@ -965,5 +973,40 @@ fn text_that_is_not_utf_8_is_named_with_its_offset() {
             .starts_with("qualepref: <stdin>: not UTF-8 text (invalid byte at offset 7)\n"),
         "{}",
         stderr(&output)
+    );
+}
+
+/// `synthesize` on the Toulon audit (internal) says its outcome is indicative, in text and JSON;
+/// the same audit run by the external audit body says DÉCISION.
+#[test]
+fn synthesize_says_an_internal_audit_decides_nothing() {
+    let output = run(&["synthesize", TOULON, "--format", "json"], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let value: serde_json::Value = match serde_json::from_str(&stdout(&output)) {
+        Ok(v) => v,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(value["indicative"], serde_json::json!(true));
+
+    let dir = temp_dir("external");
+    let mut audit = toulon();
+    audit.kind.internal = false;
+    let external = write(&dir, "external.json", &ok(audit.to_json_string()));
+    let output = run(&["synthesize", &external], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("DÉCISION : avis favorable\n"), "{text}");
+    assert!(!text.contains("INDICATIF"), "{text}");
+    let output = run(&["synthesize", &external, "--format", "json"], "");
+    let value: serde_json::Value = match serde_json::from_str(&stdout(&output)) {
+        Ok(v) => v,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(value["indicative"], serde_json::json!(false));
+    let output = run(&["diff", TOULON, &external], "");
+    assert!(
+        stdout(&output).contains("- Décision : avis favorable (indicatif) → avis favorable\n"),
+        "{}",
+        stdout(&output)
     );
 }

@@ -80,7 +80,7 @@ fn the_same_audit_has_no_change() {
     assert!(c.modules.iter().all(|m| m.before == m.after));
     assert_eq!(
         c.to_text(Language::Fr),
-        "Périmètre et décision\n- Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Après\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Référentiel : qual-e-pref-2019\n- Décision : avis favorable → avis favorable\n\n\
+        "Périmètre et décision\n- Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Après\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Référentiel : qual-e-pref-2019\n- Décision : avis favorable (indicatif) → avis favorable (indicatif)\n\n\
          Toujours ouverts (sans changement)\n- engagement 17 ; engagement 21 ; engagement 22 ; audit à distance (Internet), engagement 3\n"
     );
 }
@@ -161,7 +161,7 @@ fn the_variant_reports_exactly_its_changes() {
          - Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n\
          - Après\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n\
          - Référentiel : qual-e-pref-2019\n\
-         - Décision : avis favorable → avis favorable sous réserve\n\
+         - Décision : avis favorable (indicatif) → avis favorable sous réserve (indicatif)\n\
          \n\
          Modules\n\
          - Module 1 : 100,0\u{a0}% (20/20), avis favorable → 95,0\u{a0}% (19/20), avis favorable sous réserve\n\
@@ -367,4 +367,26 @@ fn two_sites_and_reversed_dates_are_named_in_every_format() {
     let c = compare(&valid(&before, r), &valid(&before, r));
     assert!(c.same_site);
     assert!(!c.to_text(Language::Fr).contains("Attention"));
+}
+
+/// An internal audit's outcome is labelled indicative; an external one's is not.
+#[test]
+fn an_internal_audits_outcome_is_labelled_indicative() {
+    let before = toulon();
+    let mut after = toulon();
+    after.kind.internal = false;
+    let r = Referentiel::qual_e_pref_2019();
+    let c = compare(&valid(&before, r), &valid(&after, r));
+    let fr = c.to_text(Language::Fr);
+    assert!(
+        fr.contains("\n- Décision : avis favorable (indicatif) → avis favorable\n"),
+        "{fr}"
+    );
+    let en = c.to_text(Language::En);
+    assert!(
+        en.contains(": favourable (indicative) → favourable\n"),
+        "{en}"
+    );
+    let c = compare(&valid(&after, r), &valid(&after, r));
+    assert!(!c.to_text(Language::Fr).contains("indicatif"));
 }

@@ -847,7 +847,8 @@ fn the_charte_graphique_is_not_applicable_only_in_an_initial_audit() {
 
 #[test]
 fn text_summary_follows_each_language_typography() {
-    let audit = toulon();
+    let mut audit = toulon();
+    audit.kind.internal = false;
     let fr = conclude(&valid(&audit), &Policy::default(), Language::Fr).to_text();
     assert!(fr.starts_with("DÉCISION : avis favorable\n"), "{fr}");
     assert!(
@@ -903,4 +904,73 @@ fn an_assessment_the_referentiel_lacks_does_not_hide_the_next_ones() {
     assert_eq!(c.counts.not_assessed, 0);
     let module_2 = c.modules.iter().find(|m| m.module.get() == 2).unwrap();
     assert_eq!(module_2.tally.counts.assessed(), 9);
+}
+
+/// The Toulon audit is internal: it grants nothing, its outcome is indicative (in the JSON
+/// contract and in text); the same audit run by the external audit body decides.
+#[test]
+fn an_internal_audit_has_an_indicative_outcome_not_a_decision() {
+    let audit = toulon();
+    assert!(audit.kind.internal);
+    let c = conclude(&valid(&audit), &Policy::default(), Language::Fr);
+    let json: serde_json::Value = serde_json::from_str(&c.to_json_string().unwrap()).unwrap();
+    assert_eq!(json["indicative"], serde_json::json!(true));
+    assert_eq!(json["outcome"], serde_json::json!("favorable"));
+    let fr = c.to_text();
+    assert!(
+        fr.starts_with(
+            "AVIS INDICATIF (audit interne, sans valeur de décision) : avis favorable\n"
+        ),
+        "{fr}"
+    );
+    assert!(!fr.contains("DÉCISION"), "{fr}");
+    let en = conclude(&valid(&audit), &Policy::default(), Language::En).to_text();
+    assert!(
+        en.starts_with("INDICATIVE OUTCOME (internal audit, not a decision): favourable\n"),
+        "{en}"
+    );
+
+    let mut external = toulon();
+    external.kind.internal = false;
+    let c = conclude(&valid(&external), &Policy::default(), Language::Fr);
+    let json: serde_json::Value = serde_json::from_str(&c.to_json_string().unwrap()).unwrap();
+    assert_eq!(json["indicative"], serde_json::json!(false));
+    let fr = c.to_text();
+    assert!(fr.starts_with("DÉCISION : avis favorable\n"), "{fr}");
+    assert!(!fr.contains("INDICATIF"), "{fr}");
+    let en = conclude(&valid(&external), &Policy::default(), Language::En).to_text();
+    assert!(en.starts_with("DECISION: favourable\n"), "{en}");
+}
+
+/// An internal audit with an NC min: still indicative, whatever the outcome.
+#[test]
+fn an_internal_audit_with_a_minor_nonconformity_is_indicative_too() {
+    let mut audit = toulon();
+    audit.assessments[16].verdict = Some(Verdict::MinorNonconformity);
+    audit.ecarts.push(FicheEcart {
+        target: EcartTarget::Engagement(n(17)),
+        grade: NcGrade::Minor,
+        finding: "12 courriers sur 40 hors délai.".to_owned(),
+        requirement: "Délai annoncé.".to_owned(),
+        corrective_action: None,
+        due: None,
+    });
+    let text = conclude(&valid(&audit), &Policy::default(), Language::Fr).to_text();
+    assert!(
+        text.starts_with(
+            "AVIS INDICATIF (audit interne, sans valeur de décision) : avis favorable sous réserve\n"
+        ),
+        "{text}"
+    );
+}
+
+/// Conclusions written before `indicative` existed read back, with it false.
+#[test]
+fn conclusions_without_the_indicative_field_read_back() {
+    let audit = toulon();
+    let c = conclude(&valid(&audit), &Policy::default(), Language::Fr);
+    let mut json: serde_json::Value = serde_json::from_str(&c.to_json_string().unwrap()).unwrap();
+    json.as_object_mut().unwrap().remove("indicative");
+    let back: qualepref::Conclusions<'static> = serde_json::from_value(json).unwrap();
+    assert!(!back.indicative);
 }

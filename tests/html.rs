@@ -95,7 +95,7 @@ fn toulon_report_structure() {
     for needle in [
         "<title>RAPPORT D&#39;AUDIT — PREFECTURE du Var, TOULON (83)</title>",
         "<h1>RAPPORT D'AUDIT</h1>",
-        "<p class=\"outcome o-favorable\">Avis favorable</p>",
+        "<p class=\"outcome o-favorable\">Avis indicatif (audit interne) : avis favorable</p>",
         "<p class=\"outcome o-favorable\">Avis favorable (<code>favorable</code>)</p>",
         "<li>Taux de conformité : <b>100,0\u{a0}% (23/23)</b></li>",
         "<li><b>23</b> <span class=\"badge v-c\">C</span></li>",
@@ -144,7 +144,7 @@ fn english_report() {
     assert_eq!(html.matches("<tr class=\"engagement\"").count(), 23);
     for needle in [
         "<h1>AUDIT REPORT</h1>",
-        "<p class=\"outcome o-favorable\">Favourable</p>",
+        "<p class=\"outcome o-favorable\">Indicative outcome (internal audit): favourable</p>",
         "<li>Conformity rate: <b>100.0% (23/23)</b></li>",
         "<h3>MODULE 1 - MANDATORY: RELATION GÉNÉRALE AVEC LES USAGERS</h3>",
         "Conforming</span>",
@@ -337,4 +337,31 @@ proptest! {
         let nc = verdicts.iter().filter(|&&v| v >= 2).count();
         prop_assert_eq!(a.matches("<tr class=\"ecart\"").count(), nc);
     }
+}
+
+/// The summary band and section 5 of an internal audit give an indicative outcome and say that
+/// only the external audit decides; those of an external audit give the decision.
+#[test]
+fn an_internal_audit_has_an_indicative_outcome() {
+    let mut audit = toulon();
+    let html = render(&audit, Language::Fr);
+    assert!(
+        html.contains("<h2 id=\"decision\">5. AVIS INDICATIF (AUDIT INTERNE)</h2>"),
+        "{html}"
+    );
+    assert!(html.contains(
+        "<p class=\"outcome o-favorable\">Avis indicatif (audit interne) : avis favorable</p>"
+    ));
+    // Once in the summary band, once in section 5.
+    let note = "<p>Un audit interne n'accorde pas le label : seul l'audit de l'organisme d'audit \
+                externe conduit à la décision de labellisation.";
+    assert_eq!(html.matches(note).count(), 2, "{html}");
+    audit.kind.internal = false;
+    let html = render(&audit, Language::Fr);
+    assert!(
+        html.contains("<h2 id=\"decision\">5. DÉCISION</h2>"),
+        "{html}"
+    );
+    assert!(html.contains("<p class=\"outcome o-favorable\">Avis favorable</p>"));
+    assert!(!html.contains("indicatif") && !html.contains("audit interne n"));
 }

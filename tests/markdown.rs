@@ -174,3 +174,27 @@ proptest! {
         }
     }
 }
+
+/// Section 5 of an internal audit is its indicative outcome; of an external one, the decision.
+#[test]
+fn an_internal_audit_has_an_indicative_outcome() {
+    let mut audit = toulon();
+    let md = render(&audit, Language::Fr);
+    assert!(
+        md.contains("\n## 5. AVIS INDICATIF (AUDIT INTERNE)\n"),
+        "{md}"
+    );
+    assert!(md.contains(
+        "seul l'audit de l'organisme d'audit externe conduit à la décision de labellisation"
+    ));
+    assert!(!md.contains("## 5. DÉCISION"));
+    let en = render(&audit, Language::En);
+    assert!(
+        en.contains("\n## 5. Indicative outcome (internal audit)\n"),
+        "{en}"
+    );
+    audit.kind.internal = false;
+    let md = render(&audit, Language::Fr);
+    assert!(md.contains("\n## 5. DÉCISION\n"), "{md}");
+    assert!(!md.contains("AVIS INDICATIF") && !md.contains("audit interne n'accorde"));
+}

@@ -48,7 +48,7 @@ fn text_is_written_as_is_without_markup() {
     });
     let text = render(&audit, Language::Fr);
     assert!(
-        text.contains("\n5. DÉCISION\nAvis favorable sous réserve (favorable_with_conditions)\n")
+        text.contains("\n5. AVIS INDICATIF (AUDIT INTERNE)\nAvis favorable sous réserve (favorable_with_conditions)\n")
     );
     assert!(text.contains(
         "Fiches d'écart\nÉcart | Constat | Exigence | Action corrective | Échéance\n\
@@ -56,4 +56,33 @@ fn text_is_written_as_is_without_markup() {
     ));
     assert!(!text.contains("**") && !text.contains("<br>") && !text.contains("<svg"));
     assert!(text.ends_with('\n') && !text.ends_with("\n\n"));
+}
+
+/// The Toulon audit is internal: section 5 says its outcome is indicative
+/// and that only the external audit decides; the same audit run externally says DÉCISION.
+#[test]
+fn an_internal_audit_has_an_indicative_outcome() {
+    let mut audit = toulon();
+    let text = render(&audit, Language::Fr);
+    assert!(
+        text.contains(
+            "\n5. AVIS INDICATIF (AUDIT INTERNE)\nAvis favorable (favorable)\n\nUn audit interne n'accorde pas le label : seul l'audit de l'organisme d'audit externe conduit à la décision de labellisation."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("DÉCISION\n"), "{text}");
+    let en = render(&audit, Language::En);
+    assert!(
+        en.contains("\n5. Indicative outcome (internal audit)\n"),
+        "{en}"
+    );
+    assert!(en.contains("only the external audit body's audit leads to the labelling decision."));
+
+    audit.kind.internal = false;
+    let text = render(&audit, Language::Fr);
+    assert!(
+        text.contains("\n5. DÉCISION\nAvis favorable (favorable)\n"),
+        "{text}"
+    );
+    assert!(!text.contains("indicatif") && !text.contains("audit interne n'accorde"));
 }

@@ -132,9 +132,17 @@ impl Comparison {
                 scope.push(format!("{}{}", c.not_compared, list.join(", ")));
             }
         }
+        // An internal audit's outcome is indicative: only the external audit decides.
         let (ob, oa) = self.outcome;
-        let outcome = p.common.outcome;
-        scope.push(format!("{}{}", c.decision, arrow(outcome(ob), outcome(oa))));
+        let outcome = |o, audit: &ComparedAudit| {
+            let mut out = (p.common.outcome)(o).to_owned();
+            if audit.kind.internal {
+                out.push_str(c.indicative);
+            }
+            out
+        };
+        let (before, after) = (outcome(ob, &self.audits.0), outcome(oa, &self.audits.1));
+        scope.push(format!("{}{}", c.decision, arrow(&before, &after)));
         out.push((c.scope, scope));
 
         let modules: Vec<String> = self

@@ -13,6 +13,7 @@
 //!   "kind": { "type": "initial", "internal": true },
 //!   "dates": { "start": "2019-11-18", "end": "2019-11-18" },
 //!   "outcome": "favorable",            // or "favorable_with_conditions", "unfavorable"
+//!   "indicative": true,                // an internal audit: the outcome decides nothing
 //!   "rule": "no_nonconformity",        // or "major_nonconformity", "minor_threshold_reached",
 //!                                      //    "minor_nonconformity"
 //!   "reasons": ["Aucune non-conformité majeure ou mineure : avis favorable."],
@@ -52,6 +53,11 @@
 //! `nonconformities` counts every nonconformity the decision weighed (engagements, management
 //! items, fiches d'écart without a matching verdict), so that it always agrees with `outcome`.
 //! `observations` counts every observation (engagements, management items and remote checks).
+//! `indicative` is true for an internal audit (`kind.internal`): such an audit grants nothing,
+//! only the external audit body's audit leads to the labelling decision, so `outcome`, `rule` and
+//! `reasons` are then what the external audit would likely conclude under the same policy, not a
+//! decision. It is false for an external audit, whose `outcome` is the policy's decision.
+//! Conclusions written before the field existed read back with `indicative` false.
 //! Fields are only ever added; a change of meaning raises `format_version`
 //! ([`CONCLUSIONS_FORMAT_VERSION`]).
 //!
@@ -143,8 +149,13 @@ pub struct Conclusions<'a> {
     pub kind: AuditKind,
     /// The audit's first and last day.
     pub dates: AuditDates,
-    /// The decision's outcome.
+    /// The decision's outcome; for an internal audit, indicative only (see `indicative`).
     pub outcome: Outcome,
+    /// Whether the outcome is indicative, not a decision: true for an internal audit, which
+    /// grants nothing (only the external audit body's audit decides the labelling); the outcome
+    /// is then what the external audit would likely conclude under the same policy.
+    #[serde(default)]
+    pub indicative: bool,
     /// The rule of the policy that fired.
     pub rule: Rule,
     /// The rule and each nonconformity, in words.
@@ -210,6 +221,7 @@ pub fn conclude<'a>(valid: &Valid<'a>, policy: &Policy, language: Language) -> C
         kind: audit.kind,
         dates: audit.dates,
         outcome,
+        indicative: audit.kind.internal,
         rule,
         reasons,
         nonconformities: Nonconformities { minor, major },
@@ -230,10 +242,11 @@ pub fn conclude<'a>(valid: &Valid<'a>, policy: &Policy, language: Language) -> C
 }
 
 impl Conclusions<'_> {
-    /// The conclusions as plain text, in their language: the decision and its reasons, the
-    /// figures, then each section of the synthesis (generated lines, then the auditor's text
-    /// verbatim under « Texte de l'auditeur : »). This is what `qualepref synthesize` prints by
-    /// default.
+    /// The conclusions as plain text, in their language: the decision and its reasons (for an
+    /// internal audit, the indicative outcome, under `AVIS INDICATIF (audit interne, sans valeur
+    /// de décision) : ` instead of `DÉCISION : `), the figures, then each section of the
+    /// synthesis (generated lines, then the auditor's text verbatim under « Texte de
+    /// l'auditeur : »). This is what `qualepref synthesize` prints by default.
     ///
     /// ```
     /// use qualepref::{conclude, samples, Audit, Language, Policy, Referentiel, Valid};
@@ -241,7 +254,10 @@ impl Conclusions<'_> {
     /// let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Default::default())
     ///     .map_err(|_| "invalid")?;
     /// let text = conclude(&valid, &Policy::default(), Language::Fr).to_text();
-    /// assert!(text.starts_with("DÉCISION : avis favorable\n"));
+    /// // The Toulon audit is internal: its outcome is indicative.
+    /// assert!(text.starts_with(
+    ///     "AVIS INDICATIF (audit interne, sans valeur de décision) : avis favorable\n"
+    /// ));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -249,7 +265,11 @@ impl Conclusions<'_> {
         let l = self.language;
         let p = l.phrases();
         let mut out = String::with_capacity(4096);
-        out.push_str(p.engine.decision_title);
+        out.push_str(if self.indicative {
+            p.engine.indicative_title
+        } else {
+            p.engine.decision_title
+        });
         push_line(&mut out, self.outcome.label(l));
         // The list marks (`- `, `❖ `), the indent and the codes (`C`, `NA`, `NC min`, `NC Maj`,
         // `PF`, `PS`, `PP`) are the same in every language.

@@ -216,6 +216,9 @@ pub(crate) struct Engine {
     pub(crate) due_by: &'static str,
     /// `DÉCISION : ` (the first line of the conclusions as text, before the outcome).
     pub(crate) decision_title: &'static str,
+    /// `AVIS INDICATIF (audit interne, sans valeur de décision) : ` (the first line of the
+    /// conclusions of an internal audit as text, before the outcome).
+    pub(crate) indicative_title: &'static str,
     /// `Texte de l'auditeur :` (before the auditor's text, in the conclusions as text).
     pub(crate) auditor_text: &'static str,
 }
@@ -317,6 +320,15 @@ pub(crate) struct Report {
     pub(crate) auditor_verdict: &'static str,
     /// `5. DÉCISION`.
     pub(crate) decision: &'static str,
+    /// `5. AVIS INDICATIF (AUDIT INTERNE)` (the decision section's heading for an internal
+    /// audit).
+    pub(crate) indicative: &'static str,
+    /// `Avis indicatif (audit interne) : ` (before the outcome in the summary band, for an
+    /// internal audit).
+    pub(crate) indicative_lead: &'static str,
+    /// The sentence that an internal audit decides nothing: only the external audit body's
+    /// audit leads to the labelling decision.
+    pub(crate) indicative_note: &'static str,
     /// The note that the decision follows the crate's own policy.
     pub(crate) policy_note: &'static str,
     /// `Motifs`.
@@ -377,6 +389,8 @@ pub(crate) struct Compare {
     pub(crate) not_compared: &'static str,
     /// `Décision : `.
     pub(crate) decision: &'static str,
+    /// ` (indicatif)` (after the outcome of an internal audit).
+    pub(crate) indicative: &'static str,
     /// `Modules` (section).
     pub(crate) modules: &'static str,
     /// `Engagements` (section).

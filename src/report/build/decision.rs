@@ -1,4 +1,5 @@
-//! Section 5: the decision, its reasons and the fiches d'écart with their due dates.
+//! Section 5: the decision (for an internal audit, the indicative outcome), its reasons and the
+//! fiches d'écart with their due dates.
 
 use crate::engine::synthesis::{ecart_source, source_label};
 use crate::i18n::{self, date};
@@ -15,7 +16,11 @@ pub(super) fn decision<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
     blocks.push(Block::Heading(Heading {
         level: 2,
         id: Some("decision"),
-        runs: vec![Inline::plain(l.phrases().report.decision)],
+        runs: vec![Inline::plain(if c.indicative {
+            l.phrases().report.indicative
+        } else {
+            l.phrases().report.decision
+        })],
     }));
     blocks.push(Block::Paragraph(Paragraph {
         style: ParagraphStyle::Outcome(c.outcome),
@@ -26,6 +31,9 @@ pub(super) fn decision<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
             Inline::plain(")"),
         ],
     }));
+    if c.indicative {
+        blocks.push(Block::plain(l.phrases().report.indicative_note));
+    }
     blocks.push(Block::plain(l.phrases().report.policy_note));
     blocks.push(Block::plain(i18n::policy_sentence(&c.policy, l)));
     blocks.push(Block::plain_heading(3, l.phrases().report.reasons));

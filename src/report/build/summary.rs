@@ -1,5 +1,5 @@
-//! The summary band: the decision, the figures and the chart of verdicts and observations per
-//! module, with its numbers as a table.
+//! The summary band: the decision (for an internal audit, the indicative outcome), the figures
+//! and the chart of verdicts and observations per module, with its numbers as a table.
 
 use crate::i18n::{self, push_number};
 use crate::report::document::{
@@ -46,26 +46,43 @@ pub(super) fn summary<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
         ]);
     }
     let title = l.phrases().report.chart;
-    Block::section(
-        SectionKind::Summary,
+    let mut blocks = Vec::with_capacity(6);
+    blocks.push(Block::Heading(Heading {
+        level: 2,
+        id: Some("summary"),
+        runs: vec![Inline::plain(l.phrases().report.summary)],
+    }));
+    outcome(c, &mut blocks);
+    blocks.push(Block::List(List {
+        style: ListStyle::Figures,
+        items: figures,
+    }));
+    blocks.push(Block::Chart(chart(c, title, l)));
+    blocks.push(numbers(c, title, l));
+    Block::section(SectionKind::Summary, blocks)
+}
+
+/// The outcome in words; for an internal audit, led by `Avis indicatif (audit interne) : ` and
+/// followed by the sentence that only the external audit decides.
+fn outcome(c: &Conclusions<'_>, blocks: &mut Vec<Block<'_>>) {
+    let l = c.language;
+    let runs = if c.indicative {
+        // After the lead, the outcome in lower case: `… : avis favorable`.
+        let label = (l.phrases().common.outcome)(c.outcome);
         vec![
-            Block::Heading(Heading {
-                level: 2,
-                id: Some("summary"),
-                runs: vec![Inline::plain(l.phrases().report.summary)],
-            }),
-            Block::Paragraph(Paragraph {
-                style: ParagraphStyle::Outcome(c.outcome),
-                runs: vec![Inline::Title(i18n::outcome_title(c.outcome, l).into())],
-            }),
-            Block::List(List {
-                style: ListStyle::Figures,
-                items: figures,
-            }),
-            Block::Chart(chart(c, title, l)),
-            numbers(c, title, l),
-        ],
-    )
+            Inline::plain(l.phrases().report.indicative_lead),
+            Inline::Title(label.into()),
+        ]
+    } else {
+        vec![Inline::Title(i18n::outcome_title(c.outcome, l).into())]
+    };
+    blocks.push(Block::Paragraph(Paragraph {
+        style: ParagraphStyle::Outcome(c.outcome),
+        runs,
+    }));
+    if c.indicative {
+        blocks.push(Block::plain(l.phrases().report.indicative_note));
+    }
 }
 
 fn chart(c: &Conclusions<'_>, title: &'static str, l: Language) -> Chart {
