@@ -246,7 +246,7 @@ fn toulon_general_conclusion_in_french_and_english() {
             "Pilotage de la politique qualité et démarche de labellisation : 7 points évalués sur 7 : 7 C, 0 NA, 0 NC min, 0 NC Maj ; taux de conformité 100,0\u{a0}% (7/7).",
             "Audit à distance : 13 contrôles, 13 conformes, 0 non conforme, 0 non applicable.",
             "Observations : 10 points forts, 0 point sensible, 4 pistes de progrès.",
-            "Décision selon la politique par défaut de la bibliothèque (et non le texte du référentiel) : avis favorable.",
+            "Avis indicatif (audit interne) selon la politique de décision par défaut de l'outil (et non le texte du référentiel) : avis favorable.",
         ]
     );
     let en = conclude(&valid(&audit), &Policy::default(), Language::En);
@@ -775,7 +775,7 @@ fn the_general_conclusion_states_the_decision_with_counts_and_due_date() {
             .last()
             .copied(),
         Some(
-            "Décision selon la politique par défaut de la bibliothèque (et non le texte du référentiel) : avis favorable sous réserve (1 NC min, 0 NC Maj), actions correctives dues au plus tard le 18/02/2020."
+            "Avis indicatif (audit interne) selon la politique de décision par défaut de l'outil (et non le texte du référentiel) : avis favorable sous réserve (1 NC min, 0 NC Maj), actions correctives dues au plus tard le 18/02/2020."
         )
     );
     let major = with_nc_on_17(NcGrade::Major);
@@ -788,7 +788,7 @@ fn the_general_conclusion_states_the_decision_with_counts_and_due_date() {
             .last()
             .copied(),
         Some(
-            "Decision under the library's default policy (not the référentiel's text): unfavourable (0 NC min, 1 NC Maj)."
+            "Indicative outcome (internal audit) under the tool's default decision policy (not the référentiel's text): unfavourable (0 NC min, 1 NC Maj)."
         )
     );
 }

@@ -264,7 +264,11 @@ pub(crate) fn conclusion_generale(
     lines.end_line();
 
     let line = lines.buffer();
-    line.push_str(p.engine.decision);
+    line.push_str(if audit.kind.internal {
+        p.engine.indicative_decision
+    } else {
+        p.engine.decision
+    });
     line.push_str(decision.outcome.label(l));
     if decision.outcome != Outcome::Favorable {
         // The counts by code, the same in every language.

@@ -209,9 +209,11 @@ pub(crate) struct Engine {
     pub(crate) remote_counts: fn(out: &mut String, &NoteCounts),
     /// The observations counted, as a sentence: `Observations : 10 points forts, …`.
     pub(crate) observation_counts: fn(out: &mut String, &ObservationCounts),
-    /// `Décision selon la politique par défaut de la bibliothèque (…) : ` (before the
-    /// outcome).
+    /// `Décision selon la politique de décision par défaut de l'outil (…) : ` (before the
+    /// outcome of an external audit).
     pub(crate) decision: &'static str,
+    /// The same for an internal audit, whose outcome is indicative, not a decision.
+    pub(crate) indicative_decision: &'static str,
     /// `, actions correctives dues au plus tard le ` (before the last due date).
     pub(crate) due_by: &'static str,
     /// `DÉCISION : ` (the first line of the conclusions as text, before the outcome).
