@@ -1,5 +1,5 @@
-//! Validates and concludes every audit file of a directory (JSON, YAML, TOML by extension) and
-//! prints a Markdown table. `cargo run --example batch [DIR]` (default: `examples/data`).
+//! Validates and concludes every audit of a directory (JSON, YAML, TOML by extension) and prints
+//! a table, an internal audit's outcome marked indicative. `cargo run --example batch [DIR]`.
 
 use qualepref::{Audit, Format, Language, Policy, Referentiel, Valid, ValidationOptions, conclude};
 
@@ -20,7 +20,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// Site, date, outcome and conformity rate of the audit in `path`.
 fn row(path: &std::path::Path) -> Result<String, qualepref::Error> {
     let audit = Audit::from_path(path)?;
     let (s, date) = (&audit.site, audit.dates.start);
@@ -30,6 +29,7 @@ fn row(path: &std::path::Path) -> Result<String, qualepref::Error> {
         Ok(valid) => conclude(&valid, &Policy::default(), Language::En),
         Err(r) => return Ok(format!("{site} | {} errors |", r.errors().count())),
     };
+    let kind = if c.indicative { " (indicative)" } else { "" };
     let rate = c.rate.map(|r| r.display(Language::En)).unwrap_or_default();
-    Ok(format!("{site} | {} | {rate}", c.outcome.label_en()))
+    Ok(format!("{site} | {}{kind} | {rate}", c.outcome.label_en()))
 }

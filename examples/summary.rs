@@ -1,6 +1,7 @@
 //! Prints a readable summary of an audit: site, dates, modules, verdict counts per module,
 //! management items, remote checks and observations, then validates it and gives the labelling
-//! decision (the crate's default policy) with the conformity rate.
+//! decision (the crate's default policy; indicative for an internal audit) with the conformity
+//! rate.
 //!
 //! ```text
 //! cargo run --example summary                  # the bundled Toulon 2019 audit
@@ -166,7 +167,13 @@ fn run() -> Result<(), qualepref::Error> {
                 .rate
                 .map_or_else(|| "sans objet".to_owned(), |r| r.display(Language::Fr));
             println!("audit valide ; taux de conformité : {rate}");
-            println!("décision : {}", conclusions.outcome.label_fr());
+            // An internal audit grants nothing: its outcome is indicative, not a decision.
+            let what = if conclusions.indicative {
+                "avis indicatif (audit interne)"
+            } else {
+                "décision"
+            };
+            println!("{what} : {}", conclusions.outcome.label_fr());
             for reason in &conclusions.reasons {
                 println!("  {reason}");
             }
