@@ -130,7 +130,7 @@ pub(crate) static EN: Phrases = Phrases {
         indicative: "5. Indicative outcome (internal audit)",
         indicative_lead: "Indicative outcome (internal audit): ",
         indicative_note: "An internal audit does not grant the label: only the external audit body's audit leads to the labelling decision. This outcome is what the external audit would likely conclude under the same policy.",
-        policy_note: "Decision under the tool's default decision policy (ISO/IEC 17021-1 practice), not the référentiel's text, whose decision rules are not public.",
+        policy_note: "Outcome established under the tool's default decision policy (ISO/IEC 17021-1 practice), not the référentiel's text, whose decision rules are not public.",
         reasons: "Reasons",
         ecart: "Nonconformity",
         finding: "Finding",

@@ -133,7 +133,7 @@ pub(crate) static FR: Phrases = Phrases {
         indicative: "5. AVIS INDICATIF (AUDIT INTERNE)",
         indicative_lead: "Avis indicatif (audit interne) : ",
         indicative_note: "Un audit interne n'accorde pas le label : seul l'audit de l'organisme d'audit externe conduit à la décision de labellisation. Cet avis indique ce que l'audit externe conclurait vraisemblablement selon la même politique.",
-        policy_note: "Décision selon la politique de décision par défaut de l'outil (pratique ISO/IEC 17021-1), et non selon le texte du référentiel, dont les règles de décision ne sont pas publiques.",
+        policy_note: "Résultat établi selon la politique de décision par défaut de l'outil (pratique ISO/IEC 17021-1), et non selon le texte du référentiel, dont les règles de décision ne sont pas publiques.",
         reasons: "Motifs",
         ecart: "Écart",
         finding: "Constat",
