@@ -24,6 +24,8 @@ enum Leaf {
     Paragraph(String),
     Item(String),
     Cell(String),
+    /// A strong or emphasised span (its text is also its block's).
+    Style(String),
     /// Anything the writer never writes: a code block, a quote, an HTML block, a link…
     Other(String),
 }
@@ -60,7 +62,7 @@ fn leaves(md: &str) -> (Vec<Leaf>, Vec<(usize, usize)>) {
                         if let Some((_, outer)) = stack.last_mut() {
                             outer.push_str(&text);
                         }
-                        continue;
+                        Leaf::Style(text)
                     }
                     Tag::List(None) | Tag::Table(_) | Tag::TableHead | Tag::TableRow => {
                         if matches!(end, TagEnd::TableHead | TagEnd::TableRow) {
@@ -391,10 +393,10 @@ fn markdown_text() -> impl Strategy<Value = String> {
 }
 
 /// The Toulon audit with `texts` as an observation, an assessment's comment, two conclusion
-/// paragraphs, the site's city and the auditor's name.
-fn audit_with(texts: &[String; 6]) -> Audit {
+/// paragraphs, the site's city, the auditor's name and the site's name (in bold).
+fn audit_with(texts: &[String; 7]) -> Audit {
     let mut audit = toulon();
-    let [observation, comment, strength, remark, city, auditor] = texts.clone();
+    let [observation, comment, strength, remark, city, auditor, name] = texts.clone();
     audit.assessments[0].observations.push(Observation::new(
         ObservationKind::AreaOfConcern,
         observation,
@@ -404,6 +406,7 @@ fn audit_with(texts: &[String; 6]) -> Audit {
     audit.conclusion.commentaires = vec![remark];
     audit.site.city = city;
     audit.auditors[0].name = auditor;
+    audit.site.name = Some(name);
     audit
 }
 
@@ -417,7 +420,7 @@ proptest! {
 
     #[test]
     fn a_commonmark_reader_reads_every_data_text_as_written(
-        texts in proptest::array::uniform6(markdown_text()),
+        texts in proptest::array::uniform7(markdown_text()),
         english in any::<bool>(),
     ) {
         let language = if english { Language::En } else { Language::Fr };
@@ -440,12 +443,14 @@ proptest! {
                 leaves.iter().any(|l| match l {
                     Leaf::Heading(t) | Leaf::Paragraph(t) | Leaf::Item(t) | Leaf::Cell(t) =>
                         t.contains(&text),
-                    Leaf::Other(_) => false,
+                    Leaf::Style(_) | Leaf::Other(_) => false,
                 }),
                 "{:?} not found in\n{}", text, md
             );
         }
-        // Each conclusion paragraph is a paragraph of its own, the text alone.
+        // Each conclusion paragraph is a paragraph of its own, the text alone; the site's name is
+        // in bold, alone.
         prop_assert!(leaves.contains(&Leaf::Paragraph(read_back(&texts[3]))), "{}", md);
+        prop_assert!(leaves.contains(&Leaf::Style(read_back(&texts[6]))), "{}", md);
     }
 }
