@@ -454,3 +454,29 @@ proptest! {
         prop_assert!(leaves.contains(&Leaf::Style(read_back(&texts[6]))), "{}", md);
     }
 }
+
+#[test]
+fn a_referentiel_id_with_a_pipe_or_a_backtick_keeps_its_table_and_its_text() {
+    let data = include_str!("../data/qual-e-pref-2019.json");
+    for id in ["réf | 2019", "réf`2019", "`réf``2019`", " réf "] {
+        let json = data.replacen(
+            "\"id\": \"qual-e-pref-2019\"",
+            &format!("\"id\": {}", serde_json::to_string(id).unwrap()),
+            1,
+        );
+        let referentiel = Referentiel::from_json_str(&json).unwrap();
+        assert_eq!(referentiel.id(), id);
+        let mut audit = toulon();
+        audit.referentiel.id = id.to_owned();
+        let valid = Valid::new(&audit, &referentiel, &ValidationOptions::default()).unwrap();
+        let md = render_markdown(&valid, &conclude(&valid, &Policy::default(), Language::Fr));
+        let (leaves, rows) = leaves(&md);
+        assert!(rows.iter().all(|(c, n)| c == n), "{md}");
+        assert!(
+            leaves
+                .iter()
+                .any(|l| matches!(l, Leaf::Cell(t) if t.ends_with(&format!("({id})")))),
+            "{id:?}: {leaves:?}"
+        );
+    }
+}

@@ -12,7 +12,8 @@
 //! `&#65;`); a leading `-` or `+`, or the `.` or `)` after leading digits (`1\. b`), so that no
 //! list or thematic break starts; the outer blank at each end is written `&#32;` (or `&#9;`), so
 //! that it is kept and no indented code block starts. A newline inside a value becomes `<br>`.
-//! The same inputs give byte-identical output.
+//! Code (the référentiel's id) is fenced by more backticks than it holds in a row. The same
+//! inputs give byte-identical output.
 //!
 //! ```
 //! use qualepref::{conclude, render_markdown, samples, Audit, Language, Policy, Referentiel, Valid};
@@ -165,25 +166,20 @@ fn inline(out: &mut String, run: &Inline<'_>) {
         }
         return;
     };
+    if let Inline::Code(_) = run {
+        push_code(out, text);
+        return;
+    }
     let delimiter = match run {
         Inline::Strong(_) | Inline::StrongText(_) | Inline::Title(_) | Inline::Figure(_) => "**",
         Inline::Lead(_) => "*",
-        Inline::Code(_) => "`",
         _ => "",
     };
     // Most runs have no delimiter: skipping the empty pushes saves a copy call each.
     if !delimiter.is_empty() {
         out.push_str(delimiter);
     }
-    if let Inline::Code(_) = run {
-        // A backtick would close the code span: it becomes an apostrophe.
-        for (i, part) in text.split('`').enumerate() {
-            if i > 0 {
-                out.push('\'');
-            }
-            out.push_str(part);
-        }
-    } else if data {
+    if data {
         push_escaped(out, text);
     } else {
         out.push_str(text);
@@ -191,6 +187,41 @@ fn inline(out: &mut String, run: &Inline<'_>) {
     if !delimiter.is_empty() {
         out.push_str(delimiter);
     }
+}
+
+/// Writes `text` as a code span, read back as written: its delimiter is a run of backticks
+/// longer than any in the text, and a space pads each side where the reader would otherwise
+/// eat a backtick or a space of the text. A `|` is written `\|`, which a table reads as `|`
+/// (the code spans that hold data, the référentiel's id, are in a table).
+fn push_code(out: &mut String, text: &str) {
+    let mut longest = 0;
+    let mut current = 0;
+    for b in text.bytes() {
+        current = if b == b'`' { current + 1 } else { 0 };
+        longest = longest.max(current);
+    }
+    let pad = text.starts_with('`')
+        || text.ends_with('`')
+        || (text.starts_with(' ') && text.ends_with(' ') && !text.bytes().all(|b| b == b' '));
+    let push_fence = |out: &mut String| {
+        for _ in 0..=longest {
+            out.push('`');
+        }
+    };
+    push_fence(out);
+    if pad {
+        out.push(' ');
+    }
+    for (i, part) in text.split('|').enumerate() {
+        if i > 0 {
+            out.push_str("\\|");
+        }
+        out.push_str(part);
+    }
+    if pad {
+        out.push(' ');
+    }
+    push_fence(out);
 }
 
 fn runs(out: &mut String, runs: &[Inline<'_>]) {
