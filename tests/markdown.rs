@@ -5,6 +5,7 @@
 //! diff.
 
 use proptest::prelude::*;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use qualepref::report::markdown::escape;
 use qualepref::validate::ValidationOptions;
 use qualepref::{
@@ -14,6 +15,163 @@ use qualepref::{
 
 mod common;
 use common::{check_snapshot, toulon};
+
+/// A block of the parsed Markdown and its text: the Text and Code events in it, a `<br>` read
+/// as a newline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Leaf {
+    Heading(String),
+    Paragraph(String),
+    Item(String),
+    Cell(String),
+    /// A strong or emphasised span (its text is also its block's).
+    Style(String),
+    /// Anything the writer never writes: a code block, a quote, an HTML block, a link…
+    Other(String),
+}
+
+/// The leaves of `md` read by a CommonMark reader (tables enabled), in order, and the column
+/// count of every table row.
+fn leaves(md: &str) -> (Vec<Leaf>, Vec<(usize, usize)>) {
+    let mut out = Vec::new();
+    let mut rows = Vec::new();
+    let mut stack: Vec<(Tag<'_>, String)> = Vec::new();
+    let (mut columns, mut cells) = (0, 0);
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(tag) => {
+                if let Tag::Table(a) = &tag {
+                    columns = a.len();
+                }
+                if matches!(tag, Tag::TableHead | Tag::TableRow) {
+                    cells = 0;
+                }
+                stack.push((tag, String::new()));
+            }
+            Event::End(end) => {
+                let (tag, text) = stack.pop().unwrap();
+                let leaf = match tag {
+                    Tag::Heading { .. } => Leaf::Heading(text),
+                    Tag::Paragraph => Leaf::Paragraph(text),
+                    Tag::Item => Leaf::Item(text),
+                    Tag::TableCell => {
+                        cells += 1;
+                        Leaf::Cell(text)
+                    }
+                    Tag::Strong | Tag::Emphasis => {
+                        if let Some((_, outer)) = stack.last_mut() {
+                            outer.push_str(&text);
+                        }
+                        Leaf::Style(text)
+                    }
+                    Tag::List(None) | Tag::Table(_) | Tag::TableHead | Tag::TableRow => {
+                        if matches!(end, TagEnd::TableHead | TagEnd::TableRow) {
+                            rows.push((columns, cells));
+                        }
+                        continue;
+                    }
+                    other => Leaf::Other(format!("{other:?}: {text}")),
+                };
+                if leaf != Leaf::Item(String::new()) {
+                    out.push(leaf);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text)) = stack.last_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::InlineHtml(h) if &*h == "<br>" => {
+                if let Some((_, text)) = stack.last_mut() {
+                    text.push('\n');
+                }
+            }
+            other => out.push(Leaf::Other(format!("{other:?}"))),
+        }
+    }
+    (out, rows)
+}
+
+/// The text a reader gets back from data text `s`: its line breaks, one newline each.
+fn read_back(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// The Toulon audit with `text` as its first conclusion comment.
+fn with_comment(text: &str) -> String {
+    let mut audit = toulon();
+    audit.conclusion.commentaires = vec![text.to_owned()];
+    render(&audit, Language::Fr)
+}
+
+#[test]
+fn a_tilde_fence_does_not_swallow_the_report() {
+    for fence in ["~~~", "```", "~~~ rust", "````"] {
+        let (leaves, _) = leaves(&with_comment(fence));
+        assert!(
+            leaves.contains(&Leaf::Paragraph(fence.to_owned())),
+            "{fence}: {leaves:?}"
+        );
+        assert!(
+            leaves.contains(&Leaf::Heading(
+                "5. AVIS INDICATIF (AUDIT INTERNE)".to_owned()
+            )),
+            "{fence}: {leaves:?}"
+        );
+        assert!(
+            !leaves.iter().any(|l| matches!(l, Leaf::Other(_))),
+            "{leaves:?}"
+        );
+    }
+}
+
+#[test]
+fn numbered_lines_are_no_lists_and_keep_their_text() {
+    for text in [
+        "1) a", "1. b", "12) c", "3.", "- x", "+ x", "* x", "# h", "> q", "---", "***",
+    ] {
+        let md = with_comment(text);
+        let (leaves, _) = leaves(&md);
+        assert!(
+            leaves.contains(&Leaf::Paragraph(text.to_owned())),
+            "{text}: {leaves:?}"
+        );
+        assert!(
+            !leaves.iter().any(|l| matches!(l, Leaf::Other(_))),
+            "{text}: {leaves:?}"
+        );
+    }
+    assert!(with_comment("1. b").contains("\n1\\. b\n"));
+    assert!(with_comment("1) a").contains("\n1\\) a\n"));
+}
+
+#[test]
+fn four_leading_spaces_are_no_code_block() {
+    for text in ["    code", "\tcode", "  deux  ", "   "] {
+        let (leaves, _) = leaves(&with_comment(text));
+        assert!(
+            leaves.contains(&Leaf::Paragraph(text.to_owned())),
+            "{text:?}: {leaves:?}"
+        );
+        assert!(
+            !leaves.iter().any(|l| matches!(l, Leaf::Other(_))),
+            "{leaves:?}"
+        );
+    }
+}
+
+#[test]
+fn character_references_are_not_decoded() {
+    for text in ["&lt;", "a &amp; b", "&#65;", "&#x41;", "R&D; &copy"] {
+        let (leaves, _) = leaves(&with_comment(text));
+        assert!(
+            leaves.contains(&Leaf::Paragraph(text.to_owned())),
+            "{text}: {leaves:?}"
+        );
+    }
+    // An ampersand that starts no reference is left as it is.
+    assert_eq!(escape("R&D & co"), "R&D & co");
+}
 
 #[track_caller]
 fn render(audit: &Audit, language: Language) -> String {
@@ -116,7 +274,7 @@ fn data_text_is_escaped() {
         "\\*x\\* \\_y\\_ \\[z\\](u) \\<b\\>"
     );
     assert_eq!(escape("- item"), "\\- item");
-    assert_eq!(escape("12. item"), "\\12. item");
+    assert_eq!(escape("12. item"), "12\\. item");
     assert_eq!(escape("# title"), "\\# title");
     let mut audit = toulon();
     audit.assessments[0].observations.push(Observation::new(
@@ -197,4 +355,154 @@ fn an_internal_audit_has_an_indicative_outcome() {
     let md = render(&audit, Language::Fr);
     assert!(md.contains("\n## 5. DÉCISION\n"), "{md}");
     assert!(!md.contains("AVIS INDICATIF") && !md.contains("audit interne n'accorde"));
+}
+
+/// CommonMark's special characters and constructs, and a few letters and blanks to join them.
+const PIECES: &[&str] = &[
+    "~~~",
+    "```",
+    "1) ",
+    "1. ",
+    "- ",
+    "+ ",
+    "* ",
+    "# ",
+    "> ",
+    "    ",
+    "\t",
+    "&lt;",
+    "&amp;",
+    "&#65;",
+    "&#x41;",
+    "<b>",
+    "<http://x>",
+    "<br>",
+    "|",
+    "*a*",
+    "**a**",
+    "_a_",
+    "`a`",
+    "[a](b)",
+    "![a](b)",
+    "[a]: b",
+    "\\",
+    "  ",
+    "  \n",
+    "\n",
+    "\r\n",
+    "---",
+    "***",
+    "===",
+    "~~a~~",
+    "a",
+    "Bé",
+    " ",
+    "1",
+    ".",
+    ")",
+    "!",
+    "&",
+    ";",
+    "#",
+    "=",
+    "<",
+    ">",
+    "\\*",
+    "R&D",
+];
+
+/// A data text built of [`PIECES`], with something else than blanks in it.
+fn markdown_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(PIECES), 1..6)
+        .prop_map(|pieces| pieces.concat())
+        .prop_filter("blank", |t| !t.trim().is_empty())
+}
+
+/// The Toulon audit with `texts` as an observation, an assessment's comment, two conclusion
+/// paragraphs, the site's city, the auditor's name and the site's name (in bold).
+fn audit_with(texts: &[String; 7]) -> Audit {
+    let mut audit = toulon();
+    let [observation, comment, strength, remark, city, auditor, name] = texts.clone();
+    audit.assessments[0].observations.push(Observation::new(
+        ObservationKind::AreaOfConcern,
+        observation,
+    ));
+    audit.assessments[1].comment = Some(comment);
+    audit.conclusion.points_forts.push(strength);
+    audit.conclusion.commentaires = vec![remark];
+    audit.site.city = city;
+    audit.auditors[0].name = auditor;
+    audit.site.name = Some(name);
+    audit
+}
+
+/// The kind of each leaf: what must not change whatever the texts.
+fn shape(leaves: &[Leaf]) -> Vec<std::mem::Discriminant<Leaf>> {
+    leaves.iter().map(std::mem::discriminant).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_commonmark_reader_reads_every_data_text_as_written(
+        texts in proptest::array::uniform7(markdown_text()),
+        english in any::<bool>(),
+    ) {
+        let language = if english { Language::En } else { Language::Fr };
+        let md = render(&audit_with(&texts), language);
+        let plain = render(&audit_with(&std::array::from_fn(|_| "x".to_owned())), language);
+        let (plain_leaves, _) = leaves(&plain);
+        let (leaves, rows) = leaves(&md);
+        prop_assert!(
+            !leaves.iter().any(|l| matches!(l, Leaf::Other(_))),
+            "{:?}\n{}", leaves.iter().find(|l| matches!(l, Leaf::Other(_))), md
+        );
+        // The same blocks and cells, in the same order, as with plain texts.
+        prop_assert_eq!(shape(&leaves), shape(&plain_leaves), "{}", md);
+        for (columns, cells) in rows {
+            prop_assert_eq!(columns, cells, "{}", md);
+        }
+        for text in &texts {
+            let text = read_back(text);
+            prop_assert!(
+                leaves.iter().any(|l| match l {
+                    Leaf::Heading(t) | Leaf::Paragraph(t) | Leaf::Item(t) | Leaf::Cell(t) =>
+                        t.contains(&text),
+                    Leaf::Style(_) | Leaf::Other(_) => false,
+                }),
+                "{:?} not found in\n{}", text, md
+            );
+        }
+        // Each conclusion paragraph is a paragraph of its own, the text alone; the site's name is
+        // in bold, alone.
+        prop_assert!(leaves.contains(&Leaf::Paragraph(read_back(&texts[3]))), "{}", md);
+        prop_assert!(leaves.contains(&Leaf::Style(read_back(&texts[6]))), "{}", md);
+    }
+}
+
+#[test]
+fn a_referentiel_id_with_a_pipe_or_a_backtick_keeps_its_table_and_its_text() {
+    let data = include_str!("../data/qual-e-pref-2019.json");
+    for id in ["réf | 2019", "réf`2019", "`réf``2019`", " réf "] {
+        let json = data.replacen(
+            "\"id\": \"qual-e-pref-2019\"",
+            &format!("\"id\": {}", serde_json::to_string(id).unwrap()),
+            1,
+        );
+        let referentiel = Referentiel::from_json_str(&json).unwrap();
+        assert_eq!(referentiel.id(), id);
+        let mut audit = toulon();
+        audit.referentiel.id = id.to_owned();
+        let valid = Valid::new(&audit, &referentiel, &ValidationOptions::default()).unwrap();
+        let md = render_markdown(&valid, &conclude(&valid, &Policy::default(), Language::Fr));
+        let (leaves, rows) = leaves(&md);
+        assert!(rows.iter().all(|(c, n)| c == n), "{md}");
+        assert!(
+            leaves
+                .iter()
+                .any(|l| matches!(l, Leaf::Cell(t) if t.ends_with(&format!("({id})")))),
+            "{id:?}: {leaves:?}"
+        );
+    }
 }

@@ -19,6 +19,14 @@ pub(crate) const MAX_COLUMNS: u32 = 1_000;
 /// through calamine's ranges, whose extent is checked before any cell is copied.
 pub(crate) fn sheets(bytes: &[u8]) -> Result<Vec<SheetData>, Error> {
     crate::check_size(bytes.len())?;
+    // calamine 0.35 multiplies unchecked cell coordinates: a damaged cell reference overflows,
+    // which panics where overflow checks are on (debug builds). A workbook that does that is not
+    // a grid; the panic must not reach the caller.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_sheets(bytes)))
+        .unwrap_or_else(|_| Err(not_a_workbook()))
+}
+
+fn read_sheets(bytes: &[u8]) -> Result<Vec<SheetData>, Error> {
     if let Ok(mut xlsx) = calamine::Xlsx::new(Cursor::new(bytes)) {
         return xlsx_sheets(&mut xlsx);
     }

@@ -6,8 +6,13 @@
 //! The report is the same [document](super) as the HTML one, written in CommonMark; the summary
 //! band and the chart are left out (everything they show is said again further down).
 //!
-//! Data text is escaped where Markdown would read it: `\`, `` ` ``, `*`, `_`, `[`, `]`, `<`,
-//! `>`, `|` and `#` are backslash-escaped, and a newline inside a value becomes `<br>`. The same
+//! Data text is escaped so that a CommonMark reader (with or without GitHub's tables and
+//! strikethrough) reads it as written: `\`, `` ` ``, `*`, `_`, `[`, `]`, `<`, `>`, `|`, `#` and
+//! `~` are backslash-escaped, and so is an `&` that starts a character reference (`&lt;`,
+//! `&#65;`); a leading `-` or `+`, or the `.` or `)` after leading digits (`1\. b`), so that no
+//! list or thematic break starts; the outer blank at each end is written `&#32;` (or `&#9;`), so
+//! that it is kept and no indented code block starts. A newline inside a value becomes `<br>`.
+//! Code (the référentiel's id) is fenced by more backticks than it holds in a row. The same
 //! inputs give byte-identical output.
 //!
 //! ```
@@ -34,6 +39,8 @@ use crate::{Conclusions, Valid};
 /// use qualepref::report::markdown::escape;
 /// assert_eq!(escape("a | b\nc"), "a \\| b<br>c");
 /// assert_eq!(escape("- item"), "\\- item");
+/// assert_eq!(escape("1. b"), "1\\. b");
+/// assert_eq!(escape("&lt; R&D"), "\\&lt; R&D");
 /// ```
 #[must_use]
 pub fn escape(text: &str) -> String {
@@ -44,18 +51,70 @@ pub fn escape(text: &str) -> String {
 
 /// Writes [`escape`]`(text)` into `out`.
 fn push_escaped(out: &mut String, text: &str) {
-    // A paragraph starting like a list item or a numbered item would be read as one; escaping
-    // changes neither signs, digits, dots nor spaces, so the text itself tells.
-    if text.starts_with(['-', '+']) || starts_numbered(text) {
+    // Blanks at the ends would be dropped by the reader (and four leading ones, or a tab, would
+    // open a code block): the outer one of each end is written as a character reference.
+    let start = text.len() - text.trim_start_matches(BLANK).len();
+    let end = text.trim_end_matches(BLANK).len().max(start);
+    let (Some(first), Some(last)) = (text.chars().next(), text.chars().next_back()) else {
+        return;
+    };
+    if start == text.len() {
+        // Blanks only: both ends are the same run.
+        push_blank(out, first);
+        if text.len() > 1 {
+            out.push_str(text.get(1..text.len() - 1).unwrap_or_default());
+            push_blank(out, last);
+        }
+        return;
+    }
+    if start > 0 {
+        push_blank(out, first);
+        out.push_str(text.get(1..start).unwrap_or_default());
+    }
+    push_body(out, text.get(start..end).unwrap_or_default());
+    if end < text.len() {
+        out.push_str(text.get(end..text.len() - 1).unwrap_or_default());
+        push_blank(out, last);
+    }
+}
+
+/// The blanks that a CommonMark reader trims or reads as indentation.
+const BLANK: [char; 2] = [' ', '\t'];
+
+/// Writes the blank `c` as a numeric character reference.
+fn push_blank(out: &mut String, c: char) {
+    out.push_str(if c == '\t' { "&#9;" } else { "&#32;" });
+}
+
+/// Writes `text`, which starts and ends with no blank, escaped.
+fn push_body(out: &mut String, text: &str) {
+    // A paragraph starting like a list item, a thematic break or a numbered item would be read
+    // as one: the sign, or the numbered item's delimiter, is escaped (a backslash before a digit
+    // would stay visible).
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let mut rest = text;
+    if text.starts_with(['-', '+']) {
         out.push('\\');
+    } else if digits > 0
+        && text.get(digits..).is_some_and(|r| {
+            r.starts_with(['.', ')']) && r.get(1..2).is_none_or(|c| c == " " || c == "\t")
+        })
+    {
+        out.push_str(text.get(..digits).unwrap_or_default());
+        out.push('\\');
+        rest = text.get(digits..).unwrap_or_default();
     }
     super::push_replacing(
         out,
-        text,
+        rest,
         |b| super::lookup(&SPECIAL, b),
         |out, bytes, i| match bytes.get(i) {
             Some(b'\r') if bytes.get(i + 1) == Some(&b'\n') => {}
             Some(b'\r' | b'\n') => out.push_str("<br>"),
+            // Only an ampersand that starts a character reference needs one.
+            Some(b'&') if !starts_reference(bytes.get(i + 1..).unwrap_or_default()) => {
+                out.push('&');
+            }
             Some(&b) => {
                 out.push('\\');
                 out.push(char::from(b));
@@ -65,24 +124,39 @@ fn push_escaped(out: &mut String, text: &str) {
     );
 }
 
+/// Whether `rest`, after an `&`, reads as a character reference: `#`, letters or digits, `;`.
+fn starts_reference(rest: &[u8]) -> bool {
+    let name = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'#')
+        .count();
+    name > 0 && rest.get(name) == Some(&b';')
+}
+
 /// Whether [`escape`] replaces `b`.
 #[inline]
 const fn special(b: u8) -> bool {
     matches!(
         b,
-        b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'#' | b'\r' | b'\n'
+        b'\\'
+            | b'`'
+            | b'*'
+            | b'_'
+            | b'['
+            | b']'
+            | b'<'
+            | b'>'
+            | b'|'
+            | b'#'
+            | b'~'
+            | b'&'
+            | b'\r'
+            | b'\n'
     )
 }
 
-/// [`special`] of each byte: the scan of [`push_escaped`] reads one entry per byte.
+/// [`special`] of each byte: the scan of [`push_body`] reads one entry per byte.
 const SPECIAL: [bool; 256] = super::byte_table!(special);
-
-fn starts_numbered(s: &str) -> bool {
-    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0
-        && s.get(digits..)
-            .is_some_and(|r| r.starts_with(". ") || r == ".")
-}
 
 fn inline(out: &mut String, run: &Inline<'_>) {
     let Some((text, data)) = run.content() else {
@@ -92,25 +166,20 @@ fn inline(out: &mut String, run: &Inline<'_>) {
         }
         return;
     };
+    if let Inline::Code(_) = run {
+        push_code(out, text);
+        return;
+    }
     let delimiter = match run {
         Inline::Strong(_) | Inline::StrongText(_) | Inline::Title(_) | Inline::Figure(_) => "**",
         Inline::Lead(_) => "*",
-        Inline::Code(_) => "`",
         _ => "",
     };
     // Most runs have no delimiter: skipping the empty pushes saves a copy call each.
     if !delimiter.is_empty() {
         out.push_str(delimiter);
     }
-    if let Inline::Code(_) = run {
-        // A backtick would close the code span: it becomes an apostrophe.
-        for (i, part) in text.split('`').enumerate() {
-            if i > 0 {
-                out.push('\'');
-            }
-            out.push_str(part);
-        }
-    } else if data {
+    if data {
         push_escaped(out, text);
     } else {
         out.push_str(text);
@@ -118,6 +187,41 @@ fn inline(out: &mut String, run: &Inline<'_>) {
     if !delimiter.is_empty() {
         out.push_str(delimiter);
     }
+}
+
+/// Writes `text` as a code span, read back as written: its delimiter is a run of backticks
+/// longer than any in the text, and a space pads each side where the reader would otherwise
+/// eat a backtick or a space of the text. A `|` is written `\|`, which a table reads as `|`
+/// (the code spans that hold data, the référentiel's id, are in a table).
+fn push_code(out: &mut String, text: &str) {
+    let mut longest = 0;
+    let mut current = 0;
+    for b in text.bytes() {
+        current = if b == b'`' { current + 1 } else { 0 };
+        longest = longest.max(current);
+    }
+    let pad = text.starts_with('`')
+        || text.ends_with('`')
+        || (text.starts_with(' ') && text.ends_with(' ') && !text.bytes().all(|b| b == b' '));
+    let push_fence = |out: &mut String| {
+        for _ in 0..=longest {
+            out.push('`');
+        }
+    };
+    push_fence(out);
+    if pad {
+        out.push(' ');
+    }
+    for (i, part) in text.split('|').enumerate() {
+        if i > 0 {
+            out.push_str("\\|");
+        }
+        out.push_str(part);
+    }
+    if pad {
+        out.push(' ');
+    }
+    push_fence(out);
 }
 
 fn runs(out: &mut String, runs: &[Inline<'_>]) {
