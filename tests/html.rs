@@ -17,14 +17,7 @@ use common::{check_snapshot, toulon};
 
 #[track_caller]
 fn render(audit: &Audit, language: Language) -> String {
-    let valid = Valid::new(
-        audit,
-        Referentiel::qual_e_pref_2019(),
-        &ValidationOptions::default(),
-    )
-    .unwrap_or_else(|report| panic!("invalid audit:\n{report}"));
-    let c = conclude(&valid, &Policy::default(), language);
-    render_html(&valid, &c)
+    common::rendered(audit, language, render_html)
 }
 
 /// Every `src="…"` or `href="…"` value of the page.

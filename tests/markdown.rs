@@ -175,14 +175,7 @@ fn character_references_are_not_decoded() {
 
 #[track_caller]
 fn render(audit: &Audit, language: Language) -> String {
-    let valid = Valid::new(
-        audit,
-        Referentiel::qual_e_pref_2019(),
-        &ValidationOptions::default(),
-    )
-    .unwrap();
-    let c = conclude(&valid, &Policy::default(), language);
-    render_markdown(&valid, &c)
+    common::rendered(audit, language, render_markdown)
 }
 
 #[test]

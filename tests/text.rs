@@ -5,25 +5,14 @@
 //! diff.
 
 use qualepref::report::text::render_text;
-use qualepref::validate::ValidationOptions;
-use qualepref::{
-    Audit, EcartTarget, EngagementNumber, FicheEcart, Language, NcGrade, Policy, Referentiel,
-    Valid, Verdict, conclude,
-};
+use qualepref::{Audit, EcartTarget, EngagementNumber, FicheEcart, Language, NcGrade, Verdict};
 
 mod common;
 use common::{check_snapshot, toulon};
 
 #[track_caller]
 fn render(audit: &Audit, language: Language) -> String {
-    let valid = Valid::new(
-        audit,
-        Referentiel::qual_e_pref_2019(),
-        &ValidationOptions::default(),
-    )
-    .unwrap();
-    let c = conclude(&valid, &Policy::default(), language);
-    render_text(&valid, &c)
+    common::rendered(audit, language, render_text)
 }
 
 #[test]

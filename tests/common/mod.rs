@@ -1,6 +1,8 @@
 //! Helpers shared by the test files that compare output with committed snapshots.
 
-use qualepref::{Audit, samples};
+use qualepref::{
+    Audit, Conclusions, Language, Policy, Referentiel, Valid, ValidationOptions, conclude, samples,
+};
 
 /// The bundled Toulon 2019 audit.
 pub fn toulon() -> Audit {
@@ -22,4 +24,23 @@ pub fn check_snapshot(name: &str, actual: &str) {
         expected == actual,
         "snapshot {name} differs; run with UPDATE_SNAPSHOTS=1 and review the diff"
     );
+}
+
+/// `audit` validated against the embedded référentiel, concluded under the default policy in
+/// `language`, and written out by `write` (`render_markdown`, `render_html`, `render_text`).
+#[track_caller]
+#[allow(dead_code)] // not every test file renders
+pub fn rendered(
+    audit: &Audit,
+    language: Language,
+    write: fn(&Valid<'_>, &Conclusions<'_>) -> String,
+) -> String {
+    let valid = Valid::new(
+        audit,
+        Referentiel::qual_e_pref_2019(),
+        &ValidationOptions::default(),
+    )
+    .unwrap_or_else(|report| panic!("invalid audit:\n{report}"));
+    let c = conclude(&valid, &Policy::default(), language);
+    write(&valid, &c)
 }
