@@ -85,3 +85,13 @@ fn a_blank_grid_is_written_and_what_is_not_a_grid_exits_2() {
         "qualepref: --modules: 9 is not a module number 1–8\n"
     );
 }
+
+#[test]
+fn a_grid_read_from_a_device_is_refused_past_the_limit() {
+    let output = run(&["grid", "import", "/dev/zero"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output).trim_end(),
+        "qualepref: /dev/zero: input of 67108865 bytes is larger than the limit of 67108864 bytes"
+    );
+}

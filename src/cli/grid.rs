@@ -4,9 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use qualepref::grid;
-use qualepref::{
-    AdministrationType, AuditKind, AuditType, Interchange as _, MAX_INPUT_BYTES, ModuleNumber, Site,
-};
+use qualepref::{AdministrationType, AuditKind, AuditType, Interchange as _, ModuleNumber, Site};
 
 use super::{Failure, FormatArg, Globals, Input, Status, print, warn, write_file};
 
@@ -162,7 +160,7 @@ fn new(args: &NewArgs, globals: &Globals) -> Result<Status, Failure> {
         }
     };
     let bytes = grid::new_xlsx(&referentiel, &modules, site.as_ref(), kind)?;
-    write_bytes(&args.output, &bytes)?;
+    write_file(&args.output, &bytes)?;
     Ok(Status::Success)
 }
 
@@ -173,29 +171,14 @@ fn export(args: &ExportArgs, globals: &Globals) -> Result<Status, Failure> {
         GridFormat::Xlsx => grid::export_xlsx(&audit, &referentiel)?,
         GridFormat::Csv => grid::export_csv(&audit, &referentiel)?,
     };
-    write_bytes(&args.output, &bytes)?;
+    write_file(&args.output, &bytes)?;
     Ok(Status::Success)
 }
 
 fn import(args: &ImportArgs, globals: &Globals) -> Result<Status, Failure> {
     let referentiel = globals.referentiel()?;
     let path = &args.grid;
-    let named = |e: qualepref::Error| Failure::new(format!("{}: {e}", path.display()));
-    let size = std::fs::metadata(path)
-        .map_err(|e| Failure::new(format!("{}: cannot read: {e}", path.display())))?
-        .len();
-    if size > MAX_INPUT_BYTES {
-        return Err(Failure::new(format!(
-            "{}: input of {size} bytes is larger than the limit of {MAX_INPUT_BYTES} bytes",
-            path.display()
-        )));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::new(format!("{}: cannot read: {e}", path.display())))?;
-    let imported = match GridFormat::of(path) {
-        GridFormat::Csv => grid::import_csv(&bytes, &referentiel).map_err(named)?,
-        GridFormat::Xlsx => grid::import_xlsx(&bytes, &referentiel).map_err(named)?,
-    };
+    let imported = grid::import_path(path, &referentiel)?;
     for diagnostic in imported.diagnostics() {
         warn(&format!("{}: {diagnostic}", path.display()));
     }
@@ -205,9 +188,4 @@ fn import(args: &ImportArgs, globals: &Globals) -> Result<Status, Failure> {
         None => print(&text)?,
     }
     Ok(Status::Success)
-}
-
-fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    std::fs::write(path, bytes)
-        .map_err(|e| Failure::new(format!("{}: cannot write: {e}", path.display())))
 }

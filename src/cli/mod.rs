@@ -237,7 +237,8 @@ fn stdout_closed() -> bool {
 /// then renamed over it, so that a failure midway (a full disk) leaves the previous file as it
 /// was. A path that exists and is not a regular file (`/dev/stdout`, a FIFO) is written
 /// directly.
-pub fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
+pub fn write_file(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Failure> {
+    let text = text.as_ref();
     let failed = |e: io::Error| Failure::new(format!("{}: cannot write: {e}", path.display()));
     let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file());
     if special {
@@ -255,7 +256,7 @@ pub fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
         .create_new(true)
         .open(&temp)
         .and_then(|mut file| {
-            file.write_all(text.as_bytes())?;
+            file.write_all(text)?;
             file.sync_all()
         })
         .and_then(|()| std::fs::rename(&temp, path));

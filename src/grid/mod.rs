@@ -207,6 +207,59 @@ pub fn import_xlsx(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
     import::audit(&sheets, referentiel)
 }
 
+/// Reads a grid file: a CSV table (extension `.csv`, feature `csv`) or a workbook (any other
+/// extension, feature `xlsx`), within [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES) whatever the
+/// source (a pipe or a device is refused past the limit too).
+///
+/// # Errors
+///
+/// [`Error::Io`] when the file cannot be read; [`Error::InFile`] naming the file around
+/// [`Error::TooLarge`] or the errors of [`import_csv`] / [`import_xlsx`].
+pub fn import_path(
+    path: impl AsRef<std::path::Path>,
+    referentiel: &Referentiel,
+) -> Result<GridImport, Error> {
+    let path = path.as_ref();
+    let bytes = crate::read_input_bytes(path)?;
+    let csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let imported = if csv {
+        import_csv_bytes(&bytes, referentiel)
+    } else {
+        import_xlsx_bytes(&bytes, referentiel)
+    };
+    imported.map_err(|e| Error::in_file(path, e))
+}
+
+#[cfg(feature = "csv")]
+fn import_csv_bytes(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport, Error> {
+    import_csv(bytes, referentiel)
+}
+
+#[cfg(not(feature = "csv"))]
+fn import_csv_bytes(_: &[u8], _: &Referentiel) -> Result<GridImport, Error> {
+    Err(Error::InvalidValue {
+        what: "audit grid",
+        value: "csv".to_owned(),
+        reason: "CSV grids need the feature `csv`",
+    })
+}
+
+#[cfg(feature = "xlsx")]
+fn import_xlsx_bytes(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport, Error> {
+    import_xlsx(bytes, referentiel)
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn import_xlsx_bytes(_: &[u8], _: &Referentiel) -> Result<GridImport, Error> {
+    Err(Error::InvalidValue {
+        what: "audit grid",
+        value: "workbook".to_owned(),
+        reason: "workbook grids need the feature `xlsx`",
+    })
+}
+
 /// The grid of `audit` as one flat CSV table (feature `csv`), for spreadsheet tools and data
 /// analysis: a header row, then one row per cover field (`kind` `field`), auditor,
 /// assessment, management item, remote check, observation (after the row it belongs to, keyed
