@@ -894,17 +894,22 @@ fn insert_line(text: &str, at: usize, row: &str) -> (String, usize) {
     (lines.join("\n"), at + 1)
 }
 
+/// The diagnostics of `imported` about line `line`, as printed.
+fn diagnostics_on(imported: &Imported, line: usize) -> Vec<String> {
+    imported
+        .diagnostics()
+        .iter()
+        .filter(|d| d.line == Some(line))
+        .map(ToString::to_string)
+        .collect()
+}
+
 #[test]
 fn a_verdict_row_after_section_4_is_reported_and_imported() {
     let text = format!("{}\n{}\n", REPORT.trim_end(), STRAY_ROWS[0]);
     let line = text.lines().count();
     let imported = import(&text);
-    let here: Vec<String> = imported
-        .diagnostics()
-        .iter()
-        .filter(|d| d.line == Some(line))
-        .map(ToString::to_string)
-        .collect();
+    let here = diagnostics_on(&imported, line);
     assert_eq!(
         here,
         [
@@ -1024,12 +1029,7 @@ fn a_row_under_a_module_that_does_not_exist_is_reported() {
             .position(|l| l.starts_with("Module {m} 5.".replace("{m}", m).as_str()))
             .unwrap()
             + 1;
-        let here: Vec<String> = imported
-            .diagnostics()
-            .iter()
-            .filter(|d| d.line == Some(line))
-            .map(ToString::to_string)
-            .collect();
+        let here = diagnostics_on(&imported, line);
         assert_eq!(
             here,
             [format!(
