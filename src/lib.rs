@@ -175,7 +175,7 @@ pub use i18n::Language;
 pub use model::assessment::{Assessment, ManagementAssessment, Observation};
 pub use model::audit::{Audit, AuditDates, AuditKind, AuditType, Auditor, ReferentielRef};
 pub use model::codes::{NcGrade, ObservationKind, Verdict};
-pub use model::ecart::{EcartTarget, FicheEcart};
+pub use model::ecart::{ActionStatus, EcartTarget, FicheEcart};
 pub use model::ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
 pub use model::referentiel::{
     ChannelGroup, Engagement, ManagementItem, Module, REFERENTIEL_FORMAT, Referentiel,

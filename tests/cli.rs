@@ -601,6 +601,8 @@ fn toulon_with_nc_min_on_17() -> Audit {
         requirement: "Répondre dans le délai annoncé.".to_owned(),
         corrective_action: None,
         due: None,
+        leader: None,
+        status: qualepref::ActionStatus::Open,
     });
     audit.conclusion.fiches_ecart.clear();
     audit

@@ -39,6 +39,8 @@ fn variant() -> Audit {
         requirement: "Répondre dans le délai annoncé.".to_owned(),
         corrective_action: None,
         due: None,
+        leader: None,
+        status: qualepref::ActionStatus::Open,
     });
     audit.conclusion.fiches_ecart =
         vec!["Module 1 engagement 17 : délai de réponse dépassé.".to_owned()];
@@ -229,6 +231,8 @@ fn verdict_changes_are_classified() {
         requirement: "Exigence.".to_owned(),
         corrective_action: None,
         due: None,
+        leader: None,
+        status: qualepref::ActionStatus::Open,
     });
     after.conclusion.fiches_ecart.clear();
     let c = compare(&valid(&before, r), &valid(&after, r));

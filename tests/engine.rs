@@ -54,6 +54,8 @@ fn fiche(target: EcartTarget, grade: NcGrade) -> FicheEcart {
         requirement: "Répondre dans le délai annoncé.".to_owned(),
         corrective_action: None,
         due: None,
+        leader: None,
+        status: qualepref::ActionStatus::Open,
     }
 }
 
@@ -954,6 +956,8 @@ fn an_internal_audit_with_a_minor_nonconformity_is_indicative_too() {
         requirement: "Délai annoncé.".to_owned(),
         corrective_action: None,
         due: None,
+        leader: None,
+        status: qualepref::ActionStatus::Open,
     });
     let text = conclude(&valid(&audit), &Policy::default(), Language::Fr).to_text();
     assert!(

@@ -160,6 +160,8 @@ fn a_minor_nonconformity_has_its_fiche_and_due_date() {
         requirement: "Délai annoncé.".to_owned(),
         corrective_action: Some("Plan de renfort.".to_owned()),
         due: None,
+        leader: None,
+        status: qualepref::ActionStatus::Open,
     });
     let html = render(&audit, Language::Fr);
     assert!(html.contains("Avis favorable sous réserve (<code>favorable_with_conditions</code>)"));
@@ -246,6 +248,8 @@ fn every_data_text_is_escaped() {
         requirement: payload("requirement"),
         corrective_action: Some(payload("corrective-action")),
         due: None,
+        leader: None,
+        status: qualepref::ActionStatus::Open,
     });
     fields.extend(["finding", "requirement", "corrective-action"]);
     let c = &mut audit.conclusion;
@@ -311,6 +315,8 @@ proptest! {
                     requirement: "Exigence.".to_owned(),
                     corrective_action: Some(format!("Action {text}")),
                     due: None,
+                    leader: None,
+                    status: qualepref::ActionStatus::Open,
                 });
             }
         }

@@ -267,6 +267,8 @@ fn a_minor_nonconformity_with_its_fiche_d_ecart() {
         requirement: String::new(),
         corrective_action: None,
         due: None,
+        leader: None,
+        status: qualepref::ActionStatus::Open,
     });
     assert_eq!(imported.audit(), &expected);
     let guessed = imported
@@ -743,6 +745,8 @@ fn a_management_fiche_round_trips() {
         requirement: String::new(),
         corrective_action: None,
         due: None,
+        leader: None,
+        status: qualepref::ActionStatus::Open,
     });
     let text = render_report_text(&audit, &referentiel);
     assert!(text.contains("\nPILOTAGE DE LA POLITIQUE QUALITE point 5 — NC Maj\n"));

@@ -221,6 +221,8 @@ fn a_minor_nonconformity_is_in_the_decision_table() {
         requirement: "Délai annoncé.".to_owned(),
         corrective_action: None,
         due: None,
+        leader: None,
+        status: qualepref::ActionStatus::Open,
     });
     let md = render(&audit, Language::Fr);
     assert!(md.contains("**Avis favorable sous réserve** (`favorable_with_conditions`)"));
@@ -248,6 +250,8 @@ fn the_decision_table_has_the_corrective_action_column() {
         requirement: "Délai annoncé.".to_owned(),
         corrective_action: Some("Plan de *renfort*.".to_owned()),
         due: None,
+        leader: None,
+        status: qualepref::ActionStatus::Open,
     });
     let md = render(&audit, Language::Fr);
     assert!(md.contains(
@@ -310,6 +314,8 @@ proptest! {
                     requirement: "Exigence.".to_owned(),
                     corrective_action: None,
                     due: None,
+                    leader: None,
+                    status: qualepref::ActionStatus::Open,
                 });
             }
         }

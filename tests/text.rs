@@ -34,6 +34,8 @@ fn text_is_written_as_is_without_markup() {
         requirement: "Délai annoncé.".to_owned(),
         corrective_action: None,
         due: None,
+        leader: None,
+        status: qualepref::ActionStatus::Open,
     });
     let text = render(&audit, Language::Fr);
     assert!(

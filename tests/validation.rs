@@ -76,14 +76,9 @@ fn expect_none(audit: &Audit, code: RuleCode) {
 }
 
 fn fiche(target: EcartTarget, grade: NcGrade) -> FicheEcart {
-    FicheEcart {
-        target,
-        grade,
-        finding: "Délai de réponse dépassé.".to_owned(),
-        requirement: "Répondre dans le délai annoncé.".to_owned(),
-        corrective_action: None,
-        due: Some(date("2020-02-18")),
-    }
+    FicheEcart::new(target, grade, "Délai de réponse dépassé.")
+        .with_requirement("Répondre dans le délai annoncé.")
+        .with_due(date("2020-02-18"))
 }
 
 /// Toulon with engagement `n` (index n − 1) a nonconformity `grade` recorded by its fiche.

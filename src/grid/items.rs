@@ -387,14 +387,11 @@ pub(crate) fn ecarts(ctx: &mut Ctx<'_>, audit: &mut Audit) {
         if due.is_none() && !ctx.value(row, 5).is_empty() {
             ctx.unused_from(row, 5, "échéance not understood as a date");
         }
-        audit.ecarts.push(FicheEcart {
-            target: t,
-            grade,
-            finding: ctx.text(row, 2).unwrap_or_default(),
-            requirement: ctx.text(row, 3).unwrap_or_default(),
-            corrective_action: ctx.text(row, 4),
-            due,
-        });
+        let mut fiche = FicheEcart::new(t, grade, ctx.text(row, 2).unwrap_or_default());
+        fiche.requirement = ctx.text(row, 3).unwrap_or_default();
+        fiche.corrective_action = ctx.text(row, 4);
+        fiche.due = due;
+        audit.ecarts.push(fiche);
         ctx.unused_from(row, ECART_HEADERS.len(), "outside the grid's columns");
     }
 }

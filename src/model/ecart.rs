@@ -53,6 +53,72 @@ pub struct FicheEcart {
     )]
     #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub due: Option<NaiveDate>,
+    /// Who leads the corrective action (« pilote »), when named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leader: Option<String>,
+    /// Where the corrective action stands; [`ActionStatus::Open`] when absent from the data.
+    #[serde(default, skip_serializing_if = "ActionStatus::is_open")]
+    pub status: ActionStatus,
+}
+
+/// Where the corrective action of a fiche d'écart stands. Serialised with a `state` tag:
+/// `{"state": "open"}`, `{"state": "in_progress"}`,
+/// `{"state": "lifted", "on": "2020-03-02", "evidence": "…"}` (« levée d'écart »),
+/// `{"state": "not_lifted", "on": "2020-03-02", "reason": "…"}`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum ActionStatus {
+    /// Opened by the audit; nothing done yet.
+    #[default]
+    Open,
+    /// The action is under way.
+    InProgress,
+    /// The écart was lifted (« levée d'écart ») on `on`, on the strength of `evidence`.
+    Lifted {
+        /// The day the écart was found lifted.
+        #[serde(deserialize_with = "crate::model::date_wire::date")]
+        #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
+        on: NaiveDate,
+        /// What showed the action effective (document, check, audit).
+        evidence: String,
+    },
+    /// The action was checked on `on` and the écart stays.
+    NotLifted {
+        /// The day of the check.
+        #[serde(deserialize_with = "crate::model::date_wire::date")]
+        #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
+        on: NaiveDate,
+        /// Why the écart stays.
+        #[serde(default)]
+        reason: String,
+    },
+}
+
+impl ActionStatus {
+    /// Whether the action is [`Open`](ActionStatus::Open) (neither started nor checked).
+    #[must_use]
+    pub fn is_open(&self) -> bool {
+        matches!(self, ActionStatus::Open)
+    }
+
+    /// Whether the écart is closed: [`Lifted`](ActionStatus::Lifted).
+    #[must_use]
+    pub fn is_lifted(&self) -> bool {
+        matches!(self, ActionStatus::Lifted { .. })
+    }
+
+    /// The wire form of the state: `open`, `in_progress`, `lifted` or `not_lifted`.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            ActionStatus::Open => "open",
+            ActionStatus::InProgress => "in_progress",
+            ActionStatus::Lifted { .. } => "lifted",
+            ActionStatus::NotLifted { .. } => "not_lifted",
+        }
+    }
 }
 
 impl FicheEcart {
@@ -80,6 +146,8 @@ impl FicheEcart {
             requirement: String::new(),
             corrective_action: None,
             due: None,
+            leader: None,
+            status: ActionStatus::Open,
         }
     }
 
@@ -101,6 +169,36 @@ impl FicheEcart {
     #[must_use]
     pub fn with_due(mut self, due: NaiveDate) -> Self {
         self.due = Some(due);
+        self
+    }
+
+    /// This fiche with who leads its corrective action (« pilote »).
+    #[must_use]
+    pub fn with_leader(mut self, leader: impl Into<String>) -> Self {
+        self.leader = Some(leader.into());
+        self
+    }
+
+    /// This fiche with where its corrective action stands.
+    ///
+    /// ```
+    /// use qualepref::{ActionStatus, EcartTarget, EngagementNumber, FicheEcart, NaiveDate, NcGrade};
+    /// let lifted = ActionStatus::Lifted {
+    ///     on: NaiveDate::from_ymd_opt(2020, 3, 2).ok_or("date")?,
+    ///     evidence: "Courriers du BSR tracés et traités sous 5 jours".into(),
+    /// };
+    /// let fiche = FicheEcart::new(
+    ///     EcartTarget::Engagement(EngagementNumber::try_from(17)?),
+    ///     NcGrade::Minor,
+    ///     "Délai de réponse aux courriers non tenu",
+    /// )
+    /// .with_status(lifted);
+    /// assert!(fiche.status.is_lifted());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_status(mut self, status: ActionStatus) -> Self {
+        self.status = status;
         self
     }
 }

@@ -159,14 +159,8 @@ impl Parser<'_> {
                 NcGrade::Minor
             }
         };
-        self.ecarts.push(FicheEcart {
-            target,
-            grade,
-            finding: paragraph.to_owned(),
-            requirement: String::new(),
-            corrective_action: None,
-            due: None,
-        });
+        self.ecarts
+            .push(FicheEcart::new(target, grade, paragraph.to_owned()));
         self.open_fiche = Some(self.ecarts.len() - 1);
         Some(LineRole::Field(ReportField::FicheEcart(target)))
     }
