@@ -139,6 +139,8 @@ pub mod report_text;
 
 pub mod compare;
 
+pub mod history;
+
 pub mod formats;
 
 mod codes_table;
@@ -171,6 +173,9 @@ pub use error::Error;
 #[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
 pub use formats::MAX_TOML_ITEMS;
 pub use formats::{Format, Interchange};
+pub use history::{
+    CyclePolicy, History, HistoryCode, HistoryDiagnostic, HistoryOptions, LabelState, LabelStatus,
+};
 pub use i18n::Language;
 pub use model::assessment::{Assessment, ManagementAssessment, Observation};
 pub use model::audit::{Audit, AuditDates, AuditKind, AuditType, Auditor, ReferentielRef};

@@ -73,6 +73,9 @@ enum Command {
     /// The audit grid: a blank workbook to fill in (`grid new`), an audit as a workbook or CSV
     /// table (`grid export`), and back (`grid import`).
     Grid(cli::grid::Args),
+    /// The history of one site's audits: timeline, engagement grid, follow-up of écarts and
+    /// observations, the label's status at a date, and the history rules' diagnostics.
+    History(cli::history::Args),
 }
 
 fn run(cli: Cli) -> Status {
@@ -89,6 +92,7 @@ fn run(cli: Cli) -> Status {
         Command::Render(args) => cli::render::run(args, &globals),
         Command::Diff(args) => cli::diff::run(args, &globals),
         Command::Grid(args) => cli::grid::run(args, &globals),
+        Command::History(args) => cli::history::run(args, &globals),
     };
     outcome.unwrap_or_else(|failure| failure.report())
 }

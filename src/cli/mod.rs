@@ -3,6 +3,7 @@
 
 pub mod diff;
 pub mod grid;
+pub mod history;
 pub mod import;
 pub mod referentiel;
 pub mod render;

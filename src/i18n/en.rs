@@ -191,6 +191,7 @@ pub(crate) static EN: Phrases = Phrases {
         close_quote: " »",
         separator: " ; ",
     },
+    history: crate::history::phrases::EN,
 };
 
 /// English nouns are singular for 1 only.

@@ -194,6 +194,7 @@ pub(crate) static FR: Phrases = Phrases {
         close_quote: " »",
         separator: " ; ",
     },
+    history: crate::history::phrases::FR,
 };
 
 /// French nouns are singular for 0 and 1.

@@ -100,6 +100,8 @@ pub(crate) struct Phrases {
     pub(crate) report: Report,
     /// The comparison of two audits.
     pub(crate) compare: Compare,
+    /// The history of one site's audits.
+    pub(crate) history: crate::history::phrases::History,
 }
 
 /// Words shared by several parts.

@@ -1,0 +1,132 @@
+//! `qualepref history FILES...|DIR`: the history of one site's audits.
+
+use std::path::{Path, PathBuf};
+
+use qualepref::{Audit, History, HistoryOptions, NaiveDate};
+
+use super::{Failure, Globals, Input, LangArg, Status, print, warn, write_file};
+
+/// Arguments of `history`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The audit files, in any order, or one directory whose .json, .yaml/.yml and .toml files
+    /// are the audits.
+    #[arg(value_name = "FILES|DIR", required = true)]
+    inputs: Vec<PathBuf>,
+
+    /// The date of the label's status (YYYY-MM-DD); default: today.
+    #[arg(long, value_name = "DATE")]
+    at: Option<NaiveDate>,
+
+    /// What to print.
+    #[arg(long, value_enum, default_value_t = Output::Text)]
+    format: Output,
+
+    /// The language of the text.
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    lang: LangArg,
+
+    /// Write to FILE instead of standard output (replaced once the whole output is written).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// The output of `history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Output {
+    /// A heading per part, a line per audit, écart or observation, the grid as columns.
+    Text,
+    /// The history as JSON (the documented contract).
+    Json,
+    /// The same as Markdown.
+    Markdown,
+    /// One self-contained HTML page, the grid coloured by verdict.
+    Html,
+}
+
+/// The audit files of `inputs`: files as given, a directory's audits sorted by name.
+fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let entries = std::fs::read_dir(input)
+                .map_err(|e| Failure::new(format!("{}: cannot read: {e}", input.display())))?;
+            let mut found = Vec::new();
+            for entry in entries {
+                let entry = entry
+                    .map_err(|e| Failure::new(format!("{}: cannot read: {e}", input.display())))?;
+                let path = entry.path();
+                let audit_like = path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| matches!(e, "json" | "yaml" | "yml" | "toml"));
+                if audit_like && path.is_file() {
+                    found.push(path);
+                }
+            }
+            found.sort();
+            if found.is_empty() {
+                return Err(Failure::new(format!(
+                    "{}: no audit file (.json, .yaml, .yml, .toml) in the directory",
+                    input.display()
+                )));
+            }
+            out.append(&mut found);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Today's date, from the system clock (UTC).
+fn today() -> NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
+        .unwrap_or_default()
+}
+
+/// Reads the audits, builds their history and prints it; 1 when a history diagnostic is an
+/// error.
+pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
+    let paths = files(&args.inputs)?;
+    let stdin_uses = paths
+        .iter()
+        .filter(|p| p.as_path() == Path::new("-"))
+        .count()
+        + usize::from(globals.referentiel_from_stdin());
+    if stdin_uses > 1 {
+        return Err(Failure::new("standard input (-) can be read only once"));
+    }
+    let referentiel = globals.referentiel()?;
+    let mut audits: Vec<(String, Audit)> = Vec::with_capacity(paths.len());
+    for path in &paths {
+        let input = Input::new(path);
+        let audit = globals.audit(&input)?;
+        audits.push((input.to_string(), audit));
+    }
+    let options = HistoryOptions::default().at(args.at.unwrap_or_else(today));
+    let history = History::with_labels(audits, &referentiel, &options);
+    for d in &history.diagnostics {
+        warn(&d.to_string());
+    }
+    let language = args.lang.language();
+    let text = match args.format {
+        Output::Text => history.to_text(language),
+        Output::Markdown => history.to_markdown(language),
+        Output::Html => history.to_html(language),
+        Output::Json => history.to_json_string()?,
+    };
+    match &args.output {
+        Some(path) => write_file(path, text)?,
+        None => print(&text)?,
+    }
+    Ok(if history.has_errors() {
+        Status::Invalid
+    } else {
+        Status::Success
+    })
+}

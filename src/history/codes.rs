@@ -1,0 +1,132 @@
+//! The history rules' codes, declared once in a [`code_table!`](crate::codes_table), and the
+//! diagnostic a history reports.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Severity;
+
+crate::codes_table::code_table! {
+    /// The stable code of a history rule. Codes are never renamed nor reused once released;
+    /// they are appended.
+    ///
+    /// ```
+    /// use qualepref::{HistoryCode, Severity};
+    /// assert_eq!(HistoryCode::OtherSite.as_str(), "history-other-site");
+    /// assert_eq!("history-overdue-action".parse::<HistoryCode>()?, HistoryCode::OverdueAction);
+    /// assert_eq!(HistoryCode::SameDayAndType.default_severity(), Severity::Error);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub enum HistoryCode {
+        what: "history code";
+        /// The severity of the rule.
+        fn default_severity -> Severity;
+        InvalidAudit = "history-invalid-audit", Error {
+            description: "An audit of the history does not pass validation (default options): it is listed in the timeline without outcome and takes no part in the grid, the follow-ups nor the label's cycle.",
+            example: "2020.json: audits[1]: [history-invalid-audit] error: the audit is invalid (2 errors), first: assessments: [missing-assessment] error: engagement 5 of module 1 is not assessed",
+            fix: "Run `qualepref validate` on the file and correct it.",
+        }
+        OtherSite = "history-other-site", Error {
+            description: "An audit is of another site than the history's first audit (administration, département and city, as `Site::is_same_site_as`): it is listed in the timeline and takes no part in the rest.",
+            example: "nice.json: audits[2]: [history-other-site] error: the audit is of Préfecture NICE (06), not of Préfecture TOULON (83)",
+            fix: "Remove the file from the history, or correct its `site`.",
+        }
+        NoLabellingAudit = "history-no-labelling-audit", Warning {
+            description: "A suivi, renouvellement or extension audit has no earlier external initial or renouvellement audit with a favourable outcome in the history.",
+            example: "suivi.json: audits[0]: [history-no-labelling-audit] warning: a suivi audit on 2021-09-14 with no earlier labelling audit (external initial or renouvellement with a favourable outcome)",
+            fix: "Add the labelling audit to the history, or correct `kind.type`.",
+        }
+        ExtensionWithoutNewModule = "history-extension-without-new-module", Warning {
+            description: "An extension audit covers no module that is not already labelled at its date.",
+            example: "extension.json: audits[3]: [history-extension-without-new-module] warning: the extension audit on 2022-03-01 covers modules 1, 2, all already labelled",
+            fix: "Add the new module to `modules`, or correct `kind.type`.",
+        }
+        CharteGraphiqueNotAssessed = "history-charte-graphique-not-assessed", Warning {
+            description: "A suivi, renouvellement or extension audit leaves the charte graphique unassessed (no verdict, `NA`, or « Non applicable en audit initial »): it is assessed from the suivi on.",
+            example: "suivi.json: audits[2].conclusion.charte_graphique: [history-charte-graphique-not-assessed] warning: the suivi audit on 2021-09-14 leaves the charte graphique unassessed (NA)",
+            fix: "Give `conclusion.charte_graphique` its verdict (`C`, `NC min` or `NC Maj`) and the auditor's text.",
+        }
+        SameDayAndType = "history-same-day-and-type", Error {
+            description: "Two audits start on the same day and are of the same kind (type, internal or external): most likely the same audit twice.",
+            example: "copy.json: audits[2]: [history-same-day-and-type] error: the external initial audit on 2020-02-18 has the same day and type as audits[1] (2020.json)",
+            fix: "Remove the duplicate file, or correct the dates or type.",
+        }
+        OverdueAction = "history-overdue-action", Warning {
+            description: "A nonconformity's corrective action was due (the decision's due date: the fiche's, or the policy's) before the next audit covering it started, and the écart was not lifted by then.",
+            example: "2020.json: audits[1].ecarts[0]: [history-overdue-action] warning: the corrective action of engagement 17 (NC min) was due on 2020-05-19 and the écart is not lifted at the audit of 2021-09-14",
+            fix: "Follow the corrective action up: record its lifting (`status`) or a new due date.",
+        }
+        EcartNotMentioned = "history-ecart-not-mentioned", Warning {
+            description: "A nonconformity is not assessed by the next audit that covers its module (no verdict, or `NA`): nothing says whether it was lifted.",
+            example: "2020.json: audits[1].ecarts[0]: [history-ecart-not-mentioned] warning: engagement 17 (NC min) is not assessed at the next audit, on 2021-09-14 (suivi.json)",
+            fix: "Assess the engagement at the next audit, or record the écart's lifting in the fiche's `status`.",
+        }
+    }
+}
+
+/// One problem found in a history: a code, its severity, which audit (its position in date
+/// order and its file label) and where in it, and a message naming the values.
+///
+/// ```
+/// use qualepref::{HistoryCode, HistoryDiagnostic};
+/// let d = HistoryDiagnostic::new(HistoryCode::OtherSite, 2, Some("nice.json"), "", "another site");
+/// assert_eq!(d.to_string(), "nice.json: audits[2]: [history-other-site] error: another site");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct HistoryDiagnostic {
+    /// The rule's stable code.
+    pub code: HistoryCode,
+    /// Its severity.
+    pub severity: Severity,
+    /// The audit's position in the history (date order).
+    pub audit: usize,
+    /// The audit's file label, when the history was built with labels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// Where, from the history: `audits[1].ecarts[0]`.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl HistoryDiagnostic {
+    /// A diagnostic of `code` at its default severity, about the audit at `audit` (position in
+    /// the history) and `within` it (`ecarts[0]`; empty for the whole audit).
+    #[must_use]
+    pub fn new(
+        code: HistoryCode,
+        audit: usize,
+        file: Option<&str>,
+        within: &str,
+        message: impl Into<String>,
+    ) -> HistoryDiagnostic {
+        let mut path = format!("audits[{audit}]");
+        if !within.is_empty() {
+            path.push('.');
+            path.push_str(within);
+        }
+        HistoryDiagnostic {
+            code,
+            severity: code.default_severity(),
+            audit,
+            file: file.map(str::to_owned),
+            path,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for HistoryDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{file}: ")?;
+        }
+        write!(
+            f,
+            "{}: [{}] {}: {}",
+            self.path, self.code, self.severity, self.message
+        )
+    }
+}

@@ -1,0 +1,443 @@
+//! The history written out as text, Markdown or one HTML page: a heading per part, a line per
+//! audit, écart or observation, and the engagement grid as a table (in HTML, cells coloured by
+//! verdict through CSS classes). Every text from the audits is escaped (HTML, Markdown).
+
+use super::{History, HistoryAudit, Trend};
+use crate::i18n::{push_date, rate_text};
+use crate::{EcartTarget, Language, Verdict};
+
+/// A row of the grid: the engagement, and per audit its verdict and the cell's text.
+type GridLine = (String, Vec<(Option<Verdict>, String)>);
+
+/// One part of the rendering.
+enum Part {
+    Heading(String),
+    Lines(Vec<String>),
+    /// Column heads, then rows: the engagement, and per audit the verdict and the cell text.
+    Grid(Vec<String>, Vec<GridLine>),
+}
+
+fn date(d: chrono::NaiveDate, language: Language) -> String {
+    let mut out = String::with_capacity(10);
+    push_date(&mut out, d, language);
+    out
+}
+
+fn column(audit: &HistoryAudit, language: Language) -> String {
+    let h = &language.phrases().history;
+    let mut out = date(audit.dates.start, language);
+    out.push(' ');
+    out.push_str((h.short_kind)(audit.kind.internal, audit.kind.audit_type));
+    out
+}
+
+fn target(t: EcartTarget, language: Language) -> String {
+    let h = &language.phrases().history;
+    match t {
+        EcartTarget::Engagement(n) => format!("{}{n}", h.engagement),
+        EcartTarget::Management(id) => format!(
+            "{}{} {}",
+            h.management,
+            (language.phrases().common.management_section)(id.section),
+            id.item
+        ),
+    }
+}
+
+impl History {
+    fn audit_at(&self, index: Option<usize>, language: Language) -> String {
+        let h = &language.phrases().history;
+        index
+            .and_then(|i| self.audits.get(i))
+            .map(|a| format!("{}{}", h.at_audit_of, date(a.dates.start, language)))
+            .unwrap_or_default()
+    }
+
+    fn parts(&self, language: Language) -> Vec<Part> {
+        let p = language.phrases();
+        let h = &p.history;
+        let mut parts = Vec::new();
+        let mut title = h.title.to_owned();
+        if let Some(site) = &self.site {
+            title.push_str(" — ");
+            title.push_str((p.common.administration)(site.administration));
+            title.push(' ');
+            title.push_str(&site.city);
+            title.push_str(" (");
+            title.push_str(site.departement.as_str());
+            title.push(')');
+        }
+        parts.push(Part::Heading(title));
+        // The timeline.
+        parts.push(Part::Heading(h.timeline.to_owned()));
+        let mut lines = Vec::new();
+        for a in &self.audits {
+            let mut line = format!("{} — ", date(a.dates.start, language));
+            (p.engine.audit_kind)(&mut line, a.kind.internal, a.kind.audit_type);
+            line.push_str(" — ");
+            line.push_str(h.modules);
+            let modules: Vec<String> = a.modules.iter().map(ToString::to_string).collect();
+            line.push_str(&modules.join(", "));
+            line.push_str(" — ");
+            if !a.same_site {
+                line.push_str(h.other_site);
+            } else if let Some(outcome) = a.outcome {
+                line.push_str(outcome.label(language));
+                if a.indicative {
+                    line.push_str(h.indicative);
+                }
+                line.push_str(h.semicolon);
+                line.push_str(h.rate);
+                line.push_str(&rate_text(a.rate, language));
+            } else {
+                line.push_str(h.invalid);
+            }
+            if let Some(file) = &a.file {
+                line.push_str(" [");
+                line.push_str(file);
+                line.push(']');
+            }
+            lines.push(line);
+        }
+        parts.push(Part::Lines(lines));
+        // The grid, then what improved or regressed.
+        parts.push(Part::Heading(h.grid.to_owned()));
+        let mut heads = vec![h.engagement.trim_end().to_owned()];
+        heads.extend(self.audits.iter().map(|a| column(a, language)));
+        let mut changes = Vec::new();
+        let rows = self
+            .grid
+            .iter()
+            .map(|row| {
+                let cells = row
+                    .cells
+                    .iter()
+                    .zip(&self.audits)
+                    .map(|(cell, audit)| match cell {
+                        None => (None, String::new()),
+                        Some(c) => {
+                            let mut text = c.verdict.map(|v| v.to_string()).unwrap_or_default();
+                            for kind in &c.observations {
+                                text.push(' ');
+                                text.push_str(&kind.to_string());
+                            }
+                            match c.trend {
+                                Some(Trend::Improved) => text.push_str(" ↗"),
+                                Some(Trend::Regressed) => text.push_str(" ↘"),
+                                _ => {}
+                            }
+                            if let (Some(t @ (Trend::Improved | Trend::Regressed)), Some(v)) =
+                                (c.trend, c.verdict)
+                            {
+                                changes.push(format!(
+                                    "{}{}{}{} ({v}){}{}",
+                                    h.engagement,
+                                    row.engagement,
+                                    h.colon,
+                                    (h.trend)(t),
+                                    h.at_audit_of,
+                                    date(audit.dates.start, language)
+                                ));
+                            }
+                            (c.verdict, text)
+                        }
+                    })
+                    .collect();
+                (format!("{} {}", row.engagement, row.title), cells)
+            })
+            .collect();
+        parts.push(Part::Grid(heads, rows));
+        parts.push(Part::Heading(h.changes.to_owned()));
+        if changes.is_empty() {
+            changes.push(h.nothing.to_owned());
+        }
+        parts.push(Part::Lines(changes));
+        // Écarts.
+        parts.push(Part::Heading(h.ecarts.to_owned()));
+        let mut lines: Vec<String> = self
+            .ecarts
+            .iter()
+            .map(|e| {
+                let found = self
+                    .audits
+                    .get(e.audit)
+                    .map(|a| date(a.dates.start, language))
+                    .unwrap_or_default();
+                let mut line = format!(
+                    "{} ({}), {}{found}{}{}{}",
+                    target(e.target, language),
+                    e.grade,
+                    h.audit_of,
+                    h.colon,
+                    (h.ecart_status)(e.status),
+                    self.audit_at(e.next, language),
+                );
+                if let Some(v) = e.next_verdict {
+                    line.push_str(" (");
+                    line.push_str(v.code());
+                    line.push(')');
+                }
+                if let Some(due) = e.due {
+                    line.push_str(h.semicolon);
+                    line.push_str(h.due);
+                    line.push_str(&date(due, language));
+                    if e.overdue {
+                        line.push_str(h.overdue);
+                    }
+                }
+                line
+            })
+            .collect();
+        if lines.is_empty() {
+            lines.push(h.nothing.to_owned());
+        }
+        parts.push(Part::Lines(lines));
+        // Observations.
+        parts.push(Part::Heading(h.observations.to_owned()));
+        let mut lines: Vec<String> = self
+            .observations
+            .iter()
+            .map(|o| {
+                let found = self
+                    .audits
+                    .get(o.audit)
+                    .map(|a| date(a.dates.start, language))
+                    .unwrap_or_default();
+                let texts: Vec<String> = o
+                    .texts
+                    .iter()
+                    .map(|t| format!("{}{t}{}", h.open_quote, h.close_quote))
+                    .collect();
+                format!(
+                    "{} {}, {}{found}{}{}{}{}{}",
+                    o.kind,
+                    target(o.target, language),
+                    h.audit_of,
+                    h.colon,
+                    (h.observation_status)(o.status),
+                    self.audit_at(o.next, language),
+                    h.semicolon,
+                    texts.join(" ")
+                )
+            })
+            .collect();
+        if lines.is_empty() {
+            lines.push(h.nothing.to_owned());
+        }
+        parts.push(Part::Lines(lines));
+        // The label.
+        let s = &self.status;
+        parts.push(Part::Heading(format!(
+            "{}{}",
+            h.label,
+            date(s.at, language)
+        )));
+        let mut lines = vec![format!("{}{}", h.state_label, (h.state)(s.state))];
+        for m in &s.modules {
+            lines.push(format!(
+                "Module {}{}{}{}{}{}",
+                m.module,
+                h.colon,
+                h.since,
+                date(m.since, language),
+                h.until,
+                date(m.until, language)
+            ));
+        }
+        if let Some(next) = s.next {
+            let mut line = format!(
+                "{}{}, {}",
+                h.next,
+                (h.next_kind)(next.audit_type),
+                date(next.due, language)
+            );
+            if next.overdue {
+                line.push_str(h.overdue);
+            }
+            lines.push(line);
+        }
+        parts.push(Part::Lines(lines));
+        // Diagnostics.
+        parts.push(Part::Heading(h.diagnostics.to_owned()));
+        let mut lines: Vec<String> = self.diagnostics.iter().map(ToString::to_string).collect();
+        if lines.is_empty() {
+            lines.push(h.nothing.to_owned());
+        }
+        parts.push(Part::Lines(lines));
+        parts
+    }
+
+    /// The history as plain text, in `language`.
+    ///
+    /// ```
+    /// use qualepref::{Audit, History, HistoryOptions, Language, Referentiel, samples};
+    /// let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+    /// let history = History::new([audit], Referentiel::qual_e_pref_2019(), &HistoryOptions::default());
+    /// assert!(history.to_text(Language::Fr).starts_with("HISTORIQUE DES AUDITS — PRÉFECTURE TOULON (83)\n"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn to_text(&self, language: Language) -> String {
+        let mut out = String::with_capacity(8192);
+        for (i, part) in self.parts(language).into_iter().enumerate() {
+            match part {
+                Part::Heading(text) => {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str(&text.to_uppercase());
+                    out.push('\n');
+                }
+                Part::Lines(lines) => {
+                    for line in lines {
+                        out.push_str("- ");
+                        out.push_str(&line);
+                        out.push('\n');
+                    }
+                }
+                Part::Grid(heads, rows) => {
+                    out.push_str(&heads.join(" | "));
+                    out.push('\n');
+                    for (name, cells) in rows {
+                        out.push_str(&name);
+                        for (_, text) in cells {
+                            out.push_str(" | ");
+                            out.push_str(if text.is_empty() { "—" } else { &text });
+                        }
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The history as Markdown, in `language`: texts from the audits are escaped.
+    #[must_use]
+    pub fn to_markdown(&self, language: Language) -> String {
+        use crate::report::markdown::escape;
+        let mut out = String::with_capacity(8192);
+        for (i, part) in self.parts(language).into_iter().enumerate() {
+            match part {
+                Part::Heading(text) => {
+                    out.push_str(if i == 0 { "# " } else { "\n## " });
+                    out.push_str(&escape(&text));
+                    out.push_str("\n\n");
+                }
+                Part::Lines(lines) => {
+                    for line in lines {
+                        out.push_str("- ");
+                        out.push_str(&escape(&line));
+                        out.push('\n');
+                    }
+                }
+                Part::Grid(heads, rows) => {
+                    let cell = |t: &str| escape(t).replace('|', "\\|");
+                    out.push('|');
+                    for head in &heads {
+                        out.push(' ');
+                        out.push_str(&cell(head));
+                        out.push_str(" |");
+                    }
+                    out.push_str("\n|");
+                    out.push_str(&"---|".repeat(heads.len()));
+                    out.push('\n');
+                    for (name, cells) in rows {
+                        out.push_str("| ");
+                        out.push_str(&cell(&name));
+                        out.push_str(" |");
+                        for (_, text) in cells {
+                            out.push(' ');
+                            out.push_str(&cell(&text));
+                            out.push_str(" |");
+                        }
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The history as one self-contained HTML page, in `language`: the grid's cells carry the
+    /// class of their verdict (`v-c`, `v-na`, `v-nc-min`, `v-nc-maj`), every text is escaped.
+    #[must_use]
+    pub fn to_html(&self, language: Language) -> String {
+        use crate::report::html::escape;
+        let mut out = String::with_capacity(16384);
+        let parts = self.parts(language);
+        let title = match parts.first() {
+            Some(Part::Heading(t)) => t.clone(),
+            _ => String::new(),
+        };
+        out.push_str("<!DOCTYPE html>\n<html lang=\"");
+        out.push_str(language.code());
+        out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+        out.push_str(&escape(&title));
+        out.push_str("</title>\n<style>\n");
+        out.push_str(STYLE);
+        out.push_str("</style>\n</head>\n<body>\n");
+        for (i, part) in parts.into_iter().enumerate() {
+            match part {
+                Part::Heading(text) => {
+                    out.push_str(if i == 0 { "<h1>" } else { "<h2>" });
+                    out.push_str(&escape(&text));
+                    out.push_str(if i == 0 { "</h1>\n" } else { "</h2>\n" });
+                }
+                Part::Lines(lines) => {
+                    out.push_str("<ul>\n");
+                    for line in lines {
+                        out.push_str("<li>");
+                        out.push_str(&escape(&line));
+                        out.push_str("</li>\n");
+                    }
+                    out.push_str("</ul>\n");
+                }
+                Part::Grid(heads, rows) => {
+                    out.push_str("<table class=\"grid\">\n<thead><tr>");
+                    for head in &heads {
+                        out.push_str("<th>");
+                        out.push_str(&escape(head));
+                        out.push_str("</th>");
+                    }
+                    out.push_str("</tr></thead>\n<tbody>\n");
+                    for (name, cells) in rows {
+                        out.push_str("<tr><th scope=\"row\">");
+                        out.push_str(&escape(&name));
+                        out.push_str("</th>");
+                        for (verdict, text) in cells {
+                            out.push_str("<td class=\"");
+                            out.push_str(match verdict {
+                                Some(Verdict::Conformity) => "v-c",
+                                Some(Verdict::NotApplicable) => "v-na",
+                                Some(Verdict::MinorNonconformity) => "v-nc-min",
+                                Some(Verdict::MajorNonconformity) => "v-nc-maj",
+                                None => "v-none",
+                            });
+                            out.push_str("\">");
+                            out.push_str(&escape(&text));
+                            out.push_str("</td>");
+                        }
+                        out.push_str("</tr>\n");
+                    }
+                    out.push_str("</tbody>\n</table>\n");
+                }
+            }
+        }
+        out.push_str("</body>\n</html>\n");
+        out
+    }
+}
+
+/// The page's style: the grid coloured by verdict.
+const STYLE: &str = "\
+body { font-family: sans-serif; max-width: 70em; margin: 2em auto; line-height: 1.4; }
+table.grid { border-collapse: collapse; }
+table.grid th, table.grid td { border: 1px solid #999; padding: 0.2em 0.5em; }
+table.grid th[scope=row] { text-align: left; font-weight: normal; }
+td.v-c { background: #d8f0d8; }
+td.v-na { background: #eeeeee; }
+td.v-nc-min { background: #ffe8b0; }
+td.v-nc-maj { background: #f8c0c0; }
+td.v-none { background: #ffffff; }
+";
