@@ -1,0 +1,499 @@
+//! The history of one site: the bundled Toulon sequence (the real internal audit of 2019, then a
+//! synthetic initial and a synthetic suivi), the order of inputs, each history rule triggering
+//! and not, and the renderings.
+
+use qualepref::history::{EcartStatus, ObservationStatus, Trend};
+use qualepref::{
+    ActionStatus, Audit, AuditType, EcartTarget, EngagementNumber, History, HistoryCode,
+    HistoryOptions, LabelState, ModuleNumber, NaiveDate, NcGrade, Outcome, Referentiel, Verdict,
+};
+
+const DIR: &str = "examples/data/history";
+const INTERNAL: &str = "2019-11-18-toulon-interne.json";
+const INITIAL: &str = "2020-02-18-toulon-initial-synthetique.json";
+const SUIVI: &str = "2021-09-14-toulon-suivi-synthetique.json";
+
+#[track_caller]
+fn audit(name: &str) -> Audit {
+    let path = format!("{}/{DIR}/{name}", env!("CARGO_MANIFEST_DIR"));
+    match Audit::from_path(&path) {
+        Ok(a) => a,
+        Err(e) => panic!("{path}: {e}"),
+    }
+}
+
+#[track_caller]
+fn day(text: &str) -> NaiveDate {
+    match text.parse() {
+        Ok(d) => d,
+        Err(e) => panic!("{text}: {e}"),
+    }
+}
+
+fn history(audits: Vec<Audit>) -> History {
+    History::new(
+        audits,
+        Referentiel::qual_e_pref_2019(),
+        &HistoryOptions::default(),
+    )
+}
+
+fn bundled() -> Vec<Audit> {
+    vec![audit(INTERNAL), audit(INITIAL), audit(SUIVI)]
+}
+
+fn codes(history: &History) -> Vec<HistoryCode> {
+    history.diagnostics.iter().map(|d| d.code).collect()
+}
+
+fn two() -> ModuleNumber {
+    match ModuleNumber::new(2) {
+        Some(m) => m,
+        None => panic!("module 2"),
+    }
+}
+
+fn e17() -> EngagementNumber {
+    match EngagementNumber::try_from(17) {
+        Ok(n) => n,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn the_bundled_sequence_is_named_synthetic_where_invented() {
+    for name in [INITIAL, SUIVI] {
+        let a = audit(name);
+        assert!(
+            a.auditors.iter().all(|x| x.name.contains("SYNTHÉTIQUE")),
+            "{name}"
+        );
+        assert!(
+            a.context
+                .history
+                .iter()
+                .any(|l| l.starts_with("Audit synthétique : données inventées pour les tests")),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn timeline_of_the_bundled_sequence() {
+    let h = history(bundled());
+    assert!(h.diagnostics.is_empty(), "{:?}", h.diagnostics);
+    let kinds: Vec<_> = h
+        .audits
+        .iter()
+        .map(|a| (a.kind.internal, a.kind.audit_type, a.dates.start))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (true, Some(AuditType::Initial), day("2019-11-18")),
+            (false, Some(AuditType::Initial), day("2020-02-18")),
+            (false, Some(AuditType::Suivi), day("2021-09-14")),
+        ]
+    );
+    let outcomes: Vec<_> = h.audits.iter().map(|a| (a.outcome, a.indicative)).collect();
+    assert_eq!(
+        outcomes,
+        [
+            (Some(Outcome::Favorable), true),
+            (Some(Outcome::FavorableWithConditions), false),
+            (Some(Outcome::Favorable), false),
+        ]
+    );
+    // 23 engagements in modules 1 and 2; one NC min in the initial audit.
+    let rates: Vec<_> = h
+        .audits
+        .iter()
+        .map(|a| a.rate.map(|r| (r.numerator(), r.denominator())))
+        .collect();
+    assert_eq!(rates, [Some((23, 23)), Some((22, 23)), Some((23, 23))]);
+}
+
+#[test]
+fn grid_row_of_engagement_17() {
+    let h = history(bundled());
+    let row = h.grid.iter().find(|r| r.engagement == e17());
+    let Some(row) = row else { panic!("no row 17") };
+    let cells: Vec<_> = row
+        .cells
+        .iter()
+        .map(|c| c.as_ref().map(|c| (c.verdict, c.trend)))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            Some((Some(Verdict::Conformity), None)),
+            Some((Some(Verdict::MinorNonconformity), Some(Trend::Regressed))),
+            Some((Some(Verdict::Conformity), Some(Trend::Improved))),
+        ]
+    );
+    // Every other row is C throughout: unchanged after the first.
+    assert_eq!(h.grid.len(), 23);
+}
+
+#[test]
+fn ecart_17_is_followed_from_open_to_lifted() {
+    let h = history(bundled());
+    assert_eq!(h.ecarts.len(), 1);
+    let e = &h.ecarts[0];
+    assert_eq!(e.target, EcartTarget::Engagement(e17()));
+    assert_eq!((e.audit, e.next, e.grade), (1, Some(2), NcGrade::Minor));
+    assert_eq!(e.path, "audits[1].ecarts[0]");
+    assert_eq!(e.due, Some(day("2020-05-19")));
+    assert_eq!(e.next_verdict, Some(Verdict::Conformity));
+    assert_eq!(e.status, EcartStatus::Lifted);
+    assert!(!e.overdue);
+}
+
+#[test]
+fn ecart_without_fiche_status_is_lifted_by_the_next_verdict() {
+    let mut initial = audit(INITIAL);
+    initial.ecarts[0].status = ActionStatus::Open;
+    let h = history(vec![audit(INTERNAL), initial, audit(SUIVI)]);
+    assert_eq!(h.ecarts[0].status, EcartStatus::Lifted);
+    // Without the suivi, nothing covers it yet.
+    let mut initial = audit(INITIAL);
+    initial.ecarts[0].status = ActionStatus::Open;
+    let h = history(vec![initial]);
+    assert_eq!(h.ecarts[0].status, EcartStatus::Pending);
+}
+
+#[test]
+fn observations_are_followed_to_the_next_audit() {
+    let h = history(bundled());
+    let of = |audit: usize, n: u16| {
+        h.observations
+            .iter()
+            .filter(|o| {
+                o.audit == audit
+                    && o.target
+                        == EcartTarget::Engagement(EngagementNumber::try_from(n).unwrap_or(e17()))
+            })
+            .map(|o| (o.kind.to_string(), o.status))
+            .collect::<Vec<_>>()
+    };
+    // The internal audit's PP on 17 appears again at the initial audit; those on 21, 22 do not.
+    assert_eq!(of(0, 17), [("PP".to_owned(), ObservationStatus::Recurring)]);
+    assert_eq!(
+        of(0, 21),
+        [("PP".to_owned(), ObservationStatus::FollowedUp)]
+    );
+    assert_eq!(
+        of(1, 17),
+        [
+            ("PS".to_owned(), ObservationStatus::FollowedUp),
+            ("PP".to_owned(), ObservationStatus::FollowedUp)
+        ]
+    );
+    let h = history(vec![audit(SUIVI)]);
+    assert!(h.observations.is_empty());
+}
+
+#[test]
+fn label_status_at_dates() {
+    let h = history(bundled());
+    let before = h.status_at(day("2020-01-01"));
+    assert_eq!(before.state, LabelState::NotLabelled);
+    assert!(before.modules.is_empty() && before.next.is_none());
+
+    // Labelled by the initial audit's last day, 2020-02-19: 36 months, suivi due at 18.
+    let late = h.status_at(day("2021-09-01"));
+    assert_eq!(late.state, LabelState::Labelled);
+    assert_eq!(late.labelling_audit, Some(1));
+    let Some(next) = late.next else {
+        panic!("no next audit")
+    };
+    assert_eq!(
+        (next.audit_type, next.due, next.overdue),
+        (AuditType::Suivi, day("2021-08-19"), true)
+    );
+
+    let after = h.status_at(day("2022-01-01"));
+    let modules: Vec<_> = after
+        .modules
+        .iter()
+        .map(|m| (m.module, m.since, m.until))
+        .collect();
+    assert_eq!(
+        modules,
+        [
+            (ModuleNumber::ONE, day("2020-02-19"), day("2023-02-19")),
+            (two(), day("2020-02-19"), day("2023-02-19")),
+        ]
+    );
+    let Some(next) = after.next else {
+        panic!("no next audit")
+    };
+    assert_eq!(
+        (next.audit_type, next.due, next.overdue),
+        (AuditType::Renouvellement, day("2023-02-19"), false)
+    );
+
+    let expired = h.status_at(day("2023-02-20"));
+    assert_eq!(expired.state, LabelState::Expired);
+    assert!(expired.modules.is_empty());
+
+    // The options' date gives `status`; a shorter cycle moves the dates.
+    let options = HistoryOptions::default()
+        .at(day("2022-01-01"))
+        .with_cycle(qualepref::CyclePolicy::default().with_validity_months(24));
+    let h = History::new(bundled(), Referentiel::qual_e_pref_2019(), &options);
+    assert_eq!(h.status.at, day("2022-01-01"));
+    assert_eq!(h.status.modules[0].until, day("2022-02-19"));
+}
+
+#[test]
+fn unfavourable_external_suivi_suspends_the_label() {
+    let mut suivi = audit(SUIVI);
+    let _ = suivi.assess(e17(), Verdict::MajorNonconformity);
+    suivi.ecarts.push(qualepref::FicheEcart::new(
+        EcartTarget::Engagement(e17()),
+        NcGrade::Major,
+        "Synthétique : aucun courrier traité dans le délai.",
+    ));
+    let h = history(vec![audit(INTERNAL), audit(INITIAL), suivi]);
+    assert_eq!(h.audits[2].outcome, Some(Outcome::Unfavorable));
+    assert_eq!(h.status_at(day("2022-01-01")).state, LabelState::Suspended);
+}
+
+#[test]
+fn any_input_order_gives_the_same_history() {
+    let reference = history(bundled());
+    for order in [[2, 1, 0], [1, 0, 2], [0, 2, 1], [2, 0, 1]] {
+        let all = bundled();
+        let audits: Vec<Audit> = order.iter().map(|&i| all[i].clone()).collect();
+        assert_eq!(history(audits), reference, "{order:?}");
+    }
+}
+
+#[test]
+fn history_invalid_audit() {
+    let mut suivi = audit(SUIVI);
+    suivi.auditors.clear();
+    let h = history(vec![audit(INITIAL), suivi]);
+    assert_eq!(codes(&h), [HistoryCode::InvalidAudit]);
+    assert!(h.has_errors());
+    assert_eq!(h.audits[1].outcome, None);
+    // It takes no part: the écart of the initial audit is still pending.
+    assert_eq!(h.ecarts[0].next, None);
+    assert!(!history(bundled()).has_errors());
+}
+
+#[test]
+fn history_other_site() {
+    let mut suivi = audit(SUIVI);
+    suivi.site.departement = match "06".parse() {
+        Ok(d) => d,
+        Err(e) => panic!("{e}"),
+    };
+    suivi.site.city = "NICE".into();
+    let h = History::with_labels(
+        [
+            ("a.json".to_owned(), audit(INITIAL)),
+            ("nice.json".to_owned(), suivi),
+        ],
+        Referentiel::qual_e_pref_2019(),
+        &HistoryOptions::default(),
+    );
+    assert_eq!(codes(&h), [HistoryCode::OtherSite]);
+    assert_eq!(
+        h.diagnostics[0].to_string(),
+        "nice.json: audits[1]: [history-other-site] error: the audit is of Préfecture NICE (06), not of Préfecture TOULON (83)"
+    );
+    assert!(h.grid.iter().all(|r| r.cells[1].is_none()));
+    // The same city spelled otherwise is the same site.
+    let mut suivi = audit(SUIVI);
+    suivi.site.city = "Toulon".into();
+    assert!(history(vec![audit(INITIAL), suivi]).diagnostics.is_empty());
+}
+
+#[test]
+fn history_no_labelling_audit() {
+    let h = history(vec![audit(INTERNAL), audit(SUIVI)]);
+    assert_eq!(codes(&h), [HistoryCode::NoLabellingAudit]);
+    assert_eq!(h.diagnostics[0].path, "audits[1].kind.type");
+    // An internal initial audit labels nothing, an external one does.
+    assert!(
+        history(vec![audit(INITIAL), audit(SUIVI)])
+            .diagnostics
+            .is_empty()
+    );
+}
+
+/// The synthetic initial audit covering module 1 only.
+fn initial_module_1() -> Audit {
+    let mut a = audit(INITIAL);
+    a.modules = vec![ModuleNumber::ONE];
+    a.assessments.retain(|x| x.module == ModuleNumber::ONE);
+    a.remote_checks.retain(|x| x.module == ModuleNumber::ONE);
+    a
+}
+
+fn extension(modules: Vec<ModuleNumber>) -> Audit {
+    let mut a = audit(SUIVI);
+    a.kind.audit_type = Some(AuditType::Extension);
+    a.dates = qualepref::AuditDates::day(day("2020-10-06"));
+    a.modules = modules;
+    a
+}
+
+#[test]
+fn history_extension_without_new_module() {
+    let h = history(vec![
+        audit(INITIAL),
+        extension(vec![ModuleNumber::ONE, two()]),
+    ]);
+    assert_eq!(codes(&h), [HistoryCode::ExtensionWithoutNewModule]);
+    let h = history(vec![
+        initial_module_1(),
+        extension(vec![ModuleNumber::ONE, two()]),
+    ]);
+    assert!(h.diagnostics.is_empty(), "{:?}", h.diagnostics);
+    // The extension adds module 2 up to the cycle's end, since its own last day.
+    let status = h.status_at(day("2021-01-01"));
+    let modules: Vec<_> = status
+        .modules
+        .iter()
+        .map(|m| (m.module, m.since, m.until))
+        .collect();
+    assert_eq!(
+        modules,
+        [
+            (ModuleNumber::ONE, day("2020-02-19"), day("2023-02-19")),
+            (two(), day("2020-10-06"), day("2023-02-19")),
+        ]
+    );
+}
+
+#[test]
+fn history_charte_graphique_not_assessed() {
+    let mut suivi = audit(SUIVI);
+    suivi.conclusion.charte_graphique = audit(INTERNAL).conclusion.charte_graphique;
+    let h = history(vec![audit(INITIAL), suivi]);
+    assert_eq!(codes(&h), [HistoryCode::CharteGraphiqueNotAssessed]);
+    assert_eq!(
+        h.diagnostics[0].path,
+        "audits[1].conclusion.charte_graphique"
+    );
+    let mut suivi = audit(SUIVI);
+    suivi.conclusion.charte_graphique.verdict = None;
+    assert_eq!(
+        codes(&history(vec![audit(INITIAL), suivi])),
+        [HistoryCode::CharteGraphiqueNotAssessed]
+    );
+    // The initial audits leave it NA, as they should; the suivi assesses it.
+    assert!(history(bundled()).diagnostics.is_empty());
+}
+
+#[test]
+fn history_same_day_and_type() {
+    let h = history(vec![audit(INITIAL), audit(INITIAL)]);
+    assert!(codes(&h).contains(&HistoryCode::SameDayAndType));
+    // The internal audit of the same day and type is another kind.
+    let mut internal = audit(INITIAL);
+    internal.kind.internal = true;
+    let h = history(vec![audit(INITIAL), internal]);
+    assert!(!codes(&h).contains(&HistoryCode::SameDayAndType));
+}
+
+#[test]
+fn history_overdue_action_and_persistent_ecart() {
+    let mut initial = audit(INITIAL);
+    initial.ecarts[0].status = ActionStatus::InProgress;
+    let mut suivi = audit(SUIVI);
+    let _ = suivi.record_nonconformity(
+        e17(),
+        NcGrade::Minor,
+        "Synthétique : délai toujours non tenu.",
+    );
+    let h = history(vec![initial, suivi]);
+    assert_eq!(h.ecarts[0].status, EcartStatus::Persistent);
+    assert!(h.ecarts[0].overdue);
+    assert_eq!(codes(&h), [HistoryCode::OverdueAction]);
+    assert_eq!(h.diagnostics[0].path, "audits[0].ecarts[0]");
+    // Due after the next audit started: not overdue.
+    let mut initial = audit(INITIAL);
+    initial.ecarts[0].status = ActionStatus::InProgress;
+    initial.ecarts[0].due = Some(day("2021-12-31"));
+    let mut suivi = audit(SUIVI);
+    let _ = suivi.record_nonconformity(
+        e17(),
+        NcGrade::Minor,
+        "Synthétique : délai toujours non tenu.",
+    );
+    let h = history(vec![initial, suivi]);
+    assert!(!h.ecarts[0].overdue);
+    assert!(h.diagnostics.is_empty(), "{:?}", h.diagnostics);
+}
+
+#[test]
+fn history_ecart_not_mentioned() {
+    let mut initial = audit(INITIAL);
+    initial.ecarts[0].status = ActionStatus::Open;
+    let mut suivi = audit(SUIVI);
+    if let Some(a) = suivi.assessments.iter_mut().find(|a| a.engagement == e17()) {
+        a.verdict = Some(Verdict::NotApplicable);
+        a.comment = Some("Synthétique : non examiné.".into());
+        a.observations.clear();
+    }
+    let h = history(vec![initial, suivi]);
+    assert_eq!(h.ecarts[0].status, EcartStatus::NotMentioned);
+    assert!(codes(&h).contains(&HistoryCode::EcartNotMentioned));
+    assert!(!h.has_errors());
+    // Assessed C: lifted, nothing to say.
+    let mut initial = audit(INITIAL);
+    initial.ecarts[0].status = ActionStatus::Open;
+    assert!(history(vec![initial, audit(SUIVI)]).diagnostics.is_empty());
+}
+
+#[test]
+fn renderings_name_the_follow_up_and_escape_texts() {
+    let mut initial = audit(INITIAL);
+    if let Some(a) = initial
+        .assessments
+        .iter_mut()
+        .find(|a| a.engagement == e17())
+    {
+        a.observations[0].text = "Synthétique : <script>alert(1)</script> & « guillemets »".into();
+    }
+    let h = History::new(
+        vec![audit(INTERNAL), initial, audit(SUIVI)],
+        Referentiel::qual_e_pref_2019(),
+        &HistoryOptions::default().at(day("2022-01-01")),
+    );
+    let html = h.to_html(qualepref::Language::Fr);
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"));
+    assert!(html.contains("<td class=\"v-nc-min\">NC min PS PP ↘</td>"));
+    let text = h.to_text(qualepref::Language::Fr);
+    assert!(text.contains(
+        "- Engagement 17 (NC min), audit du 18/02/2020\u{a0}: levé à l'audit du 14/09/2021 (C)\u{a0}; échéance 19/05/2020\n"
+    ));
+    assert!(text.contains("STATUT DU LABEL AU 01/01/2022\n- État\u{a0}: labellisé\n"));
+    let english = h.to_text(qualepref::Language::En);
+    assert!(
+        english.contains(
+            "- Engagement 17 (NC min), audit of 2020-02-18: lifted at the audit of 2021-09-14 (C)"
+        ),
+        "{english}"
+    );
+    let markdown = h.to_markdown(qualepref::Language::Fr);
+    assert!(markdown.contains("| 17 Nous vous répondons dans un délai annoncé et maîtrisé | C PP | NC min PS PP ↘ | C PF ↗ |"));
+    let json: serde_json::Value =
+        match serde_json::from_str(&h.to_json_string().unwrap_or_default()) {
+            Ok(v) => v,
+            Err(e) => panic!("{e}"),
+        };
+    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["ecarts"][0]["status"], "lifted");
+    assert_eq!(json["status"]["next"]["type"], "renouvellement");
+    let back: History = match serde_json::from_value(json) {
+        Ok(h) => h,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(back, h);
+}
