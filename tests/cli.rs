@@ -872,6 +872,11 @@ fn diff_refuses_two_different_sites_unless_forced() {
     let mut nice = toulon();
     nice.site.city = "NICE".to_owned();
     nice.site.departement = ok("06".parse());
+    let later = ok("2020-03-02".parse());
+    nice.dates = qualepref::AuditDates::day(later);
+    for auditor in &mut nice.auditors {
+        auditor.signed_on = Some(later);
+    }
     let nice = write(&dir, "nice.json", &ok(nice.to_json_string()));
     let output = run(&["diff", TOULON, &nice], "");
     assert_eq!(code(&output), Some(1));
@@ -1011,4 +1016,108 @@ fn synthesize_says_an_internal_audit_decides_nothing() {
         "{}",
         stdout(&output)
     );
+}
+
+const HISTORY: &str = "examples/data/history";
+
+#[test]
+fn history_of_the_bundled_directory() {
+    let output = run(&["history", HISTORY, "--at", "2022-01-01"], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    let text = stdout(&output);
+    assert!(
+        text.contains("\nCHRONOLOGIE\n- 18/11/2019 — Audit interne"),
+        "{text}"
+    );
+    assert!(text.contains(
+        "- Engagement 17 (NC min), audit du 18/02/2020\u{a0}: levé à l'audit du 14/09/2021 (C)"
+    ));
+    assert!(text.contains("- Module 1\u{a0}: depuis le 19/02/2020 jusqu'au 19/02/2023\n"));
+    assert!(text.contains("- Prochain audit dû\u{a0}: audit de renouvellement, 19/02/2023\n"));
+    // Files in any order give the same output (labels aside: they are the same files).
+    let files = [
+        "examples/data/history/2021-09-14-toulon-suivi-synthetique.json",
+        "examples/data/history/2019-11-18-toulon-interne.json",
+        "examples/data/history/2020-02-18-toulon-initial-synthetique.json",
+    ];
+    let mut args = vec!["history", "--at", "2022-01-01"];
+    args.extend(files);
+    assert_eq!(stdout(&run(&args, "")), text);
+}
+
+#[test]
+fn history_formats_and_output_file() {
+    let output = run(
+        &["history", HISTORY, "--at", "2021-09-01", "--format", "json"],
+        "",
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let value: serde_json::Value = ok(serde_json::from_str(&stdout(&output)));
+    assert_eq!(value["status"]["next"]["type"], "suivi");
+    assert_eq!(value["status"]["next"]["overdue"], true);
+    assert_eq!(value["ecarts"][0]["status"], "lifted");
+
+    let dir = temp_dir("history-out");
+    let out = dir.join("history.html");
+    let out_arg = out.display().to_string();
+    let output = run(
+        &["history", HISTORY, "--format", "html", "-o", &out_arg],
+        "",
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "");
+    let html = ok(std::fs::read_to_string(&out));
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<td class=\"v-nc-min\">"));
+
+    let output = run(
+        &["history", HISTORY, "--format", "markdown", "--lang", "en"],
+        "",
+    );
+    assert!(
+        stdout(&output).starts_with("# Audit history — prefecture TOULON (83)\n"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn history_exit_codes() {
+    let dir = temp_dir("history-codes");
+    let mut nice = toulon();
+    nice.site.city = "NICE".into();
+    nice.site.departement = ok("06".parse());
+    let later = ok("2020-03-02".parse());
+    nice.dates = qualepref::AuditDates::day(later);
+    for auditor in &mut nice.auditors {
+        auditor.signed_on = Some(later);
+    }
+    let nice = write(&dir, "nice.json", &ok(nice.to_json_string()));
+    let first = "examples/data/history/2019-11-18-toulon-interne.json";
+    let output = run(&["history", first, &nice, "--at", "2020-01-01"], "");
+    assert_eq!(code(&output), Some(1));
+    assert!(
+        stderr(&output).contains("nice.json: audits[1]: [history-other-site] error:"),
+        "{}",
+        stderr(&output)
+    );
+    // A warning only: 0.
+    let suivi = "examples/data/history/2021-09-14-toulon-suivi-synthetique.json";
+    let output = run(&["history", first, suivi], "");
+    assert_eq!(code(&output), Some(0));
+    assert!(stderr(&output).contains("[history-no-labelling-audit] warning"));
+    // Nothing to read: 2.
+    let empty = temp_dir("history-empty");
+    let output = run(&["history", &empty.display().to_string()], "");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).contains("no audit file"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&["history", "no-such-file.json"], "");
+    assert_eq!(code(&output), Some(2));
+    let output = run(&["history", "--at", "2022-13-01", first], "");
+    assert_eq!(code(&output), Some(2));
 }

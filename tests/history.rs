@@ -471,7 +471,7 @@ fn renderings_name_the_follow_up_and_escape_texts() {
     assert!(html.contains("<td class=\"v-nc-min\">NC min PS PP ↘</td>"));
     let text = h.to_text(qualepref::Language::Fr);
     assert!(text.contains(
-        "- Engagement 17 (NC min), audit du 18/02/2020\u{a0}: levé à l'audit du 14/09/2021 (C)\u{a0}; échéance 19/05/2020\n"
+        "- Engagement 17 (NC min), audit du 18/02/2020\u{a0}: levé à l'audit du 14/09/2021 (C)\u{a0}; échéance 19/05/2020\u{a0}; fiche\u{a0}: écart levé\n"
     ));
     assert!(text.contains("STATUT DU LABEL AU 01/01/2022\n- État\u{a0}: labellisé\n"));
     let english = h.to_text(qualepref::Language::En);
@@ -496,4 +496,31 @@ fn renderings_name_the_follow_up_and_escape_texts() {
         Err(e) => panic!("{e}"),
     };
     assert_eq!(back, h);
+}
+
+/// The history codes, pinned: codes are appended, never renamed nor reordered.
+#[test]
+fn history_codes_are_pinned() {
+    let codes: Vec<&str> = HistoryCode::ALL.iter().map(|c| c.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "history-invalid-audit",
+            "history-other-site",
+            "history-no-labelling-audit",
+            "history-extension-without-new-module",
+            "history-charte-graphique-not-assessed",
+            "history-same-day-and-type",
+            "history-overdue-action",
+            "history-ecart-not-mentioned",
+        ]
+    );
+    for code in HistoryCode::ALL {
+        assert_eq!(code.as_str().parse::<HistoryCode>().ok(), Some(*code));
+        assert!(
+            code.example()
+                .contains(&format!("[{code}] {}", code.default_severity()))
+        );
+    }
+    assert!(qualepref::validate::codes_markdown().contains("### `history-overdue-action`"));
 }

@@ -130,3 +130,41 @@ impl fmt::Display for HistoryDiagnostic {
         )
     }
 }
+
+/// The history codes' part of `docs/codes.md`, written with the reference's `section` writer
+/// (heading, level, description, details, example, fix).
+pub(crate) fn codes_markdown(
+    out: &mut String,
+    section: fn(&mut String, &str, &str, &str, Option<&str>, &str, &str),
+) {
+    use std::fmt::Write as _;
+    out.push_str(
+        "\n## History codes\n\nBuilding the history of one site's audits (`History::new`, \
+         `qualepref history`) reports these codes, each at its severity.\n\n\
+         | code | severity | reports |\n|---|---|---|\n",
+    );
+    for code in HistoryCode::ALL {
+        let _ = writeln!(
+            out,
+            "| [`{code}`](#{code}) | {} | {} |",
+            code.default_severity(),
+            code.description()
+        );
+    }
+    for code in HistoryCode::ALL {
+        let level = match code.default_severity() {
+            Severity::Error => "Error",
+            Severity::Warning => "Warning",
+            Severity::Info => "Info",
+        };
+        section(
+            out,
+            &format!("`{code}`"),
+            level,
+            code.description(),
+            code.details(),
+            code.example(),
+            code.fix(),
+        );
+    }
+}

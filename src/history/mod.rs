@@ -10,7 +10,7 @@
 //! ([`history-other-site`](HistoryCode::OtherSite)) and listed too. Neither takes part in the
 //! rest (grid, follow-ups, cycle).
 //!
-//! - **Timeline** ([`History::audits`]): type, modules, outcome of [`conclude`](crate::conclude)
+//! - **Timeline** ([`History::audits`]): type, modules, outcome of [`conclude`]
 //!   under [`Policy::default`] (indicative for an internal audit), overall conformity rate.
 //! - **Grid** ([`History::grid`]): one row per engagement of the référentiel that some audit
 //!   assessed, one cell per audit (verdict, observation kinds) and the [`Trend`] from the
@@ -25,7 +25,7 @@
 //!   an engagement or management item, followed to the same next audit: followed up (assessed
 //!   there), recurring (assessed with the same kind of observation again), not followed up (not
 //!   assessed there), pending (no later audit covers it).
-//! - **Label** ([`History::status`], [`History::status_at`]): see [`cycle`](self::cycle).
+//! - **Label** ([`History::status`], [`History::status_at`]): see [`cycle`].
 //! - **Rules** ([`History::diagnostics`]): the [`HistoryCode`]s, sorted by audit, path and code.
 //!
 //! # The JSON contract
@@ -60,6 +60,7 @@ mod rules;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub(crate) use self::codes::codes_markdown;
 pub use self::codes::{HistoryCode, HistoryDiagnostic};
 pub use self::cycle::{CyclePolicy, LabelState, LabelStatus, LabelledModule, NextAudit};
 pub use self::follow::{

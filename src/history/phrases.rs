@@ -2,7 +2,7 @@
 //! puts a no-break space (U+00A0) before « : ; ! ? » and inside « ».
 
 use super::{EcartStatus, LabelState, ObservationStatus, Trend};
-use crate::AuditType;
+use crate::{ActionStatus, AuditType};
 
 /// The phrases of the history's renderings.
 pub(crate) struct History {
@@ -40,6 +40,8 @@ pub(crate) struct History {
     pub(crate) ecart_status: fn(EcartStatus) -> &'static str,
     pub(crate) observation_status: fn(ObservationStatus) -> &'static str,
     pub(crate) state: fn(LabelState) -> &'static str,
+    /// `fiche : levée` before the state code of a fiche's action.
+    pub(crate) fiche: fn(&ActionStatus) -> &'static str,
 }
 
 pub(crate) const FR: History = History {
@@ -112,6 +114,12 @@ pub(crate) const FR: History = History {
         LabelState::Suspended => "label suspendu",
         LabelState::Expired => "label échu",
     },
+    fiche: |s| match s {
+        ActionStatus::Open => "fiche\u{a0}: action ouverte",
+        ActionStatus::InProgress => "fiche\u{a0}: action en cours",
+        ActionStatus::Lifted { .. } => "fiche\u{a0}: écart levé",
+        _ => "fiche\u{a0}: écart non levé",
+    },
 };
 
 pub(crate) const EN: History = History {
@@ -183,5 +191,11 @@ pub(crate) const EN: History = History {
         LabelState::Labelled => "labelled",
         LabelState::Suspended => "label suspended",
         LabelState::Expired => "label expired",
+    },
+    fiche: |s| match s {
+        ActionStatus::Open => "fiche: action open",
+        ActionStatus::InProgress => "fiche: action in progress",
+        ActionStatus::Lifted { .. } => "fiche: nonconformity lifted",
+        _ => "fiche: nonconformity not lifted",
     },
 };

@@ -185,6 +185,10 @@ impl History {
                         line.push_str(h.overdue);
                     }
                 }
+                if let Some(status) = &e.fiche_status {
+                    line.push_str(h.semicolon);
+                    line.push_str((h.fiche)(status));
+                }
                 line
             })
             .collect();

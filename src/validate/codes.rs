@@ -446,5 +446,6 @@ pub fn codes_markdown() -> String {
             code.fix(),
         );
     }
+    crate::history::codes_markdown(&mut out, section);
     out
 }
