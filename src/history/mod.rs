@@ -2,8 +2,9 @@
 //! fared from one audit to the next, what became of each écart and observation, the label's
 //! status at a date, and the history rules' diagnostics.
 //!
-//! [`History::new`] takes the audits in any order and orders them by first day, last day and
-//! type (then file label). Each audit is validated with the default
+//! [`History::new`] takes the audits in any order and orders them by first day, last day,
+//! type and internal flag (then file label; audits equal on all of these keep their input order).
+//! Each audit is validated with the default
 //! [`ValidationOptions`]; an invalid audit is a diagnostic
 //! ([`history-invalid-audit`](HistoryCode::InvalidAudit)), listed in the timeline without
 //! outcome. The site is the first audit's; an audit of another site is a diagnostic
