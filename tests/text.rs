@@ -5,7 +5,9 @@
 //! diff.
 
 use qualepref::report::text::render_text;
-use qualepref::{Audit, EcartTarget, EngagementNumber, FicheEcart, Language, NcGrade, Verdict};
+use qualepref::{
+    Audit, EcartTarget, EngagementNumber, FicheEcart, Language, NcGrade, Referentiel, Verdict,
+};
 
 mod common;
 use common::{check_snapshot, toulon};
@@ -38,12 +40,10 @@ fn text_is_written_as_is_without_markup() {
         status: qualepref::ActionStatus::Open,
     });
     let text = render(&audit, Language::Fr);
-    assert!(
-        text.contains("\n5. AVIS INDICATIF (AUDIT INTERNE)\nAvis favorable sous réserve (favorable_with_conditions)\n")
-    );
+    assert!(text.contains("\n5. AVIS INDICATIF (AUDIT INTERNE)\nAvis favorable sous réserve\n"));
     assert!(text.contains(
-        "Fiches d'écart\nÉcart | Constat | Exigence | Action corrective | Échéance\n\
-         NC min Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » | 12 <courriers> | sur *40* | Délai annoncé. | — | 18/02/2020\n"
+        "Fiches d'écart\nÉcart | Constat | Exigence | Action corrective | Pilote | Échéance | État\n\
+         NC min Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}» | 12 <courriers> | sur *40* | Délai annoncé. | — | — | 18/02/2020 | ouverte\n"
     ));
     assert!(!text.contains("**") && !text.contains("<br>") && !text.contains("<svg"));
     assert!(text.ends_with('\n') && !text.ends_with("\n\n"));
@@ -57,7 +57,7 @@ fn an_internal_audit_has_an_indicative_outcome() {
     let text = render(&audit, Language::Fr);
     assert!(
         text.contains(
-            "\n5. AVIS INDICATIF (AUDIT INTERNE)\nAvis favorable (favorable)\n\nUn audit interne n'accorde pas le label : seul l'audit de l'organisme d'audit externe conduit à la décision de labellisation."
+            "\n5. AVIS INDICATIF (AUDIT INTERNE)\nAvis favorable\n\nUn audit interne n'accorde pas le label\u{a0}: seul l'audit de l'organisme d'audit externe conduit à la décision de labellisation."
         ),
         "{text}"
     );
@@ -71,9 +71,205 @@ fn an_internal_audit_has_an_indicative_outcome() {
 
     audit.kind.internal = false;
     let text = render(&audit, Language::Fr);
-    assert!(
-        text.contains("\n5. DÉCISION\nAvis favorable (favorable)\n"),
-        "{text}"
-    );
+    assert!(text.contains("\n5. DÉCISION\nAvis favorable\n"), "{text}");
     assert!(!text.contains("indicatif") && !text.contains("audit interne n'accorde"));
+}
+
+/// Every string of `value` (a JSON document), recursively.
+fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+        _ => {}
+    }
+}
+
+/// `output` with the data's own words (the audit's and the référentiel's texts, as written
+/// and as each writer escapes them) replaced by `◊`, and the HTML page's style sheet and
+/// tags removed: what is left is the crate's wording.
+fn wording_only(output: &str, audit: &Audit) -> String {
+    let mut data = Vec::new();
+    strings(&serde_json::to_value(audit).unwrap(), &mut data);
+    let referentiel = Referentiel::qual_e_pref_2019().to_json_string().unwrap();
+    strings(&serde_json::from_str(&referentiel).unwrap(), &mut data);
+    let mut forms: Vec<String> = data
+        .iter()
+        .filter(|s| s.len() > 3)
+        .flat_map(|s| {
+            [
+                s.clone(),
+                s.to_uppercase(),
+                qualepref::report::markdown::escape(s),
+                qualepref::report::html::escape(s).into_owned(),
+            ]
+        })
+        .collect();
+    // The longest first, so that a text is not cut by one of its parts.
+    forms.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    let mut out = output.to_owned();
+    if let (Some(start), Some(end)) = (out.find("<style>"), out.find("</style>")) {
+        out.replace_range(start..end, "");
+    }
+    let mut visible = String::with_capacity(out.len());
+    let mut in_tag = false;
+    for c in out.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => visible.push(c),
+            _ => {}
+        }
+    }
+    for form in &forms {
+        visible = visible.replace(form.as_str(), "◊");
+    }
+    visible
+}
+
+/// The places where `text` has an ordinary space (U+0020) before `: ; ! ?` or `»`, or after
+/// `«`, each with its context.
+fn typography_faults(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut faults = Vec::new();
+    for (i, pair) in chars.windows(2).enumerate() {
+        let fault = matches!(pair, [' ', ':' | ';' | '!' | '?' | '»'] | ['«', ' ']);
+        if fault {
+            let from = i.saturating_sub(30);
+            let to = (i + 30).min(chars.len());
+            faults.push(chars[from..to].iter().collect());
+        }
+    }
+    faults
+}
+
+/// The internal codes found in the visible `text`: outcome codes, the référentiel's id, and
+/// any snake_case word.
+fn internal_codes(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = [
+        "`favorable`",
+        "(favorable)",
+        "unfavorable",
+        "qual-e-pref-2019",
+    ]
+    .iter()
+    .filter(|code| text.contains(*code))
+    .map(|code| (*code).to_owned())
+    .collect();
+    found.extend(
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .filter(|w| {
+                w.contains('_')
+                    && w.split('_')
+                        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()))
+            })
+            .map(str::to_owned),
+    );
+    found
+}
+
+/// The Toulon audit with a synthetic NC min on engagement 17 (a fiche with its action, leader,
+/// due date, in progress) and a synthetic NC Maj on engagement 22 (a fiche not lifted).
+fn with_nonconformities() -> Audit {
+    let mut audit = toulon();
+    audit
+        .context
+        .organisation
+        .push("Variante synthétique de l'audit de Toulon, pour les tests.".to_owned());
+    for (n, verdict) in [
+        (17, Verdict::MinorNonconformity),
+        (22, Verdict::MajorNonconformity),
+    ] {
+        let number = EngagementNumber::new(n).unwrap();
+        let a = audit
+            .assessments
+            .iter_mut()
+            .find(|a| a.engagement == number)
+            .unwrap();
+        a.verdict = Some(verdict);
+    }
+    let day = |d| qualepref::NaiveDate::from_ymd_opt(2020, 2, d).unwrap();
+    audit.ecarts.push(
+        FicheEcart::new(
+            EcartTarget::Engagement(EngagementNumber::new(17).unwrap()),
+            NcGrade::Minor,
+            "Constat synthétique : délai de réponse dépassé.",
+        )
+        .with_requirement("Exigence synthétique : délai annoncé.")
+        .with_corrective_action("Action synthétique : renforts du BSR.")
+        .with_leader("Pilote synthétique")
+        .with_due(day(18))
+        .with_status(qualepref::ActionStatus::InProgress),
+    );
+    audit.ecarts.push(
+        FicheEcart::new(
+            EcartTarget::Engagement(EngagementNumber::new(22).unwrap()),
+            NcGrade::Major,
+            "Constat synthétique : délais de délivrance non tenus.",
+        )
+        .with_requirement("Exigence synthétique : délai raisonnable.")
+        .with_status(qualepref::ActionStatus::NotLifted {
+            on: day(20),
+            reason: "Motif synthétique : stock toujours élevé.".to_owned(),
+        }),
+    );
+    audit
+}
+
+/// Every generated French output (Markdown, HTML, text report, the conclusions as text, the
+/// comparison in each format) of the Toulon audit and of a variant with NC min and NC Maj
+/// follows French typography in the crate's wording; no report output, French or English,
+/// shows an internal code.
+#[test]
+fn generated_french_has_no_ordinary_space_before_signs_and_no_internal_code() {
+    use qualepref::report::{html::render_html, markdown::render_markdown};
+    let toulon = toulon();
+    let variant = with_nonconformities();
+    let options = qualepref::ValidationOptions::default();
+    let referentiel = Referentiel::qual_e_pref_2019();
+    for audit in [&toulon, &variant] {
+        let valid = qualepref::Valid::new(audit, referentiel, &options).unwrap();
+        for language in [Language::Fr, Language::En] {
+            let c = qualepref::conclude(&valid, &qualepref::Policy::default(), language);
+            let reports = [
+                render_markdown(&valid, &c),
+                render_html(&valid, &c),
+                render_text(&valid, &c),
+            ];
+            for output in &reports {
+                let wording = wording_only(output, audit);
+                let codes = internal_codes(&wording);
+                assert!(codes.is_empty(), "{language}: {codes:?}");
+            }
+            if language != Language::Fr {
+                continue;
+            }
+            let valid_toulon = qualepref::Valid::new(&toulon, referentiel, &options).unwrap();
+            let comparison = qualepref::compare(&valid_toulon, &valid);
+            let others = [
+                c.to_text(),
+                comparison.to_text(language),
+                comparison.to_markdown(language),
+                comparison.to_html(language),
+            ];
+            for output in reports.iter().chain(&others) {
+                // The comparison quotes both audits: each one's words are data.
+                let wording = wording_only(&wording_only(output, audit), &toulon);
+                let faults = typography_faults(&wording);
+                assert!(faults.is_empty(), "{faults:#?}");
+            }
+        }
+    }
+}
+
+/// The scan finds what it looks for: wording with ordinary spaces and a code are reported.
+#[test]
+fn the_typography_and_code_scans_find_faults() {
+    assert_eq!(typography_faults("Politique : dues ; « titre »").len(), 4);
+    assert!(typography_faults("Politique\u{a0}: dues\u{202f}; «\u{a0}titre\u{a0}»").is_empty());
+    assert_eq!(
+        internal_codes("Avis favorable (`favorable`), favorable_with_conditions"),
+        ["`favorable`", "favorable_with_conditions"]
+    );
+    assert!(internal_codes("Avis favorable sous réserve").is_empty());
 }
