@@ -273,3 +273,136 @@ fn the_typography_and_code_scans_find_faults() {
     );
     assert!(internal_codes("Avis favorable sous réserve").is_empty());
 }
+
+/// The fiches d'écart table shows who leads each corrective action and where it stands, in
+/// French and in English; without a leader or an action, a dash.
+#[test]
+fn the_fiches_table_shows_the_leader_and_the_status() {
+    let mut audit = with_nonconformities();
+    let fr = render(&audit, Language::Fr);
+    assert!(fr.contains(
+        "\nÉcart | Constat | Exigence | Action corrective | Pilote | Échéance | État\n\
+         NC min Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}» | Constat synthétique : délai de réponse dépassé. | Exigence synthétique : délai annoncé. | Action synthétique : renforts du BSR. | Pilote synthétique | 18/02/2020 | en cours\n\
+         NC Maj Engagement 22 «\u{a0}Nous nous organisons pour délivrer vos titres dans un délai raisonnable\u{a0}» | Constat synthétique : délais de délivrance non tenus. | Exigence synthétique : délai raisonnable. | — | — | 18/02/2020 | non levée le 20/02/2020 — Motif synthétique : stock toujours élevé.\n"
+    ), "{fr}");
+    let en = render(&audit, Language::En);
+    assert!(en.contains(
+        "\nNonconformity | Finding | Requirement | Corrective action | Led by | Due | Status\n\
+         NC min Engagement 17 \"Nous vous répondons dans un délai annoncé et maîtrisé\" | Constat synthétique : délai de réponse dépassé. | Exigence synthétique : délai annoncé. | Action synthétique : renforts du BSR. | Pilote synthétique | 2020-02-18 | in progress\n"
+    ), "{en}");
+    assert!(
+        en.contains(" | not lifted on 2020-02-20 — Motif synthétique : stock toujours élevé.\n"),
+        "{en}"
+    );
+
+    // Lifted, with its evidence; open.
+    audit.ecarts[0].status = qualepref::ActionStatus::Lifted {
+        on: qualepref::NaiveDate::from_ymd_opt(2020, 3, 2).unwrap(),
+        evidence: "Preuve synthétique : courriers tracés.".to_owned(),
+    };
+    audit.ecarts[1].status = qualepref::ActionStatus::Open;
+    let fr = render(&audit, Language::Fr);
+    assert!(
+        fr.contains(
+            " | 18/02/2020 | levée le 02/03/2020 — Preuve synthétique : courriers tracés.\n"
+        ),
+        "{fr}"
+    );
+    assert!(fr.contains(" | — | — | 18/02/2020 | ouverte\n"), "{fr}");
+    let en = render(&audit, Language::En);
+    assert!(
+        en.contains(
+            " | 2020-02-18 | lifted on 2020-03-02 — Preuve synthétique : courriers tracés.\n"
+        ),
+        "{en}"
+    );
+    assert!(en.contains(" | — | — | 2020-02-18 | open\n"), "{en}");
+}
+
+/// Engagements without verdict are counted « non évalué » in the singular, « non évalués » in
+/// the plural.
+#[test]
+fn not_assessed_agrees_with_its_count() {
+    // An engagement without verdict is an error by default; let it through, as a warning.
+    let options = qualepref::ValidationOptions::new().with(
+        qualepref::RuleCode::MissingVerdict,
+        qualepref::Severity::Warning,
+    );
+    let render = |audit: &Audit, language| {
+        let valid =
+            qualepref::Valid::new(audit, Referentiel::qual_e_pref_2019(), &options).unwrap();
+        render_text(
+            &valid,
+            &qualepref::conclude(&valid, &qualepref::Policy::default(), language),
+        )
+    };
+    let mut audit = toulon();
+    audit.assessments[0].verdict = None;
+    let fr = render(&audit, Language::Fr);
+    assert!(
+        fr.contains("— 3 C, 0 NA, 0 NC min, 0 NC Maj, 1 non évalué.\n"),
+        "{fr}"
+    );
+    audit.assessments[1].verdict = None;
+    let fr = render(&audit, Language::Fr);
+    assert!(
+        fr.contains("— 2 C, 0 NA, 0 NC min, 0 NC Maj, 2 non évalués.\n"),
+        "{fr}"
+    );
+    assert!(!fr.contains("évalué(s)"), "{fr}");
+    let en = render(&audit, Language::En);
+    assert!(
+        en.contains("— 2 C, 0 NA, 0 NC min, 0 NC Maj, 2 not assessed.\n"),
+        "{en}"
+    );
+}
+
+/// The charte graphique's verdict is among the lines drawn from the data, never under the
+/// auditor's text, which holds only what the auditor wrote.
+#[test]
+fn the_charte_graphique_verdict_is_not_set_under_the_auditors_text() {
+    let mut audit = toulon();
+    audit.kind.audit_type = Some(qualepref::AuditType::Suivi);
+    audit.conclusion.charte_graphique.verdict = Some(Verdict::Conformity);
+    audit.conclusion.charte_graphique.text = vec!["Charte respectée (synthétique).".to_owned()];
+    let fr = render(&audit, Language::Fr);
+    assert!(
+        fr.contains(
+            "❖ RESPECT DE LA CHARTE GRAPHIQUE\nD'après les données de l'audit\n\n\
+             - Verdict de l'auditeur\u{a0}: C (Conforme).\n\n\
+             Texte de l'auditeur\n\nCharte respectée (synthétique).\n\n"
+        ),
+        "{fr}"
+    );
+    let en = render(&audit, Language::En);
+    assert!(
+        en.contains(
+            "❖ COMPLIANCE WITH THE VISUAL IDENTITY GUIDELINES\nFrom the audit data\n\n\
+             - Auditor's verdict: C (conforming).\n\n\
+             The auditor's text\n\nCharte respectée (synthétique).\n\n"
+        ),
+        "{en}"
+    );
+}
+
+/// The cover gives each auditor's direct line and e-mail when the data has them, and nothing
+/// in their place otherwise.
+#[test]
+fn the_cover_gives_the_auditors_contacts_when_known() {
+    let mut audit = toulon();
+    let fr = render(&audit, Language::Fr);
+    assert!(fr.contains(
+        "AUDITEUR(S)\u{a0}: Aurélie ROUMEGOUX (responsable d'audit), signé le 18/11/2019 / \
+         Ligne directe\u{a0}: 06 33 63 73 64 / Adresse électronique\u{a0}: aurelie.roumegoux@socotec.com\n"
+    ), "{fr}");
+    audit.auditors[0].phone = None;
+    audit.auditors[0].email = None;
+    let fr = render(&audit, Language::Fr);
+    assert!(
+        fr.contains(
+            "AUDITEUR(S)\u{a0}: Aurélie ROUMEGOUX (responsable d'audit), signé le 18/11/2019\n"
+        ),
+        "{fr}"
+    );
+    assert!(!fr.contains("Ligne directe") && !fr.contains("Adresse électronique"));
+}

@@ -20,7 +20,7 @@
 //! let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
 //! let text = render_text(&valid, &conclusions);
 //! assert!(text.starts_with("PREFECTURE du Var — TOULON - 83\n"));
-//! assert!(text.contains("\n5. AVIS INDICATIF (AUDIT INTERNE)\nAvis favorable (favorable)\n"));
+//! assert!(text.contains("\n5. AVIS INDICATIF (AUDIT INTERNE)\nAvis favorable\n"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

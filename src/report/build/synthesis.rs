@@ -1,8 +1,8 @@
 //! Section 4: the synthesis, each part's generated lines beside the auditor's text.
 
+use crate::Conclusions;
 use crate::engine::synthesis::{Section, nothing};
 use crate::report::document::{Block, Inline, List, ListStyle, SectionKind, Spans};
-use crate::{Conclusions, Language};
 
 /// The synthesis section.
 pub(super) fn synthesis<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
@@ -13,7 +13,7 @@ pub(super) fn synthesis<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
         // The survey section carries the report's subtitle under its heading.
         let subtitle = std::ptr::eq(s, &raw const c.synthesis.enquetes_satisfaction)
             .then_some(l.phrases().report.survey_subtitle);
-        part(&mut blocks, s, subtitle, l);
+        part(&mut blocks, c, s, subtitle);
     }
     Block::section(SectionKind::Part, blocks)
 }
@@ -23,18 +23,22 @@ pub(super) fn synthesis<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
 /// « Texte de l'auditeur » (the charte graphique's verdict is among the generated lines).
 fn part<'a>(
     blocks: &mut Vec<Block<'a>>,
+    c: &'a Conclusions<'_>,
     s: &'a Section<'_>,
     subtitle: Option<&'static str>,
-    l: Language,
 ) {
-    blocks.push(Block::heading(
-        3,
+    let l = c.language;
+    // The report sets each part under a ❖, but the general conclusion, which closes it.
+    let heading = if std::ptr::eq(s, &raw const c.synthesis.conclusion_generale) {
+        vec![Inline::text(&*s.heading)]
+    } else {
         vec![
             Inline::Marker("❖"),
             Inline::plain(" "),
             Inline::text(&*s.heading),
-        ],
-    ));
+        ]
+    };
+    blocks.push(Block::heading(3, heading));
     if let Some(subtitle) = subtitle {
         blocks.push(Block::plain(subtitle));
     }
