@@ -330,7 +330,7 @@ fn the_counts_agree_with_the_decision_when_a_management_item_is_nonconforming() 
     let text = c.to_text();
     assert!(
         text.contains(
-            "\nPilotage de la politique qualité et démarche de labellisation : \
+            "\nPilotage de la politique qualité et démarche de labellisation\u{a0}: \
              C 6, NA 0, NC min 1, NC Maj 0\n"
         ),
         "{text}"

@@ -554,12 +554,12 @@ fn synthesize_text_and_markdown_in_both_languages() {
     let text = stdout(&output);
     assert!(
         text.starts_with(
-            "AVIS INDICATIF (audit interne, sans valeur de décision) : avis favorable\n"
+            "AVIS INDICATIF (audit interne, sans valeur de décision)\u{a0}: avis favorable\n"
         ),
         "{text}"
     );
     assert!(
-        text.contains("❖ FICHE(S) D'ECART(S)\nAbsence de non-conformité majeure ou mineure.\n"),
+        text.contains("❖ FICHE(S) D'ÉCART(S)\nAbsence de non-conformité majeure ou mineure.\n"),
         "{text}"
     );
     let output = run(&["synthesize", TOULON, "--lang", "en"], "");
@@ -708,13 +708,13 @@ fn diff_names_each_change_and_exits_1_on_an_invalid_audit() {
     let text = stdout(&output);
     assert!(
         text.contains(
-            "- Décision : avis favorable (indicatif) → avis favorable sous réserve (indicatif)\n"
+            "- Décision\u{a0}: avis favorable (indicatif) → avis favorable sous réserve (indicatif)\n"
         ),
         "{text}"
     );
-    assert!(text.contains("- Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » : C → NC min (dégradé)\n"), "{text}");
+    assert!(text.contains("- Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}»\u{a0}: C → NC min (dégradé)\n"), "{text}");
     assert!(
-        text.contains("- engagement 17 : — → NC min (nouvelle)\n"),
+        text.contains("- engagement 17\u{a0}: — → NC min (nouvelle)\n"),
         "{text}"
     );
     assert_eq!(
@@ -1002,7 +1002,10 @@ fn synthesize_says_an_internal_audit_decides_nothing() {
     let output = run(&["synthesize", &external], "");
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.starts_with("DÉCISION : avis favorable\n"), "{text}");
+    assert!(
+        text.starts_with("DÉCISION\u{a0}: avis favorable\n"),
+        "{text}"
+    );
     assert!(!text.contains("INDICATIF"), "{text}");
     let output = run(&["synthesize", &external, "--format", "json"], "");
     let value: serde_json::Value = match serde_json::from_str(&stdout(&output)) {
@@ -1012,7 +1015,7 @@ fn synthesize_says_an_internal_audit_decides_nothing() {
     assert_eq!(value["indicative"], serde_json::json!(false));
     let output = run(&["diff", TOULON, &external], "");
     assert!(
-        stdout(&output).contains("- Décision : avis favorable (indicatif) → avis favorable\n"),
+        stdout(&output).contains("- Décision\u{a0}: avis favorable (indicatif) → avis favorable\n"),
         "{}",
         stdout(&output)
     );

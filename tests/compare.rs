@@ -82,8 +82,8 @@ fn the_same_audit_has_no_change() {
     assert!(c.modules.iter().all(|m| m.before == m.after));
     assert_eq!(
         c.to_text(Language::Fr),
-        "Périmètre et décision\n- Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Après\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Référentiel : qual-e-pref-2019\n- Décision : avis favorable (indicatif) → avis favorable (indicatif)\n\n\
-         Toujours ouverts (sans changement)\n- engagement 17 ; engagement 21 ; engagement 22 ; audit à distance (Internet), engagement 3\n"
+        "Périmètre et décision\n- Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Après\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Référentiel\u{a0}: qual-e-pref-2019\n- Décision\u{a0}: avis favorable (indicatif) → avis favorable (indicatif)\n\n\
+         Toujours ouverts (sans changement)\n- engagement 17\u{202f}; engagement 21\u{202f}; engagement 22\u{202f}; audit à distance (Internet), engagement 3\n"
     );
 }
 
@@ -162,33 +162,33 @@ fn the_variant_reports_exactly_its_changes() {
         "Périmètre et décision\n\
          - Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n\
          - Après\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n\
-         - Référentiel : qual-e-pref-2019\n\
-         - Décision : avis favorable (indicatif) → avis favorable sous réserve (indicatif)\n\
+         - Référentiel\u{a0}: qual-e-pref-2019\n\
+         - Décision\u{a0}: avis favorable (indicatif) → avis favorable sous réserve (indicatif)\n\
          \n\
          Modules\n\
-         - Module 1 : 100,0\u{a0}% (20/20), avis favorable → 95,0\u{a0}% (19/20), avis favorable sous réserve\n\
+         - Module 1\u{a0}: 100,0\u{a0}% (20/20), avis favorable → 95,0\u{a0}% (19/20), avis favorable sous réserve\n\
          \n\
          Engagements\n\
-         - Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » : C → NC min (dégradé)\n\
+         - Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}»\u{a0}: C → NC min (dégradé)\n\
          \n\
          Non-conformités\n\
-         - engagement 17 : — → NC min (nouvelle)\n\
+         - engagement 17\u{a0}: — → NC min (nouvelle)\n\
          \n\
          Points sensibles\n\
-         - engagement 10 : nouveau — « Taux de décroché en baisse le lundi matin. »\n\
+         - engagement 10\u{a0}: nouveau — «\u{a0}Taux de décroché en baisse le lundi matin.\u{a0}»\n\
          \n\
          Pistes de progrès\n\
-         - engagement 21 : suivie — « Etudier la création d'une procédure encadrant certaines réponses directement adressées par la préfecture alors que l'interlocuteur privilégié des usagers est la mairie où la démarche a été entamée. »\n\
+         - engagement 21\u{a0}: suivie — «\u{a0}Etudier la création d'une procédure encadrant certaines réponses directement adressées par la préfecture alors que l'interlocuteur privilégié des usagers est la mairie où la démarche a été entamée.\u{a0}»\n\
          \n\
          Toujours ouverts (sans changement)\n\
-         - engagement 17 ; engagement 22 ; audit à distance (Internet), engagement 3\n"
+         - engagement 17\u{202f}; engagement 22\u{202f}; audit à distance (Internet), engagement 3\n"
     );
     let md = c.to_markdown(Language::En);
     assert!(
         md.starts_with("# Comparison of two audits\n\n## Scope and decision\n"),
         "{md}"
     );
-    assert!(md.contains("- Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » : C → NC min (regressed)\n"), "{md}");
+    assert!(md.contains("- Engagement 17 \"Nous vous répondons dans un délai annoncé et maîtrisé\": C → NC min (regressed)\n"), "{md}");
 }
 
 #[test]
@@ -289,7 +289,7 @@ fn different_referentiels_are_compared_on_shared_engagements_only() {
     assert_eq!(c.engagements.len(), 22);
     let text = c.to_text(Language::Fr);
     assert!(text.starts_with(
-        "Périmètre et décision\n- Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Après\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Référentiels différents qual-e-pref-2019 → qual-e-pref-2019-bis : seuls les engagements communs (même numéro, même module, même intitulé) sont comparés\n- Engagements non comparés : 5\n"
+        "Périmètre et décision\n- Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Après\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Référentiels différents qual-e-pref-2019 → qual-e-pref-2019-bis\u{a0}: seuls les engagements communs (même numéro, même module, même intitulé) sont comparés\n- Engagements non comparés\u{a0}: 5\n"
     ), "{text}");
 }
 
@@ -305,12 +305,16 @@ fn the_three_formats_say_the_same_changes() {
     let r = Referentiel::qual_e_pref_2019();
     let c = compare(&valid(&before, r), &valid(&after, r));
     let text = c.to_text(Language::Fr);
-    assert!(text.contains("- engagement 10 : nouveau — « Taux <bas> | *lundi*\nmatin »\n"));
+    assert!(
+        text.contains(
+            "- engagement 10\u{a0}: nouveau — «\u{a0}Taux <bas> | *lundi*\nmatin\u{a0}»\n"
+        )
+    );
     let md = c.to_markdown(Language::Fr);
     assert!(md.starts_with("# Comparaison de deux audits\n\n## Périmètre et décision\n\n- "));
-    assert!(
-        md.contains("- engagement 10 : nouveau — « Taux \\<bas\\> \\| \\*lundi\\*<br>matin »\n")
-    );
+    assert!(md.contains(
+        "- engagement 10\u{a0}: nouveau — «\u{a0}Taux \\<bas\\> \\| \\*lundi\\*<br>matin\u{a0}»\n"
+    ));
     assert!(md.ends_with("engagement 3\n") && !md.ends_with("\n\n"));
     let html = c.to_html(Language::Fr);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">\n"));
@@ -318,7 +322,7 @@ fn the_three_formats_say_the_same_changes() {
     assert!(html.contains("<main>\n<h1>Comparaison de deux audits</h1>\n<section>\n<h2>Périmètre et décision</h2>\n<ul>\n<li>"));
     assert!(
         html.contains(
-            "<li>engagement 10 : nouveau — « Taux &lt;bas&gt; | *lundi*<br>matin »</li>\n"
+            "<li>engagement 10\u{a0}: nouveau — «\u{a0}Taux &lt;bas&gt; | *lundi*<br>matin\u{a0}»</li>\n"
         )
     );
     assert!(html.ends_with("</ul>\n</section>\n</main>\n</body>\n</html>\n"));
@@ -348,13 +352,13 @@ fn two_sites_and_reversed_dates_are_named_in_every_format() {
         "- Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n",
         "- Après\u{a0}: Préfecture, NICE (06) — Audit interne réalisé en amont d'un audit initial — 07/01/2019\n",
         "- Attention\u{a0}: les deux audits portent sur deux sites différents.\n",
-        "- Attention\u{a0}: l'audit « après » commence avant l'audit « avant ».\n",
+        "- Attention\u{a0}: l'audit «\u{a0}après\u{a0}» commence avant l'audit «\u{a0}avant\u{a0}».\n",
     ] {
         assert!(text.contains(expected), "{expected} not in\n{text}");
     }
     let md = c.to_markdown(Language::En);
-    assert!(md.contains("Before: prefecture, TOULON (83)"), "{md}");
-    assert!(md.contains("After: prefecture, NICE (06)"), "{md}");
+    assert!(md.contains("Before: Prefecture, TOULON (83)"), "{md}");
+    assert!(md.contains("After: Prefecture, NICE (06)"), "{md}");
     assert!(
         md.contains("Warning: the two audits are of two different sites."),
         "{md}"
@@ -383,7 +387,7 @@ fn an_internal_audits_outcome_is_labelled_indicative() {
     let c = compare(&valid(&before, r), &valid(&after, r));
     let fr = c.to_text(Language::Fr);
     assert!(
-        fr.contains("\n- Décision : avis favorable (indicatif) → avis favorable\n"),
+        fr.contains("\n- Décision\u{a0}: avis favorable (indicatif) → avis favorable\n"),
         "{fr}"
     );
     let en = c.to_text(Language::En);

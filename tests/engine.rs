@@ -200,7 +200,7 @@ fn toulon_observations_in_referentiel_order() {
         .generated()
         .collect::<Vec<_>>();
     assert!(pp.first().copied().unwrap_or("").starts_with(
-        "Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » : Le délai"
+        "Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}»\u{a0}: Le délai"
     ));
     assert!(
         pp.get(1)
@@ -217,18 +217,18 @@ fn toulon_observations_in_referentiel_order() {
     assert_eq!(
         pp.get(3).copied(),
         Some(
-            "Audit à distance (Internet), engagement 3 « A votre écoute pour progresser » : Etudier la possibilité de rendre plus visible le plan d'amélioration sur le site internet."
+            "Audit à distance (Internet), engagement 3 «\u{a0}A votre écoute pour progresser\u{a0}»\u{a0}: Etudier la possibilité de rendre plus visible le plan d'amélioration sur le site internet."
         )
     );
     let pf = &c.synthesis.points_forts.generated().collect::<Vec<_>>();
     assert!(pf.get(8).copied().unwrap_or("").starts_with(
-        "PILOTAGE DE LA POLITIQUE QUALITE, point 4 « Implication des collaborateurs » : "
+        "PILOTAGE DE LA POLITIQUE QUALITÉ, point 4 «\u{a0}Implication des collaborateurs\u{a0}»\u{a0}: "
     ));
     assert!(
         pf.get(9)
             .copied()
             .unwrap_or("")
-            .starts_with("DEMARCHE DE LABELLISATION, point 2 ")
+            .starts_with("DÉMARCHE DE LABELLISATION, point 2 ")
     );
 }
 
@@ -242,13 +242,13 @@ fn toulon_general_conclusion_in_french_and_english() {
             .generated()
             .collect::<Vec<_>>(),
         [
-            "Audit interne réalisé en amont d'un audit initial : PREFECTURE du Var, TOULON (83), le 18/11/2019.",
-            "Modules couverts : 1 – Relation générale avec les usagers ; 2 – Délivrance des titres (hors étrangers).",
-            "23 engagements évalués sur 23 : 23 C, 0 NA, 0 NC min, 0 NC Maj ; taux de conformité 100,0\u{a0}% (23/23).",
-            "Pilotage de la politique qualité et démarche de labellisation : 7 points évalués sur 7 : 7 C, 0 NA, 0 NC min, 0 NC Maj ; taux de conformité 100,0\u{a0}% (7/7).",
-            "Audit à distance : 13 contrôles, 13 conformes, 0 non conforme, 0 non applicable.",
-            "Observations : 10 points forts, 0 point sensible, 4 pistes de progrès.",
-            "Avis indicatif (audit interne) selon la politique de décision par défaut de l'outil (et non le texte du référentiel) : avis favorable.",
+            "Audit interne réalisé en amont d'un audit initial\u{a0}: PREFECTURE du Var, TOULON (83), le 18/11/2019.",
+            "Modules couverts\u{a0}: 1 – Relation générale avec les usagers\u{202f}; 2 – Délivrance des titres (hors étrangers).",
+            "23 engagements évalués sur 23\u{a0}: 23 C, 0 NA, 0 NC min, 0 NC Maj\u{202f}; taux de conformité 100,0\u{a0}% (23/23).",
+            "Pilotage de la politique qualité et démarche de labellisation\u{a0}: 7 points évalués sur 7\u{a0}: 7 C, 0 NA, 0 NC min, 0 NC Maj\u{202f}; taux de conformité 100,0\u{a0}% (7/7).",
+            "Audit à distance\u{a0}: 13 contrôles, 13 conformes, 0 non conforme, 0 non applicable.",
+            "Observations\u{a0}: 10 points forts, 0 point sensible, 4 pistes de progrès.",
+            "Avis indicatif (audit interne) selon la politique de décision par défaut de l'outil (et non le texte du référentiel)\u{a0}: avis favorable.",
         ]
     );
     let en = conclude(&valid(&audit), &Policy::default(), Language::En);
@@ -287,14 +287,14 @@ fn one_minor_nonconformity_is_favourable_with_conditions_due_in_three_months() {
     assert_eq!(
         c.synthesis.fiches_ecart.generated().collect::<Vec<_>>(),
         [
-            "NC min — Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » — constat : Délai annoncé dépassé pour 12 courriers sur 40. — exigence : Répondre dans le délai annoncé. — action corrective due le 18/02/2020 (3 mois après la fin de l'audit)."
+            "NC min — Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}» — constat\u{a0}: Délai annoncé dépassé pour 12 courriers sur 40. — exigence\u{a0}: Répondre dans le délai annoncé. — action corrective due le 18/02/2020 (3 mois après la fin de l'audit)."
         ]
     );
     // The reasons give the rule, then the same line per écart.
     assert_eq!(
         c.reasons,
         [
-            "Aucune non-conformité majeure, 1 non-conformité mineure : avis favorable sous réserve d'actions correctives.",
+            "Aucune non-conformité majeure, 1 non-conformité mineure\u{a0}: avis favorable sous réserve d'actions correctives.",
             c.synthesis
                 .fiches_ecart
                 .generated()
@@ -392,13 +392,13 @@ fn without_a_rate_every_output_says_so_in_one_wording() {
     assert_eq!(fr.rate, None);
     let text = fr.to_text();
     assert!(
-        text.contains("\nTaux de conformité : sans objet ; C 0, NA 23,"),
+        text.contains("\nTaux de conformité\u{a0}: sans objet\u{202f}; C 0, NA 23,"),
         "{text}"
     );
     let lines: Vec<&str> = fr.synthesis.conclusion_generale.generated().collect();
     assert_eq!(
         lines[2],
-        "23 engagements évalués sur 23 : 0 C, 23 NA, 0 NC min, 0 NC Maj ; taux de conformité sans objet (aucun C ni NC)."
+        "23 engagements évalués sur 23\u{a0}: 0 C, 23 NA, 0 NC min, 0 NC Maj\u{202f}; taux de conformité sans objet (aucun C ni NC)."
     );
     assert!(lines[3].ends_with("; taux de conformité sans objet (aucun C ni NC)."));
     let en = conclude(&valid, &Policy::default(), Language::En);
@@ -421,7 +421,7 @@ fn without_a_rate_every_output_says_so_in_one_wording() {
     // The report says it the same way (whatever its markup).
     let md = qualepref::render_markdown(&valid, &fr);
     assert!(
-        md.contains("Taux de conformité :") && md.contains(" sans objet"),
+        md.contains("Taux de conformité\u{a0}:") && md.contains(" sans objet"),
         "{md}"
     );
     assert!(!md.contains("sans taux"), "{md}");
@@ -503,7 +503,7 @@ fn ecart_lines_and_reasons_in_english_follow_the_counts() {
     );
     assert_eq!(
         fr.reasons[0],
-        "1 non-conformité mineure, seuil de 1 atteint : avis défavorable."
+        "1 non-conformité mineure, seuil de 1 atteint\u{a0}: avis défavorable."
     );
     assert!(
         fr.reasons[1]
@@ -777,7 +777,7 @@ fn the_general_conclusion_states_the_decision_with_counts_and_due_date() {
             .last()
             .copied(),
         Some(
-            "Avis indicatif (audit interne) selon la politique de décision par défaut de l'outil (et non le texte du référentiel) : avis favorable sous réserve (1 NC min, 0 NC Maj), actions correctives dues au plus tard le 18/02/2020."
+            "Avis indicatif (audit interne) selon la politique de décision par défaut de l'outil (et non le texte du référentiel)\u{a0}: avis favorable sous réserve (1 NC min, 0 NC Maj), actions correctives dues au plus tard le 18/02/2020."
         )
     );
     let major = with_nc_on_17(NcGrade::Major);
@@ -808,7 +808,7 @@ fn remote_checks_without_note_are_counted_in_the_general_conclusion() {
             .get(4)
             .copied(),
         Some(
-            "Audit à distance : 13 contrôles, 12 conformes, 0 non conforme, 0 non applicable, 1 sans note."
+            "Audit à distance\u{a0}: 13 contrôles, 12 conformes, 0 non conforme, 0 non applicable, 1 sans note."
         )
     );
 }
@@ -852,10 +852,10 @@ fn text_summary_follows_each_language_typography() {
     let mut audit = toulon();
     audit.kind.internal = false;
     let fr = conclude(&valid(&audit), &Policy::default(), Language::Fr).to_text();
-    assert!(fr.starts_with("DÉCISION : avis favorable\n"), "{fr}");
+    assert!(fr.starts_with("DÉCISION\u{a0}: avis favorable\n"), "{fr}");
     assert!(
         fr.contains(
-            "\nTaux de conformité : 100,0\u{a0}% (23/23) ; C 23, NA 0, NC min 0, NC Maj 0 ; PF 10, PS 0, PP 4\n"
+            "\nTaux de conformité\u{a0}: 100,0\u{a0}% (23/23)\u{202f}; C 23, NA 0, NC min 0, NC Maj 0\u{202f}; PF 10, PS 0, PP 4\n"
         ),
         "{fr}"
     );
@@ -921,7 +921,7 @@ fn an_internal_audit_has_an_indicative_outcome_not_a_decision() {
     let fr = c.to_text();
     assert!(
         fr.starts_with(
-            "AVIS INDICATIF (audit interne, sans valeur de décision) : avis favorable\n"
+            "AVIS INDICATIF (audit interne, sans valeur de décision)\u{a0}: avis favorable\n"
         ),
         "{fr}"
     );
@@ -938,7 +938,7 @@ fn an_internal_audit_has_an_indicative_outcome_not_a_decision() {
     let json: serde_json::Value = serde_json::from_str(&c.to_json_string().unwrap()).unwrap();
     assert_eq!(json["indicative"], serde_json::json!(false));
     let fr = c.to_text();
-    assert!(fr.starts_with("DÉCISION : avis favorable\n"), "{fr}");
+    assert!(fr.starts_with("DÉCISION\u{a0}: avis favorable\n"), "{fr}");
     assert!(!fr.contains("INDICATIF"), "{fr}");
     let en = conclude(&valid(&external), &Policy::default(), Language::En).to_text();
     assert!(en.starts_with("DECISION: favourable\n"), "{en}");
@@ -962,7 +962,7 @@ fn an_internal_audit_with_a_minor_nonconformity_is_indicative_too() {
     let text = conclude(&valid(&audit), &Policy::default(), Language::Fr).to_text();
     assert!(
         text.starts_with(
-            "AVIS INDICATIF (audit interne, sans valeur de décision) : avis favorable sous réserve\n"
+            "AVIS INDICATIF (audit interne, sans valeur de décision)\u{a0}: avis favorable sous réserve\n"
         ),
         "{text}"
     );

@@ -5,7 +5,9 @@
 //! diff.
 
 use qualepref::report::text::render_text;
-use qualepref::{Audit, EcartTarget, EngagementNumber, FicheEcart, Language, NcGrade, Verdict};
+use qualepref::{
+    Audit, EcartTarget, EngagementNumber, FicheEcart, Language, NcGrade, Referentiel, Verdict,
+};
 
 mod common;
 use common::{check_snapshot, toulon};
@@ -38,12 +40,10 @@ fn text_is_written_as_is_without_markup() {
         status: qualepref::ActionStatus::Open,
     });
     let text = render(&audit, Language::Fr);
-    assert!(
-        text.contains("\n5. AVIS INDICATIF (AUDIT INTERNE)\nAvis favorable sous réserve (favorable_with_conditions)\n")
-    );
+    assert!(text.contains("\n5. AVIS INDICATIF (AUDIT INTERNE)\nAvis favorable sous réserve\n"));
     assert!(text.contains(
-        "Fiches d'écart\nÉcart | Constat | Exigence | Action corrective | Échéance\n\
-         NC min Engagement 17 « Nous vous répondons dans un délai annoncé et maîtrisé » | 12 <courriers> | sur *40* | Délai annoncé. | — | 18/02/2020\n"
+        "Fiches d'écart\nÉcart | Constat | Exigence | Action corrective | Pilote | Échéance | État\n\
+         NC min Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}» | 12 <courriers> | sur *40* | Délai annoncé. | — | — | 18/02/2020 | ouverte\n"
     ));
     assert!(!text.contains("**") && !text.contains("<br>") && !text.contains("<svg"));
     assert!(text.ends_with('\n') && !text.ends_with("\n\n"));
@@ -57,7 +57,7 @@ fn an_internal_audit_has_an_indicative_outcome() {
     let text = render(&audit, Language::Fr);
     assert!(
         text.contains(
-            "\n5. AVIS INDICATIF (AUDIT INTERNE)\nAvis favorable (favorable)\n\nUn audit interne n'accorde pas le label : seul l'audit de l'organisme d'audit externe conduit à la décision de labellisation."
+            "\n5. AVIS INDICATIF (AUDIT INTERNE)\nAvis favorable\n\nUn audit interne n'accorde pas le label\u{a0}: seul l'audit de l'organisme d'audit externe conduit à la décision de labellisation."
         ),
         "{text}"
     );
@@ -71,9 +71,338 @@ fn an_internal_audit_has_an_indicative_outcome() {
 
     audit.kind.internal = false;
     let text = render(&audit, Language::Fr);
-    assert!(
-        text.contains("\n5. DÉCISION\nAvis favorable (favorable)\n"),
-        "{text}"
-    );
+    assert!(text.contains("\n5. DÉCISION\nAvis favorable\n"), "{text}");
     assert!(!text.contains("indicatif") && !text.contains("audit interne n'accorde"));
+}
+
+/// Every string of `value` (a JSON document), recursively.
+fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+        _ => {}
+    }
+}
+
+/// `output` with the data's own words (the audit's and the référentiel's texts, as written
+/// and as each writer escapes them) replaced by `◊`, and the HTML page's style sheet and
+/// tags removed: what is left is the crate's wording.
+fn wording_only(output: &str, audit: &Audit) -> String {
+    let mut data = Vec::new();
+    strings(&serde_json::to_value(audit).unwrap(), &mut data);
+    let referentiel = Referentiel::qual_e_pref_2019().to_json_string().unwrap();
+    strings(&serde_json::from_str(&referentiel).unwrap(), &mut data);
+    let mut forms: Vec<String> = data
+        .iter()
+        .filter(|s| s.len() > 3)
+        .flat_map(|s| {
+            [
+                s.clone(),
+                s.to_uppercase(),
+                qualepref::report::markdown::escape(s),
+                qualepref::report::html::escape(s).into_owned(),
+            ]
+        })
+        .collect();
+    // The longest first, so that a text is not cut by one of its parts.
+    forms.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    let mut out = output.to_owned();
+    if let (Some(start), Some(end)) = (out.find("<style>"), out.find("</style>")) {
+        out.replace_range(start..end, "");
+    }
+    let mut visible = String::with_capacity(out.len());
+    let mut in_tag = false;
+    for c in out.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => visible.push(c),
+            _ => {}
+        }
+    }
+    for form in &forms {
+        visible = visible.replace(form.as_str(), "◊");
+    }
+    visible
+}
+
+/// The places where `text` has an ordinary space (U+0020) before `: ; ! ?` or `»`, or after
+/// `«`, each with its context.
+fn typography_faults(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut faults = Vec::new();
+    for (i, pair) in chars.windows(2).enumerate() {
+        let fault = matches!(pair, [' ', ':' | ';' | '!' | '?' | '»'] | ['«', ' ']);
+        if fault {
+            let from = i.saturating_sub(30);
+            let to = (i + 30).min(chars.len());
+            faults.push(chars[from..to].iter().collect());
+        }
+    }
+    faults
+}
+
+/// The internal codes found in the visible `text`: outcome codes, the référentiel's id, and
+/// any snake_case word.
+fn internal_codes(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = [
+        "`favorable`",
+        "(favorable)",
+        "unfavorable",
+        "qual-e-pref-2019",
+    ]
+    .iter()
+    .filter(|code| text.contains(*code))
+    .map(|code| (*code).to_owned())
+    .collect();
+    found.extend(
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .filter(|w| {
+                w.contains('_')
+                    && w.split('_')
+                        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()))
+            })
+            .map(str::to_owned),
+    );
+    found
+}
+
+/// The Toulon audit with a synthetic NC min on engagement 17 (a fiche with its action, leader,
+/// due date, in progress) and a synthetic NC Maj on engagement 22 (a fiche not lifted).
+fn with_nonconformities() -> Audit {
+    let mut audit = toulon();
+    audit
+        .context
+        .organisation
+        .push("Variante synthétique de l'audit de Toulon, pour les tests.".to_owned());
+    for (n, verdict) in [
+        (17, Verdict::MinorNonconformity),
+        (22, Verdict::MajorNonconformity),
+    ] {
+        let number = EngagementNumber::new(n).unwrap();
+        let a = audit
+            .assessments
+            .iter_mut()
+            .find(|a| a.engagement == number)
+            .unwrap();
+        a.verdict = Some(verdict);
+    }
+    let day = |d| qualepref::NaiveDate::from_ymd_opt(2020, 2, d).unwrap();
+    audit.ecarts.push(
+        FicheEcart::new(
+            EcartTarget::Engagement(EngagementNumber::new(17).unwrap()),
+            NcGrade::Minor,
+            "Constat synthétique : délai de réponse dépassé.",
+        )
+        .with_requirement("Exigence synthétique : délai annoncé.")
+        .with_corrective_action("Action synthétique : renforts du BSR.")
+        .with_leader("Pilote synthétique")
+        .with_due(day(18))
+        .with_status(qualepref::ActionStatus::InProgress),
+    );
+    audit.ecarts.push(
+        FicheEcart::new(
+            EcartTarget::Engagement(EngagementNumber::new(22).unwrap()),
+            NcGrade::Major,
+            "Constat synthétique : délais de délivrance non tenus.",
+        )
+        .with_requirement("Exigence synthétique : délai raisonnable.")
+        .with_status(qualepref::ActionStatus::NotLifted {
+            on: day(20),
+            reason: "Motif synthétique : stock toujours élevé.".to_owned(),
+        }),
+    );
+    audit
+}
+
+/// Every generated French output (Markdown, HTML, text report, the conclusions as text, the
+/// comparison in each format) of the Toulon audit and of a variant with NC min and NC Maj
+/// follows French typography in the crate's wording; no report output, French or English,
+/// shows an internal code.
+#[test]
+fn generated_french_has_no_ordinary_space_before_signs_and_no_internal_code() {
+    use qualepref::report::{html::render_html, markdown::render_markdown};
+    let toulon = toulon();
+    let variant = with_nonconformities();
+    let options = qualepref::ValidationOptions::default();
+    let referentiel = Referentiel::qual_e_pref_2019();
+    for audit in [&toulon, &variant] {
+        let valid = qualepref::Valid::new(audit, referentiel, &options).unwrap();
+        for language in [Language::Fr, Language::En] {
+            let c = qualepref::conclude(&valid, &qualepref::Policy::default(), language);
+            let reports = [
+                render_markdown(&valid, &c),
+                render_html(&valid, &c),
+                render_text(&valid, &c),
+            ];
+            for output in &reports {
+                let wording = wording_only(output, audit);
+                let codes = internal_codes(&wording);
+                assert!(codes.is_empty(), "{language}: {codes:?}");
+            }
+            if language != Language::Fr {
+                continue;
+            }
+            let valid_toulon = qualepref::Valid::new(&toulon, referentiel, &options).unwrap();
+            let comparison = qualepref::compare(&valid_toulon, &valid);
+            let others = [
+                c.to_text(),
+                comparison.to_text(language),
+                comparison.to_markdown(language),
+                comparison.to_html(language),
+            ];
+            for output in reports.iter().chain(&others) {
+                // The comparison quotes both audits: each one's words are data.
+                let wording = wording_only(&wording_only(output, audit), &toulon);
+                let faults = typography_faults(&wording);
+                assert!(faults.is_empty(), "{faults:#?}");
+            }
+        }
+    }
+}
+
+/// The scan finds what it looks for: wording with ordinary spaces and a code are reported.
+#[test]
+fn the_typography_and_code_scans_find_faults() {
+    assert_eq!(typography_faults("Politique : dues ; « titre »").len(), 4);
+    assert!(typography_faults("Politique\u{a0}: dues\u{202f}; «\u{a0}titre\u{a0}»").is_empty());
+    assert_eq!(
+        internal_codes("Avis favorable (`favorable`), favorable_with_conditions"),
+        ["`favorable`", "favorable_with_conditions"]
+    );
+    assert!(internal_codes("Avis favorable sous réserve").is_empty());
+}
+
+/// The fiches d'écart table shows who leads each corrective action and where it stands, in
+/// French and in English; without a leader or an action, a dash.
+#[test]
+fn the_fiches_table_shows_the_leader_and_the_status() {
+    let mut audit = with_nonconformities();
+    let fr = render(&audit, Language::Fr);
+    assert!(fr.contains(
+        "\nÉcart | Constat | Exigence | Action corrective | Pilote | Échéance | État\n\
+         NC min Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}» | Constat synthétique : délai de réponse dépassé. | Exigence synthétique : délai annoncé. | Action synthétique : renforts du BSR. | Pilote synthétique | 18/02/2020 | en cours\n\
+         NC Maj Engagement 22 «\u{a0}Nous nous organisons pour délivrer vos titres dans un délai raisonnable\u{a0}» | Constat synthétique : délais de délivrance non tenus. | Exigence synthétique : délai raisonnable. | — | — | 18/02/2020 | non levée le 20/02/2020 — Motif synthétique : stock toujours élevé.\n"
+    ), "{fr}");
+    let en = render(&audit, Language::En);
+    assert!(en.contains(
+        "\nNonconformity | Finding | Requirement | Corrective action | Led by | Due | Status\n\
+         NC min Engagement 17 \"Nous vous répondons dans un délai annoncé et maîtrisé\" | Constat synthétique : délai de réponse dépassé. | Exigence synthétique : délai annoncé. | Action synthétique : renforts du BSR. | Pilote synthétique | 2020-02-18 | in progress\n"
+    ), "{en}");
+    assert!(
+        en.contains(" | not lifted on 2020-02-20 — Motif synthétique : stock toujours élevé.\n"),
+        "{en}"
+    );
+
+    // Lifted, with its evidence; open.
+    audit.ecarts[0].status = qualepref::ActionStatus::Lifted {
+        on: qualepref::NaiveDate::from_ymd_opt(2020, 3, 2).unwrap(),
+        evidence: "Preuve synthétique : courriers tracés.".to_owned(),
+    };
+    audit.ecarts[1].status = qualepref::ActionStatus::Open;
+    let fr = render(&audit, Language::Fr);
+    assert!(
+        fr.contains(
+            " | 18/02/2020 | levée le 02/03/2020 — Preuve synthétique : courriers tracés.\n"
+        ),
+        "{fr}"
+    );
+    assert!(fr.contains(" | — | — | 18/02/2020 | ouverte\n"), "{fr}");
+    let en = render(&audit, Language::En);
+    assert!(
+        en.contains(
+            " | 2020-02-18 | lifted on 2020-03-02 — Preuve synthétique : courriers tracés.\n"
+        ),
+        "{en}"
+    );
+    assert!(en.contains(" | — | — | 2020-02-18 | open\n"), "{en}");
+}
+
+/// Engagements without verdict are counted « non évalué » in the singular, « non évalués » in
+/// the plural.
+#[test]
+fn not_assessed_agrees_with_its_count() {
+    // An engagement without verdict is an error by default; let it through, as a warning.
+    let options = qualepref::ValidationOptions::new().with(
+        qualepref::RuleCode::MissingVerdict,
+        qualepref::Severity::Warning,
+    );
+    let render = |audit: &Audit, language| {
+        let valid =
+            qualepref::Valid::new(audit, Referentiel::qual_e_pref_2019(), &options).unwrap();
+        render_text(
+            &valid,
+            &qualepref::conclude(&valid, &qualepref::Policy::default(), language),
+        )
+    };
+    let mut audit = toulon();
+    audit.assessments[0].verdict = None;
+    let fr = render(&audit, Language::Fr);
+    assert!(
+        fr.contains("— 3 C, 0 NA, 0 NC min, 0 NC Maj, 1 non évalué.\n"),
+        "{fr}"
+    );
+    audit.assessments[1].verdict = None;
+    let fr = render(&audit, Language::Fr);
+    assert!(
+        fr.contains("— 2 C, 0 NA, 0 NC min, 0 NC Maj, 2 non évalués.\n"),
+        "{fr}"
+    );
+    assert!(!fr.contains("évalué(s)"), "{fr}");
+    let en = render(&audit, Language::En);
+    assert!(
+        en.contains("— 2 C, 0 NA, 0 NC min, 0 NC Maj, 2 not assessed.\n"),
+        "{en}"
+    );
+}
+
+/// The charte graphique's verdict is among the lines drawn from the data, never under the
+/// auditor's text, which holds only what the auditor wrote.
+#[test]
+fn the_charte_graphique_verdict_is_not_set_under_the_auditors_text() {
+    let mut audit = toulon();
+    audit.kind.audit_type = Some(qualepref::AuditType::Suivi);
+    audit.conclusion.charte_graphique.verdict = Some(Verdict::Conformity);
+    audit.conclusion.charte_graphique.text = vec!["Charte respectée (synthétique).".to_owned()];
+    let fr = render(&audit, Language::Fr);
+    assert!(
+        fr.contains(
+            "❖ RESPECT DE LA CHARTE GRAPHIQUE\nD'après les données de l'audit\n\n\
+             - Verdict de l'auditeur\u{a0}: C (Conforme).\n\n\
+             Texte de l'auditeur\n\nCharte respectée (synthétique).\n\n"
+        ),
+        "{fr}"
+    );
+    let en = render(&audit, Language::En);
+    assert!(
+        en.contains(
+            "❖ COMPLIANCE WITH THE VISUAL IDENTITY GUIDELINES\nFrom the audit data\n\n\
+             - Auditor's verdict: C (conforming).\n\n\
+             The auditor's text\n\nCharte respectée (synthétique).\n\n"
+        ),
+        "{en}"
+    );
+}
+
+/// The cover gives each auditor's direct line and e-mail when the data has them, and nothing
+/// in their place otherwise.
+#[test]
+fn the_cover_gives_the_auditors_contacts_when_known() {
+    let mut audit = toulon();
+    let fr = render(&audit, Language::Fr);
+    assert!(fr.contains(
+        "AUDITEUR(S)\u{a0}: Aurélie ROUMEGOUX (responsable d'audit), signé le 18/11/2019 / \
+         Ligne directe\u{a0}: 06 33 63 73 64 / Adresse électronique\u{a0}: aurelie.roumegoux@socotec.com\n"
+    ), "{fr}");
+    audit.auditors[0].phone = None;
+    audit.auditors[0].email = None;
+    let fr = render(&audit, Language::Fr);
+    assert!(
+        fr.contains(
+            "AUDITEUR(S)\u{a0}: Aurélie ROUMEGOUX (responsable d'audit), signé le 18/11/2019\n"
+        ),
+        "{fr}"
+    );
+    assert!(!fr.contains("Ligne directe") && !fr.contains("Adresse électronique"));
 }

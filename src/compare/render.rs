@@ -101,6 +101,8 @@ impl Comparison {
         let l = language;
         let p = l.phrases();
         let c = &p.compare;
+        // What comes between a label and its value, in the language's typography.
+        let colon = p.common.colon;
         let mut out = Vec::new();
         let mut scope = Vec::new();
         for (label, audit) in c.audits.iter().zip([&self.audits.0, &self.audits.1]) {
@@ -117,7 +119,7 @@ impl Comparison {
             scope.push(format!("{}{ra}", c.referentiel));
         } else {
             scope.push(format!(
-                "{}{} : {}",
+                "{}{}{colon}{}",
                 c.different_referentiels,
                 arrow(rb, ra),
                 c.shared_only
@@ -151,7 +153,7 @@ impl Comparison {
             .filter(|m| m.before != m.after)
             .map(|m| {
                 format!(
-                    "{}{} : {}",
+                    "{}{}{colon}{}",
                     p.report.module,
                     m.module,
                     arrow(
@@ -168,7 +170,7 @@ impl Comparison {
             .changed_engagements()
             .map(|e| {
                 format!(
-                    "{}{} {}{}{} : {} ({})",
+                    "{}{} {}{}{}{colon}{} ({})",
                     p.engine.engagement,
                     e.engagement,
                     c.open_quote,
@@ -188,7 +190,7 @@ impl Comparison {
             .map(|n| {
                 let grade = |g: Option<NcGrade>| g.map_or("—", NcGrade::code);
                 format!(
-                    "{} : {} ({})",
+                    "{}{colon}{} ({})",
                     n.target,
                     arrow(grade(n.before), grade(n.after)),
                     (c.nc_status)(n.status)
@@ -209,7 +211,7 @@ impl Comparison {
                         FollowUp::Closed => (closed, &o.before),
                         FollowUp::Open | FollowUp::New => (new, &o.after),
                     };
-                    format!("{} : {status} — {}", o.place.label(l), texts(text, l))
+                    format!("{}{colon}{status} — {}", o.place.label(l), texts(text, l))
                 })
                 .collect();
             out.push((heading, lines));
@@ -252,11 +254,7 @@ impl Comparison {
                 ],
             ));
         }
-        Document {
-            title: Cow::Borrowed(title),
-            language,
-            blocks,
-        }
+        Document::new(Cow::Borrowed(title), language, blocks)
     }
 
     /// The comparison as plain text: one line per change, by section.

@@ -256,7 +256,7 @@ impl Conclusions<'_> {
     /// let text = conclude(&valid, &Policy::default(), Language::Fr).to_text();
     /// // The Toulon audit is internal: its outcome is indicative.
     /// assert!(text.starts_with(
-    ///     "AVIS INDICATIF (audit interne, sans valeur de décision) : avis favorable\n"
+    ///     "AVIS INDICATIF (audit interne, sans valeur de décision)\u{a0}: avis favorable\n"
     /// ));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

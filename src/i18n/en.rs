@@ -4,8 +4,8 @@ use super::format::push_number;
 use super::{Common, Compare, Engine, Headings, Phrases, Reasons, Report};
 use crate::compare::{Change, NcStatus};
 use crate::{
-    AdministrationType, AuditType, ManagementSection, ModuleNumber, NoteCounts, ObservationCounts,
-    Outcome, RemoteChannel, RemoteNote, Verdict,
+    ActionStatus, AdministrationType, AuditType, ManagementSection, ModuleNumber, NoteCounts,
+    ObservationCounts, Outcome, RemoteChannel, RemoteNote, Verdict,
 };
 
 /// The phrases in English.
@@ -13,9 +13,9 @@ pub(crate) static EN: Phrases = Phrases {
     common: Common {
         no_rate: "none",
         outcome,
-        administration: AdministrationType::label_en,
+        administration,
         remote_note,
-        verdict: Verdict::label_en,
+        verdict,
         remote_channel: RemoteChannel::label_en,
         management_section: ManagementSection::heading_en,
         colon: ": ",
@@ -33,7 +33,7 @@ pub(crate) static EN: Phrases = Phrases {
             commentaires: "COMMENTS",
             bonnes_pratiques: "GOOD PRACTICES",
             enquetes_satisfaction: "RESULTS OF THE USER SATISFACTION SURVEYS",
-            charte_graphique: "COMPLIANCE WITH THE GRAPHIC CHARTER",
+            charte_graphique: "COMPLIANCE WITH THE VISUAL IDENTITY GUIDELINES",
             conclusion_generale: "GENERAL CONCLUSION OF THE AUDIT",
         },
         reasons: Reasons {
@@ -114,18 +114,17 @@ pub(crate) static EN: Phrases = Phrases {
         organisation: "The audited organisation",
         history: "History of the site's quality approach",
         assessment: "3. Assessment summary",
-        abbreviations: "Abbreviations: C: conformity; NA: not applicable; NC Maj: major nonconformity; NC min: minor nonconformity; PF: strength; PS: area of concern; PP: opportunity for improvement.",
+        abbreviations: "Abbreviations: C: conforming; NA: not applicable; NC Maj: major nonconformity; NC min: minor nonconformity; PF: strength; PS: area of concern; PP: opportunity for improvement.",
         commitments: "Service commitments",
         comments: "Auditor's assessment — comments",
         verdict: "Verdict",
         item: "Item",
         note: "Note",
-        not_assessed: "not assessed",
+        not_assessed: |_| "not assessed",
         remote: "Remote audit:",
         synthesis: "4. Summary and general conclusion of the audit",
         generated: "From the audit data",
         auditor_text: "The auditor's text",
-        auditor_verdict: "Verdict:",
         decision: "5. Decision",
         indicative: "5. Indicative outcome (internal audit)",
         indicative_lead: "Indicative outcome (internal audit): ",
@@ -147,6 +146,17 @@ pub(crate) static EN: Phrases = Phrases {
         rate_column: "Conformity rate",
         ecarts: "Nonconformity reports",
         ecarts_caption: "Nonconformities and the due dates of their corrective actions",
+        survey_subtitle: "(Check of the analysis of the results of the satisfaction surveys, and of the implementation and follow-up of an action plan)",
+        phone: "Direct line",
+        email: "E-mail",
+        leader: "Led by",
+        status: "Status",
+        action_status: |s| match s {
+            ActionStatus::Open => "open",
+            ActionStatus::InProgress => "in progress",
+            ActionStatus::Lifted { .. } => "lifted on",
+            ActionStatus::NotLifted { .. } => "not lifted on",
+        },
     },
     compare: Compare {
         title: "Comparison of two audits",
@@ -154,11 +164,11 @@ pub(crate) static EN: Phrases = Phrases {
         different_sites: "Warning: the two audits are of two different sites.",
         reversed_dates: "Warning: the audit \"after\" starts before the audit \"before\".",
         scope: "Scope and decision",
-        referentiel: "Référentiel : ",
+        referentiel: "Référentiel: ",
         different_referentiels: "Different référentiels ",
         shared_only: "only the shared engagements (same number, module and title) are compared",
-        not_compared: "Engagements not compared : ",
-        decision: "Decision : ",
+        not_compared: "Engagements not compared: ",
+        decision: "Decision: ",
         indicative: " (indicative)",
         modules: "Modules",
         engagements: "Engagements",
@@ -187,9 +197,9 @@ pub(crate) static EN: Phrases = Phrases {
         remote_engagement: "), engagement ",
         not_assessed: "not assessed",
         not_covered: "not covered",
-        open_quote: "« ",
-        close_quote: " »",
-        separator: " ; ",
+        open_quote: "\"",
+        close_quote: "\"",
+        separator: "; ",
     },
     history: crate::history::phrases::EN,
 };
@@ -265,6 +275,26 @@ fn observation_counts(out: &mut String, counts: &ObservationCounts) {
     out.push_str(" for improvement.");
 }
 
+/// The kind of administration in words.
+const fn administration(kind: AdministrationType) -> &'static str {
+    match kind {
+        AdministrationType::Prefecture => "Prefecture",
+        AdministrationType::SousPrefecture => "Sub-prefecture",
+        AdministrationType::PrefectureDePolice => "Prefecture of police",
+        AdministrationType::HautCommissariat => "High commission",
+    }
+}
+
+/// A verdict in words, as an adjective: `conforming`, `minor nonconformity`…
+const fn verdict(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Conformity => "conforming",
+        Verdict::NotApplicable => "not applicable",
+        Verdict::MinorNonconformity => "minor nonconformity",
+        Verdict::MajorNonconformity => "major nonconformity",
+    }
+}
+
 fn outcome(outcome: Outcome) -> &'static str {
     match outcome {
         Outcome::Favorable => "favourable",
@@ -285,7 +315,7 @@ fn module_heading(module: ModuleNumber, title: &str, obligatory: bool) -> String
     if obligatory {
         format!("MODULE {module} - MANDATORY: {title}")
     } else {
-        format!("MODULE {module}: {title}")
+        format!("MODULE {module} - {title}")
     }
 }
 
@@ -294,7 +324,8 @@ fn policy(deadline_months: u32, minor_threshold: Option<u32>) -> String {
         Some(t) => format!("unfavourable from {t} NC min"),
         None => "no threshold of NC min".to_owned(),
     };
+    let s = plural(deadline_months);
     format!(
-        "Policy: corrective actions due {deadline_months} month(s) after the audit's last day; {threshold}."
+        "Policy: corrective actions due {deadline_months} month{s} after the audit's last day; {threshold}."
     )
 }

@@ -1,12 +1,15 @@
-//! Every phrase in French. French text puts a normal space before `:` and `;`, and a no-break
-//! space (U+00A0) before `%` (see [`format`](super::format)).
+//! Every phrase in French, typeset by the rules of [`typography`](super::typography): a
+//! no-break space (U+00A0) before `:` and inside `« »`, a narrow no-break space (U+202F)
+//! before `;`, `!` and `?`; a no-break space before `%` too (see [`format`](super::format)).
+//! Headings in capitals keep their accents (« PISTES DE PROGRÈS »), the Imprimerie nationale's
+//! rule.
 
 use super::format::push_number;
 use super::{Common, Compare, Engine, Headings, Phrases, Reasons, Report};
 use crate::compare::{Change, NcStatus};
 use crate::{
-    AdministrationType, AuditType, ManagementSection, ModuleNumber, NoteCounts, ObservationCounts,
-    Outcome, RemoteChannel, RemoteNote, Verdict,
+    ActionStatus, AdministrationType, AuditType, ManagementSection, ModuleNumber, NoteCounts,
+    ObservationCounts, Outcome, RemoteChannel, RemoteNote, Verdict,
 };
 
 /// The phrases in French.
@@ -20,47 +23,47 @@ pub(crate) static FR: Phrases = Phrases {
         // The model's French labels are those of the report's text form, which the import reads.
         verdict: Verdict::label_fr,
         remote_channel: RemoteChannel::label_fr,
-        management_section: ManagementSection::heading,
-        colon: " : ",
-        semicolon: " ; ",
-        open_quote: " « ",
-        close_quote: " »",
-        rate_label: "Taux de conformité :",
+        management_section,
+        colon: "\u{a0}: ",
+        semicolon: "\u{202f}; ",
+        open_quote: " «\u{a0}",
+        close_quote: "\u{a0}»",
+        rate_label: "Taux de conformité\u{a0}:",
     },
     engine: Engine {
         headings: Headings {
             points_forts: "POINTS FORTS",
             points_sensibles: "POINTS SENSIBLES (avec risques associés)",
-            pistes_de_progres: "PISTES DE PROGRES",
-            fiches_ecart: "FICHE(S) D'ECART(S)",
+            pistes_de_progres: "PISTES DE PROGRÈS",
+            fiches_ecart: "FICHE(S) D'ÉCART(S)",
             commentaires: "COMMENTAIRES",
             bonnes_pratiques: "LES BONNES PRATIQUES",
-            enquetes_satisfaction: "LES RESULTATS DES ENQUETES DE SATISFACTION DES USAGERS",
+            enquetes_satisfaction: "LES RÉSULTATS DES ENQUÊTES DE SATISFACTION DES USAGERS",
             charte_graphique: "RESPECT DE LA CHARTE GRAPHIQUE",
-            conclusion_generale: "CONCLUSION GENERALE DE L'AUDIT",
+            conclusion_generale: "CONCLUSION GÉNÉRALE DE L'AUDIT",
         },
         reasons: Reasons {
             major: |major| {
-                format!("Au moins une non-conformité majeure ({major}) : avis défavorable.")
+                format!("Au moins une non-conformité majeure ({major})\u{a0}: avis défavorable.")
             },
             minor_threshold: |minor, threshold| {
                 let s = plural(minor);
                 format!(
-                    "{minor} non-conformité{s} mineure{s}, seuil de {threshold} atteint : avis défavorable."
+                    "{minor} non-conformité{s} mineure{s}, seuil de {threshold} atteint\u{a0}: avis défavorable."
                 )
             },
             minor: |minor| {
                 let s = plural(minor);
                 format!(
-                    "Aucune non-conformité majeure, {minor} non-conformité{s} mineure{s} : avis favorable sous réserve d'actions correctives."
+                    "Aucune non-conformité majeure, {minor} non-conformité{s} mineure{s}\u{a0}: avis favorable sous réserve d'actions correctives."
                 )
             },
-            none: "Aucune non-conformité majeure ou mineure : avis favorable.",
+            none: "Aucune non-conformité majeure ou mineure\u{a0}: avis favorable.",
         },
         nothing: "Sans objet.",
         no_nonconformity: "Absence de non-conformité majeure ou mineure.",
         charte_initial: "Non applicable en audit initial.",
-        auditor_verdict: "Verdict de l'auditeur : ",
+        auditor_verdict: "Verdict de l'auditeur\u{a0}: ",
         audit_kind,
         on: "le ",
         from: "du ",
@@ -69,9 +72,9 @@ pub(crate) static FR: Phrases = Phrases {
         management_item: ", point ",
         remote_check: "Audit à distance (",
         remote_engagement: "), engagement ",
-        risk: " — risque associé : ",
-        finding: " — constat : ",
-        requirement: " — exigence : ",
+        risk: " — risque associé\u{a0}: ",
+        finding: " — constat\u{a0}: ",
+        requirement: " — exigence\u{a0}: ",
         not_stated: "non renseigné",
         no_fiche: " (sans fiche d'écart)",
         due_on: " — action corrective due le ",
@@ -87,27 +90,27 @@ pub(crate) static FR: Phrases = Phrases {
         items: " point",
         assessed,
         no_module: "Aucun module couvert.",
-        modules_covered: "Modules couverts : ",
-        management: "Pilotage de la politique qualité et démarche de labellisation : ",
-        remote_checks: "Audit à distance : ",
+        modules_covered: "Modules couverts\u{a0}: ",
+        management: "Pilotage de la politique qualité et démarche de labellisation\u{a0}: ",
+        remote_checks: "Audit à distance\u{a0}: ",
         remote_counts,
         observation_counts,
-        decision: "Décision selon la politique de décision par défaut de l'outil (et non le texte du référentiel) : ",
-        indicative_decision: "Avis indicatif (audit interne) selon la politique de décision par défaut de l'outil (et non le texte du référentiel) : ",
+        decision: "Décision selon la politique de décision par défaut de l'outil (et non le texte du référentiel)\u{a0}: ",
+        indicative_decision: "Avis indicatif (audit interne) selon la politique de décision par défaut de l'outil (et non le texte du référentiel)\u{a0}: ",
         due_by: ", actions correctives dues au plus tard le ",
-        decision_title: "DÉCISION : ",
-        indicative_title: "AVIS INDICATIF (audit interne, sans valeur de décision) : ",
-        auditor_text: "Texte de l'auditeur :",
+        decision_title: "DÉCISION\u{a0}: ",
+        indicative_title: "AVIS INDICATIF (audit interne, sans valeur de décision)\u{a0}: ",
+        auditor_text: "Texte de l'auditeur\u{a0}:",
     },
     report: Report {
         title: "RAPPORT D'AUDIT",
         cover: "1. PAGE DE GARDE",
         administration: "TYPE D'ADMINISTRATION",
-        departement: "DEPARTEMENT",
+        departement: "DÉPARTEMENT",
         city: "VILLE",
         modules_covered: "MODULES COUVERTS PAR LE LABEL",
         audit_type: "TYPE D'AUDIT",
-        referentiel: "REFERENTIEL",
+        referentiel: "RÉFÉRENTIEL",
         dates: "DATE(S) DE L'AUDIT",
         from: "Du",
         to: "au",
@@ -117,22 +120,27 @@ pub(crate) static FR: Phrases = Phrases {
         organisation: "Contexte de l'organisme audité",
         history: "Présentation et historique de la démarche du site audité",
         assessment: "3. SYNTHÈSE DE L'ÉVALUATION",
-        abbreviations: "Abréviations : C : Conforme ; NA : Non applicable ; NC Maj : Non-conformité majeure ; NC min : Non-conformité mineure ; PF : Points forts ; PS : Points sensibles ; PP : Pistes de progrès.",
+        abbreviations: "Abréviations\u{a0}: C\u{a0}: Conforme\u{202f}; NA\u{a0}: Non applicable\u{202f}; NC Maj\u{a0}: Non-conformité majeure\u{202f}; NC min\u{a0}: Non-conformité mineure\u{202f}; PF\u{a0}: Points forts\u{202f}; PS\u{a0}: Points sensibles\u{202f}; PP\u{a0}: Pistes de progrès.",
         commitments: "Engagements de service",
         comments: "Appréciation de l'auditeur — Commentaires",
         verdict: "Conformité",
         item: "Point",
         note: "Note",
-        not_assessed: "non évalué(s)",
-        remote: "AUDIT A DISTANCE :",
+        not_assessed: |n| {
+            if n > 1 {
+                "non évalués"
+            } else {
+                "non évalué"
+            }
+        },
+        remote: "AUDIT À DISTANCE\u{a0}:",
         synthesis: "4. SYNTHÈSE DE L'ÉVALUATION ET CONCLUSION GÉNÉRALE DE L'AUDIT",
         generated: "D'après les données de l'audit",
         auditor_text: "Texte de l'auditeur",
-        auditor_verdict: "Verdict :",
         decision: "5. DÉCISION",
         indicative: "5. AVIS INDICATIF (AUDIT INTERNE)",
-        indicative_lead: "Avis indicatif (audit interne) : ",
-        indicative_note: "Un audit interne n'accorde pas le label : seul l'audit de l'organisme d'audit externe conduit à la décision de labellisation. Cet avis indique ce que l'audit externe conclurait vraisemblablement selon la même politique.",
+        indicative_lead: "Avis indicatif (audit interne)\u{a0}: ",
+        indicative_note: "Un audit interne n'accorde pas le label\u{a0}: seul l'audit de l'organisme d'audit externe conduit à la décision de labellisation. Cet avis indique ce que l'audit externe conclurait vraisemblablement selon la même politique.",
         policy_note: "Résultat établi selon la politique de décision par défaut de l'outil (pratique ISO/IEC 17021-1), et non selon le texte du référentiel, dont les règles de décision ne sont pas publiques.",
         reasons: "Motifs",
         ecart: "Écart",
@@ -150,18 +158,29 @@ pub(crate) static FR: Phrases = Phrases {
         rate_column: "Taux de conformité",
         ecarts: "Fiches d'écart",
         ecarts_caption: "Fiches d'écart et échéances des actions correctives",
+        survey_subtitle: "(Vérification de l'analyse du résultat des enquêtes de satisfaction et de la mise en œuvre et suivi d'un plan d'actions)",
+        phone: "Ligne directe",
+        email: "Adresse électronique",
+        leader: "Pilote",
+        status: "État",
+        action_status: |s| match s {
+            ActionStatus::Open => "ouverte",
+            ActionStatus::InProgress => "en cours",
+            ActionStatus::Lifted { .. } => "levée le",
+            ActionStatus::NotLifted { .. } => "non levée le",
+        },
     },
     compare: Compare {
         title: "Comparaison de deux audits",
         audits: ["Avant\u{a0}: ", "Après\u{a0}: "],
         different_sites: "Attention\u{a0}: les deux audits portent sur deux sites différents.",
-        reversed_dates: "Attention\u{a0}: l'audit « après » commence avant l'audit « avant ».",
+        reversed_dates: "Attention\u{a0}: l'audit «\u{a0}après\u{a0}» commence avant l'audit «\u{a0}avant\u{a0}».",
         scope: "Périmètre et décision",
-        referentiel: "Référentiel : ",
+        referentiel: "Référentiel\u{a0}: ",
         different_referentiels: "Référentiels différents ",
         shared_only: "seuls les engagements communs (même numéro, même module, même intitulé) sont comparés",
-        not_compared: "Engagements non comparés : ",
-        decision: "Décision : ",
+        not_compared: "Engagements non comparés\u{a0}: ",
+        decision: "Décision\u{a0}: ",
         indicative: " (indicatif)",
         modules: "Modules",
         engagements: "Engagements",
@@ -190,9 +209,9 @@ pub(crate) static FR: Phrases = Phrases {
         remote_engagement: "), engagement ",
         not_assessed: "non évalué",
         not_covered: "non couvert",
-        open_quote: "« ",
-        close_quote: " »",
-        separator: " ; ",
+        open_quote: "«\u{a0}",
+        close_quote: "\u{a0}»",
+        separator: "\u{202f}; ",
     },
     history: crate::history::phrases::FR,
 };
@@ -232,7 +251,7 @@ fn assessed(out: &mut String, assessed: u32, listed: u32, noun: &str) {
     push_count(out, assessed, &[noun, " évalué"]);
     out.push_str(" sur ");
     push_number(out, listed);
-    out.push_str(" : ");
+    out.push_str("\u{a0}: ");
 }
 
 fn remote_counts(out: &mut String, counts: &NoteCounts) {
@@ -251,13 +270,21 @@ fn remote_counts(out: &mut String, counts: &NoteCounts) {
 }
 
 fn observation_counts(out: &mut String, counts: &ObservationCounts) {
-    out.push_str("Observations : ");
+    out.push_str("Observations\u{a0}: ");
     push_count(out, counts.pf, &[" point", " fort"]);
     out.push_str(", ");
     push_count(out, counts.ps, &[" point", " sensible"]);
     out.push_str(", ");
     push_count(out, counts.pp, &[" piste"]);
     out.push_str(" de progrès.");
+}
+
+/// The management sections' headings, in capitals with their accents.
+const fn management_section(section: ManagementSection) -> &'static str {
+    match section {
+        ManagementSection::Pilotage => "PILOTAGE DE LA POLITIQUE QUALITÉ",
+        ManagementSection::Labellisation => "DÉMARCHE DE LABELLISATION",
+    }
 }
 
 fn outcome(outcome: Outcome) -> &'static str {
@@ -270,9 +297,9 @@ fn outcome(outcome: Outcome) -> &'static str {
 
 fn module_heading(module: ModuleNumber, title: &str, obligatory: bool) -> String {
     if obligatory {
-        format!("MODULE {module} - OBLIGATOIRE : {title}")
+        format!("MODULE {module} - OBLIGATOIRE\u{a0}: {title}")
     } else {
-        format!("MODULE {module} : {title}")
+        format!("MODULE {module} - {title}")
     }
 }
 
@@ -282,6 +309,6 @@ fn policy(deadline_months: u32, minor_threshold: Option<u32>) -> String {
         None => "pas de seuil de NC min".to_owned(),
     };
     format!(
-        "Politique : actions correctives dues {deadline_months} mois après la fin de l'audit ; {threshold}."
+        "Politique\u{a0}: actions correctives dues {deadline_months} mois après la fin de l'audit\u{202f}; {threshold}."
     )
 }

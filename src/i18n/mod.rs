@@ -23,6 +23,7 @@ use crate::{
 mod en;
 pub(crate) mod format;
 mod fr;
+pub(crate) mod typography;
 
 pub(crate) use format::{date, push_date, push_number};
 
@@ -310,8 +311,8 @@ pub(crate) struct Report {
     pub(crate) item: &'static str,
     /// `Note` (column).
     pub(crate) note: &'static str,
-    /// `non évalué(s)` (after a count).
-    pub(crate) not_assessed: &'static str,
+    /// `non évalué`, `non évalués` (after a count of that number).
+    pub(crate) not_assessed: fn(n: u32) -> &'static str,
     /// `AUDIT A DISTANCE :` (before a channel).
     pub(crate) remote: &'static str,
     /// `4. SYNTHÈSE DE L'ÉVALUATION ET CONCLUSION GÉNÉRALE DE L'AUDIT`.
@@ -320,8 +321,6 @@ pub(crate) struct Report {
     pub(crate) generated: &'static str,
     /// `Texte de l'auditeur` (the auditor's lines).
     pub(crate) auditor_text: &'static str,
-    /// `Verdict :` (before the auditor's verdict).
-    pub(crate) auditor_verdict: &'static str,
     /// `5. DÉCISION`.
     pub(crate) decision: &'static str,
     /// `5. AVIS INDICATIF (AUDIT INTERNE)` (the decision section's heading for an internal
@@ -369,6 +368,20 @@ pub(crate) struct Report {
     pub(crate) ecarts: &'static str,
     /// `Fiches d'écart et échéances des actions correctives` (the écarts' table's caption).
     pub(crate) ecarts_caption: &'static str,
+    /// The subtitle of LES RÉSULTATS DES ENQUÊTES DE SATISFACTION DES USAGERS, as the report
+    /// prints it: `(Vérification de l'analyse du résultat des enquêtes …)`.
+    pub(crate) survey_subtitle: &'static str,
+    /// `Ligne directe` (before an auditor's phone number).
+    pub(crate) phone: &'static str,
+    /// `Adresse électronique` (before an auditor's e-mail address).
+    pub(crate) email: &'static str,
+    /// `Pilote` (column: who leads the corrective action).
+    pub(crate) leader: &'static str,
+    /// `État` (column: where the corrective action stands).
+    pub(crate) status: &'static str,
+    /// Where a corrective action stands, before its date if it has one: `ouverte`, `en cours`,
+    /// `levée le`, `non levée le`.
+    pub(crate) action_status: fn(&crate::ActionStatus) -> &'static str,
 }
 
 /// The comparison's phrases.

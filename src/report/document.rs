@@ -10,10 +10,16 @@
 //! as is, and text from the audit or the référentiel ([`Inline::Text`]), which each writer
 //! escapes for its format. Most text is borrowed from the audit, the référentiel or the
 //! conclusions (`Cow::Borrowed`); only composed phrases are owned.
+//!
+//! French typography (no-break spaces before `: ; ! ?` and inside `« »`, by the rules of
+//! [`typography`](crate::i18n::typography)) is applied here, in one place: [`Document::new`]
+//! typesets every wording run of a French document, and no data run. The text form of reports
+//! (`report_text`) does not go through this model and keeps the source report's spaces.
 
 use std::borrow::Cow;
 
 use crate::engine::score::{ObservationCounts, VerdictCounts};
+use crate::i18n::typography;
 use crate::{Language, Outcome, RemoteNote, Verdict};
 
 /// A whole document: its title (the HTML page's `<title>`), its language and its blocks.
@@ -25,6 +31,62 @@ pub(crate) struct Document<'a> {
     pub language: Language,
     /// The blocks, in order.
     pub blocks: Vec<Block<'a>>,
+}
+
+impl<'a> Document<'a> {
+    /// The document of `blocks` in `language`, titled `title`. In French, every wording run
+    /// ([`Inline::Plain`], [`Inline::Strong`], [`Inline::Title`]) is typeset by
+    /// [`typography::french`]; data runs ([`Inline::Text`] and the like: the auditor's and the
+    /// référentiel's words, and the engine's lines, whose wording the French phrase table
+    /// already typesets) are left as they are.
+    pub(crate) fn new(title: Cow<'a, str>, language: Language, mut blocks: Vec<Block<'a>>) -> Self {
+        if language == Language::Fr {
+            typeset_blocks(&mut blocks);
+        }
+        Document {
+            title,
+            language,
+            blocks,
+        }
+    }
+}
+
+/// Typesets the wording runs of `blocks`, sections included.
+fn typeset_blocks(blocks: &mut [Block<'_>]) {
+    for block in blocks {
+        match block {
+            Block::Heading(h) => typeset_runs(&mut h.runs),
+            Block::Paragraph(p) => typeset_runs(&mut p.runs),
+            Block::List(l) => typeset_runs(&mut l.items.runs),
+            Block::KeyValues(kv) => {
+                typeset_runs(&mut kv.caption.runs);
+                for (_, value) in &mut kv.rows {
+                    typeset_runs(value);
+                }
+            }
+            Block::Table(t) => {
+                typeset_runs(&mut t.caption.runs);
+                typeset_runs(&mut t.cells.runs);
+            }
+            Block::Chart(_) => {}
+            Block::Section(s) => typeset_blocks(&mut s.blocks),
+        }
+    }
+}
+
+/// Typesets the wording runs among `runs`.
+fn typeset_runs(runs: &mut [Inline<'_>]) {
+    for run in runs {
+        if let Inline::Plain(s) | Inline::Strong(s) | Inline::Title(s) = run {
+            let typeset = match typography::french(s) {
+                Cow::Owned(t) => Some(t),
+                Cow::Borrowed(_) => None,
+            };
+            if let Some(t) = typeset {
+                *s = Cow::Owned(t);
+            }
+        }
+    }
 }
 
 /// One block of a document.
@@ -58,8 +120,6 @@ pub(crate) enum Inline<'a> {
     Strong(Cow<'a, str>),
     /// Strong data text (escaped).
     StrongText(Cow<'a, str>),
-    /// Code (an identifier), escaped.
-    Code(Cow<'a, str>),
     /// A number, written in decimal.
     Number(u32),
     /// A line break; between the paragraphs of a [`CellKind::Paragraphs`] cell, a new paragraph.
@@ -495,9 +555,7 @@ impl<'a> Inline<'a> {
     pub(crate) fn content(&self) -> Option<(&str, bool)> {
         match self {
             Inline::Plain(s) | Inline::Strong(s) | Inline::Title(s) => Some((s, false)),
-            Inline::Text(s) | Inline::StrongText(s) | Inline::Code(s) | Inline::Figure(s) => {
-                Some((s, true))
-            }
+            Inline::Text(s) | Inline::StrongText(s) | Inline::Figure(s) => Some((s, true)),
             Inline::Lead(s) | Inline::Key(s) | Inline::Marker(s) | Inline::Badge(_, s) => {
                 Some((s, false))
             }

@@ -174,7 +174,6 @@ const fn badge(tone: Tone) -> &'static str {
 fn tags(run: &Inline<'_>) -> (&'static str, &'static str) {
     match run {
         Inline::Strong(_) | Inline::StrongText(_) => ("<strong>", "</strong>"),
-        Inline::Code(_) => ("<code>", "</code>"),
         Inline::Figure(_) => ("<b>", "</b>"),
         Inline::Key(_) => ("<span class=\"k\">", "</span>"),
         Inline::Marker(_) => ("<span class=\"marker\" aria-hidden=\"true\">", "</span>"),
@@ -184,7 +183,7 @@ fn tags(run: &Inline<'_>) -> (&'static str, &'static str) {
 }
 
 /// Writes `run`; `paragraphs`: a break closes a paragraph and opens the next. Data text is
-/// escaped, its line breaks kept (except in codes and figures).
+/// escaped, its line breaks kept (except in figures).
 fn inline(out: &mut String, run: &Inline<'_>, paragraphs: bool) {
     let Some((text, data)) = run.content() else {
         match run {
@@ -200,7 +199,7 @@ fn inline(out: &mut String, run: &Inline<'_>, paragraphs: bool) {
         out.push_str(open);
     }
     if data {
-        let breaks = !matches!(run, Inline::Code(_) | Inline::Figure(_));
+        let breaks = !matches!(run, Inline::Figure(_));
         push_escaped(out, text, breaks);
     } else {
         out.push_str(text);

@@ -166,10 +166,6 @@ fn inline(out: &mut String, run: &Inline<'_>) {
         }
         return;
     };
-    if let Inline::Code(_) = run {
-        push_code(out, text);
-        return;
-    }
     let delimiter = match run {
         Inline::Strong(_) | Inline::StrongText(_) | Inline::Title(_) | Inline::Figure(_) => "**",
         Inline::Lead(_) => "*",
@@ -187,41 +183,6 @@ fn inline(out: &mut String, run: &Inline<'_>) {
     if !delimiter.is_empty() {
         out.push_str(delimiter);
     }
-}
-
-/// Writes `text` as a code span, read back as written: its delimiter is a run of backticks
-/// longer than any in the text, and a space pads each side where the reader would otherwise
-/// eat a backtick or a space of the text. A `|` is written `\|`, which a table reads as `|`
-/// (the code spans that hold data, the référentiel's id, are in a table).
-fn push_code(out: &mut String, text: &str) {
-    let mut longest = 0;
-    let mut current = 0;
-    for b in text.bytes() {
-        current = if b == b'`' { current + 1 } else { 0 };
-        longest = longest.max(current);
-    }
-    let pad = text.starts_with('`')
-        || text.ends_with('`')
-        || (text.starts_with(' ') && text.ends_with(' ') && !text.bytes().all(|b| b == b' '));
-    let push_fence = |out: &mut String| {
-        for _ in 0..=longest {
-            out.push('`');
-        }
-    };
-    push_fence(out);
-    if pad {
-        out.push(' ');
-    }
-    for (i, part) in text.split('|').enumerate() {
-        if i > 0 {
-            out.push_str("\\|");
-        }
-        out.push_str(part);
-    }
-    if pad {
-        out.push(' ');
-    }
-    push_fence(out);
 }
 
 fn runs(out: &mut String, runs: &[Inline<'_>]) {

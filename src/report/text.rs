@@ -3,7 +3,8 @@
 //!
 //! Headings are lines of their own, followed at once by what they head; other blocks are
 //! separated by a blank line; list items start with `- `; a table is a line per row, its cells
-//! separated by ` | `, under its header row; a key and its value are separated by `: `. The
+//! separated by ` | `, under its header row; a key and its value are separated by the
+//! language's colon (`\u{a0}: ` in French, `: ` in English). The
 //! title (the first-level heading) is left out, the command that printed the text naming it;
 //! the summary band and the chart are left out too, as everything they show is said again
 //! further down. Text is written as is.
@@ -19,7 +20,7 @@
 //! let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
 //! let text = render_text(&valid, &conclusions);
 //! assert!(text.starts_with("PREFECTURE du Var — TOULON - 83\n"));
-//! assert!(text.contains("\n5. AVIS INDICATIF (AUDIT INTERNE)\nAvis favorable (favorable)\n"));
+//! assert!(text.contains("\n5. AVIS INDICATIF (AUDIT INTERNE)\nAvis favorable\n"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -58,7 +59,8 @@ impl Writer {
         self.after_heading = heading;
     }
 
-    fn blocks(&mut self, blocks: &[Block<'_>]) {
+    /// Writes `blocks`; `colon` separates a key from its value.
+    fn blocks(&mut self, blocks: &[Block<'_>], colon: &str) {
         for block in blocks {
             match block {
                 Block::Heading(h) if h.level <= 1 => {}
@@ -87,7 +89,7 @@ impl Writer {
                     self.start(false);
                     for (key, value) in &kv.rows {
                         self.out.push_str(key);
-                        self.out.push_str(": ");
+                        self.out.push_str(colon);
                         runs(&mut self.out, value, true);
                         self.out.push('\n');
                     }
@@ -113,7 +115,7 @@ impl Writer {
                 Block::Chart(_) => {}
                 Block::Section(s) => {
                     if s.kind != SectionKind::Summary {
-                        self.blocks(&s.blocks);
+                        self.blocks(&s.blocks, colon);
                     }
                 }
             }
@@ -128,7 +130,7 @@ pub(crate) fn write(document: &Document<'_>, capacity: usize) -> String {
         started: false,
         after_heading: false,
     };
-    w.blocks(&document.blocks);
+    w.blocks(&document.blocks, document.language.phrases().common.colon);
     w.out
 }
 

@@ -78,15 +78,7 @@ pub(super) fn cover<'a>(audit: &'a Audit, referentiel: &'a Referentiel, l: Langu
         .label
         .as_deref()
         .unwrap_or_else(|| referentiel.title());
-    rows.push((
-        l.phrases().report.referentiel,
-        vec![
-            Inline::text(label),
-            Inline::plain(" ("),
-            Inline::Code(Cow::Borrowed(audit.referentiel.id.as_str())),
-            Inline::plain(")"),
-        ],
-    ));
+    rows.push((l.phrases().report.referentiel, vec![Inline::text(label)]));
     let mut dates = String::with_capacity(32);
     dates.push_str(l.phrases().report.from);
     dates.push(' ');
@@ -112,6 +104,17 @@ pub(super) fn cover<'a>(audit: &'a Audit, referentiel: &'a Referentiel, l: Langu
             auditors.push(Inline::plain(l.phrases().report.signed_on));
             auditors.push(Inline::plain(" "));
             auditors.push(Inline::plain(date(d, l)));
+        }
+        for (label, value) in [
+            (l.phrases().report.phone, &a.phone),
+            (l.phrases().report.email, &a.email),
+        ] {
+            if let Some(value) = value {
+                auditors.push(Inline::Break);
+                auditors.push(Inline::plain(label));
+                auditors.push(Inline::plain(l.phrases().common.colon));
+                auditors.push(Inline::text(value.as_str()));
+            }
         }
     }
     if auditors.is_empty() {

@@ -1,5 +1,5 @@
 //! Section 5: the decision (for an internal audit, the indicative outcome), its reasons and the
-//! fiches d'écart with their due dates.
+//! fiches d'écart: the corrective action, who leads it, its due date and where it stands.
 
 use crate::engine::synthesis::{ecart_source, source_label};
 use crate::i18n::{self, date};
@@ -7,10 +7,43 @@ use crate::report::document::{
     Block, Caption, CaptionKind, CellKind, Heading, Inline, List, ListStyle, Paragraph,
     ParagraphStyle, RowKind, SectionKind, Spans, Table, TableKind, verdict_badge,
 };
-use crate::{Conclusions, NcGrade, Outcome, Verdict};
+use crate::{ActionStatus, Audit, Conclusions, FicheEcart, Language, NcGrade, Outcome, Verdict};
 
-/// The decision section.
-pub(super) fn decision<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
+/// The fiche d'écart of the audit behind `e`: the one of the same target and grade, or else
+/// of the same target.
+fn fiche<'a>(audit: &'a Audit, e: &crate::Ecart<'_>) -> Option<&'a FicheEcart> {
+    if !e.has_fiche {
+        return None;
+    }
+    let mut same_target = audit.ecarts.iter().filter(|f| f.target == e.target);
+    same_target
+        .clone()
+        .find(|f| f.grade == e.grade)
+        .or_else(|| same_target.next())
+}
+
+/// Where the corrective action stands: `ouverte`, `en cours`, `levée le 02/03/2020 — evidence`,
+/// `non levée le 02/03/2020 — reason`.
+fn status_cell(status: &ActionStatus, l: Language) -> Vec<Inline<'_>> {
+    let mut runs = vec![Inline::plain((l.phrases().report.action_status)(status))];
+    let dated = match status {
+        ActionStatus::Lifted { on, evidence } => Some((*on, evidence)),
+        ActionStatus::NotLifted { on, reason } => Some((*on, reason)),
+        _ => None,
+    };
+    if let Some((on, why)) = dated {
+        runs.push(Inline::plain(" "));
+        runs.push(Inline::plain(date(on, l)));
+        if !why.trim().is_empty() {
+            runs.push(Inline::plain(" — "));
+            runs.push(Inline::text(why.as_str()));
+        }
+    }
+    runs
+}
+
+/// The decision section; the fiches d'écart's leaders and statuses are read from `audit`.
+pub(super) fn decision<'a>(c: &'a Conclusions<'_>, audit: &'a Audit) -> Block<'a> {
     let l = c.language;
     let mut blocks = Vec::with_capacity(10);
     blocks.push(Block::Heading(Heading {
@@ -24,12 +57,7 @@ pub(super) fn decision<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
     }));
     blocks.push(Block::Paragraph(Paragraph {
         style: ParagraphStyle::Outcome(c.outcome),
-        runs: vec![
-            Inline::Title(i18n::outcome_title(c.outcome, l).into()),
-            Inline::plain(" ("),
-            Inline::Code(c.outcome.code().into()),
-            Inline::plain(")"),
-        ],
+        runs: vec![Inline::Title(i18n::outcome_title(c.outcome, l).into())],
     }));
     if c.indicative {
         blocks.push(Block::plain(l.phrases().report.indicative_note));
@@ -56,7 +84,9 @@ pub(super) fn decision<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
             l.phrases().report.finding,
             l.phrases().report.requirement,
             l.phrases().report.corrective_action,
+            l.phrases().report.leader,
             l.phrases().report.due,
+            l.phrases().report.status,
         ];
         let mut t = Table::new(TableKind::Ecarts, caption, header, c.ecarts.len(), 2);
         for e in &c.ecarts {
@@ -81,10 +111,19 @@ pub(super) fn decision<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
                 .as_deref()
                 .map_or(Inline::plain("—"), Inline::text);
             t.cell_of(CellKind::Text, [action]);
+            let fiche = fiche(audit, e);
+            let leader = fiche
+                .and_then(|f| f.leader.as_deref())
+                .map_or(Inline::plain("—"), Inline::text);
+            t.cell_of(CellKind::Text, [leader]);
             let due = e
                 .due
                 .map_or(Inline::plain("—"), |d| Inline::plain(date(d, l)));
             t.cell_of(CellKind::Text, [due]);
+            match fiche {
+                Some(f) => t.cell_of(CellKind::Text, status_cell(&f.status, l)),
+                None => t.cell_of(CellKind::Text, [Inline::plain("—")]),
+            }
         }
         blocks.push(Block::Table(t));
     }

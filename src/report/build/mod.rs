@@ -42,7 +42,7 @@ pub(crate) fn report<'a>(valid: &Valid<'a>, conclusions: &'a Conclusions<'_>) ->
     modules::remote(&mut assessment, &source);
     blocks.push(Block::section(SectionKind::Part, assessment));
     blocks.push(synthesis::synthesis(conclusions));
-    blocks.push(decision::decision(conclusions));
+    blocks.push(decision::decision(conclusions, audit));
     let site = &audit.site;
     let mut title = String::with_capacity(96);
     title.push_str(l.phrases().report.title);
@@ -53,11 +53,7 @@ pub(crate) fn report<'a>(valid: &Valid<'a>, conclusions: &'a Conclusions<'_>) ->
     title.push_str(" (");
     title.push_str(site.departement.as_str());
     title.push(')');
-    Document {
-        title: Cow::Owned(title),
-        language: l,
-        blocks,
-    }
+    Document::new(Cow::Owned(title), l, blocks)
 }
 
 /// What a part of the report is built from.
@@ -84,6 +80,7 @@ impl<'a> Source<'a> {
 /// comment, and ends the cell.
 fn observations_cell<'a>(
     table: &mut Table<'a>,
+    language: Language,
     comment: Option<&'a str>,
     observations: &'a [Observation],
 ) {
@@ -98,7 +95,7 @@ fn observations_cell<'a>(
         }
         first = false;
         table.push(Inline::Key(o.kind.code()));
-        table.push(Inline::plain(" : "));
+        table.push(Inline::plain(language.phrases().common.colon));
         table.push(Inline::text(o.text.as_str()));
         if let Some(r) = &o.risk {
             table.push(Inline::plain(" — "));
@@ -129,7 +126,9 @@ fn tally<'a>(mut runs: Vec<Inline<'a>>, tally: &Tally, language: Language) -> Bl
         runs.push(Inline::plain(", "));
         runs.push(Inline::Number(c.not_assessed));
         runs.push(Inline::plain(" "));
-        runs.push(Inline::plain(language.phrases().report.not_assessed));
+        runs.push(Inline::plain((language.phrases().report.not_assessed)(
+            c.not_assessed,
+        )));
     }
     runs.push(Inline::plain("."));
     Block::Paragraph(Paragraph {

@@ -50,6 +50,7 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
     let columns = (phrases.commitments, phrases.verdict);
     for m in &c.modules {
         let obligatory = referentiel.module(m.module).is_some_and(|x| x.obligatory);
+        // The title is the référentiel's, in capitals (which keep their accents).
         blocks.push(Block::heading(
             3,
             vec![
@@ -103,7 +104,7 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
             t.row(RowKind::Engagement(number));
             engagement_cell(t, l, m.module, number, title);
             match a {
-                Some(a) => observations_cell(t, a.comment.as_deref(), &a.observations),
+                Some(a) => observations_cell(t, l, a.comment.as_deref(), &a.observations),
                 None => t.cell(CellKind::Paragraphs),
             }
             t.cell_of(
@@ -164,7 +165,7 @@ pub(super) fn management<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
                 ],
             );
             match a {
-                Some(a) => observations_cell(&mut t, a.comment.as_deref(), &a.observations),
+                Some(a) => observations_cell(&mut t, l, a.comment.as_deref(), &a.observations),
                 None => t.cell(CellKind::Paragraphs),
             }
             t.cell_of(
@@ -216,7 +217,7 @@ pub(super) fn remote<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
                 .map_or("", |e| &e.title);
             t.row(RowKind::Remote(r.engagement));
             engagement_cell(&mut t, l, r.module, r.engagement, title);
-            observations_cell(&mut t, r.comment.as_deref(), &r.observations);
+            observations_cell(&mut t, l, r.comment.as_deref(), &r.observations);
             t.cell_of(
                 CellKind::Verdict,
                 [Inline::Badge(

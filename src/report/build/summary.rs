@@ -35,7 +35,7 @@ pub(super) fn summary<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
         figures.span([
             Inline::Figure(number(k.not_assessed).into()),
             Inline::plain(" "),
-            Inline::plain(l.phrases().report.not_assessed),
+            Inline::plain((l.phrases().report.not_assessed)(k.not_assessed)),
         ]);
     }
     for (n, code) in [(o.pf, "PF"), (o.ps, "PS"), (o.pp, "PP")] {

@@ -1,0 +1,174 @@
+//! French typography of the crate's own wording: the spaces around « : ; ! ? » and inside
+//! « guillemets ».
+//!
+//! The rules are those of the Imprimerie nationale's *Lexique des règles typographiques en
+//! usage à l'Imprimerie nationale* (spaces around punctuation):
+//!
+//! - before the colon `:` and inside guillemets (after `«`, before `»`): a no-break space,
+//!   U+00A0 ([`NBSP`]);
+//! - before the semicolon `;`, the exclamation mark `!` and the question mark `?`: a narrow
+//!   no-break space, U+202F ([`NNBSP`]);
+//!
+//! so that a sign never starts a line on its own. The crate applies them to an ordinary space
+//! (U+0020) already there and adds none where the wording has none: a code (`qual-e-pref`), a
+//! time or an address keeps its form.
+//!
+//! Where the rules apply: to the crate's own French wording and labels only. The auditor's
+//! words (observations, comments, paragraphs of the context and of section 4) and the
+//! référentiel's titles are quoted verbatim and keep their spaces. Two places hold the
+//! crate's wording, and each is typeset once:
+//!
+//! - the French phrase table ([`fr`](super::fr)) is written typeset, since the engine writes its
+//!   phrases piece by piece between the auditor's words (section 4's lines, the conclusions as
+//!   text); [`french`] leaves it unchanged, which a test checks;
+//! - the report's document model typesets every wording run of a French document when the
+//!   document is made, so that wording composed by the builders (separators, labels) follows
+//!   the same rules, whatever the writer (Markdown, HTML, plain text).
+//!
+//! The text form of reports (`report_text`, read back by the import) is exempt: it mirrors the
+//! source report's own layout, ordinary spaces included, so that an imported report written
+//! out again reads the same.
+
+use std::borrow::Cow;
+
+/// The no-break space (« espace insécable »), U+00A0: before `:` and inside `« »`.
+pub(crate) const NBSP: char = '\u{a0}';
+
+/// The narrow no-break space (« espace fine insécable »), U+202F: before `;`, `!` and `?`.
+pub(crate) const NNBSP: char = '\u{202f}';
+
+/// The space that an ordinary space becomes given the character before it (`prev`) and after
+/// it (`next`), or `None` when it stays ordinary.
+const fn space_for(prev: Option<char>, next: Option<char>) -> Option<char> {
+    match (prev, next) {
+        (_, Some(':' | '»')) | (Some('«'), _) => Some(NBSP),
+        (_, Some(';' | '!' | '?')) => Some(NNBSP),
+        _ => None,
+    }
+}
+
+/// `text` with French typography: each ordinary space before `:` or `»`, or after `«`, made a
+/// no-break space, each before `;`, `!` or `?` a narrow no-break space. Borrowed when nothing
+/// changes.
+///
+/// Apply it to the crate's wording only, never to the auditor's or the référentiel's words.
+pub(crate) fn french(text: &str) -> Cow<'_, str> {
+    let needs = [" :", " ;", " !", " ?", " »", "« "]
+        .iter()
+        .any(|pair| text.contains(pair));
+    if !needs {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut prev = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let typeset = if c == ' ' {
+            space_for(prev, chars.peek().copied())
+        } else {
+            None
+        };
+        out.push(typeset.unwrap_or(c));
+        prev = Some(c);
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+/// Whether `text` follows the rules: no ordinary space before `: ; ! ?` or `»`, nor after `«`.
+pub(crate) fn is_typeset(text: &str) -> bool {
+    matches!(french(text), Cow::Borrowed(_))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_before_signs_and_inside_guillemets_become_no_break() {
+        assert_eq!(
+            french("Politique : dues ; seuil ! vrai ? « titre »"),
+            "Politique\u{a0}: dues\u{202f}; seuil\u{202f}! vrai\u{202f}? «\u{a0}titre\u{a0}»"
+        );
+    }
+
+    /// The French phrase table is written typeset: the engine writes its phrases as they are.
+    #[test]
+    fn the_french_phrase_table_is_typeset() {
+        use crate::i18n::Language;
+        use crate::{NoteCounts, ObservationCounts, Outcome};
+        let fr = Language::Fr.phrases();
+        let (c, e, r, k) = (&fr.common, &fr.engine, &fr.report, &fr.compare);
+        let mut texts = vec![
+            c.colon,
+            c.semicolon,
+            c.open_quote,
+            c.close_quote,
+            c.rate_label,
+            e.auditor_verdict,
+            e.risk,
+            e.finding,
+            e.requirement,
+            e.modules_covered,
+            e.management,
+            e.remote_checks,
+            e.decision,
+            e.indicative_decision,
+            e.decision_title,
+            e.indicative_title,
+            e.auditor_text,
+            e.reasons.none,
+            r.abbreviations,
+            r.remote,
+            r.indicative_lead,
+            r.indicative_note,
+            r.policy_note,
+            r.survey_subtitle,
+            k.referentiel,
+            k.not_compared,
+            k.decision,
+            k.open_quote,
+            k.close_quote,
+            k.separator,
+            k.different_sites,
+            k.reversed_dates,
+        ];
+        texts.extend(k.audits);
+        let mut owned = vec![
+            (e.reasons.major)(2),
+            (e.reasons.minor)(2),
+            (e.reasons.minor_threshold)(3, 3),
+            (r.policy)(3, Some(2)),
+            (r.policy)(3, None),
+        ];
+        if let Some(m) = crate::ModuleNumber::new(1) {
+            owned.push((r.module_heading)(m, "X", true));
+        }
+        let mut out = String::new();
+        (e.assessed)(&mut out, 2, 3, e.engagements);
+        (e.remote_counts)(&mut out, &NoteCounts::default());
+        (e.observation_counts)(&mut out, &ObservationCounts::default());
+        owned.push(out);
+        owned.push((c.outcome)(Outcome::Favorable).to_owned());
+        for text in texts.into_iter().chain(owned.iter().map(String::as_str)) {
+            assert!(is_typeset(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn text_without_ordinary_space_before_a_sign_is_borrowed() {
+        for text in [
+            "qual-e-pref-2019",
+            "https://example.org",
+            "10:30",
+            "Avis\u{a0}: favorable",
+            "«\u{a0}34 00\u{a0}»",
+            "",
+        ] {
+            assert!(matches!(french(text), Cow::Borrowed(_)), "{text}");
+            assert!(is_typeset(text), "{text}");
+        }
+        assert!(!is_typeset("Avis : favorable"));
+        assert!(!is_typeset("« 34 00 »"));
+    }
+}
