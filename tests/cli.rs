@@ -1079,7 +1079,7 @@ fn history_formats_and_output_file() {
         "",
     );
     assert!(
-        stdout(&output).starts_with("# Audit history — prefecture TOULON (83)\n"),
+        stdout(&output).starts_with("# Audit history — PREFECTURE du Var, TOULON (83)\n"),
         "{}",
         stdout(&output)
     );

@@ -471,7 +471,7 @@ fn renderings_name_the_follow_up_and_escape_texts() {
     assert!(html.contains("<td class=\"v-nc-min\">NC min PS PP ↘</td>"));
     let text = h.to_text(qualepref::Language::Fr);
     assert!(text.contains(
-        "- Engagement 17 (NC min), audit du 18/02/2020\u{a0}: levé à l'audit du 14/09/2021 (C)\u{a0}; échéance 19/05/2020\u{a0}; fiche\u{a0}: écart levé\n"
+        "- Engagement 17 (NC min), audit du 18/02/2020\u{a0}: levé à l'audit du 14/09/2021 (C)\u{202f}; échéance 19/05/2020\u{202f}; fiche\u{a0}: écart levé\n"
     ));
     assert!(text.contains("STATUT DU LABEL AU 01/01/2022\n- État\u{a0}: labellisé\n"));
     let english = h.to_text(qualepref::Language::En);

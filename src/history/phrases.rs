@@ -70,7 +70,7 @@ pub(crate) const FR: History = History {
     state_label: "État\u{a0}: ",
     nothing: "Aucun.",
     colon: "\u{a0}: ",
-    semicolon: "\u{a0}; ",
+    semicolon: "\u{202f}; ",
     open_quote: "«\u{a0}",
     close_quote: "\u{a0}»",
     short_kind: |internal, t| match (internal, t) {
@@ -118,7 +118,7 @@ pub(crate) const FR: History = History {
         ActionStatus::Open => "fiche\u{a0}: action ouverte",
         ActionStatus::InProgress => "fiche\u{a0}: action en cours",
         ActionStatus::Lifted { .. } => "fiche\u{a0}: écart levé",
-        _ => "fiche\u{a0}: écart non levé",
+        ActionStatus::NotLifted { .. } => "fiche\u{a0}: écart non levé",
     },
 };
 
@@ -196,6 +196,6 @@ pub(crate) const EN: History = History {
         ActionStatus::Open => "fiche: action open",
         ActionStatus::InProgress => "fiche: action in progress",
         ActionStatus::Lifted { .. } => "fiche: nonconformity lifted",
-        _ => "fiche: nonconformity not lifted",
+        ActionStatus::NotLifted { .. } => "fiche: nonconformity not lifted",
     },
 };

@@ -60,8 +60,18 @@ impl History {
         let mut title = h.title.to_owned();
         if let Some(site) = &self.site {
             title.push_str(" — ");
-            title.push_str((p.common.administration)(site.administration));
-            title.push(' ');
+            // The site's own name when the data has one (« PREFECTURE du Var »), else the kind
+            // of administration; then the city where the audit took place.
+            match &site.name {
+                Some(name) => {
+                    title.push_str(name);
+                    title.push_str(", ");
+                }
+                None => {
+                    title.push_str((p.common.administration)(site.administration));
+                    title.push(' ');
+                }
+            }
             title.push_str(&site.city);
             title.push_str(" (");
             title.push_str(site.departement.as_str());
@@ -277,7 +287,7 @@ impl History {
     /// use qualepref::{Audit, History, HistoryOptions, Language, Referentiel, samples};
     /// let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
     /// let history = History::new([audit], Referentiel::qual_e_pref_2019(), &HistoryOptions::default());
-    /// assert!(history.to_text(Language::Fr).starts_with("HISTORIQUE DES AUDITS — PRÉFECTURE TOULON (83)\n"));
+    /// assert!(history.to_text(Language::Fr).starts_with("HISTORIQUE DES AUDITS — PREFECTURE DU VAR, TOULON (83)\n"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
