@@ -102,11 +102,12 @@ fn generate(r: &Value) -> String {
             .collect();
         writeln!(
             out,
-            "            Module {{ number: ModuleNumber({}), title: {}, obligatory: {}, bundled: {}, groups: vec![{}] }},",
+            "            Module {{ number: ModuleNumber({}), title: {}, obligatory: {}, bundled: {}, heading: {}, groups: vec![{}] }},",
             n(m, "number"),
             s(m, "title"),
             m["obligatory"].as_bool().expect("obligatory is a boolean"),
             m["bundled"].as_bool().expect("bundled is a boolean"),
+            opt_s(m, "heading"),
             groups.join(", ")
         )
         .unwrap();

@@ -99,7 +99,7 @@ fn toulon_report_structure() {
         "20 C · 0 NA · 0 NC min · 0 NC Maj",
         "<caption>ACCUEIL PHYSIQUE</caption>",
         "<caption>RESEAU SOCIAUX</caption>",
-        "<h3>MODULE 1 - OBLIGATOIRE\u{a0}: RELATION GÉNÉRALE AVEC LES USAGERS</h3>",
+        "<h3>MODULE 1 - OBLIGATOIRE\u{a0}: RELATION GENERALE AVEC LES USAGERS</h3>",
         "<th scope=\"row\">Module 1 17. Nous vous répondons dans un délai annoncé et maîtrisé</th><td><p><span class=\"k\">PP</span>\u{a0}: Le délai de réponse",
         "<h3>AUDIT À DISTANCE\u{a0}: Téléphone (standard, SVI, SART)</h3>",
         "<li>Absence de non-conformité majeure ou mineure.</li>",
@@ -139,7 +139,7 @@ fn english_report() {
         "<h1>AUDIT REPORT</h1>",
         "<p class=\"outcome o-favorable\">Indicative outcome (internal audit): favourable</p>",
         "<li>Conformity rate: <b>100.0% (23/23)</b></li>",
-        "<h3>MODULE 1 - MANDATORY: RELATION GÉNÉRALE AVEC LES USAGERS</h3>",
+        "<h3>MODULE 1 - MANDATORY: RELATION GENERALE AVEC LES USAGERS</h3>",
         "Conforming</span>",
         "Module 1: 20 C, 0 NA, 0 NC min, 0 NC Maj; 7 PF, 0 PS, 1 PP.",
     ] {

@@ -191,7 +191,7 @@ fn toulon_report_layout() {
         "# RAPPORT D'AUDIT\n",
         "| MODULES COUVERTS PAR LE LABEL | Module 1 Relation générale avec les usagers<br>Module 2 Délivrance des titres (hors étrangers) |",
         "| TYPE D'AUDIT | Audit interne réalisé en amont d'un audit initial |",
-        "### MODULE 1 - OBLIGATOIRE\u{a0}: RELATION GÉNÉRALE AVEC LES USAGERS",
+        "### MODULE 1 - OBLIGATOIRE\u{a0}: RELATION GENERALE AVEC LES USAGERS",
         "#### ACCUEIL PHYSIQUE",
         "#### RESEAU SOCIAUX",
         "| Module 1 17. Nous vous répondons dans un délai annoncé et maîtrisé | PP\u{a0}: Le délai de réponse",

@@ -409,3 +409,47 @@ fn synthetic_complete_referentiel_has_eighty_engagements() {
     assert_eq!(r.engagements().len(), 80);
     assert!(r.modules().iter().all(|m| m.bundled));
 }
+
+/// The modules' headings are those of the report's section 3 (`MODULE N - …`), character for
+/// character, after the prefix the report writes itself.
+#[test]
+fn module_headings_are_those_of_the_toulon_report() {
+    let r = Referentiel::qual_e_pref_2019();
+    let headings: Vec<&str> = samples::TOULON_2019_REPORT
+        .lines()
+        .filter(|l| l.starts_with("MODULE ") && l.contains(" - "))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "MODULE 1 - OBLIGATOIRE : RELATION GENERALE AVEC LES USAGERS",
+            "MODULE 2 - DELIVRANCE DE TITRES (HORS TITRES ETRANGERS)",
+        ]
+    );
+    for (module, heading) in r.modules().iter().zip(&headings) {
+        assert!(
+            heading.ends_with(&format!(" {}", module.heading_title())),
+            "{heading} / {}",
+            module.heading_title()
+        );
+    }
+    // Without a heading, the title in capitals, accents kept.
+    let three = &r.modules()[2];
+    assert_eq!(three.heading, None);
+    assert_eq!(three.heading_title(), "DÉLIVRANCE DE TITRES ÉTRANGERS");
+}
+
+#[test]
+fn an_empty_module_heading_is_a_problem() {
+    let text = format!(
+        r#"{{{MINIMAL_HEAD}, "modules": [
+            {{"number": 1, "title": "Un", "obligatory": true, "bundled": false, "heading": " "}}]}}"#
+    );
+    assert_eq!(
+        load_err(&text),
+        "invalid référentiel: 1 problem\n\
+         modules[0].heading: [empty-title] error: module 1 has an empty heading"
+    );
+    let fine = text.replace(r#""heading": " ""#, r#""heading": "UN""#);
+    assert!(Referentiel::from_json_str(&fine).is_ok());
+}

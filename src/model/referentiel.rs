@@ -70,8 +70,8 @@ pub const REFERENTIEL_FORMAT: &str = "qualepref-referentiel/1";
 /// ```
 ///
 /// `format` may be omitted; `publisher`, `revised`, `provenance`, `groups`, an engagement's
-/// `group` and a group's `heading` (the heading printed in reports, when it differs from the
-/// title or is absent) are optional. Unknown fields are refused. Loading checks every invariant
+/// `group`, a module's `heading` and a group's `heading` (the heading printed in reports, when
+/// it differs from the title or is absent) are optional. Unknown fields are refused. Loading checks every invariant
 /// and lists every problem: duplicate numbers, an engagement in an unknown or not-bundled module,
 /// a bundled module without engagements, an unknown group, an empty title.
 ///
@@ -115,9 +115,35 @@ pub struct Module {
     /// Whether the référentiel lists its engagements. `false` for modules 3–8 of the embedded
     /// Qual-e-pref 2019, whose engagements are not public.
     pub bundled: bool,
+    /// Its title as reports print it in the module's heading, when that differs from the
+    /// title in capitals: the Toulon report heads module 2 `MODULE 2 - DELIVRANCE DE TITRES
+    /// (HORS TITRES ETRANGERS)` while the référentiel titles it `Délivrance des titres (hors
+    /// étrangers)`. Printed verbatim after `MODULE N - `.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
     /// Its channel groups (module 1: accueil physique, téléphone…), in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<ChannelGroup>,
+}
+
+impl Module {
+    /// The title printed in the module's heading: [`heading`](Module::heading) when set, else
+    /// the title in capitals (which keep their accents).
+    ///
+    /// ```
+    /// use qualepref::{ModuleNumber, Referentiel};
+    /// let r = Referentiel::qual_e_pref_2019();
+    /// let two = r.module(ModuleNumber::new(2).ok_or("module")?).ok_or("module 2")?;
+    /// assert_eq!(two.heading_title(), "DELIVRANCE DE TITRES (HORS TITRES ETRANGERS)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn heading_title(&self) -> std::borrow::Cow<'_, str> {
+        match &self.heading {
+            Some(h) => std::borrow::Cow::Borrowed(h.as_str()),
+            None => std::borrow::Cow::Owned(self.title.to_uppercase()),
+        }
+    }
 }
 
 /// A group of engagements within a module, by channel (module 1 of Qual-e-pref).

@@ -131,8 +131,17 @@ impl Module {
             title: title.into(),
             obligatory: false,
             bundled: true,
+            heading: None,
             groups: Vec::new(),
         }
+    }
+
+    /// This module with the title reports print in its heading, when it differs from the title
+    /// in capitals (see [`Module::heading`]).
+    #[must_use]
+    pub fn with_heading(mut self, heading: impl Into<String>) -> Module {
+        self.heading = Some(heading.into());
+        self
     }
 
     /// This module, obligatory for every labelled site.

@@ -223,7 +223,7 @@ fn synthesis(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
             group = None;
             let title = referentiel
                 .module(a.module)
-                .map(|m| m.title.to_uppercase())
+                .map(|m| m.heading_title())
                 .unwrap_or_default();
             let _ = writeln!(out, "{MODULE_HEADING} {} - {title}\n", a.module);
         }

@@ -170,6 +170,13 @@ pub(crate) fn check_referentiel_file(data: &ReferentielData) -> Option<Validatio
                 format!("module {} has an empty title", m.number),
             );
         }
+        if m.heading.as_ref().is_some_and(|h| h.trim().is_empty()) {
+            problems.push(
+                RuleCode::EmptyTitle,
+                format!("modules[{i}].heading"),
+                format!("module {} has an empty heading", m.number),
+            );
+        }
         for (j, g) in m.groups.iter().enumerate() {
             if g.id.trim().is_empty() {
                 problems.push(

@@ -49,13 +49,19 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
     let phrases = &l.phrases().report;
     let columns = (phrases.commitments, phrases.verdict);
     for m in &c.modules {
-        let obligatory = referentiel.module(m.module).is_some_and(|x| x.obligatory);
-        // The title is the référentiel's, in capitals (which keep their accents).
+        let module = referentiel.module(m.module);
+        let obligatory = module.is_some_and(|x| x.obligatory);
+        // The title as the référentiel heads the module, verbatim, else its title in capitals
+        // (which keep their accents).
+        let title = module.map_or_else(
+            || m.title.to_uppercase(),
+            |x| x.heading_title().into_owned(),
+        );
         blocks.push(Block::heading(
             3,
             vec![
                 Inline::plain(i18n::module_heading(m.module, "", obligatory, l)),
-                Inline::text(m.title.to_uppercase()),
+                Inline::text(title),
             ],
         ));
         let mut rows: Vec<(EngagementNumber, &str, Option<&str>)> = referentiel
