@@ -638,6 +638,47 @@ fn synthesize_policy_options_change_the_due_date_and_threshold() {
 }
 
 #[test]
+fn synthesize_sets_the_deadline_of_each_grade() {
+    let dir = temp_dir("deadlines");
+    let mut audit = toulon();
+    if let Some(a) = audit
+        .assessments
+        .iter_mut()
+        .find(|a| a.engagement.get() == 17)
+    {
+        a.verdict = Some(qualepref::Verdict::MajorNonconformity);
+    }
+    // A fiche without due date: the policy's deadline applies.
+    audit.ecarts.push(qualepref::FicheEcart::new(
+        qualepref::EcartTarget::Engagement(ok(qualepref::EngagementNumber::try_from(17))),
+        qualepref::NcGrade::Major,
+        "Constat synthétique",
+    ));
+    let file = write(&dir, "nc-maj.json", &ok(audit.to_json_string()));
+    let due = |extra: &[&str]| {
+        let mut args = vec!["synthesize", &file, "--format", "json"];
+        args.extend(extra);
+        let output = run(&args, "");
+        assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+        let value: Value = ok(serde_json::from_str(&stdout(&output)));
+        (
+            value["ecarts"][0]["due"].as_str().unwrap_or("").to_owned(),
+            value["policy"].clone(),
+        )
+    };
+    let (date, policy) = due(&[]);
+    assert_eq!(date, "2019-12-18");
+    assert_eq!(policy["deadline_months"], 3);
+    assert_eq!(policy["major_deadline_months"], 1);
+    assert_eq!(due(&["--major-deadline-months", "2"]).0, "2020-01-18");
+    assert_eq!(due(&["--minor-deadline-months", "2"]).0, "2019-12-18");
+    assert_eq!(due(&["--deadline-months", "4"]).0, "2020-03-18");
+    // The per-grade option wins over the one for both grades.
+    let both = ["--deadline-months", "4", "--major-deadline-months", "2"];
+    assert_eq!(due(&both).0, "2020-01-18");
+}
+
+#[test]
 fn synthesize_and_render_refuse_an_invalid_audit_with_exit_1() {
     let dir = temp_dir("invalid-synthesis");
     let mut audit = toulon();

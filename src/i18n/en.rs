@@ -288,12 +288,15 @@ fn module_heading(module: ModuleNumber, title: &str, obligatory: bool) -> String
     }
 }
 
-fn policy(deadline_months: u32, minor_threshold: Option<u32>) -> String {
+fn policy(minor_months: u32, major_months: u32, minor_threshold: Option<u32>) -> String {
     let threshold = match minor_threshold {
         Some(t) => format!("unfavourable from {t} NC min"),
         None => "no threshold of NC min".to_owned(),
     };
-    format!(
-        "Policy: corrective actions due {deadline_months} month(s) after the audit's last day; {threshold}."
-    )
+    let deadlines = if minor_months == major_months {
+        format!("{minor_months} month(s)")
+    } else {
+        format!("{minor_months} month(s) (NC min) and {major_months} month(s) (NC Maj)")
+    };
+    format!("Policy: corrective actions due {deadlines} after the audit's last day; {threshold}.")
 }

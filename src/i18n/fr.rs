@@ -275,12 +275,17 @@ fn module_heading(module: ModuleNumber, title: &str, obligatory: bool) -> String
     }
 }
 
-fn policy(deadline_months: u32, minor_threshold: Option<u32>) -> String {
+fn policy(minor_months: u32, major_months: u32, minor_threshold: Option<u32>) -> String {
     let threshold = match minor_threshold {
         Some(t) => format!("avis défavorable à partir de {t} NC min"),
         None => "pas de seuil de NC min".to_owned(),
     };
+    let deadlines = if minor_months == major_months {
+        format!("{minor_months} mois")
+    } else {
+        format!("{minor_months} mois (NC min) et {major_months} mois (NC Maj)")
+    };
     format!(
-        "Politique : actions correctives dues {deadline_months} mois après la fin de l'audit ; {threshold}."
+        "Politique : actions correctives dues {deadlines} après la fin de l'audit ; {threshold}."
     )
 }
