@@ -139,6 +139,8 @@ pub mod report_text;
 
 pub mod compare;
 
+pub mod plan;
+
 pub mod formats;
 
 mod codes_table;
@@ -184,6 +186,7 @@ pub use model::referentiel_builder::ReferentielBuilder;
 pub use model::remote::{RemoteChannel, RemoteCheck, RemoteNote};
 pub use model::site::{AdministrationType, Context, ContextFigures, Departement, Site};
 pub use model::written::{AuditorSynthesis, CharteGraphique};
+pub use plan::{Plan, Standing};
 pub use report::html::render_html;
 pub use report::markdown::render_markdown;
 pub use report::text::render_text;

@@ -73,6 +73,9 @@ enum Command {
     /// The audit grid: a blank workbook to fill in (`grid new`), an audit as a workbook or CSV
     /// table (`grid export`), and back (`grid import`).
     Grid(cli::grid::Args),
+    /// The corrective-action plan of valid audits at a date: open, due-soon, overdue and
+    /// lifted actions, and the points sensibles as preventive actions.
+    Plan(cli::plan::Args),
 }
 
 fn run(cli: Cli) -> Status {
@@ -89,6 +92,7 @@ fn run(cli: Cli) -> Status {
         Command::Render(args) => cli::render::run(args, &globals),
         Command::Diff(args) => cli::diff::run(args, &globals),
         Command::Grid(args) => cli::grid::run(args, &globals),
+        Command::Plan(args) => cli::plan::run(args, &globals),
     };
     outcome.unwrap_or_else(|failure| failure.report())
 }

@@ -4,6 +4,7 @@
 pub mod diff;
 pub mod grid;
 pub mod import;
+pub mod plan;
 pub mod referentiel;
 pub mod render;
 pub mod schema;

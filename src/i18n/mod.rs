@@ -100,6 +100,8 @@ pub(crate) struct Phrases {
     pub(crate) report: Report,
     /// The comparison of two audits.
     pub(crate) compare: Compare,
+    /// The corrective-action plan.
+    pub(crate) plan: crate::plan::phrases::PlanPhrases,
 }
 
 /// Words shared by several parts.
