@@ -1,6 +1,6 @@
 //! `qualepref`, the command-line tool: checks Qual-e-pref audits, gives their decision and
 //! synthesis, renders their report, compares two audits, imports reports from their text export,
-//! and prints the référentiel and the JSON Schemas. Built with the cargo feature `cli`.
+//! lists their corrective-action plan, and prints the référentiel and the JSON Schemas. Built with the cargo feature `cli`.
 //!
 //! Exit codes: 0 success; 1 the data is invalid (an error-severity diagnostic); 2 the command
 //! could not run (unreadable file, malformed input, bad arguments), with a one-line message on
