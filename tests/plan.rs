@@ -2,7 +2,7 @@
 //! policy's per grade), where each stands at a date, the points sensibles as preventive actions,
 //! and each output format.
 
-use qualepref::plan::{CSV_COLUMNS, Plan, PlanAction, PlanTotals, Standing};
+use qualepref::plan::{Plan, PlanAction, PlanTotals, Standing};
 use qualepref::{
     ActionStatus, Audit, DueSource, EcartTarget, EngagementNumber, FicheEcart, Language, NaiveDate,
     NcGrade, Observation, Policy, Referentiel, RuleCode, Valid, ValidationOptions, Verdict,
@@ -354,6 +354,7 @@ fn the_json_contract_round_trips() {
 #[cfg(feature = "csv")]
 #[test]
 fn the_csv_table_reads_back_with_a_csv_reader() {
+    use qualepref::plan::CSV_COLUMNS;
     let mut audit = with_major();
     audit.ecarts[0].status = ActionStatus::NotLifted {
         on: date("2020-01-10"),
