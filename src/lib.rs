@@ -22,7 +22,8 @@
 //!    section 4, as one serialisable [`Conclusions`] whose JSON is a stable contract.
 //! 4. **Out**: the whole report as Markdown ([`render_markdown`]) or one HTML file
 //!    ([`render_html`]); the conclusions as JSON ([`Conclusions::to_json_string`]) or text; two
-//!    audits of a site compared ([`compare()`]).
+//!    audits of a site compared ([`compare()`]); the corrective-action plan of one or more
+//!    audits at a date ([`Plan::build`], module [`plan`]).
 //!
 //! ```
 //! use qualepref::{conclude, render_markdown, Audit, Language, Policy, Referentiel, Valid,
@@ -78,7 +79,8 @@
 //!   synthesis ([`engine::synthesis`]).
 //! - [`report`]: the report's writers. [`report_text`]: the text form of reports, read
 //!   ([`import_report_text`]) and written ([`render_report_text`]). [`compare`](mod@compare):
-//!   two audits of a site. [`formats`]: JSON, YAML and TOML.
+//!   two audits of a site. [`plan`]: the corrective-action plan (open, due-soon, overdue and
+//!   lifted actions, points sensibles as preventive actions). [`formats`]: JSON, YAML and TOML.
 //!
 //! `DESIGN.md` in the repository explains the layout, the invariants the types hold and why the
 //! decision policy is the crate's own.
@@ -140,6 +142,7 @@ pub mod report_text;
 pub mod compare;
 
 pub mod history;
+pub mod plan;
 
 pub mod formats;
 
@@ -189,6 +192,7 @@ pub use model::referentiel_builder::ReferentielBuilder;
 pub use model::remote::{RemoteChannel, RemoteCheck, RemoteNote};
 pub use model::site::{AdministrationType, Context, ContextFigures, Departement, Site};
 pub use model::written::{AuditorSynthesis, CharteGraphique};
+pub use plan::{Plan, Standing};
 pub use report::html::render_html;
 pub use report::markdown::render_markdown;
 pub use report::text::render_text;

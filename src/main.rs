@@ -1,6 +1,6 @@
 //! `qualepref`, the command-line tool: checks Qual-e-pref audits, gives their decision and
 //! synthesis, renders their report, compares two audits, imports reports from their text export,
-//! and prints the référentiel and the JSON Schemas. Built with the cargo feature `cli`.
+//! lists their corrective-action plan, and prints the référentiel and the JSON Schemas. Built with the cargo feature `cli`.
 //!
 //! Exit codes: 0 success; 1 the data is invalid (an error-severity diagnostic); 2 the command
 //! could not run (unreadable file, malformed input, bad arguments), with a one-line message on
@@ -76,6 +76,9 @@ enum Command {
     /// The history of one site's audits: timeline, engagement grid, follow-up of écarts and
     /// observations, the label's status at a date, and the history rules' diagnostics.
     History(cli::history::Args),
+    /// The corrective-action plan of valid audits at a date: open, due-soon, overdue and
+    /// lifted actions, and the points sensibles as preventive actions.
+    Plan(cli::plan::Args),
 }
 
 fn run(cli: Cli) -> Status {
@@ -93,6 +96,7 @@ fn run(cli: Cli) -> Status {
         Command::Diff(args) => cli::diff::run(args, &globals),
         Command::Grid(args) => cli::grid::run(args, &globals),
         Command::History(args) => cli::history::run(args, &globals),
+        Command::Plan(args) => cli::plan::run(args, &globals),
     };
     outcome.unwrap_or_else(|failure| failure.report())
 }

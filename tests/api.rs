@@ -6,9 +6,8 @@ use std::path::PathBuf;
 
 use qualepref::{
     AdministrationType, Audit, AuditDates, AuditKind, AuditType, DueSource, EngagementNumber,
-    Error, Format, Interchange, ManagementSection, ModuleNumber, NaiveDate, NcGrade, Observation,
-    Outcome, Referentiel, RemoteChannel, Rule, Site, Valid, ValidationOptions, ValidationReport,
-    Verdict, samples,
+    Error, ManagementSection, ModuleNumber, NaiveDate, NcGrade, Observation, Outcome, Referentiel,
+    RemoteChannel, Rule, Site, Valid, ValidationOptions, ValidationReport, Verdict, samples,
 };
 
 fn toulon() -> Audit {
@@ -111,6 +110,7 @@ fn a_file_that_is_not_utf8_says_so() {
 #[cfg(all(feature = "yaml", feature = "toml"))]
 #[test]
 fn from_path_follows_the_extension() {
+    use qualepref::{Format, Interchange as _};
     let dir = scratch("ext");
     let audit = toulon();
     for (name, format) in [

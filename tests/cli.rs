@@ -638,6 +638,47 @@ fn synthesize_policy_options_change_the_due_date_and_threshold() {
 }
 
 #[test]
+fn synthesize_sets_the_deadline_of_each_grade() {
+    let dir = temp_dir("deadlines");
+    let mut audit = toulon();
+    if let Some(a) = audit
+        .assessments
+        .iter_mut()
+        .find(|a| a.engagement.get() == 17)
+    {
+        a.verdict = Some(qualepref::Verdict::MajorNonconformity);
+    }
+    // A fiche without due date: the policy's deadline applies.
+    audit.ecarts.push(qualepref::FicheEcart::new(
+        qualepref::EcartTarget::Engagement(ok(qualepref::EngagementNumber::try_from(17))),
+        qualepref::NcGrade::Major,
+        "Constat synthétique",
+    ));
+    let file = write(&dir, "nc-maj.json", &ok(audit.to_json_string()));
+    let due = |extra: &[&str]| {
+        let mut args = vec!["synthesize", &file, "--format", "json"];
+        args.extend(extra);
+        let output = run(&args, "");
+        assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+        let value: Value = ok(serde_json::from_str(&stdout(&output)));
+        (
+            value["ecarts"][0]["due"].as_str().unwrap_or("").to_owned(),
+            value["policy"].clone(),
+        )
+    };
+    let (date, policy) = due(&[]);
+    assert_eq!(date, "2019-12-18");
+    assert_eq!(policy["deadline_months"], 3);
+    assert_eq!(policy["major_deadline_months"], 1);
+    assert_eq!(due(&["--major-deadline-months", "2"]).0, "2020-01-18");
+    assert_eq!(due(&["--minor-deadline-months", "2"]).0, "2019-12-18");
+    assert_eq!(due(&["--deadline-months", "4"]).0, "2020-03-18");
+    // The per-grade option wins over the one for both grades.
+    let both = ["--deadline-months", "4", "--major-deadline-months", "2"];
+    assert_eq!(due(&both).0, "2020-01-18");
+}
+
+#[test]
 fn synthesize_and_render_refuse_an_invalid_audit_with_exit_1() {
     let dir = temp_dir("invalid-synthesis");
     let mut audit = toulon();
@@ -1018,6 +1059,142 @@ fn synthesize_says_an_internal_audit_decides_nothing() {
         stdout(&output).contains("- Décision\u{a0}: avis favorable (indicatif) → avis favorable\n"),
         "{}",
         stdout(&output)
+    );
+}
+
+/// Toulon with an NC min on engagement 17 and its fiche (synthetic data): due 28/02/2020.
+fn plan_audit(dir: &Path) -> String {
+    let mut audit = toulon();
+    if let Some(a) = audit
+        .assessments
+        .iter_mut()
+        .find(|a| a.engagement.get() == 17)
+    {
+        a.verdict = Some(qualepref::Verdict::MinorNonconformity);
+    }
+    audit.ecarts.push(
+        qualepref::FicheEcart::new(
+            qualepref::EcartTarget::Engagement(ok(qualepref::EngagementNumber::try_from(17))),
+            qualepref::NcGrade::Minor,
+            "Délai de réponse non tenu (constat synthétique)",
+        )
+        .with_corrective_action("Tableau de suivi des courriers")
+        .with_leader("Chef du bureau du courrier")
+        .with_due(ok(qualepref::NaiveDate::parse_from_str(
+            "2020-02-28",
+            "%Y-%m-%d",
+        ))),
+    );
+    write(dir, "plan.json", &ok(audit.to_json_string()))
+}
+
+#[test]
+fn plan_lists_the_open_and_overdue_actions_at_a_date() {
+    let dir = temp_dir("plan");
+    let file = plan_audit(&dir);
+    let output = run(&["plan", &file, "--at", "2020-03-01"], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("PLAN D'ACTIONS CORRECTIVES AU 01/03/2020\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nEN RETARD\n- NC min — Engagement 17 "),
+        "{text}"
+    );
+    assert!(text.contains("  Pilote\u{a0}: Chef du bureau du courrier\n"));
+    assert!(text.contains("en retard de 2\u{a0}jours"));
+    let output = run(&["plan", &file, "--at", "15/01/2020"], "");
+    let text = stdout(&output);
+    assert!(
+        text.contains("\nOUVERTES\n- NC min — Engagement 17 "),
+        "{text}"
+    );
+    assert!(!text.contains("EN RETARD"));
+    let output = run(&["plan", &file, "--at", "2020-03-01", "--lang", "en"], "");
+    assert!(stdout(&output).contains("\nOVERDUE\n- NC min — Engagement 17 "));
+    // Toulon alone: no action, and the plan says so.
+    let output = run(&["plan", TOULON, "--at", "2020-03-01"], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Aucune action corrective\u{a0}: "));
+    // Without --at: today, a date of the form 01/03/2020.
+    let output = run(&["plan", TOULON], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn plan_writes_each_format() {
+    let dir = temp_dir("plan-formats");
+    let file = plan_audit(&dir);
+    let at = ["--at", "2020-03-01"];
+    let format = |name: &str| {
+        let mut args = vec!["plan", file.as_str(), "--format", name];
+        args.extend(at);
+        let output = run(&args, "");
+        assert_eq!(code(&output), Some(0), "{name}: {}", stderr(&output));
+        stdout(&output)
+    };
+    let value: Value = ok(serde_json::from_str(&format("json")));
+    assert_eq!(value["totals"]["overdue"], 1);
+    assert_eq!(value["actions"][0]["leader"], "Chef du bureau du courrier");
+    let csv = format("csv");
+    assert!(csv.starts_with("\u{feff}kind;site;audit;"), "{csv}");
+    assert!(csv.contains("\r\ncorrective;PREFECTURE du Var;0;initial;true;2019-11-18;17;"));
+    assert!(format("markdown").starts_with("# Plan d'actions correctives au 01/03/2020\n"));
+    assert!(format("html").starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+    let out = dir.join("plan.html");
+    let output = run(
+        &[
+            "plan",
+            &file,
+            "--at",
+            "2020-03-01",
+            "--format",
+            "html",
+            "-o",
+            &out.display().to_string(),
+        ],
+        "",
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "");
+    assert_eq!(ok(std::fs::read_to_string(&out)), format("html"));
+}
+
+#[test]
+fn plan_fails_on_a_bad_date_or_file_and_refuses_an_invalid_audit() {
+    let output = run(&["plan", TOULON, "--at", "2020-02-30"], "");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).contains("\"2020-02-30\" is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&["plan", "no-such-audit.json"], "");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).contains("no-such-audit.json"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "");
+    let output = run(&["plan", "-", "-"], "{}");
+    assert_eq!(code(&output), Some(2));
+    // An invalid audit: no plan at all, its file named.
+    let dir = temp_dir("plan-invalid");
+    let mut audit = toulon();
+    audit.modules.retain(|m| m.get() == 1);
+    let invalid = write(&dir, "invalid.json", &ok(audit.to_json_string()));
+    let output = run(&["plan", TOULON, &invalid], "");
+    assert_eq!(code(&output), Some(1), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "");
+    assert!(
+        stderr(&output).contains(&format!(
+            "qualepref: {invalid}: the audit is invalid (3 error(s)): no plan"
+        )),
+        "{}",
+        stderr(&output)
     );
 }
 

@@ -354,6 +354,45 @@ fn a_fiche_due_date_is_kept_and_the_deadline_is_configurable() {
 }
 
 #[test]
+fn the_policy_deadline_depends_on_the_grade() {
+    let (minor_audit, major_audit) = (with_nc_on_17(NcGrade::Minor), with_nc_on_17(NcGrade::Major));
+    // Toulon ends on 18/11/2019: NC min due 3 months later, NC Maj 1 month later by default.
+    let minor = decide(&valid(&minor_audit), &Policy::default());
+    assert_eq!(minor.ecarts[0].due, Some(date("2020-02-18")));
+    let major = decide(&valid(&major_audit), &Policy::default());
+    assert_eq!(major.ecarts[0].due, Some(date("2019-12-18")));
+    assert_eq!(major.ecarts[0].due_source, DueSource::Policy);
+    assert_eq!((major.deadline_months, major.major_deadline_months), (3, 1));
+    let policy = Policy::default().with_major_deadline_months(2);
+    let major = decide(&valid(&major_audit), &policy);
+    assert_eq!(major.ecarts[0].due, Some(date("2020-01-18")));
+    let policy = Policy::default().with_minor_deadline_months(6);
+    let minor = decide(&valid(&minor_audit), &policy);
+    assert_eq!(minor.ecarts[0].due, Some(date("2020-05-18")));
+    assert!(
+        conclude(&valid(&major_audit), &Policy::default(), Language::Fr)
+            .reasons
+            .iter()
+            .any(|r| r.contains("le 18/12/2019 (1 mois après la fin de l'audit)")),
+    );
+}
+
+#[test]
+fn conclusions_written_with_one_deadline_read_back_with_it_for_both_grades() {
+    let policy: qualepref::AppliedPolicy =
+        serde_json::from_str(r#"{ "deadline_months": 4, "minor_threshold": null }"#).unwrap();
+    assert_eq!(
+        (policy.deadline_months, policy.major_deadline_months),
+        (4, 4)
+    );
+    let policy: qualepref::AppliedPolicy = serde_json::from_str(
+        r#"{ "deadline_months": 4, "major_deadline_months": 1, "minor_threshold": null }"#,
+    )
+    .unwrap();
+    assert_eq!(policy.major_deadline_months, 1);
+}
+
+#[test]
 fn a_threshold_of_minor_nonconformities_is_unfavourable() {
     let audit = with_nc_on_17(NcGrade::Minor);
     let d = decide(&valid(&audit), &Policy::default().with_minor_threshold(1));
@@ -873,11 +912,13 @@ fn text_summary_follows_each_language_typography() {
 fn policy_reads_back_its_settings() {
     let default = Policy::default();
     assert_eq!(default.deadline_months(), 3);
+    assert_eq!(default.major_deadline_months(), 1);
     assert_eq!(default.minor_threshold(), None);
     let p = Policy::new()
         .with_deadline_months(7)
         .with_minor_threshold(4);
     assert_eq!(p.deadline_months(), 7);
+    assert_eq!(p.major_deadline_months(), 7);
     assert_eq!(p.minor_threshold(), Some(4));
     assert_eq!(p.without_minor_threshold().minor_threshold(), None);
 }

@@ -524,9 +524,9 @@ mod generated {
     use proptest::prelude::*;
     use qualepref::grid;
     use qualepref::{
-        Audit, EcartTarget, EngagementNumber, FicheEcart, ManagementItemId, ManagementSection,
-        NaiveDate, NcGrade, Observation, ObservationKind, RemoteChannel, RemoteCheck, RemoteNote,
-        Verdict,
+        ActionStatus, Audit, EcartTarget, EngagementNumber, FicheEcart, ManagementItemId,
+        ManagementSection, NaiveDate, NcGrade, Observation, ObservationKind, RemoteChannel,
+        RemoteCheck, RemoteNote, Verdict,
     };
 
     /// A text as auditors write them: accents, apostrophes, several lines; no spaces at its
@@ -583,31 +583,49 @@ mod generated {
             })
     }
 
+    fn status() -> impl Strategy<Value = ActionStatus> {
+        prop_oneof![
+            Just(ActionStatus::Open),
+            Just(ActionStatus::InProgress),
+            (date(), text()).prop_map(|(on, evidence)| ActionStatus::Lifted { on, evidence }),
+            (date(), prop::option::of(text())).prop_map(|(on, reason)| {
+                ActionStatus::NotLifted {
+                    on,
+                    reason: reason.unwrap_or_default(),
+                }
+            }),
+        ]
+    }
+
     fn fiche() -> impl Strategy<Value = FicheEcart> {
         (
-            prop::bool::ANY,
-            1u16..=23,
-            1u8..=5,
+            (prop::bool::ANY, 1u16..=23, 1u8..=5),
             prop::sample::select(NcGrade::ALL.to_vec()),
             text(),
             prop::option::of(text()),
             prop::option::of(date()),
+            prop::option::of(text()),
+            status(),
         )
-            .prop_map(|(engagement, n, item, grade, finding, action, due)| {
-                let target = if engagement {
-                    EcartTarget::Engagement(EngagementNumber::new(n).unwrap())
-                } else {
-                    EcartTarget::Management(ManagementItemId::new(
-                        ManagementSection::Pilotage,
-                        item,
-                    ))
-                };
-                FicheEcart {
-                    corrective_action: action,
-                    due,
-                    ..FicheEcart::new(target, grade, finding).with_requirement("Exigence")
-                }
-            })
+            .prop_map(
+                |((engagement, n, item), grade, finding, action, due, leader, status)| {
+                    let target = if engagement {
+                        EcartTarget::Engagement(EngagementNumber::new(n).unwrap())
+                    } else {
+                        EcartTarget::Management(ManagementItemId::new(
+                            ManagementSection::Pilotage,
+                            item,
+                        ))
+                    };
+                    FicheEcart {
+                        corrective_action: action,
+                        due,
+                        leader,
+                        status,
+                        ..FicheEcart::new(target, grade, finding).with_requirement("Exigence")
+                    }
+                },
+            )
     }
 
     fn paragraphs() -> impl Strategy<Value = Vec<String>> {

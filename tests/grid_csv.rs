@@ -32,15 +32,15 @@ fn the_table_follows_french_spreadsheet_conventions() {
     let mut rows = text.split("\r\n");
     assert_eq!(
         rows.next().unwrap(),
-        "\u{feff}kind;field;module;engagement;management;channel;verdict;observation;text;risk;comment;requirement;action;phone;email;date"
+        "\u{feff}kind;field;module;engagement;management;channel;verdict;observation;text;risk;comment;requirement;action;phone;email;date;leader;status;status_date;status_note"
     );
     assert_eq!(
         rows.next().unwrap(),
-        "field;format;;;;;;;qualepref-grid/1;;;;;;;"
+        "field;format;;;;;;;qualepref-grid/1;;;;;;;;;;;"
     );
-    assert!(text.contains("\r\nassessment;;1;5;;;C;;;;;;;;;\r\n"));
-    assert!(text.contains("\r\nremote check;;1;3;;internet;Conforme;;;;;;;;;\r\n"));
-    assert!(text.contains("\r\nmanagement;;;;pilotage 5;;C;;;;;;;;;\r\n"));
+    assert!(text.contains("\r\nassessment;;1;5;;;C;;;;;;;;;;;;;\r\n"));
+    assert!(text.contains("\r\nremote check;;1;3;;internet;Conforme;;;;;;;;;;;;;\r\n"));
+    assert!(text.contains("\r\nmanagement;;;;pilotage 5;;C;;;;;;;;;;;;;\r\n"));
 }
 
 #[test]
@@ -51,18 +51,18 @@ fn a_table_edited_by_hand_imports_with_diagnostics_naming_line_and_column() {
     let mut edited: Vec<String> = text.split("\r\n").map(str::to_owned).collect();
     let five = edited
         .iter()
-        .position(|l| l == "assessment;;1;5;;;C;;;;;;;;;")
+        .position(|l| l == "assessment;;1;5;;;C;;;;;;;;;;;;;")
         .unwrap();
-    edited[five] = "assessment;;1;5;;; nc  MIN ;;;;;;;;;".to_owned();
+    edited[five] = "assessment;;1;5;;; nc  MIN ;;;;;;;;;;;;;".to_owned();
     let seven = edited
         .iter()
-        .position(|l| l == "assessment;;1;7;;;C;;;;;;;;;")
+        .position(|l| l == "assessment;;1;7;;;C;;;;;;;;;;;;;")
         .unwrap();
-    edited[seven] = "assessment;;1;7;;;CC;;;;;;;;;;en trop".to_owned();
+    edited[seven] = "assessment;;1;7;;;CC;;;;;;;;;;;;;;en trop".to_owned();
     // Rows reordered: the row of engagement 9 moved to the end, after an empty line.
     let nine = edited
         .iter()
-        .position(|l| l == "assessment;;1;9;;;C;;;;;;;;;")
+        .position(|l| l == "assessment;;1;9;;;C;;;;;;;;;;;;;")
         .unwrap();
     let moved = edited.remove(nine);
     edited.push(String::new());
@@ -82,7 +82,7 @@ fn a_table_edited_by_hand_imports_with_diagnostics_naming_line_and_column() {
         lines(back.diagnostics()),
         [
             format!(
-                "line {}, column 17: skipped: outside the table's columns, not used: \"en trop\"",
+                "line {}, column 21: skipped: outside the table's columns, not used: \"en trop\"",
                 seven + 1
             ),
             format!(
@@ -121,4 +121,49 @@ fn a_table_without_format_row_is_not_a_grid() {
         err.to_string(),
         "invalid audit grid \"CSV\": it has no format row (kind field, field format): not a grid written by qualepref"
     );
+}
+
+#[test]
+fn a_fiche_state_not_understood_is_reported_and_read_as_open() {
+    use qualepref::{ActionStatus, EcartTarget, FicheEcart, NcGrade};
+    let mut audit = toulon();
+    let seventeen = EngagementNumber::try_from(17).unwrap();
+    audit.assessment_mut(seventeen).unwrap().verdict = Some(Verdict::MinorNonconformity);
+    audit.ecarts.push(
+        FicheEcart::new(
+            EcartTarget::Engagement(seventeen),
+            NcGrade::Minor,
+            "Constat synthétique",
+        )
+        .with_leader("Pilote synthétique")
+        .with_status(ActionStatus::InProgress),
+    );
+    let table = String::from_utf8(grid::export_csv(&audit, referentiel()).unwrap()).unwrap();
+    let row = "fiche;;;17;;;NC min;;Constat synthétique;;;;;;;;Pilote synthétique;en cours;;";
+    assert!(table.contains(row), "{table}");
+    let back = grid::import_csv(table.as_bytes(), referentiel()).unwrap();
+    assert_eq!(back.audit(), &audit);
+    assert!(back.diagnostics().is_empty());
+    let line = table.split("\r\n").position(|l| l == row).unwrap() + 1;
+    for (state, expected) in [
+        (
+            "presque fini;;",
+            "status: skipped: state not one of ouvert, en cours, levé, non levé; read as ouvert, not used: \"presque fini\"",
+        ),
+        (
+            "levé;;Registre tenu",
+            // and the evidence is reported with it (second diagnostic)
+            "status: skipped: levé or non levé needs its date (column I); read as ouvert, not used: \"levé\"",
+        ),
+    ] {
+        let edited = table.replace(row, &row.replace("en cours;;", state));
+        let back = grid::import_csv(edited.as_bytes(), referentiel()).unwrap();
+        assert_eq!(back.audit().ecarts[0].status, ActionStatus::Open);
+        let reported = usize::from(state.ends_with("tenu")) + 1;
+        assert_eq!(back.diagnostics().len(), reported);
+        assert_eq!(
+            lines(back.diagnostics())[0],
+            format!("line {line}, {expected}")
+        );
+    }
 }

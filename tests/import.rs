@@ -5,9 +5,9 @@
 mod synthetic;
 use proptest::prelude::*;
 use qualepref::{
-    Audit, EcartTarget, EngagementNumber, FicheEcart, ImportCode, ImportLevel, Imported, LineRole,
-    ModuleNumber, NcGrade, Referentiel, ReportField, Verdict, import_report, import_report_path,
-    import_report_text, render_report_text, samples,
+    ActionStatus, Audit, EcartTarget, EngagementNumber, FicheEcart, ImportCode, ImportLevel,
+    Imported, LineRole, ModuleNumber, NaiveDate, NcGrade, Referentiel, ReportField, Verdict,
+    import_report, import_report_path, import_report_text, render_report_text, samples,
 };
 use strum::IntoEnumIterator;
 
@@ -752,6 +752,98 @@ fn a_management_fiche_round_trips() {
     assert!(text.contains("\nPILOTAGE DE LA POLITIQUE QUALITE point 5 — NC Maj\n"));
     let imported = import_report_text(&text, &referentiel).unwrap();
     assert_eq!(imported.audit(), &audit);
+}
+
+#[test]
+fn lifted_and_not_lifted_fiches_round_trip_with_their_date_and_text() {
+    let referentiel = synthetic::synthetic_referentiel().unwrap();
+    let mut audit = synthetic::synthetic_audit(&referentiel).unwrap();
+    let on = NaiveDate::from_ymd_opt(2024, 5, 2).unwrap();
+    audit.ecarts[0].status = ActionStatus::Lifted {
+        on,
+        evidence: "Registre du courrier : 40 réponses sur 40 dans le délai.".to_owned(),
+    };
+    audit.management[4].verdict = Some(Verdict::MajorNonconformity);
+    audit.ecarts.push(
+        FicheEcart::new(
+            EcartTarget::Management(audit.management[4].id()),
+            NcGrade::Major,
+            "Aucun comité des usagers réuni en 2023.",
+        )
+        .with_leader("Secrétaire général (synthétique)")
+        .with_status(ActionStatus::NotLifted {
+            on,
+            reason: "Comité convoqué, pas encore réuni.".to_owned(),
+        }),
+    );
+    let text = render_report_text(&audit, &referentiel);
+    for line in [
+        "Pilote : Chef du bureau du courrier",
+        "État : levé le 02/05/2024",
+        "Preuve : Registre du courrier : 40 réponses sur 40 dans le délai.",
+        "Pilote : Secrétaire général (synthétique)",
+        "État : non levé le 02/05/2024",
+        "Motif : Comité convoqué, pas encore réuni.",
+    ] {
+        assert!(text.lines().any(|l| l == line), "missing line {line:?}");
+    }
+    let imported = import_report_text(&text, &referentiel).unwrap();
+    assert_eq!(imported.audit(), &audit);
+    assert_only_info(&imported);
+    // An open fiche writes no state line, and reads back open.
+    audit.ecarts[0].status = ActionStatus::Open;
+    let text = render_report_text(&audit, &referentiel);
+    assert!(!text.contains("État : ouvert"));
+    assert_eq!(
+        import_report_text(&text, &referentiel).unwrap().audit(),
+        &audit
+    );
+}
+
+#[test]
+fn a_fiche_state_written_by_hand_reads_leniently_or_is_reported() {
+    let referentiel = synthetic::synthetic_referentiel().unwrap();
+    let audit = synthetic::synthetic_audit(&referentiel).unwrap();
+    let text = render_report_text(&audit, &referentiel);
+    let state_line = |text: &str| text.lines().position(|l| l.starts_with("État")).unwrap() + 1;
+    let with = |state: &str| text.replace("État : en cours", state);
+    // Lenient: capitals, feminine, « Statut ».
+    let lifted = with("Statut : LEVÉE le 2/5/2024\nPreuve : Registre tenu.");
+    let imported = import_report_text(&lifted, &referentiel).unwrap();
+    assert_eq!(
+        imported.audit().ecarts[0].status,
+        ActionStatus::Lifted {
+            on: NaiveDate::from_ymd_opt(2024, 5, 2).unwrap(),
+            evidence: "Registre tenu.".to_owned()
+        }
+    );
+    assert_only_info(&imported);
+    // Unknown state: reported, the fiche stays open.
+    let unknown = with("État : presque fini");
+    let imported = import_report_text(&unknown, &referentiel).unwrap();
+    assert_eq!(imported.audit().ecarts[0].status, ActionStatus::Open);
+    assert_eq!(
+        diagnostics_on(&imported, state_line(&unknown)),
+        [format!(
+            "line {}: [unknown-value] warning: state \"presque fini\" of the fiche d'écart of \
+             engagement 17 is not one of ouvert, en cours, levé le dd/mm/yyyy, non levé le \
+             dd/mm/yyyy; not used",
+            state_line(&unknown)
+        )]
+    );
+    // Lifted without its date: reported, and its evidence with it.
+    let undated = with("État : levé\nPreuve : Registre tenu.");
+    let imported = import_report_text(&undated, &referentiel).unwrap();
+    assert_eq!(imported.audit().ecarts[0].status, ActionStatus::Open);
+    let line = state_line(&undated);
+    assert_eq!(
+        diagnostics_on(&imported, line),
+        [format!(
+            "line {line}: [invalid-date] warning: state \"levé\" of the fiche d'écart of \
+             engagement 17 needs a date dd/mm/yyyy (« levé le 02/03/2020 »); not used"
+        )]
+    );
+    assert_eq!(diagnostics_on(&imported, line + 1).len(), 1);
 }
 
 // --- properties ------------------------------------------------------------------------------

@@ -283,7 +283,7 @@ fn the_fiches_table_shows_the_leader_and_the_status() {
     assert!(fr.contains(
         "\nÉcart | Constat | Exigence | Action corrective | Pilote | Échéance | État\n\
          NC min Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}» | Constat synthétique : délai de réponse dépassé. | Exigence synthétique : délai annoncé. | Action synthétique : renforts du BSR. | Pilote synthétique | 18/02/2020 | en cours\n\
-         NC Maj Engagement 22 «\u{a0}Nous nous organisons pour délivrer vos titres dans un délai raisonnable\u{a0}» | Constat synthétique : délais de délivrance non tenus. | Exigence synthétique : délai raisonnable. | — | — | 18/02/2020 | non levée le 20/02/2020 — Motif synthétique : stock toujours élevé.\n"
+         NC Maj Engagement 22 «\u{a0}Nous nous organisons pour délivrer vos titres dans un délai raisonnable\u{a0}» | Constat synthétique : délais de délivrance non tenus. | Exigence synthétique : délai raisonnable. | — | — | 18/12/2019 | non levée le 20/02/2020 — Motif synthétique : stock toujours élevé.\n"
     ), "{fr}");
     let en = render(&audit, Language::En);
     assert!(en.contains(
@@ -308,7 +308,7 @@ fn the_fiches_table_shows_the_leader_and_the_status() {
         ),
         "{fr}"
     );
-    assert!(fr.contains(" | — | — | 18/02/2020 | ouverte\n"), "{fr}");
+    assert!(fr.contains(" | — | — | 18/12/2019 | ouverte\n"), "{fr}");
     let en = render(&audit, Language::En);
     assert!(
         en.contains(
@@ -316,7 +316,7 @@ fn the_fiches_table_shows_the_leader_and_the_status() {
         ),
         "{en}"
     );
-    assert!(en.contains(" | — | — | 2020-02-18 | open\n"), "{en}");
+    assert!(en.contains(" | — | — | 2019-12-18 | open\n"), "{en}");
 }
 
 /// Engagements without verdict are counted « non évalué » in the singular, « non évalués » in

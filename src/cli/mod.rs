@@ -5,6 +5,7 @@ pub mod diff;
 pub mod grid;
 pub mod history;
 pub mod import;
+pub mod plan;
 pub mod referentiel;
 pub mod render;
 pub mod schema;

@@ -29,9 +29,21 @@ pub struct EngineArgs {
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
     lang: LangArg,
 
-    /// Months after the audit's last day by which corrective actions are due.
-    #[arg(long, value_name = "MONTHS", default_value_t = 3)]
-    deadline_months: u32,
+    /// Months after the audit's last day by which corrective actions are due, for either grade
+    /// (sets both --minor-deadline-months and --major-deadline-months).
+    #[arg(long, value_name = "MONTHS")]
+    deadline_months: Option<u32>,
+
+    /// Months after the audit's last day by which the corrective actions of minor
+    /// nonconformities (NC min) are due [default: 3].
+    #[arg(long, value_name = "MONTHS")]
+    minor_deadline_months: Option<u32>,
+
+    /// Months after the audit's last day by which the corrective actions of major
+    /// nonconformities (NC Maj) are due [default: 1, the crate's choice: a major
+    /// nonconformity withholds or suspends the label until lifted].
+    #[arg(long, value_name = "MONTHS")]
+    major_deadline_months: Option<u32>,
 
     /// A number of minor nonconformities (1 or more) that makes the decision unfavourable (off
     /// by default).
@@ -40,15 +52,27 @@ pub struct EngineArgs {
 }
 
 impl EngineArgs {
-    fn policy(&self) -> Policy {
-        let policy = Policy::new().with_deadline_months(self.deadline_months);
+    /// The policy these options set: `--deadline-months` first, then the per-grade options
+    /// over it.
+    pub fn policy(&self) -> Policy {
+        let mut policy = Policy::new();
+        if let Some(months) = self.deadline_months {
+            policy = policy.with_deadline_months(months);
+        }
+        if let Some(months) = self.minor_deadline_months {
+            policy = policy.with_minor_deadline_months(months);
+        }
+        if let Some(months) = self.major_deadline_months {
+            policy = policy.with_major_deadline_months(months);
+        }
         match self.minor_threshold {
             Some(n) => policy.with_minor_threshold(n),
             None => policy,
         }
     }
 
-    fn language(&self) -> Language {
+    /// The language of generated texts.
+    pub fn language(&self) -> Language {
         self.lang.language()
     }
 }

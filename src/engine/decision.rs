@@ -9,15 +9,27 @@
 //! 2. otherwise, when a threshold of minor nonconformities is set and reached →
 //!    [`Outcome::Unfavorable`] (no threshold by default);
 //! 3. otherwise any minor nonconformity (`NC min`) → [`Outcome::FavorableWithConditions`]
-//!    (« avis favorable sous réserve »): each needs a corrective action, due by default
-//!    3 months after the audit's last day (`dates.end`);
+//!    (« avis favorable sous réserve »);
 //! 4. otherwise → [`Outcome::Favorable`].
+//!
+//! Every nonconformity needs a corrective action, due a number of months after the audit's last
+//! day (`dates.end`) that depends on its grade:
+//!
+//! - `NC min`: **3 months** by default, the usual ISO/IEC 17021-1 practice for minor
+//!   nonconformities;
+//! - `NC Maj`: **1 month** by default. This is the crate's own choice, not the référentiel's
+//!   (whose deadlines are not public): a major nonconformity withholds or suspends the label
+//!   until it is lifted, so its correction is the most urgent.
+//!
+//! Both are set at once with [`Policy::with_deadline_months`], or one by one with
+//! [`Policy::with_minor_deadline_months`] and [`Policy::with_major_deadline_months`].
 //!
 //! The nonconformities are the `NC min` / `NC Maj` verdicts, each joined to its fiche d'écart
 //! (matched by target), plus any fiche d'écart whose target has no such verdict (graded by the
-//! fiche). A fiche's own `due` date, when set, is kept and reported as such; otherwise the due
-//! date is the policy's deadline, for either grade. Remote-check notes « Non conforme » are
-//! figures ([`Scores::remote`](crate::Scores::remote)), not nonconformities.
+//! fiche). A fiche's own `due` date, when set, is kept and reported as such
+//! ([`DueSource::Fiche`]); otherwise the due date is the policy's deadline for the écart's grade
+//! ([`DueSource::Policy`]). Remote-check notes « Non conforme » are figures
+//! ([`Scores::remote`](crate::Scores::remote)), not nonconformities.
 //!
 //! ```
 //! use qualepref::{decide, samples, Audit, Outcome, Policy, Referentiel, Valid};
@@ -166,9 +178,13 @@ wire_enum!(
 /// référentiel's text.
 ///
 /// ```
-/// use qualepref::Policy;
+/// use qualepref::{NcGrade, Policy};
+/// let default = Policy::default();
+/// assert_eq!(default.deadline_months_for(NcGrade::Minor), 3);
+/// assert_eq!(default.deadline_months_for(NcGrade::Major), 1);
 /// let p = Policy::default().with_deadline_months(2).with_minor_threshold(4);
-/// assert_eq!(p.deadline_months(), 2);
+/// assert_eq!(p.deadline_months_for(NcGrade::Major), 2);
+/// assert_eq!(p.with_major_deadline_months(1).major_deadline_months(), 1);
 /// assert_eq!(p.minor_threshold(), Some(4));
 /// assert_eq!(p.without_minor_threshold().minor_threshold(), None);
 /// ```
@@ -176,32 +192,59 @@ wire_enum!(
 #[non_exhaustive]
 pub struct Policy {
     deadline_months: u32,
+    major_deadline_months: u32,
     minor_threshold: Option<u32>,
 }
 
 impl Default for Policy {
-    /// Deadline 3 months, no threshold.
+    /// `NC min` due in 3 months, `NC Maj` in 1 month, no threshold.
     fn default() -> Self {
         Policy {
-            deadline_months: 3,
+            deadline_months: Policy::DEFAULT_MINOR_DEADLINE_MONTHS,
+            major_deadline_months: Policy::DEFAULT_MAJOR_DEADLINE_MONTHS,
             minor_threshold: None,
         }
     }
 }
 
 impl Policy {
-    /// The default policy: corrective actions due 3 months after the audit's last day, no
-    /// threshold of minor nonconformities.
+    /// The default deadline of a minor nonconformity's corrective action, in months after the
+    /// audit's last day: 3.
+    pub const DEFAULT_MINOR_DEADLINE_MONTHS: u32 = 3;
+
+    /// The default deadline of a major nonconformity's corrective action, in months after the
+    /// audit's last day: 1 (the crate's choice, see the [module docs](self)).
+    pub const DEFAULT_MAJOR_DEADLINE_MONTHS: u32 = 1;
+
+    /// The default policy: corrective actions due 3 months (`NC min`) or 1 month (`NC Maj`)
+    /// after the audit's last day, no threshold of minor nonconformities.
     #[must_use]
     pub fn new() -> Policy {
         Policy::default()
     }
 
-    /// Corrective actions due `months` months after the audit's last day (when a fiche d'écart
-    /// sets no date).
+    /// Corrective actions of either grade due `months` months after the audit's last day (when
+    /// a fiche d'écart sets no date).
     #[must_use]
     pub const fn with_deadline_months(mut self, months: u32) -> Policy {
         self.deadline_months = months;
+        self.major_deadline_months = months;
+        self
+    }
+
+    /// Corrective actions of minor nonconformities (`NC min`) due `months` months after the
+    /// audit's last day.
+    #[must_use]
+    pub const fn with_minor_deadline_months(mut self, months: u32) -> Policy {
+        self.deadline_months = months;
+        self
+    }
+
+    /// Corrective actions of major nonconformities (`NC Maj`) due `months` months after the
+    /// audit's last day.
+    #[must_use]
+    pub const fn with_major_deadline_months(mut self, months: u32) -> Policy {
+        self.major_deadline_months = months;
         self
     }
 
@@ -220,10 +263,33 @@ impl Policy {
         self
     }
 
-    /// The deadline, in months after the audit's last day.
+    /// The deadline of minor nonconformities (`NC min`), in months after the audit's last day;
+    /// the same as [`minor_deadline_months`](Policy::minor_deadline_months), kept from when one
+    /// deadline served both grades.
     #[must_use]
     pub const fn deadline_months(&self) -> u32 {
         self.deadline_months
+    }
+
+    /// The deadline of minor nonconformities (`NC min`), in months after the audit's last day.
+    #[must_use]
+    pub const fn minor_deadline_months(&self) -> u32 {
+        self.deadline_months
+    }
+
+    /// The deadline of major nonconformities (`NC Maj`), in months after the audit's last day.
+    #[must_use]
+    pub const fn major_deadline_months(&self) -> u32 {
+        self.major_deadline_months
+    }
+
+    /// The deadline of a nonconformity of grade `grade`, in months after the audit's last day.
+    #[must_use]
+    pub const fn deadline_months_for(&self, grade: NcGrade) -> u32 {
+        match grade {
+            NcGrade::Minor => self.deadline_months,
+            NcGrade::Major => self.major_deadline_months,
+        }
     }
 
     /// The threshold of minor nonconformities that counts as unfavourable, if set.
@@ -254,11 +320,28 @@ impl Policy {
         }
     }
 
-    /// The due date of a corrective action under this policy for an audit ending on `end`;
-    /// `None` if it overflows the calendar.
+    /// The due date of a minor nonconformity's corrective action under this policy for an
+    /// audit ending on `end`; `None` if it overflows the calendar. See
+    /// [`due_date_for`](Policy::due_date_for) for either grade.
     #[must_use]
     pub fn due_date(&self, end: NaiveDate) -> Option<NaiveDate> {
-        end.checked_add_months(Months::new(self.deadline_months))
+        self.due_date_for(NcGrade::Minor, end)
+    }
+
+    /// The due date of the corrective action of a nonconformity of grade `grade` under this
+    /// policy for an audit ending on `end`; `None` if it overflows the calendar.
+    ///
+    /// ```
+    /// use qualepref::{NaiveDate, NcGrade, Policy};
+    /// let end = NaiveDate::from_ymd_opt(2019, 11, 18).ok_or("date")?;
+    /// let p = Policy::default();
+    /// assert_eq!(p.due_date_for(NcGrade::Minor, end), NaiveDate::from_ymd_opt(2020, 2, 18));
+    /// assert_eq!(p.due_date_for(NcGrade::Major, end), NaiveDate::from_ymd_opt(2019, 12, 18));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn due_date_for(&self, grade: NcGrade, end: NaiveDate) -> Option<NaiveDate> {
+        end.checked_add_months(Months::new(self.deadline_months_for(grade)))
     }
 }
 
@@ -340,10 +423,29 @@ pub struct Decision<'a> {
     /// The nonconformities: engagements by number, then management items, then fiches d'écart
     /// without matching verdict.
     pub ecarts: Vec<Ecart<'a>>,
-    /// The policy's deadline in months.
+    /// The policy's deadline in months for minor nonconformities (`NC min`).
     pub deadline_months: u32,
+    /// The policy's deadline in months for major nonconformities (`NC Maj`); read as
+    /// [`Policy::DEFAULT_MAJOR_DEADLINE_MONTHS`] when absent from older data.
+    #[serde(default = "default_major_deadline")]
+    pub major_deadline_months: u32,
     /// The policy's threshold of minor nonconformities, if set.
     pub minor_threshold: Option<u32>,
+}
+
+fn default_major_deadline() -> u32 {
+    Policy::DEFAULT_MAJOR_DEADLINE_MONTHS
+}
+
+impl Decision<'_> {
+    /// The policy's deadline in months for a nonconformity of grade `grade`.
+    #[must_use]
+    pub fn deadline_months_for(&self, grade: NcGrade) -> u32 {
+        match grade {
+            NcGrade::Minor => self.deadline_months,
+            NcGrade::Major => self.major_deadline_months,
+        }
+    }
 }
 
 /// Decides on a validated audit under `policy`. See the [module docs](self).
@@ -362,12 +464,12 @@ pub(crate) fn decide_indexed<'a>(
     for f in &audit.ecarts {
         fiches.entry(f.target).or_insert(f);
     }
-    let policy_due = policy.due_date(audit.dates.end);
+    let end = audit.dates.end;
     let make =
         |target: EcartTarget, title: &'a str, grade: NcGrade, fiche: Option<&'a FicheEcart>| {
             let (due, due_source) = match fiche.and_then(|f| f.due) {
                 Some(d) => (Some(d), DueSource::Fiche),
-                None => (policy_due, DueSource::Policy),
+                None => (policy.due_date_for(grade, end), DueSource::Policy),
             };
             Ecart {
                 target,
@@ -436,6 +538,7 @@ pub(crate) fn decide_indexed<'a>(
         major,
         ecarts,
         deadline_months: policy.deadline_months,
+        major_deadline_months: policy.major_deadline_months,
         minor_threshold: policy.minor_threshold,
     }
 }

@@ -25,7 +25,7 @@
 //!   "ecarts": [ { "target": { "engagement": 17 }, "title": "…", "grade": "NC min",
 //!                 "finding": "…", "requirement": "…", "due": "2020-02-18",
 //!                 "due_source": "policy", "has_fiche": true } ],
-//!   "policy": { "deadline_months": 3, "minor_threshold": null },
+//!   "policy": { "deadline_months": 3, "major_deadline_months": 1, "minor_threshold": null },
 //!   "modules": [ { "module": 1, "title": "…", "counts": { … }, "observations": { … },
 //!                  "rate": { … } or null,
 //!                  "groups": [ { "id": "accueil-physique", "title": "…", "heading": "…",
@@ -97,12 +97,37 @@ use crate::{AuditDates, AuditKind, Language, Outcome, Policy, Site, Valid};
 
 /// The policy as applied, in the JSON contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "AppliedPolicyWire")]
 #[non_exhaustive]
 pub struct AppliedPolicy {
-    /// Months after the audit's last day for corrective actions.
+    /// Months after the audit's last day for the corrective actions of minor nonconformities
+    /// (`NC min`).
     pub deadline_months: u32,
+    /// Months after the audit's last day for the corrective actions of major nonconformities
+    /// (`NC Maj`). Conclusions written when one deadline served both grades read back with
+    /// `deadline_months` here.
+    pub major_deadline_months: u32,
     /// The threshold of minor nonconformities that counts as unfavourable, if set.
     pub minor_threshold: Option<u32>,
+}
+
+/// [`AppliedPolicy`] as read: `major_deadline_months` may be absent from older conclusions.
+#[derive(Deserialize)]
+struct AppliedPolicyWire {
+    deadline_months: u32,
+    #[serde(default)]
+    major_deadline_months: Option<u32>,
+    minor_threshold: Option<u32>,
+}
+
+impl From<AppliedPolicyWire> for AppliedPolicy {
+    fn from(w: AppliedPolicyWire) -> Self {
+        AppliedPolicy {
+            deadline_months: w.deadline_months,
+            major_deadline_months: w.major_deadline_months.unwrap_or(w.deadline_months),
+            minor_threshold: w.minor_threshold,
+        }
+    }
 }
 
 /// The version of the [`Conclusions`] JSON contract: raised when a field changes meaning or
@@ -210,6 +235,7 @@ pub fn conclude<'a>(valid: &Valid<'a>, policy: &Policy, language: Language) -> C
         major,
         ecarts,
         deadline_months,
+        major_deadline_months,
         minor_threshold,
         ..
     } = decision;
@@ -231,6 +257,7 @@ pub fn conclude<'a>(valid: &Valid<'a>, policy: &Policy, language: Language) -> C
         ecarts,
         policy: AppliedPolicy {
             deadline_months,
+            major_deadline_months,
             minor_threshold,
         },
         modules,

@@ -169,7 +169,7 @@ pub(crate) fn reasons(decision: &Decision<'_>, language: Language) -> Vec<String
     out.extend(
         d.ecarts
             .iter()
-            .map(|e| ecart_line(e, d.deadline_months, language)),
+            .map(|e| ecart_line(e, d.deadline_months_for(e.grade), language)),
     );
     out
 }

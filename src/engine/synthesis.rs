@@ -314,7 +314,7 @@ pub(crate) fn synthesize_indexed<'a>(
         fiches.push(p.engine.no_nonconformity);
     }
     for e in &decision.ecarts {
-        push_ecart_line(fiches.buffer(), e, decision.deadline_months, l);
+        push_ecart_line(fiches.buffer(), e, decision.deadline_months_for(e.grade), l);
         fiches.end_line();
     }
     let mut charte = Lines::default();

@@ -10,7 +10,7 @@ use crate::grid::layout::{self, cover, misplaced_risk};
 use crate::{Audit, EcartTarget, Error, Observation, Referentiel};
 
 /// The columns, in order.
-pub(crate) const COLUMNS: [&str; 16] = [
+pub(crate) const COLUMNS: [&str; WIDTH] = [
     "kind",
     "field",
     "module",
@@ -27,7 +27,14 @@ pub(crate) const COLUMNS: [&str; 16] = [
     "phone",
     "email",
     "date",
+    "leader",
+    "status",
+    "status_date",
+    "status_note",
 ];
+
+/// The number of columns.
+pub(crate) const WIDTH: usize = 20;
 
 // The columns of the table, by index into `COLUMNS` (shared with the reader).
 const KIND: usize = 0;
@@ -46,6 +53,10 @@ pub(super) const ACTION: usize = 12;
 pub(super) const PHONE: usize = 13;
 pub(super) const EMAIL: usize = 14;
 pub(super) const DATE: usize = 15;
+pub(super) const LEADER: usize = 16;
+pub(super) const STATUS: usize = 17;
+pub(super) const STATUS_DATE: usize = 18;
+pub(super) const STATUS_NOTE: usize = 19;
 
 /// The cover fields: CSV name and page de garde label.
 pub(crate) const FIELDS: [(&str, &str); 17] = [
@@ -81,7 +92,7 @@ pub(crate) const SECTIONS: [&str; 9] = [
     "conclusion_generale",
 ];
 
-type Record = [String; 16];
+type Record = [String; WIDTH];
 
 fn record(kind: &str) -> Record {
     let mut r: Record = Default::default();
@@ -207,6 +218,12 @@ fn records(audit: &Audit, referentiel: &Referentiel) -> Vec<Record> {
         r[REQUIREMENT].clone_from(&f.requirement);
         r[ACTION] = f.corrective_action.clone().unwrap_or_default();
         r[DATE] = f.due.map(date).unwrap_or_default();
+        r[LEADER] = f.leader.clone().unwrap_or_default();
+        if !f.status.is_open() {
+            f.status.state().word_fr().clone_into(&mut r[STATUS]);
+        }
+        r[STATUS_DATE] = f.status.checked_on().map(date).unwrap_or_default();
+        f.status.note().clone_into(&mut r[STATUS_NOTE]);
         out.push(r);
     }
     let c = &audit.conclusion;

@@ -4,15 +4,15 @@
 use std::collections::HashMap;
 
 use crate::grid::cells::{SheetData, Value, cell_name};
-use crate::grid::csv::{COLUMNS, FIELDS, SECTIONS};
+use crate::grid::csv::{COLUMNS, FIELDS, SECTIONS, WIDTH};
 use crate::grid::layout::{self, CHARTE_VERDICT, CONCLUSION_SECTIONS, cover};
 use crate::grid::{GridDiagnostic, GridImport, import};
 use crate::text::key;
 use crate::{Error, ImportLevel, ObservationKind, Referentiel};
 
 use crate::grid::csv::{
-    ACTION, CHANNEL, COMMENT, DATE, EMAIL, ENGAGEMENT, FIELD, MANAGEMENT, MODULE, OBSERVATION,
-    PHONE, REQUIREMENT, RISK, TEXT, VERDICT,
+    ACTION, CHANNEL, COMMENT, DATE, EMAIL, ENGAGEMENT, FIELD, LEADER, MANAGEMENT, MODULE,
+    OBSERVATION, PHONE, REQUIREMENT, RISK, STATUS, STATUS_DATE, STATUS_NOTE, TEXT, VERDICT,
 };
 
 /// The grid's sheets being rebuilt, and where each cell came from.
@@ -121,7 +121,7 @@ pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
     let mut diagnostics = early;
     let mut grid = false;
     for (line, cells) in records.iter().skip(1) {
-        let mut row: [&str; 16] = [""; 16];
+        let mut row: [&str; WIDTH] = [""; WIDTH];
         for (i, cell) in cells.iter().enumerate() {
             match index.get(i).copied().flatten() {
                 Some(c) => {
@@ -176,7 +176,7 @@ fn not_a_grid() -> Error {
 }
 
 /// Lays out one CSV row in the grid's sheets; returns the CSV columns it used.
-fn lay_out(layout: &mut Layout, line: usize, row: &[&str; 16], grid: &mut bool) -> Vec<usize> {
+fn lay_out(layout: &mut Layout, line: usize, row: &[&str; WIDTH], grid: &mut bool) -> Vec<usize> {
     let get = |c: usize| row.get(c).copied().unwrap_or_default();
     match key(get(0)).as_str() {
         "field" => {
@@ -279,6 +279,10 @@ fn lay_out(layout: &mut Layout, line: usize, row: &[&str; 16], grid: &mut bool) 
                     (3, get(REQUIREMENT), REQUIREMENT),
                     (4, get(ACTION), ACTION),
                     (5, get(DATE), DATE),
+                    (6, get(LEADER), LEADER),
+                    (7, get(STATUS), STATUS),
+                    (8, get(STATUS_DATE), STATUS_DATE),
+                    (9, get(STATUS_NOTE), STATUS_NOTE),
                 ],
             );
             vec![
@@ -290,6 +294,10 @@ fn lay_out(layout: &mut Layout, line: usize, row: &[&str; 16], grid: &mut bool) 
                 REQUIREMENT,
                 ACTION,
                 DATE,
+                LEADER,
+                STATUS,
+                STATUS_DATE,
+                STATUS_NOTE,
             ]
         }
         "conclusion" => {
@@ -325,7 +333,7 @@ fn split_item(text: &str) -> (&str, &str) {
         .unwrap_or((text, ""))
 }
 
-fn observation(layout: &mut Layout, line: usize, row: &[&str; 16]) -> Vec<usize> {
+fn observation(layout: &mut Layout, line: usize, row: &[&str; WIDTH]) -> Vec<usize> {
     let get = |c: usize| row.get(c).copied().unwrap_or_default();
     let kind = get(OBSERVATION).parse::<ObservationKind>().ok();
     // PF, PS (its risk next), PP: the offset of the cell among the four.

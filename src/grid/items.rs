@@ -5,9 +5,10 @@ use crate::grid::layout::{
     CHARTE_VERDICT, CONCLUSION_HEADERS, CONCLUSION_SECTIONS, ECART_HEADERS, MANAGEMENT_HEADERS,
     MODULE_HEADERS, REMOTE_HEADERS,
 };
+use crate::model::ecart::ActionState;
 use crate::text::{key, loose};
 use crate::{
-    Assessment, Audit, EcartTarget, EngagementNumber, FicheEcart, ImportLevel,
+    ActionStatus, Assessment, Audit, EcartTarget, EngagementNumber, FicheEcart, ImportLevel,
     ManagementAssessment, ManagementItemId, ManagementSection, ModuleNumber, NcGrade, Observation,
     ObservationKind, Referentiel, RemoteChannel, RemoteCheck, RemoteNote, Verdict,
 };
@@ -375,6 +376,70 @@ fn target(ctx: &Ctx<'_>, row: usize) -> Option<EcartTarget> {
     Some(EcartTarget::Management(ManagementItemId::new(s, item)))
 }
 
+/// Reports the one cell `col` of `row` as not used, with `why`.
+fn unused_cell(ctx: &mut Ctx<'_>, row: usize, col: usize, why: &str) {
+    if let Some(text) = ctx.value(row, col).as_text() {
+        ctx.note(
+            ImportLevel::Skipped,
+            row,
+            col,
+            format!("{why}, not used: {text:?}"),
+        );
+    }
+}
+
+/// Reads the state of a fiche d'écart (columns H to J): open when empty; a state not understood,
+/// or lifted / not lifted without date, is reported and read as open.
+fn status(ctx: &mut Ctx<'_>, row: usize) -> ActionStatus {
+    let note = ctx.text(row, 9).unwrap_or_default();
+    let on = ctx.value(row, 8).as_date();
+    if on.is_none() && !ctx.value(row, 8).is_empty() {
+        unused_cell(ctx, row, 8, "date of the state not understood as a date");
+    }
+    let Some(word) = ctx.text(row, 7) else {
+        if !note.is_empty() {
+            unused_cell(
+                ctx,
+                row,
+                9,
+                "evidence or reason without a state (levé or non levé)",
+            );
+        }
+        return ActionStatus::Open;
+    };
+    let Some(state) = ActionState::parse(&word) else {
+        unused_cell(
+            ctx,
+            row,
+            7,
+            "state not one of ouvert, en cours, levé, non levé; read as ouvert",
+        );
+        return ActionStatus::Open;
+    };
+    let has_note = matches!(state, ActionState::Lifted | ActionState::NotLifted);
+    if !has_note && !note.is_empty() {
+        unused_cell(
+            ctx,
+            row,
+            9,
+            "evidence or reason of a state neither levé nor non levé",
+        );
+    }
+    let note = if has_note { note } else { String::new() };
+    if let Some(status) = state.status(on, note) {
+        status
+    } else {
+        unused_cell(
+            ctx,
+            row,
+            7,
+            "levé or non levé needs its date (column I); read as ouvert",
+        );
+        unused_cell(ctx, row, 9, "evidence or reason of a state read as ouvert");
+        ActionStatus::Open
+    }
+}
+
 /// Reads the fiches d'écart sheet.
 pub(crate) fn ecarts(ctx: &mut Ctx<'_>, audit: &mut Audit) {
     for row in ctx.data_rows(&ECART_HEADERS) {
@@ -385,12 +450,14 @@ pub(crate) fn ecarts(ctx: &mut Ctx<'_>, audit: &mut Audit) {
         };
         let due = ctx.value(row, 5).as_date();
         if due.is_none() && !ctx.value(row, 5).is_empty() {
-            ctx.unused_from(row, 5, "échéance not understood as a date");
+            unused_cell(ctx, row, 5, "échéance not understood as a date");
         }
         let mut fiche = FicheEcart::new(t, grade, ctx.text(row, 2).unwrap_or_default());
         fiche.requirement = ctx.text(row, 3).unwrap_or_default();
         fiche.corrective_action = ctx.text(row, 4);
         fiche.due = due;
+        fiche.leader = ctx.text(row, 6);
+        fiche.status = status(ctx, row);
         audit.ecarts.push(fiche);
         ctx.unused_from(row, ECART_HEADERS.len(), "outside the grid's columns");
     }

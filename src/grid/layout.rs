@@ -4,6 +4,7 @@
 #![cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 
 use crate::model::assessment::Observation;
+use crate::model::ecart::ActionState;
 use crate::{ManagementSection, ModuleNumber, ObservationKind};
 
 /// The value of the `format` cell of the `_qualepref` sheet.
@@ -99,13 +100,25 @@ pub(crate) const REMOTE_HEADERS: [&str; 10] = [
 ];
 
 /// Columns of the fiches d'écart sheet.
-pub(crate) const ECART_HEADERS: [&str; 6] = [
+pub(crate) const ECART_HEADERS: [&str; 10] = [
     "Cible (n° d'engagement, ou pilotage N / labellisation N)",
     "Gravité",
     "Constat",
     "Exigence",
     "Action corrective",
     "Échéance",
+    "Pilote",
+    "État",
+    "Levée ou vérification le",
+    "Preuve de levée, ou motif",
+];
+
+/// The states offered by the drop-down list of the fiches d'écart.
+pub(crate) const STATES: [&str; 4] = [
+    ActionState::Open.word_fr(),
+    ActionState::InProgress.word_fr(),
+    ActionState::Lifted.word_fr(),
+    ActionState::NotLifted.word_fr(),
 ];
 
 /// Columns of the conclusion sheet.

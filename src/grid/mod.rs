@@ -18,7 +18,9 @@
 //! - **Audit à distance**: one row per remote check (channel and note drop-downs, engagement
 //!   number, module, observations).
 //! - **Fiches d'écart**: target (an engagement number, or `pilotage N` / `labellisation N`),
-//!   grade, finding, requirement, corrective action, due date.
+//!   grade, finding, requirement, corrective action, due date, leader (« pilote »), state
+//!   (`ouvert`, `en cours`, `levé`, `non levé`), the day it was found lifted or not, and the
+//!   evidence or the reason.
 //! - **Conclusion**: section 4, one paragraph a row under its section's label.
 //! - **_qualepref**, hidden and protected: the grid's format version (`qualepref-grid/1`) and
 //!   the référentiel id, which the reader requires.

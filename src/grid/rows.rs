@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use crate::grid::layout::{
     self, CHARTE_VERDICT, CONCLUSION_HEADERS, CONCLUSION_SECTIONS, ECART_HEADERS, GRADES,
-    MANAGEMENT_HEADERS, MODULE_HEADERS, NOTES, REMOTE_HEADERS, VERDICTS, YES_NO, cover,
+    MANAGEMENT_HEADERS, MODULE_HEADERS, NOTES, REMOTE_HEADERS, STATES, VERDICTS, YES_NO, cover,
     observation_rows,
 };
 use crate::grid::write::Blanks;
@@ -422,6 +422,10 @@ fn ecarts_sheet(audit: &Audit) -> Sheet {
                 ),
                 input(f.corrective_action.as_deref()),
                 Cell::Date(f.due),
+                input(f.leader.as_deref()),
+                input(Some(f.status.state().word_fr()).filter(|_| !f.status.is_open())),
+                Cell::Date(f.status.checked_on()),
+                input(Some(f.status.note()).filter(|n| !n.is_empty())),
             ]
         })
         .collect();
@@ -430,11 +434,11 @@ fn ecarts_sheet(audit: &Audit) -> Sheet {
         title: "Fiches d'écart: une par non-conformité".to_owned(),
         headers: ECART_HEADERS.to_vec(),
         rows,
-        widths: vec![18.0, 9.0, 40.0, 34.0, 34.0, 12.0],
+        widths: vec![18.0, 9.0, 40.0, 34.0, 34.0, 12.0, 24.0, 10.0, 12.0, 34.0],
         cell_lists: Vec::new(),
-        lists: vec![(1, &GRADES[..])],
+        lists: vec![(1, &GRADES[..]), (7, &STATES[..])],
         verdict_columns: vec![1],
-        date_columns: vec![5],
+        date_columns: vec![5, 8],
         protected: false,
         spare_label: None,
         spare: 20,

@@ -62,15 +62,12 @@ impl History {
             title.push_str(" — ");
             // The site's own name when the data has one (« PREFECTURE du Var »), else the kind
             // of administration; then the city where the audit took place.
-            match &site.name {
-                Some(name) => {
-                    title.push_str(name);
-                    title.push_str(", ");
-                }
-                None => {
-                    title.push_str((p.common.administration)(site.administration));
-                    title.push(' ');
-                }
+            if let Some(name) = &site.name {
+                title.push_str(name);
+                title.push_str(", ");
+            } else {
+                title.push_str((p.common.administration)(site.administration));
+                title.push(' ');
             }
             title.push_str(&site.city);
             title.push_str(" (");

@@ -3,6 +3,8 @@
 use super::format::push_number;
 use super::{Common, Compare, Engine, Headings, Phrases, Reasons, Report};
 use crate::compare::{Change, NcStatus};
+use crate::plan::phrases::PlanPhrases;
+use crate::plan::{PlanTotals, Standing};
 use crate::{
     ActionStatus, AdministrationType, AuditType, ManagementSection, ModuleNumber, NoteCounts,
     ObservationCounts, Outcome, RemoteChannel, RemoteNote, Verdict,
@@ -202,6 +204,65 @@ pub(crate) static EN: Phrases = Phrases {
         separator: "; ",
     },
     history: crate::history::phrases::EN,
+    plan: PlanPhrases {
+        title: "Corrective-action plan",
+        at: " at ",
+        colon: ": ",
+        open_quote: " “",
+        close_quote: "”",
+        audits: "Audits",
+        audit_end: ", last day ",
+        policy: plan_policy,
+        totals: plan_totals,
+        none: "No corrective action: the audits found no nonconformity.",
+        standing: |s| match s {
+            Standing::Overdue => "Overdue",
+            Standing::DueSoon => "Due within 30 days",
+            Standing::Open => "Open",
+            Standing::Lifted => "Lifted",
+        },
+        state: |s| match s {
+            ActionStatus::InProgress => "in progress",
+            ActionStatus::Lifted { .. } => "lifted",
+            ActionStatus::NotLifted { .. } => "not lifted",
+            ActionStatus::Open => "open",
+        },
+        on: " on ",
+        evidence: "Evidence",
+        reason: "Reason",
+        grade: "Grade",
+        target: "Subject",
+        finding: "Finding",
+        requirement: "Requirement",
+        action: "Corrective action",
+        leader: "Leader",
+        due: "Due",
+        status: "State",
+        site: "Site",
+        no_action: "not decided",
+        no_leader: "not named",
+        not_stated: "not stated",
+        no_fiche: " (no fiche d'écart)",
+        due_from_fiche: "date of the fiche d'écart",
+        due_from_policy: |months| {
+            format!(
+                "policy: {months} month{} after the audit's last day",
+                plural(months)
+            )
+        },
+        no_due: "due date cannot be computed",
+        days: |days| match days {
+            0 => "today".to_owned(),
+            1 => "tomorrow".to_owned(),
+            -1 => "1 day overdue".to_owned(),
+            d if d < 0 => format!("{} days overdue", d.unsigned_abs()),
+            d => format!("in {d} days"),
+        },
+        preventive: "Preventive actions (points sensibles)",
+        no_preventive: "No point sensible.",
+        point: "Point sensible",
+        risk: "Risk",
+    },
 };
 
 /// English nouns are singular for 1 only.
@@ -319,13 +380,45 @@ fn module_heading(module: ModuleNumber, title: &str, obligatory: bool) -> String
     }
 }
 
-fn policy(deadline_months: u32, minor_threshold: Option<u32>) -> String {
+fn policy(minor_months: u32, major_months: u32, minor_threshold: Option<u32>) -> String {
     let threshold = match minor_threshold {
         Some(t) => format!("unfavourable from {t} NC min"),
         None => "no threshold of NC min".to_owned(),
     };
-    let s = plural(deadline_months);
+    let deadlines = if minor_months == major_months {
+        format!("{minor_months} month{}", plural(minor_months))
+    } else {
+        format!(
+            "{minor_months} month{} (NC min) and {major_months} month{} (NC Maj)",
+            plural(minor_months),
+            plural(major_months)
+        )
+    };
+    format!("Policy: corrective actions due {deadlines} after the audit's last day; {threshold}.")
+}
+
+fn plan_policy(minor: u32, major: u32) -> String {
     format!(
-        "Policy: corrective actions due {deadline_months} month{s} after the audit's last day; {threshold}."
+        "Due dates without a fiche's date: NC min {minor} month{}, NC Maj {major} month{} after \
+         the audit's last day (the tool's default rule: the référentiel does not publish its \
+         own).",
+        plural(minor),
+        plural(major)
+    )
+}
+
+fn plan_totals(t: &PlanTotals, due_soon_days: u32) -> String {
+    let s = |n: u32| plural(n);
+    format!(
+        "{} corrective action{}: {} open, of which {} overdue and {} due within {due_soon_days} \
+         days; {} lifted. {} preventive action{}.",
+        t.actions,
+        s(t.actions),
+        t.open,
+        t.overdue,
+        t.due_soon,
+        t.lifted,
+        t.preventive,
+        s(t.preventive),
     )
 }

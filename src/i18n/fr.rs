@@ -7,6 +7,8 @@
 use super::format::push_number;
 use super::{Common, Compare, Engine, Headings, Phrases, Reasons, Report};
 use crate::compare::{Change, NcStatus};
+use crate::plan::phrases::PlanPhrases;
+use crate::plan::{PlanTotals, Standing};
 use crate::{
     ActionStatus, AdministrationType, AuditType, ManagementSection, ModuleNumber, NoteCounts,
     ObservationCounts, Outcome, RemoteChannel, RemoteNote, Verdict,
@@ -214,6 +216,62 @@ pub(crate) static FR: Phrases = Phrases {
         separator: "\u{202f}; ",
     },
     history: crate::history::phrases::FR,
+    plan: PlanPhrases {
+        title: "Plan d'actions correctives",
+        at: " au ",
+        colon: "\u{a0}: ",
+        open_quote: " «\u{a0}",
+        close_quote: "\u{a0}»",
+        audits: "Audits",
+        audit_end: ", dernier jour le ",
+        policy: plan_policy,
+        totals: plan_totals,
+        none: "Aucune action corrective\u{a0}: les audits n'ont relevé aucune non-conformité.",
+        standing: |s| match s {
+            Standing::Overdue => "En retard",
+            Standing::DueSoon => "À échéance dans les 30 jours",
+            Standing::Open => "Ouvertes",
+            Standing::Lifted => "Levées",
+        },
+        state: |s| match s {
+            ActionStatus::InProgress => "en cours",
+            ActionStatus::Lifted { .. } => "levée",
+            ActionStatus::NotLifted { .. } => "non levée",
+            ActionStatus::Open => "ouverte",
+        },
+        on: " le ",
+        evidence: "Preuve",
+        reason: "Motif",
+        grade: "Gravité",
+        target: "Objet",
+        finding: "Constat",
+        requirement: "Exigence",
+        action: "Action corrective",
+        leader: "Pilote",
+        due: "Échéance",
+        status: "État",
+        site: "Site",
+        no_action: "non définie",
+        no_leader: "non désigné",
+        not_stated: "non renseigné",
+        no_fiche: " (sans fiche d'écart)",
+        due_from_fiche: "date de la fiche d'écart",
+        due_from_policy: |months| {
+            format!("politique\u{a0}: {months}\u{a0}mois après la fin de l'audit")
+        },
+        no_due: "échéance non calculable",
+        days: |days| match days {
+            0 => "aujourd'hui".to_owned(),
+            1 => "demain".to_owned(),
+            -1 => "en retard d'un jour".to_owned(),
+            d if d < 0 => format!("en retard de {}\u{a0}jours", d.unsigned_abs()),
+            d => format!("dans {d}\u{a0}jours"),
+        },
+        preventive: "Actions préventives (points sensibles)",
+        no_preventive: "Aucun point sensible.",
+        point: "Point sensible",
+        risk: "Risque",
+    },
 };
 
 /// French nouns are singular for 0 and 1.
@@ -303,12 +361,45 @@ fn module_heading(module: ModuleNumber, title: &str, obligatory: bool) -> String
     }
 }
 
-fn policy(deadline_months: u32, minor_threshold: Option<u32>) -> String {
+fn policy(minor_months: u32, major_months: u32, minor_threshold: Option<u32>) -> String {
     let threshold = match minor_threshold {
         Some(t) => format!("avis défavorable à partir de {t} NC min"),
         None => "pas de seuil de NC min".to_owned(),
     };
+    let deadlines = if minor_months == major_months {
+        format!("{minor_months} mois")
+    } else {
+        format!("{minor_months} mois (NC min) et {major_months} mois (NC Maj)")
+    };
     format!(
-        "Politique\u{a0}: actions correctives dues {deadline_months} mois après la fin de l'audit\u{202f}; {threshold}."
+        "Politique\u{a0}: actions correctives dues {deadlines} après la fin de l'audit\u{202f}; {threshold}."
+    )
+}
+
+fn plan_policy(minor: u32, major: u32) -> String {
+    format!(
+        "Échéances sans date de fiche\u{a0}: NC min {minor}\u{a0}mois, NC Maj {major}\u{a0}mois \
+         après la fin de l'audit (règle par défaut de l'outil\u{a0}: le référentiel ne publie pas \
+         la sienne)."
+    )
+}
+
+fn plan_totals(t: &PlanTotals, due_soon_days: u32) -> String {
+    let s = |n: u32| plural(n);
+    format!(
+        "{} action{} corrective{}\u{a0}: {} ouverte{} dont {} en retard et {} à échéance dans les \
+         {due_soon_days}\u{a0}jours\u{202f}; {} levée{}. {} action{} préventive{}.",
+        t.actions,
+        s(t.actions),
+        s(t.actions),
+        t.open,
+        s(t.open),
+        t.overdue,
+        t.due_soon,
+        t.lifted,
+        s(t.lifted),
+        t.preventive,
+        s(t.preventive),
+        s(t.preventive),
     )
 }

@@ -103,6 +103,8 @@ pub(crate) struct Phrases {
     pub(crate) compare: Compare,
     /// The history of one site's audits.
     pub(crate) history: crate::history::phrases::History,
+    /// The corrective-action plan.
+    pub(crate) plan: crate::plan::phrases::PlanPhrases,
 }
 
 /// Words shared by several parts.
@@ -349,9 +351,10 @@ pub(crate) struct Report {
     /// A module's heading from its number, its title (already upper-cased and escaped by the
     /// renderer) and whether it is obligatory: `MODULE 1 - OBLIGATOIRE : RELATION …`.
     pub(crate) module_heading: fn(ModuleNumber, title: &str, obligatory: bool) -> String,
-    /// The policy applied, in one sentence, from its deadline in months and its threshold of
-    /// minor nonconformities.
-    pub(crate) policy: fn(deadline_months: u32, minor_threshold: Option<u32>) -> String,
+    /// The policy applied, in one sentence, from its deadlines in months (`NC min`, `NC Maj`)
+    /// and its threshold of minor nonconformities.
+    pub(crate) policy:
+        fn(minor_months: u32, major_months: u32, minor_threshold: Option<u32>) -> String,
     /// `Module ` (before a module's number, in row headings, captions and figures).
     pub(crate) module: &'static str,
     /// `En bref` (the summary band's heading).
@@ -507,7 +510,11 @@ pub(crate) fn outcome_title(outcome: Outcome, language: Language) -> String {
 
 /// The policy applied, in one sentence.
 pub(crate) fn policy_sentence(policy: &crate::AppliedPolicy, language: Language) -> String {
-    (language.phrases().report.policy)(policy.deadline_months, policy.minor_threshold)
+    (language.phrases().report.policy)(
+        policy.deadline_months,
+        policy.major_deadline_months,
+        policy.minor_threshold,
+    )
 }
 
 #[cfg(test)]

@@ -138,8 +138,9 @@ mod tests {
             (e.reasons.major)(2),
             (e.reasons.minor)(2),
             (e.reasons.minor_threshold)(3, 3),
-            (r.policy)(3, Some(2)),
-            (r.policy)(3, None),
+            (r.policy)(3, 1, Some(2)),
+            (r.policy)(3, 3, Some(2)),
+            (r.policy)(3, 1, None),
         ];
         if let Some(m) = crate::ModuleNumber::new(1) {
             owned.push((r.module_heading)(m, "X", true));

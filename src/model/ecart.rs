@@ -112,12 +112,97 @@ impl ActionStatus {
     /// The wire form of the state: `open`, `in_progress`, `lifted` or `not_lifted`.
     #[must_use]
     pub fn code(&self) -> &'static str {
+        self.state().code()
+    }
+
+    /// The state without its date and text.
+    pub(crate) fn state(&self) -> ActionState {
         match self {
-            ActionStatus::Open => "open",
-            ActionStatus::InProgress => "in_progress",
-            ActionStatus::Lifted { .. } => "lifted",
-            ActionStatus::NotLifted { .. } => "not_lifted",
+            ActionStatus::Open => ActionState::Open,
+            ActionStatus::InProgress => ActionState::InProgress,
+            ActionStatus::Lifted { .. } => ActionState::Lifted,
+            ActionStatus::NotLifted { .. } => ActionState::NotLifted,
         }
+    }
+
+    /// The day the écart was found lifted or not lifted, if checked.
+    #[must_use]
+    pub fn checked_on(&self) -> Option<NaiveDate> {
+        match self {
+            ActionStatus::Lifted { on, .. } | ActionStatus::NotLifted { on, .. } => Some(*on),
+            ActionStatus::Open | ActionStatus::InProgress => None,
+        }
+    }
+
+    /// The evidence of a lifted écart, or the reason of one not lifted (empty otherwise).
+    #[must_use]
+    pub fn note(&self) -> &str {
+        match self {
+            ActionStatus::Lifted { evidence: t, .. }
+            | ActionStatus::NotLifted { reason: t, .. } => t,
+            ActionStatus::Open | ActionStatus::InProgress => "",
+        }
+    }
+}
+
+/// The state of an [`ActionStatus`] without its date and text, as the text form of reports and
+/// the grid write it (`ouvert`, `en cours`, `levé`, `non levé`) and read it back (also in
+/// English and in its wire form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ActionState {
+    Open,
+    InProgress,
+    Lifted,
+    NotLifted,
+}
+
+impl ActionState {
+    /// The wire form: `open`, `in_progress`, `lifted`, `not_lifted`.
+    pub(crate) const fn code(self) -> &'static str {
+        match self {
+            ActionState::Open => "open",
+            ActionState::InProgress => "in_progress",
+            ActionState::Lifted => "lifted",
+            ActionState::NotLifted => "not_lifted",
+        }
+    }
+
+    /// The French word the text form and the grid write.
+    pub(crate) const fn word_fr(self) -> &'static str {
+        match self {
+            ActionState::Open => "ouvert",
+            ActionState::InProgress => "en cours",
+            ActionState::Lifted => "levé",
+            ActionState::NotLifted => "non levé",
+        }
+    }
+
+    /// Reads a state in French (any case, accents, gender, spacing), English or wire form.
+    pub(crate) fn parse(text: &str) -> Option<ActionState> {
+        match crate::text::key(text).as_str() {
+            "ouvert" | "ouverte" | "open" => Some(ActionState::Open),
+            "encours" | "inprogress" => Some(ActionState::InProgress),
+            "leve" | "levee" | "lifted" => Some(ActionState::Lifted),
+            "nonleve" | "nonlevee" | "notlifted" => Some(ActionState::NotLifted),
+            _ => None,
+        }
+    }
+
+    /// The status of this state, checked on `on` with `note` (evidence or reason); `None` for
+    /// a checked state without date.
+    pub(crate) fn status(self, on: Option<NaiveDate>, note: String) -> Option<ActionStatus> {
+        Some(match self {
+            ActionState::Open => ActionStatus::Open,
+            ActionState::InProgress => ActionStatus::InProgress,
+            ActionState::Lifted => ActionStatus::Lifted {
+                on: on?,
+                evidence: note,
+            },
+            ActionState::NotLifted => ActionStatus::NotLifted {
+                on: on?,
+                reason: note,
+            },
+        })
     }
 }
 

@@ -61,7 +61,10 @@
 //! paragraph of section « FICHE(S) D'ECART(S) » that names an engagement (`Module 1 engagement
 //! 17`, `engagement 17`, `Engagement n°17`) or a management item (`PILOTAGE DE LA POLITIQUE
 //! QUALITE point 5`), optionally followed by lines `Constat : …`, `Exigence : …`, `Action
-//! corrective : …`, `Échéance : dd/mm/yyyy`. Its grade is the one the paragraph states
+//! corrective : …`, `Échéance : dd/mm/yyyy`, `Pilote : …` (who leads the action), `État : …`
+//! (`ouvert`, `en cours`, `levé le dd/mm/yyyy`, `non levé le dd/mm/yyyy`; absent when open)
+//! and, after a state `levé` or `non levé`, `Preuve : …` or `Motif : …`. A state not
+//! understood, or `levé` without its date, is reported and the fiche stays open. Its grade is the one the paragraph states
 //! (`NC min`, `NC Maj`, « mineure », « majeure »), else the engagement's verdict; its finding
 //! is the `Constat` line, else the paragraph itself. The charte graphique's verdict is a line
 //! `Conformité : C`, else `NA` when its text says « non applicable ». A paragraph read as a

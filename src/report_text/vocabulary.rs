@@ -435,6 +435,16 @@ pub(crate) const FICHE_REQUIREMENT: Term = Term::new("Exigence", &[Is("exigence"
 pub(crate) const FICHE_ACTION: Term = Term::new("Action corrective", &[Is("actioncorrective")]);
 /// A fiche d'écart's due date.
 pub(crate) const FICHE_DUE: Term = Term::new("Échéance", &[Is("echeance")]);
+/// Who leads a fiche d'écart's corrective action.
+pub(crate) const FICHE_LEADER: Term = Term::new("Pilote", &[Is("pilote"), Is("responsable")]);
+/// Where a fiche d'écart's corrective action stands (`État : levé le 02/03/2020`).
+pub(crate) const FICHE_STATUS: Term = Term::new("État", &[Is("etat"), Is("statut")]);
+/// Between the state and the day it was checked (`levé le 02/03/2020`).
+pub(crate) const FICHE_STATUS_ON: &str = " le ";
+/// What showed a lifted écart's action effective.
+pub(crate) const FICHE_EVIDENCE: Term = Term::new("Preuve", &[Is("preuve"), Is("preuves")]);
+/// Why an écart stays.
+pub(crate) const FICHE_REASON: Term = Term::new("Motif", &[Is("motif")]);
 
 /// The heading of a section of part 4, with the folds of its text outside parentheses that the
 /// reader accepts.
@@ -518,6 +528,10 @@ mod tests {
             FICHE_REQUIREMENT,
             FICHE_ACTION,
             FICHE_DUE,
+            FICHE_LEADER,
+            FICHE_STATUS,
+            FICHE_EVIDENCE,
+            FICHE_REASON,
         ];
         terms.extend(PARTS.iter().map(|p| p.title));
         terms.extend(ADMINISTRATIONS.iter().map(|a| a.1));

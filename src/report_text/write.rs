@@ -10,8 +10,8 @@ use super::vocabulary::{
     self as v, ADMINISTRATIONS, AUDIT_TYPES, CHECKED, MODULE, MODULE_HEADING, Part, UNCHECKED,
 };
 use crate::{
-    AdministrationType, Audit, EcartTarget, ManagementSection, ModuleNumber, Observation,
-    ObservationKind, Referentiel, RemoteChannel,
+    ActionStatus, AdministrationType, Audit, EcartTarget, ManagementSection, ModuleNumber,
+    Observation, ObservationKind, Referentiel, RemoteChannel,
 };
 
 fn checkbox(out: &mut String, checked: bool, label: &str) {
@@ -379,6 +379,29 @@ fn conclusion(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
                 }
                 if let Some(due) = f.due {
                     let _ = writeln!(out, "{} : {}", v::FICHE_DUE.text, date(due));
+                }
+                if let Some(leader) = &f.leader {
+                    let _ = writeln!(out, "{} : {leader}", v::FICHE_LEADER.text);
+                }
+                if !f.status.is_open() {
+                    let _ = write!(
+                        out,
+                        "{} : {}",
+                        v::FICHE_STATUS.text,
+                        f.status.state().word_fr()
+                    );
+                    if let Some(on) = f.status.checked_on() {
+                        let _ = write!(out, "{}{}", v::FICHE_STATUS_ON, date(on));
+                    }
+                    out.push('\n');
+                    let note = f.status.note();
+                    if !note.is_empty() {
+                        let label = match f.status {
+                            ActionStatus::NotLifted { .. } => v::FICHE_REASON.text,
+                            _ => v::FICHE_EVIDENCE.text,
+                        };
+                        let _ = writeln!(out, "{label} : {note}");
+                    }
                 }
                 out.push('\n');
             }

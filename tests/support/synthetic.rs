@@ -141,8 +141,8 @@ pub fn synthetic_audit(referentiel: &Referentiel) -> Result<Audit, Error> {
             requirement: "Répondre dans le délai annoncé.".to_owned(),
             corrective_action: Some("Renfort du bureau du courrier.".to_owned()),
             due: end.checked_add_months(Months::new(3)),
-            leader: None,
-            status: qualepref::ActionStatus::Open,
+            leader: Some("Chef du bureau du courrier".to_owned()),
+            status: qualepref::ActionStatus::InProgress,
         })
         .into_iter()
         .collect();

@@ -1,15 +1,20 @@
 //! Part 4, the synthesis and general conclusion: its sections' headings and paragraphs, the
 //! charte graphique's verdict, and the fiches d'écart (a paragraph naming an engagement or a
-//! management item, then its `Constat`, `Exigence`, `Action corrective` and `Échéance` lines).
+//! management item, then its `Constat`, `Exigence`, `Action corrective`, `Échéance`, `Pilote`,
+//! `État` and `Preuve` or `Motif` lines).
 
 use super::super::vocabulary::{
-    CHARTE_VERDICT, FICHE_ACTION, FICHE_DUE, FICHE_ENGAGEMENT, FICHE_FINDING, FICHE_ITEM,
-    FICHE_REQUIREMENT, MANAGEMENT, NOT_APPLICABLE, SURVEY_NOTE,
+    CHARTE_VERDICT, FICHE_ACTION, FICHE_DUE, FICHE_ENGAGEMENT, FICHE_EVIDENCE, FICHE_FINDING,
+    FICHE_ITEM, FICHE_LEADER, FICHE_REASON, FICHE_REQUIREMENT, FICHE_STATUS, FICHE_STATUS_ON,
+    MANAGEMENT, NOT_APPLICABLE, SURVEY_NOTE,
 };
 use super::cells::{leading_number, parse_date, parse_verdict};
 use super::{ConclusionSection, ImportCode, LineRole, Parser, Part, ReportField, ReportLayout};
+use crate::model::ecart::ActionState;
 use crate::text::key;
-use crate::{EcartTarget, EngagementNumber, FicheEcart, ManagementItemId, NcGrade, Verdict};
+use crate::{
+    ActionStatus, EcartTarget, EngagementNumber, FicheEcart, ManagementItemId, NcGrade, Verdict,
+};
 
 impl Parser<'_> {
     pub(super) fn conclusion_line(
@@ -81,6 +86,30 @@ impl Parser<'_> {
                         );
                         return Some(LineRole::Reported);
                     }
+                } else if FICHE_LEADER.matches(&lk) {
+                    fiche.leader = Some(value.to_owned());
+                } else if FICHE_STATUS.matches(&lk) {
+                    return Some(self.fiche_status(n, i, value));
+                } else if FICHE_EVIDENCE.matches(&lk) || FICHE_REASON.matches(&lk) {
+                    match &mut fiche.status {
+                        ActionStatus::Lifted { evidence: note, .. }
+                        | ActionStatus::NotLifted { reason: note, .. } => {
+                            value.clone_into(note);
+                        }
+                        ActionStatus::Open | ActionStatus::InProgress => {
+                            self.diag(
+                                Some(n),
+                                ImportCode::UnknownValue,
+                                format!(
+                                    "{left:?} of the fiche d'écart of {target} needs a line \
+                                     « État : levé le dd/mm/yyyy » (or « non levé ») above it, \
+                                     not used",
+                                    left = left.trim()
+                                ),
+                            );
+                            return Some(LineRole::Reported);
+                        }
+                    }
                 } else {
                     return self.new_fiche(n, t);
                 }
@@ -88,6 +117,48 @@ impl Parser<'_> {
             }
         }
         self.new_fiche(n, t)
+    }
+
+    /// Reads `État : levé le 02/03/2020` into the status of fiche `i`.
+    fn fiche_status(&mut self, n: usize, i: usize, value: &str) -> LineRole {
+        let (word, on) = match value.split_once(FICHE_STATUS_ON) {
+            Some((word, on)) => (word, Some(on.trim())),
+            None => (value, None),
+        };
+        let Some(fiche) = self.ecarts.get_mut(i) else {
+            return LineRole::Reported;
+        };
+        let target = fiche.target;
+        let Some(state) = ActionState::parse(word) else {
+            self.diag(
+                Some(n),
+                ImportCode::UnknownValue,
+                format!(
+                    "state {value:?} of the fiche d'écart of {target} is not one of ouvert, en \
+                     cours, levé le dd/mm/yyyy, non levé le dd/mm/yyyy; not used"
+                ),
+            );
+            return LineRole::Reported;
+        };
+        let day = on.and_then(parse_date);
+        match state.status(day, String::new()) {
+            Some(status) if on.is_none() || day.is_some() => {
+                fiche.status = status;
+                LineRole::Field(ReportField::FicheEcart(target))
+            }
+            _ => {
+                self.diag(
+                    Some(n),
+                    ImportCode::InvalidDate,
+                    format!(
+                        "state {value:?} of the fiche d'écart of {target} needs a date \
+                         dd/mm/yyyy (« {} le 02/03/2020 »); not used",
+                        state.word_fr()
+                    ),
+                );
+                LineRole::Reported
+            }
+        }
     }
 
     pub(super) fn new_fiche(&mut self, n: usize, paragraph: &str) -> Option<LineRole> {
