@@ -59,8 +59,6 @@ fn expect_one(audit: &Audit, code: RuleCode, severity: Severity, path: &str, mes
     );
 }
 
-/// Asserts that `audit` gives no diagnostic of `code`.
-#[track_caller]
 /// The paths of the report's diagnostics, in order.
 fn paths(report: &ValidationReport) -> Vec<&str> {
     report
@@ -70,6 +68,8 @@ fn paths(report: &ValidationReport) -> Vec<&str> {
         .collect()
 }
 
+/// Asserts that `audit` gives no diagnostic of `code`.
+#[track_caller]
 fn expect_none(audit: &Audit, code: RuleCode) {
     let report = report(audit);
     assert!(of_code(&report, code).is_empty(), "{code}:\n{report}");
@@ -119,11 +119,23 @@ fn synthetic_audit_has_no_error() {
     let audit = synthetic::synthetic_audit(&referentiel).unwrap();
     let report = validate(&audit, &referentiel, &ValidationOptions::default());
     assert!(!report.has_errors(), "{report}");
-    assert!(report.is_clean(), "{report}");
+    // Its remote audit checks the internet and telephone channels only.
+    let lines: Vec<String> = report
+        .diagnostics()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "remote_checks: [remote-channel-not-checked] warning: the remote audit checks no \
+          engagement on the courriels channel"
+        ]
+    );
     let valid = Valid::new(&audit, &referentiel, &ValidationOptions::default()).unwrap();
     assert_eq!(valid.audit(), &audit);
     assert_eq!(valid.referentiel(), &referentiel);
-    assert!(valid.report().is_clean());
+    assert_eq!(valid.report(), &report);
     assert!(validate_referentiel(&referentiel, &ValidationOptions::default()).is_clean());
 }
 
@@ -394,7 +406,13 @@ fn a_module_listed_twice_is_checked_once() {
 fn police_module_wrong_administration() {
     let full = synthetic::synthetic_referentiel().unwrap();
     let mut audit = synthetic::synthetic_audit(&full).unwrap();
-    assert!(validate(&audit, &full, &ValidationOptions::default()).is_clean());
+    assert!(
+        of_code(
+            &validate(&audit, &full, &ValidationOptions::default()),
+            RuleCode::PoliceModuleWrongAdministration
+        )
+        .is_empty()
+    );
     audit.site.administration = AdministrationType::Prefecture;
     let found = of_code(
         &validate(&audit, &full, &ValidationOptions::default()),
@@ -725,7 +743,7 @@ fn nonconformity_without_fiche() {
     );
     let mut audit = toulon();
     audit.management[4].verdict = Some(Verdict::MajorNonconformity);
-    audit.conclusion.fiches_ecart.clear();
+    audit.conclusion.fiches_ecart = vec!["Une fiche d'écart.".to_owned()];
     expect_one(
         &audit,
         RuleCode::NonconformityWithoutFiche,
@@ -1556,7 +1574,7 @@ fn within_an_engagement_diagnostics_sort_by_field_then_code() {
         text: " ".to_owned(),
         risk: None,
     });
-    audit.conclusion.points_sensibles.clear();
+    audit.conclusion.points_sensibles = vec!["Un point sensible.".to_owned()];
     let r = report(&audit);
     let lines: Vec<String> = r.diagnostics().iter().map(ToString::to_string).collect();
     let codes: Vec<RuleCode> = r.diagnostics().iter().map(|d| d.code).collect();
@@ -1674,6 +1692,8 @@ fn signature_before_audit() {
     );
     audit.auditors[0].signed_on = Some(date("2019-11-18"));
     expect_none(&audit, RuleCode::SignatureBeforeAudit);
+    audit.auditors[0].signed_on = None;
+    expect_none(&audit, RuleCode::SignatureBeforeAudit);
 }
 
 #[test]
@@ -1752,4 +1772,228 @@ fn diagnostics_follow_the_natural_order_of_paths() {
         .map(|j| format!("assessments[0].observations[{j}].text"))
         .collect();
     assert_eq!(paths, expected);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section 4 left empty, a remote channel left out, the charte graphique not assessed.
+
+/// The diagnostics of `code` for `audit`, as printed.
+fn lines_of(audit: &Audit, code: RuleCode) -> Vec<String> {
+    of_code(&report(audit), code)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn conclusion_section_empty() {
+    // Toulon has 10 PF and 4 PP observations, no PS and no nonconformity (docs/domain facts).
+    let mut audit = toulon();
+    audit.conclusion.points_forts.clear();
+    expect_one(
+        &audit,
+        RuleCode::ConclusionSectionEmpty,
+        Severity::Warning,
+        "conclusion.points_forts",
+        "the points forts section is empty but the audit has 10 PF observations",
+    );
+    // Blank paragraphs are no text.
+    audit.conclusion.points_forts = vec![" ".to_owned(), String::new()];
+    expect_one(
+        &audit,
+        RuleCode::ConclusionSectionEmpty,
+        Severity::Warning,
+        "conclusion.points_forts",
+        "the points forts section is empty but the audit has 10 PF observations",
+    );
+    let mut audit = toulon();
+    audit.conclusion.pistes_de_progres.clear();
+    expect_one(
+        &audit,
+        RuleCode::ConclusionSectionEmpty,
+        Severity::Warning,
+        "conclusion.pistes_de_progres",
+        "the pistes de progrès section is empty but the audit has 4 PP observations",
+    );
+    let mut audit = toulon();
+    audit.assessments[16].observations.push(Observation {
+        kind: ObservationKind::AreaOfConcern,
+        text: "Délais non tenus.".to_owned(),
+        risk: Some("Perte de confiance.".to_owned()),
+    });
+    audit.conclusion.points_sensibles.clear();
+    expect_one(
+        &audit,
+        RuleCode::ConclusionSectionEmpty,
+        Severity::Warning,
+        "conclusion.points_sensibles",
+        "the points sensibles section is empty but the audit has 1 PS observation",
+    );
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.conclusion.fiches_ecart.clear();
+    expect_one(
+        &audit,
+        RuleCode::ConclusionSectionEmpty,
+        Severity::Warning,
+        "conclusion.fiches_ecart",
+        "the fiches d'écart section is empty but the audit has 1 nonconformity",
+    );
+    let mut audit = toulon();
+    audit.conclusion.conclusion_generale.clear();
+    expect_one(
+        &audit,
+        RuleCode::ConclusionSectionEmpty,
+        Severity::Warning,
+        "conclusion.conclusion_generale",
+        "the conclusion générale section is empty",
+    );
+    // A section 4 of one blank paragraph is carried, and so checked.
+    let mut audit = toulon();
+    audit.conclusion = qualepref::AuditorSynthesis {
+        conclusion_generale: vec!["  ".to_owned()],
+        ..qualepref::AuditorSynthesis::default()
+    };
+    assert_eq!(
+        lines_of(&audit, RuleCode::ConclusionSectionEmpty),
+        [
+            "conclusion.conclusion_generale: [conclusion-section-empty] warning: the conclusion générale section is empty",
+            "conclusion.pistes_de_progres: [conclusion-section-empty] warning: the pistes de progrès section is empty but the audit has 4 PP observations",
+            "conclusion.points_forts: [conclusion-section-empty] warning: the points forts section is empty but the audit has 10 PF observations",
+        ]
+    );
+}
+
+#[test]
+fn conclusion_section_empty_not_reported() {
+    expect_none(&toulon(), RuleCode::ConclusionSectionEmpty);
+    // No PS, no nonconformity: those sections may be empty; so may the commentaires, the
+    // bonnes pratiques and the enquêtes de satisfaction.
+    let mut audit = toulon();
+    audit.conclusion.points_sensibles.clear();
+    audit.conclusion.fiches_ecart.clear();
+    audit.conclusion.commentaires.clear();
+    audit.conclusion.bonnes_pratiques.clear();
+    audit.conclusion.enquetes_satisfaction.clear();
+    expect_none(&audit, RuleCode::ConclusionSectionEmpty);
+    // « Sans objet » is text (`conclusion-contradicts-findings` judges it).
+    let mut audit = toulon();
+    audit.conclusion.points_forts = vec!["Sans objet.".to_owned()];
+    expect_none(&audit, RuleCode::ConclusionSectionEmpty);
+    // No section 4 at all, or the charte graphique alone: nothing written to check.
+    let mut audit = toulon();
+    let charte = audit.conclusion.charte_graphique.clone();
+    audit.conclusion = qualepref::AuditorSynthesis::default();
+    expect_none(&audit, RuleCode::ConclusionSectionEmpty);
+    audit.conclusion.charte_graphique = charte;
+    expect_none(&audit, RuleCode::ConclusionSectionEmpty);
+}
+
+#[test]
+fn remote_channel_not_checked() {
+    // Toulon checks 7 engagements on the internet, 4 by telephone and 2 by e-mail.
+    let mut audit = toulon();
+    audit
+        .remote_checks
+        .retain(|c| c.channel != qualepref::RemoteChannel::Courriels);
+    expect_one(
+        &audit,
+        RuleCode::RemoteChannelNotChecked,
+        Severity::Warning,
+        "remote_checks",
+        "the remote audit checks no engagement on the courriels channel",
+    );
+    audit
+        .remote_checks
+        .retain(|c| c.channel != qualepref::RemoteChannel::Telephone);
+    assert_eq!(
+        lines_of(&audit, RuleCode::RemoteChannelNotChecked),
+        [
+            "remote_checks: [remote-channel-not-checked] warning: the remote audit checks no engagement on the courriels channel",
+            "remote_checks: [remote-channel-not-checked] warning: the remote audit checks no engagement on the telephone channel",
+        ]
+    );
+    // It sorts with module 1, before its engagements.
+    audit.assessments[0].verdict = None;
+    assert_eq!(
+        paths(&report(&audit)),
+        ["remote_checks", "remote_checks", "assessments[0].verdict"]
+    );
+}
+
+#[test]
+fn remote_channel_not_checked_not_reported() {
+    expect_none(&toulon(), RuleCode::RemoteChannelNotChecked);
+    // One check per channel is enough.
+    let mut audit = toulon();
+    let mut seen = Vec::new();
+    audit.remote_checks.retain(|c| {
+        let first = !seen.contains(&c.channel);
+        seen.push(c.channel);
+        first
+    });
+    assert_eq!(audit.remote_checks.len(), 3);
+    expect_none(&audit, RuleCode::RemoteChannelNotChecked);
+    // No remote audit at all: nothing public says every audit has one.
+    audit.remote_checks.clear();
+    expect_none(&audit, RuleCode::RemoteChannelNotChecked);
+}
+
+#[test]
+fn charte_graphique_not_assessed() {
+    // Toulon's charte graphique is NA, « (Non applicable en audit initial) ».
+    let mut audit = toulon();
+    audit.kind.audit_type = Some(AuditType::Suivi);
+    expect_one(
+        &audit,
+        RuleCode::CharteGraphiqueNotAssessed,
+        Severity::Warning,
+        "conclusion.charte_graphique.text[0]",
+        "the charte graphique says \"(Non applicable en audit initial)\" in a suivi audit, \
+         where it is assessed",
+    );
+    // The same text with a verdict still says it was not assessed.
+    audit.conclusion.charte_graphique.verdict = Some(Verdict::Conformity);
+    expect_one(
+        &audit,
+        RuleCode::CharteGraphiqueNotAssessed,
+        Severity::Warning,
+        "conclusion.charte_graphique.text[0]",
+        "the charte graphique says \"(Non applicable en audit initial)\" in a suivi audit, \
+         where it is assessed",
+    );
+    // An external renouvellement audit without a charte graphique.
+    let mut audit = toulon();
+    audit.kind.audit_type = Some(AuditType::Renouvellement);
+    audit.kind.internal = false;
+    audit.conclusion.charte_graphique = qualepref::CharteGraphique::default();
+    expect_one(
+        &audit,
+        RuleCode::CharteGraphiqueNotAssessed,
+        Severity::Warning,
+        "conclusion.charte_graphique.verdict",
+        "the charte graphique has no verdict in a renouvellement audit, where it is assessed",
+    );
+}
+
+#[test]
+fn charte_graphique_not_assessed_not_reported() {
+    // An initial audit (Toulon) and an extension audit are not checked.
+    expect_none(&toulon(), RuleCode::CharteGraphiqueNotAssessed);
+    let mut audit = toulon();
+    audit.kind.audit_type = Some(AuditType::Extension);
+    expect_none(&audit, RuleCode::CharteGraphiqueNotAssessed);
+    audit.kind.audit_type = None;
+    expect_none(&audit, RuleCode::CharteGraphiqueNotAssessed);
+    // Assessed in a suivi audit, or NA for another reason.
+    audit.kind.audit_type = Some(AuditType::Suivi);
+    audit.conclusion.charte_graphique = qualepref::CharteGraphique {
+        verdict: Some(Verdict::Conformity),
+        text: vec!["Le logo et la charte sont respectés sur tous les supports.".to_owned()],
+    };
+    expect_none(&audit, RuleCode::CharteGraphiqueNotAssessed);
+    audit.conclusion.charte_graphique = qualepref::CharteGraphique {
+        verdict: Some(Verdict::NotApplicable),
+        text: vec!["Aucun support édité depuis le dernier audit.".to_owned()],
+    };
+    expect_none(&audit, RuleCode::CharteGraphiqueNotAssessed);
 }

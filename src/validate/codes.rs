@@ -329,6 +329,24 @@ crate::codes_table::code_table! {
             example: "assessments[3].comment: [control-character] error: the text holds the control character U+001B at character 12; only tab and line breaks are allowed",
             fix: "Remove the character from the text.",
         }
+        ConclusionSectionEmpty = "conclusion-section-empty", Warning {
+            description: "A section of the auditor's section 4 is empty while the audit's data says it should not be: points forts, points sensibles or pistes de progrès while observations of that kind exist, fiches d'écart while nonconformities exist, or the conclusion générale.",
+            details: "A section is empty when it has no paragraph with text. Reported only for an audit that carries the auditor's section 4 (at least one paragraph in one of its sections other than the charte graphique): an audit built in code or from the grid, without section 4, is left alone. « Sans objet » is not empty: `conclusion-contradicts-findings` reports it where the data contradicts it. The other sections (commentaires, bonnes pratiques, enquêtes de satisfaction) may be empty.",
+            example: "conclusion.points_forts: [conclusion-section-empty] warning: the points forts section is empty but the audit has 10 PF observations",
+            fix: "Write the section from the findings (or, for a section with nothing to say, « Sans objet. »).",
+        }
+        RemoteChannelNotChecked = "remote-channel-not-checked", Warning {
+            description: "The remote audit checks no engagement on one of its three channels (Internet, Téléphone, Courriels).",
+            details: "Reported only for an audit with at least one remote check: nothing public says that every audit has a remote audit, so an audit without any is left alone; a remote audit that skipped a channel is what this reports.",
+            example: "remote_checks: [remote-channel-not-checked] warning: the remote audit checks no engagement on the courriels channel",
+            fix: "Add the remote checks of that channel to `remote_checks`.",
+        }
+        CharteGraphiqueNotAssessed = "charte-graphique-not-assessed", Warning {
+            description: "A suivi or renouvellement audit (internal or not) does not assess the charte graphique: no verdict, or a text saying « Non applicable en audit initial ».",
+            details: "The charte graphique is assessed from the first suivi on, once the label is granted. A warning, not an error: it is an omission, not a contradiction, and the charte does not enter the decision, so scores and the decision are still computed (`ValidationOptions` can make it an error). An `NA` verdict with another justification is left to the auditor. Extension audits are not checked.",
+            example: "conclusion.charte_graphique.verdict: [charte-graphique-not-assessed] warning: the charte graphique has no verdict in a suivi audit, where it is assessed",
+            fix: "Assess the charte graphique: set `conclusion.charte_graphique.verdict` and write what was seen.",
+        }
     }
 }
 

@@ -36,9 +36,9 @@
 //! # Order
 //!
 //! Diagnostics come sorted by module, then engagement number, then field: first what concerns the
-//! whole audit (référentiel, site, type, dates, auditors), then each module in number order with
-//! its engagements in number order (the module list, assessments, remote checks, fiches d'écart),
-//! then the management items, then the conclusion. Within one field, by code then message. The
+//! whole audit (référentiel, site, type, dates, auditors), then each module in number order: the
+//! module list and the channels of its remote audit, then its engagements in number order
+//! (assessments, remote checks, fiches d'écart); then the management items, then the conclusion. Within one field, by code then message. The
 //! key never depends on where an item sits in its array, so the same audit with its assessments,
 //! management items, remote checks or fiches in another order gives the same codes, severities
 //! and messages in the same order; only the indices in the paths follow the data.

@@ -46,6 +46,16 @@ impl Place {
         }
     }
 
+    /// The remote audit of `module` as a whole: after the module list, before its first
+    /// engagement.
+    pub(crate) fn remote_audit(module: ModuleNumber) -> Place {
+        Place {
+            group: module.get(),
+            engagement: 0,
+            section: SECTION_REMOTE,
+        }
+    }
+
     pub(crate) fn engagement(group: u8, engagement: EngagementNumber, section: u8) -> Place {
         Place {
             group,

@@ -1,11 +1,13 @@
 //! The remote checks: known engagement of a covered module, filed under its module, once per
-//! channel, with a note that does not contradict the on-site verdict.
+//! channel, with a note that does not contradict the on-site verdict; and every channel checked.
+
+use strum::IntoEnumIterator as _;
 
 use super::super::codes::RuleCode;
 use super::super::index::{Index, sorted};
 use super::super::order::{Collector, Place, SECTION_REMOTE};
 use super::{Subject, check_observations};
-use crate::{RemoteNote, Verdict};
+use crate::{ModuleNumber, RemoteChannel, RemoteNote, Verdict};
 
 impl Index<'_> {
     #[inline]
@@ -113,6 +115,26 @@ impl Index<'_> {
                     }
                 }
                 check_observations(out, place, subject, &c.observations);
+            }
+        }
+        self.check_remote_channels(out);
+    }
+
+    /// `remote-channel-not-checked`: a remote audit (at least one check) that leaves a channel
+    /// out.
+    fn check_remote_channels(&self, out: &mut Collector<'_>) {
+        let checks = &self.audit.remote_checks;
+        if checks.is_empty() {
+            return;
+        }
+        for channel in RemoteChannel::iter() {
+            if !checks.iter().any(|c| c.channel == channel) {
+                out.push(
+                    RuleCode::RemoteChannelNotChecked,
+                    Place::remote_audit(ModuleNumber::ONE),
+                    "remote_checks".to_owned(),
+                    format!("the remote audit checks no engagement on the {channel} channel"),
+                );
             }
         }
     }
