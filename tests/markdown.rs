@@ -159,6 +159,28 @@ fn four_leading_spaces_are_no_code_block() {
     }
 }
 
+/// A text that is one line break only is a paragraph, not `<br>` alone on its line (an HTML
+/// block to a CommonMark reader); found by the `markdown_escape` fuzz target.
+#[test]
+fn a_lone_line_break_is_a_paragraph() {
+    // (A lone carriage return is refused by validation; the public `escape` handles it alike.)
+    assert_eq!(escape("\r"), "&#10;");
+    for text in ["\n", "\r\n", "\n\n", " \n", "\n ", "\t\n\t", "\n\r\n\n"] {
+        let (leaves, _) = leaves(&with_comment(text));
+        assert!(
+            leaves.contains(&Leaf::Paragraph(read_back(text))),
+            "{text:?}: {leaves:?}"
+        );
+        assert!(
+            !leaves.iter().any(|l| matches!(l, Leaf::Other(_))),
+            "{text:?}: {leaves:?}"
+        );
+    }
+    // Two line breaks, or one beside other text, keep their `<br>`.
+    assert_eq!(escape("\n\n"), "<br><br>");
+    assert_eq!(escape("a\n"), "a<br>");
+}
+
 #[test]
 fn character_references_are_not_decoded() {
     for text in ["&lt;", "a &amp; b", "&#65;", "&#x41;", "R&D; &copy"] {

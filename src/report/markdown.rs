@@ -88,6 +88,12 @@ fn push_blank(out: &mut String, c: char) {
 
 /// Writes `text`, which starts and ends with no blank, escaped.
 fn push_body(out: &mut String, text: &str) {
+    // A line break alone would be written `<br>` alone on its line, which a CommonMark reader
+    // takes for an HTML block, not for a paragraph: it is written as a character reference.
+    if matches!(text, "\n" | "\r" | "\r\n") {
+        out.push_str("&#10;");
+        return;
+    }
     // A paragraph starting like a list item, a thematic break or a numbered item would be read
     // as one: the sign, or the numbered item's delimiter, is escaped (a backslash before a digit
     // would stay visible).
