@@ -406,3 +406,59 @@ fn the_cover_gives_the_auditors_contacts_when_known() {
     );
     assert!(!fr.contains("Ligne directe") && !fr.contains("Adresse électronique"));
 }
+
+/// The plan and the history follow the same rules: their French wording has no ordinary space
+/// before « : ; ! ? » nor inside « », and no output in either language shows an internal code.
+#[test]
+fn plan_and_history_follow_french_typography_and_show_no_internal_code() {
+    use qualepref::history::{History, HistoryOptions};
+    use qualepref::plan::Plan;
+    let referentiel = Referentiel::qual_e_pref_2019();
+    let options = qualepref::ValidationOptions::default();
+    let variant = with_nonconformities();
+    let valid = qualepref::Valid::new(&variant, referentiel, &options).unwrap();
+    let at = qualepref::NaiveDate::from_ymd_opt(2020, 3, 1).unwrap();
+    let plan = Plan::build(&[valid], &qualepref::Policy::default(), at);
+    let sequence: Vec<Audit> = [
+        "2019-11-18-toulon-interne",
+        "2020-02-18-toulon-initial-synthetique",
+        "2021-09-14-toulon-suivi-synthetique",
+    ]
+    .iter()
+    .map(|name| {
+        let path = format!(
+            "{}/examples/data/history/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        Audit::from_path(&path).unwrap()
+    })
+    .collect();
+    let history = History::new(sequence.clone(), referentiel, &HistoryOptions::default());
+    for language in [Language::Fr, Language::En] {
+        let plans = [
+            plan.to_text(language),
+            plan.to_markdown(language),
+            plan.to_html(language),
+        ];
+        let histories = [
+            history.to_text(language),
+            history.to_markdown(language),
+            history.to_html(language),
+        ];
+        let mut wordings: Vec<String> = plans.iter().map(|o| wording_only(o, &variant)).collect();
+        for output in &histories {
+            let wording = sequence
+                .iter()
+                .fold(output.clone(), |text, audit| wording_only(&text, audit));
+            wordings.push(wording);
+        }
+        for wording in &wordings {
+            let codes = internal_codes(wording);
+            assert!(codes.is_empty(), "{language}: {codes:?}");
+            if language == Language::Fr {
+                let faults = typography_faults(wording);
+                assert!(faults.is_empty(), "{faults:#?}");
+            }
+        }
+    }
+}
