@@ -184,6 +184,15 @@ fn a_lifted_action_is_closed_from_the_day_it_was_lifted() {
     };
     let before = plan_at(&audit, "2020-03-05");
     assert_eq!(action(&before, 17).standing, Standing::Overdue);
+    // At a date before the lifting, the state of that date comes first.
+    assert!(before.to_text(Language::Fr).contains(
+        "  État\u{a0}: ouverte à cette date\u{202f}; par la suite levée le 10/03/2020 — Preuve\u{a0}: Registre"
+    ));
+    assert!(
+        before.to_text(Language::En).contains(
+            "  State: open at that date; later lifted on 2020-03-10 — Evidence: Registre"
+        )
+    );
     let after = plan_at(&audit, "2020-03-10");
     let a = action(&after, 17);
     assert_eq!((a.standing, a.days_left), (Standing::Lifted, None));

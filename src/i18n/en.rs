@@ -228,6 +228,7 @@ pub(crate) static EN: Phrases = Phrases {
             ActionStatus::Open => "open",
         },
         on: " on ",
+        later: " at that date; later ",
         evidence: "Evidence",
         reason: "Reason",
         grade: "Grade",

@@ -95,7 +95,7 @@ pub(super) fn write(plan: &Plan, language: Language) -> String {
         for a in actions {
             let target = target_label(a, language);
             let due = due_label(plan, a, language);
-            let status = status_label(&a.status, language);
+            let status = status_label(&a.status, plan.at, language);
             let mut cells = vec![
                 a.grade.code(),
                 &target,

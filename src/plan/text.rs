@@ -2,7 +2,7 @@
 
 use super::{Plan, PlanAction, PreventiveAction, Standing};
 use crate::i18n::{push_date, push_number};
-use crate::{ActionStatus, DueSource, Language, Source};
+use crate::{ActionStatus, DueSource, Language, NaiveDate, Source};
 
 /// The standings in the order the writers list them.
 pub(super) const STANDINGS: [Standing; 4] = [
@@ -107,10 +107,16 @@ pub(super) fn due_label(plan: &Plan, a: &PlanAction, language: Language) -> Stri
     out
 }
 
-/// `levée le 02/03/2020 — Preuve : …`, `en cours`.
-pub(super) fn status_label(status: &ActionStatus, language: Language) -> String {
+/// `levée le 02/03/2020 — Preuve : …`, `en cours`; a state checked after the plan's date
+/// `at` comes after the state at that date: `ouverte à cette date ; par la suite levée le …`.
+pub(super) fn status_label(status: &ActionStatus, at: NaiveDate, language: Language) -> String {
     let p = &language.phrases().plan;
-    let mut out = String::from((p.state)(status));
+    let mut out = String::new();
+    if status.checked_on().is_some_and(|on| on > at) {
+        out.push_str((p.state)(&ActionStatus::Open));
+        out.push_str(p.later);
+    }
+    out.push_str((p.state)(status));
     if let Some(on) = status.checked_on() {
         out.push_str(p.on);
         push_date(&mut out, on, language);
@@ -221,7 +227,7 @@ pub(super) fn write(plan: &Plan, language: Language) -> String {
                 &mut out,
                 p.status,
                 p.colon,
-                &status_label(&a.status, language),
+                &status_label(&a.status, plan.at, language),
             );
         }
     }
