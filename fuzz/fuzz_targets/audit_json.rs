@@ -1,13 +1,24 @@
 //! The JSON audit loader, then validation of whatever it accepts, then the engine and the
 //! renderers on it, with every validation rule lowered to a warning so that any audit that loads
-//! reaches them: no input may panic.
+//! reaches them; then the corrective-action plan of that audit, and the history of the audit
+//! beside the bundled Toulon audit and itself again: no input may panic.
 #![no_main]
 
+use std::sync::OnceLock;
+
 use libfuzzer_sys::fuzz_target;
+use qualepref::history::{History, HistoryOptions};
+use qualepref::plan::Plan;
 use qualepref::{
-    Audit, RuleCode, Language, ValidationOptions, Policy, Referentiel, Severity, Valid, conclude, render_html,
-    render_markdown, validate,
+    Audit, Language, Policy, Referentiel, RuleCode, Severity, Valid, ValidationOptions, conclude,
+    render_html, render_markdown, samples, validate,
 };
+
+/// The bundled Toulon audit, read once.
+fn toulon() -> &'static Audit {
+    static TOULON: OnceLock<Audit> = OnceLock::new();
+    TOULON.get_or_init(|| Audit::from_json_str(samples::TOULON_2019_JSON).expect("bundled audit"))
+}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -30,5 +41,25 @@ fuzz_target!(|data: &[u8]| {
             let _ = render_markdown(&valid, &conclusions);
             let _ = render_html(&valid, &conclusions);
         }
+        let plan = Plan::build(&[valid], &Policy::default(), audit.dates.end);
+        for language in [Language::Fr, Language::En] {
+            let _ = plan.to_text(language);
+            let _ = plan.to_markdown(language);
+            let _ = plan.to_html(language);
+        }
+        let _ = plan.to_csv();
+        let _ = plan.to_json_string();
     }
+    let history = History::new(
+        [toulon().clone(), audit.clone(), audit],
+        referentiel,
+        &HistoryOptions::default(),
+    );
+    let _ = history.status_at(toulon().dates.end);
+    for language in [Language::Fr, Language::En] {
+        let _ = history.to_text(language);
+        let _ = history.to_markdown(language);
+        let _ = history.to_html(language);
+    }
+    let _ = history.to_json_string();
 });
