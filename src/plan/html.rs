@@ -1,9 +1,7 @@
 //! The plan as one self-contained HTML page. Every text, generated or from the audits, goes
 //! through the report's HTML escape.
 
-use super::text::{
-    STANDINGS, audit_label, due_label, or, preventive_label, status_label, target_label, title,
-};
+use super::text::{STANDINGS, action_cells, audit_label, or, preventive_label, title};
 use super::{Plan, Standing};
 use crate::Language;
 use crate::report::html::escape;
@@ -93,21 +91,8 @@ pub(super) fn write(plan: &Plan, language: Language) -> String {
         }
         row(&mut out, None, "th", &head);
         for a in actions {
-            let target = target_label(a, language);
-            let due = due_label(plan, a, language);
-            let status = status_label(&a.status, plan.at, language);
-            let mut cells = vec![
-                a.grade.code(),
-                &target,
-                or(Some(&a.finding), p.not_stated),
-                or(a.action.as_deref(), p.no_action),
-                or(a.leader.as_deref(), p.no_leader),
-                &due,
-                &status,
-            ];
-            if several {
-                cells.push(&a.site);
-            }
+            let cells = action_cells(plan, a, several, language);
+            let cells: Vec<&str> = cells.iter().map(AsRef::as_ref).collect();
             row(&mut out, Some(standing), "td", &cells);
         }
         out.push_str("</table>\n");

@@ -2,9 +2,7 @@
 //! the preventive actions. Every cell goes through the report's Markdown escape.
 
 use super::Plan;
-use super::text::{
-    STANDINGS, audit_label, due_label, or, preventive_label, status_label, target_label, title,
-};
+use super::text::{STANDINGS, action_cells, audit_label, or, preventive_label, title};
 use crate::Language;
 use crate::report::markdown::escape;
 
@@ -73,21 +71,8 @@ pub(super) fn write(plan: &Plan, language: Language) -> String {
         }
         header(&mut out, &head);
         for a in actions {
-            let target = target_label(a, language);
-            let due = due_label(plan, a, language);
-            let status = status_label(&a.status, plan.at, language);
-            let mut cells = vec![
-                a.grade.code(),
-                &target,
-                or(Some(&a.finding), p.not_stated),
-                or(a.action.as_deref(), p.no_action),
-                or(a.leader.as_deref(), p.no_leader),
-                &due,
-                &status,
-            ];
-            if several {
-                cells.push(&a.site);
-            }
+            let cells = action_cells(plan, a, several, language);
+            let cells: Vec<&str> = cells.iter().map(AsRef::as_ref).collect();
             row(&mut out, &cells);
         }
     }

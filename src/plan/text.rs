@@ -107,6 +107,31 @@ pub(super) fn due_label(plan: &Plan, a: &PlanAction, language: Language) -> Stri
     out
 }
 
+/// The cells of an action's row in the Markdown and HTML tables: grade, target, finding,
+/// action, leader, due date, state, and the site when the plan has several.
+pub(super) fn action_cells<'a>(
+    plan: &Plan,
+    a: &'a PlanAction,
+    several: bool,
+    language: Language,
+) -> Vec<std::borrow::Cow<'a, str>> {
+    use std::borrow::Cow;
+    let p = &language.phrases().plan;
+    let mut cells = vec![
+        Cow::Borrowed(a.grade.code()),
+        Cow::Owned(target_label(a, language)),
+        Cow::Borrowed(or(Some(&a.finding), p.not_stated)),
+        Cow::Borrowed(or(a.action.as_deref(), p.no_action)),
+        Cow::Borrowed(or(a.leader.as_deref(), p.no_leader)),
+        Cow::Owned(due_label(plan, a, language)),
+        Cow::Owned(status_label(&a.status, plan.at, language)),
+    ];
+    if several {
+        cells.push(Cow::Borrowed(&a.site));
+    }
+    cells
+}
+
 /// `levée le 02/03/2020 — Preuve : …`, `en cours`; a state checked after the plan's date
 /// `at` comes after the state at that date: `ouverte à cette date ; par la suite levée le …`.
 pub(super) fn status_label(status: &ActionStatus, at: NaiveDate, language: Language) -> String {
