@@ -91,6 +91,13 @@ pub(crate) fn key(s: &str) -> String {
     folded(s).collect()
 }
 
+/// Whether a paragraph of the charte graphique says it was not assessed because the audit is an
+/// initial one (« (Non applicable en audit initial) »), whatever its case, accents, spaces and
+/// punctuation.
+pub(crate) fn says_not_applicable_in_initial_audit(text: &str) -> bool {
+    key(text).contains("nonapplicableenauditinitial")
+}
+
 /// The characters of [`key`], lazily: comparisons stop at the first difference.
 pub(crate) fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars().flat_map(fold_char).flatten()

@@ -85,13 +85,10 @@ pub(super) fn other_site(
 /// Whether the charte graphique is left unassessed.
 fn charte_unassessed(audit: &Audit) -> Option<String> {
     let charte = &audit.conclusion.charte_graphique;
-    let initial_wording = charte.text.iter().any(|t| {
-        t.to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .contains("non applicable en audit initial")
-    });
+    let initial_wording = charte
+        .text
+        .iter()
+        .any(|t| crate::text::says_not_applicable_in_initial_audit(t));
     match charte.verdict {
         None => Some("no verdict".to_owned()),
         Some(Verdict::NotApplicable) => Some("NA".to_owned()),

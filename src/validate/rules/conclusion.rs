@@ -6,7 +6,7 @@ use super::super::codes::RuleCode;
 use super::super::index::Index;
 use super::super::order::{Collector, Place};
 use super::is_blank;
-use crate::text::{key, key_starts};
+use crate::text::{key, key_starts, says_not_applicable_in_initial_audit};
 use crate::{AuditType, AuditorSynthesis, ObservationKind, Verdict};
 
 impl Index<'_> {
@@ -126,7 +126,7 @@ impl Index<'_> {
             );
         }
         for (i, text) in charte.text.iter().enumerate() {
-            if key(text).contains("nonapplicableenauditinitial") {
+            if says_not_applicable_in_initial_audit(text) {
                 out.push(
                     RuleCode::CharteGraphiqueNotAssessed,
                     Place::CONCLUSION,
