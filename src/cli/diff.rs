@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use qualepref::{Policy, Site, Valid, compare_with};
+use qualepref::{Policy, Valid, compare_with};
 
 use super::{Failure, Globals, Input, LangArg, Status, print, warn};
 
@@ -70,8 +70,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     if !before.site.is_same_site_as(&after.site) {
         let both = format!(
             "{before_input} is an audit of {}, {after_input} of {}",
-            site_name(&before.site),
-            site_name(&after.site)
+            before.site, after.site
         );
         if !args.force {
             warn(&format!(
@@ -128,14 +127,4 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     };
     print(&text)?;
     Ok(Status::Success)
-}
-
-/// The site as messages name it: `Préfecture TOULON (83)`.
-fn site_name(site: &Site) -> String {
-    format!(
-        "{} {} ({})",
-        site.administration.label_fr(),
-        site.city,
-        site.departement
-    )
 }

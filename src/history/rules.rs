@@ -27,16 +27,6 @@ fn kind_words(audit: &Audit) -> String {
     }
 }
 
-/// `Préfecture TOULON (83)`.
-fn site_words(site: &Site) -> String {
-    format!(
-        "{} {} ({})",
-        site.administration.label_fr(),
-        site.city,
-        site.departement
-    )
-}
-
 pub(super) fn invalid(
     index: usize,
     file: Option<&str>,
@@ -74,11 +64,7 @@ pub(super) fn other_site(
         index,
         file,
         "",
-        format!(
-            "the audit is of {}, not of {}",
-            site_words(&audit.site),
-            site_words(site)
-        ),
+        format!("the audit is of {}, not of {}", audit.site, site),
     )
 }
 

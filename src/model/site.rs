@@ -183,6 +183,27 @@ pub struct Site {
     pub city: String,
 }
 
+/// The site as messages name it: `Préfecture TOULON (83)` (kind of administration, city,
+/// département), whatever its name.
+///
+/// ```
+/// use qualepref::{AdministrationType, Departement, Site};
+/// let site = Site::new(AdministrationType::Prefecture, "83".parse::<Departement>()?, "TOULON");
+/// assert_eq!(site.to_string(), "Préfecture TOULON (83)");
+/// # Ok::<(), qualepref::Error>(())
+/// ```
+impl fmt::Display for Site {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} ({})",
+            self.administration.label_fr(),
+            self.city,
+            self.departement
+        )
+    }
+}
+
 impl Site {
     /// A site of kind `administration` in département `departement`, in `city`, without a name.
     ///
