@@ -1249,7 +1249,7 @@ fn history_formats_and_output_file() {
     assert_eq!(stdout(&output), "");
     let html = ok(std::fs::read_to_string(&out));
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(html.contains("<td class=\"v-nc-min\">"));
+    assert!(html.contains("<td class=\"v-nc-min\" title=\"PS\u{a0}: Synthétique"));
 
     let output = run(
         &["history", HISTORY, "--format", "markdown", "--lang", "en"],

@@ -468,7 +468,19 @@ fn renderings_name_the_follow_up_and_escape_texts() {
     let html = h.to_html(qualepref::Language::Fr);
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"));
-    assert!(html.contains("<td class=\"v-nc-min\">NC min PS PP ↘</td>"));
+    // The cell's observations, escaped, as its tooltip.
+    assert!(html.contains(
+        "<td class=\"v-nc-min\" title=\"PS\u{a0}: Synthétique : &lt;script&gt;alert(1)&lt;/script&gt; &amp; « guillemets »\nPP\u{a0}: Synthétique : piste de progrès de l&#39;audit interne toujours ouverte.\">NC min PS PP ↘</td>"
+    ), "{html}");
+    // The JSON grid holds the observations themselves.
+    let json: serde_json::Value = serde_json::from_str(&h.to_json_string().unwrap()).unwrap();
+    let cell = &json["grid"][16]["cells"][1];
+    assert_eq!(cell["verdict"], "NC min");
+    assert_eq!(cell["observations"][0]["kind"], "PS");
+    assert_eq!(
+        cell["observations"][0]["text"],
+        "Synthétique : <script>alert(1)</script> & « guillemets »"
+    );
     let text = h.to_text(qualepref::Language::Fr);
     assert!(text.contains(
         "- Engagement 17 (NC min), audit du 18/02/2020\u{a0}: levé à l'audit du 14/09/2021 (C)\u{202f}; échéance 19/05/2020\u{202f}; fiche\u{a0}: écart levé\n"

@@ -7,8 +7,8 @@ use super::HistoryAudit;
 use super::codes::{HistoryCode, HistoryDiagnostic};
 use super::rules;
 use crate::{
-    ActionStatus, Audit, EcartTarget, EngagementNumber, ModuleNumber, NcGrade, ObservationKind,
-    Policy, Referentiel, Valid, Verdict, decide,
+    ActionStatus, Audit, EcartTarget, EngagementNumber, ModuleNumber, NcGrade, Observation,
+    ObservationKind, Policy, Referentiel, Valid, Verdict, decide,
 };
 
 /// How a verdict compares with the previous comparable one of its row.
@@ -29,8 +29,8 @@ pub enum Trend {
 pub struct GridCell {
     /// The verdict, if given.
     pub verdict: Option<Verdict>,
-    /// The kinds of its observations, in the audit's order.
-    pub observations: Vec<ObservationKind>,
+    /// Its observations (kind, text, risk), verbatim and in the audit's order.
+    pub observations: Vec<Observation>,
     /// The trend from the row's previous comparable verdict (none for the first, for `NA` and
     /// without verdict).
     pub trend: Option<Trend>,
@@ -138,18 +138,18 @@ const fn rank(v: Verdict) -> Option<u8> {
 fn assessment_of(
     audit: &Audit,
     target: EcartTarget,
-) -> Option<(Option<Verdict>, Vec<ObservationKind>)> {
+) -> Option<(Option<Verdict>, Vec<Observation>)> {
     match target {
         EcartTarget::Engagement(n) => audit
             .assessments
             .iter()
             .find(|a| a.engagement == n)
-            .map(|a| (a.verdict, a.observations.iter().map(|o| o.kind).collect())),
+            .map(|a| (a.verdict, a.observations.clone())),
         EcartTarget::Management(id) => audit
             .management
             .iter()
             .find(|m| m.id() == id)
-            .map(|m| (m.verdict, m.observations.iter().map(|o| o.kind).collect())),
+            .map(|m| (m.verdict, m.observations.clone())),
     }
 }
 
@@ -383,7 +383,9 @@ pub(super) fn observations(
                     .and_then(|(_, a)| assessment_of(a, target));
                 let status = match (next, later) {
                     (None, _) => ObservationStatus::Pending,
-                    (Some(_), Some((Some(_), kinds))) if kinds.contains(&kind) => {
+                    (Some(_), Some((Some(_), observations)))
+                        if observations.iter().any(|o| o.kind == kind) =>
+                    {
                         ObservationStatus::Recurring
                     }
                     (Some(_), Some((Some(_), _))) => ObservationStatus::FollowedUp,

@@ -35,7 +35,8 @@
 //! `cycle` (`validity_months`, `follow_up_months`), `audits` (each: `index`, `file`, `site`,
 //! `kind`, `dates`, `modules`, `same_site`, `valid`, `outcome` or null, `indicative`, `rate`
 //! or null, `nonconformities`), `grid` (each: `engagement`, `module`, `title`, `cells`: one per
-//! audit, null or `{ "verdict", "observations", "trend" }`), `ecarts` (each: `audit`, `path`,
+//! audit, null or `{ "verdict", "observations", "trend" }`, each observation `{ "kind", "text" }`
+//! with `risk` when stated), `ecarts` (each: `audit`, `path`,
 //! `target`, `title`, `grade`, `due`, `fiche_status`, `next`, `next_verdict`, `status`,
 //! `overdue`), `observations` (each: `audit`, `target`, `kind`, `texts`, `next`, `status`),
 //! `status` (`at`, `state`, `labelling_audit`, `modules`, `next`) and `diagnostics`. Fields are

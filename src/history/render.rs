@@ -7,7 +7,9 @@ use crate::i18n::{push_date, rate_text};
 use crate::{EcartTarget, Language, Verdict};
 
 /// A row of the grid: the engagement, and per audit its verdict and the cell's text.
-type GridLine = (String, Vec<(Option<Verdict>, String)>);
+/// A row of the grid: the engagement, and per audit the verdict, the cell's text (verdict,
+/// kinds of observations, trend) and the observations' texts (a tooltip in HTML).
+type GridLine = (String, Vec<(Option<Verdict>, String, String)>);
 
 /// One part of the rendering.
 enum Part {
@@ -121,12 +123,19 @@ impl History {
                     .iter()
                     .zip(&self.audits)
                     .map(|(cell, audit)| match cell {
-                        None => (None, String::new()),
+                        None => (None, String::new(), String::new()),
                         Some(c) => {
                             let mut text = c.verdict.map(|v| v.to_string()).unwrap_or_default();
-                            for kind in &c.observations {
+                            let mut notes = String::new();
+                            for o in &c.observations {
                                 text.push(' ');
-                                text.push_str(&kind.to_string());
+                                text.push_str(&o.kind.to_string());
+                                if !notes.is_empty() {
+                                    notes.push('\n');
+                                }
+                                notes.push_str(&o.kind.to_string());
+                                notes.push_str(h.colon);
+                                notes.push_str(&o.text);
                             }
                             match c.trend {
                                 Some(Trend::Improved) => text.push_str(" ↗"),
@@ -146,7 +155,7 @@ impl History {
                                     date(audit.dates.start, language)
                                 ));
                             }
-                            (c.verdict, text)
+                            (c.verdict, text, notes)
                         }
                     })
                     .collect();
@@ -311,7 +320,7 @@ impl History {
                     out.push('\n');
                     for (name, cells) in rows {
                         out.push_str(&name);
-                        for (_, text) in cells {
+                        for (_, text, _) in cells {
                             out.push_str(" | ");
                             out.push_str(if text.is_empty() { "—" } else { &text });
                         }
@@ -357,7 +366,7 @@ impl History {
                         out.push_str("| ");
                         out.push_str(&cell(&name));
                         out.push_str(" |");
-                        for (_, text) in cells {
+                        for (_, text, _) in cells {
                             out.push(' ');
                             out.push_str(&cell(&text));
                             out.push_str(" |");
@@ -416,7 +425,7 @@ impl History {
                         out.push_str("<tr><th scope=\"row\">");
                         out.push_str(&escape(&name));
                         out.push_str("</th>");
-                        for (verdict, text) in cells {
+                        for (verdict, text, notes) in cells {
                             out.push_str("<td class=\"");
                             out.push_str(match verdict {
                                 Some(Verdict::Conformity) => "v-c",
@@ -425,7 +434,13 @@ impl History {
                                 Some(Verdict::MajorNonconformity) => "v-nc-maj",
                                 None => "v-none",
                             });
-                            out.push_str("\">");
+                            out.push('"');
+                            if !notes.is_empty() {
+                                out.push_str(" title=\"");
+                                out.push_str(&escape(&notes));
+                                out.push('"');
+                            }
+                            out.push('>');
                             out.push_str(&escape(&text));
                             out.push_str("</td>");
                         }
