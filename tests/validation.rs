@@ -853,6 +853,68 @@ fn fiche_due_before_audit_end() {
 }
 
 #[test]
+fn fiche_status_before_audit() {
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.ecarts[0].status = qualepref::ActionStatus::Lifted {
+        on: date("2019-01-01"),
+        evidence: "Registre du courrier (preuve synthétique).".to_owned(),
+    };
+    expect_one(
+        &audit,
+        RuleCode::FicheStatusBeforeAudit,
+        Severity::Error,
+        "ecarts[0].status.on",
+        "the fiche d'écart for engagement 17 is lifted on 2019-01-01, before the audit started on 2019-11-18",
+    );
+    audit.ecarts[0].status = qualepref::ActionStatus::NotLifted {
+        on: date("2019-11-17"),
+        reason: String::new(),
+    };
+    expect_one(
+        &audit,
+        RuleCode::FicheStatusBeforeAudit,
+        Severity::Error,
+        "ecarts[0].status.on",
+        "the fiche d'écart for engagement 17 is checked on 2019-11-17, before the audit started on 2019-11-18",
+    );
+    // Checked on the audit's first day or later, or not checked yet: nothing to say.
+    audit.ecarts[0].status = qualepref::ActionStatus::NotLifted {
+        on: date("2019-11-18"),
+        reason: String::new(),
+    };
+    expect_none(&audit, RuleCode::FicheStatusBeforeAudit);
+    audit.ecarts[0].status = qualepref::ActionStatus::InProgress;
+    expect_none(&audit, RuleCode::FicheStatusBeforeAudit);
+}
+
+#[test]
+fn fiche_lifted_without_evidence() {
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.ecarts[0].status = qualepref::ActionStatus::Lifted {
+        on: date("2020-02-10"),
+        evidence: " ".to_owned(),
+    };
+    expect_one(
+        &audit,
+        RuleCode::FicheLiftedWithoutEvidence,
+        Severity::Warning,
+        "ecarts[0].status.evidence",
+        "the fiche d'écart for engagement 17 is lifted without evidence",
+    );
+    audit.ecarts[0].status = qualepref::ActionStatus::Lifted {
+        on: date("2020-02-10"),
+        evidence: "Registre du courrier (preuve synthétique).".to_owned(),
+    };
+    expect_none(&audit, RuleCode::FicheLiftedWithoutEvidence);
+    // A reason is not required to say an écart stays.
+    audit.ecarts[0].status = qualepref::ActionStatus::NotLifted {
+        on: date("2020-02-10"),
+        reason: String::new(),
+    };
+    expect_none(&audit, RuleCode::FicheLiftedWithoutEvidence);
+}
+
+#[test]
 fn charte_graphique_in_initial_audit() {
     let mut audit = toulon();
     audit.conclusion.charte_graphique.verdict = Some(Verdict::Conformity);
@@ -1674,6 +1736,18 @@ fn implausible_date() {
         Severity::Error,
         "ecarts[0].due",
         "date +12020-02-18 is outside the years 2000 to 2100",
+    );
+    audit.ecarts[0].due = None;
+    audit.ecarts[0].status = qualepref::ActionStatus::Lifted {
+        on: date("2200-03-02"),
+        evidence: "Registre du courrier (preuve synthétique).".to_owned(),
+    };
+    expect_one(
+        &audit,
+        RuleCode::ImplausibleDate,
+        Severity::Error,
+        "ecarts[0].status.on",
+        "date 2200-03-02 is outside the years 2000 to 2100",
     );
     expect_none(&toulon(), RuleCode::ImplausibleDate);
 }

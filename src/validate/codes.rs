@@ -305,7 +305,7 @@ crate::codes_table::code_table! {
             fix: "Renumber or remove the repeated item.",
         }
         ImplausibleDate = "implausible-date", Error {
-            description: "A date of the audit (its days, a signature, a fiche d'écart's due date) outside the years 2000 to 2100: a typing error such as 9999 or 12019.",
+            description: "A date of the audit (its days, a signature, a fiche d'écart's due date or the day its action was checked) outside the years 2000 to 2100: a typing error such as 9999 or 12019.",
             example: "dates.end: [implausible-date] error: date 9999-11-18 is outside the years 2000 to 2100",
             fix: "Correct the year.",
         }
@@ -346,6 +346,16 @@ crate::codes_table::code_table! {
             details: "The charte graphique is assessed from the first suivi on, once the label is granted. A warning, not an error: it is an omission, not a contradiction, and the charte does not enter the decision, so scores and the decision are still computed (`ValidationOptions` can make it an error). An `NA` verdict with another justification is left to the auditor. Extension audits are not checked.",
             example: "conclusion.charte_graphique.verdict: [charte-graphique-not-assessed] warning: the charte graphique has no verdict in a suivi audit, where it is assessed",
             fix: "Assess the charte graphique: set `conclusion.charte_graphique.verdict` and write what was seen.",
+        }
+        FicheStatusBeforeAudit = "fiche-status-before-audit", Error {
+            description: "A fiche d'écart's action is recorded as lifted or checked on a day before the audit that found the nonconformity started.",
+            example: "ecarts[0].status.on: [fiche-status-before-audit] error: the fiche d'écart for engagement 17 is lifted on 2019-01-01, before the audit started on 2020-02-18",
+            fix: "Correct `status.on`: the day the action was found effective (lifted) or checked (not lifted).",
+        }
+        FicheLiftedWithoutEvidence = "fiche-lifted-without-evidence", Warning {
+            description: "A fiche d'écart is recorded as lifted without saying what showed the action effective.",
+            example: "ecarts[0].status.evidence: [fiche-lifted-without-evidence] warning: the fiche d'écart for engagement 17 is lifted without evidence",
+            fix: "Say in `status.evidence` what showed the action effective: a document, a check, the next audit.",
         }
     }
 }

@@ -1,5 +1,6 @@
-//! The fiches d'écart: each on a nonconformity of its grade, once per target, with a finding
-//! and a due date after the audit.
+//! The fiches d'écart: each on a nonconformity of its grade, once per target, with a finding,
+//! a due date after the audit, and a state checked after the audit started (lifted with its
+//! evidence).
 
 use super::super::codes::RuleCode;
 use super::super::index::Index;
@@ -67,6 +68,32 @@ impl Index<'_> {
                     place,
                     format!("{path}.finding"),
                     format!("{what} has an empty finding"),
+                );
+            }
+            if let Some(on) = fiche.status.checked_on() {
+                if on < self.audit.dates.start {
+                    let verb = if fiche.status.is_lifted() {
+                        "lifted"
+                    } else {
+                        "checked"
+                    };
+                    out.push(
+                        RuleCode::FicheStatusBeforeAudit,
+                        place,
+                        format!("{path}.status.on"),
+                        format!(
+                            "{what} is {verb} on {on}, before the audit started on {}",
+                            self.audit.dates.start
+                        ),
+                    );
+                }
+            }
+            if fiche.status.is_lifted() && fiche.status.note().trim().is_empty() {
+                out.push(
+                    RuleCode::FicheLiftedWithoutEvidence,
+                    place,
+                    format!("{path}.status.evidence"),
+                    format!("{what} is lifted without evidence"),
                 );
             }
             if let Some(due) = fiche.due {

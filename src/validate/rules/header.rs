@@ -151,6 +151,9 @@ impl Index<'_> {
             if let Some(d) = fiche.due {
                 all.push((format!("ecarts[{i}].due"), d));
             }
+            if let Some(d) = fiche.status.checked_on() {
+                all.push((format!("ecarts[{i}].status.on"), d));
+            }
         }
         let mut plausible = true;
         for (path, date) in all {

@@ -73,6 +73,18 @@ fn each_text(audit: &Audit, visit: &mut dyn FnMut(&dyn Fn() -> String, &str)) {
         if let Some(action) = &e.corrective_action {
             visit(&|| format!("ecarts[{i}].corrective_action"), action);
         }
+        if let Some(leader) = &e.leader {
+            visit(&|| format!("ecarts[{i}].leader"), leader);
+        }
+        match &e.status {
+            crate::ActionStatus::Lifted { evidence, .. } => {
+                visit(&|| format!("ecarts[{i}].status.evidence"), evidence);
+            }
+            crate::ActionStatus::NotLifted { reason, .. } => {
+                visit(&|| format!("ecarts[{i}].status.reason"), reason);
+            }
+            crate::ActionStatus::Open | crate::ActionStatus::InProgress => {}
+        }
     }
     let c = &audit.conclusion;
     for (name, texts) in [
@@ -212,6 +224,18 @@ mod tests {
         audit.ecarts.push(crate::FicheEcart {
             corrective_action: Some("a".to_owned()),
             requirement: "r".to_owned(),
+            leader: Some("l".to_owned()),
+            status: crate::ActionStatus::Lifted {
+                on: audit.dates.end,
+                evidence: "e".to_owned(),
+            },
+            ..fiche.clone()
+        });
+        audit.ecarts.push(crate::FicheEcart {
+            status: crate::ActionStatus::NotLifted {
+                on: audit.dates.end,
+                reason: "r".to_owned(),
+            },
             ..fiche
         });
         let c = &mut audit.conclusion;
@@ -246,8 +270,11 @@ mod tests {
             ".note",
             ".grade",
             ".due",
+            ".state",
+            ".on",
             ".target",
             "ecarts[0].engagement",
+            "ecarts[1].engagement",
         ];
         all.retain(|p| !not_text.iter().any(|n| p.ends_with(n) || p.starts_with(n)));
         visited.sort();
