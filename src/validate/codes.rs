@@ -364,7 +364,8 @@ crate::codes_table::code_table! {
 const INTRO: &str = "\
 # Diagnostic codes
 
-<!-- Generated from the code tables (src/validate/codes.rs, src/report_text/diagnostics.rs) by \
+<!-- Generated from the code tables (src/validate/codes.rs, src/report_text/diagnostics.rs, \
+src/history/codes.rs) by \
 qualepref::validate::codes_markdown(); `UPDATE_CODES=1 cargo test --test validation` rewrites \
 it. Do not edit by hand. -->
 
