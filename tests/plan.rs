@@ -412,3 +412,22 @@ fn the_csv_table_reads_back_with_a_csv_reader() {
     assert_eq!(col(seventeen, "audit_type"), "initial");
     assert_eq!(col(seventeen, "internal"), "true");
 }
+
+/// An audit that starts after the plan's date had not found its nonconformities yet: it is
+/// listed, marked, and gives no action nor preventive action.
+#[test]
+fn an_audit_after_the_date_gives_no_action() {
+    let audit = with_minor();
+    let plan = plan_at(&audit, "2019-11-17");
+    assert!(plan.audits[0].after_date);
+    assert!(plan.actions.is_empty() && plan.preventive.is_empty());
+    assert_eq!(plan.totals.actions, 0);
+    assert!(
+        plan.to_text(Language::Fr)
+            .contains(", dernier jour le 18/11/2019 (après la date du plan\u{a0}: non compté)\n")
+    );
+    // From its first day on, its actions count.
+    let plan = plan_at(&audit, "2019-11-18");
+    assert!(!plan.audits[0].after_date);
+    assert_eq!(plan.totals.actions, 1);
+}

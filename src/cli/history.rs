@@ -4,7 +4,10 @@ use std::path::{Path, PathBuf};
 
 use qualepref::{Audit, History, HistoryOptions, NaiveDate};
 
-use super::{Failure, Globals, Input, LangArg, Status, print, warn, write_file};
+use super::{
+    Failure, Globals, Input, LangArg, Status, audit_files, parse_date, print, today, warn,
+    write_file,
+};
 
 /// Arguments of `history`.
 #[derive(Debug, clap::Args)]
@@ -14,8 +17,8 @@ pub struct Args {
     #[arg(value_name = "FILES|DIR", required = true)]
     inputs: Vec<PathBuf>,
 
-    /// The date of the label's status (YYYY-MM-DD); default: today.
-    #[arg(long, value_name = "DATE")]
+    /// The date of the label's status (YYYY-MM-DD or DD/MM/YYYY) [default: today, in UTC].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     at: Option<NaiveDate>,
 
     /// What to print.
@@ -44,55 +47,10 @@ enum Output {
     Html,
 }
 
-/// The audit files of `inputs`: files as given, a directory's audits sorted by name.
-fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    let mut out = Vec::new();
-    for input in inputs {
-        if input.is_dir() {
-            let entries = std::fs::read_dir(input)
-                .map_err(|e| Failure::new(format!("{}: cannot read: {e}", input.display())))?;
-            let mut found = Vec::new();
-            for entry in entries {
-                let entry = entry
-                    .map_err(|e| Failure::new(format!("{}: cannot read: {e}", input.display())))?;
-                let path = entry.path();
-                let audit_like = path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| matches!(e, "json" | "yaml" | "yml" | "toml"));
-                if audit_like && path.is_file() {
-                    found.push(path);
-                }
-            }
-            found.sort();
-            if found.is_empty() {
-                return Err(Failure::new(format!(
-                    "{}: no audit file (.json, .yaml, .yml, .toml) in the directory",
-                    input.display()
-                )));
-            }
-            out.append(&mut found);
-        } else {
-            out.push(input.clone());
-        }
-    }
-    Ok(out)
-}
-
-/// Today's date, from the system clock (UTC).
-fn today() -> NaiveDate {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    NaiveDate::from_ymd_opt(1970, 1, 1)
-        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
-        .unwrap_or_default()
-}
-
 /// Reads the audits, builds their history and prints it; 1 when a history diagnostic is an
 /// error.
 pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
-    let paths = files(&args.inputs)?;
+    let paths = audit_files(&args.inputs)?;
     let stdin_uses = paths
         .iter()
         .filter(|p| p.as_path() == Path::new("-"))
@@ -108,7 +66,11 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
         let audit = globals.audit(&input)?;
         audits.push((input.to_string(), audit));
     }
-    let options = HistoryOptions::default().at(args.at.unwrap_or_else(today));
+    let at = match args.at {
+        Some(at) => at,
+        None => today()?,
+    };
+    let options = HistoryOptions::default().at(at);
     let history = History::with_labels(audits, &referentiel, &options);
     for d in &history.diagnostics {
         warn(&d.to_string());

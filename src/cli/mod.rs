@@ -17,7 +17,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use qualepref::{Audit, Error, Format, Interchange as _, MAX_INPUT_BYTES, Referentiel};
+use qualepref::{Audit, Error, Format, Interchange as _, MAX_INPUT_BYTES, NaiveDate, Referentiel};
 
 /// How a command ended; the exit code is its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -308,4 +308,60 @@ impl LangArg {
             LangArg::En => qualepref::Language::En,
         }
     }
+}
+
+/// Reads `2020-03-01` or `01/03/2020`.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .map_err(|_| format!("{text:?} is not a date (YYYY-MM-DD or DD/MM/YYYY)"))
+}
+
+/// Today, in UTC (the library has no time-zone database).
+pub fn today() -> Result<NaiveDate, Failure> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|e| Failure::new(format!("cannot read the clock: {e}")))?
+        .as_secs();
+    i64::try_from(seconds)
+        .ok()
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        .map(|t| t.date_naive())
+        .ok_or_else(|| Failure::new("cannot read the clock: out of range"))
+}
+
+/// The audit files of `inputs`: files as given, a directory's audits sorted by name.
+pub fn audit_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let entries = std::fs::read_dir(input)
+                .map_err(|e| Failure::new(format!("{}: cannot read: {e}", input.display())))?;
+            let mut found = Vec::new();
+            for entry in entries {
+                let entry = entry
+                    .map_err(|e| Failure::new(format!("{}: cannot read: {e}", input.display())))?;
+                let path = entry.path();
+                let audit_like = path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| matches!(e, "json" | "yaml" | "yml" | "toml"));
+                if audit_like && path.is_file() {
+                    found.push(path);
+                }
+            }
+            found.sort();
+            if found.is_empty() {
+                return Err(Failure::new(format!(
+                    "{}: no audit file (.json, .yaml, .yml, .toml) in the directory",
+                    input.display()
+                )));
+            }
+            out.append(&mut found);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
 }

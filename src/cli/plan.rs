@@ -6,13 +6,16 @@ use chrono::NaiveDate;
 use qualepref::{Audit, Plan, Valid, ValidationOptions};
 
 use super::synthesize::EngineArgs;
-use super::{Failure, Globals, Input, Status, print, warn, write_file};
+use super::{
+    Failure, Globals, Input, Status, audit_files, parse_date, print, today, warn, write_file,
+};
 
 /// Arguments of `plan`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The audit files (`-` for standard input, once).
-    #[arg(value_name = "FILES", required = true)]
+    /// The audit files (`-` for standard input, once), or a directory whose .json, .yaml/.yml
+    /// and .toml files are the audits.
+    #[arg(value_name = "FILES|DIR", required = true)]
     files: Vec<PathBuf>,
 
     /// The day the plan is looked at (YYYY-MM-DD or DD/MM/YYYY) [default: today, in UTC].
@@ -46,31 +49,13 @@ enum Output {
     Html,
 }
 
-/// Reads `2020-03-01` or `01/03/2020`.
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
-        .map_err(|_| format!("{text:?} is not a date (YYYY-MM-DD or DD/MM/YYYY)"))
-}
-
-/// Today, in UTC (the library has no time-zone database).
-fn today() -> Result<NaiveDate, Failure> {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_err(|e| Failure::new(format!("cannot read the clock: {e}")))?
-        .as_secs();
-    i64::try_from(seconds)
-        .ok()
-        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
-        .map(|t| t.date_naive())
-        .ok_or_else(|| Failure::new("cannot read the clock: out of range"))
-}
-
 /// Reads and validates every audit, then writes their plan. Any invalid audit gets no plan at
 /// all: its diagnostics go to standard error, naming its file, and the status is 1.
 pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
-    let inputs: Vec<Input> = args.files.iter().map(|f| Input::new(f)).collect();
+    let inputs: Vec<Input> = audit_files(&args.files)?
+        .iter()
+        .map(|f| Input::new(f))
+        .collect();
     let stdin_uses = inputs.iter().filter(|i| **i == Input::Stdin).count()
         + usize::from(globals.referentiel_from_stdin());
     if stdin_uses > 1 {

@@ -228,6 +228,7 @@ pub(crate) static EN: Phrases = Phrases {
             ActionStatus::Open => "open",
         },
         on: " on ",
+        after_date: " (after the plan's date: not counted)",
         later: " at that date; later ",
         evidence: "Evidence",
         reason: "Reason",

@@ -240,6 +240,7 @@ pub(crate) static FR: Phrases = Phrases {
             ActionStatus::Open => "ouverte",
         },
         on: " le ",
+        after_date: " (après la date du plan\u{a0}: non compté)",
         later: " à cette date\u{202f}; par la suite ",
         evidence: "Preuve",
         reason: "Motif",

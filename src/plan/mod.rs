@@ -20,7 +20,9 @@
 //! - otherwise **open** (also when no due date can be computed).
 //!
 //! An écart checked and « non levé » is not lifted: it stays open, or overdue. An écart lifted
-//! after `at` was not lifted yet at `at`, so a plan at a past date shows what was pending then.
+//! after `at` was not lifted yet at `at`, so a plan at a past date shows what was pending then;
+//! and an audit that starts after `at` had not found its nonconformities yet: it is listed
+//! (`after_date`) but gives no action.
 //! The actions are sorted overdue first (by due date), then due soon and open (by due date,
 //! undated last), then lifted (by the day they were lifted); ties keep the audits' order, then
 //! the decision's (engagements by number, then management items).
@@ -41,7 +43,8 @@
 //!                           "departement": "83", "city": "TOULON" },
 //!                 "kind": { "type": "initial", "internal": true },
 //!                 "dates": { "start": "2019-11-18", "end": "2019-11-18" },
-//!                 "referentiel": "qual-e-pref-2019" } ],
+//!                 "referentiel": "qual-e-pref-2019",
+//!                 "after_date": false } ],      // starts after `at`: gives no action
 //!   "totals": { "actions": 1, "open": 1, "due_soon": 0, "overdue": 1, "lifted": 0,
 //!               "preventive": 0 },
 //!   "actions": [ { "audit": 0, "site": "PREFECTURE du Var", "target": { "engagement": 17 },
@@ -179,6 +182,9 @@ pub struct PlanAudit {
     pub dates: AuditDates,
     /// The référentiel's id.
     pub referentiel: String,
+    /// Whether the audit starts after the plan's date: its nonconformities and points
+    /// sensibles did not exist yet, and the plan leaves them out.
+    pub after_date: bool,
 }
 
 /// One corrective action: a nonconformity and its fiche d'écart, at the plan's date.
@@ -322,6 +328,17 @@ impl Plan {
         };
         for (index, valid) in audits.iter().enumerate() {
             let audit = valid.audit();
+            let after_date = audit.dates.start > at;
+            plan.audits.push(PlanAudit {
+                site: audit.site.clone(),
+                kind: audit.kind,
+                dates: audit.dates,
+                referentiel: audit.referentiel.id.clone(),
+                after_date,
+            });
+            if after_date {
+                continue;
+            }
             let site = crate::i18n::site_name(&audit.site, Language::Fr).to_owned();
             let conclusions = conclude(valid, policy, Language::Fr);
             for e in conclusions.ecarts {
@@ -358,12 +375,6 @@ impl Plan {
                     });
                 }
             }
-            plan.audits.push(PlanAudit {
-                site: audit.site.clone(),
-                kind: audit.kind,
-                dates: audit.dates,
-                referentiel: audit.referentiel.id.clone(),
-            });
         }
         // A stable sort: ties keep the audits' order, then the decision's.
         plan.actions.sort_by_key(|a| {

@@ -33,6 +33,9 @@ pub(crate) struct PlanPhrases {
     pub(crate) state: fn(&ActionStatus) -> &'static str,
     /// ` le ` (before the day a state was checked).
     pub(crate) on: &'static str,
+    /// ` (après la date du plan : non compté)`, after an audit that starts after the plan's
+    /// date.
+    pub(crate) after_date: &'static str,
     /// ` à cette date ; par la suite ` (between the state at the plan's date and a state
     /// checked after it).
     pub(crate) later: &'static str,

@@ -35,6 +35,9 @@ pub(super) fn audit_label(plan: &Plan, index: usize, language: Language) -> Stri
     (phrases.engine.audit_kind)(&mut out, audit.kind.internal, audit.kind.audit_type);
     out.push_str(phrases.plan.audit_end);
     push_date(&mut out, audit.dates.end, language);
+    if audit.after_date {
+        out.push_str(phrases.plan.after_date);
+    }
     out
 }
 
