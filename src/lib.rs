@@ -23,7 +23,9 @@
 //! 4. **Out**: the whole report as Markdown ([`render_markdown`]) or one HTML file
 //!    ([`render_html`]); the conclusions as JSON ([`Conclusions::to_json_string`]) or text; two
 //!    audits of a site compared ([`compare()`]); the corrective-action plan of one or more
-//!    audits at a date ([`Plan::build`], module [`plan`]).
+//!    audits at a date ([`Plan::build`], module [`plan`]); the history of a site's audits —
+//!    timeline, engagement grid, follow-up of écarts and observations, the label's status at a
+//!    date under a configurable [`CyclePolicy`] — ([`History::new`], module [`history`]).
 //!
 //! ```
 //! use qualepref::{conclude, render_markdown, Audit, Language, Policy, Referentiel, Valid,
@@ -80,7 +82,8 @@
 //! - [`report`]: the report's writers. [`report_text`]: the text form of reports, read
 //!   ([`import_report_text`]) and written ([`render_report_text`]). [`compare`](mod@compare):
 //!   two audits of a site. [`plan`]: the corrective-action plan (open, due-soon, overdue and
-//!   lifted actions, points sensibles as preventive actions). [`formats`]: JSON, YAML and TOML.
+//!   lifted actions, points sensibles as preventive actions). [`history`]: one site's audits
+//!   over time, and the history rules' [`HistoryCode`]s. [`formats`]: JSON, YAML and TOML.
 //!
 //! `DESIGN.md` in the repository explains the layout, the invariants the types hold and why the
 //! decision policy is the crate's own.
