@@ -536,3 +536,66 @@ fn history_codes_are_pinned() {
     }
     assert!(qualepref::validate::codes_markdown().contains("### `history-overdue-action`"));
 }
+
+/// The synthetic suivi audit, re-dated to `date`, as type `audit_type`.
+fn later(audit_type: AuditType, date: &str) -> Audit {
+    let mut a = audit(SUIVI);
+    a.kind.audit_type = Some(audit_type);
+    a.dates = qualepref::AuditDates::day(day(date));
+    for auditor in &mut a.auditors {
+        auditor.signed_on = Some(day(date));
+    }
+    a
+}
+
+/// A renouvellement within the validity keeps each module's « since »; one after the label
+/// expired starts it again.
+#[test]
+fn a_renewal_after_expiry_starts_the_label_again() {
+    let h = history(vec![
+        audit(INITIAL),
+        later(AuditType::Renouvellement, "2023-01-10"),
+    ]);
+    let status = h.status_at(day("2023-06-01"));
+    assert_eq!(status.state, LabelState::Labelled);
+    assert_eq!(
+        (status.modules[0].since, status.modules[0].until),
+        (day("2020-02-19"), day("2026-01-10"))
+    );
+    let h = history(vec![
+        audit(INITIAL),
+        later(AuditType::Renouvellement, "2023-06-01"),
+    ]);
+    let status = h.status_at(day("2023-07-01"));
+    assert_eq!(status.state, LabelState::Labelled);
+    assert_eq!(
+        (status.modules[0].since, status.modules[0].until),
+        (day("2023-06-01"), day("2026-06-01"))
+    );
+}
+
+/// An extension while the label is suspended adds nothing, even once a suivi lifts the
+/// suspension.
+#[test]
+fn an_extension_while_suspended_adds_no_module() {
+    let mut failed = later(AuditType::Suivi, "2021-01-12");
+    let _ = failed.assess(e17(), Verdict::MajorNonconformity);
+    failed.ecarts.push(qualepref::FicheEcart::new(
+        EcartTarget::Engagement(e17()),
+        NcGrade::Major,
+        "Synthétique : aucun courrier traité dans le délai.",
+    ));
+    let mut extension = extension(vec![ModuleNumber::ONE, two()]);
+    extension.dates = qualepref::AuditDates::day(day("2021-03-02"));
+    let h = history(vec![
+        initial_module_1(),
+        failed,
+        extension,
+        later(AuditType::Suivi, "2021-06-15"),
+    ]);
+    assert_eq!(h.status_at(day("2021-04-01")).state, LabelState::Suspended);
+    let status = h.status_at(day("2021-07-01"));
+    assert_eq!(status.state, LabelState::Labelled);
+    let modules: Vec<_> = status.modules.iter().map(|m| m.module).collect();
+    assert_eq!(modules, [ModuleNumber::ONE]);
+}

@@ -227,8 +227,18 @@ fn actions_are_sorted_overdue_then_open_by_due_date_then_lifted() {
         FicheEcart::new(EcartTarget::Engagement(e(3)), NcGrade::Minor, "Constat")
             .with_due(date("2020-06-30")),
     );
+    // Due before 5 but lifted after it: the lifted ones go by the day they were lifted.
+    audit.assess(e(4), Verdict::MinorNonconformity).unwrap();
+    audit.ecarts.push(
+        FicheEcart::new(EcartTarget::Engagement(e(4)), NcGrade::Minor, "Constat")
+            .with_due(date("2019-12-31"))
+            .with_status(ActionStatus::Lifted {
+                on: date("2020-01-08"),
+                evidence: "Preuve synthétique".to_owned(),
+            }),
+    );
     // At 10/01/2020: 9 overdue (18/12/2019), 17 open (28/02/2020), 3 open (30/06/2020), 5
-    // lifted.
+    // lifted on 02/01/2020, 4 lifted on 08/01/2020.
     let plan = plan_at(&audit, "2020-01-10");
     let order: Vec<_> = plan
         .actions
@@ -243,6 +253,7 @@ fn actions_are_sorted_overdue_then_open_by_due_date_then_lifted() {
             (t(17), Standing::Open),
             (t(3), Standing::Open),
             (t(5), Standing::Lifted),
+            (t(4), Standing::Lifted),
         ]
     );
     assert_eq!(
@@ -252,7 +263,7 @@ fn actions_are_sorted_overdue_then_open_by_due_date_then_lifted() {
             plan.totals.overdue,
             plan.totals.lifted
         ),
-        (4, 3, 1, 1)
+        (5, 3, 1, 2)
     );
 }
 
