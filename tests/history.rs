@@ -599,3 +599,94 @@ fn an_extension_while_suspended_adds_no_module() {
     let modules: Vec<_> = status.modules.iter().map(|m| m.module).collect();
     assert_eq!(modules, [ModuleNumber::ONE]);
 }
+
+/// Unfavourable external audits: an initial one labels nothing, a renouvellement suspends the
+/// label, an extension adds no module.
+#[test]
+fn unfavourable_audits_grant_nothing() {
+    let with_major = |mut a: Audit| {
+        let _ = a.assess(e17(), Verdict::MajorNonconformity);
+        a.ecarts
+            .retain(|f| f.target != EcartTarget::Engagement(e17()));
+        a.ecarts.push(qualepref::FicheEcart::new(
+            EcartTarget::Engagement(e17()),
+            NcGrade::Major,
+            "Synthétique : aucun courrier traité dans le délai.",
+        ));
+        a
+    };
+    let h = history(vec![with_major(audit(INITIAL))]);
+    assert_eq!(h.audits[0].outcome, Some(Outcome::Unfavorable));
+    assert_eq!(
+        h.status_at(day("2020-06-01")).state,
+        LabelState::NotLabelled
+    );
+
+    let renewal = with_major(later(AuditType::Renouvellement, "2023-01-10"));
+    let h = history(vec![audit(INITIAL), renewal]);
+    let status = h.status_at(day("2023-02-01"));
+    assert_eq!(status.state, LabelState::Suspended);
+    assert_eq!(status.labelling_audit, Some(0));
+
+    let mut extension = with_major(extension(vec![ModuleNumber::ONE, two()]));
+    extension.dates = qualepref::AuditDates::day(day("2020-10-06"));
+    let h = history(vec![initial_module_1(), extension]);
+    let modules: Vec<_> = h
+        .status_at(day("2021-01-01"))
+        .modules
+        .iter()
+        .map(|m| m.module)
+        .collect();
+    assert_eq!(modules, [ModuleNumber::ONE]);
+}
+
+/// The label holds up to and including its last day; the next audit is overdue from the day
+/// after it is due.
+#[test]
+fn the_label_and_the_next_audit_at_their_last_day() {
+    let h = history(bundled());
+    assert_eq!(h.status_at(day("2023-02-19")).state, LabelState::Labelled);
+    assert_eq!(h.status_at(day("2023-02-20")).state, LabelState::Expired);
+    let h = history(vec![audit(INTERNAL), audit(INITIAL)]);
+    let on_the_day = h.status_at(day("2021-08-19")).next.map(|n| n.overdue);
+    let after = h.status_at(day("2021-08-20")).next.map(|n| n.overdue);
+    assert_eq!((on_the_day, after), (Some(false), Some(true)));
+}
+
+/// An écart on a management item is followed on that item: persistent when it is a
+/// nonconformity again, whatever the other items say.
+#[test]
+fn an_ecart_on_a_management_item_is_followed_on_that_item() {
+    let item = qualepref::ManagementItemId::new(qualepref::ManagementSection::Pilotage, 5);
+    let with_nc = |mut a: Audit| {
+        if let Some(m) = a.management.iter_mut().find(|m| m.id() == item) {
+            m.verdict = Some(Verdict::MinorNonconformity);
+        }
+        a.ecarts.push(qualepref::FicheEcart::new(
+            EcartTarget::Management(item),
+            NcGrade::Minor,
+            "Synthétique : comité des usagers non réuni.",
+        ));
+        a
+    };
+    let h = history(vec![with_nc(audit(INITIAL)), with_nc(audit(SUIVI))]);
+    let followed = h
+        .ecarts
+        .iter()
+        .find(|e| e.target == EcartTarget::Management(item))
+        .map(|e| (e.status, e.next_verdict));
+    assert_eq!(
+        followed,
+        Some((EcartStatus::Persistent, Some(Verdict::MinorNonconformity)))
+    );
+    let h = history(vec![with_nc(audit(INITIAL)), audit(SUIVI)]);
+    let followed = h
+        .ecarts
+        .iter()
+        .find(|e| e.target == EcartTarget::Management(item))
+        .map(|e| (e.status, e.next_verdict));
+    assert_eq!(
+        followed,
+        Some((EcartStatus::Lifted, Some(Verdict::Conformity)))
+    );
+}
