@@ -690,3 +690,107 @@ fn an_ecart_on_a_management_item_is_followed_on_that_item() {
         Some((EcartStatus::Lifted, Some(Verdict::Conformity)))
     );
 }
+
+/// Validated leniently, an audit whose nonconformity has no fiche d'écart takes part: its
+/// écart is followed, and diagnostics point at its assessment (or management item).
+#[test]
+fn an_ecart_without_fiche_is_followed_under_lenient_validation() {
+    let lenient = qualepref::ValidationOptions::new().with(
+        qualepref::RuleCode::NonconformityWithoutFiche,
+        qualepref::Severity::Warning,
+    );
+    let item = qualepref::ManagementItemId::new(qualepref::ManagementSection::Pilotage, 5);
+    let mut initial = audit(INITIAL);
+    initial.ecarts.clear();
+    if let Some(m) = initial.management.iter_mut().find(|m| m.id() == item) {
+        m.verdict = Some(Verdict::MinorNonconformity);
+    }
+    let mut suivi = audit(SUIVI);
+    if let Some(a) = suivi.assessments.iter_mut().find(|a| a.engagement == e17()) {
+        a.verdict = Some(Verdict::NotApplicable);
+        a.comment = Some("Synthétique : non examiné.".into());
+        a.observations.clear();
+    }
+    if let Some(m) = suivi.management.iter_mut().find(|m| m.id() == item) {
+        m.verdict = Some(Verdict::NotApplicable);
+        m.comment = Some("Synthétique : non examiné.".into());
+    }
+    // Strict by default: the initial audit is invalid and takes no part.
+    let h = history(vec![initial.clone(), suivi.clone()]);
+    assert!(h.ecarts.is_empty());
+    let options = HistoryOptions::default().with_validation(lenient);
+    let h = History::new(
+        vec![initial, suivi],
+        Referentiel::qual_e_pref_2019(),
+        &options,
+    );
+    let paths: Vec<&str> = h
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == HistoryCode::EcartNotMentioned)
+        .map(|d| d.path.as_str())
+        .collect();
+    let e17_index = audit(INITIAL)
+        .assessments
+        .iter()
+        .position(|a| a.engagement == e17())
+        .unwrap_or(usize::MAX);
+    let item_index = audit(INITIAL)
+        .management
+        .iter()
+        .position(|m| m.id() == item)
+        .unwrap_or(usize::MAX);
+    assert_eq!(
+        paths,
+        [
+            format!("audits[0].assessments[{e17_index}]"),
+            format!("audits[0].management[{item_index}]"),
+        ]
+    );
+}
+
+/// The grid's columns name each audit by its first day and kind.
+#[test]
+fn the_grid_columns_name_each_audit() {
+    let h = history(bundled());
+    let text = h.to_text(qualepref::Language::Fr);
+    assert!(
+        text.contains(
+            "\nEngagement | 18/11/2019 interne (initial) | 18/02/2020 initial | 14/09/2021 suivi\n"
+        ),
+        "{text}"
+    );
+    let english = h.to_text(qualepref::Language::En);
+    assert!(english.contains(" | 2019-11-18 "), "{english}");
+}
+
+/// An action is overdue at the next audit when it was due before that audit started and not
+/// lifted by then; lifted in time, or due on the audit's first day, it is not.
+#[test]
+fn overdue_at_the_next_audit_is_judged_on_its_first_day() {
+    let case = |due: &str, status: ActionStatus| {
+        let mut initial = audit(INITIAL);
+        initial.ecarts[0].due = Some(day(due));
+        initial.ecarts[0].status = status;
+        let mut suivi = audit(SUIVI);
+        let _ = suivi.record_nonconformity(
+            e17(),
+            NcGrade::Minor,
+            "Synthétique : délai de nouveau dépassé.",
+        );
+        let h = history(vec![initial, suivi]);
+        (
+            h.ecarts[0].overdue,
+            codes(&h).contains(&HistoryCode::OverdueAction),
+        )
+    };
+    let lifted = |on: &str| ActionStatus::Lifted {
+        on: day(on),
+        evidence: "Synthétique : registre à jour.".into(),
+    };
+    // The suivi starts on 2021-09-14.
+    assert_eq!(case("2020-05-19", ActionStatus::InProgress), (true, true));
+    assert_eq!(case("2021-09-14", ActionStatus::InProgress), (false, false));
+    assert_eq!(case("2020-05-19", lifted("2021-09-14")), (false, false));
+    assert_eq!(case("2020-05-19", lifted("2021-09-15")), (true, true));
+}

@@ -77,7 +77,9 @@ use crate::{
 /// The version of the [`History`] JSON contract.
 pub const HISTORY_FORMAT_VERSION: u32 = 1;
 
-/// How a history is built: the label's [`CyclePolicy`] and the date of [`History::status`].
+/// How a history is built: the label's [`CyclePolicy`], the date of [`History::status`], and
+/// the [`ValidationOptions`] each audit is validated with (the defaults unless set: an audit
+/// with an error takes no part but its place in the timeline).
 ///
 /// ```
 /// use qualepref::{CyclePolicy, HistoryOptions, NaiveDate};
@@ -86,27 +88,48 @@ pub const HISTORY_FORMAT_VERSION: u32 = 1;
 /// assert_eq!(options.at, Some(at));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct HistoryOptions {
     /// The label's cycle.
     pub cycle: CyclePolicy,
     /// The date of [`History::status`]; the last audit's last day when unset.
     pub at: Option<NaiveDate>,
+    /// How each audit is validated.
+    pub validation: ValidationOptions,
 }
 
 impl HistoryOptions {
     /// These options with the label's status taken at `at`.
     #[must_use]
-    pub const fn at(mut self, at: NaiveDate) -> HistoryOptions {
+    pub fn at(mut self, at: NaiveDate) -> HistoryOptions {
         self.at = Some(at);
         self
     }
 
     /// These options with another cycle policy.
     #[must_use]
-    pub const fn with_cycle(mut self, cycle: CyclePolicy) -> HistoryOptions {
+    pub fn with_cycle(mut self, cycle: CyclePolicy) -> HistoryOptions {
         self.cycle = cycle;
+        self
+    }
+
+    /// These options with each audit validated under `validation`, e.g. to let older audits
+    /// whose nonconformities have no fiche d'écart take part:
+    ///
+    /// ```
+    /// use qualepref::{HistoryOptions, RuleCode, Severity, ValidationOptions};
+    /// let lenient = ValidationOptions::new()
+    ///     .with(RuleCode::NonconformityWithoutFiche, Severity::Warning);
+    /// let options = HistoryOptions::default().with_validation(lenient);
+    /// assert_eq!(
+    ///     options.validation.severity_of(RuleCode::NonconformityWithoutFiche),
+    ///     Some(Severity::Warning)
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_validation(mut self, validation: ValidationOptions) -> HistoryOptions {
+        self.validation = validation;
         self
     }
 }
@@ -223,13 +246,13 @@ impl History {
                 ))
         });
         let site = audits.first().map(|(_, a)| a.site.clone());
-        let validation = ValidationOptions::default();
+        let validation = &options.validation;
         let mut diagnostics = Vec::new();
         let mut entries = Vec::with_capacity(audits.len());
         let mut valids = Vec::with_capacity(audits.len());
         for (index, (file, audit)) in audits.iter().enumerate() {
             let same_site = site.as_ref().is_none_or(|s| s.is_same_site_as(&audit.site));
-            let checked = Valid::new(audit, referentiel, &validation);
+            let checked = Valid::new(audit, referentiel, validation);
             let mut entry = HistoryAudit {
                 index,
                 file: file.clone(),
