@@ -305,6 +305,13 @@ fn history_other_site() {
         "nice.json: audits[1]: [history-other-site] error: the audit is of Préfecture NICE (06), not of Préfecture TOULON (83)"
     );
     assert!(h.grid.iter().all(|r| r.cells[1].is_none()));
+    // The timeline says it is left out, and gives its outcome only for the site's own audits.
+    let text = h.to_text(qualepref::Language::Fr);
+    assert!(
+        text.contains("— modules 1, 2 — audit d'un autre site, écarté [nice.json]"),
+        "{text}"
+    );
+    assert!(text.contains("— modules 1, 2 — avis favorable sous réserve\u{202f}; "));
     // The same city spelled otherwise is the same site.
     let mut suivi = audit(SUIVI);
     suivi.site.city = "Toulon".into();
