@@ -8,6 +8,8 @@ use qualepref::{
     HistoryOptions, LabelState, ModuleNumber, NaiveDate, NcGrade, Outcome, Referentiel, Verdict,
 };
 
+mod common;
+
 const DIR: &str = "examples/data/history";
 const INTERNAL: &str = "2019-11-18-toulon-interne.json";
 const INITIAL: &str = "2020-02-18-toulon-initial-synthetique.json";
@@ -800,4 +802,97 @@ fn overdue_at_the_next_audit_is_judged_on_its_first_day() {
     assert_eq!(case("2021-09-14", ActionStatus::InProgress), (false, false));
     assert_eq!(case("2020-05-19", lifted("2021-09-14")), (false, false));
     assert_eq!(case("2020-05-19", lifted("2021-09-15")), (true, true));
+}
+
+/// Every history rule's message, in full, as printed (the tests above check codes and paths).
+#[test]
+fn history_diagnostics_read_in_full() {
+    let lines =
+        |h: &History| -> Vec<String> { h.diagnostics.iter().map(ToString::to_string).collect() };
+    let mut suivi = audit(SUIVI);
+    suivi.auditors.clear();
+    let mut same = audit(INITIAL);
+    same.kind.internal = false;
+    let mut no_charte = audit(SUIVI);
+    no_charte.conclusion.charte_graphique = audit(INTERNAL).conclusion.charte_graphique;
+    let cases = [
+        (vec![audit(INITIAL), suivi], "invalid"),
+        (vec![audit(INTERNAL), audit(SUIVI)], "no labelling audit"),
+        (vec![audit(INITIAL), no_charte], "charte"),
+        (vec![audit(INITIAL), same], "same day and type"),
+        (
+            vec![audit(INITIAL), extension(vec![ModuleNumber::ONE, two()])],
+            "extension",
+        ),
+    ];
+    let mut all = Vec::new();
+    for (audits, what) in cases {
+        let h = history(audits);
+        all.push(format!("{what}: {}", lines(&h).join(" / ")));
+    }
+    let mut initial = audit(INITIAL);
+    initial.ecarts[0].status = ActionStatus::InProgress;
+    let mut next = audit(SUIVI);
+    let _ = next.record_nonconformity(e17(), NcGrade::Minor, "Synthétique : toujours.");
+    all.push(format!(
+        "overdue: {}",
+        lines(&history(vec![initial, next])).join(" / ")
+    ));
+    let mut initial = audit(INITIAL);
+    initial.ecarts[0].status = ActionStatus::Open;
+    let mut next = audit(SUIVI);
+    if let Some(a) = next.assessments.iter_mut().find(|a| a.engagement == e17()) {
+        a.verdict = Some(Verdict::NotApplicable);
+        a.comment = Some("Synthétique : non examiné.".into());
+        a.observations.clear();
+    }
+    all.push(format!(
+        "not mentioned: {}",
+        lines(&history(vec![initial, next])).join(" / ")
+    ));
+    assert_eq!(
+        all,
+        [
+            "invalid: audits[1]: [history-invalid-audit] error: the audit is invalid (1 error), first: auditors: [no-auditor] error: no auditor is named",
+            "no labelling audit: audits[1].kind.type: [history-no-labelling-audit] warning: the external suivi audit on 2021-09-14 has no earlier labelling audit (an external initial or renouvellement audit with a favourable outcome)",
+            "charte: audits[1].conclusion.charte_graphique: [history-charte-graphique-not-assessed] warning: the external suivi audit on 2021-09-14 leaves the charte graphique unassessed (NA)",
+            "same day and type: audits[1]: [history-same-day-and-type] error: the external initial audit on 2020-02-18 has the same day and type as audits[0]",
+            "extension: audits[1].modules: [history-extension-without-new-module] warning: the external extension audit on 2020-10-06 covers modules 1, 2, all already labelled",
+            "overdue: audits[0].ecarts[0]: [history-overdue-action] warning: the corrective action of engagement 17 (NC min) was due on 2020-05-19 and the écart is not lifted at the audit of 2021-09-14 (audits[1])",
+            "not mentioned: audits[0].ecarts[0]: [history-overdue-action] warning: the corrective action of engagement 17 (NC min) was due on 2020-05-19 and the écart is not lifted at the audit of 2021-09-14 (audits[1]) / audits[0].ecarts[0]: [history-ecart-not-mentioned] warning: engagement 17 (NC min) is not assessed at the next audit, the audit of 2021-09-14 (audits[1])",
+        ]
+    );
+}
+
+/// The bundled sequence's history at 2022-01-01, in every rendering (French text, HTML and
+/// JSON, English Markdown), pinned: `UPDATE_SNAPSHOTS=1` rewrites them, for review.
+#[test]
+fn bundled_history_snapshots() {
+    let h = History::new(
+        bundled(),
+        Referentiel::qual_e_pref_2019(),
+        &HistoryOptions::default().at(day("2022-01-01")),
+    );
+    common::check_snapshot("history.fr.txt", &h.to_text(qualepref::Language::Fr));
+    common::check_snapshot("history.fr.html", &h.to_html(qualepref::Language::Fr));
+    common::check_snapshot("history.en.md", &h.to_markdown(qualepref::Language::En));
+    common::check_snapshot("history.json", &h.to_json_string().unwrap());
+}
+
+/// A title with a table's pipe keeps its Markdown grid row: escaped once, not twice.
+#[test]
+fn markdown_grid_escapes_a_pipe_once() {
+    let json = Referentiel::qual_e_pref_2019().to_json_string().unwrap();
+    let json = json.replace(
+        "\"A votre écoute pour progresser\"",
+        "\"A votre écoute | pour progresser\"",
+    );
+    let referentiel = Referentiel::from_json_str(&json).unwrap();
+    let h = History::new(bundled(), &referentiel, &HistoryOptions::default());
+    let md = h.to_markdown(qualepref::Language::Fr);
+    assert!(
+        md.contains("| 3 A votre écoute \\| pour progresser | C | C | C |\n"),
+        "{md}"
+    );
+    assert!(!md.contains("\n\n\n"), "{md}");
 }

@@ -34,7 +34,7 @@ crate::codes_table::code_table! {
         }
         NoLabellingAudit = "history-no-labelling-audit", Warning {
             description: "A suivi, renouvellement or extension audit has no earlier external initial or renouvellement audit with a favourable outcome in the history.",
-            example: "suivi.json: audits[0]: [history-no-labelling-audit] warning: a suivi audit on 2021-09-14 with no earlier labelling audit (external initial or renouvellement with a favourable outcome)",
+            example: "suivi.json: audits[0].kind.type: [history-no-labelling-audit] warning: the external suivi audit on 2021-09-14 has no earlier labelling audit (an external initial or renouvellement audit with a favourable outcome)",
             fix: "Add the labelling audit to the history, or correct `kind.type`.",
         }
         ExtensionWithoutNewModule = "history-extension-without-new-module", Warning {

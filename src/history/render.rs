@@ -340,7 +340,10 @@ impl History {
         for (i, part) in self.parts(language).into_iter().enumerate() {
             match part {
                 Part::Heading(text) => {
-                    out.push_str(if i == 0 { "# " } else { "\n## " });
+                    if i > 0 && !out.ends_with("\n\n") {
+                        out.push('\n');
+                    }
+                    out.push_str(if i == 0 { "# " } else { "## " });
                     out.push_str(&escape(&text));
                     out.push_str("\n\n");
                 }
@@ -352,7 +355,8 @@ impl History {
                     }
                 }
                 Part::Grid(heads, rows) => {
-                    let cell = |t: &str| escape(t).replace('|', "\\|");
+                    // `escape` already writes a table's pipe as `\|`.
+                    let cell = |t: &str| escape(t);
                     out.push('|');
                     for head in &heads {
                         out.push(' ');

@@ -139,7 +139,7 @@ pub(super) fn check(
                 file,
                 "kind.type",
                 format!(
-                    "a {} on {} with no earlier labelling audit (external initial or renouvellement with a favourable outcome)",
+                    "the {} on {} has no earlier labelling audit (an external initial or renouvellement audit with a favourable outcome)",
                     kind_words(audit),
                     audit.dates.start
                 ),

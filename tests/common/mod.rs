@@ -5,6 +5,7 @@ use qualepref::{
 };
 
 /// The bundled Toulon 2019 audit.
+#[allow(dead_code)] // not every test file starts from it
 pub fn toulon() -> Audit {
     Audit::from_json_str(samples::TOULON_2019_JSON).unwrap()
 }
