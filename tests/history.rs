@@ -394,6 +394,19 @@ fn history_charte_graphique_not_assessed() {
         codes(&history(vec![audit(INITIAL), suivi])),
         [HistoryCode::CharteGraphiqueNotAssessed]
     );
+    // A verdict beside the initial audit's wording is still not an assessment.
+    let mut suivi = audit(SUIVI);
+    suivi.conclusion.charte_graphique.verdict = Some(Verdict::Conformity);
+    suivi.conclusion.charte_graphique.text = vec!["(Non applicable en audit initial)".into()];
+    let h = history(vec![audit(INITIAL), suivi]);
+    assert_eq!(codes(&h), [HistoryCode::CharteGraphiqueNotAssessed]);
+    assert!(
+        h.diagnostics[0].message.ends_with(
+            "leaves the charte graphique unassessed (« Non applicable en audit initial »)"
+        ),
+        "{}",
+        h.diagnostics[0]
+    );
     // The initial audits leave it NA, as they should; the suivi assesses it.
     assert!(history(bundled()).diagnostics.is_empty());
 }
