@@ -9,6 +9,8 @@ use qualepref::{
     samples,
 };
 
+mod common;
+
 fn toulon() -> Audit {
     Audit::from_json_str(samples::TOULON_2019_JSON).unwrap()
 }
@@ -292,7 +294,7 @@ fn points_sensibles_are_preventive_actions_with_their_risk() {
 }
 
 #[test]
-fn several_audits_give_one_plan_naming_each_site() {
+fn several_audits_give_one_plan_naming_each_audit() {
     let first = with_minor();
     let mut second = with_major();
     second.site.name = Some("PREFECTURE synthétique".to_owned());
@@ -305,9 +307,15 @@ fn several_audits_give_one_plan_naming_each_site() {
     assert_eq!(plan.totals.actions, 3);
     assert_eq!(plan.actions[0].site, "PREFECTURE synthétique");
     assert_eq!(plan.actions[0].audit, 1);
-    assert!(plan.to_markdown(Language::Fr).contains(
-        "| Gravité | Objet | Constat | Action corrective | Pilote | Échéance | État | Site |"
+    let md = plan.to_markdown(Language::Fr);
+    assert!(md.contains(
+        "| Gravité | Objet | Constat | Action corrective | Pilote | Échéance | État | Audit |"
     ));
+    // Each action names its audit: the site and the audit's first day.
+    assert!(
+        md.contains(" | PREFECTURE synthétique, audit du 18/11/2019 |\n"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -441,4 +449,53 @@ fn an_audit_after_the_date_gives_no_action() {
     let plan = plan_at(&audit, "2019-11-18");
     assert!(!plan.audits[0].after_date);
     assert_eq!(plan.totals.actions, 1);
+}
+
+/// A plan of two audits of the site (so every output names the site of each action) at a date
+/// where one action is overdue, one due soon and one lifted, with a point sensible, in every
+/// output, pinned: `UPDATE_SNAPSHOTS=1` rewrites them, for review. Texts hold what each format
+/// escapes: `;`, quotes, a pipe, `<b>`, a leading blank.
+#[test]
+fn plan_snapshots() {
+    let mut first = with_major();
+    first.ecarts[0].leader = Some(" Chef du bureau; « courrier »".to_owned());
+    let mut second = with_minor();
+    second.dates = qualepref::AuditDates::day(date("2020-01-07"));
+    for auditor in &mut second.auditors {
+        auditor.signed_on = Some(date("2020-01-07"));
+    }
+    second.ecarts[0].due = Some(date("2020-02-07"));
+    second.ecarts[0].status = ActionStatus::Lifted {
+        on: date("2020-01-10"),
+        evidence: "Registre \"courrier\" à jour (preuve synthétique)".to_owned(),
+    };
+    second
+        .assessments
+        .iter_mut()
+        .find(|a| a.engagement == e(3))
+        .unwrap()
+        .observations
+        .push(Observation {
+            kind: qualepref::ObservationKind::AreaOfConcern,
+            text: "Point sensible synthétique".to_owned(),
+            risk: Some("Risque synthétique".to_owned()),
+        });
+    let plan = Plan::build(
+        &[valid(&first), valid(&second)],
+        &Policy::default(),
+        date("2020-01-15"),
+    );
+    assert_eq!(
+        (
+            plan.totals.overdue,
+            plan.totals.lifted,
+            plan.totals.preventive
+        ),
+        (1, 1, 1)
+    );
+    common::check_snapshot("plan.fr.txt", &plan.to_text(Language::Fr));
+    common::check_snapshot("plan.en.md", &plan.to_markdown(Language::En));
+    common::check_snapshot("plan.fr.html", &plan.to_html(Language::Fr));
+    common::check_snapshot("plan.csv", &plan.to_csv());
+    common::check_snapshot("plan.json", &plan.to_json_string().unwrap());
 }

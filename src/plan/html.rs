@@ -87,7 +87,7 @@ pub(super) fn write(plan: &Plan, language: Language) -> String {
             p.grade, p.target, p.finding, p.action, p.leader, p.due, p.status,
         ];
         if several {
-            head.push(p.site);
+            head.push(p.audit);
         }
         row(&mut out, None, "th", &head);
         for a in actions {

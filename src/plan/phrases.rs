@@ -31,6 +31,10 @@ pub(crate) struct PlanPhrases {
     pub(crate) standing: fn(Standing) -> &'static str,
     /// A fiche's state: `ouverte`, `en cours`, `levée`, `non levée`.
     pub(crate) state: fn(&ActionStatus) -> &'static str,
+    /// `Audit` (the column naming each action's audit when the plan has several).
+    pub(crate) audit: &'static str,
+    /// `, audit du ` (between a site and its audit's first day).
+    pub(crate) audit_of: &'static str,
     /// ` le ` (before the day a state was checked).
     pub(crate) on: &'static str,
     /// ` (après la date du plan : non compté)`, after an audit that starts after the plan's
@@ -60,7 +64,7 @@ pub(crate) struct PlanPhrases {
     /// `État`.
     pub(crate) status: &'static str,
     /// `Site`.
-    pub(crate) site: &'static str,
+
     /// What stands for an action not yet decided.
     pub(crate) no_action: &'static str,
     /// What stands for a leader not yet named.

@@ -111,7 +111,7 @@ pub(super) fn due_label(plan: &Plan, a: &PlanAction, language: Language) -> Stri
 }
 
 /// The cells of an action's row in the Markdown and HTML tables: grade, target, finding,
-/// action, leader, due date, state, and the site when the plan has several.
+/// action, leader, due date, state, and the audit (site and day) when the plan has several.
 pub(super) fn action_cells<'a>(
     plan: &Plan,
     a: &'a PlanAction,
@@ -130,7 +130,7 @@ pub(super) fn action_cells<'a>(
         Cow::Owned(status_label(&a.status, plan.at, language)),
     ];
     if several {
-        cells.push(Cow::Borrowed(&a.site));
+        cells.push(Cow::Owned(audit_of(plan, a.audit, language)));
     }
     cells
 }
@@ -167,13 +167,25 @@ pub(super) fn or<'t>(text: Option<&'t str>, missing: &'t str) -> &'t str {
     text.filter(|t| !t.trim().is_empty()).unwrap_or(missing)
 }
 
-/// The label of a preventive action: its source and, with several audits, its site.
+/// The label of a preventive action: its source and, with several audits, its audit.
 pub(super) fn preventive_label(plan: &Plan, a: &PreventiveAction, language: Language) -> String {
     let mut out = source_label(a.source, &a.title, language);
     if plan.audits.len() > 1 {
         out.push_str(" — ");
-        out.push_str(&a.site);
+        out.push_str(&audit_of(plan, a.audit, language));
     }
+    out
+}
+
+/// Which audit an action comes from, when the plan has several: `PREFECTURE du Var, audit du
+/// 18/11/2019` (the site and the audit's first day).
+pub(super) fn audit_of(plan: &Plan, index: usize, language: Language) -> String {
+    let Some(audit) = plan.audits.get(index) else {
+        return String::new();
+    };
+    let mut out = String::from(crate::i18n::site_name(&audit.site, language));
+    out.push_str(language.phrases().plan.audit_of);
+    push_date(&mut out, audit.dates.start, language);
     out
 }
 
@@ -226,7 +238,7 @@ pub(super) fn write(plan: &Plan, language: Language) -> String {
             out.push_str(&target_label(a, language));
             if plan.audits.len() > 1 {
                 out.push_str(" — ");
-                out.push_str(&a.site);
+                out.push_str(&audit_of(plan, a.audit, language));
             }
             out.push('\n');
             field(
