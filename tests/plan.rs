@@ -210,6 +210,10 @@ fn a_lifted_action_is_closed_from_the_day_it_was_lifted() {
     let plan = plan_at(&audit, "2020-03-12");
     assert_eq!(action(&plan, 17).standing, Standing::Overdue);
     assert_eq!(plan.totals.lifted, 0);
+    assert!(
+        plan.to_text(Language::Fr)
+            .contains("  État\u{a0}: non levée le 10/03/2020 — Motif\u{a0}: Retards persistants\n")
+    );
 }
 
 #[test]
