@@ -469,6 +469,7 @@ fn plan_snapshots() {
         auditor.signed_on = Some(date("2020-01-07"));
     }
     second.ecarts[0].due = Some(date("2020-02-07"));
+    second.ecarts[0].leader = Some("Chef du bureau du courrier ".to_owned());
     second.ecarts[0].status = ActionStatus::Lifted {
         on: date("2020-01-10"),
         evidence: "Registre \"courrier\" à jour (preuve synthétique)".to_owned(),
@@ -502,4 +503,27 @@ fn plan_snapshots() {
     common::check_snapshot("plan.fr.html", &plan.to_html(Language::Fr));
     common::check_snapshot("plan.csv", &plan.to_csv());
     common::check_snapshot("plan.json", &plan.to_json_string().unwrap());
+}
+
+/// A plan of one audit names no audit beside its actions: no column, no suffix.
+#[test]
+fn a_plan_of_one_audit_names_no_audit_beside_its_actions() {
+    let mut audit = with_major();
+    audit
+        .assessments
+        .iter_mut()
+        .find(|a| a.engagement == e(3))
+        .unwrap()
+        .observations
+        .push(Observation {
+            kind: qualepref::ObservationKind::AreaOfConcern,
+            text: "Point sensible synthétique".to_owned(),
+            risk: None,
+        });
+    let plan = plan_at(&audit, "2020-01-15");
+    assert!(!plan.to_markdown(Language::Fr).contains("| Audit |"));
+    assert!(!plan.to_html(Language::Fr).contains("<th>Audit</th>"));
+    let text = plan.to_text(Language::Fr);
+    assert!(!text.contains(", audit du "), "{text}");
+    assert!(text.contains("- Engagement 3 «\u{a0}A votre écoute pour progresser\u{a0}»\n"));
 }
