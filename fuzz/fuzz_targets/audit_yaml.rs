@@ -1,29 +1,12 @@
 //! The YAML audit loader, then validation of whatever it accepts, and writing it back in YAML
-//! and JSON: no input may panic, and what loads writes back in YAML and reloads equal.
+//! and JSON: no input may panic, and what loads writes back in YAML and reloads equal (the
+//! harness is shared with the other interchange format, `shared/interchange.rs`).
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use qualepref::{Audit, Format, Interchange, Referentiel, ValidationOptions, validate};
+#[path = "shared/interchange.rs"]
+mod interchange;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let Ok(audit) = Audit::from_str_in(text, Format::Yaml) else {
-        return;
-    };
-    let report = validate(
-        &audit,
-        Referentiel::qual_e_pref_2019(),
-        &ValidationOptions::default(),
-    );
-    let _ = report.has_errors();
-    let _ = audit.to_json_string();
-    if let Ok(yaml) = audit.to_string_in(Format::Yaml) {
-        assert_eq!(
-            Audit::from_str_in(&yaml, Format::Yaml).ok().as_ref(),
-            Some(&audit),
-            "written back:\n{yaml}"
-        );
-    }
-});
+use libfuzzer_sys::fuzz_target;
+use qualepref::Format;
+
+fuzz_target!(|data: &[u8]| interchange::run(data, Format::Yaml));
