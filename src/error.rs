@@ -244,10 +244,10 @@ impl Error {
     pub(crate) fn json(what: &'static str, source: serde_json::Error) -> Self {
         let text = source.to_string();
         // serde_json appends " at line L column C"; the position is given separately.
-        let message = match text.rfind(" at line ") {
+        let message = printable(match text.rfind(" at line ") {
             Some(at) if source.line() > 0 => text.get(..at).unwrap_or(&text).to_owned(),
             _ => text,
-        };
+        });
         Error::Json {
             what,
             line: source.line(),
@@ -256,6 +256,24 @@ impl Error {
             error: source,
         }
     }
+}
+
+/// A parser's `message` with its control characters but line feed escaped (`\u{1b}`): parsers
+/// quote the input's values and keys as they are (``unknown variant `…` ``), and a message
+/// must not carry an escape sequence of the input to a terminal.
+pub(crate) fn printable(message: String) -> String {
+    if !message.chars().any(|c| c.is_control() && c != '\n') {
+        return message;
+    }
+    let mut out = String::with_capacity(message.len() + 16);
+    for c in message.chars() {
+        if c.is_control() && c != '\n' {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(all(test, feature = "toml"))]

@@ -567,3 +567,34 @@ fn messages_say_what_is_wrong_in_the_users_words() {
          values (mappings, sequences and scalars), the limit for YAML"
     );
 }
+
+#[test]
+fn a_parser_message_never_carries_a_control_character_of_the_input() {
+    let esc = |text: &str| text.chars().any(|c| c.is_control() && c != '\n');
+    for (format, from, to) in [
+        (
+            Format::Json,
+            "\"administration\": \"prefecture\"",
+            "\"administration\": \"C\\u001b]0;x\\u0007\"",
+        ),
+        (
+            Format::Yaml,
+            "administration: prefecture\n",
+            "administration: \"C\\e]0;x\\a\"\n",
+        ),
+        (
+            Format::Toml,
+            "administration = \"prefecture\"",
+            "administration = \"C\\u001B]0;x\\u0007\"",
+        ),
+    ] {
+        let text = ok(toulon().to_string_in(format)).replacen(from, to, 1);
+        assert_ne!(text, ok(toulon().to_string_in(format)), "{format:?}");
+        let message = err(Audit::from_str_in(&text, format)).to_string();
+        assert!(!esc(&message), "{format:?}: {message:?}");
+        assert!(
+            message.contains(r"C\u{1b}]0;x\u{7}"),
+            "{format:?}: {message}"
+        );
+    }
+}

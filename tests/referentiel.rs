@@ -453,3 +453,92 @@ fn an_empty_module_heading_is_a_problem() {
     let fine = text.replace(r#""heading": " ""#, r#""heading": "UN""#);
     assert!(Referentiel::from_json_str(&fine).is_ok());
 }
+
+/// Every string of a référentiel file, with its path in the diagnostics' form
+/// (`modules[0].groups[1].title`).
+fn strings(value: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(_) => out.push(path.to_owned()),
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                strings(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (key, item) in fields {
+                let path = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                strings(item, &path, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The value at `path` (in the diagnostics' form) of a référentiel file.
+fn at_path<'a>(value: &'a mut serde_json::Value, path: &str) -> &'a mut serde_json::Value {
+    let mut pointer = String::new();
+    for part in path.split('.').flat_map(|part| part.split('[')) {
+        pointer.push('/');
+        pointer.push_str(part.trim_end_matches(']'));
+    }
+    value.pointer_mut(&pointer).unwrap()
+}
+
+#[test]
+fn a_control_character_in_any_text_of_the_file_is_refused_with_its_path() {
+    let mut data: serde_json::Value = serde_json::from_str(DATA).unwrap();
+    // The optional texts the bundled file lacks: a group's heading.
+    data["modules"][0]["groups"][0]["heading"] = "ACCUEIL PHYSIQUE".into();
+    let mut paths = Vec::new();
+    strings(&data, "", &mut paths);
+    // Dates are read as dates and sections as names, not kept as texts.
+    paths.retain(|p| p != "date" && p != "revised" && !p.ends_with(".section"));
+    // Every kind of text is reached, optional ones included.
+    for kind in [
+        "format",
+        "id",
+        "name",
+        "title",
+        "publisher",
+        "provenance[0]",
+        "modules[0].title",
+        "modules[0].heading",
+        "modules[0].groups[0].id",
+        "modules[0].groups[0].title",
+        "modules[0].groups[0].heading",
+        "engagements[0].group",
+        "engagements[0].title",
+        "management[0].title",
+    ] {
+        assert!(paths.iter().any(|p| p == kind), "{kind} not in the file");
+    }
+    for path in &paths {
+        for (text, code) in [
+            ("\u{1b}]0;x\u{7}", 0x1b),
+            ("a\rb", 0x0d),
+            ("\u{9b}2J", 0x9b),
+        ] {
+            let mut bad = data.clone();
+            let slot = at_path(&mut bad, path);
+            let original = slot.as_str().unwrap().to_owned();
+            *slot = format!("{original}{text}").into();
+            let at = original.chars().count()
+                + text.chars().position(|c| u32::from(c) == code).unwrap()
+                + 1;
+            let expected = format!(
+                "{path}: [control-character] error: the text holds the control character \
+                 U+{code:04X} at character {at}; only tab and line breaks are allowed"
+            );
+            let found = problems(&bad.to_string());
+            assert!(found.contains(&expected), "{path}: {found:#?}");
+        }
+    }
+    // Tab and line breaks stay allowed.
+    let mut fine = data.clone();
+    *at_path(&mut fine, "engagements[0].title") = "Ligne\tune\nligne deux\r\n".into();
+    assert!(Referentiel::from_json_str(&fine.to_string()).is_ok());
+}

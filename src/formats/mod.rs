@@ -347,7 +347,7 @@ fn from_yaml<T: DeserializeOwned>(what: &'static str, text: &str) -> Result<T, E
             .map_or((0, 0), |l| (to_usize(l.line()), to_usize(l.column())));
         let message = match e.without_snippet() {
             serde_saphyr::Error::Budget { breach, .. } => yaml_budget_message(breach),
-            _ => without_position(e.to_string(), line, column),
+            _ => crate::error::printable(without_position(e.to_string(), line, column)),
         };
         Error::Yaml {
             what,
@@ -427,7 +427,7 @@ fn from_toml<T: DeserializeOwned>(what: &'static str, text: &str) -> Result<T, E
             what,
             line,
             column,
-            message: e.message().trim_end().to_owned(),
+            message: crate::error::printable(e.message().trim_end().to_owned()),
         }
     })
 }

@@ -325,7 +325,7 @@ crate::codes_table::code_table! {
             fix: "Remove the repeated auditor, or merge the two entries.",
         }
         ControlCharacter = "control-character", Error {
-            description: "A text of the audit holds a control character other than tab and a line break (line feed, or carriage return and line feed): ESC, a lone carriage return, a C1 control, which could drive a terminal when printed; the text import refuses the same characters.",
+            description: "A text of the audit (or of a référentiel file, which loading then refuses) holds a control character other than tab and a line break (line feed, or carriage return and line feed): ESC, a lone carriage return, a C1 control, which could drive a terminal when printed; the text import refuses the same characters.",
             example: "assessments[3].comment: [control-character] error: the text holds the control character U+001B at character 12; only tab and line breaks are allowed",
             fix: "Remove the character from the text.",
         }

@@ -288,5 +288,50 @@ pub(crate) fn check_referentiel_file(data: &ReferentielData) -> Option<Validatio
             );
         }
     }
+    check_referentiel_texts(data, &mut problems);
     problems.finish()
+}
+
+/// Refuses a control character other than tab and a line break in any text of the file, as in
+/// an audit's texts: the référentiel's titles are printed in every report and on the terminal.
+fn check_referentiel_texts(data: &ReferentielData, problems: &mut LoadProblems) {
+    let mut check = |path: &dyn Fn() -> String, text: &str| {
+        if let Some(message) = super::rules::control_character(text) {
+            problems.push(RuleCode::ControlCharacter, path(), message);
+        }
+    };
+    if let Some(format) = &data.format {
+        check(&|| "format".to_owned(), format);
+    }
+    check(&|| "id".to_owned(), &data.id);
+    check(&|| "name".to_owned(), &data.name);
+    check(&|| "title".to_owned(), &data.title);
+    if let Some(publisher) = &data.publisher {
+        check(&|| "publisher".to_owned(), publisher);
+    }
+    for (i, p) in data.provenance.iter().enumerate() {
+        check(&|| format!("provenance[{i}]"), p);
+    }
+    for (i, m) in data.modules.iter().enumerate() {
+        check(&|| format!("modules[{i}].title"), &m.title);
+        if let Some(heading) = &m.heading {
+            check(&|| format!("modules[{i}].heading"), heading);
+        }
+        for (j, g) in m.groups.iter().enumerate() {
+            check(&|| format!("modules[{i}].groups[{j}].id"), &g.id);
+            check(&|| format!("modules[{i}].groups[{j}].title"), &g.title);
+            if let Some(heading) = &g.heading {
+                check(&|| format!("modules[{i}].groups[{j}].heading"), heading);
+            }
+        }
+    }
+    for (i, e) in data.engagements.iter().enumerate() {
+        if let Some(group) = &e.group {
+            check(&|| format!("engagements[{i}].group"), group);
+        }
+        check(&|| format!("engagements[{i}].title"), &e.title);
+    }
+    for (i, item) in data.management.iter().enumerate() {
+        check(&|| format!("management[{i}].title"), &item.title);
+    }
 }

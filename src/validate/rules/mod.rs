@@ -10,6 +10,8 @@ mod modules;
 mod remote;
 mod texts;
 
+pub(crate) use texts::control_character;
+
 use super::codes::RuleCode;
 use super::order::{Collector, Place};
 use crate::{

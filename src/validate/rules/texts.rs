@@ -13,24 +13,27 @@ impl Index<'_> {
     #[inline]
     pub(crate) fn check_texts(&self, out: &mut Collector<'_>) {
         each_text(self.audit, &mut |path, text| {
-            if !suspect(text) {
-                return;
-            }
-            if let Some((at, c)) = first_refused(text) {
-                out.push(
-                    RuleCode::ControlCharacter,
-                    Place::AUDIT,
-                    path(),
-                    format!(
-                        "the text holds the control character U+{:04X} at character {}; only \
-                         tab and line breaks are allowed",
-                        u32::from(c),
-                        at + 1
-                    ),
-                );
+            if let Some(message) = control_character(text) {
+                out.push(RuleCode::ControlCharacter, Place::AUDIT, path(), message);
             }
         });
     }
+}
+
+/// The message of a `control-character` diagnostic when `text` holds a refused character (the
+/// first one, by its code point and its position in characters), `None` otherwise; shared by
+/// the audit's texts and the référentiel file's.
+pub(crate) fn control_character(text: &str) -> Option<String> {
+    if !suspect(text) {
+        return None;
+    }
+    let (at, c) = first_refused(text)?;
+    Some(format!(
+        "the text holds the control character U+{:04X} at character {}; only tab and line \
+         breaks are allowed",
+        u32::from(c),
+        at + 1
+    ))
 }
 
 /// Calls `visit` with every text of the audit and a function giving its path (built only when
