@@ -398,3 +398,111 @@ fn an_internal_audits_outcome_is_labelled_indicative() {
     let c = compare(&valid(&after, r), &valid(&after, r));
     assert!(!c.to_text(Language::Fr).contains("indicatif"));
 }
+
+#[test]
+fn a_renamed_referentiel_with_the_same_engagements_is_another_referentiel() {
+    let text = Referentiel::qual_e_pref_2019_json().replacen(
+        "\"id\": \"qual-e-pref-2019\"",
+        "\"id\": \"qual-e-pref-2019-bis\"",
+        1,
+    );
+    let other = Referentiel::from_json_str(&text).unwrap();
+    let before = toulon();
+    let mut after = toulon();
+    after.referentiel.id = other.id().to_owned();
+    let c = compare(
+        &valid(&before, Referentiel::qual_e_pref_2019()),
+        &valid(&after, &other),
+    );
+    // Every engagement is shared, but the référentiels are two.
+    assert!(!c.scope.same_referentiel);
+    assert!(c.scope.excluded.is_empty());
+    assert_eq!(c.engagements.len(), 23);
+}
+
+#[test]
+fn every_change_has_its_label_in_both_languages() {
+    let labels: Vec<_> = [
+        Change::Improved,
+        Change::Regressed,
+        Change::Unchanged,
+        Change::Applicability,
+        Change::NewlyAssessed,
+        Change::NoLongerAssessed,
+    ]
+    .into_iter()
+    .map(|c| (c.label_fr(), c.label_en()))
+    .collect();
+    assert_eq!(
+        labels,
+        [
+            ("amélioré", "improved"),
+            ("dégradé", "regressed"),
+            ("inchangé", "unchanged"),
+            ("applicabilité modifiée", "applicability changed"),
+            ("nouvellement évalué", "newly assessed"),
+            ("plus évalué", "no longer assessed"),
+        ]
+    );
+}
+
+#[test]
+fn several_new_texts_on_one_engagement_are_each_quoted_and_separated() {
+    let (before, mut after) = (toulon(), variant());
+    let e10 = after
+        .assessments
+        .iter_mut()
+        .find(|a| a.engagement == n(10))
+        .unwrap();
+    e10.observations.push(Observation {
+        kind: ObservationKind::AreaOfConcern,
+        text: "Messagerie saturée le vendredi.".to_owned(),
+        risk: Some("Appels perdus.".to_owned()),
+    });
+    let r = Referentiel::qual_e_pref_2019();
+    let c = compare(&valid(&before, r), &valid(&after, r));
+    let fr = c.to_text(Language::Fr);
+    assert!(
+        fr.contains(
+            "- engagement 10\u{a0}: nouveau — «\u{a0}Taux de décroché en baisse le lundi \
+             matin.\u{a0}»\u{202f}; «\u{a0}Messagerie saturée le vendredi.\u{a0}»\n"
+        ),
+        "{fr}"
+    );
+    let en = c.to_text(Language::En);
+    assert!(
+        en.contains(
+            "- engagement 10: new — \"Taux de décroché en baisse le lundi matin.\"; \"Messagerie \
+             saturée le vendredi.\"\n"
+        ),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_persistent_nonconformity_is_listed_when_its_grade_changes_only() {
+    let before = variant();
+    let r = Referentiel::qual_e_pref_2019();
+    // The same NC min on 17 after: persistent, unchanged, not listed.
+    let c = compare(&valid(&before, r), &valid(&variant(), r));
+    assert_eq!(c.nonconformities.len(), 1);
+    assert_eq!(c.nonconformities[0].status, NcStatus::Persistent);
+    let text = c.to_text(Language::En);
+    assert!(!text.contains("engagement 17: NC min"), "{text}");
+    // NC min → NC Maj: still persistent, and listed with both grades.
+    let mut after = variant();
+    after
+        .assessments
+        .iter_mut()
+        .find(|a| a.engagement == n(17))
+        .unwrap()
+        .verdict = Some(Verdict::MajorNonconformity);
+    after.ecarts[0].grade = NcGrade::Major;
+    let c = compare(&valid(&before, r), &valid(&after, r));
+    assert_eq!(c.nonconformities[0].status, NcStatus::Persistent);
+    let text = c.to_text(Language::En);
+    assert!(
+        text.contains("- engagement 17: NC min → NC Maj (persistent, grade changed)\n"),
+        "{text}"
+    );
+}
