@@ -1208,3 +1208,29 @@ fn form_feeds_and_lone_carriage_returns_become_spaces() {
         "{report}"
     );
 }
+
+#[test]
+fn each_conclusion_section_names_its_field_of_the_audit() {
+    let json: serde_json::Value = serde_json::to_value(toulon()).unwrap();
+    let names: Vec<&str> = qualepref::ConclusionSection::ALL
+        .iter()
+        .map(|s| s.field_name())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "points_forts",
+            "points_sensibles",
+            "pistes_de_progres",
+            "fiches_ecart",
+            "commentaires",
+            "bonnes_pratiques",
+            "enquetes_satisfaction",
+            "charte_graphique",
+            "conclusion_generale",
+        ]
+    );
+    for name in names {
+        assert!(json["conclusion"].get(name).is_some(), "{name}");
+    }
+}
