@@ -636,6 +636,32 @@ fn toulon_round_trips_through_text() {
     assert_eq!(render_report_text(imported.audit(), referentiel), text);
 }
 
+#[test]
+fn an_external_audit_has_its_type_row_and_an_internal_one_has_none() {
+    let referentiel = Referentiel::qual_e_pref_2019();
+    let type_rows = |text: &str| {
+        text.lines()
+            .filter(|l| l.starts_with("TYPE D'AUDIT\t"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    // Toulon is internal, ahead of an initial audit: the type is checked on the internal row.
+    let text = render_report_text(&toulon(), referentiel);
+    assert_eq!(type_rows(&text), Vec::<String>::new());
+    for audit_type in [qualepref::AuditType::Initial, qualepref::AuditType::Suivi] {
+        let mut audit = toulon();
+        audit.kind.internal = false;
+        audit.kind.audit_type = Some(audit_type);
+        let text = render_report_text(&audit, referentiel);
+        let rows = type_rows(&text);
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(rows[0].matches("checked").count(), 1, "{rows:?}");
+        let imported = import(&text);
+        assert_eq!(imported.audit(), &audit);
+        assert_only_info(&imported);
+    }
+}
+
 /// `text` without its accents (the letters of [`nfd`]).
 fn unaccented(text: &str) -> String {
     nfd(text)
