@@ -9,7 +9,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use qualepref::report::markdown::escape;
 use qualepref::{
     Audit, EcartTarget, EngagementNumber, FicheEcart, Language, NcGrade, Observation,
-    ObservationKind, Verdict, render_markdown,
+    ObservationKind, Policy, Referentiel, RuleCode, Severity, Valid, ValidationOptions, Verdict,
+    conclude, render_markdown,
 };
 
 mod common;
@@ -519,4 +520,64 @@ fn the_referentiel_is_named_by_its_label_which_keeps_its_table_and_its_text() {
         );
         assert!(!md.contains("qual-e-pref-2019"), "{md}");
     }
+}
+
+#[test]
+fn the_cover_trims_the_blanks_that_end_a_module_title() {
+    let text = Referentiel::qual_e_pref_2019_json().replacen(
+        "\"title\": \"Relation générale avec les usagers\"",
+        "\"title\": \"Relation générale avec les usagers \\t \"",
+        1,
+    );
+    assert_ne!(text, Referentiel::qual_e_pref_2019_json());
+    let referentiel = Referentiel::from_json_str(&text).unwrap();
+    let audit = toulon();
+    let valid = Valid::new(&audit, &referentiel, &ValidationOptions::default()).unwrap();
+    let md = render_markdown(&valid, &conclude(&valid, &Policy::default(), Language::Fr));
+    assert!(
+        md.contains(
+            "| MODULES COUVERTS PAR LE LABEL | Module 1 Relation générale avec les \
+             usagers<br>Module 2 Délivrance des titres (hors étrangers) |"
+        ),
+        "{md}"
+    );
+}
+
+#[test]
+fn an_ecart_shows_the_fiche_of_its_grade_when_its_target_has_two() {
+    let mut audit = toulon();
+    let n17 = EngagementNumber::new(17).unwrap();
+    audit.assessments[16].verdict = Some(Verdict::MajorNonconformity);
+    for (grade, finding) in [
+        (NcGrade::Minor, "Constat de la fiche NC min."),
+        (NcGrade::Major, "Constat de la fiche NC Maj."),
+    ] {
+        audit.ecarts.push(FicheEcart {
+            target: EcartTarget::Engagement(n17),
+            grade,
+            finding: finding.to_owned(),
+            requirement: "Délai annoncé.".to_owned(),
+            corrective_action: None,
+            due: None,
+            leader: None,
+            status: qualepref::ActionStatus::Open,
+        });
+    }
+    // Two fiches on one engagement, one of another grade than its verdict: errors, lowered
+    // here so that the report is written.
+    let options = ValidationOptions::default()
+        .with(RuleCode::DuplicateFiche, Severity::Warning)
+        .with(RuleCode::FicheGradeMismatch, Severity::Warning);
+    let referentiel = Referentiel::qual_e_pref_2019();
+    let valid = Valid::new(&audit, referentiel, &options).unwrap();
+    let md = render_markdown(&valid, &conclude(&valid, &Policy::default(), Language::Fr));
+    let rows: Vec<&str> = md
+        .lines()
+        .filter(|l| l.starts_with("| NC Maj Engagement 17"))
+        .collect();
+    assert_eq!(rows.len(), 1, "{md}");
+    assert!(
+        rows[0].contains("| Constat de la fiche NC Maj. |"),
+        "{rows:?}"
+    );
 }

@@ -493,7 +493,7 @@ pub(crate) fn decide_indexed<'a>(
             .and_then(crate::Verdict::nonconformity);
         if let Some(grade) = grade {
             let target = EcartTarget::Engagement(e.number);
-            ecarts.push(make(target, &e.title, grade, fiches.get(&target).copied()));
+            ecarts.push(make(target, &e.title, grade, audit.fiche(target, grade)));
             seen.push(target);
         }
     }
@@ -504,12 +504,7 @@ pub(crate) fn decide_indexed<'a>(
             .and_then(crate::Verdict::nonconformity);
         if let Some(grade) = grade {
             let target = EcartTarget::Management(item.id());
-            ecarts.push(make(
-                target,
-                &item.title,
-                grade,
-                fiches.get(&target).copied(),
-            ));
+            ecarts.push(make(target, &item.title, grade, audit.fiche(target, grade)));
             seen.push(target);
         }
     }

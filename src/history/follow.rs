@@ -222,8 +222,8 @@ pub(super) fn grid(
 }
 
 /// Where the écart of `target` is in `audit`: its fiche, or its assessment.
-fn ecart_path(audit: &Audit, index: usize, target: EcartTarget) -> String {
-    if let Some(i) = audit.ecarts.iter().position(|f| f.target == target) {
+fn ecart_path(audit: &Audit, index: usize, target: EcartTarget, grade: NcGrade) -> String {
+    if let Some(i) = audit.fiche_index(target, grade) {
         return format!("audits[{index}].ecarts[{i}]");
     }
     let within = match target {
@@ -256,7 +256,7 @@ pub(super) fn ecarts(
         let Some(valid) = valid else { continue };
         let decision = decide(valid, &Policy::default());
         for ecart in &decision.ecarts {
-            let fiche = audit.ecarts.iter().find(|f| f.target == ecart.target);
+            let fiche = audit.fiche(ecart.target, ecart.grade);
             let fiche_status = fiche.map(|f| f.status.clone());
             let next = next_covering(referentiel, entries, index, ecart.target);
             let next_audit = next.and_then(|n| audits.get(n).map(|(l, a)| (n, l, a)));
@@ -280,7 +280,7 @@ pub(super) fn ecarts(
                     Some(Verdict::NotApplicable) | None => EcartStatus::NotMentioned,
                 }
             };
-            let path = ecart_path(audit, index, ecart.target);
+            let path = ecart_path(audit, index, ecart.target, ecart.grade);
             let within = path
                 .strip_prefix(&format!("audits[{index}]"))
                 .unwrap_or("")

@@ -315,6 +315,25 @@ impl Audit {
         self.modules.contains(&module)
     }
 
+    /// The fiche d'écart of a nonconformity of grade `grade` on `target`: the first fiche of
+    /// that target and grade, or else the first of that target. (A valid audit has at most one
+    /// fiche per target, of its verdict's grade; the rule decides which fiche an écart shows when
+    /// validation was relaxed.) The decision, the report, the plan and the history all use it.
+    #[must_use]
+    pub fn fiche(&self, target: EcartTarget, grade: NcGrade) -> Option<&FicheEcart> {
+        self.fiche_index(target, grade)
+            .and_then(|i| self.ecarts.get(i))
+    }
+
+    /// The index of [`fiche`](Audit::fiche)'s fiche in `ecarts`.
+    #[must_use]
+    pub fn fiche_index(&self, target: EcartTarget, grade: NcGrade) -> Option<usize> {
+        self.ecarts
+            .iter()
+            .position(|f| f.target == target && f.grade == grade)
+            .or_else(|| self.ecarts.iter().position(|f| f.target == target))
+    }
+
     /// The first assessment of engagement `number`, if any.
     #[must_use]
     pub fn assessment(&self, number: EngagementNumber) -> Option<&Assessment> {

@@ -342,7 +342,7 @@ impl Plan {
             let site = crate::i18n::site_name(&audit.site, Language::Fr).to_owned();
             let conclusions = conclude(valid, policy, Language::Fr);
             for e in conclusions.ecarts {
-                let fiche = audit.ecarts.iter().find(|f| f.target == e.target);
+                let fiche = audit.fiche(e.target, e.grade);
                 let status = fiche.map(|f| f.status.clone()).unwrap_or_default();
                 let (standing, days_left) = standing(&status, e.due, at);
                 plan.actions.push(PlanAction {

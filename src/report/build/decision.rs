@@ -9,17 +9,12 @@ use crate::report::document::{
 };
 use crate::{ActionStatus, Audit, Conclusions, FicheEcart, Language, NcGrade, Outcome, Verdict};
 
-/// The fiche d'écart of the audit behind `e`: the one of the same target and grade, or else
-/// of the same target.
+/// The fiche d'écart of the audit behind `e` (the one the decision took its finding from).
 fn fiche<'a>(audit: &'a Audit, e: &crate::Ecart<'_>) -> Option<&'a FicheEcart> {
     if !e.has_fiche {
         return None;
     }
-    let mut same_target = audit.ecarts.iter().filter(|f| f.target == e.target);
-    same_target
-        .clone()
-        .find(|f| f.grade == e.grade)
-        .or_else(|| same_target.next())
+    audit.fiche(e.target, e.grade)
 }
 
 /// Where the corrective action stands: `ouverte`, `en cours`, `levée le 02/03/2020 — evidence`,
