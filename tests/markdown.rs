@@ -581,3 +581,58 @@ fn an_ecart_shows_the_fiche_of_its_grade_when_its_target_has_two() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn a_module_with_one_group_has_no_group_tally() {
+    let text = Referentiel::qual_e_pref_2019_json().replacen(
+        "\"number\": 2,",
+        "\"number\": 2, \"groups\": [{\"id\": \"titres\", \"title\": \"Titres\"}],",
+        1,
+    );
+    let mut data: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for e in data["engagements"].as_array_mut().unwrap() {
+        if e["module"] == 2 {
+            e["group"] = "titres".into();
+        }
+    }
+    let referentiel = Referentiel::from_json_str(&data.to_string()).unwrap();
+    assert_eq!(referentiel.modules()[1].groups.len(), 1);
+    let audit = toulon();
+    let valid = Valid::new(&audit, &referentiel, &ValidationOptions::default()).unwrap();
+    let md = render_markdown(&valid, &conclude(&valid, &Policy::default(), Language::Fr));
+    // Module 1's six groups each have their line; module 2's one group would repeat the
+    // module's.
+    assert!(md.contains("\nDispositions générales — *Taux de conformité\u{a0}:*"));
+    assert!(!md.contains("Titres — "), "{md}");
+}
+
+#[test]
+fn a_module_whose_engagements_are_not_bundled_lists_the_audits_rows() {
+    let mut audit = toulon();
+    audit.modules.push(qualepref::ModuleNumber::new(3).unwrap());
+    for (n, verdict) in [(42, Verdict::Conformity), (41, Verdict::NotApplicable)] {
+        let mut a = audit.assessments[0].clone();
+        a.module = qualepref::ModuleNumber::new(3).unwrap();
+        a.engagement = EngagementNumber::new(n).unwrap();
+        a.verdict = Some(verdict);
+        a.observations.clear();
+        a.comment = Some(format!("Ligne de l'engagement {n}."));
+        audit.assessments.push(a);
+    }
+    // Modules 3–8 are not bundled with the embedded référentiel: lowered here so that the
+    // report is written.
+    let options = ValidationOptions::lenient().with(RuleCode::ModuleNotBundled, Severity::Warning);
+    let referentiel = Referentiel::qual_e_pref_2019();
+    let valid = Valid::new(&audit, referentiel, &options).unwrap();
+    let md = render_markdown(&valid, &conclude(&valid, &Policy::default(), Language::Fr));
+    let start = md.find("### MODULE 3").expect("a section of module 3");
+    let section = &md[start..];
+    let section = &section[..section[4..].find("\n### ").map_or(section.len(), |e| e + 4)];
+    let rows: Vec<&str> = section
+        .lines()
+        .filter(|l| l.starts_with("| Module"))
+        .collect();
+    assert_eq!(rows.len(), 2, "{section}");
+    assert!(rows[0].starts_with("| Module 3 41."), "{rows:?}");
+    assert!(rows[1].starts_with("| Module 3 42."), "{rows:?}");
+}
