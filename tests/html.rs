@@ -365,3 +365,23 @@ fn an_internal_audit_has_an_indicative_outcome() {
     assert!(html.contains("<p class=\"outcome o-favorable\">Avis favorable</p>"));
     assert!(!html.contains("indicatif") && !html.contains("audit interne n"));
 }
+
+#[test]
+fn the_summary_counts_the_engagements_without_verdict() {
+    let mut audit = toulon();
+    audit.assessments[4].verdict = None;
+    let options = ValidationOptions::default().with(
+        qualepref::RuleCode::MissingVerdict,
+        qualepref::Severity::Warning,
+    );
+    let referentiel = Referentiel::qual_e_pref_2019();
+    let valid = Valid::new(&audit, referentiel, &options).unwrap();
+    let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
+    let html = render_html(&valid, &conclusions);
+    let band = &html[html.find("id=\"summary\"").unwrap()..];
+    let band = &band[..band.find("</section>").unwrap()];
+    assert!(band.contains(">1</b> non évalué</li>"), "{band}");
+    // None in Toulon as it is.
+    let html = common::rendered(&toulon(), Language::Fr, render_html);
+    assert!(!html.contains("non évalué"));
+}
