@@ -636,3 +636,25 @@ fn a_module_whose_engagements_are_not_bundled_lists_the_audits_rows() {
     assert!(rows[0].starts_with("| Module 3 41."), "{rows:?}");
     assert!(rows[1].starts_with("| Module 3 42."), "{rows:?}");
 }
+
+#[test]
+fn a_section_without_the_auditors_text_keeps_the_datas_or_says_it_has_none() {
+    let mut audit = toulon();
+    // Points forts: the data's list stays; bonnes pratiques: nothing to say.
+    audit.conclusion.points_forts.clear();
+    audit.conclusion.bonnes_pratiques.clear();
+    // Both are warnings (conclusion-section-empty) at most, not errors.
+    let md = render(&audit, Language::Fr);
+    let section = |heading: &str| {
+        let start = md.find(heading).unwrap();
+        let rest = &md[start + heading.len()..];
+        rest[..rest.find("\n### ").unwrap_or(rest.len())].to_owned()
+    };
+    let forts = section("### ❖ POINTS FORTS\n");
+    assert!(
+        forts.starts_with("\n**D'après les données de l'audit**\n\n- Engagement 1 «"),
+        "{forts}"
+    );
+    assert!(!forts.contains("Sans objet."), "{forts}");
+    assert_eq!(section("### ❖ LES BONNES PRATIQUES\n"), "\nSans objet.\n");
+}
