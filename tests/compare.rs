@@ -26,11 +26,7 @@ fn valid<'a>(audit: &'a Audit, referentiel: &'a Referentiel) -> Valid<'a> {
 /// engagement 10, and the PP of engagement 21 removed.
 fn variant() -> Audit {
     let mut audit = toulon();
-    let e17 = audit
-        .assessments
-        .iter_mut()
-        .find(|a| a.engagement == n(17))
-        .unwrap();
+    let e17 = audit.assessment_mut(n(17)).unwrap();
     e17.verdict = Some(Verdict::MinorNonconformity);
     audit.ecarts.push(FicheEcart {
         target: EcartTarget::Engagement(n(17)),
@@ -44,22 +40,14 @@ fn variant() -> Audit {
     });
     audit.conclusion.fiches_ecart =
         vec!["Module 1 engagement 17 : délai de réponse dépassé.".to_owned()];
-    let e10 = audit
-        .assessments
-        .iter_mut()
-        .find(|a| a.engagement == n(10))
-        .unwrap();
+    let e10 = audit.assessment_mut(n(10)).unwrap();
     e10.observations.push(Observation {
         kind: ObservationKind::AreaOfConcern,
         text: "Taux de décroché en baisse le lundi matin.".to_owned(),
         risk: Some("Usagers sans réponse aux heures de pointe.".to_owned()),
     });
     audit.conclusion.points_sensibles.clear();
-    let e21 = audit
-        .assessments
-        .iter_mut()
-        .find(|a| a.engagement == n(21))
-        .unwrap();
+    let e21 = audit.assessment_mut(n(21)).unwrap();
     e21.observations.clear();
     audit
 }
@@ -212,11 +200,7 @@ fn verdict_changes_are_classified() {
     let before = toulon();
     let mut after = toulon();
     let set = |a: &mut Audit, e: u16, v: Verdict| {
-        let x = a
-            .assessments
-            .iter_mut()
-            .find(|x| x.engagement == n(e))
-            .unwrap();
+        let x = a.assessment_mut(n(e)).unwrap();
         x.verdict = Some(v);
         if v == Verdict::NotApplicable {
             x.comment = Some("Sans objet sur ce site.".to_owned());
@@ -296,11 +280,7 @@ fn different_referentiels_are_compared_on_shared_engagements_only() {
 #[test]
 fn the_three_formats_say_the_same_changes() {
     let (before, mut after) = (toulon(), variant());
-    let e10 = after
-        .assessments
-        .iter_mut()
-        .find(|a| a.engagement == n(10))
-        .unwrap();
+    let e10 = after.assessment_mut(n(10)).unwrap();
     e10.observations[0].text = "Taux <bas> | *lundi*\nmatin".to_owned();
     let r = Referentiel::qual_e_pref_2019();
     let c = compare(&valid(&before, r), &valid(&after, r));
@@ -449,11 +429,7 @@ fn every_change_has_its_label_in_both_languages() {
 #[test]
 fn several_new_texts_on_one_engagement_are_each_quoted_and_separated() {
     let (before, mut after) = (toulon(), variant());
-    let e10 = after
-        .assessments
-        .iter_mut()
-        .find(|a| a.engagement == n(10))
-        .unwrap();
+    let e10 = after.assessment_mut(n(10)).unwrap();
     e10.observations.push(Observation {
         kind: ObservationKind::AreaOfConcern,
         text: "Messagerie saturée le vendredi.".to_owned(),
@@ -491,12 +467,7 @@ fn a_persistent_nonconformity_is_listed_when_its_grade_changes_only() {
     assert!(!text.contains("engagement 17: NC min"), "{text}");
     // NC min → NC Maj: still persistent, and listed with both grades.
     let mut after = variant();
-    after
-        .assessments
-        .iter_mut()
-        .find(|a| a.engagement == n(17))
-        .unwrap()
-        .verdict = Some(Verdict::MajorNonconformity);
+    after.assessment_mut(n(17)).unwrap().verdict = Some(Verdict::MajorNonconformity);
     after.ecarts[0].grade = NcGrade::Major;
     let c = compare(&valid(&before, r), &valid(&after, r));
     assert_eq!(c.nonconformities[0].status, NcStatus::Persistent);
