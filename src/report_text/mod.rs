@@ -40,7 +40,8 @@
 //!   de la démarche du site audité », a paragraph a line. The context figures (habitants,
 //!   communes, arrondissements, agents) are read from the first section's prose.
 //! - **`3. SYNTHÈSE DE L'ÉVALUATION`**: the legend of the codes (`C : Conforme **NA** : Non
-//!   applicable` …); a heading `MODULE M - TITLE` per module, channel-group headings
+//!   applicable` …); a heading `MODULE M - TITLE` per module (`MODULE M - OBLIGATOIRE : TITLE`
+//!   for an obligatory one), channel-group headings
 //!   (`ACCUEIL PHYSIQUE`), and a row `Module M N. Title\tComment and observations\tVerdict` per
 //!   engagement; the management sections `PILOTAGE DE LA POLITIQUE QUALITE` and `DEMARCHE DE
 //!   LABELLISATION`, a row `N. Title\tComment and observations\tVerdict` per item; the

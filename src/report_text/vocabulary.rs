@@ -342,6 +342,8 @@ pub(crate) const PAGE_HEADER_MARKS: [&str; 3] = ["<small>", "MINISTÈRE", "MINIS
 pub(crate) const MODULE: &str = "Module";
 /// The word of a module's heading (`MODULE 1 - TITLE`).
 pub(crate) const MODULE_HEADING: &str = "MODULE";
+/// What follows the dash in an obligatory module's heading (`MODULE 1 - OBLIGATOIRE : TITLE`).
+pub(crate) const OBLIGATORY: &str = "OBLIGATOIRE : ";
 /// The title of an engagement the référentiel does not know (`Engagement 30`).
 pub(crate) const ENGAGEMENT: &str = "Engagement";
 

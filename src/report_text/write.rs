@@ -221,11 +221,15 @@ fn synthesis(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
         if module != Some(a.module) {
             module = Some(a.module);
             group = None;
-            let title = referentiel
-                .module(a.module)
-                .map(|m| m.heading_title())
-                .unwrap_or_default();
-            let _ = writeln!(out, "{MODULE_HEADING} {} - {title}\n", a.module);
+            let reference = referentiel.module(a.module);
+            let title = reference.map(|m| m.heading_title()).unwrap_or_default();
+            // The original's heading of an obligatory module: `MODULE 1 - OBLIGATOIRE : …`.
+            let obligatory = if reference.is_some_and(|m| m.obligatory) {
+                v::OBLIGATORY
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "{MODULE_HEADING} {} - {obligatory}{title}\n", a.module);
         }
         let reference = referentiel.engagement(a.engagement);
         let heading = reference.and_then(|e| {
@@ -287,7 +291,7 @@ fn synthesis(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
             module = Some(c.module);
             let title = referentiel
                 .module(c.module)
-                .map(|m| m.title.to_uppercase())
+                .map(|m| m.heading_title())
                 .unwrap_or_default();
             let _ = writeln!(out, "{MODULE_HEADING} {} : {title}\t\t", c.module);
         }
