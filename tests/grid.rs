@@ -309,6 +309,20 @@ fn a_risk_on_an_observation_other_than_a_ps_is_refused_rather_than_lost() {
 }
 
 #[test]
+fn a_text_the_import_could_not_read_is_refused_rather_than_lost() {
+    let mut audit = toulon();
+    audit
+        .unread
+        .push(qualepref::Unread::new("assessments[4].verdict", "CN").at_line(84));
+    let err = grid::export_xlsx(&audit, referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid unread value \"assessments[4].verdict: \\\"CN\\\"\": the grid has no cell for a \
+         text the import could not read; set its field and remove it from `unread` first"
+    );
+}
+
+#[test]
 fn a_departement_typed_as_a_number_keeps_its_leading_zero() {
     let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
     let cover = sheet(&mut sheets, "Page de garde");

@@ -167,3 +167,25 @@ fn a_fiche_state_not_understood_is_reported_and_read_as_open() {
         );
     }
 }
+
+#[test]
+fn what_the_table_has_no_cell_for_is_refused_rather_than_lost() {
+    let mut audit = toulon();
+    audit
+        .unread
+        .push(qualepref::Unread::new("site.administration", "Ambassade"));
+    let err = grid::export_csv(&audit, referentiel()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("the grid has no cell for a text the import could not read"),
+        "{err}"
+    );
+    let mut audit = toulon();
+    audit.assessments[0].observations[0].risk = Some("Perte d'information".to_owned());
+    let err = grid::export_csv(&audit, referentiel()).unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("only a point sensible (PS) has a risk cell in the grid"),
+        "{err}"
+    );
+}

@@ -6,8 +6,8 @@ mod synthetic;
 use proptest::prelude::*;
 use qualepref::{
     ActionStatus, Audit, EcartTarget, EngagementNumber, FicheEcart, ImportCode, ImportLevel,
-    Imported, LineRole, ModuleNumber, NaiveDate, NcGrade, Referentiel, ReportField, Verdict,
-    import_report, import_report_path, import_report_text, render_report_text, samples,
+    Imported, LineRole, ModuleNumber, NaiveDate, NcGrade, Referentiel, ReportField, Unread,
+    Verdict, import_report, import_report_path, import_report_text, render_report_text, samples,
 };
 use strum::IntoEnumIterator;
 
@@ -873,7 +873,7 @@ fn a_fiche_state_written_by_hand_reads_leniently_or_is_reported() {
         [format!(
             "line {}: [unknown-value] warning: state \"presque fini\" of the fiche d'écart of \
              engagement 17 is not one of ouvert, en cours, levé le dd/mm/yyyy, non levé le \
-             dd/mm/yyyy; not used",
+             dd/mm/yyyy; kept in `unread`",
             state_line(&unknown)
         )]
     );
@@ -886,7 +886,7 @@ fn a_fiche_state_written_by_hand_reads_leniently_or_is_reported() {
         diagnostics_on(&imported, line),
         [format!(
             "line {line}: [invalid-date] warning: state \"levé\" of the fiche d'écart of \
-             engagement 17 needs a date dd/mm/yyyy (« levé le 02/03/2020 »); not used"
+             engagement 17 needs a date dd/mm/yyyy (« levé le 02/03/2020 »); kept in `unread`"
         )]
     );
     assert_eq!(diagnostics_on(&imported, line + 1).len(), 1);
@@ -1200,7 +1200,7 @@ fn a_date_with_a_two_digit_year_is_reported_not_guessed() {
         imported.diagnostics().iter().any(|d| d.to_string()
             == format!(
                 "line {line}: [invalid-date] warning: audit dates \"Du 18/11/19 au 18/11/19\": \
-                 \"18/11/19\" is not a date dd/mm/yyyy (a four-digit year), not used"
+                 \"18/11/19\" is not a date dd/mm/yyyy (a four-digit year); kept in `unread`"
             )),
         "{:?}",
         codes(&imported)
@@ -1278,5 +1278,225 @@ fn each_conclusion_section_names_its_field_of_the_audit() {
     );
     for name in names {
         assert!(json["conclusion"].get(name).is_some(), "{name}");
+    }
+}
+
+// --- values the import cannot read are kept, as written ---------------------------------------
+
+/// Imports `text` and checks that exactly one value was not read: `written`, meant for
+/// `field`, on the last line holding `marker`; that its diagnostic says it is kept; that
+/// validation reports it; and that it survives the audit's JSON.
+#[track_caller]
+fn assert_kept_unread(
+    text: &str,
+    referentiel: &Referentiel,
+    field: &str,
+    written: &str,
+    marker: &str,
+) {
+    // The last line that holds it: a row appended after section 4 is like one of section 3.
+    let line = 1 + text
+        .lines()
+        .collect::<Vec<_>>()
+        .iter()
+        .rposition(|l| l.contains(marker))
+        .unwrap_or_else(|| panic!("no line holds {marker:?}"));
+    let imported = import_report_text(text, referentiel).unwrap();
+    let audit = imported.audit();
+    assert_eq!(
+        audit.unread,
+        [Unread::new(field, written).at_line(line)],
+        "{field}: {:#?}",
+        imported.diagnostics()
+    );
+    assert!(
+        diagnostics_on(&imported, line)
+            .iter()
+            .any(|d| d.ends_with("kept in `unread`")),
+        "{field}: {:?}",
+        diagnostics_on(&imported, line)
+    );
+    let report = qualepref::validate(audit, referentiel, &qualepref::ValidationOptions::default());
+    let unread: Vec<String> = report
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code == qualepref::RuleCode::UnreadValue)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        unread,
+        [format!(
+            "unread[0]: [unread-value] warning: {field}: the text {written:?} was not read (line \
+             {line} of the source)"
+        )]
+    );
+    let json = audit.to_json_string().unwrap();
+    assert!(json.contains("\"unread\""), "{json}");
+    assert_eq!(&Audit::from_json_str(&json).unwrap(), audit);
+}
+
+#[test]
+fn every_value_the_import_cannot_read_is_kept_in_unread() {
+    let toulon = Referentiel::qual_e_pref_2019();
+    let row_5 =
+        "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge\t\tC";
+    let remote_16 = "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+                     Conforme";
+    // (what the report says instead, the field, the text kept, a marker of its line)
+    let cases: Vec<(String, &str, &str, &str)> = vec![
+        (
+            REPORT.replacen(row_5, &row_5.replace("\t\tC", "\tVu sur place.\tCN"), 1),
+            "assessments[4].verdict",
+            "CN",
+            "\tCN",
+        ),
+        (
+            REPORT.replacen("1. Responsabilités\t\tC", "1. Responsabilités\tVu.\tCX", 1),
+            "management[0].verdict",
+            "CX",
+            "\tCX",
+        ),
+        (
+            REPORT.replacen(
+                "<input checked=\"\" type=\"checkbox\"/> Préfecture <input",
+                "<input checked=\"\" type=\"checkbox\"/> Ambassade <input",
+                1,
+            ),
+            "site.administration",
+            "Ambassade",
+            "Ambassade",
+        ),
+        (
+            REPORT.replacen("DEPARTEMENT\t83", "DEPARTEMENT\t8Z", 1),
+            "site.departement",
+            "8Z",
+            "DEPARTEMENT",
+        ),
+        (
+            REPORT.replacen("Module 8 Polices", "Module 9 Polices", 1),
+            "modules",
+            "Module 9 Polices exercées par la préfecture de police de Paris",
+            "Module 9",
+        ),
+        (
+            REPORT.replacen(
+                "<input checked=\"\" type=\"checkbox\"/> Initial",
+                "<input checked=\"\" type=\"checkbox\"/> Spécial",
+                1,
+            ),
+            "kind.type",
+            "Spécial",
+            "Spécial",
+        ),
+        (
+            REPORT.replacen(
+                "DATE(S) DE L'AUDIT\tDu 18/11/2019 au 18/11/2019",
+                "DATE(S) DE L'AUDIT\tDu 18/11/19 au 18/11/19",
+                1,
+            ),
+            "dates",
+            "Du 18/11/19 au 18/11/19",
+            "DATE(S) DE L'AUDIT",
+        ),
+        (
+            REPORT.replacen(
+                "Auditeur(s)\tAurélie ROUMEGOUX\t18/11/2019",
+                "Auditeur(s)\tAurélie ROUMEGOUX\t18/11/19",
+                1,
+            ),
+            "auditors[0].signed_on",
+            "18/11/19",
+            "Auditeur(s)",
+        ),
+        (
+            REPORT.replacen(
+                "Dates de début d'audit :\t18/11/2019",
+                "Dates de début d'audit :\t18 novembre",
+                1,
+            ),
+            "dates",
+            "18 novembre",
+            "Dates de début",
+        ),
+        // Rows that cannot be filed: kept whole.
+        (
+            REPORT.replacen(
+                row_5,
+                &format!("{row_5}\nModule 1 0. Engagement zéro\t\tC"),
+                1,
+            ),
+            "assessments",
+            "Module 1 0. Engagement zéro\t\tC",
+            "Engagement zéro",
+        ),
+        (
+            REPORT.replacen(
+                "1. Responsabilités\t\tC",
+                "1. Responsabilités\t\tC\n0. Aucun\t\tC",
+                1,
+            ),
+            "management",
+            "0. Aucun\t\tC",
+            "0. Aucun",
+        ),
+        (
+            format!("{REPORT}\n3. Revue de direction\t\tNC min\n"),
+            "management",
+            "3. Revue de direction\t\tNC min",
+            "Revue de direction",
+        ),
+        (
+            format!("{REPORT}\n{remote_16}\n"),
+            "remote_checks",
+            remote_16,
+            "Note : Conforme",
+        ),
+    ];
+    for (text, field, written, marker) in &cases {
+        assert_ne!(text, REPORT, "{field}: the case changes the report");
+        assert_kept_unread(text, toulon, field, written, marker);
+    }
+    // The fiches d'écart: the synthetic audit has one, in progress.
+    let referentiel = synthetic::synthetic_referentiel().unwrap();
+    let audit = synthetic::synthetic_audit(&referentiel).unwrap();
+    let text = render_report_text(&audit, &referentiel);
+    let due = text
+        .lines()
+        .find(|l| l.starts_with("Échéance"))
+        .unwrap()
+        .to_owned();
+    for (from, to, field, written, marker) in [
+        (
+            due.as_str(),
+            "Échéance : fin mars",
+            "ecarts[0].due",
+            "fin mars",
+            "fin mars",
+        ),
+        (
+            "État : en cours",
+            "État : presque fini",
+            "ecarts[0].status",
+            "presque fini",
+            "presque fini",
+        ),
+        (
+            "État : en cours",
+            "État : levé",
+            "ecarts[0].status",
+            "levé",
+            "État : levé",
+        ),
+        (
+            "État : en cours",
+            "État : en cours\nPreuve : Registre tenu.",
+            "ecarts[0].status",
+            "Preuve : Registre tenu.",
+            "Preuve",
+        ),
+    ] {
+        let changed = text.replacen(from, to, 1);
+        assert_ne!(changed, text, "{field}: the case changes the report");
+        assert_kept_unread(&changed, &referentiel, field, written, marker);
     }
 }

@@ -7,8 +7,8 @@ use proptest::prelude::*;
 use qualepref::{
     AdministrationType, Assessment, Audit, AuditType, Auditor, Diagnostic, EcartTarget,
     EngagementNumber, FicheEcart, ImportCode, ManagementItemId, ManagementSection, ModuleNumber,
-    NcGrade, Observation, ObservationKind, Referentiel, RemoteNote, RuleCode, Severity, Valid,
-    ValidationOptions, ValidationReport, Verdict, samples, validate, validate_referentiel,
+    NcGrade, Observation, ObservationKind, Referentiel, RemoteNote, RuleCode, Severity, Unread,
+    Valid, ValidationOptions, ValidationReport, Verdict, samples, validate, validate_referentiel,
 };
 use strum::IntoEnumIterator;
 
@@ -1828,6 +1828,54 @@ fn control_character() {
     let mut audit = toulon();
     audit.assessments[3].comment = Some("tab\tand\nline feed\r\nand CR LF, « é »".to_owned());
     expect_none(&audit, RuleCode::ControlCharacter);
+}
+
+#[test]
+fn unread_value() {
+    let mut audit = toulon();
+    audit
+        .unread
+        .push(Unread::new("ecarts[0].due", "fin mars").at_line(185));
+    expect_one(
+        &audit,
+        RuleCode::UnreadValue,
+        Severity::Warning,
+        "unread[0]",
+        "ecarts[0].due: the text \"fin mars\" was not read (line 185 of the source)",
+    );
+    // One per entry, in order; without a line; control characters escaped in the message and
+    // refused by `control-character`.
+    audit.unread.push(Unread::new(
+        "site.\u{1b}administration",
+        "Ambassade \u{1b}[31m",
+    ));
+    let report = report(&audit);
+    let found: Vec<String> = of_code(&report, RuleCode::UnreadValue)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "unread[0]: [unread-value] warning: ecarts[0].due: the text \"fin mars\" was not \
+             read (line 185 of the source)",
+            "unread[1]: [unread-value] warning: site.\\u{1b}administration: the text \
+             \"Ambassade \\u{1b}[31m\" was not read",
+        ]
+    );
+    let paths: Vec<String> = of_code(&report, RuleCode::ControlCharacter)
+        .into_iter()
+        .map(|d| d.path)
+        .collect();
+    assert_eq!(paths, ["unread[1].field", "unread[1].text"]);
+    // A warning: the audit is still valid, unless the options make it an error.
+    let mut audit = toulon();
+    audit.unread.push(Unread::new("kind.type", "Spécial"));
+    assert!(Valid::new(&audit, q(), &ValidationOptions::default()).is_ok());
+    let strict = ValidationOptions::default().with(RuleCode::UnreadValue, Severity::Error);
+    assert!(Valid::new(&audit, q(), &strict).is_err());
+    audit.unread.clear();
+    expect_none(&audit, RuleCode::UnreadValue);
 }
 
 #[test]

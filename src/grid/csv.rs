@@ -6,7 +6,7 @@
 //! Reading goes through the same reader as the workbook: the rows are laid out as the grid's
 //! sheets, and each diagnostic is given back the CSV line and column it came from.
 
-use crate::grid::layout::{self, cover, misplaced_risk};
+use crate::grid::layout::{self, cover};
 use crate::{Audit, EcartTarget, Error, Observation, Referentiel};
 
 /// The columns, in order.
@@ -257,19 +257,7 @@ fn records(audit: &Audit, referentiel: &Referentiel) -> Vec<Record> {
 
 /// The CSV table of `audit`: UTF-8 with a byte-order mark, `;` separated, CRLF line ends.
 pub(crate) fn write(audit: &Audit, referentiel: &Referentiel) -> Result<Vec<u8>, Error> {
-    let all = [&audit.assessments[..]]
-        .iter()
-        .flat_map(|a| a.iter().flat_map(|a| &a.observations))
-        .chain(audit.management.iter().flat_map(|m| &m.observations))
-        .chain(audit.remote_checks.iter().flat_map(|r| &r.observations))
-        .find(|o| misplaced_risk(o));
-    if let Some(o) = all {
-        return Err(Error::InvalidValue {
-            what: "observation",
-            value: o.text.clone(),
-            reason: "only a point sensible (PS) has a risk in the grid",
-        });
-    }
+    layout::refuse_uncarried(audit)?;
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
         let mut writer = ::csv::WriterBuilder::new()

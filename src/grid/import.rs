@@ -290,6 +290,7 @@ fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result<Audit, Err
         remote_checks: Vec::new(),
         ecarts: Vec::new(),
         conclusion: AuditorSynthesis::default(),
+        unread: Vec::new(),
     })
 }
 

@@ -77,7 +77,7 @@ pub(crate) fn sheets(
     referentiel: &Referentiel,
     blanks: Blanks,
 ) -> Result<Vec<Sheet>, Error> {
-    check_risks(audit)?;
+    layout::refuse_uncarried(audit)?;
     let mut sheets = vec![cover_sheet(audit, blanks)];
     let mut modules: Vec<ModuleNumber> = audit.modules.clone();
     for a in &audit.assessments {
@@ -97,26 +97,6 @@ pub(crate) fn sheets(
     sheets.push(ecarts_sheet(audit));
     sheets.push(conclusion_sheet(audit));
     Ok(sheets)
-}
-
-/// A risk on an observation that is not a PS has no cell: refused rather than lost.
-fn check_risks(audit: &Audit) -> Result<(), Error> {
-    let observations = audit
-        .assessments
-        .iter()
-        .flat_map(|a| &a.observations)
-        .chain(audit.management.iter().flat_map(|m| &m.observations))
-        .chain(audit.remote_checks.iter().flat_map(|r| &r.observations));
-    for observation in observations {
-        if layout::misplaced_risk(observation) {
-            return Err(Error::InvalidValue {
-                what: "observation",
-                value: observation.text.clone(),
-                reason: "only a point sensible (PS) has a risk cell in the grid",
-            });
-        }
-    }
-    Ok(())
 }
 
 fn cover_sheet(audit: &Audit, blanks: Blanks) -> Sheet {

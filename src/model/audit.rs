@@ -12,6 +12,7 @@ use crate::model::ecart::{EcartTarget, FicheEcart};
 use crate::model::ids::{EngagementNumber, ManagementItemId, ModuleNumber};
 use crate::model::remote::RemoteCheck;
 use crate::model::site::{Context, Site};
+use crate::model::unread::Unread;
 use crate::model::wire::wire_enum;
 use crate::model::written::AuditorSynthesis;
 use crate::{Error, Format, Interchange, NcGrade, Referentiel, Verdict};
@@ -62,7 +63,8 @@ use crate::{Error, Format, Interchange, NcGrade, Referentiel, Verdict};
 ///                   "pistes_de_progres": [], "fiches_ecart": [], "commentaires": [],
 ///                   "bonnes_pratiques": [], "enquetes_satisfaction": [],
 ///                   "charte_graphique": { "verdict": "NA", "text": ["…"] },
-///                   "conclusion_generale": [] }
+///                   "conclusion_generale": [] },
+///   "unread": [ { "field": "ecarts[0].due", "text": "fin mars", "line": 185 } ]
 /// }
 /// ```
 ///
@@ -113,6 +115,10 @@ pub struct Audit {
     /// The report's section 4 as the auditor wrote it.
     #[serde(default, skip_serializing_if = "AuditorSynthesis::is_empty")]
     pub conclusion: AuditorSynthesis,
+    /// The texts of the source that an import could not read into their fields, kept as
+    /// written; validation reports each (`unread-value`) until it is resolved and removed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unread: Vec<Unread>,
 }
 
 impl Audit {
@@ -222,6 +228,7 @@ impl Audit {
             remote_checks: Vec::new(),
             ecarts: Vec::new(),
             conclusion: AuditorSynthesis::default(),
+            unread: Vec::new(),
         }
     }
 

@@ -11,5 +11,6 @@ pub(crate) mod referentiel;
 pub(crate) mod referentiel_builder;
 pub(crate) mod remote;
 pub(crate) mod site;
+pub(crate) mod unread;
 pub(crate) mod wire;
 pub(crate) mod written;

@@ -82,7 +82,7 @@ crate::codes_table::code_table! {
             fix: "Check the row's number, and that the report follows the référentiel used for the import.",
         }
         UnknownEngagement = "unknown-engagement", Warning {
-            description: "A row names an engagement or management item the référentiel does not have.",
+            description: "A row names an engagement or management item the référentiel does not have (imported as written), or a number that cannot be one (0, above 999; the row is kept whole in the audit's `unread` list).",
             example: "line 120: [unknown-engagement] warning: engagement 24 (\"Nous délivrons vos titres\") is not in référentiel qual-e-pref-2019; imported as written",
             fix: "Correct the number in the report, or import against the référentiel the report follows.",
         }
@@ -107,8 +107,8 @@ crate::codes_table::code_table! {
             fix: "Fill in the « Conformité » cell (`C`, `NA`, `NC min` or `NC Maj`), or the remote check's note.",
         }
         UnknownVerdict = "unknown-verdict", Warning {
-            description: "A verdict (or note) that is not one of the codes.",
-            example: "line 90: [unknown-verdict] warning: engagement 5: verdict \"CN\" is not one of C, NA, NC min, NC Maj",
+            description: "A verdict that is not one of the codes (kept in the audit's `unread` list), or a remote check's note that is not one of the notes (kept as the check's comment).",
+            example: "line 90: [unknown-verdict] warning: engagement 5: verdict \"CN\" is not one of C, NA, NC min, NC Maj; kept in `unread`",
             fix: "Write one of the codes in the « Conformité » cell, or one of the notes in the remote check.",
         }
         MissingRow = "missing-row", Warning {
@@ -167,9 +167,9 @@ crate::codes_table::code_table! {
             fix: "Check the audit type's box on the page de garde, or set `kind.type`.",
         }
         InvalidDate = "invalid-date", Warning {
-            description: "A date that does not read as dd/mm/yyyy.",
-            example: "line 185: [invalid-date] warning: due date \"fin mars\" is not a date dd/mm/yyyy, not used",
-            fix: "Write the date as dd/mm/yyyy.",
+            description: "A date that does not read as dd/mm/yyyy; the text is kept in the audit's `unread` list.",
+            example: "line 185: [invalid-date] warning: due date \"fin mars\" is not a date dd/mm/yyyy; kept in `unread`",
+            fix: "Write the date as dd/mm/yyyy (or set the field in the audit and remove its `unread` entry).",
         }
         FicheGradeFromVerdict = "fiche-grade-from-verdict", Guessed {
             description: "A fiche d'écart's grade taken from its engagement's verdict (the paragraph states none).",
@@ -207,12 +207,12 @@ crate::codes_table::code_table! {
             fix: "Add the lead auditor to the auditors' table, or check `auditors`.",
         }
         UnknownValue = "unknown-value", Warning {
-            description: "A value of the page de garde that the crate does not know (administration type, département, module, audit type), or several boxes checked where one is expected; not used.",
-            example: "line 6: [unknown-value] warning: administration type \"Ambassade\" is not one the crate knows",
-            fix: "Correct the value on the page de garde; until then the field is not set from it.",
+            description: "A value that the crate does not know (administration type, département, module, audit type, a fiche d'écart's state), or several boxes checked where one is expected; the text is kept in the audit's `unread` list.",
+            example: "line 6: [unknown-value] warning: administration type \"Ambassade\" is not one the crate knows; kept in `unread`",
+            fix: "Correct the value in the report; until then the field is not set from it (or set the field in the audit and remove its `unread` entry).",
         }
         RowOutOfPlace = "row-out-of-place", Warning {
-            description: "A line that reads as a row of section 3 (an engagement, a management item or a remote check, with its verdict or note) stands in another part of the report. An engagement row is imported as a row of section 3, so that validation sees it; the others are not used.",
+            description: "A line that reads as a row of section 3 (an engagement, a management item or a remote check, with its verdict or note) stands in another part of the report. An engagement row is imported as a row of section 3, so that validation sees it; the others, whose section or channel is unknown, are kept whole in the audit's `unread` list.",
             example: "line 214: [row-out-of-place] warning: the row of engagement 5 stands in part 4, outside section 3: imported as a row of section 3",
             fix: "Move the row into section 3, under its module or management section, or remove it.",
         }

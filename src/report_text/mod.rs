@@ -98,8 +98,18 @@
 //!
 //! Rendering then importing gives the same audit when: the modules are listed in increasing
 //! order, texts hold no tab nor line break, a comment holds no observation marker (`PF :`), the
-//! context figures are stated in its prose, and every auditor with a phone or e-mail has a
-//! role.
+//! context figures are stated in its prose, every auditor with a phone or e-mail has a role,
+//! and the audit's `unread` list is empty (the writer does not write those texts back: they
+//! are resolved in the audit, as validation's `unread-value` asks).
+//!
+//! # What is not read
+//!
+//! A value the import cannot read into its field (a verdict that is not a code, a date that is
+//! not dd/mm/yyyy, an administration type, département, module or audit type the crate does
+//! not know, a fiche d'écart's state) and a row it cannot file (an engagement numbered 0, a
+//! management row or a remote check outside its section) are reported, then kept as written
+//! in [`Audit::unread`](crate::Audit::unread) with their field and line, so that nothing of
+//! the report is lost and validation reports them (`unread-value`).
 
 pub(crate) mod diagnostics;
 pub(crate) mod read;

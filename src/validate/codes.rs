@@ -357,6 +357,12 @@ crate::codes_table::code_table! {
             example: "ecarts[0].status.evidence: [fiche-lifted-without-evidence] warning: the fiche d'écart for engagement 17 is lifted without evidence",
             fix: "Say in `status.evidence` what showed the action effective: a document, a check, the next audit.",
         }
+        UnreadValue = "unread-value", Warning {
+            description: "A text of the source that an import could not read into its field (an unknown verdict, a date that is not a date, a value the crate does not know, a row it could not file) is kept in `unread`, as written.",
+            details: "The text import keeps there every value it reports as not read, so that nothing of the report is lost; the field it was meant for is unset or guessed meanwhile. A warning: the field's own rules report what its absence breaks (an unknown verdict leaves the engagement without verdict, an error), and `ValidationOptions` can make it an error.",
+            example: "unread[0]: [unread-value] warning: ecarts[0].due: the text \"fin mars\" was not read (line 185 of the source)",
+            fix: "Set the field from the text (`ecarts[0].due`), then remove the entry from `unread`.",
+        }
     }
 }
 

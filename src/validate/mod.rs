@@ -124,5 +124,6 @@ fn validate_with(index: &Index<'_>, options: &ValidationOptions) -> ValidationRe
     index.check_ecarts(&mut out);
     index.check_conclusion(&mut out);
     index.check_texts(&mut out);
+    index.check_unread(&mut out);
     out.finish()
 }

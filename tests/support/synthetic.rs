@@ -182,5 +182,6 @@ pub fn synthetic_audit(referentiel: &Referentiel) -> Result<Audit, Error> {
             },
             ..AuditorSynthesis::default()
         },
+        unread: Vec::new(),
     })
 }

@@ -79,10 +79,14 @@ impl Parser<'_> {
                 } else if FICHE_DUE.matches(&lk) {
                     fiche.due = parse_date(value);
                     if fiche.due.is_none() {
-                        self.diag(
-                            Some(n),
+                        self.unread(
+                            n,
                             ImportCode::InvalidDate,
-                            format!("due date {value:?} is not a date dd/mm/yyyy, not used"),
+                            format!(
+                                "due date {value:?} is not a date dd/mm/yyyy; kept in `unread`"
+                            ),
+                            format!("ecarts[{i}].due"),
+                            value,
                         );
                         return Some(LineRole::Reported);
                     }
@@ -97,15 +101,17 @@ impl Parser<'_> {
                             value.clone_into(note);
                         }
                         ActionStatus::Open | ActionStatus::InProgress => {
-                            self.diag(
-                                Some(n),
+                            self.unread(
+                                n,
                                 ImportCode::UnknownValue,
                                 format!(
                                     "{left:?} of the fiche d'écart of {target} needs a line \
-                                     « État : levé le dd/mm/yyyy » (or « non levé ») above it, \
-                                     not used",
+                                     « État : levé le dd/mm/yyyy » (or « non levé ») above it; \
+                                     kept in `unread`",
                                     left = left.trim()
                                 ),
+                                format!("ecarts[{i}].status"),
+                                t,
                             );
                             return Some(LineRole::Reported);
                         }
@@ -130,13 +136,15 @@ impl Parser<'_> {
         };
         let target = fiche.target;
         let Some(state) = ActionState::parse(word) else {
-            self.diag(
-                Some(n),
+            self.unread(
+                n,
                 ImportCode::UnknownValue,
                 format!(
                     "state {value:?} of the fiche d'écart of {target} is not one of ouvert, en \
-                     cours, levé le dd/mm/yyyy, non levé le dd/mm/yyyy; not used"
+                     cours, levé le dd/mm/yyyy, non levé le dd/mm/yyyy; kept in `unread`"
                 ),
+                format!("ecarts[{i}].status"),
+                value,
             );
             return LineRole::Reported;
         };
@@ -147,14 +155,16 @@ impl Parser<'_> {
                 LineRole::Field(ReportField::FicheEcart(target))
             }
             _ => {
-                self.diag(
-                    Some(n),
+                self.unread(
+                    n,
                     ImportCode::InvalidDate,
                     format!(
                         "state {value:?} of the fiche d'écart of {target} needs a date \
-                         dd/mm/yyyy (« {} le 02/03/2020 »); not used",
+                         dd/mm/yyyy (« {} le 02/03/2020 »); kept in `unread`",
                         state.word_fr()
                     ),
+                    format!("ecarts[{i}].status"),
+                    value,
                 );
                 LineRole::Reported
             }

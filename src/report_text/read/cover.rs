@@ -101,10 +101,12 @@ impl Parser<'_> {
 
     pub(super) fn title_date(&mut self, n: usize, value: &str, start: bool) -> LineRole {
         let Some(d) = parse_date(value) else {
-            self.diag(
-                Some(n),
+            self.unread(
+                n,
                 ImportCode::InvalidDate,
-                format!("{value:?} is not a date dd/mm/yyyy, not used"),
+                format!("{value:?} is not a date dd/mm/yyyy; kept in `unread`"),
+                "dates".to_owned(),
+                value,
             );
             return LineRole::Reported;
         };
@@ -145,23 +147,31 @@ impl Parser<'_> {
                         self.administration = Some(a);
                         LineRole::Field(ReportField::Administration)
                     } else {
-                        self.diag(
-                            Some(n),
+                        self.unread(
+                            n,
                             ImportCode::UnknownValue,
-                            format!("administration type {label:?} is not one the crate knows"),
+                            format!(
+                                "administration type {label:?} is not one the crate knows; kept \
+                                 in `unread`"
+                            ),
+                            "site.administration".to_owned(),
+                            label,
                         );
                         LineRole::Reported
                     }
                 }
                 [] => LineRole::Field(ReportField::Administration),
                 _ => {
-                    self.diag(
-                        Some(n),
+                    let all = checked.join(", ");
+                    self.unread(
+                        n,
                         ImportCode::UnknownValue,
                         format!(
-                            "several administration types are checked ({}), none used",
-                            checked.join(", ")
+                            "several administration types are checked ({all}), none used; kept \
+                             in `unread`"
                         ),
+                        "site.administration".to_owned(),
+                        &all,
                     );
                     LineRole::Reported
                 }
@@ -173,7 +183,13 @@ impl Parser<'_> {
                     LineRole::Field(ReportField::Departement)
                 }
                 Err(e) => {
-                    self.diag(Some(n), ImportCode::UnknownValue, e.to_string());
+                    self.unread(
+                        n,
+                        ImportCode::UnknownValue,
+                        format!("{e}; kept in `unread`"),
+                        "site.departement".to_owned(),
+                        v0,
+                    );
                     LineRole::Reported
                 }
             }
@@ -190,10 +206,12 @@ impl Parser<'_> {
                 match number {
                     Some(m) if checked => modules.push(m),
                     Some(_) => {}
-                    None => self.diag(
-                        Some(n),
+                    None => self.unread(
+                        n,
                         ImportCode::UnknownValue,
-                        format!("checkbox {label:?} names no module 1 to 8, not used"),
+                        format!("checkbox {label:?} names no module 1 to 8; kept in `unread`"),
+                        "modules".to_owned(),
+                        label,
                     ),
                 }
             }
@@ -214,13 +232,15 @@ impl Parser<'_> {
         } else if AUDIT_DATES.matches(&k) {
             let found = dates_in(v0);
             if let Some(bad) = date_like_words(v0).find(|w| parse_date(w).is_none()) {
-                self.diag(
-                    Some(n),
+                self.unread(
+                    n,
                     ImportCode::InvalidDate,
                     format!(
                         "audit dates {v0:?}: {bad:?} is not a date dd/mm/yyyy (a four-digit \
-                         year), not used"
+                         year); kept in `unread`"
                     ),
+                    "dates".to_owned(),
+                    v0,
                 );
                 return LineRole::Reported;
             }
@@ -239,10 +259,15 @@ impl Parser<'_> {
                 self.dates = Some((d, n));
                 LineRole::Field(ReportField::AuditDates)
             } else {
-                self.diag(
-                    Some(n),
+                self.unread(
+                    n,
                     ImportCode::InvalidDate,
-                    format!("{v0:?} does not read as « Du dd/mm/yyyy au dd/mm/yyyy », not used"),
+                    format!(
+                        "{v0:?} does not read as « Du dd/mm/yyyy au dd/mm/yyyy »; kept in \
+                         `unread`"
+                    ),
+                    "dates".to_owned(),
+                    v0,
                 );
                 LineRole::Reported
             }
@@ -262,10 +287,13 @@ impl Parser<'_> {
             Some(d) => {
                 let date = parse_date(d);
                 if date.is_none() {
-                    self.diag(
-                        Some(n),
+                    let i = self.auditors.len();
+                    self.unread(
+                        n,
                         ImportCode::InvalidDate,
-                        format!("signature date {d:?} is not a date dd/mm/yyyy, not used"),
+                        format!("signature date {d:?} is not a date dd/mm/yyyy; kept in `unread`"),
+                        format!("auditors[{i}].signed_on"),
+                        d,
                     );
                 }
                 date
@@ -290,15 +318,19 @@ impl Parser<'_> {
             }
             match audit_type_from_key(&key(label)) {
                 Some(t) if found.is_none() => found = Some(t),
-                Some(t) => self.diag(
-                    Some(n),
+                Some(t) => self.unread(
+                    n,
                     ImportCode::UnknownValue,
-                    format!("audit type {t} is checked besides another one, not used"),
+                    format!("audit type {t} is checked besides another one; kept in `unread`"),
+                    "kind.type".to_owned(),
+                    label,
                 ),
-                None => self.diag(
-                    Some(n),
+                None => self.unread(
+                    n,
                     ImportCode::UnknownValue,
-                    format!("audit type {label:?} is not one the crate knows, not used"),
+                    format!("audit type {label:?} is not one the crate knows; kept in `unread`"),
+                    "kind.type".to_owned(),
+                    label,
                 ),
             }
         }

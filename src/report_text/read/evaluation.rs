@@ -93,8 +93,8 @@ impl Parser<'_> {
 
     /// A line outside section 3 that reads as one of its rows (cells separated by tabs): an
     /// engagement row is reported and imported, so that validation sees it; a management row
-    /// with a verdict, or a remote check with a note, is reported and not used (its section or
-    /// channel is unknown here).
+    /// with a verdict, or a remote check with a note, cannot be filed (its section or channel is
+    /// unknown here): it is reported and kept in the audit's `unread` list.
     pub(super) fn stray_row(&mut self, n: usize, line: &str) -> Option<LineRole> {
         if !line.contains('\t') {
             return None;
@@ -109,13 +109,15 @@ impl Parser<'_> {
         let where_ = self.part.name();
         if let Some((m, number, title)) = module_row(first) {
             if key(last).starts_with(&key(NOTE)) && parse_verdict(last).is_none() {
-                self.diag(
-                    Some(n),
+                self.unread(
+                    n,
                     ImportCode::RowOutOfPlace,
                     format!(
                         "a remote check of engagement {number} stands in {where_}, outside \
-                         section 3 and its channel: not used"
+                         section 3 and its channel; kept in `unread`"
                     ),
+                    "remote_checks".to_owned(),
+                    line.trim(),
                 );
                 return Some(LineRole::Reported);
             }
@@ -139,13 +141,15 @@ impl Parser<'_> {
         }
         let (number, _) = numbered(first)?;
         let verdict = parse_verdict(last)?;
-        self.diag(
-            Some(n),
+        self.unread(
+            n,
             ImportCode::RowOutOfPlace,
             format!(
                 "a row numbered {number} with verdict {verdict} stands in {where_}, outside \
-                 section 3 and its management sections: not used"
+                 section 3 and its management sections; kept in `unread`"
             ),
+            "management".to_owned(),
+            line.trim(),
         );
         Some(LineRole::Reported)
     }
@@ -218,8 +222,11 @@ impl Parser<'_> {
             self.diag(
                 Some(n),
                 ImportCode::UnknownEngagement,
-                format!("engagement number {number} is not between 1 and 999, row not used"),
+                format!(
+                    "engagement number {number} is not between 1 and 999; row kept in `unread`"
+                ),
             );
+            self.unread_rows.push((n, "assessments"));
         }
         e
     }
@@ -241,7 +248,7 @@ impl Parser<'_> {
                 let valid = u8::try_from(m).ok().and_then(ModuleNumber::new);
                 if valid.is_none() {
                     let used = reference.map_or_else(
-                        || "row not used".to_owned(),
+                        || "no module known".to_owned(),
                         |r| format!("the référentiel's module {} used", r.module),
                     );
                     self.diag(
@@ -260,8 +267,9 @@ impl Parser<'_> {
             self.diag(
                 Some(n),
                 ImportCode::UnknownEngagement,
-                format!("engagement {e}: no module 1 to 8 given nor known, row not used"),
+                format!("engagement {e}: no module 1 to 8 given nor known; row kept in `unread`"),
             );
+            self.unread_rows.push((n, "assessments"));
             return LineRole::Reported;
         };
         let r = self.r;
@@ -313,10 +321,16 @@ impl Parser<'_> {
         }
         let (verdict, unknown, text) = Self::verdict_and_text(rest);
         if let Some(u) = unknown {
-            self.diag(
-                Some(n),
+            let i = self.assessments.len();
+            self.unread(
+                n,
                 ImportCode::UnknownVerdict,
-                format!("engagement {e}: verdict {u:?} is not one of C, NA, NC min, NC Maj"),
+                format!(
+                    "engagement {e}: verdict {u:?} is not one of C, NA, NC min, NC Maj; kept in \
+                     `unread`"
+                ),
+                format!("assessments[{i}].verdict"),
+                u,
             );
         } else if verdict.is_none() {
             self.diag(
@@ -349,7 +363,16 @@ impl Parser<'_> {
         rest: &[&str],
     ) -> LineRole {
         let Some(item) = u8::try_from(number).ok().filter(|i| *i > 0) else {
-            return self.skip(n, "a management section (no such item)", title);
+            self.diag(
+                Some(n),
+                ImportCode::UnknownEngagement,
+                format!(
+                    "management item number {number} is not between 1 and 255; row kept in \
+                     `unread`"
+                ),
+            );
+            self.unread_rows.push((n, "management"));
+            return LineRole::Reported;
         };
         let id = ManagementItemId { section, item };
         match self.r.management_item(id) {
@@ -376,10 +399,16 @@ impl Parser<'_> {
         }
         let (verdict, unknown, text) = Self::verdict_and_text(rest);
         if let Some(u) = unknown {
-            self.diag(
-                Some(n),
+            let i = self.management.len();
+            self.unread(
+                n,
                 ImportCode::UnknownVerdict,
-                format!("management item {id}: verdict {u:?} is not one of C, NA, NC min, NC Maj"),
+                format!(
+                    "management item {id}: verdict {u:?} is not one of C, NA, NC min, NC Maj; \
+                     kept in `unread`"
+                ),
+                format!("management[{i}].verdict"),
+                u,
             );
         } else if verdict.is_none() {
             self.diag(

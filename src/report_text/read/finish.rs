@@ -54,6 +54,7 @@ impl Parser<'_> {
 
         let roles = std::mem::take(&mut self.roles);
         self.diags.sort_by_key(|d| d.line.unwrap_or(usize::MAX));
+        self.unread.sort_by_key(|u| u.line);
 
         let audit = Audit {
             referentiel: ReferentielRef {
@@ -76,6 +77,7 @@ impl Parser<'_> {
             remote_checks: self.remote_checks,
             ecarts: self.ecarts,
             conclusion: self.conclusion,
+            unread: self.unread,
         };
         Ok(Imported {
             audit,

@@ -15,7 +15,7 @@ use crate::text::normalise;
 use crate::{
     AdministrationType, Assessment, Audit, AuditDates, AuditType, Auditor, AuditorSynthesis,
     Context, Departement, Error, FicheEcart, ManagementAssessment, ManagementSection, ModuleNumber,
-    Referentiel, RemoteChannel, RemoteCheck,
+    Referentiel, RemoteChannel, RemoteCheck, Unread,
 };
 
 mod cells;
@@ -188,6 +188,7 @@ pub fn import_report_text(text: &str, referentiel: &Referentiel) -> Result<Impor
         count = i + 1;
         parser.line(i + 1, line.strip_suffix('\r').unwrap_or(line));
     }
+    parser.keep_unread_rows(&text);
     parser.finish(count)
 }
 
@@ -307,6 +308,9 @@ struct Parser<'r> {
     conclusion: AuditorSynthesis,
     charte_explicit: bool,
     charte_lines: Vec<usize>,
+    unread: Vec<Unread>,
+    /// Rows that cannot be filed (line, field): kept whole in `unread` once the reading ends.
+    unread_rows: Vec<(usize, &'static str)>,
 }
 
 impl<'r> Parser<'r> {
@@ -350,7 +354,33 @@ impl<'r> Parser<'r> {
             conclusion: AuditorSynthesis::default(),
             charte_explicit: false,
             charte_lines: Vec::new(),
+            unread: Vec::new(),
+            unread_rows: Vec::new(),
         }
+    }
+
+    /// Keeps in `unread` the lines of the rows that could not be filed, as written.
+    fn keep_unread_rows(&mut self, text: &str) {
+        if self.unread_rows.is_empty() {
+            return;
+        }
+        let mut rows = std::mem::take(&mut self.unread_rows).into_iter().peekable();
+        for (i, line) in text.lines().enumerate() {
+            while let Some((_, field)) = rows.next_if(|(n, _)| *n == i + 1) {
+                self.unread
+                    .push(Unread::new(field, line.trim()).at_line(i + 1));
+            }
+            if rows.peek().is_none() {
+                break;
+            }
+        }
+    }
+
+    /// Reports with `code` a value of line `n` that is not read, and keeps its `text` in the
+    /// audit's `unread` list, for `field`.
+    fn unread(&mut self, n: usize, code: ImportCode, message: String, field: String, text: &str) {
+        self.diag(Some(n), code, message);
+        self.unread.push(Unread::new(field, text).at_line(n));
     }
 
     fn diag(&mut self, line: Option<usize>, code: ImportCode, message: String) {

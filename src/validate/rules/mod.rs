@@ -9,6 +9,7 @@ mod management;
 mod modules;
 mod remote;
 mod texts;
+mod unread;
 
 pub(crate) use texts::control_character;
 

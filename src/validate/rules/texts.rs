@@ -89,6 +89,10 @@ fn each_text(audit: &Audit, visit: &mut dyn FnMut(&dyn Fn() -> String, &str)) {
             crate::ActionStatus::Open | crate::ActionStatus::InProgress => {}
         }
     }
+    for (i, u) in audit.unread.iter().enumerate() {
+        visit(&|| format!("unread[{i}].field"), &u.field);
+        visit(&|| format!("unread[{i}].text"), &u.text);
+    }
     let c = &audit.conclusion;
     for (name, texts) in [
         ("points_forts", &c.points_forts),

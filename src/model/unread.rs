@@ -1,0 +1,74 @@
+//! What an import could not read, kept as written.
+
+use serde::{Deserialize, Serialize};
+
+/// A text of the source document that an import could not read into its field, kept as
+/// written so that nothing is lost: a verdict that is not one of the codes, a due date that is
+/// not a date, an administration type the crate does not know.
+///
+/// The text import ([`import_report`](crate::import_report)) adds one to [`Audit::unread`]
+/// for each value it reports as not used (`unknown-verdict`, `invalid-date`, `unknown-value`,
+/// and a row out of place that it cannot file, `row-out-of-place`). Validation reports each
+/// with `unread-value` (a warning) until someone corrects the field and removes the entry.
+///
+/// [`Audit::unread`]: crate::Audit::unread
+///
+/// ```
+/// use qualepref::{import_report, samples, validate, Referentiel, RuleCode, ValidationOptions};
+///
+/// let report = samples::TOULON_2019_REPORT.replace(
+///     "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge\t\tC",
+///     "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge\tVu.\tCN",
+/// );
+/// let imported = import_report(&report)?;
+/// let unread = &imported.audit().unread;
+/// assert_eq!(unread.len(), 1);
+/// assert_eq!(unread[0].field, "assessments[4].verdict");
+/// assert_eq!(unread[0].text, "CN");
+/// assert!(unread[0].line.is_some());
+///
+/// let options = ValidationOptions::default();
+/// let report = validate(imported.audit(), Referentiel::qual_e_pref_2019(), &options);
+/// assert!(report.diagnostics().iter().any(|d| d.code == RuleCode::UnreadValue));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Unread {
+    /// The field the text was meant for, as a path into the audit: `site.administration`,
+    /// `dates`, `assessments[4].verdict`, `ecarts[0].due`; `management` or `remote_checks` for
+    /// a row that stands out of place.
+    pub field: String,
+    /// The text as the source wrote it.
+    pub text: String,
+    /// The line of the source document (1-based), when it has lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+}
+
+impl Unread {
+    /// The text `text`, meant for `field`, at no particular line.
+    ///
+    /// ```
+    /// use qualepref::Unread;
+    /// let u = Unread::new("ecarts[0].due", "fin mars").at_line(185);
+    /// assert_eq!((u.field.as_str(), u.text.as_str(), u.line), ("ecarts[0].due", "fin mars", Some(185)));
+    /// ```
+    #[must_use]
+    pub fn new(field: impl Into<String>, text: impl Into<String>) -> Unread {
+        Unread {
+            field: field.into(),
+            text: text.into(),
+            line: None,
+        }
+    }
+
+    /// This text, at `line` of the source document.
+    #[must_use]
+    pub fn at_line(mut self, line: usize) -> Unread {
+        self.line = Some(line);
+        self
+    }
+}
