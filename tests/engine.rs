@@ -1019,3 +1019,94 @@ fn conclusions_without_the_indicative_field_read_back() {
     let back: qualepref::Conclusions<'static> = serde_json::from_value(json).unwrap();
     assert!(!back.indicative);
 }
+
+/// The text of the conclusions prints the auditor's own text under each section that has one,
+/// and nothing of the kind where a section has none.
+#[test]
+fn the_text_of_the_conclusions_shows_the_auditors_text_where_there_is_one() {
+    let audit = toulon();
+    let text = conclude(&valid(&audit), &Policy::default(), Language::Fr).to_text();
+    assert!(
+        text.contains(
+            "Texte de l'auditeur\u{a0}:\n  L'audit des 2 modules a révélé de nombreux points \
+             forts, mettant en évidence"
+        ),
+        "{text}"
+    );
+    let mut bare = toulon();
+    bare.conclusion = qualepref::AuditorSynthesis::default();
+    bare.conclusion.charte_graphique.verdict = audit.conclusion.charte_graphique.verdict;
+    let options = ValidationOptions::default().disable(qualepref::RuleCode::ConclusionSectionEmpty);
+    let valid = Valid::new(&bare, Referentiel::qual_e_pref_2019(), &options).unwrap();
+    let text = conclude(&valid, &Policy::default(), Language::Fr).to_text();
+    assert!(!text.contains("Texte de l'auditeur"), "{text}");
+    assert!(text.contains("\n❖ "), "{text}");
+}
+
+/// Every outcome's wording in both languages, and every rule's wire code, written out.
+#[test]
+fn outcome_labels_and_rule_codes() {
+    for (outcome, fr, en) in [
+        (Outcome::Favorable, "avis favorable", "favourable"),
+        (
+            Outcome::FavorableWithConditions,
+            "avis favorable sous réserve",
+            "favourable with conditions",
+        ),
+        (Outcome::Unfavorable, "avis défavorable", "unfavourable"),
+    ] {
+        assert_eq!(outcome.label_fr(), fr);
+        assert_eq!(outcome.label_en(), en);
+        assert_eq!(outcome.label(Language::Fr), fr);
+        assert_eq!(outcome.label(Language::En), en);
+    }
+    let codes: Vec<&str> = [
+        Rule::MajorNonconformity,
+        Rule::MinorThresholdReached,
+        Rule::MinorNonconformity,
+        Rule::NoNonconformity,
+    ]
+    .into_iter()
+    .map(Rule::code)
+    .collect();
+    assert_eq!(
+        codes,
+        [
+            "major_nonconformity",
+            "minor_threshold_reached",
+            "minor_nonconformity",
+            "no_nonconformity"
+        ]
+    );
+}
+
+/// The due date of a minor nonconformity's action under a policy, and a decision written
+/// before the major deadline existed reads back with its default.
+#[test]
+fn policy_due_date_and_decisions_without_the_major_deadline() {
+    let end = NaiveDate::from_ymd_opt(2019, 11, 18).unwrap();
+    assert_eq!(
+        Policy::default().due_date(end),
+        NaiveDate::from_ymd_opt(2020, 2, 18)
+    );
+    assert_eq!(
+        Policy::default()
+            .with_minor_deadline_months(6)
+            .due_date(end),
+        NaiveDate::from_ymd_opt(2020, 5, 18)
+    );
+    let audit = toulon();
+    let policy = Policy::default().with_major_deadline_months(2);
+    let decision = decide(&valid(&audit), &policy);
+    let mut json = serde_json::to_value(&decision).unwrap();
+    assert_eq!(json["major_deadline_months"], 2);
+    json.as_object_mut()
+        .unwrap()
+        .remove("major_deadline_months");
+    let back: qualepref::Decision<'static> = serde_json::from_value(json).unwrap();
+    assert_eq!(
+        back.major_deadline_months,
+        Policy::DEFAULT_MAJOR_DEADLINE_MONTHS
+    );
+    assert_eq!(Policy::DEFAULT_MAJOR_DEADLINE_MONTHS, 1);
+}
