@@ -850,6 +850,19 @@ fn remote_checks_without_note_are_counted_in_the_general_conclusion() {
             "Audit à distance\u{a0}: 13 contrôles, 12 conformes, 0 non conforme, 0 non applicable, 1 sans note."
         )
     );
+    let en = conclude(&valid(&audit), &Policy::default(), Language::En);
+    let line = en
+        .synthesis
+        .conclusion_generale
+        .generated()
+        .find(|l| l.starts_with("Remote audit"))
+        .map(str::to_owned);
+    assert_eq!(
+        line.as_deref(),
+        Some(
+            "Remote audit: 13 checks, 12 conforming, 0 nonconforming, 0 not applicable, 1 without note."
+        )
+    );
 }
 
 #[test]
