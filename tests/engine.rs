@@ -1123,3 +1123,24 @@ fn policy_due_date_and_decisions_without_the_major_deadline() {
     );
     assert_eq!(Policy::DEFAULT_MAJOR_DEADLINE_MONTHS, 1);
 }
+
+/// Rates order by value, then by denominator, and give their percentage.
+#[test]
+fn rates_order_by_value_then_denominator_and_give_their_percentage() {
+    let r = |n, d| Rate::new(n, d).unwrap();
+    assert!(r(5, 10) < r(6, 10));
+    assert!(r(6, 10) > r(5, 10));
+    assert!(r(1, 2) < r(2, 3));
+    assert!(r(1, 2) < r(2, 4), "equal values: the smaller denominator first");
+    assert_eq!(r(3, 4).cmp(&r(3, 4)), std::cmp::Ordering::Equal);
+    assert_eq!(
+        r(6, 10).partial_cmp(&r(5, 10)),
+        Some(std::cmp::Ordering::Greater)
+    );
+    let mut rates = vec![r(6, 10), r(2, 4), r(1, 2), r(5, 10), r(1, 1)];
+    rates.sort();
+    assert_eq!(rates, [r(1, 2), r(2, 4), r(5, 10), r(6, 10), r(1, 1)]);
+    assert!((r(3, 4).percent() - 75.0).abs() < f64::EPSILON);
+    assert!((r(1, 4).percent() - 25.0).abs() < f64::EPSILON);
+    assert!((r(2, 3).percent() - 200.0 / 3.0).abs() < 1e-9);
+}
