@@ -1131,7 +1131,10 @@ fn rates_order_by_value_then_denominator_and_give_their_percentage() {
     assert!(r(5, 10) < r(6, 10));
     assert!(r(6, 10) > r(5, 10));
     assert!(r(1, 2) < r(2, 3));
-    assert!(r(1, 2) < r(2, 4), "equal values: the smaller denominator first");
+    assert!(
+        r(1, 2) < r(2, 4),
+        "equal values: the smaller denominator first"
+    );
     assert_eq!(r(3, 4).cmp(&r(3, 4)), std::cmp::Ordering::Equal);
     assert_eq!(
         r(6, 10).partial_cmp(&r(5, 10)),

@@ -1440,6 +1440,26 @@ fn every_value_the_import_cannot_read_is_kept_in_unread() {
             "0. Aucun",
         ),
         (
+            REPORT.replacen(
+                remote_16,
+                &format!("{remote_16}\nModule 1 0. Rien\tNote : Conforme"),
+                1,
+            ),
+            "remote_checks",
+            "Module 1 0. Rien\tNote : Conforme",
+            "Module 1 0. Rien",
+        ),
+        (
+            REPORT.replacen(
+                remote_16,
+                &format!("{remote_16}\nModule 9 42. Inconnu\tNote : Conforme"),
+                1,
+            ),
+            "remote_checks",
+            "Module 9 42. Inconnu\tNote : Conforme",
+            "Module 9 42.",
+        ),
+        (
             format!("{REPORT}\n3. Revue de direction\t\tNC min\n"),
             "management",
             "3. Revue de direction\t\tNC min",
@@ -1499,4 +1519,29 @@ fn every_value_the_import_cannot_read_is_kept_in_unread() {
         assert_ne!(changed, text, "{field}: the case changes the report");
         assert_kept_unread(&changed, &referentiel, field, written, marker);
     }
+}
+
+#[test]
+fn a_remote_check_under_a_module_that_does_not_exist_is_reported_and_filed_under_its_own() {
+    let remote_16 = "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+                     Conforme";
+    let text = REPORT.replacen(remote_16, &remote_16.replacen("Module 1", "Module 9", 1), 1);
+    assert_ne!(text, REPORT);
+    let line = 1 + text
+        .lines()
+        .position(|l| l.starts_with("Module 9 16."))
+        .unwrap();
+    let imported = import(&text);
+    assert_eq!(
+        imported.audit(),
+        &toulon(),
+        "filed under module 1, as before"
+    );
+    assert_eq!(
+        diagnostics_on(&imported, line),
+        [format!(
+            "line {line}: [module-differs] warning: remote check of engagement 16 is filed under \
+             module 9, which does not exist: the référentiel's module 1 used"
+        )]
+    );
 }

@@ -216,7 +216,14 @@ impl Parser<'_> {
         }
     }
 
-    pub(super) fn engagement_number(&mut self, n: usize, number: u32) -> Option<EngagementNumber> {
+    /// The engagement numbered `number`; `None` when no engagement can bear it, and then the
+    /// row is reported and kept whole in `unread`, for `field` (`assessments`, `remote_checks`).
+    pub(super) fn engagement_number(
+        &mut self,
+        n: usize,
+        number: u32,
+        field: &'static str,
+    ) -> Option<EngagementNumber> {
         let e = u16::try_from(number).ok().and_then(EngagementNumber::new);
         if e.is_none() {
             self.diag(
@@ -226,7 +233,7 @@ impl Parser<'_> {
                     "engagement number {number} is not between 1 and 999; row kept in `unread`"
                 ),
             );
-            self.unread_rows.push((n, "assessments"));
+            self.unread_rows.push((n, field));
         }
         e
     }
@@ -239,7 +246,7 @@ impl Parser<'_> {
         title: &str,
         rest: &[&str],
     ) -> LineRole {
-        let Some(e) = self.engagement_number(n, number) else {
+        let Some(e) = self.engagement_number(n, number, "assessments") else {
             return LineRole::Reported;
         };
         let reference = self.r.engagement(e);

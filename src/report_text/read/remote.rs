@@ -27,12 +27,34 @@ impl Parser<'_> {
         rest: &[&str],
     ) -> LineRole {
         self.last_row = LastRow::None;
-        let Some(e) = self.engagement_number(n, number) else {
+        let Some(e) = self.engagement_number(n, number, "remote_checks") else {
             return LineRole::Reported;
         };
-        let Some(module) = u8::try_from(module).ok().and_then(ModuleNumber::new) else {
-            return self.skip(n, "a remote-audit section (no such module)", title);
+        let written = module;
+        let module = u8::try_from(module).ok().and_then(ModuleNumber::new);
+        let known = self.r.engagement(e).map(|re| re.module);
+        let Some(module) = module.or(known) else {
+            self.diag(
+                Some(n),
+                ImportCode::UnknownEngagement,
+                format!(
+                    "remote check of engagement {e}: module {written} does not exist and the \
+                     référentiel does not know the engagement; row kept in `unread`"
+                ),
+            );
+            self.unread_rows.push((n, "remote_checks"));
+            return LineRole::Reported;
         };
+        if u32::from(module.get()) != written {
+            self.diag(
+                Some(n),
+                ImportCode::ModuleDiffers,
+                format!(
+                    "remote check of engagement {e} is filed under module {written}, which does \
+                     not exist: the référentiel's module {module} used"
+                ),
+            );
+        }
         match self.r.engagement(e) {
             Some(re) => {
                 let expected = re.title.clone();
