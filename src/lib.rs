@@ -184,7 +184,8 @@ pub use history::{
 };
 pub use i18n::Language;
 pub use model::assessment::{Assessment, ManagementAssessment, Observation};
-pub use model::audit::{Audit, AuditDates, AuditKind, AuditType, Auditor, ReferentielRef};
+pub use model::audit::{Audit, AuditDates, AuditKind, AuditType, ReferentielRef};
+pub use model::auditor::Auditor;
 pub use model::codes::{NcGrade, ObservationKind, Verdict};
 pub use model::ecart::{ActionStatus, EcartTarget, FicheEcart};
 pub use model::ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};

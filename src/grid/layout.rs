@@ -250,13 +250,7 @@ fn misplaced_risk(observation: &Observation) -> bool {
 /// is not a PS, and the texts an import could not read (`Audit::unread`), which are resolved in
 /// the audit first.
 pub(crate) fn refuse_uncarried(audit: &Audit) -> Result<(), Error> {
-    let observations = audit
-        .assessments
-        .iter()
-        .flat_map(|a| &a.observations)
-        .chain(audit.management.iter().flat_map(|m| &m.observations))
-        .chain(audit.remote_checks.iter().flat_map(|r| &r.observations));
-    if let Some(o) = observations.into_iter().find(|o| misplaced_risk(o)) {
+    if let Some(o) = audit.observations().find(|o| misplaced_risk(o)) {
         return Err(Error::InvalidValue {
             what: "observation",
             value: o.text.clone(),

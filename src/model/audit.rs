@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoStaticStr};
 
 use crate::model::assessment::{Assessment, ManagementAssessment, Observation};
+use crate::model::auditor::Auditor;
 use crate::model::ecart::{EcartTarget, FicheEcart};
 use crate::model::ids::{EngagementNumber, ManagementItemId, ModuleNumber};
 use crate::model::remote::RemoteCheck;
@@ -316,6 +317,24 @@ impl Audit {
         self.management.iter_mut().find(|m| m.id() == id)
     }
 
+    /// Every observation of the audit: those of the engagements, then of the management
+    /// items, then of the remote checks, each in its order.
+    ///
+    /// ```
+    /// use qualepref::{samples, Audit, ObservationKind};
+    /// let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+    /// let strengths = audit.observations().filter(|o| o.kind == ObservationKind::Strength);
+    /// assert_eq!(strengths.count(), 10);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn observations(&self) -> impl Iterator<Item = &Observation> {
+        self.assessments
+            .iter()
+            .flat_map(|a| &a.observations)
+            .chain(self.management.iter().flat_map(|m| &m.observations))
+            .chain(self.remote_checks.iter().flat_map(|c| &c.observations))
+    }
+
     /// Whether the audit covers module `module`.
     #[must_use]
     pub fn covers(&self, module: ModuleNumber) -> bool {
@@ -472,32 +491,6 @@ pub struct AuditDates {
     pub end: NaiveDate,
 }
 
-/// An auditor, as on the cover page.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Auditor {
-    /// Full name, as written.
-    pub name: String,
-    /// Role, e.g. `responsable d'audit`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    /// Phone number, as written.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
-    /// E-mail address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    /// Date of signature.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::model::date_wire::optional_date"
-    )]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
-    pub signed_on: Option<NaiveDate>,
-}
-
 impl AuditKind {
     /// An external audit of type `audit_type`.
     #[must_use]
@@ -532,53 +525,5 @@ impl AuditDates {
             start: date,
             end: date,
         }
-    }
-}
-
-impl Auditor {
-    /// An auditor named `name`, with nothing else known.
-    ///
-    /// ```
-    /// use qualepref::Auditor;
-    /// let lead = Auditor::new("Claire Martin").with_role("responsable d'audit");
-    /// assert_eq!(lead.role.as_deref(), Some("responsable d'audit"));
-    /// ```
-    #[must_use]
-    pub fn new(name: impl Into<String>) -> Auditor {
-        Auditor {
-            name: name.into(),
-            role: None,
-            phone: None,
-            email: None,
-            signed_on: None,
-        }
-    }
-
-    /// This auditor with a role, e.g. `responsable d'audit`.
-    #[must_use]
-    pub fn with_role(mut self, role: impl Into<String>) -> Auditor {
-        self.role = Some(role.into());
-        self
-    }
-
-    /// This auditor with a phone number.
-    #[must_use]
-    pub fn with_phone(mut self, phone: impl Into<String>) -> Auditor {
-        self.phone = Some(phone.into());
-        self
-    }
-
-    /// This auditor with an e-mail address.
-    #[must_use]
-    pub fn with_email(mut self, email: impl Into<String>) -> Auditor {
-        self.email = Some(email.into());
-        self
-    }
-
-    /// This auditor with the date of signature.
-    #[must_use]
-    pub fn signed_on(mut self, date: NaiveDate) -> Auditor {
-        self.signed_on = Some(date);
-        self
     }
 }

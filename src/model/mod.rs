@@ -3,6 +3,7 @@
 
 pub(crate) mod assessment;
 pub(crate) mod audit;
+pub(crate) mod auditor;
 pub(crate) mod codes;
 pub(crate) mod date_wire;
 pub(crate) mod ecart;

@@ -277,14 +277,6 @@ impl<'a> Index<'a> {
     /// How many observations of `kind` the audit has (engagements, management items, remote
     /// checks).
     pub(crate) fn count_observations(&self, kind: ObservationKind) -> usize {
-        let audit = self.audit;
-        audit
-            .assessments
-            .iter()
-            .flat_map(|a| &a.observations)
-            .chain(audit.management.iter().flat_map(|m| &m.observations))
-            .chain(audit.remote_checks.iter().flat_map(|c| &c.observations))
-            .filter(|o| o.kind == kind)
-            .count()
+        self.audit.observations().filter(|o| o.kind == kind).count()
     }
 }
