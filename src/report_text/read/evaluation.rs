@@ -238,6 +238,31 @@ impl Parser<'_> {
         e
     }
 
+    /// The module numbered `written` of a row of engagement `e` (`what`, in messages); when no
+    /// module bears that number, the row is reported with `module-differs` and `None` returned,
+    /// for the caller to fall back on the référentiel's module.
+    pub(super) fn written_module(
+        &mut self,
+        n: usize,
+        what: &str,
+        e: EngagementNumber,
+        written: u32,
+    ) -> Option<ModuleNumber> {
+        let valid = u8::try_from(written).ok().and_then(ModuleNumber::new);
+        if valid.is_none() {
+            let used = self.r.engagement(e).map_or_else(
+                || "no module known".to_owned(),
+                |r| format!("the référentiel's module {} used", r.module),
+            );
+            self.diag(
+                Some(n),
+                ImportCode::ModuleDiffers,
+                format!("{what} is filed under module {written}, which does not exist: {used}"),
+            );
+        }
+        valid
+    }
+
     pub(super) fn assessment_row(
         &mut self,
         n: usize,
@@ -251,23 +276,7 @@ impl Parser<'_> {
         };
         let reference = self.r.engagement(e);
         let module = match module {
-            Some(m) => {
-                let valid = u8::try_from(m).ok().and_then(ModuleNumber::new);
-                if valid.is_none() {
-                    let used = reference.map_or_else(
-                        || "no module known".to_owned(),
-                        |r| format!("the référentiel's module {} used", r.module),
-                    );
-                    self.diag(
-                        Some(n),
-                        ImportCode::ModuleDiffers,
-                        format!(
-                            "engagement {e} is filed under module {m}, which does not exist: {used}"
-                        ),
-                    );
-                }
-                valid
-            }
+            Some(m) => self.written_module(n, &format!("engagement {e}"), e, m),
             None => self.module,
         };
         let Some(module) = module.or(reference.map(|r| r.module)) else {

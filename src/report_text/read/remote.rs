@@ -6,7 +6,7 @@ use super::cells::{markers, split_observations, strip_prefix_ci, strip_tags};
 use super::lines::excerpt;
 use super::{ImportCode, LastRow, LineRole, Parser, ReportField};
 use crate::text::key;
-use crate::{ModuleNumber, RemoteChannel, RemoteCheck, RemoteNote};
+use crate::{RemoteChannel, RemoteCheck, RemoteNote};
 
 /// The channel of a remote-audit heading, folded, after `AUDIT A DISTANCE`.
 pub(super) fn remote_channel_from_key(k: &str) -> Option<RemoteChannel> {
@@ -30,31 +30,20 @@ impl Parser<'_> {
         let Some(e) = self.engagement_number(n, number, "remote_checks") else {
             return LineRole::Reported;
         };
-        let written = module;
-        let module = u8::try_from(module).ok().and_then(ModuleNumber::new);
         let known = self.r.engagement(e).map(|re| re.module);
-        let Some(module) = module.or(known) else {
+        let written = self.written_module(n, &format!("remote check of engagement {e}"), e, module);
+        let Some(module) = written.or(known) else {
             self.diag(
                 Some(n),
                 ImportCode::UnknownEngagement,
                 format!(
-                    "remote check of engagement {e}: module {written} does not exist and the \
-                     référentiel does not know the engagement; row kept in `unread`"
+                    "remote check of engagement {e}: the référentiel does not know the \
+                     engagement; row kept in `unread`"
                 ),
             );
             self.unread_rows.push((n, "remote_checks"));
             return LineRole::Reported;
         };
-        if u32::from(module.get()) != written {
-            self.diag(
-                Some(n),
-                ImportCode::ModuleDiffers,
-                format!(
-                    "remote check of engagement {e} is filed under module {written}, which does \
-                     not exist: the référentiel's module {module} used"
-                ),
-            );
-        }
         match self.r.engagement(e) {
             Some(re) => {
                 let expected = re.title.clone();
