@@ -14,7 +14,7 @@ use calamine::{Data, Reader, open_workbook_auto_from_rs};
 use qualepref::grid::{self, GridDiagnostic};
 use qualepref::{
     AdministrationType, Audit, AuditKind, AuditType, EngagementNumber, ImportLevel, ModuleNumber,
-    Referentiel, Site, Verdict,
+    Referentiel, RuleCode, Site, Unread, ValidationOptions, Verdict, validate,
 };
 use rust_xlsxwriter::Workbook;
 
@@ -257,8 +257,35 @@ fn a_grid_edited_by_hand_imports_with_diagnostics_naming_sheet_and_cell() {
             ),
         )
         .unwrap();
-    assert_eq!(back.audit(), &expected);
+    // What the reader did not use is kept, with its cell, for the field it was meant for.
     let r8 = r8 + 1; // 1-based row numbers in cell names
+    expected.unread = vec![
+        Unread::new("assessments[6].verdict", "CC").in_cell(format!("Module 1!C{}", r7 + 1)),
+        Unread::new("assessments[7]", "à revoir").in_cell(format!("Module 1!J{r8}")),
+        Unread::new("grid", "brouillon").in_cell("Notes!A1"),
+    ];
+    assert_eq!(back.audit(), &expected);
+    let report = validate(back.audit(), referentiel(), &ValidationOptions::default());
+    let unread: Vec<String> = report
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code == RuleCode::UnreadValue)
+        .map(|d| format!("{}: {}", d.path, d.message))
+        .collect();
+    assert_eq!(
+        unread,
+        [
+            format!(
+                "unread[0]: assessments[6].verdict: the text \"CC\" was not read (cell Module 1!C{} of the source)",
+                r7 + 1
+            ),
+            format!(
+                "unread[1]: assessments[7]: the text \"à revoir\" was not read (cell Module 1!J{r8} of the source)"
+            ),
+            "unread[2]: grid: the text \"brouillon\" was not read (cell Notes!A1 of the source)"
+                .to_owned(),
+        ]
+    );
     assert_eq!(
         lines(back.diagnostics()),
         [
@@ -320,6 +347,329 @@ fn a_text_the_import_could_not_read_is_refused_rather_than_lost() {
         "invalid unread value \"assessments[4].verdict: \\\"CN\\\"\": the grid has no cell for a \
          text the import could not read; set its field and remove it from `unread` first"
     );
+}
+
+/// The row of `rows` whose column A reads `label`.
+#[track_caller]
+fn labelled(rows: &[Vec<Data>], label: &str) -> usize {
+    rows.iter()
+        .position(|r| r.first() == Some(&Data::String(label.into())))
+        .unwrap_or_else(|| panic!("no row {label:?}"))
+}
+
+fn s(text: &str) -> Data {
+    Data::String(text.into())
+}
+
+#[test]
+fn every_cell_the_grid_import_cannot_read_is_kept_in_unread() {
+    // (what is edited, the edit, the entries of `unread`: field, text, cell)
+    type Edit = Box<dyn Fn(&mut Sheets) -> Vec<(&'static str, &'static str, String)>>;
+    fn on_cover(label: &'static str, value: &'static str, field: &'static str) -> Edit {
+        Box::new(move |sheets| {
+            let cover = sheet(sheets, "Page de garde");
+            let r = labelled(cover, label);
+            set(cover, r, 1, s(value));
+            vec![(field, value, format!("Page de garde!B{}", r + 1))]
+        })
+    }
+    let cases: Vec<(&str, Edit)> = vec![
+        (
+            "audit type",
+            on_cover("Type d'audit", "trimestriel", "kind.type"),
+        ),
+        (
+            "internal flag",
+            on_cover("Audit interne", "peut-être", "kind.internal"),
+        ),
+        (
+            "end date",
+            on_cover("Date de fin", "fin novembre", "dates.end"),
+        ),
+        (
+            "population",
+            on_cover("Population", "un million", "context.figures.population"),
+        ),
+        (
+            "a module number",
+            Box::new(|sheets| {
+                let cover = sheet(sheets, "Page de garde");
+                let r = labelled(cover, "Modules couverts");
+                set(cover, r, 1, s("1, 2, 12"));
+                vec![("modules", "12", format!("Page de garde!B{}", r + 1))]
+            }),
+        ),
+        (
+            "a signature date",
+            Box::new(|sheets| {
+                let cover = sheet(sheets, "Page de garde");
+                let r = labelled(cover, "Auditeur");
+                set(cover, r, 5, s("hier"));
+                set(cover, r, 6, s("en trop"));
+                vec![
+                    (
+                        "auditors[0].signed_on",
+                        "hier",
+                        format!("Page de garde!F{}", r + 1),
+                    ),
+                    (
+                        "page de garde",
+                        "en trop",
+                        format!("Page de garde!G{}", r + 1),
+                    ),
+                ]
+            }),
+        ),
+        (
+            "an auditor without name, and an unknown label",
+            Box::new(|sheets| {
+                let cover = sheet(sheets, "Page de garde");
+                let r = cover.len();
+                cover.push(vec![s("Auditeur"), Data::Empty, s("stagiaire")]);
+                cover.push(vec![s("Remarque"), s("à voir")]);
+                vec![
+                    ("auditors", "stagiaire", format!("Page de garde!C{}", r + 1)),
+                    (
+                        "page de garde",
+                        "Remarque",
+                        format!("Page de garde!A{}", r + 2),
+                    ),
+                    (
+                        "page de garde",
+                        "à voir",
+                        format!("Page de garde!B{}", r + 2),
+                    ),
+                ]
+            }),
+        ),
+        (
+            "a second verdict and a second comment of an engagement",
+            Box::new(|sheets| {
+                let first = sheet(sheets, "Module 1");
+                let r = row_of(first, 10);
+                set(first, r, 7, s("vu"));
+                let second = first.len();
+                first.push(vec![Data::Float(10.0), Data::Empty, s("NC Maj")]);
+                set(first, second, 7, s("revu"));
+                vec![
+                    (
+                        "assessments[9].verdict",
+                        "NC Maj",
+                        format!("Module 1!C{}", second + 1),
+                    ),
+                    (
+                        "assessments[9].comment",
+                        "revu",
+                        format!("Module 1!H{}", second + 1),
+                    ),
+                ]
+            }),
+        ),
+        (
+            "a risk without point sensible, a row without number",
+            Box::new(|sheets| {
+                let first = sheet(sheets, "Module 1");
+                let r = row_of(first, 3);
+                set(first, r, 5, s("Perte"));
+                // The piste de progrès and the comment of that row are read all the same.
+                set(first, r, 6, s("Une piste"));
+                set(first, r, 7, s("Un commentaire"));
+                let free = first.len();
+                first.push(vec![Data::Empty, s("texte libre")]);
+                vec![
+                    (
+                        "assessments[2].observations",
+                        "Perte",
+                        format!("Module 1!F{}", r + 1),
+                    ),
+                    (
+                        "assessments",
+                        "texte libre",
+                        format!("Module 1!B{}", free + 1),
+                    ),
+                ]
+            }),
+        ),
+        (
+            "a management verdict",
+            Box::new(|sheets| {
+                let management = sheet(sheets, "Management");
+                let r = management
+                    .iter()
+                    .position(|row| row.get(1) == Some(&Data::Float(1.0)))
+                    .unwrap();
+                set(management, r, 3, s("OK"));
+                vec![(
+                    "management[0].verdict",
+                    "OK",
+                    format!("Management!D{}", r + 1),
+                )]
+            }),
+        ),
+        (
+            "a remote note, a remote check that cannot be filed",
+            Box::new(|sheets| {
+                let remote = sheet(sheets, "Audit à distance");
+                let r = remote
+                    .iter()
+                    .position(|row| row.get(1) == Some(&Data::Float(1.0)))
+                    .unwrap();
+                set(remote, r, 4, s("Bof"));
+                let lost = remote.len();
+                remote.push(vec![
+                    s("Téléphone"),
+                    Data::Float(99.0),
+                    Data::Empty,
+                    Data::Empty,
+                    s("Conforme"),
+                ]);
+                let at = |c: char| format!("Audit à distance!{c}{}", lost + 1);
+                vec![
+                    (
+                        "remote_checks[0].note",
+                        "Bof",
+                        format!("Audit à distance!E{}", r + 1),
+                    ),
+                    ("remote_checks", "Téléphone", at('A')),
+                    ("remote_checks", "99", at('B')),
+                    ("remote_checks", "Conforme", at('E')),
+                ]
+            }),
+        ),
+        (
+            "a due date, a fiche without grade",
+            Box::new(|sheets| {
+                let fiches = sheet(sheets, "Fiches d'écart");
+                let r = fiches.len();
+                fiches.push(vec![
+                    Data::Float(17.0),
+                    s("NC min"),
+                    s("Constat"),
+                    s("Exigence"),
+                    s("Action"),
+                    s("fin mars"),
+                ]);
+                fiches.push(vec![Data::Float(3.0), s("grave")]);
+                vec![
+                    (
+                        "ecarts[0].due",
+                        "fin mars",
+                        format!("Fiches d'écart!F{}", r + 1),
+                    ),
+                    ("ecarts", "3", format!("Fiches d'écart!A{}", r + 2)),
+                    ("ecarts", "grave", format!("Fiches d'écart!B{}", r + 2)),
+                ]
+            }),
+        ),
+        (
+            "a charte verdict, an unknown section",
+            Box::new(|sheets| {
+                let conclusion = sheet(sheets, "Conclusion");
+                let r = labelled(conclusion, "RESPECT DE LA CHARTE GRAPHIQUE (verdict)");
+                set(conclusion, r, 1, s("Oui"));
+                let other = conclusion.len();
+                conclusion.push(vec![s("Divers"), s("texte")]);
+                vec![
+                    (
+                        "conclusion.charte_graphique.verdict",
+                        "Oui",
+                        format!("Conclusion!B{}", r + 1),
+                    ),
+                    ("conclusion", "Divers", format!("Conclusion!A{}", other + 1)),
+                    ("conclusion", "texte", format!("Conclusion!B{}", other + 1)),
+                ]
+            }),
+        ),
+        (
+            "a row of the grid's own sheet",
+            Box::new(|sheets| {
+                let meta = sheet(sheets, "_qualepref");
+                let r = meta.len();
+                meta.push(vec![s("auteur"), s("moi")]);
+                vec![
+                    ("grid", "auteur", format!("_qualepref!A{}", r + 1)),
+                    ("grid", "moi", format!("_qualepref!B{}", r + 1)),
+                ]
+            }),
+        ),
+    ];
+    let exported = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    for (case, edit) in cases {
+        let mut sheets = exported.clone();
+        let expected = edit(&mut sheets);
+        let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+        let kept: Vec<(&str, &str, String)> = back
+            .audit()
+            .unread
+            .iter()
+            .map(|u| (u.field.as_str(), u.text.as_str(), u.cell.clone().unwrap()))
+            .collect();
+        assert_eq!(kept, expected, "{case}");
+        // Each cell is reported once, and every cell reported as not used is kept.
+        let mut cells: Vec<&str> = back.diagnostics().iter().map(|d| d.cell.as_str()).collect();
+        cells.sort_unstable();
+        cells.dedup();
+        assert_eq!(cells.len(), back.diagnostics().len(), "{case}");
+        for d in back.diagnostics() {
+            let dropped = d.level == ImportLevel::Skipped
+                || d.message.contains("not used")
+                || d.message.contains("left without");
+            if dropped {
+                assert!(
+                    back.audit()
+                        .unread
+                        .iter()
+                        .any(|u| u.cell.as_deref() == Some(d.cell.as_str())),
+                    "{case}: {d} not kept"
+                );
+            }
+        }
+        // Validation reports each entry; JSON keeps them.
+        let report = validate(back.audit(), referentiel(), &ValidationOptions::default());
+        let reported = report
+            .diagnostics()
+            .iter()
+            .filter(|d| d.code == RuleCode::UnreadValue)
+            .count();
+        assert_eq!(reported, expected.len(), "{case}");
+        let json = back.audit().to_json_string().unwrap();
+        assert_eq!(
+            &Audit::from_json_str(&json).unwrap(),
+            back.audit(),
+            "{case}"
+        );
+    }
+    // A value the audit cannot do without, not understood, refuses the grid naming its cell.
+    for (label, value, reason) in [
+        (
+            "Type d'administration",
+            "Mairie",
+            "not a type d'administration (Préfecture, Sous-préfecture, Préfecture de police, Haut-commissariat), which the audit needs",
+        ),
+        (
+            "Département",
+            "Var",
+            "not a département code (83, 2A, 971), which the audit needs",
+        ),
+        (
+            "Date de début",
+            "lundi",
+            "not a date (18/11/2019, 2019-11-18), and the audit needs its date de début",
+        ),
+    ] {
+        let mut sheets = exported.clone();
+        let cover = sheet(&mut sheets, "Page de garde");
+        let r = labelled(cover, label);
+        set(cover, r, 1, s(value));
+        let err = grid::import_xlsx(&write(&sheets), referentiel()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "invalid audit grid cell \"Page de garde!B{}: {value}\": {reason}",
+                r + 1
+            )
+        );
+    }
 }
 
 #[test]

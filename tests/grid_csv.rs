@@ -2,7 +2,7 @@
 #![cfg(feature = "csv")]
 
 use qualepref::grid::{self, GridDiagnostic};
-use qualepref::{Audit, EngagementNumber, Referentiel, Verdict};
+use qualepref::{Audit, EngagementNumber, Referentiel, Unread, Verdict};
 
 fn toulon() -> Audit {
     Audit::from_json_str(qualepref::samples::TOULON_2019_JSON).unwrap()
@@ -77,6 +77,15 @@ fn a_table_edited_by_hand_imports_with_diagnostics_naming_line_and_column() {
         .assessment_mut(EngagementNumber::try_from(7).unwrap())
         .unwrap()
         .verdict = None;
+    // What the reader did not use is kept, with its line and column.
+    expected.unread = vec![
+        Unread::new("grid", "en trop")
+            .at_line(seven + 1)
+            .in_cell("column 21"),
+        Unread::new("assessments[6].verdict", "CC")
+            .at_line(seven + 1)
+            .in_cell("verdict"),
+    ];
     assert_eq!(back.audit(), &expected);
     assert_eq!(
         lines(back.diagnostics()),
@@ -165,6 +174,28 @@ fn a_fiche_state_not_understood_is_reported_and_read_as_open() {
             lines(back.diagnostics())[0],
             format!("line {line}, {expected}")
         );
+        // The state and its evidence are kept as written.
+        let kept: Vec<(&str, &str, Option<usize>, Option<&str>)> = back
+            .audit()
+            .unread
+            .iter()
+            .map(|u| (u.field.as_str(), u.text.as_str(), u.line, u.cell.as_deref()))
+            .collect();
+        let mut written = vec![(
+            "ecarts[0].status",
+            state.split(';').next().unwrap(),
+            Some(line),
+            Some("status"),
+        )];
+        if state.ends_with("tenu") {
+            written.push((
+                "ecarts[0].status",
+                "Registre tenu",
+                Some(line),
+                Some("status_note"),
+            ));
+        }
+        assert_eq!(kept, written);
     }
 }
 

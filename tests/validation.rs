@@ -1843,12 +1843,20 @@ fn unread_value() {
         "unread[0]",
         "ecarts[0].due: the text \"fin mars\" was not read (line 185 of the source)",
     );
-    // One per entry, in order; without a line; control characters escaped in the message and
-    // refused by `control-character`.
+    // One per entry, in the order of their messages; with a cell, a line, both or neither;
+    // control characters escaped in the message and refused by `control-character`.
     audit.unread.push(Unread::new(
         "site.\u{1b}administration",
         "Ambassade \u{1b}[31m",
     ));
+    audit
+        .unread
+        .push(Unread::new("kind.type", "trimestriel").in_cell("Page de garde!B7"));
+    audit.unread.push(
+        Unread::new("assessments[6].verdict", "CC")
+            .at_line(34)
+            .in_cell("verdict\u{7}"),
+    );
     let report = report(&audit);
     let found: Vec<String> = of_code(&report, RuleCode::UnreadValue)
         .iter()
@@ -1857,8 +1865,12 @@ fn unread_value() {
     assert_eq!(
         found,
         [
+            "unread[3]: [unread-value] warning: assessments[6].verdict: the text \"CC\" was not \
+             read (line 34, verdict\\u{7} of the source)",
             "unread[0]: [unread-value] warning: ecarts[0].due: the text \"fin mars\" was not \
              read (line 185 of the source)",
+            "unread[2]: [unread-value] warning: kind.type: the text \"trimestriel\" was not read \
+             (cell Page de garde!B7 of the source)",
             "unread[1]: [unread-value] warning: site.\\u{1b}administration: the text \
              \"Ambassade \\u{1b}[31m\" was not read",
         ]
@@ -1867,7 +1879,10 @@ fn unread_value() {
         .into_iter()
         .map(|d| d.path)
         .collect();
-    assert_eq!(paths, ["unread[1].field", "unread[1].text"]);
+    assert_eq!(
+        paths,
+        ["unread[3].cell", "unread[1].field", "unread[1].text"]
+    );
     // A warning: the audit is still valid, unless the options make it an error.
     let mut audit = toulon();
     audit.unread.push(Unread::new("kind.type", "Spécial"));

@@ -8,7 +8,7 @@ use crate::grid::csv::{COLUMNS, FIELDS, SECTIONS, WIDTH};
 use crate::grid::layout::{self, CHARTE_VERDICT, CONCLUSION_SECTIONS, cover};
 use crate::grid::{GridDiagnostic, GridImport, import};
 use crate::text::key;
-use crate::{Error, ImportLevel, ObservationKind, Referentiel};
+use crate::{Error, ImportLevel, ObservationKind, Referentiel, Unread};
 
 use crate::grid::csv::{
     ACTION, CHANNEL, COMMENT, DATE, EMAIL, ENGAGEMENT, FIELD, LEADER, MANAGEMENT, MODULE,
@@ -18,7 +18,8 @@ use crate::grid::csv::{
 /// The grid's sheets being rebuilt, and where each cell came from.
 struct Layout {
     sheets: Vec<SheetData>,
-    origin: HashMap<String, String>,
+    /// The CSV line and column name of each cell.
+    origin: HashMap<String, (usize, &'static str)>,
 }
 
 impl Layout {
@@ -53,10 +54,8 @@ impl Layout {
                 *cell = Value::text(value);
             }
             let column = COLUMNS.get(*from).copied().unwrap_or("?");
-            self.origin.insert(
-                cell_name(&sheet.name, at, *col),
-                format!("line {line}, {column}"),
-            );
+            self.origin
+                .insert(cell_name(&sheet.name, at, *col), (line, column));
         }
         sheet.rows.push(row);
     }
@@ -119,6 +118,7 @@ pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
         origin: HashMap::new(),
     };
     let mut diagnostics = early;
+    let mut unread = Vec::new();
     let mut grid = false;
     for (line, cells) in records.iter().skip(1) {
         let mut row: [&str; WIDTH] = [""; WIDTH];
@@ -129,11 +129,22 @@ pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
                         *slot = cell.as_str();
                     }
                 }
-                None if !cell.trim().is_empty() => diagnostics.push(GridDiagnostic {
-                    level: ImportLevel::Skipped,
-                    cell: format!("line {line}, column {}", i + 1),
-                    message: format!("outside the table's columns, not used: {:?}", cell.trim()),
-                }),
+                None if !cell.trim().is_empty() => {
+                    let place = format!("column {}", i + 1);
+                    diagnostics.push(GridDiagnostic {
+                        level: ImportLevel::Skipped,
+                        cell: format!("line {line}, {place}"),
+                        message: format!(
+                            "outside the table's columns, not used: {:?}",
+                            cell.trim()
+                        ),
+                    });
+                    unread.push(
+                        Unread::new(import::OUTSIDE_PART, cell.trim())
+                            .at_line(*line)
+                            .in_cell(place),
+                    );
+                }
                 None => {}
             }
         }
@@ -143,11 +154,17 @@ pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
         let used = lay_out(&mut layout, *line, &row, &mut grid);
         for (c, value) in row.iter().enumerate() {
             if !used.contains(&c) && !value.trim().is_empty() {
+                let column = COLUMNS.get(c).copied().unwrap_or("?");
                 diagnostics.push(GridDiagnostic {
                     level: ImportLevel::Skipped,
-                    cell: format!("line {line}, {}", COLUMNS.get(c).copied().unwrap_or("?")),
+                    cell: format!("line {line}, {column}"),
                     message: format!("not used in a row of kind {:?}: {:?}", row[0], value.trim()),
                 });
+                unread.push(
+                    Unread::new(import::OUTSIDE_PART, value.trim())
+                        .at_line(*line)
+                        .in_cell(column),
+                );
             }
         }
     }
@@ -156,14 +173,22 @@ pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
     }
     let mut imported = import::audit(&layout.sheets, referentiel)?;
     for d in &mut imported.diagnostics {
-        d.cell = layout
-            .origin
-            .get(&d.cell)
-            .cloned()
-            .unwrap_or_else(|| "table".to_owned());
+        d.cell = layout.origin.get(&d.cell).map_or_else(
+            || "table".to_owned(),
+            |(line, column)| format!("line {line}, {column}"),
+        );
     }
     diagnostics.append(&mut imported.diagnostics);
     imported.diagnostics = diagnostics;
+    for u in &mut imported.audit.unread {
+        let origin = u.cell.as_ref().and_then(|cell| layout.origin.get(cell));
+        (u.line, u.cell) = match origin {
+            Some(&(line, column)) => (Some(line), Some(column.to_owned())),
+            None => (None, None),
+        };
+    }
+    unread.append(&mut imported.audit.unread);
+    imported.audit.unread = unread;
     Ok(imported)
 }
 

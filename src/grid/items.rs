@@ -5,6 +5,7 @@ use crate::grid::layout::{
     CHARTE_VERDICT, CONCLUSION_HEADERS, CONCLUSION_SECTIONS, ECART_HEADERS, MANAGEMENT_HEADERS,
     MODULE_HEADERS, REMOTE_HEADERS,
 };
+use crate::grid::unread::Owner;
 use crate::model::ecart::ActionState;
 use crate::text::{key, loose};
 use crate::{
@@ -13,8 +14,8 @@ use crate::{
     ObservationKind, Referentiel, RemoteChannel, RemoteCheck, RemoteNote, Verdict,
 };
 
-/// The observations of the four cells from column `first` (PF, PS, risk, PP).
-fn observations(ctx: &mut Ctx<'_>, row: usize, first: usize) -> Vec<Observation> {
+/// The observations of the four cells from column `first` (PF, PS, risk, PP), of `owner`.
+fn observations(ctx: &mut Ctx<'_>, row: usize, first: usize, owner: &Owner) -> Vec<Observation> {
     let mut out = Vec::new();
     if let Some(text) = ctx.text(row, first) {
         out.push(Observation::new(ObservationKind::Strength, text));
@@ -25,7 +26,12 @@ fn observations(ctx: &mut Ctx<'_>, row: usize, first: usize) -> Vec<Observation>
             risk,
             ..Observation::new(ObservationKind::AreaOfConcern, text)
         }),
-        (None, Some(_)) => ctx.unused_from(row, first + 2, "a risk without point sensible"),
+        (None, Some(_)) => ctx.unused_cell(
+            row,
+            first + 2,
+            "a risk without point sensible",
+            (owner.clone(), ".observations"),
+        ),
         (None, None) => {}
     }
     if let Some(text) = ctx.text(row, first + 3) {
@@ -37,8 +43,8 @@ fn observations(ctx: &mut Ctx<'_>, row: usize, first: usize) -> Vec<Observation>
     out
 }
 
-/// The verdict in cell `row`, `col`; an unknown one is reported and left out.
-fn verdict(ctx: &mut Ctx<'_>, row: usize, col: usize) -> Option<Verdict> {
+/// The verdict in cell `row`, `col`; an unknown one is reported and kept unread for `owner`.
+fn verdict(ctx: &mut Ctx<'_>, row: usize, col: usize, owner: &Owner) -> Option<Verdict> {
     let text = ctx.text(row, col)?;
     let parsed = text.parse::<Verdict>().ok();
     if parsed.is_none() {
@@ -50,6 +56,7 @@ fn verdict(ctx: &mut Ctx<'_>, row: usize, col: usize) -> Option<Verdict> {
                 "unknown verdict {text:?} (expected C, NA, NC min, NC Maj); left without verdict"
             ),
         );
+        ctx.keep_text(row, col, (owner.clone(), ".verdict"), text);
     }
     parsed
 }
@@ -82,9 +89,9 @@ fn check_title(ctx: &mut Ctx<'_>, row: usize, col: usize, expected: Option<&str>
 fn merge(
     ctx: &mut Ctx<'_>,
     row: usize,
-    (verdict_col, comment_col): (usize, Option<usize>),
-    slot: (&mut Option<Verdict>, Option<&mut Option<String>>),
-    what: &str,
+    (verdict_col, comment_col): (usize, usize),
+    slot: (&mut Option<Verdict>, &mut Option<String>),
+    (what, owner): (&str, &Owner),
     verdict: Option<Verdict>,
 ) {
     let (slot_verdict, slot_comment) = slot;
@@ -96,18 +103,21 @@ fn merge(
                 verdict_col,
                 format!("{what} has a verdict in an earlier row; this one ({v}) is not used"),
             );
+            ctx.keep(row, verdict_col, (owner.clone(), ".verdict"));
         } else {
             *slot_verdict = Some(v);
         }
     }
-    if let (Some(col), Some(slot)) = (comment_col, slot_comment) {
-        if let Some(text) = ctx.text(row, col) {
-            if slot.is_some() {
-                ctx.unused_from(row, col, &format!("{what} has a comment in an earlier row"));
-                // Only that cell: the next ones were reported by the caller's column check.
-            } else {
-                *slot = Some(text);
-            }
+    if let Some(text) = ctx.text(row, comment_col) {
+        if slot_comment.is_some() {
+            ctx.unused_cell(
+                row,
+                comment_col,
+                &format!("{what} has a comment in an earlier row"),
+                (owner.clone(), ".comment"),
+            );
+        } else {
+            *slot_comment = Some(text);
         }
     }
 }
@@ -144,13 +154,14 @@ pub(crate) fn module(
         };
         let known = referentiel.engagement(n);
         let what = format!("engagement {n}");
+        let owner = Owner::Assessment(module, n);
         let existing = audit
             .assessments
             .get(first..)
             .and_then(|mine| mine.iter().position(|a| a.engagement == n))
             .map(|i| i + first);
-        let v = verdict(ctx, row, 2);
-        let obs = observations(ctx, row, 3);
+        let v = verdict(ctx, row, 2, &owner);
+        let obs = observations(ctx, row, 3, &owner);
         if let Some(a) = existing.and_then(|i| audit.assessments.get_mut(i)) {
             if ctx.text(row, 1).is_some() {
                 check_title(ctx, row, 1, known.map(|e| e.title.as_str()));
@@ -158,9 +169,9 @@ pub(crate) fn module(
             merge(
                 ctx,
                 row,
-                (2, Some(7)),
-                (&mut a.verdict, Some(&mut a.comment)),
-                &what,
+                (2, 7),
+                (&mut a.verdict, &mut a.comment),
+                (&what, &owner),
                 v,
             );
             a.observations.extend(obs);
@@ -189,7 +200,7 @@ pub(crate) fn module(
                 observations: obs,
             });
         }
-        ctx.unused_from(row, MODULE_HEADERS.len(), "outside the grid's columns");
+        ctx.outside_columns(row, MODULE_HEADERS.len(), &owner);
     }
 }
 
@@ -217,8 +228,9 @@ pub(crate) fn management(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &m
         let id = ManagementItemId::new(s, item);
         let known = referentiel.management_item(id);
         let what = format!("management item {id}");
-        let v = verdict(ctx, row, 3);
-        let obs = observations(ctx, row, 4);
+        let owner = Owner::Management(id);
+        let v = verdict(ctx, row, 3, &owner);
+        let obs = observations(ctx, row, 4, &owner);
         if let Some(m) = audit.management.iter_mut().find(|m| m.id() == id) {
             if ctx.text(row, 2).is_some() {
                 check_title(ctx, row, 2, known.map(|i| i.title.as_str()));
@@ -226,9 +238,9 @@ pub(crate) fn management(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &m
             merge(
                 ctx,
                 row,
-                (3, Some(8)),
-                (&mut m.verdict, Some(&mut m.comment)),
-                &what,
+                (3, 8),
+                (&mut m.verdict, &mut m.comment),
+                (&what, &owner),
                 v,
             );
             m.observations.extend(obs);
@@ -250,7 +262,7 @@ pub(crate) fn management(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &m
             m.observations = obs;
             audit.management.push(m);
         }
-        ctx.unused_from(row, MANAGEMENT_HEADERS.len(), "outside the grid's columns");
+        ctx.outside_columns(row, MANAGEMENT_HEADERS.len(), &owner);
     }
 }
 
@@ -281,15 +293,17 @@ pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut A
         let note = note_text
             .as_deref()
             .and_then(|t| t.parse::<RemoteNote>().ok());
-        if let (Some(text), None) = (&note_text, note) {
+        let owner = Owner::Remote(c, n);
+        if let (Some(text), None) = (note_text, note) {
             ctx.note(
                 ImportLevel::Warning,
                 row,
                 4,
                 format!("unknown note {text:?} (expected Conforme, Non conforme, Non applicable); left without note"),
             );
+            ctx.keep_text(row, 4, (owner.clone(), ".note"), text);
         }
-        let obs = observations(ctx, row, 5);
+        let obs = observations(ctx, row, 5, &owner);
         let what = format!("remote check of engagement {n} on {c}");
         if let Some(check) = audit
             .remote_checks
@@ -306,6 +320,7 @@ pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut A
                             "{what} has a note in an earlier row; this one ({note}) is not used"
                         ),
                     );
+                    ctx.keep(row, 4, (owner.clone(), ".note"));
                 } else {
                     check.note = Some(note);
                 }
@@ -313,11 +328,11 @@ pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut A
             check.observations.extend(obs);
             if let Some(comment) = ctx.text(row, 9) {
                 if check.comment.is_some() {
-                    ctx.note(
-                        ImportLevel::Skipped,
+                    ctx.unused_cell(
                         row,
                         9,
-                        format!("{what} has a comment in an earlier row; this one is not used"),
+                        &format!("{what} has a comment in an earlier row"),
+                        (owner.clone(), ".comment"),
                     );
                 } else {
                     check.comment = Some(comment);
@@ -361,7 +376,7 @@ pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut A
                 observations: obs,
             });
         }
-        ctx.unused_from(row, REMOTE_HEADERS.len(), "outside the grid's columns");
+        ctx.outside_columns(row, REMOTE_HEADERS.len(), &owner);
     }
 }
 
@@ -376,66 +391,65 @@ fn target(ctx: &Ctx<'_>, row: usize) -> Option<EcartTarget> {
     Some(EcartTarget::Management(ManagementItemId::new(s, item)))
 }
 
-/// Reports the one cell `col` of `row` as not used, with `why`.
-fn unused_cell(ctx: &mut Ctx<'_>, row: usize, col: usize, why: &str) {
-    if let Some(text) = ctx.value(row, col).as_text() {
-        ctx.note(
-            ImportLevel::Skipped,
-            row,
-            col,
-            format!("{why}, not used: {text:?}"),
-        );
-    }
-}
-
 /// Reads the state of a fiche d'écart (columns H to J): open when empty; a state not understood,
 /// or lifted / not lifted without date, is reported and read as open.
-fn status(ctx: &mut Ctx<'_>, row: usize) -> ActionStatus {
+fn status(ctx: &mut Ctx<'_>, row: usize, fiche: &Owner) -> ActionStatus {
+    let field = || (fiche.clone(), ".status");
     let note = ctx.text(row, 9).unwrap_or_default();
     let on = ctx.value(row, 8).as_date();
     if on.is_none() && !ctx.value(row, 8).is_empty() {
-        unused_cell(ctx, row, 8, "date of the state not understood as a date");
+        ctx.unused_cell(
+            row,
+            8,
+            "date of the state not understood as a date",
+            field(),
+        );
     }
     let Some(word) = ctx.text(row, 7) else {
         if !note.is_empty() {
-            unused_cell(
-                ctx,
+            ctx.unused_cell(
                 row,
                 9,
                 "evidence or reason without a state (levé or non levé)",
+                field(),
             );
         }
         return ActionStatus::Open;
     };
     let Some(state) = ActionState::parse(&word) else {
-        unused_cell(
-            ctx,
+        ctx.unused_cell(
             row,
             7,
             "state not one of ouvert, en cours, levé, non levé; read as ouvert",
+            field(),
         );
         return ActionStatus::Open;
     };
     let has_note = matches!(state, ActionState::Lifted | ActionState::NotLifted);
     if !has_note && !note.is_empty() {
-        unused_cell(
-            ctx,
+        ctx.unused_cell(
             row,
             9,
             "evidence or reason of a state neither levé nor non levé",
+            field(),
         );
     }
     let note = if has_note { note } else { String::new() };
     if let Some(status) = state.status(on, note) {
         status
     } else {
-        unused_cell(
-            ctx,
+        ctx.unused_cell(
             row,
             7,
             "levé or non levé needs its date (column I); read as ouvert",
+            field(),
         );
-        unused_cell(ctx, row, 9, "evidence or reason of a state read as ouvert");
+        ctx.unused_cell(
+            row,
+            9,
+            "evidence or reason of a state read as ouvert",
+            field(),
+        );
         ActionStatus::Open
     }
 }
@@ -448,18 +462,24 @@ pub(crate) fn ecarts(ctx: &mut Ctx<'_>, audit: &mut Audit) {
             ctx.unused_from(row, 0, "a fiche d'écart needs a target (column A: an engagement number, or pilotage N / labellisation N) and a grade (column B: NC min or NC Maj)");
             continue;
         };
+        let owner = Owner::Path(format!("ecarts[{}]", audit.ecarts.len()));
         let due = ctx.value(row, 5).as_date();
         if due.is_none() && !ctx.value(row, 5).is_empty() {
-            unused_cell(ctx, row, 5, "échéance not understood as a date");
+            ctx.unused_cell(
+                row,
+                5,
+                "échéance not understood as a date",
+                (owner.clone(), ".due"),
+            );
         }
         let mut fiche = FicheEcart::new(t, grade, ctx.text(row, 2).unwrap_or_default());
         fiche.requirement = ctx.text(row, 3).unwrap_or_default();
         fiche.corrective_action = ctx.text(row, 4);
         fiche.due = due;
         fiche.leader = ctx.text(row, 6);
-        fiche.status = status(ctx, row);
+        fiche.status = status(ctx, row, &owner);
         audit.ecarts.push(fiche);
-        ctx.unused_from(row, ECART_HEADERS.len(), "outside the grid's columns");
+        ctx.outside_columns(row, ECART_HEADERS.len(), &owner);
     }
 }
 
@@ -472,7 +492,8 @@ pub(crate) fn conclusion(ctx: &mut Ctx<'_>, audit: &mut Audit) {
         if let Some(label) = ctx.text(row, 0) {
             let k = key(&label);
             if k == key(CHARTE_VERDICT) {
-                c.charte_graphique.verdict = verdict(ctx, row, 1);
+                let owner = Owner::path("conclusion.charte_graphique");
+                c.charte_graphique.verdict = verdict(ctx, row, 1, &owner);
                 ctx.unused_from(row, 2, "outside the grid's columns");
                 continue;
             }

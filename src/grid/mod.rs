@@ -34,7 +34,13 @@
 //! (`nc min`), numbers stored as text, dates as text (`18/11/2019`, `2019-11-18`) or serial
 //! numbers, rows reordered (assessments come out in the référentiel's order), empty rows, extra
 //! sheets. Every non-empty cell is used or reported by a [`GridDiagnostic`] naming its sheet and
-//! cell, e.g. `Module 1!C7: warning: unknown verdict "CC" (…)`.
+//! cell, e.g. `Module 1!C7: warning: unknown verdict "CC" (…)`. A cell reported as not used or
+//! not understood is also kept in the audit's [`unread`](crate::Audit::unread), with the field it
+//! was meant for and its cell (`assessments[6].verdict`, `"CC"`, `Module 1!C7`): validation
+//! reports each (`unread-value`) and the grid's writers refuse the audit until it is resolved,
+//! so nothing typed in the grid is lost on the way. A value the audit cannot do without (the
+//! type d'administration, the département, the date de début) that is not understood refuses
+//! the grid, naming its cell.
 //!
 //! A round trip keeps the audit as it was when its assessments are in the référentiel's order
 //! and its texts carry no spaces at their ends (the reader trims cells); a risk on an
@@ -53,6 +59,7 @@
 //! ```
 
 mod cells;
+mod cover;
 #[cfg(feature = "csv")]
 mod csv;
 #[cfg(feature = "csv")]
@@ -64,6 +71,7 @@ mod layout;
 mod read;
 #[cfg(feature = "xlsx")]
 mod rows;
+mod unread;
 #[cfg(feature = "xlsx")]
 mod write;
 

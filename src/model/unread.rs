@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 ///
 /// The text import ([`import_report`](crate::import_report)) adds one to [`Audit::unread`]
 /// for each value it reports as not used (`unknown-verdict`, `invalid-date`, `unknown-value`,
-/// and a row out of place that it cannot file, `row-out-of-place`). Validation reports each
-/// with `unread-value` (a warning) until someone corrects the field and removes the entry.
+/// and a row out of place that it cannot file, `row-out-of-place`), with its line. The grid
+/// import (`grid::import_xlsx`, `grid::import_csv`) adds one for each cell it reports as not
+/// used or not understood, with its cell. Validation reports each with `unread-value` (a
+/// warning) until someone corrects the field and removes the entry.
 ///
 /// [`Audit::unread`]: crate::Audit::unread
 ///
@@ -45,13 +47,21 @@ use serde::{Deserialize, Serialize};
 pub struct Unread {
     /// The field the text was meant for, as a path into the audit: `site.administration`,
     /// `dates`, `assessments[4].verdict`, `ecarts[0].due`; `management` or `remote_checks` for
-    /// a row that stands out of place.
+    /// a row that stands out of place. When the source does not say which field (a cell outside
+    /// the grid's columns, a row the page de garde does not know, a row that names no
+    /// engagement), the part of the audit the cell stands in (`assessments`, `management`,
+    /// `remote_checks`, `ecarts`, `conclusion`, `auditors`, `page de garde`), or `grid` for a
+    /// cell outside any part of it.
     pub field: String,
     /// The text as the source wrote it.
     pub text: String,
     /// The line of the source document (1-based), when it has lines.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// The cell of the source grid: `Module 1!C7` in a workbook, the column (`verdict`) in a
+    /// CSV table, whose line is [`line`](Unread::line).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 impl Unread {
@@ -68,6 +78,7 @@ impl Unread {
             field: field.into(),
             text: text.into(),
             line: None,
+            cell: None,
         }
     }
 
@@ -75,6 +86,19 @@ impl Unread {
     #[must_use]
     pub fn at_line(mut self, line: usize) -> Unread {
         self.line = Some(line);
+        self
+    }
+
+    /// This text, in `cell` of the source grid.
+    ///
+    /// ```
+    /// use qualepref::Unread;
+    /// let u = Unread::new("assessments[4].verdict", "CC").in_cell("Module 1!C7");
+    /// assert_eq!(u.cell.as_deref(), Some("Module 1!C7"));
+    /// ```
+    #[must_use]
+    pub fn in_cell(mut self, cell: impl Into<String>) -> Unread {
+        self.cell = Some(cell.into());
         self
     }
 }

@@ -92,6 +92,9 @@ fn each_text(audit: &Audit, visit: &mut dyn FnMut(&dyn Fn() -> String, &str)) {
     for (i, u) in audit.unread.iter().enumerate() {
         visit(&|| format!("unread[{i}].field"), &u.field);
         visit(&|| format!("unread[{i}].text"), &u.text);
+        if let Some(cell) = &u.cell {
+            visit(&|| format!("unread[{i}].cell"), cell);
+        }
     }
     let c = &audit.conclusion;
     for (name, texts) in [

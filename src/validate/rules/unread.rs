@@ -9,9 +9,14 @@ impl Index<'_> {
     #[inline]
     pub(crate) fn check_unread(&self, out: &mut Collector<'_>) {
         for (i, u) in self.audit.unread.iter().enumerate() {
-            let line = u
-                .line
-                .map_or_else(String::new, |n| format!(" (line {n} of the source)"));
+            let line = match (u.line, &u.cell) {
+                (Some(n), Some(cell)) => {
+                    format!(" (line {n}, {} of the source)", cell.escape_debug())
+                }
+                (Some(n), None) => format!(" (line {n} of the source)"),
+                (None, Some(cell)) => format!(" (cell {} of the source)", cell.escape_debug()),
+                (None, None) => String::new(),
+            };
             out.push(
                 RuleCode::UnreadValue,
                 Place::AUDIT,

@@ -1,0 +1,328 @@
+//! Reads the page de garde: the site, the audit's kind and dates, the modules covered, the
+//! context and the auditors.
+
+use crate::grid::cells::Value;
+use crate::grid::import::Ctx;
+use crate::grid::layout::{self, cover};
+use crate::grid::unread::Owner;
+use crate::model::site::ContextFigures;
+use crate::text::key;
+use crate::{
+    AdministrationType, Audit, AuditDates, AuditKind, AuditType, Auditor, AuditorSynthesis,
+    Context, Departement, Error, ImportLevel, ModuleNumber, Referentiel, ReferentielRef, Site,
+};
+
+/// A value the page de garde must give: an audit cannot be built without it. When the cell
+/// was there but not understood (kept unread for `field`), the error names its text and cell.
+fn required<T>(
+    ctx: &Ctx<'_>,
+    value: Option<T>,
+    field: &str,
+    (missing, not_understood): (&'static str, &'static str),
+) -> Result<T, Error> {
+    let Some(value) = value else {
+        let unread = ctx
+            .found
+            .unread
+            .iter()
+            .find(|p| p.owner == Owner::path(field));
+        return Err(match unread {
+            Some(p) => Error::InvalidValue {
+                what: "audit grid cell",
+                value: format!("{}: {}", p.cell, p.text),
+                reason: not_understood,
+            },
+            None => Error::InvalidValue {
+                what: "audit grid",
+                value: String::from(layout::COVER_SHEET),
+                reason: missing,
+            },
+        });
+    };
+    Ok(value)
+}
+
+#[derive(Default)]
+struct Cover {
+    administration: Option<AdministrationType>,
+    name: Option<String>,
+    departement: Option<Departement>,
+    city: Option<String>,
+    audit_type: Option<AuditType>,
+    internal: bool,
+    referentiel: Option<String>,
+    label: Option<String>,
+    start: Option<chrono::NaiveDate>,
+    end: Option<chrono::NaiveDate>,
+    modules: Vec<ModuleNumber>,
+    figures: ContextFigures,
+    context: Context,
+    auditors: Vec<Auditor>,
+}
+
+pub(crate) fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result<Audit, Error> {
+    let mut c = Cover::default();
+    let mut seen: Vec<String> = Vec::new();
+    for row in ctx.data_rows(&["Rubrique", "Valeur"]) {
+        let Some(label) = ctx.text(row, 0) else {
+            ctx.unused_from(row, 1, "no label in column A");
+            continue;
+        };
+        let label = key(&label);
+        let repeated = [
+            cover::ORGANISATION,
+            cover::HISTORY,
+            cover::AUDITOR,
+            cover::AUDITORS,
+        ];
+        if !repeated.iter().any(|l| key(l) == label) {
+            if seen.contains(&label) {
+                ctx.unused_from(row, 1, "a second row with this label");
+                continue;
+            }
+            seen.push(label.clone());
+        }
+        let used = cover_row(ctx, row, &label, &mut c);
+        ctx.unused_from(row, used, "outside the grid's columns");
+    }
+    let site = Site {
+        administration: required(
+            ctx,
+            c.administration,
+            "site.administration",
+            (
+                "the type d'administration is missing",
+                "not a type d'administration (Préfecture, Sous-préfecture, Préfecture de police, Haut-commissariat), which the audit needs",
+            ),
+        )?,
+        name: c.name,
+        departement: required(
+            ctx,
+            c.departement,
+            "site.departement",
+            (
+                "the département is missing",
+                "not a département code (83, 2A, 971), which the audit needs",
+            ),
+        )?,
+        city: required(ctx, c.city, "site.city", ("the ville is missing", ""))?,
+    };
+    let start = required(
+        ctx,
+        c.start,
+        "dates.start",
+        (
+            "the date de début is missing",
+            "not a date (18/11/2019, 2019-11-18), and the audit needs its date de début",
+        ),
+    )?;
+    let end = c.end.unwrap_or_else(|| {
+        ctx.note(
+            ImportLevel::Guessed,
+            0,
+            1,
+            "no date de fin: a one-day audit".to_owned(),
+        );
+        start
+    });
+    let id = c.referentiel.unwrap_or_else(|| referentiel.id().to_owned());
+    let mut context = c.context;
+    context.figures = c.figures;
+    Ok(Audit {
+        referentiel: ReferentielRef { id, label: c.label },
+        site,
+        kind: AuditKind {
+            audit_type: c.audit_type,
+            internal: c.internal,
+        },
+        dates: AuditDates::new(start, end),
+        auditors: c.auditors,
+        modules: c.modules,
+        context,
+        assessments: Vec::new(),
+        management: Vec::new(),
+        remote_checks: Vec::new(),
+        ecarts: Vec::new(),
+        conclusion: AuditorSynthesis::default(),
+        unread: Vec::new(),
+    })
+}
+
+/// Reads one row of the page de garde; returns the first column not used.
+fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize {
+    let text = ctx.text(row, 1);
+    let is = |l: &str| key(l) == label;
+    let parsed = |ctx: &mut Ctx<'_>, what: &str, ok: bool, field: &str| {
+        if !ok {
+            if let Some(t) = ctx.text(row, 1) {
+                ctx.note(
+                    ImportLevel::Warning,
+                    row,
+                    1,
+                    format!("{what} {t:?} not understood, not used"),
+                );
+                ctx.keep_text(row, 1, (Owner::path(field), ""), t);
+            }
+        }
+    };
+    if is(cover::ADMINISTRATION) {
+        c.administration = text.as_deref().and_then(administration);
+        parsed(
+            ctx,
+            "type d'administration",
+            c.administration.is_some(),
+            "site.administration",
+        );
+    } else if is(cover::NAME) {
+        c.name = text;
+    } else if is(cover::DEPARTEMENT) {
+        // A spreadsheet turns `05` typed in a cell into the number 5.
+        let text = match ctx.value(row, 1) {
+            Value::Number(_) => ctx.value(row, 1).as_whole().map(|n| format!("{n:02}")),
+            _ => text,
+        };
+        c.departement = text.as_deref().and_then(|t| t.parse().ok());
+        parsed(
+            ctx,
+            "département",
+            c.departement.is_some(),
+            "site.departement",
+        );
+    } else if is(cover::CITY) {
+        c.city = text;
+    } else if is(cover::AUDIT_TYPE) {
+        c.audit_type = text.as_deref().and_then(audit_type);
+        parsed(ctx, "type d'audit", c.audit_type.is_some(), "kind.type");
+    } else if is(cover::INTERNAL) {
+        let flag = text.as_deref().map(key);
+        c.internal = matches!(flag.as_deref(), Some("oui" | "yes" | "true" | "vrai" | "1"));
+        let known = matches!(
+            flag.as_deref(),
+            None | Some(
+                "oui" | "yes" | "true" | "vrai" | "1" | "non" | "no" | "false" | "faux" | "0"
+            )
+        ) || matches!(ctx.value(row, 1), Value::Bool(_));
+        c.internal |= matches!(ctx.value(row, 1), Value::Bool(true));
+        parsed(ctx, "audit interne (oui or non)", known, "kind.internal");
+    } else if is(cover::REFERENTIEL) {
+        c.referentiel = text;
+    } else if is(cover::REFERENTIEL_LABEL) {
+        c.label = text;
+    } else if is(cover::START) || is(cover::END) {
+        let day = ctx.value(row, 1).as_date();
+        let field = if is(cover::START) {
+            "dates.start"
+        } else {
+            "dates.end"
+        };
+        parsed(ctx, "date", day.is_some(), field);
+        if is(cover::START) {
+            c.start = day;
+        } else {
+            c.end = day;
+        }
+    } else if is(cover::MODULES) {
+        c.modules = modules(ctx, row);
+    } else if is(cover::POPULATION) {
+        c.figures.population = figure(ctx, row, "context.figures.population");
+    } else if is(cover::COMMUNES) {
+        c.figures.communes =
+            figure(ctx, row, "context.figures.communes").and_then(|n| u32::try_from(n).ok());
+    } else if is(cover::ARRONDISSEMENTS) {
+        c.figures.arrondissements =
+            figure(ctx, row, "context.figures.arrondissements").and_then(|n| u32::try_from(n).ok());
+    } else if is(cover::STAFF) {
+        c.figures.staff =
+            figure(ctx, row, "context.figures.staff").and_then(|n| u32::try_from(n).ok());
+    } else if is(cover::ORGANISATION) {
+        c.context.organisation.extend(text);
+    } else if is(cover::HISTORY) {
+        c.context.history.extend(text);
+    } else if is(cover::AUDITORS) {
+        return 6;
+    } else if is(cover::AUDITOR) {
+        auditor(ctx, row, c);
+        return 6;
+    } else {
+        ctx.unused_from(row, 0, "label not part of the page de garde");
+        return usize::MAX;
+    }
+    2
+}
+
+fn auditor(ctx: &mut Ctx<'_>, row: usize, c: &mut Cover) {
+    let Some(name) = ctx.text(row, 1) else {
+        for col in 2..6 {
+            ctx.unused_cell(
+                row,
+                col,
+                "an auditor without name (column B)",
+                (Owner::path("auditors"), ""),
+            );
+        }
+        return;
+    };
+    let signed_on = ctx.value(row, 5).as_date();
+    if signed_on.is_none() && !ctx.value(row, 5).is_empty() {
+        let field = format!("auditors[{}]", c.auditors.len());
+        ctx.unused_cell(
+            row,
+            5,
+            "date de signature not understood",
+            (Owner::Path(field), ".signed_on"),
+        );
+    }
+    c.auditors.push(Auditor {
+        name,
+        role: ctx.text(row, 2),
+        phone: ctx.text(row, 3),
+        email: ctx.text(row, 4),
+        signed_on,
+    });
+}
+
+fn figure(ctx: &mut Ctx<'_>, row: usize, field: &str) -> Option<u64> {
+    let value = ctx.value(row, 1);
+    let n = value.as_whole();
+    if n.is_none() && !value.is_empty() {
+        ctx.unused_cell(row, 1, "not a whole number", (Owner::path(field), ""));
+    }
+    n
+}
+
+fn modules(ctx: &mut Ctx<'_>, row: usize) -> Vec<ModuleNumber> {
+    let mut modules = Vec::new();
+    let text = ctx.text(row, 1).unwrap_or_default();
+    for part in text.split([',', ';', ' ', '/']).filter(|p| !p.is_empty()) {
+        match part.parse::<u8>().ok().and_then(ModuleNumber::new) {
+            Some(m) if !modules.contains(&m) => modules.push(m),
+            Some(_) => {}
+            None => {
+                ctx.note(
+                    ImportLevel::Warning,
+                    row,
+                    1,
+                    format!("module {part:?} is not a module number 1–8, not used"),
+                );
+                ctx.keep_text(row, 1, (Owner::path("modules"), ""), part.to_owned());
+            }
+        }
+    }
+    modules
+}
+
+fn administration(text: &str) -> Option<AdministrationType> {
+    let k = key(text);
+    AdministrationType::ALL
+        .iter()
+        .copied()
+        .find(|a| key(a.label_fr()) == k || key(a.code()) == k)
+}
+
+fn audit_type(text: &str) -> Option<AuditType> {
+    let k = key(text);
+    AuditType::ALL
+        .iter()
+        .copied()
+        .find(|t| key(t.code()) == k || key(t.label_fr()) == k)
+}
