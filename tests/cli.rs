@@ -1301,3 +1301,127 @@ fn history_exit_codes() {
     let output = run(&["history", "--at", "2022-13-01", first], "");
     assert_eq!(code(&output), Some(2));
 }
+
+#[test]
+fn the_summary_counts_files_and_diagnostics_by_severity() {
+    let dir = temp_dir("summary");
+    let mut audit = toulon();
+    audit.assessments[0].verdict = None; // missing-verdict, an error
+    audit.unread = vec![
+        qualepref::Unread::new("kind.type", "trimestriel"),
+        qualepref::Unread::new("dates", "18/11/19"),
+    ]; // unread-value, two warnings
+    let invalid = write(&dir, "invalid.json", &ok(audit.to_json_string()));
+    let output = run(&["validate", &invalid, TOULON], "");
+    assert_eq!(code(&output), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output)
+            .ends_with("qualepref: 2 files: 1 valid, 1 invalid; 1 error, 2 warnings, 0 infos\n"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn every_command_reads_standard_input_once() {
+    const ONCE: &str = "qualepref: standard input (-) can be read only once\n";
+    let json = samples::TOULON_2019_JSON;
+    let report = samples::TOULON_2019_REPORT;
+    let commands: [(&[&str], &str); 7] = [
+        (&["validate", "-"], json),
+        (&["synthesize", "-"], json),
+        (&["render", "-"], json),
+        (&["import", "-"], report),
+        (&["diff", "-", TOULON], json),
+        (&["history", "-"], json),
+        (&["plan", "--at", "2020-01-01", "-"], json),
+    ];
+    for (args, input) in commands {
+        // One `-`: read.
+        let output = run(args, input);
+        assert_eq!(code(&output), Some(0), "{args:?}: {}", stderr(&output));
+        // With `--referentiel -` as well: refused before anything is read.
+        let twice: Vec<&str> = ["--referentiel", "-"].iter().chain(args).copied().collect();
+        let output = run(&twice, input);
+        assert_eq!(code(&output), Some(2), "{twice:?}");
+        assert_eq!(stderr(&output), ONCE, "{twice:?}");
+    }
+    for args in [
+        &["diff", "-", "-"][..],
+        &["history", "-", "-"][..],
+        &["plan", "-", "-"][..],
+    ] {
+        let output = run(args, json);
+        assert_eq!(code(&output), Some(2), "{args:?}");
+        assert_eq!(stderr(&output), ONCE, "{args:?}");
+    }
+}
+
+#[test]
+fn the_plan_is_at_today_unless_told() {
+    let day = || {
+        let seconds = ok(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH));
+        chrono::DateTime::from_timestamp(i64::try_from(seconds.as_secs()).unwrap_or(0), 0)
+            .map(|t| t.date_naive().format("%d/%m/%Y").to_string())
+            .unwrap_or_default()
+    };
+    let before = day();
+    let output = run(&["plan", TOULON], "");
+    let after = day();
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let first = stdout(&output)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        [before, after]
+            .iter()
+            .any(|d| first == format!("PLAN D'ACTIONS CORRECTIVES AU {d}")),
+        "{first}"
+    );
+}
+
+#[test]
+fn an_input_of_exactly_the_limit_is_read() {
+    // 64 MiB of spaces: read (and then refused as JSON without a value), not refused as too
+    // large; one byte more is refused for its size.
+    let limit = usize::try_from(qualepref::MAX_INPUT_BYTES).unwrap_or(usize::MAX);
+    let spaces = " ".repeat(limit);
+    let output = run(&["validate", "-"], &spaces);
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).starts_with("qualepref: <stdin>: malformed audit JSON"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&["validate", "-"], &format!("{spaces} "));
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "qualepref: <stdin>: input is larger than the limit of {limit} bytes\n"
+        )),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_standard_output_exits_2_naming_the_cause() {
+    let output = Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(["render", TOULON])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(ok(std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")))
+        .stderr(Stdio::piped())
+        .output();
+    let output = ok(output);
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).starts_with("qualepref: cannot write to standard output: No space left"),
+        "{}",
+        stderr(&output)
+    );
+}

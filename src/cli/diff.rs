@@ -51,11 +51,7 @@ enum Output {
 /// Validates both audits, then prints their comparison; 1 when either is invalid.
 pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     let inputs = [Input::new(&args.before), Input::new(&args.after)];
-    let stdin_uses = inputs.iter().filter(|i| **i == Input::Stdin).count()
-        + usize::from(globals.referentiel_from_stdin());
-    if stdin_uses > 1 {
-        return Err(Failure::new("standard input (-) can be read only once"));
-    }
+    globals.stdin_once(&inputs)?;
     let referentiel_after = globals.referentiel()?;
     let referentiel_before = match &args.before_referentiel {
         Some(path) => <qualepref::Referentiel as qualepref::Interchange>::from_path_in(

@@ -1,6 +1,6 @@
 //! `qualepref history FILES...|DIR`: the history of one site's audits.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use qualepref::{Audit, History, HistoryOptions, NaiveDate};
 
@@ -51,14 +51,8 @@ enum Output {
 /// error.
 pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     let paths = audit_files(&args.inputs)?;
-    let stdin_uses = paths
-        .iter()
-        .filter(|p| p.as_path() == Path::new("-"))
-        .count()
-        + usize::from(globals.referentiel_from_stdin());
-    if stdin_uses > 1 {
-        return Err(Failure::new("standard input (-) can be read only once"));
-    }
+    let inputs: Vec<Input> = paths.iter().map(|p| Input::new(p)).collect();
+    globals.stdin_once(&inputs)?;
     let referentiel = globals.referentiel()?;
     let mut audits: Vec<(String, Audit)> = Vec::with_capacity(paths.len());
     for path in &paths {

@@ -27,9 +27,7 @@ pub struct Args {
 /// that will fail validation; 2 when none could be.
 pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     let input = Input::new(&args.report);
-    if input == Input::Stdin && globals.referentiel_from_stdin() {
-        return Err(Failure::new("standard input (-) can be read only once"));
-    }
+    globals.stdin_once([&input])?;
     let referentiel = globals.referentiel()?;
     let imported: Imported = match &input {
         Input::File(path) => import_report_path(path, &referentiel)?,

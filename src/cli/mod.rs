@@ -139,11 +139,21 @@ impl Globals {
         }
     }
 
-    /// Whether `--referentiel -` reads standard input.
-    pub fn referentiel_from_stdin(&self) -> bool {
-        self.referentiel
+    /// Refuses to read standard input twice: `-` more than once among `inputs`, or once with
+    /// `--referentiel -`.
+    pub fn stdin_once<'a>(
+        &self,
+        inputs: impl IntoIterator<Item = &'a Input>,
+    ) -> Result<(), Failure> {
+        let referentiel = self
+            .referentiel
             .as_deref()
-            .is_some_and(|p| matches!(Input::new(p), Input::Stdin))
+            .is_some_and(|p| Input::new(p) == Input::Stdin);
+        let uses = inputs.into_iter().filter(|i| **i == Input::Stdin).count();
+        if uses + usize::from(referentiel) > 1 {
+            return Err(Failure::new("standard input (-) can be read only once"));
+        }
+        Ok(())
     }
 }
 

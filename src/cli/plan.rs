@@ -56,11 +56,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
         .iter()
         .map(|f| Input::new(f))
         .collect();
-    let stdin_uses = inputs.iter().filter(|i| **i == Input::Stdin).count()
-        + usize::from(globals.referentiel_from_stdin());
-    if stdin_uses > 1 {
-        return Err(Failure::new("standard input (-) can be read only once"));
-    }
+    globals.stdin_once(&inputs)?;
     let at = match args.at {
         Some(at) => at,
         None => today()?,

@@ -97,9 +97,7 @@ pub fn with_conclusions(
     then: impl FnOnce(&Valid<'_>, &Conclusions<'_>) -> Result<(), Failure>,
 ) -> Result<Status, Failure> {
     let input = Input::new(file);
-    if input == Input::Stdin && globals.referentiel_from_stdin() {
-        return Err(Failure::new("standard input (-) can be read only once"));
-    }
+    globals.stdin_once([&input])?;
     let referentiel = globals.referentiel()?;
     let audit = globals.audit(&input)?;
     let valid = match Valid::new(

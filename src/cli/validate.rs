@@ -42,11 +42,7 @@ struct FileDiagnostic<'a> {
 /// diagnostic, 2 when one could not be read (the others are still checked).
 pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     let inputs: Vec<Input> = args.files.iter().map(|f| Input::new(f)).collect();
-    let stdin_uses = inputs.iter().filter(|i| **i == Input::Stdin).count()
-        + usize::from(globals.referentiel_from_stdin());
-    if stdin_uses > 1 {
-        return Err(Failure::new("standard input (-) can be read only once"));
-    }
+    globals.stdin_once(&inputs)?;
     let referentiel = globals.referentiel()?;
     let options = ValidationOptions::default();
 
