@@ -2,6 +2,8 @@
 //! context and the auditors.
 
 use crate::grid::cells::Value;
+use std::collections::HashSet;
+
 use crate::grid::import::Ctx;
 use crate::grid::layout::{self, cover};
 use crate::grid::unread::Owner;
@@ -62,7 +64,7 @@ struct Cover {
 
 pub(crate) fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result<Audit, Error> {
     let mut c = Cover::default();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for row in ctx.data_rows(&["Rubrique", "Valeur"]) {
         let Some(label) = ctx.text(row, 0) else {
             ctx.unused_from(row, 1, "no label in column A");
@@ -75,12 +77,9 @@ pub(crate) fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result
             cover::AUDITOR,
             cover::AUDITORS,
         ];
-        if !repeated.iter().any(|l| key(l) == label) {
-            if seen.contains(&label) {
-                ctx.unused_from(row, 1, "a second row with this label");
-                continue;
-            }
-            seen.push(label.clone());
+        if !repeated.iter().any(|l| key(l) == label) && !seen.insert(label.clone()) {
+            ctx.unused_from(row, 1, "a second row with this label");
+            continue;
         }
         let used = cover_row(ctx, row, &label, &mut c);
         ctx.unused_from(row, used, "outside the grid's columns");

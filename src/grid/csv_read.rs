@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::grid::cells::{SheetData, Value, cell_name};
+use crate::grid::cells::{Budget, SheetData, Value, cell_name};
 use crate::grid::csv::{COLUMNS, FIELDS, SECTIONS, WIDTH};
 use crate::grid::layout::{self, CHARTE_VERDICT, CONCLUSION_SECTIONS, cover};
 use crate::grid::{GridDiagnostic, GridImport, import};
@@ -87,22 +87,30 @@ pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut records = Vec::new();
+    // Lines are counted on from the previous record (counting from the start each time would
+    // take hours on a large table).
+    let (mut counted, mut lines) = (0, 0);
+    let mut budget = Budget::default();
     for record in reader.records() {
         let record = record.map_err(|e| Error::InvalidValue {
             what: "audit grid",
             value: e.to_string(),
             reason: "not a CSV table that can be read",
         })?;
+        // Each field, and each record once, as the workbook's reader counts cells and rows.
+        budget.take(record.len() + 1)?;
         // The line where the record starts, from its byte offset (the reader's own line count
         // lags behind with CRLF line ends).
         let mut start = record.position().map_or(0, |p| p.byte() as usize);
         while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
-        let line = 1 + text
+        lines += text
             .as_bytes()
-            .get(..start)
+            .get(counted..start)
             .map_or(0, |b| b.split(|&c| c == b'\n').count() - 1);
+        counted = counted.max(start);
+        let line = 1 + lines;
         records.push((line, record.iter().map(str::to_owned).collect::<Vec<_>>()));
     }
     let Some((_, header)) = records.first() else {

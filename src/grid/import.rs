@@ -2,10 +2,12 @@
 //! each sheet by its name. Every non-empty cell is used, or reported and kept in the audit's
 //! `unread`.
 
+use std::collections::HashSet;
+
 use crate::grid::cells::{SheetData, Value, cell_name};
 use crate::grid::items;
 use crate::grid::layout;
-use crate::grid::unread::{Owner, Pending};
+use crate::grid::unread::{Owner, Pending, Places};
 use crate::grid::{GridDiagnostic, GridImport};
 use crate::text::key;
 use crate::{Error, ImportLevel, Referentiel};
@@ -15,6 +17,9 @@ use crate::{Error, ImportLevel, Referentiel};
 pub(crate) struct Found {
     pub(crate) diagnostics: Vec<GridDiagnostic>,
     pub(crate) unread: Vec<Pending>,
+    /// The cell and text of each entry of `unread`, so that a text is kept once (a set: a
+    /// hostile grid may hold millions of cells).
+    kept: HashSet<(String, String)>,
 }
 
 /// Reports into the import's diagnostics, naming the sheet and cell.
@@ -46,12 +51,7 @@ impl Ctx<'_> {
         text: String,
     ) {
         let cell = cell_name(&self.sheet.name, row, col);
-        if !self
-            .found
-            .unread
-            .iter()
-            .any(|p| p.cell == cell && p.text == text)
-        {
+        if self.found.kept.insert((cell.clone(), text.clone())) {
             self.found.unread.push(Pending {
                 owner,
                 suffix,
@@ -246,7 +246,8 @@ pub(crate) fn audit(sheets: &[SheetData], referentiel: &Referentiel) -> Result<G
     }
     items::sort(&mut audit, referentiel);
     // Field paths name assessments by their place, known only now that they are sorted.
-    audit.unread = found.unread.iter().map(|p| p.resolve(&audit)).collect();
+    let places = Places::of(&audit);
+    audit.unread = found.unread.iter().map(|p| p.resolve(&places)).collect();
     Ok(GridImport {
         audit,
         diagnostics: found.diagnostics,

@@ -1,5 +1,8 @@
 //! Reads the sheets of items: modules, management, remote checks, fiches d'écart, conclusion.
 
+use std::collections::HashMap;
+use std::hash::Hash;
+
 use crate::grid::import::Ctx;
 use crate::grid::layout::{
     CHARTE_VERDICT, CONCLUSION_HEADERS, CONCLUSION_SECTIONS, ECART_HEADERS, MANAGEMENT_HEADERS,
@@ -10,8 +13,9 @@ use crate::model::ecart::ActionState;
 use crate::text::{key, loose};
 use crate::{
     ActionStatus, Assessment, Audit, EcartTarget, EngagementNumber, FicheEcart, ImportLevel,
-    ManagementAssessment, ManagementItemId, ManagementSection, ModuleNumber, NcGrade, Observation,
-    ObservationKind, Referentiel, RemoteChannel, RemoteCheck, RemoteNote, Verdict,
+    ManagementAssessment, ManagementItem, ManagementItemId, ManagementSection, ModuleNumber,
+    NcGrade, Observation, ObservationKind, Referentiel, RemoteChannel, RemoteCheck, RemoteNote,
+    Verdict,
 };
 
 /// The observations of the four cells from column `first` (PF, PS, risk, PP), of `owner`.
@@ -139,7 +143,9 @@ pub(crate) fn module(
                 .collect()
         })
         .unwrap_or_default();
-    let first = audit.assessments.len();
+    // The rows already read of each engagement of this sheet (a map: a hostile grid may hold
+    // millions of rows).
+    let mut mine: HashMap<EngagementNumber, usize> = HashMap::new();
     for row in ctx.data_rows(&MODULE_HEADERS) {
         let Some(n) = whole::<u16>(ctx, row, 0).and_then(EngagementNumber::new) else {
             let heading_only = (0..MODULE_HEADERS.len())
@@ -155,11 +161,7 @@ pub(crate) fn module(
         let known = referentiel.engagement(n);
         let what = format!("engagement {n}");
         let owner = Owner::Assessment(module, n);
-        let existing = audit
-            .assessments
-            .get(first..)
-            .and_then(|mine| mine.iter().position(|a| a.engagement == n))
-            .map(|i| i + first);
+        let existing = mine.get(&n).copied();
         let v = verdict(ctx, row, 2, &owner);
         let obs = observations(ctx, row, 3, &owner);
         if let Some(a) = existing.and_then(|i| audit.assessments.get_mut(i)) {
@@ -192,6 +194,7 @@ pub(crate) fn module(
                 Some(_) => {}
             }
             check_title(ctx, row, 1, known.map(|e| e.title.as_str()));
+            mine.insert(n, audit.assessments.len());
             audit.assessments.push(Assessment {
                 engagement: n,
                 module,
@@ -214,6 +217,7 @@ fn section(text: &str) -> Option<ManagementSection> {
 
 /// Reads the management sheet.
 pub(crate) fn management(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut Audit) {
+    let mut read = index(&audit.management, ManagementAssessment::id);
     for row in ctx.data_rows(&MANAGEMENT_HEADERS) {
         let s = ctx.text(row, 0).as_deref().and_then(section);
         let item = whole::<u8>(ctx, row, 1);
@@ -231,7 +235,8 @@ pub(crate) fn management(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &m
         let owner = Owner::Management(id);
         let v = verdict(ctx, row, 3, &owner);
         let obs = observations(ctx, row, 4, &owner);
-        if let Some(m) = audit.management.iter_mut().find(|m| m.id() == id) {
+        let existing = read.get(&id).copied();
+        if let Some(m) = existing.and_then(|i| audit.management.get_mut(i)) {
             if ctx.text(row, 2).is_some() {
                 check_title(ctx, row, 2, known.map(|i| i.title.as_str()));
             }
@@ -257,6 +262,7 @@ pub(crate) fn management(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &m
                 );
             }
             check_title(ctx, row, 2, known.map(|i| i.title.as_str()));
+            read.insert(id, audit.management.len());
             let mut m = ManagementAssessment::new(id, v);
             m.comment = ctx.text(row, 8);
             m.observations = obs;
@@ -276,6 +282,7 @@ fn channel(text: &str) -> Option<RemoteChannel> {
 
 /// Reads the remote-checks sheet.
 pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut Audit) {
+    let mut read = index(&audit.remote_checks, |r| (r.channel, r.engagement));
     for row in ctx.data_rows(&REMOTE_HEADERS) {
         let c = ctx.text(row, 0).as_deref().and_then(channel);
         let n = whole::<u16>(ctx, row, 1).and_then(EngagementNumber::new);
@@ -305,11 +312,8 @@ pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut A
         }
         let obs = observations(ctx, row, 5, &owner);
         let what = format!("remote check of engagement {n} on {c}");
-        if let Some(check) = audit
-            .remote_checks
-            .iter_mut()
-            .find(|r| r.channel == c && r.engagement == n)
-        {
+        let existing = read.get(&(c, n)).copied();
+        if let Some(check) = existing.and_then(|i| audit.remote_checks.get_mut(i)) {
             if let Some(note) = note {
                 if check.note.is_some() {
                     ctx.note(
@@ -367,6 +371,7 @@ pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut A
             if ctx.text(row, 3).is_some() {
                 check_title(ctx, row, 3, known.map(|e| e.title.as_str()));
             }
+            read.insert((c, n), audit.remote_checks.len());
             audit.remote_checks.push(RemoteCheck {
                 channel: c,
                 engagement: n,
@@ -530,27 +535,31 @@ pub(crate) fn conclusion(ctx: &mut Ctx<'_>, audit: &mut Audit) {
     }
 }
 
+/// The place of the first item of each key in `items` (a map: a hostile grid may hold millions
+/// of rows, and a search through the items read for each row would take hours).
+pub(crate) fn index<T, K: Eq + Hash>(items: &[T], key: impl Fn(&T) -> K) -> HashMap<K, usize> {
+    let mut map = HashMap::new();
+    for (i, item) in items.iter().enumerate().rev() {
+        map.insert(key(item), i);
+    }
+    map
+}
+
 /// Puts assessments in the référentiel's order (rows may have been reordered), then by number;
 /// management items likewise. Remote checks and fiches keep the grid's order.
 pub(crate) fn sort(audit: &mut Audit, referentiel: &Referentiel) {
-    let engagements = referentiel.engagements();
+    let engagements = index(referentiel.engagements(), |e| e.number);
     audit.assessments.sort_by_key(|a| {
         (
             engagements
-                .iter()
-                .position(|e| e.number == a.engagement)
+                .get(&a.engagement)
+                .copied()
                 .unwrap_or(usize::MAX),
             a.engagement,
         )
     });
-    let items = referentiel.management_items();
-    audit.management.sort_by_key(|m| {
-        (
-            items
-                .iter()
-                .position(|i| i.id() == m.id())
-                .unwrap_or(usize::MAX),
-            m.id(),
-        )
-    });
+    let items = index(referentiel.management_items(), ManagementItem::id);
+    audit
+        .management
+        .sort_by_key(|m| (items.get(&m.id()).copied().unwrap_or(usize::MAX), m.id()));
 }

@@ -68,6 +68,8 @@ mod import;
 mod items;
 mod layout;
 #[cfg(feature = "xlsx")]
+mod package;
+#[cfg(feature = "xlsx")]
 mod read;
 #[cfg(feature = "xlsx")]
 mod rows;
@@ -207,9 +209,12 @@ pub fn new_xlsx(
 /// # Errors
 ///
 /// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES);
-/// [`Error::InvalidValue`] when the bytes are not a spreadsheet, the workbook is not a grid (no
-/// `_qualepref` sheet, or another format version), or its page de garde lacks what an audit
-/// cannot do without (administration type, département, city, first day).
+/// [`Error::InvalidValue`] when the bytes are not an `.xlsx` or `.ods` spreadsheet, the
+/// workbook is too large to be a grid (a cell beyond 100 000 rows or 100 columns, more than
+/// 2 000 000 cells, parts that unpack to more than 256 MiB), is not a grid (no `_qualepref`
+/// sheet, or another format version), or its page de garde lacks what an audit cannot do
+/// without (administration type, département, city, first day), or holds it in a form not
+/// understood (the error then names the cell).
 #[cfg(feature = "xlsx")]
 #[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
 pub fn import_xlsx(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport, Error> {
@@ -308,8 +313,9 @@ pub fn export_csv(audit: &Audit, referentiel: &Referentiel) -> Result<Vec<u8>, E
 /// # Errors
 ///
 /// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES);
-/// [`Error::InvalidValue`] when the table has no format row (not a grid), or lacks what an
-/// audit cannot do without (administration type, département, city, first day).
+/// [`Error::InvalidValue`] when the table has no format row (not a grid), holds more than
+/// 2 000 000 cells (counting each line once), or lacks what an audit cannot do without
+/// (administration type, département, city, first day) or holds it in a form not understood.
 #[cfg(feature = "csv")]
 #[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
 pub fn import_csv(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport, Error> {

@@ -1,24 +1,28 @@
-//! Reads a workbook (.xlsx, .ods, and the other formats calamine knows) into sheets of cells.
+//! Reads a workbook (.xlsx, .ods) into sheets of cells. The other formats calamine knows (.xls,
+//! .xlsb) are refused: their reader builds a dense range of every cell up to the farthest one
+//! before the grid's bounds can be checked.
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, Reader};
 
 use crate::Error;
-use crate::grid::cells::{SheetData, Value, serial_date};
+use crate::grid::cells::{Budget, SheetData, Value, serial_date};
 
 /// The farthest row and column (0-based, exclusive) a grid's cell may stand in. A grid has a few
 /// hundred rows and a dozen columns; the bounds keep a small workbook that names a cell far away
 /// (`XFD1048576`) from making the reader allocate for every cell before it.
 pub(crate) const MAX_ROWS: u32 = 100_000;
 /// See [`MAX_ROWS`].
-pub(crate) const MAX_COLUMNS: u32 = 1_000;
+pub(crate) const MAX_COLUMNS: u32 = 100;
 
 /// Every sheet of the workbook in `bytes`, in the workbook's order. An `.xlsx` is read cell by
-/// cell (a cell beyond [`MAX_ROWS`] × [`MAX_COLUMNS`] is refused); other formats (`.ods`) go
-/// through calamine's ranges, whose extent is checked before any cell is copied.
+/// cell (a cell beyond [`MAX_ROWS`] × [`MAX_COLUMNS`] is refused, and the cells stored count
+/// against [`MAX_CELLS`](crate::grid::cells::MAX_CELLS)); an `.ods` goes through calamine's
+/// dense ranges, whose filled extent the package check measures before calamine unpacks it.
 pub(crate) fn sheets(bytes: &[u8]) -> Result<Vec<SheetData>, Error> {
     crate::check_size(bytes.len())?;
+    crate::grid::package::check(bytes)?;
     // calamine 0.35 multiplies unchecked cell coordinates: a damaged cell reference overflows,
     // which panics where overflow checks are on (debug builds). A workbook that does that is not
     // a grid; the panic must not reach the caller.
@@ -30,9 +34,10 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<SheetData>, Error> {
     if let Ok(mut xlsx) = calamine::Xlsx::new(Cursor::new(bytes)) {
         return xlsx_sheets(&mut xlsx);
     }
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
+    let mut book = calamine::Ods::new(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
     let names = book.sheet_names();
     let mut sheets = Vec::with_capacity(names.len());
+    let mut budget = Budget::default();
     for name in names {
         let range = book.worksheet_range(&name).map_err(|_| not_a_workbook())?;
         let mut rows = Rows::default();
@@ -41,7 +46,12 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<SheetData>, Error> {
             check_extent(&name, r1, c1)?;
         }
         for (row, col, data) in range.used_cells() {
-            rows.put(row + r0 as usize, col + c0 as usize, value(data));
+            rows.put(
+                row + r0 as usize,
+                col + c0 as usize,
+                value(data),
+                &mut budget,
+            )?;
         }
         sheets.push(SheetData { name, rows: rows.0 });
     }
@@ -52,6 +62,7 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<SheetData>, Error> {
 fn xlsx_sheets(xlsx: &mut calamine::Xlsx<Cursor<&[u8]>>) -> Result<Vec<SheetData>, Error> {
     let names = xlsx.sheet_names();
     let mut sheets = Vec::with_capacity(names.len());
+    let mut budget = Budget::default();
     for name in names {
         let mut rows = Rows::default();
         let mut cells = xlsx
@@ -61,7 +72,7 @@ fn xlsx_sheets(xlsx: &mut calamine::Xlsx<Cursor<&[u8]>>) -> Result<Vec<SheetData
             let (row, col) = cell.get_position();
             check_extent(&name, row, col)?;
             let data = Data::from(cell.get_value().clone());
-            rows.put(row as usize, col as usize, value(&data));
+            rows.put(row as usize, col as usize, value(&data), &mut budget)?;
         }
         drop(cells);
         sheets.push(SheetData { name, rows: rows.0 });
@@ -74,11 +85,20 @@ fn check_extent(sheet: &str, row: u32, col: u32) -> Result<(), Error> {
     if row < MAX_ROWS && col < MAX_COLUMNS {
         return Ok(());
     }
-    Err(Error::InvalidValue {
+    Err(beyond_bounds(sheet, u64::from(row), u64::from(col)))
+}
+
+/// The error for a cell at `row`, `col` (0-based) beyond the grid's bounds.
+pub(crate) fn beyond_bounds(sheet: &str, row: u64, col: u64) -> Error {
+    Error::InvalidValue {
         what: "audit grid",
-        value: format!("{sheet}!R{}C{}", u64::from(row) + 1, u64::from(col) + 1),
-        reason: "a cell stands beyond the grid's bounds (100 000 rows, 1 000 columns)",
-    })
+        value: format!(
+            "{sheet}!R{}C{}",
+            row.saturating_add(1),
+            col.saturating_add(1)
+        ),
+        reason: "a cell stands beyond the grid's bounds (100 000 rows, 100 columns)",
+    }
 }
 
 /// A sheet's non-empty cells, row by row.
@@ -86,25 +106,35 @@ fn check_extent(sheet: &str, row: u32, col: u32) -> Result<(), Error> {
 struct Rows(Vec<Vec<Value>>);
 
 impl Rows {
-    fn put(&mut self, row: usize, col: usize, value: Value) {
+    /// Stores `value` at `row`, `col`, counting in `budget` the rows and cells it adds.
+    fn put(
+        &mut self,
+        row: usize,
+        col: usize,
+        value: Value,
+        budget: &mut Budget,
+    ) -> Result<(), Error> {
         if value.is_empty() {
-            return;
+            return Ok(());
         }
         if self.0.len() <= row {
+            budget.take(row + 1 - self.0.len())?;
             self.0.resize(row + 1, Vec::new());
         }
         if let Some(cells) = self.0.get_mut(row) {
             if cells.len() <= col {
+                budget.take(col + 1 - cells.len())?;
                 cells.resize(col + 1, Value::Empty);
             }
             if let Some(cell) = cells.get_mut(col) {
                 *cell = value;
             }
         }
+        Ok(())
     }
 }
 
-fn not_a_workbook() -> Error {
+pub(crate) fn not_a_workbook() -> Error {
     Error::InvalidValue {
         what: "audit grid",
         value: "workbook".to_owned(),

@@ -2,7 +2,13 @@
 //! meant for. Assessments and management items are sorted into the référentiel's order once
 //! every sheet is read, so their index in the audit is only known then.
 
-use crate::{Audit, EngagementNumber, ManagementItemId, ModuleNumber, RemoteChannel, Unread};
+use std::collections::HashMap;
+
+use crate::grid::items::index;
+use crate::{
+    Audit, EngagementNumber, ManagementAssessment, ManagementItemId, ModuleNumber, RemoteChannel,
+    Unread,
+};
 
 /// The record a cell belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,33 +30,40 @@ impl Owner {
         Owner::Path(path.into())
     }
 
-    /// The path of this owner in `audit`, then `suffix` (`.verdict`): the record's collection
-    /// alone (`assessments`) when the audit holds no such record.
-    fn resolve(&self, audit: &Audit, suffix: &str) -> String {
+    /// The path of this owner in the audit of `places`, then `suffix` (`.verdict`): the
+    /// record's collection alone (`assessments`) when the audit holds no such record.
+    fn resolve(&self, places: &Places, suffix: &str) -> String {
         let (list, index) = match self {
             Owner::Path(path) => return format!("{path}{suffix}"),
-            Owner::Assessment(module, number) => (
-                "assessments",
-                audit
-                    .assessments
-                    .iter()
-                    .position(|a| a.module == *module && a.engagement == *number),
-            ),
-            Owner::Management(id) => (
-                "management",
-                audit.management.iter().position(|m| m.id() == *id),
-            ),
+            Owner::Assessment(module, number) => {
+                ("assessments", places.assessments.get(&(*module, *number)))
+            }
+            Owner::Management(id) => ("management", places.management.get(id)),
             Owner::Remote(channel, number) => (
                 "remote_checks",
-                audit
-                    .remote_checks
-                    .iter()
-                    .position(|r| r.channel == *channel && r.engagement == *number),
+                places.remote_checks.get(&(*channel, *number)),
             ),
         };
         match index {
             Some(i) => format!("{list}[{i}]{suffix}"),
             None => list.to_owned(),
+        }
+    }
+}
+
+/// Where each record stands in an audit (maps: a hostile grid may keep millions of cells).
+pub(crate) struct Places {
+    assessments: HashMap<(ModuleNumber, EngagementNumber), usize>,
+    management: HashMap<ManagementItemId, usize>,
+    remote_checks: HashMap<(RemoteChannel, EngagementNumber), usize>,
+}
+
+impl Places {
+    pub(crate) fn of(audit: &Audit) -> Places {
+        Places {
+            assessments: index(&audit.assessments, |a| (a.module, a.engagement)),
+            management: index(&audit.management, ManagementAssessment::id),
+            remote_checks: index(&audit.remote_checks, |r| (r.channel, r.engagement)),
         }
     }
 }
@@ -67,9 +80,9 @@ pub(crate) struct Pending {
 }
 
 impl Pending {
-    /// The entry of [`Audit::unread`], its field resolved in `audit`.
-    pub(crate) fn resolve(&self, audit: &Audit) -> Unread {
-        Unread::new(self.owner.resolve(audit, self.suffix), self.text.clone())
+    /// The entry of [`Audit::unread`], its field resolved in the audit of `places`.
+    pub(crate) fn resolve(&self, places: &Places) -> Unread {
+        Unread::new(self.owner.resolve(places, self.suffix), self.text.clone())
             .in_cell(self.cell.clone())
     }
 }
