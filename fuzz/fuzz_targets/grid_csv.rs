@@ -1,0 +1,18 @@
+//! The grid's CSV import: no input may panic; an imported audit validates and writes to JSON,
+//! and, when nothing was left unread, writes back to CSV and reads again.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use qualepref::{Referentiel, ValidationOptions, grid, validate};
+
+fuzz_target!(|data: &[u8]| {
+    let referentiel = Referentiel::qual_e_pref_2019();
+    if let Ok(imported) = grid::import_csv(data, referentiel) {
+        let audit = imported.audit();
+        let _ = validate(audit, referentiel, &ValidationOptions::default());
+        let _ = audit.to_json_string();
+        if let Ok(table) = grid::export_csv(audit, referentiel) {
+            let _ = grid::import_csv(&table, referentiel);
+        }
+    }
+});
