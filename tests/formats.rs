@@ -534,8 +534,25 @@ fn a_bad_last_field_is_reported_on_its_own_line() {
                 Some(line_of(&broken, bad)),
                 "{format}: {e}"
             );
+            // In JSON, the column is the value's last character.
+            if *format == Format::Json {
+                let at = broken.find(bad).unwrap_or_default();
+                let line_start = broken[..at].rfind('\n').map_or(0, |n| n + 1);
+                let last = at + bad.len() - line_start;
+                assert_eq!(
+                    e.position(),
+                    Some((line_of(&broken, bad), last)),
+                    "{format}: {e}"
+                );
+            }
         }
     }
+}
+
+#[test]
+fn each_format_has_its_label() {
+    let labels: Vec<&str> = Format::ALL.iter().map(|f| f.label()).collect();
+    assert_eq!(labels, ["JSON", "YAML", "TOML"]);
 }
 
 #[test]
@@ -566,6 +583,64 @@ fn messages_say_what_is_wrong_in_the_users_words() {
         "malformed audit YAML at line 1, column 500005: the document holds more than 250000 \
          values (mappings, sequences and scalars), the limit for YAML"
     );
+}
+
+#[test]
+#[allow(clippy::format_collect)] // test inputs, built once
+fn every_breach_of_the_yaml_budget_is_said_in_words() {
+    let base = ok(toulon().to_string_in(Format::Yaml));
+    let modules = |list: &str| {
+        let text = base.replacen("modules:\n- 1\n- 2\n", &format!("modules:\n{list}"), 1);
+        assert_ne!(text, base);
+        text
+    };
+    let anchors: String = (0..50_001).map(|i| format!("- &a{i} 1\n")).collect();
+    let aliases: String = (0..5_001)
+        .map(|i| format!("- &a{i} 1\n"))
+        .chain((0..50_001).map(|i| format!("- *a{}\n", i % 5_001)))
+        .collect();
+    let bomb: String = std::iter::once("- &a 1\n".to_owned())
+        .chain((0..101).map(|_| "- *a\n".to_owned()))
+        .collect();
+    let merges: String = std::iter::once("auditors:\n".to_owned())
+        .chain((0..1_001).map(|i| format!("- &p{i} {{name: X}}\n")))
+        .chain((0..10_001).map(|i| format!("- {{<<: *p{}}}\n", i % 1_001)))
+        .collect();
+    // Ten texts of 1 MB, each repeated ten times through aliases: 110 MB of text.
+    let long = "x".repeat(1_000_000);
+    let texts: String = std::iter::once("  organisation:\n".to_owned())
+        .chain((0..10).map(|i| format!("  - &s{i} \"{long}\"\n")))
+        .chain((0..100).map(|i| format!("  - *s{}\n", i % 10)))
+        .collect();
+    for (yaml, expected) in [
+        (
+            modules(&anchors),
+            "the document holds more than 50000 anchors (&name), the limit for YAML",
+        ),
+        (
+            modules(&aliases),
+            "the document holds more than 50000 aliases (*name), the limit for YAML",
+        ),
+        (
+            modules(&bomb),
+            "the document uses 101 aliases for 1 anchors, too many to expand (an alias bomb?)",
+        ),
+        (
+            merges,
+            "the document holds more than 10000 merge keys (<<), the limit for YAML",
+        ),
+        (
+            base.replacen("  organisation:\n", &texts, 1),
+            "the document holds more than 67108864 bytes of text in its values, the limit for \
+             YAML",
+        ),
+    ] {
+        let message = err(Audit::from_str_in(&yaml, Format::Yaml)).to_string();
+        assert!(
+            message.starts_with("malformed audit YAML at line ") && message.ends_with(expected),
+            "{message}"
+        );
+    }
 }
 
 #[test]

@@ -367,24 +367,20 @@ fn yaml_budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
     let more = |what: &str, limit: usize| {
         format!("the document holds more than {limit} {what}, the limit for YAML")
     };
+    // The other breaches cannot happen to a document of the crate's types under the default
+    // budget: the node limit comes before the event limit, the typed fields before the depth
+    // limit (64 levels), the single-document reader before the document limit, and the input
+    // limit (64 MiB) before the comment limit. They get the general message.
     match breach {
-        B::Events { .. } => more("parser events", limit.max_events),
         B::Aliases { .. } => more("aliases (*name)", limit.max_aliases),
         B::Anchors { .. } => more("anchors (&name)", limit.max_anchors),
-        B::Depth { .. } => format!(
-            "the document nests more than {} levels deep, the limit for YAML",
-            limit.max_depth
-        ),
-        B::Documents { .. } => more("documents", limit.max_documents),
         B::Nodes { .. } => more("values (mappings, sequences and scalars)", limit.max_nodes),
         B::ScalarBytes { .. } => more("bytes of text in its values", limit.max_total_scalar_bytes),
-        B::CommentBytes { .. } => more("bytes of comments", limit.max_total_comment_bytes),
         B::MergeKeys { .. } => more("merge keys (<<)", limit.max_merge_keys),
         B::AliasAnchorRatio { aliases, anchors } => format!(
             "the document uses {aliases} aliases for {anchors} anchors, too many to expand \
              (an alias bomb?)"
         ),
-        B::SequenceUnbalanced => "the document's structure is unbalanced".to_owned(),
         _ => "the document is too large or too deeply nested for the YAML reader".to_owned(),
     }
 }
@@ -465,5 +461,7 @@ mod tests {
         assert_eq!(line_and_column("ab\ncdé\nf", 8), (3, 1));
         assert_eq!(line_and_column("ab\ncdé\nf", 7), (2, 4));
         assert_eq!(line_and_column("ab", 99), (1, 3));
+        // An offset inside a character counts from that character's start.
+        assert_eq!(line_and_column("ab\ncdé\nf", 6), (2, 3));
     }
 }
