@@ -568,6 +568,20 @@ fn not_a_report() {
         "not a qual-e-pref audit report: the text holds binary data (control character U+0000 \
          at line 2)"
     );
+    // Each kind of control character: C0 (alone, in a text without spaces), DEL, C1.
+    for (text, found) in [
+        ("\u{1}", "U+0001 at line 1"),
+        ("RAPPORT D'AUDIT\n\u{7f}", "U+007F at line 2"),
+        ("RAPPORT D'AUDIT\n\u{85}", "U+0085 at line 2"),
+    ] {
+        assert_eq!(
+            import_err(text),
+            format!(
+                "not a qual-e-pref audit report: the text holds binary data (control character \
+                 {found})"
+            )
+        );
+    }
     assert_eq!(
         import_err("Bonjour,\nceci est une lettre.\n\tPF : rien\n"),
         "not a qual-e-pref audit report: no title, page de garde nor section 3 found"
@@ -1233,6 +1247,27 @@ fn a_date_with_a_two_digit_year_is_reported_not_guessed() {
 fn form_feeds_and_lone_carriage_returns_become_spaces() {
     let row = "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
                Conforme\t";
+    // Each alone (the import copies the text only when it holds one of them), then both.
+    for comment in [
+        "Deux\u{c}pages plus loin",
+        "Deux pages\rplus loin",
+        "Deux\u{c}pages\rplus loin",
+    ] {
+        let text = replace_line(
+            REPORT,
+            row,
+            &format!(
+                "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote \
+                 : Conforme. {comment}\t"
+            ),
+        );
+        let imported = import(&text);
+        assert_eq!(
+            imported.audit().remote_checks[11].comment.as_deref(),
+            Some("Deux pages plus loin"),
+            "{comment:?}"
+        );
+    }
     let text = replace_line(
         REPORT,
         row,
@@ -1240,10 +1275,6 @@ fn form_feeds_and_lone_carriage_returns_become_spaces() {
          Conforme. Deux\u{c}pages\rplus loin\t",
     );
     let imported = import(&text);
-    assert_eq!(
-        imported.audit().remote_checks[11].comment.as_deref(),
-        Some("Deux pages plus loin")
-    );
     let report = qualepref::validate(
         imported.audit(),
         Referentiel::qual_e_pref_2019(),

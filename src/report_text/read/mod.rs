@@ -411,7 +411,8 @@ impl<'r> Parser<'r> {
 
     fn classify(&mut self, n: usize, line: &str) -> LineRole {
         let t = line.trim();
-        if t.is_empty() || t.chars().all(char::is_whitespace) {
+        // `trim` removes every character `char::is_whitespace` names.
+        if t.is_empty() {
             return LineRole::Blank;
         }
         if let Some(layout) = table_debris(t) {
@@ -447,5 +448,30 @@ impl<'r> Parser<'r> {
             3 => Part::Synthesis(Synth::Legend),
             _ => Part::Synthesis4(None),
         };
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::{ImportCode, ImportDiagnostic, ImportLevel, LineRole};
+    use crate::samples;
+
+    #[test]
+    fn a_reported_line_without_its_diagnostic_is_unexplained() {
+        let mut imported = super::import_report(samples::TOULON_2019_REPORT).unwrap();
+        imported.lines = vec![
+            LineRole::Blank,
+            LineRole::Reported,
+            LineRole::Reported,
+            LineRole::Blank,
+        ];
+        imported.diagnostics = vec![ImportDiagnostic {
+            line: Some(2),
+            level: ImportLevel::Skipped,
+            code: ImportCode::UnrecognisedLine,
+            message: String::new(),
+        }];
+        assert_eq!(imported.unexplained_lines(), [3]);
     }
 }
