@@ -108,5 +108,11 @@ mod tests {
         assert_eq!(count(multiline), Some(3));
         assert_eq!(count("a = 'unterminated\nb = 1"), Some(2));
         assert_eq!(over(b"[a]\n[b]\n[c]", 2), Some(8));
+        // Strings inside an array: each closes at its own quote.
+        assert_eq!(count("a = [\"x\", \"y\"]\nb = 1"), Some(4));
+        // An escaped backslash ends its escape: the quote after it closes the string.
+        assert_eq!(count("a = \"\\\\\"\n[b]\n[c]\n[d]\n[e]"), Some(5));
+        // A multi-line string closes at three quotes only, not at a quoted word inside it.
+        assert_eq!(count("a = \"\"\" \"x\" , = [ \"\"\"\nb = 1"), Some(2));
     }
 }
