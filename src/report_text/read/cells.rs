@@ -306,6 +306,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_leading_number_has_one_to_nine_digits() {
+        assert_eq!(leading_number("123456789. x"), Some((123_456_789, ". x")));
+        assert_eq!(leading_number("1234567890. x"), None);
+        assert_eq!(leading_number("x. 12"), None);
+        assert_eq!(leading_number("7"), Some((7, "")));
+    }
+
+    #[test]
     fn markers_and_risks() {
         let (c, obs) = split_observations("Vu. PF : bien PS: mal Risque : perte PP :mieux");
         assert_eq!(c.as_deref(), Some("Vu."));
