@@ -114,5 +114,10 @@ mod tests {
         assert_eq!(count("a = \"\\\\\"\n[b]\n[c]\n[d]\n[e]"), Some(5));
         // A multi-line string closes at three quotes only, not at a quoted word inside it.
         assert_eq!(count("a = \"\"\" \"x\" , = [ \"\"\"\nb = 1"), Some(2));
+        assert_eq!(count("a = \"\"\"a \" , = [ b\"\"\"\nb = 1"), Some(2));
+        assert_eq!(count("a = \"\"\"a \"\" , = [ b\"\"\"\nb = 1"), Some(2));
+        // Up to two quotes before the closing three belong to the string.
+        assert_eq!(count("a = \"\"\"x\"\"\"\" , = [\nb = 1"), Some(5));
+        assert_eq!(count("a = \'\'\'x\'\'\'\'\' , = [\nb = 1"), Some(5));
     }
 }
