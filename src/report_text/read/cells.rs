@@ -306,6 +306,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dates_are_read_only_in_their_written_forms() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(parse_date(" 4/2/2019 "), day(2019, 2, 4));
+        for bad in [
+            "18/11/2019/5",
+            "+1/11/2019",
+            "18/+1/2019",
+            "18/11/+201",
+            "18/11/19",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+        let words: Vec<&str> = date_like_words("le 18/11/2019, et/ou 3 jours (2/3).").collect();
+        assert_eq!(words, ["18/11/2019", "2/3"]);
+        let found: Vec<Option<NaiveDate>> =
+            french_dates_in("du 19/12/2018 mis à jour le 4 février 2019, puis le 1er mars 2020.")
+                .into_iter()
+                .map(Some)
+                .collect();
+        assert_eq!(found, [day(2019, 2, 4), day(2020, 3, 1)]);
+        assert_eq!(french_dates_in("le 4 février 19"), []);
+    }
+
+    #[test]
     fn a_leading_number_has_one_to_nine_digits() {
         assert_eq!(leading_number("123456789. x"), Some((123_456_789, ". x")));
         assert_eq!(leading_number("1234567890. x"), None);
