@@ -330,6 +330,25 @@ mod tests {
     }
 
     #[test]
+    fn a_risk_is_a_word_risque_followed_by_a_colon() {
+        assert_eq!(
+            split_risk("Attente longue Risque :  usagers mécontents"),
+            ("Attente longue", Some("usagers mécontents"))
+        );
+        assert_eq!(
+            split_risk("Attente risques: perte"),
+            ("Attente", Some("perte"))
+        );
+        for none in [
+            "Attente. Retard : long",
+            "Attente. aRisque : x",
+            "Risque sans deux-points",
+        ] {
+            assert_eq!(split_risk(none), (none, None), "{none}");
+        }
+    }
+
+    #[test]
     fn a_leading_number_has_one_to_nine_digits() {
         assert_eq!(leading_number("123456789. x"), Some((123_456_789, ". x")));
         assert_eq!(leading_number("1234567890. x"), None);
