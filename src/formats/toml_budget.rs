@@ -116,6 +116,9 @@ mod tests {
         assert_eq!(count("a = \"\"\" \"x\" , = [ \"\"\"\nb = 1"), Some(2));
         assert_eq!(count("a = \"\"\"a \" , = [ b\"\"\"\nb = 1"), Some(2));
         assert_eq!(count("a = \"\"\"a \"\" , = [ b\"\"\"\nb = 1"), Some(2));
+        // A backslash escapes a quote in a basic multi-line string, not in a literal one.
+        assert_eq!(count("a = \"\"\"x\\\"\"\" , = [ \"\"\"\nb = 1"), Some(2));
+        assert_eq!(count("a = \'\'\'x\\\'\'\' , = [ \'\'\'\nb = 1"), Some(4));
         // Up to two quotes before the closing three belong to the string.
         assert_eq!(count("a = \"\"\"x\"\"\"\" , = [\nb = 1"), Some(5));
         assert_eq!(count("a = \'\'\'x\'\'\'\'\' , = [\nb = 1"), Some(5));
