@@ -311,6 +311,46 @@ fn a_fiche_d_ecart_that_states_its_grade() {
         let differs = codes(&imported).contains(&"fiche-grade-differs");
         assert_eq!(differs, grade == NcGrade::Minor, "{paragraph}");
     }
+    // The paragraph's grade wins over the verdict's, written either way.
+    for (paragraph, grade, verdict) in [
+        (
+            "Engagement n°17 — NC Maj : aucun suivi.",
+            NcGrade::Major,
+            "NC min",
+        ),
+        (
+            "Engagement n°17 — NC min : un retard.",
+            NcGrade::Minor,
+            "NC Maj",
+        ),
+    ] {
+        let text = replace_line(
+            REPORT,
+            &format!("{ROW_17}PP"),
+            &format!("{ROW_17}{ROW_17_PP}\t{verdict}\t"),
+        );
+        let imported = import(&replace_line(&text, NO_ECART, paragraph));
+        assert_eq!(imported.audit().ecarts[0].grade, grade, "{paragraph}");
+        assert!(
+            codes(&imported).contains(&"fiche-grade-differs"),
+            "{paragraph}"
+        );
+    }
+}
+
+#[test]
+fn a_satisfaction_paragraph_opening_with_a_parenthesis_is_kept() {
+    let paragraph = "(Enquête 2019) Résultat très satisfaisant des usagers.";
+    let text = replace_line(
+        REPORT,
+        "Résultat très satisfaisant des enquêtes de satisfaction des usagers.",
+        paragraph,
+    );
+    let imported = import(&text);
+    assert_eq!(
+        imported.audit().conclusion.enquetes_satisfaction,
+        [paragraph]
+    );
 }
 
 #[test]
@@ -904,6 +944,12 @@ fn a_fiche_state_written_by_hand_reads_leniently_or_is_reported() {
         )]
     );
     assert_eq!(diagnostics_on(&imported, line + 1).len(), 1);
+    // A date that is not one, even on a state that needs none: reported and kept.
+    let bad_day = with("État : en cours le 45/01/2024");
+    let imported = import_report_text(&bad_day, &referentiel).unwrap();
+    assert_eq!(imported.audit().ecarts[0].status, ActionStatus::Open);
+    assert_eq!(imported.audit().unread.len(), 1);
+    assert_eq!(imported.audit().unread[0].text, "en cours le 45/01/2024");
 }
 
 // --- properties ------------------------------------------------------------------------------

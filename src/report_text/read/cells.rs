@@ -349,6 +349,23 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_is_the_number_just_before_its_word() {
+        assert_eq!(
+            figure_before("environ 1 060 000 habitants.", "habitants"),
+            Some((1_060_000, "1 060 000 habitants".to_owned()))
+        );
+        // Not a word that only begins with it; groups of three digits only.
+        assert_eq!(
+            figure_before("12 habitantsz, 15 habitants", "habitants"),
+            Some((15, "15 habitants".to_owned()))
+        );
+        assert_eq!(
+            figure_before("soit 12 34 habitants", "habitants"),
+            Some((34, "34 habitants".to_owned()))
+        );
+    }
+
+    #[test]
     fn a_leading_number_has_one_to_nine_digits() {
         assert_eq!(leading_number("123456789. x"), Some((123_456_789, ". x")));
         assert_eq!(leading_number("1234567890. x"), None);
