@@ -333,6 +333,18 @@ mod tests {
             assert_eq!(conclusion_heading(s.heading()), Some(s), "{s:?}");
             assert_eq!(conclusion_heading(&format!("❖ {}", s.heading())), Some(s));
         }
+        // A paragraph that reads as a heading once folded is not one: a lower-case letter
+        // outside parentheses, before or after them, makes it a paragraph.
+        assert_eq!(
+            conclusion_heading("POINTS FORTS"),
+            Some(ConclusionSection::PointsForts)
+        );
+        assert_eq!(
+            conclusion_heading("POINTS FORTS (de l'audit)"),
+            Some(ConclusionSection::PointsForts)
+        );
+        assert_eq!(conclusion_heading("Points forts"), None);
+        assert_eq!(conclusion_heading("POINTS (x) forts"), None);
         for m in MANAGEMENT {
             let fiche = format!("{} {} 5", m.heading.text, FICHE_ITEM.text);
             let id = ManagementItemId {
