@@ -459,3 +459,24 @@ fn a_remote_checks_comment_is_shown_by_every_renderer() {
         "{html}"
     );
 }
+
+#[test]
+fn each_observation_constructor_sets_its_kind_and_only_a_ps_has_a_risk() {
+    use qualepref::{Observation, ObservationKind};
+    let ps = Observation::area_of_concern("Attente longue", "Tensions à l'accueil");
+    assert_eq!(
+        (ps.kind, ps.text.as_str(), ps.risk.as_deref()),
+        (
+            ObservationKind::AreaOfConcern,
+            "Attente longue",
+            Some("Tensions à l'accueil")
+        )
+    );
+    let pf = Observation::strength("Accueil soigné");
+    assert_eq!((pf.kind, pf.risk), (ObservationKind::Strength, None));
+    let pp = Observation::opportunity_for_improvement("Afficher les délais");
+    assert_eq!(
+        (pp.kind, pp.risk),
+        (ObservationKind::OpportunityForImprovement, None)
+    );
+}

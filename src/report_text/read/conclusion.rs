@@ -352,6 +352,9 @@ mod tests {
                 item: 5,
             };
             assert_eq!(fiche_target(&fiche), Some(EcartTarget::Management(id)));
+            // Items are numbered from 1.
+            let zero = format!("{} {} 0", m.heading.text, FICHE_ITEM.text);
+            assert_eq!(fiche_target(&zero), None, "{zero}");
         }
     }
 }
