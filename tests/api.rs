@@ -480,3 +480,26 @@ fn each_observation_constructor_sets_its_kind_and_only_a_ps_has_a_risk() {
         (ObservationKind::OpportunityForImprovement, None)
     );
 }
+
+#[test]
+fn observe_adds_an_observation_to_an_assessed_engagement_only() {
+    use qualepref::{EngagementNumber, Observation};
+    let mut audit = qualepref::Audit::from_json_str(qualepref::samples::TOULON_2019_JSON).unwrap();
+    let three = EngagementNumber::try_from(3).unwrap();
+    let before = audit.assessment(three).unwrap().observations.len();
+    audit
+        .observe(three, Observation::strength("Accueil soigné"))
+        .unwrap();
+    let after = &audit.assessment(three).unwrap().observations;
+    assert_eq!(after.len(), before + 1);
+    assert_eq!(
+        after.last().map(|o| o.text.as_str()),
+        Some("Accueil soigné")
+    );
+    let unassessed = EngagementNumber::try_from(99).unwrap();
+    assert!(
+        audit
+            .observe(unassessed, Observation::strength("x"))
+            .is_err()
+    );
+}

@@ -1622,3 +1622,43 @@ fn a_remote_check_under_a_module_that_does_not_exist_is_reported_and_filed_under
         )]
     );
 }
+
+#[test]
+fn an_administration_row_with_no_box_checked_is_read_from_the_site_name() {
+    let text = REPORT.replace(
+        "<input checked=\"\" type=\"checkbox\"/> Préfecture <input type=\"checkbox\"/> Sous",
+        "<input type=\"checkbox\"/> Préfecture <input type=\"checkbox\"/> Sous",
+    );
+    assert_ne!(text, REPORT);
+    let imported = import(&text);
+    assert_eq!(
+        imported.audit().site.administration,
+        qualepref::AdministrationType::Prefecture
+    );
+    assert!(
+        imported.audit().unread.is_empty(),
+        "{:?}",
+        imported.audit().unread
+    );
+    assert!(!codes(&imported).contains(&"unknown-value"));
+}
+
+#[test]
+fn a_second_site_line_on_the_title_page_is_reported_not_taken() {
+    let text = REPORT.replacen(
+        "PREFECTURE du Var\n",
+        "PREFECTURE du Var\nSous-préfecture de Brignoles\n",
+        1,
+    );
+    let imported = import(&text);
+    assert_eq!(
+        imported.audit().site.name.as_deref(),
+        Some("PREFECTURE du Var")
+    );
+    let line = text
+        .lines()
+        .position(|l| l == "Sous-préfecture de Brignoles")
+        .unwrap()
+        + 1;
+    assert_eq!(diagnostics_on(&imported, line).len(), 1);
+}
