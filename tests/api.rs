@@ -503,3 +503,25 @@ fn observe_adds_an_observation_to_an_assessed_engagement_only() {
             .is_err()
     );
 }
+
+#[test]
+fn the_fiche_of_a_nonconformity_is_the_one_of_its_grade_or_else_the_first_of_its_target() {
+    use qualepref::{EcartTarget, EngagementNumber, FicheEcart, NcGrade};
+    let mut audit = qualepref::Audit::from_json_str(qualepref::samples::TOULON_2019_JSON).unwrap();
+    let n = |k: u16| EcartTarget::Engagement(EngagementNumber::try_from(k).unwrap());
+    audit.ecarts = vec![
+        FicheEcart::new(n(3), NcGrade::Minor, "autre engagement"),
+        FicheEcart::new(n(5), NcGrade::Minor, "mineure"),
+        FicheEcart::new(n(5), NcGrade::Major, "majeure"),
+    ];
+    assert_eq!(audit.fiche_index(n(5), NcGrade::Major), Some(2));
+    assert_eq!(audit.fiche_index(n(5), NcGrade::Minor), Some(1));
+    assert_eq!(audit.fiche_index(n(3), NcGrade::Major), Some(0));
+    assert_eq!(audit.fiche_index(n(7), NcGrade::Minor), None);
+    assert_eq!(
+        audit
+            .fiche(n(5), NcGrade::Major)
+            .map(|f| f.finding.as_str()),
+        Some("majeure")
+    );
+}

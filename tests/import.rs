@@ -1662,3 +1662,34 @@ fn a_second_site_line_on_the_title_page_is_reported_not_taken() {
         + 1;
     assert_eq!(diagnostics_on(&imported, line).len(), 1);
 }
+
+#[test]
+fn the_page_de_garde_reads_one_date_two_audit_types_and_the_referentiel_s_dates() {
+    // One date: a one-day audit.
+    let text = REPORT.replace(
+        "DATE(S) DE L'AUDIT\tDu 18/11/2019 au 18/11/2019",
+        "DATE(S) DE L'AUDIT\tLe 18/11/2019",
+    );
+    assert_ne!(text, REPORT);
+    let day = NaiveDate::from_ymd_opt(2019, 11, 18);
+    let dates = import(&text).audit().dates;
+    assert_eq!((Some(dates.start), Some(dates.end)), (day, day));
+    // Two audit types checked: the first is used, the second kept in `unread`.
+    let text = REPORT.replace(
+        "<input type=\"checkbox\"/> de Suivi",
+        "<input checked=\"\" type=\"checkbox\"/> de Suivi",
+    );
+    assert_ne!(text, REPORT);
+    let imported = import(&text);
+    assert_eq!(
+        imported.audit().kind.audit_type,
+        Some(qualepref::AuditType::Initial)
+    );
+    assert_eq!(imported.audit().unread.len(), 1);
+    assert_eq!(imported.audit().unread[0].field, "kind.type");
+    // A référentiel of another date than the one used: reported.
+    let text = REPORT.replace("du 19/12/2018 mis à jour", "du 19/12/2017 mis à jour");
+    assert_ne!(text, REPORT);
+    assert!(codes(&import(&text)).contains(&"referentiel-differs"));
+    assert!(!codes(&import(REPORT)).contains(&"referentiel-differs"));
+}
