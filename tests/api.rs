@@ -525,3 +525,18 @@ fn the_fiche_of_a_nonconformity_is_the_one_of_its_grade_or_else_the_first_of_its
         Some("majeure")
     );
 }
+
+#[test]
+fn management_assessment_finds_the_item_by_its_id() {
+    use qualepref::{ManagementItemId, ManagementSection};
+    let audit = qualepref::Audit::from_json_str(qualepref::samples::TOULON_2019_JSON).unwrap();
+    let four = ManagementItemId::new(ManagementSection::Pilotage, 4);
+    let found = audit.management_assessment(four).unwrap();
+    assert_eq!(
+        (found.section, found.item),
+        (ManagementSection::Pilotage, 4)
+    );
+    assert_eq!(found.observations.len(), 1);
+    let nine = ManagementItemId::new(ManagementSection::Labellisation, 9);
+    assert!(audit.management_assessment(nine).is_none());
+}
