@@ -154,13 +154,14 @@ fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize
     let parsed = |ctx: &mut Ctx<'_>, what: &str, ok: bool, field: &str| {
         if !ok {
             if let Some(t) = ctx.text(row, 1) {
-                ctx.note(
-                    ImportLevel::Warning,
+                let message = format!("{what} {t:?} not understood, not used");
+                ctx.not_read(
+                    (ImportLevel::Warning, message),
                     row,
                     1,
-                    format!("{what} {t:?} not understood, not used"),
+                    (Owner::path(field), ""),
+                    t,
                 );
-                ctx.keep_text(row, 1, (Owner::path(field), ""), t);
             }
         }
     };
@@ -296,15 +297,16 @@ fn modules(ctx: &mut Ctx<'_>, row: usize) -> Vec<ModuleNumber> {
         match part.parse::<u8>().ok().and_then(ModuleNumber::new) {
             Some(m) if !modules.contains(&m) => modules.push(m),
             Some(_) => {}
-            None => {
-                ctx.note(
+            None => ctx.not_read(
+                (
                     ImportLevel::Warning,
-                    row,
-                    1,
                     format!("module {part:?} is not a module number 1–8, not used"),
-                );
-                ctx.keep_text(row, 1, (Owner::path("modules"), ""), part.to_owned());
-            }
+                ),
+                row,
+                1,
+                (Owner::path("modules"), ""),
+                part.to_owned(),
+            ),
         }
     }
     modules

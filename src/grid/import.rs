@@ -41,9 +41,23 @@ impl Ctx<'_> {
         });
     }
 
+    /// Reports `text` of cell `row`, `col` with `message` at `level`, and keeps it as unread
+    /// for `field`: every value the reader does not use goes through here or [`Ctx::keep`].
+    pub(crate) fn not_read(
+        &mut self,
+        (level, message): (ImportLevel, String),
+        row: usize,
+        col: usize,
+        field: (Owner, &'static str),
+        text: String,
+    ) {
+        self.note(level, row, col, message);
+        self.keep_text(row, col, field, text);
+    }
+
     /// Keeps `text` of cell `row`, `col` as unread, meant for `owner` then `suffix`; a text
     /// already kept from that cell is kept once.
-    pub(crate) fn keep_text(
+    fn keep_text(
         &mut self,
         row: usize,
         col: usize,
@@ -77,13 +91,8 @@ impl Ctx<'_> {
         field: (Owner, &'static str),
     ) {
         if let Some(text) = self.text(row, col) {
-            self.note(
-                ImportLevel::Skipped,
-                row,
-                col,
-                format!("{why}, not used: {text:?}"),
-            );
-            self.keep_text(row, col, field, text);
+            let message = format!("{why}, not used: {text:?}");
+            self.not_read((ImportLevel::Skipped, message), row, col, field, text);
         }
     }
 
@@ -114,13 +123,14 @@ impl Ctx<'_> {
             })
             .unwrap_or_default();
         for (col, text) in cells {
-            self.note(
-                ImportLevel::Skipped,
+            let message = format!("{why}, not used: {text:?}");
+            self.not_read(
+                (ImportLevel::Skipped, message),
                 row,
                 col,
-                format!("{why}, not used: {text:?}"),
+                (owner.clone(), ""),
+                text,
             );
-            self.keep_text(row, col, (owner.clone(), ""), text);
         }
     }
 

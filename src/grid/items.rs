@@ -52,15 +52,16 @@ fn verdict(ctx: &mut Ctx<'_>, row: usize, col: usize, owner: &Owner) -> Option<V
     let text = ctx.text(row, col)?;
     let parsed = text.parse::<Verdict>().ok();
     if parsed.is_none() {
-        ctx.note(
-            ImportLevel::Warning,
+        let message = format!(
+            "unknown verdict {text:?} (expected C, NA, NC min, NC Maj); left without verdict"
+        );
+        ctx.not_read(
+            (ImportLevel::Warning, message),
             row,
             col,
-            format!(
-                "unknown verdict {text:?} (expected C, NA, NC min, NC Maj); left without verdict"
-            ),
+            (owner.clone(), ".verdict"),
+            text,
         );
-        ctx.keep_text(row, col, (owner.clone(), ".verdict"), text);
     }
     parsed
 }
@@ -302,13 +303,16 @@ pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut A
             .and_then(|t| t.parse::<RemoteNote>().ok());
         let owner = Owner::Remote(c, n);
         if let (Some(text), None) = (note_text, note) {
-            ctx.note(
-                ImportLevel::Warning,
+            let message = format!(
+                "unknown note {text:?} (expected Conforme, Non conforme, Non applicable); left without note"
+            );
+            ctx.not_read(
+                (ImportLevel::Warning, message),
                 row,
                 4,
-                format!("unknown note {text:?} (expected Conforme, Non conforme, Non applicable); left without note"),
+                (owner.clone(), ".note"),
+                text,
             );
-            ctx.keep_text(row, 4, (owner.clone(), ".note"), text);
         }
         let obs = observations(ctx, row, 5, &owner);
         let what = format!("remote check of engagement {n} on {c}");
