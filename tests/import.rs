@@ -454,6 +454,86 @@ fn a_verdict_in_another_column() {
     assert!(!codes(&imported).contains(&"missing-verdict"));
 }
 
+/// The codes of the diagnostics on line `line`.
+fn codes_on(imported: &Imported, line: usize) -> Vec<&'static str> {
+    imported
+        .diagnostics()
+        .iter()
+        .filter(|d| d.line == Some(line))
+        .map(|d| d.code.as_str())
+        .collect()
+}
+
+/// The 1-based number of the one line of `text` that starts with `start`.
+#[track_caller]
+fn line_of(text: &str, start: &str) -> usize {
+    let found: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with(start))
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(found.len(), 1, "{start:?} must start exactly one line");
+    found[0]
+}
+
+#[test]
+fn a_second_auditor_on_the_next_line_and_a_stray_name_elsewhere() {
+    let row = "Auditeur(s)\tAurélie ROUMEGOUX\t18/11/2019";
+    let second = "\tJean DUPONT\t19/11/2019";
+    // The line under the auditors' row, first cell empty, continues their list.
+    let text = replace_line(REPORT, row, &format!("{row}\n{second}"));
+    let imported = import(&text);
+    let auditors = &imported.audit().auditors;
+    assert_eq!(auditors.len(), 2);
+    assert_eq!(auditors[1].name, "Jean DUPONT");
+    assert_eq!(auditors[1].signed_on, NaiveDate::from_ymd_opt(2019, 11, 19));
+    assert_eq!(
+        codes_on(&imported, line_of(&text, second)),
+        Vec::<&str>::new()
+    );
+    // The same line elsewhere in the page de garde is not an auditor: it is reported.
+    let dates = "DATE(S) DE L'AUDIT\tDu 18/11/2019 au 18/11/2019";
+    let text = replace_line(REPORT, dates, &format!("{dates}\n{second}"));
+    let imported = import(&text);
+    assert_eq!(imported.audit().auditors, toulon().auditors);
+    assert_eq!(
+        codes_on(&imported, line_of(&text, second)),
+        ["unrecognised-line"]
+    );
+}
+
+#[test]
+fn section_3_lines_that_are_neither_rows_nor_headings_are_reported_not_merged() {
+    let row_12 =
+        "Module 1 12. Nous vous délivrons une information administrative numérique fiable.\t\tC";
+    // A channel-group heading with text beside it: not a heading, and the text is not lost.
+    let text = replace_line(REPORT, "RESEAU SOCIAUX", "RESEAU SOCIAUX\tUne note à côté");
+    let imported = import(&text);
+    assert_eq!(
+        codes_on(&imported, line_of(&text, "RESEAU SOCIAUX")),
+        ["unrecognised-line"]
+    );
+    // A line whose first cell holds text does not continue the row above it.
+    let stray = "Une phrase hors du tableau\tet sa suite";
+    let text = replace_line(REPORT, row_12, &format!("{row_12}\n{stray}"));
+    let imported = import(&text);
+    assert_eq!(imported.audit().assessments, toulon().assessments);
+    assert_eq!(
+        codes_on(&imported, line_of(&text, stray)),
+        ["unrecognised-line"]
+    );
+    // Nor does one without a second cell.
+    let stray = "Une phrase hors du tableau";
+    let text = replace_line(REPORT, row_12, &format!("{row_12}\n{stray}"));
+    let imported = import(&text);
+    assert_eq!(imported.audit().assessments, toulon().assessments);
+    assert_eq!(
+        codes_on(&imported, line_of(&text, stray)),
+        ["unrecognised-line"]
+    );
+}
+
 #[test]
 fn titles_that_differ_from_the_referentiel() {
     let row_5 = "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge";

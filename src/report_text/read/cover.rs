@@ -430,4 +430,14 @@ mod tests {
             assert_eq!(audit_type_from_key(&key(t.label_fr())), Some(t));
         }
     }
+
+    #[test]
+    fn a_contents_entry_is_a_short_line() {
+        // A dashed, numbered line of fewer than 80 folded bytes is an entry of the table of
+        // contents; a longer one is text, left to the other rules.
+        assert!(is_contents_entry("- 1. x", &"a".repeat(79)));
+        assert!(!is_contents_entry("- 1. x", &"a".repeat(80)));
+        assert!(!is_contents_entry("1. x", "x"));
+        assert!(!is_contents_entry("- x", "x"));
+    }
 }
