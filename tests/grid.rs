@@ -125,6 +125,48 @@ fn toulon_round_trips_through_the_workbook() {
 }
 
 #[test]
+fn a_grid_file_is_read_by_its_extension() {
+    let dir = std::env::temp_dir().join(format!("qualepref-grid-path-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let audit = toulon();
+    let xlsx = grid::export_xlsx(&audit, referentiel()).unwrap();
+    // Any extension but `.csv` is a workbook.
+    for name in ["toulon.xlsx", "toulon.XLSX", "toulon"] {
+        let path = dir.join(name);
+        std::fs::write(&path, &xlsx).unwrap();
+        let back = grid::import_path(&path, referentiel()).unwrap();
+        assert_eq!(back.audit(), &audit, "{name}");
+        assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    }
+    // A CSV table, whatever the extension's case, when the feature is on.
+    #[cfg(feature = "csv")]
+    {
+        let csv = grid::export_csv(&audit, referentiel()).unwrap();
+        for name in ["toulon.csv", "toulon.CSV"] {
+            let path = dir.join(name);
+            std::fs::write(&path, &csv).unwrap();
+            let back = grid::import_path(&path, referentiel()).unwrap();
+            assert_eq!(back.audit(), &audit, "{name}");
+        }
+        // A workbook named `.csv` is read as a table and refused, naming the file.
+        let path = dir.join("workbook.csv");
+        std::fs::write(&path, &xlsx).unwrap();
+        let err = grid::import_path(&path, referentiel())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("workbook.csv"), "{err}");
+    }
+    // A table named `.xlsx` is read as a workbook and refused, naming the file.
+    let path = dir.join("table.xlsx");
+    std::fs::write(&path, "kind;field\n").unwrap();
+    let err = grid::import_path(&path, referentiel())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("table.xlsx"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn a_remote_checks_comment_round_trips_through_the_workbook_and_the_table() {
     let mut audit = toulon();
     audit.remote_checks[0].comment =

@@ -81,3 +81,85 @@ fn push_replacing(
     scan(out, chunks.remainder(), offset);
     out.push_str(text.get(start..).unwrap_or_default());
 }
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::document::{
+        Block, Caption, CaptionKind, CellKind, Document, Inline, KeyValues, List, ListStyle,
+        RowKind, SectionKind, Spans, Table, TableKind,
+    };
+    use crate::Language;
+
+    /// One wording run per place a document holds runs, and a data text beside the first.
+    fn blocks() -> Vec<Block<'static>> {
+        let mut items = Spans::with_capacity(1, 1);
+        items.span([Inline::plain("Liste : c")]);
+        let mut table = Table::new(
+            TableKind::Report,
+            Caption {
+                kind: CaptionKind::Label,
+                runs: vec![Inline::plain("Tableau : f")],
+            },
+            vec!["En-tête"],
+            1,
+            1,
+        );
+        table.row(RowKind::Plain);
+        table.cell_of(
+            CellKind::Text,
+            [Inline::Strong(Cow::Borrowed("Cellule ; g"))],
+        );
+        vec![
+            Block::heading(
+                1,
+                vec![Inline::plain("Titre : a"), Inline::text("Texte : x ?")],
+            ),
+            Block::paragraph(vec![Inline::Title(Cow::Borrowed("« Para » b !"))]),
+            Block::List(List {
+                style: ListStyle::Plain,
+                items,
+            }),
+            Block::KeyValues(KeyValues {
+                caption: Caption {
+                    kind: CaptionKind::Label,
+                    runs: vec![Inline::plain("Légende : d")],
+                },
+                rows: vec![("Clé", vec![Inline::plain("Valeur : e")])],
+            }),
+            Block::Table(table),
+            Block::section(SectionKind::Part, vec![Block::plain("Section : h")]),
+        ]
+    }
+
+    /// How many times `text` stands in the debug form of `doc`'s blocks.
+    fn count(doc: &Document<'_>, text: &str) -> usize {
+        let debug = format!("{:?}", doc.blocks);
+        let needle = format!("{text:?}");
+        debug.matches(needle.trim_matches('"')).count()
+    }
+
+    #[test]
+    fn a_french_document_typesets_its_wording_wherever_it_stands_and_nothing_else() {
+        let typeset = [
+            "Titre\u{a0}: a",
+            "«\u{a0}Para\u{a0}» b\u{202f}!",
+            "Liste\u{a0}: c",
+            "Légende\u{a0}: d",
+            "Valeur\u{a0}: e",
+            "Tableau\u{a0}: f",
+            "Cellule\u{202f}; g",
+            "Section\u{a0}: h",
+        ];
+        let fr = Document::new(Cow::Borrowed("t"), Language::Fr, blocks());
+        let en = Document::new(Cow::Borrowed("t"), Language::En, blocks());
+        for text in typeset {
+            let plain = text.replace(['\u{a0}', '\u{202f}'], " ");
+            assert_eq!((count(&fr, text), count(&fr, &plain)), (1, 0), "{text}");
+            assert_eq!((count(&en, text), count(&en, &plain)), (0, 1), "{text}");
+        }
+        // The auditor's words keep their spaces.
+        assert_eq!(count(&fr, "Texte : x ?"), 1);
+    }
+}
