@@ -658,3 +658,33 @@ fn a_section_without_the_auditors_text_keeps_the_datas_or_says_it_has_none() {
     assert!(!forts.contains("Sans objet."), "{forts}");
     assert_eq!(section("### ❖ LES BONNES PRATIQUES\n"), "\nSans objet.\n");
 }
+
+#[test]
+fn conclusions_without_reasons_write_no_empty_list() {
+    let mut audit = toulon();
+    audit.assessments[16].verdict = Some(Verdict::MinorNonconformity);
+    audit.ecarts.push(FicheEcart {
+        target: EcartTarget::Engagement(EngagementNumber::new(17).unwrap()),
+        grade: NcGrade::Minor,
+        finding: "Délai non tenu.".to_owned(),
+        requirement: "Délai annoncé.".to_owned(),
+        corrective_action: None,
+        due: None,
+        leader: None,
+        status: qualepref::ActionStatus::Open,
+    });
+    let valid = Valid::new(
+        &audit,
+        Referentiel::qual_e_pref_2019(),
+        &ValidationOptions::default(),
+    )
+    .unwrap();
+    let mut conclusions = conclude(&valid, &Policy::default(), Language::Fr);
+    conclusions.reasons.clear();
+    // The reasons' heading is followed by the next one, with no empty list between.
+    let md = render_markdown(&valid, &conclusions);
+    assert!(md.contains("### Motifs\n\n### "), "{md}");
+    assert!(!md.contains("\n\n\n"), "{md}");
+    let text = qualepref::report::text::render_text(&valid, &conclusions);
+    assert!(!text.contains("\n\n\n"), "{text}");
+}
