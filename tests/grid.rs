@@ -488,6 +488,16 @@ fn every_cell_the_grid_import_cannot_read_is_kept_in_unread() {
             }),
         ),
         (
+            "a second row of a label that stands once",
+            Box::new(|sheets| {
+                let cover = sheet(sheets, "Page de garde");
+                let r = cover.len();
+                cover.push(vec![s("Ville"), s("NICE")]);
+                // The first row's value is the audit's; the second is kept as it stands.
+                vec![("page de garde", "NICE", format!("Page de garde!B{}", r + 1))]
+            }),
+        ),
+        (
             "a second verdict and a second comment of an engagement",
             Box::new(|sheets| {
                 let first = sheet(sheets, "Module 1");

@@ -9,7 +9,8 @@ use qualepref::report::html::{escape, page};
 use qualepref::validate::ValidationOptions;
 use qualepref::{
     Audit, EcartTarget, EngagementNumber, FicheEcart, Language, NcGrade, Observation,
-    ObservationKind, Policy, Referentiel, Valid, Verdict, conclude, render_html,
+    ObservationKind, Policy, Referentiel, RuleCode, Severity, Valid, Verdict, conclude,
+    render_html,
 };
 
 mod common;
@@ -174,6 +175,35 @@ fn a_minor_nonconformity_has_its_fiche_and_due_date() {
     assert!(en.contains("Favourable with conditions"));
     assert!(en.contains("<td>2020-02-18</td>"));
     assert_balanced(&html);
+}
+
+#[test]
+fn every_line_break_of_a_data_text_is_one_br() {
+    // A lone carriage return is refused by validation (`control-character`).
+    let mut audit = toulon();
+    audit.assessments[16].verdict = Some(Verdict::MinorNonconformity);
+    audit.ecarts.push(FicheEcart {
+        target: EcartTarget::Engagement(EngagementNumber::new(17).unwrap()),
+        grade: NcGrade::Minor,
+        finding: "Constat.".to_owned(),
+        requirement: "Un\r\ndeux\nquatre\r\n\r\ncinq\r\n".to_owned(),
+        corrective_action: None,
+        due: None,
+        leader: None,
+        status: qualepref::ActionStatus::Open,
+    });
+    let html = render(&audit, Language::Fr);
+    assert!(
+        html.contains("<td>Un<br>deux<br>quatre<br><br>cinq<br></td>"),
+        "{html}"
+    );
+    assert!(!html.contains('\r'));
+    // Lowered to a warning, a lone carriage return is a line break too.
+    audit.ecarts[0].requirement = "Un\rdeux".to_owned();
+    let options = ValidationOptions::default().with(RuleCode::ControlCharacter, Severity::Warning);
+    let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &options).unwrap();
+    let html = render_html(&valid, &conclude(&valid, &Policy::default(), Language::Fr));
+    assert!(html.contains("<td>Un<br>deux</td>"), "{html}");
 }
 
 #[test]

@@ -224,5 +224,13 @@ mod tests {
         assert_eq!(Value::Number(17.0).as_whole(), Some(17));
         assert_eq!(Value::Number(17.5).as_whole(), None);
         assert_eq!(Value::text("dix-sept").as_whole(), None);
+        // Whole numbers up to 9 × 10¹⁵ (below 2⁵³, where every integer is exact); none beyond.
+        assert_eq!(
+            Value::Number(8_999_999_999_999_999.0).as_whole(),
+            Some(8_999_999_999_999_999)
+        );
+        assert_eq!(Value::Number(9.0e15).as_whole(), None);
+        assert_eq!(Value::Number(-1.0).as_whole(), None);
+        assert_eq!(Value::Number(f64::INFINITY).as_whole(), None);
     }
 }
