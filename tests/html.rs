@@ -415,3 +415,24 @@ fn the_summary_counts_the_engagements_without_verdict() {
     let html = common::rendered(&toulon(), Language::Fr, render_html);
     assert!(!html.contains("non évalué"));
 }
+
+#[test]
+fn values_the_import_could_not_read_are_listed_in_an_annex() {
+    assert!(!render(&toulon(), Language::Fr).contains("id=\"unread\""));
+    let mut audit = toulon();
+    audit.unread.extend([
+        qualepref::Unread::new("ecarts[0].due", "<fin mars>").in_cell("Fiches d'écart!F2"),
+        qualepref::Unread::new("kind.type", "trimestriel").at_line(12),
+    ]);
+    let html = render(&audit, Language::Fr);
+    let annex = &html[html.find("id=\"unread\"").unwrap()..];
+    assert!(annex.starts_with("id=\"unread\">ANNEXE — VALEURS NON LUES À L'IMPORT</h2>\n<p>"));
+    assert!(annex.contains(
+        "<thead><tr><th scope=\"col\">Champ</th><th scope=\"col\">Texte</th><th scope=\"col\">Source</th></tr></thead>\n<tbody>\n\
+         <tr><th scope=\"row\">ecarts[0].due</th><td>&lt;fin mars&gt;</td><td>cellule Fiches d&#39;écart!F2</td></tr>\n\
+         <tr><th scope=\"row\">kind.type</th><td>trimestriel</td><td>ligne 12</td></tr>\n</tbody>"
+    ), "{annex}");
+    assert_balanced(&html);
+    let en = render(&audit, Language::En);
+    assert!(en.contains("id=\"unread\">Annex — Values the import could not read</h2>"));
+}

@@ -688,3 +688,58 @@ fn conclusions_without_reasons_write_no_empty_list() {
     let text = qualepref::report::text::render_text(&valid, &conclusions);
     assert!(!text.contains("\n\n\n"), "{text}");
 }
+
+#[test]
+fn values_the_import_could_not_read_are_listed_in_an_annex() {
+    // Toulon has none: no annex.
+    let md = common::rendered(&toulon(), Language::Fr, render_markdown);
+    assert!(!md.contains("ANNEXE"), "{md}");
+    // A verdict the text import could not read.
+    let report = qualepref::samples::TOULON_2019_REPORT.replace(
+        "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge\t\tC",
+        "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge\tVu.\tCN",
+    );
+    let mut audit = qualepref::import_report(&report).unwrap().into_audit();
+    let line = audit.unread[0].line.unwrap();
+    // A cell of a workbook, a column of a CSV table, and a value without place; one with
+    // characters Markdown would read.
+    audit.unread.extend([
+        qualepref::Unread::new("ecarts[0].due", "fin mars").in_cell("Fiches d'écart!F2"),
+        qualepref::Unread::new("kind.type", "trimestriel")
+            .at_line(12)
+            .in_cell("text"),
+        qualepref::Unread::new("page de garde", "*à voir* | <b>"),
+    ]);
+    // The verdict is missing (an error), lowered here to write the draft report.
+    let options = ValidationOptions::default().with(RuleCode::MissingVerdict, Severity::Warning);
+    let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &options).unwrap();
+    let render =
+        |language| render_markdown(&valid, &conclude(&valid, &Policy::default(), language));
+    let md = render(Language::Fr);
+    let annex = md
+        .split("## ANNEXE — VALEURS NON LUES À L'IMPORT\n")
+        .nth(1)
+        .unwrap();
+    assert!(
+        annex.contains(&format!(
+            "| assessments\\[4\\].verdict | CN | ligne {line} |\n\
+             | ecarts\\[0\\].due | fin mars | cellule Fiches d'écart!F2 |\n\
+             | kind.type | trimestriel | ligne 12, colonne text |\n\
+             | page de garde | \\*à voir\\* \\| \\<b\\> | — |\n"
+        )),
+        "{annex}"
+    );
+    let (leaves, rows) = leaves(&md);
+    assert!(
+        leaves.contains(&Leaf::Cell("*à voir* | <b>".to_owned())),
+        "{leaves:?}"
+    );
+    assert!(rows.iter().all(|(columns, cells)| columns == cells));
+    let en = render(Language::En);
+    assert!(
+        en.contains("## Annex — Values the import could not read\n"),
+        "{en}"
+    );
+    assert!(en.contains("| Field | Text | Source |"), "{en}");
+    assert!(en.contains(&format!("| CN | line {line} |")), "{en}");
+}

@@ -462,3 +462,35 @@ fn plan_and_history_follow_french_typography_and_show_no_internal_code() {
         }
     }
 }
+
+#[test]
+fn values_the_import_could_not_read_are_listed_in_an_annex() {
+    assert!(!render(&toulon(), Language::Fr).contains("ANNEXE"));
+    let mut audit = toulon();
+    audit.unread.extend([
+        qualepref::Unread::new("ecarts[0].due", "fin mars").in_cell("Fiches d'écart!F2"),
+        qualepref::Unread::new("kind.type", "trimestriel")
+            .at_line(12)
+            .in_cell("text"),
+    ]);
+    let text = render(&audit, Language::Fr);
+    let annex = &text[text.find("ANNEXE").unwrap()..];
+    assert!(annex.starts_with("ANNEXE — VALEURS NON LUES À L'IMPORT\nL'import n'a pas pu lire"));
+    assert!(
+        annex.ends_with(
+            "\n\nChamp | Texte | Source\n\
+             ecarts[0].due | fin mars | cellule Fiches d'écart!F2\n\
+             kind.type | trimestriel | ligne 12, colonne text\n"
+        ),
+        "{annex}"
+    );
+    let en = render(&audit, Language::En);
+    assert!(
+        en.contains("\nAnnex — Values the import could not read\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains("\nkind.type | trimestriel | line 12, column text\n"),
+        "{en}"
+    );
+}

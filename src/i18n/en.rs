@@ -159,6 +159,10 @@ pub(crate) static EN: Phrases = Phrases {
             ActionStatus::Lifted { .. } => "lifted on",
             ActionStatus::NotLifted { .. } => "not lifted on",
         },
+        unread: "Annex — Values the import could not read",
+        unread_note: "The import could not read these texts of the source document into their field. They are kept as written, and validation reports them until their field is corrected and the value removed from this list.",
+        unread_columns: ["Field", "Text", "Source"],
+        unread_place: ["line ", "column ", "cell "],
     },
     compare: Compare {
         title: "Comparison of two audits",

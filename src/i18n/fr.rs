@@ -171,6 +171,10 @@ pub(crate) static FR: Phrases = Phrases {
             ActionStatus::Lifted { .. } => "levée le",
             ActionStatus::NotLifted { .. } => "non levée le",
         },
+        unread: "ANNEXE — VALEURS NON LUES À L'IMPORT",
+        unread_note: "L'import n'a pas pu lire ces textes du document source dans leur champ. Ils sont conservés tels qu'ils étaient écrits, et la validation les signale jusqu'à ce que leur champ soit corrigé et la valeur retirée de cette liste.",
+        unread_columns: ["Champ", "Texte", "Source"],
+        unread_place: ["ligne ", "colonne ", "cellule "],
     },
     compare: Compare {
         title: "Comparaison de deux audits",

@@ -385,6 +385,14 @@ pub(crate) struct Report {
     /// Where a corrective action stands, before its date if it has one: `ouverte`, `en cours`,
     /// `levée le`, `non levée le`.
     pub(crate) action_status: fn(&crate::ActionStatus) -> &'static str,
+    /// `ANNEXE — VALEURS NON LUES À L'IMPORT` (the heading of the values kept in `unread`).
+    pub(crate) unread: &'static str,
+    /// What those values are, under that heading.
+    pub(crate) unread_note: &'static str,
+    /// The columns of their table: `Champ`, `Texte`, `Source`.
+    pub(crate) unread_columns: [&'static str; 3],
+    /// `ligne `, `colonne `, `cellule ` (where a value stood in the source).
+    pub(crate) unread_place: [&'static str; 3],
 }
 
 /// The comparison's phrases.

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 /// and a row out of place that it cannot file, `row-out-of-place`), with its line. The grid
 /// import (`grid::import_xlsx`, `grid::import_csv`) adds one for each cell it reports as not
 /// used or not understood, with its cell. Validation reports each with `unread-value` (a
-/// warning) until someone corrects the field and removes the entry.
+/// warning) until someone corrects the field and removes the entry, and reports list each in
+/// an annex (« ANNEXE — VALEURS NON LUES À L'IMPORT »).
 ///
 /// [`Audit::unread`]: crate::Audit::unread
 ///

@@ -7,6 +7,7 @@ mod decision;
 mod modules;
 mod summary;
 mod synthesis;
+mod unread;
 
 use std::borrow::Cow;
 
@@ -17,8 +18,8 @@ use crate::i18n;
 use crate::{Audit, Conclusions, Language, Observation, Referentiel, Tally, Valid};
 
 /// The report of `valid` with its `conclusions`: the header and cover page, the summary band,
-/// the context, the assessment (modules, management, remote audit), the synthesis and the
-/// decision.
+/// the context, the assessment (modules, management, remote audit), the synthesis, the
+/// decision, and the values the import could not read when the audit keeps any.
 pub(crate) fn report<'a>(valid: &Valid<'a>, conclusions: &'a Conclusions<'_>) -> Document<'a> {
     let audit = valid.audit();
     let referentiel = valid.referentiel();
@@ -43,6 +44,7 @@ pub(crate) fn report<'a>(valid: &Valid<'a>, conclusions: &'a Conclusions<'_>) ->
     blocks.push(Block::section(SectionKind::Part, assessment));
     blocks.push(synthesis::synthesis(conclusions));
     blocks.push(decision::decision(conclusions, audit));
+    blocks.extend(unread::unread(audit, l));
     let site = &audit.site;
     let mut title = String::with_capacity(96);
     title.push_str(l.phrases().report.title);
