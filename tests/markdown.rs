@@ -295,6 +295,19 @@ fn data_text_is_escaped() {
     assert_eq!(escape("- item"), "\\- item");
     assert_eq!(escape("12. item"), "12\\. item");
     assert_eq!(escape("# title"), "\\# title");
+    // A numbered item's delimiter is escaped only where it would open a list: after digits, and
+    // before a blank or the end.
+    assert_eq!(escape("1. b"), "1\\. b");
+    assert_eq!(escape("1)\tb"), "1\\)\tb");
+    assert_eq!(escape("7."), "7\\.");
+    assert_eq!(escape("1.a"), "1.a");
+    assert_eq!(escape(". a"), ". a");
+    assert_eq!(escape(")"), ")");
+    // One blank alone is one reference.
+    assert_eq!(escape(" "), "&#32;");
+    assert_eq!(escape("\t"), "&#9;");
+    // Each line break is one `<br>`, whatever its form.
+    assert_eq!(escape("a\rb\r\nc\nd"), "a<br>b<br>c<br>d");
     let mut audit = toulon();
     audit.assessments[0].observations.push(Observation::new(
         ObservationKind::AreaOfConcern,
