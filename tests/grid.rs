@@ -365,6 +365,17 @@ fn rows_of_a_module_not_covered_are_imported_and_reported() {
 }
 
 #[test]
+fn a_module_listed_twice_on_the_cover_is_covered_once() {
+    let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    let cover = sheet(&mut sheets, "Page de garde");
+    let r = labelled(cover, "Modules couverts");
+    set(cover, r, 1, s("1, 2; 1 2"));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &toulon());
+}
+
+#[test]
 fn a_risk_on_an_observation_other_than_a_ps_is_refused_rather_than_lost() {
     let mut audit = toulon();
     audit.assessments[0]

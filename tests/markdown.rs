@@ -193,6 +193,8 @@ fn character_references_are_not_decoded() {
     }
     // An ampersand that starts no reference is left as it is.
     assert_eq!(escape("R&D & co"), "R&D & co");
+    // A reference needs a name: `&;` is no reference.
+    assert_eq!(escape("&; &a;"), "&; \\&a;");
 }
 
 #[track_caller]
