@@ -436,3 +436,64 @@ fn values_the_import_could_not_read_are_listed_in_an_annex() {
     let en = render(&audit, Language::En);
     assert!(en.contains("id=\"unread\">Annex — Values the import could not read</h2>"));
 }
+
+/// The bars of the report's chart: for each row (its `y`), where its last segment ends.
+fn bar_ends(html: &str) -> Vec<(u32, u32)> {
+    let mut ends: Vec<(u32, u32)> = Vec::new();
+    for rect in html.split("<rect ").skip(1) {
+        let attr = |name: &str| -> u32 {
+            let at = rect.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            rect[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        if attr("height") != 20 {
+            continue; // a legend's swatch
+        }
+        let (y, end) = (attr("y"), attr("x") + attr("width"));
+        match ends.iter_mut().find(|(row, _)| *row == y) {
+            Some((_, e)) => *e = (*e).max(end),
+            None => ends.push((y, end)),
+        }
+    }
+    ends
+}
+
+#[test]
+fn the_largest_module_fills_the_chart_whatever_its_verdicts_and_observations() {
+    let mut audit = toulon();
+    audit.assessments[0].verdict = Some(Verdict::NotApplicable);
+    audit.assessments[0].comment = Some("Pas d'accueil physique le samedi.".to_owned());
+    for (i, grade) in [(1, NcGrade::Minor), (2, NcGrade::Major)] {
+        audit.assessments[i].verdict = Some(match grade {
+            NcGrade::Minor => Verdict::MinorNonconformity,
+            NcGrade::Major => Verdict::MajorNonconformity,
+        });
+        audit.ecarts.push(FicheEcart {
+            target: EcartTarget::Engagement(audit.assessments[i].engagement),
+            grade,
+            finding: "Constat.".to_owned(),
+            requirement: "Exigence.".to_owned(),
+            corrective_action: None,
+            due: None,
+            leader: None,
+            status: qualepref::ActionStatus::Open,
+        });
+    }
+    // And every kind of observation.
+    for kind in [
+        ObservationKind::AreaOfConcern,
+        ObservationKind::OpportunityForImprovement,
+    ] {
+        audit.assessments[3]
+            .observations
+            .push(Observation::new(kind, "Observation."));
+    }
+    let html = render(&audit, Language::Fr);
+    let ends = bar_ends(&html);
+    // Two blocks (verdicts, observations) of one bar per module.
+    assert_eq!(ends.len(), 4, "{ends:?}");
+    // The bars start at 100 and the longest is 360 wide: module 1 fills both blocks, module 2
+    // stays within.
+    assert_eq!(ends[0].1, 460, "{ends:?}");
+    assert_eq!(ends[2].1, 460, "{ends:?}");
+    assert!(ends.iter().all(|(_, end)| *end <= 460), "{ends:?}");
+}
