@@ -26,6 +26,16 @@ fn toulon_round_trips_through_the_table() {
 }
 
 #[test]
+fn blank_cells_beyond_the_tables_columns_are_not_reported() {
+    // A spreadsheet program may save blanks right of the last column.
+    let table = String::from_utf8(grid::export_csv(&toulon(), referentiel()).unwrap()).unwrap();
+    let padded = table.replace("\r\n", ";; \t;\r\n");
+    let back = grid::import_csv(padded.as_bytes(), referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &toulon());
+}
+
+#[test]
 fn the_table_follows_french_spreadsheet_conventions() {
     let table = grid::export_csv(&toulon(), referentiel()).unwrap();
     let text = std::str::from_utf8(&table).unwrap();
@@ -130,6 +140,19 @@ fn a_table_without_format_row_is_not_a_grid() {
         err.to_string(),
         "invalid audit grid \"CSV\": it has no format row (kind field, field format): not a grid written by qualepref"
     );
+    // The référentiel's row alone does not make a grid.
+    let table = String::from_utf8(grid::export_csv(&toulon(), referentiel()).unwrap()).unwrap();
+    let without: Vec<&str> = table
+        .split("\r\n")
+        .filter(|l| !l.starts_with("field;format;"))
+        .collect();
+    assert!(
+        without
+            .iter()
+            .any(|l| l.starts_with("field;grid_referentiel;"))
+    );
+    let err = grid::import_csv(without.join("\r\n").as_bytes(), referentiel()).unwrap_err();
+    assert!(err.to_string().contains("it has no format row"), "{err}");
 }
 
 #[test]
