@@ -376,6 +376,42 @@ fn a_module_listed_twice_on_the_cover_is_covered_once() {
 }
 
 #[test]
+fn a_title_edited_or_a_row_moved_to_another_module_is_reported_and_read_by_number() {
+    let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    // Engagement 5's title retyped, and engagement 21's row moved from module 2 to module 1.
+    let first = sheet(&mut sheets, "Module 1");
+    let r5 = row_of(first, 5);
+    set(first, r5, 1, s("Orientation des usagers"));
+    let second = sheet(&mut sheets, "Module 2");
+    let r21 = row_of(second, 21);
+    let moved = second.remove(r21);
+    let first = sheet(&mut sheets, "Module 1");
+    first.push(moved);
+    let at = first.len();
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(
+        lines(back.diagnostics()),
+        [
+            format!(
+                "Module 1!B{}: warning: title \"Orientation des usagers\" differs from the \
+                 référentiel's \"Nous vous orientons vers le bon service et vous prenons en \
+                 charge\"; matched by number",
+                r5 + 1
+            ),
+            format!(
+                "Module 1!A{at}: warning: engagement 21 is filed under module 1, the \
+                 référentiel puts it in module 2"
+            ),
+        ]
+    );
+    // Both rows are read by their number, the référentiel's title kept; the moved row keeps
+    // the module it was filed under, as the warning says (validation reports it too).
+    let mut expected = toulon();
+    expected.assessments[20].module = ModuleNumber::new(1).unwrap();
+    assert_eq!(back.audit(), &expected);
+}
+
+#[test]
 fn a_risk_on_an_observation_other_than_a_ps_is_refused_rather_than_lost() {
     let mut audit = toulon();
     audit.assessments[0]
