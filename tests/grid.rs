@@ -412,6 +412,27 @@ fn a_title_edited_or_a_row_moved_to_another_module_is_reported_and_read_by_numbe
 }
 
 #[test]
+fn a_remote_channel_reads_in_english_or_by_its_code() {
+    let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    let remote = sheet(&mut sheets, "Audit à distance");
+    let mut changed = 0;
+    for row in remote.iter_mut() {
+        let typed = match row.first() {
+            Some(Data::String(c)) if c == "Internet" => "Website",
+            Some(Data::String(c)) if c.starts_with("Téléphone") => "TELEPHONE",
+            Some(Data::String(c)) if c == "Courriels" => "e-mail",
+            _ => continue,
+        };
+        row[0] = s(typed);
+        changed += 1;
+    }
+    assert_eq!(changed, 13);
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &toulon());
+}
+
+#[test]
 fn a_risk_on_an_observation_other_than_a_ps_is_refused_rather_than_lost() {
     let mut audit = toulon();
     audit.assessments[0]
@@ -660,6 +681,38 @@ fn every_cell_the_grid_import_cannot_read_is_kept_in_unread() {
                     ),
                     ("ecarts", "3", format!("Fiches d'écart!A{}", r + 2)),
                     ("ecarts", "grave", format!("Fiches d'écart!B{}", r + 2)),
+                ]
+            }),
+        ),
+        (
+            "the states of fiches",
+            Box::new(|sheets| {
+                let fiches = sheet(sheets, "Fiches d'écart");
+                let r = fiches.len();
+                for (n, state, date, note) in [
+                    (17.0, "", "", "Preuve sans état"),
+                    (18.0, "en cours", "", "Raison d'un état en cours"),
+                    (19.0, "levé", "hier", "Preuve"),
+                ] {
+                    let mut row = vec![Data::Float(n), s("NC min"), s("Constat"), s("Exigence")];
+                    row.resize(7, Data::Empty);
+                    for text in [state, date, note] {
+                        row.push(if text.is_empty() {
+                            Data::Empty
+                        } else {
+                            s(text)
+                        });
+                    }
+                    fiches.push(row);
+                }
+                let at = |col: char, k: usize| format!("Fiches d'écart!{col}{}", r + 1 + k);
+                vec![
+                    ("ecarts[0].status", "Preuve sans état", at('J', 0)),
+                    ("ecarts[1].status", "Raison d'un état en cours", at('J', 1)),
+                    ("ecarts[2].status", "hier", at('I', 2)),
+                    // Levé needs its date: the fiche is read as open, its state kept too.
+                    ("ecarts[2].status", "levé", at('H', 2)),
+                    ("ecarts[2].status", "Preuve", at('J', 2)),
                 ]
             }),
         ),
