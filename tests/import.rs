@@ -535,6 +535,66 @@ fn section_3_lines_that_are_neither_rows_nor_headings_are_reported_not_merged() 
 }
 
 #[test]
+fn a_row_without_verdict_keeps_its_last_cell_as_text_unless_it_is_short_beside_others() {
+    let row_3 = "Module 1 3. A votre écoute pour progresser";
+    let read = |cells: &str| {
+        let row = format!("{row_3}\t{cells}");
+        let text = replace_line(REPORT, &format!("{row_3}\t\tC"), &row);
+        let imported = import(&text);
+        let codes = codes_on(&imported, line_of(&text, &row));
+        let a = imported.audit().assessments[2].clone();
+        (
+            codes,
+            a.verdict,
+            a.comment,
+            a.observations.len(),
+            imported.audit().unread.clone(),
+        )
+    };
+    // A long last cell, even without a colon, is text.
+    let (codes, verdict, comment, _, unread) = read("Vu sur place\tUne remarque sans deux-points");
+    assert_eq!((codes, verdict), (vec!["missing-verdict"], None));
+    assert_eq!(
+        comment.as_deref(),
+        Some("Vu sur place Une remarque sans deux-points")
+    );
+    assert_eq!(unread, Vec::<Unread>::new());
+    // A short cell alone is text too.
+    let (codes, _, comment, _, unread) = read("Vu");
+    assert_eq!(codes, ["missing-verdict"]);
+    assert_eq!((comment.as_deref(), unread), (Some("Vu"), Vec::new()));
+    // Two observations: the last, long and with a colon, is one of them.
+    let (codes, _, _, observations, unread) = read("PS : Attente\tPP : Une piste");
+    assert_eq!(codes, ["missing-verdict"]);
+    assert_eq!((observations, unread), (2, Vec::new()));
+    // A short last cell beside others is a verdict the import cannot read, kept.
+    let (codes, _, comment, _, unread) = read("Vu sur place\tCN");
+    assert_eq!(codes, ["unknown-verdict"]);
+    assert_eq!(comment.as_deref(), Some("Vu sur place"));
+    assert_eq!(unread.len(), 1);
+}
+
+#[test]
+fn a_module_row_without_verdict_after_section_4_is_an_engagement_row_not_a_remote_check() {
+    let row = "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge\t\
+               Une remarque hors du tableau";
+    let text = format!("{}\n{row}\n", REPORT.trim_end());
+    let line = text.lines().count();
+    let imported = import(&text);
+    assert_eq!(
+        codes_on(&imported, line),
+        ["row-out-of-place", "duplicate-row", "missing-verdict"]
+    );
+    assert!(
+        imported
+            .audit()
+            .unread
+            .iter()
+            .all(|u| u.field != "remote_checks")
+    );
+}
+
+#[test]
 fn titles_that_differ_from_the_referentiel() {
     let row_5 = "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge";
     let text = replace_line(
@@ -1752,8 +1812,12 @@ fn the_page_de_garde_reads_one_date_two_audit_types_and_the_referentiel_s_dates(
     );
     assert_ne!(text, REPORT);
     let day = NaiveDate::from_ymd_opt(2019, 11, 18);
-    let dates = import(&text).audit().dates;
+    let imported = import(&text);
+    let dates = imported.audit().dates;
     assert_eq!((Some(dates.start), Some(dates.end)), (day, day));
+    // Read from that line, not from the title page's dates alone.
+    assert_eq!(imported.audit().unread, Vec::<Unread>::new());
+    assert!(!imported.has_warnings(), "{:?}", codes(&imported));
     // Two audit types checked: the first is used, the second kept in `unread`.
     let text = REPORT.replace(
         "<input type=\"checkbox\"/> de Suivi",
