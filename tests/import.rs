@@ -736,6 +736,32 @@ fn truncated_before_section_3() {
 }
 
 #[test]
+fn a_line_of_the_title_page_makes_a_truncated_report_and_one_of_section_3_or_4_a_report() {
+    // The title, a part's heading or the title page's site line alone: a report cut short, not
+    // some other text.
+    for line in ["RAPPORT D'AUDIT", "1. PAGE DE GARDE", "TOULON - 83"] {
+        assert_eq!(
+            import_err(&format!("{line}\n")),
+            "the report ends at line 1, before section 3 (synthèse de l'évaluation)",
+            "{line}"
+        );
+    }
+    // Section 3 reached (its heading, or a row), or section 4: the report is read, and what it
+    // lacks is said.
+    for line in [
+        "3. SYNTHÈSE DE L'EVALUATION",
+        "4. SYNTHÈSE DE L'EVALUATION ET CONCLUSION GÉNÉRALES DE L'AUDIT",
+        "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge\t\tC",
+    ] {
+        assert_eq!(
+            import_err(&format!("{line}\n")),
+            "not a qual-e-pref audit report: the page de garde gives no département",
+            "{line}"
+        );
+    }
+}
+
+#[test]
 fn not_a_report() {
     for empty in ["", "\n \n\t\t\n", "\u{feff}", "\r\n"] {
         assert_eq!(
