@@ -762,6 +762,69 @@ fn a_line_of_the_title_page_makes_a_truncated_report_and_one_of_section_3_or_4_a
 }
 
 #[test]
+fn the_audit_type_from_the_boxes_the_title_page_or_nowhere() {
+    let boxes = "<input checked=\"\" type=\"checkbox\"/> Initial";
+    let unchecked = "<input type=\"checkbox\"/> Initial";
+    let code_on = |imported: &Imported, code: &str| {
+        imported
+            .diagnostics()
+            .iter()
+            .filter(|d| d.code.as_str() == code)
+            .map(|d| d.line)
+            .collect::<Vec<_>>()
+    };
+    // The title page says « suivi », the box « Initial »: the box wins, the difference is said
+    // on the title page's line.
+    let text = replace_line(REPORT, "initial", "suivi");
+    let imported = import(&text);
+    assert_eq!(
+        imported.audit().kind.audit_type,
+        Some(qualepref::AuditType::Initial)
+    );
+    assert_eq!(code_on(&imported, "title-page-differs"), [Some(10)]);
+    // No box checked: the title page's type, said.
+    let text = REPORT.replace(boxes, unchecked);
+    assert_ne!(text, REPORT);
+    let imported = import(&text);
+    assert_eq!(
+        imported.audit().kind.audit_type,
+        Some(qualepref::AuditType::Initial)
+    );
+    assert_eq!(code_on(&imported, "from-title-page"), [Some(10)]);
+    assert_eq!(code_on(&imported, "title-page-differs"), []);
+    // Neither: no type, said.
+    let text = replace_line(&text, "initial", "");
+    let imported = import(&text);
+    assert_eq!(imported.audit().kind.audit_type, None);
+    assert_eq!(code_on(&imported, "audit-type-missing").len(), 1);
+}
+
+#[test]
+fn a_management_item_without_row_is_reported_and_its_row_may_continue_on_the_next_line() {
+    let text = replace_line(REPORT, "3. Formation du personnel\t\tC", "");
+    let imported = import(&text);
+    assert!(
+        imported
+            .diagnostics()
+            .iter()
+            .any(|d| d.code.as_str() == "missing-row"
+                && d.message.starts_with("management item pilotage 3 ")),
+        "{:?}",
+        imported.diagnostics()
+    );
+    // A verdict pushed onto the next line by a page break.
+    let text = replace_line(
+        REPORT,
+        "3. Formation du personnel\t\tC",
+        "3. Formation du personnel\t\n\t\tC",
+    );
+    let imported = import(&text);
+    assert_eq!(imported.audit(), &toulon());
+    assert!(codes(&imported).contains(&"row-continued"));
+    assert!(!codes(&imported).contains(&"missing-verdict"));
+}
+
+#[test]
 fn not_a_report() {
     for empty in ["", "\n \n\t\t\n", "\u{feff}", "\r\n"] {
         assert_eq!(
