@@ -532,6 +532,27 @@ fn section_3_lines_that_are_neither_rows_nor_headings_are_reported_not_merged() 
         codes_on(&imported, line_of(&text, stray)),
         ["unrecognised-line"]
     );
+    // The message quotes the line, cut to 80 characters.
+    let message = |stray: &str| {
+        let text = replace_line(REPORT, row_12, &format!("{row_12}\n{stray}"));
+        let imported = import(&text);
+        let line = line_of(&text, stray);
+        imported
+            .diagnostics()
+            .iter()
+            .find(|d| d.line == Some(line))
+            .map(|d| d.message.clone())
+            .unwrap()
+    };
+    assert_eq!(
+        message(stray),
+        "line not understood in section 3, not used: \"Une phrase hors du tableau\""
+    );
+    let long = format!("Une phrase {}", "é".repeat(69));
+    assert_eq!(long.chars().count(), 80);
+    assert!(message(&long).ends_with(&format!(": \"{long}\"")));
+    let longer = format!("{long}xyz");
+    assert!(message(&longer).ends_with(&format!(": \"{long}…\"")));
 }
 
 #[test]
