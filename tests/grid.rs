@@ -1330,6 +1330,56 @@ fn a_small_opendocument_that_unpacks_to_millions_of_cells_is_refused_before_it_i
 }
 
 #[test]
+fn an_opendocument_sheet_is_measured_from_its_first_filled_cell() {
+    // Two filled cells, at (r0, c0) and (r1, c1): the dense range holds (r1 - r0 + 1) ×
+    // (c1 - c0 + 1) cells, 1 000 000 here, under the limit, however far from A1 it starts.
+    let corners = |(r0, c0): (u32, u32), (r1, c1): (u32, u32)| {
+        let cell =
+            r#"<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>"#;
+        // (A repeat count is at least 1: none is written for no row or cell.)
+        let skip = |n: u32| {
+            if n == 0 {
+                return String::new();
+            }
+            format!(
+                r#"<table:table-row table:number-rows-repeated="{n}"><table:table-cell/></table:table-row>"#
+            )
+        };
+        let gap = |n: u32| {
+            if n == 0 {
+                return String::new();
+            }
+            format!(r#"<table:table-cell table:number-columns-repeated="{n}"/>"#)
+        };
+        ods_rows(&format!(
+            "{}<table:table-row>{}{cell}</table:table-row>{}<table:table-row>{}{cell}</table:table-row>",
+            skip(r0),
+            gap(c0),
+            skip(r1 - r0 - 1),
+            gap(c1)
+        ))
+    };
+    for (first, last) in [((10_000, 0), (19_999, 99)), ((0, 50), (19_999, 99))] {
+        let bytes = corners(first, last);
+        let err = match grid::import_xlsx(&bytes, referentiel()) {
+            Ok(_) => String::new(),
+            Err(e) => e.to_string(),
+        };
+        assert!(!err.contains("cells"), "{first:?} {last:?}: {err}");
+    }
+    // A repeat count of 0 is no count.
+    let bytes = ods_rows(
+        r#"<table:table-row table:number-rows-repeated="0"><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#,
+    );
+    assert_eq!(
+        grid::import_xlsx(&bytes, referentiel())
+            .unwrap_err()
+            .to_string(),
+        "invalid audit grid \"workbook\": not a spreadsheet that can be read (.xlsx, .ods)"
+    );
+}
+
+#[test]
 fn a_workbook_whose_parts_unpack_to_more_than_256_mib_is_refused() {
     // A part of one byte that its archive's directory declares of 4 GiB, as a zip bomb does.
     let mut bytes = zip(&[("xl/sharedStrings.xml", b" ".to_vec())]);
