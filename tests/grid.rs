@@ -362,6 +362,27 @@ fn rows_of_a_module_not_covered_are_imported_and_reported() {
             "Module 2!A1: warning: module 2 is not among the modules covered on the page de garde (1), but its sheet has rows"
         ]
     );
+    // Its sheet emptied of rows (the title and headers kept): nothing to report.
+    let second = sheet(&mut sheets, "Module 2");
+    let first_row = row_of(second, 21);
+    second.truncate(first_row);
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(back.audit().assessments.len(), 20);
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+}
+
+#[test]
+fn without_modules_on_the_cover_the_module_sheets_give_them() {
+    let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    let cover = sheet(&mut sheets, "Page de garde");
+    let r = labelled(cover, "Modules couverts");
+    set(cover, r, 1, Data::Empty);
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(
+        lines(back.diagnostics()),
+        ["Page de garde!B1: guessed: no modules covered given; the module sheets' modules used"]
+    );
+    assert_eq!(back.audit(), &toulon());
 }
 
 #[test]
