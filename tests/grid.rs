@@ -1380,6 +1380,14 @@ fn an_opendocument_sheet_is_measured_from_its_first_filled_cell() {
             gap(c1)
         ))
     };
+    // (A single cell is one row and one column.)
+    let one = ods_rows(
+        r#"<table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#,
+    );
+    let err = grid::import_xlsx(&one, referentiel())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("no _qualepref sheet"), "{err}");
     for (first, last) in [((10_000, 0), (19_999, 99)), ((0, 50), (19_999, 99))] {
         let bytes = corners(first, last);
         let err = match grid::import_xlsx(&bytes, referentiel()) {
@@ -1405,13 +1413,18 @@ fn a_workbook_whose_parts_unpack_to_more_than_256_mib_is_refused() {
     // A part of one byte that its archive's directory declares of 4 GiB, as a zip bomb does.
     let mut bytes = zip(&[("xl/sharedStrings.xml", b" ".to_vec())]);
     let at = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
-    bytes[at + 24..at + 28].copy_from_slice(&0xFFFF_FFF0_u32.to_le_bytes());
-    let err = grid::import_xlsx(&bytes, referentiel()).unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "invalid audit grid \"workbook\": its parts unpack to more than 256 MiB; a grid unpacks \
-         to a few hundred kilobytes"
-    );
+    let declare = |bytes: &mut Vec<u8>, size: u32| {
+        bytes[at + 24..at + 28].copy_from_slice(&size.to_le_bytes());
+        grid::import_xlsx(bytes, referentiel())
+            .unwrap_err()
+            .to_string()
+    };
+    let refused = "invalid audit grid \"workbook\": its parts unpack to more than 256 MiB; a grid \
+                   unpacks to a few hundred kilobytes";
+    assert_eq!(declare(&mut bytes, 0xFFFF_FFF0), refused);
+    // The limit itself is allowed (the bytes are then no workbook).
+    assert_eq!(declare(&mut bytes, 256 << 20 | 1), refused);
+    assert_ne!(declare(&mut bytes, 256 << 20), refused);
 }
 
 #[test]
