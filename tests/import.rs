@@ -180,6 +180,15 @@ fn every_line_of_toulon_has_its_role() {
         qualepref::ReportField::Assessment(e(17)).to_string(),
         "assessments[engagement 17]"
     );
+    // Each layout's name, in kebab case.
+    assert_eq!(
+        qualepref::ReportLayout::PageHeader.to_string(),
+        "page-header"
+    );
+    assert_eq!(
+        qualepref::ReportLayout::TableOfContents.to_string(),
+        "table-of-contents"
+    );
     assert_eq!(imported.line_role(0), None);
     assert_eq!(imported.line_role(214), None);
 }
