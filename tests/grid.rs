@@ -1396,6 +1396,17 @@ fn an_opendocument_sheet_is_measured_from_its_first_filled_cell() {
         };
         assert!(!err.contains("cells"), "{first:?} {last:?}: {err}");
     }
+    // A value written as an empty element is a filled cell too.
+    let far = ods_rows(
+        r#"<table:table-row><table:table-cell table:number-columns-repeated="990"/><table:table-cell office:value-type="float" office:value="5"/></table:table-row>"#,
+    );
+    assert_eq!(
+        grid::import_xlsx(&far, referentiel())
+            .unwrap_err()
+            .to_string(),
+        "invalid audit grid \"Module 1!R1C991\": a cell stands beyond the grid's bounds (100 000 \
+         rows, 100 columns)"
+    );
     // A repeat count of 0 is no count.
     let bytes = ods_rows(
         r#"<table:table-row table:number-rows-repeated="0"><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#,
