@@ -1439,6 +1439,44 @@ fn a_workbook_whose_parts_unpack_to_more_than_256_mib_is_refused() {
 }
 
 #[test]
+fn a_sheet_outside_the_grid_is_read_up_to_the_bounds_and_kept() {
+    // (row, column, 0-based) of one cell on an extra sheet; its error, if refused.
+    let with_cell = |row: usize, col: usize| {
+        let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+        let mut rows = vec![Vec::new(); row + 1];
+        rows[row] = vec![Data::Empty; col + 1];
+        rows[row][col] = s("note");
+        sheets.push(("Notes".to_owned(), rows));
+        grid::import_xlsx(&write(&sheets), referentiel())
+    };
+    for (row, col) in [(99_999, 0), (0, 99)] {
+        let back = with_cell(row, col).unwrap();
+        assert_eq!(back.audit().unread.len(), 1, "{row} {col}");
+        assert_eq!(
+            back.audit().unread[0].cell.as_deref(),
+            Some(format!("Notes!{}{}", if col == 0 { "A" } else { "CV" }, row + 1).as_str())
+        );
+    }
+    for (row, col, cell) in [(100_000, 0, "R100001C1"), (0, 100, "R1C101")] {
+        let err = with_cell(row, col).map(|_| ()).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            format!(
+                "invalid audit grid \"Notes!{cell}\": a cell stands beyond the grid's bounds \
+                 (100 000 rows, 100 columns)"
+            )
+        );
+    }
+    // 19 000 rows of 100 cells: 1 919 000 cells and rows, under the budget.
+    let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    let mut row = vec![Data::Empty; 100];
+    row[99] = s("x");
+    sheets.push(("Notes".to_owned(), vec![row; 19_000]));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(back.audit().unread.len(), 19_000);
+}
+
+#[test]
 fn a_workbook_of_more_than_two_million_cells_is_refused() {
     // 20 001 rows with a cell in column CV: the reader would store 100 cells a row.
     let mut book = Workbook::new();
