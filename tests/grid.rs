@@ -1471,9 +1471,16 @@ fn a_sheet_outside_the_grid_is_read_up_to_the_bounds_and_kept() {
     let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
     let mut row = vec![Data::Empty; 100];
     row[99] = s("x");
-    sheets.push(("Notes".to_owned(), vec![row; 19_000]));
+    sheets.push(("Notes".to_owned(), vec![row.clone(); 19_000]));
     let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
     assert_eq!(back.audit().unread.len(), 19_000);
+    // 19 900 rows of 100 cells: 1 990 000 cells, over the budget with their rows.
+    sheets.pop();
+    sheets.push(("Notes".to_owned(), vec![row; 19_900]));
+    let err = grid::import_xlsx(&write(&sheets), referentiel())
+        .map(|_| ())
+        .unwrap_err();
+    assert!(err.to_string().contains("more than 2000000 cells"), "{err}");
 }
 
 #[test]
