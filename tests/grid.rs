@@ -201,6 +201,20 @@ fn the_workbook_is_a_valid_office_open_xml_package() {
     ] {
         assert!(has(part), "missing part {part}");
     }
+    // The cells are styled: the auditor's cells unlocked, dates in French order, fixed cells on
+    // grey.
+    let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+    let mut styles = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("xl/styles.xml").unwrap(), &mut styles)
+        .unwrap();
+    for style in [
+        "locked=\"0\"",
+        "formatCode=\"dd/mm/yyyy\"",
+        "F2F2F2",
+        "<b/>",
+    ] {
+        assert!(styles.contains(style), "{style}: {styles}");
+    }
 }
 
 #[test]
