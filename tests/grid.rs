@@ -215,6 +215,29 @@ fn the_workbook_is_a_valid_office_open_xml_package() {
     ] {
         assert!(styles.contains(style), "{style}: {styles}");
     }
+    let part = |archive: &mut zip::ZipArchive<Cursor<&Vec<u8>>>, name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    // Module 1's sheet: protected, but rows can be inserted, deleted and sorted; the verdict
+    // drop-down and its colours cover the engagements' rows and the spare rows under them.
+    let module_1 = part(&mut archive, "xl/worksheets/sheet2.xml");
+    assert!(module_1.contains(
+        "<sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\" formatCells=\"0\" \
+         formatColumns=\"0\" formatRows=\"0\" insertRows=\"0\" deleteRows=\"0\" sort=\"0\" \
+         autoFilter=\"0\"/>"
+    ));
+    assert_eq!(
+        module_1.matches("sqref=\"C4:C41\"").count(),
+        2,
+        "{module_1}"
+    );
+    // The cover's drop-downs: administration, audit type, internal audit.
+    let cover = part(&mut archive, "xl/worksheets/sheet1.xml");
+    for cell in ["B4", "B8", "B9"] {
+        assert!(cover.contains(&format!("sqref=\"{cell}\"")), "{cell}");
+    }
 }
 
 #[test]
