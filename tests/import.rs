@@ -516,36 +516,21 @@ fn a_second_auditor_on_the_next_line_and_a_stray_name_elsewhere() {
 fn section_3_lines_that_are_neither_rows_nor_headings_are_reported_not_merged() {
     let row_12 =
         "Module 1 12. Nous vous délivrons une information administrative numérique fiable.\t\tC";
-    // A channel-group heading with text beside it: not a heading, and the text is not lost.
+    // A channel-group heading with text beside it: not taken for a heading, and reported.
     let text = replace_line(REPORT, "RESEAU SOCIAUX", "RESEAU SOCIAUX\tUne note à côté");
     let imported = import(&text);
     assert_eq!(
         codes_on(&imported, line_of(&text, "RESEAU SOCIAUX")),
         ["unrecognised-line"]
     );
-    // A line whose first cell holds text does not continue the row above it.
-    let stray = "Une phrase hors du tableau\tet sa suite";
-    let text = replace_line(REPORT, row_12, &format!("{row_12}\n{stray}"));
-    let imported = import(&text);
-    assert_eq!(imported.audit().assessments, toulon().assessments);
-    assert_eq!(
-        codes_on(&imported, line_of(&text, stray)),
-        ["unrecognised-line"]
-    );
-    // Nor does one without a second cell.
-    let stray = "Une phrase hors du tableau";
-    let text = replace_line(REPORT, row_12, &format!("{row_12}\n{stray}"));
-    let imported = import(&text);
-    assert_eq!(imported.audit().assessments, toulon().assessments);
-    assert_eq!(
-        codes_on(&imported, line_of(&text, stray)),
-        ["unrecognised-line"]
-    );
-    // The message quotes the line, cut to 80 characters.
+    // A line whose first cell holds text, with or without a second cell, does not continue the
+    // row above it: it is reported, and the message quotes it, cut to 80 characters.
     let message = |stray: &str| {
         let text = replace_line(REPORT, row_12, &format!("{row_12}\n{stray}"));
         let imported = import(&text);
+        assert_eq!(imported.audit().assessments, toulon().assessments);
         let line = line_of(&text, stray);
+        assert_eq!(codes_on(&imported, line), ["unrecognised-line"]);
         imported
             .diagnostics()
             .iter()
@@ -553,6 +538,11 @@ fn section_3_lines_that_are_neither_rows_nor_headings_are_reported_not_merged() 
             .map(|d| d.message.clone())
             .unwrap()
     };
+    assert_eq!(
+        message("Une phrase hors du tableau\tet sa suite"),
+        "line not understood in section 3, not used: \"Une phrase hors du tableau\\tet sa suite\""
+    );
+    let stray = "Une phrase hors du tableau";
     assert_eq!(
         message(stray),
         "line not understood in section 3, not used: \"Une phrase hors du tableau\""
