@@ -182,16 +182,14 @@ fn every_line_break_of_a_data_text_is_one_br() {
     // A lone carriage return is refused by validation (`control-character`).
     let mut audit = toulon();
     audit.assessments[16].verdict = Some(Verdict::MinorNonconformity);
-    audit.ecarts.push(FicheEcart {
-        target: EcartTarget::Engagement(EngagementNumber::new(17).unwrap()),
-        grade: NcGrade::Minor,
-        finding: "Constat.".to_owned(),
-        requirement: "Un\r\ndeux\nquatre\r\n\r\ncinq\r\n".to_owned(),
-        corrective_action: None,
-        due: None,
-        leader: None,
-        status: qualepref::ActionStatus::Open,
-    });
+    audit.ecarts.push(
+        FicheEcart::new(
+            EcartTarget::Engagement(EngagementNumber::new(17).unwrap()),
+            NcGrade::Minor,
+            "Constat.",
+        )
+        .with_requirement("Un\r\ndeux\nquatre\r\n\r\ncinq\r\n"),
+    );
     let html = render(&audit, Language::Fr);
     assert!(
         html.contains("<td>Un<br>deux<br>quatre<br><br>cinq<br></td>"),
@@ -467,16 +465,14 @@ fn the_largest_module_fills_the_chart_whatever_its_verdicts_and_observations() {
             NcGrade::Minor => Verdict::MinorNonconformity,
             NcGrade::Major => Verdict::MajorNonconformity,
         });
-        audit.ecarts.push(FicheEcart {
-            target: EcartTarget::Engagement(audit.assessments[i].engagement),
-            grade,
-            finding: "Constat.".to_owned(),
-            requirement: "Exigence.".to_owned(),
-            corrective_action: None,
-            due: None,
-            leader: None,
-            status: qualepref::ActionStatus::Open,
-        });
+        audit.ecarts.push(
+            FicheEcart::new(
+                EcartTarget::Engagement(audit.assessments[i].engagement),
+                grade,
+                "Constat.",
+            )
+            .with_requirement("Exigence."),
+        );
     }
     // And every kind of observation.
     for kind in [

@@ -678,16 +678,14 @@ fn a_section_without_the_auditors_text_keeps_the_datas_or_says_it_has_none() {
 fn conclusions_without_reasons_write_no_empty_list() {
     let mut audit = toulon();
     audit.assessments[16].verdict = Some(Verdict::MinorNonconformity);
-    audit.ecarts.push(FicheEcart {
-        target: EcartTarget::Engagement(EngagementNumber::new(17).unwrap()),
-        grade: NcGrade::Minor,
-        finding: "Délai non tenu.".to_owned(),
-        requirement: "Délai annoncé.".to_owned(),
-        corrective_action: None,
-        due: None,
-        leader: None,
-        status: qualepref::ActionStatus::Open,
-    });
+    audit.ecarts.push(
+        FicheEcart::new(
+            EcartTarget::Engagement(EngagementNumber::new(17).unwrap()),
+            NcGrade::Minor,
+            "Délai non tenu.",
+        )
+        .with_requirement("Délai annoncé."),
+    );
     let valid = Valid::new(
         &audit,
         Referentiel::qual_e_pref_2019(),
