@@ -124,6 +124,18 @@ fn toulon_round_trips_through_the_workbook() {
     assert_eq!(back.audit(), &audit);
 }
 
+/// A sheet with no rows and no spare rows (the management sheet of an audit without management
+/// assessments) gets no drop-down nor colour range, which would end above its start.
+#[test]
+fn an_audit_without_management_rows_round_trips_through_the_workbook() {
+    let mut audit = toulon();
+    audit.management.clear();
+    let bytes = grid::export_xlsx(&audit, referentiel()).unwrap();
+    let back = grid::import_xlsx(&bytes, referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &audit);
+}
+
 #[test]
 fn a_grid_file_is_read_by_its_extension() {
     let dir = std::env::temp_dir().join(format!("qualepref-grid-path-{}", std::process::id()));
@@ -929,6 +941,31 @@ fn a_departement_typed_as_a_number_keeps_its_leading_zero() {
     let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
     assert_eq!(back.audit().site.departement.as_str(), "05");
     assert!(back.diagnostics().is_empty());
+}
+
+/// A sheet whose first filled cell is not A1 (calamine's range then starts there) still names
+/// each cell by its place in the sheet, in both formats.
+#[test]
+fn a_cell_is_named_by_its_place_when_the_sheet_does_not_start_at_a1() {
+    let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    let mut notes = vec![vec![Data::Empty]; 4];
+    notes.push(vec![
+        Data::Empty,
+        Data::Empty,
+        Data::String("brouillon".into()),
+    ]);
+    sheets.push(("Notes".into(), notes));
+    for bytes in [write(&sheets), ods(&sheets)] {
+        let back = grid::import_xlsx(&bytes, referentiel()).unwrap();
+        assert_eq!(
+            back.audit().unread,
+            [Unread::new("grid", "brouillon").in_cell("Notes!C5")]
+        );
+        assert_eq!(
+            lines(back.diagnostics()),
+            ["Notes!C5: skipped: sheet not part of the grid, not used: \"brouillon\""]
+        );
+    }
 }
 
 #[test]

@@ -461,6 +461,18 @@ fn a_verdict_in_another_column() {
         1
     );
     assert!(!codes(&imported).contains(&"missing-verdict"));
+    // A verdict on the next line does not withdraw the row's other warnings: its unreadable
+    // verdict stays reported, and kept.
+    let text = replace_line(
+        REPORT,
+        &format!("{row_3}\t\tC"),
+        &format!("{row_3}\tVu sur place\tCN\n\t\tC"),
+    );
+    let imported = import(&text);
+    let row_line = text.lines().position(|l| l.starts_with(row_3)).unwrap() + 1;
+    assert_eq!(codes_on(&imported, row_line), ["unknown-verdict"]);
+    assert_eq!(codes_on(&imported, row_line + 1), ["row-continued"]);
+    assert_eq!(imported.audit().unread.len(), 1);
 }
 
 /// The codes of the diagnostics on line `line`.

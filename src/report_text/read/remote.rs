@@ -167,5 +167,12 @@ mod tests {
             after_note("Non conforme : voir capture", RemoteNote::NonConforme).as_deref(),
             Some("voir capture")
         );
+        // A comment that starts right after the note with a character other than a separator
+        // keeps it: the note ends at its last letter, not at the next character boundary the
+        // folded forms agree on.
+        assert_eq!(
+            comment("Conforme… sauf le vendredi").as_deref(),
+            Some("… sauf le vendredi")
+        );
     }
 }
