@@ -276,10 +276,46 @@ pub(crate) fn printable(message: String) -> String {
     out
 }
 
-#[cfg(all(test, feature = "toml"))]
+#[cfg(test)]
 mod tests {
     use super::Error;
 
+    /// A JSON error without position keeps its whole message, even one that quotes
+    /// ` at line ` (only the position serde_json appends is cut).
+    #[test]
+    fn a_json_error_without_position_keeps_its_whole_message() {
+        let source =
+            serde_json::from_value::<u8>(serde_json::Value::from(" x at line 3")).unwrap_err();
+        let Error::Json { message, .. } = Error::json("audit", source) else {
+            panic!("not a JSON error");
+        };
+        assert_eq!(
+            message,
+            "invalid type: string \" x at line 3\", expected u8"
+        );
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn no_yaml_position_is_not_line_0() {
+        let e = Error::Yaml {
+            what: "audit",
+            line: 0,
+            column: 0,
+            message: "missing field `site`".to_owned(),
+        };
+        assert_eq!(e.to_string(), "malformed audit YAML: missing field `site`");
+        assert_eq!(e.position(), None);
+        let e = Error::Yaml {
+            what: "audit",
+            line: 1,
+            column: 0,
+            message: "end of input".to_owned(),
+        };
+        assert_eq!(e.position(), Some((1, 0)));
+    }
+
+    #[cfg(feature = "toml")]
     #[test]
     fn no_position_is_not_line_0() {
         let e = Error::Toml {

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use qualepref::{
     AdministrationType, Audit, AuditDates, AuditKind, AuditType, DueSource, EngagementNumber,
-    Error, ManagementSection, ModuleNumber, NaiveDate, NcGrade, Observation, Outcome, Referentiel,
-    RemoteChannel, Rule, Site, Valid, ValidationOptions, ValidationReport, Verdict, samples,
+    Error, ManagementSection, ModuleNumber, NaiveDate, NcGrade, Observation, ObservationKind,
+    Outcome, Referentiel, RemoteChannel, Rule, Site, Valid, ValidationOptions, ValidationReport,
+    Verdict, samples,
 };
 
 fn toulon() -> Audit {
@@ -539,4 +540,88 @@ fn management_assessment_finds_the_item_by_its_id() {
     assert_eq!(found.observations.len(), 1);
     let nine = ManagementItemId::new(ManagementSection::Labellisation, 9);
     assert!(audit.management_assessment(nine).is_none());
+}
+
+/// The labels the model's enums give to tools that write their own reports, in both languages.
+#[test]
+fn every_value_of_the_models_enums_has_its_french_and_english_label() {
+    let labels = |fr: &str, en: &str| format!("{fr} / {en}");
+    let verdicts: Vec<String> = [
+        Verdict::Conformity,
+        Verdict::NotApplicable,
+        Verdict::MinorNonconformity,
+        Verdict::MajorNonconformity,
+    ]
+    .map(|v| labels(v.label_fr(), v.label_en()))
+    .into();
+    assert_eq!(
+        verdicts,
+        [
+            "Conforme / conformity",
+            "Non applicable / not applicable",
+            "Non-conformité mineure / minor nonconformity",
+            "Non-conformité majeure / major nonconformity",
+        ]
+    );
+    let kinds: Vec<String> = ObservationKind::ALL
+        .iter()
+        .map(|k| labels(k.label_fr(), k.label_en()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "Point fort / strength",
+            "Point sensible / area of concern",
+            "Piste de progrès / opportunity for improvement",
+        ]
+    );
+    let types: Vec<String> = [
+        AuditType::Initial,
+        AuditType::Suivi,
+        AuditType::Renouvellement,
+        AuditType::Extension,
+    ]
+    .map(|t| labels(t.label_fr(), t.label_en()))
+    .into();
+    assert_eq!(
+        types,
+        [
+            "initial / initial",
+            "de suivi / follow-up",
+            "de renouvellement / renewal",
+            "d'extension / extension",
+        ]
+    );
+    let channels: Vec<String> = [
+        RemoteChannel::Internet,
+        RemoteChannel::Telephone,
+        RemoteChannel::Courriels,
+    ]
+    .map(|c| labels(c.label_fr(), c.label_en()))
+    .into();
+    assert_eq!(
+        channels,
+        [
+            "Internet / Website",
+            "Téléphone (standard, SVI, SART) / Telephone (switchboard, IVR, SART)",
+            "Courriels / E-mail",
+        ]
+    );
+    let administrations: Vec<String> = [
+        AdministrationType::Prefecture,
+        AdministrationType::SousPrefecture,
+        AdministrationType::PrefectureDePolice,
+        AdministrationType::HautCommissariat,
+    ]
+    .map(|a| labels(a.label_fr(), a.label_en()))
+    .into();
+    assert_eq!(
+        administrations,
+        [
+            "Préfecture / prefecture",
+            "Sous-préfecture / sub-prefecture",
+            "Préfecture de police / police prefecture",
+            "Haut-commissariat / high commission",
+        ]
+    );
 }
