@@ -278,7 +278,18 @@ pub(crate) fn printable(message: String) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::Error;
+    use super::{Error, printable};
+
+    /// Only the control characters but line feed are escaped: quotes, accents and line feeds
+    /// stay as they are.
+    #[test]
+    fn printable_escapes_control_characters_only() {
+        assert_eq!(
+            printable("unknown variant `\u{1b}[2J` « é \"x\" »\nnext".to_owned()),
+            "unknown variant `\\u{1b}[2J` « é \"x\" »\nnext"
+        );
+        assert_eq!(printable("« é »\n".to_owned()), "« é »\n");
+    }
 
     /// A JSON error without position keeps its whole message, even one that quotes
     /// ` at line ` (only the position serde_json appends is cut).

@@ -625,3 +625,43 @@ fn every_value_of_the_models_enums_has_its_french_and_english_label() {
         ]
     );
 }
+
+/// Each state of a corrective action: its wire code, whether it is open or lifted, and an open
+/// fiche's JSON, which leaves its status out.
+#[test]
+fn an_action_status_says_its_state_and_an_open_one_is_not_written() {
+    use qualepref::{ActionStatus, EcartTarget, FicheEcart};
+    let day: NaiveDate = "2020-03-02".parse().unwrap();
+    let states = [
+        ActionStatus::Open,
+        ActionStatus::InProgress,
+        ActionStatus::Lifted {
+            on: day,
+            evidence: "procédure revue".to_owned(),
+        },
+        ActionStatus::NotLifted {
+            on: day,
+            reason: "toujours en attente".to_owned(),
+        },
+    ];
+    let described: Vec<(&str, bool, bool)> = states
+        .iter()
+        .map(|s| (s.code(), s.is_open(), s.is_lifted()))
+        .collect();
+    assert_eq!(
+        described,
+        [
+            ("open", true, false),
+            ("in_progress", false, false),
+            ("lifted", false, true),
+            ("not_lifted", false, false),
+        ]
+    );
+    let target = EcartTarget::Engagement(EngagementNumber::try_from(5).unwrap());
+    let open = FicheEcart::new(target, NcGrade::Minor, "attente");
+    let json = serde_json::to_value(&open).unwrap();
+    assert_eq!(json.get("status"), None, "{json}");
+    let started = open.with_status(ActionStatus::InProgress);
+    let json = serde_json::to_value(&started).unwrap();
+    assert_eq!(json["status"], serde_json::json!({"state": "in_progress"}));
+}

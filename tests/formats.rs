@@ -262,6 +262,66 @@ fn oversized_inputs_are_refused_before_parsing() {
     ));
 }
 
+/// A file's size is checked before it is read: one above the limit is refused with its own size,
+/// one of exactly the limit is read (and then refused as JSON without a value: it is all NUL).
+#[test]
+fn a_file_is_refused_by_its_size_above_the_limit_only() {
+    let dir = std::env::temp_dir().join(format!("qualepref-formats-size-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("sparse.json");
+    for (size, refused) in [(MAX_INPUT_BYTES + 1000, true), (MAX_INPUT_BYTES, false)] {
+        // A sparse file: nothing is written.
+        std::fs::File::create(&path).unwrap().set_len(size).unwrap();
+        let e = err(Audit::from_path_in(&path, Some(Format::Json)));
+        match e.innermost() {
+            Error::TooLarge { size: said, limit } => {
+                assert!(refused, "a file of exactly the limit refused: {e}");
+                assert_eq!((*said, *limit), (size, MAX_INPUT_BYTES));
+            }
+            Error::Json { .. } => assert!(!refused, "{e}"),
+            _ => panic!("{e}"),
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// An optional date (a signature's, a due date) reads as a plain string from deserializers that
+/// give no option marker (serde's value deserializers, as configuration loaders use), says
+/// what it expects when given another type, and reads `null` as no date.
+#[test]
+fn an_optional_date_reads_from_a_plain_string_null_or_nothing() {
+    use serde::Deserialize as _;
+    use serde::de::value::{Error as ValueError, MapDeserializer};
+    let auditor = |pairs: Vec<(&'static str, &'static str)>| {
+        qualepref::Auditor::deserialize(MapDeserializer::<_, ValueError>::new(pairs.into_iter()))
+    };
+    let read = auditor(vec![("name", "Jeanne Martin"), ("signed_on", "2019-11-20")]).unwrap();
+    assert_eq!(read.signed_on, "2019-11-20".parse().ok());
+    let e = auditor(vec![("name", "Jeanne Martin"), ("signed_on", "20/11/2019")]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid date \"20/11/2019\": expected a date yyyy-mm-dd"
+    );
+    let e = qualepref::Auditor::deserialize(MapDeserializer::<_, ValueError>::new(
+        vec![("signed_on", 5_u32)].into_iter(),
+    ))
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid type: integer `5`, expected a date yyyy-mm-dd"
+    );
+    let e =
+        serde_json::from_str::<qualepref::Auditor>(r#"{"name": "J", "signed_on": 5}"#).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid type: integer `5`, expected a date yyyy-mm-dd at line 1 column 28"
+    );
+    for json in [r#"{"name": "J", "signed_on": null}"#, r#"{"name": "J"}"#] {
+        let read = serde_json::from_str::<qualepref::Auditor>(json).unwrap();
+        assert_eq!(read.signed_on, None);
+    }
+}
+
 #[test]
 fn format_from_path_and_name() {
     for (path, format) in [
