@@ -283,6 +283,15 @@ fn a_file_is_refused_by_its_size_above_the_limit_only() {
         }
     }
     std::fs::remove_dir_all(&dir).unwrap();
+    // A source without a size (a device, a pipe) is read up to one byte past the limit.
+    #[cfg(unix)]
+    {
+        let e = err(Audit::from_path_in("/dev/zero", Some(Format::Json)));
+        assert!(
+            matches!(e.innermost(), Error::TooLarge { size, .. } if *size == MAX_INPUT_BYTES + 1),
+            "{e}"
+        );
+    }
 }
 
 /// An optional date (a signature's, a due date) reads as a plain string from deserializers that

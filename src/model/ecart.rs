@@ -287,3 +287,31 @@ impl FicheEcart {
         self
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ActionState;
+
+    /// Each state reads back from the word the text form and the grid write, from its wire
+    /// form, and in the spellings a user types (feminine, upper case, without accents).
+    #[test]
+    fn each_state_reads_from_its_word_its_code_and_their_spellings() {
+        let states = [
+            (ActionState::Open, &["Ouverte", "OPEN"][..]),
+            (ActionState::InProgress, &["En cours", "in progress"]),
+            (ActionState::Lifted, &["Levée", "leve"]),
+            (
+                ActionState::NotLifted,
+                &["Non levée", "NON-LEVE", "not lifted"],
+            ),
+        ];
+        for (state, spellings) in states {
+            assert_eq!(ActionState::parse(state.word_fr()), Some(state));
+            assert_eq!(ActionState::parse(state.code()), Some(state));
+            for s in spellings {
+                assert_eq!(ActionState::parse(s), Some(state), "{s}");
+            }
+        }
+        assert_eq!(ActionState::parse("fermé"), None);
+    }
+}
