@@ -152,3 +152,36 @@ pub(crate) fn loose(s: &str) -> String {
 pub(crate) fn loosely_equal(a: &str, b: &str) -> bool {
     a == b || loose(a) == loose(b)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    /// Every letter `compose` knows, typed decomposed (a base letter and a combining mark, as
+    /// some word processors and macOS file names give it), comes out precomposed.
+    #[test]
+    fn every_decomposed_french_letter_is_composed() {
+        let decomposed = "a\u{300}e\u{300}u\u{300}i\u{300}o\u{300}A\u{300}E\u{300}U\u{300}\
+                          e\u{301}E\u{301}a\u{301}i\u{301}o\u{301}u\u{301}\
+                          a\u{302}e\u{302}i\u{302}o\u{302}u\u{302}A\u{302}E\u{302}I\u{302}O\u{302}U\u{302}\
+                          e\u{308}i\u{308}u\u{308}y\u{308}o\u{308}a\u{308}E\u{308}I\u{308}U\u{308}Y\u{308}\
+                          c\u{327}C\u{327}";
+        assert_eq!(
+            normalise(decomposed),
+            "àèùìòÀÈÙéÉáíóúâêîôûÂÊÎÔÛëïüÿöäËÏÜŸçÇ"
+        );
+        // A mark the table does not know, or with nothing before it, stays as it is.
+        assert_eq!(normalise("n\u{303}"), "n\u{303}");
+        assert_eq!(normalise("\u{301}e"), "\u{301}e");
+    }
+
+    /// Each of the three non-breaking spaces French typography uses becomes a space, each alone
+    /// in its text.
+    #[test]
+    fn each_non_breaking_space_becomes_a_space() {
+        for space in ['\u{a0}', '\u{202f}', '\u{2007}'] {
+            assert_eq!(normalise(&format!("Point{space}: 5")), "Point : 5");
+        }
+        assert!(matches!(normalise("déjà"), std::borrow::Cow::Borrowed(_)));
+    }
+}

@@ -624,6 +624,19 @@ fn every_value_of_the_models_enums_has_its_french_and_english_label() {
             "Haut-commissariat / high commission",
         ]
     );
+    let sections: Vec<String> = [
+        ManagementSection::Pilotage,
+        ManagementSection::Labellisation,
+    ]
+    .map(|s| labels(s.heading(), s.heading_en()))
+    .into();
+    assert_eq!(
+        sections,
+        [
+            "PILOTAGE DE LA POLITIQUE QUALITE / Quality policy management",
+            "DEMARCHE DE LABELLISATION / Labelling process",
+        ]
+    );
 }
 
 /// Each state of a corrective action: its wire code, whether it is open or lifted, and an open

@@ -35,6 +35,11 @@ fn identity_of_qual_e_pref_2019() {
     let r = Referentiel::qual_e_pref_2019();
     assert_eq!(r.id(), "qual-e-pref-2019");
     assert_eq!(r.name(), "Qual-e-pref");
+    assert_eq!(
+        r.title(),
+        "Référentiel qualité de l'administration territoriale — Engagements et processus pour \
+         une meilleure qualité du service aux usagers des préfectures — QUAL-E-PREF"
+    );
     assert_eq!(r.date().to_string(), "2018-12-19");
     assert_eq!(
         r.revised().map(|d| d.to_string()).as_deref(),
