@@ -46,7 +46,10 @@ fn identity_of_qual_e_pref_2019() {
         Some("2019-02-04")
     );
     assert_eq!(r.publisher(), Some("SG/DMAT/SDAT"));
-    assert!(!r.provenance().is_empty());
+    // Where each part of the data comes from, and what is not public.
+    assert_eq!(r.provenance().len(), 7);
+    assert!(r.provenance()[2].starts_with("Engagements 1-23 (numbers, modules, titles)"));
+    assert!(r.provenance()[6].starts_with("Modules 3-8: no public list of their engagements"));
 }
 
 #[test]
