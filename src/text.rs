@@ -155,7 +155,18 @@ pub(crate) fn loosely_equal(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::normalise;
+    use super::{key, normalise};
+
+    /// The folded form: every accented letter of French to its base letter, in either case, the
+    /// ligatures spelt out, other letters and digits kept in lower case, the rest dropped.
+    #[test]
+    fn key_folds_every_french_letter() {
+        assert_eq!(
+            key("ÉÈÊË éèêë ÀÂÄÁ àâäá ÎÏÍÌ îïíì ÔÖÓÒ ôöóò ÛÙÜÚ ûùüú Çç Ÿÿ Œœ Ææ"),
+            "eeeeeeeeaaaaaaaaiiiiiiiioooooooouuuuuuuuccyyoeoeaeae"
+        );
+        assert_eq!(key("Ñandú n° 2 — « ß »"), "ñandun2ß");
+    }
 
     /// Every letter `compose` knows, typed decomposed (a base letter and a combining mark, as
     /// some word processors and macOS file names give it), comes out precomposed.

@@ -678,3 +678,54 @@ fn an_action_status_says_its_state_and_an_open_one_is_not_written() {
     let json = serde_json::to_value(&started).unwrap();
     assert_eq!(json["status"], serde_json::json!({"state": "in_progress"}));
 }
+
+/// A département code: two digits, 2A or 2B, or three digits starting with 9, in any case and
+/// with blanks around; known when it has a préfecture or haut-commissariat.
+#[test]
+fn a_departement_code_is_checked_for_its_form_and_known_when_it_exists() {
+    use qualepref::Departement;
+    let read = |s: &str| {
+        s.parse::<Departement>()
+            .map(|d| (d.as_str().to_owned(), d.is_known()))
+    };
+    for (text, code, known) in [
+        ("83", "83", true),
+        (" 2a ", "2A", true),
+        ("2B", "2B", true),
+        ("974", "974", true),
+        ("988", "988", true),
+        ("20", "20", false),
+        ("96", "96", false),
+        ("979", "979", false),
+        ("00", "00", false),
+    ] {
+        assert_eq!(read(text).unwrap(), (code.to_owned(), known), "{text:?}");
+    }
+    for text in ["8", "123", "9A7", "0974", "2C", "AB", ""] {
+        let e = read(text).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "invalid département code {text:?}: a département code is two digits, 2A or \
+                 2B, or three digits starting with 9"
+            )
+        );
+    }
+}
+
+/// A remote check's note, in words or as its short code, in any case.
+#[test]
+fn a_remote_note_reads_from_its_words_or_its_short_code() {
+    use qualepref::RemoteNote;
+    for (text, note) in [
+        ("Conforme", RemoteNote::Conforme),
+        ("c", RemoteNote::Conforme),
+        ("NON CONFORME", RemoteNote::NonConforme),
+        ("NC", RemoteNote::NonConforme),
+        ("Non applicable", RemoteNote::NonApplicable),
+        ("na", RemoteNote::NonApplicable),
+    ] {
+        assert_eq!(text.parse::<RemoteNote>().unwrap(), note, "{text}");
+    }
+    assert!("Partiellement".parse::<RemoteNote>().is_err());
+}
