@@ -155,7 +155,15 @@ pub(crate) fn loosely_equal(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{key, normalise};
+    use super::{key, loosely_equal, normalise};
+
+    /// Titles equal up to case and spacing, but not when words are joined or split.
+    #[test]
+    fn loosely_equal_ignores_case_and_spacing_not_word_breaks() {
+        assert!(loosely_equal("Accueil physique", " accueil \t PHYSIQUE "));
+        assert!(!loosely_equal("Accueil physique", "Accueilphysique"));
+        assert!(!loosely_equal("Accueil physique", "Accueil phy sique"));
+    }
 
     /// The folded form: every accented letter of French to its base letter, in either case, the
     /// ligatures spelt out, other letters and digits kept in lower case, the rest dropped.
