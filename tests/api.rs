@@ -729,3 +729,85 @@ fn a_remote_note_reads_from_its_words_or_its_short_code() {
     }
     assert!("Partiellement".parse::<RemoteNote>().is_err());
 }
+
+/// An audit's optional parts are empty only when nothing of them is known, and only empty
+/// parts are left out of its JSON.
+#[test]
+fn an_optional_part_is_empty_only_when_nothing_of_it_is_known() {
+    use qualepref::{AuditorSynthesis, CharteGraphique, Context, ContextFigures};
+    let mut audit = toulon();
+    audit.context = Context::default();
+    audit.conclusion = AuditorSynthesis::default();
+    let json = serde_json::to_value(&audit).unwrap();
+    assert_eq!((json.get("context"), json.get("conclusion")), (None, None));
+    assert!(Context::default().is_empty() && ContextFigures::default().is_empty());
+    assert!(AuditorSynthesis::default().is_empty() && CharteGraphique::default().is_empty());
+
+    let text = vec!["Un paragraphe.".to_owned()];
+    let contexts = [
+        Context {
+            organisation: text.clone(),
+            ..Context::default()
+        },
+        Context {
+            history: text.clone(),
+            ..Context::default()
+        },
+        Context {
+            figures: ContextFigures {
+                staff: Some(150),
+                ..ContextFigures::default()
+            },
+            ..Context::default()
+        },
+    ];
+    for context in contexts {
+        assert!(!context.is_empty(), "{context:?}");
+        audit.context = context;
+        let json = serde_json::to_value(&audit).unwrap();
+        assert!(json.get("context").is_some());
+    }
+    let chartes = [
+        CharteGraphique {
+            verdict: Some(Verdict::NotApplicable),
+            ..CharteGraphique::default()
+        },
+        CharteGraphique {
+            text: text.clone(),
+            ..CharteGraphique::default()
+        },
+    ];
+    for charte in chartes {
+        assert!(!charte.is_empty(), "{charte:?}");
+        let synthesis = AuditorSynthesis {
+            charte_graphique: charte,
+            ..AuditorSynthesis::default()
+        };
+        assert!(!synthesis.is_empty());
+        audit.conclusion = synthesis;
+        let json = serde_json::to_value(&audit).unwrap();
+        assert!(
+            json["conclusion"].get("charte_graphique").is_some(),
+            "{json}"
+        );
+    }
+}
+
+/// Two audits are of one site when administration, département and city agree, the city up to
+/// case, spacing and punctuation; the site prints as reports name it.
+#[test]
+fn a_site_is_the_same_when_administration_departement_and_city_agree() {
+    let site = |administration, departement: &str, city: &str| {
+        Site::new(administration, departement.parse().unwrap(), city)
+    };
+    let toulon = site(AdministrationType::Prefecture, "83", "TOULON");
+    assert_eq!(toulon.to_string(), "Préfecture TOULON (83)");
+    assert!(toulon.is_same_site_as(&site(AdministrationType::Prefecture, "83", " Toulon.")));
+    for other in [
+        site(AdministrationType::SousPrefecture, "83", "TOULON"),
+        site(AdministrationType::Prefecture, "06", "TOULON"),
+        site(AdministrationType::Prefecture, "83", "DRAGUIGNAN"),
+    ] {
+        assert!(!toulon.is_same_site_as(&other), "{other}");
+    }
+}
