@@ -356,6 +356,34 @@ fn problems_of_groups_modules_and_management_items() {
     );
 }
 
+/// The edges of two checks: a revision on the référentiel's own date, and a group that is the
+/// only one of its module, load; a group its module does not list is refused even when the
+/// module has others.
+#[test]
+fn a_revision_on_the_same_day_and_a_module_s_only_group_load() {
+    let text = r#"{"id": "r", "name": "R", "title": "Référentiel de test", "date": "2020-01-01",
+          "revised": "2020-01-01", "modules": [
+            {"number": 1, "title": "Un", "obligatory": true, "bundled": true, "groups": [
+                {"id": "telephone", "title": "Téléphone"}]}],
+          "engagements": [{"number": 1, "module": 1, "group": "telephone", "title": "Un"}]}"#
+        .to_owned();
+    let r = Referentiel::from_json_str(&text).unwrap();
+    assert_eq!(r.revised(), Some(r.date()));
+    let text = text
+        .replace(
+            r#"{"id": "telephone", "title": "Téléphone"}]"#,
+            r#"{"id": "telephone", "title": "Téléphone"}, {"id": "internet", "title": "Internet"}]"#,
+        )
+        .replace(r#""group": "telephone""#, r#""group": "courriels""#);
+    assert_eq!(
+        problems(&text),
+        [
+            "engagements[0].group: [unknown-group] error: engagement 1: group \"courriels\" is not \
+          a group of module 1"
+        ]
+    );
+}
+
 #[test]
 fn out_of_range_numbers_and_syntax_errors_give_positions() {
     let text = format!(

@@ -1828,6 +1828,21 @@ fn control_character() {
     let mut audit = toulon();
     audit.assessments[3].comment = Some("tab\tand\nline feed\r\nand CR LF, « é »".to_owned());
     expect_none(&audit, RuleCode::ControlCharacter);
+    // A text of refused characters alone, or with line breaks only: nothing else in it marks
+    // it for the full check.
+    for text in [
+        "\u{1b}",
+        "\u{0}\u{1f}",
+        "\u{7f}",
+        "\u{85}",
+        "\n\u{1b}\n",
+        "\u{7}\t",
+    ] {
+        let mut audit = toulon();
+        audit.assessments[3].comment = Some(text.to_owned());
+        let found = of_code(&crate::report(&audit), RuleCode::ControlCharacter).len();
+        assert_eq!(found, 1, "{text:?}");
+    }
 }
 
 #[test]

@@ -212,5 +212,8 @@ mod tests {
         assert_eq!(natural_cmp("a", "a1"), Ordering::Less);
         assert_eq!(natural_cmp("é2", "é2"), Ordering::Equal);
         assert_eq!(natural_cmp("b", "a9"), Ordering::Greater);
+        // A digit against another character compares as characters: digits before letters.
+        assert_eq!(natural_cmp("x1", "xa"), Ordering::Less);
+        assert_eq!(natural_cmp("site.city", "site.1"), Ordering::Greater);
     }
 }
