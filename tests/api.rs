@@ -811,3 +811,17 @@ fn a_site_is_the_same_when_administration_departement_and_city_agree() {
         assert!(!toulon.is_same_site_as(&other), "{other}");
     }
 }
+
+/// A validated audit's debug form shows the audit, the référentiel's id and the report, not the
+/// validation's index.
+#[test]
+fn a_valid_audit_debugs_as_its_audit_referentiel_and_report() {
+    let audit = toulon();
+    let debug = format!("{:?}", valid(&audit));
+    assert!(debug.starts_with("Valid { audit: Audit { "), "{debug}");
+    assert!(
+        debug.contains(", referentiel: \"qual-e-pref-2019\", report: ValidationReport"),
+        "{debug}"
+    );
+    assert!(debug.ends_with(", .. }"), "{debug}");
+}
