@@ -277,6 +277,7 @@ pub(crate) fn printable(message: String) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::{Error, printable};
 
