@@ -195,7 +195,7 @@ pub use model::referentiel::{
 pub use model::referentiel_builder::ReferentielBuilder;
 pub use model::remote::{RemoteChannel, RemoteCheck, RemoteNote};
 pub use model::site::{AdministrationType, Context, ContextFigures, Departement, Site};
-pub use model::unread::Unread;
+pub use model::unread::{Carried, Unread};
 pub use model::written::{AuditorSynthesis, CharteGraphique};
 pub use plan::{Plan, Standing};
 pub use report::html::render_html;

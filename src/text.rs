@@ -153,9 +153,77 @@ pub(crate) fn loosely_equal(a: &str, b: &str) -> bool {
     a == b || loose(a) == loose(b)
 }
 
+/// Whether a spreadsheet would take a cell starting with `c` for a formula (OWASP's list:
+/// `=`, `+`, `-`, `@`, tab, carriage return).
+fn starts_formula(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
+}
+
+/// A text as a CSV cell that no spreadsheet opens as a formula: a text that starts with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return — after any run of `'` — gets one `'` before it
+/// (the OWASP rule against CSV injection), which [`csv_restore`] takes off; a plain number
+/// (`-12`) stays as it is. Every CSV the crate writes goes through it.
+pub(crate) fn csv_neutralise(text: &str) -> Cow<'_, str> {
+    let after_quotes = text.trim_start_matches('\'');
+    if after_quotes.starts_with(starts_formula) && !is_plain_number(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Whether `text` is a plain signed number (`-12`, `-3,5`): a spreadsheet reads it as the
+/// number it is, never as a formula, so it is written as it is.
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let mut parts = digits.splitn(2, [',', '.']);
+    let whole = parts.next().unwrap_or("");
+    let fraction = parts.next().unwrap_or("0");
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && !fraction.is_empty()
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The text of a CSV cell written by [`csv_neutralise`]: one `'` taken off a text that starts
+/// with `'`, any further `'`, then a formula's first character.
+pub(crate) fn csv_restore(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(starts_formula) => rest,
+        _ => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{key, loosely_equal, normalise};
+    use super::{csv_neutralise, csv_restore, key, loosely_equal, normalise};
+
+    /// A text a spreadsheet would read as a formula gets a `'` before it, and loses it when read
+    /// back; every other text is written and read as it is, `'` included.
+    #[test]
+    fn csv_cells_never_start_a_formula_and_read_back_the_same() {
+        for (text, written) in [
+            ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+33 6 12", "'+33 6 12"),
+            ("-1", "-1"),
+            ("-3,5", "-3,5"),
+            ("-1+2", "'-1+2"),
+            ("- point", "'- point"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tC", "'\tC"),
+            ("\rC", "'\rC"),
+            ("'=A1", "''=A1"),
+            ("''-x", "'''-x"),
+            ("'abc", "'abc"),
+            ("C", "C"),
+            ("", ""),
+            ("a=b", "a=b"),
+        ] {
+            assert_eq!(csv_neutralise(text), written, "{text:?}");
+            assert_eq!(csv_restore(written), text, "{written:?}");
+        }
+    }
 
     /// Titles equal up to case and spacing, but not when words are joined or split.
     #[test]

@@ -886,7 +886,7 @@ fn every_cell_the_grid_import_cannot_read_is_kept_in_unread() {
         let reported = report
             .diagnostics()
             .iter()
-            .filter(|d| d.code == RuleCode::UnreadValue)
+            .filter(|d| matches!(d.code, RuleCode::UnreadValue | RuleCode::UnreadAssessment))
             .count();
         assert_eq!(reported, expected.len(), "{case}");
         let json = back.audit().to_json_string().unwrap();

@@ -1658,16 +1658,31 @@ fn assert_kept_unread(
     let unread: Vec<String> = report
         .diagnostics()
         .iter()
-        .filter(|d| d.code == qualepref::RuleCode::UnreadValue)
+        .filter(|d| {
+            matches!(
+                d.code,
+                qualepref::RuleCode::UnreadValue | qualepref::RuleCode::UnreadAssessment
+            )
+        })
         .map(ToString::to_string)
         .collect();
-    assert_eq!(
-        unread,
-        [format!(
+    // A text that could carry a verdict, an observation or a note refuses the audit.
+    let expected = match qualepref::Carried::find(written) {
+        Some(carried) => format!(
+            "unread[0]: [unread-assessment] error: {field}: the text {written:?} (line {line} of \
+             the source) could carry {} ({carried}) and was not filed",
+            match carried {
+                qualepref::Carried::Verdict(_) => "a verdict",
+                qualepref::Carried::Observation(_) => "an observation",
+                _ => "a remote check's note",
+            }
+        ),
+        None => format!(
             "unread[0]: [unread-value] warning: {field}: the text {written:?} was not read (line \
              {line} of the source)"
-        )]
-    );
+        ),
+    };
+    assert_eq!(unread, [expected]);
     let json = audit.to_json_string().unwrap();
     assert!(json.contains("\"unread\""), "{json}");
     assert_eq!(&Audit::from_json_str(&json).unwrap(), audit);

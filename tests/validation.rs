@@ -2149,3 +2149,77 @@ fn charte_graphique_not_assessed_not_reported() {
     };
     expect_none(&audit, RuleCode::CharteGraphiqueNotAssessed);
 }
+
+#[test]
+fn unread_assessment() {
+    // A verdict, an observation or a remote note left unread refuses the audit, in whatever
+    // spelling and cell layout it was met; so does a second value for a field that has one.
+    for (text, carried) in [
+        ("NC Maj", "a verdict (NC Maj)"),
+        ("\t\tnc-maj", "a verdict (NC Maj)"),
+        (
+            "Module 1 5. Nous vous orientons  |  NC min  |",
+            "a verdict (NC min)",
+        ),
+        ("5. Nous vous orientons\u{a0}\u{a0}NA", "a verdict (NA)"),
+        (
+            "Module 1 5. Nous vous orientons vers le bon service C",
+            "a verdict (C)",
+        ),
+        ("PS : accueil saturé", "an observation (PS)"),
+        ("Point sensible : accueil saturé", "an observation (PS)"),
+        (
+            "<i>Note : Non conforme</i>",
+            "a remote check's note (Non conforme)",
+        ),
+    ] {
+        let mut audit = toulon();
+        audit
+            .unread
+            .push(Unread::new("conclusion.generale", text).at_line(200));
+        expect_one(
+            &audit,
+            RuleCode::UnreadAssessment,
+            Severity::Error,
+            "unread[0]",
+            &format!(
+                "conclusion.generale: the text {text:?} (line 200 of the source) could carry \
+                 {carried} and was not filed"
+            ),
+        );
+        assert!(Valid::new(&audit, q(), &ValidationOptions::default()).is_err());
+        expect_none(&audit, RuleCode::UnreadValue);
+    }
+    // A second verdict names both places.
+    let mut audit = toulon();
+    audit.unread.push(
+        Unread::new("assessments[4].verdict", "C")
+            .in_cell("Module 1 (2)!C9")
+            .conflicting_with("Module 1!C9"),
+    );
+    expect_one(
+        &audit,
+        RuleCode::UnreadAssessment,
+        Severity::Error,
+        "unread[0]",
+        "assessments[4].verdict: the text \"C\" (cell Module 1 (2)!C9 of the source) could \
+         carry a verdict (C) and was not filed; it competes with the value filed at Module 1!C9",
+    );
+    // Prose, « Sans objet », a word that starts like a code: warnings at most.
+    for text in [
+        "Le référentiel Qual-e-Pref est maîtrisé.",
+        "Sans objet.",
+        "PPNG en 2017",
+        "Note : le site a été vu à distance",
+        "Absence de non-conformité majeure ou mineure.",
+        "fin mars",
+    ] {
+        let mut audit = toulon();
+        audit.unread.push(Unread::new("conclusion.generale", text));
+        expect_none(&audit, RuleCode::UnreadAssessment);
+        assert!(
+            Valid::new(&audit, q(), &ValidationOptions::default()).is_ok(),
+            "{text}"
+        );
+    }
+}

@@ -271,7 +271,11 @@ pub(crate) fn write(audit: &Audit, referentiel: &Referentiel) -> Result<Vec<u8>,
         };
         writer.write_record(COLUMNS).map_err(fail)?;
         for r in records(audit, referentiel) {
-            writer.write_record(&r).map_err(fail)?;
+            // No text opens as a formula in a spreadsheet (`=`, `+`, `-`, `@`…: a `'` before).
+            let fields: Vec<_> = r.iter().map(|f| crate::text::csv_neutralise(f)).collect();
+            writer
+                .write_record(fields.iter().map(|f| f.as_bytes()))
+                .map_err(fail)?;
         }
         writer.flush().map_err(|e| fail(e.into()))?;
     }

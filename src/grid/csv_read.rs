@@ -111,7 +111,11 @@ pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
             .map_or(0, |b| b.split(|&c| c == b'\n').count() - 1);
         counted = counted.max(start);
         let line = 1 + lines;
-        records.push((line, record.iter().map(str::to_owned).collect::<Vec<_>>()));
+        // A text the writer neutralised (`'=…`) reads back as it was.
+        let fields = record
+            .iter()
+            .map(|f| crate::text::csv_restore(f).to_owned());
+        records.push((line, fields.collect::<Vec<_>>()));
     }
     let Some((_, header)) = records.first() else {
         return Err(not_a_grid());

@@ -43,8 +43,10 @@ pub const CSV_COLUMNS: [&str; 22] = [
 ];
 
 /// Writes one field, quoted when it holds the separator, a quote or a line break (or starts or
-/// ends with a blank, which spreadsheet programs would drop).
+/// ends with a blank, which spreadsheet programs would drop), and with a `'` before a text a
+/// spreadsheet would open as a formula (`=`, `+`, `-`, `@`…).
 fn push_field(out: &mut String, field: &str) {
+    let field = &*crate::text::csv_neutralise(field);
     let quote = field.contains([';', '"', '\n', '\r'])
         || field.starts_with(char::is_whitespace)
         || field.ends_with(char::is_whitespace);

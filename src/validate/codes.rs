@@ -363,6 +363,12 @@ crate::codes_table::code_table! {
             example: "unread[0]: [unread-value] warning: ecarts[0].due: the text \"fin mars\" was not read (line 185 of the source)",
             fix: "Set the field from the text (`ecarts[0].due`), then remove the entry from `unread`.",
         }
+        UnreadAssessment = "unread-assessment", Error {
+            description: "A text of the source that an import met and did not file could carry an assessment: a verdict (`C`, `NA`, `NC min`, `NC Maj`, in any spelling the readers accept), an observation (`PF`, `PS`, `PP`) or a remote check's note; or it is a second verdict for an engagement that has one.",
+            details: "An assessment that was not filed may change the outcome: an `NC Maj` left out of the audit would leave an avis favorable. So such a text is an error, whatever reader met it (text import, workbook, CSV grid) and wherever it stood (a row out of place, a line inside the conclusion, a copy sheet, a comment column): the audit gets no conclusions, plan nor report until the text is filed in its field or removed. A second verdict for one engagement names both places, the one filed (`conflicts_with`) and the one not: neither wins. What could carry an assessment is what `Carried::find` reads in it: a cell (cut at tabs, `|` and runs of spaces) that is a verdict, starts with an observation's code, or is a remote note. Other unread texts are `unread-value` warnings.",
+            example: "unread[0]: [unread-assessment] error: assessments[4].verdict: the text \"NC Maj\" (line 120 of the source) could carry a verdict (NC Maj) and was not filed; it competes with the value filed at line 80",
+            fix: "File the value where it belongs (the engagement's verdict, an observation of its assessment) or delete it from the source if it is a mistake, then remove the entry from `unread`. For two verdicts of one engagement, keep the right one.",
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 use super::super::codes::RuleCode;
 use super::super::index::Index;
 use super::super::order::{Collector, Place};
+use crate::Carried;
 
 impl Index<'_> {
     #[inline]
@@ -17,16 +18,49 @@ impl Index<'_> {
                 (None, Some(cell)) => format!(" (cell {} of the source)", cell.escape_debug()),
                 (None, None) => String::new(),
             };
-            out.push(
-                RuleCode::UnreadValue,
-                Place::AUDIT,
-                format!("unread[{i}]"),
+            let conflict = u.conflicts_with.as_ref().map_or_else(String::new, |place| {
                 format!(
-                    "{}: the text {:?} was not read{line}",
-                    u.field.escape_debug(),
-                    u.text,
+                    "; it competes with the value filed at {}",
+                    place.escape_debug()
+                )
+            });
+            match u.carries() {
+                Some(carried) => out.push(
+                    RuleCode::UnreadAssessment,
+                    Place::AUDIT,
+                    format!("unread[{i}]"),
+                    format!(
+                        "{}: the text {:?}{line} could carry {} ({carried}) and was not filed{conflict}",
+                        u.field.escape_debug(),
+                        u.text,
+                        match carried {
+                            Carried::Verdict(_) => "a verdict",
+                            Carried::Observation(_) => "an observation",
+                            Carried::RemoteNote(_) => "a remote check's note",
+                        },
+                    ),
                 ),
-            );
+                None if u.conflicts_with.is_some() => out.push(
+                    RuleCode::UnreadAssessment,
+                    Place::AUDIT,
+                    format!("unread[{i}]"),
+                    format!(
+                        "{}: the text {:?}{line} was not filed{conflict}",
+                        u.field.escape_debug(),
+                        u.text,
+                    ),
+                ),
+                None => out.push(
+                    RuleCode::UnreadValue,
+                    Place::AUDIT,
+                    format!("unread[{i}]"),
+                    format!(
+                        "{}: the text {:?} was not read{line}",
+                        u.field.escape_debug(),
+                        u.text,
+                    ),
+                ),
+            }
         }
     }
 }
