@@ -70,6 +70,12 @@ macro_rules! code_table {
             /// Every code as written, in documentation order.
             const NAMES: &'static [&'static str] = &[$($code),*];
 
+            /// The code as written in diagnostics and JSON, in kebab case (its wire form).
+            #[must_use]
+            pub const fn code(self) -> &'static str {
+                self.as_str()
+            }
+
             /// The code as written in diagnostics, in kebab case.
             #[must_use]
             pub const fn as_str(self) -> &'static str {

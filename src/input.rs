@@ -26,15 +26,39 @@ pub(crate) fn check_size(len: usize) -> Result<(), Error> {
 pub(crate) fn read_input(path: &Path) -> Result<String, Error> {
     let bytes = read_input_bytes(path)?;
     String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        Error::read(
+        Error::in_file(
             path,
-            std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                format!("not UTF-8 text (invalid byte at offset {offset})"),
-            ),
+            Error::NotUtf8 {
+                offset: e.utf8_error().valid_up_to(),
+            },
         )
     })
+}
+
+/// `bytes` as UTF-8 text, a leading byte-order mark skipped.
+pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, Error> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        offset: e.valid_up_to(),
+    })
+}
+
+/// Reads `reader` to its end within [`MAX_INPUT_BYTES`], refusing one byte more; `path` names
+/// the source in errors.
+pub(crate) fn read_bounded(reader: impl std::io::Read, path: &Path) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::read(path, e))?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            size: read,
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    Ok(bytes)
 }
 
 /// Reads a file's bytes within [`MAX_INPUT_BYTES`]: a regular file above the limit is refused
@@ -48,16 +72,10 @@ pub(crate) fn read_input_bytes(path: &Path) -> Result<Vec<u8>, Error> {
             return Err(too_large(path, meta.len()));
         }
     }
-    let capacity = known.map_or(0, |m| usize::try_from(m.len()).unwrap_or(0));
-    let mut bytes = Vec::with_capacity(capacity);
-    file.take(MAX_INPUT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::read(path, e))?;
-    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-    if read > MAX_INPUT_BYTES {
-        return Err(too_large(path, read));
-    }
-    Ok(bytes)
+    read_bounded(file, path).map_err(|e| match e {
+        Error::TooLarge { size, .. } => too_large(path, size),
+        other => other,
+    })
 }
 
 fn too_large(path: &Path, size: u64) -> Error {

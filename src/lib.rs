@@ -174,7 +174,7 @@ pub use engine::score::{
 };
 pub use engine::synthesis::{ObservationItem, Section, Source, Synthesis, synthesize};
 pub use engine::{AppliedPolicy, Conclusions, Nonconformities, conclude};
-pub use error::Error;
+pub use error::{Error, ErrorCode};
 #[cfg(feature = "toml")]
 #[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
 pub use formats::MAX_TOML_ITEMS;

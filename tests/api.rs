@@ -73,11 +73,11 @@ fn an_error_chain_prints_each_cause_once() {
     assert_eq!(
         messages[0],
         format!(
-            "{}: malformed audit JSON at line 2, column 12: invalid type: integer `12`, expected struct Site",
+            "{}: malformed audit JSON at line 2, column 12 (site): expected an object, found the number 12",
             path.display()
         )
     );
-    assert!(matches!(err.innermost(), Error::Json { .. }));
+    assert!(matches!(err.innermost(), Error::Parse { .. }));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -101,10 +101,11 @@ fn a_file_that_is_not_utf8_says_so() {
     assert_eq!(
         err.to_string(),
         format!(
-            "cannot read {}: not UTF-8 text (invalid byte at offset 7)",
+            "{}: not UTF-8 text (invalid byte at offset 7)",
             path.display()
         )
     );
+    assert_eq!(err.code(), qualepref::ErrorCode::NotUtf8);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

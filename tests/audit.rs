@@ -258,7 +258,7 @@ fn unknown_codes_and_out_of_range_values_are_named() {
         (
             "\"administration\": \"prefecture\"",
             "\"administration\": \"mairie\"",
-            "unknown variant `mairie`",
+            "(site.administration): unknown value `mairie` (expected one of prefecture,",
         ),
         (
             "\"city\": \"TOULON\"",

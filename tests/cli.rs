@@ -111,7 +111,7 @@ fn malformed_json_exits_2_naming_file_line_and_column() {
     assert_eq!(
         first,
         format!(
-            "qualepref: {file}: malformed audit JSON at line 3, column 12: invalid type: integer `12`, expected struct Site"
+            "qualepref: {file}: malformed audit JSON at line 3, column 12 (site): expected an object, found the number 12"
         )
     );
 }
@@ -275,7 +275,7 @@ fn yaml_and_toml_inputs_by_extension_or_option() {
     assert_eq!(
         first,
         format!(
-            "qualepref: {broken}: malformed audit TOML at line 1, column 11: invalid module number \"9\": a module number is between 1 and 8"
+            "qualepref: {broken}: malformed audit TOML at line 1, column 11 (modules[1]): invalid module number \"9\": a module number is between 1 and 8"
         )
     );
     let broken = write(&dir, "broken.yaml", "referentiel:\n  id: x\nsite: 12\n");
@@ -283,7 +283,7 @@ fn yaml_and_toml_inputs_by_extension_or_option() {
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output).starts_with(&format!(
-            "qualepref: {broken}: malformed audit YAML at line 3, column 7: "
+            "qualepref: {broken}: malformed audit YAML at line 3, column 7 (site): "
         )),
         "{}",
         stderr(&output)

@@ -160,7 +160,7 @@ fn yaml_errors_give_line_and_column() {
     assert_eq!(
         e.to_string(),
         format!(
-            "malformed audit YAML at line {}, column 12: unknown verdict \"X\" (expected one of C, NA, NC min, NC Maj)",
+            "malformed audit YAML at line {}, column 12 (assessments[0].verdict): unknown verdict \"X\" (expected one of C, NA, NC min, NC Maj)",
             line.unwrap_or_default()
         )
     );
@@ -178,7 +178,7 @@ fn toml_errors_give_line_and_column() {
     assert_eq!(e.position(), Some((1, 11)));
     assert_eq!(
         e.to_string(),
-        "malformed audit TOML at line 1, column 11: invalid module number \"9\": a module number is between 1 and 8"
+        "malformed audit TOML at line 1, column 11 (modules[1]): invalid module number \"9\": a module number is between 1 and 8"
     );
     let e = err(Audit::from_str_in("[site]\ncity = \"é\" x\n", Format::Toml));
     assert_eq!(e.position().map(|p| p.0), Some(2));
@@ -189,7 +189,7 @@ fn toml_errors_give_line_and_column() {
     assert_eq!(e.position(), Some((2, 8)));
     assert!(
         e.to_string()
-            .starts_with("malformed référentiel TOML at line 2, column 8: ")
+            .starts_with("malformed référentiel TOML at line 2, column 8 (name): ")
     );
 }
 
@@ -201,7 +201,73 @@ fn toml_dates_are_strings() {
     let native = toml.replace("start = \"2019-11-18\"", "start = 2019-11-18");
     let e = err(Audit::from_str_in(&native, Format::Toml));
     assert!(e.position().is_some());
-    assert!(e.to_string().contains("expected a date yyyy-mm-dd"), "{e}");
+    assert_eq!(
+        e.to_string(),
+        "malformed audit TOML at line 22, column 9 (dates.start): a date is written as a quoted \
+         text, \"YYYY-MM-DD\" (in TOML: start = \"2019-11-18\", not start = 2019-11-18)"
+    );
+    assert_eq!(e.code(), qualepref::ErrorCode::NotADate);
+}
+
+/// Every parse error carries a stable code and the path of the value it is about, the same in
+/// every format; no message shows a Rust type, a library's option or advice to call a function.
+#[test]
+fn parse_errors_carry_a_code_and_a_path_in_every_format() {
+    use qualepref::ErrorCode as C;
+    let base = toulon();
+    for format in Format::ALL {
+        let text = ok(base.to_string_in(*format));
+        let (verdict, city, module, no_city) = match format {
+            Format::Json => (
+                ("\"verdict\": \"C\"", "\"verdict\": \"CC\""),
+                ("\"city\": \"TOULON\"", "\"city\": null"),
+                ("\"module\": 1", "\"module\": \"un\""),
+                (",\n    \"city\": \"TOULON\"", ""),
+            ),
+            Format::Yaml => (
+                ("verdict: C\n", "verdict: CC\n"),
+                ("city: TOULON", "city: null"),
+                ("module: 1\n", "module: un\n"),
+                ("\n  city: TOULON", ""),
+            ),
+            _ => (
+                ("verdict = \"C\"", "verdict = \"CC\""),
+                ("city = \"TOULON\"", "city = 12"),
+                ("module = 1\n", "module = \"un\"\n"),
+                ("\ncity = \"TOULON\"", ""),
+            ),
+        };
+        for ((from, to), code, path) in [
+            (verdict, C::UnknownCode, "assessments[0].verdict"),
+            (city, C::WrongType, "site.city"),
+            (module, C::WrongType, "assessments[0].module"),
+            (no_city, C::MissingField, "site.city"),
+        ] {
+            let broken = text.replacen(from, to, 1);
+            assert_ne!(broken, text, "{format}: {from}");
+            let e = err(Audit::from_str_in(&broken, *format));
+            assert_eq!(
+                (e.code(), e.path().as_deref()),
+                (code, Some(path)),
+                "{format}: {e}"
+            );
+            let message = e.to_string();
+            for internal in [
+                "struct ",
+                "u8",
+                "u64",
+                "Option<",
+                "use from_",
+                "Policy",
+                "i128",
+                "\\u{",
+            ] {
+                assert!(!message.contains(internal), "{format}: {message}");
+            }
+        }
+        let e = err(Audit::from_str_in("{[", *format));
+        assert_eq!(e.code(), C::Syntax, "{format}: {e}");
+    }
 }
 
 #[test]
@@ -238,7 +304,16 @@ fn alias_bombs_are_refused() {
         previous = name;
     }
     let e = err(Audit::from_str_in(&yaml, Format::Yaml));
-    assert!(matches!(e, Error::Yaml { .. }), "{e}");
+    assert!(
+        matches!(
+            e,
+            Error::Parse {
+                format: Format::Yaml,
+                ..
+            }
+        ),
+        "{e}"
+    );
 }
 
 #[test]
@@ -278,7 +353,7 @@ fn a_file_is_refused_by_its_size_above_the_limit_only() {
                 assert!(refused, "a file of exactly the limit refused: {e}");
                 assert_eq!((*said, *limit), (size, MAX_INPUT_BYTES));
             }
-            Error::Json { .. } => assert!(!refused, "{e}"),
+            Error::Parse { .. } => assert!(!refused, "{e}"),
             _ => panic!("{e}"),
         }
     }
@@ -644,7 +719,7 @@ fn messages_say_what_is_wrong_in_the_users_words() {
             "{format}: {e}"
         );
     }
-    // YAML's budget in words, not in Rust's debug form.
+    // YAML's budget in words, not in Rust's debug form; a budget is the document's, so no path.
     let yaml = format!("modules: [{}]\n", "1,".repeat(300_000));
     let e = err(Audit::from_str_in(&yaml, Format::Yaml));
     assert_eq!(
@@ -737,8 +812,69 @@ fn a_parser_message_never_carries_a_control_character_of_the_input() {
         let message = err(Audit::from_str_in(&text, format)).to_string();
         assert!(!esc(&message), "{format:?}: {message:?}");
         assert!(
-            message.contains(r"C\u{1b}]0;x\u{7}"),
+            message.contains("C<U+001B>]0;x<U+0007>"),
             "{format:?}: {message}"
+        );
+    }
+}
+
+/// Bytes and readers get a file's checks: UTF-8, the size limit, the same errors.
+#[test]
+fn bytes_and_readers_are_read_as_files_are() {
+    let json = qualepref::samples::TOULON_2019_JSON;
+    assert_eq!(
+        ok(Audit::from_slice(json.as_bytes(), Format::Json)),
+        toulon()
+    );
+    let with_bom = [&b"\xef\xbb\xbf"[..], json.as_bytes()].concat();
+    assert_eq!(ok(Audit::from_slice(&with_bom, Format::Json)), toulon());
+    assert_eq!(
+        ok(Audit::from_reader(json.as_bytes(), Format::Json)),
+        toulon()
+    );
+    let e = err(Audit::from_slice(b"{\"site\": \"\xff\"}", Format::Json));
+    assert_eq!(e.code(), qualepref::ErrorCode::NotUtf8);
+    assert_eq!(e.to_string(), "not UTF-8 text (invalid byte at offset 10)");
+    // One byte past the limit is refused, without reading further.
+    let endless = std::io::repeat(b' ');
+    let e = err(Audit::from_reader(endless, Format::Json));
+    assert_eq!(e.code(), qualepref::ErrorCode::TooLarge);
+    let e = err(Referentiel::from_slice(b"{\"id\": 3}", Format::Json));
+    assert_eq!(
+        (e.code(), e.path().as_deref()),
+        (qualepref::ErrorCode::WrongType, Some("id"))
+    );
+    let yaml = ok(toulon().to_string_in(Format::Yaml));
+    assert_eq!(
+        ok(Audit::from_reader(yaml.as_bytes(), Format::Yaml)),
+        toulon()
+    );
+}
+
+/// The error codes are pinned: a code is never renamed nor reused.
+#[test]
+#[allow(clippy::format_collect)] // a short list, built once
+fn error_codes_snapshot() {
+    let listed: String = qualepref::ErrorCode::ALL
+        .iter()
+        .map(|c| format!("{c}\n"))
+        .collect();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/snapshots/error-codes.txt"
+    );
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(path, &listed).unwrap();
+    }
+    assert_eq!(
+        listed,
+        std::fs::read_to_string(path).unwrap_or_default(),
+        "the list of error codes changed; codes are never renamed"
+    );
+    for code in qualepref::ErrorCode::ALL {
+        assert_eq!(
+            code.to_string().parse::<qualepref::ErrorCode>().ok(),
+            Some(*code)
         );
     }
 }

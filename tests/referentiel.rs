@@ -401,7 +401,7 @@ fn out_of_range_numbers_and_syntax_errors_give_positions() {
     assert_eq!(err.position(), Some((2, 11)));
     assert!(matches!(
         err,
-        Error::Json {
+        Error::Parse {
             what: "référentiel",
             ..
         }

@@ -34,6 +34,7 @@ use serde::{Serialize, de::DeserializeOwned};
 
 use crate::{Audit, Error, Referentiel, read_input};
 
+mod path;
 #[cfg(feature = "toml")]
 mod toml_budget;
 #[cfg(feature = "toml")]
@@ -175,20 +176,68 @@ pub trait Interchange: Sized + sealed::Sealed {
     ///
     /// # Errors
     ///
-    /// The parser's error with its line and column ([`Error::Json`], `Error::Yaml`,
-    /// `Error::Toml`); [`Error::InvalidReferentiel`] for a référentiel that breaks its
+    /// [`Error::Parse`], with the line and column, the path of the value and the
+    /// [`ErrorCode`](crate::ErrorCode); [`Error::InvalidReferentiel`] for a référentiel that breaks its
     /// invariants; [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
     fn from_str_in(text: &str, format: Format) -> Result<Self, Error> {
         crate::check_size(text.len())?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let raw = match format {
-            Format::Json => serde_json::from_str::<Self::Raw>(text)
-                .map_err(|e| json_error(Self::WHAT, text, e))?,
+            Format::Json => {
+                path::clear();
+                serde_json::from_str::<path::Tracked<Self::Raw>>(text)
+                    .map_err(|e| json_error(Self::WHAT, text, &e))?
+                    .0
+            }
             #[cfg(feature = "yaml")]
             Format::Yaml => from_yaml::<Self::Raw>(Self::WHAT, text)?,
             #[cfg(feature = "toml")]
             Format::Toml => from_toml::<Self::Raw>(Self::WHAT, text)?,
         };
         Self::from_raw(raw)
+    }
+
+    /// Reads the document from `bytes` in `format`: the bytes must be UTF-8 text (a leading
+    /// byte-order mark is skipped) within [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES), as for a
+    /// file. For a web handler or a database column.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] above the limit; [`Error::NotUtf8`] for bytes that are not UTF-8;
+    /// the errors of [`from_str_in`](Interchange::from_str_in).
+    ///
+    /// ```
+    /// use qualepref::{samples, Audit, ErrorCode, Format, Interchange};
+    /// let audit = Audit::from_slice_in(samples::TOULON_2019_JSON.as_bytes(), Format::Json)?;
+    /// assert_eq!(audit.site.city, "TOULON");
+    /// let err = Audit::from_slice_in(b"{\"site\": \xff}", Format::Json).unwrap_err();
+    /// assert_eq!(err.code(), ErrorCode::NotUtf8);
+    /// # Ok::<(), qualepref::Error>(())
+    /// ```
+    fn from_slice_in(bytes: &[u8], format: Format) -> Result<Self, Error> {
+        crate::check_size(bytes.len())?;
+        let text = crate::input::utf8(bytes)?;
+        Self::from_str_in(text, format)
+    }
+
+    /// Reads the document from `reader` in `format`, reading at most
+    /// [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES) (one byte more is refused, without reading
+    /// the rest): a request body, a pipe, a socket.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when the reader fails (its path is `-`); the errors of
+    /// [`from_slice_in`](Interchange::from_slice_in).
+    ///
+    /// ```
+    /// use qualepref::{samples, Audit, Format, Interchange};
+    /// let audit = Audit::from_reader_in(samples::TOULON_2019_JSON.as_bytes(), Format::Json)?;
+    /// assert_eq!(audit.assessments.len(), 23);
+    /// # Ok::<(), qualepref::Error>(())
+    /// ```
+    fn from_reader_in(reader: impl std::io::Read, format: Format) -> Result<Self, Error> {
+        let bytes = crate::input::read_bounded(reader, Path::new("-"))?;
+        Self::from_slice_in(&bytes, format)
     }
 
     /// Writes the document in `format`, with a final newline (JSON pretty-printed).
@@ -284,26 +333,27 @@ impl Interchange for Referentiel {
 /// its object when the value is the last field, the next line. Such a position is moved back
 /// to the value's last character. Errors about the whole object (a missing field, a wrong
 /// length) keep the closing bracket.
-fn json_error(what: &'static str, text: &str, e: serde_json::Error) -> Error {
-    let mut error = Error::json(what, e);
-    if let Error::Json {
-        line,
-        column,
-        message,
-        error: source,
-        ..
-    } = &mut error
-    {
-        let whole_object = ["missing field", "invalid length"]
-            .iter()
-            .any(|m| message.starts_with(m));
-        if source.classify() == serde_json::error::Category::Data && !whole_object {
-            if let Some(found) = before_closing_bracket(text, *line, *column) {
-                (*line, *column) = found;
-            }
+fn json_error(what: &'static str, text: &str, e: &serde_json::Error) -> Error {
+    let full = e.to_string();
+    // serde_json appends " at line L column C"; the position is given separately.
+    let message = match full.rfind(" at line ") {
+        Some(at) if e.line() > 0 => full.get(..at).unwrap_or(&full),
+        _ => full.as_str(),
+    };
+    let (mut line, mut column) = (e.line(), e.column());
+    let whole_object = ["missing field", "invalid length"]
+        .iter()
+        .any(|m| message.starts_with(m));
+    if e.classify() == serde_json::error::Category::Data && !whole_object {
+        if let Some(found) = before_closing_bracket(text, line, column) {
+            (line, column) = found;
         }
     }
-    error
+    let path = match e.classify() {
+        serde_json::error::Category::Data => path::take(),
+        _ => None,
+    };
+    Error::parse(what, Format::Json, (line, column), path, message)
 }
 
 /// When (`line`, `column`) (1-based, column in bytes) is a closing bracket, the position of
@@ -341,21 +391,19 @@ fn from_yaml<T: DeserializeOwned>(what: &'static str, text: &str) -> Result<T, E
     // The default budget bounds anchors, aliases, depth and events; snippets are left to the
     // caller, who has the line and column.
     let options = serde_saphyr::options! { with_snippet: false };
-    serde_saphyr::from_str_with_options(text, options).map_err(|e| {
-        let (line, column) = e
-            .location()
-            .map_or((0, 0), |l| (to_usize(l.line()), to_usize(l.column())));
-        let message = match e.without_snippet() {
-            serde_saphyr::Error::Budget { breach, .. } => yaml_budget_message(breach),
-            _ => crate::error::printable(without_position(e.to_string(), line, column)),
-        };
-        Error::Yaml {
-            what,
-            line,
-            column,
-            message,
-        }
-    })
+    path::clear();
+    serde_saphyr::from_str_with_options::<path::Tracked<T>>(text, options)
+        .map(|t| t.0)
+        .map_err(|e| {
+            let (line, column) = e
+                .location()
+                .map_or((0, 0), |l| (to_usize(l.line()), to_usize(l.column())));
+            let message = match e.without_snippet() {
+                serde_saphyr::Error::Budget { breach, .. } => yaml_budget_message(breach),
+                _ => without_position(e.to_string(), line, column),
+            };
+            Error::parse(what, Format::Yaml, (line, column), path::take(), &message)
+        })
 }
 
 /// What a breach of serde-saphyr's budget means, with the limit passed (serde-saphyr prints
@@ -405,27 +453,49 @@ fn to_yaml<T: Serialize>(value: &T) -> Result<String, Error> {
 fn from_toml<T: DeserializeOwned>(what: &'static str, text: &str) -> Result<T, Error> {
     if let Some(at) = toml_budget::over_budget(text) {
         let (line, column) = line_and_column(text, at);
-        return Err(Error::Toml {
+        return Err(Error::parse(
             what,
-            line,
-            column,
-            message: format!(
+            Format::Toml,
+            (line, column),
+            None,
+            &format!(
                 "the document holds more than {MAX_TOML_ITEMS} tables, keys and values, the \
                  limit for TOML"
             ),
-        });
+        ));
     }
-    toml::from_str(text).map_err(|e| {
-        let (line, column) = e
-            .span()
-            .map_or((0, 0), |span| line_and_column(text, span.start));
-        Error::Toml {
-            what,
-            line,
-            column,
-            message: crate::error::printable(e.message().trim_end().to_owned()),
-        }
-    })
+    path::clear();
+    toml::from_str::<path::Tracked<T>>(text)
+        .map(|t| t.0)
+        .map_err(|e| {
+            let message = e.message().trim_end();
+            // The reader gives no position when dotted keys or table headers nest too deeply:
+            // the line of the longest key is where the nesting is.
+            let (line, column) = e.span().map_or_else(
+                || deepest_key(text).map_or((0, 0), |line| (line, 1)),
+                |span| line_and_column(text, span.start),
+            );
+            Error::parse(what, Format::Toml, (line, column), path::take(), message)
+        })
+}
+
+/// The 1-based line of the key with the most dotted parts (`a.b.c = 1`, `[a.b.c]`), if any
+/// key has more than one.
+#[cfg(feature = "toml")]
+fn deepest_key(text: &str) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| {
+            let l = l.trim_start();
+            let key = match l.strip_prefix('[') {
+                Some(header) => header.split(']').next().unwrap_or(header),
+                None => l.split('=').next().unwrap_or(""),
+            };
+            (key.matches('.').count(), i + 1)
+        })
+        .filter(|(dots, _)| *dots > 0)
+        .max_by_key(|(dots, line)| (*dots, std::cmp::Reverse(*line)))
+        .map(|(_, line)| line)
 }
 
 /// The 1-based line and column (in characters) of byte `offset` in `text`.

@@ -127,7 +127,7 @@ impl Audit {
     ///
     /// # Errors
     ///
-    /// [`Error::Json`] with the line and column where the parser stopped, for malformed JSON, a
+    /// [`Error::Parse`] with the line and column where the parser stopped, for malformed JSON, a
     /// missing or unknown field, an unknown code or an out-of-range number;
     /// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
     ///
@@ -138,6 +138,28 @@ impl Audit {
     /// ```
     pub fn from_json_str(text: &str) -> Result<Audit, Error> {
         Audit::from_str_in(text, Format::Json)
+    }
+
+    /// Reads an audit from `bytes` in `format` — a request body, a database column — with the
+    /// checks a file gets: UTF-8 (a leading byte-order mark skipped) and
+    /// [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES). See [`Interchange::from_slice_in`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`], [`Error::NotUtf8`], or the parser's [`Error::Parse`] (whose
+    /// [`code`](Error::code) and [`path`](Error::path) say what and where).
+    pub fn from_slice(bytes: &[u8], format: Format) -> Result<Audit, Error> {
+        Audit::from_slice_in(bytes, format)
+    }
+
+    /// Reads an audit from `reader` in `format`, reading at most
+    /// [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES). See [`Interchange::from_reader_in`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when the reader fails; the errors of [`from_slice`](Audit::from_slice).
+    pub fn from_reader(reader: impl std::io::Read, format: Format) -> Result<Audit, Error> {
+        Audit::from_reader_in(reader, format)
     }
 
     /// Reads an audit from a file in the format of its extension: `.yaml`/`.yml` YAML, `.toml`

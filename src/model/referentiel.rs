@@ -315,7 +315,7 @@ impl Referentiel {
     ///
     /// # Errors
     ///
-    /// [`Error::Json`] with the line and column for malformed JSON or a missing or unknown field;
+    /// [`Error::Parse`] with the line and column for malformed JSON or a missing or unknown field;
     /// [`Error::InvalidReferentiel`] listing every broken invariant.
     ///
     /// ```
@@ -327,6 +327,28 @@ impl Referentiel {
     /// ```
     pub fn from_json_str(text: &str) -> Result<Referentiel, Error> {
         Referentiel::from_str_in(text, Format::Json)
+    }
+
+    /// Reads a référentiel from `bytes` in `format` — a request body, a database column — with the
+    /// checks a file gets: UTF-8 (a leading byte-order mark skipped) and
+    /// [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES). See [`Interchange::from_slice_in`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`], [`Error::NotUtf8`], or the parser's [`Error::Parse`] (whose
+    /// [`code`](Error::code) and [`path`](Error::path) say what and where), or [`Error::InvalidReferentiel`].
+    pub fn from_slice(bytes: &[u8], format: Format) -> Result<Referentiel, Error> {
+        Referentiel::from_slice_in(bytes, format)
+    }
+
+    /// Reads a référentiel from `reader` in `format`, reading at most
+    /// [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES). See [`Interchange::from_reader_in`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when the reader fails; the errors of [`from_slice`](Referentiel::from_slice).
+    pub fn from_reader(reader: impl std::io::Read, format: Format) -> Result<Referentiel, Error> {
+        Referentiel::from_reader_in(reader, format)
     }
 
     /// Reads a référentiel from a file in the format of its extension (`.yaml`/`.yml` YAML,

@@ -488,5 +488,38 @@ pub fn codes_markdown() -> String {
         );
     }
     crate::history::codes_markdown(&mut out, section);
+    out.push('\n');
+    out.push_str(ERROR_INTRO);
+    for code in crate::ErrorCode::ALL {
+        let _ = writeln!(
+            out,
+            "| [`{code}`](#{code}-error) | {} |",
+            code.description()
+        );
+    }
+    for code in crate::ErrorCode::ALL {
+        section(
+            &mut out,
+            &format!("`{code}` (error)"),
+            "Error",
+            code.description(),
+            code.details(),
+            code.example(),
+            code.fix(),
+        );
+    }
     out
 }
+
+/// Before the error codes.
+const ERROR_INTRO: &str = "\
+## Error codes
+
+An input that cannot be read at all — a malformed JSON, YAML or TOML document, a file too large \
+or not UTF-8, a text that is not a report — is an `Error`, not a diagnostic; `Error::code()` \
+gives one of these codes (and `Error::path()` the value a parse error is about, written as \
+validation writes paths), for a program to branch on or to report as a diagnostic.
+
+| code | reports |
+|---|---|
+";

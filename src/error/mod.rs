@@ -4,6 +4,11 @@
 
 use std::path::PathBuf;
 
+mod codes;
+pub(crate) mod parse;
+
+pub use codes::ErrorCode;
+
 /// Everything that can go wrong while reading, parsing or writing data.
 ///
 /// Messages are lowercase, without a trailing period, and complete: each holds its cause's text
@@ -42,19 +47,30 @@ pub enum Error {
         /// Why it is refused.
         reason: &'static str,
     },
-    /// A JSON document that could not be read into the expected type.
-    #[error("malformed {what} JSON at line {line}, column {column}: {message}")]
-    Json {
+    /// A document (JSON, YAML or TOML) that could not be read into the expected type: not
+    /// well-formed, or a field missing, unknown, of the wrong kind or out of its domain.
+    ///
+    /// Displayed with the position and the path of the value it is about:
+    /// `malformed audit JSON at line 54, column 21 (assessments[0].verdict): unknown verdict "CC"
+    /// (expected one of C, NA, NC min, NC Maj)`. [`Error::code`] says what kind of failure it is,
+    /// [`Error::path`] and [`Error::position`] where.
+    #[error("malformed {what} {}{}{}: {message}", format.label(), at_position(*line, *column), at_path(path.as_deref()))]
+    Parse {
         /// What the document should hold: `audit` or `référentiel`.
         what: &'static str,
-        /// Line (1-based) where the parser stopped.
+        /// The document's format.
+        format: crate::Format,
+        /// Line (1-based) where the parser stopped; 0 when the parser gives no position.
         line: usize,
-        /// Column (1-based) where the parser stopped.
+        /// Column (1-based) where the parser stopped; 0 when the parser gives no position.
         column: usize,
-        /// The parser's message, without its position.
+        /// The value the error is about, as validation writes paths (`assessments[3].verdict`);
+        /// `None` for an error about the whole document (a syntax error before any value).
+        path: Option<String>,
+        /// What kind of failure it is.
+        code: ErrorCode,
+        /// What is wrong, in words (without the position and path).
         message: String,
-        /// The underlying parser error (its text is `message` and the position).
-        error: serde_json::Error,
     },
     /// A référentiel whose content breaks its invariants; every problem is listed, each a
     /// [`Diagnostic`](crate::Diagnostic) (severity error) with its [`RuleCode`](crate::RuleCode)
@@ -101,33 +117,6 @@ pub enum Error {
     /// A value that the JSON writer could not serialise.
     #[error("cannot write JSON: {0}")]
     Write(serde_json::Error),
-    /// A YAML document that could not be read into the expected type (feature `yaml`).
-    #[cfg(feature = "yaml")]
-    #[error("malformed {what} YAML{}: {message}", at_position(*line, *column))]
-    Yaml {
-        /// What the document should hold: `audit` or `référentiel`.
-        what: &'static str,
-        /// Line (1-based) where the parser stopped; 0 when the parser gives no position.
-        line: usize,
-        /// Column (1-based) where the parser stopped; 0 when the parser gives no position.
-        column: usize,
-        /// The parser's message, without its position.
-        message: String,
-    },
-    /// A TOML document that could not be read into the expected type (feature `toml`).
-    #[cfg(feature = "toml")]
-    #[error("malformed {what} TOML{}: {message}", at_position(*line, *column))]
-    Toml {
-        /// What the document should hold: `audit` or `référentiel`.
-        what: &'static str,
-        /// Line (1-based) where the parser stopped; 0 when the parser gives no position.
-        line: usize,
-        /// Column (1-based, in characters) where the parser stopped; 0 when the parser gives no
-        /// position.
-        column: usize,
-        /// The parser's message, without its position.
-        message: String,
-    },
     /// A value that the YAML or TOML writer could not serialise (features `yaml`, `toml`).
     #[cfg(any(feature = "yaml", feature = "toml"))]
     #[error("cannot write {format}: {message}")]
@@ -136,6 +125,12 @@ pub enum Error {
         format: &'static str,
         /// The writer's message.
         message: String,
+    },
+    /// An input that is not UTF-8 text.
+    #[error("not UTF-8 text (invalid byte at offset {offset})")]
+    NotUtf8 {
+        /// The offset of the first byte that is not UTF-8.
+        offset: usize,
     },
     /// A text that is not an audit report: empty, binary, without the report's structure, or
     /// without what an audit cannot do without.
@@ -169,7 +164,6 @@ fn referentiel_problems(report: &crate::ValidationReport) -> String {
 }
 
 /// ` at line L, column C`, or nothing when the parser gave no position (line 0).
-#[cfg(any(feature = "yaml", feature = "toml"))]
 fn at_position(line: usize, column: usize) -> String {
     if line == 0 {
         String::new()
@@ -178,17 +172,57 @@ fn at_position(line: usize, column: usize) -> String {
     }
 }
 
+/// ` (path)`, or nothing.
+fn at_path(path: Option<&str>) -> String {
+    path.map_or_else(String::new, |p| format!(" ({p})"))
+}
+
 impl Error {
     /// The line and column (1-based) where a parser stopped, when the error comes from one.
     #[must_use]
     pub fn position(&self) -> Option<(usize, usize)> {
+        match self.innermost() {
+            Error::Parse { line, column, .. } if *line > 0 => Some((*line, *column)),
+            _ => None,
+        }
+    }
+
+    /// What kind of failure this is: a stable code, the same in every language, listed in
+    /// `docs/codes.md` (an error inside [`Error::InFile`] gives its own).
+    ///
+    /// ```
+    /// use qualepref::{Audit, ErrorCode};
+    /// let err = Audit::from_json_str(r#"{"assessments": [{"verdict": "CC"}]}"#).unwrap_err();
+    /// assert_eq!(err.code(), ErrorCode::UnknownCode);
+    /// assert_eq!(err.path().as_deref(), Some("assessments[0].verdict"));
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::Json { line, column, .. } => Some((*line, *column)),
-            #[cfg(feature = "yaml")]
-            Error::Yaml { line, column, .. } if *line > 0 => Some((*line, *column)),
-            #[cfg(feature = "toml")]
-            Error::Toml { line, column, .. } if *line > 0 => Some((*line, *column)),
-            Error::InFile { inner, .. } => inner.position(),
+            Error::UnknownCode { .. } => ErrorCode::UnknownCode,
+            Error::InvalidValue { .. } => ErrorCode::InvalidValue,
+            Error::Parse { code, .. } => *code,
+            Error::InvalidReferentiel { .. } => ErrorCode::InvalidReferentiel,
+            Error::TooLarge { .. } => ErrorCode::TooLarge,
+            Error::Io { writing: true, .. } => ErrorCode::CannotWrite,
+            Error::Io { .. } => ErrorCode::CannotRead,
+            Error::InFile { inner, .. } => inner.code(),
+            Error::Write(_) => ErrorCode::NotSerialisable,
+            #[cfg(any(feature = "yaml", feature = "toml"))]
+            Error::WriteText { .. } => ErrorCode::NotSerialisable,
+            Error::NotUtf8 { .. } => ErrorCode::NotUtf8,
+            Error::NotAReport { .. } => ErrorCode::NotAReport,
+            Error::TruncatedReport { .. } => ErrorCode::TruncatedReport,
+        }
+    }
+
+    /// The value a parse error is about, as validation writes paths (`assessments[3].verdict`,
+    /// `site.city` for a missing city); `None` for other errors and for a syntax error before
+    /// any value.
+    #[must_use]
+    pub fn path(&self) -> Option<String> {
+        match self.innermost() {
+            Error::Parse { path, .. } => path.clone(),
             _ => None,
         }
     }
@@ -203,7 +237,7 @@ impl Error {
     /// std::fs::write(&path, "{")?;
     /// let err = Audit::from_path(&path).unwrap_err();
     /// assert!(matches!(err, Error::InFile { .. }));
-    /// assert!(matches!(err.innermost(), Error::Json { .. }));
+    /// assert!(matches!(err.innermost(), Error::Parse { .. }));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -241,26 +275,57 @@ impl Error {
         }
     }
 
-    pub(crate) fn json(what: &'static str, source: serde_json::Error) -> Self {
-        let text = source.to_string();
-        // serde_json appends " at line L column C"; the position is given separately.
-        let message = printable(match text.rfind(" at line ") {
-            Some(at) if source.line() > 0 => text.get(..at).unwrap_or(&text).to_owned(),
-            _ => text,
-        });
-        Error::Json {
+    /// A parse error of a document in `format`, from the parser's `message` (without its
+    /// position): its code and wording come from [`parse::humanise`].
+    pub(crate) fn parse(
+        what: &'static str,
+        format: crate::Format,
+        (line, column): (usize, usize),
+        path: Option<String>,
+        message: &str,
+    ) -> Self {
+        let (code, message) = parse::humanise(message);
+        // Segments the tracker could not name (`?`) are left out; a budget is the whole
+        // document's, not a value's.
+        let path = path
+            .filter(|_| code != ErrorCode::TooLarge)
+            .map(|p| p.replace(".?", "").replace('?', ""))
+            .filter(|p| !p.is_empty());
+        // A missing or repeated field is named in the path: `site.city`, not `site`.
+        let path = match (code, field_named(&message)) {
+            (ErrorCode::MissingField | ErrorCode::DuplicateKey, Some(field))
+                if !path.as_deref().is_some_and(|p| p.ends_with(field)) =>
+            {
+                Some(match path {
+                    Some(p) => format!("{p}.{field}"),
+                    None => field.to_owned(),
+                })
+            }
+            _ => path,
+        };
+        Error::Parse {
             what,
-            line: source.line(),
-            column: source.column(),
-            message,
-            error: source,
+            format,
+            line,
+            column,
+            path: path.map(printable),
+            code,
+            message: printable(message),
         }
     }
 }
 
-/// A parser's `message` with its control characters but line feed escaped (`\u{1b}`): parsers
-/// quote the input's values and keys as they are (``unknown variant `…` ``), and a message
-/// must not carry an escape sequence of the input to a terminal.
+/// The field a message names between backquotes: `` missing field `city` `` → `city`.
+fn field_named(message: &str) -> Option<&str> {
+    let start = message.find('`')? + 1;
+    let len = message.get(start..)?.find('`')?;
+    message.get(start..start + len)
+}
+
+/// A parser's `message` with its control characters but line feed written as their Unicode
+/// names (`<U+001B>`): parsers quote the input's values and keys as they are
+/// (``unknown variant `…` ``), and a message must not carry an escape sequence of the input to
+/// a terminal.
 pub(crate) fn printable(message: String) -> String {
     if !message.chars().any(|c| c.is_control() && c != '\n') {
         return message;
@@ -268,7 +333,8 @@ pub(crate) fn printable(message: String) -> String {
     let mut out = String::with_capacity(message.len() + 16);
     for c in message.chars() {
         if c.is_control() && c != '\n' {
-            out.extend(c.escape_default());
+            use std::fmt::Write as _;
+            let _ = write!(out, "<U+{:04X}>", u32::from(c));
         } else {
             out.push(c);
         }
@@ -279,64 +345,45 @@ pub(crate) fn printable(message: String) -> String {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
-    use super::{Error, printable};
+    use super::{Error, ErrorCode, printable};
+    use crate::Format;
 
-    /// Only the control characters but line feed are escaped: quotes, accents and line feeds
-    /// stay as they are.
+    /// Only the control characters but line feed are written by name: quotes, accents and line
+    /// feeds stay as they are.
     #[test]
-    fn printable_escapes_control_characters_only() {
+    fn printable_names_control_characters_only() {
         assert_eq!(
-            printable("unknown variant `\u{1b}[2J` « é \"x\" »\nnext".to_owned()),
-            "unknown variant `\\u{1b}[2J` « é \"x\" »\nnext"
+            printable("unknown variant `\u{1b}[2J` « é \"x\" »\nnext\u{7}".to_owned()),
+            "unknown variant `<U+001B>[2J` « é \"x\" »\nnext<U+0007>"
         );
         assert_eq!(printable("« é »\n".to_owned()), "« é »\n");
     }
 
-    /// A JSON error without position keeps its whole message, even one that quotes
-    /// ` at line ` (only the position serde_json appends is cut).
+    /// Without position, a parse error says none; its path names a missing field.
     #[test]
-    fn a_json_error_without_position_keeps_its_whole_message() {
-        let source =
-            serde_json::from_value::<u8>(serde_json::Value::from(" x at line 3")).unwrap_err();
-        let Error::Json { message, .. } = Error::json("audit", source) else {
-            panic!("not a JSON error");
-        };
-        assert_eq!(
-            message,
-            "invalid type: string \" x at line 3\", expected u8"
+    fn a_parse_error_without_position_is_not_line_0() {
+        let e = Error::parse(
+            "audit",
+            Format::Json,
+            (0, 0),
+            Some("site".to_owned()),
+            "missing field `city`",
         );
-    }
-
-    #[cfg(feature = "yaml")]
-    #[test]
-    fn no_yaml_position_is_not_line_0() {
-        let e = Error::Yaml {
-            what: "audit",
-            line: 0,
-            column: 0,
-            message: "missing field `site`".to_owned(),
-        };
-        assert_eq!(e.to_string(), "malformed audit YAML: missing field `site`");
+        assert_eq!(
+            e.to_string(),
+            "malformed audit JSON (site.city): missing field `city`"
+        );
         assert_eq!(e.position(), None);
-        let e = Error::Yaml {
-            what: "audit",
-            line: 1,
-            column: 0,
-            message: "end of input".to_owned(),
-        };
+        assert_eq!(e.code(), ErrorCode::MissingField);
+        assert_eq!(e.path().as_deref(), Some("site.city"));
+        let e = Error::parse("audit", Format::Json, (1, 0), None, "missing field `site`");
         assert_eq!(e.position(), Some((1, 0)));
-    }
-
-    #[cfg(feature = "toml")]
-    #[test]
-    fn no_position_is_not_line_0() {
-        let e = Error::Toml {
-            what: "audit",
-            line: 0,
-            column: 0,
-            message: "missing field `site`".to_owned(),
-        };
-        assert_eq!(e.to_string(), "malformed audit TOML: missing field `site`");
-        assert_eq!(e.position(), None);
+        assert_eq!(e.path().as_deref(), Some("site"));
+        let e = Error::parse("audit", Format::Json, (3, 4), None, "key must be a string");
+        assert_eq!(
+            e.to_string(),
+            "malformed audit JSON at line 3, column 4: key must be a string"
+        );
+        assert_eq!(e.code(), ErrorCode::Syntax);
     }
 }
