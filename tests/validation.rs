@@ -969,8 +969,8 @@ fn conclusion_contradicts_findings() {
     assert_eq!(
         found.iter().map(ToString::to_string).collect::<Vec<_>>(),
         [
-            "conclusion.pistes_de_progres[0]: [conclusion-contradicts-findings] warning: the section says \"SANS OBJET.\" but the audit has 4 PP observations",
             "conclusion.points_forts[0]: [conclusion-contradicts-findings] warning: the section says \"sans objet\" but the audit has 10 PF observations",
+            "conclusion.pistes_de_progres[0]: [conclusion-contradicts-findings] warning: the section says \"SANS OBJET.\" but the audit has 4 PP observations",
         ]
     );
     // Toulon says « Absence de non-conformité » with no NC and « Sans objet » with no PS: fine.
@@ -1640,19 +1640,18 @@ fn within_an_engagement_diagnostics_sort_by_field_then_code() {
     let r = report(&audit);
     let lines: Vec<String> = r.diagnostics().iter().map(ToString::to_string).collect();
     let codes: Vec<RuleCode> = r.diagnostics().iter().map(|d| d.code).collect();
-    // `…observations[0].risk` sorts before `…observations[0].text`, though `empty-observation`
-    // sorts before `ps-without-risk`.
+    // `…observations[0].text` sorts before `…observations[0].risk`, as the layout writes them.
     assert_eq!(
         codes,
-        [RuleCode::PsWithoutRisk, RuleCode::EmptyObservation],
+        [RuleCode::EmptyObservation, RuleCode::PsWithoutRisk],
         "{lines:#?}"
     );
     assert!(
-        lines[0].starts_with("assessments[4].observations[0].risk: "),
+        lines[0].starts_with("assessments[4].observations[0].text: "),
         "{lines:#?}"
     );
     assert!(
-        lines[1].starts_with("assessments[4].observations[0].text: "),
+        lines[1].starts_with("assessments[4].observations[0].risk: "),
         "{lines:#?}"
     );
 }
@@ -1822,7 +1821,7 @@ fn control_character() {
     let paths: Vec<&str> = found.iter().map(|d| d.path.as_str()).collect();
     assert_eq!(
         paths,
-        ["conclusion.commentaires[1]", "site.city"],
+        ["site.city", "conclusion.commentaires[1]"],
         "{report}"
     );
     let mut audit = toulon();
@@ -1896,7 +1895,7 @@ fn unread_value() {
         .collect();
     assert_eq!(
         paths,
-        ["unread[3].cell", "unread[1].field", "unread[1].text"]
+        ["unread[1].field", "unread[1].text", "unread[3].cell"]
     );
     // A warning: the audit is still valid, unless the options make it an error.
     let mut audit = toulon();
@@ -2008,9 +2007,9 @@ fn conclusion_section_empty() {
     assert_eq!(
         lines_of(&audit, RuleCode::ConclusionSectionEmpty),
         [
-            "conclusion.conclusion_generale: [conclusion-section-empty] warning: the conclusion générale section is empty",
-            "conclusion.pistes_de_progres: [conclusion-section-empty] warning: the pistes de progrès section is empty but the audit has 4 PP observations",
             "conclusion.points_forts: [conclusion-section-empty] warning: the points forts section is empty but the audit has 10 PF observations",
+            "conclusion.pistes_de_progres: [conclusion-section-empty] warning: the pistes de progrès section is empty but the audit has 4 PP observations",
+            "conclusion.conclusion_generale: [conclusion-section-empty] warning: the conclusion générale section is empty",
         ]
     );
 }

@@ -38,8 +38,11 @@
 //! Diagnostics come sorted by module, then engagement number, then field: first what concerns the
 //! whole audit (référentiel, site, type, dates, auditors), then each module in number order: the
 //! module list and the channels of its remote audit, then its engagements in number order
-//! (assessments, remote checks, fiches d'écart); then the management items, then the conclusion. Within one field, by code then message. The
-//! key never depends on where an item sits in its array, so the same audit with its assessments,
+//! (assessments, remote checks, fiches d'écart); then the management items, then the conclusion.
+//! Within one of these places, by field in the order of the JSON layout (`site` before
+//! `site.city`, `dates.start` before `dates.end`, an observation's `text` before its `risk`, a
+//! part before the fields within it: `management` before `management[0].item`), then by code,
+//! then message. The key never depends on where an item sits in its array, so the same audit with its assessments,
 //! management items, remote checks or fiches in another order gives the same codes, severities
 //! and messages in the same order; only the indices in the paths follow the data.
 //!

@@ -73,15 +73,128 @@ impl Place {
     }
 }
 
-/// The sort key of a diagnostic: its place, its field (the path without indices), its code and
-/// message, and last its path.
+/// The sort key of a diagnostic: its place, its field (the path without indices, its parts in
+/// the order of the JSON layout), its code and message, and last its path.
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Key {
     place: Place,
-    field: String,
+    field: Field,
     code: RuleCode,
     message: Natural,
     path: Natural,
+}
+
+/// The names of fields in the order the JSON layout writes them (an audit's, then a
+/// référentiel file's): a path sorts by its parts in this order, a part before the parts within
+/// it (`management` before `management.item`, `dates.start` before `dates.end`). A name not in
+/// the list sorts after those in it, by its text.
+const LAYOUT_ORDER: &[&str] = &[
+    // The audit.
+    "referentiel",
+    "site",
+    "administration",
+    "name",
+    "departement",
+    "city",
+    "kind",
+    "type",
+    "internal",
+    "dates",
+    "start",
+    "end",
+    "auditors",
+    "role",
+    "phone",
+    "email",
+    "signed_on",
+    "modules",
+    "context",
+    "organisation",
+    "history",
+    "figures",
+    "population",
+    "communes",
+    "arrondissements",
+    "staff",
+    "assessments",
+    "management",
+    "remote_checks",
+    "ecarts",
+    "section",
+    "item",
+    "channel",
+    "target",
+    "engagement",
+    "module",
+    "grade",
+    "verdict",
+    "note",
+    "comment",
+    "finding",
+    "requirement",
+    "corrective_action",
+    "leader",
+    "due",
+    "status",
+    "state",
+    "on",
+    "evidence",
+    "reason",
+    "observations",
+    "field",
+    "text",
+    "risk",
+    "conclusion",
+    "points_forts",
+    "points_sensibles",
+    "pistes_de_progres",
+    "fiches_ecart",
+    "commentaires",
+    "bonnes_pratiques",
+    "enquetes_satisfaction",
+    "charte_graphique",
+    "conclusion_generale",
+    "unread",
+    "line",
+    "cell",
+    "conflicts_with",
+    // A référentiel file.
+    "format",
+    "id",
+    "label",
+    "title",
+    "publisher",
+    "date",
+    "revised",
+    "number",
+    "obligatory",
+    "bundled",
+    "groups",
+    "group",
+    "engagements",
+    "management_items",
+];
+
+/// A path without its indices, as its parts ranked by [`LAYOUT_ORDER`].
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Field(Vec<(usize, String)>);
+
+impl Field {
+    fn of(path: &str) -> Field {
+        Field(
+            field_of(path)
+                .split('.')
+                .filter(|part| !part.is_empty())
+                .map(|part| {
+                    let rank = LAYOUT_ORDER
+                        .iter()
+                        .position(|name| *name == part)
+                        .unwrap_or(LAYOUT_ORDER.len());
+                    (rank, part.to_owned())
+                })
+                .collect(),
+        )
+    }
 }
 
 /// A text ordered naturally: its numbers by value, so that `observations[2]` comes before
@@ -170,7 +283,7 @@ impl<'o> Collector<'o> {
         if let Some(severity) = self.options.severity_of(code) {
             let key = Key {
                 place,
-                field: field_of(&path),
+                field: Field::of(&path),
                 code,
                 message: Natural(message),
                 path: Natural(path),
@@ -199,7 +312,40 @@ impl<'o> Collector<'o> {
 mod tests {
     use std::cmp::Ordering;
 
-    use super::natural_cmp;
+    use super::{Field, natural_cmp};
+
+    /// Fields sort as the layout writes them, a part before the parts within it.
+    #[test]
+    fn fields_follow_the_layout() {
+        let mut paths = [
+            "unread[0]",
+            "dates.end",
+            "management[0].item",
+            "dates.start",
+            "management",
+            "site.city",
+            "site",
+            "zz.unknown",
+            "assessments[2].observations[0].text",
+            "assessments[2].verdict",
+        ];
+        paths.sort_by_key(|p| Field::of(p));
+        assert_eq!(
+            paths,
+            [
+                "site",
+                "site.city",
+                "dates.start",
+                "dates.end",
+                "assessments[2].verdict",
+                "assessments[2].observations[0].text",
+                "management",
+                "management[0].item",
+                "unread[0]",
+                "zz.unknown",
+            ]
+        );
+    }
 
     #[test]
     fn numbers_sort_by_value() {
