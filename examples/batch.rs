@@ -29,7 +29,7 @@ fn row(path: &std::path::Path) -> Result<String, qualepref::Error> {
         Ok(valid) => conclude(&valid, &Policy::default(), Language::En),
         Err(r) => return Ok(format!("{site} | {} errors |", r.errors().count())),
     };
-    let kind = if c.indicative { " (indicative)" } else { "" };
     let rate = c.rate.map(|r| r.display(Language::En)).unwrap_or_default();
-    Ok(format!("{site} | {}{kind} | {rate}", c.outcome.label_en()))
+    // `(indicative)` after an internal audit's outcome, which decides nothing.
+    Ok(format!("{site} | {} | {rate}", c.outcome_label(Language::En)))
 }

@@ -167,13 +167,12 @@ fn run() -> Result<(), qualepref::Error> {
                 .rate
                 .map_or_else(|| "sans objet".to_owned(), |r| r.display(Language::Fr));
             println!("audit valide ; taux de conformité : {rate}");
-            // An internal audit grants nothing: its outcome is indicative, not a decision.
-            let what = if conclusions.indicative {
-                "avis indicatif (audit interne)"
-            } else {
-                "décision"
-            };
-            println!("{what} : {}", conclusions.outcome.label_fr());
+            // An audit gives an avis (the certification body decides afterwards); an internal
+            // audit's is only indicative: `outcome_label` says so.
+            println!(
+                "avis selon la règle par défaut de l'outil : {}",
+                conclusions.outcome_label(Language::Fr)
+            );
             for reason in &conclusions.reasons {
                 println!("  {reason}");
             }

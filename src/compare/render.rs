@@ -139,7 +139,7 @@ impl Comparison {
         let outcome = |o, audit: &ComparedAudit| {
             let mut out = (p.common.outcome)(o).to_owned();
             if audit.kind.internal {
-                out.push_str(c.indicative);
+                out.push_str(p.common.indicative);
             }
             out
         };

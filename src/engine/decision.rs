@@ -45,6 +45,8 @@
 //! ```
 
 use std::borrow::Cow;
+
+use crate::engine::owned;
 use std::collections::BTreeMap;
 
 use chrono::{Months, NaiveDate};
@@ -437,7 +439,41 @@ fn default_major_deadline() -> u32 {
     Policy::DEFAULT_MAJOR_DEADLINE_MONTHS
 }
 
+impl Ecart<'_> {
+    /// This nonconformity with its texts owned, free of the audit's lifetime.
+    #[must_use]
+    pub fn into_owned(self) -> Ecart<'static> {
+        Ecart {
+            target: self.target,
+            title: owned(self.title),
+            grade: self.grade,
+            finding: owned(self.finding),
+            requirement: owned(self.requirement),
+            corrective_action: self.corrective_action.map(owned),
+            due: self.due,
+            due_source: self.due_source,
+            has_fiche: self.has_fiche,
+        }
+    }
+}
+
 impl Decision<'_> {
+    /// The decision with its texts owned, free of the audit's lifetime: for a program that
+    /// keeps it beside (or after) the audit.
+    #[must_use]
+    pub fn into_owned(self) -> Decision<'static> {
+        Decision {
+            outcome: self.outcome,
+            rule: self.rule,
+            minor: self.minor,
+            major: self.major,
+            ecarts: self.ecarts.into_iter().map(Ecart::into_owned).collect(),
+            deadline_months: self.deadline_months,
+            major_deadline_months: self.major_deadline_months,
+            minor_threshold: self.minor_threshold,
+        }
+    }
+
     /// The policy's deadline in months for a nonconformity of grade `grade`.
     #[must_use]
     pub fn deadline_months_for(&self, grade: NcGrade) -> u32 {

@@ -210,6 +210,89 @@ pub struct Conclusions<'a> {
     pub synthesis: Synthesis<'a>,
 }
 
+impl Conclusions<'_> {
+    /// The conclusions with every text owned, free of the audit's lifetime: a struct can then
+    /// hold an audit and its conclusions, a cache keep them, a thread take them. (Conclusions
+    /// read back from their JSON are owned already.)
+    ///
+    /// ```
+    /// use qualepref::{conclude, samples, Audit, Conclusions, Language, Policy, Referentiel, Valid};
+    ///
+    /// struct Checked {
+    ///     audit: Audit,
+    ///     conclusions: Conclusions<'static>,
+    /// }
+    ///
+    /// let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+    /// let conclusions = {
+    ///     let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Default::default())?;
+    ///     conclude(&valid, &Policy::default(), Language::Fr).into_owned()
+    /// };
+    /// let checked = Checked { audit, conclusions };
+    /// let handle = std::thread::spawn(move || checked.conclusions.outcome_label(Language::Fr));
+    /// assert_eq!(handle.join().map_err(|_| "thread")?, "avis favorable (indicatif)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn into_owned(self) -> Conclusions<'static> {
+        Conclusions {
+            format_version: self.format_version,
+            language: self.language,
+            referentiel: owned(self.referentiel),
+            site: owned(self.site),
+            kind: self.kind,
+            dates: self.dates,
+            outcome: self.outcome,
+            indicative: self.indicative,
+            rule: self.rule,
+            reasons: self.reasons,
+            nonconformities: self.nonconformities,
+            counts: self.counts,
+            rate: self.rate,
+            observations: self.observations,
+            ecarts: self.ecarts.into_iter().map(Ecart::into_owned).collect(),
+            policy: self.policy,
+            modules: self.modules.into_iter().map(ModuleScore::into_owned).collect(),
+            management: self.management,
+            remote: self.remote,
+            remote_total: self.remote_total,
+            synthesis: self.synthesis.into_owned(),
+        }
+    }
+
+    /// The outcome in words, as every output of the crate writes it: `avis favorable sous
+    /// réserve` for an external audit, and for an internal one, whose outcome is only
+    /// indicative, `avis favorable (indicatif)` (`favourable (indicative)` in English).
+    ///
+    /// ```
+    /// use qualepref::{conclude, samples, Audit, Language, Policy, Referentiel, Valid};
+    /// let mut audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+    /// let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Default::default())?;
+    /// let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
+    /// assert_eq!(conclusions.outcome_label(Language::Fr), "avis favorable (indicatif)");
+    /// assert_eq!(conclusions.outcome_label(Language::En), "favourable (indicative)");
+    /// audit.kind.internal = false;
+    /// let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Default::default())?;
+    /// let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
+    /// assert_eq!(conclusions.outcome_label(Language::Fr), "avis favorable");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn outcome_label(&self, language: Language) -> String {
+        let label = self.outcome.label(language);
+        if self.indicative {
+            format!("{label}{}", language.phrases().common.indicative)
+        } else {
+            label.to_owned()
+        }
+    }
+}
+
+/// A borrowed text as an owned one, for the `into_owned` of the output types.
+pub(crate) fn owned<T: ToOwned + ?Sized + 'static>(text: Cow<'_, T>) -> Cow<'static, T> {
+    Cow::Owned(text.into_owned())
+}
+
 /// Scores, decides and synthesises a validated audit in one pass over an index built once.
 #[must_use]
 pub fn conclude<'a>(valid: &Valid<'a>, policy: &Policy, language: Language) -> Conclusions<'a> {

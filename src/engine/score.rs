@@ -32,6 +32,8 @@
 
 use std::borrow::Cow;
 
+use crate::engine::owned;
+
 use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 
@@ -316,6 +318,19 @@ pub struct GroupScore<'a> {
     pub tally: Tally,
 }
 
+impl GroupScore<'_> {
+    /// The group's scores with their texts owned.
+    #[must_use]
+    pub fn into_owned(self) -> GroupScore<'static> {
+        GroupScore {
+            id: owned(self.id),
+            title: owned(self.title),
+            heading: self.heading.map(owned),
+            tally: self.tally,
+        }
+    }
+}
+
 /// The scores of one covered module.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -329,6 +344,19 @@ pub struct ModuleScore<'a> {
     pub tally: Tally,
     /// Per channel group, in the référentiel's order (empty when the module has none).
     pub groups: Vec<GroupScore<'a>>,
+}
+
+impl ModuleScore<'_> {
+    /// The module's scores with their texts owned.
+    #[must_use]
+    pub fn into_owned(self) -> ModuleScore<'static> {
+        ModuleScore {
+            module: self.module,
+            title: owned(self.title),
+            tally: self.tally,
+            groups: self.groups.into_iter().map(GroupScore::into_owned).collect(),
+        }
+    }
 }
 
 /// The scores of one management section.
@@ -418,6 +446,21 @@ pub struct Scores<'a> {
     /// Every observation of the audit: engagements of the covered modules, management items
     /// and remote checks.
     pub observations: ObservationCounts,
+}
+
+impl Scores<'_> {
+    /// The scores with their texts owned, free of the audit's lifetime.
+    #[must_use]
+    pub fn into_owned(self) -> Scores<'static> {
+        Scores {
+            overall: self.overall,
+            modules: self.modules.into_iter().map(ModuleScore::into_owned).collect(),
+            management: self.management,
+            remote: self.remote,
+            remote_total: self.remote_total,
+            observations: self.observations,
+        }
+    }
 }
 
 fn verdict_and_observations(a: Option<&Assessment>) -> (Option<Verdict>, &[Observation]) {

@@ -26,6 +26,8 @@
 
 use std::borrow::Cow;
 
+use crate::engine::owned;
+
 use serde::{Deserialize, Serialize};
 
 use crate::engine::lines::Lines;
@@ -57,6 +59,17 @@ pub struct Section<'a> {
 }
 
 impl Section<'_> {
+    /// The section with its texts owned.
+    #[must_use]
+    pub fn into_owned(self) -> Section<'static> {
+        Section {
+            heading: owned(self.heading),
+            generated: self.generated,
+            auditor: owned(self.auditor),
+            auditor_verdict: self.auditor_verdict,
+        }
+    }
+
     /// The lines generated from the data, one per paragraph, in order.
     ///
     /// ```
@@ -110,6 +123,20 @@ pub struct ObservationItem<'a> {
     pub risk: Option<Cow<'a, str>>,
 }
 
+impl ObservationItem<'_> {
+    /// The observation with its texts owned.
+    #[must_use]
+    pub fn into_owned(self) -> ObservationItem<'static> {
+        ObservationItem {
+            source: self.source,
+            title: owned(self.title),
+            kind: self.kind,
+            text: owned(self.text),
+            risk: self.risk.map(owned),
+        }
+    }
+}
+
 /// The report's section 4, regenerated. See the [module docs](self).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -136,6 +163,30 @@ pub struct Synthesis<'a> {
     pub conclusion_generale: Section<'a>,
     /// Every observation, in référentiel order.
     pub observations: Vec<ObservationItem<'a>>,
+}
+
+impl Synthesis<'_> {
+    /// The synthesis with its texts owned, free of the audit's lifetime.
+    #[must_use]
+    pub fn into_owned(self) -> Synthesis<'static> {
+        Synthesis {
+            language: self.language,
+            points_forts: self.points_forts.into_owned(),
+            points_sensibles: self.points_sensibles.into_owned(),
+            pistes_de_progres: self.pistes_de_progres.into_owned(),
+            fiches_ecart: self.fiches_ecart.into_owned(),
+            commentaires: self.commentaires.into_owned(),
+            bonnes_pratiques: self.bonnes_pratiques.into_owned(),
+            enquetes_satisfaction: self.enquetes_satisfaction.into_owned(),
+            charte_graphique: self.charte_graphique.into_owned(),
+            conclusion_generale: self.conclusion_generale.into_owned(),
+            observations: self
+                .observations
+                .into_iter()
+                .map(ObservationItem::into_owned)
+                .collect(),
+        }
+    }
 }
 
 impl<'a> Synthesis<'a> {

@@ -25,6 +25,7 @@ pub(crate) static EN: Phrases = Phrases {
         open_quote: " \"",
         close_quote: "\"",
         rate_label: "Conformity rate:",
+        indicative: " (indicative)",
     },
     engine: Engine {
         headings: Headings {
@@ -175,7 +176,6 @@ pub(crate) static EN: Phrases = Phrases {
         shared_only: "only the shared engagements (same number, module and title) are compared",
         not_compared: "Engagements not compared: ",
         decision: "Decision: ",
-        indicative: " (indicative)",
         modules: "Modules",
         engagements: "Engagements",
         nonconformities: "Nonconformities",

@@ -31,6 +31,7 @@ pub(crate) static FR: Phrases = Phrases {
         open_quote: " «\u{a0}",
         close_quote: "\u{a0}»",
         rate_label: "Taux de conformité\u{a0}:",
+        indicative: " (indicatif)",
     },
     engine: Engine {
         headings: Headings {
@@ -187,7 +188,6 @@ pub(crate) static FR: Phrases = Phrases {
         shared_only: "seuls les engagements communs (même numéro, même module, même intitulé) sont comparés",
         not_compared: "Engagements non comparés\u{a0}: ",
         decision: "Décision\u{a0}: ",
-        indicative: " (indicatif)",
         modules: "Modules",
         engagements: "Engagements",
         nonconformities: "Non-conformités",

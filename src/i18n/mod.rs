@@ -134,6 +134,9 @@ pub(crate) struct Common {
     pub(crate) close_quote: &'static str,
     /// `Taux de conformité :` (before a rate, in titles and tables).
     pub(crate) rate_label: &'static str,
+    /// ` (indicatif)`, after the outcome of an internal audit, which decides nothing: the one
+    /// wording of every output ([`Conclusions::outcome_label`](crate::Conclusions::outcome_label)).
+    pub(crate) indicative: &'static str,
 }
 
 /// The engine's phrases: the reasons of the decision, the synthesis (section 4) and the
@@ -417,8 +420,6 @@ pub(crate) struct Compare {
     pub(crate) not_compared: &'static str,
     /// `Décision : `.
     pub(crate) decision: &'static str,
-    /// ` (indicatif)` (after the outcome of an internal audit).
-    pub(crate) indicative: &'static str,
     /// `Modules` (section).
     pub(crate) modules: &'static str,
     /// `Engagements` (section).
