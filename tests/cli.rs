@@ -1167,7 +1167,10 @@ fn plan_fails_on_a_bad_date_or_file_and_refuses_an_invalid_audit() {
     let output = run(&["plan", TOULON, "--at", "2020-02-30"], "");
     assert_eq!(code(&output), Some(2));
     assert!(
-        stderr(&output).contains("\"2020-02-30\" is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
+        stderr(&output).contains(
+            "\"2020-02-30\" is not a date: write it YYYY-MM-DD or DD/MM/YYYY with a four-digit \
+             year between 2000 and 2100"
+        ),
         "{}",
         stderr(&output)
     );
@@ -1424,4 +1427,100 @@ fn a_full_standard_output_exits_2_naming_the_cause() {
         "{}",
         stderr(&output)
     );
+}
+
+/// Every date option of every command refuses two-digit and implausible years.
+#[test]
+fn every_date_option_refuses_two_digit_and_implausible_years() {
+    for command in [&["plan", TOULON][..], &["history", HISTORY][..]] {
+        for date in [
+            "30/04/20",
+            "01/01/22",
+            "0000-01-01",
+            "9999-12-31",
+            "+12019-01-01",
+            "31/12/1",
+            "1999-12-31",
+            "2101-01-01",
+            "2020-02-30",
+        ] {
+            let mut args = command.to_vec();
+            args.extend(["--at", date]);
+            let output = run(&args, "");
+            assert_eq!(code(&output), Some(2), "{args:?}: {}", stderr(&output));
+            assert_eq!(stdout(&output), "", "{args:?}");
+            assert!(
+                stderr(&output).starts_with(&format!(
+                    "error: invalid value '{date}' for '--at <DATE>': \"{date}\" is not a date: \
+                     write it YYYY-MM-DD or DD/MM/YYYY with a four-digit year between 2000 and \
+                     2100\n"
+                )),
+                "{args:?}: {}",
+                stderr(&output)
+            );
+        }
+        for date in [
+            "2020-04-30",
+            "30/04/2020",
+            "1/3/2020",
+            "2000-01-01",
+            "31/12/2100",
+        ] {
+            let mut args = command.to_vec();
+            args.extend(["--at", date]);
+            let output = run(&args, "");
+            assert_eq!(code(&output), Some(0), "{args:?}: {}", stderr(&output));
+        }
+    }
+}
+
+/// Deadlines are 1 to 120 months, on every command that takes them.
+#[test]
+fn deadlines_are_1_to_120_months() {
+    let dir = temp_dir("deadline-bounds");
+    let mut audit = toulon_with_nc_min_on_17();
+    audit.ecarts[0].grade = qualepref::NcGrade::Major;
+    audit.assessments[16].verdict = Some(qualepref::Verdict::MajorNonconformity);
+    let file = write(&dir, "nc.json", &ok(audit.to_json_string()));
+    for command in [
+        &["synthesize", &file][..],
+        &["render", &file][..],
+        &["plan", &file, "--at", "2020-03-01"][..],
+    ] {
+        for option in [
+            "--deadline-months",
+            "--minor-deadline-months",
+            "--major-deadline-months",
+        ] {
+            for months in ["0", "121", "100000", "4294967295", "+3", "3.5"] {
+                let mut args = command.to_vec();
+                args.extend([option, months]);
+                let output = run(&args, "");
+                assert_eq!(code(&output), Some(2), "{args:?}: {}", stderr(&output));
+                assert!(
+                    stderr(&output).starts_with(&format!(
+                        "error: invalid value '{months}' for '{option} <MONTHS>': \"{months}\" \
+                         is not a deadline: write a number of months from 1 to 120\n"
+                    )),
+                    "{args:?}: {}",
+                    stderr(&output)
+                );
+            }
+        }
+    }
+    let output = run(
+        &[
+            "synthesize",
+            &file,
+            "--format",
+            "json",
+            "--major-deadline-months",
+            "120",
+        ],
+        "",
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let value: Value = ok(serde_json::from_str(&stdout(&output)));
+    assert_eq!(value["ecarts"][0]["due"], "2029-11-18");
+    let _ = std::fs::remove_dir_all(&dir);
 }

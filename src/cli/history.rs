@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use qualepref::{Audit, History, HistoryOptions, NaiveDate};
 
+use super::values::parse_date;
 use super::{
-    Failure, Globals, Input, LangArg, Status, audit_files, parse_date, print, today, warn,
-    write_file,
+    Failure, Globals, Input, LangArg, Status, audit_files, print, today, warn, write_file,
 };
 
 /// Arguments of `history`.
@@ -17,7 +17,8 @@ pub struct Args {
     #[arg(value_name = "FILES|DIR", required = true)]
     inputs: Vec<PathBuf>,
 
-    /// The date of the label's status (YYYY-MM-DD or DD/MM/YYYY) [default: today, in UTC].
+    /// The date of the label's status (YYYY-MM-DD or DD/MM/YYYY, a year from 2000 to 2100)
+    /// [default: today, in UTC].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     at: Option<NaiveDate>,
 

@@ -11,6 +11,7 @@ pub mod render;
 pub mod schema;
 pub mod synthesize;
 pub mod validate;
+pub mod values;
 
 use std::fmt;
 use std::io::{self, Read, Write};
@@ -318,14 +319,6 @@ impl LangArg {
             LangArg::En => qualepref::Language::En,
         }
     }
-}
-
-/// Reads `2020-03-01` or `01/03/2020`.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
-        .map_err(|_| format!("{text:?} is not a date (YYYY-MM-DD or DD/MM/YYYY)"))
 }
 
 /// Today, in UTC (the library has no time-zone database).

@@ -6,9 +6,8 @@ use chrono::NaiveDate;
 use qualepref::{Audit, Plan, Valid, ValidationOptions};
 
 use super::synthesize::EngineArgs;
-use super::{
-    Failure, Globals, Input, Status, audit_files, parse_date, print, today, warn, write_file,
-};
+use super::values::parse_date;
+use super::{Failure, Globals, Input, Status, audit_files, print, today, warn, write_file};
 
 /// Arguments of `plan`.
 #[derive(Debug, clap::Args)]
@@ -18,7 +17,8 @@ pub struct Args {
     #[arg(value_name = "FILES|DIR", required = true)]
     files: Vec<PathBuf>,
 
-    /// The day the plan is looked at (YYYY-MM-DD or DD/MM/YYYY) [default: today, in UTC].
+    /// The day the plan is looked at (YYYY-MM-DD or DD/MM/YYYY, a year from 2000 to 2100)
+    /// [default: today, in UTC].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     at: Option<NaiveDate>,
 
@@ -52,6 +52,7 @@ enum Output {
 /// Reads and validates every audit, then writes their plan. Any invalid audit gets no plan at
 /// all: its diagnostics go to standard error, naming its file, and the status is 1.
 pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
+    let policy = args.engine.policy()?;
     let inputs: Vec<Input> = audit_files(&args.files)?
         .iter()
         .map(|f| Input::new(f))
@@ -92,7 +93,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     if invalid {
         return Ok(Status::Invalid);
     }
-    let plan = Plan::build(&valids, &args.engine.policy(), at);
+    let plan = Plan::build(&valids, &policy, at);
     let language = args.engine.language();
     let text = match args.format {
         Output::Text => plan.to_text(language),
