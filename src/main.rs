@@ -4,9 +4,11 @@
 //!
 //! Exit codes: 0 success; 1 the data is invalid (an error-severity diagnostic); 2 the command
 //! could not run (unreadable file, malformed input, bad arguments), with a one-line message on
-//! standard error. A closed pipe on standard output (`| head`) ends the command quietly with 0;
-//! a closed standard output (`>&-`) is a failure (2). `-o FILE` replaces the file only once the
-//! whole output is written.
+//! standard error. Standard output, `-o FILE` and the text of `--help` and `--version` are
+//! written under one contract (`src/cli/output.rs`): a reader that stops early (`| head`) ends
+//! the command quietly with 0, a failure to write (a full disk) is 2, `/dev/null` is a place to
+//! write to; `-o FILE` replaces the file only once the whole output is written, through its
+//! symbolic link and with its permissions.
 //!
 //! Each subcommand is a variant of [`Command`] with its own arguments and its own module under
 //! `src/cli/`, whose `run` function returns a [`cli::Status`].
@@ -23,6 +25,7 @@
 
 mod cli;
 
+use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,6 +38,12 @@ use cli::{FormatArg, Globals, Status};
 ///
 /// Exit codes: 0 success; 1 invalid data (an error diagnostic); 2 the command could not run
 /// (unreadable file, malformed input, bad arguments).
+///
+/// Outputs: a reader that stops early (`| head`) ends the command quietly with 0; a failure to
+/// write is 2. `-o FILE` writes a temporary file beside FILE, then renames it over FILE: a
+/// failure midway leaves the previous file. A symbolic link is written through to its target,
+/// the file keeps its permissions, and a hard link is broken (the file's other names keep the
+/// previous content). `-o /dev/stdout` is standard output.
 #[derive(Debug, Parser)]
 #[command(name = "qualepref", version, max_term_width = 100)]
 struct Cli {
@@ -101,18 +110,29 @@ fn run(cli: Cli) -> Status {
     outcome.unwrap_or_else(|failure| failure.report())
 }
 
+/// Prints what clap has to say instead of running a command: usage errors on standard error
+/// with 2; help and version on standard output under the contract of every output (0, or 2
+/// when it cannot be written), styled on a terminal unless `NO_COLOR` is set.
+fn clap_says(e: &clap::Error) -> Status {
+    if e.use_stderr() {
+        let _ = e.print();
+        return Status::Failure;
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let text = if std::io::stdout().is_terminal() && !no_color {
+        e.render().ansi().to_string()
+    } else {
+        e.render().to_string()
+    };
+    match cli::print(&text) {
+        Ok(()) => Status::Success,
+        Err(failure) => failure.report(),
+    }
+}
+
 fn main() -> ExitCode {
     match Cli::try_parse() {
         Ok(cli) => run(cli).into(),
-        Err(e) => {
-            // Help and version go to standard output with 0; usage errors to standard error
-            // with 2.
-            let _ = e.print();
-            if e.use_stderr() {
-                Status::Failure.into()
-            } else {
-                Status::Success.into()
-            }
-        }
+        Err(e) => clap_says(&e).into(),
     }
 }

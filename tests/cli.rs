@@ -842,18 +842,52 @@ fn a_failed_output_file_leaves_the_previous_one() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A standard output closed before the command starts (`>&-`) cannot be told apart from
+/// `/dev/null` opened read-write: the Rust runtime opens `/dev/null` read-write in its place
+/// before the program runs. Both are written to, as `/dev/null` is (a read-write `/dev/null` is
+/// what Python's `subprocess.DEVNULL` gives).
+#[cfg(unix)]
 #[test]
-fn a_closed_standard_output_exits_2() {
-    let output = run_sh(r#"exec "$0" "$@" >&-"#, &["render", TOULON]);
-    assert_eq!(code(&output), Some(2));
-    assert_eq!(
-        stderr(&output),
-        "qualepref: cannot write to standard output: it is closed; nothing written (redirect \
-         it, or use -o FILE where the command has it)\n"
-    );
-    // /dev/null is a place to write to.
-    let output = run_sh(r#"exec "$0" "$@" >/dev/null"#, &["render", TOULON]);
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+fn dev_null_is_a_place_to_write_to_in_any_mode() {
+    for redirection in [">/dev/null", "1<>/dev/null", ">&-"] {
+        for args in [
+            &["render", TOULON][..],
+            &["validate", TOULON][..],
+            &["render", TOULON, "-o", "/dev/stdout"][..],
+            &["--help"][..],
+            &["--version"][..],
+        ] {
+            let output = run_sh(&format!(r#"exec "$0" "$@" {redirection}"#), args);
+            assert_eq!(
+                code(&output),
+                Some(0),
+                "{redirection} {args:?}: {}",
+                stderr(&output)
+            );
+            assert!(
+                !stderr(&output).contains("standard output"),
+                "{redirection} {args:?}: {}",
+                stderr(&output)
+            );
+        }
+    }
+    // As Python's subprocess.DEVNULL: /dev/null opened read-write, given as standard output.
+    let null = || {
+        ok(std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/null"))
+    };
+    for args in [&["validate", TOULON][..], &["render", TOULON][..]] {
+        let output = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(null())
+            .stdout(null())
+            .stderr(Stdio::piped())
+            .output());
+        assert_eq!(code(&output), Some(0), "{args:?}: {}", stderr(&output));
+    }
 }
 
 #[test]
@@ -1522,5 +1556,243 @@ fn deadlines_are_1_to_120_months() {
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     let value: Value = ok(serde_json::from_str(&stdout(&output)));
     assert_eq!(value["ecarts"][0]["due"], "2029-11-18");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Runs the binary with `args`, its standard output `out`, and returns its standard error.
+#[track_caller]
+fn run_to(args: &[&str], out: impl Into<Stdio>) -> Output {
+    ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(out)
+        .stderr(Stdio::piped())
+        .output())
+}
+
+/// Runs the binary with `args`, its standard output a pipe whose reader goes away before
+/// reading anything, as `| head -c 0` would.
+#[track_caller]
+fn run_into_a_closed_pipe(args: &[&str]) -> Output {
+    let mut child = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn());
+    drop(child.stdout.take());
+    ok(child.wait_with_output())
+}
+
+#[cfg(target_os = "linux")]
+#[track_caller]
+fn dev_full() -> std::fs::File {
+    ok(std::fs::OpenOptions::new().write(true).open("/dev/full"))
+}
+
+/// `-o /dev/stdout` (or `/dev/stderr`) is standard output under another name: a reader that
+/// stops early ends quietly with 0, a full disk is 2 naming standard output, and a file it is
+/// appended to is appended to, not replaced.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_to_dev_stdout_follows_the_contract_of_standard_output() {
+    for args in [
+        &["render", TOULON, "--format", "html", "-o", "/dev/stdout"][..],
+        &["grid", "export", TOULON, "-o", "/dev/stdout"][..],
+        &["plan", TOULON, "--at", "2020-03-01", "-o", "/dev/stdout"][..],
+    ] {
+        let output = run_into_a_closed_pipe(args);
+        assert_eq!(stderr(&output), "", "{args:?}");
+        assert_eq!(code(&output), Some(0), "{args:?}");
+        let output = run_to(args, dev_full());
+        assert_eq!(code(&output), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&output),
+            "qualepref: cannot write to standard output: No space left on device\n",
+            "{args:?}"
+        );
+    }
+    let dir = temp_dir("dev-stdout");
+    let log = dir.join("log.txt");
+    ok(std::fs::write(&log, "previous line\n"));
+    let append = ok(std::fs::OpenOptions::new().append(true).open(&log));
+    let output = run_to(
+        &["render", TOULON, "--format", "text", "-o", "/dev/stdout"],
+        append,
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let text = ok(std::fs::read_to_string(&log));
+    assert!(text.starts_with("previous line\n"), "{text}");
+    assert!(text.len() > 1000, "{text}");
+    // Standard error under another name is written through it.
+    let output = run_to(
+        &["render", TOULON, "--format", "text", "-o", "/dev/stderr"],
+        Stdio::null(),
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("Avis favorable"),
+        "{}",
+        stderr(&output)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--help` and `--version` are outputs like any other.
+#[cfg(target_os = "linux")]
+#[test]
+fn help_and_version_follow_the_contract_of_standard_output() {
+    for args in [&["--help"][..], &["--version"][..], &["plan", "--help"][..]] {
+        let output = run_into_a_closed_pipe(args);
+        assert_eq!((code(&output), stderr(&output)), (Some(0), String::new()));
+        let output = run_to(args, dev_full());
+        assert_eq!(code(&output), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&output),
+            "qualepref: cannot write to standard output: No space left on device\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[track_caller]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    ok(std::fs::metadata(path)).permissions().mode() & 0o7777
+}
+
+/// `-o FILE` replaces the file whole and keeps what it is: its permissions, a symbolic link
+/// (written through to its target), and no temporary file left. A hard link is broken: the
+/// other name keeps the previous content.
+#[cfg(unix)]
+#[test]
+fn an_output_file_keeps_its_permissions_and_symbolic_links() {
+    use std::os::unix::fs::{PermissionsExt as _, symlink};
+    let dir = temp_dir("keeps");
+    let report = || {
+        let output = run(&["render", TOULON], "");
+        assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let expected = report();
+    let render = |out: &Path| {
+        let output = run(&["render", TOULON, "-o", &out.display().to_string()], "");
+        assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    };
+    // A private report stays private; other modes are kept too.
+    for wanted in [0o600, 0o640, 0o604, 0o664] {
+        let path = dir.join(format!("report-{wanted:o}.md"));
+        ok(std::fs::write(&path, "previous\n"));
+        ok(std::fs::set_permissions(
+            &path,
+            std::fs::Permissions::from_mode(wanted),
+        ));
+        render(&path);
+        assert_eq!(mode(&path), wanted, "{wanted:o}");
+        assert_eq!(ok(std::fs::read_to_string(&path)), expected);
+    }
+    // A new file gets the permissions any new file gets here (0666 less the umask).
+    let usual = dir.join("usual.txt");
+    ok(std::fs::write(&usual, ""));
+    let new = dir.join("new.md");
+    render(&new);
+    assert_eq!(mode(&new), mode(&usual));
+
+    // A symbolic link stays one; its target gets the report and keeps its mode.
+    let sub = dir.join("sub");
+    ok(std::fs::create_dir_all(&sub));
+    let target = sub.join("target.md");
+    ok(std::fs::write(&target, "previous\n"));
+    ok(std::fs::set_permissions(
+        &target,
+        std::fs::Permissions::from_mode(0o600),
+    ));
+    let link = dir.join("latest.md");
+    ok(symlink("sub/target.md", &link));
+    let chain = dir.join("chain.md");
+    ok(symlink("latest.md", &chain));
+    render(&chain);
+    assert!(
+        ok(std::fs::symlink_metadata(&link))
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        ok(std::fs::symlink_metadata(&chain))
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(ok(std::fs::read_link(&link)), Path::new("sub/target.md"));
+    assert_eq!(ok(std::fs::read_to_string(&target)), expected);
+    assert_eq!(mode(&target), 0o600);
+    // A link to a name not yet taken: the file is created where it points.
+    let dangling = dir.join("dangling.md");
+    ok(symlink("sub/created.md", &dangling));
+    render(&dangling);
+    assert!(
+        ok(std::fs::symlink_metadata(&dangling))
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        ok(std::fs::read_to_string(sub.join("created.md"))),
+        expected
+    );
+
+    // A hard link: the name given gets the report, the other keeps the previous content.
+    let first = dir.join("first.md");
+    let second = dir.join("second.md");
+    ok(std::fs::write(&first, "previous\n"));
+    ok(std::fs::hard_link(&first, &second));
+    render(&first);
+    assert_eq!(ok(std::fs::read_to_string(&first)), expected);
+    assert_eq!(ok(std::fs::read_to_string(&second)), "previous\n");
+
+    // No temporary file is left behind.
+    for d in [&dir, &sub] {
+        for entry in ok(std::fs::read_dir(d)) {
+            let entry = ok(entry);
+            let file = entry.file_name().to_string_lossy().into_owned();
+            assert!(
+                !file.starts_with(".qualepref"),
+                "{file} left in {}",
+                d.display()
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_output_that_cannot_be_a_file_is_refused_with_a_reason() {
+    let dir = temp_dir("not-a-file");
+    let sub = dir.join("reports");
+    ok(std::fs::create_dir_all(&sub));
+    let output = run(&["render", TOULON, "-o", &sub.display().to_string()], "");
+    assert_eq!(code(&output), Some(2));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "qualepref: {}: cannot write: it is a directory; give a file name\n",
+            sub.display()
+        )
+    );
+    let missing = dir.join("no-such-dir").join("report.md");
+    let output = run(
+        &["render", TOULON, "-o", &missing.display().to_string()],
+        "",
+    );
+    assert_eq!(code(&output), Some(2));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "qualepref: {}: cannot write: the directory {} does not exist\n",
+            missing.display(),
+            dir.join("no-such-dir").display()
+        )
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,10 +1,12 @@
-//! What the subcommands share: exit statuses, failures, global options, reading inputs (files or
-//! standard input, with the size limit) and writing outputs.
+//! What the subcommands share: exit statuses, failures and their messages, global options,
+//! reading inputs (files or standard input, with the size limit); writing outputs is
+//! [`output`]'s, the values of options [`values`]'.
 
 pub mod diff;
 pub mod grid;
 pub mod history;
 pub mod import;
+pub mod output;
 pub mod plan;
 pub mod referentiel;
 pub mod render;
@@ -19,6 +21,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use qualepref::{Audit, Error, Format, Interchange as _, MAX_INPUT_BYTES, NaiveDate, Referentiel};
+
+pub use output::{print, write_file};
 
 /// How a command ended; the exit code is its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -81,6 +85,29 @@ impl From<Error> for Failure {
 /// nowhere left to say it.
 pub fn warn(message: &str) {
     let _ = writeln!(io::stderr().lock(), "qualepref: {message}");
+}
+
+/// `path` as a message names it: as it is, or quoted with its control characters and the bytes
+/// that are not UTF-8 escaped (`"a\u{1b}.json"`, `"\xFF.json"`).
+// The quotes and escapes of `Debug` are the point.
+#[allow(clippy::unnecessary_debug_formatting)]
+pub fn name(path: &Path) -> String {
+    match path.to_str() {
+        Some(text) if !text.chars().any(char::is_control) => text.to_owned(),
+        _ => format!("{path:?}"),
+    }
+}
+
+/// The system's reason for an I/O failure, as a user reads it: `No such file or directory`,
+/// without the error number the system adds (` (os error 2)`).
+pub fn reason(e: &io::Error) -> String {
+    let text = e.to_string();
+    match e.raw_os_error() {
+        Some(code) => text
+            .strip_suffix(&format!(" (os error {code})"))
+            .map_or_else(|| text.clone(), str::to_owned),
+        None => text,
+    }
 }
 
 /// The error's message: the crate's errors hold their causes' text (the system's reason when a
@@ -205,77 +232,6 @@ pub fn read_stdin() -> Result<String, Failure> {
             "<stdin>: not UTF-8 text (invalid byte at offset {})",
             e.utf8_error().valid_up_to()
         ))
-    })
-}
-
-/// Writes `text` to standard output. A closed pipe (`| head`: the reader stopped on purpose)
-/// ends the command quietly with 0; a standard output that was closed (`>&-`) or cannot be
-/// written is a failure (2) with a message.
-pub fn print(text: &str) -> Result<(), Failure> {
-    if stdout_closed() {
-        return Err(Failure::new(
-            "cannot write to standard output: it is closed; nothing written (redirect it, or use \
-             -o FILE where the command has it)",
-        ));
-    }
-    let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(Failure::quiet(Status::Success)),
-        Err(e) => Err(Failure::new(format!(
-            "cannot write to standard output: {e}"
-        ))),
-    }
-}
-
-/// Whether standard output was closed when the command started. The Rust runtime opens
-/// `/dev/null` (read-write) in place of a closed standard stream, so writes would succeed and
-/// the output be lost; a shell's `>/dev/null` opens it write-only. Linux only (it reads
-/// `/proc/self`); elsewhere a closed standard output is not told apart from `/dev/null`.
-fn stdout_closed() -> bool {
-    if !cfg!(target_os = "linux") {
-        return false;
-    }
-    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
-    null && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
-        info.lines()
-            .find_map(|l| l.strip_prefix("flags:"))
-            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
-            // O_ACCMODE is 3, O_RDWR 2.
-            .is_some_and(|flags| flags & 3 == 2)
-    })
-}
-
-/// Writes `text` to the file `path` (`-o OUT`) atomically: into a temporary file beside it,
-/// then renamed over it, so that a failure midway (a full disk) leaves the previous file as it
-/// was. A path that exists and is not a regular file (`/dev/stdout`, a FIFO) is written
-/// directly.
-pub fn write_file(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Failure> {
-    let text = text.as_ref();
-    let failed = |e: io::Error| Failure::new(format!("{}: cannot write: {e}", path.display()));
-    let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file());
-    if special {
-        return std::fs::write(path, text).map_err(failed);
-    }
-    let name = path.file_name().ok_or_else(|| {
-        Failure::new(format!("{}: cannot write: not a file name", path.display()))
-    })?;
-    let mut temp_name = std::ffi::OsString::from(".");
-    temp_name.push(name);
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let temp = path.with_file_name(temp_name);
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp)
-        .and_then(|mut file| {
-            file.write_all(text)?;
-            file.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&temp, path));
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        failed(e)
     })
 }
 
