@@ -25,11 +25,11 @@
 
 mod cli;
 
-use std::io::IsTerminal as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
 
 use cli::{FormatArg, Globals, Status};
 
@@ -110,19 +110,31 @@ fn run(cli: Cli) -> Status {
     outcome.unwrap_or_else(|failure| failure.report())
 }
 
-/// Prints what clap has to say instead of running a command: usage errors on standard error
-/// with 2; help and version on standard output under the contract of every output (0, or 2
+/// Prints what clap has to say instead of running a command. Usage errors go to standard error
+/// with 2, their control characters escaped: clap quotes the values it refuses as they were
+/// typed, and the command is parsed unstyled so that every escape sequence left is one of
+/// those. Help and version go to standard output under the contract of every output (0, or 2
 /// when it cannot be written), styled on a terminal unless `NO_COLOR` is set.
 fn clap_says(e: &clap::Error) -> Status {
     if e.use_stderr() {
-        let _ = e.print();
+        let text = e.render().ansi().to_string();
+        let _ = std::io::stderr()
+            .lock()
+            .write_all(cli::printable(&text).as_bytes());
         return Status::Failure;
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let text = if std::io::stdout().is_terminal() && !no_color {
-        e.render().ansi().to_string()
-    } else {
-        e.render().to_string()
+    let styled = (std::io::stdout().is_terminal() && !no_color)
+        .then(|| {
+            Cli::command()
+                .try_get_matches_from(std::env::args_os())
+                .err()
+        })
+        .flatten()
+        .filter(|styled| styled.kind() == e.kind());
+    let text = match styled {
+        Some(styled) => styled.render().ansi().to_string(),
+        None => e.render().to_string(),
     };
     match cli::print(&text) {
         Ok(()) => Status::Success,
@@ -130,8 +142,18 @@ fn clap_says(e: &clap::Error) -> Status {
     }
 }
 
+/// The command line, parsed unstyled (see [`clap_says`]).
+fn parse() -> Result<Cli, clap::Error> {
+    let mut command = Cli::command().styles(clap::builder::Styles::plain());
+    command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|mut matches| {
+            Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command))
+        })
+}
+
 fn main() -> ExitCode {
-    match Cli::try_parse() {
+    match parse() {
         Ok(cli) => run(cli).into(),
         Err(e) => clap_says(&e).into(),
     }

@@ -1796,3 +1796,172 @@ fn an_output_that_cannot_be_a_file_is_refused_with_a_reason() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+const TITLE: &str = "\u{1b}]0;TITLE\u{7}";
+
+/// File names, labels, sheet names and refused values are printed with their control
+/// characters escaped, wherever they appear.
+#[cfg(unix)]
+#[test]
+fn names_never_drive_the_terminal() {
+    let dir = temp_dir("names");
+    let clean = |output: &Output, what: &str| {
+        for (stream, bytes) in [("stdout", &output.stdout), ("stderr", &output.stderr)] {
+            assert!(
+                !bytes.iter().any(|&b| b == 0x1b || b == 0x07),
+                "{what}: {stream}: {}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    };
+    // A file that does not exist.
+    let missing = format!("{TITLE}.json");
+    let output = run(&["validate", &missing], "");
+    clean(&output, "missing");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "qualepref: cannot read \"{}.json\": No such file or directory\n",
+            TITLE.escape_default()
+        )),
+        "{}",
+        stderr(&output)
+    );
+    // A file with diagnostics, named on standard output.
+    let mut audit = toulon();
+    audit.modules.retain(|m| m.get() == 1);
+    let invalid = write(&dir, &format!("{TITLE}.json"), &ok(audit.to_json_string()));
+    let output = run(&["validate", &invalid], "");
+    clean(&output, "validate");
+    assert_eq!(code(&output), Some(1));
+    assert!(
+        stdout(&output).contains(&format!("{}.json\": ", TITLE.escape_default())),
+        "{}",
+        stdout(&output)
+    );
+    for command in ["synthesize", "render", "plan"] {
+        let output = run(&[command, &invalid], "");
+        clean(&output, command);
+        assert_eq!(code(&output), Some(1), "{command}");
+    }
+    // The JSON output keeps the name itself, escaped as JSON escapes it.
+    let output = run(&["validate", "--format", "json", &invalid], "");
+    let value: Value = ok(serde_json::from_str(&stdout(&output)));
+    assert_eq!(value[0]["file"], invalid.as_str());
+    // A history labels its audits by file name.
+    let history = dir.join("history");
+    ok(std::fs::create_dir_all(&history));
+    ok(std::fs::copy(TOULON, history.join(format!("{TITLE}.json"))));
+    for format in ["text", "markdown", "html"] {
+        let output = run(
+            &[
+                "history",
+                &history.display().to_string(),
+                "--format",
+                format,
+            ],
+            "",
+        );
+        clean(&output, format);
+        assert_eq!(code(&output), Some(0), "{format}: {}", stderr(&output));
+    }
+    // A name given to -o, in a directory that does not exist.
+    let out = dir.join(TITLE).join("report.md");
+    let output = run(&["render", TOULON, "-o", &out.display().to_string()], "");
+    clean(&output, "-o");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).contains(&format!(
+            "{}/report.md\": cannot write: ",
+            TITLE.escape_default()
+        )),
+        "{}",
+        stderr(&output)
+    );
+    // Values clap refuses.
+    for args in [
+        &["render", TOULON, "--format", TITLE][..],
+        &["plan", TOULON, "--at", TITLE][..],
+        &["synthesize", TOULON, "--deadline-months", TITLE][..],
+        &[TITLE][..],
+    ] {
+        let output = run(args, "");
+        clean(&output, "clap");
+        assert_eq!(code(&output), Some(2), "{args:?}");
+        assert!(
+            stderr(&output).contains(&TITLE.escape_default().to_string()),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    // A sheet of a grid, named in the reader's diagnostics.
+    let grid = dir.join("grid.xlsx");
+    let output = run(
+        &["grid", "export", TOULON, "-o", &grid.display().to_string()],
+        "",
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let renamed = dir.join("renamed.xlsx");
+    ok(std::fs::write(
+        &renamed,
+        rename_sheet(&ok(std::fs::read(&grid)), "Conclusion"),
+    ));
+    let output = run(&["grid", "import", &renamed.display().to_string()], "");
+    clean(&output, "grid import");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(&format!("Notes{}!A1: ", TITLE.escape_default())),
+        "{}",
+        stderr(&output)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The workbook `xlsx` with its sheet `sheet` renamed `Notes` followed by [`TITLE`].
+#[track_caller]
+fn rename_sheet(xlsx: &[u8], sheet: &str) -> Vec<u8> {
+    use std::io::Read as _;
+    let mut archive = ok(zip::ZipArchive::new(std::io::Cursor::new(xlsx)));
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = ok(archive.by_index(i));
+        let name = file.name().to_owned();
+        let mut bytes = Vec::new();
+        ok(file.read_to_end(&mut bytes));
+        if name == "xl/workbook.xml" {
+            let text = String::from_utf8_lossy(&bytes).replace(
+                &format!("name=\"{sheet}\""),
+                &format!("name=\"Notes{TITLE}\""),
+            );
+            bytes = text.into_bytes();
+        }
+        ok(out.start_file(name, zip::write::SimpleFileOptions::default()));
+        ok(out.write_all(&bytes));
+    }
+    ok(out.finish()).into_inner()
+}
+
+/// Messages name the system's reason as a user reads it, without the error number.
+#[test]
+fn messages_show_no_internals() {
+    let output = run(&["validate", "no-such-audit.json"], "");
+    assert_eq!(
+        stderr(&output).lines().next(),
+        Some("qualepref: cannot read no-such-audit.json: No such file or directory")
+    );
+    for args in [
+        &["--referentiel", "no-such.yaml", "validate", TOULON][..],
+        &["import", "no-such.txt"][..],
+        &["grid", "import", "no-such.xlsx"][..],
+        &["diff", TOULON, "no-such.json"][..],
+        &["history", "no-such"][..],
+        &["render", TOULON, "-o", "/no-such-dir/report.md"][..],
+    ] {
+        let output = run(args, "");
+        assert_eq!(code(&output), Some(2), "{args:?}");
+        let text = stderr(&output);
+        assert!(text.starts_with("qualepref: "), "{args:?}: {text}");
+        assert!(!text.contains("os error"), "{args:?}: {text}");
+        assert!(text.contains("no-such"), "{args:?}: {text}");
+    }
+}

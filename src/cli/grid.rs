@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use qualepref::grid;
 use qualepref::{AdministrationType, AuditKind, AuditType, Interchange as _, ModuleNumber, Site};
 
-use super::{Failure, FormatArg, Globals, Input, Status, print, warn, write_file};
+use super::{Failure, FormatArg, Globals, Input, Status, name, print, warn, write_file};
 
 /// Arguments of `grid`.
 #[derive(Debug, clap::Args)]
@@ -180,7 +180,7 @@ fn import(args: &ImportArgs, globals: &Globals) -> Result<Status, Failure> {
     let path = &args.grid;
     let imported = grid::import_path(path, &referentiel)?;
     for diagnostic in imported.diagnostics() {
-        warn(&format!("{}: {diagnostic}", path.display()));
+        warn(&format!("{}: {diagnostic}", name(path)));
     }
     let text = imported.audit().to_string_in(args.format.format())?;
     match &args.output {

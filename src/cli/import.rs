@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use qualepref::{Imported, Interchange as _, import_report_path, import_report_text};
 
-use super::{Failure, FormatArg, Globals, Input, Status, print, read_stdin, warn, write_file};
+use super::{
+    Failure, FormatArg, Globals, Input, Status, describe, print, read_stdin, warn, write_file,
+};
 
 /// Arguments of `import`.
 #[derive(Debug, clap::Args)]
@@ -32,7 +34,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     let imported: Imported = match &input {
         Input::File(path) => import_report_path(path, &referentiel)?,
         Input::Stdin => import_report_text(&read_stdin()?, &referentiel)
-            .map_err(|e| Failure::new(format!("{input}: {e}")))?,
+            .map_err(|e| Failure::new(format!("{input}: {}", describe(&e))))?,
     };
     for diagnostic in imported.diagnostics() {
         warn(&format!("{input}: {diagnostic}"));

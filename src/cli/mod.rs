@@ -1,6 +1,12 @@
 //! What the subcommands share: exit statuses, failures and their messages, global options,
 //! reading inputs (files or standard input, with the size limit); writing outputs is
 //! [`output`]'s, the values of options [`values`]'.
+//!
+//! Every name the tool prints (a file, a path, a label, a sheet) is printed as it is when it
+//! holds no control character, and quoted with its control characters escaped otherwise
+//! (`"a\u{1b}]0;x\u{7}.json"`), as validation quotes the texts of an audit: a name never drives
+//! the terminal. Whatever else reaches standard error has its control characters but line feed
+//! and tab escaped.
 
 pub mod diff;
 pub mod grid;
@@ -15,6 +21,7 @@ pub mod synthesize;
 pub mod validate;
 pub mod values;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -81,10 +88,28 @@ impl From<Error> for Failure {
     }
 }
 
-/// Prints `qualepref: message` on standard error. A closed standard error is ignored: there is
-/// nowhere left to say it.
+/// Prints `qualepref: message` on standard error, its control characters but line feed and tab
+/// escaped. A closed standard error is ignored: there is nowhere left to say it.
 pub fn warn(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "qualepref: {message}");
+    let _ = writeln!(io::stderr().lock(), "qualepref: {}", printable(message));
+}
+
+/// `text` with its control characters but line feed and tab escaped (`\u{1b}`), as the crate's
+/// messages escape what parsers quote; borrowed when there is none.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let escaped = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(escaped) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if escaped(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// `path` as a message names it: as it is, or quoted with its control characters and the bytes
@@ -111,9 +136,24 @@ pub fn reason(e: &io::Error) -> String {
 }
 
 /// The error's message: the crate's errors hold their causes' text (the system's reason when a
-/// file could not be read), so it is printed once.
+/// file could not be read), so it is printed once; the files it names are named as [`name`]
+/// does, and the system's reason as [`reason`] gives it.
 pub fn describe(e: &Error) -> String {
-    e.to_string()
+    match e {
+        Error::Io {
+            path,
+            writing,
+            error,
+            ..
+        } => format!(
+            "cannot {} {}: {}",
+            if *writing { "write" } else { "read" },
+            name(path),
+            reason(error)
+        ),
+        Error::InFile { path, inner, .. } => format!("{}: {}", name(path), describe(inner)),
+        other => other.to_string(),
+    }
 }
 
 /// The options that apply to every subcommand.
@@ -203,13 +243,23 @@ impl Input {
             Input::File(path.to_owned())
         }
     }
+
+    /// The name of the input as it is (`<stdin>` for standard input), for data that escapes
+    /// it by itself (JSON); messages use its [`Display`](fmt::Display) form.
+    pub fn raw(&self) -> String {
+        match self {
+            Input::Stdin => "<stdin>".to_owned(),
+            Input::File(path) => path.to_string_lossy().into_owned(),
+        }
+    }
 }
 
+/// The input as a message names it ([`name`]).
 impl fmt::Display for Input {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Input::Stdin => f.write_str("<stdin>"),
-            Input::File(path) => write!(f, "{}", path.display()),
+            Input::File(path) => f.write_str(&name(path)),
         }
     }
 }
@@ -221,7 +271,12 @@ pub fn read_stdin() -> Result<String, Failure> {
         .lock()
         .take(MAX_INPUT_BYTES.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| Failure::new(format!("<stdin>: cannot read standard input: {e}")))?;
+        .map_err(|e| {
+            Failure::new(format!(
+                "<stdin>: cannot read standard input: {}",
+                reason(&e)
+            ))
+        })?;
     if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_INPUT_BYTES {
         return Err(Failure::new(format!(
             "<stdin>: input is larger than the limit of {MAX_INPUT_BYTES} bytes"
@@ -281,13 +336,13 @@ impl LangArg {
 pub fn today() -> Result<NaiveDate, Failure> {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_err(|e| Failure::new(format!("cannot read the clock: {e}")))?
+        .map_err(|_| Failure::new("cannot read the clock: it is set before 1970; give --at"))?
         .as_secs();
     i64::try_from(seconds)
         .ok()
         .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
         .map(|t| t.date_naive())
-        .ok_or_else(|| Failure::new("cannot read the clock: out of range"))
+        .ok_or_else(|| Failure::new("cannot read the clock: its date is out of range; give --at"))
 }
 
 /// The audit files of `inputs`: files as given, a directory's audits sorted by name.
@@ -295,12 +350,14 @@ pub fn audit_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     let mut out = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let entries = std::fs::read_dir(input)
-                .map_err(|e| Failure::new(format!("{}: cannot read: {e}", input.display())))?;
+            let entries = std::fs::read_dir(input).map_err(|e| {
+                Failure::new(format!("{}: cannot read: {}", name(input), reason(&e)))
+            })?;
             let mut found = Vec::new();
             for entry in entries {
-                let entry = entry
-                    .map_err(|e| Failure::new(format!("{}: cannot read: {e}", input.display())))?;
+                let entry = entry.map_err(|e| {
+                    Failure::new(format!("{}: cannot read: {}", name(input), reason(&e)))
+                })?;
                 let path = entry.path();
                 let audit_like = path
                     .extension()
@@ -314,7 +371,7 @@ pub fn audit_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
             if found.is_empty() {
                 return Err(Failure::new(format!(
                     "{}: no audit file (.json, .yaml, .yml, .toml) in the directory",
-                    input.display()
+                    name(input)
                 )));
             }
             out.append(&mut found);
