@@ -8,7 +8,7 @@
 //! written under one contract (`src/cli/output.rs`): a reader that stops early (`| head`) ends
 //! the command quietly with 0, a failure to write (a full disk) is 2, `/dev/null` is a place to
 //! write to; `-o FILE` replaces the file only once the whole output is written, through its
-//! symbolic link and with its permissions.
+//! symbolic link and with its permissions, and takes its format from its extension.
 //!
 //! Each subcommand is a variant of [`Command`] with its own arguments and its own module under
 //! `src/cli/`, whose `run` function returns a [`cli::Status`].
@@ -43,7 +43,8 @@ use cli::{FormatArg, Globals, Status};
 /// write is 2. `-o FILE` writes a temporary file beside FILE, then renames it over FILE: a
 /// failure midway leaves the previous file. A symbolic link is written through to its target,
 /// the file keeps its permissions, and a hard link is broken (the file's other names keep the
-/// previous content). `-o /dev/stdout` is standard output.
+/// previous content). `-o /dev/stdout` is standard output. The extension of FILE gives the
+/// format when --format is not given, and one that is not the format's is refused.
 #[derive(Debug, Parser)]
 #[command(name = "qualepref", version, max_term_width = 100)]
 struct Cli {

@@ -1965,3 +1965,135 @@ fn messages_show_no_internals() {
         assert!(text.contains("no-such"), "{args:?}: {text}");
     }
 }
+
+/// Without --format, the extension of -o chooses the format.
+#[test]
+fn the_format_follows_the_extension_of_the_output() {
+    let dir = temp_dir("follows");
+    let plan = plan_audit(&dir);
+    let written = |args: &[&str], name: &str| {
+        let out = dir.join(name).display().to_string();
+        let mut args = args.to_vec();
+        args.extend(["-o", &out]);
+        let output = run(&args, samples::TOULON_2019_REPORT);
+        assert_eq!(code(&output), Some(0), "{args:?}: {}", stderr(&output));
+        assert_eq!(stdout(&output), "", "{args:?}");
+        ok(std::fs::read(&out))
+    };
+    let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
+    let at = ["--at", "2020-03-01"];
+    let csv = text(written(&["plan", &plan, at[0], at[1]], "plan.CSV"));
+    assert!(csv.starts_with("\u{feff}kind;site;audit;"), "{csv}");
+    let json = text(written(&["plan", &plan, at[0], at[1]], "plan-out.json"));
+    assert!(ok(serde_json::from_str::<Value>(&json))["totals"].is_object());
+    let md = text(written(&["plan", &plan, at[0], at[1]], "plan.md"));
+    assert!(
+        md.starts_with("# Plan d'actions correctives au 01/03/2020\n"),
+        "{md}"
+    );
+    let html = text(written(&["render", TOULON], "report.html"));
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    let report_text = text(written(&["render", TOULON], "report.txt"));
+    assert!(
+        !report_text.starts_with('#') && !report_text.starts_with('<'),
+        "{report_text}"
+    );
+    let history = text(written(&["history", HISTORY, at[0], at[1]], "history.htm"));
+    assert!(history.starts_with("<!DOCTYPE html>"), "{history}");
+    let yaml = text(written(&["import", "-"], "audit.yml"));
+    assert_eq!(ok(Audit::from_str_in(&yaml, Format::Yaml)), toulon());
+    let toml = text(written(&["import", "-"], "audit.toml"));
+    assert_eq!(ok(Audit::from_str_in(&toml, Format::Toml)), toulon());
+    let grid = text(written(&["grid", "export", TOULON], "grid.csv"));
+    assert!(grid.starts_with('\u{feff}'), "{grid}");
+    assert!(written(&["grid", "export", TOULON], "grid.xlsx").starts_with(b"PK"));
+    assert!(written(&["grid", "new", "--modules", "1"], "blank.xlsx").starts_with(b"PK"));
+    // No extension: --format, or the default.
+    let bare = text(written(&["render", TOULON, "--format", "html"], "report"));
+    assert!(bare.starts_with("<!DOCTYPE html>"), "{bare}");
+    let bare = text(written(&["render", TOULON], "report"));
+    assert!(bare.starts_with("# "), "{bare}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A name whose extension is not the format's is refused, and nothing is written.
+#[test]
+fn an_extension_that_is_not_the_format_s_is_refused() {
+    let dir = temp_dir("mismatch");
+    let plan = plan_audit(&dir);
+    let refused = |args: &[&str], name: &str, message: &str| {
+        let out = dir.join(name).display().to_string();
+        let mut args = args.to_vec();
+        args.extend(["-o", &out]);
+        let output = run(&args, samples::TOULON_2019_REPORT);
+        assert_eq!(code(&output), Some(2), "{args:?}: {}", stderr(&output));
+        assert_eq!(
+            stderr(&output),
+            format!("qualepref: -o {out}: {message}\n"),
+            "{args:?}"
+        );
+        assert!(!dir.join(name).exists(), "{args:?}: {name} written");
+    };
+    refused(
+        &["grid", "new", "--modules", "1"],
+        "grid.csv",
+        "grid new does not write .csv files: name the file .xlsx",
+    );
+    refused(
+        &["grid", "new", "--modules", "1"],
+        "grid.ods",
+        "grid new does not write .ods files: name the file .xlsx",
+    );
+    refused(
+        &["grid", "export", TOULON, "--format", "xlsx"],
+        "grid.csv",
+        "a .csv file is not what --format xlsx writes: name the file .xlsx, or leave --format \
+         out to write csv",
+    );
+    refused(
+        &["grid", "export", TOULON, "--format", "csv"],
+        "grid.ods",
+        "a .ods file is not what --format csv writes: name the file .csv",
+    );
+    refused(
+        &["grid", "export", TOULON],
+        "grid.ods",
+        "grid export does not write .ods files: name the file .xlsx or .csv",
+    );
+    refused(
+        &["render", TOULON],
+        "report.pdf",
+        "render does not write .pdf files: name the file .md, .markdown, .html, .htm, .txt or \
+         .text",
+    );
+    refused(
+        &["render", TOULON, "--format", "html"],
+        "report.md",
+        "a .md file is not what --format html writes: name the file .html or .htm, or leave \
+         --format out to write markdown",
+    );
+    refused(
+        &["plan", &plan, "--format", "csv"],
+        "plan.txt",
+        "a .txt file is not what --format csv writes: name the file .csv, or leave --format \
+         out to write text",
+    );
+    refused(
+        &["history", HISTORY, "--format", "json"],
+        "history.html",
+        "a .html file is not what --format json writes: name the file .json, or leave \
+         --format out to write html",
+    );
+    refused(
+        &["import", "-", "--format", "toml"],
+        "audit.json",
+        "a .json file is not what --format toml writes: name the file .toml, or leave \
+         --format out to write json",
+    );
+    refused(
+        &["grid", "import", "examples/data/toulon-2019.json"],
+        "audit.xlsx",
+        "grid import does not write .xlsx files: name the file .json, .yaml, .yml or .toml",
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -303,6 +303,19 @@ pub enum FormatArg {
 }
 
 impl FormatArg {
+    /// The names of the audit files that `command` writes.
+    pub fn files(command: &'static str) -> output::Formats<FormatArg> {
+        output::Formats {
+            command,
+            table: &[
+                (FormatArg::Json, &["json"]),
+                (FormatArg::Yaml, &["yaml", "yml"]),
+                (FormatArg::Toml, &["toml"]),
+            ],
+            default: FormatArg::Json,
+        }
+    }
+
     /// The library's format.
     pub fn format(self) -> Format {
         match self {

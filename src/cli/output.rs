@@ -1,4 +1,5 @@
-//! Writing outputs: standard output and `-o FILE` under one contract.
+//! Writing outputs: standard output and `-o FILE` under one contract, and the format that the
+//! name given to `-o` asks for.
 //!
 //! **Standard output.** A reader that stops early (`| head`: a broken pipe) ends the command
 //! quietly with 0; any other failure to write (a full disk, `/dev/full`, a descriptor open
@@ -27,6 +28,13 @@
 //! - anything else that is not a regular file (a FIFO, a terminal, a device) is written in
 //!   place, with the same contract: a reader that stops early ends the command quietly;
 //! - a directory is refused.
+//!
+//! **Formats and names.** A name given to `-o` never lies about its content. When it has an
+//! extension, the extension must be one of the format's (`.csv` for CSV, `.md` or `.markdown`
+//! for Markdown…), and when `--format` is not given the format follows it (`-o plan.csv`
+//! writes CSV). A name without extension (`-o /dev/stdout`) takes `--format` or the default.
+//! Anything else is refused (exit 2) with the names that would do: `grid new -o grid.csv`
+//! (a workbook is `.xlsx`), `--format xlsx -o grid.csv`, `render -o report.pdf`.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -273,4 +281,84 @@ impl Access {
         #[cfg(not(unix))]
         file.set_permissions(self.permissions.clone())
     }
+}
+
+/// The formats a command writes, each with the extensions of its files (lower case, without
+/// the dot), the first the one to suggest.
+pub struct Formats<F: 'static> {
+    /// The command, as typed (`grid export`), for messages.
+    pub command: &'static str,
+    /// Each format and its extensions.
+    pub table: &'static [(F, &'static [&'static str])],
+    /// The format without `--format` nor extension.
+    pub default: F,
+}
+
+impl<F: Copy + PartialEq + clap::ValueEnum> Formats<F> {
+    /// The format to write: `given` (`--format`), or the one of the extension of `output`
+    /// (`-o`), or the default; see the [module docs](self) for what is refused.
+    pub fn choose(&self, given: Option<F>, output: Option<&Path>) -> Result<F, Failure> {
+        let Some((path, extension)) =
+            output.and_then(|path| Some((path, path.extension()?.to_string_lossy())))
+        else {
+            return Ok(given.unwrap_or(self.default));
+        };
+        let lower = extension.to_lowercase();
+        let named = self
+            .table
+            .iter()
+            .find(|(_, extensions)| extensions.contains(&lower.as_str()))
+            .map(|&(format, _)| format);
+        let shown = name(path);
+        let extension = printable_extension(&extension);
+        match (given, named) {
+            (None, Some(format)) => Ok(format),
+            (Some(given), Some(format)) if given == format => Ok(given),
+            (Some(given), Some(format)) => Err(Failure::new(format!(
+                "-o {shown}: a .{extension} file is not what --format {} writes: name the file \
+                 {}, or leave --format out to write {}",
+                value_name(&given),
+                self.extensions_of(Some(given)),
+                value_name(&format)
+            ))),
+            (Some(given), None) => Err(Failure::new(format!(
+                "-o {shown}: a .{extension} file is not what --format {} writes: name the file \
+                 {}",
+                value_name(&given),
+                self.extensions_of(Some(given)),
+            ))),
+            (None, None) => Err(Failure::new(format!(
+                "-o {shown}: {} does not write .{extension} files: name the file {}",
+                self.command,
+                self.extensions_of(None)
+            ))),
+        }
+    }
+
+    /// `.md or .markdown`: the extensions of `format`, or of every format.
+    fn extensions_of(&self, format: Option<F>) -> String {
+        let all: Vec<String> = self
+            .table
+            .iter()
+            .filter(|(f, _)| format.is_none_or(|format| *f == format))
+            .flat_map(|(_, extensions)| extensions.iter().map(|e| format!(".{e}")))
+            .collect();
+        match all.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        }
+    }
+}
+
+/// The name of a format as `--format` takes it.
+fn value_name<F: clap::ValueEnum>(format: &F) -> String {
+    format
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_owned())
+}
+
+/// An extension for a message, its control characters escaped.
+fn printable_extension(extension: &str) -> String {
+    super::printable(extension).into_owned()
 }
