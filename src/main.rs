@@ -4,9 +4,11 @@
 //!
 //! Exit codes: 0 success; 1 the data is invalid (an error-severity diagnostic); 2 the command
 //! could not run (unreadable file, malformed input, bad arguments), with a one-line message on
-//! standard error. A closed pipe on standard output (`| head`) ends the command quietly with 0;
-//! a closed standard output (`>&-`) is a failure (2). `-o FILE` replaces the file only once the
-//! whole output is written.
+//! standard error. Standard output, `-o FILE` and the text of `--help` and `--version` are
+//! written under one contract (`src/cli/output.rs`): a reader that stops early (`| head`) ends
+//! the command quietly with 0, a failure to write (a full disk) is 2, `/dev/null` is a place to
+//! write to; `-o FILE` replaces the file only once the whole output is written, through its
+//! symbolic link and with its permissions, and takes its format from its extension.
 //!
 //! Each subcommand is a variant of [`Command`] with its own arguments and its own module under
 //! `src/cli/`, whose `run` function returns a [`cli::Status`].
@@ -23,10 +25,11 @@
 
 mod cli;
 
+use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
 
 use cli::{FormatArg, Globals, Status};
 
@@ -35,6 +38,13 @@ use cli::{FormatArg, Globals, Status};
 ///
 /// Exit codes: 0 success; 1 invalid data (an error diagnostic); 2 the command could not run
 /// (unreadable file, malformed input, bad arguments).
+///
+/// Outputs: a reader that stops early (`| head`) ends the command quietly with 0; a failure to
+/// write is 2. `-o FILE` writes a temporary file beside FILE, then renames it over FILE: a
+/// failure midway leaves the previous file. A symbolic link is written through to its target,
+/// the file keeps its permissions, and a hard link is broken (the file's other names keep the
+/// previous content). `-o /dev/stdout` is standard output. The extension of FILE gives the
+/// format when --format is not given, and one that is not the format's is refused.
 #[derive(Debug, Parser)]
 #[command(name = "qualepref", version, max_term_width = 100)]
 struct Cli {
@@ -101,18 +111,51 @@ fn run(cli: Cli) -> Status {
     outcome.unwrap_or_else(|failure| failure.report())
 }
 
+/// Prints what clap has to say instead of running a command. Usage errors go to standard error
+/// with 2, their control characters escaped: clap quotes the values it refuses as they were
+/// typed, and the command is parsed unstyled so that every escape sequence left is one of
+/// those. Help and version go to standard output under the contract of every output (0, or 2
+/// when it cannot be written), styled on a terminal unless `NO_COLOR` is set.
+fn clap_says(e: &clap::Error) -> Status {
+    if e.use_stderr() {
+        let text = e.render().ansi().to_string();
+        let _ = std::io::stderr()
+            .lock()
+            .write_all(cli::printable(&text).as_bytes());
+        return Status::Failure;
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let styled = (std::io::stdout().is_terminal() && !no_color)
+        .then(|| {
+            Cli::command()
+                .try_get_matches_from(std::env::args_os())
+                .err()
+        })
+        .flatten()
+        .filter(|styled| styled.kind() == e.kind());
+    let text = match styled {
+        Some(styled) => styled.render().ansi().to_string(),
+        None => e.render().to_string(),
+    };
+    match cli::print(&text) {
+        Ok(()) => Status::Success,
+        Err(failure) => failure.report(),
+    }
+}
+
+/// The command line, parsed unstyled (see [`clap_says`]).
+fn parse() -> Result<Cli, clap::Error> {
+    let mut command = Cli::command().styles(clap::builder::Styles::plain());
+    command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|mut matches| {
+            Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command))
+        })
+}
+
 fn main() -> ExitCode {
-    match Cli::try_parse() {
+    match parse() {
         Ok(cli) => run(cli).into(),
-        Err(e) => {
-            // Help and version go to standard output with 0; usage errors to standard error
-            // with 2.
-            let _ = e.print();
-            if e.use_stderr() {
-                Status::Failure.into()
-            } else {
-                Status::Success.into()
-            }
-        }
+        Err(e) => clap_says(&e).into(),
     }
 }

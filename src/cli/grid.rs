@@ -1,12 +1,13 @@
 //! `qualepref grid new|export|import`: the audit grid as a workbook (.xlsx, .ods) or a CSV
 //! table.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use qualepref::grid;
 use qualepref::{AdministrationType, AuditKind, AuditType, Interchange as _, ModuleNumber, Site};
 
-use super::{Failure, FormatArg, Globals, Input, Status, print, warn, write_file};
+use super::output::Formats;
+use super::{Failure, FormatArg, Globals, Input, Status, name, print, warn, write_file};
 
 /// Arguments of `grid`.
 #[derive(Debug, clap::Args)]
@@ -50,7 +51,7 @@ struct NewArgs {
     #[arg(long, requires = "audit_type")]
     internal: bool,
 
-    /// The workbook to write.
+    /// The workbook to write: a .xlsx name (or a name without extension).
     #[arg(short, long, value_name = "OUT")]
     output: PathBuf,
 }
@@ -64,19 +65,19 @@ enum GridFormat {
     Csv,
 }
 
-impl GridFormat {
-    /// `.csv` is CSV; anything else a workbook.
-    fn of(path: &Path) -> GridFormat {
-        let csv = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        if csv {
-            GridFormat::Csv
-        } else {
-            GridFormat::Xlsx
-        }
-    }
-}
+/// The names of `grid new`'s workbook.
+const NEW_FORMATS: Formats<GridFormat> = Formats {
+    command: "grid new",
+    table: &[(GridFormat::Xlsx, &["xlsx"])],
+    default: GridFormat::Xlsx,
+};
+
+/// The names of `grid export`'s files.
+const EXPORT_FORMATS: Formats<GridFormat> = Formats {
+    command: "grid export",
+    table: &[(GridFormat::Xlsx, &["xlsx"]), (GridFormat::Csv, &["csv"])],
+    default: GridFormat::Xlsx,
+};
 
 /// Arguments of `grid export`.
 #[derive(Debug, clap::Args)]
@@ -85,11 +86,11 @@ struct ExportArgs {
     #[arg(value_name = "AUDIT")]
     audit: PathBuf,
 
-    /// The file to write.
+    /// The file to write (a name whose extension is not the format's is refused).
     #[arg(short, long, value_name = "OUT")]
     output: PathBuf,
 
-    /// The grid's format, instead of the output's extension (.csv: CSV, else xlsx).
+    /// The grid's format [default: the extension of -o (.xlsx, .csv), else xlsx].
     #[arg(long, value_enum)]
     format: Option<GridFormat>,
 }
@@ -101,13 +102,15 @@ struct ImportArgs {
     #[arg(value_name = "FILE")]
     grid: PathBuf,
 
-    /// Write the audit to this file instead of standard output.
+    /// Write the audit to this file instead of standard output (replaced once the whole audit
+    /// is written; a name whose extension is not the format's is refused).
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
 
-    /// The format of the audit written.
-    #[arg(long, value_enum, default_value_t = FormatArg::Json)]
-    format: FormatArg,
+    /// The format of the audit written [default: the extension of -o (.json, .yaml/.yml,
+    /// .toml), else json].
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
 }
 
 /// Runs `grid new`, `grid export` or `grid import`.
@@ -120,6 +123,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
 }
 
 fn new(args: &NewArgs, globals: &Globals) -> Result<Status, Failure> {
+    NEW_FORMATS.choose(None, Some(&args.output))?;
     let referentiel = globals.referentiel()?;
     let modules = args
         .modules
@@ -165,9 +169,10 @@ fn new(args: &NewArgs, globals: &Globals) -> Result<Status, Failure> {
 }
 
 fn export(args: &ExportArgs, globals: &Globals) -> Result<Status, Failure> {
+    let format = EXPORT_FORMATS.choose(args.format, Some(&args.output))?;
     let referentiel = globals.referentiel()?;
     let audit = globals.audit(&Input::new(&args.audit))?;
-    let bytes = match args.format.unwrap_or_else(|| GridFormat::of(&args.output)) {
+    let bytes = match format {
         GridFormat::Xlsx => grid::export_xlsx(&audit, &referentiel)?,
         GridFormat::Csv => grid::export_csv(&audit, &referentiel)?,
     };
@@ -176,13 +181,14 @@ fn export(args: &ExportArgs, globals: &Globals) -> Result<Status, Failure> {
 }
 
 fn import(args: &ImportArgs, globals: &Globals) -> Result<Status, Failure> {
+    let format = FormatArg::files("grid import").choose(args.format, args.output.as_deref())?;
     let referentiel = globals.referentiel()?;
     let path = &args.grid;
     let imported = grid::import_path(path, &referentiel)?;
     for diagnostic in imported.diagnostics() {
-        warn(&format!("{}: {diagnostic}", path.display()));
+        warn(&format!("{}: {diagnostic}", name(path)));
     }
-    let text = imported.audit().to_string_in(args.format.format())?;
+    let text = imported.audit().to_string_in(format.format())?;
     match &args.output {
         Some(out) => write_file(out, &text)?,
         None => print(&text)?,

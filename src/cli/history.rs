@@ -4,9 +4,10 @@ use std::path::PathBuf;
 
 use qualepref::{Audit, History, HistoryOptions, NaiveDate};
 
+use super::output::Formats;
+use super::values::parse_date;
 use super::{
-    Failure, Globals, Input, LangArg, Status, audit_files, parse_date, print, today, warn,
-    write_file,
+    Failure, Globals, Input, LangArg, Status, audit_files, print, today, warn, write_file,
 };
 
 /// Arguments of `history`.
@@ -17,19 +18,21 @@ pub struct Args {
     #[arg(value_name = "FILES|DIR", required = true)]
     inputs: Vec<PathBuf>,
 
-    /// The date of the label's status (YYYY-MM-DD or DD/MM/YYYY) [default: today, in UTC].
+    /// The date of the label's status (YYYY-MM-DD or DD/MM/YYYY, a year from 2000 to 2100)
+    /// [default: today, in UTC].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     at: Option<NaiveDate>,
 
-    /// What to print.
-    #[arg(long, value_enum, default_value_t = Output::Text)]
-    format: Output,
+    /// What to print [default: the extension of -o (.txt, .json, .md, .html), else text].
+    #[arg(long, value_enum)]
+    format: Option<Output>,
 
     /// The language of the text.
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
     lang: LangArg,
 
-    /// Write to FILE instead of standard output (replaced once the whole output is written).
+    /// Write to FILE instead of standard output (replaced once the whole output is written; a
+    /// name whose extension is not the format's is refused).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 }
@@ -47,9 +50,22 @@ enum Output {
     Html,
 }
 
+/// The names of `history`'s files.
+const FORMATS: Formats<Output> = Formats {
+    command: "history",
+    table: &[
+        (Output::Text, &["txt", "text"]),
+        (Output::Json, &["json"]),
+        (Output::Markdown, &["md", "markdown"]),
+        (Output::Html, &["html", "htm"]),
+    ],
+    default: Output::Text,
+};
+
 /// Reads the audits, builds their history and prints it; 1 when a history diagnostic is an
 /// error.
 pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
+    let format = FORMATS.choose(args.format, args.output.as_deref())?;
     let paths = audit_files(&args.inputs)?;
     let inputs: Vec<Input> = paths.iter().map(|p| Input::new(p)).collect();
     globals.stdin_once(&inputs)?;
@@ -70,7 +86,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
         warn(&d.to_string());
     }
     let language = args.lang.language();
-    let text = match args.format {
+    let text = match format {
         Output::Text => history.to_text(language),
         Output::Markdown => history.to_markdown(language),
         Output::Html => history.to_html(language),

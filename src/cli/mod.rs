@@ -1,23 +1,35 @@
-//! What the subcommands share: exit statuses, failures, global options, reading inputs (files or
-//! standard input, with the size limit) and writing outputs.
+//! What the subcommands share: exit statuses, failures and their messages, global options,
+//! reading inputs (files or standard input, with the size limit); writing outputs is
+//! [`output`]'s, the values of options [`values`]'.
+//!
+//! Every name the tool prints (a file, a path, a label, a sheet) is printed as it is when it
+//! holds no control character, and quoted with its control characters escaped otherwise
+//! (`"a\u{1b}]0;x\u{7}.json"`), as validation quotes the texts of an audit: a name never drives
+//! the terminal. Whatever else reaches standard error has its control characters but line feed
+//! and tab escaped.
 
 pub mod diff;
 pub mod grid;
 pub mod history;
 pub mod import;
+pub mod output;
 pub mod plan;
 pub mod referentiel;
 pub mod render;
 pub mod schema;
 pub mod synthesize;
 pub mod validate;
+pub mod values;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use qualepref::{Audit, Error, Format, Interchange as _, MAX_INPUT_BYTES, NaiveDate, Referentiel};
+
+pub use output::{print, write_file};
 
 /// How a command ended; the exit code is its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -76,16 +88,72 @@ impl From<Error> for Failure {
     }
 }
 
-/// Prints `qualepref: message` on standard error. A closed standard error is ignored: there is
-/// nowhere left to say it.
+/// Prints `qualepref: message` on standard error, its control characters but line feed and tab
+/// escaped. A closed standard error is ignored: there is nowhere left to say it.
 pub fn warn(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "qualepref: {message}");
+    let _ = writeln!(io::stderr().lock(), "qualepref: {}", printable(message));
+}
+
+/// `text` with its control characters but line feed and tab escaped (`\u{1b}`), as the crate's
+/// messages escape what parsers quote; borrowed when there is none.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let escaped = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(escaped) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if escaped(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `path` as a message names it: as it is, or quoted with its control characters and the bytes
+/// that are not UTF-8 escaped (`"a\u{1b}.json"`, `"\xFF.json"`).
+// The quotes and escapes of `Debug` are the point.
+#[allow(clippy::unnecessary_debug_formatting)]
+pub fn name(path: &Path) -> String {
+    match path.to_str() {
+        Some(text) if !text.chars().any(char::is_control) => text.to_owned(),
+        _ => format!("{path:?}"),
+    }
+}
+
+/// The system's reason for an I/O failure, as a user reads it: `No such file or directory`,
+/// without the error number the system adds (` (os error 2)`).
+pub fn reason(e: &io::Error) -> String {
+    let text = e.to_string();
+    match e.raw_os_error() {
+        Some(code) => text
+            .strip_suffix(&format!(" (os error {code})"))
+            .map_or_else(|| text.clone(), str::to_owned),
+        None => text,
+    }
 }
 
 /// The error's message: the crate's errors hold their causes' text (the system's reason when a
-/// file could not be read), so it is printed once.
+/// file could not be read), so it is printed once; the files it names are named as [`name`]
+/// does, and the system's reason as [`reason`] gives it.
 pub fn describe(e: &Error) -> String {
-    e.to_string()
+    match e {
+        Error::Io {
+            path,
+            writing,
+            error,
+            ..
+        } => format!(
+            "cannot {} {}: {}",
+            if *writing { "write" } else { "read" },
+            name(path),
+            reason(error)
+        ),
+        Error::InFile { path, inner, .. } => format!("{}: {}", name(path), describe(inner)),
+        other => other.to_string(),
+    }
 }
 
 /// The options that apply to every subcommand.
@@ -175,13 +243,23 @@ impl Input {
             Input::File(path.to_owned())
         }
     }
+
+    /// The name of the input as it is (`<stdin>` for standard input), for data that escapes
+    /// it by itself (JSON); messages use its [`Display`](fmt::Display) form.
+    pub fn raw(&self) -> String {
+        match self {
+            Input::Stdin => "<stdin>".to_owned(),
+            Input::File(path) => path.to_string_lossy().into_owned(),
+        }
+    }
 }
 
+/// The input as a message names it ([`name`]).
 impl fmt::Display for Input {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Input::Stdin => f.write_str("<stdin>"),
-            Input::File(path) => write!(f, "{}", path.display()),
+            Input::File(path) => f.write_str(&name(path)),
         }
     }
 }
@@ -193,7 +271,12 @@ pub fn read_stdin() -> Result<String, Failure> {
         .lock()
         .take(MAX_INPUT_BYTES.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| Failure::new(format!("<stdin>: cannot read standard input: {e}")))?;
+        .map_err(|e| {
+            Failure::new(format!(
+                "<stdin>: cannot read standard input: {}",
+                reason(&e)
+            ))
+        })?;
     if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_INPUT_BYTES {
         return Err(Failure::new(format!(
             "<stdin>: input is larger than the limit of {MAX_INPUT_BYTES} bytes"
@@ -204,77 +287,6 @@ pub fn read_stdin() -> Result<String, Failure> {
             "<stdin>: not UTF-8 text (invalid byte at offset {})",
             e.utf8_error().valid_up_to()
         ))
-    })
-}
-
-/// Writes `text` to standard output. A closed pipe (`| head`: the reader stopped on purpose)
-/// ends the command quietly with 0; a standard output that was closed (`>&-`) or cannot be
-/// written is a failure (2) with a message.
-pub fn print(text: &str) -> Result<(), Failure> {
-    if stdout_closed() {
-        return Err(Failure::new(
-            "cannot write to standard output: it is closed; nothing written (redirect it, or use \
-             -o FILE where the command has it)",
-        ));
-    }
-    let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(Failure::quiet(Status::Success)),
-        Err(e) => Err(Failure::new(format!(
-            "cannot write to standard output: {e}"
-        ))),
-    }
-}
-
-/// Whether standard output was closed when the command started. The Rust runtime opens
-/// `/dev/null` (read-write) in place of a closed standard stream, so writes would succeed and
-/// the output be lost; a shell's `>/dev/null` opens it write-only. Linux only (it reads
-/// `/proc/self`); elsewhere a closed standard output is not told apart from `/dev/null`.
-fn stdout_closed() -> bool {
-    if !cfg!(target_os = "linux") {
-        return false;
-    }
-    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
-    null && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
-        info.lines()
-            .find_map(|l| l.strip_prefix("flags:"))
-            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
-            // O_ACCMODE is 3, O_RDWR 2.
-            .is_some_and(|flags| flags & 3 == 2)
-    })
-}
-
-/// Writes `text` to the file `path` (`-o OUT`) atomically: into a temporary file beside it,
-/// then renamed over it, so that a failure midway (a full disk) leaves the previous file as it
-/// was. A path that exists and is not a regular file (`/dev/stdout`, a FIFO) is written
-/// directly.
-pub fn write_file(path: &Path, text: impl AsRef<[u8]>) -> Result<(), Failure> {
-    let text = text.as_ref();
-    let failed = |e: io::Error| Failure::new(format!("{}: cannot write: {e}", path.display()));
-    let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file());
-    if special {
-        return std::fs::write(path, text).map_err(failed);
-    }
-    let name = path.file_name().ok_or_else(|| {
-        Failure::new(format!("{}: cannot write: not a file name", path.display()))
-    })?;
-    let mut temp_name = std::ffi::OsString::from(".");
-    temp_name.push(name);
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let temp = path.with_file_name(temp_name);
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp)
-        .and_then(|mut file| {
-            file.write_all(text)?;
-            file.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&temp, path));
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        failed(e)
     })
 }
 
@@ -291,6 +303,19 @@ pub enum FormatArg {
 }
 
 impl FormatArg {
+    /// The names of the audit files that `command` writes.
+    pub fn files(command: &'static str) -> output::Formats<FormatArg> {
+        output::Formats {
+            command,
+            table: &[
+                (FormatArg::Json, &["json"]),
+                (FormatArg::Yaml, &["yaml", "yml"]),
+                (FormatArg::Toml, &["toml"]),
+            ],
+            default: FormatArg::Json,
+        }
+    }
+
     /// The library's format.
     pub fn format(self) -> Format {
         match self {
@@ -320,25 +345,17 @@ impl LangArg {
     }
 }
 
-/// Reads `2020-03-01` or `01/03/2020`.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
-        .map_err(|_| format!("{text:?} is not a date (YYYY-MM-DD or DD/MM/YYYY)"))
-}
-
 /// Today, in UTC (the library has no time-zone database).
 pub fn today() -> Result<NaiveDate, Failure> {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_err(|e| Failure::new(format!("cannot read the clock: {e}")))?
+        .map_err(|_| Failure::new("cannot read the clock: it is set before 1970; give --at"))?
         .as_secs();
     i64::try_from(seconds)
         .ok()
         .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
         .map(|t| t.date_naive())
-        .ok_or_else(|| Failure::new("cannot read the clock: out of range"))
+        .ok_or_else(|| Failure::new("cannot read the clock: its date is out of range; give --at"))
 }
 
 /// The audit files of `inputs`: files as given, a directory's audits sorted by name.
@@ -346,12 +363,14 @@ pub fn audit_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     let mut out = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let entries = std::fs::read_dir(input)
-                .map_err(|e| Failure::new(format!("{}: cannot read: {e}", input.display())))?;
+            let entries = std::fs::read_dir(input).map_err(|e| {
+                Failure::new(format!("{}: cannot read: {}", name(input), reason(&e)))
+            })?;
             let mut found = Vec::new();
             for entry in entries {
-                let entry = entry
-                    .map_err(|e| Failure::new(format!("{}: cannot read: {e}", input.display())))?;
+                let entry = entry.map_err(|e| {
+                    Failure::new(format!("{}: cannot read: {}", name(input), reason(&e)))
+                })?;
                 let path = entry.path();
                 let audit_like = path
                     .extension()
@@ -365,7 +384,7 @@ pub fn audit_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
             if found.is_empty() {
                 return Err(Failure::new(format!(
                     "{}: no audit file (.json, .yaml, .yml, .toml) in the directory",
-                    input.display()
+                    name(input)
                 )));
             }
             out.append(&mut found);

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use qualepref::{Audit, Plan, Valid, ValidationOptions};
 
+use super::output::Formats;
 use super::synthesize::EngineArgs;
-use super::{
-    Failure, Globals, Input, Status, audit_files, parse_date, print, today, warn, write_file,
-};
+use super::values::parse_date;
+use super::{Failure, Globals, Input, Status, audit_files, print, today, warn, write_file};
 
 /// Arguments of `plan`.
 #[derive(Debug, clap::Args)]
@@ -18,15 +18,18 @@ pub struct Args {
     #[arg(value_name = "FILES|DIR", required = true)]
     files: Vec<PathBuf>,
 
-    /// The day the plan is looked at (YYYY-MM-DD or DD/MM/YYYY) [default: today, in UTC].
+    /// The day the plan is looked at (YYYY-MM-DD or DD/MM/YYYY, a year from 2000 to 2100)
+    /// [default: today, in UTC].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     at: Option<NaiveDate>,
 
-    /// What to print.
-    #[arg(long, value_enum, default_value_t = Output::Text)]
-    format: Output,
+    /// What to print [default: the extension of -o (.txt, .json, .csv, .md, .html), else
+    /// text].
+    #[arg(long, value_enum)]
+    format: Option<Output>,
 
-    /// Write the plan to this file instead of standard output (replaced only once written).
+    /// Write the plan to this file instead of standard output (replaced only once written; a
+    /// name whose extension is not the format's is refused).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
@@ -49,9 +52,24 @@ enum Output {
     Html,
 }
 
+/// The names of `plan`'s files.
+const FORMATS: Formats<Output> = Formats {
+    command: "plan",
+    table: &[
+        (Output::Text, &["txt", "text"]),
+        (Output::Json, &["json"]),
+        (Output::Csv, &["csv"]),
+        (Output::Markdown, &["md", "markdown"]),
+        (Output::Html, &["html", "htm"]),
+    ],
+    default: Output::Text,
+};
+
 /// Reads and validates every audit, then writes their plan. Any invalid audit gets no plan at
 /// all: its diagnostics go to standard error, naming its file, and the status is 1.
 pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
+    let format = FORMATS.choose(args.format, args.output.as_deref())?;
+    let policy = args.engine.policy()?;
     let inputs: Vec<Input> = audit_files(&args.files)?
         .iter()
         .map(|f| Input::new(f))
@@ -92,9 +110,9 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     if invalid {
         return Ok(Status::Invalid);
     }
-    let plan = Plan::build(&valids, &args.engine.policy(), at);
+    let plan = Plan::build(&valids, &policy, at);
     let language = args.engine.language();
-    let text = match args.format {
+    let text = match format {
         Output::Text => plan.to_text(language),
         Output::Json => plan.to_json_string()?,
         Output::Csv => plan.to_csv(),

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use qualepref::report::text::render_text;
 use qualepref::{render_html, render_markdown};
 
+use super::output::Formats;
 use super::synthesize::{EngineArgs, with_conclusions};
 use super::{Failure, Globals, Status, print, write_file};
 
@@ -15,11 +16,13 @@ pub struct Args {
     #[arg(value_name = "FILE")]
     file: PathBuf,
 
-    /// The format of the report.
-    #[arg(long, value_enum, default_value_t = Output::Markdown)]
-    format: Output,
+    /// The format of the report [default: the extension of -o (.md, .html, .txt), else
+    /// markdown].
+    #[arg(long, value_enum)]
+    format: Option<Output>,
 
-    /// Write the report to this file instead of standard output.
+    /// Write the report to this file instead of standard output (replaced once the whole report
+    /// is written; a name whose extension is not the format's is refused).
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
 
@@ -38,10 +41,22 @@ enum Output {
     Text,
 }
 
+/// The names of `render`'s files.
+const FORMATS: Formats<Output> = Formats {
+    command: "render",
+    table: &[
+        (Output::Markdown, &["md", "markdown"]),
+        (Output::Html, &["html", "htm"]),
+        (Output::Text, &["txt", "text"]),
+    ],
+    default: Output::Markdown,
+};
+
 /// Renders the report; 1 (with the diagnostics) when the audit is invalid.
 pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
+    let format = FORMATS.choose(args.format, args.output.as_deref())?;
     with_conclusions(&args.file, &args.engine, globals, |valid, conclusions| {
-        let text = match args.format {
+        let text = match format {
             Output::Markdown => render_markdown(valid, conclusions),
             Output::Html => render_html(valid, conclusions),
             Output::Text => render_text(valid, conclusions),

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use qualepref::{Conclusions, Language, Policy, Valid, conclude, render_markdown};
 
-use super::{Failure, Globals, Input, LangArg, Status, print, warn};
+use super::values::parse_deadline;
+use super::{Failure, Globals, Input, LangArg, Status, describe, print, warn};
 
 /// Arguments of `synthesize`.
 #[derive(Debug, clap::Args)]
@@ -29,20 +30,20 @@ pub struct EngineArgs {
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
     lang: LangArg,
 
-    /// Months after the audit's last day by which corrective actions are due, for either grade
-    /// (sets both --minor-deadline-months and --major-deadline-months).
-    #[arg(long, value_name = "MONTHS")]
+    /// Months (1 to 120) after the audit's last day by which corrective actions are due, for
+    /// either grade (sets both --minor-deadline-months and --major-deadline-months).
+    #[arg(long, value_name = "MONTHS", value_parser = parse_deadline)]
     deadline_months: Option<u32>,
 
-    /// Months after the audit's last day by which the corrective actions of minor
+    /// Months (1 to 120) after the audit's last day by which the corrective actions of minor
     /// nonconformities (NC min) are due [default: 3].
-    #[arg(long, value_name = "MONTHS")]
+    #[arg(long, value_name = "MONTHS", value_parser = parse_deadline)]
     minor_deadline_months: Option<u32>,
 
-    /// Months after the audit's last day by which the corrective actions of major
+    /// Months (1 to 120) after the audit's last day by which the corrective actions of major
     /// nonconformities (NC Maj) are due [default: 1, the crate's choice: a major
     /// nonconformity withholds or suspends the label until lifted].
-    #[arg(long, value_name = "MONTHS")]
+    #[arg(long, value_name = "MONTHS", value_parser = parse_deadline)]
     major_deadline_months: Option<u32>,
 
     /// A number of minor nonconformities (1 or more) that makes the decision unfavourable (off
@@ -53,22 +54,31 @@ pub struct EngineArgs {
 
 impl EngineArgs {
     /// The policy these options set: `--deadline-months` first, then the per-grade options
-    /// over it.
-    pub fn policy(&self) -> Policy {
+    /// over it. The policy's checked setters refuse a deadline out of bounds, which the
+    /// options' parser already refused.
+    pub fn policy(&self) -> Result<Policy, Failure> {
+        let refused =
+            |option: &str, e: qualepref::Error| Failure::new(format!("{option}: {}", describe(&e)));
         let mut policy = Policy::new();
         if let Some(months) = self.deadline_months {
-            policy = policy.with_deadline_months(months);
+            policy = policy
+                .try_with_deadline_months(months)
+                .map_err(|e| refused("--deadline-months", e))?;
         }
         if let Some(months) = self.minor_deadline_months {
-            policy = policy.with_minor_deadline_months(months);
+            policy = policy
+                .try_with_minor_deadline_months(months)
+                .map_err(|e| refused("--minor-deadline-months", e))?;
         }
         if let Some(months) = self.major_deadline_months {
-            policy = policy.with_major_deadline_months(months);
+            policy = policy
+                .try_with_major_deadline_months(months)
+                .map_err(|e| refused("--major-deadline-months", e))?;
         }
-        match self.minor_threshold {
+        Ok(match self.minor_threshold {
             Some(n) => policy.with_minor_threshold(n),
             None => policy,
-        }
+        })
     }
 
     /// The language of generated texts.
@@ -98,6 +108,7 @@ pub fn with_conclusions(
 ) -> Result<Status, Failure> {
     let input = Input::new(file);
     globals.stdin_once([&input])?;
+    let policy = engine.policy()?;
     let referentiel = globals.referentiel()?;
     let audit = globals.audit(&input)?;
     let valid = match Valid::new(
@@ -120,7 +131,7 @@ pub fn with_conclusions(
     for d in valid.report().diagnostics() {
         warn(&format!("{input}: {d}"));
     }
-    let conclusions = conclude(&valid, &engine.policy(), engine.language());
+    let conclusions = conclude(&valid, &policy, engine.language());
     then(&valid, &conclusions)?;
     Ok(Status::Success)
 }

@@ -6,7 +6,7 @@ use qualepref::validate::ValidationOptions;
 use qualepref::{Diagnostic, Severity, validate};
 use serde::Serialize;
 
-use super::{Failure, Globals, Input, Status, print, warn};
+use super::{Failure, Globals, Input, Status, print, printable, warn};
 
 /// Arguments of `validate`.
 #[derive(Debug, clap::Args)]
@@ -55,7 +55,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
                 if report.has_errors() {
                     status = status.max(Status::Invalid);
                 }
-                reports.push((input.to_string(), report));
+                reports.push((input, report));
             }
             Err(failure) => status = status.max(failure.report()),
         }
@@ -64,9 +64,10 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     match args.format {
         Output::Text => {
             let mut text = String::new();
-            for (file, report) in &reports {
+            for (input, report) in &reports {
+                let file = input.to_string();
                 for d in report.diagnostics() {
-                    text.push_str(&line(file, d));
+                    text.push_str(&printable(&line(&file, d)));
                     text.push('\n');
                 }
             }
@@ -76,11 +77,12 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
         Output::Json => {
             let all: Vec<FileDiagnostic<'_>> = reports
                 .iter()
-                .flat_map(|(file, report)| {
+                .flat_map(|(input, report)| {
+                    let file = input.raw();
                     report
                         .diagnostics()
                         .iter()
-                        .map(|diagnostic| FileDiagnostic {
+                        .map(move |diagnostic| FileDiagnostic {
                             file: file.clone(),
                             diagnostic,
                         })
@@ -106,7 +108,7 @@ fn line(file: &str, d: &Diagnostic) -> String {
 }
 
 /// `3 files: 1 valid, 1 invalid, 1 not read; 2 errors, 1 warning, 0 infos`.
-fn summary(files: usize, reports: &[(String, qualepref::ValidationReport)]) -> String {
+fn summary(files: usize, reports: &[(&Input, qualepref::ValidationReport)]) -> String {
     let count = |severity: Severity| {
         reports
             .iter()

@@ -22,7 +22,11 @@
 //!   until it is lifted, so its correction is the most urgent.
 //!
 //! Both are set at once with [`Policy::with_deadline_months`], or one by one with
-//! [`Policy::with_minor_deadline_months`] and [`Policy::with_major_deadline_months`].
+//! [`Policy::with_minor_deadline_months`] and [`Policy::with_major_deadline_months`]. A
+//! deadline is 1 to 120 months ([`Policy::MIN_DEADLINE_MONTHS`],
+//! [`Policy::MAX_DEADLINE_MONTHS`]): the `try_with_…` setters refuse anything else, the `with_…`
+//! setters bring it within those bounds, so that every policy gives a due date an action can
+//! meet and a plan can show.
 //!
 //! The nonconformities are the `NC min` / `NC Maj` verdicts, each joined to its fiche d'écart
 //! (matched by target), plus any fiche d'écart whose target has no such verdict (graded by the
@@ -54,7 +58,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::wire::wire_enum;
 use crate::validate::Index;
-use crate::{Audit, EcartTarget, FicheEcart, Language, NcGrade, Referentiel, Valid};
+use crate::{Audit, EcartTarget, Error, FicheEcart, Language, NcGrade, Referentiel, Valid};
 
 /// The outcome of the labelling decision, from best to worst. Serialised as `"favorable"`,
 /// `"favorable_with_conditions"`, `"unfavorable"`.
@@ -225,29 +229,97 @@ impl Policy {
         Policy::default()
     }
 
+    /// The shortest deadline of a corrective action, in months after the audit's last day: 1.
+    /// A deadline of 0 would make every action due on the day its fiche d'écart is written,
+    /// and overdue the next: an action needed at once is a fiche's own `due` date.
+    pub const MIN_DEADLINE_MONTHS: u32 = 1;
+
+    /// The longest deadline of a corrective action, in months after the audit's last day: 120
+    /// (ten years, more than three cycles of the label). Beyond it a due date no longer
+    /// belongs to the audit it corrects, and very large values leave the calendar (no due date
+    /// at all, so an action that is never overdue).
+    pub const MAX_DEADLINE_MONTHS: u32 = 120;
+
     /// Corrective actions of either grade due `months` months after the audit's last day (when
-    /// a fiche d'écart sets no date).
+    /// a fiche d'écart sets no date). `months` is brought within
+    /// [`MIN_DEADLINE_MONTHS`](Policy::MIN_DEADLINE_MONTHS)–[`MAX_DEADLINE_MONTHS`](Policy::MAX_DEADLINE_MONTHS)
+    /// (0 is 1, 1000 is 120); [`try_with_deadline_months`](Policy::try_with_deadline_months)
+    /// refuses it instead.
+    ///
+    /// ```
+    /// use qualepref::Policy;
+    /// assert_eq!(Policy::new().with_deadline_months(6).deadline_months(), 6);
+    /// assert_eq!(Policy::new().with_deadline_months(100_000).deadline_months(), 120);
+    /// assert_eq!(Policy::new().with_deadline_months(0).major_deadline_months(), 1);
+    /// ```
     #[must_use]
     pub const fn with_deadline_months(mut self, months: u32) -> Policy {
+        let months = bounded_deadline(months);
         self.deadline_months = months;
         self.major_deadline_months = months;
         self
     }
 
     /// Corrective actions of minor nonconformities (`NC min`) due `months` months after the
-    /// audit's last day.
+    /// audit's last day, brought within the bounds as by
+    /// [`with_deadline_months`](Policy::with_deadline_months).
     #[must_use]
     pub const fn with_minor_deadline_months(mut self, months: u32) -> Policy {
-        self.deadline_months = months;
+        self.deadline_months = bounded_deadline(months);
         self
     }
 
     /// Corrective actions of major nonconformities (`NC Maj`) due `months` months after the
-    /// audit's last day.
+    /// audit's last day, brought within the bounds as by
+    /// [`with_deadline_months`](Policy::with_deadline_months).
     #[must_use]
     pub const fn with_major_deadline_months(mut self, months: u32) -> Policy {
-        self.major_deadline_months = months;
+        self.major_deadline_months = bounded_deadline(months);
         self
+    }
+
+    /// Corrective actions of either grade due `months` months after the audit's last day, or
+    /// an error when `months` is outside
+    /// [`MIN_DEADLINE_MONTHS`](Policy::MIN_DEADLINE_MONTHS)–[`MAX_DEADLINE_MONTHS`](Policy::MAX_DEADLINE_MONTHS).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for 0 or more than 120 months.
+    ///
+    /// ```
+    /// use qualepref::Policy;
+    /// assert_eq!(Policy::new().try_with_deadline_months(6)?.deadline_months(), 6);
+    /// let e = Policy::new().try_with_deadline_months(100_000).unwrap_err();
+    /// assert_eq!(
+    ///     e.to_string(),
+    ///     "invalid deadline in months \"100000\": a deadline is 1 to 120 months after the audit's last day"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn try_with_deadline_months(self, months: u32) -> Result<Policy, Error> {
+        checked_deadline(months).map(|months| self.with_deadline_months(months))
+    }
+
+    /// Corrective actions of minor nonconformities (`NC min`) due `months` months after the
+    /// audit's last day, or an error as for
+    /// [`try_with_deadline_months`](Policy::try_with_deadline_months).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for 0 or more than 120 months.
+    pub fn try_with_minor_deadline_months(self, months: u32) -> Result<Policy, Error> {
+        checked_deadline(months).map(|months| self.with_minor_deadline_months(months))
+    }
+
+    /// Corrective actions of major nonconformities (`NC Maj`) due `months` months after the
+    /// audit's last day, or an error as for
+    /// [`try_with_deadline_months`](Policy::try_with_deadline_months).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for 0 or more than 120 months.
+    pub fn try_with_major_deadline_months(self, months: u32) -> Result<Policy, Error> {
+        checked_deadline(months).map(|months| self.with_major_deadline_months(months))
     }
 
     /// `count` or more minor nonconformities make the outcome unfavourable (0 is treated as 1).
@@ -344,6 +416,30 @@ impl Policy {
     #[must_use]
     pub fn due_date_for(&self, grade: NcGrade, end: NaiveDate) -> Option<NaiveDate> {
         end.checked_add_months(Months::new(self.deadline_months_for(grade)))
+    }
+}
+
+/// `months` within [`Policy::MIN_DEADLINE_MONTHS`]–[`Policy::MAX_DEADLINE_MONTHS`].
+const fn bounded_deadline(months: u32) -> u32 {
+    if months < Policy::MIN_DEADLINE_MONTHS {
+        Policy::MIN_DEADLINE_MONTHS
+    } else if months > Policy::MAX_DEADLINE_MONTHS {
+        Policy::MAX_DEADLINE_MONTHS
+    } else {
+        months
+    }
+}
+
+/// `months`, or the error of a deadline outside the bounds.
+fn checked_deadline(months: u32) -> Result<u32, Error> {
+    if (Policy::MIN_DEADLINE_MONTHS..=Policy::MAX_DEADLINE_MONTHS).contains(&months) {
+        Ok(months)
+    } else {
+        Err(Error::InvalidValue {
+            what: "deadline in months",
+            value: months.to_string(),
+            reason: "a deadline is 1 to 120 months after the audit's last day",
+        })
     }
 }
 
