@@ -31,5 +31,8 @@ fn row(path: &std::path::Path) -> Result<String, qualepref::Error> {
     };
     let rate = c.rate.map(|r| r.display(Language::En)).unwrap_or_default();
     // `(indicative)` after an internal audit's outcome, which decides nothing.
-    Ok(format!("{site} | {} | {rate}", c.outcome_label(Language::En)))
+    Ok(format!(
+        "{site} | {} | {rate}",
+        c.outcome_label(Language::En)
+    ))
 }

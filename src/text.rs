@@ -187,6 +187,7 @@ fn is_plain_number(text: &str) -> bool {
 
 /// The text of a CSV cell written by [`csv_neutralise`]: one `'` taken off a text that starts
 /// with `'`, any further `'`, then a formula's first character.
+#[cfg_attr(not(feature = "csv"), allow(dead_code))]
 pub(crate) fn csv_restore(text: &str) -> &str {
     match text.strip_prefix('\'') {
         Some(rest) if rest.trim_start_matches('\'').starts_with(starts_formula) => rest,

@@ -345,7 +345,10 @@ fn a_major_nonconformity_on_a_management_item_is_unfavourable() {
 #[test]
 fn a_fiche_due_date_is_kept_and_the_deadline_is_configurable() {
     let mut audit = with_nc_on_17(NcGrade::Minor);
-    let d = decide(&valid(&audit), &Policy::default().with_deadline_months(1));
+    let d = decide(
+        &valid(&audit),
+        &Policy::default().with_deadline_months(1).unwrap(),
+    );
     assert_eq!(d.ecarts[0].due, Some(date("2019-12-18")));
     audit.ecarts[0].due = Some(date("2020-01-31"));
     let d = decide(&valid(&audit), &Policy::default());
@@ -363,10 +366,10 @@ fn the_policy_deadline_depends_on_the_grade() {
     assert_eq!(major.ecarts[0].due, Some(date("2019-12-18")));
     assert_eq!(major.ecarts[0].due_source, DueSource::Policy);
     assert_eq!((major.deadline_months, major.major_deadline_months), (3, 1));
-    let policy = Policy::default().with_major_deadline_months(2);
+    let policy = Policy::default().with_major_deadline_months(2).unwrap();
     let major = decide(&valid(&major_audit), &policy);
     assert_eq!(major.ecarts[0].due, Some(date("2020-01-18")));
-    let policy = Policy::default().with_minor_deadline_months(6);
+    let policy = Policy::default().with_minor_deadline_months(6).unwrap();
     let minor = decide(&valid(&minor_audit), &policy);
     assert_eq!(minor.ecarts[0].due, Some(date("2020-05-18")));
     assert!(
@@ -526,7 +529,7 @@ fn the_audit_type_is_named_from_the_data_in_each_language() {
 #[test]
 fn ecart_lines_and_reasons_in_english_follow_the_counts() {
     let audit = with_nc_on_17(NcGrade::Minor);
-    let policy = Policy::default().with_deadline_months(1);
+    let policy = Policy::default().with_deadline_months(1).unwrap();
     let en = conclude(&valid(&audit), &policy, Language::En);
     assert_eq!(
         en.reasons,
@@ -929,6 +932,7 @@ fn policy_reads_back_its_settings() {
     assert_eq!(default.minor_threshold(), None);
     let p = Policy::new()
         .with_deadline_months(7)
+        .unwrap()
         .with_minor_threshold(4);
     assert_eq!(p.deadline_months(), 7);
     assert_eq!(p.major_deadline_months(), 7);
@@ -936,17 +940,17 @@ fn policy_reads_back_its_settings() {
     assert_eq!(p.without_minor_threshold().minor_threshold(), None);
 }
 
-/// A deadline is 1 to 120 months: the checked setters refuse anything else with a message,
-/// the others bring it within the bounds, so no policy gives a due date out of reach.
+/// A deadline is 1 to 120 months: the setters refuse anything else with a message, so no
+/// policy gives a due date out of reach.
 #[test]
 fn policy_deadlines_stay_within_1_and_120_months() {
     assert_eq!(Policy::MIN_DEADLINE_MONTHS, 1);
     assert_eq!(Policy::MAX_DEADLINE_MONTHS, 120);
     for months in [0, 121, 100_000, u32::MAX] {
         for result in [
-            Policy::new().try_with_deadline_months(months),
-            Policy::new().try_with_minor_deadline_months(months),
-            Policy::new().try_with_major_deadline_months(months),
+            Policy::new().with_deadline_months(months),
+            Policy::new().with_minor_deadline_months(months),
+            Policy::new().with_major_deadline_months(months),
         ] {
             assert_eq!(
                 result.unwrap_err().to_string(),
@@ -957,57 +961,29 @@ fn policy_deadlines_stay_within_1_and_120_months() {
         }
     }
     for months in [1, 6, 120] {
-        let p = Policy::new().try_with_deadline_months(months).unwrap();
+        let p = Policy::new().with_deadline_months(months).unwrap();
         assert_eq!(
             (p.minor_deadline_months(), p.major_deadline_months()),
             (months, months)
         );
-        let p = Policy::new()
-            .try_with_minor_deadline_months(months)
-            .unwrap();
+        let p = Policy::new().with_minor_deadline_months(months).unwrap();
         assert_eq!(
             (p.minor_deadline_months(), p.major_deadline_months()),
             (months, 1)
         );
-        let p = Policy::new()
-            .try_with_major_deadline_months(months)
-            .unwrap();
+        let p = Policy::new().with_major_deadline_months(months).unwrap();
         assert_eq!(
             (p.minor_deadline_months(), p.major_deadline_months()),
             (3, months)
         );
     }
-    // The unchecked setters clamp: 0 is 1 month, anything above 120 is 120.
-    assert_eq!(Policy::new().with_deadline_months(0).deadline_months(), 1);
-    assert_eq!(
-        Policy::new()
-            .with_minor_deadline_months(0)
-            .deadline_months(),
-        1
-    );
-    assert_eq!(
-        Policy::new()
-            .with_major_deadline_months(0)
-            .major_deadline_months(),
-        1
-    );
+    // The longest deadline gives a due date ten years on, which the decision reports.
     let end = NaiveDate::from_ymd_opt(2019, 11, 18).unwrap();
     let ten_years = NaiveDate::from_ymd_opt(2029, 11, 18);
-    for months in [121, 100_000, u32::MAX] {
-        let p = Policy::new().with_minor_deadline_months(months);
-        assert_eq!(p.deadline_months_for(NcGrade::Minor), 120);
-        assert_eq!(p.due_date_for(NcGrade::Minor, end), ten_years);
-        let p = Policy::new().with_major_deadline_months(months);
-        assert_eq!(p.due_date_for(NcGrade::Major, end), ten_years);
-        let p = Policy::new().with_deadline_months(months);
-        assert_eq!(p.due_date(end), ten_years);
-    }
-    // The decision reports the deadline it used.
+    let p = Policy::new().with_deadline_months(120).unwrap();
+    assert_eq!(p.due_date_for(NcGrade::Minor, end), ten_years);
     let audit = with_nc_on_17(NcGrade::Minor);
-    let d = decide(
-        &valid(&audit),
-        &Policy::new().with_minor_deadline_months(u32::MAX),
-    );
+    let d = decide(&valid(&audit), &p);
     assert_eq!(d.deadline_months, 120);
     assert_eq!(d.ecarts[0].due, ten_years);
 }
@@ -1181,11 +1157,12 @@ fn policy_due_date_and_decisions_without_the_major_deadline() {
     assert_eq!(
         Policy::default()
             .with_minor_deadline_months(6)
+            .unwrap()
             .due_date(end),
         NaiveDate::from_ymd_opt(2020, 5, 18)
     );
     let audit = toulon();
-    let policy = Policy::default().with_major_deadline_months(2);
+    let policy = Policy::default().with_major_deadline_months(2).unwrap();
     let decision = decide(&valid(&audit), &policy);
     let mut json = serde_json::to_value(&decision).unwrap();
     assert_eq!(json["major_deadline_months"], 2);

@@ -151,7 +151,7 @@ fn a_major_nonconformity_without_due_date_is_due_one_month_after_the_audit() {
         "{text}"
     );
     // The policy sets it: two months for NC Maj.
-    let policy = Policy::default().with_major_deadline_months(2);
+    let policy = Policy::default().with_major_deadline_months(2).unwrap();
     let plan = Plan::build(&[valid(&with_major())], &policy, date("2019-12-01"));
     assert_eq!(action(&plan, 9).due, Some(date("2020-01-18")));
     assert_eq!(plan.policy.major_deadline_months, 2);

@@ -62,17 +62,17 @@ impl EngineArgs {
         let mut policy = Policy::new();
         if let Some(months) = self.deadline_months {
             policy = policy
-                .try_with_deadline_months(months)
+                .with_deadline_months(months)
                 .map_err(|e| refused("--deadline-months", e))?;
         }
         if let Some(months) = self.minor_deadline_months {
             policy = policy
-                .try_with_minor_deadline_months(months)
+                .with_minor_deadline_months(months)
                 .map_err(|e| refused("--minor-deadline-months", e))?;
         }
         if let Some(months) = self.major_deadline_months {
             policy = policy
-                .try_with_major_deadline_months(months)
+                .with_major_deadline_months(months)
                 .map_err(|e| refused("--major-deadline-months", e))?;
         }
         Ok(match self.minor_threshold {

@@ -24,9 +24,8 @@
 //! Both are set at once with [`Policy::with_deadline_months`], or one by one with
 //! [`Policy::with_minor_deadline_months`] and [`Policy::with_major_deadline_months`]. A
 //! deadline is 1 to 120 months ([`Policy::MIN_DEADLINE_MONTHS`],
-//! [`Policy::MAX_DEADLINE_MONTHS`]): the `try_with_…` setters refuse anything else, the `with_…`
-//! setters bring it within those bounds, so that every policy gives a due date an action can
-//! meet and a plan can show.
+//! [`Policy::MAX_DEADLINE_MONTHS`]): the setters refuse anything else, so that every policy
+//! gives a due date an action can meet and a plan can show.
 //!
 //! The nonconformities are the `NC min` / `NC Maj` verdicts, each joined to its fiche d'écart
 //! (matched by target), plus any fiche d'écart whose target has no such verdict (graded by the
@@ -42,20 +41,19 @@
 //! let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
 //! let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &ValidationOptions::default())
 //!     .map_err(|_| "invalid")?;
-//! let decision = decide(&valid, &Policy::default().with_deadline_months(6));
+//! let decision = decide(&valid, &Policy::default().with_deadline_months(6)?);
 //! assert_eq!(decision.outcome, Outcome::Favorable);
 //! assert!(decision.ecarts.is_empty());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use std::borrow::Cow;
-
-use crate::engine::owned;
 use std::collections::BTreeMap;
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::engine::owned;
 use crate::model::wire::wire_enum;
 use crate::validate::Index;
 use crate::{Audit, EcartTarget, Error, FicheEcart, Language, NcGrade, Referentiel, Valid};
@@ -188,11 +186,12 @@ wire_enum!(
 /// let default = Policy::default();
 /// assert_eq!(default.deadline_months_for(NcGrade::Minor), 3);
 /// assert_eq!(default.deadline_months_for(NcGrade::Major), 1);
-/// let p = Policy::default().with_deadline_months(2).with_minor_threshold(4);
+/// let p = Policy::default().with_deadline_months(2)?.with_minor_threshold(4);
 /// assert_eq!(p.deadline_months_for(NcGrade::Major), 2);
-/// assert_eq!(p.with_major_deadline_months(1).major_deadline_months(), 1);
+/// assert_eq!(p.with_major_deadline_months(1)?.major_deadline_months(), 1);
 /// assert_eq!(p.minor_threshold(), Some(4));
 /// assert_eq!(p.without_minor_threshold().minor_threshold(), None);
+/// # Ok::<(), qualepref::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -241,85 +240,51 @@ impl Policy {
     pub const MAX_DEADLINE_MONTHS: u32 = 120;
 
     /// Corrective actions of either grade due `months` months after the audit's last day (when
-    /// a fiche d'écart sets no date). `months` is brought within
-    /// [`MIN_DEADLINE_MONTHS`](Policy::MIN_DEADLINE_MONTHS)–[`MAX_DEADLINE_MONTHS`](Policy::MAX_DEADLINE_MONTHS)
-    /// (0 is 1, 1000 is 120); [`try_with_deadline_months`](Policy::try_with_deadline_months)
-    /// refuses it instead.
-    ///
-    /// ```
-    /// use qualepref::Policy;
-    /// assert_eq!(Policy::new().with_deadline_months(6).deadline_months(), 6);
-    /// assert_eq!(Policy::new().with_deadline_months(100_000).deadline_months(), 120);
-    /// assert_eq!(Policy::new().with_deadline_months(0).major_deadline_months(), 1);
-    /// ```
-    #[must_use]
-    pub const fn with_deadline_months(mut self, months: u32) -> Policy {
-        let months = bounded_deadline(months);
-        self.deadline_months = months;
-        self.major_deadline_months = months;
-        self
-    }
-
-    /// Corrective actions of minor nonconformities (`NC min`) due `months` months after the
-    /// audit's last day, brought within the bounds as by
-    /// [`with_deadline_months`](Policy::with_deadline_months).
-    #[must_use]
-    pub const fn with_minor_deadline_months(mut self, months: u32) -> Policy {
-        self.deadline_months = bounded_deadline(months);
-        self
-    }
-
-    /// Corrective actions of major nonconformities (`NC Maj`) due `months` months after the
-    /// audit's last day, brought within the bounds as by
-    /// [`with_deadline_months`](Policy::with_deadline_months).
-    #[must_use]
-    pub const fn with_major_deadline_months(mut self, months: u32) -> Policy {
-        self.major_deadline_months = bounded_deadline(months);
-        self
-    }
-
-    /// Corrective actions of either grade due `months` months after the audit's last day, or
-    /// an error when `months` is outside
-    /// [`MIN_DEADLINE_MONTHS`](Policy::MIN_DEADLINE_MONTHS)–[`MAX_DEADLINE_MONTHS`](Policy::MAX_DEADLINE_MONTHS).
+    /// a fiche d'écart sets no date).
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidValue`] for 0 or more than 120 months.
+    /// [`Error::InvalidValue`] for a deadline outside
+    /// [`MIN_DEADLINE_MONTHS`](Policy::MIN_DEADLINE_MONTHS)–[`MAX_DEADLINE_MONTHS`](Policy::MAX_DEADLINE_MONTHS):
+    /// no policy gives a due date an action cannot meet or a plan cannot show.
     ///
     /// ```
     /// use qualepref::Policy;
-    /// assert_eq!(Policy::new().try_with_deadline_months(6)?.deadline_months(), 6);
-    /// let e = Policy::new().try_with_deadline_months(100_000).unwrap_err();
+    /// assert_eq!(Policy::new().with_deadline_months(6)?.deadline_months(), 6);
+    /// let e = Policy::new().with_deadline_months(100_000).unwrap_err();
     /// assert_eq!(
     ///     e.to_string(),
     ///     "invalid deadline in months \"100000\": a deadline is 1 to 120 months after the audit's last day"
     /// );
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// # Ok::<(), qualepref::Error>(())
     /// ```
-    pub fn try_with_deadline_months(self, months: u32) -> Result<Policy, Error> {
-        checked_deadline(months).map(|months| self.with_deadline_months(months))
+    pub fn with_deadline_months(mut self, months: u32) -> Result<Policy, Error> {
+        let months = checked_deadline(months)?;
+        self.deadline_months = months;
+        self.major_deadline_months = months;
+        Ok(self)
     }
 
     /// Corrective actions of minor nonconformities (`NC min`) due `months` months after the
-    /// audit's last day, or an error as for
-    /// [`try_with_deadline_months`](Policy::try_with_deadline_months).
+    /// audit's last day.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidValue`] for 0 or more than 120 months.
-    pub fn try_with_minor_deadline_months(self, months: u32) -> Result<Policy, Error> {
-        checked_deadline(months).map(|months| self.with_minor_deadline_months(months))
+    /// As [`with_deadline_months`](Policy::with_deadline_months).
+    pub fn with_minor_deadline_months(mut self, months: u32) -> Result<Policy, Error> {
+        self.deadline_months = checked_deadline(months)?;
+        Ok(self)
     }
 
     /// Corrective actions of major nonconformities (`NC Maj`) due `months` months after the
-    /// audit's last day, or an error as for
-    /// [`try_with_deadline_months`](Policy::try_with_deadline_months).
+    /// audit's last day.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidValue`] for 0 or more than 120 months.
-    pub fn try_with_major_deadline_months(self, months: u32) -> Result<Policy, Error> {
-        checked_deadline(months).map(|months| self.with_major_deadline_months(months))
+    /// As [`with_deadline_months`](Policy::with_deadline_months).
+    pub fn with_major_deadline_months(mut self, months: u32) -> Result<Policy, Error> {
+        self.major_deadline_months = checked_deadline(months)?;
+        Ok(self)
     }
 
     /// `count` or more minor nonconformities make the outcome unfavourable (0 is treated as 1).
@@ -416,17 +381,6 @@ impl Policy {
     #[must_use]
     pub fn due_date_for(&self, grade: NcGrade, end: NaiveDate) -> Option<NaiveDate> {
         end.checked_add_months(Months::new(self.deadline_months_for(grade)))
-    }
-}
-
-/// `months` within [`Policy::MIN_DEADLINE_MONTHS`]–[`Policy::MAX_DEADLINE_MONTHS`].
-const fn bounded_deadline(months: u32) -> u32 {
-    if months < Policy::MIN_DEADLINE_MONTHS {
-        Policy::MIN_DEADLINE_MONTHS
-    } else if months > Policy::MAX_DEADLINE_MONTHS {
-        Policy::MAX_DEADLINE_MONTHS
-    } else {
-        months
     }
 }
 

@@ -252,7 +252,11 @@ impl Conclusions<'_> {
             observations: self.observations,
             ecarts: self.ecarts.into_iter().map(Ecart::into_owned).collect(),
             policy: self.policy,
-            modules: self.modules.into_iter().map(ModuleScore::into_owned).collect(),
+            modules: self
+                .modules
+                .into_iter()
+                .map(ModuleScore::into_owned)
+                .collect(),
             management: self.management,
             remote: self.remote,
             remote_total: self.remote_total,

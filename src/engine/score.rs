@@ -354,7 +354,11 @@ impl ModuleScore<'_> {
             module: self.module,
             title: owned(self.title),
             tally: self.tally,
-            groups: self.groups.into_iter().map(GroupScore::into_owned).collect(),
+            groups: self
+                .groups
+                .into_iter()
+                .map(GroupScore::into_owned)
+                .collect(),
         }
     }
 }
@@ -454,7 +458,11 @@ impl Scores<'_> {
     pub fn into_owned(self) -> Scores<'static> {
         Scores {
             overall: self.overall,
-            modules: self.modules.into_iter().map(ModuleScore::into_owned).collect(),
+            modules: self
+                .modules
+                .into_iter()
+                .map(ModuleScore::into_owned)
+                .collect(),
             management: self.management,
             remote: self.remote,
             remote_total: self.remote_total,
