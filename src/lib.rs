@@ -174,7 +174,7 @@ pub use engine::score::{
 };
 pub use engine::synthesis::{ObservationItem, Section, Source, Synthesis, synthesize};
 pub use engine::{AppliedPolicy, Conclusions, Nonconformities, conclude};
-pub use error::{Error, ErrorCode};
+pub use error::{Error, ErrorCode, ErrorDiagnostic};
 #[cfg(feature = "toml")]
 #[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
 pub use formats::MAX_TOML_ITEMS;
@@ -207,8 +207,8 @@ pub use report_text::{
 };
 pub use strum::IntoEnumIterator;
 pub use validate::{
-    Diagnostic, RuleCode, Severity, Valid, ValidationOptions, ValidationReport, validate,
-    validate_referentiel,
+    Diagnostic, RuleCode, Severity, Valid, ValidAudit, ValidationOptions, ValidationReport,
+    validate, validate_referentiel,
 };
 
 pub use input::MAX_INPUT_BYTES;

@@ -86,7 +86,7 @@ fn an_io_error_says_why() {
     let err = Audit::from_path("no/such/dir/audit.json").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "cannot read no/such/dir/audit.json: No such file or directory (os error 2)"
+        "cannot read no/such/dir/audit.json: No such file or directory"
     );
     assert_eq!(chain(&err).len(), 1);
     assert_eq!(err.io_error().unwrap().kind(), std::io::ErrorKind::NotFound);
@@ -821,8 +821,67 @@ fn a_valid_audit_debugs_as_its_audit_referentiel_and_report() {
     let debug = format!("{:?}", valid(&audit));
     assert!(debug.starts_with("Valid { audit: Audit { "), "{debug}");
     assert!(
-        debug.contains(", referentiel: \"qual-e-pref-2019\", report: ValidationReport"),
+        debug.contains(", referentiel: \"qual-e-pref-2019\", report: "),
         "{debug}"
     );
     assert!(debug.ends_with(", .. }"), "{debug}");
+}
+
+/// Every output type crosses threads: a server validates on one and renders on another.
+#[test]
+fn every_output_type_is_send_and_sync() {
+    fn both<T: Send + Sync>() {}
+    both::<qualepref::Audit>();
+    both::<qualepref::Referentiel>();
+    both::<qualepref::Conclusions<'static>>();
+    both::<qualepref::Decision<'static>>();
+    both::<qualepref::Scores<'static>>();
+    both::<qualepref::Synthesis<'static>>();
+    both::<qualepref::Valid<'static>>();
+    both::<qualepref::ValidAudit>();
+    both::<qualepref::ValidAudit<std::sync::Arc<qualepref::Referentiel>>>();
+    both::<qualepref::ValidationReport>();
+    both::<qualepref::Diagnostic>();
+    both::<qualepref::Error>();
+    both::<qualepref::Comparison>();
+    both::<qualepref::History>();
+    both::<qualepref::Plan>();
+    both::<qualepref::HistoryDiagnostic>();
+    both::<qualepref::Imported>();
+    both::<qualepref::ImportDiagnostic>();
+    #[cfg(any(feature = "xlsx", feature = "csv"))]
+    both::<qualepref::grid::GridImport>();
+}
+
+/// A kept audit gives the same conclusions as a borrowed one, and refuses what `Valid` refuses.
+#[test]
+fn a_kept_audit_concludes_as_a_borrowed_one() {
+    let audit = toulon();
+    let options = ValidationOptions::default();
+    let borrowed = {
+        let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &options).unwrap();
+        qualepref::conclude(
+            &valid,
+            &qualepref::Policy::default(),
+            qualepref::Language::Fr,
+        )
+        .into_owned()
+    };
+    let kept: qualepref::ValidAudit =
+        qualepref::ValidAudit::new(audit.clone(), Referentiel::qual_e_pref_2019(), &options)
+            .unwrap();
+    assert_eq!(
+        kept.conclude(&qualepref::Policy::default(), qualepref::Language::Fr),
+        borrowed
+    );
+    assert_eq!(kept.valid().report(), kept.report());
+    assert_eq!(kept.into_audit(), audit);
+    let mut bad = toulon();
+    bad.auditors.clear();
+    let report =
+        qualepref::ValidAudit::new(bad, Referentiel::qual_e_pref_2019(), &options).unwrap_err();
+    assert!(
+        report.to_string().contains("[no-auditor] error"),
+        "{report}"
+    );
 }

@@ -2157,3 +2157,46 @@ fn plan_csv_writes_no_formula() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `validate --format json` reports a file it cannot read as a diagnostic of the same shape,
+/// with its error's code, path, line and column, among the diagnostics of the files it read.
+#[test]
+fn validate_json_reports_an_unreadable_file_as_a_coded_diagnostic() {
+    let dir = temp_dir("json-unreadable");
+    let bad = write(&dir, "bad.json", "{\n  \"site\": 12\n}\n");
+    let broken = write(
+        &dir,
+        "broken.json",
+        "{\n  \"assessments\": [{\"verdict\": \"CC\"}\n",
+    );
+    let good = "examples/data/toulon-2019.json";
+    let output = run(&["validate", "--format", "json", &bad, good, &broken], "");
+    assert_eq!(code(&output), Some(2));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let items = json.as_array().unwrap();
+    assert_eq!(items.len(), 2, "{json:#}");
+    assert_eq!(
+        items[0],
+        serde_json::json!({
+            "file": bad,
+            "code": "parse-wrong-type",
+            "severity": "error",
+            "path": "site",
+            "message": "expected an object, found the number 12",
+            "line": 2,
+            "column": 12,
+        })
+    );
+    assert_eq!(items[1]["file"], broken.as_str());
+    assert_eq!(items[1]["code"], "unknown-code");
+    assert_eq!(items[1]["path"], "assessments[0].verdict");
+    // A missing file too.
+    let output = run(&["validate", "--format", "json", "no/such.json"], "");
+    assert_eq!(code(&output), Some(2));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json[0]["code"], "input-unreadable");
+    assert_eq!(
+        json[0]["message"],
+        "cannot read no/such.json: No such file or directory"
+    );
+}

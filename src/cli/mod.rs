@@ -193,18 +193,25 @@ impl Globals {
 
     /// Reads the audit `input`.
     pub fn audit(&self, input: &Input) -> Result<Audit, Failure> {
-        match input {
-            Input::File(path) => Ok(<qualepref::Audit as qualepref::Interchange>::from_path_in(
-                path,
-                self.input_format,
-            )?),
+        self.read_audit(input)?.map_err(|e| match input {
+            Input::File(_) => Failure::from(e),
+            Input::Stdin => Failure::new(format!("{input}: {}", describe(&e))),
+        })
+    }
+
+    /// The audit of `input`, or the library's error when it cannot be read as one (for a
+    /// caller that reports it as a diagnostic); the outer error is standard input's own.
+    pub fn read_audit(&self, input: &Input) -> Result<Result<Audit, Error>, Failure> {
+        Ok(match input {
+            Input::File(path) => {
+                <qualepref::Audit as qualepref::Interchange>::from_path_in(path, self.input_format)
+            }
             Input::Stdin => {
                 let text = read_stdin()?;
                 let format = self.input_format.unwrap_or(Format::Json);
                 Audit::from_str_in(&text, format)
-                    .map_err(|e| Failure::new(format!("{input}: {}", describe(&e))))
             }
-        }
+        })
     }
 
     /// Refuses to read standard input twice: `-` more than once among `inputs`, or once with

@@ -3,10 +3,10 @@
 use std::path::PathBuf;
 
 use qualepref::validate::ValidationOptions;
-use qualepref::{Diagnostic, Severity, validate};
+use qualepref::{Diagnostic, ErrorDiagnostic, Severity, validate};
 use serde::Serialize;
 
-use super::{Failure, Globals, Input, Status, print, printable, warn};
+use super::{Failure, Globals, Input, Status, describe, print, printable, warn};
 
 /// Arguments of `validate`.
 #[derive(Debug, clap::Args)]
@@ -26,16 +26,26 @@ enum Output {
     /// `FILE: path: [code] severity: message`, one line per diagnostic, and a summary on
     /// standard error.
     Text,
-    /// A JSON array of `{file, code, severity, path, message}`.
+    /// A JSON array of `{file, code, severity, path, message}`; a file that cannot be read
+    /// is one such object with its error's code (`parse-syntax`, `unknown-code`…), `line` and
+    /// `column`.
     Json,
 }
 
-/// A diagnostic with the file it is about, as printed by `--format json`.
+/// A diagnostic with the file it is about, as printed by `--format json`: validation's, or the
+/// error that kept the file from being read (the same fields, with `line` and `column`).
 #[derive(Debug, Serialize)]
 struct FileDiagnostic<'a> {
     file: String,
     #[serde(flatten)]
-    diagnostic: &'a Diagnostic,
+    diagnostic: Entry<'a>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum Entry<'a> {
+    Validation(&'a Diagnostic),
+    Unread(ErrorDiagnostic),
 }
 
 /// Checks every file, then prints: 0 when every file is valid, 1 when one has an error
@@ -48,8 +58,10 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
 
     let mut status = Status::Success;
     let mut reports = Vec::new();
+    // The files that could not be read, with their error, in the order of the files.
+    let mut unread: Vec<(usize, &Input, ErrorDiagnostic)> = Vec::new();
     for input in &inputs {
-        match globals.audit(input) {
+        match globals.read_audit(input)? {
             Ok(audit) => {
                 let report = validate(&audit, &referentiel, &options);
                 if report.has_errors() {
@@ -57,7 +69,14 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
                 }
                 reports.push((input, report));
             }
-            Err(failure) => status = status.max(failure.report()),
+            Err(e) => {
+                unread.push((reports.len(), input, e.diagnostic()));
+                let failure = match input {
+                    Input::File(_) => Failure::from(e),
+                    Input::Stdin => Failure::new(format!("{input}: {}", describe(&e))),
+                };
+                status = status.max(failure.report());
+            }
         }
     }
 
@@ -75,19 +94,24 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
             warn(&summary(inputs.len(), &reports));
         }
         Output::Json => {
-            let all: Vec<FileDiagnostic<'_>> = reports
-                .iter()
-                .flat_map(|(input, report)| {
-                    let file = input.raw();
-                    report
-                        .diagnostics()
-                        .iter()
-                        .map(move |diagnostic| FileDiagnostic {
-                            file: file.clone(),
-                            diagnostic,
-                        })
-                })
-                .collect();
+            let mut all: Vec<FileDiagnostic<'_>> = Vec::new();
+            let mut unread = unread.into_iter().peekable();
+            for (i, (input, report)) in reports.iter().enumerate() {
+                while let Some((_, input, error)) = unread.next_if(|(at, _, _)| *at == i) {
+                    all.push(FileDiagnostic {
+                        file: input.raw(),
+                        diagnostic: Entry::Unread(error),
+                    });
+                }
+                all.extend(report.diagnostics().iter().map(|d| FileDiagnostic {
+                    file: input.raw(),
+                    diagnostic: Entry::Validation(d),
+                }));
+            }
+            all.extend(unread.map(|(_, input, error)| FileDiagnostic {
+                file: input.raw(),
+                diagnostic: Entry::Unread(error),
+            }));
             let mut text = serde_json::to_string_pretty(&all)
                 .map_err(|e| Failure::new(format!("cannot write JSON: {e}")))?;
             text.push('\n');

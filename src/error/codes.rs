@@ -79,12 +79,12 @@ code_table! {
         }
         CannotRead = "input-unreadable", Error {
             description: "A file that could not be read: it does not exist, is not readable, is a directory…; the message gives the system's reason.",
-            example: "cannot read audit.json: No such file or directory (os error 2)",
+            example: "cannot read audit.json: No such file or directory",
             fix: "Check the path and its permissions.",
         }
         CannotWrite = "output-unwritable", Error {
             description: "A file that could not be written; the message gives the system's reason.",
-            example: "cannot write rapport.html: Permission denied (os error 13)",
+            example: "cannot write rapport.html: Permission denied",
             fix: "Check the path and its permissions.",
         }
         NotSerialisable = "output-not-serialisable", Error {

@@ -97,7 +97,7 @@ pub enum Error {
         limit: u64,
     },
     /// A file that could not be read, or not written; the message says why.
-    #[error("cannot {} {}: {}", if *.writing { "write" } else { "read" }, path.display(), error)]
+    #[error("cannot {} {}: {}", if *.writing { "write" } else { "read" }, path.display(), system_reason(error))]
     Io {
         /// The file.
         path: PathBuf,
@@ -149,6 +149,30 @@ pub enum Error {
     },
 }
 
+/// An [`Error`] as a diagnostic ([`Error::diagnostic`]): the shape of validation's
+/// [`Diagnostic`](crate::Diagnostic), with the line and column where a parser stopped.
+///
+/// Its JSON: `{"code", "severity", "path", "message"}` as a `Diagnostic`'s, then `"line"` and
+/// `"column"` when the error has a position.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ErrorDiagnostic {
+    /// What kind of failure it is.
+    pub code: ErrorCode,
+    /// Always [`Severity::Error`](crate::Severity::Error).
+    pub severity: crate::Severity,
+    /// The value the error is about (`assessments[3].verdict`); empty for the whole document.
+    pub path: String,
+    /// What is wrong, in words.
+    pub message: String,
+    /// The line (1-based) where the parser stopped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// The column (1-based) where the parser stopped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
 /// `1 problem` then the diagnostic, or `N problems` then each on its own line.
 fn referentiel_problems(report: &crate::ValidationReport) -> String {
     let diagnostics = report.diagnostics();
@@ -161,6 +185,18 @@ fn referentiel_problems(report: &crate::ValidationReport) -> String {
         text.push_str(&d.to_string());
     }
     text
+}
+
+/// The system's reason for an I/O failure, without the error number Rust appends
+/// (` (os error 2)`).
+fn system_reason(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match error.raw_os_error() {
+        Some(code) => text
+            .strip_suffix(&format!(" (os error {code})"))
+            .map_or_else(|| text.clone(), str::to_owned),
+        None => text,
+    }
 }
 
 /// ` at line L, column C`, or nothing when the parser gave no position (line 0).
@@ -213,6 +249,44 @@ impl Error {
             Error::NotUtf8 { .. } => ErrorCode::NotUtf8,
             Error::NotAReport { .. } => ErrorCode::NotAReport,
             Error::TruncatedReport { .. } => ErrorCode::TruncatedReport,
+        }
+    }
+
+    /// The error as a diagnostic, in the shape of validation's [`Diagnostic`](crate::Diagnostic)
+    /// (code, severity, path, message) with the line and column where a parser stopped: what a
+    /// service returns for a document it could not read, beside the diagnostics of those it
+    /// could. The message is the error's own, without the position and path (which are fields)
+    /// nor the file's name (which the caller knows).
+    ///
+    /// ```
+    /// use qualepref::Audit;
+    /// let err = Audit::from_json_str("{\n  \"assessments\": [{\"verdict\": \"CC\"}]\n}").unwrap_err();
+    /// let json = serde_json::to_value(err.diagnostic())?;
+    /// assert_eq!(json, serde_json::json!({
+    ///     "code": "unknown-code",
+    ///     "severity": "error",
+    ///     "path": "assessments[0].verdict",
+    ///     "message": "unknown verdict \"CC\" (expected one of C, NA, NC min, NC Maj)",
+    ///     "line": 2,
+    ///     "column": 34,
+    /// }));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn diagnostic(&self) -> ErrorDiagnostic {
+        let inner = self.innermost();
+        let message = match inner {
+            Error::Parse { message, .. } => message.clone(),
+            other => other.to_string(),
+        };
+        let position = self.position();
+        ErrorDiagnostic {
+            code: self.code(),
+            severity: crate::Severity::Error,
+            path: self.path().unwrap_or_default(),
+            message,
+            line: position.map(|p| p.0),
+            column: position.map(|p| p.1),
         }
     }
 

@@ -92,7 +92,7 @@ pub(crate) use index::Index;
 pub(crate) use referentiel::check_referentiel_file;
 pub use referentiel::validate_referentiel;
 pub use report::{Diagnostic, Severity, ValidationOptions, ValidationReport};
-pub use valid::Valid;
+pub use valid::{Valid, ValidAudit};
 
 use crate::{Audit, Referentiel};
 use order::Collector;

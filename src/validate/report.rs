@@ -52,6 +52,34 @@ wire_enum!(
 );
 
 /// One problem found in an audit, or in a référentiel.
+///
+/// Printed as `path: [code] severity: message`. Its JSON (serde) is an object of four strings,
+/// the code and severity in their wire forms:
+///
+/// ```json
+/// {
+///   "code": "missing-verdict",
+///   "severity": "error",
+///   "path": "assessments[4].verdict",
+///   "message": "engagement 5 has no verdict"
+/// }
+/// ```
+///
+/// `path` is empty for a diagnostic about the whole document. A parse error, which stops the
+/// reading before validation, has the same shape with `line` and `column` more
+/// ([`Error::diagnostic`](crate::Error::diagnostic)).
+///
+/// ```
+/// use qualepref::{Diagnostic, RuleCode, Severity};
+/// let d = Diagnostic::new(RuleCode::MissingVerdict, Severity::Error, "assessments[4].verdict",
+///     "engagement 5 has no verdict");
+/// assert_eq!(d.to_string(), "assessments[4].verdict: [missing-verdict] error: engagement 5 has no verdict");
+/// assert_eq!(serde_json::to_value(&d)?, serde_json::json!({
+///     "code": "missing-verdict", "severity": "error",
+///     "path": "assessments[4].verdict", "message": "engagement 5 has no verdict",
+/// }));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Diagnostic {
@@ -174,8 +202,31 @@ impl ValidationOptions {
     }
 }
 
-/// The outcome of validation: every diagnostic, in a deterministic order.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The outcome of validation: every diagnostic, in a deterministic order (see "Order" in the
+/// [module docs](crate::validate)).
+///
+/// Printed (`Display`, and `Debug` too) one diagnostic per line, so that a `main` returning
+/// `Result<(), Box<dyn Error>>` prints the problems when `?` gives it the report:
+///
+/// ```text
+/// auditors: [no-auditor] error: no auditor is named
+/// ```
+///
+/// Its JSON (serde) is `{"diagnostics": [ … ]}`, each a [`Diagnostic`] object:
+///
+/// ```
+/// use qualepref::{samples, validate, Audit, Referentiel, ValidationOptions, ValidationReport};
+/// let mut audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+/// audit.auditors.clear();
+/// let report = validate(&audit, Referentiel::qual_e_pref_2019(), &ValidationOptions::default());
+/// assert_eq!(format!("{report:?}"), "auditors: [no-auditor] error: no auditor is named\n");
+/// let json = serde_json::to_value(&report)?;
+/// assert_eq!(json["diagnostics"][0]["code"], "no-auditor");
+/// let back: ValidationReport = serde_json::from_value(json)?;
+/// assert_eq!(back, report);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidationReport {
     diagnostics: Vec<Diagnostic>,
 }
@@ -242,6 +293,17 @@ impl fmt::Display for ValidationReport {
             writeln!(f, "{d}")?;
         }
         Ok(())
+    }
+}
+
+/// As `Display`: one diagnostic per line (`(no diagnostic)` for an empty report), the form a
+/// `main` that returns the report through `?` prints.
+impl fmt::Debug for ValidationReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.diagnostics.is_empty() {
+            return f.write_str("(no diagnostic)");
+        }
+        fmt::Display::fmt(self, f)
     }
 }
 
