@@ -31,7 +31,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let pp = Observation::opportunity_for_improvement("Publier un plan d'accès en ligne");
     audit.observe(nine, pp)?;
-    audit.fill_verdicts(Verdict::Conformity);
+    audit.fill_all_unset_verdicts(Verdict::Conformity);
     let valid = Valid::new(&audit, referentiel, &ValidationOptions::default())?;
     let conclusions = conclude(&valid, &Policy::default(), Language::En);
     println!("Decision: {}", conclusions.outcome.label_en());

@@ -58,7 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "Délai non affiché",
         )?
         .requirement = "Annoncer le délai de délivrance".into();
-    audit.fill_verdicts(Verdict::Conformity);
+    audit.fill_all_unset_verdicts(Verdict::Conformity);
 
     let valid = Valid::new(&audit, &referentiel, &ValidationOptions::default())?;
     let conclusions = conclude(&valid, &Policy::default(), Language::En);

@@ -35,7 +35,7 @@
 //! let referentiel = Referentiel::qual_e_pref_2019();
 //! let valid = Valid::new(&audit, referentiel, &ValidationOptions::default())?;
 //! let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
-//! println!("{}", conclusions.outcome.label_fr()); // avis favorable
+//! println!("{}", conclusions.outcome_label(Language::Fr)); // avis favorable (indicatif)
 //! println!("{}", conclusions.to_json_string()?); // the JSON contract
 //! let report = render_markdown(&valid, &conclusions);
 //! assert!(report.contains("Relation générale avec les usagers"));
@@ -46,8 +46,9 @@
 //!
 //! ```
 //! use qualepref::{
-//!     AdministrationType, Audit, AuditDates, AuditKind, AuditType, EcartTarget, EngagementNumber,
-//!     FicheEcart, ModuleNumber, NaiveDate, NcGrade, Observation, Referentiel, Site, Verdict,
+//!     conclude, AdministrationType, Audit, AuditDates, AuditKind, AuditType, Auditor,
+//!     EcartTarget, EngagementNumber, FicheEcart, Language, ModuleNumber, NaiveDate, NcGrade,
+//!     Observation, Outcome, Policy, Referentiel, Site, Valid, ValidationOptions, Verdict,
 //! };
 //!
 //! let referentiel = Referentiel::qual_e_pref_2019();
@@ -55,14 +56,20 @@
 //! let site = Site::new(AdministrationType::SousPrefecture, "83".parse()?, "BRIGNOLES");
 //! let kind = AuditKind::external(AuditType::Suivi);
 //! let mut audit = Audit::skeleton(referentiel, site, kind, AuditDates::day(day), &[ModuleNumber::ONE]);
+//! audit.auditors.push(Auditor::new("Claire Martin"));
 //! let nine = EngagementNumber::try_from(9)?;
 //! audit
 //!     .assess(nine, Verdict::MinorNonconformity)?
 //!     .observations
 //!     .push(Observation::area_of_concern("Message d'attente erroné", "Usagers mal orientés"));
-//! audit.fill_verdicts(Verdict::Conformity);
 //! audit.ecarts.push(FicheEcart::new(EcartTarget::Engagement(nine), NcGrade::Minor, "Message erroné"));
-//! assert_eq!(audit.assessments.len(), 20);
+//! // Every other engagement and management item was seen conforming; `fill_unset_verdicts_of`
+//! // fills only the engagements listed, for records that may miss some.
+//! audit.fill_all_unset_verdicts(Verdict::Conformity);
+//! let valid = Valid::new(&audit, referentiel, &ValidationOptions::default())?;
+//! let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
+//! assert_eq!(conclusions.outcome, Outcome::FavorableWithConditions);
+//! assert_eq!(conclusions.outcome_label(Language::Fr), "avis favorable sous réserve");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

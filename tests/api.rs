@@ -229,7 +229,7 @@ fn an_audit_built_in_code_validates_and_concludes() {
             Observation::opportunity_for_improvement("Mettre à jour le SVI"),
         )
         .unwrap();
-    assert_eq!(audit.fill_verdicts(Verdict::Conformity), 26);
+    assert_eq!(audit.fill_all_unset_verdicts(Verdict::Conformity), 26);
     let valid = Valid::new(&audit, referentiel, &ValidationOptions::default()).unwrap();
     let conclusions = qualepref::conclude(
         &valid,
@@ -884,4 +884,49 @@ fn a_kept_audit_concludes_as_a_borrowed_one() {
         report.to_string().contains("[no-auditor] error"),
         "{report}"
     );
+}
+
+/// Filling verdicts says what it fills: the engagements listed, or every one left unset.
+#[test]
+fn filling_verdicts_fills_only_what_it_says() {
+    use qualepref::{AuditDates, AuditKind, AuditType, ModuleNumber, NaiveDate, Site};
+    let referentiel = Referentiel::qual_e_pref_2019();
+    let day = NaiveDate::from_ymd_opt(2024, 3, 12).unwrap();
+    let site = Site::new(
+        qualepref::AdministrationType::Prefecture,
+        "83".parse().unwrap(),
+        "TOULON",
+    );
+    let skeleton = Audit::skeleton(
+        referentiel,
+        site,
+        AuditKind::external(AuditType::Suivi),
+        AuditDates::day(day),
+        &[ModuleNumber::ONE],
+    );
+    let n = |k: u16| EngagementNumber::try_from(k).unwrap();
+    let mut audit = skeleton.clone();
+    audit.assess(n(2), Verdict::MinorNonconformity).unwrap();
+    // Listed: 1 and 2; 2 keeps its verdict, 3 to 20 and the management items stay unset.
+    assert_eq!(
+        audit
+            .fill_unset_verdicts_of(&[n(1), n(2)], Verdict::Conformity)
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        audit.assessments[1].verdict,
+        Some(Verdict::MinorNonconformity)
+    );
+    assert!(audit.assessments[2..].iter().all(|a| a.verdict.is_none()));
+    assert!(audit.management.iter().all(|m| m.verdict.is_none()));
+    // An engagement the audit does not hold is refused, and nothing is filled.
+    let mut other = skeleton.clone();
+    let err = other
+        .fill_unset_verdicts_of(&[n(1), n(21)], Verdict::Conformity)
+        .unwrap_err();
+    assert!(err.to_string().contains("21"), "{err}");
+    assert_eq!(other, skeleton);
+    // All: the 19 engagements and 7 items left.
+    assert_eq!(audit.fill_all_unset_verdicts(Verdict::Conformity), 25);
 }

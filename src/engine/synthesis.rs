@@ -20,7 +20,20 @@
 //! - CONCLUSION GENERALE: facts only: site, audit type and dates, modules, engagements assessed,
 //!   counts and rate, management and remote figures, observations, decision.
 //!
-//! French text puts a normal space before `:` and `;`, and a no-break space (U+00A0) before `%`.
+//! French text follows the French typography of the crate's wording (see `DESIGN.md`): a
+//! no-break space (U+00A0) before `:` and `%` and inside `« »`, a narrow no-break space (U+202F)
+//! before `;`, `!` and `?`. The auditor's words and the référentiel's titles are quoted verbatim.
+//!
+//! ```
+//! use qualepref::{conclude, samples, Audit, Language, Policy, Referentiel, Valid};
+//! let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+//! let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Default::default())?;
+//! let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
+//! let text = conclusions.synthesis.conclusion_generale.generated().collect::<Vec<_>>().join(" ");
+//! assert!(text.contains("\u{a0}:"), "{text}");
+//! assert!(!text.contains(" :"), "{text}");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 //! Every word comes from the language's phrases (`src/i18n/fr.rs`, `src/i18n/en.rs`); the
 //! sentences are assembled in `src/engine/sentences.rs`.
 

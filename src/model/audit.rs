@@ -28,7 +28,7 @@ use crate::{Error, Format, Interchange, NcGrade, Referentiel, Verdict};
 ///
 /// Build one in code with [`Audit::skeleton`] (one assessment per engagement of the covered
 /// modules and per management item, verdicts unset), then [`Audit::assess`],
-/// [`Audit::fill_verdicts`] and the constructors of its parts ([`Auditor::new`],
+/// [`Audit::fill_unset_verdicts_of`], [`Audit::fill_all_unset_verdicts`] and the constructors of its parts ([`Auditor::new`],
 /// [`Observation::strength`](crate::Observation::strength), [`FicheEcart::new`](crate::FicheEcart::new)…); read one with
 /// [`Audit::from_path`] or [`Audit::from_json_str`].
 ///
@@ -193,7 +193,7 @@ impl Audit {
     /// An audit of `site` against `referentiel` with nothing assessed yet: one assessment per
     /// engagement of the covered `modules` that the référentiel bundles and one per management
     /// item, all without verdict, in the référentiel's order. Fill it in with
-    /// [`assess`](Audit::assess), [`fill_verdicts`](Audit::fill_verdicts) and the public fields;
+    /// [`assess`](Audit::assess), [`fill_unset_verdicts_of`](Audit::fill_unset_verdicts_of) and the public fields;
     /// validation then says what is missing.
     ///
     /// ```
@@ -213,7 +213,7 @@ impl Audit {
     /// );
     /// assert_eq!((audit.assessments.len(), audit.management.len()), (20, 7));
     /// audit.assess(EngagementNumber::try_from(9)?, Verdict::MinorNonconformity)?;
-    /// assert_eq!(audit.fill_verdicts(Verdict::Conformity), 26);
+    /// assert_eq!(audit.fill_all_unset_verdicts(Verdict::Conformity), 26);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -311,9 +311,22 @@ impl Audit {
         Ok(())
     }
 
-    /// Gives `verdict` to every engagement and management item that has none yet; returns how
-    /// many it filled.
-    pub fn fill_verdicts(&mut self, verdict: Verdict) -> usize {
+    /// Gives `verdict` to **every** engagement and management item of the audit that has none
+    /// yet — those [`skeleton`](Audit::skeleton) pre-filled included, whether or not anyone
+    /// looked at them — and returns how many it filled. For an audit built from records where a
+    /// missing record must stay missing (and be reported by validation as `missing-verdict`),
+    /// fill the engagements you hold with [`fill_unset_verdicts_of`](Audit::fill_unset_verdicts_of).
+    ///
+    /// ```
+    /// use qualepref::{AuditDates, AuditKind, AuditType, Audit, ModuleNumber, NaiveDate, Referentiel, Site, Verdict};
+    /// let r = Referentiel::qual_e_pref_2019();
+    /// let day = NaiveDate::from_ymd_opt(2024, 3, 12).ok_or("date")?;
+    /// let site = Site::new(qualepref::AdministrationType::Prefecture, "83".parse()?, "TOULON");
+    /// let mut audit = Audit::skeleton(r, site, AuditKind::external(AuditType::Suivi), AuditDates::day(day), &[ModuleNumber::ONE]);
+    /// assert_eq!(audit.fill_all_unset_verdicts(Verdict::Conformity), 27); // 20 engagements, 7 items
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn fill_all_unset_verdicts(&mut self, verdict: Verdict) -> usize {
         let engagements = self.assessments.iter_mut().map(|a| &mut a.verdict);
         let items = self.management.iter_mut().map(|m| &mut m.verdict);
         let mut filled = 0;
@@ -322,6 +335,49 @@ impl Audit {
             filled += 1;
         }
         filled
+    }
+
+    /// Gives `verdict` to the engagements `numbers` that have no verdict yet (a verdict already
+    /// set is kept), and to no other; returns how many it filled. Engagements not listed keep
+    /// no verdict, so validation reports them (`missing-verdict`) rather than taking them for
+    /// conforming.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] when the audit has no assessment of one of `numbers` (nothing is
+    /// filled then).
+    ///
+    /// ```
+    /// use qualepref::{AuditDates, AuditKind, AuditType, Audit, EngagementNumber, ModuleNumber, NaiveDate, Referentiel, Site, Verdict};
+    /// let r = Referentiel::qual_e_pref_2019();
+    /// let day = NaiveDate::from_ymd_opt(2024, 3, 12).ok_or("date")?;
+    /// let site = Site::new(qualepref::AdministrationType::Prefecture, "83".parse()?, "TOULON");
+    /// let mut audit = Audit::skeleton(r, site, AuditKind::external(AuditType::Suivi), AuditDates::day(day), &[ModuleNumber::ONE]);
+    /// // The records hold engagements 1 to 19; engagement 20 stays without verdict.
+    /// let held: Vec<EngagementNumber> = (1..=19).map(EngagementNumber::try_from).collect::<Result<_, _>>()?;
+    /// assert_eq!(audit.fill_unset_verdicts_of(&held, Verdict::Conformity)?, 19);
+    /// assert_eq!(audit.assessments[19].verdict, None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn fill_unset_verdicts_of(
+        &mut self,
+        numbers: &[EngagementNumber],
+        verdict: Verdict,
+    ) -> Result<usize, Error> {
+        if let Some(missing) = numbers
+            .iter()
+            .find(|n| !self.assessments.iter().any(|a| a.engagement == **n))
+        {
+            return Err(no_assessment(*missing));
+        }
+        let mut filled = 0;
+        for a in &mut self.assessments {
+            if a.verdict.is_none() && numbers.contains(&a.engagement) {
+                a.verdict = Some(verdict);
+                filled += 1;
+            }
+        }
+        Ok(filled)
     }
 
     /// The first assessment of engagement `number`, to change it.
