@@ -18,6 +18,7 @@
 //!
 //! This file compares; `render.rs` writes the comparison out.
 
+pub(crate) mod phrases;
 mod render;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -68,13 +69,13 @@ impl Change {
     /// French label, e.g. `amélioré`.
     #[must_use]
     pub fn label_fr(self) -> &'static str {
-        (crate::Language::Fr.phrases().compare.change)(self)
+        (phrases::FR.change)(self)
     }
 
     /// English label, e.g. `improved`.
     #[must_use]
     pub fn label_en(self) -> &'static str {
-        (crate::Language::En.phrases().compare.change)(self)
+        (phrases::EN.change)(self)
     }
 }
 

@@ -15,18 +15,18 @@ impl Place {
         let mut out = String::with_capacity(48);
         match self {
             Place::Engagement(n) => {
-                out.push_str(p.compare.engagement);
+                out.push_str(super::phrases::of(language).engagement);
                 push_number(&mut out, u32::from(n.get()));
             }
             Place::Management(id) => {
                 out.push_str((p.common.management_section)(id.section));
-                out.push_str(p.compare.item);
+                out.push_str(super::phrases::of(language).item);
                 push_number(&mut out, u32::from(id.item));
             }
             Place::Remote(channel, n) => {
-                out.push_str(p.compare.remote);
+                out.push_str(super::phrases::of(language).remote);
                 out.push_str((p.common.remote_channel)(*channel));
-                out.push_str(p.compare.remote_engagement);
+                out.push_str(super::phrases::of(language).remote_engagement);
                 push_number(&mut out, u32::from(n.get()));
             }
         }
@@ -37,7 +37,7 @@ impl Place {
 fn standing_label(standing: Option<&Standing>, language: Language) -> String {
     let p = language.phrases();
     match standing {
-        None => p.compare.not_covered.to_owned(),
+        None => super::phrases::of(language).not_covered.to_owned(),
         Some(s) => {
             let mut out = i18n::rate_text(s.rate, language);
             out.push_str(", ");
@@ -49,7 +49,7 @@ fn standing_label(standing: Option<&Standing>, language: Language) -> String {
 
 /// The texts of `list`, each quoted.
 fn texts(list: &[String], language: Language) -> String {
-    let c = &language.phrases().compare;
+    let c = super::phrases::of(language);
     let mut out = String::with_capacity(list.iter().map(|t| t.len() + 8).sum());
     for (i, t) in list.iter().enumerate() {
         if i > 0 {
@@ -100,7 +100,7 @@ impl Comparison {
     fn sections(&self, language: Language) -> Vec<(&'static str, Vec<String>)> {
         let l = language;
         let p = l.phrases();
-        let c = &p.compare;
+        let c = super::phrases::of(language);
         // What comes between a label and its value, in the language's typography.
         let colon = p.common.colon;
         let mut out = Vec::new();
@@ -233,7 +233,7 @@ impl Comparison {
     /// The comparison as a document: its title, then a section per heading, a bullet per
     /// change.
     fn document(&self, language: Language) -> Document<'static> {
-        let title = language.phrases().compare.title;
+        let title = super::phrases::of(language).title;
         let mut blocks = Vec::with_capacity(8);
         blocks.push(Block::plain_heading(1, title));
         for (heading, lines) in self.sections(language) {

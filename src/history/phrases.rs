@@ -2,7 +2,7 @@
 //! puts a no-break space (U+00A0) before « : ; ! ? » and inside « ».
 
 use super::{EcartStatus, LabelState, ObservationStatus, Trend};
-use crate::{ActionStatus, AuditType};
+use crate::{ActionStatus, AuditType, Language};
 
 /// The phrases of the history's renderings.
 pub(crate) struct History {
@@ -42,6 +42,14 @@ pub(crate) struct History {
     pub(crate) state: fn(LabelState) -> &'static str,
     /// `fiche : levée` before the state code of a fiche's action.
     pub(crate) fiche: fn(&ActionStatus) -> &'static str,
+}
+
+/// The history's wording in `language`.
+pub(crate) const fn of(language: Language) -> &'static History {
+    match language {
+        Language::Fr => &FR,
+        Language::En => &EN,
+    }
 }
 
 pub(crate) const FR: History = History {

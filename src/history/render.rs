@@ -26,7 +26,7 @@ fn date(d: chrono::NaiveDate, language: Language) -> String {
 }
 
 fn column(audit: &HistoryAudit, language: Language) -> String {
-    let h = &language.phrases().history;
+    let h = super::phrases::of(language);
     let mut out = date(audit.dates.start, language);
     out.push(' ');
     out.push_str((h.short_kind)(audit.kind.internal, audit.kind.audit_type));
@@ -34,7 +34,7 @@ fn column(audit: &HistoryAudit, language: Language) -> String {
 }
 
 fn target(t: EcartTarget, language: Language) -> String {
-    let h = &language.phrases().history;
+    let h = super::phrases::of(language);
     match t {
         EcartTarget::Engagement(n) => format!("{}{n}", h.engagement),
         EcartTarget::Management(id) => format!(
@@ -48,7 +48,7 @@ fn target(t: EcartTarget, language: Language) -> String {
 
 impl History {
     fn audit_at(&self, index: Option<usize>, language: Language) -> String {
-        let h = &language.phrases().history;
+        let h = super::phrases::of(language);
         index
             .and_then(|i| self.audits.get(i))
             .map(|a| format!("{}{}", h.at_audit_of, date(a.dates.start, language)))
@@ -57,7 +57,7 @@ impl History {
 
     fn parts(&self, language: Language) -> Vec<Part> {
         let p = language.phrases();
-        let h = &p.history;
+        let h = super::phrases::of(language);
         let mut parts = Vec::new();
         let mut title = h.title.to_owned();
         if let Some(site) = &self.site {

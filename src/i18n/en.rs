@@ -1,10 +1,7 @@
 //! Every phrase in English.
 
 use super::format::push_number;
-use super::{Common, Compare, Engine, Headings, Phrases, Reasons, Report};
-use crate::compare::{Change, NcStatus};
-use crate::plan::phrases::PlanPhrases;
-use crate::plan::{PlanTotals, Standing};
+use super::{Common, Engine, Headings, Phrases, Reasons, Report};
 use crate::{
     ActionStatus, AdministrationType, AuditType, ManagementSection, ModuleNumber, NoteCounts,
     ObservationCounts, Outcome, RemoteChannel, RemoteNote, Verdict,
@@ -165,111 +162,6 @@ pub(crate) static EN: Phrases = Phrases {
         unread_columns: ["Field", "Text", "Source"],
         unread_place: ["line ", "column ", "cell "],
     },
-    compare: Compare {
-        title: "Comparison of two audits",
-        audits: ["Before: ", "After: "],
-        different_sites: "Warning: the two audits are of two different sites.",
-        reversed_dates: "Warning: the audit \"after\" starts before the audit \"before\".",
-        scope: "Scope and decision",
-        referentiel: "Référentiel: ",
-        different_referentiels: "Different référentiels ",
-        shared_only: "only the shared engagements (same number, module and title) are compared",
-        not_compared: "Engagements not compared: ",
-        decision: "Decision: ",
-        modules: "Modules",
-        engagements: "Engagements",
-        nonconformities: "Nonconformities",
-        points_sensibles: "Points sensibles",
-        pistes_de_progres: "Pistes de progrès",
-        still_open: "Still open (unchanged)",
-        nc_status: |s| match s {
-            NcStatus::Lifted => "lifted",
-            NcStatus::Persistent => "persistent, grade changed",
-            NcStatus::New => "new",
-        },
-        ps_status: ["resolved", "new"],
-        pp_status: ["followed up", "new"],
-        change: |c| match c {
-            Change::Improved => "improved",
-            Change::Regressed => "regressed",
-            Change::Unchanged => "unchanged",
-            Change::Applicability => "applicability changed",
-            Change::NewlyAssessed => "newly assessed",
-            Change::NoLongerAssessed => "no longer assessed",
-        },
-        engagement: "engagement ",
-        item: ", item ",
-        remote: "remote audit (",
-        remote_engagement: "), engagement ",
-        not_assessed: "not assessed",
-        not_covered: "not covered",
-        open_quote: "\"",
-        close_quote: "\"",
-        separator: "; ",
-    },
-    history: crate::history::phrases::EN,
-    plan: PlanPhrases {
-        title: "Corrective-action plan",
-        at: " at ",
-        colon: ": ",
-        open_quote: " “",
-        close_quote: "”",
-        audits: "Audits",
-        audit_end: ", last day ",
-        policy: plan_policy,
-        totals: plan_totals,
-        none: "No corrective action: the audits found no nonconformity.",
-        standing: |s| match s {
-            Standing::Overdue => "Overdue",
-            Standing::DueSoon => "Due within 30 days",
-            Standing::Open => "Open",
-            Standing::Lifted => "Lifted",
-        },
-        state: |s| match s {
-            ActionStatus::InProgress => "in progress",
-            ActionStatus::Lifted { .. } => "lifted",
-            ActionStatus::NotLifted { .. } => "not lifted",
-            ActionStatus::Open => "open",
-        },
-        audit: "Audit",
-        audit_of: ", audit of ",
-        on: " on ",
-        after_date: " (after the plan's date: not counted)",
-        later: " at that date; later ",
-        evidence: "Evidence",
-        reason: "Reason",
-        grade: "Grade",
-        target: "Subject",
-        finding: "Finding",
-        requirement: "Requirement",
-        action: "Corrective action",
-        leader: "Leader",
-        due: "Due",
-        status: "State",
-        no_action: "not decided",
-        no_leader: "not named",
-        not_stated: "not stated",
-        no_fiche: " (no fiche d'écart)",
-        due_from_fiche: "date of the fiche d'écart",
-        due_from_policy: |months| {
-            format!(
-                "policy: {months} month{} after the audit's last day",
-                plural(months)
-            )
-        },
-        no_due: "due date cannot be computed",
-        days: |days| match days {
-            0 => "today".to_owned(),
-            1 => "tomorrow".to_owned(),
-            -1 => "1 day overdue".to_owned(),
-            d if d < 0 => format!("{} days overdue", d.unsigned_abs()),
-            d => format!("in {d} days"),
-        },
-        preventive: "Preventive actions (points sensibles)",
-        no_preventive: "No point sensible.",
-        point: "Point sensible",
-        risk: "Risk",
-    },
 };
 
 /// English nouns are singular for 1 only.
@@ -404,28 +296,4 @@ fn policy(minor_months: u32, major_months: u32, minor_threshold: Option<u32>) ->
     format!("Policy: corrective actions due {deadlines} after the audit's last day; {threshold}.")
 }
 
-fn plan_policy(minor: u32, major: u32) -> String {
-    format!(
-        "Due dates without a fiche's date: NC min {minor} month{}, NC Maj {major} month{} after \
-         the audit's last day (the tool's default rule: the référentiel does not publish its \
-         own).",
-        plural(minor),
-        plural(major)
-    )
-}
 
-fn plan_totals(t: &PlanTotals, due_soon_days: u32) -> String {
-    let s = |n: u32| plural(n);
-    format!(
-        "{} corrective action{}: {} open, of which {} overdue and {} due within {due_soon_days} \
-         days; {} lifted. {} preventive action{}.",
-        t.actions,
-        s(t.actions),
-        t.open,
-        t.overdue,
-        t.due_soon,
-        t.lifted,
-        t.preventive,
-        s(t.preventive),
-    )
-}

@@ -5,10 +5,7 @@
 //! rule.
 
 use super::format::push_number;
-use super::{Common, Compare, Engine, Headings, Phrases, Reasons, Report};
-use crate::compare::{Change, NcStatus};
-use crate::plan::phrases::PlanPhrases;
-use crate::plan::{PlanTotals, Standing};
+use super::{Common, Engine, Headings, Phrases, Reasons, Report};
 use crate::{
     ActionStatus, AdministrationType, AuditType, ManagementSection, ModuleNumber, NoteCounts,
     ObservationCounts, Outcome, RemoteChannel, RemoteNote, Verdict,
@@ -177,108 +174,6 @@ pub(crate) static FR: Phrases = Phrases {
         unread_columns: ["Champ", "Texte", "Source"],
         unread_place: ["ligne ", "colonne ", "cellule "],
     },
-    compare: Compare {
-        title: "Comparaison de deux audits",
-        audits: ["Avant\u{a0}: ", "Après\u{a0}: "],
-        different_sites: "Attention\u{a0}: les deux audits portent sur deux sites différents.",
-        reversed_dates: "Attention\u{a0}: l'audit «\u{a0}après\u{a0}» commence avant l'audit «\u{a0}avant\u{a0}».",
-        scope: "Périmètre et décision",
-        referentiel: "Référentiel\u{a0}: ",
-        different_referentiels: "Référentiels différents ",
-        shared_only: "seuls les engagements communs (même numéro, même module, même intitulé) sont comparés",
-        not_compared: "Engagements non comparés\u{a0}: ",
-        decision: "Décision\u{a0}: ",
-        modules: "Modules",
-        engagements: "Engagements",
-        nonconformities: "Non-conformités",
-        points_sensibles: "Points sensibles",
-        pistes_de_progres: "Pistes de progrès",
-        still_open: "Toujours ouverts (sans changement)",
-        nc_status: |s| match s {
-            NcStatus::Lifted => "levée",
-            NcStatus::Persistent => "persistante, grade modifié",
-            NcStatus::New => "nouvelle",
-        },
-        ps_status: ["résolu", "nouveau"],
-        pp_status: ["suivie", "nouvelle"],
-        change: |c| match c {
-            Change::Improved => "amélioré",
-            Change::Regressed => "dégradé",
-            Change::Unchanged => "inchangé",
-            Change::Applicability => "applicabilité modifiée",
-            Change::NewlyAssessed => "nouvellement évalué",
-            Change::NoLongerAssessed => "plus évalué",
-        },
-        engagement: "engagement ",
-        item: ", point ",
-        remote: "audit à distance (",
-        remote_engagement: "), engagement ",
-        not_assessed: "non évalué",
-        not_covered: "non couvert",
-        open_quote: "«\u{a0}",
-        close_quote: "\u{a0}»",
-        separator: "\u{202f}; ",
-    },
-    history: crate::history::phrases::FR,
-    plan: PlanPhrases {
-        title: "Plan d'actions correctives",
-        at: " au ",
-        colon: "\u{a0}: ",
-        open_quote: " «\u{a0}",
-        close_quote: "\u{a0}»",
-        audits: "Audits",
-        audit_end: ", dernier jour le ",
-        policy: plan_policy,
-        totals: plan_totals,
-        none: "Aucune action corrective\u{a0}: les audits n'ont relevé aucune non-conformité.",
-        standing: |s| match s {
-            Standing::Overdue => "En retard",
-            Standing::DueSoon => "À échéance dans les 30 jours",
-            Standing::Open => "Ouvertes",
-            Standing::Lifted => "Levées",
-        },
-        state: |s| match s {
-            ActionStatus::InProgress => "en cours",
-            ActionStatus::Lifted { .. } => "levée",
-            ActionStatus::NotLifted { .. } => "non levée",
-            ActionStatus::Open => "ouverte",
-        },
-        audit: "Audit",
-        audit_of: ", audit du ",
-        on: " le ",
-        after_date: " (après la date du plan\u{a0}: non compté)",
-        later: " à cette date\u{202f}; par la suite ",
-        evidence: "Preuve",
-        reason: "Motif",
-        grade: "Gravité",
-        target: "Objet",
-        finding: "Constat",
-        requirement: "Exigence",
-        action: "Action corrective",
-        leader: "Pilote",
-        due: "Échéance",
-        status: "État",
-        no_action: "non définie",
-        no_leader: "non désigné",
-        not_stated: "non renseigné",
-        no_fiche: " (sans fiche d'écart)",
-        due_from_fiche: "date de la fiche d'écart",
-        due_from_policy: |months| {
-            format!("politique\u{a0}: {months}\u{a0}mois après la fin de l'audit")
-        },
-        no_due: "échéance non calculable",
-        days: |days| match days {
-            0 => "aujourd'hui".to_owned(),
-            1 => "demain".to_owned(),
-            -1 => "en retard d'un jour".to_owned(),
-            d if d < 0 => format!("en retard de {}\u{a0}jours", d.unsigned_abs()),
-            d => format!("dans {d}\u{a0}jours"),
-        },
-        preventive: "Actions préventives (points sensibles)",
-        no_preventive: "Aucun point sensible.",
-        point: "Point sensible",
-        risk: "Risque",
-    },
 };
 
 /// French nouns are singular for 0 and 1.
@@ -383,30 +278,4 @@ fn policy(minor_months: u32, major_months: u32, minor_threshold: Option<u32>) ->
     )
 }
 
-fn plan_policy(minor: u32, major: u32) -> String {
-    format!(
-        "Échéances sans date de fiche\u{a0}: NC min {minor}\u{a0}mois, NC Maj {major}\u{a0}mois \
-         après la fin de l'audit (règle par défaut de l'outil\u{a0}: le référentiel ne publie pas \
-         la sienne)."
-    )
-}
 
-fn plan_totals(t: &PlanTotals, due_soon_days: u32) -> String {
-    let s = |n: u32| plural(n);
-    format!(
-        "{} action{} corrective{}\u{a0}: {} ouverte{} dont {} en retard et {} à échéance dans les \
-         {due_soon_days}\u{a0}jours\u{202f}; {} levée{}. {} action{} préventive{}.",
-        t.actions,
-        s(t.actions),
-        s(t.actions),
-        t.open,
-        s(t.open),
-        t.overdue,
-        t.due_soon,
-        t.lifted,
-        s(t.lifted),
-        t.preventive,
-        s(t.preventive),
-        s(t.preventive),
-    )
-}

@@ -27,6 +27,16 @@ pub(crate) mod typography;
 
 pub(crate) use format::{date, push_date, push_number};
 
+/// The French plural ending of a count: `s` from 2 on.
+pub(crate) fn plural_fr(n: u32) -> &'static str {
+    fr::plural(n)
+}
+
+/// The English plural ending of a count: `s` but for 1.
+pub(crate) fn plural_en(n: u32) -> &'static str {
+    en::plural(n)
+}
+
 /// The language of generated texts. French is the default: it is the language of the reports.
 ///
 /// ```
@@ -99,12 +109,6 @@ pub(crate) struct Phrases {
     pub(crate) engine: Engine,
     /// The report's fixed wording, shared by the renderers (Markdown and HTML).
     pub(crate) report: Report,
-    /// The comparison of two audits.
-    pub(crate) compare: Compare,
-    /// The history of one site's audits.
-    pub(crate) history: crate::history::phrases::History,
-    /// The corrective-action plan.
-    pub(crate) plan: crate::plan::phrases::PlanPhrases,
 }
 
 /// Words shared by several parts.
@@ -398,67 +402,6 @@ pub(crate) struct Report {
     pub(crate) unread_place: [&'static str; 3],
 }
 
-/// The comparison's phrases.
-pub(crate) struct Compare {
-    /// `Comparaison de deux audits` (the title).
-    pub(crate) title: &'static str,
-    /// `Avant : ` and `Après : ` (before each audit's site, type and dates).
-    pub(crate) audits: [&'static str; 2],
-    /// The warning when the two audits are of different sites.
-    pub(crate) different_sites: &'static str,
-    /// The warning when the audit after starts before the audit before.
-    pub(crate) reversed_dates: &'static str,
-    /// `Périmètre et décision` (section).
-    pub(crate) scope: &'static str,
-    /// `Référentiel : ` (before the référentiel's id).
-    pub(crate) referentiel: &'static str,
-    /// `Référentiels différents ` (before both ids).
-    pub(crate) different_referentiels: &'static str,
-    /// What is compared across two référentiels, after a colon.
-    pub(crate) shared_only: &'static str,
-    /// `Engagements non comparés : `.
-    pub(crate) not_compared: &'static str,
-    /// `Décision : `.
-    pub(crate) decision: &'static str,
-    /// `Modules` (section).
-    pub(crate) modules: &'static str,
-    /// `Engagements` (section).
-    pub(crate) engagements: &'static str,
-    /// `Non-conformités` (section).
-    pub(crate) nonconformities: &'static str,
-    /// `Points sensibles` (section).
-    pub(crate) points_sensibles: &'static str,
-    /// `Pistes de progrès` (section).
-    pub(crate) pistes_de_progres: &'static str,
-    /// `Toujours ouverts (sans changement)` (section).
-    pub(crate) still_open: &'static str,
-    /// A nonconformity lifted, persistent with another grade, new: `levée`…
-    pub(crate) nc_status: fn(crate::compare::NcStatus) -> &'static str,
-    /// A point sensible resolved, new: `résolu`, `nouveau`.
-    pub(crate) ps_status: [&'static str; 2],
-    /// A piste de progrès followed up, new: `suivie`, `nouvelle`.
-    pub(crate) pp_status: [&'static str; 2],
-    /// What a change of verdict means: `amélioré`, `improved`…
-    pub(crate) change: fn(crate::compare::Change) -> &'static str,
-    /// `engagement ` (before a number).
-    pub(crate) engagement: &'static str,
-    /// `, point ` (between a management section and an item's number).
-    pub(crate) item: &'static str,
-    /// `audit à distance (` (before a channel).
-    pub(crate) remote: &'static str,
-    /// `), engagement ` (between a channel and an engagement's number).
-    pub(crate) remote_engagement: &'static str,
-    /// `non évalué` (no verdict).
-    pub(crate) not_assessed: &'static str,
-    /// `non couvert` (a module the audit does not cover).
-    pub(crate) not_covered: &'static str,
-    /// What opens a quoted observation: `« `.
-    pub(crate) open_quote: &'static str,
-    /// What closes a quoted observation: ` »`.
-    pub(crate) close_quote: &'static str,
-    /// What separates quoted observations and open places: ` ; `.
-    pub(crate) separator: &'static str,
-}
 
 /// The kind of administration in words: `Préfecture`, `Prefecture`…
 pub(crate) fn administration(kind: AdministrationType, language: Language) -> &'static str {

@@ -98,8 +98,8 @@ mod tests {
         use crate::i18n::Language;
         use crate::{NoteCounts, ObservationCounts, Outcome};
         let fr = Language::Fr.phrases();
-        let (c, e, r, k) = (&fr.common, &fr.engine, &fr.report, &fr.compare);
-        let mut texts = vec![
+        let (c, e, r) = (&fr.common, &fr.engine, &fr.report);
+        let texts = vec![
             c.colon,
             c.semicolon,
             c.open_quote,
@@ -124,16 +124,7 @@ mod tests {
             r.indicative_note,
             r.policy_note,
             r.survey_subtitle,
-            k.referentiel,
-            k.not_compared,
-            k.decision,
-            k.open_quote,
-            k.close_quote,
-            k.separator,
-            k.different_sites,
-            k.reversed_dates,
         ];
-        texts.extend(k.audits);
         let mut owned = vec![
             (e.reasons.major)(2),
             (e.reasons.minor)(2),

@@ -42,7 +42,7 @@ fn row(out: &mut String, class: Option<Standing>, tag: &str, cells: &[&str]) {
 
 /// Writes the plan as HTML.
 pub(super) fn write(plan: &Plan, language: Language) -> String {
-    let p = &language.phrases().plan;
+    let p = super::phrases::of(language);
     let several = plan.audits.len() > 1;
     let heading = title(plan, language);
     let mut out = String::with_capacity(2048 + plan.actions.len() * 768);

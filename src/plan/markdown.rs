@@ -27,7 +27,7 @@ fn header(out: &mut String, cells: &[&str]) {
 
 /// Writes the plan as Markdown.
 pub(super) fn write(plan: &Plan, language: Language) -> String {
-    let p = &language.phrases().plan;
+    let p = super::phrases::of(language);
     let several = plan.audits.len() > 1;
     let mut out = String::with_capacity(1024 + plan.actions.len() * 512);
     out.push_str("# ");

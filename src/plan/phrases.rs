@@ -1,8 +1,10 @@
-//! The wording of the corrective-action plan: a field of each language's `Phrases`
-//! (`src/i18n/fr.rs`, `src/i18n/en.rs`).
+//! The wording of the corrective-action plan, in each language: the features keep their own
+//! phrases, beside the shared ones of `crate::i18n`.
 
 use crate::ActionStatus;
+use crate::Language;
 use crate::plan::{PlanTotals, Standing};
+
 
 /// The plan's wording in one language. French strings carry their no-break spaces
 /// (U+00A0) before `:` `;` `!` `?` and inside `« »`.
@@ -89,4 +91,191 @@ pub(crate) struct PlanPhrases {
     pub(crate) point: &'static str,
     /// `Risque`.
     pub(crate) risk: &'static str,
+}
+
+/// The plan's wording in `language`.
+pub(crate) const fn of(language: Language) -> &'static PlanPhrases {
+    match language {
+        Language::Fr => &FR,
+        Language::En => &EN,
+    }
+}
+
+/// French.
+pub(crate) const FR: PlanPhrases = PlanPhrases {
+    title: "Plan d'actions correctives",
+    at: " au ",
+    colon: "\u{a0}: ",
+    open_quote: " «\u{a0}",
+    close_quote: "\u{a0}»",
+    audits: "Audits",
+    audit_end: ", dernier jour le ",
+    policy: fr_policy,
+    totals: fr_totals,
+    none: "Aucune action corrective\u{a0}: les audits n'ont relevé aucune non-conformité.",
+    standing: |s| match s {
+        Standing::Overdue => "En retard",
+        Standing::DueSoon => "À échéance dans les 30 jours",
+        Standing::Open => "Ouvertes",
+        Standing::Lifted => "Levées",
+    },
+    state: |s| match s {
+        ActionStatus::InProgress => "en cours",
+        ActionStatus::Lifted { .. } => "levée",
+        ActionStatus::NotLifted { .. } => "non levée",
+        ActionStatus::Open => "ouverte",
+    },
+    audit: "Audit",
+    audit_of: ", audit du ",
+    on: " le ",
+    after_date: " (après la date du plan\u{a0}: non compté)",
+    later: " à cette date\u{202f}; par la suite ",
+    evidence: "Preuve",
+    reason: "Motif",
+    grade: "Gravité",
+    target: "Objet",
+    finding: "Constat",
+    requirement: "Exigence",
+    action: "Action corrective",
+    leader: "Pilote",
+    due: "Échéance",
+    status: "État",
+    no_action: "non définie",
+    no_leader: "non désigné",
+    not_stated: "non renseigné",
+    no_fiche: " (sans fiche d'écart)",
+    due_from_fiche: "date de la fiche d'écart",
+    due_from_policy: |months| {
+        format!("politique\u{a0}: {months}\u{a0}mois après la fin de l'audit")
+    },
+    no_due: "échéance non calculable",
+    days: |days| match days {
+        0 => "aujourd'hui".to_owned(),
+        1 => "demain".to_owned(),
+        -1 => "en retard d'un jour".to_owned(),
+        d if d < 0 => format!("en retard de {}\u{a0}jours", d.unsigned_abs()),
+        d => format!("dans {d}\u{a0}jours"),
+    },
+    preventive: "Actions préventives (points sensibles)",
+    no_preventive: "Aucun point sensible.",
+    point: "Point sensible",
+    risk: "Risque",
+};
+
+/// English.
+pub(crate) const EN: PlanPhrases = PlanPhrases {
+    title: "Corrective-action plan",
+    at: " at ",
+    colon: ": ",
+    open_quote: " “",
+    close_quote: "”",
+    audits: "Audits",
+    audit_end: ", last day ",
+    policy: en_policy,
+    totals: en_totals,
+    none: "No corrective action: the audits found no nonconformity.",
+    standing: |s| match s {
+        Standing::Overdue => "Overdue",
+        Standing::DueSoon => "Due within 30 days",
+        Standing::Open => "Open",
+        Standing::Lifted => "Lifted",
+    },
+    state: |s| match s {
+        ActionStatus::InProgress => "in progress",
+        ActionStatus::Lifted { .. } => "lifted",
+        ActionStatus::NotLifted { .. } => "not lifted",
+        ActionStatus::Open => "open",
+    },
+    audit: "Audit",
+    audit_of: ", audit of ",
+    on: " on ",
+    after_date: " (after the plan's date: not counted)",
+    later: " at that date; later ",
+    evidence: "Evidence",
+    reason: "Reason",
+    grade: "Grade",
+    target: "Subject",
+    finding: "Finding",
+    requirement: "Requirement",
+    action: "Corrective action",
+    leader: "Leader",
+    due: "Due",
+    status: "State",
+    no_action: "not decided",
+    no_leader: "not named",
+    not_stated: "not stated",
+    no_fiche: " (no fiche d'écart)",
+    due_from_fiche: "date of the fiche d'écart",
+    due_from_policy: |months| {
+        format!(
+            "policy: {months} month{} after the audit's last day",
+            crate::i18n::plural_en(months)
+        )
+    },
+    no_due: "due date cannot be computed",
+    days: |days| match days {
+        0 => "today".to_owned(),
+        1 => "tomorrow".to_owned(),
+        -1 => "1 day overdue".to_owned(),
+        d if d < 0 => format!("{} days overdue", d.unsigned_abs()),
+        d => format!("in {d} days"),
+    },
+    preventive: "Preventive actions (points sensibles)",
+    no_preventive: "No point sensible.",
+    point: "Point sensible",
+    risk: "Risk",
+};
+
+fn fr_policy(minor: u32, major: u32) -> String {
+    format!(
+        "Échéances sans date de fiche\u{a0}: NC min {minor}\u{a0}mois, NC Maj {major}\u{a0}mois \
+         après la fin de l'audit (règle par défaut de l'outil\u{a0}: le référentiel ne publie pas \
+         la sienne)."
+    )
+}
+
+fn fr_totals(t: &PlanTotals, due_soon_days: u32) -> String {
+    let s = |n: u32| crate::i18n::plural_fr(n);
+    format!(
+        "{} action{} corrective{}\u{a0}: {} ouverte{} dont {} en retard et {} à échéance dans les \
+         {due_soon_days}\u{a0}jours\u{202f}; {} levée{}. {} action{} préventive{}.",
+        t.actions,
+        s(t.actions),
+        s(t.actions),
+        t.open,
+        s(t.open),
+        t.overdue,
+        t.due_soon,
+        t.lifted,
+        s(t.lifted),
+        t.preventive,
+        s(t.preventive),
+        s(t.preventive),
+    )
+}
+
+fn en_policy(minor: u32, major: u32) -> String {
+    format!(
+        "Due dates without a fiche's date: NC min {minor} month{}, NC Maj {major} month{} after \
+         the audit's last day (the tool's default rule: the référentiel does not publish its \
+         own).",
+        crate::i18n::plural_en(minor),
+        crate::i18n::plural_en(major)
+    )
+}
+
+fn en_totals(t: &PlanTotals, due_soon_days: u32) -> String {
+    let s = |n: u32| crate::i18n::plural_en(n);
+    format!(
+        "{} corrective action{}: {} open, of which {} overdue and {} due within {due_soon_days} \
+         days; {} lifted. {} preventive action{}.",
+        t.actions,
+        s(t.actions),
+        t.open,
+        t.overdue,
+        t.due_soon,
+        t.lifted,
+        t.preventive,
+        s(t.preventive),
+    )
 }

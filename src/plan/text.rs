@@ -14,7 +14,7 @@ pub(super) const STANDINGS: [Standing; 4] = [
 
 /// `Plan d'actions correctives au 01/03/2020`.
 pub(super) fn title(plan: &Plan, language: Language) -> String {
-    let p = &language.phrases().plan;
+    let p = super::phrases::of(language);
     let mut out = String::with_capacity(48);
     out.push_str(p.title);
     out.push_str(p.at);
@@ -33,10 +33,10 @@ pub(super) fn audit_label(plan: &Plan, index: usize, language: Language) -> Stri
     out.push_str(crate::i18n::site_name(&audit.site, language));
     out.push_str(" — ");
     (phrases.engine.audit_kind)(&mut out, audit.kind.internal, audit.kind.audit_type);
-    out.push_str(phrases.plan.audit_end);
+    out.push_str(super::phrases::of(language).audit_end);
     push_date(&mut out, audit.dates.end, language);
     if audit.after_date {
-        out.push_str(phrases.plan.after_date);
+        out.push_str(super::phrases::of(language).after_date);
     }
     out
 }
@@ -44,7 +44,7 @@ pub(super) fn audit_label(plan: &Plan, index: usize, language: Language) -> Stri
 /// `Engagement 17 « title »`, `PILOTAGE DE LA POLITIQUE QUALITE, point 5 « title »`.
 pub(super) fn source_label(source: Source, title: &str, language: Language) -> String {
     let phrases = language.phrases();
-    let (e, p) = (&phrases.engine, &phrases.plan);
+    let (e, p) = (&phrases.engine, super::phrases::of(language));
     let mut out = String::with_capacity(title.len() + 48);
     match source {
         Source::Engagement(n) => {
@@ -78,14 +78,14 @@ pub(super) fn source_label(source: Source, title: &str, language: Language) -> S
 pub(super) fn target_label(a: &PlanAction, language: Language) -> String {
     let mut out = source_label(super::ecart_source(a.target), &a.title, language);
     if !a.has_fiche {
-        out.push_str(language.phrases().plan.no_fiche);
+        out.push_str(super::phrases::of(language).no_fiche);
     }
     out
 }
 
 /// `18/12/2019 (politique : 1 mois après la fin de l'audit) — en retard de 28 jours`.
 pub(super) fn due_label(plan: &Plan, a: &PlanAction, language: Language) -> String {
-    let p = &language.phrases().plan;
+    let p = super::phrases::of(language);
     let Some(due) = a.due else {
         return p.no_due.to_owned();
     };
@@ -119,7 +119,7 @@ pub(super) fn action_cells<'a>(
     language: Language,
 ) -> Vec<std::borrow::Cow<'a, str>> {
     use std::borrow::Cow;
-    let p = &language.phrases().plan;
+    let p = super::phrases::of(language);
     let mut cells = vec![
         Cow::Borrowed(a.grade.code()),
         Cow::Owned(target_label(a, language)),
@@ -138,7 +138,7 @@ pub(super) fn action_cells<'a>(
 /// `levée le 02/03/2020 — Preuve : …`, `en cours`; a state checked after the plan's date
 /// `at` comes after the state at that date: `ouverte à cette date ; par la suite levée le …`.
 pub(super) fn status_label(status: &ActionStatus, at: NaiveDate, language: Language) -> String {
-    let p = &language.phrases().plan;
+    let p = super::phrases::of(language);
     let mut out = String::new();
     if status.checked_on().is_some_and(|on| on > at) {
         out.push_str((p.state)(&ActionStatus::Open));
@@ -184,7 +184,7 @@ pub(super) fn audit_of(plan: &Plan, index: usize, language: Language) -> String 
         return String::new();
     };
     let mut out = String::from(crate::i18n::site_name(&audit.site, language));
-    out.push_str(language.phrases().plan.audit_of);
+    out.push_str(super::phrases::of(language).audit_of);
     push_date(&mut out, audit.dates.start, language);
     out
 }
@@ -199,7 +199,7 @@ fn field(out: &mut String, label: &str, colon: &str, value: &str) {
 
 /// Writes the plan as plain text.
 pub(super) fn write(plan: &Plan, language: Language) -> String {
-    let p = &language.phrases().plan;
+    let p = super::phrases::of(language);
     let mut out = String::with_capacity(1024 + plan.actions.len() * 512);
     out.push_str(&title(plan, language).to_uppercase());
     out.push_str("\n\n");
