@@ -156,8 +156,8 @@ pub mod plan;
 
 pub mod formats;
 
-mod codes_table;
-mod error;
+mod base;
+pub mod codes;
 mod i18n;
 mod input;
 mod text;
@@ -172,6 +172,10 @@ pub mod samples;
 #[cfg_attr(docsrs, doc(cfg(any(feature = "xlsx", feature = "csv"))))]
 pub mod grid;
 
+pub use base::{
+    Diagnostic, Error, ErrorCode, ErrorDiagnostic, Format, RuleCode, Severity, ValidationOptions,
+    ValidationReport,
+};
 pub use chrono::NaiveDate;
 pub use compare::{ComparedAudit, Comparison, compare, compare_with};
 pub use engine::decision::{Decision, DueSource, Ecart, Outcome, Policy, Rule, decide};
@@ -181,11 +185,10 @@ pub use engine::score::{
 };
 pub use engine::synthesis::{ObservationItem, Section, Source, Synthesis, synthesize};
 pub use engine::{AppliedPolicy, Conclusions, Nonconformities, conclude};
-pub use error::{Error, ErrorCode, ErrorDiagnostic};
+pub use formats::Interchange;
 #[cfg(feature = "toml")]
 #[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
 pub use formats::MAX_TOML_ITEMS;
-pub use formats::{Format, Interchange};
 pub use history::{
     CyclePolicy, History, HistoryCode, HistoryDiagnostic, HistoryOptions, LabelState, LabelStatus,
 };
@@ -213,10 +216,7 @@ pub use report_text::{
     ReportLayout, import_report, import_report_path, import_report_text, render_report_text,
 };
 pub use strum::IntoEnumIterator;
-pub use validate::{
-    Diagnostic, RuleCode, Severity, Valid, ValidAudit, ValidationOptions, ValidationReport,
-    validate, validate_referentiel,
-};
+pub use validate::{Valid, ValidAudit, validate, validate_referentiel};
 
 pub use input::MAX_INPUT_BYTES;
 pub(crate) use input::{check_size, read_input, read_input_bytes};

@@ -556,7 +556,7 @@ fn history_codes_are_pinned() {
                 .contains(&format!("[{code}] {}", code.default_severity()))
         );
     }
-    assert!(qualepref::validate::codes_markdown().contains("### `history-overdue-action`"));
+    assert!(qualepref::codes::markdown().contains("### `history-overdue-action`"));
 }
 
 /// The synthetic suivi audit, re-dated to `date`, as type `audit_type`.

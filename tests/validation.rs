@@ -1264,7 +1264,7 @@ fn all_lists_every_code_once() {
 #[test]
 fn codes_md_is_current() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/codes.md");
-    let generated = qualepref::validate::codes_markdown();
+    let generated = qualepref::codes::markdown();
     if std::env::var_os("UPDATE_CODES").is_some() {
         std::fs::write(path, &generated).unwrap();
         return;
@@ -1278,7 +1278,7 @@ fn codes_md_is_current() {
 
 #[test]
 fn every_code_is_documented() {
-    let docs = qualepref::validate::codes_markdown();
+    let docs = qualepref::codes::markdown();
     for code in RuleCode::iter() {
         let severity = match code.default_severity() {
             Severity::Info => "Info",

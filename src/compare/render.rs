@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::{ComparedAudit, Comparison, FollowUp, NcStatus, Place, Standing};
-use crate::i18n::{self, push_number};
+use crate::i18n::push_number;
 use crate::report::document::{Block, Document, Inline, List, ListStyle, SectionKind, Spans};
 use crate::report::{html, markdown, text};
 use crate::{Language, NcGrade, Verdict};
@@ -35,13 +35,12 @@ impl Place {
 }
 
 fn standing_label(standing: Option<&Standing>, language: Language) -> String {
-    let p = language.phrases();
     match standing {
         None => super::phrases::of(language).not_covered.to_owned(),
         Some(s) => {
-            let mut out = i18n::rate_text(s.rate, language);
+            let mut out = crate::engine::phrases::rate_text(s.rate, language);
             out.push_str(", ");
-            out.push_str((p.common.outcome)(s.outcome));
+            out.push_str((language.engine().outcome)(s.outcome));
             out
         }
     }
@@ -76,7 +75,7 @@ fn audit_line(label: &str, audit: &ComparedAudit, language: Language) -> String 
     line.push_str(" (");
     line.push_str(site.departement.as_str());
     line.push_str(") — ");
-    (p.engine.audit_kind)(&mut line, audit.kind.internal, audit.kind.audit_type);
+    (language.engine().audit_kind)(&mut line, audit.kind.internal, audit.kind.audit_type);
     line.push_str(" — ");
     crate::i18n::push_date(&mut line, audit.dates.start, language);
     if audit.dates.end != audit.dates.start {
@@ -137,7 +136,7 @@ impl Comparison {
         // An internal audit's outcome is indicative: only the external audit decides.
         let (ob, oa) = self.outcome;
         let outcome = |o, audit: &ComparedAudit| {
-            let mut out = (p.common.outcome)(o).to_owned();
+            let mut out = (language.engine().outcome)(o).to_owned();
             if audit.kind.internal {
                 out.push_str(p.common.indicative);
             }
@@ -154,7 +153,7 @@ impl Comparison {
             .map(|m| {
                 format!(
                     "{}{}{colon}{}",
-                    p.report.module,
+                    language.report().module,
                     m.module,
                     arrow(
                         &standing_label(m.before.as_ref(), l),
@@ -171,7 +170,7 @@ impl Comparison {
             .map(|e| {
                 format!(
                     "{}{} {}{}{}{colon}{} ({})",
-                    p.engine.engagement,
+                    language.engine().engagement,
                     e.engagement,
                     c.open_quote,
                     e.title,

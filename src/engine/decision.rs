@@ -53,8 +53,8 @@ use std::collections::BTreeMap;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::base::wire::wire_enum;
 use crate::engine::owned;
-use crate::model::wire::wire_enum;
 use crate::validate::Index;
 use crate::{Audit, EcartTarget, Error, FicheEcart, Language, NcGrade, Referentiel, Valid};
 
@@ -106,7 +106,7 @@ impl Outcome {
     /// ```
     #[must_use]
     pub fn label(self, language: Language) -> &'static str {
-        (language.phrases().common.outcome)(self)
+        (language.engine().outcome)(self)
     }
 
     /// The French wording, e.g. `avis favorable sous réserve`: [`label`](Outcome::label) in

@@ -77,6 +77,7 @@
 
 pub mod decision;
 mod lines;
+pub(crate) mod phrases;
 pub mod score;
 mod sentences;
 pub mod synthesis;
@@ -292,6 +293,15 @@ impl Conclusions<'_> {
     }
 }
 
+impl<R: std::borrow::Borrow<crate::Referentiel>> crate::ValidAudit<R> {
+    /// Every conclusion of the kept audit, owned ([`conclude`] then
+    /// [`into_owned`](Conclusions::into_owned)).
+    #[must_use]
+    pub fn conclude(&self, policy: &Policy, language: Language) -> Conclusions<'static> {
+        conclude(&self.valid(), policy, language).into_owned()
+    }
+}
+
 /// A borrowed text as an owned one, for the `into_owned` of the output types.
 pub(crate) fn owned<T: ToOwned + ?Sized + 'static>(text: Cow<'_, T>) -> Cow<'static, T> {
     Cow::Owned(text.into_owned())
@@ -380,9 +390,9 @@ impl Conclusions<'_> {
         let p = l.phrases();
         let mut out = String::with_capacity(4096);
         out.push_str(if self.indicative {
-            p.engine.indicative_title
+            l.engine().indicative_title
         } else {
-            p.engine.decision_title
+            l.engine().decision_title
         });
         push_line(&mut out, self.outcome.label(l));
         // The list marks (`- `, `❖ `), the indent and the codes (`C`, `NA`, `NC min`, `NC Maj`,
@@ -396,7 +406,7 @@ impl Conclusions<'_> {
         let sep = p.common.semicolon;
         out.push_str(p.common.rate_label);
         out.push(' ');
-        out.push_str(&crate::i18n::rate_text(self.rate, l));
+        out.push_str(&crate::engine::phrases::rate_text(self.rate, l));
         let _ = write!(
             out,
             "{sep}C {}, NA {}, NC min {}, NC Maj {}{sep}PF {}, PS {}, PP {}",
@@ -405,7 +415,7 @@ impl Conclusions<'_> {
         out.push('\n');
         // The management items count in the decision too: their figures follow.
         let items = &self.management.total.counts;
-        out.push_str(p.engine.management);
+        out.push_str(l.engine().management);
         let _ = write!(
             out,
             "C {}, NA {}, NC min {}, NC Maj {}",
@@ -420,7 +430,7 @@ impl Conclusions<'_> {
                 push_line(&mut out, line);
             }
             if !section.auditor.is_empty() {
-                push_line(&mut out, p.engine.auditor_text);
+                push_line(&mut out, l.engine().auditor_text);
                 for paragraph in section.auditor.iter() {
                     out.push_str("  ");
                     push_line(&mut out, paragraph);

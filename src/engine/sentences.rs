@@ -7,9 +7,9 @@
 
 use crate::engine::decision::{Decision, DueSource, Ecart, Rule};
 use crate::engine::lines::Lines;
+use crate::engine::phrases::push_rate_ratio;
 use crate::engine::score::{Scores, Tally, VerdictCounts};
 use crate::engine::synthesis::{ObservationItem, Source};
-use crate::i18n::format::push_rate_ratio;
 use crate::i18n::{push_date, push_number};
 use crate::{Audit, EcartTarget, Language, NcGrade, Outcome};
 
@@ -19,21 +19,21 @@ pub(crate) fn push_source_label(out: &mut String, source: Source, title: &str, l
     let p = language.phrases();
     match source {
         Source::Engagement(n) => {
-            out.push_str(p.engine.engagement);
+            out.push_str(language.engine().engagement);
             push_number(out, n.get().into());
         }
         Source::Management(id) => {
             out.push_str((p.common.management_section)(id.section));
-            out.push_str(p.engine.management_item);
+            out.push_str(language.engine().management_item);
             push_number(out, id.item.into());
         }
         Source::Remote {
             channel,
             engagement,
         } => {
-            out.push_str(p.engine.remote_check);
+            out.push_str(language.engine().remote_check);
             out.push_str((p.common.remote_channel)(channel));
-            out.push_str(p.engine.remote_engagement);
+            out.push_str(language.engine().remote_engagement);
             push_number(out, engagement.get().into());
         }
     }
@@ -63,7 +63,7 @@ pub(crate) fn push_observation_line(
     line.push_str(p.common.colon);
     line.push_str(&item.text);
     if let Some(risk) = &item.risk {
-        line.push_str(p.engine.risk);
+        line.push_str(language.engine().risk);
         line.push_str(risk);
     }
 }
@@ -92,8 +92,7 @@ pub(crate) fn push_ecart_line(
     deadline_months: u32,
     language: Language,
 ) {
-    let p = language.phrases();
-    let none = p.engine.not_stated;
+    let none = language.engine().not_stated;
     let finding = if e.finding.is_empty() {
         none
     } else {
@@ -107,24 +106,24 @@ pub(crate) fn push_ecart_line(
     line.push_str(e.grade.code());
     line.push_str(" — ");
     push_source_label(line, ecart_source(e.target), &e.title, language);
-    line.push_str(p.engine.finding);
+    line.push_str(language.engine().finding);
     line.push_str(finding);
-    line.push_str(p.engine.requirement);
+    line.push_str(language.engine().requirement);
     line.push_str(requirement);
     if !e.has_fiche {
-        line.push_str(p.engine.no_fiche);
+        line.push_str(language.engine().no_fiche);
     }
     if let Some(due) = e.due {
-        line.push_str(p.engine.due_on);
+        line.push_str(language.engine().due_on);
         push_date(line, due, language);
         line.push_str(" (");
         match e.due_source {
-            DueSource::Fiche => line.push_str(p.engine.due_from_fiche),
-            DueSource::Policy => (p.engine.due_after)(line, deadline_months),
+            DueSource::Fiche => line.push_str(language.engine().due_from_fiche),
+            DueSource::Policy => (language.engine().due_after)(line, deadline_months),
         }
         line.push_str(").");
     } else {
-        line.push_str(p.engine.no_due);
+        line.push_str(language.engine().no_due);
     }
 }
 
@@ -145,19 +144,19 @@ fn push_verdict_counts(out: &mut String, c: &VerdictCounts) {
 /// `taux de conformité sans objet (aucun C ni NC)`.
 fn push_rate(out: &mut String, rate: Option<crate::Rate>, language: Language) {
     let p = language.phrases();
-    out.push_str(p.engine.rate);
+    out.push_str(language.engine().rate);
     if let Some(r) = rate {
         push_rate_ratio(out, r, language);
     } else {
         out.push_str(p.common.no_rate);
-        out.push_str(p.engine.no_rate_why);
+        out.push_str(language.engine().no_rate_why);
     }
 }
 
 /// The sentences giving the rule that fired and each écart.
 pub(crate) fn reasons(decision: &Decision<'_>, language: Language) -> Vec<String> {
     let d = decision;
-    let r = &language.phrases().engine.reasons;
+    let r = &language.engine().reasons;
     let first = match d.rule {
         Rule::MajorNonconformity => (r.major)(d.major),
         Rule::MinorThresholdReached => (r.minor_threshold)(d.minor, d.minor_threshold.unwrap_or(0)),
@@ -182,7 +181,7 @@ fn push_assessed(out: &mut String, noun: &str, tally: &Tally, language: Language
     let counts = &tally.counts;
     let assessed = counts.assessed();
     let listed = assessed.saturating_add(counts.not_assessed);
-    (p.engine.assessed)(out, assessed, listed, noun);
+    (language.engine().assessed)(out, assessed, listed, noun);
     push_verdict_counts(out, counts);
     out.push_str(p.common.semicolon);
     push_rate(out, tally.rate, language);
@@ -193,7 +192,7 @@ fn push_assessed(out: &mut String, noun: &str, tally: &Tally, language: Language
 /// (`, `, ` (`, `), `) is the same in every language.
 fn push_audit_phrase(out: &mut String, audit: &Audit, language: Language) {
     let p = language.phrases();
-    (p.engine.audit_kind)(out, audit.kind.internal, audit.kind.audit_type);
+    (language.engine().audit_kind)(out, audit.kind.internal, audit.kind.audit_type);
     let site = &audit.site;
     out.push_str(p.common.colon);
     out.push_str(crate::i18n::site_name(site, language));
@@ -203,12 +202,12 @@ fn push_audit_phrase(out: &mut String, audit: &Audit, language: Language) {
     out.push_str(site.departement.as_str());
     out.push_str("), ");
     if audit.dates.start == audit.dates.end {
-        out.push_str(p.engine.on);
+        out.push_str(language.engine().on);
         push_date(out, audit.dates.start, language);
     } else {
-        out.push_str(p.engine.from);
+        out.push_str(language.engine().from);
         push_date(out, audit.dates.start, language);
-        out.push_str(p.engine.to);
+        out.push_str(language.engine().to);
         push_date(out, audit.dates.end, language);
     }
     out.push('.');
@@ -229,9 +228,9 @@ pub(crate) fn conclusion_generale(
 
     let line = lines.buffer();
     if scores.modules.is_empty() {
-        line.push_str(p.engine.no_module);
+        line.push_str(language.engine().no_module);
     } else {
-        line.push_str(p.engine.modules_covered);
+        line.push_str(language.engine().modules_covered);
         for (i, mgmt) in scores.modules.iter().enumerate() {
             if i > 0 {
                 line.push_str(p.common.semicolon);
@@ -246,28 +245,33 @@ pub(crate) fn conclusion_generale(
     }
     lines.end_line();
 
-    push_assessed(lines.buffer(), p.engine.engagements, &scores.overall, l);
+    push_assessed(
+        lines.buffer(),
+        language.engine().engagements,
+        &scores.overall,
+        l,
+    );
     lines.end_line();
 
     let line = lines.buffer();
-    line.push_str(p.engine.management);
-    push_assessed(line, p.engine.items, &scores.management.total, l);
+    line.push_str(language.engine().management);
+    push_assessed(line, language.engine().items, &scores.management.total, l);
     lines.end_line();
 
     let line = lines.buffer();
-    line.push_str(p.engine.remote_checks);
-    (p.engine.remote_counts)(line, &scores.remote_total);
+    line.push_str(language.engine().remote_checks);
+    (language.engine().remote_counts)(line, &scores.remote_total);
     line.push('.');
     lines.end_line();
 
-    (p.engine.observation_counts)(lines.buffer(), &scores.observations);
+    (language.engine().observation_counts)(lines.buffer(), &scores.observations);
     lines.end_line();
 
     let line = lines.buffer();
     line.push_str(if audit.kind.internal {
-        p.engine.indicative_decision
+        language.engine().indicative_decision
     } else {
-        p.engine.decision
+        language.engine().decision
     });
     line.push_str(decision.outcome.label(l));
     if decision.outcome != Outcome::Favorable {
@@ -286,7 +290,7 @@ pub(crate) fn conclusion_generale(
             .filter_map(|e| e.due)
             .max()
         {
-            line.push_str(p.engine.due_by);
+            line.push_str(language.engine().due_by);
             push_date(line, due, l);
         }
     }

@@ -222,7 +222,7 @@ impl<'a> Synthesis<'a> {
 
 /// « Sans objet. » / `Nothing to report.`
 pub(crate) fn nothing(language: Language) -> &'static str {
-    language.phrases().engine.nothing
+    language.engine().nothing
 }
 
 /// Every observation of the audit in référentiel order.
@@ -366,7 +366,7 @@ pub(crate) fn synthesize_indexed<'a>(
     let items = observations(audit, referentiel, index);
     let l = language;
     let p = l.phrases();
-    let h = &p.engine.headings;
+    let h = &l.engine().headings;
     let plain = |heading: &'static str, auditor: &'a [String]| Section {
         heading: Cow::Borrowed(heading),
         generated: Lines::default(),
@@ -375,7 +375,7 @@ pub(crate) fn synthesize_indexed<'a>(
     };
     let mut fiches = Lines::with_capacity(decision.ecarts.len().max(1), 256);
     if decision.ecarts.is_empty() {
-        fiches.push(p.engine.no_nonconformity);
+        fiches.push(l.engine().no_nonconformity);
     }
     for e in &decision.ecarts {
         push_ecart_line(fiches.buffer(), e, decision.deadline_months_for(e.grade), l);
@@ -383,10 +383,10 @@ pub(crate) fn synthesize_indexed<'a>(
     }
     let mut charte = Lines::default();
     if is_initial(audit) {
-        charte.push(p.engine.charte_initial);
+        charte.push(l.engine().charte_initial);
     } else if let Some(v) = c.charte_graphique.verdict {
         let line = charte.buffer();
-        line.push_str(p.engine.auditor_verdict);
+        line.push_str(l.engine().auditor_verdict);
         line.push_str(v.code());
         line.push_str(" (");
         line.push_str((p.common.verdict)(v));

@@ -1,4 +1,4 @@
-//! The history rules' codes, declared once in a [`code_table!`](crate::codes_table), and the
+//! The history rules' codes, declared once in a [`code_table!`](crate::base::codes_table), and the
 //! diagnostic a history reports.
 
 use std::fmt;
@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Severity;
 
-crate::codes_table::code_table! {
+crate::base::codes_table::code_table! {
     /// The stable code of a history rule. Codes are never renamed nor reused once released;
     /// they are appended.
     ///

@@ -3,7 +3,8 @@
 //! verdict through CSS classes). Every text from the audits is escaped (HTML, Markdown).
 
 use super::{History, HistoryAudit, Trend};
-use crate::i18n::{push_date, rate_text};
+use crate::engine::phrases::rate_text;
+use crate::i18n::push_date;
 use crate::{EcartTarget, Language, Verdict};
 
 /// A row of the grid: the engagement, and per audit its verdict and the cell's text.
@@ -82,7 +83,7 @@ impl History {
         let mut lines = Vec::new();
         for a in &self.audits {
             let mut line = format!("{} — ", date(a.dates.start, language));
-            (p.engine.audit_kind)(&mut line, a.kind.internal, a.kind.audit_type);
+            (language.engine().audit_kind)(&mut line, a.kind.internal, a.kind.audit_type);
             line.push_str(" — ");
             line.push_str(h.modules);
             let modules: Vec<String> = a.modules.iter().map(ToString::to_string).collect();

@@ -101,17 +101,6 @@ pub(crate) fn push_percent(out: &mut String, tenths: u32, language: Language) {
     out.push_str(percent);
 }
 
-/// Writes a rate as a percentage then its ratio: `100,0 % (20/20)`.
-#[inline]
-pub(crate) fn push_rate_ratio(out: &mut String, rate: crate::Rate, language: Language) {
-    push_percent(out, rate.tenths_of_percent(), language);
-    out.push_str(" (");
-    push_number(out, rate.numerator());
-    out.push('/');
-    push_number(out, rate.denominator());
-    out.push(')');
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -92,61 +92,6 @@ mod tests {
         );
     }
 
-    /// The French phrase table is written typeset: the engine writes its phrases as they are.
-    #[test]
-    fn the_french_phrase_table_is_typeset() {
-        use crate::i18n::Language;
-        use crate::{NoteCounts, ObservationCounts, Outcome};
-        let fr = Language::Fr.phrases();
-        let (c, e, r) = (&fr.common, &fr.engine, &fr.report);
-        let texts = vec![
-            c.colon,
-            c.semicolon,
-            c.open_quote,
-            c.close_quote,
-            c.rate_label,
-            e.auditor_verdict,
-            e.risk,
-            e.finding,
-            e.requirement,
-            e.modules_covered,
-            e.management,
-            e.remote_checks,
-            e.decision,
-            e.indicative_decision,
-            e.decision_title,
-            e.indicative_title,
-            e.auditor_text,
-            e.reasons.none,
-            r.abbreviations,
-            r.remote,
-            r.indicative_lead,
-            r.indicative_note,
-            r.policy_note,
-            r.survey_subtitle,
-        ];
-        let mut owned = vec![
-            (e.reasons.major)(2),
-            (e.reasons.minor)(2),
-            (e.reasons.minor_threshold)(3, 3),
-            (r.policy)(3, 1, Some(2)),
-            (r.policy)(3, 3, Some(2)),
-            (r.policy)(3, 1, None),
-        ];
-        if let Some(m) = crate::ModuleNumber::new(1) {
-            owned.push((r.module_heading)(m, "X", true));
-        }
-        let mut out = String::new();
-        (e.assessed)(&mut out, 2, 3, e.engagements);
-        (e.remote_counts)(&mut out, &NoteCounts::default());
-        (e.observation_counts)(&mut out, &ObservationCounts::default());
-        owned.push(out);
-        owned.push((c.outcome)(Outcome::Favorable).to_owned());
-        for text in texts.into_iter().chain(owned.iter().map(String::as_str)) {
-            assert!(is_typeset(text), "{text:?}");
-        }
-    }
-
     #[test]
     fn text_without_ordinary_space_before_a_sign_is_borrowed() {
         for text in [

@@ -1,12 +1,11 @@
 //! The audit: what an audit report holds, as typed data. The JSON layout is documented on
 //! [`Audit`], where users read it.
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoStaticStr};
 
+use crate::base::wire::wire_enum;
 use crate::model::assessment::{Assessment, ManagementAssessment, Observation};
 use crate::model::auditor::Auditor;
 use crate::model::ecart::{EcartTarget, FicheEcart};
@@ -14,9 +13,8 @@ use crate::model::ids::{EngagementNumber, ManagementItemId, ModuleNumber};
 use crate::model::remote::RemoteCheck;
 use crate::model::site::{Context, Site};
 use crate::model::unread::Unread;
-use crate::model::wire::wire_enum;
 use crate::model::written::AuditorSynthesis;
-use crate::{Error, Format, Interchange, NcGrade, Referentiel, Verdict};
+use crate::{Error, NcGrade, Referentiel, Verdict};
 
 /// An audit of a site against a référentiel, as its report states it.
 ///
@@ -74,7 +72,7 @@ use crate::{Error, Format, Interchange, NcGrade, Referentiel, Verdict};
 /// spacing; writing gives these forms). A fiche d'écart's target is `{"engagement": N}` or
 /// `{"management": {"section": "pilotage", "item": N}}`.
 ///
-/// The same fields read and write in YAML and TOML ([`Interchange`]); in TOML, dates are
+/// The same fields read and write in YAML and TOML ([`Interchange`](crate::Interchange)); in TOML, dates are
 /// strings. The JSON Schema of this layout is `schema/audit.schema.json` (feature `schema`:
 /// `qualepref::schema::audit_schema`).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -123,73 +121,6 @@ pub struct Audit {
 }
 
 impl Audit {
-    /// Reads an audit from its JSON form (the layout above).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Parse`] with the line and column where the parser stopped, for malformed JSON, a
-    /// missing or unknown field, an unknown code or an out-of-range number;
-    /// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES).
-    ///
-    /// ```
-    /// use qualepref::Audit;
-    /// let err = Audit::from_json_str("{\n  \"site\": 12\n}").unwrap_err();
-    /// assert_eq!(err.position(), Some((2, 12)));
-    /// ```
-    pub fn from_json_str(text: &str) -> Result<Audit, Error> {
-        Audit::from_str_in(text, Format::Json)
-    }
-
-    /// Reads an audit from `bytes` in `format` — a request body, a database column — with the
-    /// checks a file gets: UTF-8 (a leading byte-order mark skipped) and
-    /// [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES). See [`Interchange::from_slice_in`].
-    ///
-    /// # Errors
-    ///
-    /// [`Error::TooLarge`], [`Error::NotUtf8`], or the parser's [`Error::Parse`] (whose
-    /// [`code`](Error::code) and [`path`](Error::path) say what and where).
-    pub fn from_slice(bytes: &[u8], format: Format) -> Result<Audit, Error> {
-        Audit::from_slice_in(bytes, format)
-    }
-
-    /// Reads an audit from `reader` in `format`, reading at most
-    /// [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES). See [`Interchange::from_reader_in`].
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Io`] when the reader fails; the errors of [`from_slice`](Audit::from_slice).
-    pub fn from_reader(reader: impl std::io::Read, format: Format) -> Result<Audit, Error> {
-        Audit::from_reader_in(reader, format)
-    }
-
-    /// Reads an audit from a file in the format of its extension: `.yaml`/`.yml` YAML, `.toml`
-    /// TOML (with those features), JSON otherwise. [`Interchange::from_path_in`] takes the
-    /// format explicitly.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Io`] when the file cannot be read, with the system's reason; [`Error::InFile`]
-    /// naming the file around [`Error::TooLarge`] or the parser's error.
-    ///
-    /// ```
-    /// use qualepref::Audit;
-    /// let audit = Audit::from_path("examples/data/toulon-2019.json")?;
-    /// assert_eq!(audit.site.city, "TOULON");
-    /// # Ok::<(), qualepref::Error>(())
-    /// ```
-    pub fn from_path(path: impl AsRef<Path>) -> Result<Audit, Error> {
-        Audit::from_path_in(path, None)
-    }
-
-    /// Writes the audit as pretty-printed JSON with a final newline, in the documented layout.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Write`] if serialisation fails (it does not for the types of this crate).
-    pub fn to_json_string(&self) -> Result<String, Error> {
-        self.to_string_in(Format::Json)
-    }
-
     /// An audit of `site` against `referentiel` with nothing assessed yet: one assessment per
     /// engagement of the covered `modules` that the référentiel bundles and one per management
     /// item, all without verdict, in the référentiel's order. Fill it in with

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoStaticStr};
 
 use crate::Error;
-use crate::model::wire::wire_enum;
+use crate::base::wire::wire_enum;
 
 /// A module number, 1 to 8. A module number cannot be 0 or 9.
 ///

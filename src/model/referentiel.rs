@@ -10,14 +10,13 @@
 //!
 //! The file format is documented on [`Referentiel`], where users read it.
 
-use std::path::Path;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::Error;
 use crate::model::ids::{EngagementNumber, ManagementItemId, ManagementSection, ModuleNumber};
-use crate::{Error, Format, Interchange};
 
 /// The `format` tag of référentiel files.
 pub const REFERENTIEL_FORMAT: &str = "qualepref-referentiel/1";
@@ -75,7 +74,7 @@ pub const REFERENTIEL_FORMAT: &str = "qualepref-referentiel/1";
 /// and lists every problem: duplicate numbers, an engagement in an unknown or not-bundled module,
 /// a bundled module without engagements, an unknown group, an empty title.
 ///
-/// The same fields read and write in YAML and TOML ([`Interchange`]). The JSON Schema of this
+/// The same fields read and write in YAML and TOML ([`Interchange`](crate::Interchange)). The JSON Schema of this
 /// format is `schema/referentiel.schema.json` (feature `schema`:
 /// `qualepref::schema::referentiel_schema`).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -257,7 +256,7 @@ impl TryFrom<ReferentielData> for Referentiel {
     type Error = Error;
 
     fn try_from(data: ReferentielData) -> Result<Self, Error> {
-        if let Some(report) = crate::validate::check_referentiel_file(&data) {
+        if let Some(report) = crate::model::referentiel_checks::check_referentiel_file(&data) {
             return Err(Error::InvalidReferentiel { report });
         }
         let mut r = Referentiel {
@@ -309,68 +308,6 @@ impl Referentiel {
     #[must_use]
     pub const fn qual_e_pref_2019_json() -> &'static str {
         include_str!("../../data/qual-e-pref-2019.json")
-    }
-
-    /// Reads a référentiel from its JSON form, checking every invariant.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Parse`] with the line and column for malformed JSON or a missing or unknown field;
-    /// [`Error::InvalidReferentiel`] listing every broken invariant.
-    ///
-    /// ```
-    /// use qualepref::Referentiel;
-    /// let err = Referentiel::from_json_str(r#"{"id": "x", "name": "X", "title": "X",
-    ///     "date": "2020-01-01", "modules": [{"number": 1, "title": "", "obligatory": true,
-    ///     "bundled": false}]}"#).unwrap_err();
-    /// assert!(err.to_string().contains("module 1 has an empty title"));
-    /// ```
-    pub fn from_json_str(text: &str) -> Result<Referentiel, Error> {
-        Referentiel::from_str_in(text, Format::Json)
-    }
-
-    /// Reads a référentiel from `bytes` in `format` — a request body, a database column — with the
-    /// checks a file gets: UTF-8 (a leading byte-order mark skipped) and
-    /// [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES). See [`Interchange::from_slice_in`].
-    ///
-    /// # Errors
-    ///
-    /// [`Error::TooLarge`], [`Error::NotUtf8`], or the parser's [`Error::Parse`] (whose
-    /// [`code`](Error::code) and [`path`](Error::path) say what and where), or [`Error::InvalidReferentiel`].
-    pub fn from_slice(bytes: &[u8], format: Format) -> Result<Referentiel, Error> {
-        Referentiel::from_slice_in(bytes, format)
-    }
-
-    /// Reads a référentiel from `reader` in `format`, reading at most
-    /// [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES). See [`Interchange::from_reader_in`].
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Io`] when the reader fails; the errors of [`from_slice`](Referentiel::from_slice).
-    pub fn from_reader(reader: impl std::io::Read, format: Format) -> Result<Referentiel, Error> {
-        Referentiel::from_reader_in(reader, format)
-    }
-
-    /// Reads a référentiel from a file in the format of its extension (`.yaml`/`.yml` YAML,
-    /// `.toml` TOML with those features, JSON otherwise), checking every invariant.
-    /// [`Interchange::from_path_in`] takes the format explicitly.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Io`] when the file cannot be read, with the system's reason; [`Error::InFile`]
-    /// naming the file around [`Error::TooLarge`], the parser's error or
-    /// [`Error::InvalidReferentiel`].
-    pub fn from_path(path: impl AsRef<Path>) -> Result<Referentiel, Error> {
-        Referentiel::from_path_in(path, None)
-    }
-
-    /// Writes the référentiel in its JSON file format (pretty-printed, with a final newline).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Write`] if serialisation fails (it does not for a loaded référentiel).
-    pub fn to_json_string(&self) -> Result<String, Error> {
-        self.to_string_in(Format::Json)
     }
 
     /// Its stable identifier, e.g. `qual-e-pref-2019`; audits name it.

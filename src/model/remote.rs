@@ -7,9 +7,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use strum::{EnumIter, IntoStaticStr};
 
 use crate::Error;
+use crate::base::wire::wire_enum;
 use crate::model::assessment::Observation;
 use crate::model::ids::{EngagementNumber, ModuleNumber};
-use crate::model::wire::wire_enum;
 use crate::text::key;
 
 /// A remote-audit channel (« audit à distance »).

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoStaticStr};
 
 use crate::Error;
-use crate::model::wire::wire_enum;
+use crate::base::wire::wire_enum;
 
 /// The kind of administration audited (TYPE D'ADMINISTRATION on the cover page).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

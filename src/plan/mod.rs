@@ -104,8 +104,8 @@ mod text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::base::wire::wire_enum;
 use crate::engine::AppliedPolicy;
-use crate::model::wire::wire_enum;
 use crate::{
     ActionStatus, AuditDates, AuditKind, DueSource, EcartTarget, Language, NcGrade,
     ObservationKind, Policy, Site, Source, Valid, conclude,

@@ -5,7 +5,6 @@ use crate::ActionStatus;
 use crate::Language;
 use crate::plan::{PlanTotals, Standing};
 
-
 /// The plan's wording in one language. French strings carry their no-break spaces
 /// (U+00A0) before `:` `;` `!` `?` and inside `« »`.
 pub(crate) struct PlanPhrases {

@@ -28,11 +28,10 @@ pub(super) fn audit_label(plan: &Plan, index: usize, language: Language) -> Stri
     let Some(audit) = plan.audits.get(index) else {
         return String::new();
     };
-    let phrases = language.phrases();
     let mut out = String::with_capacity(96);
     out.push_str(crate::i18n::site_name(&audit.site, language));
     out.push_str(" — ");
-    (phrases.engine.audit_kind)(&mut out, audit.kind.internal, audit.kind.audit_type);
+    (language.engine().audit_kind)(&mut out, audit.kind.internal, audit.kind.audit_type);
     out.push_str(super::phrases::of(language).audit_end);
     push_date(&mut out, audit.dates.end, language);
     if audit.after_date {
@@ -44,7 +43,7 @@ pub(super) fn audit_label(plan: &Plan, index: usize, language: Language) -> Stri
 /// `Engagement 17 « title »`, `PILOTAGE DE LA POLITIQUE QUALITE, point 5 « title »`.
 pub(super) fn source_label(source: Source, title: &str, language: Language) -> String {
     let phrases = language.phrases();
-    let (e, p) = (&phrases.engine, super::phrases::of(language));
+    let (e, p) = (language.engine(), super::phrases::of(language));
     let mut out = String::with_capacity(title.len() + 48);
     match source {
         Source::Engagement(n) => {

@@ -12,6 +12,7 @@ mod build;
 pub(crate) mod document;
 pub mod html;
 pub mod markdown;
+pub(crate) mod phrases;
 mod svg;
 pub mod text;
 

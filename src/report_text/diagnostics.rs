@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoStaticStr};
 
-use crate::model::wire::wire_enum;
+use crate::base::wire::wire_enum;
 
 /// How much an import diagnostic matters.
 #[derive(
@@ -50,9 +50,9 @@ wire_enum!(
     [Info, Guessed, Warning, Skipped]
 );
 
-crate::codes_table::code_table! {
+crate::base::codes_table::code_table! {
     /// The stable code of an import diagnostic. Codes are never renamed nor reused once released;
-    /// `docs/codes.md` (and [`crate::validate::codes`]) lists each with its level, an example and
+    /// `docs/codes.md` (and [`crate::codes`]) lists each with its level, an example and
     /// how to fix it.
     ///
     /// ```

@@ -66,7 +66,7 @@
 //!
 //! # Codes
 //!
-//! Codes are stable: never renamed nor reused once released. [`codes`] is the reference: every
+//! Codes are stable: never renamed nor reused once released. [`codes`](crate::codes) is the reference: every
 //! code of validation (and of the text import) with its default severity, what it checks, an
 //! example and how to fix it; the same text is `docs/codes.md`, and
 //! [`RuleCode::description`], [`RuleCode::example`] and [`RuleCode::fix`] give it per code.
@@ -79,26 +79,22 @@
 //! (`report.rs`) lists them in order. [`Valid`] (`valid.rs`) keeps the index for the engine.
 //! The référentiel's checks are in `referentiel.rs`; the code table in `codes.rs`.
 
-pub mod codes;
 mod index;
 mod order;
 mod referentiel;
-mod report;
 mod rules;
 mod valid;
 
-pub use codes::{RuleCode, codes_markdown};
+pub use crate::base::{Diagnostic, RuleCode, Severity, ValidationOptions, ValidationReport};
 pub(crate) use index::Index;
-pub(crate) use referentiel::check_referentiel_file;
 pub use referentiel::validate_referentiel;
-pub use report::{Diagnostic, Severity, ValidationOptions, ValidationReport};
 pub use valid::{Valid, ValidAudit};
 
 use crate::{Audit, Referentiel};
 use order::Collector;
 
 /// Checks `audit` against `referentiel` and returns every problem found, in the documented
-/// order (see the [module documentation](self) and the [code reference](codes)).
+/// order (see the [module documentation](self) and the [code reference](crate::codes)).
 ///
 /// ```
 /// use qualepref::{samples, validate, Audit, Referentiel, ValidationOptions};

@@ -2,8 +2,8 @@
 //! engagement, section), its field, code and message, so that the order never depends on where
 //! an item sits in its array. See "Order" in the validate module docs.
 
-use super::codes::RuleCode;
-use super::report::{Diagnostic, Severity, ValidationOptions, ValidationReport};
+use crate::RuleCode;
+use crate::{Diagnostic, Severity, ValidationOptions, ValidationReport};
 use crate::{EngagementNumber, ManagementItemId, ModuleNumber};
 
 /// Where a diagnostic sorts: module group, engagement, section of the audit.

@@ -5,9 +5,9 @@ use std::borrow::Borrow;
 use std::fmt;
 
 use super::index::Index;
-use super::report::{ValidationOptions, ValidationReport};
 use super::validate_with;
-use crate::{Audit, Conclusions, Language, Policy, Referentiel};
+use crate::{Audit, Referentiel};
+use crate::{ValidationOptions, ValidationReport};
 
 /// An audit that passed validation (no error-severity diagnostic), with the référentiel it was
 /// checked against. Scoring, decision and synthesis take a `Valid`, so they never run on
@@ -166,13 +166,6 @@ impl<R: Borrow<Referentiel>> ValidAudit<R> {
             index: Index::new(&self.audit, self.referentiel.borrow()),
             report: self.report.clone(),
         }
-    }
-
-    /// Every conclusion of the audit, owned ([`conclude`](crate::conclude) then
-    /// [`into_owned`](crate::Conclusions::into_owned)).
-    #[must_use]
-    pub fn conclude(&self, policy: &Policy, language: Language) -> Conclusions<'static> {
-        crate::conclude(&self.valid(), policy, language).into_owned()
     }
 
     /// The audit, taken out.

@@ -22,7 +22,7 @@ pub(super) fn header(audit: &Audit, l: Language) -> Block<'_> {
     Block::section(
         SectionKind::Header,
         vec![
-            Block::plain_heading(1, l.phrases().report.title),
+            Block::plain_heading(1, l.report().title),
             Block::Paragraph(Paragraph {
                 style: ParagraphStyle::Site,
                 runs: line,
@@ -34,20 +34,17 @@ pub(super) fn header(audit: &Audit, l: Language) -> Block<'_> {
 /// Section 1: the cover page, as keys and values.
 pub(super) fn cover<'a>(audit: &'a Audit, referentiel: &'a Referentiel, l: Language) -> Block<'a> {
     let site = &audit.site;
-    let heading = l.phrases().report.cover;
+    let heading = l.report().cover;
     let mut rows: Vec<(&'static str, Vec<Inline<'a>>)> = Vec::with_capacity(8);
     rows.push((
-        l.phrases().report.administration,
+        l.report().administration,
         vec![Inline::plain(i18n::administration(site.administration, l))],
     ));
     rows.push((
-        l.phrases().report.departement,
+        l.report().departement,
         vec![Inline::text(site.departement.as_str())],
     ));
-    rows.push((
-        l.phrases().report.city,
-        vec![Inline::text(site.city.as_str())],
-    ));
+    rows.push((l.report().city, vec![Inline::text(site.city.as_str())]));
     let mut modules = audit.modules.clone();
     modules.sort_unstable();
     modules.dedup();
@@ -61,33 +58,33 @@ pub(super) fn cover<'a>(audit: &'a Audit, referentiel: &'a Referentiel, l: Langu
             m.title
                 .trim_end_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r')
         });
-        covered.push(Inline::plain(l.phrases().report.module));
+        covered.push(Inline::plain(l.report().module));
         covered.push(Inline::Number(u32::from(m.get())));
         if !title.is_empty() {
             covered.push(Inline::plain(" "));
             covered.push(Inline::text(title));
         }
     }
-    rows.push((l.phrases().report.modules_covered, covered));
+    rows.push((l.report().modules_covered, covered));
     rows.push((
-        l.phrases().report.audit_type,
-        vec![Inline::text(i18n::audit_kind(audit, l))],
+        l.report().audit_type,
+        vec![Inline::text(crate::engine::phrases::audit_kind(audit, l))],
     ));
     let label = audit
         .referentiel
         .label
         .as_deref()
         .unwrap_or_else(|| referentiel.title());
-    rows.push((l.phrases().report.referentiel, vec![Inline::text(label)]));
+    rows.push((l.report().referentiel, vec![Inline::text(label)]));
     let mut dates = String::with_capacity(32);
-    dates.push_str(l.phrases().report.from);
+    dates.push_str(l.report().from);
     dates.push(' ');
     i18n::push_date(&mut dates, audit.dates.start, l);
     dates.push(' ');
-    dates.push_str(l.phrases().report.to);
+    dates.push_str(l.report().to);
     dates.push(' ');
     i18n::push_date(&mut dates, audit.dates.end, l);
-    rows.push((l.phrases().report.dates, vec![Inline::plain(dates)]));
+    rows.push((l.report().dates, vec![Inline::plain(dates)]));
     let mut auditors = Vec::with_capacity(audit.auditors.len() * 5);
     for a in &audit.auditors {
         if !auditors.is_empty() {
@@ -101,14 +98,11 @@ pub(super) fn cover<'a>(audit: &'a Audit, referentiel: &'a Referentiel, l: Langu
         }
         if let Some(d) = a.signed_on {
             auditors.push(Inline::plain(", "));
-            auditors.push(Inline::plain(l.phrases().report.signed_on));
+            auditors.push(Inline::plain(l.report().signed_on));
             auditors.push(Inline::plain(" "));
             auditors.push(Inline::plain(date(d, l)));
         }
-        for (label, value) in [
-            (l.phrases().report.phone, &a.phone),
-            (l.phrases().report.email, &a.email),
-        ] {
+        for (label, value) in [(l.report().phone, &a.phone), (l.report().email, &a.email)] {
             if let Some(value) = value {
                 auditors.push(Inline::Break);
                 auditors.push(Inline::plain(label));
@@ -120,7 +114,7 @@ pub(super) fn cover<'a>(audit: &'a Audit, referentiel: &'a Referentiel, l: Langu
     if auditors.is_empty() {
         auditors.push(Inline::plain("—"));
     }
-    rows.push((l.phrases().report.auditors, auditors));
+    rows.push((l.report().auditors, auditors));
     Block::section(
         SectionKind::Part,
         vec![
@@ -144,10 +138,10 @@ pub(super) fn cover<'a>(audit: &'a Audit, referentiel: &'a Referentiel, l: Langu
 pub(super) fn context(audit: &Audit, l: Language) -> Block<'_> {
     let ctx = &audit.context;
     let mut blocks = Vec::with_capacity(ctx.organisation.len() + ctx.history.len() + 5);
-    blocks.push(Block::plain_heading(2, l.phrases().report.context));
+    blocks.push(Block::plain_heading(2, l.report().context));
     for (heading, paragraphs) in [
-        (l.phrases().report.organisation, &ctx.organisation),
-        (l.phrases().report.history, &ctx.history),
+        (l.report().organisation, &ctx.organisation),
+        (l.report().history, &ctx.history),
     ] {
         blocks.push(Block::plain_heading(3, heading));
         if paragraphs.is_empty() {

@@ -2,7 +2,7 @@
 //! fiches d'écart: the corrective action, who leads it, its due date and where it stands.
 
 use crate::engine::synthesis::{ecart_source, source_label};
-use crate::i18n::{self, date};
+use crate::i18n::date;
 use crate::report::document::{
     Block, Caption, CaptionKind, CellKind, Heading, Inline, List, ListStyle, Paragraph,
     ParagraphStyle, RowKind, SectionKind, Spans, Table, TableKind, verdict_badge,
@@ -20,7 +20,7 @@ fn fiche<'a>(audit: &'a Audit, e: &crate::Ecart<'_>) -> Option<&'a FicheEcart> {
 /// Where the corrective action stands: `ouverte`, `en cours`, `levée le 02/03/2020 — evidence`,
 /// `non levée le 02/03/2020 — reason`.
 fn status_cell(status: &ActionStatus, l: Language) -> Vec<Inline<'_>> {
-    let mut runs = vec![Inline::plain((l.phrases().report.action_status)(status))];
+    let mut runs = vec![Inline::plain((l.report().action_status)(status))];
     let dated = match status {
         ActionStatus::Lifted { on, evidence } => Some((*on, evidence)),
         ActionStatus::NotLifted { on, reason } => Some((*on, reason)),
@@ -45,21 +45,25 @@ pub(super) fn decision<'a>(c: &'a Conclusions<'_>, audit: &'a Audit) -> Block<'a
         level: 2,
         id: Some("decision"),
         runs: vec![Inline::plain(if c.indicative {
-            l.phrases().report.indicative
+            l.report().indicative
         } else {
-            l.phrases().report.decision
+            l.report().decision
         })],
     }));
     blocks.push(Block::Paragraph(Paragraph {
         style: ParagraphStyle::Outcome(c.outcome),
-        runs: vec![Inline::Title(i18n::outcome_title(c.outcome, l).into())],
+        runs: vec![Inline::Title(
+            crate::engine::phrases::outcome_title(c.outcome, l).into(),
+        )],
     }));
     if c.indicative {
-        blocks.push(Block::plain(l.phrases().report.indicative_note));
+        blocks.push(Block::plain(l.report().indicative_note));
     }
-    blocks.push(Block::plain(l.phrases().report.policy_note));
-    blocks.push(Block::plain(i18n::policy_sentence(&c.policy, l)));
-    blocks.push(Block::plain_heading(3, l.phrases().report.reasons));
+    blocks.push(Block::plain(l.report().policy_note));
+    blocks.push(Block::plain(crate::report::phrases::policy_sentence(
+        &c.policy, l,
+    )));
+    blocks.push(Block::plain_heading(3, l.report().reasons));
     let mut reasons = Spans::with_capacity(c.reasons.len(), c.reasons.len());
     for r in &c.reasons {
         reasons.span([Inline::text(r.as_str())]);
@@ -69,19 +73,19 @@ pub(super) fn decision<'a>(c: &'a Conclusions<'_>, audit: &'a Audit) -> Block<'a
         items: reasons,
     }));
     if c.outcome != Outcome::Favorable || !c.ecarts.is_empty() {
-        blocks.push(Block::plain_heading(3, l.phrases().report.ecarts));
+        blocks.push(Block::plain_heading(3, l.report().ecarts));
         let caption = Caption {
             kind: CaptionKind::Label,
-            runs: vec![Inline::plain(l.phrases().report.ecarts_caption)],
+            runs: vec![Inline::plain(l.report().ecarts_caption)],
         };
         let header = vec![
-            l.phrases().report.ecart,
-            l.phrases().report.finding,
-            l.phrases().report.requirement,
-            l.phrases().report.corrective_action,
-            l.phrases().report.leader,
-            l.phrases().report.due,
-            l.phrases().report.status,
+            l.report().ecart,
+            l.report().finding,
+            l.report().requirement,
+            l.report().corrective_action,
+            l.report().leader,
+            l.report().due,
+            l.report().status,
         ];
         let mut t = Table::new(TableKind::Ecarts, caption, header, c.ecarts.len(), 2);
         for e in &c.ecarts {

@@ -30,8 +30,8 @@ pub(crate) fn report<'a>(valid: &Valid<'a>, conclusions: &'a Conclusions<'_>) ->
     blocks.push(summary::summary(conclusions));
     blocks.push(cover::context(audit, l));
     let mut assessment = Vec::with_capacity(64);
-    assessment.push(Block::plain_heading(2, l.phrases().report.assessment));
-    assessment.push(Block::plain(l.phrases().report.abbreviations));
+    assessment.push(Block::plain_heading(2, l.report().assessment));
+    assessment.push(Block::plain(l.report().abbreviations));
     let source = Source {
         audit,
         referentiel,
@@ -47,7 +47,7 @@ pub(crate) fn report<'a>(valid: &Valid<'a>, conclusions: &'a Conclusions<'_>) ->
     blocks.extend(unread::unread(audit, l));
     let site = &audit.site;
     let mut title = String::with_capacity(96);
-    title.push_str(l.phrases().report.title);
+    title.push_str(l.report().title);
     title.push_str(" — ");
     title.push_str(i18n::site_name(site, l));
     title.push_str(", ");
@@ -113,7 +113,9 @@ fn tally<'a>(mut runs: Vec<Inline<'a>>, tally: &Tally, language: Language) -> Bl
     runs.reserve(13);
     runs.push(Inline::Lead(language.phrases().common.rate_label));
     runs.push(Inline::plain(" "));
-    runs.push(Inline::plain(i18n::rate_text(tally.rate, language)));
+    runs.push(Inline::plain(crate::engine::phrases::rate_text(
+        tally.rate, language,
+    )));
     runs.push(Inline::plain(" — "));
     for (n, after) in [
         (c.conforme, " C, "),
@@ -128,7 +130,7 @@ fn tally<'a>(mut runs: Vec<Inline<'a>>, tally: &Tally, language: Language) -> Bl
         runs.push(Inline::plain(", "));
         runs.push(Inline::Number(c.not_assessed));
         runs.push(Inline::plain(" "));
-        runs.push(Inline::plain((language.phrases().report.not_assessed)(
+        runs.push(Inline::plain((language.report().not_assessed)(
             c.not_assessed,
         )));
     }

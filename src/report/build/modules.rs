@@ -18,7 +18,7 @@ fn table<'a>(
     (first, last): (&'static str, &'static str),
     rows: usize,
 ) -> Table<'a> {
-    let header = vec![first, l.phrases().report.comments, last];
+    let header = vec![first, l.report().comments, last];
     Table::new(TableKind::Report, caption, header, rows, 4)
 }
 
@@ -33,7 +33,7 @@ fn engagement_cell<'a>(
     table.cell_of(
         CellKind::Text,
         [
-            Inline::plain(l.phrases().report.module),
+            Inline::plain(l.report().module),
             Inline::Number(u32::from(module.get())),
             Inline::plain(" "),
             Inline::Number(u32::from(number.get())),
@@ -46,7 +46,7 @@ fn engagement_cell<'a>(
 /// A table per module, one per channel group, then the groups' and the module's figures.
 pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
     let (audit, referentiel, c, l) = source.parts();
-    let phrases = &l.phrases().report;
+    let phrases = &l.report();
     let columns = (phrases.commitments, phrases.verdict);
     for m in &c.modules {
         let module = referentiel.module(m.module);
@@ -60,7 +60,9 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
         blocks.push(Block::heading(
             3,
             vec![
-                Inline::plain(i18n::module_heading(m.module, "", obligatory, l)),
+                Inline::plain(crate::report::phrases::module_heading(
+                    m.module, "", obligatory, l,
+                )),
                 Inline::text(title),
             ],
         ));
@@ -94,7 +96,7 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
                     None => Caption {
                         kind: CaptionKind::Label,
                         runs: vec![
-                            Inline::plain(l.phrases().report.module),
+                            Inline::plain(l.report().module),
                             Inline::Number(u32::from(m.module.get())),
                             Inline::plain(" — "),
                             Inline::text(&*m.title),
@@ -131,7 +133,7 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
             }
         }
         let prefix = vec![
-            Inline::plain(l.phrases().report.module),
+            Inline::plain(l.report().module),
             Inline::Number(u32::from(m.module.get())),
             Inline::plain(" — "),
         ];
@@ -149,12 +151,7 @@ pub(super) fn management<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
             kind: CaptionKind::Hidden,
             runs: vec![Inline::plain(heading)],
         };
-        let mut t = table(
-            l,
-            caption,
-            (l.phrases().report.item, l.phrases().report.verdict),
-            8,
-        );
+        let mut t = table(l, caption, (l.report().item, l.report().verdict), 8);
         for item in referentiel
             .management_items()
             .iter()
@@ -192,7 +189,7 @@ pub(super) fn remote<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
     for channel in RemoteChannel::iter() {
         let label = (l.phrases().common.remote_channel)(channel);
         let heading = [
-            Inline::plain(l.phrases().report.remote),
+            Inline::plain(l.report().remote),
             Inline::plain(" "),
             Inline::plain(label),
         ];
@@ -214,7 +211,7 @@ pub(super) fn remote<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
         let mut t = table(
             l,
             caption,
-            (l.phrases().report.commitments, l.phrases().report.note),
+            (l.report().commitments, l.report().note),
             checks.len(),
         );
         for r in checks {

@@ -1,7 +1,7 @@
 //! The summary band: the decision (for an internal audit, the indicative outcome), the figures
 //! and the chart of verdicts and observations per module, with its numbers as a table.
 
-use crate::i18n::{self, push_number};
+use crate::i18n::push_number;
 use crate::report::document::{
     Block, Caption, CaptionKind, CellKind, Chart, ChartRow, Heading, Inline, List, ListStyle,
     Paragraph, ParagraphStyle, RowKind, SectionKind, Spans, Table, TableKind, Tone,
@@ -17,7 +17,7 @@ pub(super) fn summary<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
     figures.span([
         Inline::plain(l.phrases().common.rate_label),
         Inline::plain(" "),
-        Inline::Figure(i18n::rate_text(c.rate, l).into()),
+        Inline::Figure(crate::engine::phrases::rate_text(c.rate, l).into()),
     ]);
     for (n, tone, code) in [
         (k.conforme, Tone::Conformity, "C"),
@@ -35,7 +35,7 @@ pub(super) fn summary<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
         figures.span([
             Inline::Figure(number(k.not_assessed).into()),
             Inline::plain(" "),
-            Inline::plain((l.phrases().report.not_assessed)(k.not_assessed)),
+            Inline::plain((l.report().not_assessed)(k.not_assessed)),
         ]);
     }
     for (n, code) in [(o.pf, "PF"), (o.ps, "PS"), (o.pp, "PP")] {
@@ -45,12 +45,12 @@ pub(super) fn summary<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
             Inline::Key(code),
         ]);
     }
-    let title = l.phrases().report.chart;
+    let title = l.report().chart;
     let mut blocks = Vec::with_capacity(6);
     blocks.push(Block::Heading(Heading {
         level: 2,
         id: Some("summary"),
-        runs: vec![Inline::plain(l.phrases().report.summary)],
+        runs: vec![Inline::plain(l.report().summary)],
     }));
     outcome(c, &mut blocks);
     blocks.push(Block::List(List {
@@ -68,20 +68,22 @@ fn outcome(c: &Conclusions<'_>, blocks: &mut Vec<Block<'_>>) {
     let l = c.language;
     let runs = if c.indicative {
         // After the lead, the outcome in lower case: `… : avis favorable`.
-        let label = (l.phrases().common.outcome)(c.outcome);
+        let label = (l.engine().outcome)(c.outcome);
         vec![
-            Inline::plain(l.phrases().report.indicative_lead),
+            Inline::plain(l.report().indicative_lead),
             Inline::Title(label.into()),
         ]
     } else {
-        vec![Inline::Title(i18n::outcome_title(c.outcome, l).into())]
+        vec![Inline::Title(
+            crate::engine::phrases::outcome_title(c.outcome, l).into(),
+        )]
     };
     blocks.push(Block::Paragraph(Paragraph {
         style: ParagraphStyle::Outcome(c.outcome),
         runs,
     }));
     if c.indicative {
-        blocks.push(Block::plain(l.phrases().report.indicative_note));
+        blocks.push(Block::plain(l.report().indicative_note));
     }
 }
 
@@ -90,7 +92,7 @@ fn chart(c: &Conclusions<'_>, title: &'static str, l: Language) -> Chart {
     for m in &c.modules {
         let k = &m.tally.counts;
         let o = &m.tally.observations;
-        description.push_str(l.phrases().report.module);
+        description.push_str(l.report().module);
         push_number(&mut description, u32::from(m.module.get()));
         description.push_str(l.phrases().common.colon.trim_end());
         for (n, after) in [
@@ -114,15 +116,15 @@ fn chart(c: &Conclusions<'_>, title: &'static str, l: Language) -> Chart {
     Chart {
         title,
         description,
-        verdicts: l.phrases().report.chart_verdicts,
-        observations: l.phrases().report.chart_observations,
+        verdicts: l.report().chart_verdicts,
+        observations: l.report().chart_observations,
         rows: c
             .modules
             .iter()
             .map(|m| ChartRow {
                 label: {
                     let mut label = String::with_capacity(10);
-                    label.push_str(l.phrases().report.module);
+                    label.push_str(l.report().module);
                     push_number(&mut label, u32::from(m.module.get()));
                     label
                 },
@@ -140,12 +142,12 @@ fn numbers<'a>(c: &'a Conclusions<'_>, title: &'static str, l: Language) -> Bloc
         runs: vec![Inline::plain(title)],
     };
     let header = vec![
-        l.phrases().report.module.trim_end(),
+        l.report().module.trim_end(),
         "C",
         "NA",
         "NC min",
         "NC Maj",
-        l.phrases().report.rate_column,
+        l.report().rate_column,
         "PF",
         "PS",
         "PP",
@@ -158,7 +160,7 @@ fn numbers<'a>(c: &'a Conclusions<'_>, title: &'static str, l: Language) -> Bloc
         table.cell_of(
             CellKind::Text,
             [
-                Inline::plain(l.phrases().report.module),
+                Inline::plain(l.report().module),
                 Inline::Number(u32::from(m.module.get())),
                 Inline::plain(" "),
                 Inline::text(&*m.title),
@@ -167,7 +169,7 @@ fn numbers<'a>(c: &'a Conclusions<'_>, title: &'static str, l: Language) -> Bloc
         for n in [k.conforme, k.non_applicable, k.nc_mineure, k.nc_majeure] {
             table.cell_of(CellKind::Number, [Inline::Number(n)]);
         }
-        let rate = i18n::rate_text(m.tally.rate, l);
+        let rate = crate::engine::phrases::rate_text(m.tally.rate, l);
         table.cell_of(CellKind::Number, [Inline::plain(rate)]);
         for n in [o.pf, o.ps, o.pp] {
             table.cell_of(CellKind::Number, [Inline::Number(n)]);

@@ -8,11 +8,11 @@ use crate::report::document::{Block, Inline, List, ListStyle, SectionKind, Spans
 pub(super) fn synthesis<'a>(c: &'a Conclusions<'_>) -> Block<'a> {
     let l = c.language;
     let mut blocks = Vec::with_capacity(48);
-    blocks.push(Block::plain_heading(2, l.phrases().report.synthesis));
+    blocks.push(Block::plain_heading(2, l.report().synthesis));
     for s in c.synthesis.sections() {
         // The survey section carries the report's subtitle under its heading.
         let subtitle = std::ptr::eq(s, &raw const c.synthesis.enquetes_satisfaction)
-            .then_some(l.phrases().report.survey_subtitle);
+            .then_some(l.report().survey_subtitle);
         part(&mut blocks, c, s, subtitle);
     }
     Block::section(SectionKind::Part, blocks)
@@ -48,7 +48,7 @@ fn part<'a>(
     }
     if s.generated().len() > 0 {
         blocks.push(Block::paragraph(vec![Inline::Strong(
-            l.phrases().report.generated.into(),
+            l.report().generated.into(),
         )]));
         blocks.push(Block::List(List {
             style: ListStyle::Plain,
@@ -63,7 +63,7 @@ fn part<'a>(
     }
     if !s.auditor.is_empty() {
         blocks.push(Block::paragraph(vec![Inline::Strong(
-            l.phrases().report.auditor_text.into(),
+            l.report().auditor_text.into(),
         )]));
         blocks.extend(s.auditor.iter().map(|p| Block::text(p.as_str())));
     }

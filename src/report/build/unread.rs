@@ -12,7 +12,7 @@ pub(super) fn unread(audit: &Audit, l: Language) -> Option<Block<'_>> {
     if audit.unread.is_empty() {
         return None;
     }
-    let p = &l.phrases().report;
+    let p = &l.report();
     let caption = Caption {
         kind: CaptionKind::Hidden,
         runs: vec![Inline::plain(p.unread)],
@@ -45,7 +45,7 @@ pub(super) fn unread(audit: &Audit, l: Language) -> Option<Block<'_>> {
 /// Where `u` stood: `ligne 84` (a text report), `cellule Module 1!C7` (a workbook),
 /// `ligne 12, colonne verdict` (a CSV table); `—` when the source did not say.
 fn source(u: &Unread, l: Language) -> Vec<Inline<'_>> {
-    let [line, column, cell] = l.phrases().report.unread_place;
+    let [line, column, cell] = l.report().unread_place;
     let mut runs = Vec::with_capacity(5);
     if let Some(n) = u.line {
         runs.push(Inline::plain(line));

@@ -1,10 +1,10 @@
 //! The assessments of engagements: known engagement, covered and right module, one assessment
 //! each, verdict, fiche d'écart of a nonconformity, observations.
 
-use super::super::codes::RuleCode;
 use super::super::index::Index;
 use super::super::order::{Collector, Place, SECTION_ASSESSMENTS};
 use super::{Subject, check_observations, check_verdict};
+use crate::RuleCode;
 use crate::{EcartTarget, Verdict};
 
 impl Index<'_> {

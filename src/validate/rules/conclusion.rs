@@ -2,10 +2,10 @@
 //! suivi or renouvellement audit, sections that contradict the findings, and sections left
 //! empty while the findings call for them.
 
-use super::super::codes::RuleCode;
 use super::super::index::Index;
 use super::super::order::{Collector, Place};
 use super::is_blank;
+use crate::RuleCode;
 use crate::text::{key, key_starts, says_not_applicable_in_initial_audit};
 use crate::{AuditType, AuditorSynthesis, ObservationKind, Verdict};
 

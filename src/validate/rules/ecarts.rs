@@ -2,9 +2,9 @@
 //! a due date after the audit, and a state checked after the audit started (lifted with its
 //! evidence).
 
-use super::super::codes::RuleCode;
 use super::super::index::Index;
 use super::super::order::{Collector, Place, SECTION_ECARTS};
+use crate::RuleCode;
 use crate::{EcartTarget, Verdict};
 
 impl Index<'_> {

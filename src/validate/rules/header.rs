@@ -2,10 +2,10 @@
 
 use chrono::Datelike as _;
 
-use super::super::codes::RuleCode;
 use super::super::index::Index;
 use super::super::order::{Collector, Place};
 use super::texts::shown;
+use crate::RuleCode;
 
 impl Index<'_> {
     #[inline]

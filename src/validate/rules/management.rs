@@ -1,10 +1,10 @@
 //! The management items: each of the référentiel's assessed once, known, with a verdict, a fiche
 //! d'écart for a nonconformity, and well-formed observations.
 
-use super::super::codes::RuleCode;
 use super::super::index::Index;
 use super::super::order::{Collector, Place, SECTION_ASSESSMENTS};
 use super::{Subject, check_observations, check_verdict};
+use crate::RuleCode;
 use crate::{EcartTarget, Verdict};
 
 impl Index<'_> {

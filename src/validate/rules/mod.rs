@@ -11,10 +11,8 @@ mod remote;
 mod texts;
 mod unread;
 
-pub(crate) use texts::control_character;
-
-use super::codes::RuleCode;
 use super::order::{Collector, Place};
+use crate::RuleCode;
 use crate::{
     EngagementNumber, ManagementItemId, Observation, ObservationKind, RemoteChannel, Verdict,
 };

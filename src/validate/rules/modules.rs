@@ -1,9 +1,9 @@
 //! The modules: obligatory, repeated, unknown or not bundled modules, the préfecture de police's
 //! module, and the engagements of covered modules without assessment.
 
-use super::super::codes::RuleCode;
 use super::super::index::Index;
 use super::super::order::{Collector, Place, SECTION_ASSESSMENTS};
+use crate::RuleCode;
 use crate::{AdministrationType, ModuleNumber};
 
 impl Index<'_> {

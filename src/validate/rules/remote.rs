@@ -3,10 +3,10 @@
 
 use strum::IntoEnumIterator as _;
 
-use super::super::codes::RuleCode;
 use super::super::index::{Index, sorted};
 use super::super::order::{Collector, Place, SECTION_REMOTE};
 use super::{Subject, check_observations};
+use crate::RuleCode;
 use crate::{ModuleNumber, RemoteChannel, RemoteNote, Verdict};
 
 impl Index<'_> {

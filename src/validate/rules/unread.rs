@@ -1,10 +1,10 @@
 //! The texts an import could not read (`Audit::unread`): each is reported until it is resolved
 //! and removed, so that no value of the source is dropped without a word.
 
-use super::super::codes::RuleCode;
 use super::super::index::Index;
 use super::super::order::{Collector, Place};
 use crate::Carried;
+use crate::RuleCode;
 
 impl Index<'_> {
     #[inline]

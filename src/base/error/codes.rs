@@ -1,10 +1,10 @@
 //! The stable code of each [`Error`](crate::Error): what kind of failure it is, the same in
 //! every language and format, so that a program (or a web service returning diagnostics) can
-//! branch on it. Declared once with [`code_table!`](crate::codes_table::code_table), listed in
+//! branch on it. Declared once with [`code_table!`](crate::base::codes_table::code_table), listed in
 //! `docs/codes.md`.
 
 use crate::Severity;
-use crate::codes_table::code_table;
+use crate::base::codes_table::code_table;
 
 code_table! {
     /// The stable code of an [`Error`](crate::Error) ([`Error::code`](crate::Error::code)):

@@ -7,8 +7,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoStaticStr};
 
-use super::codes::RuleCode;
-use crate::model::wire::wire_enum;
+use super::rule_codes::RuleCode;
+use crate::base::wire::wire_enum;
 
 /// How serious a diagnostic is. Only [`Severity::Error`] makes an audit invalid.
 #[derive(
@@ -203,7 +203,7 @@ impl ValidationOptions {
 }
 
 /// The outcome of validation: every diagnostic, in a deterministic order (see "Order" in the
-/// [module docs](crate::validate)).
+/// [module docs](mod@crate::validate)).
 ///
 /// Printed (`Display`, and `Debug` too) one diagnostic per line, so that a `main` returning
 /// `Result<(), Box<dyn Error>>` prints the problems when `?` gives it the report:

@@ -6,7 +6,7 @@
 //! kebab-case string), the default level, `description()`, `example()` and `fix()`. The
 //! validation codes ([`RuleCode`](crate::RuleCode)) and the import codes
 //! ([`ImportCode`](crate::ImportCode)) are both declared with it, and `docs/codes.md` is
-//! generated from the same tables (see [`codes_markdown`](crate::validate::codes_markdown)).
+//! generated from the same tables (see [`codes::markdown`](crate::codes::markdown)).
 
 /// Declares a code enum from its table. See the [module docs](self).
 ///
@@ -122,7 +122,7 @@ macro_rules! code_table {
             #[allow(dead_code)]
             pub(crate) const fn details(self) -> Option<&'static str> {
                 match self {
-                    $($Enum::$Variant => $crate::codes_table::code_table!(@opt $($details)?),)*
+                    $($Enum::$Variant => $crate::base::codes_table::code_table!(@opt $($details)?),)*
                 }
             }
         }
@@ -145,7 +145,7 @@ macro_rules! code_table {
                     .ok_or_else(|| $crate::Error::UnknownCode {
                         what: $what,
                         value: s.to_owned(),
-                        expected: $crate::codes_table::code_table!(@join $($code),*),
+                        expected: $crate::base::codes_table::code_table!(@join $($code),*),
                     })
             }
         }

@@ -45,7 +45,7 @@ macro_rules! wire_enum {
 
             /// Parses the wire form (as in JSON), ignoring ASCII case and surrounding spaces.
             fn from_str(s: &str) -> Result<Self, $crate::Error> {
-                $crate::model::wire::parse(s, $what, $expected)
+                $crate::base::wire::parse(s, $what, $expected)
             }
         }
 
