@@ -173,8 +173,8 @@ pub mod samples;
 pub mod grid;
 
 pub use base::{
-    Diagnostic, Error, ErrorCode, ErrorDiagnostic, Format, RuleCode, Severity, ValidationOptions,
-    ValidationReport,
+    Diagnostic, Error, ErrorCode, ErrorDiagnostic, Format, Language, RuleCode, Severity,
+    ValidationOptions, ValidationReport,
 };
 pub use chrono::NaiveDate;
 pub use compare::{ComparedAudit, Comparison, compare, compare_with};
@@ -192,7 +192,6 @@ pub use formats::MAX_TOML_ITEMS;
 pub use history::{
     CyclePolicy, History, HistoryCode, HistoryDiagnostic, HistoryOptions, LabelState, LabelStatus,
 };
-pub use i18n::Language;
 pub use model::assessment::{Assessment, ManagementAssessment, Observation};
 pub use model::audit::{Audit, AuditDates, AuditKind, AuditType, ReferentielRef};
 pub use model::auditor::Auditor;

@@ -8,10 +8,12 @@ pub(crate) mod codes_table;
 pub(crate) mod diagnostic;
 pub(crate) mod error;
 pub(crate) mod format;
+pub(crate) mod language;
 pub(crate) mod rule_codes;
 pub(crate) mod wire;
 
 pub use diagnostic::{Diagnostic, Severity, ValidationOptions, ValidationReport};
 pub use error::{Error, ErrorCode, ErrorDiagnostic};
 pub use format::Format;
+pub use language::Language;
 pub use rule_codes::RuleCode;

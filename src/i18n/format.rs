@@ -6,7 +6,7 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::Language;
+use crate::Language;
 
 /// A date as reports print it: `18/11/2019` in French, `2019-11-18` in English.
 pub(crate) fn date(date: NaiveDate, language: Language) -> String {

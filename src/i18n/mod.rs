@@ -10,18 +10,14 @@
 //! Fixed text is a `&'static str` field; a sentence with parameters is a `fn` field, so that
 //! each language orders its words as it wants.
 
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Serialize};
-
-use crate::{AdministrationType, Error, ManagementSection, RemoteChannel, RemoteNote, Verdict};
+use crate::{AdministrationType, ManagementSection, RemoteChannel, RemoteNote, Verdict};
 
 mod en;
 pub(crate) mod format;
 mod fr;
 pub(crate) mod typography;
 
+pub use crate::base::Language;
 pub(crate) use format::{date, push_date, push_number};
 
 /// The French plural ending of a count: `s` from 2 on.
@@ -34,64 +30,12 @@ pub(crate) fn plural_en(n: u32) -> &'static str {
     en::plural(n)
 }
 
-/// The language of generated texts. French is the default: it is the language of the reports.
-///
-/// ```
-/// use qualepref::Language;
-/// assert_eq!("en".parse::<Language>()?, Language::En);
-/// assert_eq!(Language::default(), Language::Fr);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum Language {
-    /// French (`fr`), the default.
-    #[default]
-    Fr,
-    /// English (`en`).
-    En,
-}
-
 impl Language {
-    /// The code: `fr` or `en`.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Language::Fr => "fr",
-            Language::En => "en",
-        }
-    }
-
     /// Every phrase in this language.
     pub(crate) const fn phrases(self) -> &'static Phrases {
         match self {
             Language::Fr => &fr::FR,
             Language::En => &en::EN,
-        }
-    }
-}
-
-impl fmt::Display for Language {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-impl FromStr for Language {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Self, Error> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "fr" | "french" | "français" | "francais" => Ok(Language::Fr),
-            "en" | "english" | "anglais" => Ok(Language::En),
-            _ => Err(Error::UnknownCode {
-                what: "language",
-                value: s.to_owned(),
-                expected: "fr, en",
-            }),
         }
     }
 }
