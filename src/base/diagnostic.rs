@@ -7,7 +7,6 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoStaticStr};
 
-use super::Language;
 use super::rule_codes::RuleCode;
 use crate::base::wire::wire_enum;
 
@@ -148,7 +147,6 @@ pub struct ValidationOptions {
     /// Per-code severity; `None` turns the rule off. Wins over the preset.
     pub overrides: BTreeMap<RuleCode, Option<Severity>>,
     preset: Preset,
-    language: Language,
 }
 
 impl ValidationOptions {
@@ -188,20 +186,6 @@ impl ValidationOptions {
     pub fn disable(mut self, code: RuleCode) -> ValidationOptions {
         self.overrides.insert(code, None);
         self
-    }
-
-    /// These options, with diagnostics' messages in `language` (French by default, as every
-    /// text of the crate; the codes are the same in every language).
-    #[must_use]
-    pub fn in_language(mut self, language: Language) -> ValidationOptions {
-        self.language = language;
-        self
-    }
-
-    /// The language of the diagnostics' messages.
-    #[must_use]
-    pub fn language(&self) -> Language {
-        self.language
     }
 
     /// The severity `code` gets with these options; `None` when the rule is off.
