@@ -1521,7 +1521,8 @@ fn a_date_with_a_two_digit_year_is_reported_not_guessed() {
         imported.diagnostics().iter().any(|d| d.to_string()
             == format!(
                 "line {line}: [invalid-date] warning: audit dates \"Du 18/11/19 au 18/11/19\": \
-                 \"18/11/19\" is not a date dd/mm/yyyy (a four-digit year); kept in `unread`"
+                 \"18/11/19\" has a two-digit year (dates are read as dd/mm/yyyy, such as \
+                 18/11/2019); kept in `unread`"
             )),
         "{:?}",
         codes(&imported)
@@ -1972,4 +1973,51 @@ fn the_page_de_garde_reads_one_date_two_audit_types_and_the_referentiel_s_dates(
     assert_ne!(text, REPORT);
     assert!(codes(&import(&text)).contains(&"referentiel-differs"));
     assert!(!codes(&import(REPORT)).contains(&"referentiel-differs"));
+}
+
+#[test]
+fn dates_with_a_two_digit_or_implausible_year_are_refused_naming_their_lines() {
+    // Every date of the report written with two digits: the import names each line and the
+    // form it reads, rather than "no audit dates".
+    let text = REPORT.replace("18/11/2019", "18/11/19");
+    let start = line_of(&text, "Dates de début");
+    let end = line_of(&text, "Dates de fin");
+    let dates = line_of(&text, "DATE(S) DE L'AUDIT");
+    let err = import_err(&text);
+    assert_eq!(
+        err,
+        format!(
+            "not a qual-e-pref audit report: the page de garde gives no audit dates it can \
+             read: line {start}: \"18/11/19\" has a two-digit year (dates are read as \
+             dd/mm/yyyy, such as 18/11/2019); line {end}: \"18/11/19\" has a two-digit year \
+             (dates are read as dd/mm/yyyy, such as 18/11/2019); line {dates}: \"18/11/19\" has \
+             a two-digit year (dates are read as dd/mm/yyyy, such as 18/11/2019)"
+        )
+    );
+    // A year of four digits outside 2000 to 2100 is not read as that year.
+    let text = REPORT.replace("18/11/2019", "18/11/0019");
+    let err = import_err(&text);
+    assert!(
+        err.contains(&format!(
+            "line {dates}: \"18/11/0019\" has the year 19, outside 2000 to 2100 (dates are read \
+             as dd/mm/yyyy)"
+        )),
+        "{err}"
+    );
+    // On the page de garde alone: reported, and the title page's dates used.
+    let text = replace_line(
+        REPORT,
+        "DATE(S) DE L'AUDIT",
+        "DATE(S) DE L'AUDIT\tDu 18/11/2219 au 18/11/2219",
+    );
+    let imported = import(&text);
+    assert_eq!(imported.audit().dates, toulon().dates);
+    assert_eq!(
+        diagnostics_on(&imported, dates),
+        [format!(
+            "line {dates}: [invalid-date] warning: audit dates \"Du 18/11/2219 au 18/11/2219\": \
+             \"18/11/2219\" has the year 2219, outside 2000 to 2100 (dates are read as \
+             dd/mm/yyyy); kept in `unread`"
+        )]
+    );
 }

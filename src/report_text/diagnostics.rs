@@ -167,7 +167,7 @@ crate::codes_table::code_table! {
             fix: "Check the audit type's box on the page de garde, or set `kind.type`.",
         }
         InvalidDate = "invalid-date", Warning {
-            description: "A date that does not read as dd/mm/yyyy; the text is kept in the audit's `unread` list.",
+            description: "A date that does not read as dd/mm/yyyy with a year from 2000 to 2100 (a two-digit year such as `18/11/19` is not guessed, nor a year such as `0019`); the message says what is wrong, and the text is kept in the audit's `unread` list.",
             example: "line 185: [invalid-date] warning: due date \"fin mars\" is not a date dd/mm/yyyy; kept in `unread`",
             fix: "Write the date as dd/mm/yyyy (or set the field in the audit and remove its `unread` entry).",
         }

@@ -8,7 +8,7 @@ use super::super::vocabulary::{
     FICHE_ITEM, FICHE_LEADER, FICHE_REASON, FICHE_REQUIREMENT, FICHE_STATUS, FICHE_STATUS_ON,
     MANAGEMENT, NOT_APPLICABLE, SURVEY_NOTE,
 };
-use super::cells::{leading_number, parse_date, parse_verdict};
+use super::cells::{DateError, leading_number, parse_verdict, read_date};
 use super::{ConclusionSection, ImportCode, LineRole, Parser, Part, ReportField, ReportLayout};
 use crate::model::ecart::ActionState;
 use crate::text::key;
@@ -77,14 +77,13 @@ impl Parser<'_> {
                 } else if FICHE_ACTION.matches(&lk) {
                     fiche.corrective_action = Some(value.to_owned());
                 } else if FICHE_DUE.matches(&lk) {
-                    fiche.due = parse_date(value);
-                    if fiche.due.is_none() {
+                    let due = read_date(value);
+                    fiche.due = due.ok();
+                    if let Err(problem) = due {
                         self.unread(
                             n,
                             ImportCode::InvalidDate,
-                            format!(
-                                "due date {value:?} is not a date dd/mm/yyyy; kept in `unread`"
-                            ),
+                            format!("due date {}; kept in `unread`", problem.explain(value)),
                             format!("ecarts[{i}].due"),
                             value,
                         );
@@ -148,20 +147,27 @@ impl Parser<'_> {
             );
             return LineRole::Reported;
         };
-        let day = on.and_then(parse_date);
-        match state.status(day, String::new()) {
-            Some(status) if on.is_none() || day.is_some() => {
+        let day = on.map(read_date);
+        match state.status(day.and_then(Result::ok), String::new()) {
+            Some(status) if day.is_none_or(|d| d.is_ok()) => {
                 fiche.status = status;
                 LineRole::Field(ReportField::FicheEcart(target))
             }
             _ => {
+                let why = match (on, day) {
+                    (Some(on), Some(Err(problem))) if problem != DateError::Form => {
+                        format!(": {}", problem.explain(on))
+                    }
+                    _ => format!(
+                        " needs a date dd/mm/yyyy (« {} le 02/03/2020 »)",
+                        state.word_fr()
+                    ),
+                };
                 self.unread(
                     n,
                     ImportCode::InvalidDate,
                     format!(
-                        "state {value:?} of the fiche d'écart of {target} needs a date \
-                         dd/mm/yyyy (« {} le 02/03/2020 »); kept in `unread`",
-                        state.word_fr()
+                        "state {value:?} of the fiche d'écart of {target}{why}; kept in `unread`"
                     ),
                     format!("ecarts[{i}].status"),
                     value,

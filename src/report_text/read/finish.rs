@@ -192,7 +192,13 @@ impl Parser<'_> {
                     );
                     Ok(AuditDates { start, end })
                 }
-                (None, _) => Err(not_a_report("the page de garde gives no audit dates")),
+                (None, _) if self.date_problems.is_empty() => {
+                    Err(not_a_report("the page de garde gives no audit dates"))
+                }
+                (None, _) => Err(not_a_report(&format!(
+                    "the page de garde gives no audit dates it can read: {}",
+                    self.date_problems.join("; ")
+                ))),
             },
         }
     }

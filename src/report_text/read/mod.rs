@@ -311,6 +311,9 @@ struct Parser<'r> {
     unread: Vec<Unread>,
     /// Rows that cannot be filed (line, field): kept whole in `unread` once the reading ends.
     unread_rows: Vec<(usize, &'static str)>,
+    /// The dates of the title page and the page de garde that could not be read, and why
+    /// (`line 12: "18/11/19" has a two-digit year …`), for the error when no date is left.
+    date_problems: Vec<String>,
 }
 
 impl<'r> Parser<'r> {
@@ -356,6 +359,7 @@ impl<'r> Parser<'r> {
             charte_lines: Vec::new(),
             unread: Vec::new(),
             unread_rows: Vec::new(),
+            date_problems: Vec::new(),
         }
     }
 
