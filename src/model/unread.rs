@@ -13,7 +13,9 @@ use crate::{ObservationKind, RemoteNote, Verdict};
 ///
 /// The text import ([`import_report`](crate::import_report)) adds one to [`Audit::unread`]
 /// for each value it reports as not used (`unknown-verdict`, `invalid-date`, `unknown-value`,
-/// and a row out of place that it cannot file, `row-out-of-place`), with its line. The grid
+/// a row out of place that it cannot file, `row-out-of-place`, a second row, `duplicate-row`,
+/// a line it does not understand, `unrecognised-line`, and a text that could carry an
+/// assessment that it does not file, `assessment-not-filed`), with its line. The grid
 /// import (`grid::import_xlsx`, `grid::import_csv`) adds one for each cell it reports as not
 /// used or not understood, with its cell. Validation reports each with `unread-value` (a
 /// warning) until someone corrects the field and removes the entry, and reports list each in

@@ -2,6 +2,11 @@
 //! charte graphique's verdict, and the fiches d'écart (a paragraph naming an engagement or a
 //! management item, then its `Constat`, `Exigence`, `Action corrective`, `Échéance`, `Pilote`,
 //! `État` and `Preuve` or `Motif` lines).
+//!
+//! Part 4 files no assessment but the fiches' grades and the charte graphique's verdict: a
+//! paragraph (or a fiche's text) that could carry one is not taken as prose, it is kept in
+//! `unread`. The charte graphique's « non applicable » is the exception: the reader infers its
+//! verdict from it.
 
 use super::super::vocabulary::{
     CHARTE_VERDICT, FICHE_ACTION, FICHE_DUE, FICHE_ENGAGEMENT, FICHE_EVIDENCE, FICHE_FINDING,
@@ -13,7 +18,8 @@ use super::{ConclusionSection, ImportCode, LineRole, Parser, Part, ReportField, 
 use crate::model::ecart::ActionState;
 use crate::text::key;
 use crate::{
-    ActionStatus, EcartTarget, EngagementNumber, FicheEcart, ManagementItemId, NcGrade, Verdict,
+    ActionStatus, Carried, EcartTarget, EngagementNumber, FicheEcart, ManagementItemId, NcGrade,
+    Verdict,
 };
 
 impl Parser<'_> {
@@ -46,16 +52,41 @@ impl Parser<'_> {
                 if let Some((left, right)) = t.split_once(':') {
                     let lk = key(left);
                     if CHARTE_VERDICT.matches(&lk) {
-                        if let Some(v) = parse_verdict(right.trim()) {
+                        let right = right.trim();
+                        if let Some(v) = parse_verdict(right) {
+                            if let Some(filed) = self.charte_explicit {
+                                self.competing(
+                                    n,
+                                    "charte graphique: a second verdict",
+                                    "conclusion.charte_graphique.verdict".to_owned(),
+                                    right,
+                                    format!("line {filed}"),
+                                    None,
+                                );
+                                return LineRole::Reported;
+                            }
                             self.conclusion.charte_graphique.verdict = Some(v);
-                            self.charte_explicit = true;
+                            self.charte_explicit = Some(n);
                             return LineRole::Field(ReportField::CharteVerdict);
                         }
                     }
                 }
+                // « Non applicable » is the charte's text, from which its verdict is read.
+                let says_na = Carried::find(t) == Some(Carried::Verdict(Verdict::NotApplicable))
+                    && key(t).contains(NOT_APPLICABLE);
+                if !says_na && self.prose_carries(n, section, t) {
+                    return LineRole::Reported;
+                }
                 self.charte_lines.push(n);
+                section
+                    .paragraphs_mut(&mut self.conclusion)
+                    .push(t.to_owned());
+                return LineRole::Field(ReportField::Conclusion(section));
             }
             _ => {}
+        }
+        if self.prose_carries(n, section, t) {
+            return LineRole::Reported;
         }
         section
             .paragraphs_mut(&mut self.conclusion)
@@ -63,11 +94,44 @@ impl Parser<'_> {
         LineRole::Field(ReportField::Conclusion(section))
     }
 
+    /// Whether paragraph `t` of `section` could carry an assessment: then it is not its prose,
+    /// it is reported and kept in `unread`.
+    fn prose_carries(&mut self, n: usize, section: ConclusionSection, t: &str) -> bool {
+        let Some(carried) = Carried::find(t) else {
+            return false;
+        };
+        let field = format!("conclusion.{}", section.field_name());
+        self.not_filed(n, &format!("part 4 ({field})"), field, t, carried);
+        true
+    }
+
     pub(super) fn fiche_line(&mut self, n: usize, t: &str) -> Option<LineRole> {
         if let Some(i) = self.open_fiche {
             if let Some((left, value)) = t.split_once(':') {
                 let lk = key(left);
                 let value = value.trim();
+                // The fiche's texts hold no assessment: one that could carry one is kept.
+                let text_field = [
+                    (FICHE_FINDING, "finding"),
+                    (FICHE_REQUIREMENT, "requirement"),
+                    (FICHE_ACTION, "corrective_action"),
+                    (FICHE_LEADER, "leader"),
+                    (FICHE_EVIDENCE, "status"),
+                    (FICHE_REASON, "status"),
+                ]
+                .into_iter()
+                .find(|(term, _)| term.matches(&lk));
+                if let (Some((_, name)), Some(carried)) = (text_field, Carried::find(value)) {
+                    let target = self.ecarts.get(i)?.target;
+                    self.not_filed(
+                        n,
+                        &format!("the fiche d'écart of {target}: its {}", left.trim()),
+                        format!("ecarts[{i}].{name}"),
+                        value,
+                        carried,
+                    );
+                    return Some(LineRole::Reported);
+                }
                 let fiche = self.ecarts.get_mut(i)?;
                 let target = fiche.target;
                 if FICHE_FINDING.matches(&lk) {

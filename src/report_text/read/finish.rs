@@ -295,7 +295,8 @@ impl Parser<'_> {
 
     pub(super) fn check_rows(&mut self, modules: &[ModuleNumber]) {
         let mut uncovered: Vec<(ModuleNumber, Vec<String>, usize)> = Vec::new();
-        for (a, line) in self.assessments.iter().zip(&self.assessment_lines) {
+        for (a, at) in self.assessments.iter().zip(&self.assessment_at) {
+            let line = &at.row;
             if modules.contains(&a.module) {
                 continue;
             }
@@ -346,7 +347,7 @@ impl Parser<'_> {
     }
 
     pub(super) fn charte_verdict(&mut self) {
-        if self.charte_explicit {
+        if self.charte_explicit.is_some() {
             return;
         }
         if let Some(v) = charte_inferred(&self.conclusion.charte_graphique.text) {
