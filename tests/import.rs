@@ -26,6 +26,7 @@ fn import(text: &str) -> Imported {
     match import_report(text) {
         Ok(imported) => {
             assert_eq!(imported.unexplained_lines(), Vec::<usize>::new());
+            assert_eq!(imported.unkept_lines(), Vec::<usize>::new());
             assert_eq!(imported.lines().len(), text.lines().count());
             imported
         }
@@ -242,6 +243,7 @@ fn import_codes_are_pinned() {
             "auditor-from-title-page",
             "unknown-value",
             "row-out-of-place",
+            "assessment-not-filed",
         ]
     );
 }
@@ -613,9 +615,10 @@ fn a_module_row_without_verdict_after_section_4_is_an_engagement_row_not_a_remot
     let text = format!("{}\n{row}\n", REPORT.trim_end());
     let line = text.lines().count();
     let imported = import(&text);
+    // Engagement 5 has its row in section 3: this one competes with it, and is not filed.
     assert_eq!(
         codes_on(&imported, line),
-        ["row-out-of-place", "duplicate-row", "missing-verdict"]
+        ["row-out-of-place", "duplicate-row"]
     );
     assert!(
         imported
@@ -1378,26 +1381,31 @@ fn a_verdict_row_after_section_4_is_reported_and_imported() {
         [
             format!(
                 "line {line}: [row-out-of-place] warning: the row of engagement 5 stands in part 4, \
-                 outside section 3: imported as a row of section 3"
+                 outside section 3: read as a row of section 3"
             ),
             format!(
-                "line {line}: [duplicate-row] warning: engagement 5 has a second row; both are \
-                 imported"
+                "line {line}: [duplicate-row] warning: engagement 5 has a second row, its first \
+                 is line 84: not filed, kept in `unread`; validation refuses the audit until one \
+                 of them is removed"
             ),
         ]
     );
+    assert_eq!(imported.line_role(line), Some(LineRole::Reported));
     assert_eq!(
-        imported.line_role(line),
-        Some(LineRole::Field(ReportField::Assessment(e(5))))
+        imported.audit().unread,
+        [Unread::new("assessments[4]", STRAY_ROWS[0])
+            .at_line(line)
+            .conflicting_with("line 84")]
     );
-    // Validation sees the second row.
+    // Validation names both rows; neither wins.
     let err = qualepref::Valid::new(
         imported.audit(),
         Referentiel::qual_e_pref_2019(),
         &qualepref::ValidationOptions::default(),
     )
     .unwrap_err();
-    assert!(err.to_string().contains("duplicate-assessment"), "{err}");
+    assert!(err.to_string().contains("unread-assessment"), "{err}");
+    assert!(err.to_string().contains("line 84"), "{err}");
 }
 
 /// Inserting a verdict row at any line never yields the same audit without a diagnostic on
@@ -1521,7 +1529,8 @@ fn a_date_with_a_two_digit_year_is_reported_not_guessed() {
         imported.diagnostics().iter().any(|d| d.to_string()
             == format!(
                 "line {line}: [invalid-date] warning: audit dates \"Du 18/11/19 au 18/11/19\": \
-                 \"18/11/19\" is not a date dd/mm/yyyy (a four-digit year); kept in `unread`"
+                 \"18/11/19\" has a two-digit year (dates are read as dd/mm/yyyy, such as \
+                 18/11/2019); kept in `unread`"
             )),
         "{:?}",
         codes(&imported)
@@ -1972,4 +1981,587 @@ fn the_page_de_garde_reads_one_date_two_audit_types_and_the_referentiel_s_dates(
     assert_ne!(text, REPORT);
     assert!(codes(&import(&text)).contains(&"referentiel-differs"));
     assert!(!codes(&import(REPORT)).contains(&"referentiel-differs"));
+}
+
+// --- no value that could carry an assessment is lost -----------------------------------------
+
+/// Whether validation refuses `imported` because of line `line`: an `unread-assessment` error
+/// on an unread entry of that line, or on one that competes with the value filed there.
+fn refused_at(imported: &Imported, line: usize) -> bool {
+    let audit = imported.audit();
+    let report = qualepref::validate(
+        audit,
+        Referentiel::qual_e_pref_2019(),
+        &qualepref::ValidationOptions::default(),
+    );
+    report.diagnostics().iter().any(|d| {
+        let entry = d
+            .path
+            .strip_prefix("unread[")
+            .and_then(|rest| rest.strip_suffix(']'))
+            .and_then(|i| i.parse::<usize>().ok())
+            .and_then(|i| audit.unread.get(i));
+        d.code == qualepref::RuleCode::UnreadAssessment
+            && d.severity == qualepref::Severity::Error
+            && entry.is_some_and(|u| {
+                u.line == Some(line) || u.conflicts_with.as_deref() == Some(&format!("line {line}"))
+            })
+    })
+}
+
+/// The unread entries of `imported` on line `line`.
+fn unread_on(imported: &Imported, line: usize) -> Vec<Unread> {
+    imported
+        .audit()
+        .unread
+        .iter()
+        .filter(|u| u.line == Some(line))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn every_reported_line_is_kept_in_unread_with_the_part_it_stood_in() {
+    // A line that is not understood is kept whole, for the part of the audit it stood in.
+    let row_12 =
+        "Module 1 12. Nous vous délivrons une information administrative numérique fiable.\t\tC";
+    for (after, stray, field) in [
+        ("RAPPORT D'AUDIT", "Une note de bas de page", "title page"),
+        ("VILLE\tTOULON", "Une note de bas de page", "page de garde"),
+        (
+            row_12,
+            "Une phrase hors du tableau\tet sa suite",
+            "assessments",
+        ),
+        ("1. Bilans annuels", "Voir annexe 2", "management"),
+        (
+            "4. SYNTHÈSE",
+            "Une phrase avant la première section",
+            "conclusion",
+        ),
+    ] {
+        let text = replace_line(REPORT, after, &format!("{}\n{stray}", line_starting(after)));
+        let imported = import(&text);
+        let line = line_of(&text, stray);
+        assert_eq!(
+            imported.line_role(line),
+            Some(LineRole::Reported),
+            "{stray}"
+        );
+        assert_eq!(
+            unread_on(&imported, line),
+            [Unread::new(field, stray).at_line(line)],
+            "{stray}"
+        );
+    }
+}
+
+/// The one line of the fixture that starts with `start`.
+#[track_caller]
+fn line_starting(start: &str) -> &'static str {
+    let found: Vec<&str> = REPORT.lines().filter(|l| l.starts_with(start)).collect();
+    assert_eq!(found.len(), 1, "{start:?} must start exactly one line");
+    found[0]
+}
+
+#[test]
+fn a_lone_verdict_line_is_kept_and_refuses_the_audit_wherever_it_stands() {
+    // At every position of the report: never read as prose, a name, an auditor or layout.
+    let lines = REPORT.split('\n').count();
+    for lone in ["\t\tNC Maj", "\u{a0}\u{a0}non-conformité majeure"] {
+        for at in 0..=lines {
+            let (text, line) = insert_line(REPORT, at, lone);
+            let imported = import(&text);
+            assert!(
+                refused_at(&imported, line),
+                "{lone:?} at line {line} ({:?}): {:?}",
+                imported.line_role(line),
+                imported.audit().unread
+            );
+        }
+    }
+}
+
+#[test]
+fn a_verdict_row_after_section_4_in_spaces_non_breaking_spaces_or_bars_is_kept() {
+    let title = "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge";
+    for row in [
+        format!("{title}   NC Maj"),
+        format!("{title}\u{a0}\u{a0}NC Maj"),
+        format!("| {title} | | NC Maj |"),
+        format!("{title} | PS : Attente | NC Maj"),
+        format!("{title} NC Maj"),
+    ] {
+        let text = format!("{}\n{row}\n", REPORT.trim_end());
+        let line = text.lines().count();
+        let imported = import(&text);
+        assert_eq!(imported.line_role(line), Some(LineRole::Reported), "{row}");
+        assert!(
+            codes_on(&imported, line).contains(&"assessment-not-filed"),
+            "{row}: {:?}",
+            codes_on(&imported, line)
+        );
+        assert_eq!(
+            imported.audit().conclusion.conclusion_generale,
+            toulon().conclusion.conclusion_generale,
+            "{row}"
+        );
+        assert!(refused_at(&imported, line), "{row}");
+    }
+}
+
+#[test]
+fn a_lone_verdict_under_a_row_competes_with_its_verdict() {
+    let row_12 =
+        "Module 1 12. Nous vous délivrons une information administrative numérique fiable.\t\tC";
+    let text = replace_line(REPORT, row_12, &format!("{row_12}\n\t\tNC Maj"));
+    let imported = import(&text);
+    let row = line_of(&text, row_12);
+    let line = row + 1;
+    assert_eq!(
+        imported.audit().assessments[11].verdict,
+        Some(Verdict::Conformity)
+    );
+    assert_eq!(
+        unread_on(&imported, line),
+        [Unread::new("assessments[11].verdict", "NC Maj")
+            .at_line(line)
+            .conflicting_with(format!("line {row}"))]
+    );
+    assert_eq!(
+        diagnostics_on(&imported, line),
+        [format!(
+            "line {line}: [assessment-not-filed] warning: engagement 12: a second verdict, on the \
+             line under its row: \"NC Maj\" competes with the value filed at line {row}: not \
+             filed, kept in `unread`; validation refuses the audit until one of them is removed"
+        )]
+    );
+    assert!(refused_at(&imported, line));
+    // Under a row without verdict, the line gives it its verdict.
+    let text = replace_line(
+        REPORT,
+        row_12,
+        &format!("{}\n\t\tNC Maj", row_12.trim_end_matches('C')),
+    );
+    let imported = import(&text);
+    assert_eq!(
+        imported.audit().assessments[11].verdict,
+        Some(Verdict::MajorNonconformity)
+    );
+    assert_eq!(codes_on(&imported, row + 1), ["row-continued"]);
+    assert!(imported.audit().unread.is_empty());
+    // A management item's verdict too.
+    let text = replace_line(
+        REPORT,
+        "3. Formation du personnel",
+        "3. Formation du personnel\t\tC\n\t\tnc min",
+    );
+    let imported = import(&text);
+    let line = line_of(&text, "3. Formation") + 1;
+    assert_eq!(
+        unread_on(&imported, line),
+        [Unread::new("management[2].verdict", "nc min")
+            .at_line(line)
+            .conflicting_with(format!("line {}", line - 1))]
+    );
+}
+
+#[test]
+fn two_verdicts_for_one_engagement_name_both_places() {
+    let row_5 =
+        "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge\t\tC";
+    let row = line_of(REPORT, row_5);
+    // A verdict in the comment cell as well as in the verdict cell.
+    let text = replace_line(REPORT, row_5, &row_5.replace("\t\tC", "\tNC Maj\tC"));
+    let imported = import(&text);
+    assert_eq!(
+        imported.audit().assessments[4].verdict,
+        Some(Verdict::Conformity)
+    );
+    assert_eq!(imported.audit().assessments[4].comment, None);
+    assert_eq!(
+        unread_on(&imported, row),
+        [Unread::new("assessments[4].verdict", "NC Maj")
+            .at_line(row)
+            .in_cell("comments")
+            .conflicting_with(format!("line {row} (verdict)"))]
+    );
+    assert!(refused_at(&imported, row));
+    // A verdict in the comment cell of a row whose last cell is a comment: not taken as the
+    // row's verdict (the columns say otherwise), not read as its comment.
+    let text = replace_line(
+        REPORT,
+        row_5,
+        &row_5.replace("\t\tC", "\tNC Maj\tVu sur place avec les agents"),
+    );
+    let imported = import(&text);
+    let a = &imported.audit().assessments[4];
+    assert_eq!(
+        (a.verdict, a.comment.as_deref()),
+        (None, Some("Vu sur place avec les agents"))
+    );
+    assert_eq!(
+        unread_on(&imported, row),
+        [Unread::new("assessments[4].verdict", "NC Maj").at_line(row)]
+    );
+    // A second row with the same number, even far from the first: the first is kept.
+    let second = row_5.replace("\t\tC", "\t\tNC Maj");
+    let text = replace_line(
+        REPORT,
+        "Module 2 23.",
+        &format!("{}\n{second}", line_starting("Module 2 23.")),
+    );
+    let imported = import(&text);
+    let line = line_of(&text, &second);
+    assert_eq!(imported.audit().assessments.len(), 23);
+    assert_eq!(
+        imported.audit().assessments[4].verdict,
+        Some(Verdict::Conformity)
+    );
+    assert_eq!(
+        unread_on(&imported, line),
+        [Unread::new("assessments[4]", second.as_str())
+            .at_line(line)
+            .conflicting_with(format!("line {row}"))]
+    );
+    assert_eq!(imported.line_role(line), Some(LineRole::Reported));
+    assert!(refused_at(&imported, line));
+    // The same for a management item.
+    let text = replace_line(
+        REPORT,
+        "2. Audits internes",
+        &format!(
+            "{}\n1. Bilans annuels\t\tNC min",
+            line_starting("2. Audits internes")
+        ),
+    );
+    let imported = import(&text);
+    let line = line_of(&text, "1. Bilans annuels\t\tNC min");
+    assert_eq!(
+        unread_on(&imported, line),
+        [Unread::new("management[5]", "1. Bilans annuels\t\tNC min")
+            .at_line(line)
+            .conflicting_with(format!("line {}", line_of(REPORT, "1. Bilans annuels")))]
+    );
+    assert_eq!(imported.audit().management.len(), 7);
+}
+
+#[test]
+fn a_remote_check_files_one_note_and_no_verdict() {
+    let remote_16 = "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+                     Conforme";
+    let row = line_of(REPORT, remote_16);
+    // A second note on the line under it, or a second row for the same channel.
+    for (extra, field, text_kept) in [
+        (
+            "\tNote : Non conforme",
+            "remote_checks[11].note",
+            "Non conforme",
+        ),
+        (
+            "Note : Non conforme",
+            "remote_checks[11].note",
+            "Non conforme",
+        ),
+        (
+            "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+             Non conforme",
+            "remote_checks[11]",
+            "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+             Non conforme",
+        ),
+    ] {
+        let text = replace_line(REPORT, remote_16, &format!("{remote_16}\t\n{extra}"));
+        let imported = import(&text);
+        assert_eq!(
+            imported.audit().remote_checks[11].note,
+            Some(qualepref::RemoteNote::Conforme),
+            "{extra}"
+        );
+        assert_eq!(
+            unread_on(&imported, row + 1),
+            [Unread::new(field, text_kept)
+                .at_line(row + 1)
+                .conflicting_with(format!("line {row}"))],
+            "{extra}"
+        );
+        assert!(refused_at(&imported, row + 1), "{extra}");
+    }
+    // An engagement's row, with a verdict where the note stands, in a remote section.
+    for verdict in ["NC Maj", "Note : NC Maj", "non-conformité mineure"] {
+        let bad = format!(
+            "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\t\t{verdict}"
+        );
+        let text = replace_line(REPORT, remote_16, &bad);
+        let imported = import(&text);
+        assert_eq!(imported.audit().remote_checks.len(), 12, "{verdict}");
+        assert_eq!(
+            unread_on(&imported, row),
+            [Unread::new("remote_checks", bad.as_str()).at_line(row)],
+            "{verdict}"
+        );
+        assert_eq!(
+            codes_on(&imported, row),
+            ["assessment-not-filed"],
+            "{verdict}"
+        );
+        assert!(refused_at(&imported, row), "{verdict}");
+    }
+}
+
+#[test]
+fn an_observation_on_the_line_under_a_row_is_the_row_s() {
+    let remote_16 = "Module 1 16. Nos courriers et courriels sont compréhensibles et complets\tNote : \
+                     Conforme\t";
+    for extra in [
+        "PS : Délai de réponse non affiché",
+        "\tPS : Délai de réponse non affiché",
+    ] {
+        let text = replace_line(REPORT, remote_16, &format!("{remote_16}\n{extra}"));
+        let imported = import(&text);
+        let check = &imported.audit().remote_checks[11];
+        assert_eq!(check.observations.len(), 1, "{extra:?}");
+        assert_eq!(
+            check.observations[0].kind,
+            qualepref::ObservationKind::AreaOfConcern
+        );
+        assert_eq!(check.observations[0].text, "Délai de réponse non affiché");
+        let line = line_of(&text, remote_16) + 1;
+        assert_eq!(codes_on(&imported, line), ["row-continued"]);
+        assert!(imported.audit().unread.is_empty());
+    }
+    // Under an engagement's row too.
+    let row_5 =
+        "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge\t\tC";
+    let text = replace_line(REPORT, row_5, &format!("{row_5}\nPP : Afficher le plan"));
+    let imported = import(&text);
+    assert_eq!(
+        imported.audit().assessments[4].observations[0].text,
+        "Afficher le plan"
+    );
+    // Under a heading, the line belongs to no row: it is kept.
+    let text = replace_line(REPORT, "TELEPHONE", "TELEPHONE\nPS : Attente");
+    let imported = import(&text);
+    let line = line_of(&text, "PS : Attente");
+    assert_eq!(
+        unread_on(&imported, line),
+        [Unread::new("assessments", "PS : Attente").at_line(line)]
+    );
+    assert!(refused_at(&imported, line));
+    // An observation in lower case, or spelled out, is not one the reader files: kept.
+    let text = replace_line(REPORT, row_5, &format!("{row_5}\n\tps : Attente"));
+    let imported = import(&text);
+    let line = line_of(&text, row_5) + 1;
+    assert_eq!(
+        unread_on(&imported, line),
+        [Unread::new("assessments[4].comment", "ps : Attente").at_line(line)]
+    );
+    assert!(refused_at(&imported, line));
+}
+
+#[test]
+fn a_comment_or_an_observation_that_could_carry_a_verdict_is_kept() {
+    let row_5 =
+        "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge\t\tC";
+    let row = line_of(REPORT, row_5);
+    for (comment, field, kept) in [
+        (
+            "Vu sur place.  NC Maj",
+            "assessments[4].verdict",
+            "Vu sur place.  NC Maj",
+        ),
+        (
+            "PF : Accueil soigné  NC Maj",
+            "assessments[4].observations",
+            "PF : Accueil soigné  NC Maj",
+        ),
+        (
+            "Point sensible : attente",
+            "assessments[4].comment",
+            "Point sensible : attente",
+        ),
+    ] {
+        let text = replace_line(
+            REPORT,
+            row_5,
+            &row_5.replace("\t\tC", &format!("\t{comment}\tC")),
+        );
+        let imported = import(&text);
+        let unread = unread_on(&imported, row);
+        assert_eq!(unread.len(), 1, "{comment}: {unread:?}");
+        assert_eq!(
+            (unread[0].field.as_str(), unread[0].text.as_str()),
+            (field, kept)
+        );
+        assert!(refused_at(&imported, row), "{comment}");
+        let a = &imported.audit().assessments[4];
+        assert!(
+            a.comment.is_none() && a.observations.is_empty(),
+            "{comment}: {a:?}"
+        );
+    }
+}
+
+#[test]
+fn layout_that_carries_a_verdict_is_not_layout() {
+    for (line_start, changed) in [
+        (
+            "C : Conforme **NA** : Non applicable",
+            "C : Conforme **NA** : Non applicable  NC Maj",
+        ),
+        ("C : Conforme **NA** : Non applicable", "**NC Maj**"),
+        ("ACCUEIL PHYSIQUE", "ACCUEIL PHYSIQUE\tNC Maj"),
+        (
+            "AUDIT A DISTANCE : Internet",
+            "AUDIT A DISTANCE : Internet NC Maj",
+        ),
+        (
+            "PILOTAGE DE LA POLITIQUE QUALITE",
+            "PILOTAGE DE LA POLITIQUE QUALITE\tNC Maj\t",
+        ),
+        (
+            "\tAppréciation de l'auditeur\t\t <small>",
+            "\tAppréciation de l'auditeur\t\t <small>Liberté</small> MINISTÈRE NC Maj",
+        ),
+        ("--\t--\t----------", "--\t--\t----------\tNC Maj"),
+        ("❖ POINTS FORTS", "❖ POINTS FORTS (NC Maj)"),
+        (
+            "- 3. SYNTHÈSE DE L'EVALUATION**",
+            "- 3. SYNTHÈSE DE L'EVALUATION** NC MAJ",
+        ),
+        (
+            "(Vérification de l'analyse",
+            "(Vérification de l'analyse du résultat)  NC Maj",
+        ),
+    ] {
+        let text = replace_line(REPORT, line_start, changed);
+        let imported = import(&text);
+        let line = line_of(&text, changed);
+        assert_eq!(
+            imported.line_role(line),
+            Some(LineRole::Reported),
+            "{changed:?}"
+        );
+        assert!(
+            refused_at(&imported, line),
+            "{changed:?}: {:?}",
+            imported.audit().unread
+        );
+    }
+    // The legend is still the legend, and « Sans objet » is no verdict.
+    let imported = import(REPORT);
+    assert_eq!(
+        imported.line_role(line_of(REPORT, "PF : Points Forts")),
+        Some(LineRole::Layout(qualepref::ReportLayout::Legend))
+    );
+    assert!(imported.audit().unread.is_empty());
+    assert_eq!(
+        imported.audit().conclusion.points_sensibles,
+        ["Sans objet."]
+    );
+}
+
+#[test]
+fn the_charte_graphique_reads_non_applicable_and_one_verdict() {
+    let charte = "(Non applicable en audit initial)";
+    // « Non applicable » alone is its text, from which its verdict is read.
+    let text = replace_line(REPORT, charte, "Non applicable.");
+    let imported = import(&text);
+    assert_eq!(
+        imported.audit().conclusion.charte_graphique.verdict,
+        Some(Verdict::NotApplicable)
+    );
+    assert!(imported.audit().unread.is_empty());
+    // A lone verdict there is not its verdict: kept.
+    let text = replace_line(REPORT, charte, &format!("{charte}\nNC Maj"));
+    let imported = import(&text);
+    let line = line_of(&text, charte) + 1;
+    assert_eq!(
+        unread_on(&imported, line),
+        [Unread::new("conclusion.charte_graphique", "NC Maj").at_line(line)]
+    );
+    // Two explicit verdicts: the second competes with the first.
+    let text = replace_line(REPORT, charte, "Conformité : NA\nConformité : NC Maj");
+    let imported = import(&text);
+    let first = line_of(&text, "Conformité : NA");
+    assert_eq!(
+        imported.audit().conclusion.charte_graphique.verdict,
+        Some(Verdict::NotApplicable)
+    );
+    assert_eq!(
+        unread_on(&imported, first + 1),
+        [Unread::new("conclusion.charte_graphique.verdict", "NC Maj")
+            .at_line(first + 1)
+            .conflicting_with(format!("line {first}"))]
+    );
+}
+
+#[test]
+fn a_fiche_d_ecart_s_text_that_could_carry_a_verdict_is_kept() {
+    let referentiel = synthetic::synthetic_referentiel().unwrap();
+    let audit = synthetic::synthetic_audit(&referentiel).unwrap();
+    let text = render_report_text(&audit, &referentiel);
+    let constat = text
+        .lines()
+        .find(|l| l.starts_with("Constat : "))
+        .unwrap()
+        .to_owned();
+    let changed = text.replacen(&constat, "Constat : NC Maj", 1);
+    let imported = import_report_text(&changed, &referentiel).unwrap();
+    let line = 1 + changed
+        .lines()
+        .position(|l| l == "Constat : NC Maj")
+        .unwrap();
+    assert_eq!(
+        unread_on(&imported, line),
+        [Unread::new("ecarts[0].finding", "NC Maj").at_line(line)]
+    );
+    assert_eq!(codes_on(&imported, line), ["assessment-not-filed"]);
+}
+
+#[test]
+fn dates_with_a_two_digit_or_implausible_year_are_refused_naming_their_lines() {
+    // Every date of the report written with two digits: the import names each line and the
+    // form it reads, rather than "no audit dates".
+    let text = REPORT.replace("18/11/2019", "18/11/19");
+    let start = line_of(&text, "Dates de début");
+    let end = line_of(&text, "Dates de fin");
+    let dates = line_of(&text, "DATE(S) DE L'AUDIT");
+    let err = import_err(&text);
+    assert_eq!(
+        err,
+        format!(
+            "not a qual-e-pref audit report: the page de garde gives no audit dates it can \
+             read: line {start}: \"18/11/19\" has a two-digit year (dates are read as \
+             dd/mm/yyyy, such as 18/11/2019); line {end}: \"18/11/19\" has a two-digit year \
+             (dates are read as dd/mm/yyyy, such as 18/11/2019); line {dates}: \"18/11/19\" has \
+             a two-digit year (dates are read as dd/mm/yyyy, such as 18/11/2019)"
+        )
+    );
+    // A year of four digits outside 2000 to 2100 is not read as that year.
+    let text = REPORT.replace("18/11/2019", "18/11/0019");
+    let err = import_err(&text);
+    assert!(
+        err.contains(&format!(
+            "line {dates}: \"18/11/0019\" has the year 19, outside 2000 to 2100 (dates are read \
+             as dd/mm/yyyy)"
+        )),
+        "{err}"
+    );
+    // On the page de garde alone: reported, and the title page's dates used.
+    let text = replace_line(
+        REPORT,
+        "DATE(S) DE L'AUDIT",
+        "DATE(S) DE L'AUDIT\tDu 18/11/2219 au 18/11/2219",
+    );
+    let imported = import(&text);
+    assert_eq!(imported.audit().dates, toulon().dates);
+    assert_eq!(
+        diagnostics_on(&imported, dates),
+        [format!(
+            "line {dates}: [invalid-date] warning: audit dates \"Du 18/11/2219 au 18/11/2219\": \
+             \"18/11/2219\" has the year 2219, outside 2000 to 2100 (dates are read as \
+             dd/mm/yyyy); kept in `unread`"
+        )]
+    );
 }

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::key;
+use crate::text::{folded, key};
 use crate::{ObservationKind, RemoteNote, Verdict};
 
 /// A text of the source document that an import could not read into its field, kept as
@@ -13,7 +13,9 @@ use crate::{ObservationKind, RemoteNote, Verdict};
 ///
 /// The text import ([`import_report`](crate::import_report)) adds one to [`Audit::unread`]
 /// for each value it reports as not used (`unknown-verdict`, `invalid-date`, `unknown-value`,
-/// and a row out of place that it cannot file, `row-out-of-place`), with its line. The grid
+/// a row out of place that it cannot file, `row-out-of-place`, a second row, `duplicate-row`,
+/// a line it does not understand, `unrecognised-line`, and a text that could carry an
+/// assessment that it does not file, `assessment-not-filed`), with its line. The grid
 /// import (`grid::import_xlsx`, `grid::import_csv`) adds one for each cell it reports as not
 /// used or not understood, with its cell. Validation reports each with `unread-value` (a
 /// warning) until someone corrects the field and removes the entry, and reports list each in
@@ -163,6 +165,7 @@ impl Unread {
 /// assert_eq!(Carried::find("\t\tNC Maj"), Some(Carried::Verdict(Verdict::MajorNonconformity)));
 /// assert_eq!(Carried::find("Module 1 5. Nous vous orientons  |  nc-maj  |"), Some(Carried::Verdict(Verdict::MajorNonconformity)));
 /// assert_eq!(Carried::find("PS : accueil saturé le lundi"), Some(Carried::Observation(ObservationKind::AreaOfConcern)));
+/// assert_eq!(Carried::find("Points sensibles : accueil saturé"), Some(Carried::Observation(ObservationKind::AreaOfConcern)));
 /// assert_eq!(Carried::find("Le référentiel est maîtrisé."), None);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -187,17 +190,16 @@ impl Carried {
     #[must_use]
     pub fn find(text: &str) -> Option<Carried> {
         let text = strip_markup(text);
-        let mut numbered = None;
-        for (i, cell) in cells(&text).enumerate() {
+        let (mut numbered, mut last) = (None, None);
+        for cell in cells(&text) {
             if let Some(found) = in_cell(cell) {
                 return Some(found);
             }
-            if i == 0 {
-                numbered = Some(cell);
-            }
+            numbered.get_or_insert(cell);
+            last = Some(cell);
         }
         // A numbered row whose verdict stands after a single space: `5. Titre NC Maj`.
-        let last = cells(&text).last()?;
+        let last = last?;
         let first = numbered?;
         if !numbers_an_item(first) {
             return None;
@@ -271,7 +273,7 @@ fn separator(text: &str) -> Option<(usize, usize)> {
 fn in_cell(cell: &str) -> Option<Carried> {
     let cell = cell.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
     // « Sans objet » is how an empty section of the report reads, not a verdict out of place.
-    if cell.is_empty() || key(cell) == "sansobjet" {
+    if cell.is_empty() || folded(cell).eq("sansobjet".chars()) {
         return None;
     }
     if cell.chars().count() <= 40 {
@@ -284,7 +286,6 @@ fn in_cell(cell: &str) -> Option<Carried> {
         Some(at) => (cell.get(..at)?, cell.get(at..)?),
         None => (cell, ""),
     };
-    let head_key = key(head);
     let code_word = |code: &str| {
         // The code as a word of its own: `PP`, `PP Etudier…`, not `PPNG`.
         cell.get(..2).is_some_and(|h| h.eq_ignore_ascii_case(code))
@@ -294,14 +295,18 @@ fn in_cell(cell: &str) -> Option<Carried> {
                     || r.starts_with([':', '-', '–', '—'])
             })
     };
-    for kind in ObservationKind::ALL {
-        if code_word(kind.code()) {
-            return Some(Carried::Observation(*kind));
-        }
-        let spelled = key(kind.label_fr());
-        if !tail.is_empty() && (head_key == spelled || head_key == format!("{spelled}s")) {
-            return Some(Carried::Observation(*kind));
-        }
+    if let Some(kind) = ObservationKind::ALL.iter().find(|k| code_word(k.code())) {
+        return Some(Carried::Observation(*kind));
+    }
+    if tail.is_empty() {
+        return None;
+    }
+    let head_key = key(head);
+    if let Some((kind, _)) = spelled_observations()
+        .iter()
+        .find(|(_, forms)| forms.contains(&head_key))
+    {
+        return Some(Carried::Observation(*kind));
     }
     if head_key == "note" && tail.starts_with(':') {
         let note = tail.get(1..)?.trim();
@@ -310,6 +315,32 @@ fn in_cell(cell: &str) -> Option<Carried> {
         }
     }
     None
+}
+
+/// The folded forms of each observation spelled out: `pointsensible`, `pointsensibles`, and
+/// the plural as part 4's headings write it, `pointssensibles` (`Pistes de progrès`).
+fn spelled_observations() -> &'static [(ObservationKind, [String; 3])] {
+    static FORMS: std::sync::OnceLock<Vec<(ObservationKind, [String; 3])>> =
+        std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        ObservationKind::ALL
+            .iter()
+            .map(|kind| {
+                let label = kind.label_fr();
+                let plural: Vec<String> = label
+                    .split(' ')
+                    .map(|w| match w {
+                        "de" => w.to_owned(),
+                        _ if w.ends_with('s') => w.to_owned(),
+                        _ => format!("{w}s"),
+                    })
+                    .collect();
+                let spelled = key(label);
+                let spelled_s = format!("{spelled}s");
+                (*kind, [spelled, spelled_s, key(&plural.join(" "))])
+            })
+            .collect()
+    })
 }
 
 /// Whether a row's first cell numbers an engagement or an item: `Module 1 5. …`, `5. …`,

@@ -97,9 +97,9 @@ crate::base::codes_table::code_table! {
             fix: "Check the module's box on the page de garde, or remove its rows.",
         }
         DuplicateRow = "duplicate-row", Warning {
-            description: "A second row for the same engagement, management item or remote check.",
-            example: "line 97: [duplicate-row] warning: engagement 5 has a second row; both are imported",
-            fix: "Merge the rows into one (validation reports `duplicate-assessment` until then).",
+            description: "A second row for the same engagement, management item or remote check: the first is filed, the second is kept whole in the audit's `unread` list with the first's line (`conflicts_with`), and validation refuses the audit (`unread-assessment`) until one is removed. Neither row wins.",
+            example: "line 97: [duplicate-row] warning: engagement 5 has a second row, its first is line 90: not filed, kept in `unread`; validation refuses the audit until one of them is removed",
+            fix: "Keep one row of the two in the report, or file the right values in the audit and remove the `unread` entry.",
         }
         MissingVerdict = "missing-verdict", Warning {
             description: "A row without verdict (or a remote check without note).",
@@ -122,7 +122,7 @@ crate::base::codes_table::code_table! {
             fix: "Check that the whole report was copied.",
         }
         UnrecognisedLine = "unrecognised-line", Skipped {
-            description: "A line that the import does not understand where it stands; it is not used.",
+            description: "A line that the import does not understand where it stands; it is not used, and kept whole in the audit's `unread` list with its line (validation's `unread-value`). A line that could carry an assessment is reported with `assessment-not-filed` instead.",
             example: "line 60: [unrecognised-line] skipped: line not understood in section 3, not used: \"Voir annexe 2\"",
             fix: "Nothing to fix if the line is noise; otherwise move it where the report's layout expects it.",
         }
@@ -167,7 +167,7 @@ crate::base::codes_table::code_table! {
             fix: "Check the audit type's box on the page de garde, or set `kind.type`.",
         }
         InvalidDate = "invalid-date", Warning {
-            description: "A date that does not read as dd/mm/yyyy; the text is kept in the audit's `unread` list.",
+            description: "A date that does not read as dd/mm/yyyy with a year from 2000 to 2100 (a two-digit year such as `18/11/19` is not guessed, nor a year such as `0019`); the message says what is wrong, and the text is kept in the audit's `unread` list.",
             example: "line 185: [invalid-date] warning: due date \"fin mars\" is not a date dd/mm/yyyy; kept in `unread`",
             fix: "Write the date as dd/mm/yyyy (or set the field in the audit and remove its `unread` entry).",
         }
@@ -212,9 +212,15 @@ crate::base::codes_table::code_table! {
             fix: "Correct the value in the report; until then the field is not set from it (or set the field in the audit and remove its `unread` entry).",
         }
         RowOutOfPlace = "row-out-of-place", Warning {
-            description: "A line that reads as a row of section 3 (an engagement, a management item or a remote check, with its verdict or note) stands in another part of the report. An engagement row is imported as a row of section 3, so that validation sees it; the others, whose section or channel is unknown, are kept whole in the audit's `unread` list.",
-            example: "line 214: [row-out-of-place] warning: the row of engagement 5 stands in part 4, outside section 3: imported as a row of section 3",
+            description: "A line that reads as a row of section 3 (an engagement, a management item or a remote check, with its verdict or note) stands in another part of the report. An engagement row is read as a row of section 3, so that validation sees it (and, like any second row of an engagement, kept in `unread` when the engagement has its row already); the others, whose section or channel is unknown, are kept whole in the audit's `unread` list.",
+            example: "line 214: [row-out-of-place] warning: the row of engagement 5 stands in part 4, outside section 3: read as a row of section 3",
             fix: "Move the row into section 3, under its module or management section, or remove it.",
+        }
+        AssessmentNotFiled = "assessment-not-filed", Warning {
+            description: "A text that could carry an assessment (a verdict, an observation or a remote check's note, as `Carried::find` reads it) was met where the import does not file one — prose, a heading, the cover, a comment cell, the line under a row — or competes with a value already filed (a second verdict, a second note); it is not filed, and kept in the audit's `unread` list with its line (and the filed value's line in `conflicts_with`).",
+            details: "The import never drops such a text nor lets one value win over another: validation refuses the audit (`unread-assessment`, an error) until the text is filed in its field or removed, since an `NC Maj` left out would leave an avis favorable.",
+            example: "line 214: [assessment-not-filed] warning: part 4 (conclusion.conclusion_generale): \"NC Maj\" could carry a verdict (NC Maj) and is not filed: kept in `unread`; validation refuses the audit until it is filed in its field or removed",
+            fix: "Move the value into its row's cell (the « Conformité » cell, or the comment cell for an observation), or remove it; then import again, or file it in the audit and remove its `unread` entry.",
         }
     }
 }

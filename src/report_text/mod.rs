@@ -83,16 +83,42 @@
 //! non-breaking spaces (U+00A0, U+202F, U+2007, read as spaces everywhere); the debris of page
 //! breaks: table rules (`--\t--`), repeated column headers (`Engagements de
 //! service\tCommentaires\tConformité`), page headers (`<small>Liberté • Égalité •
-//! Fraternité</small> …`), and a row's comment or verdict continued on the next line.
+//! Fraternité</small> …`), and a row's comment, verdict, note or observations continued on the
+//! next line (its first cell empty, or starting with `PF :`, `PS :`, `PP :`, or `Note :` under
+//! a remote check).
+//!
+//! # No assessment lost
+//!
+//! A text that could carry an assessment — what [`Carried::find`](crate::Carried::find) reads
+//! as a verdict, an observation or a remote note: a cell cut at tabs, `|` or runs of spaces,
+//! `PS : …`, a row `Module 1 5. … NC Maj` — is filed in its place or kept in
+//! [`Audit::unread`](crate::Audit::unread) with its line and reported
+//! ([`ImportCode::AssessmentNotFiled`]); validation then refuses the audit
+//! (`unread-assessment`) until it is filed or removed. In particular:
+//!
+//! - the cover, the context and the paragraphs of part 4 hold no assessment: a line there that
+//!   could carry one is not read as their text (a name, a city, a paragraph). The charte
+//!   graphique's « Non applicable » is the exception: its verdict is read from it. « Sans
+//!   objet » is no verdict;
+//! - a line read as layout (a heading, a page header, the table of contents, template text)
+//!   that also holds a verdict or an observation's code is not layout alone; the legend is read
+//!   whole, as the template prints it;
+//! - a row files one verdict, and a remote check one note: a second value (in the comment cell,
+//!   on the line under the row, a second row of the same number) is kept with the line of the
+//!   one filed (`conflicts_with`), never taken instead of it nor dropped; a verdict where a
+//!   remote check has its note keeps the row whole; a comment or an observation whose text
+//!   could carry an assessment is kept too.
 //!
 //! # Every line accounted for
 //!
 //! The reader makes one pass over the lines, and accounts for every one: each non-blank line is
 //! either used for a field ([`LineRole::Field`]), recognised as layout ([`LineRole::Layout`]:
 //! headings, table rules, repeated column headers, page headers, the legend, template text), or
-//! reported in the diagnostics ([`LineRole::Reported`], with an [`ImportDiagnostic`]). Nothing
-//! is dropped silently: [`Imported::unexplained_lines`] lists the lines that are none of these,
-//! and is empty by construction.
+//! reported in the diagnostics ([`LineRole::Reported`], with an [`ImportDiagnostic`]) and kept
+//! in [`Audit::unread`](crate::Audit::unread) with its line (whole, or the part not read), for
+//! the field or the part of the audit it stood in. Nothing is dropped silently:
+//! [`Imported::unexplained_lines`] lists the reported lines without diagnostic and
+//! [`Imported::unkept_lines`] those without `unread` entry; both are empty by construction.
 //!
 //! # Round trip
 //!
@@ -105,11 +131,13 @@
 //! # What is not read
 //!
 //! A value the import cannot read into its field (a verdict that is not a code, a date that is
-//! not dd/mm/yyyy, an administration type, département, module or audit type the crate does
-//! not know, a fiche d'écart's state) and a row it cannot file (an engagement numbered 0, a
-//! management row or a remote check outside its section) are reported, then kept as written
-//! in [`Audit::unread`](crate::Audit::unread) with their field and line, so that nothing of
-//! the report is lost and validation reports them (`unread-value`).
+//! not dd/mm/yyyy with a year from 2000 to 2100 — `18/11/19` is not guessed —, an
+//! administration type, département, module or audit type the crate does not know, a fiche
+//! d'écart's state), a row it cannot file (an engagement numbered 0, a management row or a
+//! remote check outside its section, a second row of the same number) and a line it does not
+//! understand are reported, then kept as written in [`Audit::unread`](crate::Audit::unread)
+//! with their field and line, so that nothing of the report is lost and validation reports
+//! them (`unread-value`, or `unread-assessment` for a text that could carry an assessment).
 
 pub(crate) mod diagnostics;
 pub(crate) mod read;

@@ -290,23 +290,24 @@ pub(crate) const CONTEXT_HISTORY: Term = Term::new(
 // Section 3
 // ---------------------------------------------------------------------------------------------
 
-/// The legend of the codes at the top of section 3, line by line.
+/// The legend of the codes at the top of section 3, line by line: each read whole, since it
+/// names the codes a row could carry.
 pub(crate) const LEGEND: [Term; 4] = [
     Term::new(
         "Abréviations employées dans les pages suivantes :",
-        &[Starts("abreviation")],
+        &[Is("abreviationsemployeesdanslespagessuivantes")],
     ),
     Term::new(
         "C : Conforme **NA** : Non applicable",
-        &[Starts("cconforme")],
+        &[Is("cconformenanonapplicable")],
     ),
     Term::new(
         "NC Maj : Non-conformité Majeure **NC min** : Non-conformité mineure",
-        &[Starts("ncmajnonconformite")],
+        &[Is("ncmajnonconformitemajeurencminnonconformitemineure")],
     ),
     Term::new(
         "PF : Points Forts **PS** : Points Sensibles **PP** : Pistes de Progrès",
-        &[Starts("pfpointsforts")],
+        &[Is("pfpointsfortspspointssensiblespppistesdeprogres")],
     ),
 ];
 /// The bold marks the export leaves in the legend.

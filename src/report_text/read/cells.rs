@@ -61,22 +61,73 @@ pub(super) fn module_heading(s: &str) -> Option<u32> {
     }
 }
 
-/// `dd/mm/yyyy` (day and month of one or two digits, a year of four): `18/11/19` is not a date
-/// of the year 19, and is refused rather than guessed.
-pub(super) fn parse_date(s: &str) -> Option<NaiveDate> {
+/// The years a date of an audit may fall in, as validation's `implausible-date` has them: a
+/// year outside is a typing error (`0019`, `2219`), refused rather than read.
+pub(super) const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// Why a text is not a date `dd/mm/yyyy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DateError {
+    /// Not three groups of digits separated by `/`.
+    Form,
+    /// A year of two digits (`18/11/19`): which century is not guessed.
+    TwoDigitYear,
+    /// A year of four digits outside [`PLAUSIBLE_YEARS`].
+    Year(i32),
+    /// No such day in the calendar (`31/02/2019`).
+    Day,
+}
+
+impl DateError {
+    /// What is wrong with `text`, naming the accepted form: `"18/11/19" has a two-digit year
+    /// (dates are read as dd/mm/yyyy, such as 18/11/2019)`.
+    pub(super) fn explain(self, text: &str) -> String {
+        match self {
+            DateError::Form => format!("{text:?} is not a date dd/mm/yyyy"),
+            DateError::TwoDigitYear => format!(
+                "{text:?} has a two-digit year (dates are read as dd/mm/yyyy, such as 18/11/2019)"
+            ),
+            DateError::Year(y) => format!(
+                "{text:?} has the year {y}, outside {} to {} (dates are read as dd/mm/yyyy)",
+                PLAUSIBLE_YEARS.start(),
+                PLAUSIBLE_YEARS.end()
+            ),
+            DateError::Day => format!("{text:?} is not a day of the calendar (dd/mm/yyyy)"),
+        }
+    }
+}
+
+/// `dd/mm/yyyy` (day and month of one or two digits, a year of four between 2000 and 2100):
+/// `18/11/19` is not a date of the year 19, nor `18/11/0019`; each is refused, with the
+/// reason, rather than guessed.
+pub(super) fn read_date(s: &str) -> Result<NaiveDate, DateError> {
     let mut parts = s.trim().split('/');
-    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let (Some(day), Some(month), Some(year)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(DateError::Form);
+    };
     let digits = |p: &str, len: std::ops::RangeInclusive<usize>| {
         len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
     };
-    if parts.next().is_some()
-        || !digits(day, 1..=2)
-        || !digits(month, 1..=2)
-        || !digits(year, 4..=4)
-    {
-        return None;
+    if parts.next().is_some() || !digits(day, 1..=2) || !digits(month, 1..=2) {
+        return Err(DateError::Form);
     }
-    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+    if digits(year, 2..=2) {
+        return Err(DateError::TwoDigitYear);
+    }
+    if !digits(year, 4..=4) {
+        return Err(DateError::Form);
+    }
+    let number = |p: &str| p.parse::<u32>().map_err(|_| DateError::Form);
+    let y = i32::try_from(number(year)?).map_err(|_| DateError::Form)?;
+    if !PLAUSIBLE_YEARS.contains(&y) {
+        return Err(DateError::Year(y));
+    }
+    NaiveDate::from_ymd_opt(y, number(month)?, number(day)?).ok_or(DateError::Day)
+}
+
+/// [`read_date`], without the reason.
+pub(super) fn parse_date(s: &str) -> Option<NaiveDate> {
+    read_date(s).ok()
 }
 
 /// The words of `s` that hold a `/` between digits, as dates do.
@@ -123,7 +174,8 @@ pub(super) fn french_dates_in(s: &str) -> Vec<NaiveDate> {
             let year = year.trim_end_matches(['.', ',']);
             let year = (year.len() == 4)
                 .then(|| year.parse::<i32>().ok())
-                .flatten();
+                .flatten()
+                .filter(|y| PLAUSIBLE_YEARS.contains(y));
             if let (Some(d), Some(m), Some(y)) = (day, month, year) {
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m as u32 + 1, d) {
                     out.push(date);
@@ -301,7 +353,7 @@ pub(super) fn figure_before(text: &str, word: &str) -> Option<(u64, String)> {
 }
 
 #[cfg(test)]
-#[allow(clippy::indexing_slicing)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -315,9 +367,34 @@ mod tests {
             "18/+1/2019",
             "18/11/+201",
             "18/11/19",
+            "18/11/0019",
+            "18/11/2101",
+            "31/02/2019",
         ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
+        assert_eq!(read_date("18/11/19"), Err(DateError::TwoDigitYear));
+        assert_eq!(read_date("18/11/0019"), Err(DateError::Year(19)));
+        assert_eq!(read_date("1/1/1999"), Err(DateError::Year(1999)));
+        assert_eq!(
+            read_date("1/1/2000"),
+            Ok(NaiveDate::from_ymd_opt(2000, 1, 1).unwrap())
+        );
+        assert_eq!(
+            read_date("31/12/2100"),
+            Ok(NaiveDate::from_ymd_opt(2100, 12, 31).unwrap())
+        );
+        assert_eq!(read_date("31/02/2019"), Err(DateError::Day));
+        assert_eq!(read_date("18/11/201"), Err(DateError::Form));
+        assert_eq!(read_date("fin mars"), Err(DateError::Form));
+        assert_eq!(
+            DateError::TwoDigitYear.explain("18/11/19"),
+            "\"18/11/19\" has a two-digit year (dates are read as dd/mm/yyyy, such as 18/11/2019)"
+        );
+        assert_eq!(
+            DateError::Year(19).explain("18/11/0019"),
+            "\"18/11/0019\" has the year 19, outside 2000 to 2100 (dates are read as dd/mm/yyyy)"
+        );
         let words: Vec<&str> = date_like_words("le 18/11/2019, et/ou 3 jours (2/3).").collect();
         assert_eq!(words, ["18/11/2019", "2/3"]);
         let found: Vec<Option<NaiveDate>> =
@@ -327,6 +404,7 @@ mod tests {
                 .collect();
         assert_eq!(found, [day(2019, 2, 4), day(2020, 3, 1)]);
         assert_eq!(french_dates_in("le 4 février 19"), []);
+        assert_eq!(french_dates_in("le 4 février 0019"), []);
     }
 
     #[test]

@@ -2,18 +2,24 @@
 //! charte graphique's verdict, and the fiches d'écart (a paragraph naming an engagement or a
 //! management item, then its `Constat`, `Exigence`, `Action corrective`, `Échéance`, `Pilote`,
 //! `État` and `Preuve` or `Motif` lines).
+//!
+//! Part 4 files no assessment but the fiches' grades and the charte graphique's verdict: a
+//! paragraph (or a fiche's text) that could carry one is not taken as prose, it is kept in
+//! `unread`. The charte graphique's « non applicable » is the exception: the reader infers its
+//! verdict from it.
 
 use super::super::vocabulary::{
     CHARTE_VERDICT, FICHE_ACTION, FICHE_DUE, FICHE_ENGAGEMENT, FICHE_EVIDENCE, FICHE_FINDING,
     FICHE_ITEM, FICHE_LEADER, FICHE_REASON, FICHE_REQUIREMENT, FICHE_STATUS, FICHE_STATUS_ON,
     MANAGEMENT, NOT_APPLICABLE, SURVEY_NOTE,
 };
-use super::cells::{leading_number, parse_date, parse_verdict};
+use super::cells::{DateError, leading_number, parse_verdict, read_date};
 use super::{ConclusionSection, ImportCode, LineRole, Parser, Part, ReportField, ReportLayout};
 use crate::model::ecart::ActionState;
 use crate::text::key;
 use crate::{
-    ActionStatus, EcartTarget, EngagementNumber, FicheEcart, ManagementItemId, NcGrade, Verdict,
+    ActionStatus, Carried, EcartTarget, EngagementNumber, FicheEcart, ManagementItemId, NcGrade,
+    Verdict,
 };
 
 impl Parser<'_> {
@@ -46,16 +52,41 @@ impl Parser<'_> {
                 if let Some((left, right)) = t.split_once(':') {
                     let lk = key(left);
                     if CHARTE_VERDICT.matches(&lk) {
-                        if let Some(v) = parse_verdict(right.trim()) {
+                        let right = right.trim();
+                        if let Some(v) = parse_verdict(right) {
+                            if let Some(filed) = self.charte_explicit {
+                                self.competing(
+                                    n,
+                                    "charte graphique: a second verdict",
+                                    "conclusion.charte_graphique.verdict".to_owned(),
+                                    right,
+                                    format!("line {filed}"),
+                                    None,
+                                );
+                                return LineRole::Reported;
+                            }
                             self.conclusion.charte_graphique.verdict = Some(v);
-                            self.charte_explicit = true;
+                            self.charte_explicit = Some(n);
                             return LineRole::Field(ReportField::CharteVerdict);
                         }
                     }
                 }
+                // « Non applicable » is the charte's text, from which its verdict is read.
+                let says_na = Carried::find(t) == Some(Carried::Verdict(Verdict::NotApplicable))
+                    && key(t).contains(NOT_APPLICABLE);
+                if !says_na && self.prose_carries(n, section, t) {
+                    return LineRole::Reported;
+                }
                 self.charte_lines.push(n);
+                section
+                    .paragraphs_mut(&mut self.conclusion)
+                    .push(t.to_owned());
+                return LineRole::Field(ReportField::Conclusion(section));
             }
             _ => {}
+        }
+        if self.prose_carries(n, section, t) {
+            return LineRole::Reported;
         }
         section
             .paragraphs_mut(&mut self.conclusion)
@@ -63,11 +94,44 @@ impl Parser<'_> {
         LineRole::Field(ReportField::Conclusion(section))
     }
 
+    /// Whether paragraph `t` of `section` could carry an assessment: then it is not its prose,
+    /// it is reported and kept in `unread`.
+    fn prose_carries(&mut self, n: usize, section: ConclusionSection, t: &str) -> bool {
+        let Some(carried) = Carried::find(t) else {
+            return false;
+        };
+        let field = format!("conclusion.{}", section.field_name());
+        self.not_filed(n, &format!("part 4 ({field})"), field, t, carried);
+        true
+    }
+
     pub(super) fn fiche_line(&mut self, n: usize, t: &str) -> Option<LineRole> {
         if let Some(i) = self.open_fiche {
             if let Some((left, value)) = t.split_once(':') {
                 let lk = key(left);
                 let value = value.trim();
+                // The fiche's texts hold no assessment: one that could carry one is kept.
+                let text_field = [
+                    (FICHE_FINDING, "finding"),
+                    (FICHE_REQUIREMENT, "requirement"),
+                    (FICHE_ACTION, "corrective_action"),
+                    (FICHE_LEADER, "leader"),
+                    (FICHE_EVIDENCE, "status"),
+                    (FICHE_REASON, "status"),
+                ]
+                .into_iter()
+                .find(|(term, _)| term.matches(&lk));
+                if let (Some((_, name)), Some(carried)) = (text_field, Carried::find(value)) {
+                    let target = self.ecarts.get(i)?.target;
+                    self.not_filed(
+                        n,
+                        &format!("the fiche d'écart of {target}: its {}", left.trim()),
+                        format!("ecarts[{i}].{name}"),
+                        value,
+                        carried,
+                    );
+                    return Some(LineRole::Reported);
+                }
                 let fiche = self.ecarts.get_mut(i)?;
                 let target = fiche.target;
                 if FICHE_FINDING.matches(&lk) {
@@ -77,14 +141,13 @@ impl Parser<'_> {
                 } else if FICHE_ACTION.matches(&lk) {
                     fiche.corrective_action = Some(value.to_owned());
                 } else if FICHE_DUE.matches(&lk) {
-                    fiche.due = parse_date(value);
-                    if fiche.due.is_none() {
+                    let due = read_date(value);
+                    fiche.due = due.ok();
+                    if let Err(problem) = due {
                         self.unread(
                             n,
                             ImportCode::InvalidDate,
-                            format!(
-                                "due date {value:?} is not a date dd/mm/yyyy; kept in `unread`"
-                            ),
+                            format!("due date {}; kept in `unread`", problem.explain(value)),
                             format!("ecarts[{i}].due"),
                             value,
                         );
@@ -148,20 +211,27 @@ impl Parser<'_> {
             );
             return LineRole::Reported;
         };
-        let day = on.and_then(parse_date);
-        match state.status(day, String::new()) {
-            Some(status) if on.is_none() || day.is_some() => {
+        let day = on.map(read_date);
+        match state.status(day.and_then(Result::ok), String::new()) {
+            Some(status) if day.is_none_or(|d| d.is_ok()) => {
                 fiche.status = status;
                 LineRole::Field(ReportField::FicheEcart(target))
             }
             _ => {
+                let why = match (on, day) {
+                    (Some(on), Some(Err(problem))) if problem != DateError::Form => {
+                        format!(": {}", problem.explain(on))
+                    }
+                    _ => format!(
+                        " needs a date dd/mm/yyyy (« {} le 02/03/2020 »)",
+                        state.word_fr()
+                    ),
+                };
                 self.unread(
                     n,
                     ImportCode::InvalidDate,
                     format!(
-                        "state {value:?} of the fiche d'écart of {target} needs a date \
-                         dd/mm/yyyy (« {} le 02/03/2020 »); kept in `unread`",
-                        state.word_fr()
+                        "state {value:?} of the fiche d'écart of {target}{why}; kept in `unread`"
                     ),
                     format!("ecarts[{i}].status"),
                     value,

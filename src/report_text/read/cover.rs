@@ -10,7 +10,7 @@ use super::super::vocabulary::{
     TITLE_START,
 };
 use super::cells::{
-    checkboxes, date_like_words, dates_in, french_dates_in, leading_number, parse_date,
+    checkboxes, date_like_words, dates_in, french_dates_in, leading_number, read_date,
     strip_prefix_ci,
 };
 use super::{ImportCode, Lead, LineRole, Parser, ReportField, ReportLayout};
@@ -100,15 +100,20 @@ impl Parser<'_> {
     }
 
     pub(super) fn title_date(&mut self, n: usize, value: &str, start: bool) -> LineRole {
-        let Some(d) = parse_date(value) else {
-            self.unread(
-                n,
-                ImportCode::InvalidDate,
-                format!("{value:?} is not a date dd/mm/yyyy; kept in `unread`"),
-                "dates".to_owned(),
-                value,
-            );
-            return LineRole::Reported;
+        let d = match read_date(value) {
+            Ok(d) => d,
+            Err(problem) => {
+                let why = problem.explain(value);
+                self.date_problems.push(format!("line {n}: {why}"));
+                self.unread(
+                    n,
+                    ImportCode::InvalidDate,
+                    format!("{why}; kept in `unread`"),
+                    "dates".to_owned(),
+                    value,
+                );
+                return LineRole::Reported;
+            }
         };
         if start {
             self.title_start = Some((d, n));
@@ -231,14 +236,15 @@ impl Parser<'_> {
             LineRole::Field(ReportField::ReferentielLabel)
         } else if AUDIT_DATES.matches(&k) {
             let found = dates_in(v0);
-            if let Some(bad) = date_like_words(v0).find(|w| parse_date(w).is_none()) {
+            if let Some((bad, problem)) =
+                date_like_words(v0).find_map(|w| read_date(w).err().map(|e| (w, e)))
+            {
+                let why = problem.explain(bad);
+                self.date_problems.push(format!("line {n}: {why}"));
                 self.unread(
                     n,
                     ImportCode::InvalidDate,
-                    format!(
-                        "audit dates {v0:?}: {bad:?} is not a date dd/mm/yyyy (a four-digit \
-                         year); kept in `unread`"
-                    ),
+                    format!("audit dates {v0:?}: {why}; kept in `unread`"),
                     "dates".to_owned(),
                     v0,
                 );
@@ -259,13 +265,12 @@ impl Parser<'_> {
                 self.dates = Some((d, n));
                 LineRole::Field(ReportField::AuditDates)
             } else {
+                let why = format!("{v0:?} does not read as « Du dd/mm/yyyy au dd/mm/yyyy »");
+                self.date_problems.push(format!("line {n}: {why}"));
                 self.unread(
                     n,
                     ImportCode::InvalidDate,
-                    format!(
-                        "{v0:?} does not read as « Du dd/mm/yyyy au dd/mm/yyyy »; kept in \
-                         `unread`"
-                    ),
+                    format!("{why}; kept in `unread`"),
                     "dates".to_owned(),
                     v0,
                 );
@@ -284,20 +289,20 @@ impl Parser<'_> {
             return LineRole::Field(ReportField::Auditor);
         };
         let signed_on = match value.get(1) {
-            Some(d) => {
-                let date = parse_date(d);
-                if date.is_none() {
+            Some(d) => match read_date(d) {
+                Ok(date) => Some(date),
+                Err(problem) => {
                     let i = self.auditors.len();
                     self.unread(
                         n,
                         ImportCode::InvalidDate,
-                        format!("signature date {d:?} is not a date dd/mm/yyyy; kept in `unread`"),
+                        format!("signature date {}; kept in `unread`", problem.explain(d)),
                         format!("auditors[{i}].signed_on"),
                         d,
                     );
+                    None
                 }
-                date
-            }
+            },
             None => None,
         };
         self.auditors.push(Auditor {

@@ -2,17 +2,86 @@
 //! engagement (`Module M N. Title\tComments\tVerdict`), the management sections' headings and
 //! rows (`N. Title\tComments\tVerdict`), and the lines that continue a row after a page break.
 //! The remote-audit sections are read in `remote.rs`.
+//!
+//! A row files one verdict: a verdict written in its comment cell, on the line under it, or in
+//! a second row of the same number competes with the one filed, and is kept in `unread` naming
+//! the line of the one filed, never taken instead of it nor dropped. A comment or an
+//! observation whose text could carry an assessment (`Carried::find`) is kept there too.
 
 use super::super::vocabulary::{MANAGEMENT, NOTE, REMOTE_AUDIT, REMOTE_COURRIELS_ALONE};
-use super::cells::{module_heading, module_row, numbered, parse_verdict, split_observations};
+use super::cells::{
+    markers, module_heading, module_row, numbered, parse_verdict, split_observations,
+    strip_prefix_ci,
+};
 use super::lines::is_legend;
 use super::remote::remote_channel_from_key;
-use super::{ImportCode, LastRow, LineRole, Parser, Part, ReportField, ReportLayout, Synth};
+use super::{Filed, ImportCode, LastRow, LineRole, Parser, Part, ReportField, ReportLayout, Synth};
 use crate::text::{key, loosely_equal};
 use crate::{
-    Assessment, EngagementNumber, ManagementAssessment, ManagementItemId, ManagementSection,
-    ModuleNumber, RemoteChannel, Verdict,
+    Assessment, Carried, EngagementNumber, ManagementAssessment, ManagementItemId,
+    ManagementSection, ModuleNumber, Observation, ObservationKind, RemoteChannel, Verdict,
 };
+
+/// The cells of a row after its title, read: the verdict (the last cell, when it reads as one,
+/// wherever the page break put it), a short last cell beside others that is not one (an
+/// unknown verdict), the comment text, and the comment cells that hold a verdict or a remote
+/// note instead of a comment.
+#[derive(Debug, Default)]
+pub(super) struct RowCells<'a> {
+    pub(super) verdict: Option<(Verdict, &'a str)>,
+    pub(super) unknown: Option<&'a str>,
+    pub(super) text: String,
+    pub(super) stray: Vec<(&'a str, Carried)>,
+}
+
+impl<'a> RowCells<'a> {
+    pub(super) fn read(rest: &[&'a str]) -> RowCells<'a> {
+        let Some((last, others)) = rest.split_last() else {
+            return RowCells::default();
+        };
+        let (verdict, unknown, comments) = if let Some(v) = parse_verdict(last) {
+            (Some((v, *last)), None, others)
+        } else if last.len() <= 8 && !last.contains(':') && rest.len() > 1 {
+            (None, Some(*last), others)
+        } else {
+            (None, None, rest)
+        };
+        let mut text = Vec::with_capacity(comments.len());
+        let mut stray = Vec::new();
+        for cell in comments {
+            match Carried::find(cell) {
+                Some(c @ (Carried::Verdict(_) | Carried::RemoteNote(_))) => stray.push((*cell, c)),
+                _ => text.push(*cell),
+            }
+        }
+        RowCells {
+            verdict,
+            unknown,
+            text: text.join(" "),
+            stray,
+        }
+    }
+}
+
+/// An observation as the report writes it: `PS : text Risque : risk`.
+pub(super) fn written(o: &Observation) -> String {
+    match (&o.risk, o.kind) {
+        (Some(risk), ObservationKind::AreaOfConcern) => {
+            format!(
+                "{} : {} {} : {risk}",
+                o.kind,
+                o.text,
+                super::super::vocabulary::RISK
+            )
+        }
+        _ => format!("{} : {}", o.kind, o.text),
+    }
+}
+
+/// Whether a line's first cell starts a remote check's note (`Note : Non conforme`).
+pub(super) fn starts_with_note(cell: &str) -> bool {
+    strip_prefix_ci(cell, NOTE).is_some_and(|rest| rest.trim_start().starts_with(':'))
+}
 
 impl Parser<'_> {
     pub(super) fn synthesis(&mut self, n: usize, line: &str, t: &str, state: Synth) -> LineRole {
@@ -30,10 +99,13 @@ impl Parser<'_> {
         }
         if let Some((m, number, title)) = module_row(first) {
             if let Synth::Remote(channel) = state {
-                return self.remote_row(n, channel, m, number, title, &rest);
+                return self.remote_row(n, channel, m, number, (first, title), &rest);
             }
-            self.part = Part::Synthesis(Synth::Module);
-            return self.assessment_row(n, Some(m), number, title, &rest);
+            let role = self.assessment_row(n, Some(m), number, (first, title), &rest);
+            if role != LineRole::Reported {
+                self.part = Part::Synthesis(Synth::Module);
+            }
+            return role;
         }
         if let Some(m) = module_heading(first) {
             let module = u8::try_from(m).ok().and_then(ModuleNumber::new);
@@ -69,10 +141,10 @@ impl Parser<'_> {
         if let Some((number, title)) = numbered(first) {
             match state {
                 Synth::Management(section) => {
-                    return self.management_row(n, section, number, title, &rest);
+                    return self.management_row(n, section, number, (first, title), &rest);
                 }
                 Synth::Module => {
-                    return self.assessment_row(n, None, number, title, &rest);
+                    return self.assessment_row(n, None, number, (first, title), &rest);
                 }
                 Synth::Legend | Synth::Remote(_) => {}
             }
@@ -80,11 +152,18 @@ impl Parser<'_> {
         if state == Synth::Module && rest.is_empty() {
             if let Some(group) = self.group_heading(&k) {
                 self.group = Some(group);
+                // A line under a heading continues no row: which one would be a guess.
+                self.last_row = LastRow::None;
                 return LineRole::Layout(ReportLayout::Heading);
             }
         }
-        if first.is_empty() && !rest.is_empty() {
-            if let Some(role) = self.continuation(n, &rest) {
+        // The line under a row continues it: its first cell empty (a cell wrapped by a page
+        // break), an observation (`PS : …`), or the note of a remote check.
+        let observation = markers(first).first().is_some_and(|m| m.0 == 0);
+        let note = matches!(self.last_row, LastRow::Remote(_)) && starts_with_note(first);
+        if (first.is_empty() && !rest.is_empty()) || observation || note {
+            let all: Vec<&str> = cells.iter().copied().filter(|c| !c.is_empty()).collect();
+            if let Some(role) = self.continuation(n, &all) {
                 return role;
             }
         }
@@ -127,12 +206,12 @@ impl Parser<'_> {
                 Some(n),
                 ImportCode::RowOutOfPlace,
                 format!(
-                    "the row of engagement {what} stands in {where_}, outside section 3: \
-                     imported as a row of section 3"
+                    "the row of engagement {what} stands in {where_}, outside section 3: read \
+                     as a row of section 3"
                 ),
             );
             let (module, group) = (self.module, self.group.take());
-            let role = self.assessment_row(n, Some(m), number, title, rest);
+            let role = self.assessment_row(n, Some(m), number, (first, title), rest);
             (self.module, self.group, self.last_row) = (module, group, LastRow::None);
             // No heading stands over a row out of place: its group is the référentiel's.
             self.diags
@@ -168,27 +247,6 @@ impl Parser<'_> {
             .iter()
             .find(|g| g.heading.as_deref().is_some_and(|h| key(h) == k) || key(&g.title) == k)
             .map(|g| g.id.clone())
-    }
-
-    /// The comment cells and the verdict of a row: the verdict is the last non-empty cell when
-    /// it reads as one, wherever the page break put it.
-    pub(super) fn verdict_and_text<'a>(
-        rest: &[&'a str],
-    ) -> (Option<Verdict>, Option<&'a str>, String) {
-        let Some((last, others)) = rest.split_last() else {
-            return (None, None, String::new());
-        };
-        if let Some(v) = parse_verdict(last) {
-            return (Some(v), None, others.join(" "));
-        }
-        let short = last.len() <= 8 && !last.contains(':');
-        let unknown = (short && rest.len() > 1).then_some(*last);
-        let text = if unknown.is_some() {
-            others.join(" ")
-        } else {
-            rest.join(" ")
-        };
-        (None, unknown, text)
     }
 
     pub(super) fn check_title(&mut self, n: usize, what: &str, found: &str, expected: &str) {
@@ -233,7 +291,7 @@ impl Parser<'_> {
                     "engagement number {number} is not between 1 and 999; row kept in `unread`"
                 ),
             );
-            self.unread_rows.push((n, field));
+            self.keep_line(n, field.to_owned(), None);
         }
         e
     }
@@ -263,20 +321,168 @@ impl Parser<'_> {
         valid
     }
 
+    /// Whether the first cell of a row (`first`, with its number) holds in its title what its
+    /// cells should: `Module 1 5. Titre  NC Maj`, a verdict after spaces rather than a tab. A
+    /// title that is the référentiel's (`expected`), up to case and spacing, holds nothing
+    /// more. Such a row is reported and kept whole in `unread` for `field`, and not filed.
+    pub(super) fn title_carries(
+        &mut self,
+        n: usize,
+        what: &str,
+        (first, title): (&str, &str),
+        expected: Option<&str>,
+        field: &str,
+    ) -> bool {
+        if expected.is_some_and(|expected| loosely_equal(title, expected)) {
+            return false;
+        }
+        let Some(carried) = Carried::find(first) else {
+            return false;
+        };
+        let text = self.current.clone();
+        self.not_filed(
+            n,
+            &format!("the row of {what}, whose title is not the référentiel's"),
+            field.to_owned(),
+            &text,
+            carried,
+        );
+        true
+    }
+
+    /// Files the comment text of a row, split into its comment and observations, except the
+    /// texts that could carry an assessment: those are kept in `unread` for `field`
+    /// (`assessments[3].comment`, `….observations`), competing with the row's verdict or note
+    /// filed at `filed` when they carry one.
+    pub(super) fn file_texts(
+        &mut self,
+        n: usize,
+        what: &str,
+        field: &str,
+        text: &str,
+        filed: Option<&str>,
+    ) -> (Option<String>, Vec<Observation>) {
+        let (comment, observations) = split_observations(text);
+        let comment = match comment {
+            Some(c) => self.unless_carried(n, what, format!("{field}.comment"), c, filed),
+            None => None,
+        };
+        let mut kept = Vec::with_capacity(observations.len());
+        for o in observations {
+            let carried =
+                Carried::find(&o.text).or_else(|| o.risk.as_deref().and_then(Carried::find));
+            match carried {
+                Some(carried) => self.not_filed(
+                    n,
+                    &format!("{what}: an observation whose text"),
+                    format!("{field}.observations"),
+                    &written(&o),
+                    carried,
+                ),
+                None => kept.push(o),
+            }
+        }
+        (comment, kept)
+    }
+
+    /// `text` of a row (its comment), unless it could carry an assessment: then it is kept in
+    /// `unread` for `field`, competing with the value filed at `filed` when it carries a
+    /// verdict or a note, and `None` is returned.
+    pub(super) fn unless_carried(
+        &mut self,
+        n: usize,
+        what: &str,
+        field: String,
+        text: String,
+        filed: Option<&str>,
+    ) -> Option<String> {
+        let Some(carried) = Carried::find(&text) else {
+            return Some(text);
+        };
+        match (carried, filed) {
+            (Carried::Verdict(_) | Carried::RemoteNote(_), Some(place)) => self.competing(
+                n,
+                &format!("{what}: a comment"),
+                field,
+                &text,
+                place.to_owned(),
+                Some("comments"),
+            ),
+            _ => self.not_filed(n, &format!("{what}: a comment"), field, &text, carried),
+        }
+        None
+    }
+
+    /// The verdict cells of a row that stand among its comments (`stray`): each competes with
+    /// the verdict filed at `filed`, or, when the row has none, is kept as a value the import
+    /// cannot place (the comment column is not the verdict's). Kept in `unread` for `field`.
+    fn stray_verdicts(
+        &mut self,
+        n: usize,
+        what: &str,
+        field: &str,
+        stray: &[(&str, Carried)],
+        filed: Option<&str>,
+    ) {
+        for (cell, carried) in stray {
+            match filed {
+                Some(place) => self.competing(
+                    n,
+                    &format!("{what}: a verdict in the comment cell"),
+                    field.to_owned(),
+                    cell,
+                    place.to_owned(),
+                    Some("comments"),
+                ),
+                None => self.not_filed(
+                    n,
+                    &format!("{what}: a verdict in the comment cell, not in the verdict's"),
+                    field.to_owned(),
+                    cell,
+                    *carried,
+                ),
+            }
+        }
+    }
+
     pub(super) fn assessment_row(
         &mut self,
         n: usize,
         module: Option<u32>,
         number: u32,
-        title: &str,
+        (first, title): (&str, &str),
         rest: &[&str],
     ) -> LineRole {
         let Some(e) = self.engagement_number(n, number, "assessments") else {
             return LineRole::Reported;
         };
+        if let Some(i) = self.assessments.iter().position(|a| a.engagement == e) {
+            let filed = self.assessment_at.get(i).map_or(n, |f| f.row);
+            self.diag(
+                Some(n),
+                ImportCode::DuplicateRow,
+                format!(
+                    "engagement {e} has a second row, its first is line {filed}: not filed, kept \
+                     in `unread`; validation refuses the audit until one of them is removed"
+                ),
+            );
+            self.keep_line(
+                n,
+                format!("assessments[{i}]"),
+                Some(format!("line {filed}")),
+            );
+            self.last_row = LastRow::None;
+            return LineRole::Reported;
+        }
         let reference = self.r.engagement(e);
+        let expected = reference.map(|re| re.title.clone());
+        let what = format!("engagement {e}");
+        if self.title_carries(n, &what, (first, title), expected.as_deref(), "assessments") {
+            self.last_row = LastRow::None;
+            return LineRole::Reported;
+        }
         let module = match module {
-            Some(m) => self.written_module(n, &format!("engagement {e}"), e, m),
+            Some(m) => self.written_module(n, &what, e, m),
             None => self.module,
         };
         let Some(module) = module.or(reference.map(|r| r.module)) else {
@@ -285,12 +491,12 @@ impl Parser<'_> {
                 ImportCode::UnknownEngagement,
                 format!("engagement {e}: no module 1 to 8 given nor known; row kept in `unread`"),
             );
-            self.unread_rows.push((n, "assessments"));
+            self.keep_line(n, "assessments".to_owned(), None);
             return LineRole::Reported;
         };
         let r = self.r;
         if let Some(re) = reference {
-            self.check_title(n, &format!("engagement {e}"), title, &re.title);
+            self.check_title(n, &what, title, &re.title);
             if re.module != module {
                 self.diag(
                     Some(n),
@@ -328,16 +534,9 @@ impl Parser<'_> {
                 ),
             );
         }
-        if self.assessments.iter().any(|a| a.engagement == e) {
-            self.diag(
-                Some(n),
-                ImportCode::DuplicateRow,
-                format!("engagement {e} has a second row; both are imported"),
-            );
-        }
-        let (verdict, unknown, text) = Self::verdict_and_text(rest);
-        if let Some(u) = unknown {
-            let i = self.assessments.len();
+        let i = self.assessments.len();
+        let cells = RowCells::read(rest);
+        if let Some(u) = cells.unknown {
             self.unread(
                 n,
                 ImportCode::UnknownVerdict,
@@ -348,14 +547,25 @@ impl Parser<'_> {
                 format!("assessments[{i}].verdict"),
                 u,
             );
-        } else if verdict.is_none() {
+        } else if cells.verdict.is_none() {
             self.diag(
                 Some(n),
                 ImportCode::MissingVerdict,
                 format!("engagement {e} has no verdict"),
             );
         }
-        let (comment, observations) = split_observations(&text);
+        let verdict = cells.verdict.map(|(v, _)| v);
+        let place = verdict.map(|_| format!("line {n} (verdict)"));
+        let field = format!("assessments[{i}]");
+        self.stray_verdicts(
+            n,
+            &what,
+            &format!("{field}.verdict"),
+            &cells.stray,
+            place.as_deref(),
+        );
+        let (comment, observations) =
+            self.file_texts(n, &what, &field, &cells.text, place.as_deref());
         self.assessments.push(Assessment {
             engagement: e,
             module,
@@ -363,10 +573,12 @@ impl Parser<'_> {
             comment,
             observations,
         });
-        self.assessment_lines.push(n);
+        self.assessment_at.push(Filed {
+            row: n,
+            value: verdict.map(|_| n),
+        });
         self.module = Some(module);
-        self.last_row = LastRow::Assessment(self.assessments.len() - 1);
-        self.last_row_line = n;
+        self.last_row = LastRow::Assessment(i);
         LineRole::Field(ReportField::Assessment(e))
     }
 
@@ -375,7 +587,7 @@ impl Parser<'_> {
         n: usize,
         section: ManagementSection,
         number: u32,
-        title: &str,
+        (first, title): (&str, &str),
         rest: &[&str],
     ) -> LineRole {
         let Some(item) = u8::try_from(number).ok().filter(|i| *i > 0) else {
@@ -387,15 +599,33 @@ impl Parser<'_> {
                      `unread`"
                 ),
             );
-            self.unread_rows.push((n, "management"));
+            self.keep_line(n, "management".to_owned(), None);
             return LineRole::Reported;
         };
         let id = ManagementItemId { section, item };
-        match self.r.management_item(id) {
-            Some(reference) => {
-                let expected = reference.title.clone();
-                self.check_title(n, &format!("management item {id}"), title, &expected);
-            }
+        if let Some(i) = self.management.iter().position(|m| m.id() == id) {
+            let filed = self.management_at.get(i).map_or(n, |f| f.row);
+            self.diag(
+                Some(n),
+                ImportCode::DuplicateRow,
+                format!(
+                    "management item {id} has a second row, its first is line {filed}: not \
+                     filed, kept in `unread`; validation refuses the audit until one of them is \
+                     removed"
+                ),
+            );
+            self.keep_line(n, format!("management[{i}]"), Some(format!("line {filed}")));
+            self.last_row = LastRow::None;
+            return LineRole::Reported;
+        }
+        let what = format!("management item {id}");
+        let expected = self.r.management_item(id).map(|m| m.title.clone());
+        if self.title_carries(n, &what, (first, title), expected.as_deref(), "management") {
+            self.last_row = LastRow::None;
+            return LineRole::Reported;
+        }
+        match expected {
+            Some(expected) => self.check_title(n, &what, title, &expected),
             None => self.diag(
                 Some(n),
                 ImportCode::UnknownEngagement,
@@ -406,16 +636,9 @@ impl Parser<'_> {
                 ),
             ),
         }
-        if self.management.iter().any(|m| m.id() == id) {
-            self.diag(
-                Some(n),
-                ImportCode::DuplicateRow,
-                format!("management item {id} has a second row; both are imported"),
-            );
-        }
-        let (verdict, unknown, text) = Self::verdict_and_text(rest);
-        if let Some(u) = unknown {
-            let i = self.management.len();
+        let i = self.management.len();
+        let cells = RowCells::read(rest);
+        if let Some(u) = cells.unknown {
             self.unread(
                 n,
                 ImportCode::UnknownVerdict,
@@ -426,14 +649,25 @@ impl Parser<'_> {
                 format!("management[{i}].verdict"),
                 u,
             );
-        } else if verdict.is_none() {
+        } else if cells.verdict.is_none() {
             self.diag(
                 Some(n),
                 ImportCode::MissingVerdict,
                 format!("management item {id} has no verdict"),
             );
         }
-        let (comment, observations) = split_observations(&text);
+        let verdict = cells.verdict.map(|(v, _)| v);
+        let place = verdict.map(|_| format!("line {n} (verdict)"));
+        let field = format!("management[{i}]");
+        self.stray_verdicts(
+            n,
+            &what,
+            &format!("{field}.verdict"),
+            &cells.stray,
+            place.as_deref(),
+        );
+        let (comment, observations) =
+            self.file_texts(n, &what, &field, &cells.text, place.as_deref());
         self.management.push(ManagementAssessment {
             section,
             item,
@@ -441,42 +675,89 @@ impl Parser<'_> {
             comment,
             observations,
         });
-        self.last_row = LastRow::Management(self.management.len() - 1);
-        self.last_row_line = n;
+        self.management_at.push(Filed {
+            row: n,
+            value: verdict.map(|_| n),
+        });
+        self.last_row = LastRow::Management(i);
         LineRole::Field(ReportField::Management(id))
     }
 
-    /// A line whose first cell is empty, after a row: its verdict or more of its comment.
-    pub(super) fn continuation(&mut self, n: usize, rest: &[&str]) -> Option<LineRole> {
-        let (field, verdict, comment, observations) = match self.last_row {
+    /// A line under a row (`cells`, its non-empty cells): the row's verdict, more of its
+    /// comment, more observations, after a page break. A verdict when the row has one competes
+    /// with it: kept in `unread`, with the line the row's verdict was filed from.
+    pub(super) fn continuation(&mut self, n: usize, cells: &[&str]) -> Option<LineRole> {
+        let (i, is_assessment) = match self.last_row {
             LastRow::None => return None,
-            LastRow::Assessment(i) => {
-                let a = self.assessments.get_mut(i)?;
-                (
-                    ReportField::Assessment(a.engagement),
-                    &mut a.verdict,
-                    &mut a.comment,
-                    &mut a.observations,
-                )
-            }
-            LastRow::Management(i) => {
-                let m = self.management.get_mut(i)?;
-                (
-                    ReportField::Management(m.id()),
-                    &mut m.verdict,
-                    &mut m.comment,
-                    &mut m.observations,
-                )
-            }
+            LastRow::Remote(i) => return Some(self.remote_continuation(n, i, cells)),
+            LastRow::Assessment(i) => (i, true),
+            LastRow::Management(i) => (i, false),
         };
-        let (v, _, text) = Self::verdict_and_text(rest);
-        if v.is_some() && verdict.is_some() {
-            return None;
+        let (field_role, what, field, filed) = if is_assessment {
+            let a = self.assessments.get(i)?;
+            (
+                ReportField::Assessment(a.engagement),
+                format!("engagement {}", a.engagement),
+                format!("assessments[{i}]"),
+                *self.assessment_at.get(i)?,
+            )
+        } else {
+            let m = self.management.get(i)?;
+            (
+                ReportField::Management(m.id()),
+                format!("management item {}", m.id()),
+                format!("management[{i}]"),
+                *self.management_at.get(i)?,
+            )
+        };
+        let row = RowCells::read(cells);
+        let mut used = false;
+        let mut place = filed.value_place();
+        if let Some((v, text)) = row.verdict {
+            if let Some(place) = &place {
+                self.competing(
+                    n,
+                    &format!("{what}: a second verdict, on the line under its row"),
+                    format!("{field}.verdict"),
+                    text,
+                    place.clone(),
+                    None,
+                );
+            } else {
+                self.set_row_verdict(i, is_assessment, v, n);
+                self.verdict_found(filed.row);
+                place = Some(format!("line {n}"));
+                used = true;
+            }
         }
-        if v.is_some() {
-            *verdict = v;
+        if let Some(u) = row.unknown {
+            self.unread(
+                n,
+                ImportCode::UnknownVerdict,
+                format!(
+                    "{what}: verdict {u:?} on the line under its row is not one of C, NA, NC \
+                     min, NC Maj; kept in `unread`"
+                ),
+                format!("{field}.verdict"),
+                u,
+            );
         }
-        let (c, obs) = split_observations(&text);
+        self.stray_verdicts(
+            n,
+            &what,
+            &format!("{field}.verdict"),
+            &row.stray,
+            place.as_deref(),
+        );
+        let (c, obs) = self.file_texts(n, &what, &field, &row.text, place.as_deref());
+        used |= c.is_some() || !obs.is_empty();
+        let (comment, observations) = if is_assessment {
+            let a = self.assessments.get_mut(i)?;
+            (&mut a.comment, &mut a.observations)
+        } else {
+            let m = self.management.get_mut(i)?;
+            (&mut m.comment, &mut m.observations)
+        };
         if let Some(c) = c {
             match observations.last_mut() {
                 Some(last) => {
@@ -493,23 +774,48 @@ impl Parser<'_> {
             }
         }
         observations.extend(obs);
-        let had_verdict = v.is_some();
-        if had_verdict {
-            // The row's missing-verdict warning no longer holds.
-            let row_line = Some(self.last_row_line);
-            if let Some(pos) = self
-                .diags
-                .iter()
-                .rposition(|d| d.code == ImportCode::MissingVerdict && d.line == row_line)
-            {
-                self.diags.remove(pos);
-            }
+        if !used {
+            return Some(LineRole::Reported);
         }
         self.diag(
             Some(n),
             ImportCode::RowContinued,
-            format!("line continues the row of {field} above it"),
+            format!("line continues the row of {field_role} above it"),
         );
-        Some(LineRole::Field(field))
+        Some(LineRole::Field(field_role))
+    }
+
+    /// The row of line `row` has its verdict (or note) from the line under it: its
+    /// missing-verdict warning no longer holds.
+    pub(super) fn verdict_found(&mut self, row: usize) {
+        if let Some(pos) = self
+            .diags
+            .iter()
+            .rposition(|d| d.code == ImportCode::MissingVerdict && d.line == Some(row))
+        {
+            self.diags.remove(pos);
+        }
+    }
+
+    /// Files `v`, read from line `n`, as the verdict of row `i` (an engagement's when
+    /// `is_assessment`, else a management item's).
+    fn set_row_verdict(&mut self, i: usize, is_assessment: bool, v: Verdict, n: usize) {
+        let (verdict, at) = if is_assessment {
+            (
+                self.assessments.get_mut(i).map(|a| &mut a.verdict),
+                self.assessment_at.get_mut(i),
+            )
+        } else {
+            (
+                self.management.get_mut(i).map(|m| &mut m.verdict),
+                self.management_at.get_mut(i),
+            )
+        };
+        if let Some(verdict) = verdict {
+            *verdict = Some(v);
+        }
+        if let Some(at) = at {
+            at.value = Some(n);
+        }
     }
 }

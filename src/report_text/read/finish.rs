@@ -192,7 +192,13 @@ impl Parser<'_> {
                     );
                     Ok(AuditDates { start, end })
                 }
-                (None, _) => Err(not_a_report("the page de garde gives no audit dates")),
+                (None, _) if self.date_problems.is_empty() => {
+                    Err(not_a_report("the page de garde gives no audit dates"))
+                }
+                (None, _) => Err(not_a_report(&format!(
+                    "the page de garde gives no audit dates it can read: {}",
+                    self.date_problems.join("; ")
+                ))),
             },
         }
     }
@@ -289,7 +295,8 @@ impl Parser<'_> {
 
     pub(super) fn check_rows(&mut self, modules: &[ModuleNumber]) {
         let mut uncovered: Vec<(ModuleNumber, Vec<String>, usize)> = Vec::new();
-        for (a, line) in self.assessments.iter().zip(&self.assessment_lines) {
+        for (a, at) in self.assessments.iter().zip(&self.assessment_at) {
+            let line = &at.row;
             if modules.contains(&a.module) {
                 continue;
             }
@@ -340,7 +347,7 @@ impl Parser<'_> {
     }
 
     pub(super) fn charte_verdict(&mut self) {
-        if self.charte_explicit {
+        if self.charte_explicit.is_some() {
             return;
         }
         if let Some(v) = charte_inferred(&self.conclusion.charte_graphique.text) {

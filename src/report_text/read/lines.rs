@@ -9,7 +9,10 @@ use super::super::vocabulary::{self, COLUMN_HEADERS, LEGEND, LEGEND_BOLD, PAGE_H
 use super::ConclusionSection;
 use super::cells::numbered;
 use crate::text::key;
-use crate::{EcartTarget, EngagementNumber, ManagementItemId, RemoteChannel};
+use crate::{
+    Carried, EcartTarget, EngagementNumber, ManagementItemId, ObservationKind, RemoteChannel,
+    Verdict,
+};
 
 /// What one line of the input was for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +24,8 @@ pub enum LineRole {
     Field(ReportField),
     /// Recognised as layout: it carries no data of the audit.
     Layout(ReportLayout),
-    /// Not used; a diagnostic on this line says why.
+    /// Not used; a diagnostic on this line says why, and the audit's
+    /// [`unread`](crate::Audit::unread) list keeps it (whole, or the part not read).
     Reported,
 }
 
@@ -203,13 +207,118 @@ pub(super) fn part_heading(t: &str) -> Option<u8> {
         .map(|p| p.number)
 }
 
-/// A line of the legend of the codes, at the top of section 3.
+/// A line of the legend of the codes, at the top of section 3: one of its lines as the
+/// template prints them, up to case, accents, spacing, punctuation and bold marks. The legend
+/// names every code, so a line that only starts like it, or holds more, is not the legend.
 #[inline]
 pub(super) fn is_legend(t: &str) -> bool {
-    if t.contains(LEGEND_BOLD) {
-        return true;
-    }
+    // The bold marks are punctuation, which folding drops.
+    debug_assert!(key(LEGEND_BOLD).is_empty());
     LEGEND.iter().any(|l| l.matches_text(t))
+}
+
+/// What a line the reader takes for layout could carry, and the text that carries it: a cell
+/// that [`Carried::find`] reads (`MODULE 1 :\tNC Maj`), or words that read as a verdict or as
+/// an observation's code anywhere in it (`AUDIT A DISTANCE : Internet NC Maj`). The report's
+/// template text holds none, so such a line is not taken for layout alone.
+pub(super) fn layout_carries(t: &str) -> Option<(Carried, String)> {
+    if let Some(carried) = Carried::find(t) {
+        return Some((carried, t.to_owned()));
+    }
+    carrying_words(t)
+}
+
+/// The length in bytes of the longest spelling of a verdict the words of a line are tried as
+/// (`non-conformité majeure`, 23 bytes, with room for stray spaces).
+const VERDICT_MAX_LEN: usize = 32;
+
+/// The first run of one to three words of `t` that reads as a verdict (« sans objet » left
+/// aside, as [`Carried::find`] leaves it), or the first word that is an observation's code.
+pub(super) fn carrying_words(t: &str) -> Option<(Carried, String)> {
+    let text = without_tags(t);
+    let words: Vec<&str> = text
+        .split(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ':' | ';'
+                        | ','
+                        | '.'
+                        | '('
+                        | ')'
+                        | '['
+                        | ']'
+                        | '|'
+                        | '*'
+                        | '/'
+                        | '•'
+                        | '"'
+                        | '«'
+                        | '»'
+                        | '!'
+                        | '?'
+                        | '❖'
+                        | '='
+                        | '+'
+                        | '_'
+                )
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, word) in words.iter().enumerate() {
+        // Every spelling of a verdict starts with `c` or `n` (`C`, `conforme`, `NA`, `NC Maj`,
+        // `non-conformité mineure`) and is short: the other words are not tried.
+        let starts = word.starts_with(['c', 'C', 'n', 'N']);
+        for len in (1..=3).rev().filter(|_| starts) {
+            let Some(run) = words.get(i..i + len) else {
+                continue;
+            };
+            if run.iter().map(|w| w.len() + 1).sum::<usize>() > VERDICT_MAX_LEN {
+                continue;
+            }
+            let run = run.join(" ");
+            if let Ok(v) = run.parse::<Verdict>() {
+                return Some((Carried::Verdict(v), run));
+            }
+        }
+        if let Some(kind) = ObservationKind::ALL
+            .iter()
+            .find(|k| word.eq_ignore_ascii_case(k.code()))
+        {
+            return Some((Carried::Observation(*kind), (*word).to_owned()));
+        }
+    }
+    None
+}
+
+/// `t` with its HTML tags (`<small>`, `</i>`, `<input …/>`) made spaces; a `<` that opens no
+/// tag stays.
+fn without_tags(t: &str) -> std::borrow::Cow<'_, str> {
+    if !t.contains('<') {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(open) = rest.find('<') {
+        let (before, tag) = rest.split_at(open);
+        out.push_str(before);
+        let opens = tag
+            .get(1..)
+            .and_then(|s| s.chars().next())
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
+        match tag.find('>') {
+            Some(close) if opens => {
+                out.push(' ');
+                rest = tag.get(close + 1..).unwrap_or("");
+            }
+            _ => {
+                out.push('<');
+                rest = tag.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -234,6 +343,50 @@ mod tests {
     }
 
     #[test]
+    fn layout_that_carries_an_assessment() {
+        let found = |t: &str| layout_carries(t).map(|(c, text)| (c.code(), text));
+        for template in [
+            "3. SYNTHÈSE DE L'ÉVALUATION",
+            "MODULE 1 - OBLIGATOIRE : RELATION GENERALE AVEC LES USAGERS",
+            "AUDIT A DISTANCE : Téléphone (standard, SVI, SART)",
+            "❖ POINTS SENSIBLES (avec risques associés)",
+            "\tAppréciation de l'auditeur\t\t <small>Liberté • Égalité • Fraternité</small> \
+             RÉPUBLIQUE FRANÇAISE MINISTÈRE DE L'INTÉRIEUR",
+            "- 4. SYNTHÈSE DE L'EVALUATION ET CONCLUSION GÉNÉRALES DE L'AUDIT**",
+            "(Vérification de l'analyse du résultat des enquêtes de satisfaction et de la mise en \
+             œuvre et suivi d'un plan d'actions)",
+            "❖ COMMENTAIRES (sans objet)",
+        ] {
+            assert_eq!(found(template), None, "{template}");
+        }
+        assert_eq!(
+            found("AUDIT A DISTANCE : Internet NC Maj"),
+            Some(("NC Maj", "NC Maj".to_owned()))
+        );
+        assert_eq!(
+            found("❖ POINTS FORTS (non-conformité majeure)"),
+            Some(("NC Maj", "non-conformité majeure".to_owned()))
+        );
+        // A cell that carries keeps the whole line; words that do, only themselves.
+        let header = "MINISTÈRE DE L'INTÉRIEUR <small>ps</small>";
+        assert_eq!(found(header), Some(("PS", header.to_owned())));
+        assert_eq!(
+            found("MINISTÈRE DE L'INTÉRIEUR PP DU VAR"),
+            Some(("PP", "PP".to_owned()))
+        );
+        assert_eq!(
+            found("MODULE 1 :\tNC min"),
+            Some(("NC min", "MODULE 1 :\tNC min".to_owned()))
+        );
+        assert_eq!(without_tags("a<i>b</i>c"), "a b c");
+        assert_eq!(without_tags("a < b"), "a < b");
+        assert_eq!(
+            found("MINISTÈRE < NC Maj"),
+            Some(("NC Maj", "NC Maj".to_owned()))
+        );
+    }
+
+    #[test]
     fn the_vocabulary_reads_as_layout() {
         for p in vocabulary::PARTS {
             let heading = format!("{}. {}", p.number, p.title.text);
@@ -241,7 +394,13 @@ mod tests {
         }
         for l in LEGEND {
             assert!(is_legend(l.text), "{}", l.text);
+            assert!(is_legend(&l.text.replace(LEGEND_BOLD, "")), "{}", l.text);
+            assert!(layout_carries(&format!("{} NC Maj", l.text)).is_some());
+            assert!(!is_legend(&format!("{}  NC Maj", l.text)), "{}", l.text);
+            assert!(!is_legend(&format!("{} nc maj", l.text)), "{}", l.text);
         }
+        // Bold marks alone do not make a legend.
+        assert!(!is_legend("**NC Maj**"));
         for h in COLUMN_HEADERS {
             assert!(h.text.starts_with(HEADER_INITIALS), "{}", h.text);
             let row = format!("{}\t{}", h.text, h.text.to_uppercase());

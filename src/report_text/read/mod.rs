@@ -14,8 +14,8 @@ use super::diagnostics::{ImportCode, ImportDiagnostic, ImportLevel};
 use crate::text::normalise;
 use crate::{
     AdministrationType, Assessment, Audit, AuditDates, AuditType, Auditor, AuditorSynthesis,
-    Context, Departement, Error, FicheEcart, ManagementAssessment, ManagementSection, ModuleNumber,
-    Referentiel, RemoteChannel, RemoteCheck, Unread,
+    Carried, Context, Departement, Error, FicheEcart, ManagementAssessment, ManagementSection,
+    ModuleNumber, Referentiel, RemoteChannel, RemoteCheck, Unread,
 };
 
 mod cells;
@@ -30,7 +30,7 @@ mod remote;
 pub use super::sections::ConclusionSection;
 pub(crate) use conclusion::charte_inferred;
 pub use lines::{LineRole, ReportField, ReportLayout};
-use lines::{excerpt, part_heading, table_debris};
+use lines::{carrying_words, excerpt, layout_carries, part_heading, table_debris};
 
 /// An audit read from a report's text, with what the import noticed and the role of every line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +81,34 @@ impl Imported {
             .filter(|(i, role)| {
                 **role == LineRole::Reported
                     && !self.diagnostics.iter().any(|d| d.line == Some(i + 1))
+            })
+            .map(|(i, _)| i + 1)
+            .collect()
+    }
+
+    /// The reported lines (1-based) that the audit's [`unread`](crate::Audit::unread) list does
+    /// not keep: every line the import does not use, it keeps there with its line, so that
+    /// nothing of the report is dropped without validation seeing it. Empty by construction;
+    /// tests assert it.
+    ///
+    /// ```
+    /// use qualepref::{import_report, samples, LineRole};
+    /// let report = format!("{}\n\t\tNC Maj\n", samples::TOULON_2019_REPORT.trim_end());
+    /// let imported = import_report(&report)?;
+    /// let last = imported.lines().len();
+    /// assert_eq!(imported.line_role(last), Some(LineRole::Reported));
+    /// assert_eq!(imported.audit().unread.last().and_then(|u| u.line), Some(last));
+    /// assert!(imported.unkept_lines().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn unkept_lines(&self) -> Vec<usize> {
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(|(i, role)| {
+                **role == LineRole::Reported
+                    && !self.audit.unread.iter().any(|u| u.line == Some(i + 1))
             })
             .map(|(i, _)| i + 1)
             .collect()
@@ -188,8 +216,16 @@ pub fn import_report_text(text: &str, referentiel: &Referentiel) -> Result<Impor
         count = i + 1;
         parser.line(i + 1, line.strip_suffix('\r').unwrap_or(line));
     }
-    parser.keep_unread_rows(&text);
     parser.finish(count)
+}
+
+/// What a text could carry, in a message: `a verdict`.
+fn carried_what(carried: Carried) -> &'static str {
+    match carried {
+        Carried::Verdict(_) => "a verdict",
+        Carried::Observation(_) => "an observation",
+        Carried::RemoteNote(_) => "a remote check's note",
+    }
 }
 
 fn not_a_report(reason: &str) -> Error {
@@ -251,11 +287,28 @@ impl Part {
     }
 }
 
+/// The row the next line may continue (after a page break): its index in its list.
 #[derive(Debug, Clone, Copy)]
 enum LastRow {
     None,
     Assessment(usize),
     Management(usize),
+    Remote(usize),
+}
+
+/// Where a row was filed: the line of the row, and the line its verdict (or note) was filed
+/// from, the row's own or the one that continued it.
+#[derive(Debug, Clone, Copy)]
+struct Filed {
+    row: usize,
+    value: Option<usize>,
+}
+
+impl Filed {
+    /// The place of the value filed, as `Unread::conflicts_with` names it: `line 80`.
+    fn value_place(self) -> Option<String> {
+        self.value.map(|n| format!("line {n}"))
+    }
 }
 
 struct Lead {
@@ -298,19 +351,26 @@ struct Parser<'r> {
     module: Option<ModuleNumber>,
     group: Option<String>,
     assessments: Vec<Assessment>,
-    assessment_lines: Vec<usize>,
+    assessment_at: Vec<Filed>,
     management: Vec<ManagementAssessment>,
+    management_at: Vec<Filed>,
     remote_checks: Vec<RemoteCheck>,
+    remote_at: Vec<Filed>,
     last_row: LastRow,
-    last_row_line: usize,
     ecarts: Vec<FicheEcart>,
     open_fiche: Option<usize>,
     conclusion: AuditorSynthesis,
-    charte_explicit: bool,
+    /// The line of the charte graphique's explicit verdict (`Conformité : C`).
+    charte_explicit: Option<usize>,
     charte_lines: Vec<usize>,
     unread: Vec<Unread>,
-    /// Rows that cannot be filed (line, field): kept whole in `unread` once the reading ends.
-    unread_rows: Vec<(usize, &'static str)>,
+    /// The line being read, trimmed: what a row that is not filed keeps in `unread`.
+    current: String,
+    /// Whether `Carried::find` found nothing in the line being read.
+    cells_checked: bool,
+    /// The dates of the title page and the page de garde that could not be read, and why
+    /// (`line 12: "18/11/19" has a two-digit year …`), for the error when no date is left.
+    date_problems: Vec<String>,
 }
 
 impl<'r> Parser<'r> {
@@ -344,35 +404,21 @@ impl<'r> Parser<'r> {
             module: None,
             group: None,
             assessments: Vec::new(),
-            assessment_lines: Vec::new(),
+            assessment_at: Vec::new(),
             management: Vec::new(),
+            management_at: Vec::new(),
             remote_checks: Vec::new(),
+            remote_at: Vec::new(),
             last_row: LastRow::None,
-            last_row_line: 0,
             ecarts: Vec::new(),
             open_fiche: None,
             conclusion: AuditorSynthesis::default(),
-            charte_explicit: false,
+            charte_explicit: None,
             charte_lines: Vec::new(),
             unread: Vec::new(),
-            unread_rows: Vec::new(),
-        }
-    }
-
-    /// Keeps in `unread` the lines of the rows that could not be filed, as written.
-    fn keep_unread_rows(&mut self, text: &str) {
-        if self.unread_rows.is_empty() {
-            return;
-        }
-        let mut rows = std::mem::take(&mut self.unread_rows).into_iter().peekable();
-        for (i, line) in text.lines().enumerate() {
-            while let Some((_, field)) = rows.next_if(|(n, _)| *n == i + 1) {
-                self.unread
-                    .push(Unread::new(field, line.trim()).at_line(i + 1));
-            }
-            if rows.peek().is_none() {
-                break;
-            }
+            current: String::new(),
+            cells_checked: false,
+            date_problems: Vec::new(),
         }
     }
 
@@ -392,20 +438,144 @@ impl<'r> Parser<'r> {
         });
     }
 
+    /// Reports line `n` (`text`), which the reader of `where_` does not understand, and keeps
+    /// it whole in `unread`: with `assessment-not-filed` when it could carry an assessment,
+    /// else with `unrecognised-line`.
     fn skip(&mut self, n: usize, where_: &str, text: &str) -> LineRole {
-        self.diag(
-            Some(n),
-            ImportCode::UnrecognisedLine,
-            format!(
-                "line not understood in {where_}, not used: {:?}",
-                excerpt(text)
-            ),
-        );
+        let field = self.part_field();
+        if let Some(carried) = Carried::find(text) {
+            self.not_filed(
+                n,
+                &format!("line not understood in {where_}"),
+                field,
+                text,
+                carried,
+            );
+        } else {
+            self.diag(
+                Some(n),
+                ImportCode::UnrecognisedLine,
+                format!(
+                    "line not understood in {where_}, not used: {:?}",
+                    excerpt(text)
+                ),
+            );
+            self.unread.push(Unread::new(field, text).at_line(n));
+        }
         LineRole::Reported
     }
 
+    /// Reports `text` of line `n`, which could carry `carried` and which the reader (of
+    /// `where_`) does not file, and keeps it in `unread` for `field`: validation refuses the
+    /// audit until it is filed or removed.
+    fn not_filed(&mut self, n: usize, where_: &str, field: String, text: &str, carried: Carried) {
+        self.diag(
+            Some(n),
+            ImportCode::AssessmentNotFiled,
+            format!(
+                "{where_}: {:?} could carry {} ({carried}) and is not filed: kept in `unread`; \
+                 validation refuses the audit until it is filed in its field or removed",
+                excerpt(text),
+                carried_what(carried)
+            ),
+        );
+        self.unread.push(Unread::new(field, text).at_line(n));
+    }
+
+    /// Reports `text` of line `n` (in `cell`, when the line has several values), a second
+    /// value for `field` besides the one filed at `place`, and keeps it in `unread` naming
+    /// that place: neither wins, validation refuses the audit until one is removed.
+    fn competing(
+        &mut self,
+        n: usize,
+        what: &str,
+        field: String,
+        text: &str,
+        place: String,
+        cell: Option<&str>,
+    ) {
+        self.diag(
+            Some(n),
+            ImportCode::AssessmentNotFiled,
+            format!(
+                "{what}: {:?} competes with the value filed at {place}: not filed, kept in \
+                 `unread`; validation refuses the audit until one of them is removed",
+                excerpt(text)
+            ),
+        );
+        let mut unread = Unread::new(field, text).at_line(n).conflicting_with(place);
+        if let Some(cell) = cell {
+            unread = unread.in_cell(cell);
+        }
+        self.unread.push(unread);
+    }
+
+    /// Keeps the whole of line `n` in `unread` for `field`: a row that is not filed, competing
+    /// with the row filed at `conflicts_with` when it repeats one.
+    fn keep_line(&mut self, n: usize, field: String, conflicts_with: Option<String>) {
+        let mut unread = Unread::new(field, self.current.clone()).at_line(n);
+        unread.conflicts_with = conflicts_with;
+        self.unread.push(unread);
+    }
+
+    /// The part of the audit the line being read stands in, as `Unread::field` names it.
+    fn part_field(&self) -> String {
+        match self.part {
+            Part::TitlePage => "title page".to_owned(),
+            Part::PageDeGarde if self.in_auditors => "auditors".to_owned(),
+            Part::PageDeGarde => "page de garde".to_owned(),
+            Part::Context { history: false } => "context.organisation".to_owned(),
+            Part::Context { history: true } => "context.history".to_owned(),
+            Part::Synthesis(Synth::Legend | Synth::Module) => "assessments".to_owned(),
+            Part::Synthesis(Synth::Management(_)) => "management".to_owned(),
+            Part::Synthesis(Synth::Remote(_)) => "remote_checks".to_owned(),
+            Part::Synthesis4(None) => "conclusion".to_owned(),
+            Part::Synthesis4(Some(ConclusionSection::FichesEcart)) => self.open_fiche.map_or_else(
+                || "conclusion.fiches_ecart".to_owned(),
+                |i| format!("ecarts[{i}]"),
+            ),
+            Part::Synthesis4(Some(section)) => format!("conclusion.{}", section.field_name()),
+        }
+    }
+
+    /// Reads line `n` and records its role. Whatever the reader made of it, a line read as
+    /// layout that could carry an assessment is reported and kept (the report's template holds
+    /// no verdict), and a reported line is kept whole in `unread` unless part of it already is.
     fn line(&mut self, n: usize, line: &str) {
-        let role = self.classify(n, line);
+        let t = line.trim();
+        self.current.clear();
+        self.current.push_str(t);
+        self.cells_checked = false;
+        let mut role = self.classify(n, line);
+        if let LineRole::Layout(layout) = role {
+            // The legend is read whole (it names the codes); a table rule holds no letter, and
+            // a row of column headers nothing but the headers.
+            if !matches!(
+                layout,
+                ReportLayout::Legend | ReportLayout::TableRule | ReportLayout::ColumnHeader
+            ) {
+                let found = if self.cells_checked {
+                    carrying_words(t)
+                } else {
+                    layout_carries(t)
+                };
+                if let Some((carried, text)) = found {
+                    let field = self.part_field();
+                    let where_ =
+                        format!("{} ({field}), in a line read as layout", self.part.name());
+                    self.not_filed(n, &where_, field, &text, carried);
+                    role = LineRole::Reported;
+                }
+            }
+        }
+        if role == LineRole::Reported && self.unread.last().is_none_or(|u| u.line != Some(n)) {
+            if self.diags.last().is_some_and(|d| d.line == Some(n)) {
+                let field = self.part_field();
+                self.unread.push(Unread::new(field, t).at_line(n));
+            } else {
+                self.skip(n, self.part.name(), t);
+            }
+        }
         self.roles.push(role);
     }
 
@@ -426,6 +596,20 @@ impl<'r> Parser<'r> {
             if let Some(role) = self.stray_row(n, line) {
                 return role;
             }
+        }
+        // The cover and the context hold no assessment: a line there that could carry one is
+        // not read as their text (a name, a city, a paragraph) but kept.
+        if matches!(
+            self.part,
+            Part::TitlePage | Part::PageDeGarde | Part::Context { .. }
+        ) {
+            if let Some(carried) = Carried::find(t) {
+                let field = self.part_field();
+                let where_ = format!("{} ({field})", self.part.name());
+                self.not_filed(n, &where_, field, t, carried);
+                return LineRole::Reported;
+            }
+            self.cells_checked = true;
         }
         match self.part {
             Part::TitlePage => self.title_page(n, t),
