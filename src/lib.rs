@@ -193,7 +193,9 @@ pub use history::{
     CyclePolicy, History, HistoryCode, HistoryDiagnostic, HistoryOptions, LabelState, LabelStatus,
 };
 pub use model::assessment::{Assessment, ManagementAssessment, Observation};
-pub use model::audit::{Audit, AuditDates, AuditKind, AuditType, ReferentielRef};
+pub use model::audit::{
+    Audit, AuditDates, AuditKind, AuditType, LabellingDecision, ReferentielRef,
+};
 pub use model::auditor::Auditor;
 pub use model::codes::{NcGrade, ObservationKind, Verdict};
 pub use model::ecart::{ActionStatus, EcartTarget, FicheEcart};

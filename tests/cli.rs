@@ -595,13 +595,16 @@ fn toulon_with_nc_min_on_17() -> Audit {
     let e17 = &mut audit.assessments[16];
     e17.verdict = Some(qualepref::Verdict::MinorNonconformity);
     audit.ecarts.push(qualepref::FicheEcart {
+        number: None,
         target: qualepref::EcartTarget::Engagement(e17.engagement),
         grade: qualepref::NcGrade::Minor,
         finding: "Délai dépassé pour 12 courriers sur 40.".to_owned(),
         requirement: "Répondre dans le délai annoncé.".to_owned(),
+        cause: None,
         corrective_action: None,
         due: None,
         leader: None,
+        response: None,
         status: qualepref::ActionStatus::Open,
     });
     audit.conclusion.fiches_ecart.clear();

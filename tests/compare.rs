@@ -29,13 +29,16 @@ fn variant() -> Audit {
     let e17 = audit.assessment_mut(n(17)).unwrap();
     e17.verdict = Some(Verdict::MinorNonconformity);
     audit.ecarts.push(FicheEcart {
+        number: None,
         target: EcartTarget::Engagement(n(17)),
         grade: NcGrade::Minor,
         finding: "12 courriers sur 40 ont reçu une réponse au-delà du délai annoncé.".to_owned(),
         requirement: "Répondre dans le délai annoncé.".to_owned(),
+        cause: None,
         corrective_action: None,
         due: None,
         leader: None,
+        response: None,
         status: qualepref::ActionStatus::Open,
     });
     audit.conclusion.fiches_ecart =
@@ -209,13 +212,16 @@ fn verdict_changes_are_classified() {
     set(&mut after, 5, Verdict::NotApplicable);
     set(&mut after, 6, Verdict::MajorNonconformity);
     after.ecarts.push(FicheEcart {
+        number: None,
         target: EcartTarget::Engagement(n(6)),
         grade: NcGrade::Major,
         finding: "Constat.".to_owned(),
         requirement: "Exigence.".to_owned(),
+        cause: None,
         corrective_action: None,
         due: None,
         leader: None,
+        response: None,
         status: qualepref::ActionStatus::Open,
     });
     after.conclusion.fiches_ecart.clear();

@@ -48,13 +48,16 @@ fn with_nc_on_17(grade: NcGrade) -> Audit {
 
 fn fiche(target: EcartTarget, grade: NcGrade) -> FicheEcart {
     FicheEcart {
+        number: None,
         target,
         grade,
         finding: "Délai annoncé dépassé pour 12 courriers sur 40.".to_owned(),
         requirement: "Répondre dans le délai annoncé.".to_owned(),
+        cause: None,
         corrective_action: None,
         due: None,
         leader: None,
+        response: None,
         status: qualepref::ActionStatus::Open,
     }
 }
@@ -1056,13 +1059,16 @@ fn an_internal_audit_with_a_minor_nonconformity_is_indicative_too() {
     let mut audit = toulon();
     audit.assessments[16].verdict = Some(Verdict::MinorNonconformity);
     audit.ecarts.push(FicheEcart {
+        number: None,
         target: EcartTarget::Engagement(n(17)),
         grade: NcGrade::Minor,
         finding: "12 courriers sur 40 hors délai.".to_owned(),
         requirement: "Délai annoncé.".to_owned(),
+        cause: None,
         corrective_action: None,
         due: None,
         leader: None,
+        response: None,
         status: qualepref::ActionStatus::Open,
     });
     let text = conclude(&valid(&audit), &Policy::default(), Language::Fr).to_text();

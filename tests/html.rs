@@ -155,13 +155,16 @@ fn a_minor_nonconformity_has_its_fiche_and_due_date() {
     let n17 = EngagementNumber::new(17).unwrap();
     audit.assessments[16].verdict = Some(Verdict::MinorNonconformity);
     audit.ecarts.push(FicheEcart {
+        number: None,
         target: EcartTarget::Engagement(n17),
         grade: NcGrade::Minor,
         finding: "12 courriers sur 40\nhors délai".to_owned(),
         requirement: "Délai annoncé.".to_owned(),
+        cause: None,
         corrective_action: Some("Plan de renfort.".to_owned()),
         due: None,
         leader: None,
+        response: None,
         status: qualepref::ActionStatus::Open,
     });
     let html = render(&audit, Language::Fr);
@@ -271,13 +274,16 @@ fn every_data_text_is_escaped() {
     let n17 = EngagementNumber::new(17).unwrap();
     audit.assessments[16].verdict = Some(Verdict::MinorNonconformity);
     audit.ecarts.push(FicheEcart {
+        number: None,
         target: EcartTarget::Engagement(n17),
         grade: NcGrade::Minor,
         finding: payload("finding"),
         requirement: payload("requirement"),
+        cause: None,
         corrective_action: Some(payload("corrective-action")),
         due: None,
         leader: None,
+        response: None,
         status: qualepref::ActionStatus::Open,
     });
     fields.extend(["finding", "requirement", "corrective-action"]);
@@ -338,13 +344,16 @@ proptest! {
             }
             if let Some(grade) = verdict.nonconformity() {
                 audit.ecarts.push(FicheEcart {
+                    number: None,
                     target: EcartTarget::Engagement(a.engagement),
                     grade,
                     finding: format!("Constat {text}"),
                     requirement: "Exigence.".to_owned(),
+                    cause: None,
                     corrective_action: Some(format!("Action {text}")),
                     due: None,
                     leader: None,
+                    response: None,
                     status: qualepref::ActionStatus::Open,
                 });
             }

@@ -272,13 +272,16 @@ fn a_minor_nonconformity_with_its_fiche_d_ecart() {
     expected.assessments[16].verdict = Some(Verdict::MinorNonconformity);
     expected.conclusion.fiches_ecart.clear();
     expected.ecarts.push(FicheEcart {
+        number: None,
         target: EcartTarget::Engagement(e(17)),
         grade: NcGrade::Minor,
         finding: finding.to_owned(),
         requirement: String::new(),
+        cause: None,
         corrective_action: None,
         due: None,
         leader: None,
+        response: None,
         status: qualepref::ActionStatus::Open,
     });
     assert_eq!(imported.audit(), &expected);
@@ -1103,13 +1106,16 @@ fn a_management_fiche_round_trips() {
     let mut audit = synthetic::synthetic_audit(&referentiel).unwrap();
     audit.management[4].verdict = Some(Verdict::MajorNonconformity);
     audit.ecarts.push(FicheEcart {
+        number: None,
         target: EcartTarget::Management(audit.management[4].id()),
         grade: NcGrade::Major,
         finding: "Aucun comité des usagers réuni en 2023.".to_owned(),
         requirement: String::new(),
+        cause: None,
         corrective_action: None,
         due: None,
         leader: None,
+        response: None,
         status: qualepref::ActionStatus::Open,
     });
     let text = render_report_text(&audit, &referentiel);

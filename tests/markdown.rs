@@ -239,13 +239,16 @@ fn a_minor_nonconformity_is_in_the_decision_table() {
     let n17 = EngagementNumber::new(17).unwrap();
     audit.assessments[16].verdict = Some(Verdict::MinorNonconformity);
     audit.ecarts.push(FicheEcart {
+        number: None,
         target: EcartTarget::Engagement(n17),
         grade: NcGrade::Minor,
         finding: "12 courriers | sur 40\nhors délai".to_owned(),
         requirement: "Délai annoncé.".to_owned(),
+        cause: None,
         corrective_action: None,
         due: None,
         leader: None,
+        response: None,
         status: qualepref::ActionStatus::Open,
     });
     let md = render(&audit, Language::Fr);
@@ -268,13 +271,16 @@ fn the_decision_table_has_the_corrective_action_column() {
     let n17 = EngagementNumber::new(17).unwrap();
     audit.assessments[16].verdict = Some(Verdict::MinorNonconformity);
     audit.ecarts.push(FicheEcart {
+        number: None,
         target: EcartTarget::Engagement(n17),
         grade: NcGrade::Minor,
         finding: "12 courriers sur 40 hors délai".to_owned(),
         requirement: "Délai annoncé.".to_owned(),
+        cause: None,
         corrective_action: Some("Plan de *renfort*.".to_owned()),
         due: None,
         leader: None,
+        response: None,
         status: qualepref::ActionStatus::Open,
     });
     let md = render(&audit, Language::Fr);
@@ -345,13 +351,16 @@ proptest! {
             }
             if let Some(grade) = verdict.nonconformity() {
                 audit.ecarts.push(FicheEcart {
+                    number: None,
                     target: EcartTarget::Engagement(a.engagement),
                     grade,
                     finding: format!("Constat {text}"),
                     requirement: "Exigence.".to_owned(),
+                    cause: None,
                     corrective_action: None,
                     due: None,
                     leader: None,
+                    response: None,
                     status: qualepref::ActionStatus::Open,
                 });
             }
@@ -568,13 +577,16 @@ fn an_ecart_shows_the_fiche_of_its_grade_when_its_target_has_two() {
         (NcGrade::Major, "Constat de la fiche NC Maj."),
     ] {
         audit.ecarts.push(FicheEcart {
+            number: None,
             target: EcartTarget::Engagement(n17),
             grade,
             finding: finding.to_owned(),
             requirement: "Délai annoncé.".to_owned(),
+            cause: None,
             corrective_action: None,
             due: None,
             leader: None,
+            response: None,
             status: qualepref::ActionStatus::Open,
         });
     }

@@ -30,13 +30,16 @@ fn text_is_written_as_is_without_markup() {
     let n17 = EngagementNumber::new(17).unwrap();
     audit.assessments[16].verdict = Some(Verdict::MinorNonconformity);
     audit.ecarts.push(FicheEcart {
+        number: None,
         target: EcartTarget::Engagement(n17),
         grade: NcGrade::Minor,
         finding: "12 <courriers> | sur *40*".to_owned(),
         requirement: "Délai annoncé.".to_owned(),
+        cause: None,
         corrective_action: None,
         due: None,
         leader: None,
+        response: None,
         status: qualepref::ActionStatus::Open,
     });
     let text = render(&audit, Language::Fr);

@@ -160,6 +160,7 @@ fn new(args: &NewArgs, globals: &Globals) -> Result<Status, Failure> {
             Some(AuditKind {
                 audit_type: Some(audit_type),
                 internal: args.internal,
+                external_on: None,
             })
         }
     };

@@ -133,6 +133,7 @@ pub(crate) fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result
         kind: AuditKind {
             audit_type: c.audit_type,
             internal: c.internal,
+            external_on: None,
         },
         dates: AuditDates::new(start, end),
         auditors: c.auditors,
@@ -143,6 +144,7 @@ pub(crate) fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result
         remote_checks: Vec::new(),
         ecarts: Vec::new(),
         conclusion: AuditorSynthesis::default(),
+        labelling: None,
         unread: Vec::new(),
     })
 }

@@ -201,6 +201,7 @@ pub(crate) fn module(
                 module,
                 verdict: v,
                 comment: ctx.text(row, 7),
+                evidence: None,
                 observations: obs,
             });
         }

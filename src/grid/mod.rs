@@ -192,6 +192,7 @@ pub fn new_xlsx(
         kind.unwrap_or(AuditKind {
             audit_type: None,
             internal: false,
+            external_on: None,
         }),
         AuditDates::day(day),
         modules,

@@ -75,6 +75,9 @@ pub struct Assessment {
     /// A comment that is not an observation, e.g. the justification of an `NA`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// What the auditor consulted or whom they met (« éléments de preuve »).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
     /// The observations, in the report's order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub observations: Vec<Observation>,
@@ -90,6 +93,7 @@ impl Assessment {
             module,
             verdict: Some(verdict),
             comment: None,
+            evidence: None,
             observations: Vec::new(),
         }
     }
@@ -134,6 +138,9 @@ pub struct ManagementAssessment {
     /// A comment that is not an observation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// What the auditor consulted or whom they met (« éléments de preuve »).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
     /// The observations.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub observations: Vec<Observation>,
@@ -156,6 +163,7 @@ impl ManagementAssessment {
             item: id.item,
             verdict,
             comment: None,
+            evidence: None,
             observations: Vec::new(),
         }
     }

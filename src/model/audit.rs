@@ -40,7 +40,7 @@ use crate::{Error, NcGrade, Referentiel, Verdict};
 ///   "referentiel": { "id": "qual-e-pref-2019", "label": "Référentiel de labellisation …" },
 ///   "site": { "administration": "prefecture", "name": "PREFECTURE du Var",
 ///             "departement": "83", "city": "TOULON" },
-///   "kind": { "type": "initial", "internal": true },
+///   "kind": { "type": "initial", "internal": true, "external_on": "2020-02-18" },
 ///   "dates": { "start": "2019-11-18", "end": "2019-11-18" },
 ///   "auditors": [ { "name": "…", "role": "…", "phone": "…", "email": "…",
 ///                   "signed_on": "2019-11-18" } ],
@@ -49,23 +49,35 @@ use crate::{Error, NcGrade, Referentiel, Verdict};
 ///                "figures": { "population": 1060000, "communes": 153,
 ///                             "arrondissements": 3, "staff": 315 } },
 ///   "assessments": [
-///     { "engagement": 17, "module": 1, "verdict": "C", "comment": "…",
+///     { "engagement": 17, "module": 1, "verdict": "C", "comment": "…", "evidence": "…",
 ///       "observations": [ { "kind": "PP", "text": "…" },
 ///                         { "kind": "PS", "text": "…", "risk": "…" } ] }
 ///   ],
 ///   "management": [ { "section": "pilotage", "item": 1, "verdict": "C" } ],
 ///   "remote_checks": [ { "channel": "internet", "engagement": 3, "module": 1,
 ///                        "note": "Conforme", "observations": [] } ],
-///   "ecarts": [ { "target": { "engagement": 17 }, "grade": "NC min", "finding": "…",
-///                 "requirement": "…", "corrective_action": "…", "due": "2020-02-18" } ],
+///   "ecarts": [ { "number": 1, "target": { "engagement": 17 }, "grade": "NC min",
+///                 "finding": "…", "requirement": "…", "cause": "…", "corrective_action": "…",
+///                 "due": "2020-02-18", "leader": "…", "response": "…",
+///                 "status": { "state": "open" } } ],
 ///   "conclusion": { "points_forts": ["…"], "points_sensibles": ["Sans objet."],
 ///                   "pistes_de_progres": [], "fiches_ecart": [], "commentaires": [],
 ///                   "bonnes_pratiques": [], "enquetes_satisfaction": [],
 ///                   "charte_graphique": { "verdict": "NA", "text": ["…"] },
 ///                   "conclusion_generale": [] },
+///   "labelling": { "decided_on": "2020-04-01", "plan_accepted_on": "2020-03-20" },
 ///   "unread": [ { "field": "ecarts[0].due", "text": "fin mars", "line": 185 } ]
 /// }
 /// ```
+///
+/// `kind.external_on` is, for an internal audit, the planned date of the external audit it
+/// precedes (its écarts are to be dealt with before it). `evidence` (on an assessment or a
+/// management item) is what the auditor consulted or whom they met (« éléments de preuve »).
+/// A fiche d'écart's `number` is the one its report gives it (« Fiche d'écart n°1 »), kept
+/// through every import and output; `cause` is the cause found, `response` the audited site's
+/// answer. `labelling` is the certification body's labelling decision that followed the
+/// audit, when recorded: the label runs from `decided_on` (after an avis favorable sous
+/// réserve, from `plan_accepted_on`, the day the plan d'actions was accepted).
 ///
 /// Verdicts are `"C"`, `"NA"`, `"NC min"`, `"NC Maj"`; observation kinds `"PF"`, `"PS"`, `"PP"`;
 /// remote notes `"Conforme"`, `"Non conforme"`, `"Non applicable"` (parsing is lenient on case and
@@ -114,6 +126,9 @@ pub struct Audit {
     /// The report's section 4 as the auditor wrote it.
     #[serde(default, skip_serializing_if = "AuditorSynthesis::is_empty")]
     pub conclusion: AuditorSynthesis,
+    /// The certification body's labelling decision after this audit, when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labelling: Option<LabellingDecision>,
     /// The texts of the source that an import could not read into their fields, kept as
     /// written; validation reports each (`unread-value`) until it is resolved and removed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -182,6 +197,7 @@ impl Audit {
             remote_checks: Vec::new(),
             ecarts: Vec::new(),
             conclusion: AuditorSynthesis::default(),
+            labelling: None,
             unread: Vec::new(),
         }
     }
@@ -483,6 +499,61 @@ pub struct AuditKind {
     /// Whether this is an internal audit.
     #[serde(default)]
     pub internal: bool,
+    /// For an internal audit, the planned date of the external audit it precedes, when known:
+    /// its écarts are due before it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::date_wire::optional_date"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
+    pub external_on: Option<NaiveDate>,
+}
+
+/// The certification body's labelling decision after an audit (the audit itself gives an avis):
+/// the label runs from it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct LabellingDecision {
+    /// The day of the decision.
+    #[serde(deserialize_with = "crate::model::date_wire::date")]
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
+    pub decided_on: NaiveDate,
+    /// After an avis favorable sous réserve, the day the plan d'actions was accepted, from
+    /// which the label runs.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::date_wire::optional_date"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
+    pub plan_accepted_on: Option<NaiveDate>,
+}
+
+impl LabellingDecision {
+    /// A decision of `decided_on`, without a plan accepted later.
+    #[must_use]
+    pub const fn on(decided_on: NaiveDate) -> LabellingDecision {
+        LabellingDecision {
+            decided_on,
+            plan_accepted_on: None,
+        }
+    }
+
+    /// This decision, the plan d'actions accepted on `day`.
+    #[must_use]
+    pub const fn with_plan_accepted_on(mut self, day: NaiveDate) -> LabellingDecision {
+        self.plan_accepted_on = Some(day);
+        self
+    }
+
+    /// The day the label runs from: the plan's acceptance when recorded, else the decision.
+    #[must_use]
+    pub fn label_from(&self) -> NaiveDate {
+        self.plan_accepted_on.unwrap_or(self.decided_on)
+    }
 }
 
 /// The first and last day of an audit.
@@ -507,6 +578,7 @@ impl AuditKind {
         AuditKind {
             audit_type: Some(audit_type),
             internal: false,
+            external_on: None,
         }
     }
 
@@ -516,7 +588,15 @@ impl AuditKind {
         AuditKind {
             audit_type: Some(ahead_of),
             internal: true,
+            external_on: None,
         }
+    }
+
+    /// This internal audit, ahead of an external audit planned on `day`.
+    #[must_use]
+    pub const fn external_on(mut self, day: NaiveDate) -> AuditKind {
+        self.external_on = Some(day);
+        self
     }
 }
 

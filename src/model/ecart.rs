@@ -33,6 +33,10 @@ impl fmt::Display for EcartTarget {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FicheEcart {
+    /// The number the report gives the fiche (« Fiche d'écart n°1 »), kept through imports and
+    /// outputs; `None` when the source numbers none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
     /// The engagement or management item concerned.
     pub target: EcartTarget,
     /// `NC min` or `NC Maj`.
@@ -42,6 +46,9 @@ pub struct FicheEcart {
     /// The requirement not met (« exigence »).
     #[serde(default)]
     pub requirement: String,
+    /// The cause found, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
     /// The corrective action, when decided.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corrective_action: Option<String>,
@@ -56,6 +63,9 @@ pub struct FicheEcart {
     /// Who leads the corrective action (« pilote »), when named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leader: Option<String>,
+    /// The audited site's answer to the fiche, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<String>,
     /// Where the corrective action stands; [`ActionStatus::Open`] when absent from the data.
     #[serde(default, skip_serializing_if = "ActionStatus::is_open")]
     pub status: ActionStatus,
@@ -225,13 +235,16 @@ impl FicheEcart {
     #[must_use]
     pub fn new(target: EcartTarget, grade: NcGrade, finding: impl Into<String>) -> Self {
         FicheEcart {
+            number: None,
             target,
             grade,
             finding: finding.into(),
             requirement: String::new(),
+            cause: None,
             corrective_action: None,
             due: None,
             leader: None,
+            response: None,
             status: ActionStatus::Open,
         }
     }

@@ -130,18 +130,22 @@ pub fn synthetic_audit(referentiel: &Referentiel) -> Result<Audit, Error> {
             item: item.item,
             verdict: Some(Verdict::Conformity),
             comment: None,
+            evidence: None,
             observations: Vec::new(),
         })
         .collect();
     let ecarts = nc
         .map(|n| FicheEcart {
+            number: None,
             target: EcartTarget::Engagement(n),
             grade: NcGrade::Minor,
             finding: "Délai de réponse annoncé dépassé pour 12 courriers sur 40.".to_owned(),
             requirement: "Répondre dans le délai annoncé.".to_owned(),
+            cause: None,
             corrective_action: Some("Renfort du bureau du courrier.".to_owned()),
             due: end.checked_add_months(Months::new(3)),
             leader: Some("Chef du bureau du courrier".to_owned()),
+            response: None,
             status: qualepref::ActionStatus::InProgress,
         })
         .into_iter()
@@ -160,6 +164,7 @@ pub fn synthetic_audit(referentiel: &Referentiel) -> Result<Audit, Error> {
         kind: AuditKind {
             audit_type: Some(AuditType::Renouvellement),
             internal: false,
+            external_on: None,
         },
         dates: AuditDates { start, end },
         auditors: vec![Auditor {
@@ -182,6 +187,7 @@ pub fn synthetic_audit(referentiel: &Referentiel) -> Result<Audit, Error> {
             },
             ..AuditorSynthesis::default()
         },
+        labelling: None,
         unread: Vec::new(),
     })
 }

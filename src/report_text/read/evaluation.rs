@@ -571,6 +571,7 @@ impl Parser<'_> {
             module,
             verdict,
             comment,
+            evidence: None,
             observations,
         });
         self.assessment_at.push(Filed {
@@ -673,6 +674,7 @@ impl Parser<'_> {
             item,
             verdict,
             comment,
+            evidence: None,
             observations,
         });
         self.management_at.push(Filed {

@@ -77,6 +77,7 @@ impl Parser<'_> {
             remote_checks: self.remote_checks,
             ecarts: self.ecarts,
             conclusion: self.conclusion,
+            labelling: None,
             unread: self.unread,
         };
         Ok(Imported {
@@ -235,6 +236,7 @@ impl Parser<'_> {
         AuditKind {
             audit_type,
             internal,
+            external_on: None,
         }
     }
 

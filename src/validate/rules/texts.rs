@@ -185,9 +185,12 @@ mod tests {
             "finding",
         );
         audit.ecarts.push(crate::FicheEcart {
+            number: None,
+            cause: None,
             corrective_action: Some("a".to_owned()),
             requirement: "r".to_owned(),
             leader: Some("l".to_owned()),
+            response: None,
             status: crate::ActionStatus::Lifted {
                 on: audit.dates.end,
                 evidence: "e".to_owned(),
@@ -195,6 +198,8 @@ mod tests {
             ..fiche.clone()
         });
         audit.ecarts.push(crate::FicheEcart {
+            number: None,
+            response: None,
             status: crate::ActionStatus::NotLifted {
                 on: audit.dates.end,
                 reason: "r".to_owned(),
