@@ -1627,3 +1627,326 @@ fn a_table_of_more_than_two_million_cells_is_refused() {
     // The table itself reads.
     assert!(grid::import_csv(table.as_bytes(), referentiel()).is_ok());
 }
+
+/// A raw deflate stream (one block of fixed Huffman codes) that unpacks to `len` zero bytes: a
+/// literal 0, then matches of 258 bytes at distance 1, 13 bits each, then literals for the
+/// rest: about 1 byte for 160 unpacked.
+fn deflated_zeros(len: usize) -> Vec<u8> {
+    struct Bits {
+        out: Vec<u8>,
+        acc: u64,
+        n: u32,
+    }
+    impl Bits {
+        /// `count` bits of `value`, least significant first (header fields).
+        fn put(&mut self, value: u32, count: u32) {
+            self.acc |= u64::from(value) << self.n;
+            self.n += count;
+            while self.n >= 8 {
+                self.out.push(self.acc as u8);
+                self.acc >>= 8;
+                self.n -= 8;
+            }
+        }
+        /// A Huffman code of `count` bits, most significant first.
+        fn code(&mut self, code: u32, count: u32) {
+            for i in (0..count).rev() {
+                self.put((code >> i) & 1, 1);
+            }
+        }
+    }
+    let mut bits = Bits {
+        out: Vec::with_capacity(len / 150),
+        acc: 0,
+        n: 0,
+    };
+    bits.put(1, 1); // the last block
+    bits.put(1, 2); // fixed Huffman codes
+    bits.code(0x30, 8); // literal 0
+    let mut left = len - 1;
+    while left >= 258 {
+        bits.code(0b1100_0101, 8); // length 258 (code 285)
+        bits.code(0, 5); // distance 1
+        left -= 258;
+    }
+    for _ in 0..left {
+        bits.code(0x30, 8);
+    }
+    bits.code(0, 7); // end of block
+    bits.put(0, 7);
+    bits.out
+}
+
+/// One part of a hand-made zip archive: its name, method (0 stored, 8 deflated), bytes as
+/// stored, the size and CRC it declares.
+struct Part {
+    name: String,
+    method: u16,
+    data: Vec<u8>,
+    size: u32,
+    crc: u32,
+}
+
+impl Part {
+    fn stored(name: &str, data: Vec<u8>) -> Part {
+        Part {
+            name: name.to_owned(),
+            method: 0,
+            size: data.len() as u32,
+            crc: crc32(&data),
+            data,
+        }
+    }
+}
+
+/// A zip archive of `parts`, as they declare themselves.
+fn zip_parts(parts: &[Part]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for p in parts {
+        let offset = out.len() as u32;
+        let common = |v: &mut Vec<u8>| {
+            v.extend(20u16.to_le_bytes());
+            v.extend(0u16.to_le_bytes());
+            v.extend(p.method.to_le_bytes());
+            v.extend(0u16.to_le_bytes());
+            v.extend(0x21u16.to_le_bytes());
+            v.extend(p.crc.to_le_bytes());
+            v.extend((p.data.len() as u32).to_le_bytes());
+            v.extend(p.size.to_le_bytes());
+            v.extend((p.name.len() as u16).to_le_bytes());
+            v.extend(0u16.to_le_bytes());
+        };
+        out.extend(0x0403_4b50u32.to_le_bytes());
+        common(&mut out);
+        out.extend(p.name.as_bytes());
+        out.extend(&p.data);
+        central.extend(0x0201_4b50u32.to_le_bytes());
+        central.extend(20u16.to_le_bytes());
+        common(&mut central);
+        central.extend([0u8; 10]);
+        central.extend(offset.to_le_bytes());
+        central.extend(p.name.as_bytes());
+    }
+    let (at, size) = (out.len() as u32, central.len() as u32);
+    out.extend(central);
+    out.extend(0x0605_4b50u32.to_le_bytes());
+    out.extend([0u8; 4]);
+    out.extend((parts.len() as u16).to_le_bytes());
+    out.extend((parts.len() as u16).to_le_bytes());
+    out.extend(size.to_le_bytes());
+    out.extend(at.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
+
+/// The parts of the workbook `bytes`, stored.
+fn parts_of(bytes: &[u8]) -> Vec<Part> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).unwrap();
+            let mut data = Vec::new();
+            std::io::Read::read_to_end(&mut file, &mut data).unwrap();
+            Part::stored(file.name(), data)
+        })
+        .collect()
+}
+
+/// The Toulon grid as `.xlsx` with part `name` replaced by a deflate stream of `len` zeros
+/// that declares the size and CRC of the part it replaces.
+fn bomb(workbook: &[u8], name: &str, len: usize) -> Vec<u8> {
+    let mut parts = parts_of(workbook);
+    let part = parts.iter_mut().find(|p| p.name == name).unwrap();
+    part.method = 8;
+    part.data = deflated_zeros(len);
+    zip_parts(&parts)
+}
+
+#[test]
+fn a_part_that_unpacks_to_more_than_it_declares_is_refused_before_it_is_read() {
+    // The stream of zeros is right: read in full, it gives `len` zeros.
+    let stream = deflated_zeros(100_000);
+    let parts = [Part {
+        method: 8,
+        size: 100_000,
+        crc: crc32(&vec![0u8; 100_000]),
+        data: stream,
+        name: "zeros".to_owned(),
+    }];
+    let mut archive = zip::ZipArchive::new(Cursor::new(zip_parts(&parts))).unwrap();
+    let mut zeros = Vec::new();
+    std::io::Read::read_to_end(&mut archive.by_index(0).unwrap(), &mut zeros).unwrap();
+    assert_eq!(zeros, vec![0u8; 100_000]);
+    // 1 GiB of zeros in 7 MB, declaring the few kilobytes of the part it replaces: refused
+    // after the declared size, whatever the part (the shared strings of a workbook, the
+    // content of an OpenDocument sheet).
+    let xlsx = grid::export_xlsx(&toulon(), referentiel()).unwrap();
+    let ods = ods(&read(&xlsx));
+    for (workbook, name) in [(&xlsx, "xl/sharedStrings.xml"), (&ods, "content.xml")] {
+        let bytes = bomb(workbook, name, 1 << 30);
+        assert!(bytes.len() < 8_000_000, "{}", bytes.len());
+        let started = std::time::Instant::now();
+        let err = grid::import_xlsx(&bytes, referentiel()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "invalid audit grid \"{name}\": a part of the workbook unpacks to more bytes \
+                 than it declares: a damaged or hostile archive"
+            )
+        );
+        assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
+    }
+}
+
+#[test]
+fn a_workbook_of_more_than_64_sheets_is_refused_before_they_are_read() {
+    let workbook = |sheets: usize| {
+        let mut book = Workbook::new();
+        for i in 0..sheets {
+            book.add_worksheet()
+                .set_name(format!("Feuille {i}"))
+                .unwrap();
+        }
+        book.save_to_buffer().unwrap()
+    };
+    let err = grid::import_xlsx(&workbook(65), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid audit grid \"65 sheets\": a grid has a dozen sheets; a workbook may have at most 64"
+    );
+    // 64 sheets are read (and this workbook is not a grid).
+    let err = grid::import_xlsx(&workbook(64), referentiel()).unwrap_err();
+    assert!(err.to_string().contains("no _qualepref sheet"), "{err}");
+    // An OpenDocument spreadsheet likewise.
+    let sheets: Sheets = (0..65)
+        .map(|i| (format!("Feuille {i}"), Vec::new()))
+        .collect();
+    let err = grid::import_xlsx(&ods(&sheets), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid audit grid \"65 sheets\": a grid has a dozen sheets; a workbook may have at most 64"
+    );
+}
+
+#[test]
+fn two_sheets_of_one_name_are_refused() {
+    // calamine would read the first twice (.xlsx) or the last twice (.ods).
+    let xlsx = grid::export_xlsx(&toulon(), referentiel()).unwrap();
+    let mut parts = parts_of(&xlsx);
+    let book = parts
+        .iter_mut()
+        .find(|p| p.name == "xl/workbook.xml")
+        .unwrap();
+    let text = String::from_utf8(book.data.clone()).unwrap();
+    let renamed = text.replace("name=\"Module 2\"", "name=\"MODULE 1\"");
+    assert_ne!(renamed, text);
+    *book = Part::stored("xl/workbook.xml", renamed.into_bytes());
+    let err = grid::import_xlsx(&zip_parts(&parts), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid audit grid \"MODULE 1\": two sheets of the workbook have this name (case \
+         ignored); a reader would read one twice"
+    );
+    let mut sheets = read(&xlsx);
+    "Module 1".clone_into(&mut sheets[2].0);
+    let err = grid::import_xlsx(&ods(&sheets), referentiel()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("two sheets of the workbook have this name"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_workbook_declaring_billions_of_shared_strings_is_refused_before_room_is_made() {
+    let xlsx = grid::export_xlsx(&toulon(), referentiel()).unwrap();
+    let parts = parts_of(&xlsx);
+    let at = parts
+        .iter()
+        .position(|p| p.name == "xl/sharedStrings.xml")
+        .unwrap();
+    let text = String::from_utf8(parts[at].data.clone()).unwrap();
+    let start = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+    let end = start + text[start..].find('"').unwrap();
+    for (count, refused) in [("4000000000", true), ("2000001", true), ("2000000", false)] {
+        let mut edited = parts_of(&xlsx);
+        let declared = format!("{}{count}{}", &text[..start], &text[end..]);
+        edited[at] = Part::stored("xl/sharedStrings.xml", declared.into_bytes());
+        let result = grid::import_xlsx(&zip_parts(&edited), referentiel());
+        if refused {
+            assert_eq!(
+                result.unwrap_err().to_string(),
+                "invalid audit grid \"more than 2000000 shared strings\": a grid has a few \
+                 thousand distinct texts; this workbook is too large to be one"
+            );
+        } else {
+            assert_eq!(result.unwrap().audit(), &toulon());
+        }
+    }
+}
+
+#[test]
+fn cells_that_repeat_a_long_text_past_64_mib_are_refused() {
+    // One text of 30 000 characters in 2 300 cells: 69 MB, from a workbook of 60 KB (an .xlsx
+    // stores the text once and refers each cell to it).
+    let long = "x".repeat(30_000);
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Notes").unwrap();
+    for row in 0..2_300 {
+        sheet.write_string(row, 0, &long).unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    assert!(bytes.len() < 100_000, "{}", bytes.len());
+    let err = grid::import_xlsx(&bytes, referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid audit grid \"more than 64 MiB of text\": a grid's cells hold a few hundred \
+         kilobytes of text; this one is too large to be one"
+    );
+    // An OpenDocument cell repeated over rows and columns, and a cell of a billion spaces.
+    let repeated = format!(
+        r#"<table:table-row table:number-rows-repeated="230"><table:table-cell table:number-columns-repeated="10" office:value-type="string"><text:p>{long}</text:p></table:table-cell></table:table-row>"#
+    );
+    let spaces = r#"<table:table-row><table:table-cell office:value-type="string"><text:p><text:s text:c="1000000000"/></text:p></table:table-cell></table:table-row>"#;
+    for (rows, expected) in [
+        (
+            repeated.as_str(),
+            "invalid audit grid \"more than 64 MiB of text\": a grid's cells hold a few hundred \
+             kilobytes of text; this one is too large to be one",
+        ),
+        (
+            spaces,
+            "invalid audit grid \"Module 1!R1C1: 1 000 000 001 characters\": a cell holds at \
+             most 32 767 characters (the limit of a spreadsheet cell)",
+        ),
+    ] {
+        let err = grid::import_xlsx(&ods_rows(rows), referentiel()).unwrap_err();
+        assert_eq!(err.to_string(), expected);
+    }
+}
+
+#[test]
+fn a_cell_of_more_than_32_767_characters_is_refused() {
+    let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    let cover = sheet(&mut sheets, "Page de garde");
+    let r = labelled(cover, "Nom du site");
+    set(cover, r, 1, s(&"é".repeat(32_768)));
+    let err = grid::import_xlsx(&ods(&sheets), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "invalid audit grid \"Page de garde!B{}: 32 768 characters\": a cell holds at most \
+             32 767 characters (the limit of a spreadsheet cell)",
+            r + 1
+        )
+    );
+    let cover = sheet(&mut sheets, "Page de garde");
+    set(cover, r, 1, s(&"é".repeat(32_767)));
+    let back = grid::import_xlsx(&ods(&sheets), referentiel()).unwrap();
+    assert_eq!(
+        back.audit().site.name.as_ref().map(|n| n.chars().count()),
+        Some(32_767)
+    );
+}

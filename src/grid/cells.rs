@@ -6,8 +6,6 @@
 
 use chrono::NaiveDate;
 
-use crate::Error;
-
 /// The value of one cell, as a spreadsheet stores it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {
@@ -147,13 +145,16 @@ pub(crate) fn cell_name(sheet: &str, row: usize, col: usize) -> String {
     format!("{sheet}!{}{}", column_name(col), row + 1)
 }
 
-/// One sheet as read: its name, whether it is hidden, and its rows of cells from A1.
+/// One sheet as read: its name, its rows of cells from A1, and its formulas.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct SheetData {
     /// The sheet's name.
     pub(crate) name: String,
-    /// The rows, from row 1; each from column A.
+    /// The rows, from row 1; each from column A. A formula's cell holds the value the
+    /// spreadsheet program last computed, if it saved one.
     pub(crate) rows: Vec<Vec<Value>>,
+    /// The formulas, by cell (row and column, 0-based): their text, `=` first.
+    pub(crate) formulas: std::collections::HashMap<(usize, usize), String>,
 }
 
 impl SheetData {
@@ -161,35 +162,6 @@ impl SheetData {
     pub(crate) fn get(&self, row: usize, col: usize) -> &Value {
         const EMPTY: &Value = &Value::Empty;
         self.rows.get(row).and_then(|r| r.get(col)).unwrap_or(EMPTY)
-    }
-}
-
-/// The most cells a grid may hold in all its sheets, counting the empty cells left of a filled
-/// one (which the reader stores too) and each row once: a workbook compresses well, and a
-/// 64 MiB one could otherwise unpack to hundreds of millions of cells.
-pub(crate) const MAX_CELLS: usize = 2_000_000;
-
-/// The cells the reader has stored so far, refused past [`MAX_CELLS`].
-#[derive(Default)]
-pub(crate) struct Budget(usize);
-
-impl Budget {
-    /// Counts `n` more cells.
-    pub(crate) fn take(&mut self, n: usize) -> Result<(), Error> {
-        self.0 = self.0.saturating_add(n);
-        if self.0 <= MAX_CELLS {
-            return Ok(());
-        }
-        Err(too_many_cells())
-    }
-}
-
-/// The error for a grid of more than [`MAX_CELLS`] cells.
-pub(crate) fn too_many_cells() -> Error {
-    Error::InvalidValue {
-        what: "audit grid",
-        value: format!("more than {MAX_CELLS} cells"),
-        reason: "a grid holds a few thousand cells; this one is too large to be one",
     }
 }
 

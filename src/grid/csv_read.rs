@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::grid::cells::{Budget, SheetData, Value, cell_name};
+use crate::grid::cells::{SheetData, Value, cell_name};
 use crate::grid::csv::{COLUMNS, FIELDS, SECTIONS, WIDTH};
 use crate::grid::layout::{self, CHARTE_VERDICT, CONCLUSION_SECTIONS, cover};
+use crate::grid::limits::Budget;
 use crate::grid::{GridDiagnostic, GridImport, import};
 use crate::text::key;
 use crate::{Error, ImportLevel, ObservationKind, Referentiel, Unread};
@@ -36,6 +37,7 @@ impl Layout {
         self.sheets.push(SheetData {
             name: name.to_owned(),
             rows: title,
+            formulas: HashMap::new(),
         });
         self.sheets.len() - 1
     }

@@ -67,6 +67,7 @@ mod csv_read;
 mod import;
 mod items;
 mod layout;
+mod limits;
 #[cfg(feature = "xlsx")]
 mod package;
 #[cfg(feature = "xlsx")]
@@ -87,6 +88,11 @@ use crate::{Audit, Error, ImportLevel, Referentiel};
 
 /// The grid's format version, written in its `_qualepref` sheet and required by the reader.
 pub const GRID_FORMAT: &str = layout::FORMAT;
+
+pub use limits::{
+    MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_FORMULAS, MAX_PARTS, MAX_ROWS, MAX_SHEETS,
+    MAX_TEXT_BYTES, MAX_UNPACKED_BYTES,
+};
 
 /// An audit read from a grid, with what the reader has to say about the cells it met.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,12 +215,17 @@ pub fn new_xlsx(
 /// # Errors
 ///
 /// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES);
-/// [`Error::InvalidValue`] when the bytes are not an `.xlsx` or `.ods` spreadsheet, the
-/// workbook is too large to be a grid (a cell beyond 100 000 rows or 100 columns, more than
-/// 2 000 000 cells, parts that unpack to more than 256 MiB), is not a grid (no `_qualepref`
-/// sheet, or another format version), or its page de garde lacks what an audit cannot do
-/// without (administration type, département, city, first day), or holds it in a form not
-/// understood (the error then names the cell).
+/// [`Error::InvalidValue`] when the bytes are not an `.xlsx` or `.ods` spreadsheet; when the
+/// workbook passes a bound of the grid, checked before calamine unpacks it: more than
+/// [`MAX_PARTS`] parts, parts that unpack to more than [`MAX_UNPACKED_BYTES`] (counted as they
+/// unpack) or a part that unpacks to more than its archive declares, more than [`MAX_SHEETS`]
+/// sheets, a cell beyond [`MAX_ROWS`] rows or [`MAX_COLUMNS`] columns, more than
+/// [`MAX_CELLS`] cells or shared strings, a cell of more than [`MAX_CELL_CHARS`] characters,
+/// cells holding more than [`MAX_TEXT_BYTES`] of text together, more than [`MAX_FORMULAS`]
+/// formulas; when two sheets have one name (case ignored); when it is not a grid (no
+/// `_qualepref` sheet, or another format version), or its page de garde lacks what an audit
+/// cannot do without (administration type, département, city, first day), or holds it in a
+/// form not understood (the error then names the cell).
 #[cfg(feature = "xlsx")]
 #[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
 pub fn import_xlsx(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport, Error> {
