@@ -60,6 +60,7 @@ fn read(bytes: &[u8]) -> Sheets {
 #[track_caller]
 fn write(sheets: &Sheets) -> Vec<u8> {
     let mut book = Workbook::new();
+    let date_format = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
     for (name, rows) in sheets {
         let ws = book.add_worksheet();
         ws.set_name(name).unwrap();
@@ -77,7 +78,8 @@ fn write(sheets: &Sheets) -> Vec<u8> {
                         ws.write_number(r, c, *i as f64).unwrap();
                     }
                     Data::DateTime(d) => {
-                        ws.write_number(r, c, d.as_f64()).unwrap();
+                        ws.write_number_with_format(r, c, d.as_f64(), &date_format)
+                            .unwrap();
                     }
                     Data::Empty => {}
                     other => panic!("unexpected cell {other:?}"),
@@ -1949,4 +1951,90 @@ fn a_cell_of_more_than_32_767_characters_is_refused() {
         back.audit().site.name.as_ref().map(|n| n.chars().count()),
         Some(32_767)
     );
+}
+
+#[test]
+fn a_date_of_the_grid_has_a_four_digit_year_from_2000_to_2100() {
+    use calamine::{ExcelDateTime, ExcelDateTimeType};
+    let date = |serial: f64| {
+        Data::DateTime(ExcelDateTime::new(
+            serial,
+            ExcelDateTimeType::DateTime,
+            false,
+        ))
+    };
+    let exported = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    // (the date de fin as written, what is said of it)
+    for (value, text, why) in [
+        (
+            s("18/11/19"),
+            "18/11/19",
+            "not a date (18/11/2019 or 2019-11-18, a four-digit year)",
+        ),
+        (
+            s("2019-11-18 ou 19"),
+            "2019-11-18 ou 19",
+            "not a date (18/11/2019 or 2019-11-18, a four-digit year)",
+        ),
+        (
+            s("18/11/1999"),
+            "18/11/1999",
+            "a date outside the years 2000 to 2100",
+        ),
+        // A date cell of serial 0 or NaN shows 1899-12-30, of 2958466 the year 10000.
+        (date(0.0), "0", "not a date (a serial number out of range)"),
+        // (A NaN is written `NAN`, and read back as that text.)
+        (
+            date(f64::NAN),
+            "NAN",
+            "not a date (18/11/2019 or 2019-11-18, a four-digit year)",
+        ),
+        (
+            date(2_958_466.0),
+            "2958466",
+            "not a date (a serial number out of range)",
+        ),
+        (
+            date(36_525.0),
+            "1999-12-31",
+            "a date outside the years 2000 to 2100",
+        ),
+    ] {
+        let mut sheets = exported.clone();
+        let cover = sheet(&mut sheets, "Page de garde");
+        let r = labelled(cover, "Date de fin");
+        set(cover, r, 1, value);
+        let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+        let cell = format!("Page de garde!B{}", r + 1);
+        assert_eq!(
+            back.audit().unread,
+            [Unread::new("dates.end", text).in_cell(cell.as_str())],
+            "{text}"
+        );
+        assert_eq!(
+            lines(back.diagnostics()),
+            [
+                format!("{cell}: skipped: date de fin: {why}, not used: {text:?}"),
+                "Page de garde!B1: guessed: no date de fin: a one-day audit".to_owned()
+            ]
+        );
+        // The date de début is required: the grid is refused, naming the cell.
+        let mut sheets = exported.clone();
+        let cover = sheet(&mut sheets, "Page de garde");
+        let r = labelled(cover, "Date de début");
+        let value = match text {
+            "0" | "NAN" | "2958466" | "1999-12-31" => date(text.parse().unwrap_or(36_525.0)),
+            _ => s(text),
+        };
+        set(cover, r, 1, value);
+        let err = grid::import_xlsx(&write(&sheets), referentiel()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "invalid audit grid cell \"Page de garde!B{}: {text}\": not a date (18/11/2019, \
+                 2019-11-18), and the audit needs its date de début",
+                r + 1
+            )
+        );
+    }
 }

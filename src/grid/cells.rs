@@ -4,7 +4,7 @@
 // Parts serve the workbook only (feature `xlsx`).
 #![cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// The value of one cell, as a spreadsheet stores it.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,17 +66,31 @@ impl Value {
         }
     }
 
-    /// The cell as a date: a date cell, a serial number (1900 date system), or text in the
-    /// forms `2019-11-18`, `18/11/2019`, `18-11-2019`, `18.11.2019`.
-    pub(crate) fn as_date(&self) -> Option<NaiveDate> {
-        match self {
-            Value::Date(d) => Some(*d),
-            Value::Number(n) => serial_date(*n),
-            Value::Text(s) => text_date(s),
-            Value::Empty | Value::Bool(_) => None,
+    /// The cell as a date, or why it is not one: a date cell, a serial number (1900 date
+    /// system), or text in the forms `2019-11-18`, `18/11/2019`, `18-11-2019`, `18.11.2019`,
+    /// `2019/11/18` (a time of day may follow), with a four-digit year from 2000 to 2100.
+    pub(crate) fn date(&self) -> Result<NaiveDate, &'static str> {
+        let day = match self {
+            Value::Date(d) => *d,
+            Value::Number(n) => {
+                serial_date(*n).ok_or("not a date (a serial number out of range)")?
+            }
+            Value::Text(s) => {
+                text_date(s).ok_or("not a date (18/11/2019 or 2019-11-18, a four-digit year)")?
+            }
+            Value::Empty | Value::Bool(_) => return Err("not a date"),
+        };
+        if PLAUSIBLE_YEARS.contains(&day.year()) {
+            Ok(day)
+        } else {
+            Err("a date outside the years 2000 to 2100")
         }
     }
 }
+
+/// The years a date of the grid may fall in, as validation's `implausible-date`: others are
+/// typing errors (`18/11/19` read as the year 19, 9999) or damaged serial numbers.
+pub(crate) const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 /// Spaces used as thousands separators, including the French narrow no-break space.
 fn is_digit_space(c: char) -> bool {
@@ -122,10 +136,45 @@ pub(crate) fn date_serial(date: NaiveDate) -> f64 {
 
 fn text_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    let s = s.split(['T', ' ']).next().unwrap_or(s);
-    ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d"]
-        .iter()
-        .find_map(|form| NaiveDate::parse_from_str(s, form).ok())
+    let (date, time) = match s.find(['T', ' ']) {
+        Some(at) => (s.get(..at)?, Some(s.get(at + 1..)?.trim())),
+        None => (s, None),
+    };
+    if time.is_some_and(|t| !is_time(t)) {
+        return None;
+    }
+    let digits = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    for separator in ['-', '/', '.'] {
+        let parts: Vec<&str> = date.split(separator).collect();
+        let [first, month, last] = parts.as_slice() else {
+            continue;
+        };
+        // Year first (2019-11-18, 2019/11/18) or last (18/11/2019, 18-11-2019, 18.11.2019).
+        let (year, day) = if first.len() == 4 && separator != '.' {
+            (first, last)
+        } else {
+            (last, first)
+        };
+        let year = i32::try_from(digits(year, 4..=4)?).ok()?;
+        return NaiveDate::from_ymd_opt(year, digits(month, 1..=2)?, digits(day, 1..=2)?);
+    }
+    None
+}
+
+/// Whether `t` is a time of day: `10:30`, `10:30:00`, `10:30:00.000`.
+fn is_time(t: &str) -> bool {
+    let (clock, fraction) = t.split_once('.').unwrap_or((t, "0"));
+    let groups: Vec<&str> = clock.split(':').collect();
+    (2..=3).contains(&groups.len())
+        && groups
+            .iter()
+            .all(|g| (1..=2).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
+        && !fraction.is_empty()
+        && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The letters of column `col` (0-based): `A`, `Z`, `AA`.
@@ -180,12 +229,77 @@ mod tests {
     #[test]
     fn dates_read_from_serials_and_text() {
         let day = NaiveDate::from_ymd_opt(2019, 11, 18);
-        assert_eq!(Value::Number(43787.0).as_date(), day);
-        assert_eq!(Value::text("18/11/2019").as_date(), day);
-        assert_eq!(Value::text(" 2019-11-18 ").as_date(), day);
-        assert_eq!(Value::text("18.11.2019").as_date(), day);
+        assert_eq!(Value::Number(43787.0).date().ok(), day);
+        assert_eq!(Value::text("18/11/2019").date().ok(), day);
+        assert_eq!(Value::text(" 2019-11-18 ").date().ok(), day);
+        assert_eq!(Value::text("18.11.2019").date().ok(), day);
         assert_eq!(day.map(date_serial), Some(43787.0));
-        assert_eq!(Value::text("demain").as_date(), None);
+        assert_eq!(Value::text("demain").date().ok(), None);
+        // A time of day after the date, as OpenDocument writes a date and time.
+        assert_eq!(Value::text("2019-11-18T00:00:00").date().ok(), day);
+        assert_eq!(Value::text("18/11/2019 10:30").date().ok(), day);
+        assert_eq!(Value::text("2019/11/18").date().ok(), day);
+    }
+
+    #[test]
+    fn a_date_needs_a_four_digit_year_from_2000_to_2100_and_nothing_after_it() {
+        for (value, why) in [
+            (
+                Value::text("18/11/19"),
+                "not a date (18/11/2019 or 2019-11-18, a four-digit year)",
+            ),
+            (
+                Value::text("18/11/02019"),
+                "not a date (18/11/2019 or 2019-11-18, a four-digit year)",
+            ),
+            (
+                Value::text("2019-11-18 ou 19"),
+                "not a date (18/11/2019 or 2019-11-18, a four-digit year)",
+            ),
+            (
+                Value::text("2019-11-18T"),
+                "not a date (18/11/2019 or 2019-11-18, a four-digit year)",
+            ),
+            (
+                Value::text("18/11/1999"),
+                "a date outside the years 2000 to 2100",
+            ),
+            (
+                Value::text("01/01/2101"),
+                "a date outside the years 2000 to 2100",
+            ),
+            (
+                Value::Number(0.0),
+                "not a date (a serial number out of range)",
+            ),
+            (
+                Value::Number(f64::NAN),
+                "not a date (a serial number out of range)",
+            ),
+            (
+                Value::Number(2_958_466.0),
+                "not a date (a serial number out of range)",
+            ),
+            // 1950-01-01 and 9999-12-31: serial numbers of dates out of the years.
+            (
+                Value::Number(18_264.0),
+                "a date outside the years 2000 to 2100",
+            ),
+            (
+                Value::Number(2_958_465.0),
+                "a date outside the years 2000 to 2100",
+            ),
+        ] {
+            assert_eq!(value.date(), Err(why), "{value:?}");
+        }
+        assert_eq!(
+            Value::text("01/01/2000").date().ok(),
+            NaiveDate::from_ymd_opt(2000, 1, 1)
+        );
+        assert_eq!(
+            Value::text("31/12/2100").date().ok(),
+            NaiveDate::from_ymd_opt(2100, 12, 31)
+        );
     }
 
     #[test]

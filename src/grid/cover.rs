@@ -208,19 +208,10 @@ fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize
         c.referentiel = text;
     } else if is(cover::REFERENTIEL_LABEL) {
         c.label = text;
-    } else if is(cover::START) || is(cover::END) {
-        let day = ctx.value(row, 1).as_date();
-        let field = if is(cover::START) {
-            "dates.start"
-        } else {
-            "dates.end"
-        };
-        parsed(ctx, "date", day.is_some(), field);
-        if is(cover::START) {
-            c.start = day;
-        } else {
-            c.end = day;
-        }
+    } else if is(cover::START) {
+        c.start = ctx.date(row, 1, "date de début", (Owner::path("dates.start"), ""));
+    } else if is(cover::END) {
+        c.end = ctx.date(row, 1, "date de fin", (Owner::path("dates.end"), ""));
     } else if is(cover::MODULES) {
         c.modules = modules(ctx, row);
     } else if is(cover::POPULATION) {
@@ -262,16 +253,13 @@ fn auditor(ctx: &mut Ctx<'_>, row: usize, c: &mut Cover) {
         }
         return;
     };
-    let signed_on = ctx.value(row, 5).as_date();
-    if signed_on.is_none() && !ctx.value(row, 5).is_empty() {
-        let field = format!("auditors[{}]", c.auditors.len());
-        ctx.unused_cell(
-            row,
-            5,
-            "date de signature not understood",
-            (Owner::Path(field), ".signed_on"),
-        );
-    }
+    let field = format!("auditors[{}]", c.auditors.len());
+    let signed_on = ctx.date(
+        row,
+        5,
+        "date de signature",
+        (Owner::Path(field), ".signed_on"),
+    );
     c.auditors.push(Auditor {
         name,
         role: ctx.text(row, 2),

@@ -96,6 +96,29 @@ impl Ctx<'_> {
         }
     }
 
+    /// The date in cell `row`, `col`, if any; a cell that holds no date of the grid's years
+    /// (a text that is no date, `18/11/19`, a serial number of the year 1899) is reported with
+    /// why, and kept for `field`.
+    pub(crate) fn date(
+        &mut self,
+        row: usize,
+        col: usize,
+        what: &str,
+        field: (Owner, &'static str),
+    ) -> Option<chrono::NaiveDate> {
+        let value = self.value(row, col);
+        if value.is_empty() {
+            return None;
+        }
+        match value.date() {
+            Ok(day) => Some(day),
+            Err(why) => {
+                self.unused_cell(row, col, &format!("{what}: {why}"), field);
+                None
+            }
+        }
+    }
+
     /// Reports every non-empty cell of `row` from column `from` on as not used, with `why`,
     /// and keeps each for the sheet's part of the audit.
     pub(crate) fn unused_from(&mut self, row: usize, from: usize, why: &str) {

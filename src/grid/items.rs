@@ -405,15 +405,7 @@ fn target(ctx: &Ctx<'_>, row: usize) -> Option<EcartTarget> {
 fn status(ctx: &mut Ctx<'_>, row: usize, fiche: &Owner) -> ActionStatus {
     let field = || (fiche.clone(), ".status");
     let note = ctx.text(row, 9).unwrap_or_default();
-    let on = ctx.value(row, 8).as_date();
-    if on.is_none() && !ctx.value(row, 8).is_empty() {
-        ctx.unused_cell(
-            row,
-            8,
-            "date of the state not understood as a date",
-            field(),
-        );
-    }
+    let on = ctx.date(row, 8, "date of the state", field());
     let Some(word) = ctx.text(row, 7) else {
         if !note.is_empty() {
             ctx.unused_cell(
@@ -472,15 +464,7 @@ pub(crate) fn ecarts(ctx: &mut Ctx<'_>, audit: &mut Audit) {
             continue;
         };
         let owner = Owner::Path(format!("ecarts[{}]", audit.ecarts.len()));
-        let due = ctx.value(row, 5).as_date();
-        if due.is_none() && !ctx.value(row, 5).is_empty() {
-            ctx.unused_cell(
-                row,
-                5,
-                "échéance not understood as a date",
-                (owner.clone(), ".due"),
-            );
-        }
+        let due = ctx.date(row, 5, "échéance", (owner.clone(), ".due"));
         let mut fiche = FicheEcart::new(t, grade, ctx.text(row, 2).unwrap_or_default());
         fiche.requirement = ctx.text(row, 3).unwrap_or_default();
         fiche.corrective_action = ctx.text(row, 4);

@@ -160,22 +160,20 @@ fn value(data: &Data) -> Value {
         Data::Empty => Value::Empty,
         // `#N/A`, `#REF!`…: kept as text, so that the cell is reported where it stands.
         Data::Error(e) => Value::Text(e.to_string()),
-        Data::String(s) | Data::DurationIso(s) => Value::text(s),
-        Data::DateTimeIso(s) => {
-            let day = s.get(..10).unwrap_or(s);
-            Value::text(day)
-        }
+        // A date and time (.ods) is read as text, whole: a value that is no date is reported
+        // as written.
+        Data::String(s) | Data::DurationIso(s) | Data::DateTimeIso(s) => Value::text(s),
         // Integers well within f64's exact range in any grid.
         #[allow(clippy::cast_precision_loss)]
         Data::Int(n) => Value::Number(*n as f64),
         Data::Float(f) => Value::Number(*f),
         Data::Bool(b) => Value::Bool(*b),
-        // A serial number that is no date of the grid's years (0, NaN, 2958466) stays the
-        // number it is, which the reader reports where a date is expected.
+        // A serial number that is no day of the spreadsheet's calendar (0, which shows as
+        // 1899-12-30, NaN, 2958466 of the year 10000) stays the number it is, which the reader
+        // reports where a date is expected.
         Data::DateTime(d) => d
             .as_datetime()
-            .map(|t| t.date())
-            .or_else(|| serial_date(d.as_f64()))
-            .map_or(Value::Number(d.as_f64()), Value::Date),
+            .filter(|_| serial_date(d.as_f64().floor()).is_some())
+            .map_or(Value::Number(d.as_f64()), |t| Value::Date(t.date())),
     }
 }
