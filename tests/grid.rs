@@ -59,6 +59,12 @@ fn read(bytes: &[u8]) -> Sheets {
 /// would (no formats, no drop-downs; `_qualepref` hidden).
 #[track_caller]
 fn write(sheets: &Sheets) -> Vec<u8> {
+    write_book(sheets).save_to_buffer().unwrap()
+}
+
+/// The workbook of [`write`], before it is saved.
+#[track_caller]
+fn write_book(sheets: &Sheets) -> Workbook {
     let mut book = Workbook::new();
     let date_format = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
     for (name, rows) in sheets {
@@ -90,7 +96,7 @@ fn write(sheets: &Sheets) -> Vec<u8> {
             ws.set_hidden(true);
         }
     }
-    book.save_to_buffer().unwrap()
+    book
 }
 
 #[track_caller]
@@ -508,10 +514,15 @@ fn a_title_edited_or_a_row_moved_to_another_module_is_reported_and_read_by_numbe
             ),
         ]
     );
-    // Both rows are read by their number, the référentiel's title kept; the moved row keeps
-    // the module it was filed under, as the warning says (validation reports it too).
+    // Both rows are read by their number, the référentiel's title kept (the one typed is kept
+    // unread); the moved row keeps the module it was filed under, as the warning says
+    // (validation reports it too).
     let mut expected = toulon();
     expected.assessments[20].module = ModuleNumber::new(1).unwrap();
+    expected.unread = vec![
+        Unread::new("assessments[4]", "Orientation des usagers")
+            .in_cell(format!("Module 1!B{}", r5 + 1)),
+    ];
     assert_eq!(back.audit(), &expected);
 }
 
@@ -1188,9 +1199,14 @@ mod generated {
     };
 
     /// A text as auditors write them: accents, apostrophes, several lines; no spaces at its
-    /// ends (cells are trimmed).
+    /// ends (cells are trimmed). Not one that reads as an assessment (`«ç»` reads as the
+    /// verdict C), which the reader does not take for a text.
     fn text() -> impl Strategy<Value = String> {
-        "[A-Za-zéèêàçôÉ'’ ,.0-9]{0,16}(\n[a-zéèàç ]{0,12}){0,2}".prop_map(|s| format!("«{s}»"))
+        "[A-Za-zéèêàçôÉ'’ ,.0-9]{0,16}(\n[a-zéèàç ]{0,12}){0,2}"
+            .prop_map(|s| format!("«{s}»"))
+            .prop_filter("reads as an assessment", |t| {
+                qualepref::Carried::find(t).is_none()
+            })
     }
 
     fn verdict() -> impl Strategy<Value = Option<Verdict>> {
@@ -2037,4 +2053,379 @@ fn a_date_of_the_grid_has_a_four_digit_year_from_2000_to_2100() {
             )
         );
     }
+}
+
+/// The diagnostics of validation at error severity, as `path: message`.
+fn errors(audit: &Audit) -> Vec<String> {
+    let report = validate(audit, referentiel(), &ValidationOptions::default());
+    report
+        .diagnostics()
+        .iter()
+        .filter(|d| d.severity == qualepref::Severity::Error)
+        .map(|d| format!("{}: [{}] {}", d.path, d.code, d.message))
+        .collect()
+}
+
+/// Finds the row of an item in a sheet's rows.
+type Find = Box<dyn Fn(&[Vec<Data>]) -> usize>;
+
+/// A text written in a cell: (sheet, label of the row or engagement, column, text, field, the
+/// column of the cell it competes with).
+type Written = (
+    &'static str,
+    &'static str,
+    usize,
+    &'static str,
+    &'static str,
+    Option<usize>,
+);
+
+#[test]
+fn a_second_value_of_an_item_competes_with_the_first_and_refuses_the_audit() {
+    let exported = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    // (sheet, the row of the item to repeat, the column of the value, the value, the field)
+    let management_row = |rows: &[Vec<Data>]| {
+        rows.iter()
+            .position(|r| r.get(1) == Some(&Data::Float(1.0)))
+            .unwrap()
+    };
+    let remote_row = |rows: &[Vec<Data>]| {
+        rows.iter()
+            .position(|r| r.first() == Some(&s("Internet")) && r.get(1) == Some(&Data::Float(1.0)))
+            .unwrap()
+    };
+    let cases: Vec<(&str, Find, usize, &str, &str)> = vec![
+        (
+            "Module 1",
+            Box::new(|rows| row_of(rows, 5)),
+            2,
+            "NC Maj",
+            "assessments[4].verdict",
+        ),
+        (
+            "Module 1",
+            Box::new(|rows| row_of(rows, 5)),
+            7,
+            "Vu.",
+            "assessments[4].comment",
+        ),
+        (
+            "Management",
+            Box::new(management_row),
+            3,
+            "nc-maj",
+            "management[0].verdict",
+        ),
+        (
+            "Audit à distance",
+            Box::new(remote_row),
+            4,
+            "Non conforme",
+            "remote_checks[0].note",
+        ),
+        (
+            "Audit à distance",
+            Box::new(remote_row),
+            2,
+            "2",
+            "remote_checks[0].module",
+        ),
+    ];
+    for (name, find, col, value, field) in cases {
+        let mut sheets = exported.clone();
+        let rows = sheet(&mut sheets, name);
+        let first = find(rows);
+        // Engagement 5 has no comment: the first one is the one to compete with.
+        if col == 7 {
+            set(rows, first, 7, s("Accueil vu."));
+        }
+        let mut second: Vec<Data> = rows[first][..2.min(rows[first].len())].to_vec();
+        if name == "Audit à distance" {
+            second = rows[first][..3].to_vec();
+        }
+        second.resize(col + 1, Data::Empty);
+        second[col] = s(value);
+        let at = rows.len();
+        rows.push(second);
+        let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+        let letter = char::from(b'A' + col as u8);
+        let (here, there) = (
+            format!("{name}!{letter}{}", at + 1),
+            format!("{name}!{letter}{}", first + 1),
+        );
+        assert_eq!(
+            back.audit().unread,
+            [Unread::new(field, value)
+                .in_cell(here.as_str())
+                .conflicting_with(there.as_str())],
+            "{name} {value}"
+        );
+        // The first value stays as it was; validation refuses the audit naming both cells.
+        let refused = errors(back.audit());
+        assert!(
+            refused.iter().any(|e| e.contains(&here)
+                && e.contains(&there)
+                && e.contains("unread-assessment")),
+            "{name} {value}: {refused:?}"
+        );
+    }
+}
+
+#[test]
+fn a_copy_of_a_module_sheet_competes_with_the_sheet_it_copies() {
+    let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    let mut copy = sheet(&mut sheets, "Module 1").clone();
+    let r5 = row_of(&copy, 5);
+    set(&mut copy, r5, 2, s("NC Maj"));
+    sheets.insert(2, ("Module 1 (2)".to_owned(), copy));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    // The module's own sheet is read; every cell of the copy is kept, the verdicts competing
+    // with the module sheet's.
+    let mut expected = toulon();
+    expected.unread = back.audit().unread.clone();
+    assert_eq!(back.audit(), &expected);
+    let verdict = back
+        .audit()
+        .unread
+        .iter()
+        .find(|u| u.text == "NC Maj")
+        .unwrap();
+    assert_eq!(
+        verdict.cell.as_deref(),
+        Some(format!("Module 1 (2)!C{}", r5 + 1).as_str())
+    );
+    assert_eq!(
+        verdict.conflicts_with.as_deref(),
+        Some(format!("Module 1!C{}", r5 + 1).as_str())
+    );
+    let competing = back
+        .audit()
+        .unread
+        .iter()
+        .filter(|u| u.conflicts_with.is_some())
+        .count();
+    assert_eq!(competing, 20, "each engagement's verdict in the copy");
+    let refused = errors(back.audit());
+    // The verdicts of the copy (C but for NC Maj) refuse the audit; its texts are warnings.
+    assert_eq!(refused.len(), 20, "{refused:#?}");
+    // A sheet of notes naming no engagement carries nothing: its texts are warnings.
+    let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    sheets.push(("Notes".into(), vec![vec![s("5"), s("à revoir")]]));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(errors(back.audit()), Vec::<String>::new());
+}
+
+#[test]
+fn a_text_that_reads_as_an_assessment_is_not_taken_for_a_text() {
+    let exported = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    // (sheet, label of the row or engagement, column, text, field, competing cell's column)
+    let cases: [Written; 9] = [
+        (
+            "Module 1",
+            "5",
+            7,
+            "NC Maj",
+            "assessments[4].comment",
+            Some(2),
+        ),
+        (
+            "Module 1",
+            "5",
+            3,
+            "nc-maj",
+            "assessments[4].observations",
+            Some(2),
+        ),
+        (
+            "Module 1",
+            "5",
+            5,
+            "non-conformité majeure",
+            "assessments[4].observations",
+            Some(2),
+        ),
+        (
+            "Module 1",
+            "5",
+            6,
+            "PS : accueil saturé",
+            "assessments[4].observations",
+            Some(2),
+        ),
+        (
+            "Module 1",
+            "6",
+            7,
+            "NC\u{a0}Maj",
+            "assessments[5].comment",
+            Some(2),
+        ),
+        (
+            "Page de garde",
+            "Nom du site",
+            1,
+            "NC Maj",
+            "site.name",
+            None,
+        ),
+        (
+            "Page de garde",
+            "Historique de la démarche",
+            1,
+            "NC  min",
+            "context.history",
+            None,
+        ),
+        (
+            "Conclusion",
+            "COMMENTAIRES",
+            1,
+            "NC Maj",
+            "conclusion.commentaires",
+            None,
+        ),
+        (
+            "Conclusion",
+            "POINTS FORTS",
+            1,
+            "PS : accueil saturé",
+            "conclusion.points_forts",
+            None,
+        ),
+    ];
+    for (name, label, col, text, field, competes) in cases {
+        let mut sheets = exported.clone();
+        let rows = sheet(&mut sheets, name);
+        let r = match label.parse::<u16>() {
+            Ok(n) => row_of(rows, n),
+            Err(_) => labelled(rows, label),
+        };
+        set(rows, r, col, s(text));
+        let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+        let cell = |c: usize| format!("{name}!{}{}", char::from(b'A' + c as u8), r + 1);
+        let mut unread = Unread::new(field, text).in_cell(cell(col));
+        if let Some(c) = competes {
+            unread = unread.conflicting_with(cell(c));
+        }
+        assert_eq!(back.audit().unread, [unread], "{text}");
+        let refused = errors(back.audit());
+        assert!(
+            refused
+                .iter()
+                .any(|e| e.contains(&cell(col)) && e.contains("unread-assessment")),
+            "{text}: {refused:?}"
+        );
+    }
+    // A point sensible in the PS column, or in the points sensibles of the conclusion, is
+    // where it belongs.
+    let mut sheets = exported.clone();
+    let rows = sheet(&mut sheets, "Module 1");
+    let r = row_of(rows, 5);
+    set(rows, r, 4, s("PS : accueil saturé"));
+    set(rows, r, 5, s("Attente"));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(back.audit().unread, []);
+    assert_eq!(
+        back.audit().assessments[4].observations,
+        [qualepref::Observation::area_of_concern(
+            "PS : accueil saturé",
+            "Attente"
+        )]
+    );
+}
+
+#[test]
+fn a_formula_is_reported_and_one_in_a_cell_of_an_assessment_is_not_read() {
+    use rust_xlsxwriter::Formula;
+    let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    let first = sheet(&mut sheets, "Module 1");
+    let r5 = row_of(first, 5);
+    let r9 = row_of(first, 9);
+    set(first, r5, 2, Data::Empty);
+    set(first, r9, 0, Data::Empty);
+    let cover = sheet(&mut sheets, "Page de garde");
+    let end = labelled(cover, "Date de fin");
+    set(cover, end, 1, Data::Empty);
+    let mut book = write_book(&sheets);
+    // A verdict computed to NC Maj, whose cached value says C (a spreadsheet would show NC Maj
+    // once recalculated); an engagement number and a date by formulas.
+    let module = book.worksheet_from_name("Module 1").unwrap();
+    module
+        .write_formula(
+            r5 as u32,
+            2,
+            Formula::new("=IF(TRUE,\"NC Maj\",\"C\")").set_result("C"),
+        )
+        .unwrap();
+    module
+        .write_formula(r9 as u32, 0, Formula::new("=4+5").set_result("9"))
+        .unwrap();
+    let cover = book.worksheet_from_name("Page de garde").unwrap();
+    cover
+        .write_formula(
+            end as u32,
+            1,
+            Formula::new("=DATE(2019,11,18)").set_result("43787"),
+        )
+        .unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let back = grid::import_xlsx(&bytes, referentiel()).unwrap();
+    let verdict = format!("Module 1!C{}", r5 + 1);
+    assert_eq!(
+        back.audit().unread,
+        [
+            Unread::new("assessments[4].verdict", "=IF(TRUE,\"NC Maj\",\"C\")")
+                .in_cell(verdict.as_str())
+                .conflicting_with(verdict.as_str())
+        ]
+    );
+    assert_eq!(back.audit().assessments[4].verdict, None);
+    assert_eq!(
+        back.audit().assessments[8].verdict,
+        Some(Verdict::Conformity)
+    );
+    assert_eq!(
+        lines(back.diagnostics()),
+        [
+            format!(
+                "Page de garde!B{}: warning: a formula, not computed by the reader: \
+                 \"=DATE(2019,11,18)\"; its cached value \"43787\" was read",
+                end + 1
+            ),
+            format!(
+                "{verdict}: warning: a formula in a cell of an assessment, its cached value \"C\" \
+                 is not read; not used: \"=IF(TRUE,\\\"NC Maj\\\",\\\"C\\\")\""
+            ),
+            format!(
+                "Module 1!A{}: warning: a formula, not computed by the reader: \"=4+5\"; its \
+                 cached value \"9\" was read",
+                r9 + 1
+            ),
+        ]
+    );
+    let refused = errors(back.audit());
+    assert!(
+        refused
+            .iter()
+            .any(|e| e.contains(&verdict) && e.contains("unread-assessment")),
+        "{refused:?}"
+    );
+    // Without a cached value (an .ods saved without computing it), the same.
+    let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    let first = sheet(&mut sheets, "Module 1");
+    let r5 = row_of(first, 5);
+    set(first, r5, 2, s("FORMULA"));
+    let content = ods_content(&sheets).replace(
+        r#"<table:table-cell office:value-type="string"><text:p>FORMULA</text:p></table:table-cell>"#,
+        r#"<table:table-cell table:formula="of:=IF(1;&quot;NC Maj&quot;;&quot;C&quot;)"/>"#,
+    );
+    let back = grid::import_xlsx(&ods_package(content), referentiel()).unwrap();
+    assert_eq!(
+        back.audit().unread,
+        [
+            Unread::new("assessments[4].verdict", "of:=IF(1;\"NC Maj\";\"C\")")
+                .in_cell(verdict.as_str())
+                .conflicting_with(verdict.as_str())
+        ]
+    );
 }

@@ -243,3 +243,94 @@ fn what_the_table_has_no_cell_for_is_refused_rather_than_lost() {
         "{err}"
     );
 }
+
+/// The table of the Toulon audit, as lines.
+fn table_lines() -> Vec<String> {
+    let table = String::from_utf8(grid::export_csv(&toulon(), referentiel()).unwrap()).unwrap();
+    table.split("\r\n").map(str::to_owned).collect()
+}
+
+/// The errors of validation, as `path: [code] message`.
+fn errors(audit: &Audit) -> Vec<String> {
+    let options = qualepref::ValidationOptions::default();
+    qualepref::validate(audit, referentiel(), &options)
+        .diagnostics()
+        .iter()
+        .filter(|d| d.severity == qualepref::Severity::Error)
+        .map(|d| format!("{}: [{}] {}", d.path, d.code, d.message))
+        .collect()
+}
+
+#[test]
+fn a_second_row_of_an_item_competes_with_the_first_and_refuses_the_audit() {
+    for (first, second, field, value) in [
+        (
+            "assessment;;1;5;;;C;;;;;;;;;;;;;",
+            "assessment;;1;5;;;NC Maj;;;;;;;;;;;;;",
+            "assessments[4].verdict",
+            "NC Maj",
+        ),
+        (
+            "management;;;;pilotage 5;;C;;;;;;;;;;;;;",
+            "management;;;;pilotage 5;;non-conformité majeure;;;;;;;;;;;;;",
+            "management[4].verdict",
+            "non-conformité majeure",
+        ),
+        (
+            "remote check;;1;3;;internet;Conforme;;;;;;;;;;;;;",
+            "remote check;;1;3;;internet;Non conforme;;;;;;;;;;;;;",
+            "remote_checks[1].note",
+            "Non conforme",
+        ),
+    ] {
+        let mut lines = table_lines();
+        let at = lines.iter().position(|l| l == first).unwrap();
+        lines.insert(lines.len() - 1, second.to_owned());
+        let line = lines.len() - 1;
+        let back = grid::import_csv(lines.join("\r\n").as_bytes(), referentiel()).unwrap();
+        assert_eq!(
+            back.audit().unread,
+            [Unread::new(field, value)
+                .at_line(line)
+                .in_cell("verdict")
+                .conflicting_with(format!("line {} (verdict)", at + 1))],
+            "{second}"
+        );
+        let refused = errors(back.audit());
+        assert!(
+            refused.iter().any(|e| e.contains(&format!("line {line}"))
+                && e.contains(&format!("line {} (verdict)", at + 1))),
+            "{refused:?}"
+        );
+    }
+}
+
+#[test]
+fn a_formula_in_the_table_is_not_read_for_a_verdict() {
+    // Written by hand or by another tool: a spreadsheet program opening the table computes it.
+    let mut lines = table_lines();
+    let at = lines
+        .iter()
+        .position(|l| l == "assessment;;1;5;;;C;;;;;;;;;;;;;")
+        .unwrap();
+    lines[at] = "assessment;;1;5;;;\"=IF(1;\"\"NC Maj\"\";\"\"C\"\")\";;;;;;;;;;;;;".to_owned();
+    let back = grid::import_csv(lines.join("\r\n").as_bytes(), referentiel()).unwrap();
+    assert_eq!(
+        back.audit().unread,
+        [
+            Unread::new("assessments[4].verdict", "=IF(1;\"NC Maj\";\"C\")")
+                .at_line(at + 1)
+                .in_cell("verdict")
+                .conflicting_with(format!("line {} (verdict)", at + 1))
+        ]
+    );
+    assert_eq!(back.audit().assessments[4].verdict, None);
+    // A text the writer wrote, starting with `=`, reads back as the text it is.
+    let mut audit = toulon();
+    audit.assessments[4].comment = Some("=> voir le registre".to_owned());
+    let table = grid::export_csv(&audit, referentiel()).unwrap();
+    assert_eq!(
+        grid::import_csv(&table, referentiel()).unwrap().audit(),
+        &audit
+    );
+}

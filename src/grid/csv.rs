@@ -80,17 +80,7 @@ pub(crate) const FIELDS: [(&str, &str); 17] = [
 ];
 
 /// The conclusion sections' CSV names, in the order of the conclusion sheet's sections.
-pub(crate) const SECTIONS: [&str; 9] = [
-    "points_forts",
-    "points_sensibles",
-    "pistes_de_progres",
-    "fiches_ecart",
-    "commentaires",
-    "bonnes_pratiques",
-    "enquetes_satisfaction",
-    "charte_graphique",
-    "conclusion_generale",
-];
+pub(crate) const SECTIONS: [&str; 9] = layout::CONCLUSION_FIELDS;
 
 type Record = [String; WIDTH];
 

@@ -21,6 +21,9 @@ struct Layout {
     sheets: Vec<SheetData>,
     /// The CSV line and column name of each cell.
     origin: HashMap<String, (usize, &'static str)>,
+    /// Which columns of the row being laid out hold a formula: a text the writer did not
+    /// write, starting with `=`, which a spreadsheet program opening the table computes.
+    formulas: [bool; WIDTH],
 }
 
 impl Layout {
@@ -52,7 +55,9 @@ impl Layout {
         let width = cells.iter().map(|c| c.0 + 1).max().unwrap_or(0);
         let mut row = vec![Value::Empty; width];
         for (col, value, from) in cells {
-            if let Some(cell) = row.get_mut(*col) {
+            if self.formulas.get(*from).copied().unwrap_or(false) {
+                sheet.formulas.insert((at, *col), value.trim().to_owned());
+            } else if let Some(cell) = row.get_mut(*col) {
                 *cell = Value::text(value);
             }
             let column = COLUMNS.get(*from).copied().unwrap_or("?");
@@ -113,11 +118,16 @@ pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
             .map_or(0, |b| b.split(|&c| c == b'\n').count() - 1);
         counted = counted.max(start);
         let line = 1 + lines;
-        // A text the writer neutralised (`'=…`) reads back as it was.
+        // A text the writer neutralised (`'=…`) reads back as it was; one that starts with `=`
+        // as written is a formula.
         let fields = record
             .iter()
-            .map(|f| crate::text::csv_restore(f).to_owned());
-        records.push((line, fields.collect::<Vec<_>>()));
+            .map(|f| {
+                let formula = f.starts_with('=');
+                (crate::text::csv_restore(f).to_owned(), formula)
+            })
+            .collect::<Vec<_>>();
+        records.push((line, fields));
     }
     let Some((_, header)) = records.first() else {
         return Err(not_a_grid());
@@ -125,22 +135,27 @@ pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
     // Column `i` of the file is COLUMNS[index[i]].
     let index: Vec<Option<usize>> = header
         .iter()
-        .map(|h| COLUMNS.iter().position(|c| key(c) == key(h)))
+        .map(|(h, _)| COLUMNS.iter().position(|c| key(c) == key(h)))
         .collect();
     let mut layout = Layout {
         sheets: Vec::new(),
         origin: HashMap::new(),
+        formulas: [false; WIDTH],
     };
     let mut diagnostics = early;
     let mut unread = Vec::new();
     let mut grid = false;
     for (line, cells) in records.iter().skip(1) {
         let mut row: [&str; WIDTH] = [""; WIDTH];
-        for (i, cell) in cells.iter().enumerate() {
+        layout.formulas = [false; WIDTH];
+        for (i, (cell, formula)) in cells.iter().enumerate() {
             match index.get(i).copied().flatten() {
                 Some(c) => {
                     if let Some(slot) = row.get_mut(c) {
                         *slot = cell.as_str();
+                    }
+                    if let Some(slot) = layout.formulas.get_mut(c) {
+                        *slot = *formula;
                     }
                 }
                 None if !cell.trim().is_empty() => {
@@ -200,6 +215,13 @@ pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
             Some(&(line, column)) => (Some(line), Some(column.to_owned())),
             None => (None, None),
         };
+        // The value it competes with, by its line and column too.
+        u.conflicts_with = u.conflicts_with.take().map(|cell| {
+            layout
+                .origin
+                .get(&cell)
+                .map_or(cell, |(line, column)| format!("line {line} ({column})"))
+        });
     }
     unread.append(&mut imported.audit.unread);
     imported.audit.unread = unread;
@@ -380,7 +402,8 @@ fn observation(layout: &mut Layout, line: usize, row: &[&str; WIDTH]) -> Vec<usi
         Some(ObservationKind::Strength) => 0,
         Some(ObservationKind::AreaOfConcern) => 1,
         Some(ObservationKind::OpportunityForImprovement) => 3,
-        None => return vec![0, MODULE, ENGAGEMENT, MANAGEMENT, CHANNEL],
+        // Not an observation: every cell of the row is reported and kept.
+        None => return Vec::new(),
     };
     let text = (offset, get(TEXT), TEXT);
     let risk = (2, get(RISK), RISK);

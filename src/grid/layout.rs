@@ -182,6 +182,21 @@ pub(crate) const CONCLUSION_SECTIONS: [&str; 9] = [
     "CONCLUSION GENERALE DE L'AUDIT",
 ];
 
+/// The fields of the conclusion's sections, in the order of [`CONCLUSION_SECTIONS`]: the
+/// paths of their texts in the audit (`conclusion.points_forts`) and their names in the CSV
+/// form.
+pub(crate) const CONCLUSION_FIELDS: [&str; 9] = [
+    "points_forts",
+    "points_sensibles",
+    "pistes_de_progres",
+    "fiches_ecart",
+    "commentaires",
+    "bonnes_pratiques",
+    "enquetes_satisfaction",
+    "charte_graphique",
+    "conclusion_generale",
+];
+
 /// The row of the conclusion sheet holding the charte graphique's verdict in column B.
 pub(crate) const CHARTE_VERDICT: &str = "RESPECT DE LA CHARTE GRAPHIQUE (verdict)";
 

@@ -31,16 +31,43 @@
 //!
 //! [`import_xlsx`] reads `.xlsx` and `.ods` (LibreOffice) alike, with calamine. It is lenient
 //! where a person editing the workbook would be: codes in any case and with stray spaces
-//! (`nc min`), numbers stored as text, dates as text (`18/11/2019`, `2019-11-18`) or serial
-//! numbers, rows reordered (assessments come out in the référentiel's order), empty rows, extra
-//! sheets. Every non-empty cell is used or reported by a [`GridDiagnostic`] naming its sheet and
-//! cell, e.g. `Module 1!C7: warning: unknown verdict "CC" (…)`. A cell reported as not used or
-//! not understood is also kept in the audit's [`unread`](crate::Audit::unread), with the field it
-//! was meant for and its cell (`assessments[6].verdict`, `"CC"`, `Module 1!C7`): validation
+//! (`nc min`), numbers stored as text, dates as text (`18/11/2019`, `2019-11-18`, a four-digit
+//! year from 2000 to 2100) or serial numbers, rows reordered (assessments come out in the
+//! référentiel's order), empty rows, extra sheets. Every non-empty cell of every sheet is used
+//! (placed in the audit, or read as the layout: a title, a column header, a label) or reported
+//! by a [`GridDiagnostic`] naming its sheet and cell, e.g. `Module 1!C7: warning: unknown
+//! verdict "CC" (…)`, and kept in the audit's [`unread`](crate::Audit::unread), with the field
+//! it was meant for and its cell (`assessments[6].verdict`, `"CC"`, `Module 1!C7`): validation
 //! reports each (`unread-value`) and the grid's writers refuse the audit until it is resolved,
 //! so nothing typed in the grid is lost on the way. A value the audit cannot do without (the
 //! type d'administration, the département, the date de début) that is not understood refuses
 //! the grid, naming its cell.
+//!
+//! No value read first wins over one read later, and no text is taken for what it is not:
+//!
+//! - a second verdict, note, comment or module of an item (a later row of the same engagement,
+//!   management item or remote check), or a second row of a page de garde label, is kept with
+//!   the cell of the first one (`conflicts_with`);
+//! - the cells of a sheet the grid does not know are kept, and in a copy of a module's sheet
+//!   (`Module 1 (2)`) a cell that could carry an assessment competes with the verdict cell of
+//!   its engagement in the module's own sheet;
+//! - a free text (an observation, a risk, a comment, a text of the page de garde, of a fiche
+//!   d'écart or of the conclusion) that could carry an assessment ([`Carried::find`](crate::Carried::find):
+//!   a verdict in any spelling, an observation of another kind, a remote note) is kept rather
+//!   than filed as a text, competing with its row's verdict cell;
+//! - a formula is never computed: one in a cell of an assessment (a verdict, a note, a grade,
+//!   an observation, a comment) is kept as its formula, competing with its own cell, rather
+//!   than read by the value the spreadsheet last computed; any other one is reported, its
+//!   cached value read.
+//!
+//! Validation refuses an audit holding such a text (`unread-assessment`, naming both cells),
+//! so a verdict met and not filed never leaves the outcome favourable.
+//!
+//! # Bounds
+//!
+//! A workbook is measured before calamine unpacks it, and both forms are read within the
+//! bounds [`MAX_SHEETS`], [`MAX_ROWS`], [`MAX_COLUMNS`], [`MAX_CELLS`], [`MAX_CELL_CHARS`],
+//! [`MAX_TEXT_BYTES`], [`MAX_FORMULAS`], [`MAX_PARTS`] and [`MAX_UNPACKED_BYTES`].
 //!
 //! A round trip keeps the audit as it was when its assessments are in the référentiel's order
 //! and its texts carry no spaces at their ends (the reader trims cells); a risk on an

@@ -11,7 +11,7 @@ use crate::{
 };
 
 /// The record a cell belongs to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Owner {
     /// A part of the audit or of the source named outright: `site.administration`,
     /// `ecarts[2]`, or `page de garde`, `grid` for a cell that belongs to no field.
@@ -68,6 +68,18 @@ impl Places {
     }
 }
 
+/// What a text kept unread competes with: a value filed, which validation names with it so
+/// that neither wins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Rival {
+    /// The cell of a value filed (`Module 1!C9`), or of the text itself for a formula, whose
+    /// shown value the reader does not take for what the cell says.
+    Cell(String),
+    /// The verdict of an engagement, wherever its module's sheet filed it (known once every
+    /// sheet is read): a copy of a module's sheet competes with it.
+    Engagement(EngagementNumber),
+}
+
 /// A cell's text not read, meant for `owner` then `suffix` (`.verdict`, `.comment`; empty for
 /// the record as a whole).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,12 +89,28 @@ pub(crate) struct Pending {
     pub(crate) text: String,
     /// The cell, `Module 1!C7`.
     pub(crate) cell: String,
+    /// What it competes with, if anything.
+    pub(crate) rival: Option<Rival>,
 }
 
 impl Pending {
-    /// The entry of [`Audit::unread`], its field resolved in the audit of `places`.
-    pub(crate) fn resolve(&self, places: &Places) -> Unread {
-        Unread::new(self.owner.resolve(places, self.suffix), self.text.clone())
-            .in_cell(self.cell.clone())
+    /// The entry of [`Audit::unread`], its field resolved in the audit of `places`, and its
+    /// rival among the verdict cells of `engagements`.
+    pub(crate) fn resolve(
+        &self,
+        places: &Places,
+        engagements: &HashMap<EngagementNumber, String>,
+    ) -> Unread {
+        let unread = Unread::new(self.owner.resolve(places, self.suffix), self.text.clone())
+            .in_cell(self.cell.clone());
+        let rival = match &self.rival {
+            Some(Rival::Cell(cell)) => Some(cell),
+            Some(Rival::Engagement(n)) => engagements.get(n),
+            None => None,
+        };
+        match rival {
+            Some(place) => unread.conflicting_with(place.clone()),
+            None => unread,
+        }
     }
 }
