@@ -334,3 +334,154 @@ fn a_formula_in_the_table_is_not_read_for_a_verdict() {
         &audit
     );
 }
+
+#[test]
+fn a_table_saved_by_excel_in_french_is_read_as_windows_1252_and_says_so() {
+    let mut audit = toulon();
+    audit.assessments[4].comment = Some("L’accueil œuvre — 5 € : «\u{a0}oui\u{a0}»".to_owned());
+    let table = String::from_utf8(grid::export_csv(&audit, referentiel()).unwrap()).unwrap();
+    let table = table.trim_start_matches('\u{feff}');
+    // As Excel saves « CSV (séparateur : point-virgule) »: Windows-1252, no byte-order mark.
+    let encoded: Vec<u8> = table
+        .chars()
+        .map(|c| match c {
+            '’' => 0x92,
+            'œ' => 0x9C,
+            '—' => 0x97,
+            '€' => 0x80,
+            c => u8::try_from(u32::from(c)).unwrap(),
+        })
+        .collect();
+    assert!(std::str::from_utf8(&encoded).is_err());
+    let back = grid::import_csv(&encoded, referentiel()).unwrap();
+    assert_eq!(back.audit(), &audit);
+    assert_eq!(
+        lines(back.diagnostics()),
+        [
+            "line 1: info: not UTF-8: read as Windows-1252, the encoding of a table saved by Excel in French"
+        ]
+    );
+    assert_eq!(errors(back.audit()), Vec::<String>::new());
+}
+
+#[test]
+fn a_utf_16_table_is_refused_saying_so() {
+    let table = String::from_utf8(grid::export_csv(&toulon(), referentiel()).unwrap()).unwrap();
+    let utf16 = |bom: bool, little: bool| {
+        let mut out = Vec::new();
+        for unit in table.trim_start_matches('\u{feff}').encode_utf16() {
+            out.extend(if little {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        if bom {
+            let mark: &[u8] = if little { &[0xFF, 0xFE] } else { &[0xFE, 0xFF] };
+            out.splice(0..0, mark.iter().copied());
+        }
+        out
+    };
+    for (bom, little) in [(true, true), (true, false), (false, true), (false, false)] {
+        let err = grid::import_csv(&utf16(bom, little), referentiel()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid audit grid \"UTF-16\": the table is UTF-16 text (Excel's « Texte Unicode »); \
+             save it as « CSV UTF-8 » or « CSV (séparateur : point-virgule) »",
+            "{bom} {little}"
+        );
+    }
+}
+
+#[test]
+fn a_quoted_value_that_never_closes_is_refused_naming_its_line() {
+    let mut lines = table_lines();
+    let at = lines
+        .iter()
+        .position(|l| l == "assessment;;1;5;;;C;;;;;;;;;;;;;")
+        .unwrap();
+    lines[at] = "assessment;;1;5;;;C;;;;\"Vu le registre;;;;;;;;;".to_owned();
+    let err = grid::import_csv(lines.join("\r\n").as_bytes(), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "invalid audit grid \"line {}\": a quoted value opens on this line (\") and is not \
+             closed where a value ends: the lines after it would be read as that one value",
+            at + 1
+        )
+    );
+    // Nor at the end of the table.
+    let mut last = table_lines();
+    last.push("conclusion;commentaires;;;;;;;\"Vu".to_owned());
+    let err = grid::import_csv(last.join("\r\n").as_bytes(), referentiel()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains(&format!("\"line {}\"", last.len())),
+        "{err}"
+    );
+    // Quotes doubled inside a quoted value, and a quote inside an unquoted one, are text.
+    lines[at] = "assessment;;1;5;;;C;;;;\"Vu le \"\"registre\"\"\";;;;;;;;;".to_owned();
+    let back = grid::import_csv(lines.join("\r\n").as_bytes(), referentiel()).unwrap();
+    assert_eq!(
+        back.audit().assessments[4].comment.as_deref(),
+        Some("Vu le \"registre\"")
+    );
+    lines[at] = "assessment;;1;5;;;C;;;;Vu 5\" d'attente;;;;;;;;;".to_owned();
+    let back = grid::import_csv(lines.join("\r\n").as_bytes(), referentiel()).unwrap();
+    assert_eq!(
+        back.audit().assessments[4].comment.as_deref(),
+        Some("Vu 5\" d'attente")
+    );
+}
+
+#[test]
+fn a_table_past_the_grid_bounds_is_refused() {
+    let table = String::from_utf8(grid::export_csv(&toulon(), referentiel()).unwrap()).unwrap();
+    let count = table.split("\r\n").count();
+    // 150 000 lines, of a few cells each (under the cell limit).
+    let long = format!("{table}{}", "\r\nx".repeat(150_000 - count));
+    let err = grid::import_csv(long.as_bytes(), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid audit grid \"more than 100 000 lines\": a grid's table has a few hundred lines; \
+         one may have at most 100 000"
+    );
+    // 100 000 lines are read.
+    let most = format!("{table}{}", "\r\nx".repeat(100_000 - count));
+    assert!(grid::import_csv(most.as_bytes(), referentiel()).is_ok());
+    // A line of 101 cells.
+    let wide = format!("{table}\r\nx{}", ";".repeat(100));
+    let err = grid::import_csv(wide.as_bytes(), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "invalid audit grid \"line {}, column 101\": a cell stands beyond the grid's bounds \
+             (100 000 rows, 100 columns)",
+            count + 1
+        )
+    );
+    // Module columns naming 65 sheets.
+    let many: String = (0..65)
+        .map(|m| format!("\r\nassessment;;{m}x;5;;;C;;;;;;;;;;;;;"))
+        .fold(table.clone(), |all, line| all + &line);
+    let err = grid::import_csv(many.as_bytes(), referentiel()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("the table names more sheets than a workbook may have (64)"),
+        "{err}"
+    );
+    // A cell of 32 768 characters.
+    let cell = format!(
+        "{table}\r\nfield;history;;;;;;;{};;;;;;;;;;;",
+        "a".repeat(32_768)
+    );
+    let err = grid::import_csv(cell.as_bytes(), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "invalid audit grid \"line {}, column 9: 32 768 characters\": a cell holds at most \
+             32 767 characters (the limit of a spreadsheet cell)",
+            count + 1
+        )
+    );
+}

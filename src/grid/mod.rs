@@ -344,16 +344,24 @@ pub fn export_csv(audit: &Audit, referentiel: &Referentiel) -> Result<Vec<u8>, E
 }
 
 /// Reads the CSV table of [`export_csv`] back into an audit, against `referentiel`, with the
-/// leniency of [`import_xlsx`]; the separator is the one of the header row (`;`, `,` or tab),
-/// a byte-order mark is skipped, and a file that is not UTF-8 is read as Latin-1 (with a
-/// diagnostic). Diagnostics name the line and column, e.g. `line 12, verdict`.
+/// leniency of [`import_xlsx`] and the same care that no value is lost or taken for another;
+/// the separator is the one of the header row (`;`, `,` or tab), a byte-order mark is
+/// skipped, and a file that is not UTF-8 is read as Windows-1252, the encoding of a table
+/// saved by Excel in French (« CSV (séparateur : point-virgule) »), with a diagnostic that
+/// says so. A value starting with `=` that the writer did not write (it writes `'=`) is a
+/// formula, as a spreadsheet program opening the table reads it. Diagnostics name the line and
+/// column, e.g. `line 12, verdict`.
 ///
 /// # Errors
 ///
 /// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES);
-/// [`Error::InvalidValue`] when the table has no format row (not a grid), holds more than
-/// 2 000 000 cells (counting each line once), or lacks what an audit cannot do without
-/// (administration type, département, city, first day) or holds it in a form not understood.
+/// [`Error::InvalidValue`] when the table is UTF-16 (Excel's « Texte Unicode »), has a quoted
+/// value that is not closed where a value ends (naming the line where it opens), passes the
+/// grid's bounds ([`MAX_ROWS`] lines, [`MAX_COLUMNS`] values a line, [`MAX_CELLS`] cells
+/// counting each line once, a value of more than [`MAX_CELL_CHARS`] characters, module columns
+/// naming more than [`MAX_SHEETS`] sheets), has no format row (not a grid), or lacks what an
+/// audit cannot do without (administration type, département, city, first day) or holds it
+/// in a form not understood.
 #[cfg(feature = "csv")]
 #[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
 pub fn import_csv(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport, Error> {
