@@ -2429,3 +2429,61 @@ fn a_formula_is_reported_and_one_in_a_cell_of_an_assessment_is_not_read() {
         ]
     );
 }
+
+#[test]
+fn messages_cut_long_texts_and_escape_control_characters() {
+    // A note of 30 000 characters on a sheet outside the grid: its diagnostic quotes 60.
+    let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    sheets.push(("Notes".into(), vec![vec![s(&"x".repeat(30_000))]]));
+    // A sheet whose name would set a terminal's title (an OpenDocument sheet may be so named).
+    sheets.push((
+        "\u{1b}]0;titre\u{7}".into(),
+        vec![vec![s("brouillon\u{1b}[2J")]],
+    ));
+    let back = grid::import_xlsx(&ods(&sheets), referentiel()).unwrap();
+    assert_eq!(
+        lines(back.diagnostics()),
+        [
+            format!(
+                "Notes!A1: skipped: sheet not part of the grid, not used: \"{}…\" (30 000 \
+                 characters)",
+                "x".repeat(60)
+            ),
+            "\\u{1b}]0;titre\\u{7}!A1: skipped: sheet not part of the grid, not used: \
+             \"brouillon\\u{1b}[2J\""
+                .to_owned(),
+        ]
+    );
+    assert!(
+        lines(back.diagnostics())
+            .iter()
+            .all(|l| !l.contains('\u{1b}'))
+    );
+    // The text itself is kept whole.
+    assert_eq!(back.audit().unread[0].text.len(), 30_000);
+    // An unread text the writers refuse is cut in the error.
+    let err = grid::export_xlsx(back.audit(), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "invalid unread value \"grid: \\\"{}…\\\" (30 000 characters)\": the grid has no cell \
+             for a text the import could not read; set its field and remove it from `unread` first",
+            "x".repeat(60)
+        )
+    );
+}
+
+#[test]
+fn a_sheet_name_longer_than_100_characters_is_refused() {
+    let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
+    sheets.push(("n".repeat(101), vec![vec![s("x")]]));
+    let err = grid::import_xlsx(&ods(&sheets), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "invalid audit grid \"{}… (101 characters)\": a sheet's name has at most 31 \
+             characters in a spreadsheet; this one is too long to be a grid's (more than 100)",
+            "n".repeat(60)
+        )
+    );
+}

@@ -4,6 +4,8 @@
 // Parts serve the workbook only (feature `xlsx`).
 #![cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
 
 /// The value of one cell, as a spreadsheet stores it.
@@ -194,6 +196,56 @@ pub(crate) fn cell_name(sheet: &str, row: usize, col: usize) -> String {
     format!("{sheet}!{}{}", column_name(col), row + 1)
 }
 
+/// `text` with its control characters escaped (`\u{1b}`), the rest as it is, so that a name
+/// or a text of the file never reaches a terminal raw.
+pub(crate) fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The most characters of a text a message quotes whole; a longer one is cut at
+/// [`QUOTED_CUT`] characters, and its length said.
+const QUOTED_MOST: usize = 80;
+/// See [`QUOTED_MOST`].
+const QUOTED_CUT: usize = 60;
+
+/// `text` for a message, unquoted: whole up to 80 characters, else its first 60, `…` and its
+/// length: `abc… (61 234 567 characters)`.
+pub(crate) fn cut(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(QUOTED_CUT) {
+        Some((end, _)) if text.char_indices().nth(QUOTED_MOST).is_some() => Cow::Owned(format!(
+            "{}… ({} characters)",
+            text.get(..end).unwrap_or_default(),
+            crate::grid::limits::thousands(text.chars().count())
+        )),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// `text` quoted for a message, as `{:?}` quotes it (control characters escaped): whole up to
+/// 80 characters, else its first 60 and `…`, then its length: `"abc…" (61 234 567
+/// characters)`.
+pub(crate) fn shown(text: &str) -> String {
+    match text.char_indices().nth(QUOTED_CUT) {
+        Some((end, _)) if text.char_indices().nth(QUOTED_MOST).is_some() => format!(
+            "{:?} ({} characters)",
+            format!("{}…", text.get(..end).unwrap_or_default()),
+            crate::grid::limits::thousands(text.chars().count())
+        ),
+        _ => format!("{text:?}"),
+    }
+}
+
 /// One sheet as read: its name, its rows of cells from A1, and its formulas.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct SheetData {
@@ -300,6 +352,30 @@ mod tests {
             Value::text("31/12/2100").date().ok(),
             NaiveDate::from_ymd_opt(2100, 12, 31)
         );
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_nothing_else() {
+        assert_eq!(escape_controls("Fiches d'écart!A1"), "Fiches d'écart!A1");
+        assert_eq!(escape_controls("\u{1b}]0;x\u{7}"), "\\u{1b}]0;x\\u{7}");
+        assert_eq!(escape_controls("a\nb"), "a\\nb");
+    }
+
+    #[test]
+    fn a_long_text_is_cut_in_messages_and_its_length_said() {
+        let long = "é".repeat(61_234_567);
+        assert_eq!(
+            shown(&long),
+            format!("\"{}…\" (61 234 567 characters)", "é".repeat(60))
+        );
+        assert_eq!(
+            cut(&long),
+            format!("{}… (61 234 567 characters)", "é".repeat(60))
+        );
+        let most = "a".repeat(80);
+        assert_eq!(shown(&most), format!("{most:?}"));
+        assert_eq!(cut(&most), most);
+        assert_eq!(shown("a\u{1b}b"), "\"a\\u{1b}b\"");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::grid::cells::Value;
+use crate::grid::cells::{Value, cut};
 use crate::grid::import::{COVER_PART, Ctx, What, shown};
 use crate::grid::layout::{self, cover};
 use crate::grid::unread::{Owner, Rival};
@@ -31,7 +31,7 @@ fn required<T>(
         return Err(match unread {
             Some(p) => Error::InvalidValue {
                 what: "audit grid cell",
-                value: format!("{}: {}", p.cell, p.text),
+                value: format!("{}: {}", p.cell, cut(&p.text)),
                 reason: not_understood,
             },
             None => Error::InvalidValue {
@@ -376,7 +376,10 @@ fn modules(ctx: &mut Ctx<'_>, row: usize) -> Vec<ModuleNumber> {
             None => ctx.not_read(
                 (
                     ImportLevel::Warning,
-                    format!("module {part:?} is not a module number 1–8, not used"),
+                    format!(
+                        "module {} is not a module number 1–8, not used",
+                        shown(part)
+                    ),
                 ),
                 row,
                 1,

@@ -3,11 +3,12 @@
 
 use std::collections::HashMap;
 
-use crate::grid::cells::{SheetData, Value, cell_name};
+use crate::grid::cells::{SheetData, Value, cell_name, cut, shown};
 use crate::grid::csv::{COLUMNS, FIELDS, SECTIONS, WIDTH};
 use crate::grid::layout::{self, CHARTE_VERDICT, CONCLUSION_SECTIONS, cover};
 use crate::grid::limits::{
-    Budget, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, MAX_SHEETS, cell_too_long, refused, thousands,
+    Budget, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, MAX_SHEET_NAME, MAX_SHEETS, cell_too_long,
+    refused, sheet_name_too_long, thousands,
 };
 use crate::grid::{GridDiagnostic, GridImport, import};
 use crate::text::key;
@@ -35,9 +36,12 @@ impl Layout {
         if let Some(i) = self.sheets.iter().position(|s| s.name == name) {
             return Ok(i);
         }
+        if name.chars().count() > MAX_SHEET_NAME {
+            return Err(sheet_name_too_long(name));
+        }
         if self.sheets.len() >= MAX_SHEETS {
             return Err(refused(
-                format!("line {line}: {name}"),
+                format!("line {line}: {}", cut(name)),
                 "the table names more sheets than a workbook may have (64): a module column \
                  holds no module number",
             ));
@@ -190,8 +194,8 @@ pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
                         level: ImportLevel::Skipped,
                         cell: format!("line {line}, {place}"),
                         message: format!(
-                            "outside the table's columns, not used: {:?}",
-                            cell.trim()
+                            "outside the table's columns, not used: {}",
+                            shown(cell.trim())
                         ),
                     });
                     unread.push(
@@ -213,7 +217,11 @@ pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
                 diagnostics.push(GridDiagnostic {
                     level: ImportLevel::Skipped,
                     cell: format!("line {line}, {column}"),
-                    message: format!("not used in a row of kind {:?}: {:?}", row[0], value.trim()),
+                    message: format!(
+                        "not used in a row of kind {}: {}",
+                        shown(row[0]),
+                        shown(value.trim())
+                    ),
                 });
                 unread.push(
                     Unread::new(import::OUTSIDE_PART, value.trim())

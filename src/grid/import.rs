@@ -9,7 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::grid::cells::{SheetData, Value, cell_name};
+use crate::grid::cells::{SheetData, Value, cell_name, cut};
 use crate::grid::items;
 use crate::grid::layout;
 use crate::grid::unread::{Owner, Pending, Places, Rival};
@@ -458,10 +458,7 @@ fn carried_words(carried: Carried) -> &'static str {
     }
 }
 
-/// A text quoted for a message, as `{:?}` quotes it.
-pub(crate) fn shown(text: &str) -> String {
-    format!("{text:?}")
-}
+pub(crate) use crate::grid::cells::shown;
 
 /// The audit of the grid in `sheets`, read against `referentiel`.
 pub(crate) fn audit(sheets: &[SheetData], referentiel: &Referentiel) -> Result<GridImport, Error> {
@@ -602,7 +599,7 @@ fn read_meta(meta: &SheetData, referentiel: &Referentiel, found: &mut Found) -> 
             if value != layout::FORMAT {
                 return Err(Error::InvalidValue {
                     what: "audit grid format",
-                    value: format!("{}: {value}", ctx.cell(row, 1)),
+                    value: format!("{}: {}", ctx.cell(row, 1), cut(&value)),
                     reason: "this version reads qualepref-grid/1",
                 });
             }
@@ -617,7 +614,8 @@ fn read_meta(meta: &SheetData, referentiel: &Referentiel, found: &mut Found) -> 
                     row,
                     1,
                     format!(
-                        "the grid was made for référentiel {value:?}, read against {:?}",
+                        "the grid was made for référentiel {}, read against {:?}",
+                        shown(&value),
                         referentiel.id()
                     ),
                 );

@@ -275,7 +275,11 @@ pub(crate) fn refuse_uncarried(audit: &Audit) -> Result<(), Error> {
     if let Some(u) = audit.unread.first() {
         return Err(Error::InvalidValue {
             what: "unread value",
-            value: format!("{}: {:?}", u.field.escape_debug(), u.text),
+            value: format!(
+                "{}: {}",
+                u.field.escape_debug(),
+                crate::grid::cells::shown(&u.text)
+            ),
             reason: "the grid has no cell for a text the import could not read; set its field \
                      and remove it from `unread` first",
         });

@@ -43,6 +43,19 @@ pub const MAX_FORMULAS: usize = 10_000;
 /// The most parts (files of the zip archive) a workbook may have: a grid's have a few dozen.
 pub const MAX_PARTS: usize = 1_000;
 
+/// The most characters of a sheet's name: spreadsheet programs give at most 31, and every
+/// cell's name in a diagnostic holds its sheet's.
+pub(crate) const MAX_SHEET_NAME: usize = 100;
+
+/// The error for a sheet named `name`, longer than [`MAX_SHEET_NAME`].
+pub(crate) fn sheet_name_too_long(name: &str) -> Error {
+    refused(
+        crate::grid::cells::cut(name).into_owned(),
+        "a sheet's name has at most 31 characters in a spreadsheet; this one is too long to be a \
+         grid's (more than 100)",
+    )
+}
+
 /// An error of the grid's reader or writer: `value` names what passes the bound.
 pub(crate) fn refused(value: String, reason: &'static str) -> Error {
     Error::InvalidValue {

@@ -162,9 +162,17 @@ pub struct GridDiagnostic {
 }
 
 impl fmt::Display for GridDiagnostic {
-    /// `Module 1!C7: warning: unknown verdict "CC" (…)`.
+    /// `Module 1!C7: warning: unknown verdict "CC" (…)`; control characters of the cell's
+    /// name (a sheet's) and of the message are escaped (`\u{1b}`), so that no text of the file
+    /// reaches a terminal raw.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}: {}", self.cell, self.level, self.message)
+        write!(
+            f,
+            "{}: {}: {}",
+            cells::escape_controls(&self.cell),
+            self.level,
+            cells::escape_controls(&self.message)
+        )
     }
 }
 

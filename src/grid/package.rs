@@ -16,9 +16,9 @@ use quick_xml::events::{BytesStart, Event};
 
 use crate::Error;
 use crate::grid::limits::{
-    MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_FORMULAS, MAX_PARTS, MAX_ROWS, MAX_SHEETS,
-    MAX_TEXT_BYTES, MAX_UNPACKED_BYTES, beyond_bounds, refused, thousands, too_many_cells,
-    too_many_sheets, too_much_text,
+    MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_FORMULAS, MAX_PARTS, MAX_ROWS, MAX_SHEET_NAME,
+    MAX_SHEETS, MAX_TEXT_BYTES, MAX_UNPACKED_BYTES, beyond_bounds, refused, sheet_name_too_long,
+    thousands, too_many_cells, too_many_sheets, too_much_text,
 };
 use crate::grid::read::not_a_workbook;
 
@@ -69,7 +69,7 @@ pub(crate) fn check(bytes: &[u8]) -> Result<Package, Error> {
         let read = drain(part, size)?;
         if read > size {
             return Err(refused(
-                name,
+                crate::grid::cells::cut(&name).into_owned(),
                 "a part of the workbook unpacks to more bytes than it declares: a damaged or \
                  hostile archive",
             ));
@@ -123,7 +123,7 @@ fn part_names(archive: &Archive<'_>) -> Result<HashMap<String, usize>, Error> {
         let name = archive.name_for_index(i).ok_or_else(not_a_workbook)?;
         if names.insert(normalise(name), i).is_some() {
             return Err(refused(
-                name.to_owned(),
+                crate::grid::cells::cut(name).into_owned(),
                 "two parts of the workbook have this name: a damaged or hostile archive",
             ));
         }
@@ -257,8 +257,12 @@ fn xlsx_sheets(
     }
 }
 
-/// Refuses a second sheet named `name` (case ignored).
+/// Refuses a sheet name longer than [`MAX_SHEET_NAME`], and a second sheet named `name` (case
+/// ignored).
 fn same_name(seen: &mut HashSet<String>, name: &str) -> Result<(), Error> {
+    if name.chars().count() > MAX_SHEET_NAME {
+        return Err(sheet_name_too_long(name));
+    }
     if seen.insert(name.to_lowercase()) {
         return Ok(());
     }
