@@ -1455,7 +1455,7 @@ fn a_small_opendocument_that_unpacks_to_millions_of_cells_is_refused_before_it_i
         (
             99_990,
             90,
-            "invalid audit grid \"more than 2000000 cells\": a grid holds a few thousand cells; \
+            "invalid audit grid \"more than 500000 cells\": a grid holds a few thousand cells; \
              this one is too large to be one",
         ),
     ] {
@@ -1477,7 +1477,7 @@ fn a_small_opendocument_that_unpacks_to_millions_of_cells_is_refused_before_it_i
 #[test]
 fn an_opendocument_sheet_is_measured_from_its_first_filled_cell() {
     // Two filled cells, at (r0, c0) and (r1, c1): the dense range holds (r1 - r0 + 1) ×
-    // (c1 - c0 + 1) cells, 1 000 000 here, under the limit, however far from A1 it starts.
+    // (c1 - c0 + 1) cells, 500 000 here, at the limit, however far from A1 it starts.
     let corners = |(r0, c0): (u32, u32), (r1, c1): (u32, u32)| {
         let cell =
             r#"<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>"#;
@@ -1512,7 +1512,7 @@ fn an_opendocument_sheet_is_measured_from_its_first_filled_cell() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("no _qualepref sheet"), "{err}");
-    for (first, last) in [((10_000, 0), (19_999, 99)), ((0, 50), (19_999, 99))] {
+    for (first, last) in [((10_000, 0), (14_999, 99)), ((0, 50), (9_999, 99))] {
         let bytes = corners(first, last);
         let err = match grid::import_xlsx(&bytes, referentiel()) {
             Ok(_) => String::new(),
@@ -1591,55 +1591,55 @@ fn a_sheet_outside_the_grid_is_read_up_to_the_bounds_and_kept() {
             )
         );
     }
-    // 19 700 rows of 100 cells, filled in A and CV: 1 989 700 cells and rows, under the budget
-    // (a row's cells are counted once, however many times it grows).
+    // 4 900 rows of 100 cells, filled in A and CV: 494 900 cells and rows, under the budget (a
+    // row's cells are counted once, however many times it grows).
     let mut sheets = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
     let mut two = vec![Data::Empty; 100];
     (two[0], two[99]) = (s("a"), s("x"));
-    sheets.push(("Notes".to_owned(), vec![two; 19_700]));
+    sheets.push(("Notes".to_owned(), vec![two; 4_900]));
     let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
-    assert_eq!(back.audit().unread.len(), 39_400);
+    assert_eq!(back.audit().unread.len(), 9_800);
     let mut row = vec![Data::Empty; 100];
     row[99] = s("x");
-    // 19 900 rows of 100 cells: 1 990 000 cells, over the budget with their rows.
+    // 4 960 rows of 100 cells: 496 000 cells, over the budget with their rows.
     sheets.pop();
-    sheets.push(("Notes".to_owned(), vec![row; 19_900]));
+    sheets.push(("Notes".to_owned(), vec![row; 4_960]));
     let err = grid::import_xlsx(&write(&sheets), referentiel())
         .map(|_| ())
         .unwrap_err();
-    assert!(err.to_string().contains("more than 2000000 cells"), "{err}");
+    assert!(err.to_string().contains("more than 500000 cells"), "{err}");
 }
 
 #[test]
-fn a_workbook_of_more_than_two_million_cells_is_refused() {
-    // 20 001 rows with a cell in column CV: the reader would store 100 cells a row.
+fn a_workbook_of_more_than_500_000_cells_is_refused() {
+    // 5 001 rows with a cell in column CV: the reader would store 100 cells a row.
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("Module 1").unwrap();
-    for row in 0..20_001 {
+    for row in 0..5_001 {
         sheet.write_string(row, 99, "x").unwrap();
     }
     let bytes = book.save_to_buffer().unwrap();
     let err = grid::import_xlsx(&bytes, referentiel()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "invalid audit grid \"more than 2000000 cells\": a grid holds a few thousand cells; this \
+        "invalid audit grid \"more than 500000 cells\": a grid holds a few thousand cells; this \
          one is too large to be one"
     );
 }
 
 #[cfg(feature = "csv")]
 #[test]
-fn a_table_of_more_than_two_million_cells_is_refused() {
+fn a_table_of_more_than_500_000_cells_is_refused() {
     let table = String::from_utf8(grid::export_csv(&toulon(), referentiel()).unwrap()).unwrap();
     let mut big = table.clone();
-    // 96 000 lines of 20 empty fields: 1 920 000 fields, over 2 000 000 cells only when each
-    // line counts once too, as a workbook's row does.
-    big.push_str(&format!("\r\n{}", ";".repeat(19)).repeat(96_000));
+    // 24 000 lines of 20 empty fields: 480 000 fields, over 500 000 cells only when each line
+    // counts once too, as a workbook's row does.
+    big.push_str(&format!("\r\n{}", ";".repeat(19)).repeat(24_000));
     let err = grid::import_csv(big.as_bytes(), referentiel()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "invalid audit grid \"more than 2000000 cells\": a grid holds a few thousand cells; this \
+        "invalid audit grid \"more than 500000 cells\": a grid holds a few thousand cells; this \
          one is too large to be one"
     );
     // The table itself reads.
@@ -1887,7 +1887,7 @@ fn a_workbook_declaring_billions_of_shared_strings_is_refused_before_room_is_mad
     let text = String::from_utf8(parts[at].data.clone()).unwrap();
     let start = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
     let end = start + text[start..].find('"').unwrap();
-    for (count, refused) in [("4000000000", true), ("2000001", true), ("2000000", false)] {
+    for (count, refused) in [("4000000000", true), ("500001", true), ("500000", false)] {
         let mut edited = parts_of(&xlsx);
         let declared = format!("{}{count}{}", &text[..start], &text[end..]);
         edited[at] = Part::stored("xl/sharedStrings.xml", declared.into_bytes());
@@ -1895,7 +1895,7 @@ fn a_workbook_declaring_billions_of_shared_strings_is_refused_before_room_is_mad
         if refused {
             assert_eq!(
                 result.unwrap_err().to_string(),
-                "invalid audit grid \"more than 2000000 shared strings\": a grid has a few \
+                "invalid audit grid \"more than 500000 shared strings\": a grid has a few \
                  thousand distinct texts; this workbook is too large to be one"
             );
         } else {

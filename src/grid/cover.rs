@@ -19,7 +19,7 @@ use crate::{
 fn required<T>(
     ctx: &Ctx<'_>,
     value: Option<T>,
-    field: &str,
+    field: &'static str,
     (missing, not_understood): (&'static str, &'static str),
 ) -> Result<T, Error> {
     let Some(value) = value else {
@@ -186,7 +186,7 @@ fn second_row(ctx: &mut Ctx<'_>, row: usize, earlier: usize) {
 }
 
 /// A free text of the page de garde in column B of `row`, meant for `field`.
-fn text_of(ctx: &mut Ctx<'_>, row: usize, what: What, field: &str) -> Option<String> {
+fn text_of(ctx: &mut Ctx<'_>, row: usize, what: What, field: &'static str) -> Option<String> {
     ctx.free_text((row, 1), what, (Owner::path(field), ""), None, None)
 }
 
@@ -194,7 +194,7 @@ fn text_of(ctx: &mut Ctx<'_>, row: usize, what: What, field: &str) -> Option<Str
 fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize {
     let text = ctx.text(row, 1);
     let is = |l: &str| key(l) == label;
-    let parsed = |ctx: &mut Ctx<'_>, what: &str, ok: bool, field: &str| {
+    let parsed = |ctx: &mut Ctx<'_>, what: &str, ok: bool, field: &'static str| {
         if ok {
             ctx.mark(row, 1);
         } else if let Some(t) = ctx.text(row, 1) {
@@ -354,7 +354,7 @@ fn auditor(ctx: &mut Ctx<'_>, row: usize, c: &mut Cover) {
     });
 }
 
-fn figure(ctx: &mut Ctx<'_>, row: usize, field: &str) -> Option<u64> {
+fn figure(ctx: &mut Ctx<'_>, row: usize, field: &'static str) -> Option<u64> {
     let value = ctx.value(row, 1);
     let n = value.as_whole();
     if n.is_some() {

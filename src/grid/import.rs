@@ -22,9 +22,8 @@ use crate::{Carried, EngagementNumber, Error, ImportLevel, ObservationKind, Refe
 pub(crate) struct Found {
     pub(crate) diagnostics: Vec<GridDiagnostic>,
     pub(crate) unread: Vec<Pending>,
-    /// The cell and text of each entry of `unread`, so that a text is kept once (a set: a
-    /// hostile grid may hold millions of cells).
-    kept: HashSet<(String, String)>,
+    /// The sheets read so far.
+    sheets: usize,
     /// The cell of each value filed, by record and field (`.verdict`, `.comment`): where a later
     /// value competing with it points.
     filed: HashMap<(Owner, &'static str), String>,
@@ -41,10 +40,12 @@ pub(crate) struct Ctx<'a> {
     /// The part of the audit the sheet holds (`assessments`), the field of a cell that belongs
     /// to no field.
     pub(crate) part: &'static str,
-    /// The cells used or kept, row by row.
-    seen: Vec<Vec<bool>>,
+    /// What became of each cell, row by row: [`UNSEEN`], [`USED`] or [`KEPT`].
+    seen: Vec<Vec<u8>>,
     /// The formulas already reported and kept.
     formulas_kept: HashSet<(usize, usize)>,
+    /// The sheet's place among the sheets read.
+    index: usize,
 }
 
 /// What a text read is, for a message: `a comment`, `a point fort`.
@@ -53,13 +54,16 @@ pub(crate) type What = &'static str;
 impl<'a> Ctx<'a> {
     /// A reader of `sheet`, a part `part` of the audit.
     pub(crate) fn new(sheet: &'a SheetData, found: &'a mut Found, part: &'static str) -> Ctx<'a> {
-        let seen = sheet.rows.iter().map(|r| vec![false; r.len()]).collect();
+        let seen = sheet.rows.iter().map(|r| vec![UNSEEN; r.len()]).collect();
+        let index = found.sheets;
+        found.sheets += 1;
         Ctx {
             sheet,
             found,
             part,
             seen,
             formulas_kept: HashSet::new(),
+            index,
         }
     }
 
@@ -74,17 +78,25 @@ impl<'a> Ctx<'a> {
 
     /// The cell `row`, `col` is used: placed in the audit, or read as the layout.
     pub(crate) fn mark(&mut self, row: usize, col: usize) {
+        self.set_state(row, col, USED);
+    }
+
+    fn set_state(&mut self, row: usize, col: usize, state: u8) {
         if let Some(seen) = self.seen.get_mut(row).and_then(|r| r.get_mut(col)) {
-            *seen = true;
+            *seen = (*seen).max(state);
         }
     }
 
-    fn is_seen(&self, row: usize, col: usize) -> bool {
+    fn state(&self, row: usize, col: usize) -> u8 {
         self.seen
             .get(row)
             .and_then(|r| r.get(col))
             .copied()
-            .unwrap_or(false)
+            .unwrap_or(UNSEEN)
+    }
+
+    fn is_seen(&self, row: usize, col: usize) -> bool {
+        self.state(row, col) != UNSEEN
     }
 
     /// The name of cell `row`, `col` of this sheet: `Module 1!C7`.
@@ -156,17 +168,31 @@ impl<'a> Ctx<'a> {
         text: String,
         rival: Option<Rival>,
     ) {
-        self.mark(row, col);
         let cell = self.cell(row, col);
-        if self.found.kept.insert((cell.clone(), text.clone())) {
-            self.found.unread.push(Pending {
-                owner,
-                suffix,
-                text,
-                cell,
-                rival,
-            });
+        // A cell kept before is searched for among the entries kept since its row began (a
+        // row is read at once), so that a text is kept once.
+        let at = (self.index, row, col);
+        if self.state(row, col) == KEPT {
+            let again = self
+                .found
+                .unread
+                .iter()
+                .rev()
+                .take_while(|p| p.at.0 == at.0 && p.at.1 == row)
+                .any(|p| p.at == at && p.text == text);
+            if again {
+                return;
+            }
         }
+        self.set_state(row, col, KEPT);
+        self.found.unread.push(Pending {
+            owner,
+            suffix,
+            text,
+            cell,
+            at,
+            rival,
+        });
     }
 
     /// Reports the one cell `col` of `row` as not used, with `why`, and keeps it for `field`.
@@ -446,6 +472,13 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// A cell no reader has used nor kept yet.
+const UNSEEN: u8 = 0;
+/// A cell used: placed in the audit, or read as the layout.
+const USED: u8 = 1;
+/// A cell kept unread (once at least).
+const KEPT: u8 = 2;
+
 /// The pseudo-field of [`Ctx::home`].
 const HOME: &str = "#row";
 
@@ -544,10 +577,10 @@ pub(crate) fn audit(sheets: &[SheetData], referentiel: &Referentiel) -> Result<G
     items::sort(&mut audit, referentiel);
     // Field paths name assessments by their place, known only now that they are sorted.
     let places = Places::of(&audit);
-    audit.unread = found
-        .unread
-        .iter()
-        .map(|p| p.resolve(&places, &found.engagements))
+    let engagements = std::mem::take(&mut found.engagements);
+    audit.unread = std::mem::take(&mut found.unread)
+        .into_iter()
+        .map(|p| p.resolve(&places, &engagements))
         .collect();
     Ok(GridImport {
         audit,
@@ -576,8 +609,9 @@ fn outside(ctx: &mut Ctx<'_>) {
             let Some(text) = ctx.text(row, col) else {
                 continue;
             };
-            let carries = Carried::find(&text).is_some();
-            let rival = engagement.filter(|_| carries).map(Rival::Engagement);
+            let rival = engagement
+                .filter(|_| Carried::find(&text).is_some())
+                .map(Rival::Engagement);
             let message = format!("sheet not part of the grid, not used: {}", shown(&text));
             ctx.not_read_against(
                 (ImportLevel::Skipped, message),

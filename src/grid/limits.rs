@@ -22,8 +22,10 @@ pub const MAX_ROWS: u32 = 100_000;
 pub const MAX_COLUMNS: u32 = 100;
 
 /// The most cells a grid may hold in all its sheets, counting the empty cells left of a filled
-/// one (which the reader stores too) and each row once.
-pub const MAX_CELLS: usize = 2_000_000;
+/// one (which the reader stores too) and each row once: a grid of eight modules holds some ten
+/// thousand. At the bound, a grid whose every cell is reported and kept (a sheet outside the
+/// grid) takes a few hundred megabytes to read.
+pub const MAX_CELLS: usize = 500_000;
 
 /// The most characters a cell may hold: the limit of a spreadsheet cell (Excel's, and the
 /// XLSX format's).

@@ -13,8 +13,10 @@ use crate::{
 /// The record a cell belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Owner {
-    /// A part of the audit or of the source named outright: `site.administration`,
-    /// `ecarts[2]`, or `page de garde`, `grid` for a cell that belongs to no field.
+    /// A part of the audit or of the source named outright: `site.administration`, or
+    /// `page de garde`, `grid` for a cell that belongs to no field.
+    Part(&'static str),
+    /// A record named outright: `ecarts[2]`, `auditors[0]`.
     Path(String),
     /// The assessment of an engagement, filed under a module.
     Assessment(ModuleNumber, EngagementNumber),
@@ -25,15 +27,16 @@ pub(crate) enum Owner {
 }
 
 impl Owner {
-    /// A path named outright.
-    pub(crate) fn path(path: impl Into<String>) -> Owner {
-        Owner::Path(path.into())
+    /// A part named outright.
+    pub(crate) fn path(part: &'static str) -> Owner {
+        Owner::Part(part)
     }
 
     /// The path of this owner in the audit of `places`, then `suffix` (`.verdict`): the
     /// record's collection alone (`assessments`) when the audit holds no such record.
     fn resolve(&self, places: &Places, suffix: &str) -> String {
         let (list, index) = match self {
+            Owner::Part(path) => return format!("{path}{suffix}"),
             Owner::Path(path) => return format!("{path}{suffix}"),
             Owner::Assessment(module, number) => {
                 ("assessments", places.assessments.get(&(*module, *number)))
@@ -89,6 +92,8 @@ pub(crate) struct Pending {
     pub(crate) text: String,
     /// The cell, `Module 1!C7`.
     pub(crate) cell: String,
+    /// The sheet (its place among the sheets read), row and column of the cell.
+    pub(crate) at: (usize, usize, usize),
     /// What it competes with, if anything.
     pub(crate) rival: Option<Rival>,
 }
@@ -97,19 +102,19 @@ impl Pending {
     /// The entry of [`Audit::unread`], its field resolved in the audit of `places`, and its
     /// rival among the verdict cells of `engagements`.
     pub(crate) fn resolve(
-        &self,
+        self,
         places: &Places,
         engagements: &HashMap<EngagementNumber, String>,
     ) -> Unread {
-        let unread = Unread::new(self.owner.resolve(places, self.suffix), self.text.clone())
-            .in_cell(self.cell.clone());
-        let rival = match &self.rival {
+        let unread = Unread::new(self.owner.resolve(places, self.suffix), self.text)
+            .in_cell(self.cell);
+        let rival = match self.rival {
             Some(Rival::Cell(cell)) => Some(cell),
-            Some(Rival::Engagement(n)) => engagements.get(n),
+            Some(Rival::Engagement(n)) => engagements.get(&n).cloned(),
             None => None,
         };
         match rival {
-            Some(place) => unread.conflicting_with(place.clone()),
+            Some(place) => unread.conflicting_with(place),
             None => unread,
         }
     }
