@@ -2487,3 +2487,113 @@ fn a_sheet_name_longer_than_100_characters_is_refused() {
         )
     );
 }
+
+#[test]
+fn the_writers_refuse_what_the_readers_would_not_read_back() {
+    // (what the audit holds, the error of both writers)
+    type Edit = Box<dyn Fn(&mut Audit)>;
+    let cases: Vec<(Edit, String)> = vec![
+        (
+            Box::new(|a| a.assessments[4].comment = Some("é".repeat(40_000))),
+            "invalid audit grid \"assessments[4].comment: 40 000 characters\": a cell of the \
+             grid holds at most 32 767 characters (the limit of a spreadsheet cell); shorten the \
+             text or split it"
+                .to_owned(),
+        ),
+        (
+            Box::new(|a| a.conclusion.commentaires = vec!["NC Maj".to_owned()]),
+            "invalid audit grid \"conclusion.commentaires[0]: \\\"NC Maj\\\"\": the text reads \
+             as an assessment (a verdict, an observation of another kind, a remote note), which \
+             the grid's reader keeps rather than take for a text; write it otherwise"
+                .to_owned(),
+        ),
+        (
+            Box::new(|a| {
+                a.assessments[0].observations[0].text = "PS : accueil saturé".to_owned();
+            }),
+            "invalid audit grid \"assessments[0].observations[0].text: \\\"PS : accueil \
+             saturé\\\"\": the text reads as an assessment (a verdict, an observation of another \
+             kind, a remote note), which the grid's reader keeps rather than take for a text; \
+             write it otherwise"
+                .to_owned(),
+        ),
+        (
+            Box::new(|a| a.auditors[0].signed_on = "1999-12-31".parse().ok()),
+            "invalid audit grid \"auditors[0].signed_on: 1999-12-31\": a date outside the years \
+             2000 to 2100, which the grid's reader does not read"
+                .to_owned(),
+        ),
+    ];
+    for (edit, expected) in cases {
+        let mut audit = toulon();
+        edit(&mut audit);
+        let xlsx = grid::export_xlsx(&audit, referentiel()).unwrap_err();
+        assert_eq!(xlsx.to_string(), expected);
+        #[cfg(feature = "csv")]
+        assert_eq!(
+            grid::export_csv(&audit, referentiel())
+                .unwrap_err()
+                .to_string(),
+            expected
+        );
+    }
+    // A point sensible's text may start with PS, and a point sensible of the conclusion too.
+    let mut audit = toulon();
+    audit.assessments[0].observations = vec![qualepref::Observation::area_of_concern(
+        "PS : accueil saturé",
+        "Attente",
+    )];
+    audit.conclusion.points_sensibles = vec!["PS : accueil saturé le lundi".to_owned()];
+    let bytes = grid::export_xlsx(&audit, referentiel()).unwrap();
+    assert_eq!(
+        grid::import_xlsx(&bytes, referentiel()).unwrap().audit(),
+        &audit
+    );
+    // Past the rows of a sheet: an engagement of 100 000 observations (a row each).
+    let mut audit = toulon();
+    audit.assessments[0].observations = (0..100_000)
+        .map(|i| qualepref::Observation::strength(format!("«{i}»")))
+        .collect();
+    assert_eq!(
+        grid::export_xlsx(&audit, referentiel())
+            .unwrap_err()
+            .to_string(),
+        "invalid audit grid \"Module 1: 100 040 rows\": the grid of this audit would have a sheet \
+         of more rows than its reader reads (100 000)"
+    );
+    #[cfg(feature = "csv")]
+    assert_eq!(
+        grid::export_csv(&audit, referentiel())
+            .unwrap_err()
+            .to_string(),
+        "invalid audit grid \"100 094 lines\": the table of this audit would have more lines \
+         than its reader reads (100 000)"
+    );
+}
+
+#[test]
+fn the_workbook_holds_no_formula_even_for_a_text_starting_with_an_equal_sign() {
+    let mut audit = toulon();
+    audit.assessments[4].comment = Some("=HYPERLINK(\"http://exemple.fr\";\"voir\")".to_owned());
+    audit.conclusion.commentaires = vec!["+33 4 94 00 00 00".to_owned(), "@moi".to_owned()];
+    let bytes = grid::export_xlsx(&audit, referentiel()).unwrap();
+    let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+    let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
+    let mut sheets = 0;
+    for name in names.iter().filter(|n| n.starts_with("xl/worksheets/")) {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut xml).unwrap();
+        assert!(!xml.contains("<f>") && !xml.contains("<f "), "{name}");
+        // Every text is a shared string.
+        assert!(
+            !xml.contains("t=\"str\"") && !xml.contains("inlineStr"),
+            "{name}"
+        );
+        sheets += 1;
+    }
+    assert_eq!(sheets, 8);
+    assert_eq!(
+        grid::import_xlsx(&bytes, referentiel()).unwrap().audit(),
+        &audit
+    );
+}

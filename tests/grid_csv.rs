@@ -485,3 +485,39 @@ fn a_table_past_the_grid_bounds_is_refused() {
         )
     );
 }
+
+#[test]
+fn no_cell_of_the_table_opens_as_a_formula_and_each_reads_back() {
+    let mut audit = toulon();
+    audit.assessments[4].comment = Some("=HYPERLINK(\"http://exemple.fr\";\"voir\")".to_owned());
+    audit.conclusion.commentaires = vec![
+        "+33 4 94 00 00 00".to_owned(),
+        "@moi".to_owned(),
+        "-3,5 points".to_owned(),
+        "'=déjà protégé".to_owned(),
+    ];
+    audit.auditors[0].phone = Some("+33 6 33 63 73 64".to_owned());
+    let table = grid::export_csv(&audit, referentiel()).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(&table[3..]);
+    let mut cells = 0;
+    for record in reader.records() {
+        for cell in &record.unwrap() {
+            let plain_number = cell
+                .strip_prefix('-')
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            assert!(
+                plain_number || !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?}"
+            );
+            cells += 1;
+        }
+    }
+    assert!(cells > 1_000);
+    assert_eq!(
+        grid::import_csv(&table, referentiel()).unwrap().audit(),
+        &audit
+    );
+}

@@ -67,7 +67,9 @@
 //!
 //! A workbook is measured before calamine unpacks it, and both forms are read within the
 //! bounds [`MAX_SHEETS`], [`MAX_ROWS`], [`MAX_COLUMNS`], [`MAX_CELLS`], [`MAX_CELL_CHARS`],
-//! [`MAX_TEXT_BYTES`], [`MAX_FORMULAS`], [`MAX_PARTS`] and [`MAX_UNPACKED_BYTES`].
+//! [`MAX_TEXT_BYTES`], [`MAX_FORMULAS`], [`MAX_PARTS`] and [`MAX_UNPACKED_BYTES`]; the writers
+//! refuse an audit whose grid would pass them, or that holds what the readers would not read
+//! back as it is, so that a grid written is always read back.
 //!
 //! A round trip keeps the audit as it was when its assessments are in the référentiel's order
 //! and its texts carry no spaces at their ends (the reader trims cells); a risk on an
@@ -86,6 +88,8 @@
 //! ```
 
 mod cells;
+#[cfg(any(feature = "xlsx", feature = "csv"))]
+mod contract;
 mod cover;
 #[cfg(feature = "csv")]
 mod csv;
@@ -182,8 +186,13 @@ impl fmt::Display for GridDiagnostic {
 ///
 /// # Errors
 ///
-/// [`Error::InvalidValue`] when the audit holds what the grid cannot carry: a risk on an
-/// observation other than a PS, or a text longer than a cell's 32,767 characters.
+/// [`Error::InvalidValue`] when the audit holds what the grid cannot carry back, naming the
+/// field: a risk on an observation other than a PS, a text an import could not read
+/// ([`Audit::unread`]), a text longer than a cell ([`MAX_CELL_CHARS`]), a text that reads as
+/// an assessment where the reader expects a text (a comment `NC Maj`, which the reader keeps
+/// rather than take for a comment), a date outside the years 2000 to 2100; or when its grid
+/// would pass the reader's bounds (a sheet of more than [`MAX_ROWS`] rows, more than
+/// [`MAX_CELLS`] cells or [`MAX_TEXT_BYTES`] of text).
 #[cfg(feature = "xlsx")]
 #[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
 pub fn export_xlsx(audit: &Audit, referentiel: &Referentiel) -> Result<Vec<u8>, Error> {
@@ -344,7 +353,8 @@ fn import_xlsx_bytes(_: &[u8], _: &Referentiel) -> Result<GridImport, Error> {
 ///
 /// # Errors
 ///
-/// [`Error::InvalidValue`] for a risk on an observation other than a PS.
+/// [`Error::InvalidValue`] as [`export_xlsx`] (the table's bounds: [`MAX_ROWS`] lines,
+/// [`MAX_CELLS`] cells counting each line once, [`MAX_TEXT_BYTES`] of text).
 #[cfg(feature = "csv")]
 #[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
 pub fn export_csv(audit: &Audit, referentiel: &Referentiel) -> Result<Vec<u8>, Error> {

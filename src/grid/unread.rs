@@ -106,8 +106,8 @@ impl Pending {
         places: &Places,
         engagements: &HashMap<EngagementNumber, String>,
     ) -> Unread {
-        let unread = Unread::new(self.owner.resolve(places, self.suffix), self.text)
-            .in_cell(self.cell);
+        let unread =
+            Unread::new(self.owner.resolve(places, self.suffix), self.text).in_cell(self.cell);
         let rival = match self.rival {
             Some(Rival::Cell(cell)) => Some(cell),
             Some(Rival::Engagement(n)) => engagements.get(&n).cloned(),
