@@ -2219,7 +2219,7 @@ fn a_copy_of_a_module_sheet_competes_with_the_sheet_it_copies() {
 fn a_text_that_reads_as_an_assessment_is_not_taken_for_a_text() {
     let exported = read(&grid::export_xlsx(&toulon(), referentiel()).unwrap());
     // (sheet, label of the row or engagement, column, text, field, competing cell's column)
-    let cases: [Written; 9] = [
+    let cases: [Written; 10] = [
         (
             "Module 1",
             "5",
@@ -2282,6 +2282,15 @@ fn a_text_that_reads_as_an_assessment_is_not_taken_for_a_text() {
             1,
             "NC Maj",
             "conclusion.commentaires",
+            None,
+        ),
+        // Kept whole, not cut into parts that are no module numbers.
+        (
+            "Page de garde",
+            "Modules couverts",
+            1,
+            "NC Maj",
+            "modules",
             None,
         ),
         (

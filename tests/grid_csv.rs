@@ -521,3 +521,48 @@ fn no_cell_of_the_table_opens_as_a_formula_and_each_reads_back() {
         &audit
     );
 }
+
+#[test]
+fn a_value_a_line_does_not_lay_out_is_kept_whole() {
+    // (the line, then the value written in a column that line's kind does not use, or uses
+    // only for its key)
+    for (line, column, value, field) in [
+        // An observation of a remote check, whose management column is not its key.
+        (
+            "observation;;1;3;;internet;;PP;Etudier la possibilité de rendre plus visible le plan d'amélioration sur le site internet.;;;;;;;;;;;",
+            4,
+            "NC MAJ",
+            "grid",
+        ),
+        // An assessment's module that is no module: the sheet it names is not the grid's.
+        ("assessment;;1;5;;;C;;;;;;;;;;;;;", 2, "NC Maj", "grid"),
+        // A management item that is no section and number.
+        (
+            "management;;;;pilotage 5;;C;;;;;;;;;;;;;",
+            4,
+            "NC Maj",
+            "management",
+        ),
+    ] {
+        let mut lines = table_lines();
+        let at = lines.iter().position(|l| l == line).unwrap();
+        let mut cells: Vec<String> = line.split(';').map(str::to_owned).collect();
+        cells[column] = value.to_owned();
+        lines[at] = cells.join(";");
+        let back = grid::import_csv(lines.join("\r\n").as_bytes(), referentiel()).unwrap();
+        assert!(
+            back.audit()
+                .unread
+                .iter()
+                .any(|u| u.text == value && u.line == Some(at + 1) && u.field == field),
+            "{line}: {:?}",
+            back.audit().unread
+        );
+        assert!(
+            errors(back.audit())
+                .iter()
+                .any(|e| e.contains(&format!("(line {}, ", at + 1))),
+            "{line}"
+        );
+    }
+}

@@ -365,10 +365,16 @@ fn figure(ctx: &mut Ctx<'_>, row: usize, field: &'static str) -> Option<u64> {
     n
 }
 
+/// The modules covered, in column B of `row`: numbers separated by commas, spaces, `;` or
+/// `/`; a part that is no module number is kept. A cell that reads as an assessment as a
+/// whole (`NC Maj`) is kept whole, not cut into parts that carry nothing.
 fn modules(ctx: &mut Ctx<'_>, row: usize) -> Vec<ModuleNumber> {
     let mut modules = Vec::new();
-    let text = ctx.text(row, 1).unwrap_or_default();
-    ctx.mark(row, 1);
+    let what = "a list of modules";
+    let field = (Owner::path("modules"), "");
+    let Some(text) = ctx.free_text((row, 1), what, field, None, None) else {
+        return modules;
+    };
     for part in text.split([',', ';', ' ', '/']).filter(|p| !p.is_empty()) {
         match part.parse::<u8>().ok().and_then(ModuleNumber::new) {
             Some(m) if !modules.contains(&m) => modules.push(m),

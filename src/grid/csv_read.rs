@@ -234,7 +234,28 @@ pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
     if !grid {
         return Err(not_a_grid());
     }
-    let mut imported = import::audit(&layout.sheets, referentiel)?;
+    let mut imported = import::audit(&layout.sheets, referentiel).map_err(|e| match e {
+        // An error naming a cell of the sheets laid out names the line and column instead.
+        Error::InvalidValue {
+            what,
+            value,
+            reason,
+        } => {
+            let value = match value.split_once(": ") {
+                Some((cell, rest)) => match layout.origin.get(cell) {
+                    Some((line, column)) => format!("line {line}, {column}: {rest}"),
+                    None => value,
+                },
+                None => value,
+            };
+            Error::InvalidValue {
+                what,
+                value,
+                reason,
+            }
+        }
+        other => other,
+    })?;
     for d in &mut imported.diagnostics {
         d.cell = layout.origin.get(&d.cell).map_or_else(
             || "table".to_owned(),
@@ -436,6 +457,9 @@ fn lay_out(
         }
         "assessment" => {
             let sheet = format!("Module {}", get(MODULE).trim());
+            // A module that is no module number names a sheet the grid does not know; the
+            // value itself is kept.
+            let module = if is_module(get(MODULE)) { MODULE } else { 0 };
             layout.row(
                 &sheet,
                 line,
@@ -445,7 +469,7 @@ fn lay_out(
                     (7, get(COMMENT), COMMENT),
                 ],
             )?;
-            Ok(vec![0, MODULE, ENGAGEMENT, VERDICT, COMMENT])
+            Ok(vec![0, module, ENGAGEMENT, VERDICT, COMMENT])
         }
         "management" => {
             let (section, item) = split_item(get(MANAGEMENT));
@@ -498,10 +522,10 @@ fn lay_out(
                     (9, get(STATUS_NOTE), STATUS_NOTE),
                 ],
             )?;
+            // The target's column only: a management item beside an engagement is kept.
             Ok(vec![
                 0,
-                ENGAGEMENT,
-                MANAGEMENT,
+                target.1,
                 VERDICT,
                 TEXT,
                 REQUIREMENT,
@@ -539,11 +563,22 @@ fn lay_out(
     }
 }
 
-/// `pilotage 5` → (`pilotage`, `5`).
-fn split_item(text: &str) -> (&str, &str) {
+/// Whether `text` is a module number (1–8).
+fn is_module(text: &str) -> bool {
     text.trim()
-        .rsplit_once(char::is_whitespace)
-        .unwrap_or((text, ""))
+        .parse::<u8>()
+        .ok()
+        .and_then(crate::ModuleNumber::new)
+        .is_some()
+}
+
+/// `pilotage 5` → (`pilotage`, `5`); a text that does not end in a number stays whole in the
+/// first cell, so that the reader keeps it as written.
+fn split_item(text: &str) -> (&str, &str) {
+    match text.trim().rsplit_once(char::is_whitespace) {
+        Some((section, item)) if item.parse::<u8>().is_ok() => (section, item),
+        _ => (text, ""),
+    }
 }
 
 fn observation(layout: &mut Layout, line: usize, row: &[&str; WIDTH]) -> Result<Vec<usize>, Error> {
@@ -559,16 +594,8 @@ fn observation(layout: &mut Layout, line: usize, row: &[&str; WIDTH]) -> Result<
     };
     let text = (offset, get(TEXT), TEXT);
     let risk = (2, get(RISK), RISK);
-    let used = [
-        0,
-        MODULE,
-        ENGAGEMENT,
-        MANAGEMENT,
-        CHANNEL,
-        OBSERVATION,
-        TEXT,
-        RISK,
-    ];
+    // The columns laid out, by where the observation goes: the others are kept.
+    let mut used = vec![0, OBSERVATION, TEXT, RISK];
     if !get(CHANNEL).trim().is_empty() {
         let cells = [
             (0, get(CHANNEL), CHANNEL),
@@ -578,6 +605,7 @@ fn observation(layout: &mut Layout, line: usize, row: &[&str; WIDTH]) -> Result<
             (5 + risk.0, risk.1, risk.2),
         ];
         layout.row(layout::REMOTE_SHEET, line, &cells)?;
+        used.extend([CHANNEL, ENGAGEMENT, MODULE]);
     } else if !get(MANAGEMENT).trim().is_empty() {
         let (section, item) = split_item(get(MANAGEMENT));
         let cells = [
@@ -587,6 +615,7 @@ fn observation(layout: &mut Layout, line: usize, row: &[&str; WIDTH]) -> Result<
             (4 + risk.0, risk.1, risk.2),
         ];
         layout.row(layout::MANAGEMENT_SHEET, line, &cells)?;
+        used.push(MANAGEMENT);
     } else {
         let sheet = format!("Module {}", get(MODULE).trim());
         let cells = [
@@ -595,6 +624,12 @@ fn observation(layout: &mut Layout, line: usize, row: &[&str; WIDTH]) -> Result<
             (3 + risk.0, risk.1, risk.2),
         ];
         layout.row(&sheet, line, &cells)?;
+        used.push(ENGAGEMENT);
+        // A module that is no module number names a sheet the grid does not know; the value
+        // itself is kept.
+        if is_module(get(MODULE)) {
+            used.push(MODULE);
+        }
     }
-    Ok(used.to_vec())
+    Ok(used)
 }
