@@ -82,11 +82,25 @@ pub(crate) fn check(bytes: &[u8]) -> Result<Package, Error> {
     let mut package = Package::default();
     let mut formulas = 0;
     if let Some(&workbook) = names.get("xl/workbook.xml") {
+        // The sheets first (more than MAX_SHEETS are refused), then the relationships that
+        // give their parts (those of the sheets only are kept).
+        let sheets = xlsx_sheets(part(&mut archive, workbook)?)?;
         let relationships = match names.get("xl/_rels/workbook.xml.rels") {
-            Some(&i) => relationships(part(&mut archive, i)?)?,
+            Some(&i) => relationships(part(&mut archive, i)?, &sheets)?,
             None => HashMap::new(),
         };
-        let sheets = xlsx_sheets(part(&mut archive, workbook)?, &relationships)?;
+        let sheets = sheets.into_iter().map(|(name, id)| {
+            let target = relationships.get(&id).map_or("", String::as_str);
+            // As calamine resolves a target: from the archive's root, or from `xl/`.
+            let path = if let Some(rest) = target.strip_prefix('/') {
+                rest.to_owned()
+            } else if target.starts_with("xl/") {
+                target.to_owned()
+            } else {
+                format!("xl/{target}")
+            };
+            (name, path)
+        });
         if let Some(&i) = names.get("xl/sharedstrings.xml") {
             shared_strings(part(&mut archive, i)?)?;
         }
@@ -183,20 +197,22 @@ fn attribute(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
         .map(|a| String::from_utf8_lossy(&a.value).into_owned())
 }
 
-/// The relationships of the workbook: target of each id.
+/// The relationships of the workbook that give the parts of `sheets`: the target of each
+/// sheet's id.
 fn relationships(
     mut xml: quick_xml::Reader<BufReader<impl Read>>,
+    sheets: &[(String, String)],
 ) -> Result<HashMap<String, String>, Error> {
+    let ids: HashSet<&str> = sheets.iter().map(|(_, id)| id.as_str()).collect();
     let mut out = HashMap::new();
     let mut buf = Vec::new();
     loop {
         match next(&mut xml, &mut buf)? {
             Event::Start(e) if e.local_name().as_ref() == b"Relationship" => {
                 if let (Some(id), Some(target)) = (attribute(&e, b"Id"), attribute(&e, b"Target")) {
-                    if out.len() > MAX_PARTS.saturating_mul(4) {
-                        return Err(not_a_workbook());
+                    if ids.contains(id.as_str()) {
+                        out.insert(id, target);
                     }
-                    out.insert(id, target);
                 }
             }
             Event::Eof => return Ok(out),
@@ -205,12 +221,11 @@ fn relationships(
     }
 }
 
-/// The sheets of `xl/workbook.xml` and their parts, as calamine resolves them; more than
-/// [`MAX_SHEETS`], or two of one name (up to case, as spreadsheet programs compare them), are
-/// refused.
+/// The sheets of `xl/workbook.xml`, each with the id of the relationship that gives its part;
+/// more than [`MAX_SHEETS`], or two of one name (up to case, as spreadsheet programs compare
+/// them), are refused.
 fn xlsx_sheets(
     mut xml: quick_xml::Reader<BufReader<impl Read>>,
-    relationships: &HashMap<String, String>,
 ) -> Result<Vec<(String, String)>, Error> {
     let mut sheets = Vec::new();
     let mut seen = HashSet::new();
@@ -229,7 +244,7 @@ fn xlsx_sheets(
                     }
                 }
                 let mut name = String::new();
-                let mut path = String::new();
+                let mut id = String::new();
                 for a in e.attributes().flatten() {
                     if a.key.as_ref() == b"name" {
                         name = a
@@ -237,19 +252,11 @@ fn xlsx_sheets(
                             .map_err(|_| not_a_workbook())?
                             .into_owned();
                     } else if a.key.local_name().as_ref() == b"id" {
-                        let id = String::from_utf8_lossy(&a.value);
-                        let target = relationships.get(id.as_ref()).map_or("", String::as_str);
-                        path = if let Some(rest) = target.strip_prefix('/') {
-                            rest.to_owned()
-                        } else if target.starts_with("xl/") {
-                            target.to_owned()
-                        } else {
-                            format!("xl/{target}")
-                        };
+                        id = String::from_utf8_lossy(&a.value).into_owned();
                     }
                 }
                 same_name(&mut seen, &name)?;
-                sheets.push((name, path));
+                sheets.push((name, id));
             }
             Event::Eof => return Ok(sheets),
             _ => {}
