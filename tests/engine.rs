@@ -1206,3 +1206,21 @@ fn rates_order_by_value_then_denominator_and_give_their_percentage() {
     assert!((r(1, 4).percent() - 25.0).abs() < f64::EPSILON);
     assert!((r(2, 3).percent() - 200.0 / 3.0).abs() < 1e-9);
 }
+
+/// A nonconformity of the charte graphique weighs in the decision as any other.
+#[test]
+fn a_charte_graphique_nonconformity_weighs_in_the_decision() {
+    let mut audit = toulon();
+    audit.kind = qualepref::AuditKind::external(qualepref::AuditType::Suivi);
+    audit.conclusion.charte_graphique.text = vec!["Logo ancien sur les courriers.".to_owned()];
+    for (verdict, outcome, minor, major) in [
+        (Verdict::Conformity, Outcome::Favorable, 0, 0),
+        (Verdict::MinorNonconformity, Outcome::FavorableWithConditions, 1, 0),
+        (Verdict::MajorNonconformity, Outcome::Unfavorable, 0, 1),
+    ] {
+        audit.conclusion.charte_graphique.verdict = Some(verdict);
+        let d = decide(&valid(&audit), &Policy::default());
+        assert_eq!((d.outcome, d.minor, d.major), (outcome, minor, major), "{verdict}");
+        assert!(d.ecarts.is_empty());
+    }
+}

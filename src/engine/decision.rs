@@ -29,7 +29,9 @@
 //!
 //! The nonconformities are the `NC min` / `NC Maj` verdicts, each joined to its fiche d'écart
 //! (matched by target), plus any fiche d'écart whose target has no such verdict (graded by the
-//! fiche). A fiche's own `due` date, when set, is kept and reported as such
+//! fiche), plus the charte graphique's verdict when it is `NC min` or `NC Maj` (counted in
+//! `minor` and `major`; no fiche d'écart can target the charte, so it has no entry in
+//! `ecarts`). A fiche's own `due` date, when set, is kept and reported as such
 //! ([`DueSource::Fiche`]); otherwise the due date is the policy's deadline for the écart's grade
 //! ([`DueSource::Policy`]). Remote-check notes « Non conforme » are figures
 //! ([`Scores::remote`](crate::Scores::remote)), not nonconformities.
@@ -609,8 +611,16 @@ pub(crate) fn decide_indexed<'a>(
     let count = |grade| {
         u32::try_from(ecarts.iter().filter(|e| e.grade == grade).count()).unwrap_or(u32::MAX)
     };
-    let minor = count(NcGrade::Minor);
-    let major = count(NcGrade::Major);
+    // The charte graphique's verdict (assessed from the first suivi on) weighs as any other
+    // nonconformity; no fiche d'écart can target it, so it has no écart of its own.
+    let charte = audit
+        .conclusion
+        .charte_graphique
+        .verdict
+        .and_then(crate::Verdict::nonconformity);
+    let charte_count = |grade| u32::from(charte == Some(grade));
+    let minor = count(NcGrade::Minor).saturating_add(charte_count(NcGrade::Minor));
+    let major = count(NcGrade::Major).saturating_add(charte_count(NcGrade::Major));
     let (outcome, rule) = policy.outcome(minor, major);
     Decision {
         outcome,
