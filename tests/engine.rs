@@ -1215,12 +1215,21 @@ fn a_charte_graphique_nonconformity_weighs_in_the_decision() {
     audit.conclusion.charte_graphique.text = vec!["Logo ancien sur les courriers.".to_owned()];
     for (verdict, outcome, minor, major) in [
         (Verdict::Conformity, Outcome::Favorable, 0, 0),
-        (Verdict::MinorNonconformity, Outcome::FavorableWithConditions, 1, 0),
+        (
+            Verdict::MinorNonconformity,
+            Outcome::FavorableWithConditions,
+            1,
+            0,
+        ),
         (Verdict::MajorNonconformity, Outcome::Unfavorable, 0, 1),
     ] {
         audit.conclusion.charte_graphique.verdict = Some(verdict);
         let d = decide(&valid(&audit), &Policy::default());
-        assert_eq!((d.outcome, d.minor, d.major), (outcome, minor, major), "{verdict}");
+        assert_eq!(
+            (d.outcome, d.minor, d.major),
+            (outcome, minor, major),
+            "{verdict}"
+        );
         assert!(d.ecarts.is_empty());
     }
 }
