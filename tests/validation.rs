@@ -6,9 +6,10 @@ mod synthetic;
 use proptest::prelude::*;
 use qualepref::{
     AdministrationType, Assessment, Audit, AuditType, Auditor, Diagnostic, EcartTarget,
-    EngagementNumber, FicheEcart, ImportCode, ManagementItemId, ManagementSection, ModuleNumber,
-    NcGrade, Observation, ObservationKind, Referentiel, RemoteNote, RuleCode, Severity, Unread,
-    Valid, ValidationOptions, ValidationReport, Verdict, samples, validate, validate_referentiel,
+    EngagementNumber, FicheEcart, ImportCode, Language, ManagementItemId, ManagementSection,
+    ModuleNumber, NcGrade, Observation, ObservationKind, Referentiel, RemoteNote, RuleCode,
+    Severity, Unread, Valid, ValidationOptions, ValidationReport, Verdict, samples, validate,
+    validate_referentiel,
 };
 use strum::IntoEnumIterator;
 
@@ -46,16 +47,29 @@ fn of_code(report: &ValidationReport, code: RuleCode) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// The line of `d` in English (`path: [code] severity: message`), which most tests assert; the
+/// French texts have their own tests.
+fn english(d: &Diagnostic) -> String {
+    d.to_string_in(Language::En)
+}
+
 /// Asserts that `audit` gives exactly one diagnostic of `code`, with this severity, path and
-/// message.
+/// English message.
 #[track_caller]
 fn expect_one(audit: &Audit, code: RuleCode, severity: Severity, path: &str, message: &str) {
     let report = report(audit);
-    let found = of_code(&report, code);
+    let found: Vec<(RuleCode, Severity, String, String)> = of_code(&report, code)
+        .iter()
+        .map(|d| {
+            let message = d.message_in(Language::En).to_owned();
+            (d.code, d.severity, d.path.clone(), message)
+        })
+        .collect();
     assert_eq!(
         found,
-        vec![Diagnostic::new(code, severity, path, message)],
-        "full report:\n{report}"
+        vec![(code, severity, path.to_owned(), message.to_owned())],
+        "full report:\n{}",
+        report.to_string_in(Language::En)
     );
 }
 
@@ -120,11 +134,7 @@ fn synthetic_audit_has_no_error() {
     let report = validate(&audit, &referentiel, &ValidationOptions::default());
     assert!(!report.has_errors(), "{report}");
     // Its remote audit checks the internet and telephone channels only.
-    let lines: Vec<String> = report
-        .diagnostics()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let lines: Vec<String> = report.diagnostics().iter().map(english).collect();
     assert_eq!(
         lines,
         [
@@ -147,15 +157,11 @@ fn engagements_21_to_23_without_module_2_are_rejected() {
     assert!(report.has_errors());
     let first = &report.diagnostics()[0];
     assert_eq!(
-        first.to_string(),
+        english(first),
         "assessments[20].engagement: [module-not-covered] error: \
          engagement 21 is assessed but its module 2 is not covered"
     );
-    let lines: Vec<String> = report
-        .diagnostics()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let lines: Vec<String> = report.diagnostics().iter().map(english).collect();
     assert_eq!(
         lines,
         [
@@ -349,7 +355,7 @@ fn unknown_module() {
         RuleCode::UnknownModule,
     );
     assert_eq!(
-        found[0].to_string(),
+        english(&found[0]),
         "modules[2]: [unknown-module] error: module 5 is covered but the référentiel qual-e-pref-2019 has no module 5"
     );
     assert_eq!(found.len(), 1);
@@ -419,7 +425,7 @@ fn police_module_wrong_administration() {
         RuleCode::PoliceModuleWrongAdministration,
     );
     assert_eq!(
-        found[0].to_string(),
+        english(&found[0]),
         "modules[7]: [police-module-wrong-administration] warning: module 8 is covered by a site of type prefecture; it is meant for the préfecture de police only"
     );
     assert_eq!(found.len(), 1);
@@ -699,7 +705,7 @@ fn remote_check_contradicts_verdict() {
     let audit = with_nc(1, NcGrade::Major);
     let found = of_code(&report(&audit), RuleCode::RemoteCheckContradictsVerdict);
     assert_eq!(
-        found.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        found.iter().map(english).collect::<Vec<_>>(),
         [
             "remote_checks[0].note: [remote-check-contradicts-verdict] warning: the internet remote check of engagement 1 is Conforme but its on-site verdict is NC Maj",
             "remote_checks[7].note: [remote-check-contradicts-verdict] warning: the telephone remote check of engagement 1 is Conforme but its on-site verdict is NC Maj",
@@ -967,7 +973,7 @@ fn conclusion_contradicts_findings() {
     audit.conclusion.pistes_de_progres = vec!["SANS OBJET.".to_owned()];
     let found = of_code(&report(&audit), RuleCode::ConclusionContradictsFindings);
     assert_eq!(
-        found.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        found.iter().map(english).collect::<Vec<_>>(),
         [
             "conclusion.points_forts[0]: [conclusion-contradicts-findings] warning: the section says \"sans objet\" but the audit has 10 PF observations",
             "conclusion.pistes_de_progres[0]: [conclusion-contradicts-findings] warning: the section says \"SANS OBJET.\" but the audit has 4 PP observations",
@@ -996,7 +1002,7 @@ fn referentiel_lines(referentiel: &Referentiel) -> Vec<String> {
     validate_referentiel(referentiel, &ValidationOptions::default())
         .diagnostics()
         .iter()
-        .map(ToString::to_string)
+        .map(english)
         .collect()
 }
 
@@ -1149,14 +1155,28 @@ fn report_accessors_and_serde() {
     assert_eq!(report.infos().count(), 0);
     assert!(!report.is_clean());
     assert_eq!(
-        report.to_string(),
+        report.to_string_in(Language::En),
         "remote_checks[0].note: [remote-check-without-note] warning: the internet remote check of engagement 1 has no note\n\
          assessments[4].verdict: [missing-verdict] error: engagement 5 has no verdict\n"
     );
+    // Display is the French, and so is the JSON's message.
+    assert_eq!(
+        report.to_string(),
+        "remote_checks[0].note\u{a0}: [remote-check-without-note] avertissement\u{a0}: le contrôle à distance (Internet) de l'engagement 1 n'a pas de note\n\
+         assessments[4].verdict\u{a0}: [missing-verdict] erreur\u{a0}: l'engagement 5 n'a pas de verdict\n"
+    );
+    assert_eq!(report.to_string(), report.to_string_in(Language::Fr));
     let json = serde_json::to_string(&report.diagnostics()[1]).unwrap();
     assert_eq!(
         json,
-        r#"{"code":"missing-verdict","severity":"error","path":"assessments[4].verdict","message":"engagement 5 has no verdict"}"#
+        r#"{"code":"missing-verdict","severity":"error","path":"assessments[4].verdict","message":"l'engagement 5 n'a pas de verdict"}"#
+    );
+    // Read back, a diagnostic has its French text only, which it gives in English too.
+    let back: Diagnostic = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, report.diagnostics()[1]);
+    assert_eq!(
+        back.message_in(Language::En),
+        "l'engagement 5 n'a pas de verdict"
     );
     assert_eq!(report.clone().into_diagnostics(), report.diagnostics());
 }
@@ -1638,7 +1658,7 @@ fn within_an_engagement_diagnostics_sort_by_field_then_code() {
     });
     audit.conclusion.points_sensibles = vec!["Un point sensible.".to_owned()];
     let r = report(&audit);
-    let lines: Vec<String> = r.diagnostics().iter().map(ToString::to_string).collect();
+    let lines: Vec<String> = r.diagnostics().iter().map(english).collect();
     let codes: Vec<RuleCode> = r.diagnostics().iter().map(|d| d.code).collect();
     // `…observations[0].text` sorts before `…observations[0].risk`, as the layout writes them.
     assert_eq!(
@@ -1874,7 +1894,7 @@ fn unread_value() {
     let report = report(&audit);
     let found: Vec<String> = of_code(&report, RuleCode::UnreadValue)
         .iter()
-        .map(ToString::to_string)
+        .map(english)
         .collect();
     assert_eq!(
         found,
@@ -1930,10 +1950,7 @@ fn diagnostics_follow_the_natural_order_of_paths() {
 
 /// The diagnostics of `code` for `audit`, as printed.
 fn lines_of(audit: &Audit, code: RuleCode) -> Vec<String> {
-    of_code(&report(audit), code)
-        .iter()
-        .map(ToString::to_string)
-        .collect()
+    of_code(&report(audit), code).iter().map(english).collect()
 }
 
 #[test]
@@ -2219,6 +2236,127 @@ fn unread_assessment() {
         assert!(
             Valid::new(&audit, q(), &ValidationOptions::default()).is_ok(),
             "{text}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The French texts.
+
+/// The French line of each diagnostic of `audit` with code `code`.
+fn french_lines(audit: &Audit, code: RuleCode) -> Vec<String> {
+    of_code(&report(audit), code)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// The French wording of a representative set, exactly: the subjects with their article
+/// (« l'engagement », « le point », « le contrôle à distance »), dates as reports print them,
+/// values quoted verbatim between guillemets, codes unchanged, French typography.
+#[test]
+fn french_wording() {
+    let mut audit = toulon();
+    audit.assessments[4].verdict = None;
+    audit.management[4].verdict = None;
+    audit.remote_checks[0].note = None;
+    assert_eq!(
+        report(&audit).to_string(),
+        "remote_checks[0].note\u{a0}: [remote-check-without-note] avertissement\u{a0}: le contrôle à distance (Internet) de l'engagement 1 n'a pas de note\n\
+         assessments[4].verdict\u{a0}: [missing-verdict] erreur\u{a0}: l'engagement 5 n'a pas de verdict\n\
+         management[4].verdict\u{a0}: [missing-verdict] erreur\u{a0}: le point pilotage 5 n'a pas de verdict\n"
+    );
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.ecarts[0].due = Some(date("2019-10-01"));
+    audit.assessments[16].observations[0].text = " ".to_owned();
+    assert_eq!(
+        french_lines(&audit, RuleCode::FicheDueBeforeAuditEnd),
+        [
+            "ecarts[0].due\u{a0}: [fiche-due-before-audit-end] avertissement\u{a0}: l'action \
+          corrective de la fiche d'écart de l'engagement 17 est due le 01/10/2019, avant la fin \
+          de l'audit le 18/11/2019"
+        ]
+    );
+    assert_eq!(
+        french_lines(&audit, RuleCode::EmptyObservation),
+        [
+            "assessments[16].observations[0].text\u{a0}: [empty-observation] erreur\u{a0}: le \
+          texte de l'observation 1 (PP) de l'engagement 17 est vide"
+        ]
+    );
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.conclusion.fiches_ecart =
+        vec!["Absence de non-conformité majeure ou mineure.".to_owned()];
+    assert_eq!(
+        french_lines(&audit, RuleCode::ConclusionContradictsFindings),
+        [
+            "conclusion.fiches_ecart[0]\u{a0}: [conclusion-contradicts-findings] avertissement\u{a0}: \
+          la section indique «\u{a0}Absence de non-conformité majeure ou mineure.\u{a0}» mais \
+          l'audit compte 1 non-conformité"
+        ]
+    );
+    let mut audit = toulon();
+    audit.modules.push(m(3));
+    assert_eq!(
+        french_lines(&audit, RuleCode::ModuleNotBundled),
+        [
+            "modules[2]\u{a0}: [module-not-bundled] erreur\u{a0}: le module 3 est couvert mais le \
+          référentiel qual-e-pref-2019 n'en contient pas les engagements\u{202f}; chargez un \
+          référentiel complet (par exemple avec Referentiel::from_path) pour le valider"
+        ]
+    );
+    let mut audit = toulon();
+    audit.unread = vec![Unread::new("ecarts[0].due", "fin mars").at_line(185)];
+    audit.auditors[0].signed_on = Some(date("2019-11-17"));
+    assert_eq!(
+        french_lines(&audit, RuleCode::UnreadValue),
+        [
+            "unread[0]\u{a0}: [unread-value] avertissement\u{a0}: ecarts[0].due\u{a0}: le texte \
+          «\u{a0}fin mars\u{a0}» n'a pas été lu (ligne 185 de la source)"
+        ]
+    );
+    assert_eq!(
+        french_lines(&audit, RuleCode::SignatureBeforeAudit),
+        [
+            "auditors[0].signed_on\u{a0}: [signature-before-audit] avertissement\u{a0}: l'auditeur \
+          1 (Aurélie ROUMEGOUX) a signé le 17/11/2019, avant le début de l'audit le 18/11/2019"
+        ]
+    );
+    // A quoted value keeps its spaces and case, and its control characters are escaped: the
+    // line stays one line.
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.conclusion.fiches_ecart = vec!["SANS  objet\n(voir annexe)".to_owned()];
+    assert_eq!(
+        of_code(&report(&audit), RuleCode::ConclusionContradictsFindings)[0].message,
+        "la section indique «\u{a0}SANS  objet\\n(voir annexe)\u{a0}» mais l'audit compte 1 \
+         non-conformité"
+    );
+}
+
+/// Every code's French example in the table is a French line of its code and severity.
+#[test]
+fn every_code_has_a_french_example() {
+    for code in RuleCode::iter() {
+        let Some(example) = code.example_fr() else {
+            panic!("{code} has no French example");
+        };
+        let severity = match code.default_severity() {
+            Severity::Info => "info",
+            Severity::Warning => "avertissement",
+            Severity::Error => "erreur",
+        };
+        assert!(
+            example.contains(&format!("[{code}] {severity}\u{a0}: ")),
+            "{code}: {example}"
+        );
+        assert_ne!(example, code.example(), "{code}");
+        let docs = qualepref::codes::markdown();
+        assert!(
+            docs.contains(&format!(
+                "In English:\n\n```text\n{}\n```\n\nIn French:\n\n```text\n{example}\n```",
+                code.example()
+            )),
+            "{code}: both examples are not in the reference"
         );
     }
 }

@@ -21,7 +21,7 @@ impl Index<'_> {
                             RuleCode::UnknownEngagement,
                             place,
                             format!("assessments[{i}].engagement"),
-                            format!("engagement {n} is not in the référentiel {}", r.id()),
+                            |p| (p.unknown_engagement)(n, r.id()),
                         );
                     }
                 }
@@ -31,9 +31,7 @@ impl Index<'_> {
                             RuleCode::ModuleNotCovered,
                             place,
                             format!("assessments[{i}].engagement"),
-                            format!(
-                                "engagement {n} is assessed but its module {module} is not covered"
-                            ),
+                            |p| (p.module_not_covered)(n, module),
                         );
                     }
                     if a.module != module {
@@ -41,11 +39,7 @@ impl Index<'_> {
                             RuleCode::WrongModule,
                             place,
                             format!("assessments[{i}].module"),
-                            format!(
-                                "engagement {n} is filed under module {} but belongs to module \
-                                 {module}",
-                                a.module
-                            ),
+                            |p| (p.wrong_module)(n, a.module, module),
                         );
                     }
                 }
@@ -56,7 +50,7 @@ impl Index<'_> {
                     RuleCode::DuplicateAssessment,
                     place,
                     format!("assessments[{i}]"),
-                    format!("engagement {n} is assessed {} times", same.len()),
+                    |p| (p.duplicate_assessment)(n, same.len()),
                 );
             }
             let subject = Subject::Assessment(i, n);
@@ -67,7 +61,7 @@ impl Index<'_> {
                         RuleCode::NonconformityWithoutFiche,
                         place,
                         subject.path(".verdict"),
-                        format!("{} is {grade} but has no fiche d'écart", subject.what()),
+                        |p| (p.nonconformity_without_fiche)(subject, grade),
                     );
                 }
             }

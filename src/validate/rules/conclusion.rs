@@ -20,15 +20,21 @@ impl Index<'_> {
                     RuleCode::CharteGraphiqueInInitialAudit,
                     Place::CONCLUSION,
                     "conclusion.charte_graphique.verdict".to_owned(),
-                    format!(
-                        "the charte graphique is assessed {v} in an initial audit, where it is \
-                         not applicable"
-                    ),
+                    |p| (p.charte_graphique_in_initial_audit)(v),
                 );
             }
         }
         self.check_charte_assessed(out);
         self.check_sections_filled(out);
+        self.check_contradictions(out);
+    }
+
+    /// `conclusion-contradicts-findings`: a section that says there is nothing to say (« Sans
+    /// objet », or « Absence de non-conformité » for the fiches d'écart) while the data holds
+    /// what the section is about: the fiches d'écart and the observations' sections.
+    fn check_contradictions(&self, out: &mut Collector<'_>) {
+        let audit = self.audit;
+        let conclusion = &audit.conclusion;
         let nonconformities = if conclusion.fiches_ecart.is_empty() {
             0
         } else {
@@ -41,15 +47,11 @@ impl Index<'_> {
                     || folded.contains("aucunenonconformite")
                     || folded.starts_with("sansobjet")
                 {
-                    let plural = if nonconformities == 1 { "y" } else { "ies" };
                     out.push(
                         RuleCode::ConclusionContradictsFindings,
                         Place::CONCLUSION,
                         format!("conclusion.fiches_ecart[{i}]"),
-                        format!(
-                            "the section says {text:?} but the audit has {nonconformities} \
-                             nonconformit{plural}"
-                        ),
+                        |p| (p.fiches_contradict)(text, nonconformities),
                     );
                 }
             }
@@ -82,10 +84,7 @@ impl Index<'_> {
                         RuleCode::ConclusionContradictsFindings,
                         Place::CONCLUSION,
                         format!("conclusion.{section}[{i}]"),
-                        format!(
-                            "the section says {text:?} but the audit has {n} {kind} observation{}",
-                            if n == 1 { "" } else { "s" }
-                        ),
+                        |p| (p.observations_contradict)(text, n, kind),
                     );
                 }
             }
@@ -119,10 +118,7 @@ impl Index<'_> {
                 RuleCode::CharteGraphiqueNotAssessed,
                 Place::CONCLUSION,
                 "conclusion.charte_graphique.verdict".to_owned(),
-                format!(
-                    "the charte graphique has no verdict in a {audit_type} audit, where it is \
-                     assessed"
-                ),
+                |p| (p.charte_without_verdict)(audit_type),
             );
         }
         for (i, text) in charte.text.iter().enumerate() {
@@ -131,10 +127,7 @@ impl Index<'_> {
                     RuleCode::CharteGraphiqueNotAssessed,
                     Place::CONCLUSION,
                     format!("conclusion.charte_graphique.text[{i}]"),
-                    format!(
-                        "the charte graphique says {text:?} in a {audit_type} audit, where it is \
-                         assessed"
-                    ),
+                    |p| (p.charte_says_initial)(text, audit_type),
                 );
             }
         }
@@ -148,23 +141,20 @@ impl Index<'_> {
             return;
         }
         let empty = |paragraphs: &[String]| paragraphs.iter().all(|p| is_blank(Some(p)));
-        for (kind, section, name, paragraphs) in [
+        for (kind, section, paragraphs) in [
             (
                 ObservationKind::Strength,
                 "points_forts",
-                "points forts",
                 &conclusion.points_forts,
             ),
             (
                 ObservationKind::AreaOfConcern,
                 "points_sensibles",
-                "points sensibles",
                 &conclusion.points_sensibles,
             ),
             (
                 ObservationKind::OpportunityForImprovement,
                 "pistes_de_progres",
-                "pistes de progrès",
                 &conclusion.pistes_de_progres,
             ),
         ] {
@@ -177,10 +167,7 @@ impl Index<'_> {
                     RuleCode::ConclusionSectionEmpty,
                     Place::CONCLUSION,
                     format!("conclusion.{section}"),
-                    format!(
-                        "the {name} section is empty but the audit has {n} {kind} observation{}",
-                        if n == 1 { "" } else { "s" }
-                    ),
+                    |p| (p.observations_section_empty)(kind, n),
                 );
             }
         }
@@ -191,11 +178,7 @@ impl Index<'_> {
                     RuleCode::ConclusionSectionEmpty,
                     Place::CONCLUSION,
                     "conclusion.fiches_ecart".to_owned(),
-                    format!(
-                        "the fiches d'écart section is empty but the audit has {n} \
-                         nonconformit{}",
-                        if n == 1 { "y" } else { "ies" }
-                    ),
+                    |p| (p.fiches_section_empty)(n),
                 );
             }
         }
@@ -204,7 +187,7 @@ impl Index<'_> {
                 RuleCode::ConclusionSectionEmpty,
                 Place::CONCLUSION,
                 "conclusion.conclusion_generale".to_owned(),
-                "the conclusion générale section is empty".to_owned(),
+                |p| p.conclusion_generale_empty.to_owned(),
             );
         }
     }

@@ -4,6 +4,7 @@
 
 use super::super::index::Index;
 use super::super::order::{Collector, Place, SECTION_ECARTS};
+use super::super::phrases::NoNonconformity;
 use crate::RuleCode;
 use crate::{EcartTarget, Verdict};
 
@@ -26,65 +27,52 @@ impl Index<'_> {
                 ),
             };
             let path = format!("ecarts[{i}]");
-            let what = format!("the fiche d'écart for {target}");
             match verdict.and_then(Verdict::nonconformity) {
                 Some(grade) if grade != fiche.grade => out.push(
                     RuleCode::FicheGradeMismatch,
                     place,
                     format!("{path}.grade"),
-                    format!(
-                        "{what} is graded {} but the verdict is {grade}",
-                        fiche.grade
-                    ),
+                    |p| (p.fiche_grade_mismatch)(target, fiche.grade, grade),
                 ),
                 Some(_) => {}
                 None => {
                     let why = match verdict {
-                        Some(v) => format!("its verdict is {v}"),
-                        None if assessed => "it has no verdict".to_owned(),
-                        None => "it is not assessed".to_owned(),
+                        Some(v) => NoNonconformity::Verdict(v),
+                        None if assessed => NoNonconformity::NoVerdict,
+                        None => NoNonconformity::NotAssessed,
                     };
                     out.push(
                         RuleCode::FicheWithoutNonconformity,
                         place,
                         format!("{path}.target"),
-                        format!("{what} records no nonconformity: {why}"),
+                        |p| (p.fiche_without_nonconformity)(target, why),
                     );
                 }
             }
             let same = self.fiches_of(target);
             let count = same.len();
             if same.get(1).is_some_and(|(_, j)| *j == i) {
-                out.push(
-                    RuleCode::DuplicateFiche,
-                    place,
-                    path.clone(),
-                    format!("{target} has {count} fiches d'écart"),
-                );
+                out.push(RuleCode::DuplicateFiche, place, path.clone(), |p| {
+                    (p.duplicate_fiche)(target, count)
+                });
             }
             if fiche.finding.trim().is_empty() {
                 out.push(
                     RuleCode::FicheEmptyFinding,
                     place,
                     format!("{path}.finding"),
-                    format!("{what} has an empty finding"),
+                    |p| (p.fiche_empty_finding)(target),
                 );
             }
             if let Some(on) = fiche.status.checked_on() {
                 if on < self.audit.dates.start {
-                    let verb = if fiche.status.is_lifted() {
-                        "lifted"
-                    } else {
-                        "checked"
-                    };
+                    let lifted = fiche.status.is_lifted();
+                    let start = self.audit.dates.start;
                     out.push(
                         RuleCode::FicheStatusBeforeAudit,
                         place,
                         format!("{path}.status.on"),
-                        format!(
-                            "{what} is {verb} on {on}, before the audit started on {}",
-                            self.audit.dates.start
-                        ),
+                        |p| (p.fiche_status_before_audit)(target, lifted, on, start),
                     );
                 }
             }
@@ -93,7 +81,7 @@ impl Index<'_> {
                     RuleCode::FicheLiftedWithoutEvidence,
                     place,
                     format!("{path}.status.evidence"),
-                    format!("{what} is lifted without evidence"),
+                    |p| (p.fiche_lifted_without_evidence)(target),
                 );
             }
             if let Some(due) = fiche.due {
@@ -102,10 +90,7 @@ impl Index<'_> {
                         RuleCode::FicheDueBeforeAuditEnd,
                         place,
                         format!("{path}.due"),
-                        format!(
-                            "{what} is due on {due}, before the audit's end on {}",
-                            self.audit.dates.end
-                        ),
+                        |p| (p.fiche_due_before_audit_end)(target, due, self.audit.dates.end),
                     );
                 }
             }

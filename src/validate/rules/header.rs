@@ -17,11 +17,7 @@ impl Index<'_> {
                 RuleCode::ReferentielMismatch,
                 Place::AUDIT,
                 "referentiel.id".to_owned(),
-                format!(
-                    "the audit names référentiel {:?} but is validated against {:?}",
-                    audit.referentiel.id,
-                    r.id()
-                ),
+                |p| (p.referentiel_mismatch)(&audit.referentiel.id, r.id()),
             );
         }
         if !audit.site.departement.is_known() {
@@ -29,10 +25,7 @@ impl Index<'_> {
                 RuleCode::UnknownDepartement,
                 Place::AUDIT,
                 "site.departement".to_owned(),
-                format!(
-                    "département code {} is not an existing département",
-                    audit.site.departement
-                ),
+                |p| (p.unknown_departement)(audit.site.departement.as_str()),
             );
         }
         let dates = audit.dates;
@@ -41,10 +34,7 @@ impl Index<'_> {
                 RuleCode::DatesReversed,
                 Place::AUDIT,
                 "dates.end".to_owned(),
-                format!(
-                    "the audit ends on {}, before its start on {}",
-                    dates.end, dates.start
-                ),
+                |p| (p.dates_reversed)(dates.end, dates.start),
             );
         }
         if dates.start < r.date() {
@@ -52,41 +42,30 @@ impl Index<'_> {
                 RuleCode::AuditBeforeReferentiel,
                 Place::AUDIT,
                 "dates.start".to_owned(),
-                format!(
-                    "the audit starts on {}, before the référentiel {} dated {}",
-                    dates.start,
-                    r.id(),
-                    r.date()
-                ),
+                |p| (p.audit_before_referentiel)(dates.start, r.id(), r.date()),
             );
         }
         if audit.kind.audit_type.is_none() {
-            let (code, message) = if audit.kind.internal {
-                (
-                    RuleCode::InternalAuditWithoutType,
-                    "the internal audit does not state which external audit it precedes \
-                     (initial, suivi, renouvellement or extension)",
-                )
+            let internal = audit.kind.internal;
+            let code = if internal {
+                RuleCode::InternalAuditWithoutType
             } else {
-                (
-                    RuleCode::ExternalAuditWithoutType,
-                    "the external audit does not state its type \
-                     (initial, suivi, renouvellement or extension)",
-                )
+                RuleCode::ExternalAuditWithoutType
             };
-            out.push(
-                code,
-                Place::AUDIT,
-                "kind.type".to_owned(),
-                message.to_owned(),
-            );
+            out.push(code, Place::AUDIT, "kind.type".to_owned(), |p| {
+                if internal {
+                    p.internal_audit_without_type.to_owned()
+                } else {
+                    p.external_audit_without_type.to_owned()
+                }
+            });
         }
         if audit.auditors.is_empty() {
             out.push(
                 RuleCode::NoAuditor,
                 Place::AUDIT,
                 "auditors".to_owned(),
-                "no auditor is named".to_owned(),
+                |p| p.no_auditor.to_owned(),
             );
         }
         for (i, auditor) in audit.auditors.iter().enumerate() {
@@ -95,7 +74,7 @@ impl Index<'_> {
                     RuleCode::AuditorWithoutName,
                     Place::AUDIT,
                     format!("auditors[{i}].name"),
-                    format!("auditor {} has an empty name", i + 1),
+                    |p| (p.auditor_without_name)(i + 1),
                 );
             } else if let Some(first) = audit
                 .auditors
@@ -107,12 +86,7 @@ impl Index<'_> {
                     RuleCode::DuplicateAuditor,
                     Place::AUDIT,
                     format!("auditors[{i}].name"),
-                    format!(
-                        "auditor {} ({}) is auditor {} again",
-                        i + 1,
-                        shown(&auditor.name),
-                        first + 1
-                    ),
+                    |p| (p.duplicate_auditor)(i + 1, &shown(&auditor.name), first + 1),
                 );
             }
             if let Some(signed) = auditor.signed_on {
@@ -121,12 +95,14 @@ impl Index<'_> {
                         RuleCode::SignatureBeforeAudit,
                         Place::AUDIT,
                         format!("auditors[{i}].signed_on"),
-                        format!(
-                            "auditor {} ({}) signed on {signed}, before the audit started on {}",
-                            i + 1,
-                            shown(&auditor.name),
-                            dates.start
-                        ),
+                        |p| {
+                            (p.signature_before_audit)(
+                                i + 1,
+                                &shown(&auditor.name),
+                                signed,
+                                dates.start,
+                            )
+                        },
                     );
                 }
             }
@@ -159,16 +135,9 @@ impl Index<'_> {
         for (path, date) in all {
             if !PLAUSIBLE_YEARS.contains(&date.year()) {
                 plausible &= !path.starts_with("dates.");
-                out.push(
-                    RuleCode::ImplausibleDate,
-                    Place::AUDIT,
-                    path,
-                    format!(
-                        "date {date} is outside the years {} to {}",
-                        PLAUSIBLE_YEARS.start(),
-                        PLAUSIBLE_YEARS.end()
-                    ),
-                );
+                out.push(RuleCode::ImplausibleDate, Place::AUDIT, path, |p| {
+                    (p.implausible_date)(date, *PLAUSIBLE_YEARS.start(), *PLAUSIBLE_YEARS.end())
+                });
             }
         }
         let days = (dates.end - dates.start).num_days() + 1;
@@ -177,10 +146,7 @@ impl Index<'_> {
                 RuleCode::AuditTooLong,
                 Place::AUDIT,
                 "dates.end".to_owned(),
-                format!(
-                    "the audit lasts {days} days ({} to {}), more than {MAX_AUDIT_DAYS}",
-                    dates.start, dates.end
-                ),
+                |p| (p.audit_too_long)(days, dates.start, dates.end, MAX_AUDIT_DAYS),
             );
         }
     }

@@ -39,17 +39,6 @@ impl Subject {
             Subject::Remote(i, _, _) => format!("remote_checks[{i}]{field}"),
         }
     }
-
-    /// The subject in a message, e.g. `engagement 5`.
-    pub(crate) fn what(self) -> String {
-        match self {
-            Subject::Assessment(_, n) => format!("engagement {n}"),
-            Subject::Management(_, id) => format!("management item {id}"),
-            Subject::Remote(_, channel, n) => {
-                format!("the {channel} remote check of engagement {n}")
-            }
-        }
-    }
 }
 
 /// `missing-verdict` and `na-without-justification` for an engagement or management item.
@@ -65,13 +54,13 @@ pub(crate) fn check_verdict(
             RuleCode::MissingVerdict,
             place,
             subject.path(".verdict"),
-            format!("{} has no verdict", subject.what()),
+            |p| (p.missing_verdict)(subject),
         ),
         Some(Verdict::NotApplicable) if is_blank(comment) => out.push(
             RuleCode::NaWithoutJustification,
             place,
             subject.path(".comment"),
-            format!("{} is NA without a justification", subject.what()),
+            |p| (p.na_without_justification)(subject),
         ),
         Some(_) => {}
     }
@@ -90,12 +79,7 @@ pub(crate) fn check_observations(
                 RuleCode::EmptyObservation,
                 place,
                 subject.path(&format!(".observations[{j}].text")),
-                format!(
-                    "observation {} ({}) of {} has an empty text",
-                    j + 1,
-                    o.kind,
-                    subject.what()
-                ),
+                |p| (p.empty_observation)(j + 1, o.kind, subject),
             );
         }
         if o.kind == ObservationKind::AreaOfConcern && is_blank(o.risk.as_deref()) {
@@ -103,11 +87,7 @@ pub(crate) fn check_observations(
                 RuleCode::PsWithoutRisk,
                 place,
                 subject.path(&format!(".observations[{j}].risk")),
-                format!(
-                    "observation {} (PS) of {} does not state its risk",
-                    j + 1,
-                    subject.what()
-                ),
+                |p| (p.ps_without_risk)(j + 1, subject),
             );
         }
     }

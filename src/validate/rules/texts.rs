@@ -14,8 +14,10 @@ impl Index<'_> {
     #[inline]
     pub(crate) fn check_texts(&self, out: &mut Collector<'_>) {
         each_text(self.audit, &mut |path, text| {
-            if let Some(message) = control_character(text) {
-                out.push(RuleCode::ControlCharacter, Place::AUDIT, path(), message);
+            if let Some((c, at)) = control_character(text) {
+                out.push(RuleCode::ControlCharacter, Place::AUDIT, path(), |p| {
+                    (p.control_character)(c, at)
+                });
             }
         });
     }
