@@ -1997,8 +1997,10 @@ fn conclusion_section_empty() {
         "conclusion.points_sensibles",
         "the points sensibles section is empty but the audit has 1 PS observation",
     );
+    // No text in the section and no fiche d'écart at all: the section is empty.
     let mut audit = with_nc(17, NcGrade::Minor);
     audit.conclusion.fiches_ecart.clear();
+    audit.ecarts.clear();
     expect_one(
         &audit,
         RuleCode::ConclusionSectionEmpty,
@@ -2238,6 +2240,38 @@ fn unread_assessment() {
             "{text}"
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The section 4 of an imported report.
+
+/// A report whose FICHE(S) D'ECART(S) section holds its fiche, and nothing else: the text
+/// import files the fiche in `ecarts`, and the section is not empty. Before, validation said
+/// « the fiches d'écart section is empty » of every such report.
+#[test]
+fn conclusion_section_empty_counts_the_fiches_the_import_files() {
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.conclusion.fiches_ecart.clear();
+    let text = qualepref::render_report_text(&audit, q());
+    let imported = qualepref::import_report(&text).unwrap();
+    let back = imported.audit();
+    assert!(back.conclusion.fiches_ecart.is_empty());
+    assert_eq!(back.ecarts.len(), 1);
+    assert_eq!(back.ecarts[0].finding, "Délai de réponse dépassé.");
+    expect_none(back, RuleCode::ConclusionSectionEmpty);
+    // The same report without its fiche gives an empty section, and no fiche.
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.conclusion.fiches_ecart.clear();
+    audit.ecarts.clear();
+    let text = qualepref::render_report_text(&audit, q());
+    let back = qualepref::import_report(&text).unwrap().audit().clone();
+    assert_eq!(
+        lines_of(&back, RuleCode::ConclusionSectionEmpty),
+        [
+            "conclusion.fiches_ecart: [conclusion-section-empty] warning: the fiches d'écart \
+          section is empty but the audit has 1 nonconformity"
+        ]
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

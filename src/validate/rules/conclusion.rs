@@ -134,7 +134,9 @@ impl Index<'_> {
     }
 
     /// `conclusion-section-empty`: in an audit that carries the auditor's section 4, a section
-    /// without text while the findings call for it.
+    /// without text while the findings call for it. The fiches d'écart section is written when
+    /// the audit holds fiches d'écart: the text import files the fiches of the section in
+    /// `ecarts`, not in `conclusion.fiches_ecart`.
     fn check_sections_filled(&self, out: &mut Collector<'_>) {
         let conclusion = &self.audit.conclusion;
         if !carries_written_synthesis(conclusion) {
@@ -171,7 +173,7 @@ impl Index<'_> {
                 );
             }
         }
-        if empty(&conclusion.fiches_ecart) {
+        if empty(&conclusion.fiches_ecart) && self.audit.ecarts.is_empty() {
             let n = self.count_nonconformities();
             if n > 0 {
                 out.push(
