@@ -761,7 +761,14 @@ fn nonconformity_without_fiche() {
         .ecarts
         .push(fiche(EcartTarget::Management(PILOTAGE_5), NcGrade::Major));
     expect_none(&audit, RuleCode::NonconformityWithoutFiche);
-    assert!(report(&audit).is_clean(), "{}", report(&audit));
+    // What remains is Toulon's conclusion générale, which praises an audit now holding an
+    // NC Maj.
+    let codes: Vec<RuleCode> = report(&audit)
+        .diagnostics()
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, [RuleCode::ConclusionPraisesMajorNonconformity]);
 }
 
 #[test]
@@ -855,6 +862,23 @@ fn fiche_due_before_audit_end() {
         "the fiche d'écart for engagement 17 is due on 2019-10-01, before the audit's end on 2019-11-18",
     );
     audit.ecarts[0].due = Some(date("2019-11-18"));
+    expect_none(&audit, RuleCode::FicheDueBeforeAuditEnd);
+    // `due` is the one échéance of a fiche: its number, cause and answer carry none, and an
+    // internal audit's planned external audit is no due date (it has its own rule).
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.ecarts[0].number = Some(1);
+    audit.ecarts[0].cause = Some("Pas de suivi des courriers.".to_owned());
+    audit.ecarts[0].response = Some("Registre mis en place.".to_owned());
+    audit.ecarts[0].due = Some(date("2019-10-01"));
+    audit.kind = audit.kind.external_on(date("2019-11-10"));
+    expect_one(
+        &audit,
+        RuleCode::FicheDueBeforeAuditEnd,
+        Severity::Warning,
+        "ecarts[0].due",
+        "the fiche d'écart for engagement 17 is due on 2019-10-01, before the audit's end on 2019-11-18",
+    );
+    audit.ecarts[0].due = None;
     expect_none(&audit, RuleCode::FicheDueBeforeAuditEnd);
 }
 
@@ -2272,6 +2296,383 @@ fn conclusion_section_empty_counts_the_fiches_the_import_files() {
           section is empty but the audit has 1 nonconformity"
         ]
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules on the texts and the new fields.
+
+#[test]
+fn na_with_conforming_remote_check() {
+    // Toulon checks engagement 10 on the internet (remote_checks[2]) and by telephone
+    // (remote_checks[10]), both « Conforme ».
+    let mut audit = toulon();
+    audit.assessments[9].verdict = Some(Verdict::NotApplicable);
+    audit.assessments[9].comment = Some("Pas de standard sur le site.".to_owned());
+    assert_eq!(
+        lines_of(&audit, RuleCode::NaWithConformingRemoteCheck),
+        [
+            "remote_checks[2].note: [na-with-conforming-remote-check] warning: engagement 10 is NA on site but its internet remote check is Conforme",
+            "remote_checks[10].note: [na-with-conforming-remote-check] warning: engagement 10 is NA on site but its telephone remote check is Conforme",
+        ]
+    );
+    // Not the other rule as well: a `NA` contradicts no note there.
+    expect_none(&audit, RuleCode::RemoteCheckContradictsVerdict);
+    // A remote check « Non applicable » or « Non conforme », or a `C` on site: not reported.
+    for note in [RemoteNote::NonApplicable, RemoteNote::NonConforme] {
+        let mut audit = audit.clone();
+        audit.remote_checks[2].note = Some(note);
+        audit.remote_checks[10].note = Some(note);
+        expect_none(&audit, RuleCode::NaWithConformingRemoteCheck);
+    }
+    expect_none(&toulon(), RuleCode::NaWithConformingRemoteCheck);
+}
+
+#[test]
+fn ps_repeats_nonconformity() {
+    // The fiche's finding is « Délai de réponse dépassé. »; the PS says it again, its case and
+    // spacing aside.
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.assessments[16]
+        .observations
+        .push(Observation::area_of_concern(
+            "délai  de réponse\ndépassé.",
+            "Perte de confiance des usagers.",
+        ));
+    expect_one(
+        &audit,
+        RuleCode::PsRepeatsNonconformity,
+        Severity::Warning,
+        "assessments[16].observations[1].text",
+        "observation 2 (PS) of engagement 17 repeats the finding of its fiche d'écart (NC min): \
+         one fact, recorded both as a nonconformity and as a point sensible",
+    );
+    // The same on a management item.
+    let mut audit = toulon();
+    audit.management[4].verdict = Some(Verdict::MajorNonconformity);
+    audit
+        .ecarts
+        .push(fiche(EcartTarget::Management(PILOTAGE_5), NcGrade::Major));
+    audit.management[4]
+        .observations
+        .push(Observation::area_of_concern(
+            "Délai de réponse dépassé.",
+            "Risque.",
+        ));
+    expect_one(
+        &audit,
+        RuleCode::PsRepeatsNonconformity,
+        Severity::Warning,
+        "management[4].observations[0].text",
+        "observation 1 (PS) of management item pilotage 5 repeats the finding of its fiche \
+         d'écart (NC Maj): one fact, recorded both as a nonconformity and as a point sensible",
+    );
+    // A PS on another aspect of the same NC engagement, the same text as a PP, or as a PS of a
+    // conforming engagement: not reported.
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.assessments[16]
+        .observations
+        .push(Observation::area_of_concern(
+            "Accueil téléphonique saturé le lundi.",
+            "Usagers sans réponse.",
+        ));
+    audit.assessments[16]
+        .observations
+        .push(Observation::opportunity_for_improvement(
+            "Délai de réponse dépassé.",
+        ));
+    audit.assessments[15]
+        .observations
+        .push(Observation::area_of_concern(
+            "Délai de réponse dépassé.",
+            "Risque.",
+        ));
+    expect_none(&audit, RuleCode::PsRepeatsNonconformity);
+    expect_none(&toulon(), RuleCode::PsRepeatsNonconformity);
+}
+
+#[test]
+fn duplicate_fiche_number() {
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.assessments[8].verdict = Some(Verdict::MinorNonconformity);
+    audit
+        .ecarts
+        .push(fiche(EcartTarget::Engagement(e(9)), NcGrade::Minor));
+    audit.ecarts[0].number = Some(1);
+    audit.ecarts[1].number = Some(1);
+    assert_eq!(
+        lines_of(&audit, RuleCode::DuplicateFicheNumber),
+        [
+            "ecarts[1].number: [duplicate-fiche-number] error: the fiche d'écart for engagement 9 has number 1, as has the fiche d'écart for engagement 17",
+            "ecarts[0].number: [duplicate-fiche-number] error: the fiche d'écart for engagement 17 has number 1, as has the fiche d'écart for engagement 9",
+        ]
+    );
+    // The same fiches in the other order give the same diagnostics, their paths aside.
+    let mut reversed = audit.clone();
+    reversed.ecarts.reverse();
+    let messages = |a: &Audit| -> Vec<String> {
+        of_code(&report(a), RuleCode::DuplicateFicheNumber)
+            .iter()
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    assert_eq!(messages(&reversed), messages(&audit));
+    // Three fiches of one number: each names the two others.
+    audit.assessments[0].verdict = Some(Verdict::MinorNonconformity);
+    audit
+        .ecarts
+        .push(fiche(EcartTarget::Engagement(e(1)), NcGrade::Minor));
+    audit.ecarts[2].number = Some(1);
+    assert_eq!(
+        lines_of(&audit, RuleCode::DuplicateFicheNumber)[0],
+        "ecarts[2].number: [duplicate-fiche-number] error: the fiche d'écart for engagement 1 \
+         has number 1, as have the fiches d'écart for engagement 9 and engagement 17"
+    );
+    // Numbers 1 and 2, or fiches without number: not reported.
+    audit.ecarts[1].number = Some(2);
+    audit.ecarts[2].number = None;
+    expect_none(&audit, RuleCode::DuplicateFicheNumber);
+}
+
+#[test]
+fn external_on_in_external_audit() {
+    let mut audit = toulon();
+    audit.kind = qualepref::AuditKind::external(AuditType::Initial).external_on(date("2020-02-18"));
+    expect_one(
+        &audit,
+        RuleCode::ExternalOnInExternalAudit,
+        Severity::Warning,
+        "kind.external_on",
+        "the audit is external but gives the date of an external audit it precedes \
+         (2020-02-18), which only an internal audit has",
+    );
+    // Toulon is an internal audit ahead of an initial one: it may give the date.
+    let mut audit = toulon();
+    audit.kind = audit.kind.external_on(date("2020-02-18"));
+    expect_none(&audit, RuleCode::ExternalOnInExternalAudit);
+    expect_none(&audit, RuleCode::ExternalOnBeforeAuditEnd);
+}
+
+#[test]
+fn external_on_before_audit_end() {
+    let mut audit = toulon();
+    audit.kind = audit.kind.external_on(date("2019-11-10"));
+    expect_one(
+        &audit,
+        RuleCode::ExternalOnBeforeAuditEnd,
+        Severity::Warning,
+        "kind.external_on",
+        "the external audit is planned on 2019-11-10, before the internal audit's end on 2019-11-18",
+    );
+    // On the internal audit's last day or later: not reported.
+    audit.kind.external_on = Some(date("2019-11-18"));
+    expect_none(&audit, RuleCode::ExternalOnBeforeAuditEnd);
+    // An implausible date is the other rule's.
+    audit.kind.external_on = Some(date("2210-02-18"));
+    expect_one(
+        &audit,
+        RuleCode::ImplausibleDate,
+        Severity::Error,
+        "kind.external_on",
+        "date 2210-02-18 is outside the years 2000 to 2100",
+    );
+}
+
+#[test]
+fn labelling_before_audit_end() {
+    let mut audit = toulon();
+    audit.labelling = Some(qualepref::LabellingDecision::on(date("2019-11-01")));
+    expect_one(
+        &audit,
+        RuleCode::LabellingBeforeAuditEnd,
+        Severity::Warning,
+        "labelling.decided_on",
+        "the labelling decision is dated 2019-11-01, before the audit's end on 2019-11-18",
+    );
+    audit.labelling = Some(qualepref::LabellingDecision::on(date("2019-11-18")));
+    expect_none(&audit, RuleCode::LabellingBeforeAuditEnd);
+    audit.labelling = Some(qualepref::LabellingDecision::on(date("1919-12-02")));
+    let lines = lines_of(&audit, RuleCode::ImplausibleDate);
+    assert_eq!(
+        lines,
+        [
+            "labelling.decided_on: [implausible-date] error: date 1919-12-02 is outside the years \
+          2000 to 2100"
+        ]
+    );
+}
+
+#[test]
+fn plan_accepted_before_decision() {
+    // Engagement 18 has no remote check.
+    let mut audit = with_nc(18, NcGrade::Minor);
+    let decision = qualepref::LabellingDecision::on(date("2020-04-01"));
+    audit.labelling = Some(decision.with_plan_accepted_on(date("2020-03-01")));
+    expect_one(
+        &audit,
+        RuleCode::PlanAcceptedBeforeDecision,
+        Severity::Warning,
+        "labelling.plan_accepted_on",
+        "the plan d'actions is accepted on 2020-03-01, before the labelling decision of 2020-04-01",
+    );
+    audit.labelling = Some(decision.with_plan_accepted_on(date("2020-04-01")));
+    expect_none(&audit, RuleCode::PlanAcceptedBeforeDecision);
+    // An avis favorable sous réserve with its plan accepted after the decision: clean.
+    audit.labelling = Some(decision.with_plan_accepted_on(date("2020-04-20")));
+    assert!(report(&audit).is_clean(), "{}", report(&audit));
+    audit.labelling = Some(decision.with_plan_accepted_on(date("9999-04-20")));
+    assert_eq!(
+        lines_of(&audit, RuleCode::ImplausibleDate),
+        [
+            "labelling.plan_accepted_on: [implausible-date] error: date 9999-04-20 is outside the \
+          years 2000 to 2100"
+        ]
+    );
+}
+
+#[test]
+fn plan_accepted_without_conditions() {
+    // Toulon has no nonconformity: an avis favorable, no plan to accept.
+    let mut audit = toulon();
+    let decision = qualepref::LabellingDecision::on(date("2020-04-01"));
+    audit.labelling = Some(decision.with_plan_accepted_on(date("2020-04-20")));
+    expect_one(
+        &audit,
+        RuleCode::PlanAcceptedWithoutConditions,
+        Severity::Warning,
+        "labelling.plan_accepted_on",
+        "a plan d'actions is accepted on 2020-04-20 but the audit's outcome is not favourable \
+         with conditions: it has no nonconformity",
+    );
+    let mut major = with_nc(17, NcGrade::Major);
+    major.labelling = audit.labelling;
+    expect_one(
+        &major,
+        RuleCode::PlanAcceptedWithoutConditions,
+        Severity::Warning,
+        "labelling.plan_accepted_on",
+        "a plan d'actions is accepted on 2020-04-20 but the audit's outcome is not favourable \
+         with conditions: it has 1 major nonconformity",
+    );
+    // An NC min and no NC Maj, or a decision without plan: not reported.
+    let mut minor = with_nc(17, NcGrade::Minor);
+    minor.labelling = audit.labelling;
+    expect_none(&minor, RuleCode::PlanAcceptedWithoutConditions);
+    audit.labelling = Some(decision);
+    expect_none(&audit, RuleCode::PlanAcceptedWithoutConditions);
+}
+
+#[test]
+fn conclusion_praises_major_nonconformity() {
+    // Toulon's conclusion générale: « Le référentiel Qual-e-Pref est maîtrisé. Ceci se traduit
+    // par un très bon niveau d'atteinte des objectifs… ».
+    let audit = with_nc(17, NcGrade::Major);
+    expect_one(
+        &audit,
+        RuleCode::ConclusionPraisesMajorNonconformity,
+        Severity::Warning,
+        "conclusion.conclusion_generale[0]",
+        "the conclusion générale says \"maîtrisé\" but the audit has 1 major nonconformity \
+         (NC Maj)",
+    );
+    assert_eq!(
+        of_code(
+            &report(&audit),
+            RuleCode::ConclusionPraisesMajorNonconformity
+        )[0]
+        .message,
+        "la conclusion générale parle de «\u{a0}maîtrisé\u{a0}» alors que l'audit compte 1 \
+         non-conformité majeure (NC Maj)"
+    );
+    let mut audit = audit;
+    for (text, words) in [
+        ("Un TRES BON NIVEAU d'ensemble.", "TRES BON NIVEAU"),
+        ("Une démarche excellente.", "excellente"),
+        ("Les délais sont maitrisés ; l'accueil aussi.", "maitrisés"),
+        (
+            "Non maîtrisé ici, mais très bon niveau ailleurs.",
+            "très bon niveau",
+        ),
+    ] {
+        audit.conclusion.conclusion_generale = vec![text.to_owned()];
+        let found = of_code(
+            &report(&audit),
+            RuleCode::ConclusionPraisesMajorNonconformity,
+        );
+        assert_eq!(found.len(), 1, "{text}");
+        assert!(
+            found[0].message.contains(&format!("«\u{a0}{words}\u{a0}»")),
+            "{text}"
+        );
+    }
+    // The noun « maîtrise », a denied praise, or the same words without an NC Maj: not reported.
+    for text in [
+        "La maîtrise des délais reste à conforter.",
+        "Le processus n'est pas maîtrisé.",
+        "Un niveau peu maîtrisé, pas excellent.",
+    ] {
+        audit.conclusion.conclusion_generale = vec![text.to_owned()];
+        expect_none(&audit, RuleCode::ConclusionPraisesMajorNonconformity);
+    }
+    expect_none(
+        &with_nc(17, NcGrade::Minor),
+        RuleCode::ConclusionPraisesMajorNonconformity,
+    );
+    expect_none(&toulon(), RuleCode::ConclusionPraisesMajorNonconformity);
+}
+
+/// « Sans objet » under the charte graphique while it has a verdict, or as the conclusion
+/// générale of an audit that gives verdicts: `conclusion-contradicts-findings` covers every
+/// section the data speaks of.
+#[test]
+fn conclusion_contradicts_findings_in_every_section() {
+    let mut audit = toulon();
+    audit.kind.audit_type = Some(AuditType::Suivi);
+    audit.conclusion.charte_graphique.verdict = Some(Verdict::Conformity);
+    audit.conclusion.charte_graphique.text = vec!["Sans objet.".to_owned()];
+    audit.conclusion.conclusion_generale = vec!["Sans objet.".to_owned()];
+    assert_eq!(
+        lines_of(&audit, RuleCode::ConclusionContradictsFindings),
+        [
+            "conclusion.charte_graphique.text[0]: [conclusion-contradicts-findings] warning: the section says \"Sans objet.\" but the charte graphique is assessed C",
+            "conclusion.conclusion_generale[0]: [conclusion-contradicts-findings] warning: the section says \"Sans objet.\" but the audit gives a verdict to 23 engagements",
+        ]
+    );
+    // A charte graphique « Sans objet » that is NA, or without verdict: not reported.
+    audit.conclusion.charte_graphique.verdict = Some(Verdict::NotApplicable);
+    audit.conclusion.conclusion_generale = vec!["Voir ci-dessus.".to_owned()];
+    expect_none(&audit, RuleCode::ConclusionContradictsFindings);
+    audit.conclusion.charte_graphique.verdict = None;
+    expect_none(&audit, RuleCode::ConclusionContradictsFindings);
+    // The commentaires have no counterpart in the data: « Sans objet » there is fine (Toulon).
+    assert_eq!(toulon().conclusion.commentaires, ["Sans objet."]);
+    expect_none(&toulon(), RuleCode::ConclusionContradictsFindings);
+}
+
+/// The new texts (an assessment's evidence, a fiche's cause and response) are checked for
+/// control characters like the others.
+#[test]
+fn control_character_in_the_new_texts() {
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.assessments[3].evidence = Some("Registre\u{1b}[31m".to_owned());
+    audit.management[0].evidence = Some("Compte rendu\u{7}".to_owned());
+    audit.ecarts[0].cause = Some("Absence de suivi\u{9b}".to_owned());
+    audit.ecarts[0].response = Some("Accord\r".to_owned());
+    let found = of_code(&report(&audit), RuleCode::ControlCharacter);
+    let paths: Vec<&str> = found.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "assessments[3].evidence",
+            "management[0].evidence",
+            "ecarts[0].cause",
+            "ecarts[0].response",
+        ]
+    );
+    audit.assessments[3].evidence = Some("Registre\tdu courrier\r\nsigné".to_owned());
+    audit.management[0].evidence = None;
+    audit.ecarts[0].cause = None;
+    audit.ecarts[0].response = Some("Accord".to_owned());
+    expect_none(&audit, RuleCode::ControlCharacter);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -233,6 +233,7 @@ crate::base::codes_table::code_table! {
         }
         FicheDueBeforeAuditEnd = "fiche-due-before-audit-end", Warning {
             description: "A fiche d'écart's corrective action is due before the audit's last day.",
+            details: "`ecarts[].due` is the one échéance an audit records: a fiche's number, cause and response and an assessment's evidence carry none, and the dates of an internal audit's planned external audit and of the labelling decision have their own codes (`external-on-before-audit-end`, `labelling-before-audit-end`, `plan-accepted-before-decision`).",
             example: "ecarts[0].due: [fiche-due-before-audit-end] warning: the fiche d'écart for engagement 17 is due on 2019-10-01, before the audit's end on 2019-11-18",
             example_fr: "ecarts[0].due\u{a0}: [fiche-due-before-audit-end] avertissement\u{a0}: l'action corrective de la fiche d'écart de l'engagement 17 est due le 01/10/2019, avant la fin de l'audit le 18/11/2019",
             fix: "Correct the due date.",
@@ -244,8 +245,8 @@ crate::base::codes_table::code_table! {
             fix: "Set its verdict to `NA`, or correct `kind.type`.",
         }
         ConclusionContradictsFindings = "conclusion-contradicts-findings", Warning {
-            description: "A conclusion section contradicts the data: « Absence de non-conformité » or « Sans objet » under fiches d'écart while nonconformities exist, or « Sans objet » under points forts, points sensibles or pistes de progrès while such observations exist (compared ignoring case and accents).",
-            details: "A fiches d'écart section that does not say « absence » while there is no nonconformity is fine: only contradictions are reported.",
+            description: "A conclusion section contradicts the data: « Absence de non-conformité » or « Sans objet » under fiches d'écart while nonconformities exist; « Sans objet » under points forts, points sensibles or pistes de progrès while such observations exist, under the charte graphique while it has a verdict other than `NA`, or as the conclusion générale while engagements have a verdict (compared ignoring case and accents).",
+            details: "A fiches d'écart section that does not say « absence » while there is no nonconformity is fine: only contradictions are reported. The commentaires, bonnes pratiques and enquêtes de satisfaction have no counterpart in the data, and are not checked.",
             example: "conclusion.fiches_ecart[0]: [conclusion-contradicts-findings] warning: the section says \"Absence de non-conformité majeure ou mineure.\" but the audit has 1 nonconformity",
             example_fr: "conclusion.fiches_ecart[0]\u{a0}: [conclusion-contradicts-findings] avertissement\u{a0}: la section indique «\u{a0}Absence de non-conformité majeure ou mineure.\u{a0}» mais l'audit compte 1 non-conformité",
             fix: "Rewrite the section to match the findings.",
@@ -359,7 +360,7 @@ crate::base::codes_table::code_table! {
             fix: "Renumber or remove the repeated item.",
         }
         ImplausibleDate = "implausible-date", Error {
-            description: "A date of the audit (its days, a signature, a fiche d'écart's due date or the day its action was checked) outside the years 2000 to 2100: a typing error such as 9999 or 12019.",
+            description: "A date of the audit (its days, a signature, an internal audit's planned external audit, the labelling decision and the plan's acceptance, a fiche d'écart's due date or the day its action was checked) outside the years 2000 to 2100: a typing error such as 9999 or 12019.",
             example: "dates.end: [implausible-date] error: date 9999-11-18 is outside the years 2000 to 2100",
             example_fr: "dates.end\u{a0}: [implausible-date] erreur\u{a0}: la date du 18/11/9999 n'est pas comprise entre les années 2000 et 2100",
             fix: "Correct the year.",
@@ -383,7 +384,7 @@ crate::base::codes_table::code_table! {
             fix: "Remove the repeated auditor, or merge the two entries.",
         }
         ControlCharacter = "control-character", Error {
-            description: "A text of the audit (or of a référentiel file, which loading then refuses) holds a control character other than tab and a line break (line feed, or carriage return and line feed): ESC, a lone carriage return, a C1 control, which could drive a terminal when printed; the text import refuses the same characters.",
+            description: "A text of the audit (any of them: comments, evidence, observations, the fiches d'écart with their cause and response, section 4…; or of a référentiel file, which loading then refuses) holds a control character other than tab and a line break (line feed, or carriage return and line feed): ESC, a lone carriage return, a C1 control, which could drive a terminal when printed; the text import refuses the same characters.",
             example: "assessments[3].comment: [control-character] error: the text holds the control character U+001B at character 12; only tab and line breaks are allowed",
             example_fr: "assessments[3].comment\u{a0}: [control-character] erreur\u{a0}: le texte contient le caractère de contrôle U+001B en position 12\u{202f}; seuls la tabulation et les retours à la ligne sont admis",
             fix: "Remove the character from the text.",
@@ -434,6 +435,65 @@ crate::base::codes_table::code_table! {
             example: "unread[0]: [unread-assessment] error: assessments[4].verdict: the text \"NC Maj\" (line 120 of the source) could carry a verdict (NC Maj) and was not filed; it competes with the value filed at line 80",
             example_fr: "unread[0]\u{a0}: [unread-assessment] erreur\u{a0}: assessments[4].verdict\u{a0}: le texte «\u{a0}NC Maj\u{a0}» (ligne 120 de la source) pourrait porter un verdict (NC Maj) et n'a pas été classé\u{202f}; il entre en concurrence avec la valeur déjà classée («\u{a0}line 80\u{a0}»)",
             fix: "File the value where it belongs (the engagement's verdict, an observation of its assessment) or delete it from the source if it is a mistake, then remove the entry from `unread`. For two verdicts of one engagement, keep the right one.",
+        }
+        NaWithConformingRemoteCheck = "na-with-conforming-remote-check", Warning {
+            description: "An engagement is `NA` on site while one of its remote checks is `Conforme`: the remote check found that the engagement applies.",
+            details: "`remote-check-contradicts-verdict` leaves an on-site `NA` alone; this code reports a remote check that found the engagement applicable and met. A remote check `Non conforme` of an `NA` engagement is not reported.",
+            example: "remote_checks[2].note: [na-with-conforming-remote-check] warning: engagement 10 is NA on site but its internet remote check is Conforme",
+            example_fr: "remote_checks[2].note\u{a0}: [na-with-conforming-remote-check] avertissement\u{a0}: l'engagement 10 est NA sur place mais son contrôle à distance (Internet) est noté «\u{a0}Conforme\u{a0}»",
+            fix: "Give the engagement the verdict the remote check supports, or say in its `comment` why it does not apply on site; or correct the note.",
+        }
+        PsRepeatsNonconformity = "ps-repeats-nonconformity", Warning {
+            description: "A point sensible of an engagement or management item that is a nonconformity repeats the finding of its fiche d'écart (the same text, case and spacing aside): one fact recorded twice, with a corrective and a preventive action.",
+            details: "Only the same fact is reported: an engagement may hold a nonconformity on one aspect and a point sensible on another, so a `PS` with another text on an engagement that is an `NC` is left alone.",
+            example: "assessments[16].observations[1].text: [ps-repeats-nonconformity] warning: observation 2 (PS) of engagement 17 repeats the finding of its fiche d'écart (NC min): one fact, recorded both as a nonconformity and as a point sensible",
+            example_fr: "assessments[16].observations[1].text\u{a0}: [ps-repeats-nonconformity] avertissement\u{a0}: l'observation 2 (PS) de l'engagement 17 reprend le constat de sa fiche d'écart (NC min)\u{a0}: un même fait est relevé à la fois comme non-conformité et comme point sensible",
+            fix: "Keep the fact as the nonconformity and remove the point sensible, or rewrite the point sensible to say what else is at risk.",
+        }
+        DuplicateFicheNumber = "duplicate-fiche-number", Error {
+            description: "Two fiches d'écart have the same `number`.",
+            details: "Every fiche whose number another fiche has is reported, naming the others in order, so that the diagnostics do not depend on the order of the fiches.",
+            example: "ecarts[1].number: [duplicate-fiche-number] error: the fiche d'écart for engagement 9 has number 1, as has the fiche d'écart for engagement 17",
+            example_fr: "ecarts[1].number\u{a0}: [duplicate-fiche-number] erreur\u{a0}: la fiche d'écart de l'engagement 9 porte le numéro 1, comme la fiche d'écart de l'engagement 17",
+            fix: "Number the fiches as the report does (« Fiche d'écart n°1 », n°2…).",
+        }
+        ExternalOnInExternalAudit = "external-on-in-external-audit", Warning {
+            description: "An external audit gives `kind.external_on`, the planned date of the external audit that an internal audit precedes.",
+            example: "kind.external_on: [external-on-in-external-audit] warning: the audit is external but gives the date of an external audit it precedes (2020-02-18), which only an internal audit has",
+            example_fr: "kind.external_on\u{a0}: [external-on-in-external-audit] avertissement\u{a0}: l'audit est externe mais indique la date d'un audit externe qu'il précède (18/02/2020), ce que seul un audit interne fait",
+            fix: "Remove `kind.external_on`, or set `kind.internal` if the audit is an internal one.",
+        }
+        ExternalOnBeforeAuditEnd = "external-on-before-audit-end", Warning {
+            description: "An internal audit's planned external audit (`kind.external_on`) is before the internal audit's last day.",
+            example: "kind.external_on: [external-on-before-audit-end] warning: the external audit is planned on 2019-11-10, before the internal audit's end on 2019-11-18",
+            example_fr: "kind.external_on\u{a0}: [external-on-before-audit-end] avertissement\u{a0}: l'audit externe est prévu le 10/11/2019, avant la fin de l'audit interne le 18/11/2019",
+            fix: "Correct `kind.external_on` or the audit's dates.",
+        }
+        LabellingBeforeAuditEnd = "labelling-before-audit-end", Warning {
+            description: "The labelling decision (`labelling.decided_on`) is dated before the audit's last day.",
+            example: "labelling.decided_on: [labelling-before-audit-end] warning: the labelling decision is dated 2019-11-01, before the audit's end on 2019-11-18",
+            example_fr: "labelling.decided_on\u{a0}: [labelling-before-audit-end] avertissement\u{a0}: la décision de labellisation est datée du 01/11/2019, avant la fin de l'audit le 18/11/2019",
+            fix: "Correct `labelling.decided_on`: the certification body decides after the audit.",
+        }
+        PlanAcceptedBeforeDecision = "plan-accepted-before-decision", Warning {
+            description: "The plan d'actions is recorded as accepted (`labelling.plan_accepted_on`) before the labelling decision.",
+            example: "labelling.plan_accepted_on: [plan-accepted-before-decision] warning: the plan d'actions is accepted on 2020-03-01, before the labelling decision of 2020-04-01",
+            example_fr: "labelling.plan_accepted_on\u{a0}: [plan-accepted-before-decision] avertissement\u{a0}: le plan d'actions est accepté le 01/03/2020, avant la décision de labellisation du 01/04/2020",
+            fix: "Correct `labelling.plan_accepted_on` or `labelling.decided_on`.",
+        }
+        PlanAcceptedWithoutConditions = "plan-accepted-without-conditions", Warning {
+            description: "A plan d'actions is recorded as accepted (`labelling.plan_accepted_on`) for an audit whose outcome is not favourable with conditions: it has no nonconformity, or it has a major one.",
+            details: "The outcome is read from the verdicts of the engagements and management items as the default decision policy reads them (any `NC Maj`: unfavourable; else any `NC min`: favourable with conditions; else favourable): validation knows no policy, so a policy that makes many minor nonconformities unfavourable is not taken into account.",
+            example: "labelling.plan_accepted_on: [plan-accepted-without-conditions] warning: a plan d'actions is accepted on 2020-03-20 but the audit's outcome is not favourable with conditions: it has no nonconformity",
+            example_fr: "labelling.plan_accepted_on\u{a0}: [plan-accepted-without-conditions] avertissement\u{a0}: un plan d'actions est accepté le 20/03/2020 mais l'avis de l'audit n'est pas favorable sous réserve\u{a0}: il ne compte aucune non-conformité",
+            fix: "Remove `labelling.plan_accepted_on`, or correct the verdicts.",
+        }
+        ConclusionPraisesMajorNonconformity = "conclusion-praises-major-nonconformity", Warning {
+            description: "A paragraph of the conclusion générale praises the site (« très bon niveau », « excellent », « maîtrisé ») while the audit holds a major nonconformity (`NC Maj`).",
+            details: "The words are read as words, in any case, with or without the accent of `î` and `è` (`maitrisé`, `tres bon niveau`) and with their agreements (`excellente`, `maîtrisées`); the noun « maîtrise » is no praise, and a praise denied by one of the three words before it (`pas`, `non`, `peu`, `mal`, `jamais`, `plus`, `insuffisamment`, `partiellement`) is left alone. One diagnostic per paragraph, quoting its first praise as written. The text is the auditor's: the warning asks for a second reading.",
+            example: "conclusion.conclusion_generale[0]: [conclusion-praises-major-nonconformity] warning: the conclusion générale says \"maîtrisé\" but the audit has 1 major nonconformity (NC Maj)",
+            example_fr: "conclusion.conclusion_generale[0]\u{a0}: [conclusion-praises-major-nonconformity] avertissement\u{a0}: la conclusion générale parle de «\u{a0}maîtrisé\u{a0}» alors que l'audit compte 1 non-conformité majeure (NC Maj)",
+            fix: "Reread the conclusion générale against the findings, and say what the major nonconformity means for the label.",
         }
     }
 }

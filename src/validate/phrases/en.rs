@@ -1,7 +1,7 @@
 //! The messages of validation in English. Values of the audit are quoted as Rust writes
 //! strings (`"Sans objet."`), their control characters escaped.
 
-use super::{NoNonconformity, Phrases};
+use super::{NoConditions, NoNonconformity, Phrases};
 use crate::validate::rules::Subject;
 use crate::{Carried, EcartTarget, ObservationKind, Unread};
 
@@ -28,6 +28,36 @@ pub(crate) static EN: Phrases = Phrases {
     implausible_date: |date, from, to| format!("date {date} is outside the years {from} to {to}"),
     audit_too_long: |days, start, end, max| {
         format!("the audit lasts {days} days ({start} to {end}), more than {max}")
+    },
+    external_on_in_external_audit: |on| {
+        format!(
+            "the audit is external but gives the date of an external audit it precedes ({on}), \
+             which only an internal audit has"
+        )
+    },
+    external_on_before_audit_end: |on, end| {
+        format!("the external audit is planned on {on}, before the internal audit's end on {end}")
+    },
+    labelling_before_audit_end: |on, end| {
+        format!("the labelling decision is dated {on}, before the audit's end on {end}")
+    },
+    plan_accepted_before_decision: |on, decided| {
+        format!(
+            "the plan d'actions is accepted on {on}, before the labelling decision of {decided}"
+        )
+    },
+    plan_accepted_without_conditions: |on, why| {
+        let why = match why {
+            NoConditions::NoNonconformity => "it has no nonconformity".to_owned(),
+            NoConditions::Major(n) => format!(
+                "it has {n} major nonconformit{}",
+                if n == 1 { "y" } else { "ies" }
+            ),
+        };
+        format!(
+            "a plan d'actions is accepted on {on} but the audit's outcome is not favourable with \
+             conditions: {why}"
+        )
     },
 
     obligatory_module_not_covered: |m, title| {
@@ -73,6 +103,13 @@ pub(crate) static EN: Phrases = Phrases {
             what(s)
         )
     },
+    ps_repeats_nonconformity: |j, s, grade| {
+        format!(
+            "observation {j} (PS) of {} repeats the finding of its fiche d'écart ({grade}): one \
+             fact, recorded both as a nonconformity and as a point sensible",
+            what(s)
+        )
+    },
     missing_management_item: |id, title| format!("management item {id} ({title}) is not assessed"),
     unknown_management_item: |s, id| format!("{} is not in the référentiel {id}", what(s)),
     duplicate_management_item: |s, count| format!("{} is assessed {count} times", what(s)),
@@ -96,6 +133,9 @@ pub(crate) static EN: Phrases = Phrases {
     remote_check_contradicts_verdict: |s, note, verdict| {
         format!("{} is {note} but its on-site verdict is {verdict}", what(s))
     },
+    na_with_conforming_remote_check: |channel, n| {
+        format!("engagement {n} is NA on site but its {channel} remote check is Conforme")
+    },
     remote_channel_not_checked: |channel| {
         format!("the remote audit checks no engagement on the {channel} channel")
     },
@@ -115,6 +155,19 @@ pub(crate) static EN: Phrases = Phrases {
         format!("{} records no nonconformity: {why}", fiche(t))
     },
     duplicate_fiche: |t, count| format!("{t} has {count} fiches d'écart"),
+    duplicate_fiche_number: |t, number, others| {
+        let (verb, fiches) = if others.len() == 1 {
+            ("has", "the fiche d'écart")
+        } else {
+            ("have", "the fiches d'écart")
+        };
+        let list: Vec<String> = others.iter().map(ToString::to_string).collect();
+        format!(
+            "{} has number {number}, as {verb} {fiches} for {}",
+            fiche(t),
+            list.join(" and ")
+        )
+    },
     fiche_empty_finding: |t| format!("{} has an empty finding", fiche(t)),
     fiche_status_before_audit: |t, lifted, on, start| {
         let verb = if lifted { "lifted" } else { "checked" };
@@ -160,6 +213,15 @@ pub(crate) static EN: Phrases = Phrases {
             plural(n)
         )
     },
+    charte_contradicts: |text, v| {
+        format!("the section says {text:?} but the charte graphique is assessed {v}")
+    },
+    conclusion_contradicts: |text, n| {
+        format!(
+            "the section says {text:?} but the audit gives a verdict to {n} engagement{}",
+            plural(n)
+        )
+    },
     observations_section_empty: |kind, n| {
         format!(
             "the {} section is empty but the audit has {n} {kind} observation{}",
@@ -174,6 +236,13 @@ pub(crate) static EN: Phrases = Phrases {
         )
     },
     conclusion_generale_empty: "the conclusion générale section is empty",
+    conclusion_praises: |words, n| {
+        format!(
+            "the conclusion générale says {words:?} but the audit has {n} major \
+             nonconformit{} (NC Maj)",
+            if n == 1 { "y" } else { "ies" }
+        )
+    },
 
     control_character: crate::model::referentiel_checks::phrases::control_character_en,
     unread_carries: |u, carried| {

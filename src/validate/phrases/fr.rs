@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::{NoNonconformity, Phrases, escaped};
+use super::{NoConditions, NoNonconformity, Phrases, escaped};
 use crate::validate::rules::Subject;
 use crate::{
     AdministrationType, Carried, EcartTarget, Language, ObservationKind, RemoteChannel, Unread,
@@ -66,6 +66,48 @@ pub(crate) static FR: Phrases = Phrases {
             d(end)
         )
     },
+    external_on_in_external_audit: |on| {
+        format!(
+            "l'audit est externe mais indique la date d'un audit externe qu'il précède ({}), \
+             ce que seul un audit interne fait",
+            d(on)
+        )
+    },
+    external_on_before_audit_end: |on, end| {
+        format!(
+            "l'audit externe est prévu le {}, avant la fin de l'audit interne le {}",
+            d(on),
+            d(end)
+        )
+    },
+    labelling_before_audit_end: |on, end| {
+        format!(
+            "la décision de labellisation est datée du {}, avant la fin de l'audit le {}",
+            d(on),
+            d(end)
+        )
+    },
+    plan_accepted_before_decision: |on, decided| {
+        format!(
+            "le plan d'actions est accepté le {}, avant la décision de labellisation du {}",
+            d(on),
+            d(decided)
+        )
+    },
+    plan_accepted_without_conditions: |on, why| {
+        let why = match why {
+            NoConditions::NoNonconformity => "il ne compte aucune non-conformité".to_owned(),
+            NoConditions::Major(n) => {
+                let s = plural(n);
+                format!("il compte {n} non-conformité{s} majeure{s}")
+            }
+        };
+        format!(
+            "un plan d'actions est accepté le {} mais l'avis de l'audit n'est pas favorable sous \
+             réserve\u{a0}: {why}",
+            d(on)
+        )
+    },
 
     obligatory_module_not_covered: |m, title| {
         format!("le module {m} ({title}) est obligatoire mais n'est pas couvert")
@@ -114,6 +156,13 @@ pub(crate) static FR: Phrases = Phrases {
             of(s)
         )
     },
+    ps_repeats_nonconformity: |j, s, grade| {
+        format!(
+            "l'observation {j} (PS) {} reprend le constat de sa fiche d'écart ({grade})\u{a0}: \
+             un même fait est relevé à la fois comme non-conformité et comme point sensible",
+            of(s)
+        )
+    },
     missing_management_item: |id, title| format!("le point {id} ({title}) n'est pas évalué"),
     unknown_management_item: |s, id| format!("{} ne figure pas dans le référentiel {id}", what(s)),
     duplicate_management_item: |s, count| format!("{} est évalué {count} fois", what(s)),
@@ -151,6 +200,13 @@ pub(crate) static FR: Phrases = Phrases {
             quoted(note.code())
         )
     },
+    na_with_conforming_remote_check: |channel, n| {
+        format!(
+            "l'engagement {n} est NA sur place mais son contrôle à distance ({}) est noté {}",
+            channel_word(channel),
+            quoted("Conforme")
+        )
+    },
     remote_channel_not_checked: |channel| {
         format!(
             "l'audit à distance ne contrôle aucun engagement sur le canal {}",
@@ -173,6 +229,19 @@ pub(crate) static FR: Phrases = Phrases {
         )
     },
     duplicate_fiche: |t, count| format!("{} a {count} fiches d'écart", target(t)),
+    duplicate_fiche_number: |t, number, others| {
+        let fiches = if others.len() == 1 {
+            "la fiche d'écart"
+        } else {
+            "les fiches d'écart"
+        };
+        let list: Vec<String> = others.iter().map(|o| of_target(*o)).collect();
+        format!(
+            "{} porte le numéro {number}, comme {fiches} {}",
+            fiche(t),
+            list.join(" et ")
+        )
+    },
     fiche_empty_finding: |t| format!("le constat de {} est vide", fiche(t)),
     fiche_status_before_audit: |t, lifted, on, start| {
         let verb = if lifted { "levée" } else { "vérifiée" };
@@ -225,6 +294,19 @@ pub(crate) static FR: Phrases = Phrases {
             plural(n)
         )
     },
+    charte_contradicts: |text, v| {
+        format!(
+            "la section indique {} mais la charte graphique est évaluée {v}",
+            quoted(text)
+        )
+    },
+    conclusion_contradicts: |text, n| {
+        let s = plural(n);
+        format!(
+            "la section indique {} mais l'audit donne un verdict à {n} engagement{s}",
+            quoted(text)
+        )
+    },
     observations_section_empty: |kind, n| {
         format!(
             "la section des {} est vide mais l'audit compte {n} observation{} {kind}",
@@ -239,6 +321,14 @@ pub(crate) static FR: Phrases = Phrases {
         )
     },
     conclusion_generale_empty: "la conclusion générale est vide",
+    conclusion_praises: |words, n| {
+        let s = plural(n);
+        format!(
+            "la conclusion générale parle de {} alors que l'audit compte {n} non-conformité{s} \
+             majeure{s} (NC Maj)",
+            quoted(words)
+        )
+    },
 
     control_character: crate::model::referentiel_checks::phrases::control_character_fr,
     unread_carries: |u, carried| {
@@ -342,6 +432,14 @@ fn target(target: EcartTarget) -> String {
     match target {
         EcartTarget::Engagement(n) => format!("l'engagement {n}"),
         EcartTarget::Management(id) => format!("le point {id}"),
+    }
+}
+
+/// What a fiche d'écart is about, after « de »: `de l'engagement 17`, `du point pilotage 5`.
+fn of_target(target: EcartTarget) -> String {
+    match target {
+        EcartTarget::Engagement(n) => format!("de l'engagement {n}"),
+        EcartTarget::Management(id) => format!("du point {id}"),
     }
 }
 

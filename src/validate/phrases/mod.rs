@@ -34,6 +34,16 @@ pub(crate) enum NoNonconformity {
     NotAssessed,
 }
 
+/// Why an accepted plan d'actions does not fit the audit's outcome: an avis favorable sous
+/// réserve needs a minor nonconformity and no major one.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum NoConditions {
+    /// No nonconformity at all: an avis favorable.
+    NoNonconformity,
+    /// This many major nonconformities: an avis défavorable.
+    Major(usize),
+}
+
 /// Every message of validation in one language.
 pub(crate) struct Phrases {
     // --- The header of the audit.
@@ -61,6 +71,17 @@ pub(crate) struct Phrases {
     pub(crate) implausible_date: fn(NaiveDate, i32, i32) -> String,
     /// `audit-too-long`: the days, start, end, and the most days allowed.
     pub(crate) audit_too_long: fn(i64, NaiveDate, NaiveDate, i64) -> String,
+    /// `external-on-in-external-audit`: the date given.
+    pub(crate) external_on_in_external_audit: fn(NaiveDate) -> String,
+    /// `external-on-before-audit-end`: the external audit's date, the internal audit's end.
+    pub(crate) external_on_before_audit_end: fn(NaiveDate, NaiveDate) -> String,
+    /// `labelling-before-audit-end`: the decision's day, the audit's end.
+    pub(crate) labelling_before_audit_end: fn(NaiveDate, NaiveDate) -> String,
+    /// `plan-accepted-before-decision`: the plan's day, the decision's day.
+    pub(crate) plan_accepted_before_decision: fn(NaiveDate, NaiveDate) -> String,
+    /// `plan-accepted-without-conditions`: the plan's day, why the outcome is not favourable
+    /// with conditions.
+    pub(crate) plan_accepted_without_conditions: fn(NaiveDate, NoConditions) -> String,
 
     // --- The modules.
     /// `obligatory-module-not-covered`: the module and its title.
@@ -95,6 +116,8 @@ pub(crate) struct Phrases {
     pub(crate) empty_observation: fn(usize, ObservationKind, Subject) -> String,
     /// `ps-without-risk`: the observation's rank (from 1).
     pub(crate) ps_without_risk: fn(usize, Subject) -> String,
+    /// `ps-repeats-nonconformity`: the observation's rank (from 1), the grade of the fiche.
+    pub(crate) ps_repeats_nonconformity: fn(usize, Subject, NcGrade) -> String,
     /// `missing-management-item`: the item and its title.
     pub(crate) missing_management_item: fn(ManagementItemId, &str) -> String,
     /// `unknown-management-item`: the référentiel's id.
@@ -116,6 +139,9 @@ pub(crate) struct Phrases {
     pub(crate) remote_check_without_note: fn(Subject) -> String,
     /// `remote-check-contradicts-verdict`: the note, the on-site verdict.
     pub(crate) remote_check_contradicts_verdict: fn(Subject, RemoteNote, Verdict) -> String,
+    /// `na-with-conforming-remote-check`: the channel of the remote check whose note is
+    /// `Conforme`, the engagement.
+    pub(crate) na_with_conforming_remote_check: fn(RemoteChannel, EngagementNumber) -> String,
     /// `remote-channel-not-checked`: the channel.
     pub(crate) remote_channel_not_checked: fn(RemoteChannel) -> String,
 
@@ -126,6 +152,9 @@ pub(crate) struct Phrases {
     pub(crate) fiche_without_nonconformity: fn(EcartTarget, NoNonconformity) -> String,
     /// `duplicate-fiche`: how many fiches.
     pub(crate) duplicate_fiche: fn(EcartTarget, usize) -> String,
+    /// `duplicate-fiche-number`: the fiche's target, its number, the targets of the other
+    /// fiches of that number (at least one, in order).
+    pub(crate) duplicate_fiche_number: fn(EcartTarget, u32, &[EcartTarget]) -> String,
     /// `fiche-empty-finding`.
     pub(crate) fiche_empty_finding: fn(EcartTarget) -> String,
     /// `fiche-status-before-audit`: whether lifted (else checked), the day, the audit's start.
@@ -148,12 +177,19 @@ pub(crate) struct Phrases {
     /// `conclusion-contradicts-findings` of an observations' section: the paragraph, the count,
     /// the kind.
     pub(crate) observations_contradict: fn(&str, usize, ObservationKind) -> String,
+    /// `conclusion-contradicts-findings` of the charte graphique: the paragraph, the verdict.
+    pub(crate) charte_contradicts: fn(&str, Verdict) -> String,
+    /// `conclusion-contradicts-findings` of the conclusion générale: the paragraph, the count
+    /// of engagements with a verdict.
+    pub(crate) conclusion_contradicts: fn(&str, usize) -> String,
     /// `conclusion-section-empty` of an observations' section: the kind, the count.
     pub(crate) observations_section_empty: fn(ObservationKind, usize) -> String,
     /// `conclusion-section-empty` of the fiches d'écart: the count of nonconformities.
     pub(crate) fiches_section_empty: fn(usize) -> String,
     /// `conclusion-section-empty` of the conclusion générale.
     pub(crate) conclusion_generale_empty: &'static str,
+    /// `conclusion-praises-major-nonconformity`: the words as written, the count of `NC Maj`.
+    pub(crate) conclusion_praises: fn(&str, usize) -> String,
 
     // --- The texts and what an import did not read.
     /// `control-character`: the character, its position (from 1).

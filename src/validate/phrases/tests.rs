@@ -11,9 +11,10 @@ use chrono::NaiveDate;
 
 use crate::i18n::typography::is_typeset;
 use crate::{
-    ActionStatus, Audit, Diagnostic, EcartTarget, EngagementNumber, Error, FicheEcart, Language,
-    ManagementSection, ModuleNumber, NcGrade, Observation, Referentiel, RemoteNote, RuleCode,
-    Severity, Unread, ValidationOptions, Verdict, samples, validate, validate_referentiel,
+    ActionStatus, Audit, Diagnostic, EcartTarget, EngagementNumber, Error, FicheEcart,
+    LabellingDecision, Language, ManagementSection, ModuleNumber, NcGrade, Observation,
+    Referentiel, RemoteNote, RuleCode, Severity, Unread, ValidationOptions, Verdict, samples,
+    validate, validate_referentiel,
 };
 
 fn toulon() -> Audit {
@@ -132,6 +133,10 @@ fn broken_audits() -> Vec<Audit> {
         a.remote_checks
             .retain(|c| c.channel != crate::RemoteChannel::Courriels)
     });
+    add(&|a| {
+        a.assessments[9].verdict = Some(Verdict::NotApplicable);
+        a.assessments[9].comment = Some("Sans objet pour le site.".to_owned());
+    });
     add(&|a| a.assessments[16].verdict = Some(Verdict::MinorNonconformity));
     add(&|a| {
         a.ecarts.push(FicheEcart::new(
@@ -178,6 +183,24 @@ fn broken_audits() -> Vec<Audit> {
             reason: "Pas encore.".to_owned(),
         };
     });
+    add(&|a| {
+        *a = with_nc(17, NcGrade::Minor);
+        let mut second = a.ecarts[0].clone();
+        second.target = EcartTarget::Engagement(e(9));
+        a.assessments[8].verdict = Some(Verdict::MinorNonconformity);
+        a.ecarts[0].number = Some(1);
+        second.number = Some(1);
+        a.ecarts.push(second);
+    });
+    add(&|a| {
+        *a = with_nc(17, NcGrade::Minor);
+        a.assessments[16]
+            .observations
+            .push(Observation::area_of_concern(
+                "délai de réponse  dépassé.",
+                "Perte de confiance.",
+            ));
+    });
     add(&|a| a.conclusion.charte_graphique.verdict = Some(Verdict::Conformity));
     add(&|a| {
         a.kind.audit_type = Some(crate::AuditType::Suivi);
@@ -189,6 +212,12 @@ fn broken_audits() -> Vec<Audit> {
             vec!["Absence de non-conformité majeure ou mineure.".to_owned()];
         a.conclusion.points_forts = vec!["Sans objet.".to_owned()];
         a.conclusion.pistes_de_progres.clear();
+        a.conclusion.conclusion_generale = vec!["Sans objet.".to_owned()];
+    });
+    add(&|a| {
+        a.kind.audit_type = Some(crate::AuditType::Suivi);
+        a.conclusion.charte_graphique.verdict = Some(Verdict::Conformity);
+        a.conclusion.charte_graphique.text = vec!["Sans objet.".to_owned()];
     });
     add(&|a| {
         a.assessments[16]
@@ -203,7 +232,17 @@ fn broken_audits() -> Vec<Audit> {
         a.conclusion.fiches_ecart.clear();
         a.ecarts.clear();
     });
+    add(&|a| *a = with_nc(17, NcGrade::Major));
     add(&|a| a.assessments[3].comment = Some("Accueil ok \u{1b}[2J".to_owned()));
+    add(&|a| {
+        a.assessments[3].evidence = Some("Registre\u{7}".to_owned());
+        a.management[0].evidence = Some("Note\u{9b}".to_owned());
+    });
+    add(&|a| {
+        *a = with_nc(17, NcGrade::Minor);
+        a.ecarts[0].cause = Some("Cause\r".to_owned());
+        a.ecarts[0].response = Some("Réponse\u{0}".to_owned());
+    });
     add(&|a| {
         a.unread = vec![
             Unread::new("assessments[4].verdict", "NC Maj")
@@ -218,6 +257,30 @@ fn broken_audits() -> Vec<Audit> {
         ];
     });
     add(&|a| a.unread = vec![Unread::new("ecarts[0].due", "fin mars").at_line(185)]);
+    add(&|a| a.kind.external_on = Some(day("2019-11-10")));
+    add(&|a| {
+        a.kind.internal = false;
+        a.kind.external_on = Some(day("2020-02-18"));
+    });
+    add(&|a| a.kind.external_on = Some(day("9999-02-18")));
+    add(&|a| {
+        a.labelling =
+            Some(LabellingDecision::on(day("2019-11-01")).with_plan_accepted_on(day("2019-11-20")));
+    });
+    add(&|a| {
+        *a = with_nc(17, NcGrade::Minor);
+        a.labelling =
+            Some(LabellingDecision::on(day("2020-04-01")).with_plan_accepted_on(day("2020-03-01")));
+    });
+    add(&|a| {
+        a.labelling =
+            Some(LabellingDecision::on(day("2020-04-01")).with_plan_accepted_on(day("2020-03-20")));
+    });
+    add(&|a| {
+        *a = with_nc(17, NcGrade::Major);
+        a.labelling =
+            Some(LabellingDecision::on(day("2020-04-01")).with_plan_accepted_on(day("2020-04-02")));
+    });
     all
 }
 

@@ -3,7 +3,7 @@
 
 use super::super::index::Index;
 use super::super::order::{Collector, Place, SECTION_ASSESSMENTS};
-use super::{Subject, check_observations, check_verdict};
+use super::{Subject, check_observations, check_ps_repeats, check_verdict};
 use crate::RuleCode;
 use crate::{EcartTarget, Verdict};
 
@@ -56,7 +56,8 @@ impl Index<'_> {
             let subject = Subject::Assessment(i, n);
             check_verdict(out, place, subject, a.verdict, a.comment.as_deref());
             if let Some(grade) = a.verdict.and_then(Verdict::nonconformity) {
-                if !self.has_fiche(EcartTarget::Engagement(n)) {
+                let target = EcartTarget::Engagement(n);
+                if !self.has_fiche(target) {
                     out.push(
                         RuleCode::NonconformityWithoutFiche,
                         place,
@@ -64,6 +65,8 @@ impl Index<'_> {
                         |p| (p.nonconformity_without_fiche)(subject, grade),
                     );
                 }
+                let fiche = self.audit.fiche(target, grade);
+                check_ps_repeats(out, place, subject, &a.observations, fiche);
             }
             check_observations(out, place, subject, &a.observations);
         }

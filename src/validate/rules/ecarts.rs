@@ -1,6 +1,6 @@
-//! The fiches d'écart: each on a nonconformity of its grade, once per target, with a finding,
-//! a due date after the audit, and a state checked after the audit started (lifted with its
-//! evidence).
+//! The fiches d'écart: each on a nonconformity of its grade, once per target and per number,
+//! with a finding, a due date after the audit, and a state checked after the audit started
+//! (lifted with its evidence).
 
 use super::super::index::Index;
 use super::super::order::{Collector, Place, SECTION_ECARTS};
@@ -55,6 +55,25 @@ impl Index<'_> {
                 out.push(RuleCode::DuplicateFiche, place, path.clone(), |p| {
                     (p.duplicate_fiche)(target, count)
                 });
+            }
+            if let Some(number) = fiche.number {
+                // Every other fiche of the same number, in target order: the same message
+                // whatever the order of the fiches.
+                let mut others: Vec<EcartTarget> = ecarts
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, other)| j != i && other.number == Some(number))
+                    .map(|(_, other)| other.target)
+                    .collect();
+                if !others.is_empty() {
+                    others.sort_unstable();
+                    out.push(
+                        RuleCode::DuplicateFicheNumber,
+                        place,
+                        format!("{path}.number"),
+                        |p| (p.duplicate_fiche_number)(target, number, &others),
+                    );
+                }
             }
             if fiche.finding.trim().is_empty() {
                 out.push(

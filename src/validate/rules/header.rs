@@ -4,8 +4,10 @@ use chrono::Datelike as _;
 
 use super::super::index::Index;
 use super::super::order::{Collector, Place};
+use super::super::phrases::NoConditions;
 use super::texts::shown;
 use crate::RuleCode;
+use crate::{NcGrade, Verdict};
 
 impl Index<'_> {
     #[inline]
@@ -108,6 +110,99 @@ impl Index<'_> {
             }
         }
         self.check_dates(out);
+        self.check_external_on(out);
+        self.check_labelling(out);
+    }
+
+    /// `external-on-in-external-audit` and `external-on-before-audit-end`: the planned date of
+    /// the external audit that an internal audit precedes.
+    fn check_external_on(&self, out: &mut Collector<'_>) {
+        let audit = self.audit;
+        let Some(on) = audit.kind.external_on else {
+            return;
+        };
+        let path = || "kind.external_on".to_owned();
+        if !audit.kind.internal {
+            out.push(
+                RuleCode::ExternalOnInExternalAudit,
+                Place::AUDIT,
+                path(),
+                |p| (p.external_on_in_external_audit)(on),
+            );
+        } else if on < audit.dates.end {
+            let end = audit.dates.end;
+            out.push(
+                RuleCode::ExternalOnBeforeAuditEnd,
+                Place::AUDIT,
+                path(),
+                |p| (p.external_on_before_audit_end)(on, end),
+            );
+        }
+    }
+
+    /// `labelling-before-audit-end`, `plan-accepted-before-decision` and
+    /// `plan-accepted-without-conditions`: the labelling decision that followed the audit.
+    fn check_labelling(&self, out: &mut Collector<'_>) {
+        let audit = self.audit;
+        let Some(labelling) = audit.labelling else {
+            return;
+        };
+        let end = audit.dates.end;
+        let decided = labelling.decided_on;
+        if decided < end {
+            out.push(
+                RuleCode::LabellingBeforeAuditEnd,
+                Place::AUDIT,
+                "labelling.decided_on".to_owned(),
+                |p| (p.labelling_before_audit_end)(decided, end),
+            );
+        }
+        let Some(accepted) = labelling.plan_accepted_on else {
+            return;
+        };
+        let path = || "labelling.plan_accepted_on".to_owned();
+        if accepted < decided {
+            out.push(
+                RuleCode::PlanAcceptedBeforeDecision,
+                Place::AUDIT,
+                path(),
+                |p| (p.plan_accepted_before_decision)(accepted, decided),
+            );
+        }
+        let (minor, major) = self.count_grades();
+        let why = if major > 0 {
+            Some(NoConditions::Major(major))
+        } else if minor == 0 {
+            Some(NoConditions::NoNonconformity)
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            out.push(
+                RuleCode::PlanAcceptedWithoutConditions,
+                Place::AUDIT,
+                path(),
+                |p| (p.plan_accepted_without_conditions)(accepted, why),
+            );
+        }
+    }
+
+    /// How many engagements and management items are `NC min`, and how many `NC Maj`.
+    pub(crate) fn count_grades(&self) -> (usize, usize) {
+        let audit = self.audit;
+        let verdicts = audit
+            .assessments
+            .iter()
+            .map(|a| a.verdict)
+            .chain(audit.management.iter().map(|m| m.verdict));
+        let (mut minor, mut major) = (0, 0);
+        for grade in verdicts.filter_map(|v| v.and_then(Verdict::nonconformity)) {
+            match grade {
+                NcGrade::Minor => minor += 1,
+                NcGrade::Major => major += 1,
+            }
+        }
+        (minor, major)
     }
 
     /// `implausible-date` on every date of the audit, `audit-too-long`.
@@ -118,6 +213,15 @@ impl Index<'_> {
             ("dates.start".to_owned(), dates.start),
             ("dates.end".to_owned(), dates.end),
         ];
+        if let Some(d) = audit.kind.external_on {
+            all.push(("kind.external_on".to_owned(), d));
+        }
+        if let Some(labelling) = audit.labelling {
+            all.push(("labelling.decided_on".to_owned(), labelling.decided_on));
+            if let Some(d) = labelling.plan_accepted_on {
+                all.push(("labelling.plan_accepted_on".to_owned(), d));
+            }
+        }
         for (i, auditor) in audit.auditors.iter().enumerate() {
             if let Some(d) = auditor.signed_on {
                 all.push((format!("auditors[{i}].signed_on"), d));

@@ -3,7 +3,7 @@
 
 use super::super::index::Index;
 use super::super::order::{Collector, Place, SECTION_ASSESSMENTS};
-use super::{Subject, check_observations, check_verdict};
+use super::{Subject, check_observations, check_ps_repeats, check_verdict};
 use crate::RuleCode;
 use crate::{EcartTarget, Verdict};
 
@@ -52,7 +52,8 @@ impl Index<'_> {
                 }
                 check_verdict(out, place, subject, m.verdict, m.comment.as_deref());
                 if let Some(grade) = m.verdict.and_then(Verdict::nonconformity) {
-                    if !self.has_fiche(EcartTarget::Management(id)) {
+                    let target = EcartTarget::Management(id);
+                    if !self.has_fiche(target) {
                         out.push(
                             RuleCode::NonconformityWithoutFiche,
                             place,
@@ -60,6 +61,8 @@ impl Index<'_> {
                             |p| (p.nonconformity_without_fiche)(subject, grade),
                         );
                     }
+                    let fiche = self.audit.fiche(target, grade);
+                    check_ps_repeats(out, place, subject, &m.observations, fiche);
                 }
                 check_observations(out, place, subject, &m.observations);
             }

@@ -13,8 +13,10 @@ mod unread;
 
 use super::order::{Collector, Place};
 use crate::RuleCode;
+use crate::text::loosely_equal;
 use crate::{
-    EngagementNumber, ManagementItemId, Observation, ObservationKind, RemoteChannel, Verdict,
+    EngagementNumber, FicheEcart, ManagementItemId, Observation, ObservationKind, RemoteChannel,
+    Verdict,
 };
 
 pub(crate) fn is_blank(text: Option<&str>) -> bool {
@@ -88,6 +90,35 @@ pub(crate) fn check_observations(
                 place,
                 subject.path(&format!(".observations[{j}].risk")),
                 |p| (p.ps_without_risk)(j + 1, subject),
+            );
+        }
+    }
+}
+
+/// `ps-repeats-nonconformity`: a point sensible of a nonconformity whose text is its fiche
+/// d'écart's finding, up to case and spacing: one fact recorded twice, with a corrective and a
+/// preventive action. A point sensible on another aspect of the same engagement is left alone.
+pub(crate) fn check_ps_repeats(
+    out: &mut Collector<'_>,
+    place: Place,
+    subject: Subject,
+    observations: &[Observation],
+    fiche: Option<&FicheEcart>,
+) {
+    let Some(fiche) = fiche else {
+        return;
+    };
+    if fiche.finding.trim().is_empty() {
+        return;
+    }
+    for (j, o) in observations.iter().enumerate() {
+        if o.kind == ObservationKind::AreaOfConcern && loosely_equal(&o.text, &fiche.finding) {
+            let grade = fiche.grade;
+            out.push(
+                RuleCode::PsRepeatsNonconformity,
+                place,
+                subject.path(&format!(".observations[{j}].text")),
+                |p| (p.ps_repeats_nonconformity)(j + 1, subject, grade),
             );
         }
     }

@@ -84,6 +84,14 @@ impl Index<'_> {
                             }
                             RemoteNote::NonApplicable => false,
                         };
+                        if note == RemoteNote::Conforme && on_site == Some(Verdict::NotApplicable) {
+                            out.push(
+                                RuleCode::NaWithConformingRemoteCheck,
+                                place,
+                                subject.path(".note"),
+                                |p| (p.na_with_conforming_remote_check)(channel, n),
+                            );
+                        }
                         if let (true, Some(v)) = (contradicts, on_site) {
                             out.push(
                                 RuleCode::RemoteCheckContradictsVerdict,
