@@ -2425,7 +2425,29 @@ fn duplicate_fiche_number() {
     assert_eq!(
         lines_of(&audit, RuleCode::DuplicateFicheNumber)[0],
         "ecarts[2].number: [duplicate-fiche-number] error: the fiche d'écart for engagement 1 \
-         has number 1, as have the fiches d'écart for engagement 9 and engagement 17"
+         has number 1, as have the fiche d'écart for engagement 9 and the fiche d'écart for \
+         engagement 17"
+    );
+    assert_eq!(
+        of_code(&report(&audit), RuleCode::DuplicateFicheNumber)[0].message,
+        "la fiche d'écart de l'engagement 1 porte le numéro 1, comme la fiche d'écart de \
+         l'engagement 9 et la fiche d'écart de l'engagement 17"
+    );
+    // Two fiches of one engagement with one number: each names the other as another fiche
+    // (and `duplicate-fiche` reports the second fiche).
+    let mut twice = with_nc(17, NcGrade::Minor);
+    twice.ecarts.push(twice.ecarts[0].clone());
+    twice.ecarts[0].number = Some(3);
+    twice.ecarts[1].number = Some(3);
+    assert_eq!(
+        lines_of(&twice, RuleCode::DuplicateFicheNumber)[0],
+        "ecarts[0].number: [duplicate-fiche-number] error: the fiche d'écart for engagement 17 \
+         has number 3, as has another fiche d'écart for engagement 17"
+    );
+    assert_eq!(
+        of_code(&report(&twice), RuleCode::DuplicateFicheNumber)[0].message,
+        "la fiche d'écart de l'engagement 17 porte le numéro 3, comme une autre fiche d'écart \
+         de l'engagement 17"
     );
     // Numbers 1 and 2, or fiches without number: not reported.
     audit.ecarts[1].number = Some(2);

@@ -156,14 +156,19 @@ pub(crate) static EN: Phrases = Phrases {
     },
     duplicate_fiche: |t, count| format!("{t} has {count} fiches d'écart"),
     duplicate_fiche_number: |t, number, others| {
-        let (verb, fiches) = if others.len() == 1 {
-            ("has", "the fiche d'écart")
-        } else {
-            ("have", "the fiches d'écart")
-        };
-        let list: Vec<String> = others.iter().map(ToString::to_string).collect();
+        let verb = if others.len() == 1 { "has" } else { "have" };
+        let list: Vec<String> = others
+            .iter()
+            .map(|&other| {
+                if other == t {
+                    format!("another fiche d'écart for {other}")
+                } else {
+                    fiche(other)
+                }
+            })
+            .collect();
         format!(
-            "{} has number {number}, as {verb} {fiches} for {}",
+            "{} has number {number}, as {verb} {}",
             fiche(t),
             list.join(" and ")
         )

@@ -230,14 +230,18 @@ pub(crate) static FR: Phrases = Phrases {
     },
     duplicate_fiche: |t, count| format!("{} a {count} fiches d'écart", target(t)),
     duplicate_fiche_number: |t, number, others| {
-        let fiches = if others.len() == 1 {
-            "la fiche d'écart"
-        } else {
-            "les fiches d'écart"
-        };
-        let list: Vec<String> = others.iter().map(|o| of_target(*o)).collect();
+        let list: Vec<String> = others
+            .iter()
+            .map(|&other| {
+                if other == t {
+                    format!("une autre fiche d'écart {}", of_target(other))
+                } else {
+                    fiche(other)
+                }
+            })
+            .collect();
         format!(
-            "{} porte le numéro {number}, comme {fiches} {}",
+            "{} porte le numéro {number}, comme {}",
             fiche(t),
             list.join(" et ")
         )
