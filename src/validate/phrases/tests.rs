@@ -3,7 +3,12 @@
 //! files), each diagnostic's French text typeset and written in French, its English text
 //! different and non-empty, and the code table's examples the lines validation prints.
 
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 use std::collections::BTreeSet;
 
@@ -109,7 +114,7 @@ fn broken_audits() -> Vec<Audit> {
         a.management.push(crate::ManagementAssessment::new(
             crate::ManagementItemId::new(ManagementSection::Pilotage, 9),
             Some(Verdict::Conformity),
-        ))
+        ));
     });
     add(&|a| {
         a.management[4].verdict = Some(Verdict::MinorNonconformity);
@@ -131,7 +136,7 @@ fn broken_audits() -> Vec<Audit> {
     });
     add(&|a| {
         a.remote_checks
-            .retain(|c| c.channel != crate::RemoteChannel::Courriels)
+            .retain(|c| c.channel != crate::RemoteChannel::Courriels);
     });
     add(&|a| {
         a.assessments[9].verdict = Some(Verdict::NotApplicable);
