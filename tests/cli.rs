@@ -692,7 +692,7 @@ fn synthesize_and_render_refuse_an_invalid_audit_with_exit_1() {
         assert_eq!(code(&output), Some(1), "{command}: {}", stderr(&output));
         assert_eq!(stdout(&output), "", "{command}");
         let err = stderr(&output);
-        assert!(err.contains(&format!("qualepref: {file}: assessments[20].engagement: [module-not-covered] error: engagement 21")), "{err}");
+        assert!(err.contains(&format!("qualepref: {file}: assessments[20].engagement\u{a0}: [module-not-covered] erreur\u{a0}: l'engagement 21")), "{err}");
         assert!(err.ends_with("error(s)): no synthesis\n"), "{err}");
     }
     let output = run(&["synthesize", "no-such.json"], "");
@@ -1035,7 +1035,7 @@ fn control_characters_never_reach_the_terminal() {
             stderr(&output)
         );
         assert!(
-            (stdout(&output) + &stderr(&output)).contains("[control-character] error"),
+            (stdout(&output) + &stderr(&output)).contains("[control-character] erreur"),
             "{command}"
         );
     }

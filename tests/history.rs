@@ -866,7 +866,7 @@ fn history_diagnostics_read_in_full() {
     assert_eq!(
         all,
         [
-            "invalid: audits[1]: [history-invalid-audit] error: the audit is invalid (1 error), first: auditors: [no-auditor] error: no auditor is named",
+            "invalid: audits[1]: [history-invalid-audit] error: the audit is invalid (1 error), first: auditors\u{a0}: [no-auditor] erreur\u{a0}: aucun auditeur n'est nommé",
             "no labelling audit: audits[1].kind.type: [history-no-labelling-audit] warning: the external suivi audit on 2021-09-14 has no earlier labelling audit (an external initial or renouvellement audit with a favourable outcome)",
             "charte: audits[1].conclusion.charte_graphique: [history-charte-graphique-not-assessed] warning: the external suivi audit on 2021-09-14 leaves the charte graphique unassessed (NA)",
             "same day and type: audits[1]: [history-same-day-and-type] error: the external initial audit on 2020-02-18 has the same day and type as audits[0]",
