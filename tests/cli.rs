@@ -461,10 +461,10 @@ fn import_writes_the_bundled_audit_and_its_diagnostics() {
     assert_eq!(
         lines[0],
         format!(
-            "qualepref: {REPORT}: line 51: [figure-from-prose] info: context figure population = 1060000 read from the prose \"1 060 000 habitants\""
+            "qualepref: {REPORT}: ligne 51\u{a0}: [figure-from-prose] info\u{a0}: chiffre du contexte lu dans le texte «\u{a0}1 060 000 habitants\u{a0}»\u{a0}: population = 1060000"
         )
     );
-    assert!(lines[4].contains("[charte-verdict-from-text] guessed"));
+    assert!(lines[4].contains("[charte-verdict-from-text] déduit"));
 
     let dir = temp_dir("import");
     let out = dir.join("audit.yaml");
