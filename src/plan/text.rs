@@ -92,7 +92,7 @@ pub(super) fn due_label(plan: &Plan, a: &PlanAction, language: Language) -> Stri
     push_date(&mut out, due, language);
     out.push_str(" (");
     match a.due_source {
-        DueSource::Fiche => out.push_str(p.due_from_fiche),
+        DueSource::Fiche | DueSource::ExternalAudit => out.push_str(p.due_from_fiche),
         DueSource::Policy => {
             let months = match a.grade {
                 crate::NcGrade::Minor => plan.policy.deadline_months,
