@@ -33,6 +33,8 @@ pub struct ActionRecord {
     pub kind: Option<FindingKind>,
     /// « Constat ».
     pub finding: Option<String>,
+    /// « Risque ».
+    pub risk: Option<String>,
     /// « Cause ».
     pub cause: Option<String>,
     /// « Correction et action corrective ».
@@ -401,7 +403,7 @@ pub(crate) fn merge(
                     kind,
                     finding: record.finding.unwrap_or_default(),
                     requirement: String::new(),
-                    risk: None,
+                    risk: record.risk,
                     cause: record.cause,
                     action: record.action,
                     leader: record.leader,
