@@ -470,3 +470,130 @@ fn the_kept_plan_keeps_the_quality_managers_edits_and_numbers() {
                 && e.finding == "Attente au guichet des titres")
     );
 }
+
+mod agreement {
+    //! The plan and the history agree on every entry at every date: both read the dossier.
+
+    use super::*;
+    use proptest::prelude::*;
+    use qualepref::plan::Plan;
+    use qualepref::{ActionStatus, History, Observation};
+
+    /// One generated audit: days after the previous one, kind, and per engagement 5, 17, 21 a
+    /// verdict (0: C, 1: NC min) and an observation (0: none, 1: PS, 2: PP); a lifted fiche.
+    type Spec = (u16, u8, [(u8, u8); 3], Option<u8>);
+
+    fn spec() -> impl Strategy<Value = Spec> {
+        (
+            1u16..400,
+            0u8..4,
+            [(0u8..2, 0u8..3), (0u8..2, 0u8..3), (0u8..2, 0u8..3)],
+            proptest::option::of(0u8..60),
+        )
+    }
+
+    fn build(specs: &[Spec]) -> Vec<Audit> {
+        let mut day = day("2019-01-07");
+        let mut out = Vec::new();
+        for (gap, kind, verdicts, lifted) in specs {
+            day = day + chrono::Days::new(u64::from(*gap));
+            let mut a = toulon();
+            a.kind = match kind {
+                0 => AuditKind::internal(AuditType::Initial),
+                1 => AuditKind::external(AuditType::Initial),
+                2 => AuditKind::external(AuditType::Suivi),
+                _ => AuditKind::internal(AuditType::Suivi),
+            };
+            a.dates = AuditDates::day(day);
+            for auditor in &mut a.auditors {
+                auditor.signed_on = Some(day);
+            }
+            if *kind == 2 {
+                a.conclusion.charte_graphique.verdict = Some(Verdict::Conformity);
+                a.conclusion.charte_graphique.text = vec!["Charte respectée (synthétique).".into()];
+            }
+            for (number, (verdict, observation)) in [5u16, 17, 21].into_iter().zip(verdicts) {
+                let assessment = match a.assess(
+                    n(number),
+                    if *verdict == 1 {
+                        Verdict::MinorNonconformity
+                    } else {
+                        Verdict::Conformity
+                    },
+                ) {
+                    Ok(x) => x,
+                    Err(e) => panic!("{e}"),
+                };
+                assessment
+                    .observations
+                    .retain(|o| o.kind == qualepref::ObservationKind::Strength);
+                match observation {
+                    1 => assessment.observations.push(Observation::area_of_concern(
+                        "PS synthétique",
+                        "Risque synthétique",
+                    )),
+                    2 => assessment
+                        .observations
+                        .push(Observation::opportunity_for_improvement("PP synthétique")),
+                    _ => {}
+                }
+                if *verdict == 1 {
+                    let mut fiche = FicheEcart::new(
+                        EcartTarget::Engagement(n(number)),
+                        NcGrade::Minor,
+                        "Constat synthétique",
+                    );
+                    if let Some(after) = lifted {
+                        fiche.status = ActionStatus::Lifted {
+                            on: day + chrono::Days::new(u64::from(*after) + 1),
+                            evidence: "Preuve synthétique".into(),
+                        };
+                    }
+                    a.ecarts.push(fiche);
+                }
+            }
+            out.push(a);
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn plan_and_history_give_each_entry_the_same_state(
+            specs in proptest::collection::vec(spec(), 1..5),
+            offsets in proptest::collection::vec(0u16..900, 1..6),
+        ) {
+            let audits = build(&specs);
+            let referentiel = Referentiel::qual_e_pref_2019();
+            let d = Dossier::new(audits, referentiel, &DossierOptions::default());
+            prop_assert!(d.diagnostics().iter().all(|x| x.code != HistoryCode::InvalidAudit), "{:?}", d.diagnostics());
+            let first = d.audits()[0].dates.start;
+            for offset in offsets {
+                let at = first + chrono::Days::new(u64::from(offset));
+                let plan = Plan::build(&d, at);
+                let history = History::of(&d, referentiel, Some(at));
+                prop_assert_eq!(&plan.status, &history.status);
+                let mut seen = 0;
+                for a in &plan.actions {
+                    let number = a.entry.number;
+                    let in_history = history
+                        .ecarts
+                        .iter()
+                        .find(|e| e.number == number)
+                        .map(|e| e.status)
+                        .or_else(|| history.observations.iter().find(|o| o.number == number).map(|o| o.status));
+                    prop_assert_eq!(in_history, Some(a.follow_up), "entry {} at {}", number, at);
+                    prop_assert_eq!(a.follow_up, a.entry.state_at(at).follow_up);
+                    seen += 1;
+                }
+                prop_assert_eq!(seen, history.ecarts.len() + history.observations.len());
+                // Nothing dated after `at` is shown as done at `at`.
+                for a in plan.actions.iter().filter(|a| a.standing == Standing::Done) {
+                    prop_assert!(a.follow_up_on.is_none_or(|on| on <= at));
+                }
+            }
+        }
+    }
+}

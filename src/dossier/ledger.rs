@@ -615,6 +615,21 @@ impl Entry {
     }
 
     fn events(&self) -> Vec<Event> {
+        self.events_of(true)
+    }
+
+    /// Whether the records (the quality manager's, the fiche's) say the action done on or
+    /// before `at`, whatever the audits found: how an écart is judged at the next audit.
+    #[must_use]
+    pub fn recorded_done_at(&self, at: NaiveDate) -> bool {
+        self.events_of(false)
+            .iter()
+            .rev()
+            .find(|e| e.on.is_none_or(|d| d <= at))
+            .is_some_and(|e| e.follow_up.is_done())
+    }
+
+    fn events_of(&self, with_checks: bool) -> Vec<Event> {
         let mut events = Vec::new();
         let done = if self.kind.is_nonconformity() {
             FollowUp::Lifted
@@ -654,7 +669,7 @@ impl Entry {
             }
             RecordState::Open | RecordState::InProgress => {}
         }
-        for c in &self.checks {
+        for c in self.checks.iter().filter(|_| with_checks) {
             let (follow_up, settles) = match c.result {
                 CheckResult::Conforming if self.kind.is_nonconformity() => (FollowUp::Lifted, true),
                 CheckResult::Conforming => (FollowUp::NotRenewed, true),

@@ -110,7 +110,7 @@ pub struct EcartFollowUp {
     pub next_verdict: Option<Verdict>,
     /// What became of it by the history's date.
     pub status: FollowUp,
-    /// Whether it is overdue at the history's date.
+    /// Whether it is overdue at the history's date, or was when the next audit found it again.
     pub overdue: bool,
 }
 

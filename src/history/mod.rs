@@ -70,11 +70,11 @@ use serde::{Deserialize, Serialize};
 
 pub use self::follow::{EcartFollowUp, GridCell, GridRow, ObservationFollowUp, Trend};
 pub(crate) use crate::dossier::codes_markdown;
+use crate::dossier::{CheckResult, Dossier, DossierAudit, DossierOptions, Standing};
 pub use crate::dossier::{
     CyclePolicy, FollowUp, HistoryCode, HistoryDiagnostic, LabelState, LabelStatus, LabelledModule,
     NextAudit,
 };
-use crate::dossier::{Dossier, DossierAudit, DossierOptions};
 use crate::{Audit, Policy, Referentiel, ValidationOptions};
 
 /// The version of the [`History`] JSON contract: 2 since the follow-ups come from the
@@ -265,7 +265,12 @@ impl History {
                         next: next.map(|c| c.audit),
                         next_verdict: next.and_then(|c| c.verdict),
                         status: state.follow_up,
-                        overdue: state.standing == crate::dossier::Standing::Overdue,
+                        overdue: state.standing == Standing::Overdue
+                            || next.is_some_and(|c| {
+                                c.result != CheckResult::Conforming
+                                    && entry.due.is_some_and(|d| d < c.on)
+                                    && !entry.recorded_done_at(c.on)
+                            }),
                     });
                 }
                 (_, _, Some(kind)) => observations.push(ObservationFollowUp {

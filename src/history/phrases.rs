@@ -53,6 +53,8 @@ pub(crate) struct History {
     pub(crate) plan_due: &'static str,
     /// `Toujours ouverts` (the entries still open at the date).
     pub(crate) still_open: &'static str,
+    /// `risque : ` (before a point sensible's risk).
+    pub(crate) risk: &'static str,
     /// `fiche : levée` before the state code of a fiche's action.
     pub(crate) fiche: fn(&ActionStatus) -> &'static str,
 }
@@ -105,6 +107,7 @@ pub(crate) const FR: History = History {
     ],
     plan_due: "Plan d'actions à transmettre avant le ",
     still_open: "Toujours ouverts",
+    risk: "risque\u{a0}: ",
     short_kind: |internal, t| match (internal, t) {
         (true, Some(AuditType::Initial)) => "interne (initial)",
         (true, Some(AuditType::Suivi)) => "interne (suivi)",
@@ -176,6 +179,7 @@ pub(crate) const EN: History = History {
     ],
     plan_due: "Plan d'actions to be sent before ",
     still_open: "Still open",
+    risk: "risk: ",
     short_kind: |internal, t| match (internal, t) {
         (true, Some(AuditType::Initial)) => "internal (initial)",
         (true, Some(AuditType::Suivi)) => "internal (follow-up)",

@@ -262,6 +262,7 @@ impl History {
                 );
                 if let Some(risk) = &o.risk {
                     line.push_str(h.semicolon);
+                    line.push_str(h.risk);
                     line.push_str(h.open_quote);
                     line.push_str(risk);
                     line.push_str(h.close_quote);
