@@ -168,6 +168,21 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
         }
     }
     let plan = Plan::build(&dossier, at);
+    let same_file = match (&args.actions, &args.output) {
+        (Some(kept), Some(out)) => std::fs::canonicalize(kept)
+            .ok()
+            .is_some_and(|k| std::fs::canonicalize(out).ok() == Some(k)),
+        _ => false,
+    };
+    if same_file && plan.hides_later_records() {
+        return Err(Failure::new(format!(
+            "{}: the plan at {at} leaves out what the kept plan records after that date (a realisation, a closing, a check): it is not written over the kept plan; write it to another file, or give a later --at",
+            args.actions
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default()
+        )));
+    }
     for d in &plan.diagnostics {
         warn(&d.to_string_in(language));
     }

@@ -683,8 +683,10 @@ impl Entry {
                 settles,
             });
         }
-        // Undated records first; at one date, the records before the audit.
+        // Undated records first; at one date, the records before the audit. A fiche lifted and
+        // the state closed on the same day are one event.
         events.sort_by_key(|e| (e.on, e.audit.is_some()));
+        events.dedup_by(|b, a| a.on == b.on && a.follow_up == b.follow_up && a.audit == b.audit);
         events
     }
 

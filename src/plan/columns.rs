@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{Plan, PlanAction};
-use crate::dossier::{Entry, FindingKind, FollowUp};
+use crate::dossier::{Entry, FindingKind, FollowUp, RecordState};
 use crate::i18n::{push_date, push_number};
 use crate::{DueSource, Language, Source};
 
@@ -158,18 +158,21 @@ impl Column {
     /// A width for the workbook, in characters.
     pub(crate) const fn width(self) -> f64 {
         match self {
-            Column::Number => 6.0,
-            Column::Kind => 8.0,
+            Column::Number => 5.0,
+            Column::Kind => 7.0,
             Column::OriginDate
             | Column::Due
             | Column::RealisedOn
             | Column::EfficacyOn
-            | Column::ClosedOn => 11.0,
-            Column::Origin | Column::Leader | Column::Progress | Column::EfficacyBy => 16.0,
-            Column::State => 12.0,
-            Column::Requirement | Column::Situation | Column::Later => 26.0,
-            Column::Key => 12.0,
-            _ => 34.0,
+            | Column::ClosedOn
+            | Column::State => 10.0,
+            Column::Progress => 12.0,
+            Column::Origin | Column::Leader | Column::EfficacyBy | Column::Key => 14.0,
+            Column::Risk | Column::Cause | Column::EfficacyResult | Column::Later => 16.0,
+            Column::Evidence | Column::Comment | Column::Situation => 18.0,
+            Column::Requirement => 22.0,
+            Column::Action => 24.0,
+            Column::Finding => 28.0,
         }
     }
 }
@@ -330,7 +333,29 @@ pub(crate) fn situation(plan: &Plan, a: &PlanAction, language: Language) -> Stri
 pub(crate) fn later(plan: &Plan, a: &PlanAction, language: Language) -> String {
     let p = super::phrases::of(language);
     let mut parts = Vec::new();
+    if let Some(on) = a.entry.efficacy.on.filter(|d| *d > plan.at) {
+        let mut out = String::from(p.efficacy_checked);
+        push_date(&mut out, on, language);
+        if let Some(result) = &a.entry.efficacy.result {
+            out.push_str(p.colon);
+            out.push_str(result);
+        }
+        parts.push(out);
+    }
+    if evidence_later(&a.entry, plan.at) {
+        if let Some(evidence) = &a.entry.evidence {
+            parts.push(format!("{}{}{evidence}", p.evidence, p.colon));
+        }
+    }
     for e in &a.later {
+        // A record of the same day and word as an audit's: the audit's says it.
+        if e.audit.is_none()
+            && a.later
+                .iter()
+                .any(|o| o.audit.is_some() && o.on == e.on && o.follow_up == e.follow_up)
+        {
+            continue;
+        }
         let mut out = String::from(e.follow_up.label(language));
         out.push_str(p.on);
         push_date(&mut out, e.on, language);
@@ -365,9 +390,59 @@ pub(crate) fn due_source_text(plan: &Plan, entry: &Entry, language: Language) ->
     }
 }
 
-/// The value of `column` for the action `a`.
+/// `day` when it is on or before the plan's date: a record dated later is not shown as if it
+/// were known then (it is listed under « Par la suite »).
+fn by(day: Option<NaiveDate>, at: NaiveDate) -> Option<NaiveDate> {
+    day.filter(|d| *d <= at)
+}
+
+/// The quality manager's state as it stood at the plan's date: a closing or realisation dated
+/// after it is not yet.
+pub(crate) fn state_at(e: &Entry, at: NaiveDate) -> RecordState {
+    let later = |d: Option<NaiveDate>| d.is_some_and(|d| d > at);
+    match e.state {
+        RecordState::Closed
+            if later(e.closed_on) || (e.closed_on.is_none() && later(e.realised_on)) =>
+        {
+            if e.realised_on.is_some_and(|d| d <= at) {
+                RecordState::Realised
+            } else {
+                RecordState::Open
+            }
+        }
+        RecordState::Realised if later(e.realised_on) => RecordState::Open,
+        state => state,
+    }
+}
+
+/// Whether the entry's evidence belongs to a realisation or closing dated after `at`.
+fn evidence_later(e: &Entry, at: NaiveDate) -> bool {
+    let dates = [e.realised_on, e.closed_on];
+    dates.iter().any(Option::is_some) && dates.iter().flatten().all(|d| *d > at)
+}
+
+/// Whether the plan at its date leaves out a record dated after it (a realisation, a closing,
+/// a check of efficacy): written over the kept plan, it would drop them.
+pub(crate) fn hides_later(a: &PlanAction, at: NaiveDate) -> bool {
+    let e = &a.entry;
+    [e.realised_on, e.closed_on, e.efficacy.on]
+        .iter()
+        .flatten()
+        .any(|d| *d > at)
+}
+
+/// The value of `column` for the action `a`, as it stood at the plan's date.
 pub(crate) fn value(plan: &Plan, a: &PlanAction, column: Column, language: Language) -> Value {
     let e = &a.entry;
+    let at = plan.at;
+    let efficacy_later = e.efficacy.on.is_some_and(|d| d > at);
+    let unless = |hidden: bool, text: Option<&str>| {
+        if hidden {
+            Value::Text(String::new())
+        } else {
+            opt(text)
+        }
+    };
     match column {
         Column::Number => Value::Number(e.number),
         Column::Origin => Value::Text(origin_text(plan, e, language)),
@@ -380,14 +455,14 @@ pub(crate) fn value(plan: &Plan, a: &PlanAction, column: Column, language: Langu
         Column::Action => opt(e.action.as_deref()),
         Column::Leader => opt(e.leader.as_deref()),
         Column::Due => Value::Date(e.due),
-        Column::RealisedOn => Value::Date(e.realised_on),
+        Column::RealisedOn => Value::Date(by(e.realised_on, at)),
         Column::Progress => opt(e.progress.as_deref()),
-        Column::Evidence => opt(e.evidence.as_deref()),
-        Column::EfficacyOn => Value::Date(e.efficacy.on),
-        Column::EfficacyBy => opt(e.efficacy.by.as_deref()),
-        Column::EfficacyResult => opt(e.efficacy.result.as_deref()),
-        Column::State => Value::Text(e.state.label(language).to_owned()),
-        Column::ClosedOn => Value::Date(e.closed_on),
+        Column::Evidence => unless(evidence_later(e, at), e.evidence.as_deref()),
+        Column::EfficacyOn => Value::Date(by(e.efficacy.on, at)),
+        Column::EfficacyBy => unless(efficacy_later, e.efficacy.by.as_deref()),
+        Column::EfficacyResult => unless(efficacy_later, e.efficacy.result.as_deref()),
+        Column::State => Value::Text(state_at(e, at).label(language).to_owned()),
+        Column::ClosedOn => Value::Date(by(e.closed_on, at)),
         Column::Comment => opt(e.comment.as_deref()),
         Column::Situation => Value::Text(situation(plan, a, language)),
         Column::Later => Value::Text(later(plan, a, language)),

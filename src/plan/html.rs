@@ -8,7 +8,8 @@ use crate::report::html::escape;
 
 const STYLE: &str = "@page{size:A4 landscape;margin:12mm}\
 body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1b1b1b;font-size:10pt}\
-h1{font-size:16pt}h2{font-size:12pt;margin-top:1.2rem}\
+h1{font-size:16pt}h2{font-size:12pt;margin-top:1.2rem;break-after:avoid}\
+td:nth-child(4){min-width:9em}td:nth-child(6){min-width:14em}td:nth-child(9){min-width:10em}\
 table{border-collapse:collapse;width:100%;margin:.5rem 0;table-layout:auto}\
 th,td{border:1px solid #999;padding:.2rem .35rem;text-align:left;vertical-align:top;\
 white-space:pre-line}\

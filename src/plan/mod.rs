@@ -348,7 +348,8 @@ impl Plan {
         csv_write::write(self, language)
     }
 
-    /// The plan as a workbook (`.xlsx`, one sheet, landscape, frozen header): the headings of
+    /// The plan as a workbook (`.xlsx`, one sheet printed on A3 landscape one page wide, frozen
+    /// header, rows as tall as their text): the headings of
     /// [`COLUMNS`] in `language`, dates as dates, drop-downs for the type and the state, a
     /// row per action in the order of their numbers and spare rows for the quality manager's
     /// own (feature `xlsx`).
@@ -361,6 +362,16 @@ impl Plan {
     #[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
     pub fn to_xlsx(&self, language: Language) -> Result<Vec<u8>, crate::Error> {
         xlsx::write(self, language)
+    }
+
+    /// Whether the plan, seen at its date, leaves out records the quality manager dated after
+    /// it (a realisation, a closing, a check of efficacy): shown under « Par la suite » only,
+    /// they would not be read back, so such a plan must not be written over the kept plan.
+    #[must_use]
+    pub fn hides_later_records(&self) -> bool {
+        self.actions
+            .iter()
+            .any(|a| columns::hides_later(a, self.at))
     }
 
     /// The actions in the order of their numbers (the order of the kept plan's rows).

@@ -76,6 +76,10 @@ pub(crate) struct PlanPhrases {
     pub(crate) site: &'static str,
     /// What stands for a missing text.
     pub(crate) not_stated: &'static str,
+    /// `efficacité vérifiée le ` (a check after the plan's date).
+    pub(crate) efficacy_checked: &'static str,
+    /// `preuve` (evidence of a realisation after the plan's date).
+    pub(crate) evidence: &'static str,
 }
 
 /// The plan's wording in `language`.
@@ -186,6 +190,8 @@ pub(crate) const FR: PlanPhrases = PlanPhrases {
     records: "Lecture du plan tenu",
     site: "Site\u{a0}: ",
     not_stated: "non renseigné",
+    efficacy_checked: "efficacité vérifiée le ",
+    evidence: "preuve",
 };
 
 /// English.
@@ -289,6 +295,8 @@ pub(crate) const EN: PlanPhrases = PlanPhrases {
     records: "Reading the kept plan",
     site: "Site: ",
     not_stated: "not stated",
+    efficacy_checked: "efficacy checked on ",
+    evidence: "evidence",
 };
 
 #[cfg(test)]

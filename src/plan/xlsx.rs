@@ -91,10 +91,19 @@ fn write_book(plan: &Plan, language: Language) -> Result<Vec<u8>, XlsxError> {
         ws.write_string_with_format(0, col, columns::heading(plan, *column, language), format)?;
         ws.set_column_width(col, column.width())?;
     }
+    let last_col = u16::try_from(COLUMNS.len().saturating_sub(1)).unwrap_or(0);
     let mut row = 1u32;
     for a in plan.by_number() {
+        // Spreadsheets do not always fit a row to its wrapped text: its height is set from
+        // the longest cell, in lines of the column's width.
+        let mut lines = 1usize;
         for (col, column) in COLUMNS.iter().enumerate() {
             let col = u16::try_from(col).unwrap_or(0);
+            if let Value::Text(t) = columns::value(plan, a, *column, language) {
+                if !column.is_computed() || *column == Column::Situation {
+                    lines = lines.max(wrapped_lines(&t, column.width()));
+                }
+            }
             let format = if column.is_computed() || *column == Column::Key {
                 &computed
             } else {
@@ -123,6 +132,8 @@ fn write_book(plan: &Plan, language: Language) -> Result<Vec<u8>, XlsxError> {
                 }
             }
         }
+        let lines = u32::try_from(lines.min(40)).unwrap_or(40);
+        ws.set_row_height(row, f64::from(lines) * 12.75)?;
         row += 1;
     }
     let last = row + SPARE_ROWS;
@@ -150,13 +161,15 @@ fn write_book(plan: &Plan, language: Language) -> Result<Vec<u8>, XlsxError> {
         state_col,
         &DataValidation::new().allow_list_strings(&states)?,
     )?;
-    let last_col = u16::try_from(COLUMNS.len().saturating_sub(1)).unwrap_or(0);
     ws.autofilter(0, 0, last, last_col)?;
     ws.set_freeze_panes(1, 1)?;
     ws.set_repeat_rows(0, 0)?;
+    // A plan d'actions of some twenty columns prints on A3 landscape, one page wide, the
+    // header repeated; the print area stops at the last action.
     ws.set_landscape();
-    ws.set_paper_size(9); // A4
+    ws.set_paper_size(8); // A3
     ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_area(0, 0, row.saturating_sub(1).max(1), last_col)?;
     ws.set_header(&format!(
         "&L&B{}",
         super::text::title(plan, language).replace('&', "&&")
@@ -164,6 +177,33 @@ fn write_book(plan: &Plan, language: Language) -> Result<Vec<u8>, XlsxError> {
     ws.set_footer("&R&P / &N");
     ws.set_column_hidden(index(Column::Key))?;
     book.save_to_buffer()
+}
+
+/// How many lines `text` takes in a column `width` characters wide, wrapped at spaces.
+fn wrapped_lines(text: &str, width: f64) -> usize {
+    // Widths are small whole numbers of characters.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let width = (width.max(4.0) as usize).saturating_sub(1);
+    text.split('\n')
+        .map(|line| {
+            let mut count = 1;
+            let mut used = 0usize;
+            for word in line.split(' ') {
+                let n = word.chars().count();
+                if used > 0 && used + 1 + n > width {
+                    count += 1;
+                    used = n;
+                } else {
+                    used += n + usize::from(used > 0);
+                }
+                while used > width {
+                    count += 1;
+                    used -= width;
+                }
+            }
+            count
+        })
+        .sum()
 }
 
 /// The farthest row and column a kept plan's cell may stand in, and the most cells: the audit
