@@ -2,6 +2,7 @@
 //! diagnostic a history reports.
 
 use std::fmt;
+use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
@@ -169,13 +170,14 @@ impl HistoryDiagnostic {
             out.push_str(file);
             out.push_str(": ");
         }
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "{}: [{}] {}: {}",
             self.path,
             self.code,
             self.severity,
             self.message_in(language)
-        ));
+        );
         out
     }
 }

@@ -58,6 +58,7 @@ pub const CYCLE_NOTE_EN: &str = "Label cycle: this tool's default, as the Qual-e
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "CycleWire", into = "CycleWire")]
 #[non_exhaustive]
+#[allow(clippy::struct_field_names)] // the names of the JSON contract
 pub struct CyclePolicy {
     validity_months: u32,
     follow_up_months: u32,
@@ -67,6 +68,7 @@ pub struct CyclePolicy {
 /// The JSON form of a [`CyclePolicy`], checked when read.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(clippy::struct_field_names)] // the names of the JSON contract
 struct CycleWire {
     validity_months: u32,
     follow_up_months: u32,

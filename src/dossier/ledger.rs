@@ -1095,7 +1095,7 @@ pub(crate) fn build(
     }
     // What later audits found, and which later entry carries a finding found again.
     let mut all_checks = Vec::with_capacity(entries.len());
-    let mut carried = Vec::with_capacity(entries.len());
+    let mut carriers = Vec::with_capacity(entries.len());
     for entry in &entries {
         let mut checks = Vec::new();
         let mut carrier = None;
@@ -1131,9 +1131,9 @@ pub(crate) fn build(
             }
         }
         all_checks.push(checks);
-        carried.push(carrier);
+        carriers.push(carrier);
     }
-    for ((entry, checks), carrier) in entries.iter_mut().zip(all_checks).zip(carried) {
+    for ((entry, checks), carrier) in entries.iter_mut().zip(all_checks).zip(carriers) {
         entry.checks = checks;
         entry.carried_by = carrier;
     }

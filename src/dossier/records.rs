@@ -286,8 +286,8 @@ pub(crate) fn merge(
                 format!("“{text}” does not read as {column}: kept in the row's comment"),
             ));
         }
-        match found.and_then(|i| entries.get_mut(i).map(|e| (i, e))) {
-            Some((i, entry)) => {
+        if let Some((i, entry)) = found.and_then(|i| entries.get_mut(i).map(|e| (i, e))) {
+            {
                 if let Some(flag) = numbered.get_mut(i) {
                     *flag = true;
                 }
@@ -365,7 +365,8 @@ pub(crate) fn merge(
                 entry.comment = comment.or(entry.comment.take());
                 entry.cell = Some(cell);
             }
-            None => {
+        } else {
+            {
                 if let Some(key) = &record.key {
                     out.push(RecordDiagnostic::new(
                         RecordIssue::UnknownKey,

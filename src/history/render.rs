@@ -335,18 +335,15 @@ impl History {
         }
         if let Some(next) = s.next {
             let mut line = format!("{}{}, ", h.next, (h.next_kind)(next.audit_type));
-            match next.window_start {
-                Some(from) => {
-                    line.push_str(&date(next.due, language));
-                    line.push_str(h.window);
-                    line.push_str(&date(from, language));
-                    line.push_str(h.window_to);
-                    line.push_str(&date(next.window_end, language));
-                }
-                None => {
-                    line.push_str(h.before);
-                    line.push_str(&date(next.due, language));
-                }
+            if let Some(from) = next.window_start {
+                line.push_str(&date(next.due, language));
+                line.push_str(h.window);
+                line.push_str(&date(from, language));
+                line.push_str(h.window_to);
+                line.push_str(&date(next.window_end, language));
+            } else {
+                line.push_str(h.before);
+                line.push_str(&date(next.due, language));
             }
             if next.overdue {
                 line.push_str(h.overdue);

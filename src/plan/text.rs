@@ -72,18 +72,15 @@ pub(super) fn label_lines(plan: &Plan, language: Language) -> Vec<String> {
         let mut line = String::from(p.next);
         line.push_str((h.next_kind)(next.audit_type));
         line.push_str(", ");
-        match next.window_start {
-            Some(from) => {
-                push_date(&mut line, next.due, language);
-                line.push_str(h.window);
-                push_date(&mut line, from, language);
-                line.push_str(h.window_to);
-                push_date(&mut line, next.window_end, language);
-            }
-            None => {
-                line.push_str(h.before);
-                push_date(&mut line, next.due, language);
-            }
+        if let Some(from) = next.window_start {
+            push_date(&mut line, next.due, language);
+            line.push_str(h.window);
+            push_date(&mut line, from, language);
+            line.push_str(h.window_to);
+            push_date(&mut line, next.window_end, language);
+        } else {
+            line.push_str(h.before);
+            push_date(&mut line, next.due, language);
         }
         if next.overdue {
             line.push_str(h.overdue);
@@ -191,7 +188,7 @@ pub(super) fn write(plan: &Plan, language: Language) -> String {
         out.push('\n');
         for a in actions {
             out.push_str("- ");
-            out.push_str(&(p.column)(Column::Number));
+            out.push_str((p.column)(Column::Number));
             out.push('\u{a0}');
             out.push_str(&a.entry.number.to_string());
             out.push_str(" — ");
@@ -216,7 +213,7 @@ pub(super) fn write(plan: &Plan, language: Language) -> String {
                 out.push('\n');
             }
             out.push_str("  ");
-            out.push_str(&(p.column)(Column::Origin));
+            out.push_str((p.column)(Column::Origin));
             out.push_str(p.colon);
             out.push_str(&cell_text(plan, a, Column::Origin, language));
             if let Some(d) = a.entry.origin.date {

@@ -170,7 +170,7 @@ fn write_book(plan: &Plan, language: Language) -> Result<Vec<u8>, XlsxError> {
     ws.set_paper_size(8); // A3
     ws.set_print_fit_to_pages(1, 0);
     ws.set_print_area(0, 0, row.saturating_sub(1).max(1), last_col)?;
-    ws.set_header(&format!(
+    ws.set_header(format!(
         "&L&B{}",
         super::text::title(plan, language).replace('&', "&&")
     ));
