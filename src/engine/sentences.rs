@@ -120,6 +120,7 @@ pub(crate) fn push_ecart_line(
         match e.due_source {
             DueSource::Fiche => line.push_str(language.engine().due_from_fiche),
             DueSource::Policy => (language.engine().due_after)(line, deadline_months),
+            DueSource::ExternalAudit => line.push_str(language.engine().due_before_external),
         }
         line.push_str(").");
     } else {

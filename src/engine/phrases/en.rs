@@ -53,6 +53,7 @@ pub(crate) static EN: EnginePhrases = EnginePhrases {
     no_fiche: " (no fiche d'écart)",
     due_on: " — corrective action due on ",
     due_from_fiche: "date of the fiche d'écart",
+    due_before_external: "the day before the planned external audit",
     due_after: |out, months| {
         push_number(out, months);
         out.push_str(" month");

@@ -55,6 +55,7 @@ pub(crate) static FR: EnginePhrases = EnginePhrases {
     no_fiche: " (sans fiche d'écart)",
     due_on: " — action corrective due le ",
     due_from_fiche: "date de la fiche d'écart",
+    due_before_external: "veille de l'audit externe prévu",
     due_after: |out, months| {
         push_number(out, months);
         out.push_str(" mois après la fin de l'audit");

@@ -69,6 +69,8 @@ pub(crate) struct EnginePhrases {
     pub(crate) due_on: &'static str,
     /// `date de la fiche d'écart` (where a due date comes from).
     pub(crate) due_from_fiche: &'static str,
+    /// `veille de l'audit externe prévu` (the due date of an internal audit's écart).
+    pub(crate) due_before_external: &'static str,
     /// Where a due date comes from under the policy: `3 mois après la fin de l'audit`.
     pub(crate) due_after: fn(out: &mut String, months: u32),
     /// ` — échéance non calculable.` (a due date beyond the calendar).
