@@ -13,6 +13,7 @@ pub(crate) mod document;
 pub mod html;
 pub mod markdown;
 pub(crate) mod phrases;
+pub(crate) mod shell;
 mod svg;
 pub mod text;
 
@@ -123,6 +124,7 @@ mod tests {
                 items,
             }),
             Block::KeyValues(KeyValues {
+                kind: super::document::KeyValuesKind::Cover,
                 caption: Caption {
                     kind: CaptionKind::Label,
                     runs: vec![Inline::plain("Légende : d")],
