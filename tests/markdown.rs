@@ -814,3 +814,105 @@ fn values_the_import_could_not_read_are_listed_in_an_annex() {
     assert!(en.contains("| Field | Text | Source |"), "{en}");
     assert!(en.contains(&format!("| CN | line {line} |")), "{en}");
 }
+
+/// A fiche keeps the number its report or grid gave it; the others are numbered after the
+/// highest, in the order of the écarts; the récapitulatif gives the same numbers.
+#[test]
+fn a_fiche_keeps_its_number_and_the_others_follow_the_highest() {
+    let mut audit = toulon();
+    for (n, verdict, number) in [
+        (9, Verdict::MinorNonconformity, None),
+        (17, Verdict::MinorNonconformity, Some(1)),
+        (22, Verdict::MajorNonconformity, Some(3)),
+    ] {
+        let target = EngagementNumber::new(n).unwrap();
+        audit
+            .assessments
+            .iter_mut()
+            .find(|a| a.engagement == target)
+            .unwrap()
+            .verdict = Some(verdict);
+        let mut fiche = FicheEcart::new(
+            EcartTarget::Engagement(target),
+            verdict.nonconformity().unwrap(),
+            format!("Constat de l'engagement {n}."),
+        )
+        .with_requirement("Exigence.");
+        fiche.number = number;
+        audit.ecarts.push(fiche);
+    }
+    let md = render(&audit, Language::Fr);
+    let headings: Vec<&str> = md
+        .lines()
+        .filter(|l| l.starts_with("#### Fiche d'écart n°"))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "#### Fiche d'écart n°4 — NC min",
+            "#### Fiche d'écart n°1 — NC min",
+            "#### Fiche d'écart n°3 — NC Maj",
+        ]
+    );
+    assert!(md.contains("| Constat | Constat de l'engagement 17. |"));
+    let recap_17 = md.lines().find(|l| l.starts_with("| 17. ")).unwrap();
+    assert!(
+        recap_17.ends_with(" | NC min | 0 | 0 | 1 | 1 |"),
+        "{recap_17}"
+    );
+    assert!(
+        md.contains("| **Total** |  | 10 | 0 | 4 | 4, 1, 3 |"),
+        "{md}"
+    );
+}
+
+/// A report shows only what was known on its date: the écart of the 2020 audit, lifted at the
+/// audit of 14/09/2021, is printed open (no state), not lifted.
+#[test]
+fn a_fiche_does_not_print_a_state_later_than_the_audit() {
+    let path = format!(
+        "{}/examples/data/history/2020-02-18-toulon-initial-synthetique.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let audit = Audit::from_path(&path).unwrap();
+    assert!(audit.ecarts[0].status.is_lifted());
+    let md = render(&audit, Language::Fr);
+    assert!(md.contains("#### Fiche d'écart n°1 — NC min"), "{md}");
+    assert!(
+        !md.contains("14/09/2021") && !md.contains("levée le"),
+        "{md}"
+    );
+    assert!(!md.contains("État à la date du rapport"), "{md}");
+}
+
+/// An audit built in code holds no text of the auditor's for section 4: each part prints the
+/// tool's lines once, marked as the tool's, and the avis closes the general conclusion with no
+/// line of its own repeated above it.
+#[test]
+fn an_audit_without_the_auditors_section_4_prints_the_tools_lines_once() {
+    let mut audit = toulon();
+    audit.conclusion = Default::default();
+    let md = render(&audit, Language::Fr);
+    assert_eq!(
+        md.matches("Absence de non-conformité majeure ou mineure.")
+            .count(),
+        1,
+        "{md}"
+    );
+    let mark = "*Établi par l'outil d'après les données de l'audit (l'auditeur n'a rien écrit pour \
+                cette partie)\u{a0}:*";
+    // Points forts, pistes de progrès, fiches d'écart, charte graphique, conclusion générale.
+    assert_eq!(md.matches(mark).count(), 5, "{md}");
+    let conclusion = &md[md.find("### CONCLUSION GÉNÉRALE DE L'AUDIT").unwrap()..];
+    assert!(
+        conclusion.contains("- Observations\u{a0}: 10 points forts"),
+        "{conclusion}"
+    );
+    assert_eq!(
+        conclusion.matches("avis favorable").count(),
+        1,
+        "{conclusion}"
+    );
+    assert!(!conclusion.contains("- Avis indicatif"), "{conclusion}");
+    assert!(md.contains("### ❖ COMMENTAIRES\n\nSans objet.\n"));
+}

@@ -119,7 +119,9 @@ fn part_blocks<'a>(
     } else {
         0
     };
-    if lines == 0 {
+    // « Sans objet. » is no finding of the tool's: it stands unmarked.
+    let only_nothing = lines == 1 && s.generated().next() == Some(nothing(l));
+    if lines == 0 || only_nothing {
         if generated {
             blocks.push(Block::plain(nothing(l)));
         }
