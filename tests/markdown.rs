@@ -849,9 +849,9 @@ fn a_fiche_keeps_its_number_and_the_others_follow_the_highest() {
     assert_eq!(
         headings,
         [
-            "#### Fiche d'écart n°4 — NC min",
             "#### Fiche d'écart n°1 — NC min",
             "#### Fiche d'écart n°3 — NC Maj",
+            "#### Fiche d'écart n°4 — NC min",
         ]
     );
     assert!(md.contains("| Constat | Constat de l'engagement 17. |"));

@@ -404,10 +404,13 @@ pub(crate) fn write(document: &Document<'_>, capacity: usize) -> String {
     out
 }
 
+/// The room a report's HTML starts with.
+pub(crate) const CAPACITY: usize = 64 * 1024;
+
 /// Renders the whole report of `valid` with its `conclusions` (from [`conclude`](crate::conclude)
 /// on the same audit) as one HTML5 file, in the conclusions' language. See the
 /// [module docs](self).
 #[must_use]
 pub fn render_html(valid: &Valid<'_>, conclusions: &Conclusions<'_>) -> String {
-    write(&super::build::report(valid, conclusions), 48 * 1024)
+    write(&super::build::report(valid, conclusions), CAPACITY)
 }

@@ -308,9 +308,12 @@ pub(crate) fn write(document: &Document<'_>, capacity: usize) -> String {
     out
 }
 
+/// The room a report's Markdown starts with.
+pub(crate) const CAPACITY: usize = 24 * 1024;
+
 /// Renders the whole report of `valid` with its `conclusions` (from [`conclude`](crate::conclude)
 /// on the same audit), in the conclusions' language. See the [module docs](self).
 #[must_use]
 pub fn render_markdown(valid: &Valid<'_>, conclusions: &Conclusions<'_>) -> String {
-    write(&super::build::report(valid, conclusions), 16 * 1024)
+    write(&super::build::report(valid, conclusions), CAPACITY)
 }

@@ -141,6 +141,11 @@ pub(crate) fn write(document: &Document<'_>, capacity: usize) -> String {
     write_with(document, capacity, false)
 }
 
+/// Writes the report `document` as plain text, its title first.
+pub(crate) fn write_report(document: &Document<'_>) -> String {
+    write_with(document, 20 * 1024, true)
+}
+
 /// Writes `document` as plain text, its title (the first-level heading) first when `title`.
 fn write_with(document: &Document<'_>, capacity: usize, title: bool) -> String {
     let mut w = Writer {
@@ -157,5 +162,5 @@ fn write_with(document: &Document<'_>, capacity: usize, title: bool) -> String {
 /// on the same audit) as plain text, in the conclusions' language. See the [module docs](self).
 #[must_use]
 pub fn render_text(valid: &Valid<'_>, conclusions: &Conclusions<'_>) -> String {
-    write_with(&super::build::report(valid, conclusions), 16 * 1024, true)
+    write_report(&super::build::report(valid, conclusions))
 }

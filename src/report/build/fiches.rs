@@ -75,7 +75,8 @@ fn or_blank<'a>(value: Option<&'a str>) -> Vec<Inline<'a>> {
     vec![value.map_or(Inline::Blank, Inline::text)]
 }
 
-/// The forms of the écarts of `c`, numbered by `numbers`, into `blocks`.
+/// The forms of the écarts of `c`, numbered by `numbers`, into `blocks`, in the order of their
+/// numbers.
 pub(super) fn forms<'a>(
     blocks: &mut Vec<Block<'a>>,
     audit: &'a Audit,
@@ -85,7 +86,10 @@ pub(super) fn forms<'a>(
     let l = c.language;
     let p = l.report();
     let k = &p.fiche_keys;
-    for (e, &number) in c.ecarts.iter().zip(numbers) {
+    // In the order of their numbers, as a report files them.
+    let mut order: Vec<(&Ecart<'_>, u32)> = c.ecarts.iter().zip(numbers.iter().copied()).collect();
+    order.sort_by_key(|&(_, number)| number);
+    for (e, number) in order {
         let fiche = fiche(audit, e);
         let verdict = Verdict::from(e.grade);
         let target = source_label(ecart_source(e.target), &e.title, l);
