@@ -112,7 +112,7 @@ fn toulon_report_structure() {
         // The cover shows every box, checked or not.
         "<span class=\"box\">☒</span>\u{a0}Préfecture\u{2003}<span class=\"box\">☐</span>\u{a0}Sous-préfecture",
         "<span class=\"box\">☐</span>\u{a0}Module 8 Polices exercées par la préfecture de police de Paris",
-        "<th scope=\"row\">AUDIT INTERNE</th><td>Réalisé en amont d'un audit\u{a0}: <span class=\"box\">☒</span>\u{a0}Initial\u{2003}<span class=\"box\">☐</span>\u{a0}de Suivi",
+        "<th scope=\"row\">AUDIT INTERNE</th><td>Réalisé en amont d'un audit\u{a0}: <span class=\"box\">☒</span>\u{a0}Initial\u{2003}<span class=\"box\">☐</span>\u{a0}de\u{a0}Suivi",
         // The header block, the contents, the récapitulatif, the avis and the closing record.
         "<tr><th scope=\"row\">Votre responsable d'audit</th><td>Aurélie ROUMEGOUX</td></tr>",
         "<li><a href=\"#recap\">RÉCAPITULATIF DES CONSTATS</a></li>",

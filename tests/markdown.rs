@@ -214,7 +214,7 @@ fn toulon_report_layout() {
         "# RAPPORT D'AUDIT\n",
         "| MODULES COUVERTS PAR LE LABEL | ☒\u{a0}Module 1 Relation générale avec les usagers<br>☒\u{a0}Module 2 Délivrance des titres (hors étrangers)<br>☐\u{a0}Module 3 Délivrance de titres étrangers<br>",
         "| Type d'audit | Audit interne réalisé en amont d'un audit initial |",
-        "| AUDIT INTERNE | Réalisé en amont d'un audit\u{a0}: ☒\u{a0}Initial\u{2003}☐\u{a0}de Suivi\u{2003}☐\u{a0}de Renouvellement\u{2003}☐\u{a0}d'Extension |",
+        "| AUDIT INTERNE | Réalisé en amont d'un audit\u{a0}: ☒\u{a0}Initial\u{2003}☐\u{a0}de\u{a0}Suivi\u{2003}☐\u{a0}de\u{a0}Renouvellement\u{2003}☐\u{a0}d'Extension |",
         "| TYPE D'ADMINISTRATION | ☒\u{a0}Préfecture\u{2003}☐\u{a0}Sous-préfecture\u{2003}☐\u{a0}Préfecture de police",
         "| Auditeur(s) | Aurélie ROUMEGOUX (responsable d'audit) | 18/11/2019 |",
         "### MODULE 1 - OBLIGATOIRE\u{a0}: RELATION GENERALE AVEC LES USAGERS",

@@ -21,8 +21,8 @@ pub(crate) static FR: ReportPhrases = ReportPhrases {
     ahead_of: "Réalisé en amont d'un audit\u{a0}: ",
     audit_type_box: |t| match t {
         AuditType::Initial => "Initial",
-        AuditType::Suivi => "de Suivi",
-        AuditType::Renouvellement => "de Renouvellement",
+        AuditType::Suivi => "de\u{a0}Suivi",
+        AuditType::Renouvellement => "de\u{a0}Renouvellement",
         AuditType::Extension => "d'Extension",
     },
     external_on: "Audit externe prévu le ",
