@@ -1062,7 +1062,7 @@ fn text_that_is_not_utf_8_is_named_with_its_offset() {
 }
 
 /// `synthesize` on the Toulon audit (internal) says its outcome is indicative, in text and JSON;
-/// the same audit run by the external audit body says DÉCISION.
+/// the same audit run by the external audit body gives a proposed avis under the tool's rule.
 #[test]
 fn synthesize_says_an_internal_audit_decides_nothing() {
     let output = run(&["synthesize", TOULON, "--format", "json"], "");
@@ -1081,9 +1081,12 @@ fn synthesize_says_an_internal_audit_decides_nothing() {
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(
-        text.starts_with("DÉCISION\u{a0}: avis favorable\n"),
+        text.starts_with(
+            "AVIS PROPOSÉ\u{a0}: avis favorable\nAvis établi selon la règle de décision par défaut de l'outil"
+        ),
         "{text}"
     );
+    assert!(!text.contains("DÉCISION"), "{text}");
     assert!(!text.contains("INDICATIF"), "{text}");
     let output = run(&["synthesize", &external, "--format", "json"], "");
     let value: serde_json::Value = match serde_json::from_str(&stdout(&output)) {
