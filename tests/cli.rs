@@ -1096,7 +1096,7 @@ fn synthesize_says_an_internal_audit_decides_nothing() {
     assert_eq!(value["indicative"], serde_json::json!(false));
     let output = run(&["diff", TOULON, &external], "");
     assert!(
-        stdout(&output).contains("- Décision\u{a0}: avis favorable (indicatif) → avis favorable\n"),
+        stdout(&output).contains("- Avis\u{a0}: avis favorable (indicatif) → avis favorable\n"),
         "{}",
         stdout(&output)
     );
@@ -2002,12 +2002,15 @@ fn the_format_follows_the_extension_of_the_output() {
     let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
     let at = ["--at", "2020-03-01"];
     let csv = text(written(&["plan", &plan, at[0], at[1]], "plan.CSV"));
-    assert!(csv.starts_with("\u{feff}kind;site;audit;"), "{csv}");
+    assert!(
+        csv.starts_with("\u{feff}N°;Origine;Date de l'origine;"),
+        "{csv}"
+    );
     let json = text(written(&["plan", &plan, at[0], at[1]], "plan-out.json"));
     assert!(ok(serde_json::from_str::<Value>(&json))["totals"].is_object());
     let md = text(written(&["plan", &plan, at[0], at[1]], "plan.md"));
     assert!(
-        md.starts_with("# Plan d'actions correctives au 01/03/2020\n"),
+        md.starts_with("# Plan d'actions qualité au 01/03/2020\n"),
         "{md}"
     );
     let html = text(written(&["render", TOULON], "report.html"));
@@ -2082,8 +2085,8 @@ fn an_extension_that_is_not_the_format_s_is_refused() {
     refused(
         &["render", TOULON],
         "report.pdf",
-        "render does not write .pdf files: name the file .md, .markdown, .html, .htm, .txt or \
-         .text",
+        "render does not write .pdf files: name the file .md, .markdown, .html, .htm, .txt, \
+         .text or .docx",
     );
     refused(
         &["render", TOULON, "--format", "html"],

@@ -1731,7 +1731,7 @@ fn assert_kept_unread(
                 qualepref::RuleCode::UnreadValue | qualepref::RuleCode::UnreadAssessment
             )
         })
-        .map(ToString::to_string)
+        .map(|d| d.to_string_in(qualepref::Language::En))
         .collect();
     // A text that could carry a verdict, an observation or a note refuses the audit.
     let expected = match qualepref::Carried::find(written) {

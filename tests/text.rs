@@ -442,9 +442,14 @@ fn plan_and_history_follow_french_typography_and_show_no_internal_code() {
     let referentiel = Referentiel::qual_e_pref_2019();
     let options = qualepref::ValidationOptions::default();
     let variant = with_nonconformities();
-    let valid = qualepref::Valid::new(&variant, referentiel, &options).unwrap();
+    qualepref::Valid::new(&variant, referentiel, &options).unwrap();
     let at = qualepref::NaiveDate::from_ymd_opt(2020, 3, 1).unwrap();
-    let plan = Plan::build(&[valid], &qualepref::Policy::default(), at);
+    let dossier = qualepref::dossier::Dossier::new(
+        [variant.clone()],
+        referentiel,
+        &qualepref::dossier::DossierOptions::default(),
+    );
+    let plan = Plan::build(&dossier, at);
     let sequence: Vec<Audit> = [
         "2019-11-18-toulon-interne",
         "2020-02-18-toulon-initial-synthetique",

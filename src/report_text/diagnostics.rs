@@ -257,8 +257,8 @@ crate::base::codes_table::code_table! {
 /// );
 /// assert_eq!(
 ///     d.to_string(),
-///     "ligne 51\u{a0}: [figure-from-prose] info\u{a0}: contexte\u{a0}: la population \
-///      (1060000) est lue dans le texte «\u{a0}1 060 000 habitants\u{a0}»",
+///     "ligne 51\u{a0}: [figure-from-prose] info\u{a0}: chiffre du contexte lu dans le texte \
+///      «\u{a0}1 060 000 habitants\u{a0}»\u{a0}: population = 1060000",
 /// );
 /// assert_eq!(d.message, d.message_in(Language::Fr));
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -166,6 +166,7 @@ fn due<'a>(e: &Ecart<'_>, c: &Conclusions<'_>, l: Language) -> Vec<Inline<'a>> {
             (l.engine().due_after)(&mut text, months);
             text.push_str(l.report().by_default_rule);
         }
+        DueSource::ExternalAudit => text.push_str(l.engine().due_before_external),
     }
     text.push(')');
     vec![Inline::plain(text)]
