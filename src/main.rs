@@ -31,7 +31,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
 
-use cli::{FormatArg, Globals, Status};
+use cli::{FormatArg, Globals, LangArg, Status};
 
 /// Checks, scores, renders, compares and imports Qual-e-pref quality-label audits of French
 /// préfectures.
@@ -56,6 +56,12 @@ struct Cli {
     /// (.json, .yaml/.yml, .toml; JSON otherwise and for standard input).
     #[arg(long, global = true, value_name = "FORMAT")]
     input_format: Option<FormatArg>,
+
+    /// The language of documents and messages (diagnostics, errors) [default: English when
+    /// the first of LC_ALL, LC_MESSAGES and LANG that is set starts with `en`, French
+    /// otherwise]. Codes, paths and JSON keys are the same in both.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<LangArg>,
 
     #[command(subcommand)]
     command: Command,
@@ -92,6 +98,7 @@ enum Command {
 }
 
 fn run(cli: Cli) -> Status {
+    cli::set_language(cli.lang);
     let globals = Globals {
         referentiel: cli.referentiel,
         input_format: cli.input_format.map(FormatArg::format),

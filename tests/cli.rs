@@ -14,6 +14,9 @@ const TOULON: &str = "examples/data/toulon-2019.json";
 #[track_caller]
 fn run(args: &[&str], stdin: &str) -> Output {
     let mut child = match Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::piped())
@@ -32,6 +35,14 @@ fn run(args: &[&str], stdin: &str) -> Output {
         Ok(output) => output,
         Err(e) => panic!("cannot wait for the binary: {e}"),
     }
+}
+
+/// [`run`] with `--lang en`: the English messages, which these tests read.
+#[track_caller]
+fn run_en(args: &[&str], stdin: &str) -> Output {
+    let mut all = vec!["--lang", "en"];
+    all.extend_from_slice(args);
+    run(&all, stdin)
 }
 
 fn code(output: &Output) -> Option<i32> {
@@ -83,7 +94,7 @@ fn ok<T, E: std::fmt::Display>(result: Result<T, E>) -> T {
 
 #[test]
 fn valid_audit_exits_0_with_no_diagnostic() {
-    let output = run(&["validate", TOULON], "");
+    let output = run_en(&["validate", TOULON], "");
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     assert_eq!(stdout(&output), "");
     assert_eq!(
@@ -100,7 +111,7 @@ fn malformed_json_exits_2_naming_file_line_and_column() {
         "audit.json",
         "{\n  \"referentiel\": {\"id\": \"x\"},\n  \"site\": 12\n}\n",
     );
-    let output = run(&["validate", &file], "");
+    let output = run_en(&["validate", &file], "");
     assert_eq!(code(&output), Some(2));
     assert_eq!(stdout(&output), "");
     let first = stderr(&output)
@@ -125,7 +136,7 @@ fn unknown_verdict_names_its_position() {
         .position(|l| l.contains("\"verdict\": \"X\""))
         .map_or(0, |i| i + 1);
     let file = write(&dir, "toulon.json", &text);
-    let output = run(&["validate", &file], "");
+    let output = run_en(&["validate", &file], "");
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output).starts_with(&format!(
@@ -142,7 +153,7 @@ fn unknown_verdict_names_its_position() {
 
 #[test]
 fn not_json_exits_2() {
-    let output = run(&["validate", "README.md"], "");
+    let output = run_en(&["validate", "README.md"], "");
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output)
@@ -153,7 +164,7 @@ fn not_json_exits_2() {
     let dir = temp_dir("binary");
     let path = dir.join("binary.json");
     ok(std::fs::write(&path, [0xff, 0xfe, 0x00, 0x01]));
-    let output = run(&["validate", &path.display().to_string()], "");
+    let output = run_en(&["validate", &path.display().to_string()], "");
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output).contains("binary.json"),
@@ -164,7 +175,7 @@ fn not_json_exits_2() {
 
 #[test]
 fn missing_file_exits_2_naming_it() {
-    let output = run(&["validate", "no-such-audit.json"], "");
+    let output = run_en(&["validate", "no-such-audit.json"], "");
     assert_eq!(code(&output), Some(2));
     let first = stderr(&output)
         .lines()
@@ -179,7 +190,7 @@ fn missing_file_exits_2_naming_it() {
 
 #[test]
 fn other_files_are_still_checked_after_an_unreadable_one() {
-    let output = run(&["validate", "no-such-audit.json", TOULON], "");
+    let output = run_en(&["validate", "no-such-audit.json", TOULON], "");
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output).ends_with(
@@ -223,9 +234,9 @@ fn help_and_version_exit_0() {
 
 #[test]
 fn stdin_is_read_with_dash() {
-    let output = run(&["validate", "-"], samples::TOULON_2019_JSON);
+    let output = run_en(&["validate", "-"], samples::TOULON_2019_JSON);
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
-    let output = run(&["validate", "-"], "{\n  \"site\": [\n");
+    let output = run_en(&["validate", "-"], "{\n  \"site\": [\n");
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output).starts_with("qualepref: <stdin>: malformed audit JSON at line "),
@@ -233,9 +244,9 @@ fn stdin_is_read_with_dash() {
         stderr(&output)
     );
     let yaml = ok(toulon().to_string_in(Format::Yaml));
-    let output = run(&["--input-format", "yaml", "validate", "-"], &yaml);
+    let output = run_en(&["--input-format", "yaml", "validate", "-"], &yaml);
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
-    let output = run(&["validate", "-", "-"], "");
+    let output = run_en(&["validate", "-", "-"], "");
     assert_eq!(code(&output), Some(2));
     assert_eq!(
         stderr(&output),
@@ -251,12 +262,12 @@ fn yaml_and_toml_inputs_by_extension_or_option() {
     let short_ext = write(&dir, "toulon.yml", &ok(audit.to_string_in(Format::Yaml)));
     let toml = write(&dir, "toulon.toml", &ok(audit.to_string_in(Format::Toml)));
     let untyped = write(&dir, "toulon.audit", &ok(audit.to_string_in(Format::Toml)));
-    let output = run(&["validate", &yaml, &short_ext, &toml], "");
+    let output = run_en(&["validate", &yaml, &short_ext, &toml], "");
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
-    let output = run(&["validate", "--input-format", "toml", &untyped], "");
+    let output = run_en(&["validate", "--input-format", "toml", &untyped], "");
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     // Without the option, an unknown extension reads as JSON.
-    let output = run(&["validate", &untyped], "");
+    let output = run_en(&["validate", &untyped], "");
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output).contains("malformed audit JSON"),
@@ -265,7 +276,7 @@ fn yaml_and_toml_inputs_by_extension_or_option() {
     );
 
     let broken = write(&dir, "broken.toml", "modules = [1, 9]\n");
-    let output = run(&["validate", &broken], "");
+    let output = run_en(&["validate", &broken], "");
     assert_eq!(code(&output), Some(2));
     let first = stderr(&output)
         .lines()
@@ -279,7 +290,7 @@ fn yaml_and_toml_inputs_by_extension_or_option() {
         )
     );
     let broken = write(&dir, "broken.yaml", "referentiel:\n  id: x\nsite: 12\n");
-    let output = run(&["validate", &broken], "");
+    let output = run_en(&["validate", &broken], "");
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output).starts_with(&format!(
@@ -327,13 +338,13 @@ fn referentiel_option_loads_checks_and_converts_a_file() {
         "r.yaml",
         &ok(Referentiel::qual_e_pref_2019().to_string_in(Format::Yaml)),
     );
-    let output = run(
+    let output = run_en(
         &["--referentiel", &yaml, "referentiel", "--format", "json"],
         "",
     );
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     assert_eq!(stdout(&output), Referentiel::qual_e_pref_2019_json());
-    let output = run(&["validate", TOULON, "--referentiel", &yaml], "");
+    let output = run_en(&["validate", TOULON, "--referentiel", &yaml], "");
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
 
     let broken = write(
@@ -342,7 +353,7 @@ fn referentiel_option_loads_checks_and_converts_a_file() {
         r#"{"id": "x", "name": "X", "title": "X", "date": "2020-01-01",
             "modules": [{"number": 1, "title": "", "obligatory": true, "bundled": false}]}"#,
     );
-    let output = run(&["referentiel", "--referentiel", &broken], "");
+    let output = run_en(&["referentiel", "--referentiel", &broken], "");
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output).starts_with(&format!(
@@ -353,17 +364,17 @@ fn referentiel_option_loads_checks_and_converts_a_file() {
         stderr(&output)
     );
     assert!(stderr(&output).contains("module 1 has an empty title"));
-    let output = run(&["validate", TOULON, "--referentiel", "no-such.json"], "");
+    let output = run_en(&["validate", TOULON, "--referentiel", "no-such.json"], "");
     assert_eq!(code(&output), Some(2));
     assert_eq!(stdout(&output), "");
 
-    let output = run(
+    let output = run_en(
         &["--referentiel", "-", "referentiel"],
         Referentiel::qual_e_pref_2019_json(),
     );
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     assert_eq!(stdout(&output), Referentiel::qual_e_pref_2019_json());
-    let output = run(&["--referentiel", "-", "validate", "-"], "");
+    let output = run_en(&["--referentiel", "-", "validate", "-"], "");
     assert_eq!(code(&output), Some(2));
 }
 
@@ -393,7 +404,7 @@ fn invalid_audit_exits_1_naming_the_engagement() {
     // Module 2 is not covered, but engagements 21-23 are assessed.
     audit.modules.retain(|m| m.get() == 1);
     let file = write(&dir, "toulon-module-1.json", &ok(audit.to_json_string()));
-    let output = run(&["validate", &file], "");
+    let output = run_en(&["validate", &file], "");
     assert_eq!(code(&output), Some(1), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(
@@ -401,7 +412,7 @@ fn invalid_audit_exits_1_naming_the_engagement() {
             .any(|l| l.starts_with(&format!("{file}: ")) && l.contains("engagement 21")),
         "{text}"
     );
-    let output = run(&["validate", "--format", "json", &file], "");
+    let output = run_en(&["validate", "--format", "json", &file], "");
     assert_eq!(code(&output), Some(1));
     let value: Value = ok(serde_json::from_str(&stdout(&output)));
     assert!(
@@ -420,7 +431,7 @@ fn inputs_above_the_limit_are_refused() {
     // A sparse file: its size is checked before anything is read.
     ok(file.set_len(qualepref::MAX_INPUT_BYTES + 1));
     let name = path.display().to_string();
-    let output = run(&["validate", &name], "");
+    let output = run_en(&["validate", &name], "");
     assert_eq!(code(&output), Some(2));
     let first = stderr(&output)
         .lines()
@@ -436,7 +447,7 @@ fn inputs_above_the_limit_are_refused() {
     let _ = std::fs::remove_file(&path);
 
     let big = " ".repeat(usize::try_from(qualepref::MAX_INPUT_BYTES).unwrap_or(usize::MAX) + 1);
-    let output = run(&["validate", "-"], &big);
+    let output = run_en(&["validate", "-"], &big);
     assert_eq!(code(&output), Some(2));
     let first = stderr(&output)
         .lines()
@@ -461,7 +472,7 @@ fn import_writes_the_bundled_audit_and_its_diagnostics() {
     assert_eq!(
         lines[0],
         format!(
-            "qualepref: {REPORT}: ligne 51\u{a0}: [figure-from-prose] info\u{a0}: chiffre du contexte lu dans le texte «\u{a0}1 060 000 habitants\u{a0}»\u{a0}: population = 1060000"
+            "qualepref: {REPORT}\u{a0}: ligne 51\u{a0}: [figure-from-prose] info\u{a0}: chiffre du contexte lu dans le texte «\u{a0}1 060 000 habitants\u{a0}»\u{a0}: population = 1060000"
         )
     );
     assert!(lines[4].contains("[charte-verdict-from-text] déduit"));
@@ -487,13 +498,13 @@ fn import_writes_the_bundled_audit_and_its_diagnostics() {
 
 #[test]
 fn import_of_what_is_not_a_report_exits_2() {
-    let output = run(&["import", "-"], "garbage\n");
+    let output = run_en(&["import", "-"], "garbage\n");
     assert_eq!(code(&output), Some(2));
     assert_eq!(
         stderr(&output),
         "qualepref: <stdin>: not a qual-e-pref audit report: no title, page de garde nor section 3 found\n"
     );
-    let output = run(&["import", TOULON], "");
+    let output = run_en(&["import", TOULON], "");
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output).starts_with(&format!(
@@ -502,7 +513,7 @@ fn import_of_what_is_not_a_report_exits_2() {
         "{}",
         stderr(&output)
     );
-    let output = run(&["import", "no-such-report.txt"], "");
+    let output = run_en(&["import", "no-such-report.txt"], "");
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output)
@@ -515,7 +526,7 @@ fn import_of_what_is_not_a_report_exits_2() {
         .take(60)
         .collect::<Vec<_>>()
         .join("\n");
-    let output = run(&["import", "-"], &truncated);
+    let output = run_en(&["import", "-"], &truncated);
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output)
@@ -692,8 +703,11 @@ fn synthesize_and_render_refuse_an_invalid_audit_with_exit_1() {
         assert_eq!(code(&output), Some(1), "{command}: {}", stderr(&output));
         assert_eq!(stdout(&output), "", "{command}");
         let err = stderr(&output);
-        assert!(err.contains(&format!("qualepref: {file}: assessments[20].engagement\u{a0}: [module-not-covered] erreur\u{a0}: l'engagement 21")), "{err}");
-        assert!(err.ends_with("error(s)): no synthesis\n"), "{err}");
+        assert!(err.contains(&format!("qualepref: {file}\u{a0}: assessments[20].engagement\u{a0}: [module-not-covered] erreur\u{a0}: l'engagement 21")), "{err}");
+        assert!(
+            err.ends_with("erreur(s))\u{a0}: pas de synthèse\n"),
+            "{err}"
+        );
     }
     let output = run(&["synthesize", "no-such.json"], "");
     assert_eq!(code(&output), Some(2));
@@ -791,7 +805,7 @@ fn diff_names_each_change_and_exits_1_on_an_invalid_audit() {
     let output = run(&["diff", TOULON, &invalid], "");
     assert_eq!(code(&output), Some(1));
     assert!(
-        stderr(&output).ends_with("qualepref: an invalid audit cannot be compared\n"),
+        stderr(&output).ends_with("qualepref: un audit invalide ne peut être comparé\n"),
         "{}",
         stderr(&output)
     );
@@ -830,7 +844,9 @@ fn a_failed_output_file_leaves_the_previous_one() {
     );
     assert_eq!(code(&output), Some(2), "{}", stderr(&output));
     assert!(
-        stderr(&output).starts_with(&format!("qualepref: {out}: cannot write: ")),
+        stderr(&output).starts_with(&format!(
+            "qualepref: {out}\u{a0}: écriture impossible\u{a0}: "
+        )),
         "{}",
         stderr(&output)
     );
@@ -839,7 +855,7 @@ fn a_failed_output_file_leaves_the_previous_one() {
     assert_eq!(left.len(), 1, "the temporary file is removed");
 
     // Without the limit the file is replaced whole.
-    let output = run(&["render", TOULON, "-o", &out], "");
+    let output = run_en(&["render", TOULON, "-o", &out], "");
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     assert!(ok(std::fs::read_to_string(&out)).len() > 4 * 512);
     let _ = std::fs::remove_dir_all(&dir);
@@ -883,6 +899,9 @@ fn dev_null_is_a_place_to_write_to_in_any_mode() {
     };
     for args in [&["validate", TOULON][..], &["render", TOULON][..]] {
         let output = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .args(args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .stdin(null())
@@ -896,6 +915,9 @@ fn dev_null_is_a_place_to_write_to_in_any_mode() {
 #[test]
 fn a_broken_pipe_ends_quietly() {
     let mut child = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(["render", TOULON, "--format", "html"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdout(Stdio::piped())
@@ -912,6 +934,10 @@ fn a_broken_pipe_ends_quietly() {
 fn endless_inputs_are_refused_past_the_limit() {
     // Standard input.
     let output = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(["--lang", "en"])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(["validate", "-"])
         .stdin(ok(std::fs::File::open("/dev/zero")))
         .output());
@@ -923,7 +949,7 @@ fn endless_inputs_are_refused_past_the_limit() {
         stderr(&output)
     );
     // A device named as a file, and standard input of the import.
-    let output = run(&["validate", "/dev/zero"], "");
+    let output = run_en(&["validate", "/dev/zero"], "");
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output).starts_with(
@@ -934,6 +960,10 @@ fn endless_inputs_are_refused_past_the_limit() {
         stderr(&output)
     );
     let output = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(["--lang", "en"])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(["import", "-"])
         .stdin(ok(std::fs::File::open("/dev/zero")))
         .output());
@@ -956,7 +986,7 @@ fn diff_refuses_two_different_sites_unless_forced() {
         auditor.signed_on = Some(later);
     }
     let nice = write(&dir, "nice.json", &ok(nice.to_json_string()));
-    let output = run(&["diff", TOULON, &nice], "");
+    let output = run_en(&["diff", TOULON, &nice], "");
     assert_eq!(code(&output), Some(1));
     assert_eq!(stdout(&output), "");
     assert_eq!(
@@ -966,14 +996,14 @@ fn diff_refuses_two_different_sites_unless_forced() {
              (06): two different sites are not compared (--force compares them anyway)\n"
         )
     );
-    let output = run(&["diff", TOULON, &nice, "--force"], "");
+    let output = run_en(&["diff", TOULON, &nice, "--force"], "");
     assert_eq!(code(&output), Some(0));
     assert!(stderr(&output).ends_with(": compared as asked by --force\n"));
     // The same site written in another case is the same site.
     let mut same = toulon();
     same.site.city = "Toulon".to_owned();
     let same = write(&dir, "same.json", &ok(same.to_json_string()));
-    let output = run(&["diff", TOULON, &same], "");
+    let output = run_en(&["diff", TOULON, &same], "");
     assert_eq!((code(&output), stderr(&output)), (Some(0), String::new()));
 }
 
@@ -987,7 +1017,7 @@ fn diff_warns_when_after_is_dated_before_before() {
         a.signed_on = Some(day);
     }
     let later = write(&dir, "later.json", &ok(later.to_json_string()));
-    let output = run(&["diff", &later, TOULON], "");
+    let output = run_en(&["diff", &later, TOULON], "");
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     assert_eq!(
         stderr(&output),
@@ -996,7 +1026,7 @@ fn diff_warns_when_after_is_dated_before_before() {
              2020-11-16): are they in the wrong order?\n"
         )
     );
-    let output = run(&["diff", TOULON, &later], "");
+    let output = run_en(&["diff", TOULON, &later], "");
     assert_eq!(stderr(&output), "");
 }
 
@@ -1044,6 +1074,10 @@ fn control_characters_never_reach_the_terminal() {
 #[test]
 fn text_that_is_not_utf_8_is_named_with_its_offset() {
     let mut child = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(["--lang", "en"])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(["validate", "-"])
         .stdin(Stdio::piped())
         .stderr(Stdio::piped())
@@ -1212,7 +1246,7 @@ fn plan_writes_each_format() {
 
 #[test]
 fn plan_fails_on_a_bad_date_or_file_and_refuses_an_invalid_audit() {
-    let output = run(&["plan", TOULON, "--at", "2020-02-30"], "");
+    let output = run_en(&["plan", TOULON, "--at", "2020-02-30"], "");
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output).contains(
@@ -1222,7 +1256,7 @@ fn plan_fails_on_a_bad_date_or_file_and_refuses_an_invalid_audit() {
         "{}",
         stderr(&output)
     );
-    let output = run(&["plan", "no-such-audit.json"], "");
+    let output = run_en(&["plan", "no-such-audit.json"], "");
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output).contains("no-such-audit.json"),
@@ -1230,14 +1264,14 @@ fn plan_fails_on_a_bad_date_or_file_and_refuses_an_invalid_audit() {
         stderr(&output)
     );
     assert_eq!(stdout(&output), "");
-    let output = run(&["plan", "-", "-"], "{}");
+    let output = run_en(&["plan", "-", "-"], "{}");
     assert_eq!(code(&output), Some(2));
     // An invalid audit: no plan at all, its file named.
     let dir = temp_dir("plan-invalid");
     let mut audit = toulon();
     audit.modules.retain(|m| m.get() == 1);
     let invalid = write(&dir, "invalid.json", &ok(audit.to_json_string()));
-    let output = run(&["plan", TOULON, &invalid], "");
+    let output = run_en(&["plan", TOULON, &invalid], "");
     assert_eq!(code(&output), Some(1), "{}", stderr(&output));
     assert_eq!(stdout(&output), "");
     assert!(
@@ -1331,7 +1365,7 @@ fn history_exit_codes() {
     }
     let nice = write(&dir, "nice.json", &ok(nice.to_json_string()));
     let first = "examples/data/history/2019-11-18-toulon-interne.json";
-    let output = run(&["history", first, &nice, "--at", "2020-01-01"], "");
+    let output = run_en(&["history", first, &nice, "--at", "2020-01-01"], "");
     assert_eq!(code(&output), Some(1));
     assert!(
         stderr(&output).contains("nice.json: audits[1]: [history-other-site] error:"),
@@ -1340,21 +1374,21 @@ fn history_exit_codes() {
     );
     // A warning only: 0.
     let suivi = "examples/data/history/2021-09-14-toulon-suivi-synthetique.json";
-    let output = run(&["history", first, suivi], "");
+    let output = run_en(&["history", first, suivi], "");
     assert_eq!(code(&output), Some(0));
     assert!(stderr(&output).contains("[history-no-labelling-audit] warning"));
     // Nothing to read: 2.
     let empty = temp_dir("history-empty");
-    let output = run(&["history", &empty.display().to_string()], "");
+    let output = run_en(&["history", &empty.display().to_string()], "");
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output).contains("no audit file"),
         "{}",
         stderr(&output)
     );
-    let output = run(&["history", "no-such-file.json"], "");
+    let output = run_en(&["history", "no-such-file.json"], "");
     assert_eq!(code(&output), Some(2));
-    let output = run(&["history", "--at", "2022-13-01", first], "");
+    let output = run_en(&["history", "--at", "2022-13-01", first], "");
     assert_eq!(code(&output), Some(2));
 }
 
@@ -1368,7 +1402,7 @@ fn the_summary_counts_files_and_diagnostics_by_severity() {
         qualepref::Unread::new("dates", "18/11/19"),
     ]; // unread-value, two warnings
     let invalid = write(&dir, "invalid.json", &ok(audit.to_json_string()));
-    let output = run(&["validate", &invalid, TOULON], "");
+    let output = run_en(&["validate", &invalid, TOULON], "");
     assert_eq!(code(&output), Some(1), "{}", stderr(&output));
     assert!(
         stderr(&output)
@@ -1394,11 +1428,11 @@ fn every_command_reads_standard_input_once() {
     ];
     for (args, input) in commands {
         // One `-`: read.
-        let output = run(args, input);
+        let output = run_en(args, input);
         assert_eq!(code(&output), Some(0), "{args:?}: {}", stderr(&output));
         // With `--referentiel -` as well: refused before anything is read.
         let twice: Vec<&str> = ["--referentiel", "-"].iter().chain(args).copied().collect();
-        let output = run(&twice, input);
+        let output = run_en(&twice, input);
         assert_eq!(code(&output), Some(2), "{twice:?}");
         assert_eq!(stderr(&output), ONCE, "{twice:?}");
     }
@@ -1407,7 +1441,7 @@ fn every_command_reads_standard_input_once() {
         &["history", "-", "-"][..],
         &["plan", "-", "-"][..],
     ] {
-        let output = run(args, json);
+        let output = run_en(args, json);
         assert_eq!(code(&output), Some(2), "{args:?}");
         assert_eq!(stderr(&output), ONCE, "{args:?}");
     }
@@ -1444,14 +1478,14 @@ fn an_input_of_exactly_the_limit_is_read() {
     // large; one byte more is refused for its size.
     let limit = usize::try_from(qualepref::MAX_INPUT_BYTES).unwrap_or(usize::MAX);
     let spaces = " ".repeat(limit);
-    let output = run(&["validate", "-"], &spaces);
+    let output = run_en(&["validate", "-"], &spaces);
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output).starts_with("qualepref: <stdin>: malformed audit JSON"),
         "{}",
         stderr(&output)
     );
-    let output = run(&["validate", "-"], &format!("{spaces} "));
+    let output = run_en(&["validate", "-"], &format!("{spaces} "));
     assert_eq!(code(&output), Some(2));
     assert!(
         stderr(&output).starts_with(&format!(
@@ -1466,6 +1500,10 @@ fn an_input_of_exactly_the_limit_is_read() {
 #[test]
 fn a_full_standard_output_exits_2_naming_the_cause() {
     let output = Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(["--lang", "en"])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(["render", TOULON])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdout(ok(std::fs::OpenOptions::new()
@@ -1582,6 +1620,9 @@ fn deadlines_are_1_to_120_months() {
 #[track_caller]
 fn run_to(args: &[&str], out: impl Into<Stdio>) -> Output {
     ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::null())
@@ -1595,6 +1636,9 @@ fn run_to(args: &[&str], out: impl Into<Stdio>) -> Output {
 #[track_caller]
 fn run_into_a_closed_pipe(args: &[&str]) -> Output {
     let mut child = ok(Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::null())
@@ -1629,7 +1673,7 @@ fn an_output_to_dev_stdout_follows_the_contract_of_standard_output() {
         assert_eq!(code(&output), Some(2), "{args:?}");
         assert_eq!(
             stderr(&output),
-            "qualepref: cannot write to standard output: No space left on device\n",
+            "qualepref: impossible d'écrire sur la sortie standard\u{a0}: No space left on device\n",
             "{args:?}"
         );
     }
@@ -1670,7 +1714,7 @@ fn help_and_version_follow_the_contract_of_standard_output() {
         assert_eq!(code(&output), Some(2), "{args:?}");
         assert_eq!(
             stderr(&output),
-            "qualepref: cannot write to standard output: No space left on device\n",
+            "qualepref: impossible d'écrire sur la sortie standard\u{a0}: No space left on device\n",
             "{args:?}"
         );
     }
@@ -1790,7 +1834,7 @@ fn an_output_that_cannot_be_a_file_is_refused_with_a_reason() {
     let dir = temp_dir("not-a-file");
     let sub = dir.join("reports");
     ok(std::fs::create_dir_all(&sub));
-    let output = run(&["render", TOULON, "-o", &sub.display().to_string()], "");
+    let output = run_en(&["render", TOULON, "-o", &sub.display().to_string()], "");
     assert_eq!(code(&output), Some(2));
     assert_eq!(
         stderr(&output),
@@ -1800,7 +1844,7 @@ fn an_output_that_cannot_be_a_file_is_refused_with_a_reason() {
         )
     );
     let missing = dir.join("no-such-dir").join("report.md");
-    let output = run(
+    let output = run_en(
         &["render", TOULON, "-o", &missing.display().to_string()],
         "",
     );
@@ -1835,7 +1879,7 @@ fn names_never_drive_the_terminal() {
     };
     // A file that does not exist.
     let missing = format!("{TITLE}.json");
-    let output = run(&["validate", &missing], "");
+    let output = run_en(&["validate", &missing], "");
     clean(&output, "missing");
     assert_eq!(code(&output), Some(2));
     assert!(
@@ -1850,7 +1894,7 @@ fn names_never_drive_the_terminal() {
     let mut audit = toulon();
     audit.modules.retain(|m| m.get() == 1);
     let invalid = write(&dir, &format!("{TITLE}.json"), &ok(audit.to_json_string()));
-    let output = run(&["validate", &invalid], "");
+    let output = run_en(&["validate", &invalid], "");
     clean(&output, "validate");
     assert_eq!(code(&output), Some(1));
     assert!(
@@ -1859,12 +1903,12 @@ fn names_never_drive_the_terminal() {
         stdout(&output)
     );
     for command in ["synthesize", "render", "plan"] {
-        let output = run(&[command, &invalid], "");
+        let output = run_en(&[command, &invalid], "");
         clean(&output, command);
         assert_eq!(code(&output), Some(1), "{command}");
     }
     // The JSON output keeps the name itself, escaped as JSON escapes it.
-    let output = run(&["validate", "--format", "json", &invalid], "");
+    let output = run_en(&["validate", "--format", "json", &invalid], "");
     let value: Value = ok(serde_json::from_str(&stdout(&output)));
     assert_eq!(value[0]["file"], invalid.as_str());
     // A history labels its audits by file name.
@@ -1872,7 +1916,7 @@ fn names_never_drive_the_terminal() {
     ok(std::fs::create_dir_all(&history));
     ok(std::fs::copy(TOULON, history.join(format!("{TITLE}.json"))));
     for format in ["text", "markdown", "html"] {
-        let output = run(
+        let output = run_en(
             &[
                 "history",
                 &history.display().to_string(),
@@ -1886,7 +1930,7 @@ fn names_never_drive_the_terminal() {
     }
     // A name given to -o, in a directory that does not exist.
     let out = dir.join(TITLE).join("report.md");
-    let output = run(&["render", TOULON, "-o", &out.display().to_string()], "");
+    let output = run_en(&["render", TOULON, "-o", &out.display().to_string()], "");
     clean(&output, "-o");
     assert_eq!(code(&output), Some(2));
     assert!(
@@ -1904,7 +1948,7 @@ fn names_never_drive_the_terminal() {
         &["synthesize", TOULON, "--deadline-months", TITLE][..],
         &[TITLE][..],
     ] {
-        let output = run(args, "");
+        let output = run_en(args, "");
         clean(&output, "clap");
         assert_eq!(code(&output), Some(2), "{args:?}");
         assert!(
@@ -1915,7 +1959,7 @@ fn names_never_drive_the_terminal() {
     }
     // A sheet of a grid, named in the reader's diagnostics.
     let grid = dir.join("grid.xlsx");
-    let output = run(
+    let output = run_en(
         &["grid", "export", TOULON, "-o", &grid.display().to_string()],
         "",
     );
@@ -1925,7 +1969,7 @@ fn names_never_drive_the_terminal() {
         &renamed,
         rename_sheet(&ok(std::fs::read(&grid)), "Conclusion"),
     ));
-    let output = run(&["grid", "import", &renamed.display().to_string()], "");
+    let output = run_en(&["grid", "import", &renamed.display().to_string()], "");
     clean(&output, "grid import");
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     assert!(
@@ -1963,7 +2007,7 @@ fn rename_sheet(xlsx: &[u8], sheet: &str) -> Vec<u8> {
 /// Messages name the system's reason as a user reads it, without the error number.
 #[test]
 fn messages_show_no_internals() {
-    let output = run(&["validate", "no-such-audit.json"], "");
+    let output = run_en(&["validate", "no-such-audit.json"], "");
     assert_eq!(
         stderr(&output).lines().next(),
         Some("qualepref: cannot read no-such-audit.json: No such file or directory")
@@ -1976,7 +2020,7 @@ fn messages_show_no_internals() {
         &["history", "no-such"][..],
         &["render", TOULON, "-o", "/no-such-dir/report.md"][..],
     ] {
-        let output = run(args, "");
+        let output = run_en(args, "");
         assert_eq!(code(&output), Some(2), "{args:?}");
         let text = stderr(&output);
         assert!(text.starts_with("qualepref: "), "{args:?}: {text}");
@@ -2047,7 +2091,7 @@ fn an_extension_that_is_not_the_format_s_is_refused() {
         let out = dir.join(name).display().to_string();
         let mut args = args.to_vec();
         args.extend(["-o", &out]);
-        let output = run(&args, samples::TOULON_2019_REPORT);
+        let output = run_en(&args, samples::TOULON_2019_REPORT);
         assert_eq!(code(&output), Some(2), "{args:?}: {}", stderr(&output));
         assert_eq!(
             stderr(&output),
@@ -2198,7 +2242,7 @@ fn validate_json_reports_an_unreadable_file_as_a_coded_diagnostic() {
         "{\n  \"assessments\": [{\"verdict\": \"CC\"}\n",
     );
     let good = "examples/data/toulon-2019.json";
-    let output = run(&["validate", "--format", "json", &bad, good, &broken], "");
+    let output = run_en(&["validate", "--format", "json", &bad, good, &broken], "");
     assert_eq!(code(&output), Some(2));
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     let items = json.as_array().unwrap();
@@ -2219,7 +2263,7 @@ fn validate_json_reports_an_unreadable_file_as_a_coded_diagnostic() {
     assert_eq!(items[1]["code"], "unknown-code");
     assert_eq!(items[1]["path"], "assessments[0].verdict");
     // A missing file too.
-    let output = run(&["validate", "--format", "json", "no/such.json"], "");
+    let output = run_en(&["validate", "--format", "json", "no/such.json"], "");
     assert_eq!(code(&output), Some(2));
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(json[0]["code"], "input-unreadable");
@@ -2299,5 +2343,60 @@ fn plan_actions_loop_cycle_options_and_diff_output() {
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     assert_eq!(stdout(&output), "");
     assert!(ok(std::fs::read_to_string(&out)).starts_with("# Comparaison de deux audits\n"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The language of messages: `--lang`, else the locale (English when `LC_ALL`, `LC_MESSAGES`
+/// or `LANG`, the first set, starts with `en`), else French; documents follow it too.
+#[test]
+fn messages_speak_the_language_of_lang_or_of_the_locale() {
+    let missing = |lang: Option<&str>, env: &[(&str, &str)]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_qualepref"));
+        command
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .envs(env.iter().copied())
+            .current_dir(env!("CARGO_MANIFEST_DIR"));
+        if let Some(lang) = lang {
+            command.args(["--lang", lang]);
+        }
+        let output = ok(command.args(["validate", "no-such-audit.json"]).output());
+        assert_eq!(code(&output), Some(2));
+        stderr(&output)
+    };
+    let fr = "qualepref: impossible de lire no-such-audit.json\u{a0}: No such file or directory\n";
+    let en = "qualepref: cannot read no-such-audit.json: No such file or directory\n";
+    assert!(missing(None, &[]).starts_with(fr), "{}", missing(None, &[]));
+    assert!(missing(None, &[("LANG", "C.UTF-8")]).starts_with(fr));
+    assert!(missing(None, &[("LANG", "fr_FR.UTF-8")]).starts_with(fr));
+    assert!(missing(None, &[("LANG", "en_GB.UTF-8")]).starts_with(en));
+    assert!(missing(None, &[("LC_ALL", "en_US.UTF-8"), ("LANG", "fr_FR.UTF-8")]).starts_with(en));
+    assert!(missing(None, &[("LC_ALL", "fr_FR.UTF-8"), ("LANG", "en_US.UTF-8")]).starts_with(fr));
+    assert!(missing(Some("fr"), &[("LANG", "en_US.UTF-8")]).starts_with(fr));
+    assert!(missing(Some("en"), &[]).starts_with(en));
+    // Validation's diagnostics and its summary follow it.
+    let dir = temp_dir("lang");
+    let mut audit = toulon();
+    audit.auditors.clear();
+    let file = write(&dir, "audit.json", &ok(audit.to_json_string()));
+    let output = run(&["validate", &file], "");
+    assert!(
+        stdout(&output).contains(": [no-auditor] erreur\u{a0}: "),
+        "{}",
+        stdout(&output)
+    );
+    assert!(stderr(&output).starts_with("qualepref: 1 fichier\u{a0}: 0 valide(s), 1 invalide(s)"));
+    let output = run(&["--lang", "en", "validate", &file], "");
+    assert!(
+        stdout(&output).contains(": [no-auditor] error: "),
+        "{}",
+        stdout(&output)
+    );
+    assert!(stderr(&output).starts_with("qualepref: 1 file: 0 valid, 1 invalid"));
+    let output = run(&["validate", &file, "--lang", "en", "--format", "json"], "");
+    let value: Value = ok(serde_json::from_str(&stdout(&output)));
+    let message = value[0]["message"].as_str().unwrap_or_default();
+    assert!(!message.is_empty() && message.is_ascii(), "{message}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -11,7 +11,12 @@ const TOULON: &str = "examples/data/toulon-2019.json";
 
 #[track_caller]
 fn run(args: &[&str]) -> Output {
+    // The English messages, which these tests read.
     Command::new(env!("CARGO_BIN_EXE_qualepref"))
+        .args(["--lang", "en"])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

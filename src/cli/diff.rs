@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use qualepref::{Policy, Valid, compare_with};
 
 use super::output::Formats;
-use super::{Failure, Globals, Input, LangArg, Status, print, warn, write_file};
+use super::{Failure, Globals, Input, Status, colon, language, print, say, warn, write_file};
 
 /// Arguments of `diff`.
 #[derive(Debug, clap::Args)]
@@ -31,10 +31,6 @@ pub struct Args {
     /// is written; a name whose extension is not the format's is refused).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-
-    /// The language of the text.
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
-    lang: LangArg,
 
     /// Compare audits of two different sites (refused otherwise).
     #[arg(long)]
@@ -83,23 +79,42 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     let before = globals.audit(before_input)?;
     let after = globals.audit(after_input)?;
     if !before.site.is_same_site_as(&after.site) {
-        let both = format!(
-            "{before_input} is an audit of {}, {after_input} of {}",
-            before.site, after.site
-        );
+        let (b, a) = (&before.site, &after.site);
         if !args.force {
-            warn(&format!(
-                "{both}: two different sites are not compared (--force compares them anyway)"
+            warn(&say(
+                format!(
+                    "{before_input} est un audit de {b}, {after_input} de {a}\u{a0}: deux sites \
+                     différents ne sont pas comparés (--force les compare malgré tout)"
+                ),
+                format!(
+                    "{before_input} is an audit of {b}, {after_input} of {a}: two different \
+                     sites are not compared (--force compares them anyway)"
+                ),
             ));
             return Ok(Status::Invalid);
         }
-        warn(&format!("{both}: compared as asked by --force"));
+        warn(&say(
+            format!(
+                "{before_input} est un audit de {b}, {after_input} de {a}\u{a0}: comparés comme \
+                 --force le demande"
+            ),
+            format!(
+                "{before_input} is an audit of {b}, {after_input} of {a}: compared as asked by \
+                 --force"
+            ),
+        ));
     }
     if after.dates.start < before.dates.start {
-        warn(&format!(
-            "{after_input} (AFTER, from {}) is dated before {before_input} (BEFORE, from {}): \
-             are they in the wrong order?",
-            after.dates.start, before.dates.start
+        let (a, b) = (after.dates.start, before.dates.start);
+        warn(&say(
+            format!(
+                "{after_input} (APRÈS, du {a}) est daté d'avant {before_input} (AVANT, du {b})\u{a0}: \
+                 sont-ils dans le bon ordre\u{202f}?"
+            ),
+            format!(
+                "{after_input} (AFTER, from {a}) is dated before {before_input} (BEFORE, from \
+                 {b}): are they in the wrong order?"
+            ),
         ));
     }
     let options = qualepref::ValidationOptions::default();
@@ -118,24 +133,27 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
         if let Err(report) = result {
             invalid = true;
             for d in report.diagnostics() {
-                warn(&format!("{input}: {d}"));
+                warn(&format!("{input}{}{}", colon(), d.to_string_in(language())));
             }
         }
     }
     let [(_, Ok(before)), (_, Ok(after))] = &checked else {
         debug_assert!(invalid);
-        warn("an invalid audit cannot be compared");
+        warn(&say(
+            "un audit invalide ne peut être comparé",
+            "an invalid audit cannot be compared",
+        ));
         return Ok(Status::Invalid);
     };
     let comparison = compare_with(before, after, &Policy::default());
-    let language = args.lang.language();
+    let language = language();
     let text = match format {
         Output::Text => comparison.to_text(language),
         Output::Markdown => comparison.to_markdown(language),
         Output::Html => comparison.to_html(language),
         Output::Json => {
             let mut json = serde_json::to_string_pretty(&comparison)
-                .map_err(|e| Failure::new(format!("cannot write JSON: {e}")))?;
+                .map_err(|e| super::cannot_write_json(&e))?;
             json.push('\n');
             json
         }

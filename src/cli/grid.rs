@@ -7,7 +7,9 @@ use qualepref::grid;
 use qualepref::{AdministrationType, AuditKind, AuditType, Interchange as _, ModuleNumber, Site};
 
 use super::output::Formats;
-use super::{Failure, FormatArg, Globals, Input, Status, name, print, warn, write_file};
+use super::{
+    Failure, FormatArg, Globals, Input, Status, colon, language, name, print, say, warn, write_file,
+};
 
 /// Arguments of `grid`.
 #[derive(Debug, clap::Args)]
@@ -129,34 +131,45 @@ fn new(args: &NewArgs, globals: &Globals) -> Result<Status, Failure> {
         .modules
         .iter()
         .map(|&n| {
-            ModuleNumber::new(n)
-                .ok_or_else(|| Failure::new(format!("--modules: {n} is not a module number 1–8")))
+            ModuleNumber::new(n).ok_or_else(|| {
+                Failure::new(say(
+                    format!("--modules\u{a0}: {n} n'est pas un numéro de module (1 à 8)"),
+                    format!("--modules: {n} is not a module number 1–8"),
+                ))
+            })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let administration: AdministrationType = args
-        .administration
-        .parse()
-        .map_err(|e| Failure::new(format!("--administration: {e}")))?;
+    let administration: AdministrationType =
+        args.administration.parse().map_err(|e: qualepref::Error| {
+            Failure::new(format!(
+                "--administration{}{}",
+                colon(),
+                e.message_in(language())
+            ))
+        })?;
     let site = match &args.site {
         None => None,
         Some(text) => {
             let (departement, city) = text.split_once(':').ok_or_else(|| {
-                Failure::new(format!(
-                    "--site {text:?}: expected DEPARTEMENT:CITY, e.g. 83:TOULON"
+                Failure::new(say(
+                    format!(
+                        "--site {text:?}\u{a0}: attendu DÉPARTEMENT:VILLE, par exemple 83:TOULON"
+                    ),
+                    format!("--site {text:?}: expected DEPARTEMENT:CITY, e.g. 83:TOULON"),
                 ))
             })?;
-            let departement = departement
-                .parse()
-                .map_err(|e| Failure::new(format!("--site: {e}")))?;
+            let departement = departement.parse().map_err(|e: qualepref::Error| {
+                Failure::new(format!("--site{}{}", colon(), e.message_in(language())))
+            })?;
             Some(Site::new(administration, departement, city.trim()))
         }
     };
     let kind = match &args.audit_type {
         None => None,
         Some(text) => {
-            let audit_type: AuditType = text
-                .parse()
-                .map_err(|e| Failure::new(format!("--type: {e}")))?;
+            let audit_type: AuditType = text.parse().map_err(|e: qualepref::Error| {
+                Failure::new(format!("--type{}{}", colon(), e.message_in(language())))
+            })?;
             Some(AuditKind {
                 audit_type: Some(audit_type),
                 internal: args.internal,

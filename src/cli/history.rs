@@ -7,7 +7,7 @@ use qualepref::{Audit, CyclePolicy, History, HistoryOptions, NaiveDate};
 use super::output::Formats;
 use super::values::{parse_date, parse_deadline};
 use super::{
-    Failure, Globals, Input, LangArg, Status, audit_files, print, today, warn, write_file,
+    Failure, Globals, Input, Status, audit_files, language, print, today, warn, write_file,
 };
 
 /// The label's cycle, shared by `history` and `plan`: the crate's default (the Qual-e-pref
@@ -59,10 +59,6 @@ pub struct Args {
     /// What to print [default: the extension of -o (.txt, .json, .md, .html), else text].
     #[arg(long, value_enum)]
     format: Option<Output>,
-
-    /// The language of the text.
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
-    lang: LangArg,
 
     /// Write to FILE instead of standard output (replaced once the whole output is written; a
     /// name whose extension is not the format's is refused).
@@ -119,7 +115,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     };
     let options = HistoryOptions::default().at(at).with_cycle(cycle);
     let history = History::with_labels(audits, &referentiel, &options);
-    let language = args.lang.language();
+    let language = language();
     for d in &history.diagnostics {
         warn(&d.to_string_in(language));
     }

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use qualepref::{Imported, Interchange as _, import_report_path, import_report_text};
 
 use super::{
-    Failure, FormatArg, Globals, Input, Status, describe, print, read_stdin, warn, write_file,
+    Failure, FormatArg, Globals, Input, Status, colon, describe, language, print, read_stdin, warn,
+    write_file,
 };
 
 /// Arguments of `import`.
@@ -37,10 +38,14 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     let imported: Imported = match &input {
         Input::File(path) => import_report_path(path, &referentiel)?,
         Input::Stdin => import_report_text(&read_stdin()?, &referentiel)
-            .map_err(|e| Failure::new(format!("{input}: {}", describe(&e))))?,
+            .map_err(|e| Failure::new(format!("{input}{}{}", colon(), describe(&e))))?,
     };
     for diagnostic in imported.diagnostics() {
-        warn(&format!("{input}: {diagnostic}"));
+        warn(&format!(
+            "{input}{}{}",
+            colon(),
+            diagnostic.to_string_in(language())
+        ));
     }
     let text = imported.audit().to_string_in(format.format())?;
     match &args.output {

@@ -26,6 +26,7 @@ use std::fmt;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use qualepref::{Audit, Error, Format, Interchange as _, MAX_INPUT_BYTES, NaiveDate, Referentiel};
 
@@ -45,6 +46,45 @@ pub enum Status {
 impl From<Status> for ExitCode {
     fn from(status: Status) -> ExitCode {
         ExitCode::from(status as u8)
+    }
+}
+
+/// The language of the run's documents and messages, set once from `--lang` and the
+/// environment ([`set_language`]).
+static LANGUAGE: OnceLock<qualepref::Language> = OnceLock::new();
+
+/// Sets the run's language: `--lang` when given; otherwise English when the first of
+/// `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and not empty starts with `en`, and French
+/// (the crate's default: its users are French) in every other case, `C` and `POSIX` included.
+pub fn set_language(lang: Option<LangArg>) -> qualepref::Language {
+    let language = lang.map_or_else(
+        || {
+            let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .filter_map(std::env::var_os)
+                .find(|v| !v.is_empty());
+            match locale {
+                Some(v) if v.to_string_lossy().starts_with("en") => qualepref::Language::En,
+                _ => qualepref::Language::Fr,
+            }
+        },
+        LangArg::language,
+    );
+    *LANGUAGE.get_or_init(|| language)
+}
+
+/// The run's language ([`set_language`]; French before it is set).
+pub fn language() -> qualepref::Language {
+    LANGUAGE.get().copied().unwrap_or(qualepref::Language::Fr)
+}
+
+/// The message of the run's language: its French, or its English. Every message of the tool
+/// is given in both.
+pub fn say(fr: impl Into<String>, en: impl Into<String>) -> String {
+    if language() == qualepref::Language::Fr {
+        fr.into()
+    } else {
+        en.into()
     }
 }
 
@@ -145,15 +185,54 @@ pub fn describe(e: &Error) -> String {
             writing,
             error,
             ..
-        } => format!(
-            "cannot {} {}: {}",
-            if *writing { "write" } else { "read" },
-            name(path),
-            reason(error)
-        ),
-        Error::InFile { path, inner, .. } => format!("{}: {}", name(path), describe(inner)),
-        other => other.to_string(),
+        } => match (language(), *writing) {
+            (qualepref::Language::Fr, true) => {
+                format!(
+                    "impossible d'écrire {}\u{a0}: {}",
+                    name(path),
+                    reason(error)
+                )
+            }
+            (qualepref::Language::Fr, false) => {
+                format!("impossible de lire {}\u{a0}: {}", name(path), reason(error))
+            }
+            (_, true) => format!("cannot write {}: {}", name(path), reason(error)),
+            (_, false) => format!("cannot read {}: {}", name(path), reason(error)),
+        },
+        Error::InFile { path, inner, .. } => {
+            format!("{}{}{}", name(path), colon(), describe(inner))
+        }
+        other => other.message_in(language()),
     }
+}
+
+/// A value the JSON writer refused.
+pub fn cannot_write_json(e: &serde_json::Error) -> Failure {
+    Failure::new(say(
+        format!("impossible d'écrire le JSON\u{a0}: {e}"),
+        format!("cannot write JSON: {e}"),
+    ))
+}
+
+/// `: ` in English, ` : ` (no-break space) in French.
+pub fn colon() -> &'static str {
+    if language() == qualepref::Language::Fr {
+        "\u{a0}: "
+    } else {
+        ": "
+    }
+}
+
+/// `FILE: cannot read: reason`, in the run's language.
+pub fn cannot_read(path: &Path, e: &io::Error) -> Failure {
+    Failure::new(say(
+        format!(
+            "{}\u{a0}: lecture impossible\u{a0}: {}",
+            name(path),
+            reason(e)
+        ),
+        format!("{}: cannot read: {}", name(path), reason(e)),
+    ))
 }
 
 /// The options that apply to every subcommand.
@@ -183,8 +262,9 @@ impl Globals {
                     Input::Stdin => {
                         let text = read_stdin()?;
                         let format = self.input_format.unwrap_or(Format::Json);
-                        Referentiel::from_str_in(&text, format)
-                            .map_err(|e| Failure::new(format!("{input}: {}", describe(&e))))
+                        Referentiel::from_str_in(&text, format).map_err(|e| {
+                            Failure::new(format!("{input}{}{}", colon(), describe(&e)))
+                        })
                     }
                 }
             }
@@ -195,7 +275,7 @@ impl Globals {
     pub fn audit(&self, input: &Input) -> Result<Audit, Failure> {
         self.read_audit(input)?.map_err(|e| match input {
             Input::File(_) => Failure::from(e),
-            Input::Stdin => Failure::new(format!("{input}: {}", describe(&e))),
+            Input::Stdin => Failure::new(format!("{input}{}{}", colon(), describe(&e))),
         })
     }
 
@@ -226,7 +306,10 @@ impl Globals {
             .is_some_and(|p| Input::new(p) == Input::Stdin);
         let uses = inputs.into_iter().filter(|i| **i == Input::Stdin).count();
         if uses + usize::from(referentiel) > 1 {
-            return Err(Failure::new("standard input (-) can be read only once"));
+            return Err(Failure::new(say(
+                "l'entrée standard (-) ne peut être lue qu'une fois",
+                "standard input (-) can be read only once",
+            )));
         }
         Ok(())
     }
@@ -279,20 +362,27 @@ pub fn read_stdin() -> Result<String, Failure> {
         .take(MAX_INPUT_BYTES.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| {
-            Failure::new(format!(
-                "<stdin>: cannot read standard input: {}",
-                reason(&e)
+            Failure::new(say(
+                format!(
+                    "<stdin>\u{a0}: lecture de l'entrée standard impossible\u{a0}: {}",
+                    reason(&e)
+                ),
+                format!("<stdin>: cannot read standard input: {}", reason(&e)),
             ))
         })?;
     if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_INPUT_BYTES {
-        return Err(Failure::new(format!(
-            "<stdin>: input is larger than the limit of {MAX_INPUT_BYTES} bytes"
+        return Err(Failure::new(say(
+            format!("<stdin>\u{a0}: l'entrée dépasse la limite de {MAX_INPUT_BYTES} octets"),
+            format!("<stdin>: input is larger than the limit of {MAX_INPUT_BYTES} bytes"),
         )));
     }
     String::from_utf8(bytes).map_err(|e| {
-        Failure::new(format!(
-            "<stdin>: not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
+        let offset = e.utf8_error().valid_up_to();
+        Failure::new(say(
+            format!(
+                "<stdin>\u{a0}: ce n'est pas un texte UTF-8 (octet invalide à la position {offset})"
+            ),
+            format!("<stdin>: not UTF-8 text (invalid byte at offset {offset})"),
         ))
     })
 }
@@ -356,13 +446,25 @@ impl LangArg {
 pub fn today() -> Result<NaiveDate, Failure> {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_err(|_| Failure::new("cannot read the clock: it is set before 1970; give --at"))?
+        .map_err(|_| {
+            Failure::new(say(
+                "lecture de l'horloge impossible\u{a0}: elle est réglée avant 1970\u{202f}; \
+                 donnez --at",
+                "cannot read the clock: it is set before 1970; give --at",
+            ))
+        })?
         .as_secs();
     i64::try_from(seconds)
         .ok()
         .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
         .map(|t| t.date_naive())
-        .ok_or_else(|| Failure::new("cannot read the clock: its date is out of range; give --at"))
+        .ok_or_else(|| {
+            Failure::new(say(
+                "lecture de l'horloge impossible\u{a0}: sa date est hors des limites\u{202f}; \
+                 donnez --at",
+                "cannot read the clock: its date is out of range; give --at",
+            ))
+        })
 }
 
 /// The audit files of `inputs`: files as given, a directory's audits sorted by name.
@@ -370,14 +472,10 @@ pub fn audit_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     let mut out = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let entries = std::fs::read_dir(input).map_err(|e| {
-                Failure::new(format!("{}: cannot read: {}", name(input), reason(&e)))
-            })?;
+            let entries = std::fs::read_dir(input).map_err(|e| cannot_read(input, &e))?;
             let mut found = Vec::new();
             for entry in entries {
-                let entry = entry.map_err(|e| {
-                    Failure::new(format!("{}: cannot read: {}", name(input), reason(&e)))
-                })?;
+                let entry = entry.map_err(|e| cannot_read(input, &e))?;
                 let path = entry.path();
                 let audit_like = path
                     .extension()
@@ -389,9 +487,16 @@ pub fn audit_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
             }
             found.sort();
             if found.is_empty() {
-                return Err(Failure::new(format!(
-                    "{}: no audit file (.json, .yaml, .yml, .toml) in the directory",
-                    name(input)
+                return Err(Failure::new(say(
+                    format!(
+                        "{}\u{a0}: aucun fichier d'audit (.json, .yaml, .yml, .toml) dans le \
+                         dossier",
+                        name(input)
+                    ),
+                    format!(
+                        "{}: no audit file (.json, .yaml, .yml, .toml) in the directory",
+                        name(input)
+                    ),
                 )));
             }
             out.append(&mut found);

@@ -39,7 +39,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::{Failure, Status, name, reason};
+use super::{Failure, Status, name, reason, say};
 
 /// Writes `text` to standard output; see the [module docs](self) for the contract.
 pub fn print(text: &str) -> Result<(), Failure> {
@@ -50,25 +50,38 @@ pub fn print(text: &str) -> Result<(), Failure> {
 pub fn print_bytes(bytes: &[u8]) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
     let written = out.write_all(bytes).and_then(|()| out.flush());
-    ended(written, "standard output")
+    ended(written, Place::Stdout)
 }
 
 /// Writes `bytes` to standard error, with the contract of standard output.
 fn print_stderr(bytes: &[u8]) -> Result<(), Failure> {
     let mut out = io::stderr().lock();
     let written = out.write_all(bytes).and_then(|()| out.flush());
-    ended(written, "standard error")
+    ended(written, Place::Stderr)
+}
+
+/// A standard stream, as a message names it.
+#[derive(Clone, Copy)]
+enum Place {
+    Stdout,
+    Stderr,
 }
 
 /// The end of a write to `place`: a broken pipe is a quiet success, any other error a failure.
-fn ended(written: io::Result<()>, place: &str) -> Result<(), Failure> {
+fn ended(written: io::Result<()>, place: Place) -> Result<(), Failure> {
     match written {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(Failure::quiet(Status::Success)),
-        Err(e) => Err(Failure::new(format!(
-            "cannot write to {place}: {}",
-            reason(&e)
-        ))),
+        Err(e) => {
+            let (fr, en) = match place {
+                Place::Stdout => ("la sortie standard", "standard output"),
+                Place::Stderr => ("la sortie d'erreur", "standard error"),
+            };
+            Err(Failure::new(say(
+                format!("impossible d'écrire sur {fr}\u{a0}: {}", reason(&e)),
+                format!("cannot write to {en}: {}", reason(&e)),
+            )))
+        }
     }
 }
 
@@ -76,12 +89,27 @@ fn ended(written: io::Result<()>, place: &str) -> Result<(), Failure> {
 /// links, permissions and special files.
 pub fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), Failure> {
     let bytes = bytes.as_ref();
-    let failed =
-        |e: &io::Error| Failure::new(format!("{}: cannot write: {}", name(path), reason(e)));
+    let failed = |e: &io::Error| {
+        Failure::new(say(
+            format!(
+                "{}\u{a0}: écriture impossible\u{a0}: {}",
+                name(path),
+                reason(e)
+            ),
+            format!("{}: cannot write: {}", name(path), reason(e)),
+        ))
+    };
     match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => Err(Failure::new(format!(
-            "{}: cannot write: it is a directory; give a file name",
-            name(path)
+        Ok(meta) if meta.is_dir() => Err(Failure::new(say(
+            format!(
+                "{}\u{a0}: écriture impossible\u{a0}: c'est un dossier\u{202f}; donnez un nom de \
+                 fichier",
+                name(path)
+            ),
+            format!(
+                "{}: cannot write: it is a directory; give a file name",
+                name(path)
+            ),
         ))),
         Ok(meta) => match standard_stream(&meta) {
             Some(Stream::Stdout) => print_bytes(bytes),
@@ -111,10 +139,17 @@ pub fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), Failure> {
                 let dir = target.parent().filter(|d| !d.as_os_str().is_empty());
                 match dir {
                     Some(dir) if e.kind() == io::ErrorKind::NotFound && !dir.exists() => {
-                        Failure::new(format!(
-                            "{}: cannot write: the directory {} does not exist",
-                            name(path),
-                            name(dir)
+                        Failure::new(say(
+                            format!(
+                                "{}\u{a0}: écriture impossible\u{a0}: le dossier {} n'existe pas",
+                                name(path),
+                                name(dir)
+                            ),
+                            format!(
+                                "{}: cannot write: the directory {} does not exist",
+                                name(path),
+                                name(dir)
+                            ),
                         ))
                     }
                     _ => failed(&e),
@@ -314,29 +349,55 @@ impl<F: Copy + PartialEq + clap::ValueEnum> Formats<F> {
         match (given, named) {
             (None, Some(format)) => Ok(format),
             (Some(given), Some(format)) if given == format => Ok(given),
-            (Some(given), Some(format)) => Err(Failure::new(format!(
-                "-o {shown}: a .{extension} file is not what --format {} writes: name the file \
-                 {}, or leave --format out to write {}",
-                value_name(&given),
-                self.extensions_of(Some(given)),
-                value_name(&format)
+            (Some(given), Some(format)) => Err(Failure::new(say(
+                format!(
+                    "-o {shown}\u{a0}: --format {} n'écrit pas de fichier .{extension}\u{a0}: \
+                     nommez le fichier {}, ou omettez --format pour écrire du {}",
+                    value_name(&given),
+                    self.extensions_of(Some(given), "ou"),
+                    value_name(&format)
+                ),
+                format!(
+                    "-o {shown}: a .{extension} file is not what --format {} writes: name the \
+                     file {}, or leave --format out to write {}",
+                    value_name(&given),
+                    self.extensions_of(Some(given), "or"),
+                    value_name(&format)
+                ),
             ))),
-            (Some(given), None) => Err(Failure::new(format!(
-                "-o {shown}: a .{extension} file is not what --format {} writes: name the file \
-                 {}",
-                value_name(&given),
-                self.extensions_of(Some(given)),
+            (Some(given), None) => Err(Failure::new(say(
+                format!(
+                    "-o {shown}\u{a0}: --format {} n'écrit pas de fichier .{extension}\u{a0}: \
+                     nommez le fichier {}",
+                    value_name(&given),
+                    self.extensions_of(Some(given), "ou"),
+                ),
+                format!(
+                    "-o {shown}: a .{extension} file is not what --format {} writes: name the \
+                     file {}",
+                    value_name(&given),
+                    self.extensions_of(Some(given), "or"),
+                ),
             ))),
-            (None, None) => Err(Failure::new(format!(
-                "-o {shown}: {} does not write .{extension} files: name the file {}",
-                self.command,
-                self.extensions_of(None)
+            (None, None) => Err(Failure::new(say(
+                format!(
+                    "-o {shown}\u{a0}: {} n'écrit pas de fichier .{extension}\u{a0}: nommez le \
+                     fichier {}",
+                    self.command,
+                    self.extensions_of(None, "ou")
+                ),
+                format!(
+                    "-o {shown}: {} does not write .{extension} files: name the file {}",
+                    self.command,
+                    self.extensions_of(None, "or")
+                ),
             ))),
         }
     }
 
-    /// `.md or .markdown`: the extensions of `format`, or of every format.
-    fn extensions_of(&self, format: Option<F>) -> String {
+    /// `.md or .markdown`: the extensions of `format`, or of every format, the last after
+    /// `or` (the word of the language).
+    fn extensions_of(&self, format: Option<F>, or: &str) -> String {
         let all: Vec<String> = self
             .table
             .iter()
@@ -346,7 +407,7 @@ impl<F: Copy + PartialEq + clap::ValueEnum> Formats<F> {
         match all.split_last() {
             None => String::new(),
             Some((last, [])) => last.clone(),
-            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            Some((last, rest)) => format!("{} {or} {last}", rest.join(", ")),
         }
     }
 }

@@ -14,7 +14,9 @@ use super::output::Formats;
 use super::output::print_bytes;
 use super::synthesize::EngineArgs;
 use super::values::parse_date;
-use super::{Failure, Globals, Input, Status, audit_files, today, warn, write_file};
+use super::{
+    Failure, Globals, Input, Status, audit_files, colon, language, say, today, warn, write_file,
+};
 
 /// Arguments of `plan`.
 #[derive(Debug, clap::Args)]
@@ -91,13 +93,7 @@ const FORMATS: Formats<Output> = Formats {
 /// Reads a kept plan within the crate's input limit: one byte more is read, so that
 /// [`read_kept`](qualepref::plan::read_kept) refuses a file above it.
 fn read_bytes(path: &PathBuf) -> Result<Vec<u8>, Failure> {
-    let failed = |e: &std::io::Error| {
-        Failure::new(format!(
-            "{}: cannot read: {}",
-            super::name(path),
-            super::reason(e)
-        ))
-    };
+    let failed = |e: &std::io::Error| super::cannot_read(path, e);
     let file = std::fs::File::open(path).map_err(|e| failed(&e))?;
     let mut bytes = Vec::new();
     file.take(qualepref::MAX_INPUT_BYTES.saturating_add(1))
@@ -132,16 +128,19 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
         match Valid::new(audit, &referentiel, &options) {
             Ok(valid) => {
                 for d in valid.report().diagnostics() {
-                    warn(&format!("{input}: {d}"));
+                    warn(&format!("{input}{}{}", colon(), d.to_string_in(language())));
                 }
             }
             Err(report) => {
                 for d in report.diagnostics() {
-                    warn(&format!("{input}: {d}"));
+                    warn(&format!("{input}{}{}", colon(), d.to_string_in(language())));
                 }
-                warn(&format!(
-                    "{input}: the audit is invalid ({} error(s)): no plan",
-                    report.errors().count()
+                let errors = report.errors().count();
+                warn(&say(
+                    format!(
+                        "{input}\u{a0}: l'audit est invalide ({errors} erreur(s))\u{a0}: pas de plan"
+                    ),
+                    format!("{input}: the audit is invalid ({errors} error(s)): no plan"),
                 ));
                 invalid = true;
             }
@@ -151,10 +150,14 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
         return Ok(Status::Invalid);
     }
     let kept = match &args.actions {
-        Some(path) => Some(
-            read_kept(&read_bytes(path)?)
-                .map_err(|e| Failure::new(format!("{}: {e}", path.display())))?,
-        ),
+        Some(path) => Some(read_kept(&read_bytes(path)?).map_err(|e| {
+            Failure::new(format!(
+                "{}{}{}",
+                super::name(path),
+                colon(),
+                e.message_in(language())
+            ))
+        })?),
         None => None,
     };
     let mut dossier_options = DossierOptions::default()
@@ -166,7 +169,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     }
     let labelled = inputs.iter().map(ToString::to_string).zip(audits);
     let mut dossier = Dossier::with_labels(labelled, &referentiel, &dossier_options);
-    let language = args.engine.language();
+    let language = language();
     if let Some(kept) = kept {
         for d in dossier.apply_records(kept.records) {
             warn(&d.to_string_in(language));
@@ -180,12 +183,19 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
         _ => false,
     };
     if same_file && plan.hides_later_records() {
-        return Err(Failure::new(format!(
-            "{}: the plan at {at} leaves out what the kept plan records after that date (a realisation, a closing, a check): it is not written over the kept plan; write it to another file, or give a later --at",
-            args.actions
-                .as_ref()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default()
+        let kept = args.actions.as_deref().map(super::name).unwrap_or_default();
+        return Err(Failure::new(say(
+            format!(
+                "{kept}\u{a0}: le plan au {at} laisse de côté ce que le plan tenu enregistre après \
+                 cette date (une réalisation, une clôture, une vérification)\u{a0}: il n'est pas \
+                 écrit sur le plan tenu\u{202f}; écrivez-le dans un autre fichier, ou donnez un \
+                 --at plus tardif"
+            ),
+            format!(
+                "{kept}: the plan at {at} leaves out what the kept plan records after that date \
+                 (a realisation, a closing, a check): it is not written over the kept plan; \
+                 write it to another file, or give a later --at"
+            ),
         )));
     }
     for d in &plan.diagnostics {

@@ -62,9 +62,11 @@ const FORMATS: Formats<Output> = Formats {
 pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     let format = FORMATS.choose(args.format, args.output.as_deref())?;
     if format == Output::Docx && args.output.is_none() && std::io::stdout().is_terminal() {
-        return Err(Failure::new(
+        return Err(Failure::new(super::say(
+            "render\u{a0}: un fichier DOCX ne s'affiche pas dans un terminal\u{a0}: nommez-le \
+             avec -o FICHIER.docx",
             "render: a DOCX file is not for a terminal: name it with -o FILE.docx",
-        ));
+        )));
     }
     with_conclusions(&args.file, &args.engine, globals, |valid, conclusions| {
         let report = Report::new(valid, conclusions);

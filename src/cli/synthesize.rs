@@ -2,10 +2,10 @@
 
 use std::path::PathBuf;
 
-use qualepref::{Conclusions, Language, Policy, Valid, conclude, render_markdown};
+use qualepref::{Conclusions, Policy, Valid, conclude, render_markdown};
 
 use super::values::parse_deadline;
-use super::{Failure, Globals, Input, LangArg, Status, describe, print, warn};
+use super::{Failure, Globals, Input, Status, colon, describe, print, say, warn};
 
 /// Arguments of `synthesize`.
 #[derive(Debug, clap::Args)]
@@ -26,10 +26,6 @@ pub struct Args {
 /// The options of the engine, shared by `synthesize` and `render`.
 #[derive(Debug, clap::Args)]
 pub struct EngineArgs {
-    /// The language of generated texts.
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
-    lang: LangArg,
-
     /// Months (1 to 120) after the audit's last day by which corrective actions are due, for
     /// either grade (sets both --minor-deadline-months and --major-deadline-months).
     #[arg(long, value_name = "MONTHS", value_parser = parse_deadline)]
@@ -57,8 +53,9 @@ impl EngineArgs {
     /// over it. The policy's checked setters refuse a deadline out of bounds, which the
     /// options' parser already refused.
     pub fn policy(&self) -> Result<Policy, Failure> {
-        let refused =
-            |option: &str, e: qualepref::Error| Failure::new(format!("{option}: {}", describe(&e)));
+        let refused = |option: &str, e: qualepref::Error| {
+            Failure::new(format!("{option}{}{}", colon(), describe(&e)))
+        };
         let mut policy = Policy::new();
         if let Some(months) = self.deadline_months {
             policy = policy
@@ -79,11 +76,6 @@ impl EngineArgs {
             Some(n) => policy.with_minor_threshold(n),
             None => policy,
         })
-    }
-
-    /// The language of generated texts.
-    pub fn language(&self) -> Language {
-        self.lang.language()
     }
 }
 
@@ -119,19 +111,30 @@ pub fn with_conclusions(
         Ok(valid) => valid,
         Err(report) => {
             for d in report.diagnostics() {
-                warn(&format!("{input}: {d}"));
+                warn(&format!(
+                    "{input}{}{}",
+                    colon(),
+                    d.to_string_in(super::language())
+                ));
             }
-            warn(&format!(
-                "{input}: the audit is invalid ({} error(s)): no synthesis",
-                report.errors().count()
+            let errors = report.errors().count();
+            warn(&say(
+                format!(
+                    "{input}\u{a0}: l'audit est invalide ({errors} erreur(s))\u{a0}: pas de synthèse"
+                ),
+                format!("{input}: the audit is invalid ({errors} error(s)): no synthesis"),
             ));
             return Ok(Status::Invalid);
         }
     };
     for d in valid.report().diagnostics() {
-        warn(&format!("{input}: {d}"));
+        warn(&format!(
+            "{input}{}{}",
+            colon(),
+            d.to_string_in(super::language())
+        ));
     }
-    let conclusions = conclude(&valid, &policy, engine.language());
+    let conclusions = conclude(&valid, &policy, super::language());
     then(&valid, &conclusions)?;
     Ok(Status::Success)
 }
@@ -144,7 +147,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
             Output::Markdown => render_markdown(valid, conclusions),
             Output::Json => {
                 let mut json = serde_json::to_string_pretty(conclusions)
-                    .map_err(|e| Failure::new(format!("cannot write JSON: {e}")))?;
+                    .map_err(|e| super::cannot_write_json(&e))?;
                 json.push('\n');
                 json
             }

@@ -6,7 +6,9 @@ use qualepref::validate::ValidationOptions;
 use qualepref::{Diagnostic, ErrorDiagnostic, Severity, validate};
 use serde::Serialize;
 
-use super::{Failure, Globals, Input, Status, describe, print, printable, warn};
+use super::{
+    Failure, Globals, Input, Status, colon, describe, language, print, printable, say, warn,
+};
 
 /// Arguments of `validate`.
 #[derive(Debug, clap::Args)]
@@ -44,7 +46,7 @@ struct FileDiagnostic<'a> {
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
 enum Entry<'a> {
-    Validation(&'a Diagnostic),
+    Validation(std::borrow::Cow<'a, Diagnostic>),
     Unread(ErrorDiagnostic),
 }
 
@@ -70,10 +72,10 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
                 reports.push((input, report));
             }
             Err(e) => {
-                unread.push((reports.len(), input, e.diagnostic()));
+                unread.push((reports.len(), input, e.diagnostic_in(language())));
                 let failure = match input {
                     Input::File(_) => Failure::from(e),
-                    Input::Stdin => Failure::new(format!("{input}: {}", describe(&e))),
+                    Input::Stdin => Failure::new(format!("{input}{}{}", colon(), describe(&e))),
                 };
                 status = status.max(failure.report());
             }
@@ -105,15 +107,15 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
                 }
                 all.extend(report.diagnostics().iter().map(|d| FileDiagnostic {
                     file: input.raw(),
-                    diagnostic: Entry::Validation(d),
+                    diagnostic: Entry::Validation(in_language(d)),
                 }));
             }
             all.extend(unread.map(|(_, input, error)| FileDiagnostic {
                 file: input.raw(),
                 diagnostic: Entry::Unread(error),
             }));
-            let mut text = serde_json::to_string_pretty(&all)
-                .map_err(|e| Failure::new(format!("cannot write JSON: {e}")))?;
+            let mut text =
+                serde_json::to_string_pretty(&all).map_err(|e| super::cannot_write_json(&e))?;
             text.push('\n');
             print(&text)?;
         }
@@ -121,14 +123,22 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     Ok(status)
 }
 
-/// `FILE: path: [code] severity: message`, or `FILE: [code] severity: message` for a
-/// diagnostic about the whole audit.
-fn line(file: &str, d: &Diagnostic) -> String {
-    if d.path.is_empty() {
-        format!("{file}: [{}] {}: {}", d.code, d.severity, d.message)
+/// The diagnostic with its `message` in the run's language (the JSON's `message`).
+fn in_language(d: &Diagnostic) -> std::borrow::Cow<'_, Diagnostic> {
+    let message = d.message_in(language());
+    if message == d.message {
+        std::borrow::Cow::Borrowed(d)
     } else {
-        format!("{file}: {d}")
+        let mut owned = d.clone();
+        message.clone_into(&mut owned.message);
+        std::borrow::Cow::Owned(owned)
     }
+}
+
+/// `FILE: path: [code] severity: message`, or `FILE: [code] severity: message` for a
+/// diagnostic about the whole audit, in the run's language.
+fn line(file: &str, d: &Diagnostic) -> String {
+    format!("{file}{}{}", colon(), d.to_string_in(language()))
 }
 
 /// `3 files: 1 valid, 1 invalid, 1 not read; 2 errors, 1 warning, 0 infos`.
@@ -150,16 +160,37 @@ fn summary(files: usize, reports: &[(&Input, qualepref::ValidationReport)]) -> S
     let invalid = reports.iter().filter(|(_, r)| r.has_errors()).count();
     let valid = reports.len().saturating_sub(invalid);
     let unreadable = files.saturating_sub(reports.len());
-    let read = if unreadable > 0 {
-        format!("{valid} valid, {invalid} invalid, {unreadable} not read")
-    } else {
-        format!("{valid} valid, {invalid} invalid")
-    };
-    format!(
-        "{}: {read}; {}, {}, {}",
-        plural(files, "file"),
-        plural(count(Severity::Error), "error"),
-        plural(count(Severity::Warning), "warning"),
-        plural(count(Severity::Info), "info")
+    let (errors, warnings, infos) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    say(
+        format!(
+            "{}\u{a0}: {} valide(s), {} invalide(s){}\u{202f}; {}, {}, {}",
+            plural(files, "fichier"),
+            valid,
+            invalid,
+            if unreadable > 0 {
+                format!(", {unreadable} non lu(s)")
+            } else {
+                String::new()
+            },
+            plural(errors, "erreur"),
+            plural(warnings, "avertissement"),
+            plural(infos, "info")
+        ),
+        format!(
+            "{}: {valid} valid, {invalid} invalid{}; {}, {}, {}",
+            plural(files, "file"),
+            if unreadable > 0 {
+                format!(", {unreadable} not read")
+            } else {
+                String::new()
+            },
+            plural(errors, "error"),
+            plural(warnings, "warning"),
+            plural(infos, "info")
+        ),
     )
 }

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 mod codes;
+mod french;
 pub(crate) mod parse;
 
 pub use codes::ErrorCode;
@@ -257,7 +258,8 @@ impl Error {
     /// (code, severity, path, message) with the line and column where a parser stopped: what a
     /// service returns for a document it could not read, beside the diagnostics of those it
     /// could. The message is the error's own, without the position and path (which are fields)
-    /// nor the file's name (which the caller knows).
+    /// nor the file's name (which the caller knows), in French as every diagnostic's
+    /// `message` ([`Error::diagnostic_in`] for English).
     ///
     /// ```
     /// use qualepref::Audit;
@@ -267,7 +269,7 @@ impl Error {
     ///     "code": "unknown-code",
     ///     "severity": "error",
     ///     "path": "assessments[0].verdict",
-    ///     "message": "unknown verdict \"CC\" (expected one of C, NA, NC min, NC Maj)",
+    ///     "message": "verdict\u{a0}: valeur inconnue «\u{a0}CC\u{a0}» (valeurs acceptées\u{a0}: C, NA, NC min, NC Maj)",
     ///     "line": 2,
     ///     "column": 34,
     /// }));
@@ -275,10 +277,26 @@ impl Error {
     /// ```
     #[must_use]
     pub fn diagnostic(&self) -> ErrorDiagnostic {
+        self.diagnostic_in(crate::Language::Fr)
+    }
+
+    /// The error as a diagnostic ([`Error::diagnostic`]) with its message in `language`.
+    ///
+    /// ```
+    /// use qualepref::{Audit, Language};
+    /// let err = Audit::from_json_str(r#"{"assessments": [{"verdict": "CC"}]}"#).unwrap_err();
+    /// assert_eq!(
+    ///     err.diagnostic_in(Language::En).message,
+    ///     "unknown verdict \"CC\" (expected one of C, NA, NC min, NC Maj)"
+    /// );
+    /// ```
+    #[must_use]
+    pub fn diagnostic_in(&self, language: crate::Language) -> ErrorDiagnostic {
         let inner = self.innermost();
-        let message = match inner {
-            Error::Parse { message, .. } => message.clone(),
-            other => other.to_string(),
+        let message = match (inner, language) {
+            (Error::Parse { message, .. }, crate::Language::En) => message.clone(),
+            (Error::Parse { message, .. }, crate::Language::Fr) => french::detail(message),
+            (other, language) => other.message_in(language),
         };
         let position = self.position();
         ErrorDiagnostic {
@@ -288,6 +306,26 @@ impl Error {
             message,
             line: position.map(|p| p.0),
             column: position.map(|p| p.1),
+        }
+    }
+
+    /// The error's message in `language`. The English is the error's `Display`; the French
+    /// says the same with French typography (the crate's French default for diagnostics: the
+    /// command line prints it unless told `--lang en`). A parser's description of a syntax
+    /// error, which the crate does not reword, follows « erreur de syntaxe » as the parser
+    /// wrote it; the system's reason for an I/O failure is the system's.
+    ///
+    /// ```
+    /// use qualepref::{Audit, Language};
+    /// let err = Audit::from_path("no/such/audit.json").unwrap_err();
+    /// assert!(err.message_in(Language::Fr).starts_with("impossible de lire no/such/audit.json\u{a0}: "));
+    /// assert_eq!(err.message_in(Language::En), err.to_string());
+    /// ```
+    #[must_use]
+    pub fn message_in(&self, language: crate::Language) -> String {
+        match language {
+            crate::Language::En => self.to_string(),
+            crate::Language::Fr => french::message(self),
         }
     }
 
