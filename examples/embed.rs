@@ -68,7 +68,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Err(refusal) => println!("{refusal}"),
     }
     // An error is an ordinary error value too: no source chain to walk, its text is whole.
-    let err = Audit::from_slice(b"{", Format::Json).err().ok_or("no error")?;
+    let err = Audit::from_slice(b"{", Format::Json)
+        .err()
+        .ok_or("no error")?;
     assert!(err.source().is_none());
     println!("{}", err.code());
     Ok(())

@@ -256,7 +256,11 @@ pub(super) fn detail(en: &str) -> String {
             }
             Some((field, list)) => format!(
                 "champ inconnu {field} ({})",
-                expected_list(list.trim_end_matches(')'))
+                expected_list(list.trim_end_matches(')')).replacen(
+                    "valeurs attendues",
+                    "champs attendus",
+                    1
+                )
             ),
             None => format!("champ inconnu {rest}"),
         };
@@ -383,7 +387,7 @@ mod tests {
         let unknown = fr(r#"{"ville": 1}"#, Format::Json);
         assert!(
             unknown.starts_with("audit JSON mal formé, ligne 1, colonne 8")
-                && unknown.contains("\u{a0}: champ inconnu `ville` (valeurs attendues\u{a0}: "),
+                && unknown.contains("\u{a0}: champ inconnu `ville` (champs attendus\u{a0}: "),
             "{unknown}"
         );
         let syntax = fr("{", Format::Json);
