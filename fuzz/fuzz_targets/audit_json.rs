@@ -1,6 +1,6 @@
 //! The JSON audit loader, then validation of whatever it accepts, then the engine and the
 //! renderers on it, with every validation rule lowered to a warning so that any audit that loads
-//! reaches them; then the corrective-action plan of that audit, and the history of the audit
+//! reaches them; then the plan d'actions of that audit's dossier, and the history of the audit
 //! beside the bundled Toulon audit and itself again: no input may panic.
 #![no_main]
 
@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use qualepref::history::{History, HistoryOptions};
+use qualepref::dossier::{Dossier, DossierOptions};
 use qualepref::plan::Plan;
 use qualepref::{
     Audit, Language, Policy, Referentiel, RuleCode, Severity, Valid, ValidationOptions, conclude,
@@ -41,13 +42,14 @@ fuzz_target!(|data: &[u8]| {
             let _ = render_markdown(&valid, &conclusions);
             let _ = render_html(&valid, &conclusions);
         }
-        let plan = Plan::build(&[valid], &Policy::default(), audit.dates.end);
+        let dossier = Dossier::new([audit.clone()], referentiel, &DossierOptions::default());
+        let plan = Plan::build(&dossier, audit.dates.end);
         for language in [Language::Fr, Language::En] {
             let _ = plan.to_text(language);
             let _ = plan.to_markdown(language);
             let _ = plan.to_html(language);
+            let _ = plan.to_csv(language);
         }
-        let _ = plan.to_csv();
         let _ = plan.to_json_string();
     }
     let history = History::new(
