@@ -473,13 +473,13 @@ impl History {
             Some(Part::Heading(t)) => t.clone(),
             _ => String::new(),
         };
-        out.push_str("<!DOCTYPE html>\n<html lang=\"");
-        out.push_str(language.code());
-        out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-        out.push_str(&escape(&title));
-        out.push_str("</title>\n<style>\n");
-        out.push_str(STYLE);
-        out.push_str("</style>\n</head>\n<body>\n");
+        crate::report::shell::Shell {
+            title: &title,
+            language,
+            running: None,
+            extra_style: STYLE,
+        }
+        .start(&mut out);
         for (i, part) in parts.into_iter().enumerate() {
             match part {
                 Part::Heading(text) => {
@@ -533,15 +533,17 @@ impl History {
                 }
             }
         }
-        out.push_str("</body>\n</html>\n");
+        crate::report::shell::Shell::end(&mut out);
         out
     }
 }
 
 /// The page's style: the grid coloured by verdict.
+/// The history's own rules over the crate's shared stylesheet: the grid as wide as it needs,
+/// its cells coloured by verdict.
 const STYLE: &str = "\
-body { font-family: sans-serif; max-width: 70em; margin: 2em auto; line-height: 1.4; }
-table.grid { border-collapse: collapse; }
+main { max-width: none; }
+table.grid { width: auto; font-size: .85rem; }
 table.grid th, table.grid td { border: 1px solid #999; padding: 0.2em 0.5em; }
 table.grid th[scope=row] { text-align: left; font-weight: normal; }
 td.v-c { background: #d8f0d8; }

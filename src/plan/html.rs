@@ -6,15 +6,14 @@ use super::{Plan, Standing, columns};
 use crate::Language;
 use crate::report::html::escape;
 
-const STYLE: &str = "@page{size:A4 landscape;margin:12mm}\
-body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1b1b1b;font-size:10pt}\
-h1{font-size:16pt}h2{font-size:12pt;margin-top:1.2rem;break-after:avoid}\
+/// The plan's own rules over the crate's shared stylesheet: landscape pages, a table as wide
+/// as the page, the widths of the long columns, line breaks kept, and the colour of each
+/// standing.
+const STYLE: &str = "@page{size:A4 landscape;margin:12mm 12mm 14mm}\
+main{max-width:none;padding:1rem 1.2rem 2rem}\
 td:nth-child(4){min-width:9em}td:nth-child(6){min-width:14em}td:nth-child(9){min-width:10em}\
-table{border-collapse:collapse;width:100%;margin:.5rem 0;table-layout:auto}\
-th,td{border:1px solid #999;padding:.2rem .35rem;text-align:left;vertical-align:top;\
-white-space:pre-line}\
-th{background:#e8ecf4}\
-thead{display:table-header-group}tr{break-inside:avoid}\
+table{table-layout:auto;font-size:.8rem}\
+th,td{white-space:pre-line}\
 tr.overdue td:first-child{border-left:4px solid #b00020}\
 tr.due_soon td:first-child{border-left:4px solid #c77c00}\
 tr.open td:first-child{border-left:4px solid #1f5fa8}\
@@ -37,13 +36,13 @@ pub(super) fn write(plan: &Plan, language: Language) -> String {
     let p = super::phrases::of(language);
     let heading = title(plan, language);
     let mut out = String::with_capacity(4096 + plan.actions.len() * 1024);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"");
-    out.push_str(language.code());
-    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-    out.push_str(&escape(&heading));
-    out.push_str("</title>\n<style>");
-    out.push_str(STYLE);
-    out.push_str("</style>\n</head>\n<body>\n");
+    crate::report::shell::Shell {
+        title: &heading,
+        language,
+        running: None,
+        extra_style: STYLE,
+    }
+    .start(&mut out);
     element(&mut out, "h1", &heading);
     if let Some(site) = site_line(plan, language) {
         element(&mut out, "p", &site);
@@ -120,6 +119,6 @@ pub(super) fn write(plan: &Plan, language: Language) -> String {
         }
         out.push_str("</ul>\n");
     }
-    out.push_str("</body>\n</html>\n");
+    crate::report::shell::Shell::end(&mut out);
     out
 }

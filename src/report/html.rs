@@ -143,6 +143,7 @@ pub fn page(title: &str, language: Language, body: &str) -> String {
         title,
         language,
         running: None,
+        extra_style: "",
     }
     .page(body)
 }
@@ -397,6 +398,7 @@ pub(crate) fn write(document: &Document<'_>, capacity: usize) -> String {
         title: &document.title,
         language: document.language,
         running: None,
+        extra_style: "",
     };
     shell.start(&mut out);
     blocks(&mut out, &document.blocks);

@@ -11,7 +11,7 @@
 //! [`Shell::end`] (or call [`Shell::page`] with the body written already):
 //!
 //! ```ignore
-//! let shell = Shell { title: "Plan d'actions — Toulon", language: Language::Fr, running: None };
+//! let shell = Shell { title: "Plan d'actions — Toulon", language: Language::Fr, running: None, extra_style: "" };
 //! let mut out = String::new();
 //! shell.start(&mut out);          // up to and including `<main>`
 //! out.push_str("<h1>Plan d'actions</h1>\n");
@@ -40,6 +40,9 @@ pub(crate) struct Shell<'t> {
     pub language: Language,
     /// The running header of the printed pages but the first; `None`: the title.
     pub running: Option<&'t str>,
+    /// The page's own rules, after the shared stylesheet (a landscape `@page`, the colours of
+    /// its own classes); empty for most pages.
+    pub extra_style: &'t str,
 }
 
 impl Shell<'_> {
@@ -53,6 +56,10 @@ impl Shell<'_> {
         super::html::push_text(out, self.title);
         out.push_str("</title>\n<style>\n");
         out.push_str(STYLE);
+        if !self.extra_style.is_empty() {
+            out.push_str(self.extra_style);
+            out.push('\n');
+        }
         out.push_str("@page { @top-left { content: \"");
         push_css_string(out, self.running.unwrap_or(self.title));
         out.push_str(
