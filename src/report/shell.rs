@@ -113,11 +113,16 @@ mod tests {
             title: "T </style><script>",
             language: Language::Fr,
             running: None,
+            extra_style: "main { max-width: none; }",
         }
         .page("<p>x</p>\n");
         assert_eq!(page.matches("</style>").count(), 1, "{page}");
         assert!(!page.contains("<script"), "{page}");
         assert!(page.contains("<title>T &lt;/style&gt;&lt;script&gt;</title>"));
         assert!(page.contains("counter(page)"));
+        // The page's own rules come after the shared ones, so that they win.
+        let shared = page.find("main { max-width: 72rem").unwrap_or(usize::MAX);
+        let own = page.find("main { max-width: none; }").unwrap_or(0);
+        assert!(shared < own, "{page}");
     }
 }
