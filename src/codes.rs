@@ -43,7 +43,10 @@ const IMPORT_INTRO: &str = "\
 ## Import codes
 
 Importing the text of an audit report (`import_report`) notes what it read from an unusual \
-place, guessed, found suspicious or skipped, each with one of these codes and its level.
+place, guessed, found suspicious or skipped, each with one of these codes and its level. An \
+import diagnostic speaks French and English as a validation diagnostic does (`message` and \
+`Display` French, with the level in French: `info`, `déduit`, `avertissement`, `ignoré`; \
+`message_in` and `to_string_in` for either); each code below shows its example in both.
 
 | code | level | reports |
 |---|---|---|
@@ -155,13 +158,14 @@ pub fn markdown() -> String {
         );
     }
     for code in ImportCode::ALL {
-        section(
+        section_in_both(
             &mut out,
             &format!("`{code}` (import)"),
             &capitalised(&code.level().to_string()),
             code.description(),
             code.details(),
             code.example(),
+            crate::report_text::phrases::example_fr(*code),
             code.fix(),
         );
     }

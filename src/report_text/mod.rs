@@ -168,7 +168,7 @@
 //! them (`unread-value`, or `unread-assessment` for a text that could carry an assessment).
 
 pub(crate) mod diagnostics;
-mod phrases;
+pub(crate) mod phrases;
 pub(crate) mod read;
 mod sections;
 mod vocabulary;

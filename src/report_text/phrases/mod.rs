@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use super::diagnostics::ImportLevel;
+use super::diagnostics::{ImportCode, ImportLevel};
 use super::read::cells::DateError;
 use crate::{
     AdministrationType, AuditType, Carried, Departement, EcartTarget, EngagementNumber, Language,
@@ -342,5 +342,151 @@ fn list<T: std::fmt::Display>(items: &[T]) -> String {
         .join(", ")
 }
 
+/// The French examples of the code table, one per code, as `docs/codes.md` is to show them
+/// beside the English ones: the French printed lines of the same diagnostics, checked
+/// against the French phrases by the tests. `remote-text-ignored`, no longer emitted, is worded here only.
+pub(crate) const EXAMPLES_FR: &[(ImportCode, &str)] = &[
+    (
+        ImportCode::FigureFromProse,
+        "ligne 51\u{a0}: [figure-from-prose] info\u{a0}: chiffre du contexte lu dans le texte «\u{a0}1 060 000 habitants\u{a0}»\u{a0}: population = 1060000",
+    ),
+    (
+        ImportCode::TitleCaseOrSpacing,
+        "ligne 88\u{a0}: [title-case-or-spacing] info\u{a0}: engagement 5\u{a0}: le titre «\u{a0}NOUS VOUS ORIENTONS VERS LE BON SERVICE ET VOUS PRENONS EN CHARGE\u{a0}» ne diffère de celui du référentiel, «\u{a0}Nous vous orientons vers le bon service et vous prenons en charge\u{a0}», que par les espaces ou la casse\u{202f}; rapproché par son numéro",
+    ),
+    (
+        ImportCode::TitleDiffers,
+        "ligne 88\u{a0}: [title-differs] avertissement\u{a0}: engagement 5\u{a0}: le titre «\u{a0}Nous vous orientons\u{a0}» diffère de celui du référentiel, «\u{a0}Nous vous orientons vers le bon service et vous prenons en charge\u{a0}»\u{202f}; rapproché par son numéro",
+    ),
+    (
+        ImportCode::UnknownEngagement,
+        "ligne 120\u{a0}: [unknown-engagement] avertissement\u{a0}: l'engagement 24 («\u{a0}Nous délivrons vos titres\u{a0}») n'est pas dans le référentiel qual-e-pref-2019\u{202f}; importé tel qu'il est écrit",
+    ),
+    (
+        ImportCode::ModuleDiffers,
+        "ligne 95\u{a0}: [module-differs] avertissement\u{a0}: l'engagement 21 est classé sous le module 1, le référentiel le place dans le module 2",
+    ),
+    (
+        ImportCode::ModuleNotCovered,
+        "ligne 118\u{a0}: [module-not-covered] avertissement\u{a0}: le module 2 n'est pas coché sur la page de garde, mais la section 3 a des lignes pour lui (engagements 21, 22, 23)",
+    ),
+    (
+        ImportCode::DuplicateRow,
+        "ligne 97\u{a0}: [duplicate-row] avertissement\u{a0}: l'engagement 5 a une seconde ligne, la première est la ligne 90\u{a0}: elle n'est pas enregistrée et reste dans `unread`\u{202f}; la validation refuse l'audit tant que l'une des deux n'est pas supprimée",
+    ),
+    (
+        ImportCode::MissingVerdict,
+        "ligne 90\u{a0}: [missing-verdict] avertissement\u{a0}: l'engagement 5 n'a pas de verdict",
+    ),
+    (
+        ImportCode::UnknownVerdict,
+        "ligne 90\u{a0}: [unknown-verdict] avertissement\u{a0}: engagement 5\u{a0}: le verdict «\u{a0}CN\u{a0}» n'est pas l'un des codes C, NA, NC min, NC Maj\u{202f}; texte conservé dans `unread`",
+    ),
+    (
+        ImportCode::MissingRow,
+        "rapport\u{a0}: [missing-row] avertissement\u{a0}: l'engagement 20 (module 1, «\u{a0}Nous vous garantissons la fiabilité des informations que nous diffusons sur les réseaux sociaux\u{a0}») n'a pas de ligne dans la section 3",
+    ),
+    (
+        ImportCode::MissingSection,
+        "rapport\u{a0}: [missing-section] avertissement\u{a0}: la partie 4 (synthèse et conclusion générale) manque\u{a0}: le rapport est peut-être tronqué",
+    ),
+    (
+        ImportCode::UnrecognisedLine,
+        "ligne 60\u{a0}: [unrecognised-line] ignoré\u{a0}: ligne non comprise dans la section 3, non utilisée\u{a0}: «\u{a0}Voir annexe 2\u{a0}»",
+    ),
+    (
+        ImportCode::RowContinued,
+        "ligne 91\u{a0}: [row-continued] info\u{a0}: la ligne prolonge celle du dessus (assessments[engagement 5])",
+    ),
+    (
+        ImportCode::GroupDiffers,
+        "ligne 93\u{a0}: [group-differs] info\u{a0}: l'engagement 8 se trouve sous l'intitulé accueil-physique, son groupe est telephone",
+    ),
+    (
+        ImportCode::FromTitlePage,
+        "rapport\u{a0}: [from-title-page] info\u{a0}: dates de l'audit reprises de la page de titre",
+    ),
+    (
+        ImportCode::TitlePageDiffers,
+        "ligne 8\u{a0}: [title-page-differs] avertissement\u{a0}: ville «\u{a0}Toulon\u{a0}», la page de titre indique «\u{a0}Draguignan\u{a0}»\u{202f}; «\u{a0}Toulon\u{a0}» retenue",
+    ),
+    (
+        ImportCode::ReferentielDiffers,
+        "ligne 22\u{a0}: [referentiel-differs] avertissement\u{a0}: le rapport cite le référentiel «\u{a0}QualiPref 2.0\u{a0}», l'import utilise «\u{a0}Qual-e-pref\u{a0}» (qual-e-pref-2019)",
+    ),
+    (
+        ImportCode::AdministrationGuessed,
+        "ligne 6\u{a0}: [administration-guessed] déduit\u{a0}: aucun type d'administration n'est coché\u{a0}: le type «\u{a0}Sous-préfecture\u{a0}» est déduit du nom du site",
+    ),
+    (
+        ImportCode::ModulesGuessed,
+        "rapport\u{a0}: [modules-guessed] déduit\u{a0}: pas de ligne MODULES COUVERTS\u{a0}: modules 1, 2 déduits des lignes de la section 3",
+    ),
+    (
+        ImportCode::AuditTypeMissing,
+        "ligne 16\u{a0}: [audit-type-missing] avertissement\u{a0}: aucun type d'audit n'est coché ni indiqué",
+    ),
+    (
+        ImportCode::InvalidDate,
+        "ligne 185\u{a0}: [invalid-date] avertissement\u{a0}: échéance\u{a0}: «\u{a0}fin mars\u{a0}» n'est pas une date jj/mm/aaaa\u{202f}; texte conservé dans `unread`",
+    ),
+    (
+        ImportCode::FicheGradeFromVerdict,
+        "ligne 180\u{a0}: [fiche-grade-from-verdict] déduit\u{a0}: la fiche d'écart de l'engagement 17 n'indique pas de gravité\u{a0}: NC min est repris du verdict de sa ligne",
+    ),
+    (
+        ImportCode::FicheGradeGuessed,
+        "ligne 180\u{a0}: [fiche-grade-guessed] déduit\u{a0}: la fiche d'écart de l'engagement 17 n'indique pas de gravité et sa ligne n'est pas une non-conformité\u{a0}: NC min supposé",
+    ),
+    (
+        ImportCode::FicheGradeDiffers,
+        "ligne 180\u{a0}: [fiche-grade-differs] avertissement\u{a0}: la fiche d'écart de l'engagement 17 indique NC Maj, le verdict de sa ligne est NC min\u{202f}; NC Maj retenu",
+    ),
+    (
+        ImportCode::FicheUnknownTarget,
+        "ligne 180\u{a0}: [fiche-unknown-target] avertissement\u{a0}: la fiche d'écart désigne l'engagement 42, qui n'a pas de ligne dans la section 3",
+    ),
+    (
+        ImportCode::CharteVerdictFromText,
+        "ligne 207\u{a0}: [charte-verdict-from-text] déduit\u{a0}: charte graphique\u{a0}: verdict NA lu dans son texte («\u{a0}non applicable\u{a0}»)",
+    ),
+    (
+        ImportCode::RemoteTextIgnored,
+        "ligne 150\u{a0}: [remote-text-ignored] ignoré\u{a0}: contrôle à distance sur Internet de l'engagement 1\u{a0}: le texte après la note n'est pas une observation, non utilisé\u{a0}: «\u{a0}voir capture\u{a0}»",
+    ),
+    (
+        ImportCode::AuditorFromTitlePage,
+        "ligne 5\u{a0}: [auditor-from-title-page] info\u{a0}: Jeanne Martin ne figure pas dans le tableau des auditeurs\u{202f}; la page de titre l'y ajoute",
+    ),
+    (
+        ImportCode::UnknownValue,
+        "ligne 6\u{a0}: [unknown-value] avertissement\u{a0}: le type d'administration «\u{a0}Ambassade\u{a0}» n'est pas un type connu\u{202f}; texte conservé dans `unread`",
+    ),
+    (
+        ImportCode::RowOutOfPlace,
+        "ligne 214\u{a0}: [row-out-of-place] avertissement\u{a0}: la ligne de l'engagement 5 se trouve dans la partie 4, hors de la section 3\u{a0}: elle est lue comme une ligne de la section 3",
+    ),
+    (
+        ImportCode::AssessmentNotFiled,
+        "ligne 214\u{a0}: [assessment-not-filed] avertissement\u{a0}: la partie 4 (conclusion.conclusion_generale)\u{a0}: «\u{a0}NC Maj\u{a0}» pourrait porter un verdict (NC Maj) et n'est pas enregistré\u{a0}: il est conservé dans `unread`\u{202f}; la validation refuse l'audit tant qu'il n'est pas reporté dans son champ ou supprimé",
+    ),
+    (
+        ImportCode::TextBesideHeading,
+        "ligne 74\u{a0}: [text-beside-heading] avertissement\u{a0}: l'intitulé «\u{a0}MODULE 1 :\u{a0}» porte à côté de lui un texte qui n'est pas lu\u{a0}: «\u{a0}voir annexe\u{a0}»\u{202f}; texte conservé dans `unread`",
+    ),
+    (
+        ImportCode::FicheRowNotNonconformity,
+        "ligne 190\u{a0}: [fiche-row-not-nonconformity] avertissement\u{a0}: la fiche d'écart de l'engagement 5 (NC Maj) porte sur une ligne de verdict C, qui n'est pas une non-conformité\u{a0}: la validation refuse l'audit (`fiche-without-nonconformity`) tant que le verdict de la ligne ou la fiche n'est pas corrigé",
+    ),
+];
+
 #[cfg(test)]
 mod tests;
+
+/// The French example of `code` for `docs/codes.md`.
+pub(crate) fn example_fr(code: ImportCode) -> Option<&'static str> {
+    EXAMPLES_FR
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, example)| *example)
+}
