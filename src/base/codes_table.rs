@@ -82,7 +82,9 @@ macro_rules! code_table {
                 self.as_str()
             }
 
-            /// The code as written in diagnostics, in kebab case.
+            /// The code as written in diagnostics, in kebab case: the same as
+            /// [`code`](Self::code), the name every public enum of the crate uses for its wire
+            /// form.
             #[must_use]
             pub const fn as_str(self) -> &'static str {
                 match self {

@@ -10,7 +10,7 @@ crate::base::codes_table::code_table! {
     ///
     /// ```
     /// use qualepref::{RuleCode, Severity};
-    /// assert_eq!(RuleCode::ModuleNotCovered.as_str(), "module-not-covered");
+    /// assert_eq!(RuleCode::ModuleNotCovered.code(), "module-not-covered");
     /// assert_eq!("module-not-covered".parse::<RuleCode>()?, RuleCode::ModuleNotCovered);
     /// assert!(RuleCode::ALL.contains(&RuleCode::ObligatoryModuleNotCovered));
     /// assert_eq!(RuleCode::DuplicateModule.default_severity(), Severity::Warning);
