@@ -207,7 +207,6 @@ fn examples(p: &ImportPhrases) -> Vec<(ImportCode, Option<usize>, String)> {
     ]
 }
 
-
 /// The diagnostics of the examples.
 fn example_diagnostics() -> Vec<ImportDiagnostic> {
     examples(&FR)
