@@ -152,6 +152,9 @@ pub mod report_text;
 pub mod compare;
 
 pub mod history;
+#[cfg(feature = "network")]
+#[cfg_attr(docsrs, doc(cfg(feature = "network")))]
+pub mod network;
 pub mod plan;
 
 pub mod formats;
