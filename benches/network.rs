@@ -129,7 +129,7 @@ fn main() {
         println!(
             "{n} audits ({:.1} MB): parse {:.1} ms, parse on every core {:.1} ms, network {:.1} ms; \
              network / parse {:.2}, network / parse on every core {:.2}",
-            *bytes as f64 / 1e6,
+            f64::from(u32::try_from(*bytes).unwrap_or(u32::MAX)) / 1e6,
             parse.as_secs_f64() * 1e3,
             parallel.as_secs_f64() * 1e3,
             net.as_secs_f64() * 1e3,

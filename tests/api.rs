@@ -58,7 +58,7 @@ fn a_validation_report_is_an_error_so_question_mark_works() {
     let err = check(&audit).unwrap_err();
     let report = err.downcast_ref::<ValidationReport>().unwrap();
     assert!(report.has_errors());
-    assert!(err.to_string().contains("[no-auditor] error"), "{err}");
+    assert!(err.to_string().contains("[no-auditor] erreur"), "{err}");
     assert!(check(&toulon()).is_ok());
 }
 
@@ -881,7 +881,7 @@ fn a_kept_audit_concludes_as_a_borrowed_one() {
     let report =
         qualepref::ValidAudit::new(bad, Referentiel::qual_e_pref_2019(), &options).unwrap_err();
     assert!(
-        report.to_string().contains("[no-auditor] error"),
+        report.to_string().contains("[no-auditor] erreur"),
         "{report}"
     );
 }
@@ -929,4 +929,85 @@ fn filling_verdicts_fills_only_what_it_says() {
     assert_eq!(other, skeleton);
     // All: the 19 engagements and 7 items left.
     assert_eq!(audit.fill_all_unset_verdicts(Verdict::Conformity), 25);
+}
+
+/// Every enum of the model words itself in both languages with `label(Language)`, and
+/// `AuditKind` has the same trio (code, label, Display) though it is written as an object.
+#[test]
+fn every_model_enum_has_a_label_in_each_language() {
+    use qualepref::{
+        AdministrationType, AuditKind, AuditType, IntoEnumIterator, Language, ManagementSection,
+        NcGrade, ObservationKind, RemoteChannel, RemoteNote,
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    for language in Language::ALL {
+        let mut labels: Vec<String> = Vec::new();
+        labels.extend(Verdict::iter().map(|v| v.label(*language).to_owned()));
+        labels.extend(NcGrade::iter().map(|v| v.label(*language).to_owned()));
+        labels.extend(ObservationKind::iter().map(|v| v.label(*language).to_owned()));
+        labels.extend(AuditType::ALL.iter().map(|v| v.label(*language).to_owned()));
+        labels.extend(
+            AdministrationType::ALL
+                .iter()
+                .map(|v| v.label(*language).to_owned()),
+        );
+        labels.extend(
+            RemoteChannel::ALL
+                .iter()
+                .map(|v| v.label(*language).to_owned()),
+        );
+        labels.extend(
+            RemoteNote::ALL
+                .iter()
+                .map(|v| v.label(*language).to_owned()),
+        );
+        labels.extend(
+            ManagementSection::ALL
+                .iter()
+                .map(|v| v.label(*language).to_owned()),
+        );
+        for label in &labels {
+            assert!(!label.trim().is_empty(), "{language}");
+            seen.insert((*language, label.clone()));
+        }
+    }
+    assert_eq!(
+        Verdict::MinorNonconformity.label(Language::Fr),
+        "Non-conformité mineure"
+    );
+    assert_eq!(NcGrade::Major.label(Language::En), "major nonconformity");
+    assert_eq!(RemoteNote::NonConforme.label(Language::En), "nonconforming");
+    assert_eq!(
+        ManagementSection::Pilotage.label(Language::Fr),
+        ManagementSection::Pilotage.heading()
+    );
+    // The kinds of audit: every combination has its own code and label, in each language.
+    let mut kinds = vec![
+        AuditKind {
+            audit_type: None,
+            internal: false,
+            external_on: None,
+        },
+        AuditKind {
+            audit_type: None,
+            internal: true,
+            external_on: None,
+        },
+    ];
+    for t in AuditType::ALL {
+        kinds.push(AuditKind::external(*t));
+        kinds.push(AuditKind::internal(*t));
+    }
+    let codes: std::collections::BTreeSet<&str> = kinds.iter().map(|k| k.code()).collect();
+    assert_eq!(codes.len(), kinds.len());
+    for language in Language::ALL {
+        let labels: std::collections::BTreeSet<String> =
+            kinds.iter().map(|k| k.label(*language)).collect();
+        assert_eq!(labels.len(), kinds.len(), "{language}");
+    }
+    assert_eq!(
+        AuditKind::internal(AuditType::Renouvellement).label(Language::En),
+        "Internal audit ahead of a renewal audit"
+    );
+    assert_eq!(AuditKind::external(AuditType::Suivi).to_string(), "suivi");
 }

@@ -243,3 +243,333 @@ fn what_the_table_has_no_cell_for_is_refused_rather_than_lost() {
         "{err}"
     );
 }
+
+/// The table of the Toulon audit, as lines.
+fn table_lines() -> Vec<String> {
+    let table = String::from_utf8(grid::export_csv(&toulon(), referentiel()).unwrap()).unwrap();
+    table.split("\r\n").map(str::to_owned).collect()
+}
+
+/// The errors of validation, as `path: [code] message`.
+fn errors(audit: &Audit) -> Vec<String> {
+    let options = qualepref::ValidationOptions::default();
+    qualepref::validate(audit, referentiel(), &options)
+        .diagnostics()
+        .iter()
+        .filter(|d| d.severity == qualepref::Severity::Error)
+        .map(|d| {
+            format!(
+                "{}: [{}] {}",
+                d.path,
+                d.code,
+                d.message_in(qualepref::Language::En)
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_second_row_of_an_item_competes_with_the_first_and_refuses_the_audit() {
+    for (first, second, field, value) in [
+        (
+            "assessment;;1;5;;;C;;;;;;;;;;;;;",
+            "assessment;;1;5;;;NC Maj;;;;;;;;;;;;;",
+            "assessments[4].verdict",
+            "NC Maj",
+        ),
+        (
+            "management;;;;pilotage 5;;C;;;;;;;;;;;;;",
+            "management;;;;pilotage 5;;non-conformité majeure;;;;;;;;;;;;;",
+            "management[4].verdict",
+            "non-conformité majeure",
+        ),
+        (
+            "remote check;;1;3;;internet;Conforme;;;;;;;;;;;;;",
+            "remote check;;1;3;;internet;Non conforme;;;;;;;;;;;;;",
+            "remote_checks[1].note",
+            "Non conforme",
+        ),
+    ] {
+        let mut lines = table_lines();
+        let at = lines.iter().position(|l| l == first).unwrap();
+        lines.insert(lines.len() - 1, second.to_owned());
+        let line = lines.len() - 1;
+        let back = grid::import_csv(lines.join("\r\n").as_bytes(), referentiel()).unwrap();
+        assert_eq!(
+            back.audit().unread,
+            [Unread::new(field, value)
+                .at_line(line)
+                .in_cell("verdict")
+                .conflicting_with(format!("line {} (verdict)", at + 1))],
+            "{second}"
+        );
+        let refused = errors(back.audit());
+        assert!(
+            refused.iter().any(|e| e.contains(&format!("line {line}"))
+                && e.contains(&format!("line {} (verdict)", at + 1))),
+            "{refused:?}"
+        );
+    }
+}
+
+#[test]
+fn a_formula_in_the_table_is_not_read_for_a_verdict() {
+    // Written by hand or by another tool: a spreadsheet program opening the table computes it.
+    let mut lines = table_lines();
+    let at = lines
+        .iter()
+        .position(|l| l == "assessment;;1;5;;;C;;;;;;;;;;;;;")
+        .unwrap();
+    lines[at] = "assessment;;1;5;;;\"=IF(1;\"\"NC Maj\"\";\"\"C\"\")\";;;;;;;;;;;;;".to_owned();
+    let back = grid::import_csv(lines.join("\r\n").as_bytes(), referentiel()).unwrap();
+    assert_eq!(
+        back.audit().unread,
+        [
+            Unread::new("assessments[4].verdict", "=IF(1;\"NC Maj\";\"C\")")
+                .at_line(at + 1)
+                .in_cell("verdict")
+                .conflicting_with(format!("line {} (verdict)", at + 1))
+        ]
+    );
+    assert_eq!(back.audit().assessments[4].verdict, None);
+    // A text the writer wrote, starting with `=`, reads back as the text it is.
+    let mut audit = toulon();
+    audit.assessments[4].comment = Some("=> voir le registre".to_owned());
+    let table = grid::export_csv(&audit, referentiel()).unwrap();
+    assert_eq!(
+        grid::import_csv(&table, referentiel()).unwrap().audit(),
+        &audit
+    );
+}
+
+#[test]
+fn a_table_saved_by_excel_in_french_is_read_as_windows_1252_and_says_so() {
+    let mut audit = toulon();
+    audit.assessments[4].comment = Some("L’accueil œuvre — 5 € : «\u{a0}oui\u{a0}»".to_owned());
+    let table = String::from_utf8(grid::export_csv(&audit, referentiel()).unwrap()).unwrap();
+    let table = table.trim_start_matches('\u{feff}');
+    // As Excel saves « CSV (séparateur : point-virgule) »: Windows-1252, no byte-order mark.
+    let encoded: Vec<u8> = table
+        .chars()
+        .map(|c| match c {
+            '’' => 0x92,
+            'œ' => 0x9C,
+            '—' => 0x97,
+            '€' => 0x80,
+            c => u8::try_from(u32::from(c)).unwrap(),
+        })
+        .collect();
+    assert!(std::str::from_utf8(&encoded).is_err());
+    let back = grid::import_csv(&encoded, referentiel()).unwrap();
+    assert_eq!(back.audit(), &audit);
+    assert_eq!(
+        lines(back.diagnostics()),
+        [
+            "line 1: info: not UTF-8: read as Windows-1252, the encoding of a table saved by Excel in French"
+        ]
+    );
+    assert_eq!(errors(back.audit()), Vec::<String>::new());
+}
+
+#[test]
+fn a_utf_16_table_is_refused_saying_so() {
+    let table = String::from_utf8(grid::export_csv(&toulon(), referentiel()).unwrap()).unwrap();
+    let utf16 = |bom: bool, little: bool| {
+        let mut out = Vec::new();
+        for unit in table.trim_start_matches('\u{feff}').encode_utf16() {
+            out.extend(if little {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        if bom {
+            let mark: &[u8] = if little { &[0xFF, 0xFE] } else { &[0xFE, 0xFF] };
+            out.splice(0..0, mark.iter().copied());
+        }
+        out
+    };
+    for (bom, little) in [(true, true), (true, false), (false, true), (false, false)] {
+        let err = grid::import_csv(&utf16(bom, little), referentiel()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid audit grid \"UTF-16\": the table is UTF-16 text (Excel's « Texte Unicode »); \
+             save it as « CSV UTF-8 » or « CSV (séparateur : point-virgule) »",
+            "{bom} {little}"
+        );
+    }
+}
+
+#[test]
+fn a_quoted_value_that_never_closes_is_refused_naming_its_line() {
+    let mut lines = table_lines();
+    let at = lines
+        .iter()
+        .position(|l| l == "assessment;;1;5;;;C;;;;;;;;;;;;;")
+        .unwrap();
+    lines[at] = "assessment;;1;5;;;C;;;;\"Vu le registre;;;;;;;;;".to_owned();
+    let err = grid::import_csv(lines.join("\r\n").as_bytes(), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "invalid audit grid \"line {}\": a quoted value opens on this line (\") and is not \
+             closed where a value ends: the lines after it would be read as that one value",
+            at + 1
+        )
+    );
+    // Nor at the end of the table.
+    let mut last = table_lines();
+    last.push("conclusion;commentaires;;;;;;;\"Vu".to_owned());
+    let err = grid::import_csv(last.join("\r\n").as_bytes(), referentiel()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains(&format!("\"line {}\"", last.len())),
+        "{err}"
+    );
+    // Quotes doubled inside a quoted value, and a quote inside an unquoted one, are text.
+    lines[at] = "assessment;;1;5;;;C;;;;\"Vu le \"\"registre\"\"\";;;;;;;;;".to_owned();
+    let back = grid::import_csv(lines.join("\r\n").as_bytes(), referentiel()).unwrap();
+    assert_eq!(
+        back.audit().assessments[4].comment.as_deref(),
+        Some("Vu le \"registre\"")
+    );
+    lines[at] = "assessment;;1;5;;;C;;;;Vu 5\" d'attente;;;;;;;;;".to_owned();
+    let back = grid::import_csv(lines.join("\r\n").as_bytes(), referentiel()).unwrap();
+    assert_eq!(
+        back.audit().assessments[4].comment.as_deref(),
+        Some("Vu 5\" d'attente")
+    );
+}
+
+#[test]
+fn a_table_past_the_grid_bounds_is_refused() {
+    let table = String::from_utf8(grid::export_csv(&toulon(), referentiel()).unwrap()).unwrap();
+    let count = table.split("\r\n").count();
+    // 150 000 lines, of a few cells each (under the cell limit).
+    let long = format!("{table}{}", "\r\nx".repeat(150_000 - count));
+    let err = grid::import_csv(long.as_bytes(), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid audit grid \"more than 100 000 lines\": a grid's table has a few hundred lines; \
+         one may have at most 100 000"
+    );
+    // 100 000 lines are read.
+    let most = format!("{table}{}", "\r\nx".repeat(100_000 - count));
+    assert!(grid::import_csv(most.as_bytes(), referentiel()).is_ok());
+    // A line of 101 cells.
+    let wide = format!("{table}\r\nx{}", ";".repeat(100));
+    let err = grid::import_csv(wide.as_bytes(), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "invalid audit grid \"line {}, column 101\": a cell stands beyond the grid's bounds \
+             (100 000 rows, 100 columns)",
+            count + 1
+        )
+    );
+    // Module columns naming 65 sheets.
+    let many: String = (0..65)
+        .map(|m| format!("\r\nassessment;;{m}x;5;;;C;;;;;;;;;;;;;"))
+        .fold(table.clone(), |all, line| all + &line);
+    let err = grid::import_csv(many.as_bytes(), referentiel()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("the table names more sheets than a workbook may have (64)"),
+        "{err}"
+    );
+    // A cell of 32 768 characters.
+    let cell = format!(
+        "{table}\r\nfield;history;;;;;;;{};;;;;;;;;;;",
+        "a".repeat(32_768)
+    );
+    let err = grid::import_csv(cell.as_bytes(), referentiel()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "invalid audit grid \"line {}, column 9: 32 768 characters\": a cell holds at most \
+             32 767 characters (the limit of a spreadsheet cell)",
+            count + 1
+        )
+    );
+}
+
+#[test]
+fn no_cell_of_the_table_opens_as_a_formula_and_each_reads_back() {
+    let mut audit = toulon();
+    audit.assessments[4].comment = Some("=HYPERLINK(\"http://exemple.fr\";\"voir\")".to_owned());
+    audit.conclusion.commentaires = vec![
+        "+33 4 94 00 00 00".to_owned(),
+        "@moi".to_owned(),
+        "-3,5 points".to_owned(),
+        "'=déjà protégé".to_owned(),
+    ];
+    audit.auditors[0].phone = Some("+33 6 33 63 73 64".to_owned());
+    let table = grid::export_csv(&audit, referentiel()).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(&table[3..]);
+    let mut cells = 0;
+    for record in reader.records() {
+        for cell in &record.unwrap() {
+            let plain_number = cell
+                .strip_prefix('-')
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            assert!(
+                plain_number || !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?}"
+            );
+            cells += 1;
+        }
+    }
+    assert!(cells > 1_000);
+    assert_eq!(
+        grid::import_csv(&table, referentiel()).unwrap().audit(),
+        &audit
+    );
+}
+
+#[test]
+fn a_value_a_line_does_not_lay_out_is_kept_whole() {
+    // (the line, then the value written in a column that line's kind does not use, or uses
+    // only for its key)
+    for (line, column, value, field) in [
+        // An observation of a remote check, whose management column is not its key.
+        (
+            "observation;;1;3;;internet;;PP;Etudier la possibilité de rendre plus visible le plan d'amélioration sur le site internet.;;;;;;;;;;;",
+            4,
+            "NC MAJ",
+            "grid",
+        ),
+        // An assessment's module that is no module: the sheet it names is not the grid's.
+        ("assessment;;1;5;;;C;;;;;;;;;;;;;", 2, "NC Maj", "grid"),
+        // A management item that is no section and number.
+        (
+            "management;;;;pilotage 5;;C;;;;;;;;;;;;;",
+            4,
+            "NC Maj",
+            "management",
+        ),
+    ] {
+        let mut lines = table_lines();
+        let at = lines.iter().position(|l| l == line).unwrap();
+        let mut cells: Vec<String> = line.split(';').map(str::to_owned).collect();
+        cells[column] = value.to_owned();
+        lines[at] = cells.join(";");
+        let back = grid::import_csv(lines.join("\r\n").as_bytes(), referentiel()).unwrap();
+        assert!(
+            back.audit()
+                .unread
+                .iter()
+                .any(|u| u.text == value && u.line == Some(at + 1) && u.field == field),
+            "{line}: {:?}",
+            back.audit().unread
+        );
+        assert!(
+            errors(back.audit())
+                .iter()
+                .any(|e| e.contains(&format!("(line {}, ", at + 1))),
+            "{line}"
+        );
+    }
+}

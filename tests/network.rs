@@ -12,11 +12,12 @@ mod synthetic;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use qualepref::dossier::FindingKind;
 use qualepref::network::{Network, NetworkOptions, ProblemKind};
 use qualepref::plan::Standing;
 use qualepref::{
-    AdministrationType, Audit, AuditType, CyclePolicy, LabelState, Language, NaiveDate, Outcome,
-    Policy, Referentiel, Valid, ValidationOptions, conclude, samples,
+    AdministrationType, Audit, AuditType, CyclePolicy, EngagementNumber, LabelState, Language,
+    NaiveDate, Outcome, Policy, Referentiel, Source, Valid, ValidationOptions, conclude, samples,
 };
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -129,40 +130,56 @@ fn three_sites_in_nested_folders_each_with_its_status() {
     let last = toulon.last().unwrap();
     assert_eq!(last.kind.audit_type, Some(AuditType::Suivi));
     assert_eq!(last.outcome_label(Language::Fr), "avis favorable");
-    // The suivi is done: the renouvellement is due when validity ends; its window opens three
-    // months before.
-    let window = toulon.window.unwrap();
-    assert_eq!(window.audit_type, AuditType::Renouvellement);
+    // The suivi is done: the renouvellement is due before the label ends (the dossier's next
+    // audit: no window start, the label's last day as its end).
+    let next = toulon.status.next.unwrap();
+    assert_eq!(next.audit_type, AuditType::Renouvellement);
     assert_eq!(
-        (window.opens, window.due, window.overdue),
-        (day(2022, 11, 19), day(2023, 2, 19), false)
+        (next.window_start, next.due, next.window_end, next.overdue),
+        (None, day(2023, 2, 19), day(2023, 2, 19), false)
     );
-    assert_eq!((toulon.open_actions, toulon.overdue_actions), (0, 0));
+    // Its open actions are the dossier's: the piste de progrès of 2019 (not assessed since)
+    // and the points sensibles of the suivi; none is overdue.
+    assert_eq!((toulon.open_actions, toulon.overdue_actions), (3, 0));
+    assert!(
+        toulon
+            .actions
+            .iter()
+            .all(|a| a.entry.kind != FindingKind::MinorNonconformity)
+    );
     // Toulon's three audits conform fully: the rate did not move.
     assert_eq!(toulon.trend, Some(qualepref::history::Trend::Unchanged));
 
     // Nice: labelled after an NC min whose fiche was never lifted: the action is overdue.
     let nice = site(&network, "NICE");
     assert_eq!(nice.status.state, LabelState::Labelled);
-    assert_eq!(nice.audits[0].outcome, Outcome::FavorableWithConditions);
+    assert_eq!(
+        nice.audits[0].outcome,
+        Some(Outcome::FavorableWithConditions)
+    );
     assert_eq!(
         nice.last().unwrap().outcome_label(Language::Fr),
         "avis favorable (indicatif)"
     );
-    assert_eq!((nice.open_actions, nice.overdue_actions), (1, 1));
+    // Open: the NC min (overdue) and the point sensible of the internal suivi.
+    assert_eq!((nice.open_actions, nice.overdue_actions), (2, 1));
     let action = &nice.actions[0];
     assert_eq!(action.standing, Standing::Overdue);
-    assert_eq!(action.due, Some(day(2021, 6, 11)));
-    assert_eq!(action.audit, 0);
-    assert_eq!(action.target.to_string(), "engagement 9");
+    assert_eq!(action.entry.due, Some(day(2021, 6, 11)));
+    assert_eq!(action.entry.origin.audit, Some(0));
+    assert_eq!(action.entry.kind, FindingKind::MinorNonconformity);
+    assert_eq!(
+        action.entry.source,
+        Some(Source::Engagement(EngagementNumber::new(9).unwrap()))
+    );
     // The internal suivi's 100 % after the initial audit's 95 %.
     assert_eq!(nice.trend, Some(qualepref::history::Trend::Improved));
 
     // Brignoles: its suivi found an NC Maj: suspended; the fiche is lifted, so nothing overdue.
     let brignoles = site(&network, "BRIGNOLES");
     assert_eq!(brignoles.status.state, LabelState::Suspended);
-    assert_eq!(brignoles.audits[1].outcome, Outcome::Unfavorable);
-    assert_eq!((brignoles.open_actions, brignoles.lifted_actions), (0, 1));
+    assert_eq!(brignoles.audits[1].outcome, Some(Outcome::Unfavorable));
+    assert_eq!((brignoles.open_actions, brignoles.done_actions), (0, 1));
 
     // Across the network.
     let s = &network.summary;
@@ -193,14 +210,21 @@ fn three_sites_in_nested_folders_each_with_its_status() {
         ]
     );
     assert!(s.calendar[0].overdue);
-    // Engagement 9: the NC min at Nice, points sensibles at Toulon's suivi and Nice's two
-    // audits.
-    let nine = s
+    // Engagement 9: the NC min at Nice (not applicable at its internal suivi), a point
+    // sensible at Toulon's suivi.
+    let engagement_9 = s
         .engagements
         .iter()
         .find(|e| e.engagement.get() == 9)
         .unwrap();
-    assert_eq!((nine.minor, nine.major, nine.concerns), (1, 0, 2));
+    assert_eq!(
+        (
+            engagement_9.minor,
+            engagement_9.major,
+            engagement_9.concerns
+        ),
+        (1, 0, 1)
+    );
     let twelve = s
         .engagements
         .iter()
@@ -208,8 +232,14 @@ fn three_sites_in_nested_folders_each_with_its_status() {
         .unwrap();
     assert_eq!(twelve.major, 1);
     // In module 1, the weakest first.
-    assert_eq!(s.engagements[0].engagement.get(), 9);
-    let years: Vec<i32> = nine.years.iter().map(|y| y.year).collect();
+    // Engagements 3 (two points sensibles at Toulon) and 9 (an NC min, a point sensible) tie:
+    // by number.
+    let first: Vec<(u16, u32)> = s.engagements[..2]
+        .iter()
+        .map(|e| (e.engagement.get(), e.weakness()))
+        .collect();
+    assert_eq!(first, [(3, 2), (9, 2)]);
+    let years: Vec<i32> = engagement_9.years.iter().map(|y| y.year).collect();
     assert_eq!(years, [2019, 2020, 2021, 2022]);
     // Module 2 is held by Toulon alone; module 1 by the two labelled sites.
     let coverage: Vec<(u8, Vec<usize>)> = s
@@ -254,14 +284,14 @@ fn the_text_names_every_site_its_status_and_the_overdue_action() {
         "{text}"
     );
     assert!(text.contains("labellisé\u{a0}: 2\nsuspendu\u{a0}: 1\n"));
-    assert!(text.contains("Cycle du label\u{a0}: règle par défaut de la bibliothèque"));
+    assert!(text.contains("Cycle du label\u{a0}: valeur par défaut de l'outil"));
     let en = network.to_text(Language::En);
     assert!(en.contains("Sub-prefecture BRIGNOLES (83)\n"));
     assert!(en.contains("suspended"));
     assert!(en.contains("Engagement 9 (NC min), due 2021-06-11, overdue: “Constat généré"));
-    assert!(en.contains(
-        "Label cycle: this library's default (valid 36 months, suivi audit at 18 months)"
-    ));
+    assert!(
+        en.contains("Label cycle: this tool's default, as the Qual-e-pref cycle is not public")
+    );
 }
 
 #[test]
@@ -394,16 +424,15 @@ fn audits_in_memory_give_the_same_network_as_their_files() {
         Referentiel::qual_e_pref_2019(),
         &NetworkOptions::new(at()),
     );
-    let strip = |n: &Network| {
-        let mut json: serde_json::Value = serde_json::to_value(n).unwrap();
-        for site in json["sites"].as_array_mut().unwrap() {
-            for audit in site["audits"].as_array_mut().unwrap() {
-                audit["file"] = serde_json::Value::Null;
-            }
-        }
-        json
-    };
-    assert_eq!(strip(&from_files), strip(&from_memory));
+    // The files' names are the labels under the archive's folder: without it, the same JSON
+    // (the dossier's diagnostics name the files too).
+    let file = &from_files.sites[0].audits[0].file;
+    let label = &from_memory.sites[0].audits[0].file;
+    let folder = file.strip_suffix(label.as_str()).unwrap();
+    assert!(!folder.is_empty());
+    let a = from_files.to_json_string().unwrap().replace(folder, "");
+    let b = from_memory.to_json_string().unwrap();
+    assert_eq!(a, b);
     // Any order of the audits gives the same network.
     let mut reversed = archive::three_sites();
     reversed.reverse();
@@ -448,7 +477,7 @@ fn toulon_alone() {
             .iter()
             .all(|e| e.verdict == Some(qualepref::Verdict::Conformity))
     );
-    assert_eq!(toulon.window, None);
+    assert_eq!(toulon.status.next, None);
     assert!(network.summary.calendar.is_empty());
     // Before the audit ended, the audit is listed but takes no part.
     let before = Network::from_audits(
@@ -488,7 +517,8 @@ fn a_past_date_shows_the_network_as_it_stood() {
 fn another_cycle_is_said_to_be_given() {
     let cycle = CyclePolicy::default()
         .with_validity_months(24)
-        .with_follow_up_months(12);
+        .and_then(|c| c.with_follow_up_months(12))
+        .unwrap();
     let network = Network::from_labelled_audits(
         archive::three_sites(),
         Referentiel::qual_e_pref_2019(),
@@ -498,7 +528,8 @@ fn another_cycle_is_said_to_be_given() {
     // Toulon labelled on 19/02/2020 for 24 months: expired by June 2022.
     assert_eq!(site(&network, "TOULON").status.state, LabelState::Expired);
     assert!(network.to_text(Language::Fr).contains(
-        "Cycle du label\u{a0}: validité 24\u{a0}mois, audit de suivi à 12\u{a0}mois (règle donnée)."
+        "Cycle du label\u{a0}: 24\u{a0}mois de validité, audit de suivi à 12\u{a0}mois (±\u{a0}1\u{a0}mois), \
+         choisis à la place de la valeur par défaut de l'outil"
     ));
     assert!(three_sites().cycle_is_default);
 }
@@ -522,7 +553,6 @@ fn the_json_contract_round_trips() {
         "cycle_is_default",
         "policy",
         "horizon_months",
-        "window_months",
         "files",
         "sites",
         "summary",
@@ -566,7 +596,7 @@ fn the_csv_has_a_row_per_site_and_no_formula() {
         "{}",
         lines[1]
     );
-    assert!(lines[2].starts_with("83;Préfecture;TOULON;PREFECTURE de TOULON;labellisé;1, 2;2020-02-19;2023-02-19;2021-09-15;suivi;avis favorable;100;stable;renouvellement;2022-11-19;2023-02-19;0;0;;3"), "{}", lines[2]);
+    assert!(lines[2].starts_with("83;Préfecture;TOULON;PREFECTURE de TOULON;labellisé;1, 2;2020-02-19;2023-02-19;2021-09-15;suivi;avis favorable;100;stable;renouvellement;;2023-02-19;2023-02-19;3;0;;3"), "{}", lines[2]);
     assert!(lines[3].contains(";suspendu;"));
     assert!(
         lines

@@ -63,6 +63,12 @@ impl Format {
         extension.parse().ok()
     }
 
+    /// The wire form: the lowercase name, as [`name`](Format::name).
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        self.name()
+    }
+
     /// The lowercase name, also the main extension: `json`, `yaml`, `toml`.
     #[must_use]
     pub const fn name(self) -> &'static str {

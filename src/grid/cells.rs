@@ -4,9 +4,9 @@
 // Parts serve the workbook only (feature `xlsx`).
 #![cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 
-use chrono::NaiveDate;
+use std::borrow::Cow;
 
-use crate::Error;
+use chrono::{Datelike, NaiveDate};
 
 /// The value of one cell, as a spreadsheet stores it.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,17 +68,31 @@ impl Value {
         }
     }
 
-    /// The cell as a date: a date cell, a serial number (1900 date system), or text in the
-    /// forms `2019-11-18`, `18/11/2019`, `18-11-2019`, `18.11.2019`.
-    pub(crate) fn as_date(&self) -> Option<NaiveDate> {
-        match self {
-            Value::Date(d) => Some(*d),
-            Value::Number(n) => serial_date(*n),
-            Value::Text(s) => text_date(s),
-            Value::Empty | Value::Bool(_) => None,
+    /// The cell as a date, or why it is not one: a date cell, a serial number (1900 date
+    /// system), or text in the forms `2019-11-18`, `18/11/2019`, `18-11-2019`, `18.11.2019`,
+    /// `2019/11/18` (a time of day may follow), with a four-digit year from 2000 to 2100.
+    pub(crate) fn date(&self) -> Result<NaiveDate, &'static str> {
+        let day = match self {
+            Value::Date(d) => *d,
+            Value::Number(n) => {
+                serial_date(*n).ok_or("not a date (a serial number out of range)")?
+            }
+            Value::Text(s) => {
+                text_date(s).ok_or("not a date (18/11/2019 or 2019-11-18, a four-digit year)")?
+            }
+            Value::Empty | Value::Bool(_) => return Err("not a date"),
+        };
+        if PLAUSIBLE_YEARS.contains(&day.year()) {
+            Ok(day)
+        } else {
+            Err("a date outside the years 2000 to 2100")
         }
     }
 }
+
+/// The years a date of the grid may fall in, as validation's `implausible-date`: others are
+/// typing errors (`18/11/19` read as the year 19, 9999) or damaged serial numbers.
+pub(crate) const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 /// Spaces used as thousands separators, including the French narrow no-break space.
 fn is_digit_space(c: char) -> bool {
@@ -124,10 +138,45 @@ pub(crate) fn date_serial(date: NaiveDate) -> f64 {
 
 fn text_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    let s = s.split(['T', ' ']).next().unwrap_or(s);
-    ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d"]
-        .iter()
-        .find_map(|form| NaiveDate::parse_from_str(s, form).ok())
+    let (date, time) = match s.find(['T', ' ']) {
+        Some(at) => (s.get(..at)?, Some(s.get(at + 1..)?.trim())),
+        None => (s, None),
+    };
+    if time.is_some_and(|t| !is_time(t)) {
+        return None;
+    }
+    let digits = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    for separator in ['-', '/', '.'] {
+        let parts: Vec<&str> = date.split(separator).collect();
+        let [first, month, last] = parts.as_slice() else {
+            continue;
+        };
+        // Year first (2019-11-18, 2019/11/18) or last (18/11/2019, 18-11-2019, 18.11.2019).
+        let (year, day) = if first.len() == 4 && separator != '.' {
+            (first, last)
+        } else {
+            (last, first)
+        };
+        let year = i32::try_from(digits(year, 4..=4)?).ok()?;
+        return NaiveDate::from_ymd_opt(year, digits(month, 1..=2)?, digits(day, 1..=2)?);
+    }
+    None
+}
+
+/// Whether `t` is a time of day: `10:30`, `10:30:00`, `10:30:00.000`.
+fn is_time(t: &str) -> bool {
+    let (clock, fraction) = t.split_once('.').unwrap_or((t, "0"));
+    let groups: Vec<&str> = clock.split(':').collect();
+    (2..=3).contains(&groups.len())
+        && groups
+            .iter()
+            .all(|g| (1..=2).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
+        && !fraction.is_empty()
+        && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The letters of column `col` (0-based): `A`, `Z`, `AA`.
@@ -147,13 +196,66 @@ pub(crate) fn cell_name(sheet: &str, row: usize, col: usize) -> String {
     format!("{sheet}!{}{}", column_name(col), row + 1)
 }
 
-/// One sheet as read: its name, whether it is hidden, and its rows of cells from A1.
+/// `text` with its control characters escaped (`\u{1b}`), the rest as it is, so that a name
+/// or a text of the file never reaches a terminal raw.
+pub(crate) fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The most characters of a text a message quotes whole; a longer one is cut at
+/// [`QUOTED_CUT`] characters, and its length said.
+const QUOTED_MOST: usize = 80;
+/// See [`QUOTED_MOST`].
+const QUOTED_CUT: usize = 60;
+
+/// `text` for a message, unquoted: whole up to 80 characters, else its first 60, `…` and its
+/// length: `abc… (61 234 567 characters)`.
+pub(crate) fn cut(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(QUOTED_CUT) {
+        Some((end, _)) if text.char_indices().nth(QUOTED_MOST).is_some() => Cow::Owned(format!(
+            "{}… ({} characters)",
+            text.get(..end).unwrap_or_default(),
+            crate::grid::limits::thousands(text.chars().count())
+        )),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// `text` quoted for a message, as `{:?}` quotes it (control characters escaped): whole up to
+/// 80 characters, else its first 60 and `…`, then its length: `"abc…" (61 234 567
+/// characters)`.
+pub(crate) fn shown(text: &str) -> String {
+    match text.char_indices().nth(QUOTED_CUT) {
+        Some((end, _)) if text.char_indices().nth(QUOTED_MOST).is_some() => format!(
+            "{:?} ({} characters)",
+            format!("{}…", text.get(..end).unwrap_or_default()),
+            crate::grid::limits::thousands(text.chars().count())
+        ),
+        _ => format!("{text:?}"),
+    }
+}
+
+/// One sheet as read: its name, its rows of cells from A1, and its formulas.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct SheetData {
     /// The sheet's name.
     pub(crate) name: String,
-    /// The rows, from row 1; each from column A.
+    /// The rows, from row 1; each from column A. A formula's cell holds the value the
+    /// spreadsheet program last computed, if it saved one.
     pub(crate) rows: Vec<Vec<Value>>,
+    /// The formulas, by cell (row and column, 0-based): their text, `=` first.
+    pub(crate) formulas: std::collections::HashMap<(usize, usize), String>,
 }
 
 impl SheetData {
@@ -161,35 +263,6 @@ impl SheetData {
     pub(crate) fn get(&self, row: usize, col: usize) -> &Value {
         const EMPTY: &Value = &Value::Empty;
         self.rows.get(row).and_then(|r| r.get(col)).unwrap_or(EMPTY)
-    }
-}
-
-/// The most cells a grid may hold in all its sheets, counting the empty cells left of a filled
-/// one (which the reader stores too) and each row once: a workbook compresses well, and a
-/// 64 MiB one could otherwise unpack to hundreds of millions of cells.
-pub(crate) const MAX_CELLS: usize = 2_000_000;
-
-/// The cells the reader has stored so far, refused past [`MAX_CELLS`].
-#[derive(Default)]
-pub(crate) struct Budget(usize);
-
-impl Budget {
-    /// Counts `n` more cells.
-    pub(crate) fn take(&mut self, n: usize) -> Result<(), Error> {
-        self.0 = self.0.saturating_add(n);
-        if self.0 <= MAX_CELLS {
-            return Ok(());
-        }
-        Err(too_many_cells())
-    }
-}
-
-/// The error for a grid of more than [`MAX_CELLS`] cells.
-pub(crate) fn too_many_cells() -> Error {
-    Error::InvalidValue {
-        what: "audit grid",
-        value: format!("more than {MAX_CELLS} cells"),
-        reason: "a grid holds a few thousand cells; this one is too large to be one",
     }
 }
 
@@ -208,12 +281,101 @@ mod tests {
     #[test]
     fn dates_read_from_serials_and_text() {
         let day = NaiveDate::from_ymd_opt(2019, 11, 18);
-        assert_eq!(Value::Number(43787.0).as_date(), day);
-        assert_eq!(Value::text("18/11/2019").as_date(), day);
-        assert_eq!(Value::text(" 2019-11-18 ").as_date(), day);
-        assert_eq!(Value::text("18.11.2019").as_date(), day);
+        assert_eq!(Value::Number(43787.0).date().ok(), day);
+        assert_eq!(Value::text("18/11/2019").date().ok(), day);
+        assert_eq!(Value::text(" 2019-11-18 ").date().ok(), day);
+        assert_eq!(Value::text("18.11.2019").date().ok(), day);
         assert_eq!(day.map(date_serial), Some(43787.0));
-        assert_eq!(Value::text("demain").as_date(), None);
+        assert_eq!(Value::text("demain").date().ok(), None);
+        // A time of day after the date, as OpenDocument writes a date and time.
+        assert_eq!(Value::text("2019-11-18T00:00:00").date().ok(), day);
+        assert_eq!(Value::text("18/11/2019 10:30").date().ok(), day);
+        assert_eq!(Value::text("2019/11/18").date().ok(), day);
+    }
+
+    #[test]
+    fn a_date_needs_a_four_digit_year_from_2000_to_2100_and_nothing_after_it() {
+        for (value, why) in [
+            (
+                Value::text("18/11/19"),
+                "not a date (18/11/2019 or 2019-11-18, a four-digit year)",
+            ),
+            (
+                Value::text("18/11/02019"),
+                "not a date (18/11/2019 or 2019-11-18, a four-digit year)",
+            ),
+            (
+                Value::text("2019-11-18 ou 19"),
+                "not a date (18/11/2019 or 2019-11-18, a four-digit year)",
+            ),
+            (
+                Value::text("2019-11-18T"),
+                "not a date (18/11/2019 or 2019-11-18, a four-digit year)",
+            ),
+            (
+                Value::text("18/11/1999"),
+                "a date outside the years 2000 to 2100",
+            ),
+            (
+                Value::text("01/01/2101"),
+                "a date outside the years 2000 to 2100",
+            ),
+            (
+                Value::Number(0.0),
+                "not a date (a serial number out of range)",
+            ),
+            (
+                Value::Number(f64::NAN),
+                "not a date (a serial number out of range)",
+            ),
+            (
+                Value::Number(2_958_466.0),
+                "not a date (a serial number out of range)",
+            ),
+            // 1950-01-01 and 9999-12-31: serial numbers of dates out of the years.
+            (
+                Value::Number(18_264.0),
+                "a date outside the years 2000 to 2100",
+            ),
+            (
+                Value::Number(2_958_465.0),
+                "a date outside the years 2000 to 2100",
+            ),
+        ] {
+            assert_eq!(value.date(), Err(why), "{value:?}");
+        }
+        assert_eq!(
+            Value::text("01/01/2000").date().ok(),
+            NaiveDate::from_ymd_opt(2000, 1, 1)
+        );
+        assert_eq!(
+            Value::text("31/12/2100").date().ok(),
+            NaiveDate::from_ymd_opt(2100, 12, 31)
+        );
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_nothing_else() {
+        assert_eq!(escape_controls("Fiches d'écart!A1"), "Fiches d'écart!A1");
+        assert_eq!(escape_controls("\u{1b}]0;x\u{7}"), "\\u{1b}]0;x\\u{7}");
+        assert_eq!(escape_controls("a\nb"), "a\\nb");
+    }
+
+    #[test]
+    fn a_long_text_is_cut_in_messages_and_its_length_said() {
+        let long = "é".repeat(61_234_567);
+        assert_eq!(
+            shown(&long),
+            format!("\"{}…\" (61 234 567 characters)", "é".repeat(60))
+        );
+        assert_eq!(
+            cut(&long),
+            format!("{}… (61 234 567 characters)", "é".repeat(60))
+        );
+        let most = "a".repeat(80);
+        assert_eq!(shown(&most), format!("{most:?}"));
+        assert_eq!(cut(&most), most);
+        assert_eq!(shown("a\u{1b}b"), "\"a\\u{1b}b\"");
     }
 
     #[test]

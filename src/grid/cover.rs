@@ -1,14 +1,14 @@
 //! Reads the page de garde: the site, the audit's kind and dates, the modules covered, the
 //! context and the auditors.
 
-use crate::grid::cells::Value;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
-use crate::grid::import::Ctx;
+use crate::grid::cells::{Value, cut};
+use crate::grid::import::{COVER_PART, Ctx, What, shown};
 use crate::grid::layout::{self, cover};
-use crate::grid::unread::Owner;
+use crate::grid::unread::{Owner, Rival};
 use crate::model::site::ContextFigures;
-use crate::text::key;
+use crate::text::{key, loose};
 use crate::{
     AdministrationType, Audit, AuditDates, AuditKind, AuditType, Auditor, AuditorSynthesis,
     Context, Departement, Error, ImportLevel, ModuleNumber, Referentiel, ReferentielRef, Site,
@@ -19,7 +19,7 @@ use crate::{
 fn required<T>(
     ctx: &Ctx<'_>,
     value: Option<T>,
-    field: &str,
+    field: &'static str,
     (missing, not_understood): (&'static str, &'static str),
 ) -> Result<T, Error> {
     let Some(value) = value else {
@@ -31,7 +31,7 @@ fn required<T>(
         return Err(match unread {
             Some(p) => Error::InvalidValue {
                 what: "audit grid cell",
-                value: format!("{}: {}", p.cell, p.text),
+                value: format!("{}: {}", p.cell, cut(&p.text)),
                 reason: not_understood,
             },
             None => Error::InvalidValue {
@@ -64,7 +64,9 @@ struct Cover {
 
 pub(crate) fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result<Audit, Error> {
     let mut c = Cover::default();
-    let mut seen: HashSet<String> = HashSet::new();
+    // The row of each label met, which a second row of a label that stands once competes
+    // with.
+    let mut first: HashMap<String, usize> = HashMap::new();
     for row in ctx.data_rows(&["Rubrique", "Valeur"]) {
         let Some(label) = ctx.text(row, 0) else {
             ctx.unused_from(row, 1, "no label in column A");
@@ -77,9 +79,12 @@ pub(crate) fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result
             cover::AUDITOR,
             cover::AUDITORS,
         ];
-        if !repeated.iter().any(|l| key(l) == label) && !seen.insert(label.clone()) {
-            ctx.unused_from(row, 1, "a second row with this label");
-            continue;
+        if !repeated.iter().any(|l| key(l) == label) {
+            if let Some(&earlier) = first.get(&label) {
+                second_row(ctx, row, earlier);
+                continue;
+            }
+            first.insert(label.clone(), row);
         }
         let used = cover_row(ctx, row, &label, &mut c);
         ctx.unused_from(row, used, "outside the grid's columns");
@@ -104,7 +109,16 @@ pub(crate) fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result
                 "not a département code (83, 2A, 971), which the audit needs",
             ),
         )?,
-        city: required(ctx, c.city, "site.city", ("the ville is missing", ""))?,
+        city: required(
+            ctx,
+            c.city,
+            "site.city",
+            (
+                "the ville is missing",
+                "reads as an assessment (a verdict, an observation), not as the ville, which the \
+                 audit needs",
+            ),
+        )?,
     };
     let start = required(
         ctx,
@@ -149,24 +163,79 @@ pub(crate) fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result
     })
 }
 
+/// Keeps the cells of `row`, a second row of a label that stands once, each competing with the
+/// cell of the same column in the `earlier` row: neither value wins.
+fn second_row(ctx: &mut Ctx<'_>, row: usize, earlier: usize) {
+    ctx.mark(row, 0);
+    let width = ctx.sheet.rows.get(row).map_or(0, Vec::len);
+    for col in 1..width {
+        let Some(text) = ctx.text(row, col) else {
+            continue;
+        };
+        let first = ctx.cell(earlier, col);
+        let message = format!(
+            "a second row with this label, competing with {first}, not used: {}",
+            shown(&text)
+        );
+        ctx.not_read_against(
+            (ImportLevel::Warning, message),
+            (row, col),
+            (Owner::path(COVER_PART), ""),
+            text,
+            Some(Rival::Cell(first)),
+        );
+    }
+}
+
+/// A free text of the page de garde in column B of `row`, meant for `field`.
+fn text_of(ctx: &mut Ctx<'_>, row: usize, what: What, field: &'static str) -> Option<String> {
+    ctx.free_text((row, 1), what, (Owner::path(field), ""), None, None)
+}
+
 /// Reads one row of the page de garde; returns the first column not used.
 fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize {
     let text = ctx.text(row, 1);
     let is = |l: &str| key(l) == label;
-    let parsed = |ctx: &mut Ctx<'_>, what: &str, ok: bool, field: &str| {
-        if !ok {
-            if let Some(t) = ctx.text(row, 1) {
-                let message = format!("{what} {t:?} not understood, not used");
-                ctx.not_read(
-                    (ImportLevel::Warning, message),
-                    row,
-                    1,
-                    (Owner::path(field), ""),
-                    t,
-                );
-            }
+    let parsed = |ctx: &mut Ctx<'_>, what: &str, ok: bool, field: &'static str| {
+        if ok {
+            ctx.mark(row, 1);
+        } else if let Some(t) = ctx.text(row, 1) {
+            let message = format!("{what} {} not understood, not used", shown(&t));
+            ctx.not_read(
+                (ImportLevel::Warning, message),
+                row,
+                1,
+                (Owner::path(field), ""),
+                t,
+            );
         }
     };
+    let known = [
+        cover::ADMINISTRATION,
+        cover::NAME,
+        cover::DEPARTEMENT,
+        cover::CITY,
+        cover::AUDIT_TYPE,
+        cover::INTERNAL,
+        cover::REFERENTIEL,
+        cover::REFERENTIEL_LABEL,
+        cover::START,
+        cover::END,
+        cover::MODULES,
+        cover::POPULATION,
+        cover::COMMUNES,
+        cover::ARRONDISSEMENTS,
+        cover::STAFF,
+        cover::ORGANISATION,
+        cover::HISTORY,
+        cover::AUDITORS,
+        cover::AUDITOR,
+    ];
+    if !known.iter().any(|l| is(l)) {
+        ctx.unused_from(row, 0, "label not part of the page de garde");
+        return usize::MAX;
+    }
+    ctx.mark(row, 0);
     if is(cover::ADMINISTRATION) {
         c.administration = text.as_deref().and_then(administration);
         parsed(
@@ -176,7 +245,7 @@ fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize
             "site.administration",
         );
     } else if is(cover::NAME) {
-        c.name = text;
+        c.name = text_of(ctx, row, "a site name", "site.name");
     } else if is(cover::DEPARTEMENT) {
         // A spreadsheet turns `05` typed in a cell into the number 5.
         let text = match ctx.value(row, 1) {
@@ -191,7 +260,7 @@ fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize
             "site.departement",
         );
     } else if is(cover::CITY) {
-        c.city = text;
+        c.city = text_of(ctx, row, "a ville", "site.city");
     } else if is(cover::AUDIT_TYPE) {
         c.audit_type = text.as_deref().and_then(audit_type);
         parsed(ctx, "type d'audit", c.audit_type.is_some(), "kind.type");
@@ -207,22 +276,13 @@ fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize
         c.internal |= matches!(ctx.value(row, 1), Value::Bool(true));
         parsed(ctx, "audit interne (oui or non)", known, "kind.internal");
     } else if is(cover::REFERENTIEL) {
-        c.referentiel = text;
+        c.referentiel = text_of(ctx, row, "a référentiel", "referentiel.id");
     } else if is(cover::REFERENTIEL_LABEL) {
-        c.label = text;
-    } else if is(cover::START) || is(cover::END) {
-        let day = ctx.value(row, 1).as_date();
-        let field = if is(cover::START) {
-            "dates.start"
-        } else {
-            "dates.end"
-        };
-        parsed(ctx, "date", day.is_some(), field);
-        if is(cover::START) {
-            c.start = day;
-        } else {
-            c.end = day;
-        }
+        c.label = text_of(ctx, row, "a référentiel's label", "referentiel.label");
+    } else if is(cover::START) {
+        c.start = ctx.date(row, 1, "date de début", (Owner::path("dates.start"), ""));
+    } else if is(cover::END) {
+        c.end = ctx.date(row, 1, "date de fin", (Owner::path("dates.end"), ""));
     } else if is(cover::MODULES) {
         c.modules = modules(ctx, row);
     } else if is(cover::POPULATION) {
@@ -237,23 +297,42 @@ fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize
         c.figures.staff =
             figure(ctx, row, "context.figures.staff").and_then(|n| u32::try_from(n).ok());
     } else if is(cover::ORGANISATION) {
-        c.context.organisation.extend(text);
+        let what = "a paragraph of the context";
+        c.context
+            .organisation
+            .extend(text_of(ctx, row, what, "context.organisation"));
     } else if is(cover::HISTORY) {
-        c.context.history.extend(text);
+        let what = "a paragraph of the history";
+        c.context
+            .history
+            .extend(text_of(ctx, row, what, "context.history"));
     } else if is(cover::AUDITORS) {
-        return 6;
-    } else if is(cover::AUDITOR) {
-        auditor(ctx, row, c);
+        // The header of the auditors' table: its column headers are the layout.
+        for (col, header) in cover::AUDITOR_HEADERS.iter().enumerate() {
+            match ctx.text(row, col + 1) {
+                Some(t) if loose(&t) == loose(header) => ctx.mark(row, col + 1),
+                Some(_) => ctx.unused_cell(
+                    row,
+                    col + 1,
+                    "not a column header of the grid",
+                    (Owner::path(COVER_PART), ""),
+                ),
+                None => {}
+            }
+        }
         return 6;
     } else {
-        ctx.unused_from(row, 0, "label not part of the page de garde");
-        return usize::MAX;
+        auditor(ctx, row, c);
+        return 6;
     }
     2
 }
 
 fn auditor(ctx: &mut Ctx<'_>, row: usize, c: &mut Cover) {
-    let Some(name) = ctx.text(row, 1) else {
+    let at = format!("auditors[{}]", c.auditors.len());
+    let field = |suffix| (Owner::Path(at.clone()), suffix);
+    let Some(name) = ctx.free_text((row, 1), "an auditor's name", field(".name"), None, None)
+    else {
         for col in 2..6 {
             ctx.unused_cell(
                 row,
@@ -264,37 +343,40 @@ fn auditor(ctx: &mut Ctx<'_>, row: usize, c: &mut Cover) {
         }
         return;
     };
-    let signed_on = ctx.value(row, 5).as_date();
-    if signed_on.is_none() && !ctx.value(row, 5).is_empty() {
-        let field = format!("auditors[{}]", c.auditors.len());
-        ctx.unused_cell(
-            row,
-            5,
-            "date de signature not understood",
-            (Owner::Path(field), ".signed_on"),
-        );
-    }
+    let role = ctx.free_text((row, 2), "an auditor's role", field(".role"), None, None);
+    let phone = ctx.free_text((row, 3), "a phone number", field(".phone"), None, None);
+    let email = ctx.free_text((row, 4), "an e-mail address", field(".email"), None, None);
+    let signed_on = ctx.date(row, 5, "date de signature", field(".signed_on"));
     c.auditors.push(Auditor {
         name,
-        role: ctx.text(row, 2),
-        phone: ctx.text(row, 3),
-        email: ctx.text(row, 4),
+        role,
+        phone,
+        email,
         signed_on,
     });
 }
 
-fn figure(ctx: &mut Ctx<'_>, row: usize, field: &str) -> Option<u64> {
+fn figure(ctx: &mut Ctx<'_>, row: usize, field: &'static str) -> Option<u64> {
     let value = ctx.value(row, 1);
     let n = value.as_whole();
-    if n.is_none() && !value.is_empty() {
+    if n.is_some() {
+        ctx.mark(row, 1);
+    } else if !value.is_empty() {
         ctx.unused_cell(row, 1, "not a whole number", (Owner::path(field), ""));
     }
     n
 }
 
+/// The modules covered, in column B of `row`: numbers separated by commas, spaces, `;` or
+/// `/`; a part that is no module number is kept. A cell that reads as an assessment as a
+/// whole (`NC Maj`) is kept whole, not cut into parts that carry nothing.
 fn modules(ctx: &mut Ctx<'_>, row: usize) -> Vec<ModuleNumber> {
     let mut modules = Vec::new();
-    let text = ctx.text(row, 1).unwrap_or_default();
+    let what = "a list of modules";
+    let field = (Owner::path("modules"), "");
+    let Some(text) = ctx.free_text((row, 1), what, field, None, None) else {
+        return modules;
+    };
     for part in text.split([',', ';', ' ', '/']).filter(|p| !p.is_empty()) {
         match part.parse::<u8>().ok().and_then(ModuleNumber::new) {
             Some(m) if !modules.contains(&m) => modules.push(m),
@@ -302,7 +384,10 @@ fn modules(ctx: &mut Ctx<'_>, row: usize) -> Vec<ModuleNumber> {
             None => ctx.not_read(
                 (
                     ImportLevel::Warning,
-                    format!("module {part:?} is not a module number 1–8, not used"),
+                    format!(
+                        "module {} is not a module number 1–8, not used",
+                        shown(part)
+                    ),
                 ),
                 row,
                 1,

@@ -6,7 +6,9 @@
 //! Reading goes through the same reader as the workbook: the rows are laid out as the grid's
 //! sheets, and each diagnostic is given back the CSV line and column it came from.
 
+use crate::grid::contract::Tally;
 use crate::grid::layout::{self, cover};
+use crate::grid::limits::{MAX_ROWS, refused, thousands};
 use crate::{Audit, EcartTarget, Error, Observation, Referentiel};
 
 /// The columns, in order.
@@ -80,17 +82,7 @@ pub(crate) const FIELDS: [(&str, &str); 17] = [
 ];
 
 /// The conclusion sections' CSV names, in the order of the conclusion sheet's sections.
-pub(crate) const SECTIONS: [&str; 9] = [
-    "points_forts",
-    "points_sensibles",
-    "pistes_de_progres",
-    "fiches_ecart",
-    "commentaires",
-    "bonnes_pratiques",
-    "enquetes_satisfaction",
-    "charte_graphique",
-    "conclusion_generale",
-];
+pub(crate) const SECTIONS: [&str; 9] = layout::CONCLUSION_FIELDS;
 
 type Record = [String; WIDTH];
 
@@ -255,9 +247,31 @@ fn records(audit: &Audit, referentiel: &Referentiel) -> Vec<Record> {
     out
 }
 
+/// Refuses a table its reader would refuse as too large: more than [`MAX_ROWS`] lines (the
+/// header's included), more than [`MAX_CELLS`] cells (each line once) or
+/// [`MAX_TEXT_BYTES`] of text.
+///
+/// [`MAX_CELLS`]: crate::grid::MAX_CELLS
+/// [`MAX_TEXT_BYTES`]: crate::grid::MAX_TEXT_BYTES
+fn within_bounds(records: &[Record]) -> Result<(), Error> {
+    let lines = records.len() + 1;
+    if lines > MAX_ROWS as usize {
+        return Err(refused(
+            format!("{} lines", thousands(lines)),
+            "the table of this audit would have more lines than its reader reads (100 000)",
+        ));
+    }
+    let mut tally = Tally::default();
+    tally.row(WIDTH, COLUMNS.iter().map(|c| c.len()).sum());
+    for r in records {
+        tally.row(WIDTH, r.iter().map(String::len).sum());
+    }
+    tally.check()
+}
+
 /// The CSV table of `audit`: UTF-8 with a byte-order mark, `;` separated, CRLF line ends.
 pub(crate) fn write(audit: &Audit, referentiel: &Referentiel) -> Result<Vec<u8>, Error> {
-    layout::refuse_uncarried(audit)?;
+    crate::grid::contract::check(audit, true)?;
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
         let mut writer = ::csv::WriterBuilder::new()
@@ -270,7 +284,9 @@ pub(crate) fn write(audit: &Audit, referentiel: &Referentiel) -> Result<Vec<u8>,
             reason: "the CSV writer refused it",
         };
         writer.write_record(COLUMNS).map_err(fail)?;
-        for r in records(audit, referentiel) {
+        let records = records(audit, referentiel);
+        within_bounds(&records)?;
+        for r in records {
             // No text opens as a formula in a spreadsheet (`=`, `+`, `-`, `@`…: a `'` before).
             let fields: Vec<_> = r.iter().map(|f| crate::text::csv_neutralise(f)).collect();
             writer

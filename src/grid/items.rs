@@ -3,12 +3,12 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use crate::grid::import::Ctx;
+use crate::grid::import::{Ctx, shown};
 use crate::grid::layout::{
-    CHARTE_VERDICT, CONCLUSION_HEADERS, CONCLUSION_SECTIONS, ECART_HEADERS, MANAGEMENT_HEADERS,
-    MODULE_HEADERS, REMOTE_HEADERS,
+    CHARTE_VERDICT, CONCLUSION_FIELDS, CONCLUSION_HEADERS, CONCLUSION_SECTIONS, ECART_HEADERS,
+    MANAGEMENT_HEADERS, MODULE_HEADERS, REMOTE_HEADERS,
 };
-use crate::grid::unread::Owner;
+use crate::grid::unread::{Owner, Rival};
 use crate::model::ecart::ActionState;
 use crate::text::{key, loose};
 use crate::{
@@ -18,27 +18,58 @@ use crate::{
     Verdict,
 };
 
-/// The observations of the four cells from column `first` (PF, PS, risk, PP), of `owner`.
-fn observations(ctx: &mut Ctx<'_>, row: usize, first: usize, owner: &Owner) -> Vec<Observation> {
+/// The observations of the four cells from column `first` (PF, PS, risk, PP) of `owner`'s
+/// row; `home` is the item's verdict cell, which a verdict written there competes with.
+fn observations(
+    ctx: &mut Ctx<'_>,
+    row: usize,
+    first: usize,
+    owner: &Owner,
+    home: &str,
+) -> Vec<Observation> {
+    let rival = || Some(Rival::Cell(home.to_owned()));
+    let field = || (owner.clone(), ".observations");
     let mut out = Vec::new();
-    if let Some(text) = ctx.text(row, first) {
+    let strength = Some(ObservationKind::Strength);
+    if let Some(text) = ctx.row_text((row, first), "a point fort", field(), strength, rival()) {
         out.push(Observation::new(ObservationKind::Strength, text));
     }
-    let risk = ctx.text(row, first + 2);
-    match (ctx.text(row, first + 1), risk) {
-        (Some(text), risk) => out.push(Observation {
-            risk,
-            ..Observation::new(ObservationKind::AreaOfConcern, text)
-        }),
-        (None, Some(_)) => ctx.unused_cell(
-            row,
-            first + 2,
-            "a risk without point sensible",
-            (owner.clone(), ".observations"),
-        ),
-        (None, None) => {}
+    let concern = Some(ObservationKind::AreaOfConcern);
+    match ctx.row_text(
+        (row, first + 1),
+        "a point sensible",
+        field(),
+        concern,
+        rival(),
+    ) {
+        Some(text) => {
+            let risk = ctx.row_text((row, first + 2), "a risk", field(), None, rival());
+            out.push(Observation {
+                risk,
+                ..Observation::new(ObservationKind::AreaOfConcern, text)
+            });
+        }
+        None => {
+            if let Some(text) = ctx.row_text((row, first + 2), "a risk", field(), None, rival()) {
+                let message = format!("a risk without point sensible, not used: {}", shown(&text));
+                ctx.not_read(
+                    (ImportLevel::Skipped, message),
+                    row,
+                    first + 2,
+                    field(),
+                    text,
+                );
+            }
+        }
     }
-    if let Some(text) = ctx.text(row, first + 3) {
+    let improvement = Some(ObservationKind::OpportunityForImprovement);
+    if let Some(text) = ctx.row_text(
+        (row, first + 3),
+        "a piste de progrès",
+        field(),
+        improvement,
+        rival(),
+    ) {
         out.push(Observation::new(
             ObservationKind::OpportunityForImprovement,
             text,
@@ -47,23 +78,110 @@ fn observations(ctx: &mut Ctx<'_>, row: usize, first: usize, owner: &Owner) -> V
     out
 }
 
-/// The verdict in cell `row`, `col`; an unknown one is reported and kept unread for `owner`.
-fn verdict(ctx: &mut Ctx<'_>, row: usize, col: usize, owner: &Owner) -> Option<Verdict> {
-    let text = ctx.text(row, col)?;
-    let parsed = text.parse::<Verdict>().ok();
-    if parsed.is_none() {
-        let message = format!(
-            "unknown verdict {text:?} (expected C, NA, NC min, NC Maj); left without verdict"
-        );
-        ctx.not_read(
-            (ImportLevel::Warning, message),
-            row,
-            col,
-            (owner.clone(), ".verdict"),
-            text,
-        );
+/// Reads the verdict cell `row`, `col` of `owner` (`what`, for messages) into `slot`: the first
+/// verdict is filed, its cell recorded; a second one, whatever it reads, competes with it (so
+/// that neither wins); a verdict not understood is kept.
+fn verdict_into(
+    ctx: &mut Ctx<'_>,
+    (row, col): (usize, usize),
+    (what, owner): (&str, &Owner),
+    slot: &mut Option<Verdict>,
+) {
+    let field = (owner.clone(), ".verdict");
+    let Some(text) = ctx.assessed(row, col, field.clone()) else {
+        return;
+    };
+    if slot.is_some() {
+        competing(ctx, (row, col), (what, "a verdict"), field, text);
+        return;
     }
-    parsed
+    if let Ok(v) = text.parse::<Verdict>() {
+        *slot = Some(v);
+        ctx.filed(row, col, owner, ".verdict");
+    } else {
+        let message = format!(
+            "unknown verdict {} (expected C, NA, NC min, NC Maj); left without verdict",
+            shown(&text)
+        );
+        ctx.not_read((ImportLevel::Warning, message), row, col, field, text);
+    }
+}
+
+/// Reads the note cell `row`, `col` of a remote check as [`verdict_into`] reads a verdict.
+fn note_into(
+    ctx: &mut Ctx<'_>,
+    (row, col): (usize, usize),
+    (what, owner): (&str, &Owner),
+    slot: &mut Option<RemoteNote>,
+) {
+    let field = (owner.clone(), ".note");
+    let Some(text) = ctx.assessed(row, col, field.clone()) else {
+        return;
+    };
+    if slot.is_some() {
+        competing(ctx, (row, col), (what, "a note"), field, text);
+        return;
+    }
+    if let Ok(n) = text.parse::<RemoteNote>() {
+        *slot = Some(n);
+        ctx.filed(row, col, owner, ".note");
+    } else {
+        let message = format!(
+            "unknown note {} (expected Conforme, Non conforme, Non applicable); left without note",
+            shown(&text)
+        );
+        ctx.not_read((ImportLevel::Warning, message), row, col, field, text);
+    }
+}
+
+/// Reads the comment cell `row`, `col` of `owner` into `slot`: the first comment is filed,
+/// a second one competes with it; a text that reads as an assessment competes with `home`,
+/// the item's verdict cell (or its note's).
+fn comment_into(
+    ctx: &mut Ctx<'_>,
+    (row, col): (usize, usize),
+    (what, owner): (&str, &Owner),
+    home: &str,
+    slot: &mut Option<String>,
+) {
+    let field = (owner.clone(), ".comment");
+    if slot.is_some() {
+        if let Some(text) = ctx.assessed(row, col, field.clone()) {
+            competing(ctx, (row, col), (what, "a comment"), field, text);
+        }
+        return;
+    }
+    let rival = Some(Rival::Cell(home.to_owned()));
+    if let Some(text) = ctx.row_text((row, col), "a comment", field, None, rival) {
+        *slot = Some(text);
+        ctx.filed(row, col, owner, ".comment");
+    }
+}
+
+/// Keeps `text` of cell `row`, `col`, a second `value` (`a verdict`) of `what`, competing with
+/// the first one's cell.
+fn competing(
+    ctx: &mut Ctx<'_>,
+    (row, col): (usize, usize),
+    (what, value): (&str, &str),
+    (owner, suffix): (Owner, &'static str),
+    text: String,
+) {
+    let first = ctx.filed_at(&owner, suffix);
+    let at = first
+        .as_deref()
+        .map_or_else(String::new, |c| format!(" ({c})"));
+    let message = format!(
+        "{what} has {value} in an earlier row{at}; this one competes with it, not used: {}",
+        shown(&text)
+    );
+    ctx.not_read_against(
+        (ImportLevel::Warning, message),
+        (row, col),
+        (owner, suffix),
+        text,
+        first.map(Rival::Cell),
+    );
 }
 
 /// A whole number in cell `row`, `col` that fits `T`.
@@ -73,57 +191,35 @@ fn whole<T: TryFrom<u64>>(ctx: &Ctx<'_>, row: usize, col: usize) -> Option<T> {
         .and_then(|n| T::try_from(n).ok())
 }
 
-/// Reports a title that differs from the référentiel's (the référentiel's is kept).
-fn check_title(ctx: &mut Ctx<'_>, row: usize, col: usize, expected: Option<&str>) {
-    if let (Some(found), Some(expected)) = (ctx.text(row, col), expected) {
-        if loose(&found) != loose(expected) {
-            ctx.note(
-                ImportLevel::Warning,
+/// Reads the title in cell `row`, `col` of `owner`: the référentiel's (`expected`) is kept; a
+/// title that differs from it, or of an item the référentiel does not know, is reported and
+/// kept unread.
+fn title(ctx: &mut Ctx<'_>, (row, col): (usize, usize), expected: Option<&str>, owner: &Owner) {
+    let Some(found) = ctx.text(row, col) else {
+        return;
+    };
+    match expected {
+        Some(expected) if loose(&found) == loose(expected) => ctx.mark(row, col),
+        Some(expected) => {
+            let message = format!(
+                "title {} differs from the référentiel's {}; matched by number",
+                shown(&found),
+                shown(expected)
+            );
+            ctx.not_read(
+                (ImportLevel::Warning, message),
                 row,
                 col,
-                format!(
-                    "title {found:?} differs from the référentiel's {expected:?}; matched by number"
-                ),
+                (owner.clone(), ""),
+                found,
             );
         }
-    }
-}
-
-/// The first row of an item sets its verdict and comment; a later row of the same item adds
-/// observations, and its verdict or comment only where the first row had none.
-fn merge(
-    ctx: &mut Ctx<'_>,
-    row: usize,
-    (verdict_col, comment_col): (usize, usize),
-    slot: (&mut Option<Verdict>, &mut Option<String>),
-    (what, owner): (&str, &Owner),
-    verdict: Option<Verdict>,
-) {
-    let (slot_verdict, slot_comment) = slot;
-    if let Some(v) = verdict {
-        if slot_verdict.is_some() {
-            ctx.note(
-                ImportLevel::Skipped,
-                row,
-                verdict_col,
-                format!("{what} has a verdict in an earlier row; this one ({v}) is not used"),
-            );
-            ctx.keep(row, verdict_col, (owner.clone(), ".verdict"));
-        } else {
-            *slot_verdict = Some(v);
-        }
-    }
-    if let Some(text) = ctx.text(row, comment_col) {
-        if slot_comment.is_some() {
-            ctx.unused_cell(
-                row,
-                comment_col,
-                &format!("{what} has a comment in an earlier row"),
-                (owner.clone(), ".comment"),
-            );
-        } else {
-            *slot_comment = Some(text);
-        }
+        None => ctx.unused_cell(
+            row,
+            col,
+            "the title of an item the référentiel does not know",
+            (owner.clone(), ""),
+        ),
     }
 }
 
@@ -154,30 +250,29 @@ pub(crate) fn module(
                 && ctx
                     .text(row, 1)
                     .is_some_and(|t| headings.contains(&key(&t)));
-            if !heading_only {
+            if heading_only {
+                ctx.mark(row, 1);
+            } else {
                 ctx.unused_from(row, 0, "no engagement number in column A");
             }
             continue;
         };
+        ctx.mark(row, 0);
         let known = referentiel.engagement(n);
         let what = format!("engagement {n}");
         let owner = Owner::Assessment(module, n);
-        let existing = mine.get(&n).copied();
-        let v = verdict(ctx, row, 2, &owner);
-        let obs = observations(ctx, row, 3, &owner);
-        if let Some(a) = existing.and_then(|i| audit.assessments.get_mut(i)) {
-            if ctx.text(row, 1).is_some() {
-                check_title(ctx, row, 1, known.map(|e| e.title.as_str()));
-            }
-            merge(
-                ctx,
-                row,
-                (2, 7),
-                (&mut a.verdict, &mut a.comment),
-                (&what, &owner),
-                v,
-            );
-            a.observations.extend(obs);
+        let home = ctx.home(&owner, row, 2);
+        ctx.found
+            .engagements
+            .entry(n)
+            .or_insert_with(|| home.clone());
+        let known_title = known.map(|e| e.title.as_str());
+        if let Some(a) = mine.get(&n).and_then(|&i| audit.assessments.get_mut(i)) {
+            title(ctx, (row, 1), known_title, &owner);
+            verdict_into(ctx, (row, 2), (&what, &owner), &mut a.verdict);
+            let observations = observations(ctx, row, 3, &owner, &home);
+            a.observations.extend(observations);
+            comment_into(ctx, (row, 7), (&what, &owner), &home, &mut a.comment);
         } else {
             match known {
                 None => ctx.note(
@@ -194,16 +289,20 @@ pub(crate) fn module(
                 ),
                 Some(_) => {}
             }
-            check_title(ctx, row, 1, known.map(|e| e.title.as_str()));
-            mine.insert(n, audit.assessments.len());
-            audit.assessments.push(Assessment {
+            title(ctx, (row, 1), known_title, &owner);
+            let mut a = Assessment {
                 engagement: n,
                 module,
-                verdict: v,
-                comment: ctx.text(row, 7),
+                verdict: None,
+                comment: None,
                 evidence: None,
-                observations: obs,
-            });
+                observations: Vec::new(),
+            };
+            verdict_into(ctx, (row, 2), (&what, &owner), &mut a.verdict);
+            a.observations = observations(ctx, row, 3, &owner, &home);
+            comment_into(ctx, (row, 7), (&what, &owner), &home, &mut a.comment);
+            mine.insert(n, audit.assessments.len());
+            audit.assessments.push(a);
         }
         ctx.outside_columns(row, MODULE_HEADERS.len(), &owner);
     }
@@ -231,26 +330,19 @@ pub(crate) fn management(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &m
             );
             continue;
         };
+        ctx.mark(row, 0);
+        ctx.mark(row, 1);
         let id = ManagementItemId::new(s, item);
-        let known = referentiel.management_item(id);
+        let known = referentiel.management_item(id).map(|i| i.title.as_str());
         let what = format!("management item {id}");
         let owner = Owner::Management(id);
-        let v = verdict(ctx, row, 3, &owner);
-        let obs = observations(ctx, row, 4, &owner);
-        let existing = read.get(&id).copied();
-        if let Some(m) = existing.and_then(|i| audit.management.get_mut(i)) {
-            if ctx.text(row, 2).is_some() {
-                check_title(ctx, row, 2, known.map(|i| i.title.as_str()));
-            }
-            merge(
-                ctx,
-                row,
-                (3, 8),
-                (&mut m.verdict, &mut m.comment),
-                (&what, &owner),
-                v,
-            );
-            m.observations.extend(obs);
+        let home = ctx.home(&owner, row, 3);
+        if let Some(m) = read.get(&id).and_then(|&i| audit.management.get_mut(i)) {
+            title(ctx, (row, 2), known, &owner);
+            verdict_into(ctx, (row, 3), (&what, &owner), &mut m.verdict);
+            let observations = observations(ctx, row, 4, &owner, &home);
+            m.observations.extend(observations);
+            comment_into(ctx, (row, 8), (&what, &owner), &home, &mut m.comment);
         } else {
             if known.is_none() {
                 ctx.note(
@@ -263,11 +355,12 @@ pub(crate) fn management(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &m
                     ),
                 );
             }
-            check_title(ctx, row, 2, known.map(|i| i.title.as_str()));
+            title(ctx, (row, 2), known, &owner);
+            let mut m = ManagementAssessment::new(id, None);
+            verdict_into(ctx, (row, 3), (&what, &owner), &mut m.verdict);
+            m.observations = observations(ctx, row, 4, &owner, &home);
+            comment_into(ctx, (row, 8), (&what, &owner), &home, &mut m.comment);
             read.insert(id, audit.management.len());
-            let mut m = ManagementAssessment::new(id, v);
-            m.comment = ctx.text(row, 8);
-            m.observations = obs;
             audit.management.push(m);
         }
         ctx.outside_columns(row, MANAGEMENT_HEADERS.len(), &owner);
@@ -298,68 +391,57 @@ pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut A
         };
         let known = referentiel.engagement(n);
         let module = whole::<u8>(ctx, row, 2).and_then(ModuleNumber::new);
-        let note_text = ctx.text(row, 4);
-        let note = note_text
-            .as_deref()
-            .and_then(|t| t.parse::<RemoteNote>().ok());
         let owner = Owner::Remote(c, n);
-        if let (Some(text), None) = (note_text, note) {
-            let message = format!(
-                "unknown note {text:?} (expected Conforme, Non conforme, Non applicable); left without note"
-            );
-            ctx.not_read(
-                (ImportLevel::Warning, message),
-                row,
-                4,
-                (owner.clone(), ".note"),
-                text,
-            );
-        }
-        let obs = observations(ctx, row, 5, &owner);
         let what = format!("remote check of engagement {n} on {c}");
-        let existing = read.get(&(c, n)).copied();
-        if let Some(check) = existing.and_then(|i| audit.remote_checks.get_mut(i)) {
-            if let Some(note) = note {
-                if check.note.is_some() {
-                    ctx.note(
-                        ImportLevel::Skipped,
-                        row,
-                        4,
-                        format!(
-                            "{what} has a note in an earlier row; this one ({note}) is not used"
-                        ),
-                    );
-                    ctx.keep(row, 4, (owner.clone(), ".note"));
-                } else {
-                    check.note = Some(note);
+        let known_title = known.map(|e| e.title.as_str());
+        if let Some(check) = read
+            .get(&(c, n))
+            .and_then(|&i| audit.remote_checks.get_mut(i))
+        {
+            ctx.mark(row, 0);
+            ctx.mark(row, 1);
+            let home = ctx.home(&owner, row, 4);
+            // A later row repeats the check's module, or competes with the first row's.
+            match module {
+                Some(m) if m == check.module => ctx.mark(row, 2),
+                _ => {
+                    if let Some(text) = ctx.text(row, 2) {
+                        competing_module(ctx, (row, 2), &what, &owner, text);
+                    }
                 }
             }
-            check.observations.extend(obs);
-            if let Some(comment) = ctx.text(row, 9) {
-                if check.comment.is_some() {
-                    ctx.unused_cell(
-                        row,
-                        9,
-                        &format!("{what} has a comment in an earlier row"),
-                        (owner.clone(), ".comment"),
-                    );
-                } else {
-                    check.comment = Some(comment);
-                }
-            }
+            title(ctx, (row, 3), known_title, &owner);
+            note_into(ctx, (row, 4), (&what, &owner), &mut check.note);
+            let observations = observations(ctx, row, 5, &owner, &home);
+            check.observations.extend(observations);
+            comment_into(ctx, (row, 9), (&what, &owner), &home, &mut check.comment);
         } else {
             let module = match (module, known) {
-                (Some(m), _) => m,
+                (Some(m), _) => {
+                    ctx.filed(row, 2, &owner, ".module");
+                    m
+                }
                 (None, Some(e)) => {
-                    ctx.note(
-                        ImportLevel::Guessed,
-                        row,
-                        2,
-                        format!(
-                            "no module: the référentiel's module {} used",
-                            e.module.get()
+                    match ctx.text(row, 2) {
+                        Some(_) => ctx.unused_cell(
+                            row,
+                            2,
+                            &format!(
+                                "not a module number 1–8; the référentiel's module {} used",
+                                e.module.get()
+                            ),
+                            (owner.clone(), ".module"),
                         ),
-                    );
+                        None => ctx.note(
+                            ImportLevel::Guessed,
+                            row,
+                            2,
+                            format!(
+                                "no module: the référentiel's module {} used",
+                                e.module.get()
+                            ),
+                        ),
+                    }
                     e.module
                 }
                 (None, None) => {
@@ -373,21 +455,51 @@ pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut A
                     continue;
                 }
             };
-            if ctx.text(row, 3).is_some() {
-                check_title(ctx, row, 3, known.map(|e| e.title.as_str()));
-            }
-            read.insert((c, n), audit.remote_checks.len());
-            audit.remote_checks.push(RemoteCheck {
+            ctx.mark(row, 0);
+            ctx.mark(row, 1);
+            let home = ctx.home(&owner, row, 4);
+            title(ctx, (row, 3), known_title, &owner);
+            let mut check = RemoteCheck {
                 channel: c,
                 engagement: n,
                 module,
-                note,
-                comment: ctx.text(row, 9),
-                observations: obs,
-            });
+                note: None,
+                comment: None,
+                observations: Vec::new(),
+            };
+            note_into(ctx, (row, 4), (&what, &owner), &mut check.note);
+            check.observations = observations(ctx, row, 5, &owner, &home);
+            comment_into(ctx, (row, 9), (&what, &owner), &home, &mut check.comment);
+            read.insert((c, n), audit.remote_checks.len());
+            audit.remote_checks.push(check);
         }
         ctx.outside_columns(row, REMOTE_HEADERS.len(), &owner);
     }
+}
+
+/// Keeps the module `text` of a later row of a remote check, competing with the first row's.
+fn competing_module(
+    ctx: &mut Ctx<'_>,
+    (row, col): (usize, usize),
+    what: &str,
+    owner: &Owner,
+    text: String,
+) {
+    let first = ctx.filed_at(owner, ".module");
+    let at = first
+        .as_deref()
+        .map_or_else(String::new, |c| format!(" ({c})"));
+    let message = format!(
+        "{what} has another module in an earlier row{at}; this one competes with it, not used: {}",
+        shown(&text)
+    );
+    ctx.not_read_against(
+        (ImportLevel::Warning, message),
+        (row, col),
+        (owner.clone(), ".module"),
+        text,
+        first.map(Rival::Cell),
+    );
 }
 
 fn target(ctx: &Ctx<'_>, row: usize) -> Option<EcartTarget> {
@@ -405,25 +517,14 @@ fn target(ctx: &Ctx<'_>, row: usize) -> Option<EcartTarget> {
 /// or lifted / not lifted without date, is reported and read as open.
 fn status(ctx: &mut Ctx<'_>, row: usize, fiche: &Owner) -> ActionStatus {
     let field = || (fiche.clone(), ".status");
-    let note = ctx.text(row, 9).unwrap_or_default();
-    let on = ctx.value(row, 8).as_date();
-    if on.is_none() && !ctx.value(row, 8).is_empty() {
+    let on = ctx.date(row, 8, "date of the state", field());
+    let Some(word) = ctx.text(row, 7) else {
         ctx.unused_cell(
             row,
-            8,
-            "date of the state not understood as a date",
+            9,
+            "evidence or reason without a state (levé or non levé)",
             field(),
         );
-    }
-    let Some(word) = ctx.text(row, 7) else {
-        if !note.is_empty() {
-            ctx.unused_cell(
-                row,
-                9,
-                "evidence or reason without a state (levé or non levé)",
-                field(),
-            );
-        }
         return ActionStatus::Open;
     };
     let Some(state) = ActionState::parse(&word) else {
@@ -433,10 +534,17 @@ fn status(ctx: &mut Ctx<'_>, row: usize, fiche: &Owner) -> ActionStatus {
             "state not one of ouvert, en cours, levé, non levé; read as ouvert",
             field(),
         );
+        ctx.unused_cell(
+            row,
+            9,
+            "evidence or reason of a state not understood",
+            field(),
+        );
         return ActionStatus::Open;
     };
+    ctx.mark(row, 7);
     let has_note = matches!(state, ActionState::Lifted | ActionState::NotLifted);
-    if !has_note && !note.is_empty() {
+    if !has_note {
         ctx.unused_cell(
             row,
             9,
@@ -444,7 +552,13 @@ fn status(ctx: &mut Ctx<'_>, row: usize, fiche: &Owner) -> ActionStatus {
             field(),
         );
     }
-    let note = if has_note { note } else { String::new() };
+    let note = if has_note {
+        let what = "the evidence or reason of a state";
+        ctx.free_text((row, 9), what, field(), None, None)
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
     if let Some(status) = state.status(on, note) {
         status
     } else {
@@ -467,26 +581,30 @@ fn status(ctx: &mut Ctx<'_>, row: usize, fiche: &Owner) -> ActionStatus {
 /// Reads the fiches d'écart sheet.
 pub(crate) fn ecarts(ctx: &mut Ctx<'_>, audit: &mut Audit) {
     for row in ctx.data_rows(&ECART_HEADERS) {
-        let grade = ctx.text(row, 1).and_then(|t| t.parse::<NcGrade>().ok());
+        let grade = ctx
+            .assessed(row, 1, (Owner::path("ecarts"), ""))
+            .and_then(|t| t.parse::<NcGrade>().ok());
         let (Some(t), Some(grade)) = (target(ctx, row), grade) else {
             ctx.unused_from(row, 0, "a fiche d'écart needs a target (column A: an engagement number, or pilotage N / labellisation N) and a grade (column B: NC min or NC Maj)");
             continue;
         };
+        ctx.mark(row, 0);
         let owner = Owner::Path(format!("ecarts[{}]", audit.ecarts.len()));
-        let due = ctx.value(row, 5).as_date();
-        if due.is_none() && !ctx.value(row, 5).is_empty() {
-            ctx.unused_cell(
-                row,
-                5,
-                "échéance not understood as a date",
-                (owner.clone(), ".due"),
-            );
-        }
-        let mut fiche = FicheEcart::new(t, grade, ctx.text(row, 2).unwrap_or_default());
-        fiche.requirement = ctx.text(row, 3).unwrap_or_default();
-        fiche.corrective_action = ctx.text(row, 4);
-        fiche.due = due;
-        fiche.leader = ctx.text(row, 6);
+        ctx.filed(row, 1, &owner, ".grade");
+        let grade_cell = ctx.cell(row, 1);
+        let text = |ctx: &mut Ctx<'_>, col: usize, what, suffix| {
+            let rival = Some(Rival::Cell(grade_cell.clone()));
+            ctx.free_text((row, col), what, (owner.clone(), suffix), None, rival)
+        };
+        let finding = text(ctx, 2, "a finding", ".finding");
+        let requirement = text(ctx, 3, "a requirement", ".requirement");
+        let action = text(ctx, 4, "a corrective action", ".corrective_action");
+        let leader = text(ctx, 6, "a leader", ".leader");
+        let mut fiche = FicheEcart::new(t, grade, finding.unwrap_or_default());
+        fiche.requirement = requirement.unwrap_or_default();
+        fiche.corrective_action = action;
+        fiche.due = ctx.date(row, 5, "échéance", (owner.clone(), ".due"));
+        fiche.leader = leader;
         fiche.status = status(ctx, row, &owner);
         audit.ecarts.push(fiche);
         ctx.outside_columns(row, ECART_HEADERS.len(), &owner);
@@ -494,7 +612,8 @@ pub(crate) fn ecarts(ctx: &mut Ctx<'_>, audit: &mut Audit) {
 }
 
 /// Reads the conclusion sheet: column A names the section (an empty cell continues the one
-/// above), column B holds one paragraph.
+/// above), column B holds one paragraph. A paragraph that reads as an assessment (a verdict,
+/// an observation other than of its section's kind) is kept, not taken for a paragraph.
 pub(crate) fn conclusion(ctx: &mut Ctx<'_>, audit: &mut Audit) {
     let c = &mut audit.conclusion;
     let mut current: Option<usize> = None;
@@ -502,8 +621,15 @@ pub(crate) fn conclusion(ctx: &mut Ctx<'_>, audit: &mut Audit) {
         if let Some(label) = ctx.text(row, 0) {
             let k = key(&label);
             if k == key(CHARTE_VERDICT) {
+                ctx.mark(row, 0);
                 let owner = Owner::path("conclusion.charte_graphique");
-                c.charte_graphique.verdict = verdict(ctx, row, 1, &owner);
+                let what = "the charte graphique";
+                verdict_into(
+                    ctx,
+                    (row, 1),
+                    (what, &owner),
+                    &mut c.charte_graphique.verdict,
+                );
                 ctx.unused_from(row, 2, "outside the grid's columns");
                 continue;
             }
@@ -512,30 +638,42 @@ pub(crate) fn conclusion(ctx: &mut Ctx<'_>, audit: &mut Audit) {
                 ctx.unused_from(row, 0, "not a section of the conclusion");
                 continue;
             }
+            ctx.mark(row, 0);
         }
-        let Some(text) = ctx.text(row, 1) else {
+        if ctx.text(row, 1).is_none() {
             if current.is_none() {
                 ctx.unused_from(row, 0, "not under a section of the conclusion");
             }
             ctx.unused_from(row, 2, "outside the grid's columns");
             continue;
+        }
+        let Some(at) = current else {
+            ctx.unused_from(row, 1, "not under a section of the conclusion");
+            continue;
         };
-        let list = match current {
-            Some(0) => &mut c.points_forts,
-            Some(1) => &mut c.points_sensibles,
-            Some(2) => &mut c.pistes_de_progres,
-            Some(3) => &mut c.fiches_ecart,
-            Some(4) => &mut c.commentaires,
-            Some(5) => &mut c.bonnes_pratiques,
-            Some(6) => &mut c.enquetes_satisfaction,
-            Some(7) => &mut c.charte_graphique.text,
-            Some(8) => &mut c.conclusion_generale,
-            _ => {
-                ctx.unused_from(row, 1, "not under a section of the conclusion");
-                continue;
-            }
+        let kind = match at {
+            0 => Some(ObservationKind::Strength),
+            1 => Some(ObservationKind::AreaOfConcern),
+            2 => Some(ObservationKind::OpportunityForImprovement),
+            _ => None,
         };
-        list.push(text);
+        let name = CONCLUSION_FIELDS.get(at).copied().unwrap_or("conclusion");
+        let field = (Owner::Path(format!("conclusion.{name}")), "");
+        let what = "a paragraph of the conclusion";
+        let list = match at {
+            0 => &mut c.points_forts,
+            1 => &mut c.points_sensibles,
+            2 => &mut c.pistes_de_progres,
+            3 => &mut c.fiches_ecart,
+            4 => &mut c.commentaires,
+            5 => &mut c.bonnes_pratiques,
+            6 => &mut c.enquetes_satisfaction,
+            7 => &mut c.charte_graphique.text,
+            _ => &mut c.conclusion_generale,
+        };
+        if let Some(text) = ctx.free_text((row, 1), what, field, kind, None) {
+            list.push(text);
+        }
         ctx.unused_from(row, 2, "outside the grid's columns");
     }
 }

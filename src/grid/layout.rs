@@ -5,7 +5,7 @@
 
 use crate::model::assessment::Observation;
 use crate::model::ecart::ActionState;
-use crate::{Audit, Error, ManagementSection, ModuleNumber, ObservationKind};
+use crate::{ManagementSection, ModuleNumber, ObservationKind};
 
 /// The value of the `format` cell of the `_qualepref` sheet.
 pub(crate) const FORMAT: &str = "qualepref-grid/1";
@@ -182,6 +182,21 @@ pub(crate) const CONCLUSION_SECTIONS: [&str; 9] = [
     "CONCLUSION GENERALE DE L'AUDIT",
 ];
 
+/// The fields of the conclusion's sections, in the order of [`CONCLUSION_SECTIONS`]: the
+/// paths of their texts in the audit (`conclusion.points_forts`) and their names in the CSV
+/// form.
+pub(crate) const CONCLUSION_FIELDS: [&str; 9] = [
+    "points_forts",
+    "points_sensibles",
+    "pistes_de_progres",
+    "fiches_ecart",
+    "commentaires",
+    "bonnes_pratiques",
+    "enquetes_satisfaction",
+    "charte_graphique",
+    "conclusion_generale",
+];
+
 /// The row of the conclusion sheet holding the charte graphique's verdict in column B.
 pub(crate) const CHARTE_VERDICT: &str = "RESPECT DE LA CHARTE GRAPHIQUE (verdict)";
 
@@ -238,32 +253,4 @@ pub(crate) fn observation_rows(observations: &[Observation]) -> Vec<ObservationR
         last = Some(observation.kind);
     }
     rows
-}
-
-/// A risk stated on an observation that is not a PS has no cell of its own in the grid: it
-/// would be lost on the way back, so the writers refuse it.
-fn misplaced_risk(observation: &Observation) -> bool {
-    observation.risk.is_some() && observation.kind != ObservationKind::AreaOfConcern
-}
-
-/// Refuses what the grid has no cell for, rather than lose it: a risk on an observation that
-/// is not a PS, and the texts an import could not read (`Audit::unread`), which are resolved in
-/// the audit first.
-pub(crate) fn refuse_uncarried(audit: &Audit) -> Result<(), Error> {
-    if let Some(o) = audit.observations().find(|o| misplaced_risk(o)) {
-        return Err(Error::InvalidValue {
-            what: "observation",
-            value: o.text.clone(),
-            reason: "only a point sensible (PS) has a risk cell in the grid",
-        });
-    }
-    if let Some(u) = audit.unread.first() {
-        return Err(Error::InvalidValue {
-            what: "unread value",
-            value: format!("{}: {:?}", u.field.escape_debug(), u.text),
-            reason: "the grid has no cell for a text the import could not read; set its field \
-                     and remove it from `unread` first",
-        });
-    }
-    Ok(())
 }

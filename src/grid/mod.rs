@@ -31,16 +31,45 @@
 //!
 //! [`import_xlsx`] reads `.xlsx` and `.ods` (LibreOffice) alike, with calamine. It is lenient
 //! where a person editing the workbook would be: codes in any case and with stray spaces
-//! (`nc min`), numbers stored as text, dates as text (`18/11/2019`, `2019-11-18`) or serial
-//! numbers, rows reordered (assessments come out in the référentiel's order), empty rows, extra
-//! sheets. Every non-empty cell is used or reported by a [`GridDiagnostic`] naming its sheet and
-//! cell, e.g. `Module 1!C7: warning: unknown verdict "CC" (…)`. A cell reported as not used or
-//! not understood is also kept in the audit's [`unread`](crate::Audit::unread), with the field it
-//! was meant for and its cell (`assessments[6].verdict`, `"CC"`, `Module 1!C7`): validation
+//! (`nc min`), numbers stored as text, dates as text (`18/11/2019`, `2019-11-18`, a four-digit
+//! year from 2000 to 2100) or serial numbers, rows reordered (assessments come out in the
+//! référentiel's order), empty rows, extra sheets. Every non-empty cell of every sheet is used
+//! (placed in the audit, or read as the layout: a title, a column header, a label) or reported
+//! by a [`GridDiagnostic`] naming its sheet and cell, e.g. `Module 1!C7: warning: unknown
+//! verdict "CC" (…)`, and kept in the audit's [`unread`](crate::Audit::unread), with the field
+//! it was meant for and its cell (`assessments[6].verdict`, `"CC"`, `Module 1!C7`): validation
 //! reports each (`unread-value`) and the grid's writers refuse the audit until it is resolved,
 //! so nothing typed in the grid is lost on the way. A value the audit cannot do without (the
 //! type d'administration, the département, the date de début) that is not understood refuses
 //! the grid, naming its cell.
+//!
+//! No value read first wins over one read later, and no text is taken for what it is not:
+//!
+//! - a second verdict, note, comment or module of an item (a later row of the same engagement,
+//!   management item or remote check), or a second row of a page de garde label, is kept with
+//!   the cell of the first one (`conflicts_with`);
+//! - the cells of a sheet the grid does not know are kept, and in a copy of a module's sheet
+//!   (`Module 1 (2)`) a cell that could carry an assessment competes with the verdict cell of
+//!   its engagement in the module's own sheet;
+//! - a free text (an observation, a risk, a comment, a text of the page de garde, of a fiche
+//!   d'écart or of the conclusion) that could carry an assessment ([`Carried::find`](crate::Carried::find):
+//!   a verdict in any spelling, an observation of another kind, a remote note) is kept rather
+//!   than filed as a text, competing with its row's verdict cell;
+//! - a formula is never computed: one in a cell of an assessment (a verdict, a note, a grade,
+//!   an observation, a comment) is kept as its formula, competing with its own cell, rather
+//!   than read by the value the spreadsheet last computed; any other one is reported, its
+//!   cached value read.
+//!
+//! Validation refuses an audit holding such a text (`unread-assessment`, naming both cells),
+//! so a verdict met and not filed never leaves the outcome favourable.
+//!
+//! # Bounds
+//!
+//! A workbook is measured before calamine unpacks it, and both forms are read within the
+//! bounds [`MAX_SHEETS`], [`MAX_ROWS`], [`MAX_COLUMNS`], [`MAX_CELLS`], [`MAX_CELL_CHARS`],
+//! [`MAX_TEXT_BYTES`], [`MAX_FORMULAS`], [`MAX_PARTS`] and [`MAX_UNPACKED_BYTES`]; the writers
+//! refuse an audit whose grid would pass them, or that holds what the readers would not read
+//! back as it is, so that a grid written is always read back.
 //!
 //! A round trip keeps the audit as it was when its assessments are in the référentiel's order
 //! and its texts carry no spaces at their ends (the reader trims cells); a risk on an
@@ -59,6 +88,8 @@
 //! ```
 
 mod cells;
+#[cfg(any(feature = "xlsx", feature = "csv"))]
+mod contract;
 mod cover;
 #[cfg(feature = "csv")]
 mod csv;
@@ -67,6 +98,7 @@ mod csv_read;
 mod import;
 mod items;
 mod layout;
+mod limits;
 #[cfg(feature = "xlsx")]
 mod package;
 #[cfg(feature = "xlsx")]
@@ -87,6 +119,11 @@ use crate::{Audit, Error, ImportLevel, Referentiel};
 
 /// The grid's format version, written in its `_qualepref` sheet and required by the reader.
 pub const GRID_FORMAT: &str = layout::FORMAT;
+
+pub use limits::{
+    MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_FORMULAS, MAX_PARTS, MAX_ROWS, MAX_SHEETS,
+    MAX_TEXT_BYTES, MAX_UNPACKED_BYTES,
+};
 
 /// An audit read from a grid, with what the reader has to say about the cells it met.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,9 +166,17 @@ pub struct GridDiagnostic {
 }
 
 impl fmt::Display for GridDiagnostic {
-    /// `Module 1!C7: warning: unknown verdict "CC" (…)`.
+    /// `Module 1!C7: warning: unknown verdict "CC" (…)`; control characters of the cell's
+    /// name (a sheet's) and of the message are escaped (`\u{1b}`), so that no text of the file
+    /// reaches a terminal raw.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}: {}", self.cell, self.level, self.message)
+        write!(
+            f,
+            "{}: {}: {}",
+            cells::escape_controls(&self.cell),
+            self.level,
+            cells::escape_controls(&self.message)
+        )
     }
 }
 
@@ -141,8 +186,13 @@ impl fmt::Display for GridDiagnostic {
 ///
 /// # Errors
 ///
-/// [`Error::InvalidValue`] when the audit holds what the grid cannot carry: a risk on an
-/// observation other than a PS, or a text longer than a cell's 32,767 characters.
+/// [`Error::InvalidValue`] when the audit holds what the grid cannot carry back, naming the
+/// field: a risk on an observation other than a PS, a text an import could not read
+/// ([`Audit::unread`]), a text longer than a cell ([`MAX_CELL_CHARS`]), a text that reads as
+/// an assessment where the reader expects a text (a comment `NC Maj`, which the reader keeps
+/// rather than take for a comment), a date outside the years 2000 to 2100; or when its grid
+/// would pass the reader's bounds (a sheet of more than [`MAX_ROWS`] rows, more than
+/// [`MAX_CELLS`] cells or [`MAX_TEXT_BYTES`] of text).
 #[cfg(feature = "xlsx")]
 #[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
 pub fn export_xlsx(audit: &Audit, referentiel: &Referentiel) -> Result<Vec<u8>, Error> {
@@ -210,12 +260,17 @@ pub fn new_xlsx(
 /// # Errors
 ///
 /// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES);
-/// [`Error::InvalidValue`] when the bytes are not an `.xlsx` or `.ods` spreadsheet, the
-/// workbook is too large to be a grid (a cell beyond 100 000 rows or 100 columns, more than
-/// 2 000 000 cells, parts that unpack to more than 256 MiB), is not a grid (no `_qualepref`
-/// sheet, or another format version), or its page de garde lacks what an audit cannot do
-/// without (administration type, département, city, first day), or holds it in a form not
-/// understood (the error then names the cell).
+/// [`Error::InvalidValue`] when the bytes are not an `.xlsx` or `.ods` spreadsheet; when the
+/// workbook passes a bound of the grid, checked before calamine unpacks it: more than
+/// [`MAX_PARTS`] parts, parts that unpack to more than [`MAX_UNPACKED_BYTES`] (counted as they
+/// unpack) or a part that unpacks to more than its archive declares, more than [`MAX_SHEETS`]
+/// sheets, a cell beyond [`MAX_ROWS`] rows or [`MAX_COLUMNS`] columns, more than
+/// [`MAX_CELLS`] cells or shared strings, a cell of more than [`MAX_CELL_CHARS`] characters,
+/// cells holding more than [`MAX_TEXT_BYTES`] of text together, more than [`MAX_FORMULAS`]
+/// formulas; when two sheets have one name (case ignored); when it is not a grid (no
+/// `_qualepref` sheet, or another format version), or its page de garde lacks what an audit
+/// cannot do without (administration type, département, city, first day), or holds it in a
+/// form not understood (the error then names the cell).
 #[cfg(feature = "xlsx")]
 #[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
 pub fn import_xlsx(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport, Error> {
@@ -299,7 +354,8 @@ fn import_xlsx_bytes(_: &[u8], _: &Referentiel) -> Result<GridImport, Error> {
 ///
 /// # Errors
 ///
-/// [`Error::InvalidValue`] for a risk on an observation other than a PS.
+/// [`Error::InvalidValue`] as [`export_xlsx`] (the table's bounds: [`MAX_ROWS`] lines,
+/// [`MAX_CELLS`] cells counting each line once, [`MAX_TEXT_BYTES`] of text).
 #[cfg(feature = "csv")]
 #[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
 pub fn export_csv(audit: &Audit, referentiel: &Referentiel) -> Result<Vec<u8>, Error> {
@@ -307,16 +363,24 @@ pub fn export_csv(audit: &Audit, referentiel: &Referentiel) -> Result<Vec<u8>, E
 }
 
 /// Reads the CSV table of [`export_csv`] back into an audit, against `referentiel`, with the
-/// leniency of [`import_xlsx`]; the separator is the one of the header row (`;`, `,` or tab),
-/// a byte-order mark is skipped, and a file that is not UTF-8 is read as Latin-1 (with a
-/// diagnostic). Diagnostics name the line and column, e.g. `line 12, verdict`.
+/// leniency of [`import_xlsx`] and the same care that no value is lost or taken for another;
+/// the separator is the one of the header row (`;`, `,` or tab), a byte-order mark is
+/// skipped, and a file that is not UTF-8 is read as Windows-1252, the encoding of a table
+/// saved by Excel in French (« CSV (séparateur : point-virgule) »), with a diagnostic that
+/// says so. A value starting with `=` that the writer did not write (it writes `'=`) is a
+/// formula, as a spreadsheet program opening the table reads it. Diagnostics name the line and
+/// column, e.g. `line 12, verdict`.
 ///
 /// # Errors
 ///
 /// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES);
-/// [`Error::InvalidValue`] when the table has no format row (not a grid), holds more than
-/// 2 000 000 cells (counting each line once), or lacks what an audit cannot do without
-/// (administration type, département, city, first day) or holds it in a form not understood.
+/// [`Error::InvalidValue`] when the table is UTF-16 (Excel's « Texte Unicode »), has a quoted
+/// value that is not closed where a value ends (naming the line where it opens), passes the
+/// grid's bounds ([`MAX_ROWS`] lines, [`MAX_COLUMNS`] values a line, [`MAX_CELLS`] cells
+/// counting each line once, a value of more than [`MAX_CELL_CHARS`] characters, module columns
+/// naming more than [`MAX_SHEETS`] sheets), has no format row (not a grid), or lacks what an
+/// audit cannot do without (administration type, département, city, first day) or holds it
+/// in a form not understood.
 #[cfg(feature = "csv")]
 #[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
 pub fn import_csv(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport, Error> {

@@ -2,37 +2,36 @@
 //! .xlsb) are refused: their reader builds a dense range of every cell up to the farthest one
 //! before the grid's bounds can be checked.
 
+use std::collections::HashMap;
 use std::io::Cursor;
 
 use calamine::{Data, Reader};
 
 use crate::Error;
-use crate::grid::cells::{Budget, SheetData, Value, serial_date};
+use crate::grid::cells::{SheetData, Value, cell_name, serial_date};
+use crate::grid::limits::{
+    Budget, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, beyond_bounds, cell_too_long,
+};
+use crate::grid::package::{self, Formula};
 
-/// The farthest row and column (0-based, exclusive) a grid's cell may stand in. A grid has a few
-/// hundred rows and a dozen columns; the bounds keep a small workbook that names a cell far away
-/// (`XFD1048576`) from making the reader allocate for every cell before it.
-pub(crate) const MAX_ROWS: u32 = 100_000;
-/// See [`MAX_ROWS`].
-pub(crate) const MAX_COLUMNS: u32 = 100;
-
-/// Every sheet of the workbook in `bytes`, in the workbook's order. An `.xlsx` is read cell by
-/// cell (a cell beyond [`MAX_ROWS`] × [`MAX_COLUMNS`] is refused, and the cells stored count
-/// against [`MAX_CELLS`](crate::grid::cells::MAX_CELLS)); an `.ods` goes through calamine's
-/// dense ranges, whose filled extent the package check measures before calamine unpacks it.
+/// Every sheet of the workbook in `bytes`, in the workbook's order. The package is measured
+/// first ([`package::check`]), so that calamine unpacks only what passes the grid's bounds. An
+/// `.xlsx` is read cell by cell (a cell beyond [`MAX_ROWS`] × [`MAX_COLUMNS`] is refused, and
+/// the cells stored and their text count against the [`Budget`]); an `.ods` goes through
+/// calamine's dense ranges, whose filled extent and text the package check measures.
 pub(crate) fn sheets(bytes: &[u8]) -> Result<Vec<SheetData>, Error> {
     crate::check_size(bytes.len())?;
-    crate::grid::package::check(bytes)?;
+    let package = package::check(bytes)?;
     // calamine 0.35 multiplies unchecked cell coordinates: a damaged cell reference overflows,
     // which panics where overflow checks are on (debug builds). A workbook that does that is not
     // a grid; the panic must not reach the caller.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_sheets(bytes)))
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_sheets(bytes, package)))
         .unwrap_or_else(|_| Err(not_a_workbook()))
 }
 
-fn read_sheets(bytes: &[u8]) -> Result<Vec<SheetData>, Error> {
+fn read_sheets(bytes: &[u8], mut package: package::Package) -> Result<Vec<SheetData>, Error> {
     if let Ok(mut xlsx) = calamine::Xlsx::new(Cursor::new(bytes)) {
-        return xlsx_sheets(&mut xlsx);
+        return xlsx_sheets(&mut xlsx, &mut package);
     }
     let mut book = calamine::Ods::new(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
     let names = book.sheet_names();
@@ -46,20 +45,19 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<SheetData>, Error> {
             check_extent(&name, r1, c1)?;
         }
         for (row, col, data) in range.used_cells() {
-            rows.put(
-                row + r0 as usize,
-                col + c0 as usize,
-                value(data),
-                &mut budget,
-            )?;
+            let (row, col) = (row + r0 as usize, col + c0 as usize);
+            rows.put(&name, row, col, value(data), &mut budget)?;
         }
-        sheets.push(SheetData { name, rows: rows.0 });
+        sheets.push(sheet(name, rows, &mut package));
     }
     Ok(sheets)
 }
 
 /// The sheets of an `.xlsx`, read cell by cell without building calamine's dense ranges.
-fn xlsx_sheets(xlsx: &mut calamine::Xlsx<Cursor<&[u8]>>) -> Result<Vec<SheetData>, Error> {
+fn xlsx_sheets(
+    xlsx: &mut calamine::Xlsx<Cursor<&[u8]>>,
+    package: &mut package::Package,
+) -> Result<Vec<SheetData>, Error> {
     let names = xlsx.sheet_names();
     let mut sheets = Vec::with_capacity(names.len());
     let mut budget = Budget::default();
@@ -72,12 +70,28 @@ fn xlsx_sheets(xlsx: &mut calamine::Xlsx<Cursor<&[u8]>>) -> Result<Vec<SheetData
             let (row, col) = cell.get_position();
             check_extent(&name, row, col)?;
             let data = Data::from(cell.get_value().clone());
-            rows.put(row as usize, col as usize, value(&data), &mut budget)?;
+            rows.put(&name, row as usize, col as usize, value(&data), &mut budget)?;
         }
         drop(cells);
-        sheets.push(SheetData { name, rows: rows.0 });
+        sheets.push(sheet(name, rows, package));
     }
     Ok(sheets)
+}
+
+/// The sheet `name` of `rows`, with its formulas from the package.
+fn sheet(name: String, rows: Rows, package: &mut package::Package) -> SheetData {
+    let formulas: HashMap<(usize, usize), String> = package
+        .formulas
+        .remove(&name)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(r, c, f): Formula| ((r as usize, c as usize), f))
+        .collect();
+    SheetData {
+        name,
+        rows: rows.0,
+        formulas,
+    }
 }
 
 /// Refuses a cell (or a range's last cell) beyond the grid's bounds.
@@ -88,27 +102,16 @@ fn check_extent(sheet: &str, row: u32, col: u32) -> Result<(), Error> {
     Err(beyond_bounds(sheet, u64::from(row), u64::from(col)))
 }
 
-/// The error for a cell at `row`, `col` (0-based) beyond the grid's bounds.
-pub(crate) fn beyond_bounds(sheet: &str, row: u64, col: u64) -> Error {
-    Error::InvalidValue {
-        what: "audit grid",
-        value: format!(
-            "{sheet}!R{}C{}",
-            row.saturating_add(1),
-            col.saturating_add(1)
-        ),
-        reason: "a cell stands beyond the grid's bounds (100 000 rows, 100 columns)",
-    }
-}
-
 /// A sheet's non-empty cells, row by row.
 #[derive(Default)]
 struct Rows(Vec<Vec<Value>>);
 
 impl Rows {
-    /// Stores `value` at `row`, `col`, counting in `budget` the rows and cells it adds.
+    /// Stores `value` at `row`, `col` of `sheet`, counting in `budget` the rows and cells it
+    /// adds and its text; a text longer than a cell's [`MAX_CELL_CHARS`] is refused.
     fn put(
         &mut self,
+        sheet: &str,
         row: usize,
         col: usize,
         value: Value,
@@ -116,6 +119,16 @@ impl Rows {
     ) -> Result<(), Error> {
         if value.is_empty() {
             return Ok(());
+        }
+        if let Value::Text(text) = &value {
+            budget.text(text.len())?;
+            // Counted in bytes first: a text of fewer bytes has fewer characters.
+            if text.len() > MAX_CELL_CHARS {
+                let chars = text.chars().count();
+                if chars > MAX_CELL_CHARS {
+                    return Err(cell_too_long(&cell_name(sheet, row, col), chars));
+                }
+            }
         }
         if self.0.len() <= row {
             budget.take(row + 1 - self.0.len())?;
@@ -147,20 +160,20 @@ fn value(data: &Data) -> Value {
         Data::Empty => Value::Empty,
         // `#N/A`, `#REF!`…: kept as text, so that the cell is reported where it stands.
         Data::Error(e) => Value::Text(e.to_string()),
-        Data::String(s) | Data::DurationIso(s) => Value::text(s),
+        // A date and time (.ods) is read as text, whole: a value that is no date is reported
+        // as written.
+        Data::String(s) | Data::DurationIso(s) | Data::DateTimeIso(s) => Value::text(s),
         // Integers well within f64's exact range in any grid.
         #[allow(clippy::cast_precision_loss)]
         Data::Int(n) => Value::Number(*n as f64),
         Data::Float(f) => Value::Number(*f),
         Data::Bool(b) => Value::Bool(*b),
+        // A serial number that is no day of the spreadsheet's calendar (0, which shows as
+        // 1899-12-30, NaN, 2958466 of the year 10000) stays the number it is, which the reader
+        // reports where a date is expected.
         Data::DateTime(d) => d
             .as_datetime()
-            .map(|t| Value::Date(t.date()))
-            .or_else(|| serial_date(d.as_f64()).map(Value::Date))
-            .unwrap_or(Value::Number(d.as_f64())),
-        Data::DateTimeIso(s) => {
-            let day = s.get(..10).unwrap_or(s);
-            Value::text(day)
-        }
+            .filter(|_| serial_date(d.as_f64().floor()).is_some())
+            .map_or(Value::Number(d.as_f64()), |t| Value::Date(t.date())),
     }
 }

@@ -77,7 +77,7 @@ pub(crate) fn sheets(
     referentiel: &Referentiel,
     blanks: Blanks,
 ) -> Result<Vec<Sheet>, Error> {
-    layout::refuse_uncarried(audit)?;
+    crate::grid::contract::check(audit, !blanks.dates)?;
     let mut sheets = vec![cover_sheet(audit, blanks)];
     let mut modules: Vec<ModuleNumber> = audit.modules.clone();
     for a in &audit.assessments {

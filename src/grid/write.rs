@@ -5,7 +5,9 @@ use rust_xlsxwriter::{
     ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
+use crate::grid::contract::Tally;
 use crate::grid::layout;
+use crate::grid::limits::{MAX_ROWS, refused, thousands};
 use crate::grid::rows::{self, Cell, Row};
 use crate::{Audit, Error, Referentiel};
 
@@ -74,6 +76,7 @@ pub(crate) fn workbook(
     let styles = Styles::new();
     let mut book = Workbook::new();
     let sheets = rows::sheets(audit, referentiel, blanks)?;
+    within_bounds(&sheets)?;
     for sheet in &sheets {
         let ws = book.add_worksheet();
         write_sheet(ws, sheet, &styles).map_err(|e| writer_error(&e))?;
@@ -81,6 +84,52 @@ pub(crate) fn workbook(
     let meta = book.add_worksheet();
     write_meta(meta, referentiel).map_err(|e| writer_error(&e))?;
     book.save_to_buffer().map_err(|e| writer_error(&e))
+}
+
+/// Refuses a workbook its reader would refuse as too large: a sheet of more than
+/// [`MAX_ROWS`] rows (its spare rows included), more than [`MAX_CELLS`] cells or
+/// [`MAX_TEXT_BYTES`] of text in all.
+///
+/// [`MAX_CELLS`]: crate::grid::MAX_CELLS
+/// [`MAX_TEXT_BYTES`]: crate::grid::MAX_TEXT_BYTES
+fn within_bounds(sheets: &[rows::Sheet]) -> Result<(), Error> {
+    let mut tally = Tally::default();
+    for sheet in sheets {
+        // The title, a blank row, the headers, the rows, the spare rows.
+        let rows = 3 + sheet.rows.len() + sheet.spare as usize;
+        if rows > MAX_ROWS as usize {
+            return Err(refused(
+                format!("{}: {} rows", sheet.name, thousands(rows)),
+                "the grid of this audit would have a sheet of more rows than its reader reads \
+                 (100 000)",
+            ));
+        }
+        tally.row(1, sheet.title.len());
+        tally.row(
+            sheet.headers.len(),
+            sheet.headers.iter().map(|h| h.len()).sum(),
+        );
+        for row in &sheet.rows {
+            tally.row(row.len(), row.iter().map(text_len).sum());
+        }
+        if let Some(label) = sheet.spare_label {
+            for _ in 0..sheet.spare {
+                tally.row(1, label.len());
+            }
+        }
+    }
+    // The `_qualepref` sheet.
+    tally.row(2, layout::META_FORMAT.len() + layout::FORMAT.len());
+    tally.row(2, layout::META_REFERENTIEL.len() + 32);
+    tally.check()
+}
+
+/// The bytes of text of a cell.
+fn text_len(cell: &Cell) -> usize {
+    match cell {
+        Cell::Fixed(t) | Cell::Input(Some(t)) | Cell::Heading(t) | Cell::Header(t) => t.len(),
+        _ => 0,
+    }
 }
 
 fn writer_error(e: &XlsxError) -> Error {

@@ -448,6 +448,15 @@ pub enum AuditType {
 }
 
 impl AuditType {
+    /// The wording in `language`: [`label_fr`](AuditType::label_fr) or [`label_en`](AuditType::label_en).
+    #[must_use]
+    pub const fn label(self, language: crate::Language) -> &'static str {
+        match language {
+            crate::Language::Fr => self.label_fr(),
+            crate::Language::En => self.label_en(),
+        }
+    }
+
     /// The wire form, e.g. `suivi`.
     #[must_use]
     pub fn code(self) -> &'static str {
@@ -508,6 +517,13 @@ pub struct AuditKind {
     )]
     #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub external_on: Option<NaiveDate>,
+}
+
+impl std::fmt::Display for AuditKind {
+    /// [`code`](AuditKind::code).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
 }
 
 /// The certification body's labelling decision after an audit (the audit itself gives an avis):
@@ -589,6 +605,63 @@ impl AuditKind {
             audit_type: Some(ahead_of),
             internal: true,
             external_on: None,
+        }
+    }
+
+    /// The kind as one word: the audit type's wire form (`suivi`), led by `internal-` for an
+    /// internal audit (`internal-initial`); `internal` or `unknown` without a type.
+    ///
+    /// ```
+    /// use qualepref::{AuditKind, AuditType, Language};
+    /// let kind = AuditKind::internal(AuditType::Initial);
+    /// assert_eq!(kind.code(), "internal-initial");
+    /// assert_eq!(kind.label(Language::Fr), "Audit interne réalisé en amont d'un audit initial");
+    /// assert_eq!(AuditKind::external(AuditType::Suivi).label(Language::En), "Follow-up audit");
+    /// assert_eq!(kind.to_string(), "internal-initial");
+    /// ```
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match (self.internal, self.audit_type) {
+            (false, Some(t)) => t.code(),
+            (false, None) => "unknown",
+            (true, None) => "internal",
+            (true, Some(AuditType::Initial)) => "internal-initial",
+            (true, Some(AuditType::Suivi)) => "internal-suivi",
+            (true, Some(AuditType::Renouvellement)) => "internal-renouvellement",
+            (true, Some(AuditType::Extension)) => "internal-extension",
+        }
+    }
+
+    /// The kind in words, as a report's cover gives it: `Audit interne réalisé en amont d'un
+    /// audit initial`, `Audit de suivi`; `Internal audit ahead of an initial audit`,
+    /// `Follow-up audit`.
+    #[must_use]
+    pub fn label(self, language: crate::Language) -> String {
+        use crate::Language::{En, Fr};
+        match (language, self.internal, self.audit_type) {
+            (Fr, true, Some(t)) => {
+                format!("Audit interne réalisé en amont d'un audit {}", t.label_fr())
+            }
+            (Fr, true, None) => "Audit interne".to_owned(),
+            (Fr, false, Some(t)) => format!("Audit {}", t.label_fr()),
+            (En, true, Some(t)) => format!(
+                "Internal audit ahead of {}",
+                match t {
+                    AuditType::Initial => "an initial audit",
+                    AuditType::Suivi => "a follow-up audit",
+                    AuditType::Renouvellement => "a renewal audit",
+                    AuditType::Extension => "an extension audit",
+                }
+            ),
+            (En, true, None) => "Internal audit".to_owned(),
+            (En, false, Some(t)) => match t {
+                AuditType::Initial => "Initial audit",
+                AuditType::Suivi => "Follow-up audit",
+                AuditType::Renouvellement => "Renewal audit",
+                AuditType::Extension => "Extension audit",
+            }
+            .to_owned(),
+            (_, false, None) => "Audit".to_owned(),
         }
     }
 

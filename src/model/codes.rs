@@ -41,6 +41,15 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The wording in `language`: [`label_fr`](Verdict::label_fr) or [`label_en`](Verdict::label_en).
+    #[must_use]
+    pub const fn label(self, language: crate::Language) -> &'static str {
+        match language {
+            crate::Language::Fr => self.label_fr(),
+            crate::Language::En => self.label_en(),
+        }
+    }
+
     /// The four verdicts, from best to worst: `C`, `NA`, `NC min`, `NC Maj`.
     pub const ALL: &'static [Verdict] = &[
         Verdict::Conformity,
@@ -88,12 +97,20 @@ impl Verdict {
     }
 }
 
-impl From<NcGrade> for Verdict {
-    fn from(grade: NcGrade) -> Self {
+impl Verdict {
+    /// The verdict of a nonconformity of grade `grade`.
+    #[must_use]
+    pub const fn from_grade(grade: NcGrade) -> Verdict {
         match grade {
             NcGrade::Minor => Verdict::MinorNonconformity,
             NcGrade::Major => Verdict::MajorNonconformity,
         }
+    }
+}
+
+impl From<NcGrade> for Verdict {
+    fn from(grade: NcGrade) -> Self {
+        Verdict::from_grade(grade)
     }
 }
 
@@ -109,6 +126,12 @@ pub enum NcGrade {
 }
 
 impl NcGrade {
+    /// The wording in `language`: `non-conformité mineure`, `major nonconformity`.
+    #[must_use]
+    pub const fn label(self, language: crate::Language) -> &'static str {
+        Verdict::from_grade(self).label(language)
+    }
+
     /// Both grades, minor first.
     pub const ALL: &'static [NcGrade] = &[NcGrade::Minor, NcGrade::Major];
 
@@ -134,6 +157,15 @@ pub enum ObservationKind {
 }
 
 impl ObservationKind {
+    /// The wording in `language`: [`label_fr`](ObservationKind::label_fr) or [`label_en`](ObservationKind::label_en).
+    #[must_use]
+    pub const fn label(self, language: crate::Language) -> &'static str {
+        match language {
+            crate::Language::Fr => self.label_fr(),
+            crate::Language::En => self.label_en(),
+        }
+    }
+
     /// The three kinds, in the report's order: `PF`, `PS`, `PP`.
     pub const ALL: &'static [ObservationKind] = &[
         ObservationKind::Strength,

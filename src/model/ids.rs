@@ -185,6 +185,16 @@ pub enum ManagementSection {
 }
 
 impl ManagementSection {
+    /// The section's heading in `language`: [`heading`](ManagementSection::heading) or
+    /// [`heading_en`](ManagementSection::heading_en).
+    #[must_use]
+    pub const fn label(self, language: crate::Language) -> &'static str {
+        match language {
+            crate::Language::Fr => self.heading(),
+            crate::Language::En => self.heading_en(),
+        }
+    }
+
     /// The wire form: `pilotage` or `labellisation`.
     #[must_use]
     pub fn code(self) -> &'static str {

@@ -40,6 +40,15 @@ pub enum RemoteChannel {
 }
 
 impl RemoteChannel {
+    /// The wording in `language`: [`label_fr`](RemoteChannel::label_fr) or [`label_en`](RemoteChannel::label_en).
+    #[must_use]
+    pub const fn label(self, language: crate::Language) -> &'static str {
+        match language {
+            crate::Language::Fr => self.label_fr(),
+            crate::Language::En => self.label_en(),
+        }
+    }
+
     /// The wire form: `internet`, `telephone`, `courriels`.
     #[must_use]
     pub fn code(self) -> &'static str {
@@ -89,6 +98,27 @@ pub enum RemoteNote {
 }
 
 impl RemoteNote {
+    /// The three notes, best first.
+    pub const ALL: &'static [RemoteNote] = &[
+        RemoteNote::Conforme,
+        RemoteNote::NonConforme,
+        RemoteNote::NonApplicable,
+    ];
+
+    /// The note in words in `language`: `Conforme` (the report's own word, also its code),
+    /// `conforming`.
+    #[must_use]
+    pub const fn label(self, language: crate::Language) -> &'static str {
+        match (self, language) {
+            (RemoteNote::Conforme, crate::Language::Fr) => "Conforme",
+            (RemoteNote::NonConforme, crate::Language::Fr) => "Non conforme",
+            (RemoteNote::NonApplicable, crate::Language::Fr) => "Non applicable",
+            (RemoteNote::Conforme, crate::Language::En) => "conforming",
+            (RemoteNote::NonConforme, crate::Language::En) => "nonconforming",
+            (RemoteNote::NonApplicable, crate::Language::En) => "not applicable",
+        }
+    }
+
     /// The canonical form: `Conforme`, `Non conforme`, `Non applicable`.
     #[must_use]
     pub fn code(self) -> &'static str {

@@ -39,6 +39,15 @@ pub enum AdministrationType {
 }
 
 impl AdministrationType {
+    /// The wording in `language`: [`label_fr`](AdministrationType::label_fr) or [`label_en`](AdministrationType::label_en).
+    #[must_use]
+    pub const fn label(self, language: crate::Language) -> &'static str {
+        match language {
+            crate::Language::Fr => self.label_fr(),
+            crate::Language::En => self.label_en(),
+        }
+    }
+
     /// The wire form, e.g. `sous-prefecture`.
     #[must_use]
     pub fn code(self) -> &'static str {

@@ -186,10 +186,21 @@ impl Carried {
     /// remote note (`Note : Conforme`) carries it. A row that numbers an engagement
     /// (`Module 1 5. …`, `5. …`) and ends in a verdict after a single space carries it too.
     /// Markup a report's text export leaves (`<i>…</i>`, `**NA**`) is ignored. Prose carries
-    /// nothing: its sentences are not cells.
+    /// nothing: its sentences are not cells. The whole text is read as one cell first, so
+    /// that a verdict spelled with a run of spaces (`NC  min`, as the verdict parser reads it)
+    /// is not cut into words that carry nothing.
+    ///
+    /// ```
+    /// use qualepref::{Carried, Verdict};
+    /// assert_eq!(Carried::find("NC  min"), Some(Carried::Verdict(Verdict::MinorNonconformity)));
+    /// assert_eq!(Carried::find("non\u{a0}\u{a0}conformité   majeure"), Some(Carried::Verdict(Verdict::MajorNonconformity)));
+    /// ```
     #[must_use]
     pub fn find(text: &str) -> Option<Carried> {
         let text = strip_markup(text);
+        if let Some(found) = in_cell(&text) {
+            return Some(found);
+        }
         let (mut numbered, mut last) = (None, None);
         for cell in cells(&text) {
             if let Some(found) = in_cell(cell) {

@@ -25,6 +25,7 @@ pub(super) fn headers(language: Language) -> Vec<&'static str> {
         p.next_audit,
         p.opens,
         p.due,
+        p.closes,
         p.open_actions,
         p.overdue_actions,
         p.oldest_due,
@@ -79,15 +80,18 @@ pub(super) fn cells(site: &NetworkSite, language: Language) -> Vec<Cell> {
             site.trend
                 .map_or_else(String::new, |t| (p.trend)(t).to_owned()),
         ),
-        Cell::Text(site.window.map_or_else(String::new, |w| {
-            (p.kind)(false, Some(w.audit_type)).to_owned()
+        Cell::Text(site.status.next.map_or_else(String::new, |n| {
+            (p.kind)(false, Some(n.audit_type)).to_owned()
         })),
-        Cell::Date(site.window.map(|w| w.opens)),
-        Cell::Date(site.window.map(|w| w.due)),
+        Cell::Date(site.status.next.and_then(|n| n.window_start)),
+        Cell::Date(site.status.next.map(|n| n.due)),
+        Cell::Date(site.status.next.map(|n| n.window_end)),
         Cell::Number(Some(f64::from(site.open_actions))),
         Cell::Number(Some(f64::from(site.overdue_actions))),
         Cell::Date(site.oldest_overdue()),
-        Cell::Number(Some(site.audits.len() as f64)),
+        Cell::Number(Some(f64::from(
+            u32::try_from(site.audits.len()).unwrap_or(u32::MAX),
+        ))),
     ]
 }
 

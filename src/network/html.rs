@@ -1,6 +1,8 @@
 //! The network as one self-contained, printable HTML page without script: the figures, the
 //! map, the heat map of engagements by site, the calendar of due audits, then the tables.
 
+use std::fmt::Write as _;
+
 use chrono::{Datelike as _, Months, NaiveDate};
 
 use super::map::{self, state_class};
@@ -163,12 +165,7 @@ pub(super) fn write(network: &Network, language: Language) -> String {
 
     out.push_str("<div class=\"notes\">\n");
     for note in [
-        (p.cycle_note)(
-            network.cycle.validity_months,
-            network.cycle.follow_up_months,
-            network.cycle_is_default,
-        ),
-        (p.window_note)(network.window_months),
+        network.cycle.note(language),
         p.actions_note.to_owned(),
         map::attribution(language).to_owned(),
     ] {
@@ -402,11 +399,12 @@ fn overdue(out: &mut String, network: &Network, language: Language) {
             out.push_str("\">");
             td(out, &site_label(&site.site, language), "");
             td(out, &rows::target(a, language), "");
-            td(out, &a.finding, "");
-            td(out, a.leader.as_deref().unwrap_or(p.none), "");
+            td(out, &a.entry.finding, "");
+            td(out, a.entry.leader.as_deref().unwrap_or(p.none), "");
             td(
                 out,
-                &a.due
+                &a.entry
+                    .due
                     .map_or_else(|| p.none.to_owned(), |d| date(d, language)),
                 "late",
             );
@@ -469,11 +467,12 @@ fn engagements(out: &mut String, network: &Network, language: Language) {
         // A bar of nonconformities, then of points sensibles, on the same scale.
         out.push_str("<td>");
         let width = |n: u32| (f64::from(n) * 90.0 / f64::from(most)).round();
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "<span class=\"bar\" style=\"width:{}px\"></span><span class=\"bar ps\" style=\"width:{}px\"></span>",
             width(e.minor + e.major),
             width(e.concerns)
-        ));
+        );
         out.push_str("</td>");
         for y in &years {
             let t = e.years.iter().find(|t| t.year == *y);
@@ -555,7 +554,7 @@ fn sites_table(out: &mut String, network: &Network, language: Language) {
         td(
             out,
             &rows::next_audit(site, language),
-            if site.window.is_some_and(|w| w.overdue) {
+            if site.status.next.is_some_and(|n| n.overdue) {
                 "late"
             } else {
                 ""

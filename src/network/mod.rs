@@ -10,12 +10,12 @@
 //!   a site may be spread over folders);
 //! - [`Network::from_audits`] / [`Network::from_labelled_audits`]: audits already in memory.
 //!
-//! Each audit is read and validated (with [`NetworkOptions::validation`]) on every core
-//! (rayon), then reduced to what the network needs — its site, kind, dates, modules, outcome,
-//! rate, open corrective actions and one verdict per engagement — and dropped: the audits are
-//! never all held at once. An audit that cannot be read or does not pass validation is a
-//! [`NetworkProblem`] with its diagnostics, and takes no part in the rest: nothing is left out
-//! silently.
+//! The files are read and parsed on every core (rayon); the audits are grouped into sites, and
+//! each site's [`Dossier`] is built (its audits validated under the options'
+//! [`DossierOptions::validation`], concluded, their findings put in its ledger) on every core,
+//! site by site; what the network shows of it is kept and the dossier dropped. An audit that
+//! cannot be read or does not pass validation is a [`NetworkProblem`] with its diagnostics, and
+//! takes no part in the rest: nothing is left out silently.
 //!
 //! **Sites.** Audits are grouped into sites by the crate's one rule of « same site »,
 //! [`Site::is_same_site_as`] (administration, département, city): a sous-préfecture is its own
@@ -23,16 +23,16 @@
 //! préfecture). The sites are sorted by département, then préfecture before sous-préfecture,
 //! then city.
 //!
-//! **Each site at the date** ([`NetworkSite`]): the label's [status](LabelStatus) (labelled
-//! modules, since, until, the next audit due) under the [`CyclePolicy`] — **the crate's own
-//! default** (the Qual-e-pref cycle is not public; see [`crate::history::cycle`]), which
-//! [`Network::cycle_is_default`] states; the last audit ended by the date and its outcome
-//! (indicative for an internal audit, as [`Conclusions::outcome_label`](crate::Conclusions::outcome_label)
-//! says it); the window of the next audit ([`AuditWindow`]: from
-//! [`NetworkOptions::window_months`] before its due date, again the crate's own choice); the
-//! corrective actions not lifted at the date and how many are overdue (as [`Plan`](crate::Plan)
-//! stands them); the [trend](Trend) of the conformity rate from the previous audit; and the
-//! verdict of each engagement at the site's last audit that assessed it.
+//! **Each site at the date** ([`NetworkSite`]), all from the site's [`Dossier`]: the label's
+//! [status](LabelStatus) (labelled modules, since, until, the next audit due and its window)
+//! under the [`CyclePolicy`] — **the crate's own default** (the Qual-e-pref cycle is not public;
+//! see [`crate::dossier::cycle`]), which [`Network::cycle_is_default`] states; the last audit
+//! ended by the date and its avis (indicative for an internal audit, as
+//! [`Conclusions::outcome_label`](crate::Conclusions::outcome_label) says it); the actions of
+//! the dossier's ledger still open at the date (nonconformities, points sensibles, pistes de
+//! progrès) and how many are overdue, as the [`Plan`](crate::Plan) stands them; the
+//! [trend](Trend) of the conformity rate from the previous audit; the verdict of each
+//! engagement at the site's last audit that assessed it; and the dossier's diagnostics.
 //!
 //! **Across the network** ([`NetworkSummary`]): the count of sites by [`LabelState`]; the
 //! calendar of audits due within [`NetworkOptions::horizon_months`] (and those already
@@ -49,30 +49,30 @@
 //!   "format_version": 1,
 //!   "at": "2025-03-01",
 //!   "referentiel": "qual-e-pref-2019",
-//!   "cycle": { "validity_months": 36, "follow_up_months": 18 },
+//!   "cycle": { "validity_months": 36, "follow_up_months": 18, "window_months": 6 },
 //!   "cycle_is_default": true,
 //!   "policy": { "deadline_months": 3, "major_deadline_months": 1, "minor_threshold": null },
 //!   "horizon_months": 12,
-//!   "window_months": 3,
 //!   "files": { "read": 3, "taken": 3, "left_out": 0 },
 //!   "sites": [ {
 //!       "site": { "administration": "prefecture", "name": "…", "departement": "83", "city": "TOULON" },
 //!       "audits": [ { "file": "…", "kind": { "type": "initial", "internal": false },
 //!                     "dates": { "start": "…", "end": "…" }, "modules": [1, 2],
-//!                     "outcome": "favorable", "indicative": false,
+//!                     "valid": true, "outcome": "favorable" or null, "indicative": false,
 //!                     "rate": { "numerator": 23, "denominator": 23 } or null,
 //!                     "nonconformities": { "minor": 0, "major": 0 }, "after_date": false } ],
-//!       "status": { "at", "state", "labelling_audit", "modules", "next" },   // as History's
+//!       "status": { "at", "state", "labelling_audit", "label_from", "modules", "next" },   // the dossier's
 //!       "last_audit": 0 or null,          // index in `audits`
-//!       "window": { "type": "suivi", "opens": "…", "due": "…", "overdue": false } or null,
-//!       "actions": [ … ],                 // not lifted at `at`, as the Plan's actions; `audit` indexes `audits`
-//!       "open_actions": 1, "overdue_actions": 1, "lifted_actions": 0,
+//!       "actions": [ … ],                 // open at `at`, as the Plan's actions; their audits index `audits`
+//!       "open_actions": 1, "overdue_actions": 1, "done_actions": 0,
 //!       "trend": "improved" or null,       // the rate against the previous audit's
-//!       "engagements": [ { "engagement": 17, "verdict": "NC min" or null, "concern": false, "audit": 0 } ]
+//!       "engagements": [ { "engagement": 17, "verdict": "NC min" or null, "concern": false, "audit": 0 } ],
+//!       "diagnostics": [ … ]               // the dossier's at `at`, as the history's
 //!   } ],
 //!   "summary": {
 //!     "by_state": { "labelled": 2, "suspended": 1, "expired": 0, "not_labelled": 0 },
-//!     "calendar": [ { "site": 0, "type": "suivi", "opens": "…", "due": "…", "overdue": false } ],
+//!     "calendar": [ { "site": 0, "type": "suivi", "due": "…", "window_start": "…" or null,
+//!                     "window_end": "…", "overdue": false } ],
 //!     "overdue": [ { "site": 1, "oldest_due": "…", "actions": 1 } ],
 //!     "engagements": [ { "engagement": 9, "module": 1, "title": "…", "assessed": 4,
 //!                        "minor": 1, "major": 0, "concerns": 2,
@@ -84,14 +84,18 @@
 //! }
 //! ```
 //!
-//! `site` in the summary indexes `sites`. Fields are only added; a change of meaning raises
-//! `format_version` ([`NETWORK_FORMAT_VERSION`]). A network is `Send + Sync`.
+//! `site` in the summary indexes `sites`; an audit's index in `audits` is its index in the
+//! site's dossier (an audit left out is listed with `valid: false`, and among the problems).
+//! Fields are only added; a change of meaning raises `format_version`
+//! ([`NETWORK_FORMAT_VERSION`]). A network is `Send + Sync`.
 //!
 //! # Memory
 //!
-//! Files are read, parsed and validated in parallel, one audit per core at a time, each
-//! reduced to a digest of about a kilobyte (more with many open actions) before the next; a
-//! network of 10 000 audits holds some 10 MB of digests beside one audit in flight per core.
+//! A site's dossier needs every audit of the site, and the audits of a site may be anywhere in
+//! the tree: the parsed audits are held until they are grouped into sites (about as much memory
+//! as their files take on disk, a few times more for the strings and vectors of the model);
+//! then each site's dossier is built on a core, reduced to its [`NetworkSite`] and dropped with
+//! the site's audits. No rendered report or page is held but the one written.
 //!
 //! # Example
 //!
@@ -133,13 +137,14 @@ pub use self::problem::{NetworkProblem, ProblemKind};
 pub use self::summary::{
     DueAudit, EngagementTally, ModuleCoverage, NetworkSummary, OverdueSite, StateCounts, YearTally,
 };
+use crate::dossier::{DossierOptions, HistoryDiagnostic};
 use crate::engine::AppliedPolicy;
 use crate::history::Trend;
 use crate::plan::PlanAction;
 use crate::{
-    Audit, AuditDates, AuditKind, AuditType, CyclePolicy, EngagementNumber, Error, Format,
-    LabelState, LabelStatus, Language, ModuleNumber, Nonconformities, Outcome, Policy, Rate,
-    Referentiel, Site, ValidationOptions, Verdict,
+    Audit, AuditDates, AuditKind, CyclePolicy, EngagementNumber, Error, Format, LabelState,
+    LabelStatus, Language, ModuleNumber, Nonconformities, Outcome, Policy, Rate, Referentiel, Site,
+    ValidationOptions, Verdict,
 };
 
 /// The version of the [`Network`] JSON contract.
@@ -152,7 +157,8 @@ pub const NETWORK_FORMAT_VERSION: u32 = 1;
 /// use qualepref::{CyclePolicy, NaiveDate};
 /// let at = NaiveDate::from_ymd_opt(2025, 3, 1).ok_or("date")?;
 /// let options = NetworkOptions::new(at).with_horizon_months(6).with_cycle(CyclePolicy::default());
-/// assert_eq!((options.horizon_months, options.window_months), (6, 3));
+/// assert_eq!(options.horizon_months, 6);
+/// assert!(options.dossier.cycle.is_default());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,55 +166,53 @@ pub const NETWORK_FORMAT_VERSION: u32 = 1;
 pub struct NetworkOptions {
     /// The date the network is looked at.
     pub at: NaiveDate,
-    /// The label's cycle (the crate's own default unless set).
-    pub cycle: CyclePolicy,
-    /// The policy of outcomes and of the due dates of corrective actions.
-    pub policy: Policy,
-    /// How each audit is validated.
-    pub validation: ValidationOptions,
+    /// How each site's dossier is built: the label's cycle (the crate's own default unless
+    /// set), the policy of avis and due dates, the validation of each audit.
+    pub dossier: DossierOptions,
     /// The months after `at` the calendar of due audits covers (12 by default).
     pub horizon_months: u32,
-    /// The months before its due date an audit's window opens (3 by default): the crate's own
-    /// choice, not a rule of the label.
-    pub window_months: u32,
     /// The format of every file, instead of its extension.
     pub format: Option<Format>,
 }
 
 impl NetworkOptions {
-    /// The default options at `at`: the default cycle, policy and validation, a calendar of
-    /// 12 months, windows of 3 months.
+    /// The default options at `at`: the dossier's default options (cycle, policy,
+    /// validation), a calendar of 12 months.
     #[must_use]
     pub fn new(at: NaiveDate) -> NetworkOptions {
         NetworkOptions {
             at,
-            cycle: CyclePolicy::default(),
-            policy: Policy::default(),
-            validation: ValidationOptions::default(),
+            dossier: DossierOptions::default(),
             horizon_months: 12,
-            window_months: 3,
             format: None,
         }
+    }
+
+    /// These options with each site's dossier built under `dossier`.
+    #[must_use]
+    pub fn with_dossier(mut self, dossier: DossierOptions) -> NetworkOptions {
+        self.dossier = dossier;
+        self
     }
 
     /// These options with another cycle.
     #[must_use]
     pub fn with_cycle(mut self, cycle: CyclePolicy) -> NetworkOptions {
-        self.cycle = cycle;
+        self.dossier = self.dossier.with_cycle(cycle);
         self
     }
 
     /// These options with another policy.
     #[must_use]
     pub fn with_policy(mut self, policy: Policy) -> NetworkOptions {
-        self.policy = policy;
+        self.dossier = self.dossier.with_policy(policy);
         self
     }
 
     /// These options with each audit validated under `validation`.
     #[must_use]
     pub fn with_validation(mut self, validation: ValidationOptions) -> NetworkOptions {
-        self.validation = validation;
+        self.dossier = self.dossier.with_validation(validation);
         self
     }
 
@@ -216,13 +220,6 @@ impl NetworkOptions {
     #[must_use]
     pub fn with_horizon_months(mut self, months: u32) -> NetworkOptions {
         self.horizon_months = months;
-        self
-    }
-
-    /// These options with windows opening `months` months before the due date.
-    #[must_use]
-    pub fn with_window_months(mut self, months: u32) -> NetworkOptions {
-        self.window_months = months;
         self
     }
 
@@ -246,8 +243,11 @@ pub struct NetworkAudit {
     pub dates: AuditDates,
     /// The modules it covers.
     pub modules: Vec<ModuleNumber>,
-    /// The policy's outcome (indicative when `indicative`).
-    pub outcome: Outcome,
+    /// Whether it passed validation: an invalid audit is listed here (its index is the
+    /// dossier's), takes no part, and is among the network's problems.
+    pub valid: bool,
+    /// The policy's avis (indicative when `indicative`); none for an invalid audit.
+    pub outcome: Option<Outcome>,
     /// Whether the outcome is indicative (an internal audit).
     pub indicative: bool,
     /// The overall conformity rate of the engagements.
@@ -259,33 +259,20 @@ pub struct NetworkAudit {
 }
 
 impl NetworkAudit {
-    /// The outcome in words, as [`Conclusions::outcome_label`](crate::Conclusions::outcome_label)
-    /// writes it: `avis favorable (indicatif)` for an internal audit.
+    /// The avis in words, as [`Conclusions::outcome_label`](crate::Conclusions::outcome_label)
+    /// writes it: `avis favorable (indicatif)` for an internal audit; empty for an invalid one.
     #[must_use]
     pub fn outcome_label(&self, language: Language) -> String {
-        let label = self.outcome.label(language);
+        let Some(outcome) = self.outcome else {
+            return String::new();
+        };
+        let label = outcome.label(language);
         if self.indicative {
             format!("{label}{}", language.phrases().common.indicative)
         } else {
             label.to_owned()
         }
     }
-}
-
-/// The window of the next audit: it opens [`NetworkOptions::window_months`] before its due
-/// date (the crate's own choice).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct AuditWindow {
-    /// `suivi` or `renouvellement`.
-    #[serde(rename = "type")]
-    pub audit_type: AuditType,
-    /// The first day of the window.
-    pub opens: NaiveDate,
-    /// The day it is due by.
-    pub due: NaiveDate,
-    /// Whether the network's date is past `due`.
-    pub overdue: bool,
 }
 
 /// The verdict of one engagement at a site's last audit that assessed it.
@@ -310,26 +297,28 @@ pub struct NetworkSite {
     pub site: Site,
     /// Its audits, in date order (first day, last day, type, internal flag, file).
     pub audits: Vec<NetworkAudit>,
-    /// The label's status at the network's date.
+    /// The label's status at the network's date, as the site's [`Dossier`] gives it (the next
+    /// audit due and its window in [`LabelStatus::next`]).
     pub status: LabelStatus,
-    /// The index in `audits` of the last audit ended by the network's date.
+    /// The index in `audits` of the last valid audit ended by the network's date.
     pub last_audit: Option<usize>,
-    /// The window of the next audit due.
-    pub window: Option<AuditWindow>,
-    /// The corrective actions not lifted at the network's date, overdue first (by due date),
-    /// as the [`Plan`](crate::Plan) stands them; their `audit` indexes `audits`.
+    /// The actions of the dossier's ledger still open at the network's date (overdue, due
+    /// soon, open), in the [`Plan`](crate::Plan)'s order; their audits index `audits`.
     pub actions: Vec<PlanAction>,
-    /// The actions not lifted.
+    /// The actions open (overdue and due soon included).
     pub open_actions: u32,
     /// The actions past their due date.
     pub overdue_actions: u32,
-    /// The actions lifted by the network's date (not listed).
-    pub lifted_actions: u32,
+    /// The actions done by the network's date (not listed).
+    pub done_actions: u32,
     /// The conformity rate of the last audit against the previous audit's.
     pub trend: Option<Trend>,
     /// Each engagement assessed at some audit, with its verdict at the last audit that
     /// assessed it, by number.
     pub engagements: Vec<SiteEngagement>,
+    /// The dossier's diagnostics at the network's date (the history's rules), those of the
+    /// invalid audits aside: they are the network's problems.
+    pub diagnostics: Vec<HistoryDiagnostic>,
 }
 
 impl NetworkSite {
@@ -345,7 +334,7 @@ impl NetworkSite {
         self.actions
             .iter()
             .filter(|a| a.standing == crate::plan::Standing::Overdue)
-            .filter_map(|a| a.due)
+            .filter_map(|a| a.entry.due)
             .min()
     }
 }
@@ -382,8 +371,6 @@ pub struct Network {
     pub policy: AppliedPolicy,
     /// [`NetworkOptions::horizon_months`].
     pub horizon_months: u32,
-    /// [`NetworkOptions::window_months`].
-    pub window_months: u32,
     /// The files read, taken and left out.
     pub files: FileCounts,
     /// The sites: by département, préfecture before sous-préfecture, then city.
@@ -416,12 +403,11 @@ impl Network {
         options: &NetworkOptions,
     ) -> Result<Network, Error> {
         let (files, walk_problems) = read::walk(paths)?;
-        let (digests, mut problems) = read::read_files(&files, referentiel, options);
-        let mut all = walk_problems;
-        all.append(&mut problems);
+        let (parsed, problems) = read::read_files(&files, options);
         Ok(Network::assemble(
-            digests,
-            all,
+            parsed,
+            walk_problems,
+            problems,
             files.len(),
             referentiel,
             options,
@@ -429,13 +415,10 @@ impl Network {
     }
 
     /// The network of `audits` given in memory, each named `audit N` (from 1) in problems.
-    /// The audits are validated in parallel as the iterator gives them, and each is dropped
-    /// once digested.
     #[must_use]
     pub fn from_audits<I>(audits: I, referentiel: &Referentiel, options: &NetworkOptions) -> Network
     where
         I: IntoIterator<Item = Audit>,
-        I::IntoIter: Send,
     {
         Network::from_labelled_audits(
             audits
@@ -448,7 +431,7 @@ impl Network {
     }
 
     /// The network of `audits` given in memory, each with the label problems name it by (a
-    /// file name). The audits are validated in parallel as the iterator gives them.
+    /// file name; labels should be distinct).
     #[must_use]
     pub fn from_labelled_audits<I>(
         audits: I,
@@ -457,37 +440,49 @@ impl Network {
     ) -> Network
     where
         I: IntoIterator<Item = (String, Audit)>,
-        I::IntoIter: Send,
     {
-        let (digests, problems, read) = read::read_audits(audits, referentiel, options);
-        Network::assemble(digests, problems, read, referentiel, options)
+        let parsed: Vec<read::Parsed> = audits
+            .into_iter()
+            .enumerate()
+            .map(|(order, (file, audit))| read::Parsed { order, file, audit })
+            .collect();
+        let read = parsed.len();
+        Network::assemble(parsed, Vec::new(), Vec::new(), read, referentiel, options)
     }
 
     fn assemble(
-        digests: Vec<read::Digest>,
-        problems: Vec<NetworkProblem>,
+        parsed: Vec<read::Parsed>,
+        walk_problems: Vec<NetworkProblem>,
+        read_problems: Vec<(usize, NetworkProblem)>,
         read: usize,
         referentiel: &Referentiel,
         options: &NetworkOptions,
     ) -> Network {
-        let taken = digests.len();
-        let engagements = summary::engagements(&digests, referentiel, options);
-        let sites = status::sites(digests, referentiel, options);
+        let built = status::sites(parsed, referentiel, options);
+        let mut left_out = read_problems;
+        left_out.extend(built.problems);
+        left_out.sort_by_key(|(order, _)| *order);
+        let taken = read.saturating_sub(left_out.len());
+        let mut problems = walk_problems;
+        problems.extend(left_out.into_iter().map(|(_, p)| p));
+        let engagements = summary::engagements(built.cells, referentiel);
+        let sites = built.sites;
         let summary = summary::summarise(&sites, engagements, referentiel, options);
         let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let cycle = options.dossier.cycle;
+        let policy = options.dossier.policy;
         Network {
             format_version: NETWORK_FORMAT_VERSION,
             at: options.at,
             referentiel: referentiel.id().to_owned(),
-            cycle: options.cycle,
-            cycle_is_default: options.cycle == CyclePolicy::default(),
+            cycle,
+            cycle_is_default: cycle.is_default(),
             policy: AppliedPolicy {
-                deadline_months: options.policy.minor_deadline_months(),
-                major_deadline_months: options.policy.major_deadline_months(),
-                minor_threshold: options.policy.minor_threshold(),
+                deadline_months: policy.minor_deadline_months(),
+                major_deadline_months: policy.major_deadline_months(),
+                minor_threshold: policy.minor_threshold(),
             },
             horizon_months: options.horizon_months,
-            window_months: options.window_months,
             files: FileCounts {
                 read: count(read),
                 taken: count(taken),

@@ -4,7 +4,7 @@
 use super::phrases::{self, Network as Phrases};
 use super::{Network, NetworkSite};
 use crate::plan::PlanAction;
-use crate::{EcartTarget, Language, Site};
+use crate::{Language, Site, Source};
 
 /// A date as the language writes it.
 pub(crate) fn date(day: chrono::NaiveDate, language: Language) -> String {
@@ -29,12 +29,35 @@ pub(crate) fn site_label(site: &Site, language: Language) -> String {
     out
 }
 
-/// `Engagement 17 (NC min)`, `pilotage 5 (NC Maj)`.
+/// `Engagement 17 (NC min)`, `pilotage 5 (NC Maj)`, `Engagement 9 (PS)`: the target of the
+/// ledger's entry and its kind.
 pub(crate) fn target(action: &PlanAction, language: Language) -> String {
     let p = phrases::of(language);
-    match action.target {
-        EcartTarget::Engagement(n) => format!("{} {} ({})", p.engagement, n.get(), action.grade),
-        EcartTarget::Management(id) => format!("{id} ({})", action.grade),
+    let entry = &action.entry;
+    let kind = entry.kind.code();
+    match entry.source {
+        Some(Source::Engagement(n) | Source::Remote { engagement: n, .. }) => {
+            format!("{} {} ({kind})", p.engagement, n.get())
+        }
+        Some(Source::Management(id)) => format!("{id} ({kind})"),
+        None => match &entry.requirement_text {
+            Some(text) => format!("{text} ({kind})"),
+            None => kind.to_owned(),
+        },
+    }
+}
+
+/// The window of an audit due: `20/08/2021 – 20/02/2022`, or `jusqu'au 20/02/2023` for a
+/// renouvellement (due before the label ends).
+pub(crate) fn window(
+    start: Option<chrono::NaiveDate>,
+    end: chrono::NaiveDate,
+    language: Language,
+) -> String {
+    let p = phrases::of(language);
+    match start {
+        Some(start) => format!("{} – {}", date(start, language), date(end, language)),
+        None => format!("{} {}", p.until.to_lowercase(), date(end, language)),
     }
 }
 
@@ -42,7 +65,7 @@ pub(crate) fn target(action: &PlanAction, language: Language) -> String {
 pub(crate) fn action_line(action: &PlanAction, language: Language) -> String {
     let p = phrases::of(language);
     let mut out = target(action, language);
-    if let Some(due) = action.due {
+    if let Some(due) = action.entry.due {
         out.push_str(", ");
         out.push_str(&p.due.to_lowercase());
         out.push(' ');
@@ -52,10 +75,10 @@ pub(crate) fn action_line(action: &PlanAction, language: Language) -> String {
         out.push_str(", ");
         out.push_str(p.overdue);
     }
-    if !action.finding.is_empty() {
+    if !action.entry.finding.is_empty() {
         out.push_str(p.colon);
         out.push_str(p.open_quote);
-        out.push_str(&action.finding);
+        out.push_str(&action.entry.finding);
         out.push_str(p.close_quote);
     }
     out
@@ -110,10 +133,11 @@ pub(crate) fn rate(site: &NetworkSite, language: Language) -> String {
     out
 }
 
-/// The next audit: `renouvellement, échéance 20/02/2023 (fenêtre : dès le 20/11/2022)`.
+/// The next audit, as the dossier gives it: `suivi, échéance 20/08/2021 (fenêtre : 20/02/2021
+/// – 20/02/2022)`, `renouvellement, échéance 19/02/2023 (fenêtre : jusqu'au 19/02/2023)`.
 pub(crate) fn next_audit(site: &NetworkSite, language: Language) -> String {
     let p = phrases::of(language);
-    match site.window {
+    match site.status.next {
         Some(w) => {
             let mut out = format!(
                 "{}, {} {} ({}{}{})",
@@ -122,7 +146,7 @@ pub(crate) fn next_audit(site: &NetworkSite, language: Language) -> String {
                 date(w.due, language),
                 p.window.to_lowercase(),
                 p.colon,
-                date(w.opens, language)
+                window(w.window_start, w.window_end, language)
             );
             if w.overdue {
                 out.push_str(", ");

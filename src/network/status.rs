@@ -1,79 +1,78 @@
-//! Sites from digests: audits grouped by [`Site::is_same_site_as`], and each site's status at
-//! the date through [`site_status`], the one place that says where a site stands.
+//! Sites from the audits read: grouped by [`Site::is_same_site_as`], and each site's place at the
+//! date through [`site_status`], from the site's [`Dossier`]: the one place that says where a
+//! site stands.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use chrono::Months;
+use chrono::Datelike as _;
+use rayon::prelude::*;
 
-use super::read::Digest;
-use super::{AuditWindow, NetworkAudit, NetworkOptions, NetworkSite, SiteEngagement};
-use crate::history::{HistoryAudit, Trend};
-use crate::plan::Standing;
+use super::read::Parsed;
+use super::{NetworkAudit, NetworkOptions, NetworkProblem, NetworkSite, SiteEngagement};
+use crate::dossier::{Dossier, HistoryCode};
+use crate::history::Trend;
 use crate::{
-    AdministrationType, Departement, History, HistoryOptions, LabelStatus, Referentiel, Site,
+    AdministrationType, Audit, Departement, EngagementNumber, ObservationKind, Plan, Referentiel,
+    Site, Valid, Verdict,
 };
 
-/// The sites of `digests`, sorted by département, kind of administration (préfecture first)
-/// and city.
+/// One verdict of one valid audit ended by the date, for the engagement table: the year of the
+/// audit's last day, the engagement, its verdict, whether a point sensible flags it.
+pub(crate) type Cell = (i32, EngagementNumber, Option<Verdict>, bool);
+
+/// What the sites give: the sites, the audits left out (with their place in the order of the
+/// files) and the verdicts for the engagement table.
+pub(crate) struct Built {
+    pub(crate) sites: Vec<NetworkSite>,
+    pub(crate) problems: Vec<(usize, NetworkProblem)>,
+    pub(crate) cells: Vec<Cell>,
+}
+
+/// The sites of `parsed`, sorted by département, kind of administration (préfecture first) and
+/// city; each site's dossier built on a core of its own.
 pub(crate) fn sites(
-    mut digests: Vec<Digest>,
+    parsed: Vec<Parsed>,
     referentiel: &Referentiel,
     options: &NetworkOptions,
-) -> Vec<NetworkSite> {
-    // The history's order: first day, last day, type, internal flag, then file.
-    digests.sort_by(|a, b| {
-        (
-            a.dates.start,
-            a.dates.end,
-            a.kind.audit_type,
-            a.kind.internal,
-            &a.file,
-        )
-            .cmp(&(
-                b.dates.start,
-                b.dates.end,
-                b.kind.audit_type,
-                b.kind.internal,
-                &b.file,
-            ))
-    });
+) -> Built {
     // Sites by administration and département; within one, the crate's rule of « same site ».
     let mut buckets: BTreeMap<(Departement, AdministrationType), Vec<usize>> = BTreeMap::new();
-    let mut groups: Vec<Vec<Digest>> = Vec::new();
-    for d in digests {
+    let mut groups: Vec<Vec<Parsed>> = Vec::new();
+    for p in parsed {
         let bucket = buckets
-            .entry((d.site.departement.clone(), d.site.administration))
+            .entry((
+                p.audit.site.departement.clone(),
+                p.audit.site.administration,
+            ))
             .or_default();
         let found = bucket.iter().copied().find(|&g| {
             groups
                 .get(g)
                 .and_then(|audits| audits.first())
-                .is_some_and(|first| first.site.is_same_site_as(&d.site))
+                .is_some_and(|first| first.audit.site.is_same_site_as(&p.audit.site))
         });
-        match found.and_then(|g| groups.get_mut(g)) {
-            Some(group) => group.push(d),
-            None => {
-                bucket.push(groups.len());
-                groups.push(vec![d]);
-            }
+        if let Some(group) = found.and_then(|g| groups.get_mut(g)) {
+            group.push(p);
+        } else {
+            bucket.push(groups.len());
+            groups.push(vec![p]);
         }
     }
-    let mut sites: Vec<NetworkSite> = groups
-        .into_iter()
-        .filter_map(|audits| {
-            // The site as its last audit ended by the date names it (the first audit's when
-            // all end later).
-            let site = audits
-                .iter()
-                .rev()
-                .find(|d| d.dates.end <= options.at)
-                .or_else(|| audits.first())?
-                .site
-                .clone();
-            Some(site_status(site, audits, referentiel, options))
-        })
+    let outcomes: Vec<SiteOutcome> = groups
+        .into_par_iter()
+        .map(|audits| site_status(audits, referentiel, options))
         .collect();
-    sites.sort_by(|a, b| {
+    let mut built = Built {
+        sites: Vec::with_capacity(outcomes.len()),
+        problems: Vec::new(),
+        cells: Vec::new(),
+    };
+    for outcome in outcomes {
+        built.sites.extend(outcome.site);
+        built.problems.extend(outcome.problems);
+        built.cells.extend(outcome.cells);
+    }
+    built.sites.sort_by(|a, b| {
         let key = |s: &Site| {
             (
                 s.departement.clone(),
@@ -83,7 +82,7 @@ pub(crate) fn sites(
         };
         key(&a.site).cmp(&key(&b.site))
     });
-    sites
+    built
 }
 
 /// Préfectures first in a département, then the préfecture de police, the sous-préfectures,
@@ -97,88 +96,112 @@ fn rank(kind: AdministrationType) -> u8 {
     }
 }
 
-/// Where one site stands at the network's date, from its audits in date order: the label's
-/// status replayed by today's [`History`] (its cycle under the options' [`CyclePolicy`]), the
-/// corrective actions as the [`Plan`](crate::Plan) of each audit stands them, the last audit,
-/// the trend of the rate and the engagements' last verdicts.
+/// One site's part: the site (none when no audit of it is valid), its invalid audits, its
+/// verdicts.
+struct SiteOutcome {
+    site: Option<NetworkSite>,
+    problems: Vec<(usize, NetworkProblem)>,
+    cells: Vec<Cell>,
+}
+
+/// Whether an assessment's observations flag a point sensible.
+fn concern(observations: &[crate::Observation]) -> bool {
+    observations
+        .iter()
+        .any(|o| o.kind == ObservationKind::AreaOfConcern)
+}
+
+/// Where one site stands at the network's date, all from its [`Dossier`] (built from the
+/// site's audits under [`NetworkOptions::dossier`]): the label's status and the next audit
+/// (`Dossier::status_at`), the actions open and overdue as the [`Plan`] of the dossier stands
+/// them, each audit's avis, rate and nonconformities; then what the network adds: the last
+/// audit, the trend of the rate, the engagements' last verdicts.
 ///
-/// This is the one function that says where a site stands: when the site's dossier lands, it
-/// is the one place to change.
-///
-/// [`CyclePolicy`]: crate::CyclePolicy
+/// This is the one function that says where a site stands.
 fn site_status(
-    site: Site,
-    audits: Vec<Digest>,
+    audits: Vec<Parsed>,
     referentiel: &Referentiel,
     options: &NetworkOptions,
-) -> NetworkSite {
+) -> SiteOutcome {
     let at = options.at;
-    let mut entries = Vec::with_capacity(audits.len());
-    let mut out = Vec::with_capacity(audits.len());
-    let mut actions = Vec::new();
-    let mut lifted = 0_u32;
-    let mut cells: BTreeMap<crate::EngagementNumber, SiteEngagement> = BTreeMap::new();
-    for (index, d) in audits.into_iter().enumerate() {
-        let after_date = d.dates.end > at;
-        entries.push(HistoryAudit {
-            index,
-            file: Some(d.file.clone()),
-            site: d.site.clone(),
-            kind: d.kind,
-            dates: d.dates,
-            modules: d.modules.clone(),
-            same_site: true,
-            valid: true,
-            outcome: Some(d.outcome),
-            indicative: d.kind.internal,
-            rate: d.rate,
-            nonconformities: d.nonconformities,
-        });
-        for mut action in d.actions {
-            if action.standing == Standing::Lifted {
-                lifted = lifted.saturating_add(1);
-                continue;
+    let order: HashMap<String, usize> = audits.iter().map(|p| (p.file.clone(), p.order)).collect();
+    let dossier = Dossier::with_labels(
+        audits.into_iter().map(|p| (p.file, p.audit)),
+        referentiel,
+        &options.dossier,
+    );
+    let mut problems = Vec::new();
+    let mut cells_of: BTreeMap<EngagementNumber, SiteEngagement> = BTreeMap::new();
+    let mut cells = Vec::new();
+    let mut out = Vec::with_capacity(dossier.audits().len());
+    for a in dossier.audits() {
+        let file = a.file.clone().unwrap_or_default();
+        let source: Option<&Audit> = dossier.audit(a.index);
+        if !a.valid {
+            // The dossier says the audit is invalid; its report gives the diagnostics.
+            let report = source.and_then(|audit| {
+                Valid::new(audit, referentiel, &options.dossier.validation).err()
+            });
+            if let Some(report) = report {
+                let place = order.get(&file).copied().unwrap_or(usize::MAX);
+                problems.push((place, NetworkProblem::invalid(file.clone(), report)));
             }
-            action.audit = index;
-            actions.push(action);
         }
-        if !after_date {
-            for (engagement, verdict, concern) in d.cells {
-                cells.insert(
-                    engagement,
+        let after_date = a.dates.end > at;
+        if a.takes_part() && !after_date {
+            let year = a.dates.end.year();
+            for assessment in source.map_or(&[][..], |s| s.assessments.as_slice()) {
+                let flagged = concern(&assessment.observations);
+                cells.push((year, assessment.engagement, assessment.verdict, flagged));
+                cells_of.insert(
+                    assessment.engagement,
                     SiteEngagement {
-                        engagement,
-                        verdict,
-                        concern,
-                        audit: index,
+                        engagement: assessment.engagement,
+                        verdict: assessment.verdict,
+                        concern: flagged,
+                        audit: a.index,
                     },
                 );
             }
         }
         out.push(NetworkAudit {
-            file: d.file,
-            kind: d.kind,
-            dates: d.dates,
-            modules: d.modules,
-            outcome: d.outcome,
-            indicative: d.kind.internal,
-            rate: d.rate,
-            nonconformities: d.nonconformities,
+            file,
+            kind: a.kind,
+            dates: a.dates,
+            modules: a.modules.clone(),
+            valid: a.takes_part(),
+            outcome: a.outcome,
+            indicative: a.indicative,
+            rate: a.rate,
+            nonconformities: a.nonconformities,
             after_date,
         });
     }
-    let status = label_status(entries, referentiel, options);
-    // The plan's order across audits: overdue, due soon, open, each by due date (undated last).
-    actions.sort_by_key(|a| (a.standing, a.due.is_none(), a.due));
-    let count = |s: &dyn Fn(Standing) -> bool| {
-        u32::try_from(actions.iter().filter(|a| s(a.standing)).count()).unwrap_or(u32::MAX)
+    let Some(site) = dossier
+        .audits()
+        .iter()
+        .rev()
+        .find(|a| a.takes_part() && a.dates.end <= at)
+        .or_else(|| dossier.audits().iter().find(|a| a.takes_part()))
+        .map(|a| a.site.clone())
+    else {
+        // No valid audit: the site is nothing but its problems.
+        return SiteOutcome {
+            site: None,
+            problems,
+            cells,
+        };
     };
-    let open_actions = count(&Standing::is_open);
-    let overdue_actions = count(&|s| s == Standing::Overdue);
-    let last_audit = out.iter().rposition(|a| !a.after_date);
+    let plan = Plan::build(&dossier, at);
+    let actions: Vec<_> = plan
+        .actions
+        .into_iter()
+        .filter(|a| a.standing.is_open())
+        .collect();
+    let last_audit = out.iter().rposition(|a| a.valid && !a.after_date);
     let rates: Vec<crate::Rate> = out
         .iter()
-        .filter(|a| !a.after_date)
+        .filter(|a| a.valid && !a.after_date)
         .filter_map(|a| a.rate)
         .collect();
     let trend = match rates.as_slice() {
@@ -189,41 +212,26 @@ fn site_status(
         }),
         _ => None,
     };
-    let window = status.next.map(|next| AuditWindow {
-        audit_type: next.audit_type,
-        opens: next
-            .due
-            .checked_sub_months(Months::new(options.window_months))
-            .unwrap_or(next.due),
-        due: next.due,
-        overdue: next.overdue,
-    });
-    NetworkSite {
-        site,
-        audits: out,
-        status,
-        last_audit,
-        window,
-        actions,
-        open_actions,
-        overdue_actions,
-        lifted_actions: lifted,
-        trend,
-        engagements: cells.into_values().collect(),
+    let diagnostics = dossier
+        .diagnostics_at(at)
+        .into_iter()
+        .filter(|d| d.code != HistoryCode::InvalidAudit)
+        .collect();
+    SiteOutcome {
+        site: Some(NetworkSite {
+            site,
+            audits: out,
+            status: plan.status,
+            last_audit,
+            actions,
+            open_actions: plan.totals.open,
+            overdue_actions: plan.totals.overdue,
+            done_actions: plan.totals.done,
+            trend,
+            engagements: cells_of.into_values().collect(),
+            diagnostics,
+        }),
+        problems,
+        cells,
     }
-}
-
-/// The label's status at the options' date, replayed by [`History`] from the site's audits
-/// (valid, in date order).
-fn label_status(
-    entries: Vec<HistoryAudit>,
-    referentiel: &Referentiel,
-    options: &NetworkOptions,
-) -> LabelStatus {
-    let history_options = HistoryOptions::default()
-        .at(options.at)
-        .with_cycle(options.cycle);
-    let mut history = History::new(std::iter::empty(), referentiel, &history_options);
-    history.audits = entries;
-    history.status_at(options.at)
 }

@@ -3,10 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike as _, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::read::Digest;
+use super::status::Cell;
 use super::{NetworkOptions, NetworkSite};
 use crate::{AuditType, EngagementNumber, LabelState, ModuleNumber, Referentiel, Verdict};
 
@@ -56,11 +56,13 @@ pub struct DueAudit {
     /// `suivi` or `renouvellement`.
     #[serde(rename = "type")]
     pub audit_type: AuditType,
-    /// The first day of its window.
-    pub opens: NaiveDate,
-    /// The day it is due by.
+    /// The day it is due, as [`NextAudit::due`](crate::dossier::NextAudit::due).
     pub due: NaiveDate,
-    /// Whether the network's date is past `due`.
+    /// The first day of its window (a suivi's; none for a renouvellement).
+    pub window_start: Option<NaiveDate>,
+    /// The last day it may be held.
+    pub window_end: NaiveDate,
+    /// Whether the network's date is past `window_end`.
     pub overdue: bool,
 }
 
@@ -152,17 +154,13 @@ pub struct NetworkSummary {
     pub coverage: Vec<ModuleCoverage>,
 }
 
-/// The engagement table of the digests ended by the options' date.
-pub(crate) fn engagements(
-    digests: &[Digest],
-    referentiel: &Referentiel,
-    options: &NetworkOptions,
-) -> Vec<EngagementTally> {
-    let mut table: BTreeMap<EngagementNumber, (u32, u32, u32, u32, BTreeMap<i32, YearTally>)> =
-        BTreeMap::new();
-    for d in digests.iter().filter(|d| d.dates.end <= options.at) {
-        let year = d.dates.end.year();
-        for &(engagement, verdict, concern) in &d.cells {
+/// The engagement table of the verdicts of the valid audits ended by the network's date.
+pub(crate) fn engagements(cells: Vec<Cell>, referentiel: &Referentiel) -> Vec<EngagementTally> {
+    // Assessed, NC min, NC Maj, points sensibles, and the years.
+    type Row = (u32, u32, u32, u32, BTreeMap<i32, YearTally>);
+    let mut table: BTreeMap<EngagementNumber, Row> = BTreeMap::new();
+    {
+        for (year, engagement, verdict, concern) in cells {
             let (assessed, minor, major, concerns, years) = table.entry(engagement).or_default();
             let y = years.entry(year).or_insert(YearTally {
                 year,
@@ -235,14 +233,15 @@ pub(crate) fn summarise(
     let mut overdue = Vec::new();
     for (index, site) in sites.iter().enumerate() {
         by_state.add(site.status.state);
-        if let Some(w) = site.window {
-            if w.due <= horizon {
+        if let Some(next) = site.status.next {
+            if next.due <= horizon || next.overdue {
                 calendar.push(DueAudit {
                     site: index,
-                    audit_type: w.audit_type,
-                    opens: w.opens,
-                    due: w.due,
-                    overdue: w.overdue,
+                    audit_type: next.audit_type,
+                    due: next.due,
+                    window_start: next.window_start,
+                    window_end: next.window_end,
+                    overdue: next.overdue,
                 });
             }
         }

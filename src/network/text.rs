@@ -1,5 +1,7 @@
 //! The network as plain text: the summary, then a table per site.
 
+use std::fmt::Write as _;
+
 use super::Network;
 use super::rows::{self, date, site_label, words};
 use crate::{LabelState, Language};
@@ -68,13 +70,14 @@ pub(super) fn write(network: &Network, language: Language) -> String {
         };
         out.push_str(&site_label(&site.site, language));
         out.push_str(p.colon);
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "{} {}, {} {}",
             o.actions,
             p.overdue,
             p.oldest_due.to_lowercase(),
             date(o.oldest_due, language)
-        ));
+        );
         out.push('\n');
         for a in site
             .actions
@@ -100,28 +103,28 @@ pub(super) fn write(network: &Network, language: Language) -> String {
         out.push('\n');
     }
     for e in weak {
-        out.push_str(&format!(
-            "{} {} {}. {}{}{} {}, {} {}, {} {}, {} {}\n",
+        let _ = writeln!(
+            out,
+            "{} {} {}. {}{}NC min {}, NC Maj {}, {} {}, {} {}",
             p.module,
             e.module.get(),
             e.engagement.get(),
             e.title,
             p.colon,
-            "NC min",
             e.minor,
-            "NC Maj",
             e.major,
             p.concerns,
             e.concerns,
             p.assessed.to_lowercase(),
             e.assessed
-        ));
+        );
     }
     out.push('\n');
 
     heading(&mut out, p.coverage, '-');
     for c in &network.summary.coverage {
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "{} {} {}{}{}{}",
             p.module,
             c.module.get(),
@@ -129,7 +132,7 @@ pub(super) fn write(network: &Network, language: Language) -> String {
             p.colon,
             (p.sites_count)(u32::try_from(c.sites.len()).unwrap_or(u32::MAX)),
             if c.sites.is_empty() { "" } else { " — " }
-        ));
+        );
         if !c.sites.is_empty() {
             out.push_str(&rows::site_list(network, &c.sites, language));
         }
@@ -148,13 +151,7 @@ pub(super) fn write(network: &Network, language: Language) -> String {
         out.push('\n');
     }
 
-    out.push_str(&(p.cycle_note)(
-        network.cycle.validity_months,
-        network.cycle.follow_up_months,
-        network.cycle_is_default,
-    ));
-    out.push('\n');
-    out.push_str(&(p.window_note)(network.window_months));
+    out.push_str(&network.cycle.note(language));
     out.push('\n');
     out.push_str(p.actions_note);
     out.push_str("\n\n");

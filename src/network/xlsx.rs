@@ -21,7 +21,7 @@ fn writer_error(e: &XlsxError) -> Error {
 /// is 1899-12-30, which absorbs Lotus's 29 February 1900).
 fn serial(day: chrono::NaiveDate) -> f64 {
     let zero = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
-    (day - zero).num_days() as f64
+    f64::from(i32::try_from((day - zero).num_days()).unwrap_or(i32::MAX))
 }
 
 struct Styles {
@@ -123,18 +123,21 @@ fn build(network: &Network, language: Language) -> Result<Vec<u8>, XlsxError> {
         {
             let file = site
                 .audits
-                .get(a.audit)
+                .get(a.entry.origin.audit.unwrap_or(usize::MAX))
                 .map(|x| x.file.clone())
                 .unwrap_or_default();
             let row_cells = [
                 Cell::Text(site.site.departement.to_string()),
                 Cell::Text(site_label(&site.site, language)),
                 Cell::Text(target(a, language)),
-                Cell::Text(a.finding.clone()),
-                Cell::Text(a.action.clone().unwrap_or_default()),
-                Cell::Text(a.leader.clone().unwrap_or_default()),
-                Cell::Date(a.due),
-                Cell::Number(a.days_left.map(|d| (-d) as f64)),
+                Cell::Text(a.entry.finding.clone()),
+                Cell::Text(a.entry.action.clone().unwrap_or_default()),
+                Cell::Text(a.entry.leader.clone().unwrap_or_default()),
+                Cell::Date(a.entry.due),
+                Cell::Number(
+                    a.days_left
+                        .map(|d| f64::from(i32::try_from(-d).unwrap_or(i32::MAX))),
+                ),
                 Cell::Text(file),
             ];
             for (col, cell) in row_cells.iter().enumerate() {

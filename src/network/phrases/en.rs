@@ -18,7 +18,7 @@ pub(crate) const EN: Network = Network {
             plural(read)
         );
         if left_out > 0 {
-            text.push_str(&format!(", {left_out} left out"));
+            text = format!("{text}, {left_out} left out");
         }
         text
     },
@@ -60,6 +60,7 @@ pub(crate) const EN: Network = Network {
     due: "Due",
     window: "Window",
     opens: "Opens",
+    closes: "Closes",
     open_actions: "Open actions",
     overdue_actions: "Overdue actions",
     oldest_due: "Oldest due date",
@@ -121,26 +122,8 @@ pub(crate) const EN: Network = Network {
         _ => "December",
     },
     sites_count: |n| format!("{n} site{}", plural(n)),
-    cycle_note: |validity, follow_up, default| {
-        if default {
-            format!(
-                "Label cycle: this library's default (valid {validity} months, suivi audit at \
-                 {follow_up} months), after the Marianne label; the Qual-e-pref cycle is not public."
-            )
-        } else {
-            format!(
-                "Label cycle: valid {validity} months, suivi audit at {follow_up} months (as given)."
-            )
-        }
-    },
-    window_note: |months| {
-        format!(
-            "An audit's window: from {months} months before its due date to that date (this \
-             library's choice)."
-        )
-    },
-    actions_note: "Corrective actions: as the fiche d'écart of each audit records them, as in \
-                   the action plan.",
+    actions_note: "Actions: those of the ledger of each site's dossier still open at the date \
+                   (nonconformities, points sensibles, pistes de progrès), as in the plan d'actions.",
     invalid: |errors| format!("invalid audit ({errors} error{}), left out", plural(errors)),
     first_error: "; first: ",
     unreadable: "unreadable file, left out",

@@ -20,10 +20,7 @@ pub(crate) const FR: Network = Network {
             plural(read)
         );
         if left_out > 0 {
-            text.push_str(&format!(
-                ", dont {left_out} laissé{} de côté",
-                plural(left_out)
-            ));
+            text = format!("{text}, dont {left_out} laissé{} de côté", plural(left_out));
         }
         text
     },
@@ -65,6 +62,7 @@ pub(crate) const FR: Network = Network {
     due: "Échéance",
     window: "Fenêtre",
     opens: "Ouverture",
+    closes: "Clôture",
     open_actions: "Actions ouvertes",
     overdue_actions: "Actions en retard",
     oldest_due: "Plus ancienne échéance",
@@ -126,28 +124,8 @@ pub(crate) const FR: Network = Network {
         _ => "décembre",
     },
     sites_count: |n| format!("{n}\u{a0}site{}", plural(n)),
-    cycle_note: |validity, follow_up, default| {
-        if default {
-            format!(
-                "Cycle du label\u{a0}: règle par défaut de la bibliothèque (validité {validity}\u{a0}mois, \
-                 audit de suivi à {follow_up}\u{a0}mois), d'après le label Marianne\u{a0}; \
-                 le cycle Qual-e-pref n'est pas public."
-            )
-        } else {
-            format!(
-                "Cycle du label\u{a0}: validité {validity}\u{a0}mois, audit de suivi à \
-                 {follow_up}\u{a0}mois (règle donnée)."
-            )
-        }
-    },
-    window_note: |months| {
-        format!(
-            "Fenêtre d'un audit\u{a0}: de {months}\u{a0}mois avant son échéance jusqu'à celle-ci \
-             (choix de la bibliothèque)."
-        )
-    },
-    actions_note: "Actions correctives\u{a0}: l'état que donne la fiche d'écart de chaque audit, \
-                   comme dans le plan d'actions.",
+    actions_note: "Actions\u{a0}: celles du registre du dossier de chaque site encore ouvertes à la date \
+                   (non-conformités, points sensibles, pistes de progrès), comme dans le plan d'actions.",
     invalid: |errors| {
         format!(
             "audit invalide ({errors}\u{a0}erreur{}), laissé de côté",

@@ -54,6 +54,7 @@ pub(crate) struct Network {
     pub(crate) due: &'static str,
     pub(crate) window: &'static str,
     pub(crate) opens: &'static str,
+    pub(crate) closes: &'static str,
     pub(crate) open_actions: &'static str,
     pub(crate) overdue_actions: &'static str,
     pub(crate) oldest_due: &'static str,
@@ -88,10 +89,6 @@ pub(crate) struct Network {
     pub(crate) month: fn(u32) -> &'static str,
     /// `module 1 : 12 sites`.
     pub(crate) sites_count: fn(u32) -> String,
-    /// The cycle's note: the crate's own default, or the one given.
-    pub(crate) cycle_note: fn(validity: u32, follow_up: u32, default: bool) -> String,
-    /// The window's note.
-    pub(crate) window_note: fn(months: u32) -> String,
     pub(crate) actions_note: &'static str,
     // Problems.
     /// `audit invalide (2 erreurs), laissé de côté`.
@@ -151,9 +148,6 @@ mod tests {
         for text in [
             (p.counts)(3, 12, 1),
             (p.calendar)(12),
-            (p.cycle_note)(36, 18, true),
-            (p.cycle_note)(24, 12, false),
-            (p.window_note)(3),
             (p.invalid)(2),
             (p.title_at)("01/03/2025"),
         ] {
