@@ -34,7 +34,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     audit.fill_all_unset_verdicts(Verdict::Conformity);
     let valid = Valid::new(&audit, referentiel, &ValidationOptions::default())?;
     let conclusions = conclude(&valid, &Policy::default(), Language::En);
-    println!("Decision: {}", conclusions.outcome.label_en());
+    println!(
+        "Proposed outcome: {}",
+        conclusions.outcome_label(Language::En)
+    );
     for due in conclusions.ecarts.iter().filter_map(|e| e.due) {
         println!("Corrective action due on {due}");
     }

@@ -62,7 +62,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let valid = Valid::new(&audit, &referentiel, &ValidationOptions::default())?;
     let conclusions = conclude(&valid, &Policy::default(), Language::En);
-    println!("\nDecision: {}", conclusions.outcome.label_en());
+    println!(
+        "\nProposed outcome: {}",
+        conclusions.outcome_label(Language::En)
+    );
     for module in &conclusions.modules {
         let rate = module
             .tally

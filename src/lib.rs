@@ -182,6 +182,11 @@ pub use base::{
 };
 pub use chrono::NaiveDate;
 pub use compare::{ComparedAudit, Comparison, compare, compare_with};
+pub use dossier::{
+    ActionRecord, Check, CheckResult, Dossier, DossierAudit, DossierOptions, Efficacy, Entry,
+    EntryState, FindingKind, FollowUp, LabelledModule, NextAudit, Origin, OriginKind,
+    RecordDiagnostic, RecordIssue, RecordState,
+};
 pub use engine::decision::{Decision, DueSource, Ecart, Outcome, Policy, Rule, decide};
 pub use engine::score::{
     GroupScore, ManagementScore, ModuleScore, NoteCounts, ObservationCounts, Rate, RemoteScore,
@@ -194,7 +199,8 @@ pub use formats::Interchange;
 #[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
 pub use formats::MAX_TOML_ITEMS;
 pub use history::{
-    CyclePolicy, History, HistoryCode, HistoryDiagnostic, HistoryOptions, LabelState, LabelStatus,
+    CyclePolicy, EcartFollowUp, GridCell, GridRow, History, HistoryCode, HistoryDiagnostic,
+    HistoryOptions, LabelState, LabelStatus, ObservationFollowUp, Trend,
 };
 pub use model::assessment::{Assessment, ManagementAssessment, Observation};
 pub use model::audit::{
@@ -212,7 +218,7 @@ pub use model::remote::{RemoteChannel, RemoteCheck, RemoteNote};
 pub use model::site::{AdministrationType, Context, ContextFigures, Departement, Site};
 pub use model::unread::{Carried, Unread};
 pub use model::written::{AuditorSynthesis, CharteGraphique};
-pub use plan::{Plan, Standing};
+pub use plan::{KeptPlan, LaterEvent, Plan, PlanAction, PlanAudit, PlanTotals, Standing};
 pub use report::html::render_html;
 pub use report::markdown::render_markdown;
 pub use report::text::render_text;

@@ -12,6 +12,7 @@ use qualepref::{
 };
 use quick_xml::events::Event;
 
+#[allow(dead_code)] // the snapshot helper is not used here: a DOCX is checked by its parts
 mod common;
 use common::toulon;
 

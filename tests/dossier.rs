@@ -136,13 +136,12 @@ fn an_internal_nc_found_conforming_at_the_external_audit_is_lifted_not_overdue()
         internal_with_nc_on_17(),
         external_initial("2020-05-04"),
     ]);
-    let nc = match d
+    let Some(nc) = d
         .entries()
         .iter()
         .find(|e| e.kind == FindingKind::MinorNonconformity)
-    {
-        Some(e) => e,
-        None => panic!("no NC entry: {:#?}", d.entries()),
+    else {
+        panic!("no NC entry: {:#?}", d.entries());
     };
     // The fiche's number survives; the écart is due before the external audit, not 3 months
     // after the internal one.
@@ -202,9 +201,8 @@ fn without_a_planned_date_the_policy_or_the_option_gives_the_due_date() {
 #[test]
 fn the_bundled_sequence_settles_each_entry_at_its_date() {
     let d = dossier(vec![audit(SUIVI), audit(INTERNAL), audit(INITIAL)]);
-    let nc = match d.entries().iter().find(|e| e.kind.is_nonconformity()) {
-        Some(e) => e,
-        None => panic!("no NC"),
+    let Some(nc) = d.entries().iter().find(|e| e.kind.is_nonconformity()) else {
+        panic!("no NC");
     };
     // The initial audit's NC min, whose fiche says « lifted on 2021-09-14 »: not lifted at
     // the end of April 2020.
@@ -217,16 +215,14 @@ fn the_bundled_sequence_settles_each_entry_at_its_date() {
     let status = d.status_at(day("2022-01-01"));
     assert_eq!(status.state, LabelState::Labelled);
     assert_eq!(status.label_from, Some(day("2020-02-19")));
-    let next = match d.next_audit_at(day("2022-01-01")) {
-        Some(next) => next,
-        None => panic!("no next audit"),
+    let Some(next) = d.next_audit_at(day("2022-01-01")) else {
+        panic!("no next audit");
     };
     assert_eq!(next.audit_type, AuditType::Renouvellement);
     assert_eq!(next.due, day("2023-02-19"));
     // Before the suivi: the suivi is next, with its window.
-    let next = match d.next_audit_at(day("2021-01-01")) {
-        Some(next) => next,
-        None => panic!("no next audit"),
+    let Some(next) = d.next_audit_at(day("2021-01-01")) else {
+        panic!("no next audit");
     };
     assert_eq!(next.audit_type, AuditType::Suivi);
     assert_eq!(next.due, day("2021-08-19"));
@@ -242,9 +238,8 @@ fn the_label_runs_from_the_decision_and_from_the_plan_accepted() {
     let d = dossier(vec![audit(INTERNAL), initial, audit(SUIVI)]);
     let status = d.status_at(day("2020-12-01"));
     assert_eq!(status.label_from, Some(day("2020-04-20")));
-    let next = match status.next {
-        Some(next) => next,
-        None => panic!("no next audit"),
+    let Some(next) = status.next else {
+        panic!("no next audit");
     };
     assert_eq!(next.due, day("2021-10-20"));
     // The plan d'actions of the initial audit is to be sent within a month of its last day,
@@ -264,9 +259,8 @@ fn history_suivi_with_labelling_audit() {
         "{:?}",
         d.diagnostics()
     );
-    let next = match d.next_audit_at(day("2020-06-01")) {
-        Some(next) => next,
-        None => panic!("no next audit"),
+    let Some(next) = d.next_audit_at(day("2020-06-01")) else {
+        panic!("no next audit");
     };
     assert_eq!(
         next.audit_type,
@@ -370,13 +364,12 @@ fn a_point_sensible_found_resolved_leaves_the_open_list() {
         Err(e) => panic!("{e}"),
     }
     let d = dossier(vec![initial, audit(SUIVI)]);
-    let entry = match d
+    let Some(entry) = d
         .entries()
         .iter()
         .find(|e| e.kind == FindingKind::AreaOfConcern)
-    {
-        Some(e) => e,
-        None => panic!("no PS"),
+    else {
+        panic!("no PS");
     };
     assert_eq!(entry.risk.as_deref(), Some("Usagers mal informés"));
     assert_eq!(
@@ -450,9 +443,8 @@ fn the_kept_plan_keeps_the_quality_managers_edits_and_numbers() {
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     assert_eq!(diagnostics[0].issue, RecordIssue::UnreadCell);
     assert_eq!(diagnostics[0].cell, "Plan d'actions!J3");
-    let e = match d.entry(7) {
-        Some(e) => e,
-        None => panic!("{:#?}", d.entries()),
+    let Some(e) = d.entry(7) else {
+        panic!("{:#?}", d.entries());
     };
     assert_eq!(e.key.as_deref(), Some(keys[1].as_str()));
     assert_eq!(e.leader.as_deref(), Some("Mme Dupont"));

@@ -1273,7 +1273,7 @@ fn a_charte_graphique_nonconformity_weighs_in_the_decision() {
 fn an_empty_requirement_reads_non_renseignee_and_a_section_with_nothing_sans_objet() {
     let mut audit = with_nc_on_17(NcGrade::Minor);
     audit.ecarts[0].requirement.clear();
-    audit.conclusion = Default::default();
+    audit.conclusion = qualepref::AuditorSynthesis::default();
     let c = conclude(&valid(&audit), &Policy::default(), Language::Fr);
     // « exigence » is feminine.
     assert!(

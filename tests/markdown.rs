@@ -891,7 +891,7 @@ fn a_fiche_does_not_print_a_state_later_than_the_audit() {
 #[test]
 fn an_audit_without_the_auditors_section_4_prints_the_tools_lines_once() {
     let mut audit = toulon();
-    audit.conclusion = Default::default();
+    audit.conclusion = qualepref::AuditorSynthesis::default();
     let md = render(&audit, Language::Fr);
     assert_eq!(
         md.matches("Absence de non-conformité majeure ou mineure.")

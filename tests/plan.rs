@@ -336,7 +336,7 @@ fn a_kept_workbook_edited_by_hand_keeps_every_edit_on_a_rerun() {
     let at = date("2020-03-01");
     let written = Plan::build(&d, at).to_xlsx(Language::Fr).unwrap();
     let rows = cells(&written);
-    let heads: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+    let heads: Vec<String> = rows[0].iter().map(ToString::to_string).collect();
     assert_eq!(heads.len(), COLUMNS.len());
     let col = |c: Column| {
         heads
@@ -356,7 +356,8 @@ fn a_kept_workbook_edited_by_hand_keeps_every_edit_on_a_rerun() {
                     ws.write_number(r, c, *f).unwrap();
                 }
                 Data::Int(i) => {
-                    ws.write_number(r, c, *i as f64).unwrap();
+                    ws.write_number(r, c, f64::from(i32::try_from(*i).unwrap()))
+                        .unwrap();
                 }
                 Data::DateTime(dt) => {
                     let f = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");

@@ -13,6 +13,7 @@ use super::{
 /// The label's cycle, shared by `history` and `plan`: the crate's default (the Qual-e-pref
 /// cycle is not public) unless set.
 #[derive(Debug, Clone, clap::Args)]
+#[allow(clippy::struct_field_names)] // the names of the options
 pub struct CycleArgs {
     /// Months (1 to 120) a label is valid from the labelling decision (or the audit's last
     /// day) [default: 36, the crate's choice after the Marianne label].

@@ -88,16 +88,21 @@ const FORMATS: Formats<Output> = Formats {
     default: Output::Text,
 };
 
-/// Reads a kept plan within the crate's input limit.
+/// Reads a kept plan within the crate's input limit: one byte more is read, so that
+/// [`read_kept`](qualepref::plan::read_kept) refuses a file above it.
 fn read_bytes(path: &PathBuf) -> Result<Vec<u8>, Failure> {
-    let name = path.display();
-    let file =
-        std::fs::File::open(path).map_err(|e| Failure::new(format!("{name}: cannot read: {e}")))?;
+    let failed = |e: &std::io::Error| {
+        Failure::new(format!(
+            "{}: cannot read: {}",
+            super::name(path),
+            super::reason(e)
+        ))
+    };
+    let file = std::fs::File::open(path).map_err(|e| failed(&e))?;
     let mut bytes = Vec::new();
-    let limit = qualepref::MAX_INPUT_BYTES as u64;
-    file.take(limit.saturating_add(1))
+    file.take(qualepref::MAX_INPUT_BYTES.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| Failure::new(format!("{name}: cannot read: {e}")))?;
+        .map_err(|e| failed(&e))?;
     Ok(bytes)
 }
 

@@ -39,7 +39,7 @@
 //! last day. The nonconformities of an **internal** audit are due before the external audit it
 //! precedes: the day before its [`AuditKind::external_on`], else before
 //! [`DossierOptions::external_on`], else before the next external audit of the dossier
-//! ([`DueSource::ExternalAudit`]). The plan d'actions itself is to be sent
+//! ([`DueSource::ExternalAudit`](crate::DueSource::ExternalAudit)). The plan d'actions itself is to be sent
 //! [`DossierOptions::plan_months`] (1) after an external audit's last day — a date distinct
 //! from the actions' due dates ([`DossierAudit::plan_due`]; the crate's default, the
 //! référentiel's deadlines not being public).

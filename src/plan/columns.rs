@@ -142,6 +142,7 @@ impl Column {
     }
 
     /// The column whose heading is `text` in either language (any case, accents, spacing).
+    #[cfg_attr(not(any(feature = "xlsx", feature = "csv")), allow(dead_code))]
     pub(crate) fn of_heading(text: &str) -> Option<Column> {
         let key = crate::text::key(text);
         if key.is_empty() {
@@ -156,6 +157,7 @@ impl Column {
     }
 
     /// A width for the workbook, in characters.
+    #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
     pub(crate) const fn width(self) -> f64 {
         match self {
             Column::Number => 5.0,

@@ -50,11 +50,7 @@ pub(super) fn numbers(audit: &Audit, c: &Conclusions<'_>) -> Vec<u32> {
 /// Where the corrective action stood at the audit's last day (`end`), when the data says so:
 /// `en cours`, `levée le 02/03/2020 — evidence`; nothing for an open action, nor for a state
 /// checked after `end`, which the report could not know.
-fn status<'a>(
-    status: &'a ActionStatus,
-    end: chrono::NaiveDate,
-    l: Language,
-) -> Option<Vec<Inline<'a>>> {
+fn status(status: &ActionStatus, end: chrono::NaiveDate, l: Language) -> Option<Vec<Inline<'_>>> {
     if status.is_open() || status.checked_on().is_some_and(|on| on > end) {
         return None;
     }
@@ -71,7 +67,7 @@ fn status<'a>(
 }
 
 /// A value, or a blank to fill in.
-fn or_blank<'a>(value: Option<&'a str>) -> Vec<Inline<'a>> {
+fn or_blank(value: Option<&str>) -> Vec<Inline<'_>> {
     vec![value.map_or(Inline::Blank, Inline::text)]
 }
 

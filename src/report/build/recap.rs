@@ -62,6 +62,7 @@ fn row<'a>(
 }
 
 /// The récapitulatif's section.
+#[allow(clippy::many_single_char_names)] // c, l and p: the conclusions, language and phrases, as everywhere in the builder
 pub(super) fn recap<'a>(source: &Source<'a>) -> Block<'a> {
     let (audit, referentiel, c, l) = source.parts();
     let p = l.report();

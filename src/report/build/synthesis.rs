@@ -31,7 +31,7 @@ pub(super) fn synthesis<'a>(source: &Source<'a>) -> Block<'a> {
         let skip_last = usize::from(conclusion);
         // FICHE(S) D'ÉCART(S): the forms say every écart; its line « Absence de … » stands
         // only when there is none and the auditor wrote nothing.
-        let generated = !(is(&s.fiches_ecart) && !c.ecarts.is_empty());
+        let generated = !is(&s.fiches_ecart) || c.ecarts.is_empty();
         part_blocks(
             &mut blocks,
             c,

@@ -168,21 +168,20 @@ fn runs(out: &mut String, list: &[Inline<'_>], cell: Option<&str>) {
 
 /// Opens a paragraph of `style`, on a new page when `page_break`.
 fn open_paragraph(out: &mut String, style: Option<&str>, page_break: bool) {
-    match (style, page_break) {
-        (None, false) => out.push_str("<w:p>"),
-        _ => {
-            out.push_str("<w:p><w:pPr>");
-            if let Some(style) = style {
-                out.push_str("<w:pStyle w:val=\"");
-                out.push_str(style);
-                out.push_str("\"/>");
-            }
-            if page_break {
-                out.push_str("<w:pageBreakBefore/>");
-            }
-            out.push_str("</w:pPr>");
-        }
+    if style.is_none() && !page_break {
+        out.push_str("<w:p>");
+        return;
     }
+    out.push_str("<w:p><w:pPr>");
+    if let Some(style) = style {
+        out.push_str("<w:pStyle w:val=\"");
+        out.push_str(style);
+        out.push_str("\"/>");
+    }
+    if page_break {
+        out.push_str("<w:pageBreakBefore/>");
+    }
+    out.push_str("</w:pPr>");
 }
 
 /// A paragraph of `style` made of `list`.

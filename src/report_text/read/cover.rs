@@ -170,21 +170,18 @@ impl Parser<'_> {
                 }
             }
         } else if DEPARTEMENT.matches(&k) {
-            match v0.parse::<Departement>() {
-                Ok(d) => {
-                    self.departement = Some((d, n));
-                    LineRole::Field(ReportField::Departement)
-                }
-                Err(_) => {
-                    self.unread(
-                        n,
-                        ImportCode::UnknownValue,
-                        |p| (p.departement_invalid)(v0),
-                        "site.departement".to_owned(),
-                        v0,
-                    );
-                    LineRole::Reported
-                }
+            if let Ok(d) = v0.parse::<Departement>() {
+                self.departement = Some((d, n));
+                LineRole::Field(ReportField::Departement)
+            } else {
+                self.unread(
+                    n,
+                    ImportCode::UnknownValue,
+                    |p| (p.departement_invalid)(v0),
+                    "site.departement".to_owned(),
+                    v0,
+                );
+                LineRole::Reported
             }
         } else if CITY.matches(&k) {
             self.city = Some((v0.to_owned(), n));

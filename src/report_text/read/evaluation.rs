@@ -555,14 +555,13 @@ impl Parser<'_> {
             self.last_row = LastRow::None;
             return LineRole::Reported;
         }
-        match expected {
-            Some(expected) => self.check_title(n, what, title, &expected),
-            None => {
-                let r = self.r;
-                self.diag(Some(n), ImportCode::UnknownEngagement, |p| {
-                    (p.not_in_referentiel)(what, title, r.id())
-                });
-            }
+        if let Some(expected) = expected {
+            self.check_title(n, what, title, &expected);
+        } else {
+            let r = self.r;
+            self.diag(Some(n), ImportCode::UnknownEngagement, |p| {
+                (p.not_in_referentiel)(what, title, r.id())
+            });
         }
         let i = self.management.len();
         let cells = RowCells::read(rest);

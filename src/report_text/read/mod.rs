@@ -324,6 +324,7 @@ struct Lead {
     line: usize,
 }
 
+#[allow(clippy::struct_excessive_bools)] // the reader's flags, each read at its own place
 struct Parser<'r> {
     r: &'r Referentiel,
     roles: Vec<LineRole>,

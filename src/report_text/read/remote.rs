@@ -149,14 +149,13 @@ impl Parser<'_> {
             self.keep_line(n, "remote_checks".to_owned(), None);
             return LineRole::Reported;
         };
-        match expected {
-            Some(expected) => self.check_title(n, Subject::RemoteOf(e), title, &expected),
-            None => {
-                let r = self.r;
-                self.diag(Some(n), ImportCode::UnknownEngagement, |p| {
-                    (p.not_in_referentiel)(Subject::RemoteOf(e), title, r.id())
-                });
-            }
+        if let Some(expected) = expected {
+            self.check_title(n, Subject::RemoteOf(e), title, &expected);
+        } else {
+            let r = self.r;
+            self.diag(Some(n), ImportCode::UnknownEngagement, |p| {
+                (p.not_in_referentiel)(Subject::RemoteOf(e), title, r.id())
+            });
         }
         let cells = RemoteCells::read(rest, true);
         if let Some((v, text)) = cells.verdict {
