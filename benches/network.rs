@@ -4,8 +4,9 @@
 //!
 //! - `parse/N`: read and parse every file, one after the other (`Audit::from_path`);
 //! - `parse_parallel/N`: the same on every core (rayon), as the network reads them;
-//! - `network/N`: `Network::from_paths` on the archive's folder: walk, read, parse, validate,
-//!   conclude and plan each audit on every core, then the sites and the summary.
+//! - `network/N`: `Network::from_paths` on the archive's folder: walk, read and parse each file
+//!   on every core, group the audits into sites, build each site's dossier (validate, conclude,
+//!   ledger, status, plan) on every core, then the summary.
 //!
 //! After criterion's groups, the same three are timed again, interleaved (median of 7 runs
 //! each), and the ratios of the network to parsing printed: the figures of one run, under

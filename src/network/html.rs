@@ -49,6 +49,8 @@ figure.inset svg { width: 92px; height: 80px; border: 1px solid var(--rule); bor
 .chip { display: inline-block; padding: 0 6px; border-radius: 10px; color: #fff; font-size: 12px; }
 .chip.st-labelled { background: var(--labelled); } .chip.st-suspended { background: var(--suspended); }
 .chip.st-expired { background: var(--expired); } .chip.st-not-labelled { background: var(--not-labelled); }
+.calendar li { overflow-wrap: anywhere; }
+.calendar li.more { font-style: italic; }
 .calendar { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 8px; }
 .month { border: 1px solid var(--rule); border-radius: 6px; padding: 6px 8px; min-height: 64px; break-inside: avoid; }
 .month h4 { margin: 0 0 4px; font-size: 12.5px; text-transform: capitalize; color: var(--muted); }
@@ -194,7 +196,11 @@ fn legend_states(out: &mut String, language: Language) {
     out.push_str("</li>\n</ul>\n");
 }
 
-/// The calendar: the overdue audits, then a card per month of the horizon.
+/// The overdue audits the calendar names before it says how many more there are.
+const LATE_SHOWN: usize = 8;
+
+/// The calendar: the overdue audits (the first [`LATE_SHOWN`]), then a card per month of the
+/// horizon.
 fn calendar(out: &mut String, network: &Network, language: Language) {
     let p = words(language);
     let entry = |out: &mut String, due: &super::DueAudit, site: &NetworkSite| {
@@ -221,10 +227,18 @@ fn calendar(out: &mut String, network: &Network, language: Language) {
         out.push_str("<div class=\"month late\"><h4>");
         out.push_str(&escape(p.calendar_overdue));
         out.push_str("</h4><ul>\n");
-        for due in late {
+        // The longest overdue first would hide the months: the first few, then how many more
+        // (every one is in the sites' table, marked late).
+        for due in late.iter().take(LATE_SHOWN) {
             if let Some(site) = network.sites.get(due.site) {
                 entry(out, due, site);
             }
+        }
+        if late.len() > LATE_SHOWN {
+            out.push_str("<li class=\"more\">");
+            let more = u32::try_from(late.len() - LATE_SHOWN).unwrap_or(u32::MAX);
+            out.push_str(&escape(&(p.more_overdue)(more)));
+            out.push_str("</li>\n");
         }
         out.push_str("</ul></div>\n");
     }

@@ -36,6 +36,7 @@ pub(crate) const EN: Network = Network {
     concern_mark: "point sensible",
     calendar: |months| format!("Audits due within {months} months"),
     calendar_overdue: "Overdue",
+    more_overdue: |n| format!("… and {n} more, in the table of sites"),
     overdue_sites: "Sites with overdue corrective actions",
     engagements: "Engagements most often not conforming or flagged as points sensibles",
     coverage: "Coverage of modules",

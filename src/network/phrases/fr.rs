@@ -38,6 +38,12 @@ pub(crate) const FR: Network = Network {
     concern_mark: "point sensible",
     calendar: |months| format!("Audits dus d'ici {months}\u{a0}mois"),
     calendar_overdue: "En retard",
+    more_overdue: |n| {
+        format!(
+            "… et {n}\u{a0}autre{}, dans le tableau des sites",
+            plural(n)
+        )
+    },
     overdue_sites: "Sites aux actions correctives en retard",
     engagements: "Engagements les plus souvent non conformes ou en point sensible",
     coverage: "Couverture des modules",

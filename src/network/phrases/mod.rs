@@ -29,6 +29,8 @@ pub(crate) struct Network {
     /// `Audits dus d'ici 12 mois`.
     pub(crate) calendar: fn(months: u32) -> String,
     pub(crate) calendar_overdue: &'static str,
+    /// `… et 22 autres, dans le tableau des sites`.
+    pub(crate) more_overdue: fn(u32) -> String,
     pub(crate) overdue_sites: &'static str,
     pub(crate) engagements: &'static str,
     pub(crate) coverage: &'static str,
@@ -148,6 +150,7 @@ mod tests {
         for text in [
             (p.counts)(3, 12, 1),
             (p.calendar)(12),
+            (p.more_overdue)(22),
             (p.invalid)(2),
             (p.title_at)("01/03/2025"),
         ] {
