@@ -88,11 +88,13 @@ td.ps::after { content: ""; position: absolute; left: 4px; top: 3.5px; width: 5p
 @media print {
   main { max-width: none; padding: 0; }
   h2 { break-before: auto; }
-  .overview { grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); }
-  .map svg.metropole { max-height: 150mm; }
+  /* On paper: the map under the tiles on the first page, the calendar across the next. */
+  .overview { display: block; }
+  .map svg.metropole { max-height: 92mm; }
+  .calendar { grid-template-columns: repeat(6, minmax(0, 1fr)); }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
-@media (max-width: 860px) { .overview { grid-template-columns: 1fr; } .calendar { grid-template-columns: repeat(2, 1fr); } }
+@media screen and (max-width: 860px) { .overview { grid-template-columns: 1fr; } .calendar { grid-template-columns: repeat(2, 1fr); } }
 "#;
 
 const STATES: [LabelState; 4] = [
