@@ -11,7 +11,7 @@
 //! - [`Network::from_audits`] / [`Network::from_labelled_audits`]: audits already in memory.
 //!
 //! The files are read and parsed on every core (rayon); the audits are grouped into sites, and
-//! each site's [`Dossier`] is built (its audits validated under the options'
+//! each site's [`Dossier`](crate::dossier::Dossier) is built (its audits validated under the options'
 //! [`DossierOptions::validation`], concluded, their findings put in its ledger) on every core,
 //! site by site; what the network shows of it is kept and the dossier dropped. An audit that
 //! cannot be read or does not pass validation is a [`NetworkProblem`] with its diagnostics, and
@@ -23,7 +23,7 @@
 //! préfecture). The sites are sorted by département, then préfecture before sous-préfecture,
 //! then city.
 //!
-//! **Each site at the date** ([`NetworkSite`]), all from the site's [`Dossier`]: the label's
+//! **Each site at the date** ([`NetworkSite`]), all from the site's [`Dossier`](crate::dossier::Dossier): the label's
 //! [status](LabelStatus) (labelled modules, since, until, the next audit due and its window)
 //! under the [`CyclePolicy`] — **the crate's own default** (the Qual-e-pref cycle is not public;
 //! see [`crate::dossier::cycle`]), which [`Network::cycle_is_default`] states; the last audit
@@ -297,7 +297,7 @@ pub struct NetworkSite {
     pub site: Site,
     /// Its audits, in date order (first day, last day, type, internal flag, file).
     pub audits: Vec<NetworkAudit>,
-    /// The label's status at the network's date, as the site's [`Dossier`] gives it (the next
+    /// The label's status at the network's date, as the site's [`Dossier`](crate::dossier::Dossier) gives it (the next
     /// audit due and its window in [`LabelStatus::next`]).
     pub status: LabelStatus,
     /// The index in `audits` of the last valid audit ended by the network's date.
