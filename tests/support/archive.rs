@@ -407,8 +407,10 @@ impl Rng {
 }
 
 /// `audits` audits of `sites` sites (the préfectures, then the sous-préfectures, cycling over
-/// both lists), spread over ten years from 2019 as (relative path, audit): per site, an
-/// internal audit before each external one, then external initial, suivi, renouvellement…;
+/// both lists), from a day of 2019 on, as (relative path, audit): per site, an internal audit
+/// a little before each external one, the external ones initial, suivi, renouvellement…
+/// every 540 days (within the crate's default cycle: a suivi at 18 months, a renouvellement
+/// before the label's three years end), or evenly over ten years when there are more;
 /// modules 1 and, for most sites, 2 and more among those of `referentiel`; about one audit in
 /// six with an `NC min` (its fiche lifted for most, in progress for some), one in forty with an
 /// `NC Maj`, points sensibles here and there. Files are spread over folders by year and
@@ -456,15 +458,25 @@ pub fn archive(referentiel: &Referentiel, sites: usize, audits: usize) -> Vec<(S
             .collect();
         // The audits shared out evenly: the first sites get one more when they do not divide.
         let count = audits / sites + usize::from(s < audits % sites);
-        let step = (span_days / count.max(1) as u64).max(2);
-        let offset = rng.below(step);
+        // An internal audit, then an external one: a pair every `step` days.
+        let pairs = count.div_ceil(2).max(1) as u64;
+        let step = (span_days / pairs).clamp(4, 540);
+        let lead = (step / 4).min(60);
+        let offset = rng.below(365);
         for k in 0..count {
-            let start = day(2019, 1, 7) + Days::new(offset + step * k as u64);
             let external_index = k / 2;
-            let audit_type = match external_index % 3 {
-                0 if external_index == 0 => AuditType::Initial,
-                0 => AuditType::Renouvellement,
-                _ => AuditType::Suivi,
+            let external_day = offset + lead + step * external_index as u64;
+            let days = if k % 2 == 0 {
+                external_day - lead
+            } else {
+                external_day
+            };
+            let start = day(2019, 1, 7) + Days::new(days);
+            // Initial, then suivi and renouvellement in turn: the label's three-year cycle.
+            let audit_type = match external_index {
+                0 => AuditType::Initial,
+                j if j % 2 == 1 => AuditType::Suivi,
+                _ => AuditType::Renouvellement,
             };
             let kind = AuditKind {
                 audit_type: Some(audit_type),

@@ -8,17 +8,32 @@ fn plural(n: u32) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// `1,200`, `10,000`.
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + 4);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub(crate) const EN: Network = Network {
     title_at: |date| format!("Qual-e-pref network at {date}"),
     summary: "Network summary",
     counts: |sites, read, left_out| {
         let mut text = format!(
-            "{sites} site{}, {read} audit{} read",
+            "{} site{}, {} audit{} read",
+            thousands(sites),
             plural(sites),
+            thousands(read),
             plural(read)
         );
         if left_out > 0 {
-            text = format!("{text}, {left_out} left out");
+            text = format!("{text}, {} left out", thousands(left_out));
         }
         text
     },

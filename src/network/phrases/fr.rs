@@ -9,30 +9,49 @@ fn plural(n: u32) -> &'static str {
     if n > 1 { "s" } else { "" }
 }
 
+/// `1 200`, `10 000`: the thousands apart by a narrow no-break space (U+202F).
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + 8);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub(crate) const FR: Network = Network {
     title_at: |date| format!("Réseau Qual-e-pref au {date}"),
     summary: "Synthèse du réseau",
     counts: |sites, read, left_out| {
         let mut text = format!(
-            "{sites}\u{a0}site{}, {read}\u{a0}audit{} lu{}",
+            "{}\u{a0}site{}, {}\u{a0}audit{} lu{}",
+            thousands(sites),
             plural(sites),
+            thousands(read),
             plural(read),
             plural(read)
         );
         if left_out > 0 {
-            text = format!("{text}, dont {left_out} laissé{} de côté", plural(left_out));
+            text = format!(
+                "{text}, dont {} laissé{} de côté",
+                thousands(left_out),
+                plural(left_out)
+            );
         }
         text
     },
     by_state: "Sites par statut du label",
     map: "Carte des sites",
-    map_caption: "Chaque département est coloré selon le statut de sa préfecture\u{a0}; \
+    map_caption: "Chaque département est coloré selon le statut de sa préfecture\u{202f}; \
                   les sous-préfectures sont des marques rondes.",
     off_map: "Sites hors carte",
     no_site: "sans site audité",
     sous_prefecture_mark: "sous-préfecture",
     heat_map: "Engagements par site",
-    heat_caption: "Le verdict de chaque engagement au dernier audit du site qui l'a évalué\u{a0}; \
+    heat_caption: "Le verdict de chaque engagement au dernier audit du site qui l'a évalué\u{202f}; \
                    un point noir signale un point sensible.",
     not_assessed: "non évalué",
     concern_mark: "point sensible",

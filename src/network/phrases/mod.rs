@@ -149,6 +149,7 @@ mod tests {
         }
         for text in [
             (p.counts)(3, 12, 1),
+            (p.counts)(120, 10_000, 1_200),
             (p.calendar)(12),
             (p.more_overdue)(22),
             (p.invalid)(2),
@@ -156,5 +157,22 @@ mod tests {
         ] {
             assert!(typography::is_typeset(&text), "{text:?}");
         }
+    }
+
+    /// Counts as each language writes them: thousands apart in French (U+202F), commas in English.
+    #[test]
+    fn counts_read_as_each_language_writes_them() {
+        assert_eq!(
+            (of(Language::Fr).counts)(120, 10_000, 1_200),
+            "120\u{a0}sites, 10\u{202f}000\u{a0}audits lus, dont 1\u{202f}200 laissés de côté"
+        );
+        assert_eq!(
+            (of(Language::Fr).counts)(1, 1, 0),
+            "1\u{a0}site, 1\u{a0}audit lu"
+        );
+        assert_eq!(
+            (of(Language::En).counts)(120, 10_000, 1_200),
+            "120 sites, 10,000 audits read, 1,200 left out"
+        );
     }
 }
