@@ -49,9 +49,9 @@ figure.inset svg { width: 92px; height: 80px; border: 1px solid var(--rule); bor
 .chip { display: inline-block; padding: 0 6px; border-radius: 10px; color: #fff; font-size: 12px; }
 .chip.st-labelled { background: var(--labelled); } .chip.st-suspended { background: var(--suspended); }
 .chip.st-expired { background: var(--expired); } .chip.st-not-labelled { background: var(--not-labelled); }
-.calendar li { overflow-wrap: anywhere; }
+.calendar li { overflow-wrap: break-word; }
 .calendar li.more { font-style: italic; }
-.calendar { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 8px; }
+.calendar { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 8px; }
 .month { border: 1px solid var(--rule); border-radius: 6px; padding: 6px 8px; min-height: 64px; break-inside: avoid; }
 .month h4 { margin: 0 0 4px; font-size: 12.5px; text-transform: capitalize; color: var(--muted); }
 .month.late { border-color: var(--expired); background: #fdf1f0; }
