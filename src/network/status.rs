@@ -212,8 +212,9 @@ fn site_status(
         }),
         _ => None,
     };
-    let diagnostics = dossier
-        .diagnostics_at(at)
+    // The plan's are the dossier's at the date; those of invalid audits are the problems.
+    let diagnostics = plan
+        .diagnostics
         .into_iter()
         .filter(|d| d.code != HistoryCode::InvalidAudit)
         .collect();
