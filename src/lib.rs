@@ -153,6 +153,9 @@ pub mod compare;
 
 pub mod dossier;
 pub mod history;
+#[cfg(feature = "network")]
+#[cfg_attr(docsrs, doc(cfg(feature = "network")))]
+pub mod network;
 pub mod plan;
 
 pub mod formats;

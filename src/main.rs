@@ -95,6 +95,10 @@ enum Command {
     /// The corrective-action plan of valid audits at a date: open, due-soon, overdue and
     /// lifted actions, and the points sensibles as preventive actions.
     Plan(cli::plan::Args),
+    /// Every site of many audits at a date: the label's status of each, the audits due, the
+    /// overdue actions, the weakest engagements and the coverage of modules; as text, JSON,
+    /// CSV, a workbook, Markdown or one HTML page with a map.
+    Network(cli::network::Args),
 }
 
 fn run(cli: Cli) -> Status {
@@ -114,6 +118,7 @@ fn run(cli: Cli) -> Status {
         Command::Grid(args) => cli::grid::run(args, &globals),
         Command::History(args) => cli::history::run(args, &globals),
         Command::Plan(args) => cli::plan::run(args, &globals),
+        Command::Network(args) => cli::network::run(args, &globals),
     };
     outcome.unwrap_or_else(|failure| failure.report())
 }

@@ -12,6 +12,7 @@ pub mod diff;
 pub mod grid;
 pub mod history;
 pub mod import;
+pub mod network;
 pub mod output;
 pub mod plan;
 pub mod referentiel;
