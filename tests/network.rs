@@ -786,6 +786,9 @@ fn the_command_writes_every_format() {
     let bin = env!("CARGO_BIN_EXE_qualepref");
     let run = |args: &[&str]| {
         std::process::Command::new(bin)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .arg("network")
             .arg(&dir)
             .args(["--at", "2022-06-01"])
@@ -830,7 +833,7 @@ fn the_command_writes_every_format() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "qualepref: network --format xlsx writes a workbook: give -o FILE.xlsx\n"
+        "qualepref: network --format xlsx écrit un classeur\u{a0}: donnez -o FICHIER.xlsx\n"
     );
     // An invalid file: named on standard error, left out, status 1.
     std::fs::write(dir.join("broken.json"), "[]").unwrap();
@@ -839,12 +842,13 @@ fn the_command_writes_every_format() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.starts_with("qualepref: ")
-            && stderr.contains("broken.json: unreadable file, left out: "),
+            && stderr.contains("broken.json\u{a0}: fichier illisible, laissé de côté\u{a0}: "),
         "{stderr}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
     let empty = temp_dir("empty");
     let out = std::process::Command::new(bin)
+        .args(["--lang", "en"])
         .arg("network")
         .arg(&empty)
         .args(["--at", "2022-06-01"])

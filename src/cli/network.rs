@@ -7,7 +7,7 @@ use qualepref::network::{Network, NetworkOptions};
 
 use super::output::Formats;
 use super::values::parse_date;
-use super::{Failure, Globals, LangArg, Status, name, today, warn, write_file};
+use super::{Failure, Globals, Status, language, name, say, today, warn, write_file};
 
 /// Arguments of `network`.
 #[derive(Debug, clap::Args)]
@@ -30,10 +30,6 @@ pub struct Args {
     /// else text].
     #[arg(long, value_enum)]
     format: Option<Output>,
-
-    /// The language of the words (and of the CSV and workbook headers).
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
-    lang: LangArg,
 
     /// Write to FILE instead of standard output (needed for xlsx; replaced once the whole
     /// output is written; a name whose extension is not the format's is refused).
@@ -77,14 +73,16 @@ const FORMATS: Formats<Output> = Formats {
 pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     let format = FORMATS.choose(args.format, args.output.as_deref())?;
     if format == Output::Xlsx && args.output.is_none() {
-        return Err(Failure::new(
+        return Err(Failure::new(say(
+            "network --format xlsx écrit un classeur\u{a0}: donnez -o FICHIER.xlsx",
             "network --format xlsx writes a workbook: give -o FILE.xlsx",
-        ));
+        )));
     }
     if args.inputs.iter().any(|p| p.as_os_str() == "-") {
-        return Err(Failure::new(
+        return Err(Failure::new(say(
+            "network lit des fichiers et des dossiers, pas l'entrée standard (-)",
             "network reads files and directories, not standard input (-)",
-        ));
+        )));
     }
     let referentiel = globals.referentiel()?;
     let at = match args.at {
@@ -98,15 +96,16 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     let network = Network::from_paths(&args.inputs, &referentiel, &options)?;
     if network.files.read == 0 {
         let names: Vec<String> = args.inputs.iter().map(|p| name(p)).collect();
-        return Err(Failure::new(format!(
-            "{}: no audit file (.json, .yaml, .yml, .toml)",
-            names.join(", ")
+        let names = names.join(", ");
+        return Err(Failure::new(say(
+            format!("{names}\u{a0}: aucun fichier d'audit (.json, .yaml, .yml, .toml)"),
+            format!("{names}: no audit file (.json, .yaml, .yml, .toml)"),
         )));
     }
     for problem in &network.problems {
-        warn(&problem.to_string());
+        warn(&problem.to_string_in(language()));
     }
-    let language = args.lang.language();
+    let language = language();
     let bytes = match format {
         Output::Text => network.to_text(language).into_bytes(),
         Output::Json => network.to_json_string()?.into_bytes(),

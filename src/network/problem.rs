@@ -54,27 +54,20 @@ pub struct NetworkProblem {
     pub error: Option<ErrorDiagnostic>,
     /// The validation's diagnostics (every severity), for an invalid audit.
     pub diagnostics: Vec<Diagnostic>,
+    /// The error's English message (`error` holds the French), not serialised.
+    #[serde(skip)]
+    error_en: Option<String>,
 }
 
 impl NetworkProblem {
     /// A file that cannot be read as an audit.
     pub(crate) fn unreadable(file: String, error: &Error) -> NetworkProblem {
-        NetworkProblem::new(
-            file,
-            ProblemKind::Unreadable,
-            Some(error.diagnostic()),
-            Vec::new(),
-        )
+        NetworkProblem::new(file, ProblemKind::Unreadable, Some(error), Vec::new())
     }
 
     /// A folder that cannot be listed.
     pub(crate) fn folder(file: String, error: &Error) -> NetworkProblem {
-        NetworkProblem::new(
-            file,
-            ProblemKind::UnreadableFolder,
-            Some(error.diagnostic()),
-            Vec::new(),
-        )
+        NetworkProblem::new(file, ProblemKind::UnreadableFolder, Some(error), Vec::new())
     }
 
     /// An audit that does not pass validation.
@@ -85,15 +78,16 @@ impl NetworkProblem {
     fn new(
         file: String,
         kind: ProblemKind,
-        error: Option<ErrorDiagnostic>,
+        error: Option<&Error>,
         diagnostics: Vec<Diagnostic>,
     ) -> NetworkProblem {
         let mut problem = NetworkProblem {
             file,
             kind,
             message: String::new(),
-            error,
+            error: error.map(Error::diagnostic),
             diagnostics,
+            error_en: error.map(|e| e.diagnostic_in(Language::En).message),
         };
         problem.message = problem.message_in(Language::Fr);
         problem
@@ -125,7 +119,7 @@ impl NetworkProblem {
                     .find(|d| d.severity == crate::Severity::Error);
                 if let Some(d) = first {
                     out.push_str(p.first_error);
-                    out.push_str(&d.to_string());
+                    out.push_str(&d.to_string_in(language));
                 }
             }
             ProblemKind::Unreadable | ProblemKind::UnreadableFolder => {
@@ -140,7 +134,10 @@ impl NetworkProblem {
                         out.push_str(&e.path);
                         out.push_str(": ");
                     }
-                    out.push_str(&e.message);
+                    out.push_str(match (language, &self.error_en) {
+                        (Language::En, Some(english)) => english,
+                        _ => &e.message,
+                    });
                     if let (Some(line), Some(column)) = (e.line, e.column) {
                         out.push_str(&(p.at_line)(line, column));
                     }
@@ -155,5 +152,19 @@ impl NetworkProblem {
 impl fmt::Display for NetworkProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.file, self.message_in(Language::En))
+    }
+}
+
+impl NetworkProblem {
+    /// `file: message` in `language` (`file : message` in French), as the command line prints
+    /// it on standard error.
+    #[must_use]
+    pub fn to_string_in(&self, language: Language) -> String {
+        let colon = if language == Language::Fr {
+            "\u{a0}: "
+        } else {
+            ": "
+        };
+        format!("{}{colon}{}", self.file, self.message_in(language))
     }
 }
