@@ -13,8 +13,8 @@ use std::io::Cursor;
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
 use qualepref::grid::{self, GridDiagnostic};
 use qualepref::{
-    AdministrationType, Audit, AuditKind, AuditType, EngagementNumber, ImportLevel, ModuleNumber,
-    Referentiel, RuleCode, Site, Unread, ValidationOptions, Verdict, validate,
+    AdministrationType, Audit, AuditKind, AuditType, EngagementNumber, ImportLevel, Language,
+    ModuleNumber, Referentiel, RuleCode, Site, Unread, ValidationOptions, Verdict, validate,
 };
 use rust_xlsxwriter::Workbook;
 
@@ -120,7 +120,10 @@ fn set(rows: &mut [Vec<Data>], r: usize, c: usize, value: Data) {
 }
 
 fn lines(diagnostics: &[GridDiagnostic]) -> Vec<String> {
-    diagnostics.iter().map(ToString::to_string).collect()
+    diagnostics
+        .iter()
+        .map(|d| d.to_string_in(Language::En))
+        .collect()
 }
 
 #[test]
@@ -398,6 +401,25 @@ fn a_grid_edited_by_hand_imports_with_diagnostics_naming_sheet_and_cell() {
             format!("Module 1!J{r8}: skipped: outside the grid's columns, not used: \"à revoir\""),
             "Notes!A1: skipped: sheet not part of the grid, not used: \"brouillon\"".to_owned(),
         ]
+    );
+    // The same diagnostics in French, typeset: the crate's default language.
+    let french: Vec<String> = back.diagnostics().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        french,
+        [
+            format!(
+                "Module 1!C{}\u{a0}: avertissement\u{a0}: verdict «\u{a0}CC\u{a0}» inconnu (attendus\u{a0}: C, NA, NC min, NC Maj)\u{202f}; laissé sans verdict",
+                r7 + 1
+            ),
+            format!(
+                "Module 1!J{r8}\u{a0}: ignoré\u{a0}: hors des colonnes de la grille, valeur non reprise\u{a0}: «\u{a0}à revoir\u{a0}»"
+            ),
+            "Notes!A1\u{a0}: ignoré\u{a0}: feuille étrangère à la grille, valeur non reprise\u{a0}: «\u{a0}brouillon\u{a0}»".to_owned(),
+        ]
+    );
+    assert_eq!(
+        back.diagnostics()[1].message_in(Language::Fr),
+        back.diagnostics()[1].message
     );
     assert_eq!(back.diagnostics()[0].level, ImportLevel::Warning);
 }
@@ -882,8 +904,8 @@ fn every_cell_the_grid_import_cannot_read_is_kept_in_unread() {
         assert_eq!(cells.len(), back.diagnostics().len(), "{case}");
         for d in back.diagnostics() {
             let dropped = d.level == ImportLevel::Skipped
-                || d.message.contains("not used")
-                || d.message.contains("left without");
+                || d.message_in(Language::En).contains("not used")
+                || d.message_in(Language::En).contains("left without");
             if dropped {
                 assert!(
                     back.audit()

@@ -2,7 +2,7 @@
 #![cfg(feature = "csv")]
 
 use qualepref::grid::{self, GridDiagnostic};
-use qualepref::{Audit, EngagementNumber, Referentiel, Unread, Verdict};
+use qualepref::{Audit, EngagementNumber, Language, Referentiel, Unread, Verdict};
 
 fn toulon() -> Audit {
     Audit::from_json_str(qualepref::samples::TOULON_2019_JSON).unwrap()
@@ -13,7 +13,10 @@ fn referentiel() -> &'static Referentiel {
 }
 
 fn lines(diagnostics: &[GridDiagnostic]) -> Vec<String> {
-    diagnostics.iter().map(ToString::to_string).collect()
+    diagnostics
+        .iter()
+        .map(|d| d.to_string_in(Language::En))
+        .collect()
 }
 
 #[test]

@@ -3,13 +3,14 @@
 
 use std::collections::HashMap;
 
-use crate::grid::cells::{SheetData, Value, cell_name, cut, shown};
+use crate::grid::cells::{SheetData, Value, cell_name, cut};
 use crate::grid::csv::{COLUMNS, FIELDS, SECTIONS, WIDTH};
 use crate::grid::layout::{self, CHARTE_VERDICT, CONCLUSION_SECTIONS, cover};
 use crate::grid::limits::{
     Budget, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, MAX_SHEET_NAME, MAX_SHEETS, cell_too_long,
     refused, sheet_name_too_long, thousands,
 };
+use crate::grid::phrases::Msg;
 use crate::grid::{GridDiagnostic, GridImport, import};
 use crate::text::key;
 use crate::{Error, ImportLevel, ObservationKind, Referentiel, Unread};
@@ -190,14 +191,11 @@ pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
                 }
                 None if !cell.trim().is_empty() => {
                     let place = format!("column {}", i + 1);
-                    diagnostics.push(GridDiagnostic {
-                        level: ImportLevel::Skipped,
-                        cell: format!("line {line}, {place}"),
-                        message: format!(
-                            "outside the table's columns, not used: {}",
-                            shown(cell.trim())
-                        ),
-                    });
+                    diagnostics.push(GridDiagnostic::new(
+                        ImportLevel::Skipped,
+                        format!("line {line}, {place}"),
+                        Msg::of(|p| (p.outside_table)(cell.trim())),
+                    ));
                     unread.push(
                         Unread::new(import::OUTSIDE_PART, cell.trim())
                             .at_line(*line)
@@ -214,15 +212,12 @@ pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
         for (c, value) in row.iter().enumerate() {
             if !used.contains(&c) && !value.trim().is_empty() {
                 let column = COLUMNS.get(c).copied().unwrap_or("?");
-                diagnostics.push(GridDiagnostic {
-                    level: ImportLevel::Skipped,
-                    cell: format!("line {line}, {column}"),
-                    message: format!(
-                        "not used in a row of kind {}: {}",
-                        shown(row[0]),
-                        shown(value.trim())
-                    ),
-                });
+                let kind = row.first().copied().unwrap_or_default();
+                diagnostics.push(GridDiagnostic::new(
+                    ImportLevel::Skipped,
+                    format!("line {line}, {column}"),
+                    Msg::of(|p| (p.not_in_kind)(kind, value.trim())),
+                ));
                 unread.push(
                     Unread::new(import::OUTSIDE_PART, value.trim())
                         .at_line(*line)
@@ -298,13 +293,11 @@ fn decode(bytes: &[u8], early: &mut Vec<GridDiagnostic>) -> Result<String, Error
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_owned());
     }
-    early.push(GridDiagnostic {
-        level: ImportLevel::Info,
-        cell: "line 1".to_owned(),
-        message: "not UTF-8: read as Windows-1252, the encoding of a table saved by Excel in \
-                  French"
-            .to_owned(),
-    });
+    early.push(GridDiagnostic::new(
+        ImportLevel::Info,
+        "line 1".to_owned(),
+        Msg::of(|p| p.windows_1252.to_owned()),
+    ));
     Ok(bytes.iter().map(|&b| windows_1252(b)).collect())
 }
 

@@ -35,8 +35,9 @@
 //! year from 2000 to 2100) or serial numbers, rows reordered (assessments come out in the
 //! référentiel's order), empty rows, extra sheets. Every non-empty cell of every sheet is used
 //! (placed in the audit, or read as the layout: a title, a column header, a label) or reported
-//! by a [`GridDiagnostic`] naming its sheet and cell, e.g. `Module 1!C7: warning: unknown
-//! verdict "CC" (…)`, and kept in the audit's [`unread`](crate::Audit::unread), with the field
+//! by a [`GridDiagnostic`] naming its sheet and cell, in French and in English, e.g.
+//! `Module 1!C7 : avertissement : verdict « CC » inconnu (…)` (`Module 1!C7: warning: unknown
+//! verdict "CC" (…)` in English), and kept in the audit's [`unread`](crate::Audit::unread), with the field
 //! it was meant for and its cell (`assessments[6].verdict`, `"CC"`, `Module 1!C7`): validation
 //! reports each (`unread-value`) and the grid's writers refuse the audit until it is resolved,
 //! so nothing typed in the grid is lost on the way. A value the audit cannot do without (the
@@ -101,6 +102,7 @@ mod layout;
 mod limits;
 #[cfg(feature = "xlsx")]
 mod package;
+mod phrases;
 #[cfg(feature = "xlsx")]
 mod read;
 #[cfg(feature = "xlsx")]
@@ -115,7 +117,7 @@ use std::fmt;
 use crate::{
     AdministrationType, AuditDates, AuditKind, Departement, ModuleNumber, NaiveDate, Site,
 };
-use crate::{Audit, Error, ImportLevel, Referentiel};
+use crate::{Audit, Error, ImportLevel, Language, Referentiel};
 
 /// The grid's format version, written in its `_qualepref` sheet and required by the reader.
 pub const GRID_FORMAT: &str = layout::FORMAT;
@@ -153,7 +155,23 @@ impl GridImport {
 }
 
 /// What the reader says of one cell: a value read from an unusual form, guessed, probably
-/// wrong, or not used.
+/// wrong, or not used. Its message is in French (the crate's default language) and in English
+/// ([`GridDiagnostic::message_in`]).
+///
+/// ```
+/// use qualepref::{grid, samples, Audit, Language, Referentiel};
+/// let referentiel = Referentiel::qual_e_pref_2019();
+/// let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+/// let table = String::from_utf8(grid::export_csv(&audit, referentiel)?)?;
+/// let table = table.replacen(";C;", ";CC;", 1);
+/// let back = grid::import_csv(table.as_bytes(), referentiel)?;
+/// let d = &back.diagnostics()[0];
+/// assert!(d.message.starts_with("verdict «\u{a0}CC\u{a0}» inconnu"));
+/// assert!(d.message_in(Language::En).starts_with("unknown verdict \"CC\""));
+/// assert!(d.to_string().contains("\u{a0}: avertissement\u{a0}: verdict"));
+/// assert!(d.to_string_in(Language::En).contains(": warning: unknown verdict"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GridDiagnostic {
@@ -161,22 +179,56 @@ pub struct GridDiagnostic {
     pub level: ImportLevel,
     /// The sheet and cell, e.g. `Module 1!C7`.
     pub cell: String,
-    /// What happened, naming the value.
+    /// What happened, naming the value, in French.
     pub message: String,
+    /// The English text; empty when none was given, and `message` stands for it.
+    english: String,
+}
+
+impl GridDiagnostic {
+    /// A diagnostic of `cell`, its message in both languages.
+    pub(crate) fn new(level: ImportLevel, cell: String, message: phrases::Msg) -> GridDiagnostic {
+        GridDiagnostic {
+            level,
+            cell,
+            message: message.fr,
+            english: message.en,
+        }
+    }
+
+    /// The message in `language`.
+    #[must_use]
+    pub fn message_in(&self, language: Language) -> &str {
+        match language {
+            Language::Fr => &self.message,
+            Language::En if self.english.is_empty() => &self.message,
+            Language::En => &self.english,
+        }
+    }
+
+    /// The diagnostic as a line in `language`, with the level in that language:
+    /// `Module 1!C7 : avertissement : verdict « CC » inconnu (…)` (French typography),
+    /// `Module 1!C7: warning: unknown verdict "CC" (…)`. Control characters of the cell's name
+    /// (a sheet's) and of the message are escaped (`\u{1b}`), so that no text of the file
+    /// reaches a terminal raw.
+    #[must_use]
+    pub fn to_string_in(&self, language: Language) -> String {
+        let phrases = match language {
+            Language::Fr => &phrases::FR,
+            Language::En => &phrases::EN,
+        };
+        (phrases.line)(
+            &cells::escape_controls(&self.cell),
+            (phrases.level)(self.level),
+            &cells::escape_controls(self.message_in(language)),
+        )
+    }
 }
 
 impl fmt::Display for GridDiagnostic {
-    /// `Module 1!C7: warning: unknown verdict "CC" (…)`; control characters of the cell's
-    /// name (a sheet's) and of the message are escaped (`\u{1b}`), so that no text of the file
-    /// reaches a terminal raw.
+    /// The French line of [`GridDiagnostic::to_string_in`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {}: {}",
-            cells::escape_controls(&self.cell),
-            self.level,
-            cells::escape_controls(&self.message)
-        )
+        f.write_str(&self.to_string_in(Language::Fr))
     }
 }
 
