@@ -1,8 +1,13 @@
 //! The whole pipeline, measured in one run so that ratios hold: parsing, the engine (validate,
 //! score, decide, synthesize), rendering, the text import, and a streamed batch of audits.
 //!
+//! Rendering is measured twice: `render_*` builds the report's document model and writes it
+//! (as `render_markdown` and the like do); `report/*` builds the model once (`report/build`) and
+//! each writer formats that shared model (`report/markdown`, `report/html`, `report/text`,
+//! `report/docx`), as [`Report`] does for a program that writes several formats.
+//!
 //! ```text
-//! cargo bench --bench pipeline
+//! cargo bench --bench pipeline --features docx
 //! ```
 //!
 //! `docs/performance.md` records the figures and the machine.
@@ -17,6 +22,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use qualepref::report::Report;
+#[cfg(feature = "docx")]
+use qualepref::report::docx::render_docx;
 use qualepref::report::text::render_text;
 use qualepref::validate::ValidationOptions;
 use qualepref::{
@@ -89,6 +97,27 @@ fn pipeline(c: &mut Criterion) {
     group.bench_function("toulon", |b| {
         b.iter(|| render_text(black_box(&valid), &conclusions));
     });
+    group.finish();
+
+    #[cfg(feature = "docx")]
+    {
+        let mut group = c.benchmark_group("render_docx");
+        group.bench_function("toulon", |b| {
+            b.iter(|| render_docx(black_box(&valid), &conclusions));
+        });
+        group.finish();
+    }
+
+    let mut group = c.benchmark_group("report");
+    group.bench_function("build", |b| {
+        b.iter(|| Report::new(black_box(&valid), &conclusions));
+    });
+    let report = Report::new(&valid, &conclusions);
+    group.bench_function("markdown", |b| b.iter(|| black_box(&report).markdown()));
+    group.bench_function("html", |b| b.iter(|| black_box(&report).html()));
+    group.bench_function("text", |b| b.iter(|| black_box(&report).text()));
+    #[cfg(feature = "docx")]
+    group.bench_function("docx", |b| b.iter(|| black_box(&report).docx()));
     group.finish();
 
     let mut group = c.benchmark_group("import_text");

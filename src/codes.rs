@@ -21,6 +21,12 @@ Every diagnostic carries a stable code: codes are never renamed nor reused once 
 entry below gives the code's default severity (or level), what it reports, an example as \
 printed, and how to fix it.
 
+A validation diagnostic has its message in French and in English: `Diagnostic::message` (and \
+its JSON `message`) is the French text, `Display` prints the French line, with French \
+typography and the severity in French (`erreur`, `avertissement`, `info`); \
+`Diagnostic::message_in` and `Diagnostic::to_string_in` give either language. Each validation \
+code below shows its example in both.
+
 ## Validation codes
 
 Validating an audit (`validate`, `Valid::new`) and checking a référentiel (`validate_referentiel`) \
@@ -53,11 +59,46 @@ fn section(
     example: &str,
     fix: &str,
 ) {
+    section_in_both(
+        out,
+        heading,
+        level,
+        description,
+        details,
+        example,
+        None,
+        fix,
+    );
+}
+
+/// One code's section, with its example in French too when the table gives one.
+#[allow(clippy::too_many_arguments)]
+fn section_in_both(
+    out: &mut String,
+    heading: &str,
+    level: &str,
+    description: &str,
+    details: Option<&str>,
+    example: &str,
+    example_fr: Option<&str>,
+    fix: &str,
+) {
     let _ = write!(out, "\n### {heading}\n\n**{level}.** {description}\n\n");
     if let Some(details) = details {
         let _ = write!(out, "{details}\n\n");
     }
-    let _ = write!(out, "```text\n{example}\n```\n\nFix: {fix}\n");
+    match example_fr {
+        Some(french) => {
+            let _ = write!(
+                out,
+                "In English:\n\n```text\n{example}\n```\n\nIn French:\n\n```text\n{french}\n```\n\n"
+            );
+        }
+        None => {
+            let _ = write!(out, "```text\n{example}\n```\n\n");
+        }
+    }
+    let _ = writeln!(out, "Fix: {fix}");
 }
 
 /// `Error` for `error`: the level's name as a sentence starts.
@@ -92,13 +133,14 @@ pub fn markdown() -> String {
         );
     }
     for code in RuleCode::ALL {
-        section(
+        section_in_both(
             &mut out,
             &format!("`{code}`"),
             &capitalised(&code.default_severity().to_string()),
             code.description(),
             code.details(),
             code.example(),
+            code.example_fr(),
             code.fix(),
         );
     }

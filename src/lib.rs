@@ -151,6 +151,7 @@ pub mod report_text;
 
 pub mod compare;
 
+pub mod dossier;
 pub mod history;
 pub mod plan;
 

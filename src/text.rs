@@ -195,20 +195,15 @@ pub(crate) fn csv_restore(text: &str) -> &str {
     }
 }
 
-/// The message of a `control-character` diagnostic when `text` holds a refused character (the
-/// first one, by its code point and its position in characters), `None` otherwise; shared by
-/// the audit's texts (validation's `control-character`) and the référentiel file's.
-pub(crate) fn control_character(text: &str) -> Option<String> {
+/// The first refused character of `text` and its position (1-based, in characters) when it
+/// holds one, `None` otherwise: what a `control-character` diagnostic names, for the audit's
+/// texts (validation) and the référentiel file's, each in its phrase table.
+pub(crate) fn control_character(text: &str) -> Option<(char, usize)> {
     if !suspect(text) {
         return None;
     }
     let (at, c) = first_refused(text)?;
-    Some(format!(
-        "the text holds the control character U+{:04X} at character {}; only tab and line \
-         breaks are allowed",
-        u32::from(c),
-        at + 1
-    ))
+    Some((c, at + 1))
 }
 
 /// Whether `text` may hold a refused character: a byte below 0x20 other than tab and line

@@ -58,7 +58,7 @@ fn a_validation_report_is_an_error_so_question_mark_works() {
     let err = check(&audit).unwrap_err();
     let report = err.downcast_ref::<ValidationReport>().unwrap();
     assert!(report.has_errors());
-    assert!(err.to_string().contains("[no-auditor] error"), "{err}");
+    assert!(err.to_string().contains("[no-auditor] erreur"), "{err}");
     assert!(check(&toulon()).is_ok());
 }
 
@@ -881,7 +881,7 @@ fn a_kept_audit_concludes_as_a_borrowed_one() {
     let report =
         qualepref::ValidAudit::new(bad, Referentiel::qual_e_pref_2019(), &options).unwrap_err();
     assert!(
-        report.to_string().contains("[no-auditor] error"),
+        report.to_string().contains("[no-auditor] erreur"),
         "{report}"
     );
 }

@@ -461,10 +461,10 @@ fn import_writes_the_bundled_audit_and_its_diagnostics() {
     assert_eq!(
         lines[0],
         format!(
-            "qualepref: {REPORT}: line 51: [figure-from-prose] info: context figure population = 1060000 read from the prose \"1 060 000 habitants\""
+            "qualepref: {REPORT}: ligne 51\u{a0}: [figure-from-prose] info\u{a0}: chiffre du contexte lu dans le texte «\u{a0}1 060 000 habitants\u{a0}»\u{a0}: population = 1060000"
         )
     );
-    assert!(lines[4].contains("[charte-verdict-from-text] guessed"));
+    assert!(lines[4].contains("[charte-verdict-from-text] déduit"));
 
     let dir = temp_dir("import");
     let out = dir.join("audit.yaml");
@@ -692,7 +692,7 @@ fn synthesize_and_render_refuse_an_invalid_audit_with_exit_1() {
         assert_eq!(code(&output), Some(1), "{command}: {}", stderr(&output));
         assert_eq!(stdout(&output), "", "{command}");
         let err = stderr(&output);
-        assert!(err.contains(&format!("qualepref: {file}: assessments[20].engagement: [module-not-covered] error: engagement 21")), "{err}");
+        assert!(err.contains(&format!("qualepref: {file}: assessments[20].engagement\u{a0}: [module-not-covered] erreur\u{a0}: l'engagement 21")), "{err}");
         assert!(err.ends_with("error(s)): no synthesis\n"), "{err}");
     }
     let output = run(&["synthesize", "no-such.json"], "");
@@ -752,7 +752,7 @@ fn diff_names_each_change_and_exits_1_on_an_invalid_audit() {
     let text = stdout(&output);
     assert!(
         text.contains(
-            "- Décision\u{a0}: avis favorable (indicatif) → avis favorable sous réserve (indicatif)\n"
+            "- Avis\u{a0}: avis favorable (indicatif) → avis favorable sous réserve (indicatif)\n"
         ),
         "{text}"
     );
@@ -763,7 +763,7 @@ fn diff_names_each_change_and_exits_1_on_an_invalid_audit() {
     );
     assert_eq!(
         text.matches("\n- ").count() + usize::from(text.starts_with("- ")),
-        8,
+        11,
         "{text}"
     );
     assert!(
@@ -1035,7 +1035,7 @@ fn control_characters_never_reach_the_terminal() {
             stderr(&output)
         );
         assert!(
-            (stdout(&output) + &stderr(&output)).contains("[control-character] error"),
+            (stdout(&output) + &stderr(&output)).contains("[control-character] erreur"),
             "{command}"
         );
     }
@@ -1062,7 +1062,7 @@ fn text_that_is_not_utf_8_is_named_with_its_offset() {
 }
 
 /// `synthesize` on the Toulon audit (internal) says its outcome is indicative, in text and JSON;
-/// the same audit run by the external audit body says DÉCISION.
+/// the same audit run by the external audit body gives a proposed avis under the tool's rule.
 #[test]
 fn synthesize_says_an_internal_audit_decides_nothing() {
     let output = run(&["synthesize", TOULON, "--format", "json"], "");
@@ -1081,9 +1081,12 @@ fn synthesize_says_an_internal_audit_decides_nothing() {
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(
-        text.starts_with("DÉCISION\u{a0}: avis favorable\n"),
+        text.starts_with(
+            "AVIS PROPOSÉ\u{a0}: avis favorable\nAvis établi selon la règle de décision par défaut de l'outil"
+        ),
         "{text}"
     );
+    assert!(!text.contains("DÉCISION"), "{text}");
     assert!(!text.contains("INDICATIF"), "{text}");
     let output = run(&["synthesize", &external, "--format", "json"], "");
     let value: serde_json::Value = match serde_json::from_str(&stdout(&output)) {
@@ -1093,7 +1096,7 @@ fn synthesize_says_an_internal_audit_decides_nothing() {
     assert_eq!(value["indicative"], serde_json::json!(false));
     let output = run(&["diff", TOULON, &external], "");
     assert!(
-        stdout(&output).contains("- Décision\u{a0}: avis favorable (indicatif) → avis favorable\n"),
+        stdout(&output).contains("- Avis\u{a0}: avis favorable (indicatif) → avis favorable\n"),
         "{}",
         stdout(&output)
     );
@@ -1133,11 +1136,11 @@ fn plan_lists_the_open_and_overdue_actions_at_a_date() {
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(
-        text.starts_with("PLAN D'ACTIONS CORRECTIVES AU 01/03/2020\n"),
+        text.starts_with("PLAN D'ACTIONS QUALITÉ AU 01/03/2020\n"),
         "{text}"
     );
     assert!(
-        text.contains("\nEN RETARD\n- NC min — Engagement 17 "),
+        text.contains("\nEN RETARD\n- N°\u{a0}1 — NC min — Engagement 17 "),
         "{text}"
     );
     assert!(text.contains("  Pilote\u{a0}: Chef du bureau du courrier\n"));
@@ -1145,16 +1148,16 @@ fn plan_lists_the_open_and_overdue_actions_at_a_date() {
     let output = run(&["plan", &file, "--at", "15/01/2020"], "");
     let text = stdout(&output);
     assert!(
-        text.contains("\nOUVERTES\n- NC min — Engagement 17 "),
+        text.contains("\nOUVERTES\n- N°\u{a0}1 — NC min — Engagement 17 "),
         "{text}"
     );
     assert!(!text.contains("EN RETARD"));
     let output = run(&["plan", &file, "--at", "2020-03-01", "--lang", "en"], "");
-    assert!(stdout(&output).contains("\nOVERDUE\n- NC min — Engagement 17 "));
-    // Toulon alone: no action, and the plan says so.
+    assert!(stdout(&output).contains("\nOVERDUE\n- No.\u{a0}1 — NC min — Engagement 17 "));
+    // Toulon alone: its four pistes de progrès.
     let output = run(&["plan", TOULON, "--at", "2020-03-01"], "");
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
-    assert!(stdout(&output).contains("Aucune action corrective\u{a0}: "));
+    assert!(stdout(&output).contains("4 actions, dont 0 non-conformité\u{a0}: "));
     // Without --at: today, a date of the form 01/03/2020.
     let output = run(&["plan", TOULON], "");
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
@@ -1176,9 +1179,17 @@ fn plan_writes_each_format() {
     assert_eq!(value["totals"]["overdue"], 1);
     assert_eq!(value["actions"][0]["leader"], "Chef du bureau du courrier");
     let csv = format("csv");
-    assert!(csv.starts_with("\u{feff}kind;site;audit;"), "{csv}");
-    assert!(csv.contains("\r\ncorrective;PREFECTURE du Var;0;initial;true;2019-11-18;17;"));
-    assert!(format("markdown").starts_with("# Plan d'actions correctives au 01/03/2020\n"));
+    assert!(
+        csv.starts_with("\u{feff}N°;Origine;Date de l'origine;"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(
+            "\r\n1;Audit interne réalisé en amont d'un audit initial;18/11/2019;Engagement 17 "
+        ),
+        "{csv}"
+    );
+    assert!(format("markdown").starts_with("# Plan d'actions qualité au 01/03/2020\n"));
     assert!(format("html").starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
     let out = dir.join("plan.html");
     let output = run(
@@ -1251,10 +1262,12 @@ fn history_of_the_bundled_directory() {
         "{text}"
     );
     assert!(text.contains(
-        "- Engagement 17 (NC min), audit du 18/02/2020\u{a0}: levé à l'audit du 14/09/2021 (C)"
+        "- n°\u{a0}5 — Engagement 17 (NC min), audit du 18/02/2020\u{a0}: levée à l'audit du 14/09/2021 (C)"
     ));
     assert!(text.contains("- Module 1\u{a0}: depuis le 19/02/2020 jusqu'au 19/02/2023\n"));
-    assert!(text.contains("- Prochain audit dû\u{a0}: audit de renouvellement, 19/02/2023\n"));
+    assert!(
+        text.contains("- Prochain audit dû\u{a0}: audit de renouvellement, avant le 19/02/2023\n")
+    );
     // Files in any order give the same output (labels aside: they are the same files).
     let files = [
         "examples/data/history/2021-09-14-toulon-suivi-synthetique.json",
@@ -1274,9 +1287,12 @@ fn history_formats_and_output_file() {
     );
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     let value: serde_json::Value = ok(serde_json::from_str(&stdout(&output)));
+    // Due on 2021-08-19, to be held by 2021-09-19: not late on 2021-09-01; the suivi of
+    // 2021-09-14 is after the date, so the écart it lifts is still pending.
     assert_eq!(value["status"]["next"]["type"], "suivi");
-    assert_eq!(value["status"]["next"]["overdue"], true);
-    assert_eq!(value["ecarts"][0]["status"], "lifted");
+    assert_eq!(value["status"]["next"]["overdue"], false);
+    assert_eq!(value["status"]["next"]["window_end"], "2021-09-19");
+    assert_eq!(value["ecarts"][0]["status"], "pending");
 
     let dir = temp_dir("history-out");
     let out = dir.join("history.html");
@@ -1417,7 +1433,7 @@ fn the_plan_is_at_today_unless_told() {
     assert!(
         [before, after]
             .iter()
-            .any(|d| first == format!("PLAN D'ACTIONS CORRECTIVES AU {d}")),
+            .any(|d| first == format!("PLAN D'ACTIONS QUALITÉ AU {d}")),
         "{first}"
     );
 }
@@ -1986,12 +2002,15 @@ fn the_format_follows_the_extension_of_the_output() {
     let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
     let at = ["--at", "2020-03-01"];
     let csv = text(written(&["plan", &plan, at[0], at[1]], "plan.CSV"));
-    assert!(csv.starts_with("\u{feff}kind;site;audit;"), "{csv}");
+    assert!(
+        csv.starts_with("\u{feff}N°;Origine;Date de l'origine;"),
+        "{csv}"
+    );
     let json = text(written(&["plan", &plan, at[0], at[1]], "plan-out.json"));
     assert!(ok(serde_json::from_str::<Value>(&json))["totals"].is_object());
     let md = text(written(&["plan", &plan, at[0], at[1]], "plan.md"));
     assert!(
-        md.starts_with("# Plan d'actions correctives au 01/03/2020\n"),
+        md.starts_with("# Plan d'actions qualité au 01/03/2020\n"),
         "{md}"
     );
     let html = text(written(&["render", TOULON], "report.html"));
@@ -2066,8 +2085,8 @@ fn an_extension_that_is_not_the_format_s_is_refused() {
     refused(
         &["render", TOULON],
         "report.pdf",
-        "render does not write .pdf files: name the file .md, .markdown, .html, .htm, .txt or \
-         .text",
+        "render does not write .pdf files: name the file .md, .markdown, .html, .htm, .txt, \
+         .text or .docx",
     );
     refused(
         &["render", TOULON, "--format", "html"],
@@ -2153,8 +2172,14 @@ fn plan_csv_writes_no_formula() {
         }
     }
     for formula in formulas {
+        // Each formula stands in a cell of its own, neutralised, or (the requirement) after
+        // the engagement's label in the « Engagement / exigence » cell.
         assert!(
-            cells.contains(&format!("'{formula}")),
+            cells.contains(&format!("'{formula}"))
+                || cells
+                    .iter()
+                    .any(|c| c.contains(&format!("\u{a0}: {formula}"))
+                        && c.starts_with("Engagement")),
             "{formula:?} not written neutralised:\n{csv}"
         );
     }
@@ -2202,4 +2227,77 @@ fn validate_json_reports_an_unreadable_file_as_a_coded_diagnostic() {
         json[0]["message"],
         "cannot read no/such.json: No such file or directory"
     );
+}
+
+/// The quality manager's loop: the plan written as a workbook, given back with --actions and
+/// written back over itself keeps its rows; history and plan take the cycle from options and
+/// refuse months out of bounds; diff writes to -o.
+#[test]
+fn plan_actions_loop_cycle_options_and_diff_output() {
+    let dir = temp_dir("plan-actions");
+    let file = plan_audit(&dir);
+    let kept = dir.join("paq.xlsx").display().to_string();
+    let output = run(&["plan", &file, "--at", "2020-03-01", "-o", &kept], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = run(
+        &[
+            "plan",
+            &file,
+            "--at",
+            "2020-03-01",
+            "--actions",
+            &kept,
+            "-o",
+            &kept,
+        ],
+        "",
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let output = run(
+        &["plan", &file, "--at", "2020-03-01", "--actions", &kept],
+        "",
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("5 actions, dont 1 non-conformité"),
+        "{}",
+        stdout(&output)
+    );
+    let output = run(
+        &[
+            "history",
+            HISTORY,
+            "--at",
+            "2022-01-01",
+            "--validity-months",
+            "48",
+        ],
+        "",
+    );
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Cycle du label\u{a0}: 48\u{a0}mois de validité"),
+        "{}",
+        stdout(&output)
+    );
+    let output = run(&["history", HISTORY, "--follow-up-months", "0"], "");
+    assert_eq!(code(&output), Some(2));
+    let output = run(
+        &[
+            "plan",
+            &file,
+            "--validity-months",
+            "12",
+            "--follow-up-months",
+            "18",
+        ],
+        "",
+    );
+    assert_eq!(code(&output), Some(2), "{}", stderr(&output));
+    let out = dir.join("diff.md").display().to_string();
+    let output = run(&["diff", TOULON, &file, "-o", &out], "");
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "");
+    assert!(ok(std::fs::read_to_string(&out)).starts_with("# Comparaison de deux audits\n"));
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,6 +1,6 @@
 //! The comparison of two audits: the Toulon audit against variants of it.
 
-use qualepref::compare::{Change, FollowUp, NcStatus, Place};
+use qualepref::compare::{Change, NcStatus, ObservationFate, Place};
 use qualepref::{
     Audit, EcartTarget, EngagementNumber, FicheEcart, Language, NcGrade, Observation,
     ObservationKind, Outcome, Referentiel, Valid, ValidationOptions, Verdict, compare, samples,
@@ -66,15 +66,15 @@ fn the_same_audit_has_no_change() {
     assert!(
         c.pistes_de_progres
             .iter()
-            .all(|p| p.status == FollowUp::Open)
+            .all(|p| p.status == ObservationFate::Persistent)
     );
     assert_eq!(c.outcome, (Outcome::Favorable, Outcome::Favorable));
     assert!(c.scope.same_referentiel);
     assert!(c.modules.iter().all(|m| m.before == m.after));
     assert_eq!(
         c.to_text(Language::Fr),
-        "Périmètre et décision\n- Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Après\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Référentiel\u{a0}: qual-e-pref-2019\n- Décision\u{a0}: avis favorable (indicatif) → avis favorable (indicatif)\n\n\
-         Toujours ouverts (sans changement)\n- engagement 17\u{202f}; engagement 21\u{202f}; engagement 22\u{202f}; audit à distance (Internet), engagement 3\n"
+        "Périmètre et avis\n- Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Après\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Référentiel\u{a0}: qual-e-pref-2019\n- Avis\u{a0}: avis favorable (indicatif) → avis favorable (indicatif)\n\n\
+         Toujours ouverts\n- engagement 17\u{a0}: PP persistante — «\u{a0}Le délai de réponse des courriers du BSR sont difficiles à tenir. Etudier la création d'un plan impliquant des renforts pour palier aux absences et permettre une réponse aux courriers dans le délai de 5jours.\u{a0}»\n- engagement 21\u{a0}: PP persistante — «\u{a0}Etudier la création d'une procédure encadrant certaines réponses directement adressées par la préfecture alors que l'interlocuteur privilégié des usagers est la mairie où la démarche a été entamée.\u{a0}»\n- engagement 22\u{a0}: PP persistante — «\u{a0}Les opérations de déstockage \"flash\" sont devenues la norme. Questionnement sur des renforts.\u{a0}»\n- audit à distance (Internet), engagement 3\u{a0}: PP persistante — «\u{a0}Etudier la possibilité de rendre plus visible le plan d'amélioration sur le site internet.\u{a0}»\n"
     );
 }
 
@@ -106,14 +106,14 @@ fn the_variant_reports_exactly_its_changes() {
         .collect();
     assert_eq!(ncs, [(EcartTarget::Engagement(n(17)), NcStatus::New)]);
 
-    let ps: Vec<(Place, FollowUp)> = c
+    let ps: Vec<(Place, ObservationFate)> = c
         .points_sensibles
         .iter()
         .map(|x| (x.place.clone(), x.status))
         .collect();
-    assert_eq!(ps, [(Place::Engagement(n(10)), FollowUp::New)]);
+    assert_eq!(ps, [(Place::Engagement(n(10)), ObservationFate::New)]);
 
-    let pp: Vec<(Place, FollowUp)> = c
+    let pp: Vec<(Place, ObservationFate)> = c
         .pistes_de_progres
         .iter()
         .map(|x| (x.place.clone(), x.status))
@@ -121,12 +121,12 @@ fn the_variant_reports_exactly_its_changes() {
     assert_eq!(
         pp,
         [
-            (Place::Engagement(n(17)), FollowUp::Open),
-            (Place::Engagement(n(21)), FollowUp::Closed),
-            (Place::Engagement(n(22)), FollowUp::Open),
+            (Place::Engagement(n(17)), ObservationFate::Persistent),
+            (Place::Engagement(n(21)), ObservationFate::NotRenewed),
+            (Place::Engagement(n(22)), ObservationFate::Persistent),
             (
                 Place::Remote(qualepref::RemoteChannel::Internet, n(3)),
-                FollowUp::Open
+                ObservationFate::Persistent
             ),
         ]
     );
@@ -150,14 +150,14 @@ fn the_variant_reports_exactly_its_changes() {
 
     assert_eq!(
         c.to_text(Language::Fr),
-        "Périmètre et décision\n\
+        "Périmètre et avis\n\
          - Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n\
          - Après\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n\
          - Référentiel\u{a0}: qual-e-pref-2019\n\
-         - Décision\u{a0}: avis favorable (indicatif) → avis favorable sous réserve (indicatif)\n\
+         - Avis\u{a0}: avis favorable (indicatif) → avis favorable sous réserve (indicatif)\n\
          \n\
          Modules\n\
-         - Module 1\u{a0}: 100,0\u{a0}% (20/20), avis favorable → 95,0\u{a0}% (19/20), avis favorable sous réserve\n\
+         - Module 1\u{a0}: 100,0\u{a0}% (20/20), avis favorable (indicatif) → 95,0\u{a0}% (19/20), avis favorable sous réserve (indicatif)\n\
          \n\
          Engagements\n\
          - Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}»\u{a0}: C → NC min (dégradé)\n\
@@ -166,17 +166,19 @@ fn the_variant_reports_exactly_its_changes() {
          - engagement 17\u{a0}: — → NC min (nouvelle)\n\
          \n\
          Points sensibles\n\
-         - engagement 10\u{a0}: nouveau — «\u{a0}Taux de décroché en baisse le lundi matin.\u{a0}»\n\
+         - engagement 10\u{a0}: nouvelle — «\u{a0}Taux de décroché en baisse le lundi matin.\u{a0}»\n\
          \n\
          Pistes de progrès\n\
-         - engagement 21\u{a0}: suivie — «\u{a0}Etudier la création d'une procédure encadrant certaines réponses directement adressées par la préfecture alors que l'interlocuteur privilégié des usagers est la mairie où la démarche a été entamée.\u{a0}»\n\
+         - engagement 21\u{a0}: non reconduite — «\u{a0}Etudier la création d'une procédure encadrant certaines réponses directement adressées par la préfecture alors que l'interlocuteur privilégié des usagers est la mairie où la démarche a été entamée.\u{a0}»\n\
          \n\
-         Toujours ouverts (sans changement)\n\
-         - engagement 17\u{202f}; engagement 22\u{202f}; audit à distance (Internet), engagement 3\n"
+         Toujours ouverts\n\
+         - engagement 17\u{a0}: PP persistante — «\u{a0}Le délai de réponse des courriers du BSR sont difficiles à tenir. Etudier la création d'un plan impliquant des renforts pour palier aux absences et permettre une réponse aux courriers dans le délai de 5jours.\u{a0}»\n\
+         - engagement 22\u{a0}: PP persistante — «\u{a0}Les opérations de déstockage \"flash\" sont devenues la norme. Questionnement sur des renforts.\u{a0}»\n\
+         - audit à distance (Internet), engagement 3\u{a0}: PP persistante — «\u{a0}Etudier la possibilité de rendre plus visible le plan d'amélioration sur le site internet.\u{a0}»\n"
     );
     let md = c.to_markdown(Language::En);
     assert!(
-        md.starts_with("# Comparison of two audits\n\n## Scope and decision\n"),
+        md.starts_with("# Comparison of two audits\n\n## Scope and opinion\n"),
         "{md}"
     );
     assert!(md.contains("- Engagement 17 \"Nous vous répondons dans un délai annoncé et maîtrisé\": C → NC min (regressed)\n"), "{md}");
@@ -190,7 +192,7 @@ fn the_reverse_comparison_lifts_the_nonconformity() {
     let changed: Vec<Change> = c.changed_engagements().map(|e| e.change).collect();
     assert_eq!(changed, [Change::Improved]);
     assert_eq!(c.nonconformities[0].status, NcStatus::Lifted);
-    assert_eq!(c.points_sensibles[0].status, FollowUp::Closed);
+    assert_eq!(c.points_sensibles[0].status, ObservationFate::NotRenewed);
     assert_eq!(
         c.outcome,
         (Outcome::FavorableWithConditions, Outcome::Favorable)
@@ -279,7 +281,7 @@ fn different_referentiels_are_compared_on_shared_engagements_only() {
     assert_eq!(c.engagements.len(), 22);
     let text = c.to_text(Language::Fr);
     assert!(text.starts_with(
-        "Périmètre et décision\n- Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Après\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Référentiels différents qual-e-pref-2019 → qual-e-pref-2019-bis\u{a0}: seuls les engagements communs (même numéro, même module, même intitulé) sont comparés\n- Engagements non comparés\u{a0}: 5\n"
+        "Périmètre et avis\n- Avant\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Après\u{a0}: Préfecture, TOULON (83) — Audit interne réalisé en amont d'un audit initial — 18/11/2019\n- Référentiels différents qual-e-pref-2019 → qual-e-pref-2019-bis\u{a0}: seuls les engagements communs (même numéro, même module, même intitulé) sont comparés\n- Engagements non comparés\u{a0}: 5\n"
     ), "{text}");
 }
 
@@ -293,22 +295,22 @@ fn the_three_formats_say_the_same_changes() {
     let text = c.to_text(Language::Fr);
     assert!(
         text.contains(
-            "- engagement 10\u{a0}: nouveau — «\u{a0}Taux <bas> | *lundi*\nmatin\u{a0}»\n"
+            "- engagement 10\u{a0}: nouvelle — «\u{a0}Taux <bas> | *lundi*\nmatin\u{a0}»\n"
         )
     );
     let md = c.to_markdown(Language::Fr);
-    assert!(md.starts_with("# Comparaison de deux audits\n\n## Périmètre et décision\n\n- "));
+    assert!(md.starts_with("# Comparaison de deux audits\n\n## Périmètre et avis\n\n- "));
     assert!(md.contains(
-        "- engagement 10\u{a0}: nouveau — «\u{a0}Taux \\<bas\\> \\| \\*lundi\\*<br>matin\u{a0}»\n"
+        "- engagement 10\u{a0}: nouvelle — «\u{a0}Taux \\<bas\\> \\| \\*lundi\\*<br>matin\u{a0}»\n"
     ));
-    assert!(md.ends_with("engagement 3\n") && !md.ends_with("\n\n"));
+    assert!(md.ends_with("sur le site internet.\u{a0}»\n") && !md.ends_with("\n\n"));
     let html = c.to_html(Language::Fr);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">\n"));
     assert!(html.contains("<title>Comparaison de deux audits</title>"));
-    assert!(html.contains("<main>\n<h1>Comparaison de deux audits</h1>\n<section>\n<h2>Périmètre et décision</h2>\n<ul>\n<li>"));
+    assert!(html.contains("<main>\n<h1>Comparaison de deux audits</h1>\n<section>\n<h2>Périmètre et avis</h2>\n<ul>\n<li>"));
     assert!(
         html.contains(
-            "<li>engagement 10\u{a0}: nouveau — «\u{a0}Taux &lt;bas&gt; | *lundi*<br>matin\u{a0}»</li>\n"
+            "<li>engagement 10\u{a0}: nouvelle — «\u{a0}Taux &lt;bas&gt; | *lundi*<br>matin\u{a0}»</li>\n"
         )
     );
     assert!(html.ends_with("</ul>\n</section>\n</main>\n</body>\n</html>\n"));
@@ -373,7 +375,7 @@ fn an_internal_audits_outcome_is_labelled_indicative() {
     let c = compare(&valid(&before, r), &valid(&after, r));
     let fr = c.to_text(Language::Fr);
     assert!(
-        fr.contains("\n- Décision\u{a0}: avis favorable (indicatif) → avis favorable\n"),
+        fr.contains("\n- Avis\u{a0}: avis favorable (indicatif) → avis favorable\n"),
         "{fr}"
     );
     let en = c.to_text(Language::En);
@@ -446,7 +448,7 @@ fn several_new_texts_on_one_engagement_are_each_quoted_and_separated() {
     let fr = c.to_text(Language::Fr);
     assert!(
         fr.contains(
-            "- engagement 10\u{a0}: nouveau — «\u{a0}Taux de décroché en baisse le lundi \
+            "- engagement 10\u{a0}: nouvelle — «\u{a0}Taux de décroché en baisse le lundi \
              matin.\u{a0}»\u{202f}; «\u{a0}Messagerie saturée le vendredi.\u{a0}»\n"
         ),
         "{fr}"

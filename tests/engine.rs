@@ -251,7 +251,7 @@ fn toulon_general_conclusion_in_french_and_english() {
             "Pilotage de la politique qualité et démarche de labellisation\u{a0}: 7 points évalués sur 7\u{a0}: 7 C, 0 NA, 0 NC min, 0 NC Maj\u{202f}; taux de conformité 100,0\u{a0}% (7/7).",
             "Audit à distance\u{a0}: 13 contrôles, 13 conformes, 0 non conforme, 0 non applicable.",
             "Observations\u{a0}: 10 points forts, 0 point sensible, 4 pistes de progrès.",
-            "Avis indicatif (audit interne) selon la politique de décision par défaut de l'outil (et non le texte du référentiel)\u{a0}: avis favorable.",
+            "Avis indicatif (audit interne) selon la règle de décision par défaut de l'outil (et non le texte du référentiel)\u{a0}: avis favorable.",
         ]
     );
     let en = conclude(&valid(&audit), &Policy::default(), Language::En);
@@ -466,13 +466,16 @@ fn without_a_rate_every_output_says_so_in_one_wording() {
     // The report says it the same way (whatever its markup).
     let md = qualepref::render_markdown(&valid, &fr);
     assert!(
-        md.contains("Taux de conformité\u{a0}:") && md.contains(" sans objet"),
+        md.contains(
+            "Taux de conformité calculé par l'outil (Qual-e-pref ne publie pas de taux)\u{a0}:"
+        ) && md.contains(" sans objet"),
         "{md}"
     );
     assert!(!md.contains("sans taux"), "{md}");
     let md = qualepref::render_markdown(&valid, &en);
     assert!(
-        md.contains("Conformity rate:") && md.contains(" none"),
+        md.contains("Conformity rate computed by the tool (Qual-e-pref does not publish rates):")
+            && md.contains(" none"),
         "{md}"
     );
     assert!(!md.contains("no rate"), "{md}");
@@ -510,8 +513,8 @@ fn the_audit_type_is_named_from_the_data_in_each_language() {
         audit.site.name = Some("Préfecture : Var".to_owned());
         let valid = valid(&audit);
         for (language, kind, row) in [
-            (Language::Fr, fr, format!("| TYPE D'AUDIT | {fr} |")),
-            (Language::En, en, format!("| Audit type | {en} |")),
+            (Language::Fr, fr, format!("| Type d'audit | {fr} |")),
+            (Language::En, en, format!("| Type of audit | {en} |")),
         ] {
             let c = conclude(&valid, &Policy::default(), language);
             let first = c
@@ -822,7 +825,7 @@ fn the_general_conclusion_states_the_decision_with_counts_and_due_date() {
             .last()
             .copied(),
         Some(
-            "Avis indicatif (audit interne) selon la politique de décision par défaut de l'outil (et non le texte du référentiel)\u{a0}: avis favorable sous réserve (1 NC min, 0 NC Maj), actions correctives dues au plus tard le 18/02/2020."
+            "Avis indicatif (audit interne) selon la règle de décision par défaut de l'outil (et non le texte du référentiel)\u{a0}: avis favorable sous réserve (1 NC min, 0 NC Maj), actions correctives dues au plus tard le 18/02/2020."
         )
     );
     let major = with_nc_on_17(NcGrade::Major);
@@ -835,7 +838,7 @@ fn the_general_conclusion_states_the_decision_with_counts_and_due_date() {
             .last()
             .copied(),
         Some(
-            "Indicative outcome (internal audit) under the tool's default decision policy (not the référentiel's text): unfavourable (0 NC min, 1 NC Maj)."
+            "Indicative outcome (internal audit) under the tool's default decision rule (not the référentiel's text): unfavourable (0 NC min, 1 NC Maj)."
         )
     );
 }
@@ -910,7 +913,15 @@ fn text_summary_follows_each_language_typography() {
     let mut audit = toulon();
     audit.kind.internal = false;
     let fr = conclude(&valid(&audit), &Policy::default(), Language::Fr).to_text();
-    assert!(fr.starts_with("DÉCISION\u{a0}: avis favorable\n"), "{fr}");
+    assert!(
+        fr.starts_with(
+            "AVIS PROPOSÉ\u{a0}: avis favorable\nAvis établi selon la règle de décision par défaut \
+             de l'outil, et non selon le référentiel, dont les règles de décision ne sont pas \
+             publiques.\n"
+        ),
+        "{fr}"
+    );
+    assert!(!fr.contains("DÉCISION"), "{fr}");
     assert!(
         fr.contains(
             "\nTaux de conformité\u{a0}: 100,0\u{a0}% (23/23)\u{202f}; C 23, NA 0, NC min 0, NC Maj 0\u{202f}; PF 10, PS 0, PP 4\n"
@@ -918,7 +929,14 @@ fn text_summary_follows_each_language_typography() {
         "{fr}"
     );
     let en = conclude(&valid(&audit), &Policy::default(), Language::En).to_text();
-    assert!(en.starts_with("DECISION: favourable\n"), "{en}");
+    assert!(
+        en.starts_with(
+            "PROPOSED OUTCOME: favourable\nOutcome established under the tool's default decision \
+             rule, not the référentiel, whose decision rules are not public.\n"
+        ),
+        "{en}"
+    );
+    assert!(!en.to_lowercase().contains("decision:"), "{en}");
     assert!(
         en.contains(
             "\nConformity rate: 100.0% (23/23); C 23, NA 0, NC min 0, NC Maj 0; PF 10, PS 0, PP 4\n"
@@ -1047,10 +1065,25 @@ fn an_internal_audit_has_an_indicative_outcome_not_a_decision() {
     let json: serde_json::Value = serde_json::from_str(&c.to_json_string().unwrap()).unwrap();
     assert_eq!(json["indicative"], serde_json::json!(false));
     let fr = c.to_text();
-    assert!(fr.starts_with("DÉCISION\u{a0}: avis favorable\n"), "{fr}");
+    assert!(
+        fr.starts_with(
+            "AVIS PROPOSÉ\u{a0}: avis favorable\nAvis établi selon la règle de décision par défaut \
+             de l'outil, et non selon le référentiel, dont les règles de décision ne sont pas \
+             publiques.\n"
+        ),
+        "{fr}"
+    );
+    assert!(!fr.contains("DÉCISION"), "{fr}");
     assert!(!fr.contains("INDICATIF"), "{fr}");
     let en = conclude(&valid(&external), &Policy::default(), Language::En).to_text();
-    assert!(en.starts_with("DECISION: favourable\n"), "{en}");
+    assert!(
+        en.starts_with(
+            "PROPOSED OUTCOME: favourable\nOutcome established under the tool's default decision \
+             rule, not the référentiel, whose decision rules are not public.\n"
+        ),
+        "{en}"
+    );
+    assert!(!en.to_lowercase().contains("decision:"), "{en}");
 }
 
 /// An internal audit with an NC min: still indicative, whatever the outcome.
@@ -1215,12 +1248,50 @@ fn a_charte_graphique_nonconformity_weighs_in_the_decision() {
     audit.conclusion.charte_graphique.text = vec!["Logo ancien sur les courriers.".to_owned()];
     for (verdict, outcome, minor, major) in [
         (Verdict::Conformity, Outcome::Favorable, 0, 0),
-        (Verdict::MinorNonconformity, Outcome::FavorableWithConditions, 1, 0),
+        (
+            Verdict::MinorNonconformity,
+            Outcome::FavorableWithConditions,
+            1,
+            0,
+        ),
         (Verdict::MajorNonconformity, Outcome::Unfavorable, 0, 1),
     ] {
         audit.conclusion.charte_graphique.verdict = Some(verdict);
         let d = decide(&valid(&audit), &Policy::default());
-        assert_eq!((d.outcome, d.minor, d.major), (outcome, minor, major), "{verdict}");
+        assert_eq!(
+            (d.outcome, d.minor, d.major),
+            (outcome, minor, major),
+            "{verdict}"
+        );
         assert!(d.ecarts.is_empty());
     }
+}
+
+// ---- Wording of the text ----
+
+#[test]
+fn an_empty_requirement_reads_non_renseignee_and_a_section_with_nothing_sans_objet() {
+    let mut audit = with_nc_on_17(NcGrade::Minor);
+    audit.ecarts[0].requirement.clear();
+    audit.conclusion = Default::default();
+    let c = conclude(&valid(&audit), &Policy::default(), Language::Fr);
+    // « exigence » is feminine.
+    assert!(
+        c.reasons[1].contains(" — exigence\u{a0}: non renseignée — "),
+        "{}",
+        c.reasons[1]
+    );
+    let text = c.to_text();
+    // COMMENTAIRES has no generated line and the audit holds no text of the auditor: the text
+    // says so as the report does.
+    assert!(text.contains("\n❖ COMMENTAIRES\nSans objet.\n"), "{text}");
+    assert!(!text.contains("❖ COMMENTAIRES\n\n"), "{text}");
+    let en = conclude(&valid(&audit), &Policy::default(), Language::En).to_text();
+    assert!(en.contains("\n❖ COMMENTS\nNothing to report.\n"), "{en}");
+    // A section the auditor wrote keeps its text and no « Sans objet. » of the tool.
+    let toulon = conclude(&valid(&toulon()), &Policy::default(), Language::Fr).to_text();
+    assert!(
+        toulon.contains("\n❖ LES BONNES PRATIQUES\nTexte de l'auditeur\u{a0}:\n  Les bonnes"),
+        "{toulon}"
+    );
 }

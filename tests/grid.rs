@@ -375,7 +375,7 @@ fn a_grid_edited_by_hand_imports_with_diagnostics_naming_sheet_and_cell() {
         .diagnostics()
         .iter()
         .filter(|d| d.code == RuleCode::UnreadValue)
-        .map(|d| format!("{}: {}", d.path, d.message))
+        .map(|d| format!("{}: {}", d.path, d.message_in(qualepref::Language::En)))
         .collect();
     assert_eq!(
         unread,

@@ -260,7 +260,14 @@ fn errors(audit: &Audit) -> Vec<String> {
         .diagnostics()
         .iter()
         .filter(|d| d.severity == qualepref::Severity::Error)
-        .map(|d| format!("{}: [{}] {}", d.path, d.code, d.message))
+        .map(|d| {
+            format!(
+                "{}: [{}] {}",
+                d.path,
+                d.code,
+                d.message_in(qualepref::Language::En)
+            )
+        })
         .collect()
 }
 

@@ -2,7 +2,7 @@
 //! synthetic initial and a synthetic suivi), the order of inputs, each history rule triggering
 //! and not, and the renderings.
 
-use qualepref::history::{EcartStatus, ObservationStatus, Trend};
+use qualepref::history::{FollowUp, Trend};
 use qualepref::{
     ActionStatus, Audit, AuditType, EcartTarget, EngagementNumber, History, HistoryCode,
     HistoryOptions, LabelState, ModuleNumber, NaiveDate, NcGrade, Outcome, Referentiel, Verdict,
@@ -147,7 +147,7 @@ fn ecart_17_is_followed_from_open_to_lifted() {
     assert_eq!(e.path, "audits[1].ecarts[0]");
     assert_eq!(e.due, Some(day("2020-05-19")));
     assert_eq!(e.next_verdict, Some(Verdict::Conformity));
-    assert_eq!(e.status, EcartStatus::Lifted);
+    assert_eq!(e.status, FollowUp::Lifted);
     assert!(!e.overdue);
 }
 
@@ -156,12 +156,12 @@ fn ecart_without_fiche_status_is_lifted_by_the_next_verdict() {
     let mut initial = audit(INITIAL);
     initial.ecarts[0].status = ActionStatus::Open;
     let h = history(vec![audit(INTERNAL), initial, audit(SUIVI)]);
-    assert_eq!(h.ecarts[0].status, EcartStatus::Lifted);
+    assert_eq!(h.ecarts[0].status, FollowUp::Lifted);
     // Without the suivi, nothing covers it yet.
     let mut initial = audit(INITIAL);
     initial.ecarts[0].status = ActionStatus::Open;
     let h = history(vec![initial]);
-    assert_eq!(h.ecarts[0].status, EcartStatus::Pending);
+    assert_eq!(h.ecarts[0].status, FollowUp::Pending);
 }
 
 #[test]
@@ -172,23 +172,22 @@ fn observations_are_followed_to_the_next_audit() {
             .iter()
             .filter(|o| {
                 o.audit == audit
-                    && o.target
-                        == EcartTarget::Engagement(EngagementNumber::try_from(n).unwrap_or(e17()))
+                    && o.source
+                        == qualepref::Source::Engagement(
+                            EngagementNumber::try_from(n).unwrap_or(e17()),
+                        )
             })
             .map(|o| (o.kind.to_string(), o.status))
             .collect::<Vec<_>>()
     };
     // The internal audit's PP on 17 appears again at the initial audit; those on 21, 22 do not.
-    assert_eq!(of(0, 17), [("PP".to_owned(), ObservationStatus::Recurring)]);
-    assert_eq!(
-        of(0, 21),
-        [("PP".to_owned(), ObservationStatus::FollowedUp)]
-    );
+    assert_eq!(of(0, 17), [("PP".to_owned(), FollowUp::Persistent)]);
+    assert_eq!(of(0, 21), [("PP".to_owned(), FollowUp::NotRenewed)]);
     assert_eq!(
         of(1, 17),
         [
-            ("PS".to_owned(), ObservationStatus::FollowedUp),
-            ("PP".to_owned(), ObservationStatus::FollowedUp)
+            ("PS".to_owned(), FollowUp::NotRenewed),
+            ("PP".to_owned(), FollowUp::NotRenewed)
         ]
     );
     let h = history(vec![audit(SUIVI)]);
@@ -209,9 +208,14 @@ fn label_status_at_dates() {
     let Some(next) = late.next else {
         panic!("no next audit")
     };
+    // Due on 2021-08-19, within a window of a month on either side: not late yet.
     assert_eq!(
         (next.audit_type, next.due, next.overdue),
-        (AuditType::Suivi, day("2021-08-19"), true)
+        (AuditType::Suivi, day("2021-08-19"), false)
+    );
+    assert_eq!(
+        (next.window_start, next.window_end),
+        (Some(day("2021-07-19")), day("2021-09-19"))
     );
 
     let after = h.status_at(day("2022-01-01"));
@@ -240,9 +244,11 @@ fn label_status_at_dates() {
     assert!(expired.modules.is_empty());
 
     // The options' date gives `status`; a shorter cycle moves the dates.
-    let options = HistoryOptions::default()
-        .at(day("2022-01-01"))
-        .with_cycle(qualepref::CyclePolicy::default().with_validity_months(24));
+    let options = HistoryOptions::default().at(day("2022-01-01")).with_cycle(
+        qualepref::CyclePolicy::default()
+            .with_validity_months(24)
+            .unwrap_or_default(),
+    );
     let h = History::new(bundled(), Referentiel::qual_e_pref_2019(), &options);
     assert_eq!(h.status.at, day("2022-01-01"));
     assert_eq!(h.status.modules[0].until, day("2022-02-19"));
@@ -303,14 +309,18 @@ fn history_other_site() {
     );
     assert_eq!(codes(&h), [HistoryCode::OtherSite]);
     assert_eq!(
-        h.diagnostics[0].to_string(),
+        h.diagnostics[0].to_string_in(qualepref::Language::En),
         "nice.json: audits[1]: [history-other-site] error: the audit is of Préfecture NICE (06), not of Préfecture TOULON (83)"
+    );
+    assert_eq!(
+        h.diagnostics[0].to_string(),
+        "nice.json: audits[1]: [history-other-site] error: l'audit porte sur Préfecture NICE (06), non sur Préfecture TOULON (83)"
     );
     assert!(h.grid.iter().all(|r| r.cells[1].is_none()));
     // The timeline says it is left out, and gives its outcome only for the site's own audits.
     let text = h.to_text(qualepref::Language::Fr);
     assert!(
-        text.contains("— modules 1, 2 — audit d'un autre site, écarté [nice.json]"),
+        text.contains("— modules 1, 2 — audit d'un autre site, écarté\n"),
         "{text}"
     );
     assert!(text.contains("— modules 1, 2 — avis favorable sous réserve\u{202f}; "));
@@ -401,7 +411,7 @@ fn history_charte_graphique_not_assessed() {
     let h = history(vec![audit(INITIAL), suivi]);
     assert_eq!(codes(&h), [HistoryCode::CharteGraphiqueNotAssessed]);
     assert!(
-        h.diagnostics[0].message.ends_with(
+        h.diagnostics[0].message_en.ends_with(
             "leaves the charte graphique unassessed (« Non applicable en audit initial »)"
         ),
         "{}",
@@ -433,7 +443,7 @@ fn history_overdue_action_and_persistent_ecart() {
         "Synthétique : délai toujours non tenu.",
     );
     let h = history(vec![initial, suivi]);
-    assert_eq!(h.ecarts[0].status, EcartStatus::Persistent);
+    assert_eq!(h.ecarts[0].status, FollowUp::Persistent);
     assert!(h.ecarts[0].overdue);
     assert_eq!(codes(&h), [HistoryCode::OverdueAction]);
     assert_eq!(h.diagnostics[0].path, "audits[0].ecarts[0]");
@@ -463,7 +473,7 @@ fn history_ecart_not_mentioned() {
         a.observations.clear();
     }
     let h = history(vec![initial, suivi]);
-    assert_eq!(h.ecarts[0].status, EcartStatus::NotMentioned);
+    assert_eq!(h.ecarts[0].status, FollowUp::NotAssessed);
     assert!(codes(&h).contains(&HistoryCode::EcartNotMentioned));
     assert!(!h.has_errors());
     // Assessed C: lifted, nothing to say.
@@ -505,13 +515,13 @@ fn renderings_name_the_follow_up_and_escape_texts() {
     );
     let text = h.to_text(qualepref::Language::Fr);
     assert!(text.contains(
-        "- Engagement 17 (NC min), audit du 18/02/2020\u{a0}: levé à l'audit du 14/09/2021 (C)\u{202f}; échéance 19/05/2020\u{202f}; fiche\u{a0}: écart levé\n"
-    ));
+        "- n°\u{a0}5 — Engagement 17 (NC min), audit du 18/02/2020\u{a0}: levée à l'audit du 14/09/2021 (C)\u{202f}; échéance 19/05/2020\u{202f}; fiche\u{a0}: écart levé\n"
+    ), "{text}");
     assert!(text.contains("STATUT DU LABEL AU 01/01/2022\n- État\u{a0}: labellisé\n"));
     let english = h.to_text(qualepref::Language::En);
     assert!(
         english.contains(
-            "- Engagement 17 (NC min), audit of 2020-02-18: lifted at the audit of 2021-09-14 (C)"
+            "- no. 5 — Engagement 17 (NC min), audit of 2020-02-18: lifted at the audit of 2021-09-14 (C)"
         ),
         "{english}"
     );
@@ -522,7 +532,7 @@ fn renderings_name_the_follow_up_and_escape_texts() {
             Ok(v) => v,
             Err(e) => panic!("{e}"),
         };
-    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["format_version"], 2);
     assert_eq!(json["ecarts"][0]["status"], "lifted");
     assert_eq!(json["status"]["next"]["type"], "renouvellement");
     let back: History = match serde_json::from_value(json) {
@@ -547,6 +557,10 @@ fn history_codes_are_pinned() {
             "history-same-day-and-type",
             "history-overdue-action",
             "history-ecart-not-mentioned",
+            "history-suivi-with-labelling-audit",
+            "history-audit-after-date",
+            "history-due-before-audit",
+            "history-suivi-outside-window",
         ]
     );
     for code in HistoryCode::ALL {
@@ -670,8 +684,8 @@ fn the_label_and_the_next_audit_at_their_last_day() {
     assert_eq!(h.status_at(day("2023-02-19")).state, LabelState::Labelled);
     assert_eq!(h.status_at(day("2023-02-20")).state, LabelState::Expired);
     let h = history(vec![audit(INTERNAL), audit(INITIAL)]);
-    let on_the_day = h.status_at(day("2021-08-19")).next.map(|n| n.overdue);
-    let after = h.status_at(day("2021-08-20")).next.map(|n| n.overdue);
+    let on_the_day = h.status_at(day("2021-09-19")).next.map(|n| n.overdue);
+    let after = h.status_at(day("2021-09-20")).next.map(|n| n.overdue);
     assert_eq!((on_the_day, after), (Some(false), Some(true)));
 }
 
@@ -699,7 +713,7 @@ fn an_ecart_on_a_management_item_is_followed_on_that_item() {
         .map(|e| (e.status, e.next_verdict));
     assert_eq!(
         followed,
-        Some((EcartStatus::Persistent, Some(Verdict::MinorNonconformity)))
+        Some((FollowUp::Persistent, Some(Verdict::MinorNonconformity)))
     );
     let h = history(vec![with_nc(audit(INITIAL)), audit(SUIVI)]);
     let followed = h
@@ -709,7 +723,7 @@ fn an_ecart_on_a_management_item_is_followed_on_that_item() {
         .map(|e| (e.status, e.next_verdict));
     assert_eq!(
         followed,
-        Some((EcartStatus::Lifted, Some(Verdict::Conformity)))
+        Some((FollowUp::Lifted, Some(Verdict::Conformity)))
     );
 }
 
@@ -820,8 +834,12 @@ fn overdue_at_the_next_audit_is_judged_on_its_first_day() {
 /// Every history rule's message, in full, as printed (the tests above check codes and paths).
 #[test]
 fn history_diagnostics_read_in_full() {
-    let lines =
-        |h: &History| -> Vec<String> { h.diagnostics.iter().map(ToString::to_string).collect() };
+    let lines = |h: &History| -> Vec<String> {
+        h.diagnostics
+            .iter()
+            .map(|d| d.to_string_in(qualepref::Language::En))
+            .collect()
+    };
     let mut suivi = audit(SUIVI);
     suivi.auditors.clear();
     let mut same = audit(INITIAL);
@@ -866,7 +884,7 @@ fn history_diagnostics_read_in_full() {
     assert_eq!(
         all,
         [
-            "invalid: audits[1]: [history-invalid-audit] error: the audit is invalid (1 error), first: auditors: [no-auditor] error: no auditor is named",
+            "invalid: audits[1]: [history-invalid-audit] error: the audit is invalid (1 error), first: auditors\u{a0}: [no-auditor] erreur\u{a0}: aucun auditeur n'est nommé",
             "no labelling audit: audits[1].kind.type: [history-no-labelling-audit] warning: the external suivi audit on 2021-09-14 has no earlier labelling audit (an external initial or renouvellement audit with a favourable outcome)",
             "charte: audits[1].conclusion.charte_graphique: [history-charte-graphique-not-assessed] warning: the external suivi audit on 2021-09-14 leaves the charte graphique unassessed (NA)",
             "same day and type: audits[1]: [history-same-day-and-type] error: the external initial audit on 2020-02-18 has the same day and type as audits[0]",
@@ -908,4 +926,93 @@ fn markdown_grid_escapes_a_pipe_once() {
         "{md}"
     );
     assert!(!md.contains("\n\n\n"), "{md}");
+}
+
+/// The history at a date shows what was known then: a later audit is neither listed nor
+/// gridded, a note says so, and the écart it lifted is still pending.
+#[test]
+fn an_audit_after_the_date_is_not_counted() {
+    let h = History::new(
+        bundled(),
+        Referentiel::qual_e_pref_2019(),
+        &HistoryOptions::default().at(day("2021-01-01")),
+    );
+    assert_eq!(h.audits.len(), 2);
+    assert!(h.grid.iter().all(|r| r.cells.len() == 2));
+    assert_eq!(codes(&h), [HistoryCode::AuditAfterDate]);
+    assert_eq!(h.ecarts[0].status, FollowUp::Pending);
+    let text = h.to_text(qualepref::Language::Fr);
+    assert!(!text.contains("14/09/2021 — "), "{text}");
+    assert!(text.contains("[history-audit-after-date] info: l'audit externe de suivi du 14/09/2021 commence après le 01/01/2021"), "{text}");
+    // At a later date: counted, no note.
+    let h = History::new(
+        bundled(),
+        Referentiel::qual_e_pref_2019(),
+        &HistoryOptions::default().at(day("2022-01-01")),
+    );
+    assert_eq!(h.audits.len(), 3);
+    assert!(!codes(&h).contains(&HistoryCode::AuditAfterDate));
+}
+
+/// The renderings name the cycle as the crate's default, say when the next audit may be held,
+/// keep the piste de progrès of a remote check, list what is still open, and print no file
+/// path in the timeline.
+#[test]
+fn the_rendering_names_its_cycle_and_what_is_still_open() {
+    let labelled = [
+        (format!("{DIR}/{INTERNAL}"), audit(INTERNAL)),
+        (format!("{DIR}/{INITIAL}"), audit(INITIAL)),
+        (format!("{DIR}/{SUIVI}"), audit(SUIVI)),
+    ];
+    let h = History::with_labels(
+        labelled,
+        Referentiel::qual_e_pref_2019(),
+        &HistoryOptions::default().at(day("2021-01-01")),
+    );
+    let text = h.to_text(qualepref::Language::Fr);
+    assert!(!text.contains("ENGAGEMENTS D'AUDIT EN AUDIT"), "{text}");
+    assert!(
+        text.contains("\nVERDICTS DE CHAQUE ENGAGEMENT, AUDIT APRÈS AUDIT\n"),
+        "{text}"
+    );
+    assert!(!text.contains(".json]"), "{text}");
+    assert!(text.contains("Cycle du label\u{a0}: valeur par défaut de l'outil, le cycle de Qual-e-pref n'étant pas public"), "{text}");
+    assert!(text.contains("- Prochain audit dû\u{a0}: audit de suivi, 19/08/2021, à tenir du 19/07/2021 au 19/09/2021\n"), "{text}");
+    assert!(
+        text.contains("PP Audit à distance (Internet), engagement 3, audit du 18/11/2019"),
+        "{text}"
+    );
+    assert!(text.contains("\nTOUJOURS OUVERTS\n"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&h.to_json_string().unwrap()).unwrap();
+    assert_eq!(json["cycle_is_default"], true);
+    assert!(
+        json["cycle_note"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("this tool's default")
+    );
+    // A chosen cycle is named as chosen.
+    let cycle = qualepref::CyclePolicy::new(48, 24, 2).unwrap();
+    let h = History::new(
+        bundled(),
+        Referentiel::qual_e_pref_2019(),
+        &HistoryOptions::default().with_cycle(cycle),
+    );
+    assert!(!h.cycle_is_default);
+    assert!(h.to_text(qualepref::Language::En).contains("Label cycle: valid 48 months, follow-up audit at 24 months (± 2 months), chosen instead of this tool's default"));
+}
+
+/// The renouvellement is due before the label ends.
+#[test]
+fn the_renewal_is_due_before_the_label_ends() {
+    let h = History::new(
+        bundled(),
+        Referentiel::qual_e_pref_2019(),
+        &HistoryOptions::default().at(day("2022-01-01")),
+    );
+    let text = h.to_text(qualepref::Language::Fr);
+    assert!(
+        text.contains("- Prochain audit dû\u{a0}: audit de renouvellement, avant le 19/02/2023\n"),
+        "{text}"
+    );
 }

@@ -31,7 +31,10 @@ fn references(html: &str) -> Vec<&str> {
                 .strip_prefix('"')
                 .and_then(|r| r.split('"').next())
                 .unwrap_or(rest);
-            refs.push(value);
+            // An anchor of the page itself (the contents' links) is no reference.
+            if !value.starts_with('#') {
+                refs.push(value);
+            }
         }
     }
     refs
@@ -103,9 +106,24 @@ fn toulon_report_structure() {
         "<h3>MODULE 1 - OBLIGATOIRE\u{a0}: RELATION GENERALE AVEC LES USAGERS</h3>",
         "<th scope=\"row\">Module 1 17. Nous vous répondons dans un délai annoncé et maîtrisé</th><td><p><span class=\"k\">PP</span>\u{a0}: Le délai de réponse",
         "<h3>AUDIT À DISTANCE\u{a0}: Téléphone (standard, SVI, SART)</h3>",
-        "<li>Absence de non-conformité majeure ou mineure.</li>",
+        " FICHE(S) D&#39;ÉCART(S)</h3>\n<p>Absence de non-conformité majeure ou mineure.</p>\n<h3>",
         "<li>Aucune non-conformité majeure ou mineure\u{a0}: avis favorable.</li>",
-        "<p class=\"tally\">Module 1 — Taux de conformité\u{a0}: 100,0\u{a0}% (20/20) — 20 C, 0 NA, 0 NC min, 0 NC Maj.</p>",
+        "<p class=\"tally\">Module 1 — Taux de conformité calculé par l'outil (Qual-e-pref ne publie pas de taux)\u{a0}: 100,0\u{a0}% (20/20) — 20 C, 0 NA, 0 NC min, 0 NC Maj.</p>",
+        // The cover shows every box, checked or not.
+        "<span class=\"box\">☒</span>\u{a0}Préfecture\u{2003}<span class=\"box\">☐</span>\u{a0}Sous-préfecture",
+        "<span class=\"box\">☐</span>\u{a0}Module 8 Polices exercées par la préfecture de police de Paris",
+        "<th scope=\"row\">AUDIT INTERNE</th><td>Réalisé en amont d'un audit\u{a0}: <span class=\"box\">☒</span>\u{a0}Initial\u{2003}<span class=\"box\">☐</span>\u{a0}de\u{a0}Suivi",
+        // The header block, the contents, the récapitulatif, the avis and the closing record.
+        "<tr><th scope=\"row\">Votre responsable d'audit</th><td>Aurélie ROUMEGOUX</td></tr>",
+        "<li><a href=\"#recap\">RÉCAPITULATIF DES CONSTATS</a></li>",
+        "<h2 id=\"recap\">RÉCAPITULATIF DES CONSTATS</h2>\n<p class=\"note\">Tableau établi par l'outil",
+        "<tr class=\"total\"><th scope=\"row\"><strong>Total</strong></th><td class=\"verdict\"></td><td class=\"num\">10</td><td class=\"num\">0</td><td class=\"num\">4</td><td class=\"num\">—</td></tr>",
+        "<h4 id=\"avis\">AVIS INDICATIF (AUDIT INTERNE)</h4>\n<p class=\"outcome o-favorable\">Avis favorable</p>",
+        "<h2 id=\"closing\">PROCÈS-VERBAL DE CLÔTURE</h2>",
+        "<th scope=\"row\">Représentant du site audité</th><td><span class=\"blank\"></span></td>",
+        // Page numbers and the running header in print.
+        "@bottom-right { content: counter(page) \" / \" counter(pages);",
+        "@top-left { content: \"RAPPORT D'AUDIT — PREFECTURE du Var, TOULON (83)\";",
     ] {
         assert!(html.contains(needle), "missing {needle:?}");
     }
@@ -118,6 +136,11 @@ fn toulon_report_structure() {
         "external references: {:?}",
         references(&html)
     );
+    // Every link of the contents leads to a heading of the page.
+    for (i, _) in html.match_indices("href=\"#") {
+        let id = html[i + 7..].split('"').next().unwrap();
+        assert!(html.contains(&format!(" id=\"{id}\">")), "no anchor {id}");
+    }
     // Headings go h1, h2, h3 without skipping a level.
     let mut level = 0;
     for (i, _) in html.match_indices("<h") {
@@ -127,7 +150,42 @@ fn toulon_report_structure() {
         assert!(d <= level + 1, "h{d} after h{level} at byte {i}");
         level = d;
     }
-    assert!(!html.contains("<h4"));
+    assert_eq!(html.matches("<h4").count(), 1, "the avis alone");
+    // Section 4 prints the auditor's words once; the avis stands under the general conclusion,
+    // and no section 5 follows the four of the original.
+    assert_eq!(
+        html.matches("Absence de non-conformité majeure ou mineure.")
+            .count(),
+        1
+    );
+    assert!(!html.contains("DÉCISION"), "{html}");
+    let parts: Vec<&str> = html
+        .split("<h2")
+        .skip(1)
+        .map(|h| h.split_once('>').unwrap().1.split("</h2>").next().unwrap())
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            "SOMMAIRE DU RAPPORT D'ÉVALUATION",
+            "En bref",
+            "1. PAGE DE GARDE",
+            "2. CONTEXTE",
+            "3. SYNTHÈSE DE L'ÉVALUATION",
+            "RÉCAPITULATIF DES CONSTATS",
+            "4. SYNTHÈSE DE L'ÉVALUATION ET CONCLUSION GÉNÉRALE DE L'AUDIT",
+            "PROCÈS-VERBAL DE CLÔTURE",
+        ]
+    );
+    assert!(html.find("CONCLUSION GÉNÉRALE DE L&#39;AUDIT</h3>") < html.find("id=\"avis\""));
+    // No heading the original does not have: the first group of module 1 is named for
+    // assistive technologies only, as the référentiel's group.
+    assert!(!html.contains("<caption>Dispositions générales"));
+    assert!(html.contains(
+        "<caption class=\"sr\">Dispositions générales (groupe du référentiel)</caption>"
+    ));
+    // The rate is the tool's, once per module and per management section.
+    assert_eq!(html.matches("<p class=\"tally\">").count(), 4);
     assert_balanced(&html);
 }
 
@@ -170,13 +228,35 @@ fn a_minor_nonconformity_has_its_fiche_and_due_date() {
     let html = render(&audit, Language::Fr);
     assert!(html.contains(">Avis favorable sous réserve</p>"));
     assert!(!html.contains("<code>"));
-    assert!(html.contains(
-        "<tr class=\"ecart\"><th scope=\"row\"><span class=\"badge v-min\">NC min</span> Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}»</th><td>12 courriers sur 40<br>hors délai</td><td>Délai annoncé.</td><td>Plan de renfort.</td><td>—</td><td>18/02/2020</td><td>ouverte</td></tr>"
-    ));
+    // The fiche is a form, numbered after the fiches that have a number (none here).
+    let form = "<h4>Fiche d'écart n°1 — <span class=\"badge v-min\">NC min</span></h4>\n\
+         <table class=\"form\">\n<caption class=\"sr\">Fiche d'écart n°1</caption>\n<tbody>\n\
+         <tr><th scope=\"row\">Type d'écart</th><td><span class=\"badge v-min\">NC min</span></td></tr>\n\
+         <tr><th scope=\"row\">Engagement ou point concerné</th><td>Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}»</td></tr>\n\
+         <tr><th scope=\"row\">Constat</th><td>12 courriers sur 40<br>hors délai</td></tr>\n\
+         <tr><th scope=\"row\">Exigence</th><td>Délai annoncé.</td></tr>\n\
+         <tr><th scope=\"row\">Action proposée par le site audité</th><td>Plan de renfort.</td></tr>\n\
+         <tr><th scope=\"row\">Pilote</th><td><span class=\"blank\"></span></td></tr>\n\
+         <tr><th scope=\"row\">Délai</th><td>18/02/2020 (3 mois après la fin de l'audit, règle par défaut de l'outil)</td></tr>\n\
+         <tr><th scope=\"row\">Réponse de l'audité</th><td><span class=\"blank\"></span></td></tr>\n\
+         <tr><th scope=\"row\">Signature de l'auditeur</th><td><span class=\"blank\"></span></td></tr>\n\
+         <tr><th scope=\"row\">Signature du représentant du site audité</th><td><span class=\"blank\"></span></td></tr>\n\
+         </tbody>\n</table>\n";
+    assert!(html.contains(form), "{html}");
+    // Under the auditor's text of FICHE(S) D'ÉCART(S), which says there is none: the
+    // contradiction is the data's (validation warns of it), and both are shown as they are.
+    assert!(html.find("<p>Absence de non-conformité majeure ou mineure.</p>") < html.find(form));
+    // The récapitulatif gives the fiche's number on its engagement's row.
+    assert!(html.contains("<th scope=\"row\">17. Nous vous répondons dans un délai annoncé et maîtrisé</th><td class=\"verdict\"><span class=\"badge v-min\">NC min</span></td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">1</td></tr>"), "{html}");
     assert!(html.contains("<td class=\"verdict\"><span class=\"badge v-min\">NC min</span></td>"));
     let en = render(&audit, Language::En);
     assert!(en.contains("Favourable with conditions"));
-    assert!(en.contains("<td>2020-02-18</td>"));
+    assert!(
+        en.contains(
+            "<td>2020-02-18 (3 months after the audit's last day, the tool's default rule)</td>"
+        ),
+        "{en}"
+    );
     assert_balanced(&html);
 }
 
@@ -372,35 +452,43 @@ proptest! {
         assert_balanced(&a);
         prop_assert_eq!(a.matches("<tr class=\"engagement\"").count(), 23);
         let nc = verdicts.iter().filter(|&&v| v >= 2).count();
-        prop_assert_eq!(a.matches("<tr class=\"ecart\"").count(), nc);
+        prop_assert_eq!(a.matches("<table class=\"form\">").count(), nc);
     }
 }
 
-/// The summary band and section 5 of an internal audit give an indicative outcome and say that
-/// only the external audit decides; those of an external audit give the decision.
+/// The summary band and the avis of an internal audit give an indicative outcome and say what
+/// it is, no more; those of an external audit give a proposed avis: an audit decides nothing,
+/// the certification body does.
 #[test]
 fn an_internal_audit_has_an_indicative_outcome() {
     let mut audit = toulon();
     let html = render(&audit, Language::Fr);
     assert!(
-        html.contains("<h2 id=\"decision\">5. AVIS INDICATIF (AUDIT INTERNE)</h2>"),
+        html.contains("<h4 id=\"avis\">AVIS INDICATIF (AUDIT INTERNE)</h4>"),
         "{html}"
     );
     assert!(html.contains(
         "<p class=\"outcome o-favorable\">Avis indicatif (audit interne)\u{a0}: avis favorable</p>"
     ));
-    // Once in the summary band, once in section 5.
-    let note = "<p>Un audit interne n'accorde pas le label\u{a0}: seul l'audit de l'organisme d'audit \
-                externe conduit à la décision de labellisation.";
+    // Once in the summary band, once under the avis; it claims nothing of the external audit.
+    let note = "<p>Un audit interne n'accorde pas le label et n'appelle aucune décision de \
+                labellisation\u{a0}: cet avis applique la règle de l'outil aux constats de cet audit \
+                interne, sans préjuger de l'audit externe.</p>";
     assert_eq!(html.matches(note).count(), 2, "{html}");
+    assert!(!html.contains("vraisemblablement") && !html.contains("17021"));
+    let caveat = "<p>Avis établi selon la règle de décision par défaut de l'outil, et non selon le \
+                  référentiel, dont les règles de décision ne sont pas publiques.</p>";
+    assert_eq!(html.matches(caveat).count(), 1, "{html}");
     audit.kind.internal = false;
     let html = render(&audit, Language::Fr);
-    assert!(
-        html.contains("<h2 id=\"decision\">5. DÉCISION</h2>"),
-        "{html}"
-    );
+    assert!(html.contains("<h4 id=\"avis\">AVIS PROPOSÉ</h4>"), "{html}");
+    assert!(html.contains("<p>Cet avis est une proposition\u{a0}: la décision de labellisation revient ensuite à l&#39;organisme certificateur.</p>") || html.contains("<p>Cet avis est une proposition\u{a0}: la décision de labellisation revient ensuite à l'organisme certificateur.</p>"), "{html}");
     assert!(html.contains("<p class=\"outcome o-favorable\">Avis favorable</p>"));
     assert!(!html.contains("indicatif") && !html.contains("audit interne n"));
+    assert!(!html.contains("DÉCISION"));
+    let en = render(&audit, Language::En);
+    assert!(en.contains("<h4 id=\"avis\">PROPOSED OUTCOME</h4>"), "{en}");
+    assert!(!en.contains("Decision") && !en.contains("DECISION"), "{en}");
 }
 
 #[test]
@@ -441,7 +529,12 @@ fn values_the_import_could_not_read_are_listed_in_an_annex() {
     ), "{annex}");
     assert_balanced(&html);
     let en = render(&audit, Language::En);
-    assert!(en.contains("id=\"unread\">Annex — Values the import could not read</h2>"));
+    assert!(en.contains("id=\"unread\">ANNEX — VALUES THE IMPORT COULD NOT READ</h2>"));
+    assert!(
+        html.contains("<li><a href=\"#unread\">ANNEXE — VALEURS NON LUES À L&#39;IMPORT</a></li>")
+            || html
+                .contains("<li><a href=\"#unread\">ANNEXE — VALEURS NON LUES À L'IMPORT</a></li>")
+    );
 }
 
 /// The bars of the report's chart: for each row (its `y`), where its last segment ends.

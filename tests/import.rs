@@ -6,8 +6,9 @@ mod synthetic;
 use proptest::prelude::*;
 use qualepref::{
     ActionStatus, Audit, EcartTarget, EngagementNumber, FicheEcart, ImportCode, ImportLevel,
-    Imported, LineRole, ModuleNumber, NaiveDate, NcGrade, Referentiel, ReportField, Unread,
-    Verdict, import_report, import_report_path, import_report_text, render_report_text, samples,
+    Imported, Language, LineRole, ModuleNumber, NaiveDate, NcGrade, Referentiel, ReportField,
+    Unread, Verdict, import_report, import_report_path, import_report_text, render_report_text,
+    samples,
 };
 use strum::IntoEnumIterator;
 
@@ -131,7 +132,7 @@ fn toulon_report_imports_as_the_bundled_audit() {
     let messages: Vec<String> = imported
         .diagnostics()
         .iter()
-        .map(ToString::to_string)
+        .map(|d| d.to_string_in(Language::En))
         .collect();
     assert_eq!(
         messages,
@@ -244,6 +245,8 @@ fn import_codes_are_pinned() {
             "unknown-value",
             "row-out-of-place",
             "assessment-not-filed",
+            "text-beside-heading",
+            "fiche-row-not-nonconformity",
         ]
     );
 }
@@ -293,7 +296,7 @@ fn a_minor_nonconformity_with_its_fiche_d_ecart() {
     assert_eq!(guessed.line, Some(189));
     assert_eq!(guessed.level, ImportLevel::Guessed);
     assert_eq!(
-        guessed.message,
+        guessed.message_in(Language::En),
         "the fiche d'écart of engagement 17 states no grade: NC min taken from the verdict of \
          its row"
     );
@@ -378,7 +381,7 @@ fn a_fiche_d_ecart_on_a_conforming_engagement_is_reported() {
         .find(|d| d.code == ImportCode::FicheGradeGuessed)
         .unwrap();
     assert_eq!(
-        d.message,
+        d.message_in(Language::En),
         "the fiche d'écart of engagement 17 states no grade and its row is not a \
          nonconformity: NC min assumed"
     );
@@ -552,7 +555,7 @@ fn section_3_lines_that_are_neither_rows_nor_headings_are_reported_not_merged() 
             .diagnostics()
             .iter()
             .find(|d| d.line == Some(line))
-            .map(|d| d.message.clone())
+            .map(|d| d.message_in(Language::En).to_owned())
             .unwrap()
     };
     assert_eq!(
@@ -654,7 +657,7 @@ fn titles_that_differ_from_the_referentiel() {
     assert_eq!(d.code, ImportCode::TitleDiffers);
     assert_eq!(d.level, ImportLevel::Warning);
     assert_eq!(
-        d.message,
+        d.message_in(Language::En),
         "engagement 5: title \"Nous vous orientons\" differs from the référentiel's \"Nous vous \
          orientons vers le bon service et vous prenons en charge\"; matched by number"
     );
@@ -696,7 +699,7 @@ fn a_management_title_that_differs() {
         .unwrap();
     assert_eq!(d.line, Some(134));
     assert_eq!(
-        d.message,
+        d.message_in(Language::En),
         "management item pilotage 5: title \"Comité d'usagers\" differs from the référentiel's \
          \"Comité des usagers\"; matched by number"
     );
@@ -719,7 +722,7 @@ fn module_2_unchecked() {
         .unwrap();
     assert_eq!(d.line, Some(121));
     assert_eq!(
-        d.message,
+        d.message_in(Language::En),
         "module 2 is not checked on the page de garde, but section 3 has rows for it \
          (engagements 21, 22, 23)"
     );
@@ -742,7 +745,7 @@ fn truncated_inside_section_3() {
         .diagnostics()
         .iter()
         .filter(|d| d.code == ImportCode::MissingRow)
-        .map(|d| d.message.as_str())
+        .map(|d| d.message_in(Language::En))
         .collect();
     assert_eq!(missing.len(), 12 + 7);
     assert_eq!(
@@ -846,7 +849,8 @@ fn a_management_item_without_row_is_reported_and_its_row_may_continue_on_the_nex
             .diagnostics()
             .iter()
             .any(|d| d.code.as_str() == "missing-row"
-                && d.message.starts_with("management item pilotage 3 ")),
+                && d.message_in(Language::En)
+                    .starts_with("management item pilotage 3 ")),
         "{:?}",
         imported.diagnostics()
     );
@@ -1326,8 +1330,12 @@ proptest! {
         import_never_panics(&apply(REPORT, &mutations));
     }
 
+    /// Rendering then importing gives the same audit, with what a report holds: verdicts,
+    /// the evidence of assessments and management items, a fiche d'écart for each
+    /// nonconformity with its number, cause and answer, and an internal audit's planned
+    /// external audit. (The labelling decision is not part of a report: never written.)
     #[test]
-    fn verdicts_round_trip_through_text(
+    fn audits_round_trip_through_text(
         verdicts in prop::collection::vec(
             prop::option::of(prop::sample::select(vec![
                 Verdict::Conformity,
@@ -1337,16 +1345,57 @@ proptest! {
             ])),
             23,
         ),
+        evidence in prop::collection::vec(prop::option::of(prop::sample::select(EVIDENCE.to_vec())), 23),
+        item_evidence in prop::collection::vec(prop::option::of(prop::sample::select(EVIDENCE.to_vec())), 7),
+        fiches in prop::collection::vec(
+            (prop::option::of(1u32..40), prop::option::of(0usize..3), prop::option::of(0usize..3)),
+            23,
+        ),
+        external_on in prop::option::of(1u32..200),
     ) {
         let mut audit = toulon();
         for (a, v) in audit.assessments.iter_mut().zip(&verdicts) {
             a.verdict = *v;
         }
+        for (a, e) in audit.assessments.iter_mut().zip(&evidence) {
+            a.evidence = e.map(str::to_owned);
+        }
+        for (m, e) in audit.management.iter_mut().zip(&item_evidence) {
+            m.evidence = e.map(str::to_owned);
+        }
+        for (a, (number, cause, response)) in audit.assessments.iter().zip(&fiches) {
+            let Some(grade) = a.verdict.and_then(Verdict::nonconformity) else {
+                continue;
+            };
+            let mut fiche = FicheEcart::new(
+                EcartTarget::Engagement(a.engagement),
+                grade,
+                "Constat synthétique.",
+            );
+            fiche.number = *number;
+            fiche.cause = cause.map(|i| EVIDENCE[i].to_owned());
+            fiche.response = response.map(|i| EVIDENCE[i + 1].to_owned());
+            audit.ecarts.push(fiche);
+        }
+        audit.kind.external_on = external_on
+            .and_then(|days| audit.dates.end.checked_add_days(chrono::Days::new(days.into())));
         let text = render_report_text(&audit, Referentiel::qual_e_pref_2019());
         let imported = import_report(&text).unwrap();
+        prop_assert!(imported.unkept_lines().is_empty());
         prop_assert_eq!(imported.audit(), &audit);
+        let mut decided = audit.clone();
+        decided.labelling = Some(qualepref::LabellingDecision::on(audit.dates.end));
+        prop_assert_eq!(render_report_text(&decided, Referentiel::qual_e_pref_2019()), text);
     }
 }
+
+/// Texts of evidence, causes and answers, as an auditor writes them (synthetic).
+const EVIDENCE: [&str; 4] = [
+    "Procédure d'accueil consultée ; entretien avec la cheffe du BAG.",
+    "Registre des réclamations 2019.",
+    "Tableau de suivi des délais (synthétique).",
+    "Compte rendu du comité des usagers : 12 participants.",
+];
 
 // --- rows out of their place -----------------------------------------------------------------
 
@@ -1366,13 +1415,13 @@ fn insert_line(text: &str, at: usize, row: &str) -> (String, usize) {
     (lines.join("\n"), at + 1)
 }
 
-/// The diagnostics of `imported` about line `line`, as printed.
+/// The diagnostics of `imported` about line `line`, as printed in English.
 fn diagnostics_on(imported: &Imported, line: usize) -> Vec<String> {
     imported
         .diagnostics()
         .iter()
         .filter(|d| d.line == Some(line))
-        .map(ToString::to_string)
+        .map(|d| d.to_string_in(Language::En))
         .collect()
 }
 
@@ -1532,12 +1581,15 @@ fn a_date_with_a_two_digit_year_is_reported_not_guessed() {
     );
     let line = 41;
     assert!(
-        imported.diagnostics().iter().any(|d| d.to_string()
-            == format!(
-                "line {line}: [invalid-date] warning: audit dates \"Du 18/11/19 au 18/11/19\": \
+        imported
+            .diagnostics()
+            .iter()
+            .any(|d| d.to_string_in(Language::En)
+                == format!(
+                    "line {line}: [invalid-date] warning: audit dates \"Du 18/11/19 au 18/11/19\": \
                  \"18/11/19\" has a two-digit year (dates are read as dd/mm/yyyy, such as \
                  18/11/2019); kept in `unread`"
-            )),
+                )),
         "{:?}",
         codes(&imported)
     );
@@ -1679,7 +1731,7 @@ fn assert_kept_unread(
                 qualepref::RuleCode::UnreadValue | qualepref::RuleCode::UnreadAssessment
             )
         })
-        .map(ToString::to_string)
+        .map(|d| d.to_string_in(qualepref::Language::En))
         .collect();
     // A text that could carry a verdict, an observation or a note refuses the audit.
     let expected = match qualepref::Carried::find(written) {
@@ -2570,4 +2622,586 @@ fn dates_with_a_two_digit_or_implausible_year_are_refused_naming_their_lines() {
              dd/mm/yyyy); kept in `unread`"
         )]
     );
+}
+
+// --- the diagnostics in French and in English ------------------------------------------------
+
+/// `text` without what it quotes between guillemets (the report's values, verbatim): the
+/// crate's wording.
+fn wording(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '«' => depth += 1,
+            '»' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The places where `text` has an ordinary space before `: ; ! ?` or `»`, or after `«`.
+fn typography_faults(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(2)
+        .enumerate()
+        .filter(|(_, pair)| matches!(pair, [' ', ':' | ';' | '!' | '?' | '»'] | ['«', ' ']))
+        .map(|(i, _)| {
+            chars[i.saturating_sub(20)..(i + 20).min(chars.len())]
+                .iter()
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn toulon_s_diagnostics_read_in_french_and_in_english() {
+    let imported = import(REPORT);
+    let french: Vec<String> = imported
+        .diagnostics()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        french,
+        [
+            "ligne 51\u{a0}: [figure-from-prose] info\u{a0}: chiffre du contexte lu dans le texte \
+             «\u{a0}1 060 000 habitants\u{a0}»\u{a0}: population = 1060000",
+            "ligne 51\u{a0}: [figure-from-prose] info\u{a0}: chiffre du contexte lu dans le texte \
+             «\u{a0}153 communes\u{a0}»\u{a0}: communes = 153",
+            "ligne 51\u{a0}: [figure-from-prose] info\u{a0}: chiffre du contexte lu dans le texte \
+             «\u{a0}3 arrondissements\u{a0}»\u{a0}: arrondissements = 3",
+            "ligne 51\u{a0}: [figure-from-prose] info\u{a0}: chiffre du contexte lu dans le texte \
+             «\u{a0}315 agents\u{a0}»\u{a0}: agents = 315",
+            "ligne 207\u{a0}: [charte-verdict-from-text] déduit\u{a0}: charte graphique\u{a0}: \
+             verdict NA lu dans son texte («\u{a0}non applicable\u{a0}»)",
+        ]
+    );
+    for d in imported.diagnostics() {
+        assert_eq!(d.message, d.message_in(Language::Fr));
+        assert_eq!(d.to_string(), d.to_string_in(Language::Fr));
+        assert_ne!(d.message_in(Language::Fr), d.message_in(Language::En));
+    }
+    // The JSON holds the French text; read back, it stands for both languages.
+    let d = &imported.diagnostics()[4];
+    let json = serde_json::to_value(d).unwrap();
+    assert_eq!(json["message"], d.message_in(Language::Fr));
+    assert_eq!(json.as_object().unwrap().len(), 4, "{json}");
+    let back: qualepref::ImportDiagnostic = serde_json::from_value(json).unwrap();
+    assert_eq!(&back, d);
+    assert_eq!(back.message_in(Language::En), d.message_in(Language::Fr));
+}
+
+/// A report holding one of each kind of problem: every diagnostic has its French text,
+/// typeset, besides its English one, and says the same values.
+#[test]
+fn every_kind_of_diagnostic_speaks_french_typeset() {
+    let text = REPORT.replace(
+        "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge\t\tC",
+        "Module 1 5. NOUS VOUS ORIENTONS VERS LE BON SERVICE ET VOUS PRENONS EN CHARGE\tVu.\tCN",
+    );
+    let text = replace_line(&text, NO_ECART, "Module 1 engagement 42 — NC Maj");
+    let text = replace_line(&text, "VILLE", "VILLE\tDraguignan");
+    let text = replace_line(
+        &text,
+        "Résultat très satisfaisant des enquêtes de satisfaction des usagers.",
+        "Voir annexe 2\tNC Maj",
+    );
+    let text = replace_line(&text, "MODULE 2 - ", "MODULE 2 - DELIVRANCE\tvoir annexe");
+    let imported = import(&text);
+    let codes = codes(&imported);
+    for code in [
+        "title-case-or-spacing",
+        "unknown-verdict",
+        "fiche-unknown-target",
+        "title-page-differs",
+        "assessment-not-filed",
+        "text-beside-heading",
+    ] {
+        assert!(codes.contains(&code), "{code}: {codes:?}");
+    }
+    for d in imported.diagnostics() {
+        let fr = d.to_string();
+        let en = d.to_string_in(Language::En);
+        assert!(
+            fr.starts_with("ligne ") || fr.starts_with("rapport\u{a0}: "),
+            "{fr}"
+        );
+        assert!(
+            en.starts_with("line ") || en.starts_with("report: "),
+            "{en}"
+        );
+        assert_ne!(fr, en);
+        let faults = typography_faults(&wording(&fr));
+        assert!(faults.is_empty(), "{fr}: {faults:?}");
+        // The values named in English are quoted in French too, verbatim.
+        for value in en.split('"').skip(1).step_by(2) {
+            let value = value.replace("\\t", "\t");
+            assert!(
+                fr.contains(&format!("«\u{a0}{value}\u{a0}»")),
+                "{value:?} in {fr}"
+            );
+        }
+    }
+    let unknown = imported
+        .diagnostics()
+        .iter()
+        .find(|d| d.code == ImportCode::UnknownVerdict)
+        .unwrap();
+    assert_eq!(
+        unknown.message,
+        "engagement 5\u{a0}: le verdict «\u{a0}CN\u{a0}» n'est pas l'un des codes C, NA, NC min, \
+         NC Maj\u{202f}; texte conservé dans `unread`"
+    );
+    assert_eq!(
+        unknown.message_in(Language::En),
+        "engagement 5: verdict \"CN\" is not one of C, NA, NC min, NC Maj; kept in `unread`"
+    );
+    let city = imported
+        .diagnostics()
+        .iter()
+        .find(|d| d.code == ImportCode::TitlePageDiffers)
+        .unwrap();
+    assert_eq!(
+        city.to_string(),
+        format!(
+            "ligne {}\u{a0}: [title-page-differs] avertissement\u{a0}: ville \
+             «\u{a0}Draguignan\u{a0}», la page de titre indique «\u{a0}TOULON\u{a0}»\u{202f}; \
+             «\u{a0}Draguignan\u{a0}» retenue",
+            city.line.unwrap()
+        )
+    );
+}
+
+// --- fiches d'écart: numbers, causes, answers ------------------------------------------------
+
+/// The Toulon report with engagement 17 a minor nonconformity (a synthetic variant) and the
+/// fiches' section holding `fiche` in place of « Absence de non-conformité … ».
+fn with_fiche(fiche: &str) -> String {
+    let text = replace_line(
+        REPORT,
+        &format!("{ROW_17}PP"),
+        &format!("{ROW_17}{ROW_17_PP}\tNC min\t"),
+    );
+    replace_line(&text, NO_ECART, fiche)
+}
+
+#[test]
+fn a_fiche_d_ecart_keeps_the_number_its_heading_gives() {
+    for (fiche, number) in [
+        ("Fiche d'écart n°1\nModule 1 engagement 17 — NC min", 1),
+        ("FICHE D'ÉCART N° 2\n\nEngagement n°17 — NC min", 2),
+        ("Fiche d’écart no 3 — Module 1 engagement 17 — NC min", 3),
+        (
+            "❖ Fiche d'ecart numéro 4 : engagement 17 (non-conformité mineure)",
+            4,
+        ),
+        ("FICHES D'ECARTS N°5\nModule 1 engagement 17", 5),
+        ("Fiche d'écart #12 - engagement 17", 12),
+    ] {
+        let imported = import(&with_fiche(fiche));
+        let audit = imported.audit();
+        assert_eq!(audit.ecarts.len(), 1, "{fiche}");
+        assert_eq!(audit.ecarts[0].number, Some(number), "{fiche}");
+        assert_eq!(audit.ecarts[0].target, EcartTarget::Engagement(e(17)));
+        assert_eq!(audit.ecarts[0].grade, NcGrade::Minor, "{fiche}");
+        assert!(
+            audit.conclusion.fiches_ecart.is_empty(),
+            "{fiche}: {audit:#?}"
+        );
+        // The heading's line is the fiche's.
+        let heading = line_of(&with_fiche(fiche), fiche.lines().next().unwrap());
+        assert_eq!(
+            imported.line_role(heading),
+            Some(LineRole::Field(ReportField::FicheEcart(
+                EcartTarget::Engagement(e(17))
+            ))),
+            "{fiche}"
+        );
+    }
+    // A numbered heading that no fiche follows stays a paragraph of the section, verbatim;
+    // a word that only starts like a number is no number.
+    for (text, paragraphs) in [
+        (
+            "Fiche d'écart n°1\nAbsence de non-conformité majeure ou mineure.",
+            vec!["Fiche d'écart n°1", NO_ECART],
+        ),
+        ("Fiche d'écart n°1bis", vec!["Fiche d'écart n°1bis"]),
+        (
+            "Fiche d'écart n°1 : voir annexe",
+            vec!["Fiche d'écart n°1 : voir annexe"],
+        ),
+    ] {
+        let imported = import(&replace_line(REPORT, NO_ECART, text));
+        assert_eq!(imported.audit().ecarts, [], "{text}");
+        assert_eq!(
+            imported.audit().conclusion.fiches_ecart,
+            paragraphs,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_fiche_d_ecart_s_cause_and_the_audited_site_s_answer_are_read() {
+    for (cause, response) in [
+        ("Cause :", "Réponse de l'audité :"),
+        ("Causes:", "Réponse du site audité :"),
+        ("Analyse des causes :", "REPONSE DE L'ENTITE AUDITEE :"),
+        ("Cause racine :", "Réponse :"),
+    ] {
+        let fiche = format!(
+            "Fiche d'écart n°1 — Module 1 engagement 17 — NC min\nConstat : Délai non tenu.\n\
+             {cause} Absences non remplacées au BSR.\nAction corrective : Renforts.\n\
+             {response} Le plan de renfort est engagé."
+        );
+        let imported = import(&with_fiche(&fiche));
+        let f = &imported.audit().ecarts[0];
+        assert_eq!(f.finding, "Délai non tenu.");
+        assert_eq!(
+            f.cause.as_deref(),
+            Some("Absences non remplacées au BSR."),
+            "{cause}"
+        );
+        assert_eq!(f.corrective_action.as_deref(), Some("Renforts."));
+        assert_eq!(
+            f.response.as_deref(),
+            Some("Le plan de renfort est engagé."),
+            "{response}"
+        );
+        assert!(
+            imported.audit().unread.is_empty(),
+            "{:?}",
+            imported.audit().unread
+        );
+    }
+    // A cause or an answer that could carry a verdict is kept, not filed.
+    let fiche = "Module 1 engagement 17 — NC min\nCause : NC Maj\nRéponse de l'audité : PS : x";
+    let imported = import(&with_fiche(fiche));
+    let f = &imported.audit().ecarts[0];
+    assert_eq!((f.cause.as_deref(), f.response.as_deref()), (None, None));
+    let fields: Vec<&str> = imported
+        .audit()
+        .unread
+        .iter()
+        .map(|u| u.field.as_str())
+        .collect();
+    assert_eq!(fields, ["ecarts[0].cause", "ecarts[0].response"]);
+}
+
+#[test]
+fn numbers_causes_and_answers_round_trip_through_text() {
+    let referentiel = Referentiel::qual_e_pref_2019();
+    let mut audit = toulon();
+    audit.assessments[16].verdict = Some(Verdict::MinorNonconformity);
+    audit.conclusion.fiches_ecart.clear();
+    let mut fiche = FicheEcart::new(
+        EcartTarget::Engagement(e(17)),
+        NcGrade::Minor,
+        "Délai de réponse des courriers du BSR non tenu (synthétique).",
+    );
+    fiche.number = Some(1);
+    fiche.cause = Some("Absences non remplacées au BSR.".to_owned());
+    fiche.response = Some("Le plan de renfort est engagé.".to_owned());
+    audit.ecarts.push(fiche);
+    let text = render_report_text(&audit, referentiel);
+    for line in [
+        "Fiche d'écart n°1 — Module 1 engagement 17 — NC min",
+        "Cause : Absences non remplacées au BSR.",
+        "Réponse de l'audité : Le plan de renfort est engagé.",
+    ] {
+        assert!(text.lines().any(|l| l == line), "missing {line:?}");
+    }
+    let imported = import(&text);
+    assert_eq!(imported.audit(), &audit);
+    assert_eq!(render_report_text(imported.audit(), referentiel), text);
+}
+
+// --- evidence and the planned external audit -------------------------------------------------
+
+const ROW_5: &str = "Module 1 5. Nous vous orientons vers le bon service et vous prenons en charge";
+
+#[test]
+fn an_assessment_s_evidence_is_read_from_its_comment_cell() {
+    let text = replace_line(
+        REPORT,
+        ROW_5,
+        &format!(
+            "{ROW_5}\tAccueil vu. PF : Agents formés. Éléments de preuve : Procédure d'accueil, \
+             entretien avec la cheffe du BAG.\tC"
+        ),
+    );
+    let text = replace_line(
+        &text,
+        "1. Responsabilités",
+        "1. Responsabilités\tELEMENTS DE PREUVE: Organigramme 2019\tC",
+    );
+    let imported = import(&text);
+    let mut expected = toulon();
+    expected.assessments[4].comment = Some("Accueil vu.".to_owned());
+    expected.assessments[4].observations = vec![qualepref::Observation::new(
+        qualepref::ObservationKind::Strength,
+        "Agents formés.",
+    )];
+    expected.assessments[4].evidence =
+        Some("Procédure d'accueil, entretien avec la cheffe du BAG.".to_owned());
+    expected.management[0].evidence = Some("Organigramme 2019".to_owned());
+    assert_eq!(imported.audit(), &expected);
+    assert_only_info(&imported);
+
+    // Continued on the next line after a page break: the text goes on with the evidence.
+    let text = replace_line(
+        REPORT,
+        ROW_5,
+        &format!(
+            "{ROW_5}\tÉléments de preuve : Procédure d'accueil,\tC\n\tentretien avec l'agent."
+        ),
+    );
+    let imported = import(&text);
+    assert_eq!(
+        imported.audit().assessments[4].evidence.as_deref(),
+        Some("Procédure d'accueil, entretien avec l'agent.")
+    );
+    // Evidence that could carry a verdict is kept, competing with the row's.
+    let text = replace_line(
+        REPORT,
+        ROW_5,
+        &format!("{ROW_5}\tÉléments de preuve : NC Maj\tC"),
+    );
+    let imported = import(&text);
+    assert_eq!(imported.audit().assessments[4].evidence, None);
+    let u = &imported.audit().unread[0];
+    assert_eq!(
+        (
+            u.field.as_str(),
+            u.text.as_str(),
+            u.conflicts_with.as_deref()
+        ),
+        (
+            "assessments[4].evidence",
+            "NC Maj",
+            Some(format!("line {} (verdict)", u.line.unwrap()).as_str())
+        )
+    );
+}
+
+#[test]
+fn evidence_and_the_planned_external_audit_round_trip_through_text() {
+    let referentiel = Referentiel::qual_e_pref_2019();
+    let mut audit = toulon();
+    audit.assessments[4].evidence = Some("Procédure d'accueil (synthétique).".to_owned());
+    audit.assessments[16].evidence = Some("Registre du courrier.".to_owned());
+    audit.management[4].evidence = Some("Compte rendu du comité 2019.".to_owned());
+    audit.kind.external_on = NaiveDate::from_ymd_opt(2020, 2, 18);
+    let text = render_report_text(&audit, referentiel);
+    assert!(
+        text.lines()
+            .any(|l| l == "DATE PRÉVUE DE L'AUDIT EXTERNE\t18/02/2020"),
+        "{text}"
+    );
+    assert!(text.contains("délai de 5jours. Éléments de preuve : Registre du courrier.\tC\n"));
+    assert!(text.contains("\tÉléments de preuve : Compte rendu du comité 2019.\tC\n"));
+    let imported = import(&text);
+    assert_eq!(imported.audit(), &audit);
+    assert_only_info(&imported);
+    // The labelling decision comes after the audit: the report does not hold it.
+    audit.labelling = NaiveDate::from_ymd_opt(2020, 4, 1).map(qualepref::LabellingDecision::on);
+    assert_eq!(render_report_text(&audit, referentiel), text);
+    assert_eq!(import(&text).audit().labelling, None);
+}
+
+#[test]
+fn the_planned_external_audit_reads_in_its_spellings_or_is_reported() {
+    let internal = "AUDIT INTERNE";
+    let at = line_of(REPORT, internal);
+    let with = |row: &str| {
+        let mut lines: Vec<&str> = REPORT.split('\n').collect();
+        lines.insert(at, row);
+        lines.join("\n")
+    };
+    for row in [
+        "DATE PRÉVUE DE L'AUDIT EXTERNE\t18/02/2020",
+        "Date de l'audit externe :\t18/02/2020",
+        "AUDIT EXTERNE PREVU LE\t18/02/2020",
+    ] {
+        let imported = import(&with(row));
+        assert_eq!(
+            imported.audit().kind.external_on,
+            NaiveDate::from_ymd_opt(2020, 2, 18),
+            "{row}"
+        );
+        assert_eq!(imported.audit().kind.audit_type, toulon().kind.audit_type);
+        assert_eq!(imported.audit().dates, toulon().dates, "{row}");
+    }
+    let imported = import(&with("DATE PRÉVUE DE L'AUDIT EXTERNE\tfévrier 2020"));
+    assert_eq!(imported.audit().kind.external_on, None);
+    assert_eq!(
+        diagnostics_on(&imported, at + 1),
+        [format!(
+            "line {}: [invalid-date] warning: planned external audit date \"février 2020\" is \
+             not a date dd/mm/yyyy; kept in `unread`",
+            at + 1
+        )]
+    );
+    assert_eq!(imported.audit().unread[0].field, "kind.external_on");
+}
+
+// --- what still escaped ----------------------------------------------------------------------
+
+#[test]
+fn text_beside_a_heading_is_kept_in_unread() {
+    for (heading, text_beside, field) in [
+        (
+            "MODULE 1 - OBLIGATOIRE",
+            "MODULE 1 :\tvoir annexe",
+            "assessments",
+        ),
+        (
+            "PILOTAGE DE LA POLITIQUE QUALITE",
+            "PILOTAGE DE LA POLITIQUE QUALITE\tvoir annexe\t",
+            "management",
+        ),
+        (
+            "AUDIT A DISTANCE : Internet",
+            "AUDIT A DISTANCE : Internet\tvoir annexe",
+            "remote_checks",
+        ),
+        (
+            "3. SYNTHÈSE",
+            "3. SYNTHÈSE DE L'ÉVALUATION\tVOIR ANNEXE",
+            "assessments",
+        ),
+        (
+            "❖ POINTS FORTS",
+            "❖ POINTS FORTS (voir annexe 3)",
+            "conclusion.points_forts",
+        ),
+    ] {
+        let text = replace_line(REPORT, heading, text_beside);
+        let imported = import(&text);
+        let line = line_of(REPORT, heading);
+        let kept = if text_beside.contains('\t') {
+            if text_beside.contains("VOIR") {
+                "VOIR ANNEXE"
+            } else {
+                "voir annexe"
+            }
+        } else {
+            "(voir annexe 3)"
+        };
+        assert_eq!(
+            imported.audit().unread,
+            [Unread::new(field, kept).at_line(line)],
+            "{text_beside}"
+        );
+        let d = diagnostics_on(&imported, line);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            d[0].contains("[text-beside-heading] warning: the heading "),
+            "{d:?}"
+        );
+        // The heading still steers the reading: the rest of the audit is Toulon's.
+        let mut audit = imported.audit().clone();
+        audit.unread.clear();
+        assert_eq!(audit, toulon(), "{text_beside}");
+        // Validation warns, and does not refuse: the text carries no assessment.
+        let report = qualepref::validate(
+            imported.audit(),
+            Referentiel::qual_e_pref_2019(),
+            &qualepref::ValidationOptions::default(),
+        );
+        assert!(!report.has_errors(), "{report}");
+    }
+    // The template's own words beside a heading are the heading's.
+    let imported = import(REPORT);
+    assert!(imported.audit().unread.is_empty());
+}
+
+#[test]
+fn a_fiche_d_ecart_on_a_row_that_is_no_nonconformity_names_its_line() {
+    let text = replace_line(REPORT, NO_ECART, "Module 1 engagement 5 — NC Maj");
+    let imported = import(&text);
+    let line = line_of(&text, "Module 1 engagement 5 — NC Maj");
+    assert_eq!(
+        diagnostics_on(&imported, line),
+        [format!(
+            "line {line}: [fiche-row-not-nonconformity] warning: the fiche d'écart of engagement \
+             5 (NC Maj) is about a row whose verdict is C, not a nonconformity: validation \
+             refuses the audit (`fiche-without-nonconformity`) until the row's verdict or the \
+             fiche is corrected"
+        )]
+    );
+    let report = qualepref::validate(
+        imported.audit(),
+        Referentiel::qual_e_pref_2019(),
+        &qualepref::ValidationOptions::default(),
+    );
+    assert!(
+        report
+            .diagnostics()
+            .iter()
+            .any(|d| d.code == qualepref::RuleCode::FicheWithoutNonconformity),
+        "{report}"
+    );
+    // A row without verdict: named too, beside its missing verdict.
+    let text = replace_line(&text, ROW_5, &format!("{ROW_5}\t\t"));
+    let imported = import(&text);
+    assert!(
+        diagnostics_on(&imported, line)
+            .iter()
+            .any(|d| d.contains("is about a row without verdict")),
+        "{:?}",
+        diagnostics_on(&imported, line)
+    );
+}
+
+#[test]
+fn a_fiche_heading_with_its_grade_outside_the_fiches_section_refuses_the_audit() {
+    for section in [
+        "❖ POINTS FORTS",
+        "❖ COMMENTAIRES",
+        "CONCLUSION GENERALE DE L'AUDIT",
+    ] {
+        let at = line_of(REPORT, section);
+        let mut lines: Vec<&str> = REPORT.split('\n').collect();
+        lines.insert(at + 1, "Module 1 engagement 5 — NC Maj");
+        let text = lines.join("\n");
+        let line = at + 2;
+        let imported = import(&text);
+        let kept: Vec<&Unread> = imported
+            .audit()
+            .unread
+            .iter()
+            .filter(|u| u.line == Some(line))
+            .collect();
+        assert_eq!(kept.len(), 1, "{section}");
+        assert_eq!(kept[0].text, "NC Maj");
+        // The paragraph stays the section's, verbatim.
+        let all = serde_json::to_string(&imported.audit().conclusion).unwrap();
+        assert!(all.contains("Module 1 engagement 5 — NC Maj"), "{section}");
+        let refused = qualepref::Valid::new(
+            imported.audit(),
+            Referentiel::qual_e_pref_2019(),
+            &qualepref::ValidationOptions::default(),
+        )
+        .unwrap_err();
+        assert!(
+            refused
+                .diagnostics()
+                .iter()
+                .any(|d| d.code == qualepref::RuleCode::UnreadAssessment),
+            "{section}: {refused}"
+        );
+    }
+    // Prose that names an engagement and a grade is prose.
+    let text = replace_line(
+        REPORT,
+        "La démarche permettra de faire vivre",
+        "Aucune non-conformité majeure n'est relevée sur l'engagement 5.",
+    );
+    let imported = import(&text);
+    assert!(imported.audit().unread.is_empty());
 }

@@ -420,7 +420,7 @@ fn holds(
             if !filed {
                 let errors: Vec<String> = report
                     .errors()
-                    .map(|d| format!("{}: {}", d.path, d.message))
+                    .map(|d| format!("{}: {}", d.path, d.message_in(qualepref::Language::En)))
                     .collect();
                 prop_assert!(
                     errors.iter().any(|e| e.contains(named)),

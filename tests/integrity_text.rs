@@ -11,9 +11,9 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use qualepref::{
-    Audit, Carried, ObservationKind, Outcome, Policy, Referentiel, RuleCode, Severity, Valid,
-    ValidationOptions, ValidationReport, Verdict, decide, import_report_text, render_report_text,
-    samples,
+    Audit, Carried, EcartTarget, EngagementNumber, FicheEcart, NcGrade, ObservationKind, Outcome,
+    Policy, Referentiel, RuleCode, Severity, Valid, ValidationOptions, ValidationReport, Verdict,
+    decide, import_report_text, render_report_text, samples,
 };
 
 /// A valid audit written as a report, with what the import of that report reads.
@@ -35,10 +35,15 @@ fn cases() -> &'static [Case] {
         [
             (
                 "toulon-2019",
-                toulon,
+                toulon.clone(),
                 Referentiel::qual_e_pref_2019().clone(),
             ),
             ("synthetic", synthetic, synthetic_referentiel),
+            (
+                "toulon-with-a-fiche",
+                with_a_fiche(toulon),
+                Referentiel::qual_e_pref_2019().clone(),
+            ),
         ]
         .into_iter()
         .map(|(name, audit, referentiel)| {
@@ -65,6 +70,29 @@ fn cases() -> &'static [Case] {
         })
         .collect()
     })
+}
+
+/// The Toulon audit (a synthetic variant) with what a report may hold besides: a minor
+/// nonconformity on engagement 17 with its numbered fiche d'écart, its cause and the audited
+/// site's answer, evidence on two rows, and the planned external audit.
+fn with_a_fiche(mut audit: Audit) -> Audit {
+    let e17 = EngagementNumber::new(17).unwrap();
+    audit.assessments[16].verdict = Some(Verdict::MinorNonconformity);
+    audit.assessments[16].evidence = Some("Registre du courrier du BSR.".to_owned());
+    audit.management[4].evidence = Some("Compte rendu du comité des usagers.".to_owned());
+    audit.conclusion.fiches_ecart.clear();
+    let mut fiche = FicheEcart::new(
+        EcartTarget::Engagement(e17),
+        NcGrade::Minor,
+        "Délai de réponse des courriers du BSR non tenu.",
+    )
+    .with_requirement("Répondre dans le délai annoncé.");
+    fiche.number = Some(1);
+    fiche.cause = Some("Absences non remplacées.".to_owned());
+    fiche.response = Some("Plan de renfort engagé.".to_owned());
+    audit.ecarts.push(fiche);
+    audit.kind.external_on = audit.dates.end.checked_add_days(chrono::Days::new(90));
+    audit
 }
 
 /// What an inserted value carries, as generated.
@@ -253,7 +281,7 @@ proptest! {
 
     #[test]
     fn an_inserted_assessment_is_filed_or_refuses_the_audit_naming_its_line(
-        case in 0..2usize,
+        case in 0..3usize,
         at in any::<prop::sample::Index>(),
         (token, value) in value(),
         shape in shape(),

@@ -113,9 +113,7 @@ fn a_tilde_fence_does_not_swallow_the_report() {
             "{fence}: {leaves:?}"
         );
         assert!(
-            leaves.contains(&Leaf::Heading(
-                "5. AVIS INDICATIF (AUDIT INTERNE)".to_owned()
-            )),
+            leaves.contains(&Leaf::Heading("AVIS INDICATIF (AUDIT INTERNE)".to_owned())),
             "{fence}: {leaves:?}"
         );
         assert!(
@@ -214,8 +212,11 @@ fn toulon_report_layout() {
     let md = render(&toulon(), Language::Fr);
     for needle in [
         "# RAPPORT D'AUDIT\n",
-        "| MODULES COUVERTS PAR LE LABEL | Module 1 Relation générale avec les usagers<br>Module 2 Délivrance des titres (hors étrangers) |",
-        "| TYPE D'AUDIT | Audit interne réalisé en amont d'un audit initial |",
+        "| MODULES COUVERTS PAR LE LABEL | ☒\u{a0}Module 1 Relation générale avec les usagers<br>☒\u{a0}Module 2 Délivrance des titres (hors étrangers)<br>☐\u{a0}Module 3 Délivrance de titres étrangers<br>",
+        "| Type d'audit | Audit interne réalisé en amont d'un audit initial |",
+        "| AUDIT INTERNE | Réalisé en amont d'un audit\u{a0}: ☒\u{a0}Initial\u{2003}☐\u{a0}de\u{a0}Suivi\u{2003}☐\u{a0}de\u{a0}Renouvellement\u{2003}☐\u{a0}d'Extension |",
+        "| TYPE D'ADMINISTRATION | ☒\u{a0}Préfecture\u{2003}☐\u{a0}Sous-préfecture\u{2003}☐\u{a0}Préfecture de police",
+        "| Auditeur(s) | Aurélie ROUMEGOUX (responsable d'audit) | 18/11/2019 |",
         "### MODULE 1 - OBLIGATOIRE\u{a0}: RELATION GENERALE AVEC LES USAGERS",
         "#### ACCUEIL PHYSIQUE",
         "#### RESEAU SOCIAUX",
@@ -223,13 +224,33 @@ fn toulon_report_layout() {
         "| 5. Comité des usagers |  | C |",
         "### AUDIT À DISTANCE\u{a0}: Téléphone (standard, SVI, SART)",
         "| Module 1 3. A votre écoute pour progresser | PP\u{a0}: Etudier la possibilité de rendre plus visible le plan d'amélioration sur le site internet. | Conforme |",
-        "### ❖ FICHE(S) D'ÉCART(S)",
-        "- Absence de non-conformité majeure ou mineure.",
-        "5. AVIS INDICATIF (AUDIT INTERNE)\n\n**Avis favorable**\n",
-        "Module 1 — *Taux de conformité\u{a0}:* 100,0\u{a0}% (20/20) — 20 C, 0 NA, 0 NC min, 0 NC Maj.",
+        "### ❖ FICHE(S) D'ÉCART(S)\n\nAbsence de non-conformité majeure ou mineure.\n\n### ",
+        "#### AVIS INDICATIF (AUDIT INTERNE)\n\n**Avis favorable**\n",
+        "Module 1 — *Taux de conformité calculé par l'outil (Qual-e-pref ne publie pas de taux)\u{a0}:* 100,0\u{a0}% (20/20) — 20 C, 0 NA, 0 NC min, 0 NC Maj.",
+        "| 17. Nous vous répondons dans un délai annoncé et maîtrisé | C | 0 | 0 | 1 | — |",
+        "| **Total** |  | 10 | 0 | 4 | — |",
+        "## PROCÈS-VERBAL DE CLÔTURE\n",
+        "| Représentant du site audité | \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ |",
     ] {
         assert!(md.contains(needle), "missing {needle:?}");
     }
+    // Section 4 prints the auditor's text once: no generated half beside it.
+    assert_eq!(
+        md.matches("Absence de non-conformité majeure ou mineure.")
+            .count(),
+        1
+    );
+    assert!(
+        !md.contains("D'après les données") && !md.contains("DÉCISION"),
+        "{md}"
+    );
+    // No section 5 after the four of the original; no heading the original does not have.
+    assert!(!md.contains("\n## 5."), "{md}");
+    assert!(!md.contains("Dispositions générales"), "{md}");
+    assert_eq!(
+        md.matches("Taux de conformité calculé par l'outil").count(),
+        4
+    );
     assert!(md.ends_with('\n') && !md.ends_with("\n\n"));
 }
 
@@ -253,16 +274,21 @@ fn a_minor_nonconformity_is_in_the_decision_table() {
     });
     let md = render(&audit, Language::Fr);
     assert!(md.contains("\n**Avis favorable sous réserve**\n"));
+    // The fiche is a form of its own, under the auditor's text of FICHE(S) D'ÉCART(S).
     assert!(md.contains(
-        "| NC min Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}» | 12 courriers \\| sur 40<br>hors délai | Délai annoncé. | — | — | 18/02/2020 | ouverte |"
-    ));
-    // The same table as the HTML report's, corrective-action column included.
+        "#### Fiche d'écart n°1 — NC min\n\n| | |\n|---|---|\n| Type d'écart | NC min |\n\
+         | Engagement ou point concerné | Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}» |\n\
+         | Constat | 12 courriers \\| sur 40<br>hors délai |\n| Exigence | Délai annoncé. |\n\
+         | Action proposée par le site audité | \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ |\n"
+    ), "{md}");
     assert!(md.contains(
-        "### Fiches d'écart\n\n| Écart | Constat | Exigence | Action corrective | Pilote | Échéance | État |\n|---|---|---|---|---|---|---|\n"
+        "| Délai | 18/02/2020 (3 mois après la fin de l'audit, règle par défaut de l'outil) |"
     ));
     let en = render(&audit, Language::En);
     assert!(en.contains("**Favourable with conditions**"));
-    assert!(en.contains("| 2020-02-18 |"));
+    assert!(en.contains(
+        "| Due | 2020-02-18 (3 months after the audit's last day, the tool's default rule) |"
+    ));
 }
 
 #[test]
@@ -284,13 +310,16 @@ fn the_decision_table_has_the_corrective_action_column() {
         status: qualepref::ActionStatus::Open,
     });
     let md = render(&audit, Language::Fr);
-    assert!(md.contains(
-        "| NC min Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}» | 12 courriers sur 40 hors délai | Délai annoncé. | Plan de \\*renfort\\*. | — | 18/02/2020 | ouverte |"
-    ), "{md}");
+    assert!(
+        md.contains("| Action proposée par le site audité | Plan de \\*renfort\\*. |"),
+        "{md}"
+    );
     let en = render(&audit, Language::En);
-    assert!(en.contains(
-        "### Nonconformity reports\n\n| Nonconformity | Finding | Requirement | Corrective action | Led by | Due | Status |\n"
-    ), "{en}");
+    assert!(
+        en.contains("#### Nonconformity report no. 1 — NC min\n"),
+        "{en}"
+    );
+    assert!(en.contains("| Action proposed by the audited site | Plan de \\*renfort\\*. |"));
 }
 
 #[test]
@@ -378,28 +407,33 @@ proptest! {
     }
 }
 
-/// Section 5 of an internal audit is its indicative outcome; of an external one, the decision.
+/// The avis of an internal audit is indicative; of an external one, a proposal: the
+/// certification body decides. Either stands under the general conclusion.
 #[test]
 fn an_internal_audit_has_an_indicative_outcome() {
     let mut audit = toulon();
     let md = render(&audit, Language::Fr);
     assert!(
-        md.contains("\n## 5. AVIS INDICATIF (AUDIT INTERNE)\n"),
+        md.contains("\n#### AVIS INDICATIF (AUDIT INTERNE)\n"),
         "{md}"
     );
-    assert!(md.contains(
-        "seul l'audit de l'organisme d'audit externe conduit à la décision de labellisation"
-    ));
-    assert!(!md.contains("## 5. DÉCISION"));
+    assert!(md.contains("Un audit interne n'accorde pas le label"));
+    assert!(!md.contains("DÉCISION"));
     let en = render(&audit, Language::En);
     assert!(
-        en.contains("\n## 5. Indicative outcome (internal audit)\n"),
+        en.contains("\n#### INDICATIVE OUTCOME (INTERNAL AUDIT)\n"),
         "{en}"
     );
     audit.kind.internal = false;
     let md = render(&audit, Language::Fr);
-    assert!(md.contains("\n## 5. DÉCISION\n"), "{md}");
+    assert!(
+        md.contains("\n#### AVIS PROPOSÉ\n\n**Avis favorable**\n\nCet avis est une proposition"),
+        "{md}"
+    );
     assert!(!md.contains("AVIS INDICATIF") && !md.contains("audit interne n'accorde"));
+    assert!(!md.contains("DÉCISION"));
+    let en = render(&audit, Language::En);
+    assert!(!en.contains("Decision") && !en.contains("DECISION"), "{en}");
 }
 
 /// CommonMark's special characters and constructs, and a few letters and blanks to join them.
@@ -560,8 +594,8 @@ fn the_cover_trims_the_blanks_that_end_a_module_title() {
     let md = render_markdown(&valid, &conclude(&valid, &Policy::default(), Language::Fr));
     assert!(
         md.contains(
-            "| MODULES COUVERTS PAR LE LABEL | Module 1 Relation générale avec les \
-             usagers<br>Module 2 Délivrance des titres (hors étrangers) |"
+            "| MODULES COUVERTS PAR LE LABEL | ☒\u{a0}Module 1 Relation générale avec les \
+             usagers<br>☒\u{a0}Module 2 Délivrance des titres (hors étrangers)<br>"
         ),
         "{md}"
     );
@@ -598,14 +632,12 @@ fn an_ecart_shows_the_fiche_of_its_grade_when_its_target_has_two() {
     let referentiel = Referentiel::qual_e_pref_2019();
     let valid = Valid::new(&audit, referentiel, &options).unwrap();
     let md = render_markdown(&valid, &conclude(&valid, &Policy::default(), Language::Fr));
-    let rows: Vec<&str> = md
-        .lines()
-        .filter(|l| l.starts_with("| NC Maj Engagement 17"))
-        .collect();
-    assert_eq!(rows.len(), 1, "{md}");
+    let forms: Vec<&str> = md.split("#### Fiche d'écart n°").skip(1).collect();
+    assert_eq!(forms.len(), 1, "{md}");
+    assert!(forms[0].starts_with("1 — NC Maj\n"), "{forms:?}");
     assert!(
-        rows[0].contains("| Constat de la fiche NC Maj. |"),
-        "{rows:?}"
+        forms[0].contains("| Constat | Constat de la fiche NC Maj. |"),
+        "{forms:?}"
     );
 }
 
@@ -627,10 +659,13 @@ fn a_module_with_one_group_has_no_group_tally() {
     let audit = toulon();
     let valid = Valid::new(&audit, &referentiel, &ValidationOptions::default()).unwrap();
     let md = render_markdown(&valid, &conclude(&valid, &Policy::default(), Language::Fr));
-    // Module 1's six groups each have their line; module 2's one group would repeat the
-    // module's.
-    assert!(md.contains("\nDispositions générales — *Taux de conformité\u{a0}:*"));
-    assert!(!md.contains("Titres — "), "{md}");
+    // The tool's rate stands once per module, whatever its groups: none per group.
+    assert!(md.contains("\nModule 1 — *Taux de conformité calculé par l'outil"));
+    assert!(md.contains("\nModule 2 — *Taux de conformité calculé par l'outil"));
+    assert!(
+        !md.contains("Titres — ") && !md.contains("ACCUEIL PHYSIQUE — "),
+        "{md}"
+    );
 }
 
 #[test]
@@ -679,11 +714,18 @@ fn a_section_without_the_auditors_text_keeps_the_datas_or_says_it_has_none() {
     };
     let forts = section("### ❖ POINTS FORTS\n");
     assert!(
-        forts.starts_with("\n**D'après les données de l'audit**\n\n- Engagement 1 «"),
+        forts.starts_with(
+            "\n*Établi par l'outil d'après les données de l'audit (l'auditeur n'a rien écrit pour \
+             cette partie)\u{a0}:*\n\n- Engagement 1 «"
+        ),
         "{forts}"
     );
+    assert_eq!(forts.matches("\n- ").count(), 10, "{forts}");
     assert!(!forts.contains("Sans objet."), "{forts}");
     assert_eq!(section("### ❖ LES BONNES PRATIQUES\n"), "\nSans objet.\n");
+    // The parts the auditor wrote print their text alone.
+    let sensibles = section("### ❖ POINTS SENSIBLES (avec risques associés)\n");
+    assert_eq!(sensibles, "\nSans objet.\n");
 }
 
 #[test]
@@ -708,7 +750,11 @@ fn conclusions_without_reasons_write_no_empty_list() {
     conclusions.reasons.clear();
     // The reasons' heading is followed by the next one, with no empty list between.
     let md = render_markdown(&valid, &conclusions);
-    assert!(md.contains("### Motifs\n\n### "), "{md}");
+    assert!(!md.contains("**Motifs**"), "{md}");
+    assert!(
+        md.contains("pas de seuil de NC min.\n\n## PROCÈS-VERBAL"),
+        "{md}"
+    );
     assert!(!md.contains("\n\n\n"), "{md}");
     let text = qualepref::report::text::render_text(&valid, &conclusions);
     assert!(!text.contains("\n\n\n"), "{text}");
@@ -762,9 +808,111 @@ fn values_the_import_could_not_read_are_listed_in_an_annex() {
     assert!(rows.iter().all(|(columns, cells)| columns == cells));
     let en = render(Language::En);
     assert!(
-        en.contains("## Annex — Values the import could not read\n"),
+        en.contains("## ANNEX — VALUES THE IMPORT COULD NOT READ\n"),
         "{en}"
     );
     assert!(en.contains("| Field | Text | Source |"), "{en}");
     assert!(en.contains(&format!("| CN | line {line} |")), "{en}");
+}
+
+/// A fiche keeps the number its report or grid gave it; the others are numbered after the
+/// highest, in the order of the écarts; the récapitulatif gives the same numbers.
+#[test]
+fn a_fiche_keeps_its_number_and_the_others_follow_the_highest() {
+    let mut audit = toulon();
+    for (n, verdict, number) in [
+        (9, Verdict::MinorNonconformity, None),
+        (17, Verdict::MinorNonconformity, Some(1)),
+        (22, Verdict::MajorNonconformity, Some(3)),
+    ] {
+        let target = EngagementNumber::new(n).unwrap();
+        audit
+            .assessments
+            .iter_mut()
+            .find(|a| a.engagement == target)
+            .unwrap()
+            .verdict = Some(verdict);
+        let mut fiche = FicheEcart::new(
+            EcartTarget::Engagement(target),
+            verdict.nonconformity().unwrap(),
+            format!("Constat de l'engagement {n}."),
+        )
+        .with_requirement("Exigence.");
+        fiche.number = number;
+        audit.ecarts.push(fiche);
+    }
+    let md = render(&audit, Language::Fr);
+    let headings: Vec<&str> = md
+        .lines()
+        .filter(|l| l.starts_with("#### Fiche d'écart n°"))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "#### Fiche d'écart n°1 — NC min",
+            "#### Fiche d'écart n°3 — NC Maj",
+            "#### Fiche d'écart n°4 — NC min",
+        ]
+    );
+    assert!(md.contains("| Constat | Constat de l'engagement 17. |"));
+    let recap_17 = md.lines().find(|l| l.starts_with("| 17. ")).unwrap();
+    assert!(
+        recap_17.ends_with(" | NC min | 0 | 0 | 1 | 1 |"),
+        "{recap_17}"
+    );
+    assert!(
+        md.contains("| **Total** |  | 10 | 0 | 4 | 4, 1, 3 |"),
+        "{md}"
+    );
+}
+
+/// A report shows only what was known on its date: the écart of the 2020 audit, lifted at the
+/// audit of 14/09/2021, is printed open (no state), not lifted.
+#[test]
+fn a_fiche_does_not_print_a_state_later_than_the_audit() {
+    let path = format!(
+        "{}/examples/data/history/2020-02-18-toulon-initial-synthetique.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let audit = Audit::from_path(&path).unwrap();
+    assert!(audit.ecarts[0].status.is_lifted());
+    let md = render(&audit, Language::Fr);
+    assert!(md.contains("#### Fiche d'écart n°1 — NC min"), "{md}");
+    assert!(
+        !md.contains("14/09/2021") && !md.contains("levée le"),
+        "{md}"
+    );
+    assert!(!md.contains("État à la date du rapport"), "{md}");
+}
+
+/// An audit built in code holds no text of the auditor's for section 4: each part prints the
+/// tool's lines once, marked as the tool's, and the avis closes the general conclusion with no
+/// line of its own repeated above it.
+#[test]
+fn an_audit_without_the_auditors_section_4_prints_the_tools_lines_once() {
+    let mut audit = toulon();
+    audit.conclusion = Default::default();
+    let md = render(&audit, Language::Fr);
+    assert_eq!(
+        md.matches("Absence de non-conformité majeure ou mineure.")
+            .count(),
+        1,
+        "{md}"
+    );
+    let mark = "*Établi par l'outil d'après les données de l'audit (l'auditeur n'a rien écrit pour \
+                cette partie)\u{a0}:*";
+    // Points forts, pistes de progrès, fiches d'écart, charte graphique, conclusion générale.
+    assert_eq!(md.matches(mark).count(), 5, "{md}");
+    let conclusion = &md[md.find("### CONCLUSION GÉNÉRALE DE L'AUDIT").unwrap()..];
+    assert!(
+        conclusion.contains("- Observations\u{a0}: 10 points forts"),
+        "{conclusion}"
+    );
+    assert_eq!(
+        conclusion.matches("avis favorable").count(),
+        1,
+        "{conclusion}"
+    );
+    assert!(!conclusion.contains("- Avis indicatif"), "{conclusion}");
+    assert!(md.contains("### ❖ COMMENTAIRES\n\nSans objet.\n"));
 }

@@ -3,8 +3,8 @@
 #[path = "support/synthetic.rs"]
 mod synthetic;
 use qualepref::{
-    EngagementNumber, Error, ManagementSection, ModuleNumber, Referentiel, RuleCode, Severity,
-    samples,
+    EngagementNumber, Error, Language, ManagementSection, ModuleNumber, Referentiel, RuleCode,
+    Severity, samples,
 };
 
 const DATA: &str = include_str!("../data/qual-e-pref-2019.json");
@@ -195,9 +195,16 @@ fn a_complete_user_referentiel_loads() {
     assert!(r.management_items().is_empty());
 }
 
-/// The problems of a référentiel that does not load, as `path: [code] severity: message`.
+/// The problems of a référentiel that does not load, as `path: [code] severity: message` in
+/// English (the French texts have their own test).
 #[track_caller]
 fn problems(text: &str) -> Vec<String> {
+    problems_in(text, Language::En)
+}
+
+/// The problems of a référentiel that does not load, as their lines in `language`.
+#[track_caller]
+fn problems_in(text: &str, language: Language) -> Vec<String> {
     match Referentiel::from_json_str(text) {
         Ok(r) => panic!("expected an error, loaded {}", r.id()),
         Err(Error::InvalidReferentiel { report }) => {
@@ -210,7 +217,7 @@ fn problems(text: &str) -> Vec<String> {
             report
                 .diagnostics()
                 .iter()
-                .map(ToString::to_string)
+                .map(|d| d.to_string_in(language))
                 .collect()
         }
         Err(e) => panic!("expected InvalidReferentiel, got {e}"),
@@ -282,6 +289,43 @@ fn one_problem_is_displayed_on_the_line_after_the_count() {
         "invalid référentiel: 1 problem\n\
          modules[0].title: [empty-title] error: module 1 has an empty title"
     );
+}
+
+/// The problems of a référentiel file are written in French too (the `message`, `Display`),
+/// typeset, their values quoted verbatim and dates as reports print them; the error itself
+/// stays English, as every error.
+#[test]
+fn problems_in_french() {
+    let text = r#"{"format": "qualepref-referentiel/2", "id": " ", "name": "X", "title": "X",
+        "date": "2020-01-01", "revised": "2019-12-31",
+        "modules": [{"number": 1, "title": "", "obligatory": true, "bundled": true,
+                     "groups": [{"id": "telephone", "title": "Téléphone"},
+                                {"id": "telephone", "title": "Téléphone"}]}],
+        "engagements": [{"number": 1, "module": 1, "group": "courriels", "title": "Titre\u001b"}]}"#;
+    assert_eq!(
+        problems_in(text, Language::Fr),
+        [
+            "format\u{a0}: [unsupported-format] erreur\u{a0}: le format «\u{a0}qualepref-referentiel/2\u{a0}» \
+             n'est pas pris en charge (attendu\u{a0}: «\u{a0}qualepref-referentiel/1\u{a0}»)",
+            "id\u{a0}: [empty-referentiel-field] erreur\u{a0}: le champ id du référentiel est vide",
+            "revised\u{a0}: [revised-before-date] erreur\u{a0}: la date de révision, le 31/12/2019, \
+             précède la date du référentiel, le 01/01/2020",
+            "modules[0].title\u{a0}: [empty-title] erreur\u{a0}: le titre du module 1 est vide",
+            "modules[0].groups[1].id\u{a0}: [duplicate-group] erreur\u{a0}: module 1\u{a0}: le groupe \
+             «\u{a0}telephone\u{a0}» figure deux fois",
+            "engagements[0].group\u{a0}: [unknown-group] erreur\u{a0}: engagement 1\u{a0}: le groupe \
+             «\u{a0}courriels\u{a0}» n'est pas un groupe du module 1",
+            "engagements[0].title\u{a0}: [control-character] erreur\u{a0}: le texte contient le \
+             caractère de contrôle U+001B en position 6\u{202f}; seuls la tabulation et les retours \
+             à la ligne sont admis",
+        ]
+    );
+    let err = load_err(text);
+    assert!(
+        err.starts_with("invalid référentiel: 7 problems\nformat: [unsupported-format] error: "),
+        "{err}"
+    );
+    assert!(!err.contains("erreur"), "{err}");
 }
 
 #[test]

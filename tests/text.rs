@@ -43,38 +43,42 @@ fn text_is_written_as_is_without_markup() {
         status: qualepref::ActionStatus::Open,
     });
     let text = render(&audit, Language::Fr);
-    assert!(text.contains("\n5. AVIS INDICATIF (AUDIT INTERNE)\nAvis favorable sous réserve\n"));
+    assert!(text.starts_with("RAPPORT D'AUDIT\n"));
+    assert!(text.contains("\nAVIS INDICATIF (AUDIT INTERNE)\nAvis favorable sous réserve\n"));
     assert!(text.contains(
-        "Fiches d'écart\nÉcart | Constat | Exigence | Action corrective | Pilote | Échéance | État\n\
-         NC min Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}» | 12 <courriers> | sur *40* | Délai annoncé. | — | — | 18/02/2020 | ouverte\n"
-    ));
+        "\nFiche d'écart n°1 — NC min\nType d'écart\u{a0}: NC min\n\
+         Engagement ou point concerné\u{a0}: Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}»\n\
+         Constat\u{a0}: 12 <courriers> | sur *40*\nExigence\u{a0}: Délai annoncé.\n\
+         Action proposée par le site audité\u{a0}: __________\n"
+    ), "{text}");
     assert!(!text.contains("**") && !text.contains("<br>") && !text.contains("<svg"));
     assert!(text.ends_with('\n') && !text.ends_with("\n\n"));
 }
 
-/// The Toulon audit is internal: section 5 says its outcome is indicative
-/// and that only the external audit decides; the same audit run externally says DÉCISION.
+/// The Toulon audit is internal: its avis says it is indicative and decides nothing; the same
+/// audit run externally gives a proposed avis (the certification body decides).
 #[test]
 fn an_internal_audit_has_an_indicative_outcome() {
     let mut audit = toulon();
     let text = render(&audit, Language::Fr);
     assert!(
         text.contains(
-            "\n5. AVIS INDICATIF (AUDIT INTERNE)\nAvis favorable\n\nUn audit interne n'accorde pas le label\u{a0}: seul l'audit de l'organisme d'audit externe conduit à la décision de labellisation."
+            "\nAVIS INDICATIF (AUDIT INTERNE)\nAvis favorable\n\nUn audit interne n'accorde pas le label et n'appelle aucune décision de labellisation\u{a0}: cet avis applique la règle de l'outil aux constats de cet audit interne, sans préjuger de l'audit externe."
         ),
         "{text}"
     );
     assert!(!text.contains("DÉCISION\n"), "{text}");
     let en = render(&audit, Language::En);
     assert!(
-        en.contains("\n5. Indicative outcome (internal audit)\n"),
+        en.contains("\nINDICATIVE OUTCOME (INTERNAL AUDIT)\n"),
         "{en}"
     );
-    assert!(en.contains("only the external audit body's audit leads to the labelling decision."));
+    assert!(en.contains("An internal audit grants no label and calls for no labelling decision"));
 
     audit.kind.internal = false;
     let text = render(&audit, Language::Fr);
-    assert!(text.contains("\n5. DÉCISION\nAvis favorable\n"), "{text}");
+    assert!(text.contains("\nAVIS PROPOSÉ\nAvis favorable\n"), "{text}");
+    assert!(!text.contains("DÉCISION"), "{text}");
     assert!(!text.contains("indicatif") && !text.contains("audit interne n'accorde"));
 }
 
@@ -277,49 +281,68 @@ fn the_typography_and_code_scans_find_faults() {
     assert!(internal_codes("Avis favorable sous réserve").is_empty());
 }
 
-/// The fiches d'écart table shows who leads each corrective action and where it stands, in
-/// French and in English; without a leader or an action, a dash.
+/// The fiches d'écart's forms show who leads each corrective action and where it stood at the
+/// audit's last day, in French and in English; without a leader or an action, a blank to fill
+/// in; a state checked after the audit's last day is not the report's to print.
 #[test]
 fn the_fiches_table_shows_the_leader_and_the_status() {
     let mut audit = with_nonconformities();
     let fr = render(&audit, Language::Fr);
-    assert!(fr.contains(
-        "\nÉcart | Constat | Exigence | Action corrective | Pilote | Échéance | État\n\
-         NC min Engagement 17 «\u{a0}Nous vous répondons dans un délai annoncé et maîtrisé\u{a0}» | Constat synthétique : délai de réponse dépassé. | Exigence synthétique : délai annoncé. | Action synthétique : renforts du BSR. | Pilote synthétique | 18/02/2020 | en cours\n\
-         NC Maj Engagement 22 «\u{a0}Nous nous organisons pour délivrer vos titres dans un délai raisonnable\u{a0}» | Constat synthétique : délais de délivrance non tenus. | Exigence synthétique : délai raisonnable. | — | — | 18/12/2019 | non levée le 20/02/2020 — Motif synthétique : stock toujours élevé.\n"
-    ), "{fr}");
-    let en = render(&audit, Language::En);
-    assert!(en.contains(
-        "\nNonconformity | Finding | Requirement | Corrective action | Led by | Due | Status\n\
-         NC min Engagement 17 \"Nous vous répondons dans un délai annoncé et maîtrisé\" | Constat synthétique : délai de réponse dépassé. | Exigence synthétique : délai annoncé. | Action synthétique : renforts du BSR. | Pilote synthétique | 2020-02-18 | in progress\n"
-    ), "{en}");
     assert!(
-        en.contains(" | not lifted on 2020-02-20 — Motif synthétique : stock toujours élevé.\n"),
+        fr.contains(
+            "\nAction proposée par le site audité\u{a0}: Action synthétique : renforts du BSR.\n\
+         Pilote\u{a0}: Pilote synthétique\n\
+         Délai\u{a0}: 18/02/2020 (date de la fiche d'écart)\n\
+         Réponse de l'audité\u{a0}: __________\n\
+         État à la date du rapport\u{a0}: en cours\n"
+        ),
+        "{fr}"
+    );
+    assert!(fr.contains(
+        "\nFiche d'écart n°2 — NC Maj\nType d'écart\u{a0}: NC Maj\n\
+         Engagement ou point concerné\u{a0}: Engagement 22 «\u{a0}Nous nous organisons pour délivrer vos titres dans un délai raisonnable\u{a0}»\n\
+         Constat\u{a0}: Constat synthétique : délais de délivrance non tenus.\n\
+         Exigence\u{a0}: Exigence synthétique : délai raisonnable.\n\
+         Action proposée par le site audité\u{a0}: __________\nPilote\u{a0}: __________\n"
+    ), "{fr}");
+    // Checked on 20/02/2020, after the audit of 18/11/2019: not printed.
+    assert!(
+        !fr.contains("20/02/2020") && !fr.contains("Motif synthétique"),
+        "{fr}"
+    );
+    let en = render(&audit, Language::En);
+    assert!(
+        en.contains("\nLed by: Pilote synthétique\nDue: 2020-02-18 (date of the fiche d'écart)\n"),
         "{en}"
     );
+    assert!(
+        en.contains("\nStatus at the date of the report: in progress\n"),
+        "{en}"
+    );
+    assert!(!en.contains("not lifted on"), "{en}");
 
-    // Lifted, with its evidence; open.
+    // Lifted on the audit's last day, with its evidence: known at the report's date; open:
+    // nothing to say beyond the form.
     audit.ecarts[0].status = qualepref::ActionStatus::Lifted {
-        on: qualepref::NaiveDate::from_ymd_opt(2020, 3, 2).unwrap(),
+        on: qualepref::NaiveDate::from_ymd_opt(2019, 11, 18).unwrap(),
         evidence: "Preuve synthétique : courriers tracés.".to_owned(),
     };
     audit.ecarts[1].status = qualepref::ActionStatus::Open;
     let fr = render(&audit, Language::Fr);
     assert!(
         fr.contains(
-            " | 18/02/2020 | levée le 02/03/2020 — Preuve synthétique : courriers tracés.\n"
+            "\nÉtat à la date du rapport\u{a0}: levée le 18/11/2019 — Preuve synthétique : courriers tracés.\n"
         ),
         "{fr}"
     );
-    assert!(fr.contains(" | — | — | 18/12/2019 | ouverte\n"), "{fr}");
+    assert_eq!(fr.matches("État à la date du rapport").count(), 1, "{fr}");
     let en = render(&audit, Language::En);
     assert!(
         en.contains(
-            " | 2020-02-18 | lifted on 2020-03-02 — Preuve synthétique : courriers tracés.\n"
+            "\nStatus at the date of the report: lifted on 2019-11-18 — Preuve synthétique : courriers tracés.\n"
         ),
         "{en}"
     );
-    assert!(en.contains(" | — | — | 2019-12-18 | open\n"), "{en}");
 }
 
 /// Engagements without verdict are counted « non évalué » in the singular, « non évalués » in
@@ -343,25 +366,25 @@ fn not_assessed_agrees_with_its_count() {
     audit.assessments[0].verdict = None;
     let fr = render(&audit, Language::Fr);
     assert!(
-        fr.contains("— 3 C, 0 NA, 0 NC min, 0 NC Maj, 1 non évalué.\n"),
+        fr.contains("— 19 C, 0 NA, 0 NC min, 0 NC Maj, 1 non évalué.\n"),
         "{fr}"
     );
     audit.assessments[1].verdict = None;
     let fr = render(&audit, Language::Fr);
     assert!(
-        fr.contains("— 2 C, 0 NA, 0 NC min, 0 NC Maj, 2 non évalués.\n"),
+        fr.contains("— 18 C, 0 NA, 0 NC min, 0 NC Maj, 2 non évalués.\n"),
         "{fr}"
     );
     assert!(!fr.contains("évalué(s)"), "{fr}");
     let en = render(&audit, Language::En);
     assert!(
-        en.contains("— 2 C, 0 NA, 0 NC min, 0 NC Maj, 2 not assessed.\n"),
+        en.contains("— 18 C, 0 NA, 0 NC min, 0 NC Maj, 2 not assessed.\n"),
         "{en}"
     );
 }
 
-/// The charte graphique's verdict is among the lines drawn from the data, never under the
-/// auditor's text, which holds only what the auditor wrote.
+/// The charte graphique's verdict is data: it follows the auditor's text, which is printed as
+/// the auditor wrote it.
 #[test]
 fn the_charte_graphique_verdict_is_not_set_under_the_auditors_text() {
     let mut audit = toulon();
@@ -371,18 +394,16 @@ fn the_charte_graphique_verdict_is_not_set_under_the_auditors_text() {
     let fr = render(&audit, Language::Fr);
     assert!(
         fr.contains(
-            "❖ RESPECT DE LA CHARTE GRAPHIQUE\nD'après les données de l'audit\n\n\
-             - Verdict de l'auditeur\u{a0}: C (Conforme).\n\n\
-             Texte de l'auditeur\n\nCharte respectée (synthétique).\n\n"
+            "❖ RESPECT DE LA CHARTE GRAPHIQUE\nCharte respectée (synthétique).\n\n\
+             Verdict de l'auditeur\u{a0}: C (Conforme).\n\n"
         ),
         "{fr}"
     );
     let en = render(&audit, Language::En);
     assert!(
         en.contains(
-            "❖ COMPLIANCE WITH THE VISUAL IDENTITY GUIDELINES\nFrom the audit data\n\n\
-             - Auditor's verdict: C (conforming).\n\n\
-             The auditor's text\n\nCharte respectée (synthétique).\n\n"
+            "❖ COMPLIANCE WITH THE VISUAL IDENTITY GUIDELINES\nCharte respectée (synthétique).\n\n\
+             Auditor's verdict: C (conforming).\n\n"
         ),
         "{en}"
     );
@@ -395,16 +416,18 @@ fn the_cover_gives_the_auditors_contacts_when_known() {
     let mut audit = toulon();
     let fr = render(&audit, Language::Fr);
     assert!(fr.contains(
-        "AUDITEUR(S)\u{a0}: Aurélie ROUMEGOUX (responsable d'audit), signé le 18/11/2019 / \
-         Ligne directe\u{a0}: 06 33 63 73 64 / Adresse électronique\u{a0}: aurelie.roumegoux@socotec.com\n"
+        "Votre responsable d'audit\u{a0}: Aurélie ROUMEGOUX\n\
+         Ligne directe\u{a0}: 06 33 63 73 64\nAdresse électronique\u{a0}: aurelie.roumegoux@socotec.com\n"
     ), "{fr}");
+    assert!(
+        fr.contains("\nAuditeur(s) | Aurélie ROUMEGOUX (responsable d'audit) | 18/11/2019\n"),
+        "{fr}"
+    );
     audit.auditors[0].phone = None;
     audit.auditors[0].email = None;
     let fr = render(&audit, Language::Fr);
     assert!(
-        fr.contains(
-            "AUDITEUR(S)\u{a0}: Aurélie ROUMEGOUX (responsable d'audit), signé le 18/11/2019\n"
-        ),
+        fr.contains("Votre responsable d'audit\u{a0}: Aurélie ROUMEGOUX\n\nSOMMAIRE"),
         "{fr}"
     );
     assert!(!fr.contains("Ligne directe") && !fr.contains("Adresse électronique"));
@@ -419,9 +442,14 @@ fn plan_and_history_follow_french_typography_and_show_no_internal_code() {
     let referentiel = Referentiel::qual_e_pref_2019();
     let options = qualepref::ValidationOptions::default();
     let variant = with_nonconformities();
-    let valid = qualepref::Valid::new(&variant, referentiel, &options).unwrap();
+    qualepref::Valid::new(&variant, referentiel, &options).unwrap();
     let at = qualepref::NaiveDate::from_ymd_opt(2020, 3, 1).unwrap();
-    let plan = Plan::build(&[valid], &qualepref::Policy::default(), at);
+    let dossier = qualepref::dossier::Dossier::new(
+        [variant.clone()],
+        referentiel,
+        &qualepref::dossier::DossierOptions::default(),
+    );
+    let plan = Plan::build(&dossier, at);
     let sequence: Vec<Audit> = [
         "2019-11-18-toulon-interne",
         "2020-02-18-toulon-initial-synthetique",
@@ -477,7 +505,8 @@ fn values_the_import_could_not_read_are_listed_in_an_annex() {
             .in_cell("text"),
     ]);
     let text = render(&audit, Language::Fr);
-    let annex = &text[text.find("ANNEXE").unwrap()..];
+    // The contents name the annex first; the annex itself is last.
+    let annex = &text[text.rfind("ANNEXE").unwrap()..];
     assert!(annex.starts_with("ANNEXE — VALEURS NON LUES À L'IMPORT\nL'import n'a pas pu lire"));
     assert!(
         annex.ends_with(
@@ -489,7 +518,7 @@ fn values_the_import_could_not_read_are_listed_in_an_annex() {
     );
     let en = render(&audit, Language::En);
     assert!(
-        en.contains("\nAnnex — Values the import could not read\n"),
+        en.contains("\nANNEX — VALUES THE IMPORT COULD NOT READ\n"),
         "{en}"
     );
     assert!(

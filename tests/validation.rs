@@ -6,9 +6,10 @@ mod synthetic;
 use proptest::prelude::*;
 use qualepref::{
     AdministrationType, Assessment, Audit, AuditType, Auditor, Diagnostic, EcartTarget,
-    EngagementNumber, FicheEcart, ImportCode, ManagementItemId, ManagementSection, ModuleNumber,
-    NcGrade, Observation, ObservationKind, Referentiel, RemoteNote, RuleCode, Severity, Unread,
-    Valid, ValidationOptions, ValidationReport, Verdict, samples, validate, validate_referentiel,
+    EngagementNumber, FicheEcart, ImportCode, Language, ManagementItemId, ManagementSection,
+    ModuleNumber, NcGrade, Observation, ObservationKind, Referentiel, RemoteNote, RuleCode,
+    Severity, Unread, Valid, ValidationOptions, ValidationReport, Verdict, samples, validate,
+    validate_referentiel,
 };
 use strum::IntoEnumIterator;
 
@@ -46,16 +47,29 @@ fn of_code(report: &ValidationReport, code: RuleCode) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// The line of `d` in English (`path: [code] severity: message`), which most tests assert; the
+/// French texts have their own tests.
+fn english(d: &Diagnostic) -> String {
+    d.to_string_in(Language::En)
+}
+
 /// Asserts that `audit` gives exactly one diagnostic of `code`, with this severity, path and
-/// message.
+/// English message.
 #[track_caller]
 fn expect_one(audit: &Audit, code: RuleCode, severity: Severity, path: &str, message: &str) {
     let report = report(audit);
-    let found = of_code(&report, code);
+    let found: Vec<(RuleCode, Severity, String, String)> = of_code(&report, code)
+        .iter()
+        .map(|d| {
+            let message = d.message_in(Language::En).to_owned();
+            (d.code, d.severity, d.path.clone(), message)
+        })
+        .collect();
     assert_eq!(
         found,
-        vec![Diagnostic::new(code, severity, path, message)],
-        "full report:\n{report}"
+        vec![(code, severity, path.to_owned(), message.to_owned())],
+        "full report:\n{}",
+        report.to_string_in(Language::En)
     );
 }
 
@@ -120,11 +134,7 @@ fn synthetic_audit_has_no_error() {
     let report = validate(&audit, &referentiel, &ValidationOptions::default());
     assert!(!report.has_errors(), "{report}");
     // Its remote audit checks the internet and telephone channels only.
-    let lines: Vec<String> = report
-        .diagnostics()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let lines: Vec<String> = report.diagnostics().iter().map(english).collect();
     assert_eq!(
         lines,
         [
@@ -147,15 +157,11 @@ fn engagements_21_to_23_without_module_2_are_rejected() {
     assert!(report.has_errors());
     let first = &report.diagnostics()[0];
     assert_eq!(
-        first.to_string(),
+        english(first),
         "assessments[20].engagement: [module-not-covered] error: \
          engagement 21 is assessed but its module 2 is not covered"
     );
-    let lines: Vec<String> = report
-        .diagnostics()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let lines: Vec<String> = report.diagnostics().iter().map(english).collect();
     assert_eq!(
         lines,
         [
@@ -349,7 +355,7 @@ fn unknown_module() {
         RuleCode::UnknownModule,
     );
     assert_eq!(
-        found[0].to_string(),
+        english(&found[0]),
         "modules[2]: [unknown-module] error: module 5 is covered but the référentiel qual-e-pref-2019 has no module 5"
     );
     assert_eq!(found.len(), 1);
@@ -419,7 +425,7 @@ fn police_module_wrong_administration() {
         RuleCode::PoliceModuleWrongAdministration,
     );
     assert_eq!(
-        found[0].to_string(),
+        english(&found[0]),
         "modules[7]: [police-module-wrong-administration] warning: module 8 is covered by a site of type prefecture; it is meant for the préfecture de police only"
     );
     assert_eq!(found.len(), 1);
@@ -699,7 +705,7 @@ fn remote_check_contradicts_verdict() {
     let audit = with_nc(1, NcGrade::Major);
     let found = of_code(&report(&audit), RuleCode::RemoteCheckContradictsVerdict);
     assert_eq!(
-        found.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        found.iter().map(english).collect::<Vec<_>>(),
         [
             "remote_checks[0].note: [remote-check-contradicts-verdict] warning: the internet remote check of engagement 1 is Conforme but its on-site verdict is NC Maj",
             "remote_checks[7].note: [remote-check-contradicts-verdict] warning: the telephone remote check of engagement 1 is Conforme but its on-site verdict is NC Maj",
@@ -755,7 +761,14 @@ fn nonconformity_without_fiche() {
         .ecarts
         .push(fiche(EcartTarget::Management(PILOTAGE_5), NcGrade::Major));
     expect_none(&audit, RuleCode::NonconformityWithoutFiche);
-    assert!(report(&audit).is_clean(), "{}", report(&audit));
+    // What remains is Toulon's conclusion générale, which praises an audit now holding an
+    // NC Maj.
+    let codes: Vec<RuleCode> = report(&audit)
+        .diagnostics()
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, [RuleCode::ConclusionPraisesMajorNonconformity]);
 }
 
 #[test]
@@ -849,6 +862,23 @@ fn fiche_due_before_audit_end() {
         "the fiche d'écart for engagement 17 is due on 2019-10-01, before the audit's end on 2019-11-18",
     );
     audit.ecarts[0].due = Some(date("2019-11-18"));
+    expect_none(&audit, RuleCode::FicheDueBeforeAuditEnd);
+    // `due` is the one échéance of a fiche: its number, cause and answer carry none, and an
+    // internal audit's planned external audit is no due date (it has its own rule).
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.ecarts[0].number = Some(1);
+    audit.ecarts[0].cause = Some("Pas de suivi des courriers.".to_owned());
+    audit.ecarts[0].response = Some("Registre mis en place.".to_owned());
+    audit.ecarts[0].due = Some(date("2019-10-01"));
+    audit.kind = audit.kind.external_on(date("2019-11-10"));
+    expect_one(
+        &audit,
+        RuleCode::FicheDueBeforeAuditEnd,
+        Severity::Warning,
+        "ecarts[0].due",
+        "the fiche d'écart for engagement 17 is due on 2019-10-01, before the audit's end on 2019-11-18",
+    );
+    audit.ecarts[0].due = None;
     expect_none(&audit, RuleCode::FicheDueBeforeAuditEnd);
 }
 
@@ -967,7 +997,7 @@ fn conclusion_contradicts_findings() {
     audit.conclusion.pistes_de_progres = vec!["SANS OBJET.".to_owned()];
     let found = of_code(&report(&audit), RuleCode::ConclusionContradictsFindings);
     assert_eq!(
-        found.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        found.iter().map(english).collect::<Vec<_>>(),
         [
             "conclusion.points_forts[0]: [conclusion-contradicts-findings] warning: the section says \"sans objet\" but the audit has 10 PF observations",
             "conclusion.pistes_de_progres[0]: [conclusion-contradicts-findings] warning: the section says \"SANS OBJET.\" but the audit has 4 PP observations",
@@ -996,7 +1026,7 @@ fn referentiel_lines(referentiel: &Referentiel) -> Vec<String> {
     validate_referentiel(referentiel, &ValidationOptions::default())
         .diagnostics()
         .iter()
-        .map(ToString::to_string)
+        .map(english)
         .collect()
 }
 
@@ -1149,14 +1179,28 @@ fn report_accessors_and_serde() {
     assert_eq!(report.infos().count(), 0);
     assert!(!report.is_clean());
     assert_eq!(
-        report.to_string(),
+        report.to_string_in(Language::En),
         "remote_checks[0].note: [remote-check-without-note] warning: the internet remote check of engagement 1 has no note\n\
          assessments[4].verdict: [missing-verdict] error: engagement 5 has no verdict\n"
     );
+    // Display is the French, and so is the JSON's message.
+    assert_eq!(
+        report.to_string(),
+        "remote_checks[0].note\u{a0}: [remote-check-without-note] avertissement\u{a0}: le contrôle à distance (Internet) de l'engagement 1 n'a pas de note\n\
+         assessments[4].verdict\u{a0}: [missing-verdict] erreur\u{a0}: l'engagement 5 n'a pas de verdict\n"
+    );
+    assert_eq!(report.to_string(), report.to_string_in(Language::Fr));
     let json = serde_json::to_string(&report.diagnostics()[1]).unwrap();
     assert_eq!(
         json,
-        r#"{"code":"missing-verdict","severity":"error","path":"assessments[4].verdict","message":"engagement 5 has no verdict"}"#
+        r#"{"code":"missing-verdict","severity":"error","path":"assessments[4].verdict","message":"l'engagement 5 n'a pas de verdict"}"#
+    );
+    // Read back, a diagnostic has its French text only, which it gives in English too.
+    let back: Diagnostic = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, report.diagnostics()[1]);
+    assert_eq!(
+        back.message_in(Language::En),
+        "l'engagement 5 n'a pas de verdict"
     );
     assert_eq!(report.clone().into_diagnostics(), report.diagnostics());
 }
@@ -1638,7 +1682,7 @@ fn within_an_engagement_diagnostics_sort_by_field_then_code() {
     });
     audit.conclusion.points_sensibles = vec!["Un point sensible.".to_owned()];
     let r = report(&audit);
-    let lines: Vec<String> = r.diagnostics().iter().map(ToString::to_string).collect();
+    let lines: Vec<String> = r.diagnostics().iter().map(english).collect();
     let codes: Vec<RuleCode> = r.diagnostics().iter().map(|d| d.code).collect();
     // `…observations[0].text` sorts before `…observations[0].risk`, as the layout writes them.
     assert_eq!(
@@ -1874,7 +1918,7 @@ fn unread_value() {
     let report = report(&audit);
     let found: Vec<String> = of_code(&report, RuleCode::UnreadValue)
         .iter()
-        .map(ToString::to_string)
+        .map(english)
         .collect();
     assert_eq!(
         found,
@@ -1930,10 +1974,7 @@ fn diagnostics_follow_the_natural_order_of_paths() {
 
 /// The diagnostics of `code` for `audit`, as printed.
 fn lines_of(audit: &Audit, code: RuleCode) -> Vec<String> {
-    of_code(&report(audit), code)
-        .iter()
-        .map(ToString::to_string)
-        .collect()
+    of_code(&report(audit), code).iter().map(english).collect()
 }
 
 #[test]
@@ -1980,8 +2021,10 @@ fn conclusion_section_empty() {
         "conclusion.points_sensibles",
         "the points sensibles section is empty but the audit has 1 PS observation",
     );
+    // No text in the section and no fiche d'écart at all: the section is empty.
     let mut audit = with_nc(17, NcGrade::Minor);
     audit.conclusion.fiches_ecart.clear();
+    audit.ecarts.clear();
     expect_one(
         &audit,
         RuleCode::ConclusionSectionEmpty,
@@ -2219,6 +2262,558 @@ fn unread_assessment() {
         assert!(
             Valid::new(&audit, q(), &ValidationOptions::default()).is_ok(),
             "{text}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The section 4 of an imported report.
+
+/// A report whose FICHE(S) D'ECART(S) section holds its fiche, and nothing else: the text
+/// import files the fiche in `ecarts`, and the section is not empty. Before, validation said
+/// « the fiches d'écart section is empty » of every such report.
+#[test]
+fn conclusion_section_empty_counts_the_fiches_the_import_files() {
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.conclusion.fiches_ecart.clear();
+    let text = qualepref::render_report_text(&audit, q());
+    let imported = qualepref::import_report(&text).unwrap();
+    let back = imported.audit();
+    assert!(back.conclusion.fiches_ecart.is_empty());
+    assert_eq!(back.ecarts.len(), 1);
+    assert_eq!(back.ecarts[0].finding, "Délai de réponse dépassé.");
+    expect_none(back, RuleCode::ConclusionSectionEmpty);
+    // The same report without its fiche gives an empty section, and no fiche.
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.conclusion.fiches_ecart.clear();
+    audit.ecarts.clear();
+    let text = qualepref::render_report_text(&audit, q());
+    let back = qualepref::import_report(&text).unwrap().audit().clone();
+    assert_eq!(
+        lines_of(&back, RuleCode::ConclusionSectionEmpty),
+        [
+            "conclusion.fiches_ecart: [conclusion-section-empty] warning: the fiches d'écart \
+          section is empty but the audit has 1 nonconformity"
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules on the texts and the new fields.
+
+#[test]
+fn na_with_conforming_remote_check() {
+    // Toulon checks engagement 10 on the internet (remote_checks[2]) and by telephone
+    // (remote_checks[10]), both « Conforme ».
+    let mut audit = toulon();
+    audit.assessments[9].verdict = Some(Verdict::NotApplicable);
+    audit.assessments[9].comment = Some("Pas de standard sur le site.".to_owned());
+    assert_eq!(
+        lines_of(&audit, RuleCode::NaWithConformingRemoteCheck),
+        [
+            "remote_checks[2].note: [na-with-conforming-remote-check] warning: engagement 10 is NA on site but its internet remote check is Conforme",
+            "remote_checks[10].note: [na-with-conforming-remote-check] warning: engagement 10 is NA on site but its telephone remote check is Conforme",
+        ]
+    );
+    // Not the other rule as well: a `NA` contradicts no note there.
+    expect_none(&audit, RuleCode::RemoteCheckContradictsVerdict);
+    // A remote check « Non applicable » or « Non conforme », or a `C` on site: not reported.
+    for note in [RemoteNote::NonApplicable, RemoteNote::NonConforme] {
+        let mut audit = audit.clone();
+        audit.remote_checks[2].note = Some(note);
+        audit.remote_checks[10].note = Some(note);
+        expect_none(&audit, RuleCode::NaWithConformingRemoteCheck);
+    }
+    expect_none(&toulon(), RuleCode::NaWithConformingRemoteCheck);
+}
+
+#[test]
+fn ps_repeats_nonconformity() {
+    // The fiche's finding is « Délai de réponse dépassé. »; the PS says it again, its case and
+    // spacing aside.
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.assessments[16]
+        .observations
+        .push(Observation::area_of_concern(
+            "délai  de réponse\ndépassé.",
+            "Perte de confiance des usagers.",
+        ));
+    expect_one(
+        &audit,
+        RuleCode::PsRepeatsNonconformity,
+        Severity::Warning,
+        "assessments[16].observations[1].text",
+        "observation 2 (PS) of engagement 17 repeats the finding of its fiche d'écart (NC min): \
+         one fact, recorded both as a nonconformity and as a point sensible",
+    );
+    // The same on a management item.
+    let mut audit = toulon();
+    audit.management[4].verdict = Some(Verdict::MajorNonconformity);
+    audit
+        .ecarts
+        .push(fiche(EcartTarget::Management(PILOTAGE_5), NcGrade::Major));
+    audit.management[4]
+        .observations
+        .push(Observation::area_of_concern(
+            "Délai de réponse dépassé.",
+            "Risque.",
+        ));
+    expect_one(
+        &audit,
+        RuleCode::PsRepeatsNonconformity,
+        Severity::Warning,
+        "management[4].observations[0].text",
+        "observation 1 (PS) of management item pilotage 5 repeats the finding of its fiche \
+         d'écart (NC Maj): one fact, recorded both as a nonconformity and as a point sensible",
+    );
+    // A PS on another aspect of the same NC engagement, the same text as a PP, or as a PS of a
+    // conforming engagement: not reported.
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.assessments[16]
+        .observations
+        .push(Observation::area_of_concern(
+            "Accueil téléphonique saturé le lundi.",
+            "Usagers sans réponse.",
+        ));
+    audit.assessments[16]
+        .observations
+        .push(Observation::opportunity_for_improvement(
+            "Délai de réponse dépassé.",
+        ));
+    audit.assessments[15]
+        .observations
+        .push(Observation::area_of_concern(
+            "Délai de réponse dépassé.",
+            "Risque.",
+        ));
+    expect_none(&audit, RuleCode::PsRepeatsNonconformity);
+    expect_none(&toulon(), RuleCode::PsRepeatsNonconformity);
+}
+
+#[test]
+fn duplicate_fiche_number() {
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.assessments[8].verdict = Some(Verdict::MinorNonconformity);
+    audit
+        .ecarts
+        .push(fiche(EcartTarget::Engagement(e(9)), NcGrade::Minor));
+    audit.ecarts[0].number = Some(1);
+    audit.ecarts[1].number = Some(1);
+    assert_eq!(
+        lines_of(&audit, RuleCode::DuplicateFicheNumber),
+        [
+            "ecarts[1].number: [duplicate-fiche-number] error: the fiche d'écart for engagement 9 has number 1, as has the fiche d'écart for engagement 17",
+            "ecarts[0].number: [duplicate-fiche-number] error: the fiche d'écart for engagement 17 has number 1, as has the fiche d'écart for engagement 9",
+        ]
+    );
+    // The same fiches in the other order give the same diagnostics, their paths aside.
+    let mut reversed = audit.clone();
+    reversed.ecarts.reverse();
+    let messages = |a: &Audit| -> Vec<String> {
+        of_code(&report(a), RuleCode::DuplicateFicheNumber)
+            .iter()
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    assert_eq!(messages(&reversed), messages(&audit));
+    // Three fiches of one number: each names the two others.
+    audit.assessments[0].verdict = Some(Verdict::MinorNonconformity);
+    audit
+        .ecarts
+        .push(fiche(EcartTarget::Engagement(e(1)), NcGrade::Minor));
+    audit.ecarts[2].number = Some(1);
+    assert_eq!(
+        lines_of(&audit, RuleCode::DuplicateFicheNumber)[0],
+        "ecarts[2].number: [duplicate-fiche-number] error: the fiche d'écart for engagement 1 \
+         has number 1, as have the fiche d'écart for engagement 9 and the fiche d'écart for \
+         engagement 17"
+    );
+    assert_eq!(
+        of_code(&report(&audit), RuleCode::DuplicateFicheNumber)[0].message,
+        "la fiche d'écart de l'engagement 1 porte le numéro 1, comme la fiche d'écart de \
+         l'engagement 9 et la fiche d'écart de l'engagement 17"
+    );
+    // Two fiches of one engagement with one number: each names the other as another fiche
+    // (and `duplicate-fiche` reports the second fiche).
+    let mut twice = with_nc(17, NcGrade::Minor);
+    twice.ecarts.push(twice.ecarts[0].clone());
+    twice.ecarts[0].number = Some(3);
+    twice.ecarts[1].number = Some(3);
+    assert_eq!(
+        lines_of(&twice, RuleCode::DuplicateFicheNumber)[0],
+        "ecarts[0].number: [duplicate-fiche-number] error: the fiche d'écart for engagement 17 \
+         has number 3, as has another fiche d'écart for engagement 17"
+    );
+    assert_eq!(
+        of_code(&report(&twice), RuleCode::DuplicateFicheNumber)[0].message,
+        "la fiche d'écart de l'engagement 17 porte le numéro 3, comme une autre fiche d'écart \
+         de l'engagement 17"
+    );
+    // Numbers 1 and 2, or fiches without number: not reported.
+    audit.ecarts[1].number = Some(2);
+    audit.ecarts[2].number = None;
+    expect_none(&audit, RuleCode::DuplicateFicheNumber);
+}
+
+#[test]
+fn external_on_in_external_audit() {
+    let mut audit = toulon();
+    audit.kind = qualepref::AuditKind::external(AuditType::Initial).external_on(date("2020-02-18"));
+    expect_one(
+        &audit,
+        RuleCode::ExternalOnInExternalAudit,
+        Severity::Warning,
+        "kind.external_on",
+        "the audit is external but gives the date of an external audit it precedes \
+         (2020-02-18), which only an internal audit has",
+    );
+    // Toulon is an internal audit ahead of an initial one: it may give the date.
+    let mut audit = toulon();
+    audit.kind = audit.kind.external_on(date("2020-02-18"));
+    expect_none(&audit, RuleCode::ExternalOnInExternalAudit);
+    expect_none(&audit, RuleCode::ExternalOnBeforeAuditEnd);
+}
+
+#[test]
+fn external_on_before_audit_end() {
+    let mut audit = toulon();
+    audit.kind = audit.kind.external_on(date("2019-11-10"));
+    expect_one(
+        &audit,
+        RuleCode::ExternalOnBeforeAuditEnd,
+        Severity::Warning,
+        "kind.external_on",
+        "the external audit is planned on 2019-11-10, before the internal audit's end on 2019-11-18",
+    );
+    // On the internal audit's last day or later: not reported.
+    audit.kind.external_on = Some(date("2019-11-18"));
+    expect_none(&audit, RuleCode::ExternalOnBeforeAuditEnd);
+    // An implausible date is the other rule's.
+    audit.kind.external_on = Some(date("2210-02-18"));
+    expect_one(
+        &audit,
+        RuleCode::ImplausibleDate,
+        Severity::Error,
+        "kind.external_on",
+        "date 2210-02-18 is outside the years 2000 to 2100",
+    );
+}
+
+#[test]
+fn labelling_before_audit_end() {
+    let mut audit = toulon();
+    audit.labelling = Some(qualepref::LabellingDecision::on(date("2019-11-01")));
+    expect_one(
+        &audit,
+        RuleCode::LabellingBeforeAuditEnd,
+        Severity::Warning,
+        "labelling.decided_on",
+        "the labelling decision is dated 2019-11-01, before the audit's end on 2019-11-18",
+    );
+    audit.labelling = Some(qualepref::LabellingDecision::on(date("2019-11-18")));
+    expect_none(&audit, RuleCode::LabellingBeforeAuditEnd);
+    audit.labelling = Some(qualepref::LabellingDecision::on(date("1919-12-02")));
+    let lines = lines_of(&audit, RuleCode::ImplausibleDate);
+    assert_eq!(
+        lines,
+        [
+            "labelling.decided_on: [implausible-date] error: date 1919-12-02 is outside the years \
+          2000 to 2100"
+        ]
+    );
+}
+
+#[test]
+fn plan_accepted_before_decision() {
+    // Engagement 18 has no remote check.
+    let mut audit = with_nc(18, NcGrade::Minor);
+    let decision = qualepref::LabellingDecision::on(date("2020-04-01"));
+    audit.labelling = Some(decision.with_plan_accepted_on(date("2020-03-01")));
+    expect_one(
+        &audit,
+        RuleCode::PlanAcceptedBeforeDecision,
+        Severity::Warning,
+        "labelling.plan_accepted_on",
+        "the plan d'actions is accepted on 2020-03-01, before the labelling decision of 2020-04-01",
+    );
+    audit.labelling = Some(decision.with_plan_accepted_on(date("2020-04-01")));
+    expect_none(&audit, RuleCode::PlanAcceptedBeforeDecision);
+    // An avis favorable sous réserve with its plan accepted after the decision: clean.
+    audit.labelling = Some(decision.with_plan_accepted_on(date("2020-04-20")));
+    assert!(report(&audit).is_clean(), "{}", report(&audit));
+    audit.labelling = Some(decision.with_plan_accepted_on(date("9999-04-20")));
+    assert_eq!(
+        lines_of(&audit, RuleCode::ImplausibleDate),
+        [
+            "labelling.plan_accepted_on: [implausible-date] error: date 9999-04-20 is outside the \
+          years 2000 to 2100"
+        ]
+    );
+}
+
+#[test]
+fn plan_accepted_without_conditions() {
+    // Toulon has no nonconformity: an avis favorable, no plan to accept.
+    let mut audit = toulon();
+    let decision = qualepref::LabellingDecision::on(date("2020-04-01"));
+    audit.labelling = Some(decision.with_plan_accepted_on(date("2020-04-20")));
+    expect_one(
+        &audit,
+        RuleCode::PlanAcceptedWithoutConditions,
+        Severity::Warning,
+        "labelling.plan_accepted_on",
+        "a plan d'actions is accepted on 2020-04-20 but the audit's outcome is not favourable \
+         with conditions: it has no nonconformity",
+    );
+    let mut major = with_nc(17, NcGrade::Major);
+    major.labelling = audit.labelling;
+    expect_one(
+        &major,
+        RuleCode::PlanAcceptedWithoutConditions,
+        Severity::Warning,
+        "labelling.plan_accepted_on",
+        "a plan d'actions is accepted on 2020-04-20 but the audit's outcome is not favourable \
+         with conditions: it has 1 major nonconformity",
+    );
+    // An NC min and no NC Maj, or a decision without plan: not reported.
+    let mut minor = with_nc(17, NcGrade::Minor);
+    minor.labelling = audit.labelling;
+    expect_none(&minor, RuleCode::PlanAcceptedWithoutConditions);
+    audit.labelling = Some(decision);
+    expect_none(&audit, RuleCode::PlanAcceptedWithoutConditions);
+}
+
+#[test]
+fn conclusion_praises_major_nonconformity() {
+    // Toulon's conclusion générale: « Le référentiel Qual-e-Pref est maîtrisé. Ceci se traduit
+    // par un très bon niveau d'atteinte des objectifs… ».
+    let audit = with_nc(17, NcGrade::Major);
+    expect_one(
+        &audit,
+        RuleCode::ConclusionPraisesMajorNonconformity,
+        Severity::Warning,
+        "conclusion.conclusion_generale[0]",
+        "the conclusion générale says \"maîtrisé\" but the audit has 1 major nonconformity \
+         (NC Maj)",
+    );
+    assert_eq!(
+        of_code(
+            &report(&audit),
+            RuleCode::ConclusionPraisesMajorNonconformity
+        )[0]
+        .message,
+        "la conclusion générale parle de «\u{a0}maîtrisé\u{a0}» alors que l'audit compte 1 \
+         non-conformité majeure (NC Maj)"
+    );
+    let mut audit = audit;
+    for (text, words) in [
+        ("Un TRES BON NIVEAU d'ensemble.", "TRES BON NIVEAU"),
+        ("Une démarche excellente.", "excellente"),
+        ("Les délais sont maitrisés ; l'accueil aussi.", "maitrisés"),
+        (
+            "Non maîtrisé ici, mais très bon niveau ailleurs.",
+            "très bon niveau",
+        ),
+    ] {
+        audit.conclusion.conclusion_generale = vec![text.to_owned()];
+        let found = of_code(
+            &report(&audit),
+            RuleCode::ConclusionPraisesMajorNonconformity,
+        );
+        assert_eq!(found.len(), 1, "{text}");
+        assert!(
+            found[0].message.contains(&format!("«\u{a0}{words}\u{a0}»")),
+            "{text}"
+        );
+    }
+    // The noun « maîtrise », a denied praise, or the same words without an NC Maj: not reported.
+    for text in [
+        "La maîtrise des délais reste à conforter.",
+        "Le processus n'est pas maîtrisé.",
+        "Un niveau peu maîtrisé, pas excellent.",
+    ] {
+        audit.conclusion.conclusion_generale = vec![text.to_owned()];
+        expect_none(&audit, RuleCode::ConclusionPraisesMajorNonconformity);
+    }
+    expect_none(
+        &with_nc(17, NcGrade::Minor),
+        RuleCode::ConclusionPraisesMajorNonconformity,
+    );
+    expect_none(&toulon(), RuleCode::ConclusionPraisesMajorNonconformity);
+}
+
+/// « Sans objet » under the charte graphique while it has a verdict, or as the conclusion
+/// générale of an audit that gives verdicts: `conclusion-contradicts-findings` covers every
+/// section the data speaks of.
+#[test]
+fn conclusion_contradicts_findings_in_every_section() {
+    let mut audit = toulon();
+    audit.kind.audit_type = Some(AuditType::Suivi);
+    audit.conclusion.charte_graphique.verdict = Some(Verdict::Conformity);
+    audit.conclusion.charte_graphique.text = vec!["Sans objet.".to_owned()];
+    audit.conclusion.conclusion_generale = vec!["Sans objet.".to_owned()];
+    assert_eq!(
+        lines_of(&audit, RuleCode::ConclusionContradictsFindings),
+        [
+            "conclusion.charte_graphique.text[0]: [conclusion-contradicts-findings] warning: the section says \"Sans objet.\" but the charte graphique is assessed C",
+            "conclusion.conclusion_generale[0]: [conclusion-contradicts-findings] warning: the section says \"Sans objet.\" but the audit gives a verdict to 23 engagements",
+        ]
+    );
+    // A charte graphique « Sans objet » that is NA, or without verdict: not reported.
+    audit.conclusion.charte_graphique.verdict = Some(Verdict::NotApplicable);
+    audit.conclusion.conclusion_generale = vec!["Voir ci-dessus.".to_owned()];
+    expect_none(&audit, RuleCode::ConclusionContradictsFindings);
+    audit.conclusion.charte_graphique.verdict = None;
+    expect_none(&audit, RuleCode::ConclusionContradictsFindings);
+    // The commentaires have no counterpart in the data: « Sans objet » there is fine (Toulon).
+    assert_eq!(toulon().conclusion.commentaires, ["Sans objet."]);
+    expect_none(&toulon(), RuleCode::ConclusionContradictsFindings);
+}
+
+/// The new texts (an assessment's evidence, a fiche's cause and response) are checked for
+/// control characters like the others.
+#[test]
+fn control_character_in_the_new_texts() {
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.assessments[3].evidence = Some("Registre\u{1b}[31m".to_owned());
+    audit.management[0].evidence = Some("Compte rendu\u{7}".to_owned());
+    audit.ecarts[0].cause = Some("Absence de suivi\u{9b}".to_owned());
+    audit.ecarts[0].response = Some("Accord\r".to_owned());
+    let found = of_code(&report(&audit), RuleCode::ControlCharacter);
+    let paths: Vec<&str> = found.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "assessments[3].evidence",
+            "management[0].evidence",
+            "ecarts[0].cause",
+            "ecarts[0].response",
+        ]
+    );
+    audit.assessments[3].evidence = Some("Registre\tdu courrier\r\nsigné".to_owned());
+    audit.management[0].evidence = None;
+    audit.ecarts[0].cause = None;
+    audit.ecarts[0].response = Some("Accord".to_owned());
+    expect_none(&audit, RuleCode::ControlCharacter);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The French texts.
+
+/// The French line of each diagnostic of `audit` with code `code`.
+fn french_lines(audit: &Audit, code: RuleCode) -> Vec<String> {
+    of_code(&report(audit), code)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// The French wording of a representative set, exactly: the subjects with their article
+/// (« l'engagement », « le point », « le contrôle à distance »), dates as reports print them,
+/// values quoted verbatim between guillemets, codes unchanged, French typography.
+#[test]
+fn french_wording() {
+    let mut audit = toulon();
+    audit.assessments[4].verdict = None;
+    audit.management[4].verdict = None;
+    audit.remote_checks[0].note = None;
+    assert_eq!(
+        report(&audit).to_string(),
+        "remote_checks[0].note\u{a0}: [remote-check-without-note] avertissement\u{a0}: le contrôle à distance (Internet) de l'engagement 1 n'a pas de note\n\
+         assessments[4].verdict\u{a0}: [missing-verdict] erreur\u{a0}: l'engagement 5 n'a pas de verdict\n\
+         management[4].verdict\u{a0}: [missing-verdict] erreur\u{a0}: le point pilotage 5 n'a pas de verdict\n"
+    );
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.ecarts[0].due = Some(date("2019-10-01"));
+    audit.assessments[16].observations[0].text = " ".to_owned();
+    assert_eq!(
+        french_lines(&audit, RuleCode::FicheDueBeforeAuditEnd),
+        [
+            "ecarts[0].due\u{a0}: [fiche-due-before-audit-end] avertissement\u{a0}: l'action \
+          corrective de la fiche d'écart de l'engagement 17 est due le 01/10/2019, avant la fin \
+          de l'audit le 18/11/2019"
+        ]
+    );
+    assert_eq!(
+        french_lines(&audit, RuleCode::EmptyObservation),
+        [
+            "assessments[16].observations[0].text\u{a0}: [empty-observation] erreur\u{a0}: le \
+          texte de l'observation 1 (PP) de l'engagement 17 est vide"
+        ]
+    );
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.conclusion.fiches_ecart =
+        vec!["Absence de non-conformité majeure ou mineure.".to_owned()];
+    assert_eq!(
+        french_lines(&audit, RuleCode::ConclusionContradictsFindings),
+        [
+            "conclusion.fiches_ecart[0]\u{a0}: [conclusion-contradicts-findings] avertissement\u{a0}: \
+          la section indique «\u{a0}Absence de non-conformité majeure ou mineure.\u{a0}» mais \
+          l'audit compte 1 non-conformité"
+        ]
+    );
+    let mut audit = toulon();
+    audit.modules.push(m(3));
+    assert_eq!(
+        french_lines(&audit, RuleCode::ModuleNotBundled),
+        [
+            "modules[2]\u{a0}: [module-not-bundled] erreur\u{a0}: le module 3 est couvert mais le \
+          référentiel qual-e-pref-2019 n'en contient pas les engagements\u{202f}; chargez un \
+          référentiel complet (par exemple avec Referentiel::from_path) pour le valider"
+        ]
+    );
+    let mut audit = toulon();
+    audit.unread = vec![Unread::new("ecarts[0].due", "fin mars").at_line(185)];
+    audit.auditors[0].signed_on = Some(date("2019-11-17"));
+    assert_eq!(
+        french_lines(&audit, RuleCode::UnreadValue),
+        [
+            "unread[0]\u{a0}: [unread-value] avertissement\u{a0}: ecarts[0].due\u{a0}: le texte \
+          «\u{a0}fin mars\u{a0}» n'a pas été lu (ligne 185 de la source)"
+        ]
+    );
+    assert_eq!(
+        french_lines(&audit, RuleCode::SignatureBeforeAudit),
+        [
+            "auditors[0].signed_on\u{a0}: [signature-before-audit] avertissement\u{a0}: l'auditeur \
+          1 (Aurélie ROUMEGOUX) a signé le 17/11/2019, avant le début de l'audit le 18/11/2019"
+        ]
+    );
+    // A quoted value keeps its spaces and case, and its control characters are escaped: the
+    // line stays one line.
+    let mut audit = with_nc(17, NcGrade::Minor);
+    audit.conclusion.fiches_ecart = vec!["SANS  objet\n(voir annexe)".to_owned()];
+    assert_eq!(
+        of_code(&report(&audit), RuleCode::ConclusionContradictsFindings)[0].message,
+        "la section indique «\u{a0}SANS  objet\\n(voir annexe)\u{a0}» mais l'audit compte 1 \
+         non-conformité"
+    );
+}
+
+/// Every code's French example in the table is a French line of its code and severity.
+#[test]
+fn every_code_has_a_french_example() {
+    for code in RuleCode::iter() {
+        let Some(example) = code.example_fr() else {
+            panic!("{code} has no French example");
+        };
+        let severity = match code.default_severity() {
+            Severity::Info => "info",
+            Severity::Warning => "avertissement",
+            Severity::Error => "erreur",
+        };
+        assert!(
+            example.contains(&format!("[{code}] {severity}\u{a0}: ")),
+            "{code}: {example}"
+        );
+        assert_ne!(example, code.example(), "{code}");
+        let docs = qualepref::codes::markdown();
+        assert!(
+            docs.contains(&format!(
+                "In English:\n\n```text\n{}\n```\n\nIn French:\n\n```text\n{example}\n```",
+                code.example()
+            )),
+            "{code}: both examples are not in the reference"
         );
     }
 }

@@ -1,6 +1,6 @@
 //! The text import loses no assessment: a line inserted into a valid report (the Toulon report
-//! written back as text, or a suivi audit of Toulon with a minor nonconformity, its fiche
-//! d'écart and a charte graphique assessed) that could carry a verdict, an observation or a
+//! written back as text, or a suivi audit of Toulon with a minor nonconformity, its numbered
+//! fiche d'écart with its cause and answer, evidence on a row and a charte graphique assessed) that could carry a verdict, an observation or a
 //! remote note (`Carried::find`) is filed, or validation refuses the audit with an error that
 //! names the line; a valid audit never hides an inserted `NC Maj` behind a favourable outcome.
 //! Every reported line is kept in `unread`, whatever the line.
@@ -36,14 +36,19 @@ fn cases() -> &'static [Case] {
         if let Some(a) = suivi.assessments.iter_mut().find(|a| a.engagement == e17) {
             a.verdict = Some(Verdict::MinorNonconformity);
         }
-        suivi.ecarts.push(
-            FicheEcart::new(
-                EcartTarget::Engagement(e17),
-                NcGrade::Minor,
-                "Délai de réponse des courriers du BSR non tenu.",
-            )
-            .with_requirement("Répondre dans le délai annoncé."),
-        );
+        let mut fiche = FicheEcart::new(
+            EcartTarget::Engagement(e17),
+            NcGrade::Minor,
+            "Délai de réponse des courriers du BSR non tenu.",
+        )
+        .with_requirement("Répondre dans le délai annoncé.");
+        fiche.number = Some(1);
+        fiche.cause = Some("Absences non remplacées.".to_owned());
+        fiche.response = Some("Plan de renfort engagé.".to_owned());
+        suivi.ecarts.push(fiche);
+        if let Some(a) = suivi.assessments.get_mut(4) {
+            a.evidence = Some("Procédure d'accueil consultée.".to_owned());
+        }
         suivi.conclusion.fiches_ecart.clear();
         suivi.conclusion.charte_graphique.verdict = Some(Verdict::Conformity);
         suivi.conclusion.charte_graphique.text = vec!["Charte graphique respectée.".to_owned()];

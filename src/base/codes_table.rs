@@ -1,9 +1,10 @@
 //! The table a family of diagnostic codes is declared in, once.
 //!
 //! [`code_table!`] turns one entry per code — variant, kebab-case code, default level, a
-//! one-sentence description, optional details, an example diagnostic and how to fix it — into
-//! the enum with its per-variant docs, `ALL`, `as_str`, `Display`, `FromStr`, serde (as the
-//! kebab-case string), the default level, `description()`, `example()` and `fix()`. The
+//! one-sentence description, optional details, an example diagnostic in English, optionally
+//! the same example in French, and how to fix it — into the enum with its per-variant docs,
+//! `ALL`, `as_str`, `Display`, `FromStr`, serde (as the kebab-case string), the default level,
+//! `description()`, `example()`, `example_fr()` and `fix()`. The
 //! validation codes ([`RuleCode`](crate::RuleCode)) and the import codes
 //! ([`ImportCode`](crate::ImportCode)) are both declared with it, and `docs/codes.md` is
 //! generated from the same tables (see [`codes::markdown`](crate::codes::markdown)).
@@ -21,6 +22,7 @@
 ///             description: "The audit names another référentiel …",
 ///             details: "Optional paragraph.",            // optional
 ///             example: "referentiel.id: [referentiel-mismatch] error: …",
+///             example_fr: "referentiel.id\u{a0}: [referentiel-mismatch] erreur\u{a0}: …", // optional
 ///             fix: "Validate against …",
 ///         }
 ///     }
@@ -38,6 +40,7 @@ macro_rules! code_table {
                     description: $description:literal,
                     $(details: $details:literal,)?
                     example: $example:literal,
+                    $(example_fr: $example_fr:literal,)?
                     fix: $fix:literal $(,)?
                 }
             )*
@@ -58,6 +61,9 @@ macro_rules! code_table {
                 #[doc = ""]
                 #[doc = "```text"]
                 #[doc = $example]
+                $(
+                    #[doc = $example_fr]
+                )?
                 #[doc = "```"]
                 $Variant,
             )*
@@ -107,6 +113,17 @@ macro_rules! code_table {
             pub const fn example(self) -> &'static str {
                 match self {
                     $($Enum::$Variant => $example,)*
+                }
+            }
+
+            /// An example diagnostic with this code, as printed in French (`Display`); `None`
+            /// for a code whose table does not give one yet.
+            #[must_use]
+            // One arm per code, so that the list reads as the reference table.
+            #[allow(clippy::match_same_arms)]
+            pub const fn example_fr(self) -> Option<&'static str> {
+                match self {
+                    $($Enum::$Variant => $crate::base::codes_table::code_table!(@opt $($example_fr)?),)*
                 }
             }
 

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use qualepref::{Policy, Valid, compare_with};
 
-use super::{Failure, Globals, Input, LangArg, Status, print, warn};
+use super::output::Formats;
+use super::{Failure, Globals, Input, LangArg, Status, print, warn, write_file};
 
 /// Arguments of `diff`.
 #[derive(Debug, clap::Args)]
@@ -22,9 +23,14 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     before_referentiel: Option<PathBuf>,
 
-    /// What to print.
-    #[arg(long, value_enum, default_value_t = Output::Text)]
-    format: Output,
+    /// What to print [default: the extension of -o (.txt, .md, .json, .html), else text].
+    #[arg(long, value_enum)]
+    format: Option<Output>,
+
+    /// Write the comparison to FILE instead of standard output (replaced once the whole output
+    /// is written; a name whose extension is not the format's is refused).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
 
     /// The language of the text.
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
@@ -48,8 +54,21 @@ enum Output {
     Html,
 }
 
+/// The names of `diff`'s files.
+const FORMATS: Formats<Output> = Formats {
+    command: "diff",
+    table: &[
+        (Output::Text, &["txt", "text"]),
+        (Output::Markdown, &["md", "markdown"]),
+        (Output::Json, &["json"]),
+        (Output::Html, &["html", "htm"]),
+    ],
+    default: Output::Text,
+};
+
 /// Validates both audits, then prints their comparison; 1 when either is invalid.
 pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
+    let format = FORMATS.choose(args.format, args.output.as_deref())?;
     let inputs = [Input::new(&args.before), Input::new(&args.after)];
     globals.stdin_once(&inputs)?;
     let referentiel_after = globals.referentiel()?;
@@ -110,7 +129,7 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     };
     let comparison = compare_with(before, after, &Policy::default());
     let language = args.lang.language();
-    let text = match args.format {
+    let text = match format {
         Output::Text => comparison.to_text(language),
         Output::Markdown => comparison.to_markdown(language),
         Output::Html => comparison.to_html(language),
@@ -121,6 +140,9 @@ pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
             json
         }
     };
-    print(&text)?;
+    match &args.output {
+        Some(path) => write_file(path, text)?,
+        None => print(&text)?,
+    }
     Ok(Status::Success)
 }

@@ -1,13 +1,15 @@
-//! `qualepref render FILE --format markdown|html|text`: the whole report of a valid audit.
+//! `qualepref render FILE --format markdown|html|text|docx`: the whole report of a valid audit.
 
 use std::path::PathBuf;
 
-use qualepref::report::text::render_text;
-use qualepref::{render_html, render_markdown};
+use std::io::IsTerminal as _;
+
+use qualepref::report::Report;
 
 use super::output::Formats;
+use super::output::print_bytes;
 use super::synthesize::{EngineArgs, with_conclusions};
-use super::{Failure, Globals, Status, print, write_file};
+use super::{Failure, Globals, Status, write_file};
 
 /// Arguments of `render`.
 #[derive(Debug, clap::Args)]
@@ -16,7 +18,7 @@ pub struct Args {
     #[arg(value_name = "FILE")]
     file: PathBuf,
 
-    /// The format of the report [default: the extension of -o (.md, .html, .txt), else
+    /// The format of the report [default: the extension of -o (.md, .html, .txt, .docx), else
     /// markdown].
     #[arg(long, value_enum)]
     format: Option<Output>,
@@ -39,6 +41,9 @@ enum Output {
     Html,
     /// Plain text, for a terminal or a log.
     Text,
+    /// An editable DOCX file (Word, LibreOffice Writer): heading styles, the fiches d'écart as
+    /// forms, blanks to sign. Written with -o, or to standard output when it is not a terminal.
+    Docx,
 }
 
 /// The names of `render`'s files.
@@ -48,6 +53,7 @@ const FORMATS: Formats<Output> = Formats {
         (Output::Markdown, &["md", "markdown"]),
         (Output::Html, &["html", "htm"]),
         (Output::Text, &["txt", "text"]),
+        (Output::Docx, &["docx"]),
     ],
     default: Output::Markdown,
 };
@@ -55,15 +61,22 @@ const FORMATS: Formats<Output> = Formats {
 /// Renders the report; 1 (with the diagnostics) when the audit is invalid.
 pub fn run(args: &Args, globals: &Globals) -> Result<Status, Failure> {
     let format = FORMATS.choose(args.format, args.output.as_deref())?;
+    if format == Output::Docx && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(Failure::new(
+            "render: a DOCX file is not for a terminal: name it with -o FILE.docx",
+        ));
+    }
     with_conclusions(&args.file, &args.engine, globals, |valid, conclusions| {
-        let text = match format {
-            Output::Markdown => render_markdown(valid, conclusions),
-            Output::Html => render_html(valid, conclusions),
-            Output::Text => render_text(valid, conclusions),
+        let report = Report::new(valid, conclusions);
+        let bytes = match format {
+            Output::Markdown => report.markdown().into_bytes(),
+            Output::Html => report.html().into_bytes(),
+            Output::Text => report.text().into_bytes(),
+            Output::Docx => report.docx(),
         };
         match &args.output {
-            Some(path) => write_file(path, &text),
-            None => print(&text),
+            Some(path) => write_file(path, &bytes),
+            None => print_bytes(&bytes),
         }
     })
 }

@@ -2,14 +2,15 @@
 //!
 //! [`compare`] takes two validated audits and reports, per engagement, the verdict before and
 //! after and what the change means; the nonconformities lifted, new or persistent; the points
-//! sensibles resolved, still open or new; the pistes de progrès followed up or not; per module,
-//! the conformity rate and the outcome of the policy before and after; and the decision of each
-//! audit. [`Comparison::to_text`], [`Comparison::to_markdown`] and [`Comparison::to_html`] name
+//! sensibles and pistes de progrès not renewed (assessed again without them), persistent, not
+//! assessed or new ([`ObservationFate`], in the dossier's vocabulary); per module, the
+//! conformity rate and the avis of the policy before and after (indicative for an internal
+//! audit); and the avis of each audit. [`Comparison::to_text`], [`Comparison::to_markdown`] and [`Comparison::to_html`] name
 //! each change and nothing else; the serialised form (JSON) holds everything, unchanged entries included.
 //!
 //! Observations are matched by the engagement, management item or remote check they belong to,
 //! not by their text (texts are rewritten from one audit to the next): a point sensible of
-//! engagement 17 is « still open » when the later audit has a point sensible on engagement 17
+//! engagement 17 is « persistante » when the later audit has a point sensible on engagement 17
 //! again.
 //!
 //! Audits against different référentiels (or versions) are compared only on the engagements they
@@ -145,18 +146,63 @@ pub enum Place {
     Remote(RemoteChannel, EngagementNumber),
 }
 
-/// What became of the observations of one kind at one place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// What became of the observations of one kind at one place, in the words of the dossier's
+/// [`FollowUp`](crate::dossier::FollowUp) (« non reconduite », « persistante », « non
+/// évaluée ») and « nouvelle ». Wire forms `not_renewed`, `persistent`, `not_assessed`, `new`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
-pub enum FollowUp {
-    /// Observed before, not after: the point sensible is resolved, the piste de progrès
-    /// followed up.
-    Closed,
-    /// Observed before and after: still open, or not followed up.
-    Open,
-    /// Observed after only.
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum ObservationFate {
+    /// Observed before; the later audit assessed the place without it (« non reconduite »).
+    NotRenewed,
+    /// Observed before and after (« persistante »).
+    Persistent,
+    /// Observed before; the later audit does not assess the place (« non évaluée »).
+    NotAssessed,
+    /// Observed after only (« nouvelle »).
     New,
 }
+
+impl ObservationFate {
+    /// The wire form.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        self.into()
+    }
+
+    /// The wording in `language`: the dossier's follow-up words, and `nouvelle`.
+    #[must_use]
+    pub fn label(self, language: crate::Language) -> &'static str {
+        use crate::dossier::FollowUp;
+        match self {
+            ObservationFate::NotRenewed => FollowUp::NotRenewed.label(language),
+            ObservationFate::Persistent => FollowUp::Persistent.label(language),
+            ObservationFate::NotAssessed => FollowUp::NotAssessed.label(language),
+            ObservationFate::New => phrases::of(language).new_observation,
+        }
+    }
+}
+
+crate::base::wire::wire_enum!(
+    ObservationFate,
+    "observation fate",
+    "not_renewed, persistent, not_assessed, new",
+    [NotRenewed, Persistent, NotAssessed, New]
+);
 
 /// The observations of one kind at one place, before and after.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -169,14 +215,14 @@ pub struct ObservationChange {
     /// The texts after.
     pub after: Vec<String>,
     /// What became of them.
-    pub status: FollowUp,
+    pub status: ObservationFate,
 }
 
 /// One side of a module's or an audit's figures: verdict counts of the shared engagements, their
 /// rate, and the outcome the policy gives for their nonconformities.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Standing {
+pub struct Figures {
     /// Verdicts of the shared engagements.
     pub counts: VerdictCounts,
     /// Their conformity rate (`None`: nothing but `NA`).
@@ -185,13 +231,13 @@ pub struct Standing {
     pub outcome: Outcome,
 }
 
-impl Standing {
-    fn of(verdicts: impl Iterator<Item = Option<Verdict>>, policy: &Policy) -> Standing {
+impl Figures {
+    fn of(verdicts: impl Iterator<Item = Option<Verdict>>, policy: &Policy) -> Figures {
         let mut counts = VerdictCounts::default();
         for v in verdicts {
             counts.add(v);
         }
-        Standing {
+        Figures {
             rate: counts.rate(),
             outcome: policy.outcome(counts.nc_mineure, counts.nc_majeure).0,
             counts,
@@ -206,9 +252,9 @@ pub struct ModuleChange {
     /// The module.
     pub module: ModuleNumber,
     /// Before.
-    pub before: Option<Standing>,
+    pub before: Option<Figures>,
     /// After.
-    pub after: Option<Standing>,
+    pub after: Option<Figures>,
 }
 
 /// Which engagements the comparison covers.
@@ -349,6 +395,7 @@ pub fn compare_with(before: &Valid<'_>, after: &Valid<'_>, policy: &Policy) -> C
         observation_changes(
             &observations(b, kind),
             &observations(a, kind),
+            a,
             |p: &Place| match p {
                 Place::Engagement(n) | Place::Remote(_, n) => shared(*n).is_some(),
                 Place::Management(_) => true,
@@ -467,9 +514,30 @@ fn observations(audit: &Audit, kind: ObservationKind) -> BTreeMap<Place, Vec<Str
     map
 }
 
+/// Whether `audit` assesses `place`: a verdict other than `NA`, or a remote check's note.
+fn assesses(audit: &Audit, place: &Place) -> bool {
+    match place {
+        Place::Engagement(n) => audit
+            .assessment(*n)
+            .and_then(|a| a.verdict)
+            .is_some_and(|v| v != Verdict::NotApplicable),
+        Place::Management(id) => audit
+            .management
+            .iter()
+            .find(|m| m.id() == *id)
+            .and_then(|m| m.verdict)
+            .is_some_and(|v| v != Verdict::NotApplicable),
+        Place::Remote(channel, n) => audit
+            .remote_checks
+            .iter()
+            .any(|r| r.channel == *channel && r.engagement == *n && r.note.is_some()),
+    }
+}
+
 fn observation_changes(
     before: &BTreeMap<Place, Vec<String>>,
     after: &BTreeMap<Place, Vec<String>>,
+    later: &Audit,
     in_scope: impl Fn(&Place) -> bool,
 ) -> Vec<ObservationChange> {
     let places: BTreeSet<&Place> = before.keys().chain(after.keys()).collect();
@@ -480,9 +548,10 @@ fn observation_changes(
             let b = before.get(p).cloned().unwrap_or_default();
             let a = after.get(p).cloned().unwrap_or_default();
             let status = match (b.is_empty(), a.is_empty()) {
-                (false, true) => FollowUp::Closed,
-                (false, false) => FollowUp::Open,
-                (true, _) => FollowUp::New,
+                (false, true) if assesses(later, p) => ObservationFate::NotRenewed,
+                (false, true) => ObservationFate::NotAssessed,
+                (false, false) => ObservationFate::Persistent,
+                (true, _) => ObservationFate::New,
             };
             ObservationChange {
                 place: p.clone(),
@@ -514,10 +583,10 @@ fn module_changes(
                 module,
                 before: before
                     .covers(module)
-                    .then(|| Standing::of(of_module().map(|e| e.before), policy)),
+                    .then(|| Figures::of(of_module().map(|e| e.before), policy)),
                 after: after
                     .covers(module)
-                    .then(|| Standing::of(of_module().map(|e| e.after), policy)),
+                    .then(|| Figures::of(of_module().map(|e| e.after), policy)),
             }
         })
         .collect()

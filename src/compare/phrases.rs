@@ -25,7 +25,7 @@ pub(crate) struct ComparePhrases {
     pub(crate) shared_only: &'static str,
     /// `Engagements non comparés : `.
     pub(crate) not_compared: &'static str,
-    /// `Décision : `.
+    /// `Avis : ` (an audit gives an avis; the decision is the certification body's).
     pub(crate) decision: &'static str,
     /// `Modules` (section).
     pub(crate) modules: &'static str,
@@ -37,14 +37,12 @@ pub(crate) struct ComparePhrases {
     pub(crate) points_sensibles: &'static str,
     /// `Pistes de progrès` (section).
     pub(crate) pistes_de_progres: &'static str,
-    /// `Toujours ouverts (sans changement)` (section).
+    /// `Toujours ouverts` (section: the observations found again, one a line).
     pub(crate) still_open: &'static str,
     /// A nonconformity lifted, persistent with another grade, new: `levée`…
     pub(crate) nc_status: fn(NcStatus) -> &'static str,
-    /// A point sensible resolved, new: `résolu`, `nouveau`.
-    pub(crate) ps_status: [&'static str; 2],
-    /// A piste de progrès followed up, new: `suivie`, `nouvelle`.
-    pub(crate) pp_status: [&'static str; 2],
+    /// An observation seen after only: `nouvelle`.
+    pub(crate) new_observation: &'static str,
     /// What a change of verdict means: `amélioré`, `improved`…
     pub(crate) change: fn(Change) -> &'static str,
     /// `engagement ` (before a number).
@@ -81,25 +79,24 @@ pub(crate) const FR: ComparePhrases = ComparePhrases {
     audits: ["Avant\u{a0}: ", "Après\u{a0}: "],
     different_sites: "Attention\u{a0}: les deux audits portent sur deux sites différents.",
     reversed_dates: "Attention\u{a0}: l'audit «\u{a0}après\u{a0}» commence avant l'audit «\u{a0}avant\u{a0}».",
-    scope: "Périmètre et décision",
+    scope: "Périmètre et avis",
     referentiel: "Référentiel\u{a0}: ",
     different_referentiels: "Référentiels différents ",
     shared_only: "seuls les engagements communs (même numéro, même module, même intitulé) sont comparés",
     not_compared: "Engagements non comparés\u{a0}: ",
-    decision: "Décision\u{a0}: ",
+    decision: "Avis\u{a0}: ",
     modules: "Modules",
     engagements: "Engagements",
     nonconformities: "Non-conformités",
     points_sensibles: "Points sensibles",
     pistes_de_progres: "Pistes de progrès",
-    still_open: "Toujours ouverts (sans changement)",
+    still_open: "Toujours ouverts",
     nc_status: |s| match s {
         NcStatus::Lifted => "levée",
         NcStatus::Persistent => "persistante, grade modifié",
         NcStatus::New => "nouvelle",
     },
-    ps_status: ["résolu", "nouveau"],
-    pp_status: ["suivie", "nouvelle"],
+    new_observation: "nouvelle",
     change: |c| match c {
         Change::Improved => "amélioré",
         Change::Regressed => "dégradé",
@@ -125,25 +122,24 @@ pub(crate) const EN: ComparePhrases = ComparePhrases {
     audits: ["Before: ", "After: "],
     different_sites: "Warning: the two audits are of two different sites.",
     reversed_dates: "Warning: the audit \"after\" starts before the audit \"before\".",
-    scope: "Scope and decision",
+    scope: "Scope and opinion",
     referentiel: "Référentiel: ",
     different_referentiels: "Different référentiels ",
     shared_only: "only the shared engagements (same number, module and title) are compared",
     not_compared: "Engagements not compared: ",
-    decision: "Decision: ",
+    decision: "Opinion (avis): ",
     modules: "Modules",
     engagements: "Engagements",
     nonconformities: "Nonconformities",
     points_sensibles: "Points sensibles",
     pistes_de_progres: "Pistes de progrès",
-    still_open: "Still open (unchanged)",
+    still_open: "Still open",
     nc_status: |s| match s {
         NcStatus::Lifted => "lifted",
         NcStatus::Persistent => "persistent, grade changed",
         NcStatus::New => "new",
     },
-    ps_status: ["resolved", "new"],
-    pp_status: ["followed up", "new"],
+    new_observation: "new",
     change: |c| match c {
         Change::Improved => "improved",
         Change::Regressed => "regressed",

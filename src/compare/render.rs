@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::{ComparedAudit, Comparison, FollowUp, NcStatus, Place, Standing};
+use super::{ComparedAudit, Comparison, Figures, NcStatus, ObservationFate, Place};
 use crate::i18n::push_number;
 use crate::report::document::{Block, Document, Inline, List, ListStyle, SectionKind, Spans};
 use crate::report::{html, markdown, text};
@@ -34,13 +34,16 @@ impl Place {
     }
 }
 
-fn standing_label(standing: Option<&Standing>, language: Language) -> String {
-    match standing {
+fn figures_label(figures: Option<&Figures>, internal: bool, language: Language) -> String {
+    match figures {
         None => super::phrases::of(language).not_covered.to_owned(),
         Some(s) => {
             let mut out = crate::engine::phrases::rate_text(s.rate, language);
             out.push_str(", ");
             out.push_str((language.engine().outcome)(s.outcome));
+            if internal {
+                out.push_str(language.phrases().common.indicative);
+            }
             out
         }
     }
@@ -156,8 +159,8 @@ impl Comparison {
                     language.report().module,
                     m.module,
                     arrow(
-                        &standing_label(m.before.as_ref(), l),
-                        &standing_label(m.after.as_ref(), l)
+                        &figures_label(m.before.as_ref(), self.audits.0.kind.internal, l),
+                        &figures_label(m.after.as_ref(), self.audits.1.kind.internal, l)
                     )
                 )
             })
@@ -198,19 +201,24 @@ impl Comparison {
             .collect();
         out.push((c.nonconformities, ncs));
 
-        for (heading, list, [closed, new]) in [
-            (c.points_sensibles, &self.points_sensibles, c.ps_status),
-            (c.pistes_de_progres, &self.pistes_de_progres, c.pp_status),
+        for (heading, list) in [
+            (c.points_sensibles, &self.points_sensibles),
+            (c.pistes_de_progres, &self.pistes_de_progres),
         ] {
             let lines = list
                 .iter()
-                .filter(|o| o.status != FollowUp::Open)
+                .filter(|o| o.status != ObservationFate::Persistent)
                 .map(|o| {
-                    let (status, text) = match o.status {
-                        FollowUp::Closed => (closed, &o.before),
-                        FollowUp::Open | FollowUp::New => (new, &o.after),
+                    let text = match o.status {
+                        ObservationFate::New => &o.after,
+                        _ => &o.before,
                     };
-                    format!("{}{colon}{status} — {}", o.place.label(l), texts(text, l))
+                    format!(
+                        "{}{colon}{} — {}",
+                        o.place.label(l),
+                        o.status.label(l),
+                        texts(text, l)
+                    )
                 })
                 .collect();
             out.push((heading, lines));
@@ -218,12 +226,20 @@ impl Comparison {
         let open: Vec<String> = self
             .points_sensibles
             .iter()
-            .chain(&self.pistes_de_progres)
-            .filter(|o| o.status == FollowUp::Open)
-            .map(|o| o.place.label(l))
+            .map(|o| (o, "PS"))
+            .chain(self.pistes_de_progres.iter().map(|o| (o, "PP")))
+            .filter(|(o, _)| o.status == ObservationFate::Persistent)
+            .map(|(o, kind)| {
+                format!(
+                    "{}{colon}{kind} {} — {}",
+                    o.place.label(l),
+                    o.status.label(l),
+                    texts(&o.after, l)
+                )
+            })
             .collect();
         if !open.is_empty() {
-            out.push((c.still_open, vec![open.join(c.separator)]));
+            out.push((c.still_open, open));
         }
         out.retain(|(_, lines)| !lines.is_empty());
         out

@@ -33,7 +33,9 @@
 //! `minor` and `major`; no fiche d'écart can target the charte, so it has no entry in
 //! `ecarts`). A fiche's own `due` date, when set, is kept and reported as such
 //! ([`DueSource::Fiche`]); otherwise the due date is the policy's deadline for the écart's grade
-//! ([`DueSource::Policy`]). Remote-check notes « Non conforme » are figures
+//! ([`DueSource::Policy`]), except for an **internal** audit that names the external audit it
+//! precedes ([`AuditKind::external_on`](crate::AuditKind::external_on)): its écarts are due the
+//! day before it ([`DueSource::ExternalAudit`]), not months after the internal audit. Remote-check notes « Non conforme » are figures
 //! ([`Scores::remote`](crate::Scores::remote)), not nonconformities.
 //!
 //! ```
@@ -399,7 +401,7 @@ fn checked_deadline(months: u32) -> Result<u32, Error> {
     }
 }
 
-/// Where a due date comes from. Serialised as `"fiche"` or `"policy"`.
+/// Where a due date comes from. Serialised as `"fiche"`, `"policy"` or `"external_audit"`.
 #[derive(
     Debug,
     Clone,
@@ -419,10 +421,14 @@ pub enum DueSource {
     Fiche,
     /// The policy's deadline after the audit's last day.
     Policy,
+    /// For an internal audit: the day before the external audit it precedes
+    /// ([`AuditKind::external_on`](crate::AuditKind::external_on)), as its écarts are to be dealt
+    /// with before it.
+    ExternalAudit,
 }
 
 impl DueSource {
-    /// The wire form: `fiche` or `policy`.
+    /// The wire form: `fiche`, `policy` or `external_audit`.
     #[must_use]
     pub fn code(self) -> &'static str {
         self.into()
@@ -432,8 +438,8 @@ impl DueSource {
 wire_enum!(
     DueSource,
     "due-date source",
-    "fiche, policy",
-    [Fiche, Policy]
+    "fiche, policy, external_audit",
+    [Fiche, Policy, ExternalAudit]
 );
 
 /// One nonconformity, as the decision sees it.
@@ -553,11 +559,18 @@ pub(crate) fn decide_indexed<'a>(
         fiches.entry(f.target).or_insert(f);
     }
     let end = audit.dates.end;
+    // An internal audit's écarts are due before the external audit it precedes.
+    let external = audit
+        .kind
+        .external_on
+        .filter(|_| audit.kind.internal)
+        .and_then(|day| day.pred_opt());
     let make =
         |target: EcartTarget, title: &'a str, grade: NcGrade, fiche: Option<&'a FicheEcart>| {
-            let (due, due_source) = match fiche.and_then(|f| f.due) {
-                Some(d) => (Some(d), DueSource::Fiche),
-                None => (policy.due_date_for(grade, end), DueSource::Policy),
+            let (due, due_source) = match (fiche.and_then(|f| f.due), external) {
+                (Some(d), _) => (Some(d), DueSource::Fiche),
+                (None, Some(d)) => (Some(d), DueSource::ExternalAudit),
+                (None, None) => (policy.due_date_for(grade, end), DueSource::Policy),
             };
             Ecart {
                 target,

@@ -53,10 +53,12 @@
 //! `nonconformities` counts every nonconformity the decision weighed (engagements, management
 //! items, fiches d'écart without a matching verdict), so that it always agrees with `outcome`.
 //! `observations` counts every observation (engagements, management items and remote checks).
-//! `indicative` is true for an internal audit (`kind.internal`): such an audit grants nothing,
-//! only the external audit body's audit leads to the labelling decision, so `outcome`, `rule` and
-//! `reasons` are then what the external audit would likely conclude under the same policy, not a
-//! decision. It is false for an external audit, whose `outcome` is the policy's decision.
+//! An audit gives an *avis* (a proposal); the labelling decision comes afterwards from the
+//! certification body. `outcome` is the avis that the crate's default policy gives (not the
+//! référentiel's rules, which are not public). `indicative` is true for an internal audit
+//! (`kind.internal`): such an audit grants nothing and calls for no labelling decision, so
+//! `outcome`, `rule` and `reasons` are then the same policy applied to the internal audit's own
+//! findings, and nothing more. It is false for an external audit.
 //! Conclusions written before the field existed read back with `indicative` false.
 //! Fields are only ever added; a change of meaning raises `format_version`
 //! ([`CONCLUSIONS_FORMAT_VERSION`]).
@@ -175,11 +177,12 @@ pub struct Conclusions<'a> {
     pub kind: AuditKind,
     /// The audit's first and last day.
     pub dates: AuditDates,
-    /// The decision's outcome; for an internal audit, indicative only (see `indicative`).
+    /// The avis under the policy (a proposal: the certification body decides); for an internal
+    /// audit, indicative only (see `indicative`).
     pub outcome: Outcome,
-    /// Whether the outcome is indicative, not a decision: true for an internal audit, which
-    /// grants nothing (only the external audit body's audit decides the labelling); the outcome
-    /// is then what the external audit would likely conclude under the same policy.
+    /// Whether the outcome is indicative: true for an internal audit, which grants nothing and
+    /// calls for no labelling decision; the outcome is then the same policy applied to the
+    /// internal audit's own findings.
     #[serde(default)]
     pub indicative: bool,
     /// The rule of the policy that fired.
@@ -366,11 +369,13 @@ pub fn conclude<'a>(valid: &Valid<'a>, policy: &Policy, language: Language) -> C
 }
 
 impl Conclusions<'_> {
-    /// The conclusions as plain text, in their language: the decision and its reasons (for an
-    /// internal audit, the indicative outcome, under `AVIS INDICATIF (audit interne, sans valeur
-    /// de décision) : ` instead of `DÉCISION : `), the figures, then each section of the
-    /// synthesis (generated lines, then the auditor's text verbatim under « Texte de
-    /// l'auditeur : »). This is what `qualepref synthesize` prints by default.
+    /// The conclusions as plain text, in their language: the avis under `AVIS PROPOSÉ : ` (for
+    /// an internal audit, the indicative outcome, under `AVIS INDICATIF (audit interne, sans
+    /// valeur de décision) : `), the sentence that it follows the tool's default rule and not the
+    /// référentiel's, its reasons, the figures, then each section of the synthesis (generated
+    /// lines, then the auditor's text verbatim under « Texte de l'auditeur : »; « Sans objet. »
+    /// for a section with neither, as the report writes it). This is what
+    /// `qualepref synthesize` prints by default.
     ///
     /// ```
     /// use qualepref::{conclude, samples, Audit, Language, Policy, Referentiel, Valid};
@@ -380,8 +385,11 @@ impl Conclusions<'_> {
     /// let text = conclude(&valid, &Policy::default(), Language::Fr).to_text();
     /// // The Toulon audit is internal: its outcome is indicative.
     /// assert!(text.starts_with(
-    ///     "AVIS INDICATIF (audit interne, sans valeur de décision)\u{a0}: avis favorable\n"
+    ///     "AVIS INDICATIF (audit interne, sans valeur de décision)\u{a0}: avis favorable\n\
+    ///      Avis établi selon la règle de décision par défaut de l'outil, et non selon le \
+    ///      référentiel, dont les règles de décision ne sont pas publiques.\n"
     /// ));
+    /// assert!(!text.contains("DÉCISION"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -395,6 +403,7 @@ impl Conclusions<'_> {
             l.engine().decision_title
         });
         push_line(&mut out, self.outcome.label(l));
+        push_line(&mut out, l.engine().policy_caveat);
         // The list marks (`- `, `❖ `), the indent and the codes (`C`, `NA`, `NC min`, `NC Maj`,
         // `PF`, `PS`, `PP`) are the same in every language.
         for reason in &self.reasons {
@@ -428,6 +437,10 @@ impl Conclusions<'_> {
             push_line(&mut out, &section.heading);
             for line in section.generated() {
                 push_line(&mut out, line);
+            }
+            // A section with neither lines nor the auditor's text says so, as the report does.
+            if section.generated().len() == 0 && section.auditor.is_empty() {
+                push_line(&mut out, l.engine().nothing);
             }
             if !section.auditor.is_empty() {
                 push_line(&mut out, l.engine().auditor_text);

@@ -68,6 +68,16 @@ pub(crate) fn push_observation_line(
     }
 }
 
+/// Writes the auditor's verdict of the charte graphique: `Verdict de l'auditeur : NA (Non
+/// applicable).`
+pub(crate) fn push_auditor_verdict(out: &mut String, v: crate::Verdict, language: Language) {
+    out.push_str(language.engine().auditor_verdict);
+    out.push_str(v.code());
+    out.push_str(" (");
+    out.push_str((language.phrases().common.verdict)(v));
+    out.push_str(").");
+}
+
 /// What an écart's target is, as the source of a line.
 pub(crate) fn ecart_source(target: EcartTarget) -> Source {
     match target {
@@ -92,14 +102,13 @@ pub(crate) fn push_ecart_line(
     deadline_months: u32,
     language: Language,
 ) {
-    let none = language.engine().not_stated;
     let finding = if e.finding.is_empty() {
-        none
+        language.engine().finding_not_stated
     } else {
         &e.finding
     };
     let requirement = if e.requirement.is_empty() {
-        none
+        language.engine().requirement_not_stated
     } else {
         &e.requirement
     };
@@ -120,6 +129,7 @@ pub(crate) fn push_ecart_line(
         match e.due_source {
             DueSource::Fiche => line.push_str(language.engine().due_from_fiche),
             DueSource::Policy => (language.engine().due_after)(line, deadline_months),
+            DueSource::ExternalAudit => line.push_str(language.engine().due_before_external),
         }
         line.push_str(").");
     } else {

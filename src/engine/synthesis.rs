@@ -47,6 +47,7 @@ use crate::engine::lines::Lines;
 
 use crate::engine::decision::Decision;
 use crate::engine::score::Scores;
+pub(crate) use crate::engine::sentences::push_auditor_verdict;
 use crate::engine::sentences::{conclusion_generale, push_ecart_line, push_observation_line};
 pub(crate) use crate::engine::sentences::{ecart_source, source_label};
 use crate::validate::Index;
@@ -365,7 +366,6 @@ pub(crate) fn synthesize_indexed<'a>(
     let c = &audit.conclusion;
     let items = observations(audit, referentiel, index);
     let l = language;
-    let p = l.phrases();
     let h = &l.engine().headings;
     let plain = |heading: &'static str, auditor: &'a [String]| Section {
         heading: Cow::Borrowed(heading),
@@ -385,12 +385,7 @@ pub(crate) fn synthesize_indexed<'a>(
     if is_initial(audit) {
         charte.push(l.engine().charte_initial);
     } else if let Some(v) = c.charte_graphique.verdict {
-        let line = charte.buffer();
-        line.push_str(l.engine().auditor_verdict);
-        line.push_str(v.code());
-        line.push_str(" (");
-        line.push_str((p.common.verdict)(v));
-        line.push_str(").");
+        push_auditor_verdict(charte.buffer(), v, l);
         charte.end_line();
     }
     let [pf, ps, pp] = observation_lines(&items, l);

@@ -1,19 +1,32 @@
-//! The engagement grid and the follow-ups of écarts and observations, from one audit to the
-//! next that covers the same engagement.
+//! The engagement grid, and the follow-ups of écarts and observations as the dossier's ledger
+//! gives them at the history's date.
 
 use serde::{Deserialize, Serialize};
 
 use super::HistoryAudit;
-use super::codes::{HistoryCode, HistoryDiagnostic};
-use super::rules;
+use crate::dossier::FollowUp;
 use crate::{
     ActionStatus, Audit, EcartTarget, EngagementNumber, ModuleNumber, NcGrade, Observation,
-    ObservationKind, Policy, Referentiel, Valid, Verdict, decide,
+    ObservationKind, Referentiel, Source, Verdict,
 };
 
-/// How a verdict compares with the previous comparable one of its row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// How a verdict compares with the previous comparable one of its row. Wire forms `improved`,
+/// `regressed`, `unchanged`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
 pub enum Trend {
     /// Better: `NC Maj` → `NC min` → `C`.
     Improved,
@@ -22,6 +35,27 @@ pub enum Trend {
     /// The same.
     Unchanged,
 }
+
+impl Trend {
+    /// The wire form.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        self.into()
+    }
+
+    /// The wording in `language`, e.g. `amélioré`.
+    #[must_use]
+    pub fn label(self, language: crate::Language) -> &'static str {
+        (super::phrases::of(language).trend)(self)
+    }
+}
+
+crate::base::wire::wire_enum!(
+    Trend,
+    "trend",
+    "improved, regressed, unchanged",
+    [Improved, Regressed, Unchanged]
+);
 
 /// One engagement in one audit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,24 +84,12 @@ pub struct GridRow {
     pub cells: Vec<Option<GridCell>>,
 }
 
-/// What became of an écart at the next audit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EcartStatus {
-    /// `C` at the next audit, or the fiche says lifted.
-    Lifted,
-    /// A nonconformity again at the next audit.
-    Persistent,
-    /// The next audit gives no verdict, or `NA`.
-    NotMentioned,
-    /// No later audit covers it yet.
-    Pending,
-}
-
-/// One écart followed to the next audit.
+/// One écart (a nonconformity of the dossier's ledger) followed to the date of the history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct EcartFollowUp {
+    /// Its number in the ledger, the same as in the plan d'actions.
+    pub number: u32,
     /// The audit that found it.
     pub audit: usize,
     /// Where in the history: `audits[1].ecarts[0]` (the fiche), or the assessment without fiche.
@@ -78,50 +100,41 @@ pub struct EcartFollowUp {
     pub title: String,
     /// `NC min` or `NC Maj`.
     pub grade: NcGrade,
-    /// The corrective action's due date, as the decision gives it.
+    /// The corrective action's due date, as the ledger gives it.
     pub due: Option<chrono::NaiveDate>,
     /// The fiche's status, when there is a fiche.
     pub fiche_status: Option<ActionStatus>,
-    /// The next audit covering the target, if any.
+    /// The next audit covering the target, on or before the history's date.
     pub next: Option<usize>,
     /// Its verdict there.
     pub next_verdict: Option<Verdict>,
-    /// What became of it.
-    pub status: EcartStatus,
-    /// Whether the action was due before the next audit and the écart not lifted by then.
+    /// What became of it by the history's date.
+    pub status: FollowUp,
+    /// Whether it is overdue at the history's date, or was when the next audit found it again.
     pub overdue: bool,
 }
 
-/// What became of an observation at the next audit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ObservationStatus {
-    /// The next audit assessed it, without the same kind of observation.
-    FollowedUp,
-    /// The next audit assessed it and observed the same kind again.
-    Recurring,
-    /// The next audit covers it but does not assess it.
-    NotFollowedUp,
-    /// No later audit covers it yet.
-    Pending,
-}
-
-/// The points sensibles or pistes de progrès of one engagement or management item of one audit.
+/// One point sensible or piste de progrès of the ledger, followed to the date of the history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ObservationFollowUp {
+    /// Its number in the ledger, the same as in the plan d'actions.
+    pub number: u32,
     /// The audit.
     pub audit: usize,
-    /// The engagement or management item.
-    pub target: EcartTarget,
+    /// The engagement, management item or remote check.
+    pub source: Source,
     /// `PS` or `PP`.
     pub kind: ObservationKind,
-    /// The texts.
-    pub texts: Vec<String>,
-    /// The next audit covering the target, if any.
+    /// The text, verbatim.
+    pub text: String,
+    /// The risk of a point sensible, when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk: Option<String>,
+    /// The next audit covering it, on or before the history's date.
     pub next: Option<usize>,
-    /// What became of them.
-    pub status: ObservationStatus,
+    /// What became of it by the history's date.
+    pub status: FollowUp,
 }
 
 /// The order of conformity; `NA` has none.
@@ -153,27 +166,9 @@ fn assessment_of(
     }
 }
 
-/// The first audit after `after` that takes part and covers `target`'s module.
-fn next_covering(
-    referentiel: &Referentiel,
-    entries: &[HistoryAudit],
-    after: usize,
-    target: EcartTarget,
-) -> Option<usize> {
-    let module = match target {
-        EcartTarget::Engagement(n) => Some(referentiel.engagement(n)?.module),
-        EcartTarget::Management(_) => None,
-    };
-    entries
-        .iter()
-        .skip(after.saturating_add(1))
-        .find(|e| e.takes_part() && module.is_none_or(|m| e.modules.contains(&m)))
-        .map(|e| e.index)
-}
-
 pub(super) fn grid(
     referentiel: &Referentiel,
-    audits: &[(Option<String>, Audit)],
+    audits: &[&Audit],
     entries: &[HistoryAudit],
 ) -> Vec<GridRow> {
     let mut rows = Vec::new();
@@ -183,7 +178,7 @@ pub(super) fn grid(
         let cells: Vec<Option<GridCell>> = audits
             .iter()
             .zip(entries)
-            .map(|((_, audit), entry)| {
+            .map(|(audit, entry)| {
                 if !entry.takes_part() {
                     return None;
                 }
@@ -219,188 +214,4 @@ pub(super) fn grid(
         }
     }
     rows
-}
-
-/// Where the écart of `target` is in `audit`: its fiche, or its assessment.
-fn ecart_path(audit: &Audit, index: usize, target: EcartTarget, grade: NcGrade) -> String {
-    if let Some(i) = audit.fiche_index(target, grade) {
-        return format!("audits[{index}].ecarts[{i}]");
-    }
-    let within = match target {
-        EcartTarget::Engagement(n) => audit
-            .assessments
-            .iter()
-            .position(|a| a.engagement == n)
-            .map(|i| format!("assessments[{i}]")),
-        EcartTarget::Management(id) => audit
-            .management
-            .iter()
-            .position(|m| m.id() == id)
-            .map(|i| format!("management[{i}]")),
-    };
-    match within {
-        Some(w) => format!("audits[{index}].{w}"),
-        None => format!("audits[{index}]"),
-    }
-}
-
-pub(super) fn ecarts(
-    referentiel: &Referentiel,
-    valids: &[Option<Valid<'_>>],
-    audits: &[(Option<String>, Audit)],
-    entries: &[HistoryAudit],
-) -> (Vec<EcartFollowUp>, Vec<HistoryDiagnostic>) {
-    let mut out = Vec::new();
-    let mut diagnostics = Vec::new();
-    for (index, (valid, (file, audit))) in valids.iter().zip(audits).enumerate() {
-        let Some(valid) = valid else { continue };
-        let decision = decide(valid, &Policy::default());
-        for ecart in &decision.ecarts {
-            let fiche = audit.fiche(ecart.target, ecart.grade);
-            let fiche_status = fiche.map(|f| f.status.clone());
-            let next = next_covering(referentiel, entries, index, ecart.target);
-            let next_audit = next.and_then(|n| audits.get(n).map(|(l, a)| (n, l, a)));
-            let next_verdict = next_audit
-                .and_then(|(_, _, a)| assessment_of(a, ecart.target))
-                .and_then(|(v, _)| v);
-            let lifted_on = match &fiche_status {
-                Some(ActionStatus::Lifted { on, .. }) => Some(*on),
-                _ => None,
-            };
-            let status = if lifted_on.is_some() {
-                EcartStatus::Lifted
-            } else if next.is_none() {
-                EcartStatus::Pending
-            } else {
-                match next_verdict {
-                    Some(Verdict::Conformity) => EcartStatus::Lifted,
-                    Some(Verdict::MinorNonconformity | Verdict::MajorNonconformity) => {
-                        EcartStatus::Persistent
-                    }
-                    Some(Verdict::NotApplicable) | None => EcartStatus::NotMentioned,
-                }
-            };
-            let path = ecart_path(audit, index, ecart.target, ecart.grade);
-            let within = path
-                .strip_prefix(&format!("audits[{index}]"))
-                .unwrap_or("")
-                .trim_start_matches('.')
-                .to_owned();
-            let mut overdue = false;
-            if let Some((n, next_file, next)) = next_audit {
-                let lifted_by_then = next_verdict == Some(Verdict::Conformity)
-                    || lifted_on.is_some_and(|on| on <= next.dates.start);
-                overdue = ecart.due.is_some_and(|d| d < next.dates.start) && !lifted_by_then;
-                let at = rules::at_audit(next, n, next_file.as_deref());
-                if overdue {
-                    diagnostics.push(HistoryDiagnostic::new(
-                        HistoryCode::OverdueAction,
-                        index,
-                        file.as_deref(),
-                        &within,
-                        format!(
-                            "the corrective action of {} ({}) was due on {} and the écart is not lifted at {at}",
-                            ecart.target,
-                            ecart.grade,
-                            ecart.due.map(|d| d.to_string()).unwrap_or_default(),
-                        ),
-                    ));
-                }
-                if status == EcartStatus::NotMentioned {
-                    diagnostics.push(HistoryDiagnostic::new(
-                        HistoryCode::EcartNotMentioned,
-                        index,
-                        file.as_deref(),
-                        &within,
-                        format!(
-                            "{} ({}) is not assessed at the next audit, {at}",
-                            ecart.target, ecart.grade
-                        ),
-                    ));
-                }
-            }
-            out.push(EcartFollowUp {
-                audit: index,
-                path,
-                target: ecart.target,
-                title: ecart.title.clone().into_owned(),
-                grade: ecart.grade,
-                due: ecart.due,
-                fiche_status,
-                next,
-                next_verdict,
-                status,
-                overdue,
-            });
-        }
-    }
-    (out, diagnostics)
-}
-
-pub(super) fn observations(
-    referentiel: &Referentiel,
-    audits: &[(Option<String>, Audit)],
-    entries: &[HistoryAudit],
-) -> Vec<ObservationFollowUp> {
-    let mut out = Vec::new();
-    for (index, ((_, audit), entry)) in audits.iter().zip(entries).enumerate() {
-        if !entry.takes_part() {
-            continue;
-        }
-        let mut places: Vec<(EcartTarget, &[crate::Observation])> = audit
-            .assessments
-            .iter()
-            .map(|a| {
-                (
-                    EcartTarget::Engagement(a.engagement),
-                    a.observations.as_slice(),
-                )
-            })
-            .chain(
-                audit
-                    .management
-                    .iter()
-                    .map(|m| (EcartTarget::Management(m.id()), m.observations.as_slice())),
-            )
-            .collect();
-        places.sort_by_key(|(t, _)| *t);
-        for (target, observations) in places {
-            for kind in [
-                ObservationKind::AreaOfConcern,
-                ObservationKind::OpportunityForImprovement,
-            ] {
-                let texts: Vec<String> = observations
-                    .iter()
-                    .filter(|o| o.kind == kind)
-                    .map(|o| o.text.clone())
-                    .collect();
-                if texts.is_empty() {
-                    continue;
-                }
-                let next = next_covering(referentiel, entries, index, target);
-                let later = next
-                    .and_then(|n| audits.get(n))
-                    .and_then(|(_, a)| assessment_of(a, target));
-                let status = match (next, later) {
-                    (None, _) => ObservationStatus::Pending,
-                    (Some(_), Some((Some(_), observations)))
-                        if observations.iter().any(|o| o.kind == kind) =>
-                    {
-                        ObservationStatus::Recurring
-                    }
-                    (Some(_), Some((Some(_), _))) => ObservationStatus::FollowedUp,
-                    (Some(_), _) => ObservationStatus::NotFollowedUp,
-                };
-                out.push(ObservationFollowUp {
-                    audit: index,
-                    target,
-                    kind,
-                    texts,
-                    next,
-                    status,
-                });
-            }
-        }
-    }
-    out
 }

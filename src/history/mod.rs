@@ -1,46 +1,48 @@
 //! The history of one site: its audits in date order, what each concluded, how each engagement
 //! fared from one audit to the next, what became of each écart and observation, the label's
-//! status at a date, and the history rules' diagnostics.
+//! status at a date, and the history rules' diagnostics — a view of the site's
+//! [`Dossier`] at a date, so that it says what the plan d'actions says.
 //!
-//! [`History::new`] takes the audits in any order and orders them by first day, last day,
-//! type and internal flag (then file label; audits equal on all of these keep their input order).
-//! Each audit is validated with the default
-//! [`ValidationOptions`]; an invalid audit is a diagnostic
-//! ([`history-invalid-audit`](HistoryCode::InvalidAudit)), listed in the timeline without
-//! outcome. The site is the first audit's; an audit of another site is a diagnostic
-//! ([`history-other-site`](HistoryCode::OtherSite)) and listed too. Neither takes part in the
-//! rest (grid, follow-ups, cycle).
+//! [`History::new`] builds the dossier of the audits (in any order; see [`crate::dossier`]) and
+//! takes its view at [`HistoryOptions::at`] (the last audit's last day when unset);
+//! [`History::of`] takes the view of a dossier already built. **Both the history and the plan
+//! own what they show**: each is built from a [`Dossier`] (which owns the audits) and keeps
+//! owned copies, so either outlives the files it was read from and neither borrows.
 //!
-//! - **Timeline** ([`History::audits`]): type, modules, outcome of [`conclude`]
-//!   under [`Policy::default`] (indicative for an internal audit), overall conformity rate.
+//! Everything is seen at the history's date: an audit that starts after it is neither listed
+//! nor gridded (a note, [`history-audit-after-date`](HistoryCode::AuditAfterDate), says so),
+//! and each entry is in the state it had then.
+//!
+//! - **Timeline** ([`History::audits`]): type, modules, the policy's avis (indicative for an
+//!   internal audit), overall conformity rate.
 //! - **Grid** ([`History::grid`]): one row per engagement of the référentiel that some audit
 //!   assessed, one cell per audit (verdict, observation kinds) and the [`Trend`] from the
 //!   previous comparable verdict of the row (`C` > `NC min` > `NC Maj`; `NA` and unassessed are
 //!   not compared).
-//! - **Écarts** ([`History::ecarts`]): each nonconformity of the decision
-//!   ([`Ecart`](crate::Ecart), with its due date) followed to the next audit, internal or
-//!   external, that covers the target's module (any audit for a management item): `C` there, or
-//!   the fiche's status lifted → lifted; a nonconformity there → persistent; no verdict or `NA`
-//!   → not mentioned (a warning); no such audit → pending.
-//! - **Observations** ([`History::observations`]): each point sensible and piste de progrès of
-//!   an engagement or management item, followed to the same next audit: followed up (assessed
-//!   there), recurring (assessed with the same kind of observation again), not followed up (not
-//!   assessed there), pending (no later audit covers it).
-//! - **Label** ([`History::status`], [`History::status_at`]): see [`cycle`].
+//! - **Écarts** ([`History::ecarts`]) and **observations** ([`History::observations`]): each
+//!   nonconformity, point sensible and piste de progrès of the ledger (on engagements,
+//!   management items and remote checks), with its number in the plan, the next audit that
+//!   covered it and what became of it, in the one vocabulary of [`FollowUp`]: levée, non
+//!   reconduite, persistante, en attente, non évaluée, réalisée, soldée.
+//! - **Label** ([`History::status`], [`History::status_at`]): see [`cycle`]; the cycle is the
+//!   crate's default unless chosen, and every rendering says so.
 //! - **Rules** ([`History::diagnostics`]): the [`HistoryCode`]s, sorted by audit, path and code.
 //!
 //! # The JSON contract
 //!
-//! `serde_json::to_string(&history)` gives, in this order: `format_version` (1), `site`,
-//! `cycle` (`validity_months`, `follow_up_months`), `audits` (each: `index`, `file`, `site`,
-//! `kind`, `dates`, `modules`, `same_site`, `valid`, `outcome` or null, `indicative`, `rate`
-//! or null, `nonconformities`), `grid` (each: `engagement`, `module`, `title`, `cells`: one per
-//! audit, null or `{ "verdict", "observations", "trend" }`, each observation `{ "kind", "text" }`
-//! with `risk` when stated), `ecarts` (each: `audit`, `path`,
+//! `serde_json::to_string(&history)` gives, in this order: `format_version` (2), `at`, `site`,
+//! `cycle` (`validity_months`, `follow_up_months`, `window_months`), `cycle_is_default`,
+//! `cycle_note`, `audits` (each: `index`, `file`, `site`, `kind`, `dates`, `modules`,
+//! `same_site`, `valid`, `outcome` or null, `indicative`, `rate` or null, `nonconformities`,
+//! and `labelling`, `plan_due` when known), `grid` (each: `engagement`, `module`, `title`,
+//! `cells`: one per audit, null or `{ "verdict", "observations", "trend" }`, each observation
+//! `{ "kind", "text" }` with `risk` when stated), `ecarts` (each: `number`, `audit`, `path`,
 //! `target`, `title`, `grade`, `due`, `fiche_status`, `next`, `next_verdict`, `status`,
-//! `overdue`), `observations` (each: `audit`, `target`, `kind`, `texts`, `next`, `status`),
-//! `status` (`at`, `state`, `labelling_audit`, `modules`, `next`) and `diagnostics`. Fields are
-//! only added; a change of meaning raises `format_version`.
+//! `overdue`), `observations` (each: `number`, `audit`, `source`, `kind`, `text`, `risk` when
+//! stated, `next`, `status`), `status` (`at`, `state`, `labelling_audit`, `label_from`,
+//! `modules`, `next` with `type`, `due`, `window_start`, `window_end`, `overdue`) and
+//! `diagnostics` (each with `message` in French and `message_en`). Fields are only added; a
+//! change of meaning raises `format_version`.
 //!
 //! ```
 //! use qualepref::{Audit, History, HistoryOptions, Referentiel, samples};
@@ -49,37 +51,39 @@
 //! assert_eq!(history.audits.len(), 1);
 //! assert!(history.audits[0].indicative);
 //! assert!(history.diagnostics.is_empty());
+//! // Its four pistes de progrès, the one of a remote check (engagement 3, Internet) included.
+//! assert_eq!(history.observations.len(), 4);
+//! assert!(history.cycle_is_default);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod codes;
-pub mod cycle;
+pub mod cycle {
+    //! The label's cycle, now part of the dossier: see [`crate::dossier::cycle`].
+    pub use crate::dossier::cycle::*;
+}
 mod follow;
 pub(crate) mod phrases;
 mod render;
-mod rules;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub(crate) use self::codes::codes_markdown;
-pub use self::codes::{HistoryCode, HistoryDiagnostic};
-pub use self::cycle::{CyclePolicy, LabelState, LabelStatus, LabelledModule, NextAudit};
-pub use self::follow::{
-    EcartFollowUp, EcartStatus, GridCell, GridRow, ObservationFollowUp, ObservationStatus, Trend,
+pub use self::follow::{EcartFollowUp, GridCell, GridRow, ObservationFollowUp, Trend};
+pub(crate) use crate::dossier::codes_markdown;
+use crate::dossier::{CheckResult, Dossier, DossierAudit, DossierOptions, Standing};
+pub use crate::dossier::{
+    CyclePolicy, FollowUp, HistoryCode, HistoryDiagnostic, LabelState, LabelStatus, LabelledModule,
+    NextAudit,
 };
-use crate::engine::score::Rate;
-use crate::{
-    Audit, AuditDates, AuditKind, ModuleNumber, Nonconformities, Outcome, Policy, Referentiel,
-    Site, Valid, ValidationOptions, conclude,
-};
+use crate::{Audit, Policy, Referentiel, ValidationOptions};
 
-/// The version of the [`History`] JSON contract.
-pub const HISTORY_FORMAT_VERSION: u32 = 1;
+/// The version of the [`History`] JSON contract: 2 since the follow-ups come from the
+/// dossier's ledger (one per finding, with its number, and the [`FollowUp`] vocabulary).
+pub const HISTORY_FORMAT_VERSION: u32 = 2;
 
-/// How a history is built: the label's [`CyclePolicy`], the date of [`History::status`], and
-/// the [`ValidationOptions`] each audit is validated with (the defaults unless set: an audit
-/// with an error takes no part but its place in the timeline).
+/// How a history is built: the label's [`CyclePolicy`], the date of [`History::status`], the
+/// [`ValidationOptions`] each audit is validated with (the defaults unless set: an audit with
+/// an error takes no part but its place in the timeline), and the decision's [`Policy`].
 ///
 /// ```
 /// use qualepref::{CyclePolicy, HistoryOptions, NaiveDate};
@@ -93,14 +97,16 @@ pub const HISTORY_FORMAT_VERSION: u32 = 1;
 pub struct HistoryOptions {
     /// The label's cycle.
     pub cycle: CyclePolicy,
-    /// The date of [`History::status`]; the last audit's last day when unset.
+    /// The date of the history; the last audit's last day when unset.
     pub at: Option<NaiveDate>,
     /// How each audit is validated.
     pub validation: ValidationOptions,
+    /// The decision's policy (outcomes, due dates).
+    pub policy: Policy,
 }
 
 impl HistoryOptions {
-    /// These options with the label's status taken at `at`.
+    /// These options with the history taken at `at`.
     #[must_use]
     pub fn at(mut self, at: NaiveDate) -> HistoryOptions {
         self.at = Some(at);
@@ -111,6 +117,13 @@ impl HistoryOptions {
     #[must_use]
     pub fn with_cycle(mut self, cycle: CyclePolicy) -> HistoryOptions {
         self.cycle = cycle;
+        self
+    }
+
+    /// These options with another decision policy.
+    #[must_use]
+    pub fn with_policy(mut self, policy: Policy) -> HistoryOptions {
+        self.policy = policy;
         self
     }
 
@@ -132,47 +145,19 @@ impl HistoryOptions {
         self.validation = validation;
         self
     }
-}
 
-/// One audit of the timeline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct HistoryAudit {
-    /// Its position in the history (date order).
-    pub index: usize,
-    /// The file it was read from, when given.
-    #[serde(default)]
-    pub file: Option<String>,
-    /// Its site.
-    pub site: Site,
-    /// Its type, and whether it is internal.
-    pub kind: AuditKind,
-    /// Its first and last day.
-    pub dates: AuditDates,
-    /// The modules it covers.
-    pub modules: Vec<ModuleNumber>,
-    /// Whether it is of the history's site.
-    pub same_site: bool,
-    /// Whether it passed validation.
-    pub valid: bool,
-    /// The policy's outcome (indicative when `indicative`); none for an invalid audit.
-    pub outcome: Option<Outcome>,
-    /// Whether the outcome is indicative (an internal audit).
-    pub indicative: bool,
-    /// The overall conformity rate of the engagements.
-    pub rate: Option<Rate>,
-    /// The nonconformities the decision counted.
-    pub nonconformities: Nonconformities,
-}
-
-impl HistoryAudit {
-    /// Whether the audit takes part in the grid, the follow-ups and the cycle: valid, and of
-    /// the history's site.
+    /// The options of the dossier these options build.
     #[must_use]
-    pub fn takes_part(&self) -> bool {
-        self.valid && self.same_site
+    pub fn dossier_options(&self) -> DossierOptions {
+        DossierOptions::default()
+            .with_policy(self.policy)
+            .with_cycle(self.cycle)
+            .with_validation(self.validation.clone())
     }
 }
+
+/// One audit of the timeline: the dossier's.
+pub type HistoryAudit = DossierAudit;
 
 /// The history of one site: see the [module docs](self).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -180,33 +165,41 @@ impl HistoryAudit {
 pub struct History {
     /// [`HISTORY_FORMAT_VERSION`].
     pub format_version: u32,
+    /// The date of the history: what it shows is what was known then.
+    pub at: NaiveDate,
     /// The site: the first audit's (none for an empty history).
-    pub site: Option<Site>,
+    pub site: Option<crate::Site>,
     /// The label's cycle policy.
     pub cycle: CyclePolicy,
-    /// The timeline, in date order.
+    /// Whether the cycle is the crate's default (the Qual-e-pref cycle is not public).
+    pub cycle_is_default: bool,
+    /// The sentence that says so, in English (the renderings say it in their language).
+    pub cycle_note: String,
+    /// The timeline, in date order: the audits that started on or before `at`.
     pub audits: Vec<HistoryAudit>,
     /// The engagement grid.
     pub grid: Vec<GridRow>,
-    /// Each écart, followed to the next audit.
+    /// Each écart, followed to `at`.
     pub ecarts: Vec<EcartFollowUp>,
-    /// Each point sensible and piste de progrès, followed to the next audit.
+    /// Each point sensible and piste de progrès, followed to `at`.
     pub observations: Vec<ObservationFollowUp>,
-    /// The label's status at the options' date (or the last audit's last day).
+    /// The label's status at `at`.
     pub status: LabelStatus,
-    /// The history rules' diagnostics.
+    /// The history rules' diagnostics (with a note for each audit after `at`).
     pub diagnostics: Vec<HistoryDiagnostic>,
 }
 
 impl History {
-    /// The history of `audits`, in any order, against `referentiel`.
+    /// The history of `audits`, in any order, against `referentiel`: the history of their
+    /// [`Dossier`] at the options' date.
     #[must_use]
     pub fn new(
         audits: impl IntoIterator<Item = Audit>,
         referentiel: &Referentiel,
         options: &HistoryOptions,
     ) -> History {
-        History::labelled(audits.into_iter().map(|a| (None, a)), referentiel, options)
+        let dossier = Dossier::new(audits, referentiel, &options.dossier_options());
+        History::of(&dossier, referentiel, options.at)
     }
 
     /// The history of `audits`, each with the label (a file name) diagnostics name it by.
@@ -216,103 +209,110 @@ impl History {
         referentiel: &Referentiel,
         options: &HistoryOptions,
     ) -> History {
-        History::labelled(
-            audits.into_iter().map(|(l, a)| (Some(l), a)),
-            referentiel,
-            options,
-        )
+        let dossier = Dossier::with_labels(audits, referentiel, &options.dossier_options());
+        History::of(&dossier, referentiel, options.at)
     }
 
-    fn labelled(
-        audits: impl IntoIterator<Item = (Option<String>, Audit)>,
-        referentiel: &Referentiel,
-        options: &HistoryOptions,
-    ) -> History {
-        let mut audits: Vec<(Option<String>, Audit)> = audits.into_iter().collect();
-        audits.sort_by(|(la, a), (lb, b)| {
-            (
-                a.dates.start,
-                a.dates.end,
-                a.kind.audit_type,
-                a.kind.internal,
-                la,
-            )
-                .cmp(&(
-                    b.dates.start,
-                    b.dates.end,
-                    b.kind.audit_type,
-                    b.kind.internal,
-                    lb,
-                ))
-        });
-        let site = audits.first().map(|(_, a)| a.site.clone());
-        let validation = &options.validation;
-        let mut diagnostics = Vec::new();
-        let mut entries = Vec::with_capacity(audits.len());
-        let mut valids = Vec::with_capacity(audits.len());
-        for (index, (file, audit)) in audits.iter().enumerate() {
-            let same_site = site.as_ref().is_none_or(|s| s.is_same_site_as(&audit.site));
-            let checked = Valid::new(audit, referentiel, validation);
-            let mut entry = HistoryAudit {
-                index,
-                file: file.clone(),
-                site: audit.site.clone(),
-                kind: audit.kind,
-                dates: audit.dates,
-                modules: audit.modules.clone(),
-                same_site,
-                valid: checked.is_ok(),
-                outcome: None,
-                indicative: audit.kind.internal,
-                rate: None,
-                nonconformities: Nonconformities::default(),
+    /// The history of `dossier` at `at` (its last audit's last day when `None`): the audits
+    /// that started by then, the grid of their verdicts, each entry of the ledger in the state
+    /// it had then, and the label's status then.
+    #[must_use]
+    pub fn of(dossier: &Dossier, referentiel: &Referentiel, at: Option<NaiveDate>) -> History {
+        let at = at.or_else(|| dossier.last_day()).unwrap_or_default();
+        let audits: Vec<HistoryAudit> = dossier
+            .audits()
+            .iter()
+            .filter(|a| a.known_at(at))
+            .cloned()
+            .collect();
+        let sources: Vec<&Audit> = audits
+            .iter()
+            .filter_map(|a| dossier.audit(a.index))
+            .collect();
+        let grid = follow::grid(referentiel, &sources, &audits);
+        let mut ecarts = Vec::new();
+        let mut observations = Vec::new();
+        for entry in dossier.entries_at(at) {
+            let (Some(audit), Some(source)) = (entry.origin.audit, entry.source) else {
+                continue;
             };
-            match &checked {
-                Ok(valid) => {
-                    let conclusions = conclude(valid, &Policy::default(), crate::Language::Fr);
-                    entry.outcome = Some(conclusions.outcome);
-                    entry.rate = conclusions.rate;
-                    entry.nonconformities = conclusions.nonconformities;
+            let state = entry.state_at(at);
+            let next = entry.checks.iter().find(|c| c.on <= at);
+            match (
+                entry.kind.grade(),
+                entry.ecart_target(),
+                entry.kind.observation(),
+            ) {
+                (Some(grade), Some(target), _) => {
+                    let within = dossier
+                        .audit(audit)
+                        .map(|a| crate::dossier::ecart_path(Some(a), target, grade))
+                        .unwrap_or_default();
+                    let path = if within.is_empty() {
+                        format!("audits[{audit}]")
+                    } else {
+                        format!("audits[{audit}].{within}")
+                    };
+                    ecarts.push(EcartFollowUp {
+                        number: entry.number,
+                        audit,
+                        path,
+                        target,
+                        title: entry.title.clone(),
+                        grade,
+                        due: entry.due,
+                        fiche_status: entry.fiche_status.clone(),
+                        next: next.map(|c| c.audit),
+                        next_verdict: next.and_then(|c| c.verdict),
+                        status: state.follow_up,
+                        overdue: state.standing == Standing::Overdue
+                            || next.is_some_and(|c| {
+                                c.result != CheckResult::Conforming
+                                    && entry.due.is_some_and(|d| d < c.on)
+                                    && !entry.recorded_done_at(c.on)
+                            }),
+                    });
                 }
-                Err(report) => diagnostics.push(rules::invalid(index, file.as_deref(), report)),
+                (_, _, Some(kind)) => observations.push(ObservationFollowUp {
+                    number: entry.number,
+                    audit,
+                    source,
+                    kind,
+                    text: entry.finding.clone(),
+                    risk: entry.risk.clone(),
+                    next: next.map(|c| c.audit),
+                    status: state.follow_up,
+                }),
+                _ => {}
             }
-            if let (false, Some(s)) = (same_site, &site) {
-                diagnostics.push(rules::other_site(index, file.as_deref(), audit, s));
-            }
-            entries.push(entry);
-            valids.push(checked.ok().filter(|_| same_site));
         }
-        let grid = follow::grid(referentiel, &audits, &entries);
-        let (ecarts, mut more) = follow::ecarts(referentiel, &valids, &audits, &entries);
-        diagnostics.append(&mut more);
-        let observations = follow::observations(referentiel, &audits, &entries);
-        diagnostics.append(&mut rules::check(&audits, &entries, options.cycle));
-        diagnostics.sort_by(|a, b| {
-            (a.audit, &a.path, a.code, &a.message).cmp(&(b.audit, &b.path, b.code, &b.message))
+        ecarts.sort_by_key(|e| (e.audit, e.target, e.number));
+        observations.sort_by_key(|o| {
+            (
+                o.audit,
+                o.kind != crate::ObservationKind::AreaOfConcern,
+                o.number,
+            )
         });
-        let at = options
-            .at
-            .or_else(|| entries.last().map(|e| e.dates.end))
-            .unwrap_or_default();
-        let status = cycle::status(
-            cycle::replay(&entries, options.cycle, at).as_ref(),
-            options.cycle,
-            at,
-        );
+        let cycle = dossier.cycle();
         History {
             format_version: HISTORY_FORMAT_VERSION,
-            site,
-            cycle: options.cycle,
-            audits: entries,
+            at,
+            site: dossier.site().cloned(),
+            cycle,
+            cycle_is_default: cycle.is_default(),
+            cycle_note: cycle.note(crate::Language::En),
+            audits,
             grid,
             ecarts,
             observations,
-            status,
-            diagnostics,
+            status: dossier.status_at(at),
+            diagnostics: dossier.diagnostics_at(at),
         }
     }
 
-    /// The label's status at `at`, under the history's cycle policy.
+    /// The label's status at `at`, under the history's cycle policy, from the audits of the
+    /// history (those that started on or before its date).
     ///
     /// ```
     /// use qualepref::{Audit, History, HistoryOptions, LabelState, NaiveDate, Referentiel, samples};
@@ -326,7 +326,7 @@ impl History {
     #[must_use]
     pub fn status_at(&self, at: NaiveDate) -> LabelStatus {
         cycle::status(
-            cycle::replay(&self.audits, self.cycle, at).as_ref(),
+            crate::dossier::cycle::replay(&self.audits, self.cycle, at).as_ref(),
             self.cycle,
             at,
         )

@@ -1,7 +1,7 @@
 //! The history's phrases, in each language: the group `history` of the crate's phrases. French
 //! puts a no-break space (U+00A0) before « : ; ! ? » and inside « ».
 
-use super::{EcartStatus, LabelState, ObservationStatus, Trend};
+use super::Trend;
 use crate::{ActionStatus, AuditType, Language};
 
 /// The phrases of the history's renderings.
@@ -37,9 +37,24 @@ pub(crate) struct History {
     pub(crate) short_kind: fn(internal: bool, Option<AuditType>) -> &'static str,
     pub(crate) next_kind: fn(AuditType) -> &'static str,
     pub(crate) trend: fn(Trend) -> &'static str,
-    pub(crate) ecart_status: fn(EcartStatus) -> &'static str,
-    pub(crate) observation_status: fn(ObservationStatus) -> &'static str,
-    pub(crate) state: fn(LabelState) -> &'static str,
+    /// `avant le ` (a renouvellement is due before the label ends).
+    pub(crate) before: &'static str,
+    /// `, à tenir du ` (before a suivi's window).
+    pub(crate) window: &'static str,
+    /// ` au ` (within a window).
+    pub(crate) window_to: &'static str,
+    /// `n° ` (before an entry's number in the plan).
+    pub(crate) number: &'static str,
+    /// `Label depuis le ` (the day the label runs from).
+    pub(crate) label_from: &'static str,
+    /// ` (décision de labellisation)`, ` (dernier jour de l'audit)`.
+    pub(crate) label_from_decision: [&'static str; 2],
+    /// `Plan d'actions à transmettre avant le `.
+    pub(crate) plan_due: &'static str,
+    /// `Toujours ouverts` (the entries still open at the date).
+    pub(crate) still_open: &'static str,
+    /// `risque : ` (before a point sensible's risk).
+    pub(crate) risk: &'static str,
     /// `fiche : levée` before the state code of a fiche's action.
     pub(crate) fiche: fn(&ActionStatus) -> &'static str,
 }
@@ -55,7 +70,7 @@ pub(crate) const fn of(language: Language) -> &'static History {
 pub(crate) const FR: History = History {
     title: "Historique des audits",
     timeline: "Chronologie",
-    grid: "Engagements d'audit en audit",
+    grid: "Verdicts de chaque engagement, audit après audit",
     changes: "Évolutions",
     ecarts: "Suivi des écarts",
     observations: "Suivi des points sensibles et pistes de progrès",
@@ -65,7 +80,7 @@ pub(crate) const FR: History = History {
     management: "Management ",
     modules: "modules ",
     rate: "taux de conformité ",
-    indicative: " (avis indicatif)",
+    indicative: " (indicatif)",
     invalid: "audit invalide, sans avis",
     other_site: "audit d'un autre site, écarté",
     audit_of: "audit du ",
@@ -81,6 +96,18 @@ pub(crate) const FR: History = History {
     semicolon: "\u{202f}; ",
     open_quote: "«\u{a0}",
     close_quote: "\u{a0}»",
+    before: "avant le ",
+    window: ", à tenir du ",
+    window_to: " au ",
+    number: "n°\u{a0}",
+    label_from: "Label depuis le ",
+    label_from_decision: [
+        " (décision de labellisation)",
+        " (dernier jour de l'audit, faute de décision enregistrée)",
+    ],
+    plan_due: "Plan d'actions à transmettre avant le ",
+    still_open: "Toujours ouverts",
+    risk: "risque\u{a0}: ",
     short_kind: |internal, t| match (internal, t) {
         (true, Some(AuditType::Initial)) => "interne (initial)",
         (true, Some(AuditType::Suivi)) => "interne (suivi)",
@@ -104,24 +131,6 @@ pub(crate) const FR: History = History {
         Trend::Regressed => "dégradé",
         Trend::Unchanged => "inchangé",
     },
-    ecart_status: |s| match s {
-        EcartStatus::Lifted => "levé",
-        EcartStatus::Persistent => "persistant",
-        EcartStatus::NotMentioned => "non mentionné",
-        EcartStatus::Pending => "en attente d'un audit suivant",
-    },
-    observation_status: |s| match s {
-        ObservationStatus::FollowedUp => "suivi",
-        ObservationStatus::Recurring => "récurrent",
-        ObservationStatus::NotFollowedUp => "non suivi",
-        ObservationStatus::Pending => "en attente d'un audit suivant",
-    },
-    state: |s| match s {
-        LabelState::NotLabelled => "non labellisé",
-        LabelState::Labelled => "labellisé",
-        LabelState::Suspended => "label suspendu",
-        LabelState::Expired => "label échu",
-    },
     fiche: |s| match s {
         ActionStatus::Open => "fiche\u{a0}: action ouverte",
         ActionStatus::InProgress => "fiche\u{a0}: action en cours",
@@ -133,7 +142,7 @@ pub(crate) const FR: History = History {
 pub(crate) const EN: History = History {
     title: "Audit history",
     timeline: "Timeline",
-    grid: "Engagements from audit to audit",
+    grid: "Verdicts of each engagement, audit after audit",
     changes: "Changes",
     ecarts: "Follow-up of nonconformities",
     observations: "Follow-up of areas of concern and opportunities for improvement",
@@ -159,6 +168,18 @@ pub(crate) const EN: History = History {
     semicolon: "; ",
     open_quote: "“",
     close_quote: "”",
+    before: "before ",
+    window: ", to be held from ",
+    window_to: " to ",
+    number: "no. ",
+    label_from: "Label since ",
+    label_from_decision: [
+        " (labelling decision)",
+        " (the audit's last day, no decision recorded)",
+    ],
+    plan_due: "Plan d'actions to be sent before ",
+    still_open: "Still open",
+    risk: "risk: ",
     short_kind: |internal, t| match (internal, t) {
         (true, Some(AuditType::Initial)) => "internal (initial)",
         (true, Some(AuditType::Suivi)) => "internal (follow-up)",
@@ -181,24 +202,6 @@ pub(crate) const EN: History = History {
         Trend::Improved => "improved",
         Trend::Regressed => "regressed",
         Trend::Unchanged => "unchanged",
-    },
-    ecart_status: |s| match s {
-        EcartStatus::Lifted => "lifted",
-        EcartStatus::Persistent => "persistent",
-        EcartStatus::NotMentioned => "not mentioned",
-        EcartStatus::Pending => "pending a later audit",
-    },
-    observation_status: |s| match s {
-        ObservationStatus::FollowedUp => "followed up",
-        ObservationStatus::Recurring => "recurring",
-        ObservationStatus::NotFollowedUp => "not followed up",
-        ObservationStatus::Pending => "pending a later audit",
-    },
-    state: |s| match s {
-        LabelState::NotLabelled => "not labelled",
-        LabelState::Labelled => "labelled",
-        LabelState::Suspended => "label suspended",
-        LabelState::Expired => "label expired",
     },
     fiche: |s| match s {
         ActionStatus::Open => "fiche: action open",

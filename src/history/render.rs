@@ -2,10 +2,10 @@
 //! audit, écart or observation, and the engagement grid as a table (in HTML, cells coloured by
 //! verdict through CSS classes). Every text from the audits is escaped (HTML, Markdown).
 
-use super::{History, HistoryAudit, Trend};
+use super::{FollowUp, History, HistoryAudit, Trend};
 use crate::engine::phrases::rate_text;
 use crate::i18n::push_date;
-use crate::{EcartTarget, Language, Verdict};
+use crate::{EcartTarget, Language, Source, Verdict};
 
 /// A row of the grid: the engagement, and per audit its verdict and the cell's text.
 /// A row of the grid: the engagement, and per audit the verdict, the cell's text (verdict,
@@ -44,6 +44,25 @@ fn target(t: EcartTarget, language: Language) -> String {
             (language.phrases().common.management_section)(id.section),
             id.item
         ),
+    }
+}
+
+/// `Engagement 3, audit à distance (Internet)` and the like.
+fn source(s: Source, language: Language) -> String {
+    match s {
+        Source::Engagement(n) => target(EcartTarget::Engagement(n), language),
+        Source::Management(id) => target(EcartTarget::Management(id), language),
+        Source::Remote {
+            channel,
+            engagement,
+        } => {
+            let e = language.engine();
+            let mut out = String::from(e.remote_check);
+            out.push_str((language.phrases().common.remote_channel)(channel));
+            out.push_str(e.remote_engagement);
+            out.push_str(&engagement.to_string());
+            out
+        }
     }
 }
 
@@ -102,10 +121,10 @@ impl History {
             } else {
                 line.push_str(h.invalid);
             }
-            if let Some(file) = &a.file {
-                line.push_str(" [");
-                line.push_str(file);
-                line.push(']');
+            if let Some(due) = a.plan_due {
+                line.push_str(h.semicolon);
+                line.push_str(h.plan_due);
+                line.push_str(&date(due, language));
             }
             lines.push(line);
         }
@@ -181,12 +200,14 @@ impl History {
                     .map(|a| date(a.dates.start, language))
                     .unwrap_or_default();
                 let mut line = format!(
-                    "{} ({}), {}{found}{}{}{}",
+                    "{}{} — {} ({}), {}{found}{}{}{}",
+                    h.number,
+                    e.number,
                     target(e.target, language),
                     e.grade,
                     h.audit_of,
                     h.colon,
-                    (h.ecart_status)(e.status),
+                    e.status.label(language),
                     self.audit_at(e.next, language),
                 );
                 if let Some(v) = e.next_verdict {
@@ -224,28 +245,62 @@ impl History {
                     .get(o.audit)
                     .map(|a| date(a.dates.start, language))
                     .unwrap_or_default();
-                let texts: Vec<String> = o
-                    .texts
-                    .iter()
-                    .map(|t| format!("{}{t}{}", h.open_quote, h.close_quote))
-                    .collect();
-                format!(
-                    "{} {}, {}{found}{}{}{}{}{}",
+                let mut line = format!(
+                    "{}{} — {} {}, {}{found}{}{}{}{}{}{}{}",
+                    h.number,
+                    o.number,
                     o.kind,
-                    target(o.target, language),
+                    source(o.source, language),
                     h.audit_of,
                     h.colon,
-                    (h.observation_status)(o.status),
+                    o.status.label(language),
                     self.audit_at(o.next, language),
                     h.semicolon,
-                    texts.join(" ")
-                )
+                    h.open_quote,
+                    o.text,
+                    h.close_quote
+                );
+                if let Some(risk) = &o.risk {
+                    line.push_str(h.semicolon);
+                    line.push_str(h.risk);
+                    line.push_str(h.open_quote);
+                    line.push_str(risk);
+                    line.push_str(h.close_quote);
+                }
+                line
             })
             .collect();
         if lines.is_empty() {
             lines.push(h.nothing.to_owned());
         }
         parts.push(Part::Lines(lines));
+        // What is still open at the date.
+        let open: Vec<String> = self
+            .ecarts
+            .iter()
+            .filter(|e| !e.status.is_done() && e.status != FollowUp::Persistent)
+            .map(|e| format!("{}{} — {}", h.number, e.number, target(e.target, language)))
+            .chain(
+                self.observations
+                    .iter()
+                    .filter(|o| !o.status.is_done() && o.status != FollowUp::Persistent)
+                    .map(|o| {
+                        format!(
+                            "{}{} — {} {}",
+                            h.number,
+                            o.number,
+                            o.kind,
+                            source(o.source, language)
+                        )
+                    }),
+            )
+            .collect();
+        parts.push(Part::Heading(h.still_open.to_owned()));
+        parts.push(Part::Lines(if open.is_empty() {
+            vec![h.nothing.to_owned()]
+        } else {
+            open
+        }));
         // The label.
         let s = &self.status;
         parts.push(Part::Heading(format!(
@@ -253,7 +308,20 @@ impl History {
             h.label,
             date(s.at, language)
         )));
-        let mut lines = vec![format!("{}{}", h.state_label, (h.state)(s.state))];
+        let mut lines = vec![format!("{}{}", h.state_label, s.state.label(language))];
+        if let Some(from) = s.label_from {
+            let decided = s
+                .labelling_audit
+                .and_then(|i| self.audits.get(i))
+                .is_some_and(|a| a.labelling.is_some());
+            let [with, without] = h.label_from_decision;
+            lines.push(format!(
+                "{}{}{}",
+                h.label_from,
+                date(from, language),
+                if decided { with } else { without }
+            ));
+        }
         for m in &s.modules {
             lines.push(format!(
                 "Module {}{}{}{}{}{}",
@@ -266,21 +334,31 @@ impl History {
             ));
         }
         if let Some(next) = s.next {
-            let mut line = format!(
-                "{}{}, {}",
-                h.next,
-                (h.next_kind)(next.audit_type),
-                date(next.due, language)
-            );
+            let mut line = format!("{}{}, ", h.next, (h.next_kind)(next.audit_type));
+            if let Some(from) = next.window_start {
+                line.push_str(&date(next.due, language));
+                line.push_str(h.window);
+                line.push_str(&date(from, language));
+                line.push_str(h.window_to);
+                line.push_str(&date(next.window_end, language));
+            } else {
+                line.push_str(h.before);
+                line.push_str(&date(next.due, language));
+            }
             if next.overdue {
                 line.push_str(h.overdue);
             }
             lines.push(line);
         }
+        lines.push(self.cycle.note(language));
         parts.push(Part::Lines(lines));
         // Diagnostics.
         parts.push(Part::Heading(h.diagnostics.to_owned()));
-        let mut lines: Vec<String> = self.diagnostics.iter().map(ToString::to_string).collect();
+        let mut lines: Vec<String> = self
+            .diagnostics
+            .iter()
+            .map(|d| d.to_string_in(language))
+            .collect();
         if lines.is_empty() {
             lines.push(h.nothing.to_owned());
         }

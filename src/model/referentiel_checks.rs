@@ -4,8 +4,11 @@
 //! there is one. What loading accepts but is worth a word (a gap in the numbering) is
 //! validation's, in `crate::validate::validate_referentiel`.
 
+pub(crate) mod phrases;
+
 use crate::model::referentiel::{REFERENTIEL_FORMAT, ReferentielData};
 use crate::{Diagnostic, RuleCode, Severity, ValidationReport};
+use phrases::{EN, FR, Phrases};
 
 /// Collects the problems of a référentiel file in document order, each an error-severity
 /// [`Diagnostic`] with a path into the file format; loading refuses the file when there is one.
@@ -15,14 +18,21 @@ pub(crate) struct LoadProblems {
 }
 
 impl LoadProblems {
-    /// Records a problem at `path`.
-    pub(crate) fn push(&mut self, code: RuleCode, path: String, message: String) {
-        self.diagnostics.push(Diagnostic {
+    /// Records a problem at `path`, its message in French and in English from `message`'s
+    /// reading of each language's table.
+    pub(crate) fn push(
+        &mut self,
+        code: RuleCode,
+        path: String,
+        message: impl Fn(&Phrases) -> String,
+    ) {
+        self.diagnostics.push(Diagnostic::bilingual(
             code,
-            severity: Severity::Error,
+            Severity::Error,
             path,
-            message,
-        });
+            message(&FR),
+            message(&EN),
+        ));
     }
 
     /// The report of every problem, in document order; `None` when there is none.
@@ -41,11 +51,9 @@ pub(crate) fn check_referentiel_file(data: &ReferentielData) -> Option<Validatio
     let mut problems = LoadProblems::default();
     if let Some(format) = &data.format {
         if format != REFERENTIEL_FORMAT {
-            problems.push(
-                RuleCode::UnsupportedFormat,
-                "format".to_owned(),
-                format!("format {format:?} is not supported (expected {REFERENTIEL_FORMAT:?})"),
-            );
+            problems.push(RuleCode::UnsupportedFormat, "format".to_owned(), |p| {
+                (p.unsupported_format)(format, REFERENTIEL_FORMAT)
+            });
         }
     }
     for (field, value) in [
@@ -54,73 +62,60 @@ pub(crate) fn check_referentiel_file(data: &ReferentielData) -> Option<Validatio
         ("title", &data.title),
     ] {
         if value.trim().is_empty() {
-            problems.push(
-                RuleCode::EmptyReferentielField,
-                field.to_owned(),
-                format!("the référentiel's {field} is empty"),
-            );
+            problems.push(RuleCode::EmptyReferentielField, field.to_owned(), |p| {
+                (p.empty_field)(field)
+            });
         }
     }
     if let Some(revised) = data.revised {
         if revised < data.date {
-            problems.push(
-                RuleCode::RevisedBeforeDate,
-                "revised".to_owned(),
-                format!(
-                    "revision date {revised} is before the référentiel's date {}",
-                    data.date
-                ),
-            );
+            problems.push(RuleCode::RevisedBeforeDate, "revised".to_owned(), |p| {
+                (p.revised_before_date)(revised, data.date)
+            });
         }
     }
     if data.modules.is_empty() {
-        problems.push(
-            RuleCode::NoModule,
-            "modules".to_owned(),
-            "the référentiel has no module".to_owned(),
-        );
+        problems.push(RuleCode::NoModule, "modules".to_owned(), |p| {
+            p.no_module.to_owned()
+        });
     }
     for (i, m) in data.modules.iter().enumerate() {
         if data.modules.iter().take(i).any(|o| o.number == m.number) {
             problems.push(
                 RuleCode::DuplicateModuleNumber,
                 format!("modules[{i}].number"),
-                format!("module {} is listed twice", m.number),
+                |p| (p.duplicate_module_number)(m.number),
             );
         }
         if m.title.trim().is_empty() {
-            problems.push(
-                RuleCode::EmptyTitle,
-                format!("modules[{i}].title"),
-                format!("module {} has an empty title", m.number),
-            );
+            problems.push(RuleCode::EmptyTitle, format!("modules[{i}].title"), |p| {
+                (p.module_empty_title)(m.number)
+            });
         }
         if m.heading.as_ref().is_some_and(|h| h.trim().is_empty()) {
-            problems.push(
-                RuleCode::EmptyTitle,
-                format!("modules[{i}].heading"),
-                format!("module {} has an empty heading", m.number),
-            );
+            problems.push(RuleCode::EmptyTitle, format!("modules[{i}].heading"), |p| {
+                (p.module_empty_heading)(m.number)
+            });
         }
         for (j, g) in m.groups.iter().enumerate() {
             if g.id.trim().is_empty() {
                 problems.push(
                     RuleCode::EmptyGroupId,
                     format!("modules[{i}].groups[{j}].id"),
-                    format!("module {}: group {} has an empty id", m.number, j + 1),
+                    |p| (p.group_empty_id)(m.number, j + 1),
                 );
             } else if m.groups.iter().take(j).any(|o| o.id == g.id) {
                 problems.push(
                     RuleCode::DuplicateGroup,
                     format!("modules[{i}].groups[{j}].id"),
-                    format!("module {}: group {:?} is listed twice", m.number, g.id),
+                    |p| (p.duplicate_group)(m.number, &g.id),
                 );
             }
             if g.title.trim().is_empty() {
                 problems.push(
                     RuleCode::EmptyTitle,
                     format!("modules[{i}].groups[{j}].title"),
-                    format!("module {}: group {} has an empty title", m.number, j + 1),
+                    |p| (p.group_empty_title)(m.number, j + 1),
                 );
             }
         }
@@ -128,10 +123,7 @@ pub(crate) fn check_referentiel_file(data: &ReferentielData) -> Option<Validatio
             problems.push(
                 RuleCode::BundledModuleWithoutEngagements,
                 format!("modules[{i}].bundled"),
-                format!(
-                    "module {} is marked as bundled but lists no engagement",
-                    m.number
-                ),
+                |p| (p.bundled_without_engagements)(m.number),
             );
         }
     }
@@ -145,34 +137,28 @@ pub(crate) fn check_referentiel_file(data: &ReferentielData) -> Option<Validatio
             problems.push(
                 RuleCode::DuplicateEngagementNumber,
                 format!("engagements[{i}].number"),
-                format!("engagement {} is listed twice", e.number),
+                |p| (p.duplicate_engagement_number)(e.number),
             );
         }
         if e.title.trim().is_empty() {
             problems.push(
                 RuleCode::EmptyTitle,
                 format!("engagements[{i}].title"),
-                format!("engagement {} has an empty title", e.number),
+                |p| (p.engagement_empty_title)(e.number),
             );
         }
         match data.modules.iter().find(|m| m.number == e.module) {
             None => problems.push(
                 RuleCode::EngagementInUnknownModule,
                 format!("engagements[{i}].module"),
-                format!(
-                    "engagement {} belongs to module {}, which the référentiel does not list",
-                    e.number, e.module
-                ),
+                |p| (p.engagement_in_unknown_module)(e.number, e.module),
             ),
             Some(m) => {
                 if !m.bundled {
                     problems.push(
                         RuleCode::EngagementInNotBundledModule,
                         format!("engagements[{i}].module"),
-                        format!(
-                            "engagement {} belongs to module {}, which is marked as not bundled",
-                            e.number, e.module
-                        ),
+                        |p| (p.engagement_in_not_bundled_module)(e.number, e.module),
                     );
                 }
                 if let Some(g) = &e.group {
@@ -180,10 +166,7 @@ pub(crate) fn check_referentiel_file(data: &ReferentielData) -> Option<Validatio
                         problems.push(
                             RuleCode::UnknownGroup,
                             format!("engagements[{i}].group"),
-                            format!(
-                                "engagement {}: group {g:?} is not a group of module {}",
-                                e.number, e.module
-                            ),
+                            |p| (p.unknown_group)(e.number, g, e.module),
                         );
                     }
                 }
@@ -195,21 +178,21 @@ pub(crate) fn check_referentiel_file(data: &ReferentielData) -> Option<Validatio
             problems.push(
                 RuleCode::ManagementItemZero,
                 format!("management[{i}].item"),
-                format!("management item 0 in section {}", item.section),
+                |p| (p.management_item_zero)(item.section),
             );
         }
         if data.management.iter().take(i).any(|o| o.id() == item.id()) {
             problems.push(
                 RuleCode::DuplicateManagementItemNumber,
                 format!("management[{i}].item"),
-                format!("management item {} is listed twice", item.id()),
+                |p| (p.duplicate_management_item_number)(item.id()),
             );
         }
         if item.title.trim().is_empty() {
             problems.push(
                 RuleCode::EmptyTitle,
                 format!("management[{i}].title"),
-                format!("management item {} has an empty title", item.id()),
+                |p| (p.management_empty_title)(item.id()),
             );
         }
     }
@@ -221,8 +204,10 @@ pub(crate) fn check_referentiel_file(data: &ReferentielData) -> Option<Validatio
 /// an audit's texts: the référentiel's titles are printed in every report and on the terminal.
 fn check_referentiel_texts(data: &ReferentielData, problems: &mut LoadProblems) {
     let mut check = |path: &dyn Fn() -> String, text: &str| {
-        if let Some(message) = crate::text::control_character(text) {
-            problems.push(RuleCode::ControlCharacter, path(), message);
+        if let Some((c, at)) = crate::text::control_character(text) {
+            problems.push(RuleCode::ControlCharacter, path(), |p| {
+                (p.control_character)(c, at)
+            });
         }
     };
     if let Some(format) = &data.format {

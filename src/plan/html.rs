@@ -1,116 +1,124 @@
-//! The plan as one self-contained HTML page. Every text, generated or from the audits, goes
-//! through the report's HTML escape.
+//! The plan as one self-contained HTML page, laid out to print on A4 landscape. Every text,
+//! generated or from the audits, goes through the report's HTML escape.
 
-use super::text::{STANDINGS, action_cells, audit_label, or, preventive_label, title};
-use super::{Plan, Standing};
+use super::text::{SHOWN, STANDINGS, audit_lines, cell_text, label_lines, site_line, title};
+use super::{Plan, Standing, columns};
 use crate::Language;
 use crate::report::html::escape;
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b}\
-table{border-collapse:collapse;width:100%;margin:1rem 0}\
-th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}\
-th{background:#eef}\
+const STYLE: &str = "@page{size:A4 landscape;margin:12mm}\
+body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1b1b1b;font-size:10pt}\
+h1{font-size:16pt}h2{font-size:12pt;margin-top:1.2rem;break-after:avoid}\
+td:nth-child(4){min-width:9em}td:nth-child(6){min-width:14em}td:nth-child(9){min-width:10em}\
+table{border-collapse:collapse;width:100%;margin:.5rem 0;table-layout:auto}\
+th,td{border:1px solid #999;padding:.2rem .35rem;text-align:left;vertical-align:top;\
+white-space:pre-line}\
+th{background:#e8ecf4}\
+thead{display:table-header-group}tr{break-inside:avoid}\
 tr.overdue td:first-child{border-left:4px solid #b00020}\
 tr.due_soon td:first-child{border-left:4px solid #c77c00}\
 tr.open td:first-child{border-left:4px solid #1f5fa8}\
-tr.lifted td:first-child{border-left:4px solid #2e7d32}";
+tr.carried_over td:first-child{border-left:4px solid #777}\
+tr.done td:first-child{border-left:4px solid #2e7d32}\
+p.note{color:#444}";
 
-fn cell(out: &mut String, tag: &str, text: &str) {
+fn element(out: &mut String, tag: &str, text: &str) {
     out.push('<');
     out.push_str(tag);
     out.push('>');
     out.push_str(&escape(text));
     out.push_str("</");
     out.push_str(tag);
-    out.push('>');
-}
-
-fn row(out: &mut String, class: Option<Standing>, tag: &str, cells: &[&str]) {
-    match class {
-        Some(s) => {
-            out.push_str("<tr class=\"");
-            out.push_str(s.code());
-            out.push_str("\">");
-        }
-        None => out.push_str("<tr>"),
-    }
-    for c in cells {
-        cell(out, tag, c);
-    }
-    out.push_str("</tr>\n");
+    out.push_str(">\n");
 }
 
 /// Writes the plan as HTML.
 pub(super) fn write(plan: &Plan, language: Language) -> String {
     let p = super::phrases::of(language);
-    let several = plan.audits.len() > 1;
     let heading = title(plan, language);
-    let mut out = String::with_capacity(2048 + plan.actions.len() * 768);
+    let mut out = String::with_capacity(4096 + plan.actions.len() * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     out.push_str(language.code());
-    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
-    cell(&mut out, "title", &heading);
-    out.push_str("\n<style>");
+    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+    out.push_str(&escape(&heading));
+    out.push_str("</title>\n<style>");
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n");
-    cell(&mut out, "h1", &heading);
-    out.push('\n');
-    let mut audits = String::from(p.audits);
-    audits.push_str(p.colon.trim_end());
-    cell(&mut out, "p", &audits);
-    out.push_str("\n<ul>\n");
-    for index in 0..plan.audits.len() {
-        cell(&mut out, "li", &audit_label(plan, index, language));
-        out.push('\n');
+    element(&mut out, "h1", &heading);
+    if let Some(site) = site_line(plan, language) {
+        element(&mut out, "p", &site);
+    }
+    element(&mut out, "h2", p.audits);
+    out.push_str("<ul>\n");
+    for line in audit_lines(plan, language) {
+        element(&mut out, "li", &line);
     }
     out.push_str("</ul>\n");
-    let policy = (p.policy)(
-        plan.policy.deadline_months,
-        plan.policy.major_deadline_months,
-    );
-    cell(&mut out, "p", &policy);
-    out.push('\n');
-    cell(&mut out, "p", &(p.totals)(&plan.totals, plan.due_soon_days));
-    out.push('\n');
-    if plan.actions.is_empty() {
-        cell(&mut out, "p", p.none);
-        out.push('\n');
+    for line in label_lines(plan, language) {
+        out.push_str("<p class=\"note\">");
+        out.push_str(&escape(&line));
+        out.push_str("</p>\n");
     }
+    element(
+        &mut out,
+        "p",
+        &if plan.actions.is_empty() {
+            p.none.to_owned()
+        } else {
+            (p.totals)(&plan.totals)
+        },
+    );
     for standing in STANDINGS {
         let mut actions = plan.actions_of(standing).peekable();
         if actions.peek().is_none() {
             continue;
         }
-        cell(&mut out, "h2", (p.standing)(standing));
-        out.push_str("\n<table>\n");
-        let mut head = vec![
-            p.grade, p.target, p.finding, p.action, p.leader, p.due, p.status,
-        ];
-        if several {
-            head.push(p.audit);
+        element(&mut out, "h2", (p.standing)(standing));
+        out.push_str("<table>\n<thead><tr>");
+        for column in SHOWN {
+            out.push_str("<th>");
+            out.push_str(&escape(&columns::heading(plan, column, language)));
+            out.push_str("</th>");
         }
-        row(&mut out, None, "th", &head);
+        out.push_str("</tr></thead>\n<tbody>\n");
         for a in actions {
-            let cells = action_cells(plan, a, several, language);
-            let cells: Vec<&str> = cells.iter().map(AsRef::as_ref).collect();
-            row(&mut out, Some(standing), "td", &cells);
+            out.push_str("<tr class=\"");
+            out.push_str(Standing::code(a.standing));
+            out.push_str("\">");
+            for column in SHOWN {
+                out.push_str("<td>");
+                out.push_str(&escape(&cell_text(plan, a, column, language)));
+                out.push_str("</td>");
+            }
+            out.push_str("</tr>\n");
         }
-        out.push_str("</table>\n");
+        out.push_str("</tbody>\n</table>\n");
     }
-    cell(&mut out, "h2", p.preventive);
-    out.push('\n');
-    if plan.preventive.is_empty() {
-        cell(&mut out, "p", p.no_preventive);
-        out.push('\n');
-    } else {
-        out.push_str("<table>\n");
-        row(&mut out, None, "th", &[p.target, p.point, p.risk]);
-        for a in &plan.preventive {
-            let label = preventive_label(plan, a, language);
-            let risk = or(a.risk.as_deref(), p.not_stated);
-            row(&mut out, None, "td", &[&label, &a.text, risk]);
+    for (heading, lines) in [
+        (
+            p.diagnostics,
+            plan.diagnostics
+                .iter()
+                .map(|d| d.to_string_in(language))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            p.records,
+            plan.record_diagnostics
+                .iter()
+                .map(|d| d.to_string_in(language))
+                .collect(),
+        ),
+    ] {
+        if lines.is_empty() {
+            continue;
         }
-        out.push_str("</table>\n");
+        element(&mut out, "h2", heading);
+        out.push_str("<ul>\n");
+        for line in lines {
+            element(&mut out, "li", &line);
+        }
+        out.push_str("</ul>\n");
     }
     out.push_str("</body>\n</html>\n");
     out

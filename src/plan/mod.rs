@@ -1,266 +1,190 @@
-//! The corrective-action plan a quality manager tracks: every nonconformity of one or more
-//! audits as an action (what, who leads it, by when, where it stands), and the points sensibles
-//! as preventive actions, seen at a date.
+//! The plan d'actions qualité (PAQ) a quality manager keeps: every entry of a site's
+//! [`Dossier`] — each nonconformity, point sensible and piste de progrès of its audits, and the
+//! rows of other origins the quality manager added — seen at a date.
 //!
-//! [`Plan::build`] takes validated audits (so an audit that fails validation gets no plan: its
-//! actions would be guessed from data known to be wrong), a [`Policy`] and the day `at` the plan
-//! is looked at. The actions are the nonconformities the decision weighs
-//! ([`Decision::ecarts`](crate::Decision::ecarts)): every `NC min` / `NC Maj` verdict joined to
-//! its fiche d'écart, and every fiche without such verdict; a nonconformity without fiche
-//! (allowed only when validation is told to let it pass) is still an action, without leader
-//! nor text. Each action's due date is its fiche's own, or else the policy's deadline for its
-//! grade after the audit's last day (`due_source` says which; by default 3 months for `NC min`,
-//! 1 month for `NC Maj`, the crate's choice, see [`crate::engine::decision`]).
+//! [`Plan::build`] takes the dossier and the day `at` the plan is looked at. Each action is an
+//! [`Entry`] of the ledger with its state **at `at`** ([`Entry::state_at`]): what came later is
+//! listed apart ([`PlanAction::later`]), never mixed with the state at the date, so a plan at
+//! a past date shows what was pending then. An audit that starts after `at` is listed
+//! (`after_date`) and gives no action.
 //!
-//! At `at`, each action [stands](Standing):
+//! At `at`, each action [stands](Standing) **overdue** (not done, due before `at`), **due
+//! soon** (within [`DUE_SOON_DAYS`]), **open** (due later or without échéance: a point sensible
+//! or a piste de progrès has none until the quality manager sets one), **carried over** (found
+//! again by a later audit, whose own entry carries it on) or **done** (realised, lifted, not
+//! renewed, closed). The actions are sorted in that order, then by échéance (undated last),
+//! then by number.
 //!
-//! - **lifted** when its fiche says it was lifted on or before `at`;
-//! - otherwise **overdue** when it was due before `at`;
-//! - otherwise **due soon** when it is due within [`DUE_SOON_DAYS`] (30) days of `at`;
-//! - otherwise **open** (also when no due date can be computed).
+//! The nonconformities are due as the dossier says: the fiche's date, or the policy's deadline
+//! after the audit's last day (by default 3 months for `NC min`, 1 month for `NC Maj`, the
+//! crate's choice, see [`crate::engine::decision`]), or, for an internal audit, the day before
+//! its planned external audit. The day the plan d'actions of an external audit is to be sent is
+//! [`PlanAudit::plan_due`].
 //!
-//! An écart checked and « non levé » is not lifted: it stays open, or overdue. An écart lifted
-//! after `at` was not lifted yet at `at`, so a plan at a past date shows what was pending then;
-//! and an audit that starts after `at` had not found its nonconformities yet: it is listed
-//! (`after_date`) but gives no action.
-//! The actions are sorted overdue first (by due date), then due soon and open (by due date,
-//! undated last), then lifted (by the day they were lifted); ties keep the audits' order, then
-//! the decision's (engagements by number, then management items).
+//! # The kept plan
 //!
-//! The points sensibles (`PS` observations, on engagements, management items and remote checks)
-//! are listed as preventive actions with their risk: no obligation, no due date, so they are
-//! not counted in the totals of corrective actions.
+//! [`Plan::to_xlsx`] and [`Plan::to_csv`] write the landscape table the quality manager keeps,
+//! with the column headings of [`COLUMNS`] in French (or English); [`read_kept`] reads it back
+//! after it was edited by hand (XLSX, ODS or CSV), and [`Dossier::apply_records`] merges it, so
+//! that a rerun keeps every edit. The last column holds each audit finding's key: it is how a
+//! row finds its entry again.
 //!
 //! # The JSON contract
 //!
 //! ```json
 //! {
-//!   "format_version": 1,
+//!   "format_version": 2,
 //!   "at": "2020-01-15",
 //!   "due_soon_days": 30,
 //!   "policy": { "deadline_months": 3, "major_deadline_months": 1, "minor_threshold": null },
-//!   "audits": [ { "site": { "administration": "prefecture", "name": "PREFECTURE du Var",
-//!                           "departement": "83", "city": "TOULON" },
-//!                 "kind": { "type": "initial", "internal": true },
+//!   "cycle": { "validity_months": 36, "follow_up_months": 18, "window_months": 1 },
+//!   "cycle_is_default": true,
+//!   "site": { … } or null,
+//!   "audits": [ { "index": 0, "site": { … }, "kind": { "type": "initial", "internal": true },
 //!                 "dates": { "start": "2019-11-18", "end": "2019-11-18" },
-//!                 "referentiel": "qual-e-pref-2019",
-//!                 "after_date": false } ],      // starts after `at`: gives no action
-//!   "totals": { "actions": 1, "open": 1, "due_soon": 0, "overdue": 1, "lifted": 0,
-//!               "preventive": 0 },
-//!   "actions": [ { "audit": 0, "site": "PREFECTURE du Var", "target": { "engagement": 17 },
-//!                  "title": "…", "grade": "NC Maj", "finding": "…", "requirement": "…",
-//!                  "action": "…" or null, "leader": "…" or null, "due": "2019-12-18" or null,
-//!                  "due_source": "policy",     // or "fiche"
-//!                  "has_fiche": true,
-//!                  "status": { "state": "in_progress" },   // as in the fiche d'écart
-//!                  "standing": "overdue",      // or "due_soon", "open", "lifted"
-//!                  "days_left": -28 } ],       // due − at in days; null when lifted or undated
-//!   "preventive": [ { "audit": 0, "site": "PREFECTURE du Var",
-//!                     "source": { "engagement": 3 }, "title": "…", "text": "…",
-//!                     "risk": "…" or null } ]
+//!                 "after_date": false, "plan_due": null } ],
+//!   "status": { "at": "…", "state": "not_labelled", … },   // the label at `at`
+//!   "totals": { "actions": 4, "open": 4, "due_soon": 0, "overdue": 0, "carried_over": 0,
+//!               "done": 0, "nonconformities": 0 },
+//!   "actions": [ { "number": 1, "key": "2019-11-18|I|initial|e3|PP|1",
+//!                  "origin": { "kind": "internal_audit", "audit": 0, "date": "2019-11-18", … },
+//!                  "source": { "engagement": 3 }, "title": "…", "kind": "PP",
+//!                  "finding": "…", "requirement": "", "risk": null, "cause": null,
+//!                  "action": null, "leader": null, "due": null, "due_source": null,
+//!                  "due_from_plan": false, "progress": null, "realised_on": null,
+//!                  "evidence": null, "state": "open", "closed_on": null, "comment": null,
+//!                  "checks": [], "carried_by": null,
+//!                  "follow_up": "pending", "follow_up_on": null, "follow_up_audit": null,
+//!                  "standing": "open", "days_left": null,
+//!                  "later": [ { "on": "…", "follow_up": "lifted", "audit": 1 } ] } ],
+//!   "diagnostics": [ … ],          // the dossier's, at `at`
+//!   "record_diagnostics": [ … ]    // what merging the kept plan reported
 //! }
 //! ```
 //!
-//! `audit` is the index of the action's audit in `audits`, in the order the audits were given;
-//! `site` is its site's name (or its kind of administration). `open` counts every action not
-//! lifted at `at`, `due_soon` and `overdue` among them. Fields are only ever added; a change of
-//! meaning raises `format_version` ([`PLAN_FORMAT_VERSION`]).
+//! Fields are only ever added; a change of meaning raises `format_version`
+//! ([`PLAN_FORMAT_VERSION`]; 2 since the plan lists every entry of the dossier).
 //!
 //! # Example
 //!
 //! ```
-//! use qualepref::plan::{Plan, Standing};
-//! use qualepref::{samples, ActionStatus, Audit, EcartTarget, EngagementNumber, FicheEcart,
-//!     Language, NaiveDate, NcGrade, Policy, Referentiel, Valid, ValidationOptions, Verdict};
+//! use qualepref::dossier::{Dossier, DossierOptions, Standing};
+//! use qualepref::plan::Plan;
+//! use qualepref::{samples, Audit, Language, NaiveDate, Referentiel};
 //!
-//! let mut audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
-//! let seventeen = EngagementNumber::try_from(17)?;
-//! audit.assess(seventeen, Verdict::MinorNonconformity)?;
-//! audit.ecarts.push(
-//!     FicheEcart::new(EcartTarget::Engagement(seventeen), NcGrade::Minor, "Courriers en retard")
-//!         .with_corrective_action("Tableau de suivi des courriers")
-//!         .with_leader("Chef du bureau du courrier")
-//!         .with_status(ActionStatus::InProgress),
-//! );
-//! let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &ValidationOptions::default())
-//!     .map_err(|report| report.to_string())?;
-//! // The audit ended on 18/11/2019: the NC min is due 3 months later, on 18/02/2020.
+//! let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+//! let dossier = Dossier::new([audit], Referentiel::qual_e_pref_2019(), &DossierOptions::default());
 //! let at = NaiveDate::from_ymd_opt(2020, 3, 1).ok_or("date")?;
-//! let plan = Plan::build(&[valid], &Policy::default(), at);
-//! assert_eq!(plan.totals.overdue, 1);
-//! assert_eq!(plan.actions[0].standing, Standing::Overdue);
-//! assert_eq!(plan.actions[0].days_left, Some(-12));
-//! assert!(plan.to_text(Language::Fr).contains("Chef du bureau du courrier"));
-//! assert!(plan.to_json_string()?.contains("\"standing\": \"overdue\""));
+//! let plan = Plan::build(&dossier, at);
+//! // Its four pistes de progrès complete the plan d'actions qualité.
+//! assert_eq!(plan.totals.actions, 4);
+//! assert_eq!(plan.actions[0].standing, Standing::Open);
+//! assert!(plan.to_text(Language::Fr).contains("PP"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod columns;
+#[cfg(feature = "csv")]
 mod csv;
+mod csv_write;
 mod html;
+mod kept;
 mod markdown;
 pub(crate) mod phrases;
 mod text;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::base::wire::wire_enum;
-use crate::engine::AppliedPolicy;
-use crate::{
-    ActionStatus, AuditDates, AuditKind, DueSource, EcartTarget, Language, NcGrade,
-    ObservationKind, Policy, Site, Source, Valid, conclude,
+pub use self::columns::{COLUMNS, Column};
+pub use self::kept::{KeptPlan, read_kept};
+use crate::dossier::{
+    CyclePolicy, Dossier, Entry, HistoryDiagnostic, LabelStatus, RecordDiagnostic,
 };
+pub use crate::dossier::{DUE_SOON_DAYS, FollowUp, Standing};
+use crate::engine::AppliedPolicy;
+use crate::{AuditDates, AuditKind, Language, Site};
 
 /// The version of the [`Plan`] JSON contract: raised when a field changes meaning or
 /// disappears (fields are otherwise only added).
-pub const PLAN_FORMAT_VERSION: u32 = 1;
-
-/// An action not lifted is « due soon » when it is due within this many days of the plan's
-/// date (and not overdue).
-pub const DUE_SOON_DAYS: u32 = 30;
-
-/// Where a corrective action stands at the plan's date. Serialised as `"overdue"`,
-/// `"due_soon"`, `"open"`, `"lifted"`; sorted in that order.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum Standing {
-    /// Not lifted, and due before the plan's date.
-    Overdue,
-    /// Not lifted, and due within [`DUE_SOON_DAYS`] days of the plan's date.
-    DueSoon,
-    /// Not lifted, due later (or without due date).
-    Open,
-    /// Lifted on or before the plan's date.
-    Lifted,
-}
-
-impl Standing {
-    /// The wire form, e.g. `due_soon`.
-    #[must_use]
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    /// Whether the action is still to be done (not lifted).
-    #[must_use]
-    pub fn is_open(self) -> bool {
-        self != Standing::Lifted
-    }
-}
-
-wire_enum!(
-    Standing,
-    "standing",
-    "overdue, due_soon, open, lifted",
-    [Overdue, DueSoon, Open, Lifted]
-);
+pub const PLAN_FORMAT_VERSION: u32 = 2;
 
 /// One audit the plan was built from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PlanAudit {
+    /// Its position in the dossier.
+    pub index: usize,
     /// The audited site.
     pub site: Site,
     /// The audit's type and whether it is internal.
     pub kind: AuditKind,
     /// The audit's first and last day.
     pub dates: AuditDates,
-    /// The référentiel's id.
-    pub referentiel: String,
-    /// Whether the audit starts after the plan's date: its nonconformities and points
-    /// sensibles did not exist yet, and the plan leaves them out.
+    /// Whether the audit starts after the plan's date: its findings did not exist yet, and
+    /// the plan leaves them out.
     pub after_date: bool,
+    /// The day its plan d'actions is to be sent (an external audit with nonconformities).
+    pub plan_due: Option<NaiveDate>,
 }
 
-/// One corrective action: a nonconformity and its fiche d'écart, at the plan's date.
+/// One event after the plan's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct LaterEvent {
+    /// Its day.
+    pub on: NaiveDate,
+    /// What it made of the action.
+    pub follow_up: FollowUp,
+    /// The audit, when an audit.
+    pub audit: Option<usize>,
+}
+
+/// One action of the plan: an entry of the dossier and where it stands at the plan's date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PlanAction {
-    /// The index of its audit in [`Plan::audits`].
-    pub audit: usize,
-    /// The site's name, or its kind of administration.
-    pub site: String,
-    /// The engagement or management item.
-    pub target: EcartTarget,
-    /// The target's title in the référentiel (empty if unknown).
-    pub title: String,
-    /// `NC min` or `NC Maj`.
-    pub grade: NcGrade,
-    /// The fiche's finding (empty without fiche).
-    pub finding: String,
-    /// The fiche's requirement (empty without fiche).
-    pub requirement: String,
-    /// The corrective action, when decided.
-    pub action: Option<String>,
-    /// Who leads it, when named.
-    pub leader: Option<String>,
-    /// The date it is due (`None` only if the policy's date overflows the calendar).
-    pub due: Option<NaiveDate>,
-    /// Whether `due` is the fiche's own date or the policy's.
-    pub due_source: DueSource,
-    /// Whether a fiche d'écart records the nonconformity.
-    pub has_fiche: bool,
-    /// Where the fiche says the action stands (open when there is no fiche).
-    pub status: ActionStatus,
+    /// The entry of the ledger.
+    #[serde(flatten)]
+    pub entry: Entry,
+    /// What became of it by the plan's date.
+    pub follow_up: FollowUp,
+    /// The day of the event that gave `follow_up`, when dated.
+    pub follow_up_on: Option<NaiveDate>,
+    /// The audit that gave `follow_up`, when an audit.
+    pub follow_up_audit: Option<usize>,
     /// Where it stands at the plan's date.
     pub standing: Standing,
-    /// Days from the plan's date to the due date (negative when overdue); `None` when lifted
-    /// or without due date.
+    /// Days from the plan's date to the échéance (negative when overdue); none once done or
+    /// without échéance.
     pub days_left: Option<i64>,
-}
-
-/// One preventive action: a point sensible and its risk.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct PreventiveAction {
-    /// The index of its audit in [`Plan::audits`].
-    pub audit: usize,
-    /// The site's name, or its kind of administration.
-    pub site: String,
-    /// The engagement, management item or remote check it was observed on.
-    pub source: Source,
-    /// The title of that engagement or management item (empty if unknown).
-    pub title: String,
-    /// The point sensible, verbatim.
-    pub text: String,
-    /// Its risk, when stated.
-    pub risk: Option<String>,
+    /// What happened after the plan's date.
+    pub later: Vec<LaterEvent>,
 }
 
 /// The counts of the plan.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PlanTotals {
-    /// Every corrective action.
+    /// Every action known at the plan's date.
     pub actions: u32,
-    /// Not lifted at the plan's date (overdue and due soon included).
+    /// Still to be dealt with (overdue and due soon included).
     pub open: u32,
-    /// Not lifted, due within [`DUE_SOON_DAYS`] days.
+    /// Due within [`DUE_SOON_DAYS`] days.
     pub due_soon: u32,
-    /// Not lifted, and past their due date.
+    /// Past their échéance.
     pub overdue: u32,
-    /// Lifted on or before the plan's date.
-    pub lifted: u32,
-    /// Preventive actions (points sensibles).
-    pub preventive: u32,
+    /// Carried over by a later finding.
+    pub carried_over: u32,
+    /// Done.
+    pub done: u32,
+    /// The nonconformities among the actions.
+    pub nonconformities: u32,
 }
 
-/// The corrective-action plan of one or more audits at a date. See the [module docs](self).
+/// The plan d'actions of a dossier at a date. See the [module docs](self).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Plan {
@@ -270,49 +194,90 @@ pub struct Plan {
     pub at: NaiveDate,
     /// [`DUE_SOON_DAYS`].
     pub due_soon_days: u32,
-    /// The policy that gave the due dates of actions without their own.
+    /// The policy that gave the due dates of nonconformities without their own.
     pub policy: AppliedPolicy,
-    /// The audits, in the order given.
+    /// The label's cycle.
+    pub cycle: CyclePolicy,
+    /// Whether the cycle is the crate's default (the Qual-e-pref cycle is not public).
+    pub cycle_is_default: bool,
+    /// The site.
+    pub site: Option<Site>,
+    /// The audits, in date order.
     pub audits: Vec<PlanAudit>,
+    /// The label's status at the plan's date.
+    pub status: LabelStatus,
     /// The counts.
     pub totals: PlanTotals,
-    /// The corrective actions, sorted: overdue, due soon and open by due date, then lifted.
+    /// The actions, sorted: overdue, due soon, open, carried over, done.
     pub actions: Vec<PlanAction>,
-    /// The points sensibles, audit by audit, in the order of the synthesis.
-    pub preventive: Vec<PreventiveAction>,
-}
-
-/// Where `status` stands at `at` for an action due on `due`, and the days left.
-fn standing(
-    status: &ActionStatus,
-    due: Option<NaiveDate>,
-    at: NaiveDate,
-) -> (Standing, Option<i64>) {
-    if let ActionStatus::Lifted { on, .. } = status {
-        if *on <= at {
-            return (Standing::Lifted, None);
-        }
-    }
-    let Some(due) = due else {
-        return (Standing::Open, None);
-    };
-    let days = (due - at).num_days();
-    let standing = if days < 0 {
-        Standing::Overdue
-    } else if days <= i64::from(DUE_SOON_DAYS) {
-        Standing::DueSoon
-    } else {
-        Standing::Open
-    };
-    (standing, Some(days))
+    /// The dossier's diagnostics at the plan's date.
+    pub diagnostics: Vec<HistoryDiagnostic>,
+    /// What merging the kept plan reported.
+    pub record_diagnostics: Vec<RecordDiagnostic>,
 }
 
 impl Plan {
-    /// The plan of `audits` at `at`, their due dates set by `policy` where a fiche sets none.
-    /// See the [module docs](self).
+    /// The plan of `dossier` at `at`. See the [module docs](self).
     #[must_use]
-    pub fn build(audits: &[Valid<'_>], policy: &Policy, at: NaiveDate) -> Plan {
-        let mut plan = Plan {
+    pub fn build(dossier: &Dossier, at: NaiveDate) -> Plan {
+        let policy = dossier.options().policy;
+        let audits = dossier
+            .audits()
+            .iter()
+            .map(|a| PlanAudit {
+                index: a.index,
+                site: a.site.clone(),
+                kind: a.kind,
+                dates: a.dates,
+                after_date: !a.known_at(at),
+                plan_due: a.plan_due,
+            })
+            .collect();
+        let mut actions: Vec<PlanAction> = dossier
+            .entries_at(at)
+            .map(|e| {
+                let state = e.state_at(at);
+                PlanAction {
+                    entry: e.clone(),
+                    follow_up: state.follow_up,
+                    follow_up_on: state.since,
+                    follow_up_audit: state.by_audit,
+                    standing: state.standing,
+                    days_left: state.days_left,
+                    later: e
+                        .later_than(at)
+                        .into_iter()
+                        .map(|(on, follow_up, audit)| LaterEvent {
+                            on,
+                            follow_up,
+                            audit,
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        actions.sort_by_key(|a| {
+            (
+                a.standing,
+                a.entry.due.is_none(),
+                a.entry.due,
+                a.entry.number,
+            )
+        });
+        let count = |f: &dyn Fn(&PlanAction) -> bool| {
+            u32::try_from(actions.iter().filter(|a| f(a)).count()).unwrap_or(u32::MAX)
+        };
+        let totals = PlanTotals {
+            actions: count(&|_| true),
+            open: count(&|a| a.standing.is_open()),
+            due_soon: count(&|a| a.standing == Standing::DueSoon),
+            overdue: count(&|a| a.standing == Standing::Overdue),
+            carried_over: count(&|a| a.standing == Standing::CarriedOver),
+            done: count(&|a| a.standing == Standing::Done),
+            nonconformities: count(&|a| a.entry.kind.is_nonconformity()),
+        };
+        let cycle = dossier.cycle();
+        Plan {
             format_version: PLAN_FORMAT_VERSION,
             at,
             due_soon_days: DUE_SOON_DAYS,
@@ -321,81 +286,16 @@ impl Plan {
                 major_deadline_months: policy.major_deadline_months(),
                 minor_threshold: policy.minor_threshold(),
             },
-            audits: Vec::with_capacity(audits.len()),
-            totals: PlanTotals::default(),
-            actions: Vec::new(),
-            preventive: Vec::new(),
-        };
-        for (index, valid) in audits.iter().enumerate() {
-            let audit = valid.audit();
-            let after_date = audit.dates.start > at;
-            plan.audits.push(PlanAudit {
-                site: audit.site.clone(),
-                kind: audit.kind,
-                dates: audit.dates,
-                referentiel: audit.referentiel.id.clone(),
-                after_date,
-            });
-            if after_date {
-                continue;
-            }
-            let site = crate::i18n::site_name(&audit.site, Language::Fr).to_owned();
-            let conclusions = conclude(valid, policy, Language::Fr);
-            for e in conclusions.ecarts {
-                let fiche = audit.fiche(e.target, e.grade);
-                let status = fiche.map(|f| f.status.clone()).unwrap_or_default();
-                let (standing, days_left) = standing(&status, e.due, at);
-                plan.actions.push(PlanAction {
-                    audit: index,
-                    site: site.clone(),
-                    target: e.target,
-                    title: e.title.into_owned(),
-                    grade: e.grade,
-                    finding: e.finding.into_owned(),
-                    requirement: e.requirement.into_owned(),
-                    action: e.corrective_action.map(std::borrow::Cow::into_owned),
-                    leader: fiche.and_then(|f| f.leader.clone()),
-                    due: e.due,
-                    due_source: e.due_source,
-                    has_fiche: e.has_fiche,
-                    status,
-                    standing,
-                    days_left,
-                });
-            }
-            for o in conclusions.synthesis.observations {
-                if o.kind == ObservationKind::AreaOfConcern {
-                    plan.preventive.push(PreventiveAction {
-                        audit: index,
-                        site: site.clone(),
-                        source: o.source,
-                        title: o.title.into_owned(),
-                        text: o.text.into_owned(),
-                        risk: o.risk.map(std::borrow::Cow::into_owned),
-                    });
-                }
-            }
+            cycle,
+            cycle_is_default: cycle.is_default(),
+            site: dossier.site().cloned(),
+            audits,
+            status: dossier.status_at(at),
+            totals,
+            actions,
+            diagnostics: dossier.diagnostics_at(at),
+            record_diagnostics: dossier.record_diagnostics().to_vec(),
         }
-        // A stable sort: ties keep the audits' order, then the decision's.
-        plan.actions.sort_by_key(|a| {
-            let day = match (&a.status, a.standing) {
-                (ActionStatus::Lifted { on, .. }, Standing::Lifted) => Some(*on),
-                _ => a.due,
-            };
-            (a.standing == Standing::Lifted, day.is_none(), day)
-        });
-        let count = |f: &dyn Fn(&PlanAction) -> bool| {
-            u32::try_from(plan.actions.iter().filter(|a| f(a)).count()).unwrap_or(u32::MAX)
-        };
-        plan.totals = PlanTotals {
-            actions: count(&|_| true),
-            open: count(&|a| a.standing.is_open()),
-            due_soon: count(&|a| a.standing == Standing::DueSoon),
-            overdue: count(&|a| a.standing == Standing::Overdue),
-            lifted: count(&|a| a.standing == Standing::Lifted),
-            preventive: u32::try_from(plan.preventive.len()).unwrap_or(u32::MAX),
-        };
-        plan
     }
 
     /// The plan as JSON (the documented contract), pretty-printed, with a final newline.
@@ -415,92 +315,69 @@ impl Plan {
         self.actions.iter().filter(move |a| a.standing == standing)
     }
 
-    /// The plan as plain text in `language`: its date, audits and totals, then the actions by
-    /// standing (overdue, due soon, open, lifted), then the preventive actions. French text
-    /// follows French typography (a no-break space before `:` `;` `!` `?` and inside `« »`).
+    /// The plan as plain text in `language`: its date, site, audits, the label's status (and
+    /// that its cycle is the crate's default), the totals, then the actions by standing.
+    /// French text follows French typography.
     #[must_use]
     pub fn to_text(&self, language: Language) -> String {
         text::write(self, language)
     }
 
     /// The plan as Markdown in `language`: the same content as [`to_text`](Plan::to_text), the
-    /// actions as tables, every data text escaped as the report's Markdown escapes it
-    /// ([`crate::report::markdown::escape`]).
+    /// actions as one table per standing, every data text escaped as the report's Markdown
+    /// escapes it ([`crate::report::markdown::escape`]).
     #[must_use]
     pub fn to_markdown(&self, language: Language) -> String {
         markdown::write(self, language)
     }
 
-    /// The plan as one self-contained HTML page in `language`, every text escaped
-    /// ([`crate::report::html::escape`]).
+    /// The plan as one self-contained HTML page in `language`, laid out to print on A4
+    /// landscape, every text escaped ([`crate::report::html::escape`]).
     #[must_use]
     pub fn to_html(&self, language: Language) -> String {
         html::write(self, language)
     }
 
-    /// The plan as one CSV table: a row per corrective action (`kind` `corrective`), then per
-    /// preventive action (`kind` `preventive`); `;` separated, UTF-8 with a byte-order mark and
-    /// CRLF line ends, as French spreadsheet programs expect; fields holding `;`, `"` or a line
-    /// break quoted. Codes and ISO dates, the same in every language; the columns are
-    /// [`CSV_COLUMNS`].
+    /// The plan as one CSV table: the headings of [`COLUMNS`] in `language`, a row per action
+    /// in the order of their numbers; `;` separated, UTF-8 with a byte-order mark and CRLF
+    /// line ends, as French spreadsheet programs expect; dates `DD/MM/YYYY` (French) or
+    /// `YYYY-MM-DD` (English); a text a spreadsheet would read as a formula gets a `'` before
+    /// it, which [`read_kept`] takes off.
     #[must_use]
-    pub fn to_csv(&self) -> String {
-        csv::write(self)
-    }
-}
-
-pub use csv::CSV_COLUMNS;
-
-/// An écart's target as the source of an observation.
-pub(crate) fn ecart_source(target: EcartTarget) -> Source {
-    match target {
-        EcartTarget::Engagement(n) => Source::Engagement(n),
-        EcartTarget::Management(id) => Source::Management(id),
-    }
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2020, 3, d).unwrap()
+    pub fn to_csv(&self, language: Language) -> String {
+        csv_write::write(self, language)
     }
 
-    #[test]
-    fn standings_at_a_date() {
-        let open = ActionStatus::Open;
-        assert_eq!(
-            standing(&open, Some(day(1)), day(2)),
-            (Standing::Overdue, Some(-1))
-        );
-        assert_eq!(
-            standing(&open, Some(day(2)), day(2)),
-            (Standing::DueSoon, Some(0))
-        );
-        assert_eq!(standing(&open, None, day(2)), (Standing::Open, None));
-        let due = day(2) + chrono::Days::new(30);
-        assert_eq!(standing(&open, Some(due), day(2)).0, Standing::DueSoon);
-        let due = day(2) + chrono::Days::new(31);
-        assert_eq!(standing(&open, Some(due), day(2)).0, Standing::Open);
-        let lifted = ActionStatus::Lifted {
-            on: day(5),
-            evidence: String::new(),
-        };
-        assert_eq!(
-            standing(&lifted, Some(day(1)), day(5)),
-            (Standing::Lifted, None)
-        );
-        // Lifted after the plan's date: still overdue then.
-        assert_eq!(standing(&lifted, Some(day(1)), day(4)).0, Standing::Overdue);
-        let not_lifted = ActionStatus::NotLifted {
-            on: day(5),
-            reason: String::new(),
-        };
-        assert_eq!(
-            standing(&not_lifted, Some(day(1)), day(9)).0,
-            Standing::Overdue
-        );
+    /// The plan as a workbook (`.xlsx`, one sheet printed on A3 landscape one page wide, frozen
+    /// header, rows as tall as their text): the headings of
+    /// [`COLUMNS`] in `language`, dates as dates, drop-downs for the type and the state, a
+    /// row per action in the order of their numbers and spare rows for the quality manager's
+    /// own (feature `xlsx`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`](crate::Error::InvalidValue) if the workbook writer refuses a
+    /// value (a text beyond a cell's 32 767 characters).
+    #[cfg(feature = "xlsx")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
+    pub fn to_xlsx(&self, language: Language) -> Result<Vec<u8>, crate::Error> {
+        xlsx::write(self, language)
+    }
+
+    /// Whether the plan, seen at its date, leaves out records the quality manager dated after
+    /// it (a realisation, a closing, a check of efficacy): shown under « Par la suite » only,
+    /// they would not be read back, so such a plan must not be written over the kept plan.
+    #[must_use]
+    pub fn hides_later_records(&self) -> bool {
+        self.actions
+            .iter()
+            .any(|a| columns::hides_later(a, self.at))
+    }
+
+    /// The actions in the order of their numbers (the order of the kept plan's rows).
+    pub fn by_number(&self) -> impl Iterator<Item = &PlanAction> {
+        let mut actions: Vec<&PlanAction> = self.actions.iter().collect();
+        actions.sort_by_key(|a| a.entry.number);
+        actions.into_iter()
     }
 }

@@ -1,95 +1,85 @@
-//! The wording of the corrective-action plan, in each language: the features keep their own
-//! phrases, beside the shared ones of `crate::i18n`.
+//! The wording of the plan d'actions, in each language: the features keep their own phrases,
+//! beside the shared ones of `crate::i18n`. French strings carry their no-break spaces (U+00A0)
+//! before `:` `;` `!` `?` and inside `« »`, and U+202F before `;`.
 
-use crate::ActionStatus;
+use super::columns::Column;
+use super::{PlanTotals, Standing};
 use crate::Language;
-use crate::plan::{PlanTotals, Standing};
 
-/// The plan's wording in one language. French strings carry their no-break spaces
-/// (U+00A0) before `:` `;` `!` `?` and inside `« »`.
+/// The plan's wording in one language.
 pub(crate) struct PlanPhrases {
-    /// `Plan d'actions correctives`.
+    /// `Plan d'actions qualité`.
     pub(crate) title: &'static str,
     /// ` au ` (between the title and the plan's date).
     pub(crate) at: &'static str,
-    /// What comes between a label and its value: ` : ` (with a no-break space), `: `.
+    /// ` le ` (before a day).
+    pub(crate) on: &'static str,
+    /// What comes between a label and its value.
     pub(crate) colon: &'static str,
     /// Before a title: ` « `.
     pub(crate) open_quote: &'static str,
     /// After a title: ` »`.
     pub(crate) close_quote: &'static str,
-    /// `Audits`, the label of the list of audits.
-    pub(crate) audits: &'static str,
-    /// `, dernier jour le ` (between an audit's kind and its last day).
-    pub(crate) audit_end: &'static str,
-    /// The policy's deadlines, in one sentence, from the months of `NC min` and `NC Maj`.
-    pub(crate) policy: fn(minor: u32, major: u32) -> String,
-    /// The totals, in one sentence.
-    pub(crate) totals: fn(&PlanTotals, due_soon_days: u32) -> String,
-    /// The sentence of a plan without corrective action.
-    pub(crate) none: &'static str,
-    /// The heading of the actions of a standing: `En retard`…
+    /// Between parts of a cell: ` ; `.
+    pub(crate) separator: &'static str,
+    /// The heading of each column.
+    pub(crate) column: fn(Column) -> &'static str,
+    /// The heading of the actions of a standing.
     pub(crate) standing: fn(Standing) -> &'static str,
-    /// A fiche's state: `ouverte`, `en cours`, `levée`, `non levée`.
-    pub(crate) state: fn(&ActionStatus) -> &'static str,
-    /// `Audit` (the column naming each action's audit when the plan has several).
-    pub(crate) audit: &'static str,
-    /// `, audit du ` (between a site and its audit's first day).
-    pub(crate) audit_of: &'static str,
-    /// ` le ` (before the day a state was checked).
-    pub(crate) on: &'static str,
-    /// ` (après la date du plan : non compté)`, after an audit that starts after the plan's
-    /// date.
+    /// `Audits`.
+    pub(crate) audits: &'static str,
+    /// `, dernier jour le `.
+    pub(crate) audit_end: &'static str,
+    /// ` (après la date du plan : non compté)`.
     pub(crate) after_date: &'static str,
-    /// ` à cette date ; par la suite ` (between the state at the plan's date and a state
-    /// checked after it).
-    pub(crate) later: &'static str,
-    /// `Preuve` (of a lifted écart).
-    pub(crate) evidence: &'static str,
-    /// `Motif` (of an écart not lifted).
-    pub(crate) reason: &'static str,
-    /// `Gravité`.
-    pub(crate) grade: &'static str,
-    /// `Objet` (the engagement or management item).
-    pub(crate) target: &'static str,
-    /// `Constat`.
-    pub(crate) finding: &'static str,
+    /// `, plan d'actions à transmettre avant le `.
+    pub(crate) plan_due: &'static str,
+    /// `, fiche d'écart n°`.
+    pub(crate) fiche: &'static str,
     /// `Exigence`.
     pub(crate) requirement: &'static str,
-    /// `Action corrective`.
-    pub(crate) action: &'static str,
-    /// `Pilote`.
-    pub(crate) leader: &'static str,
-    /// `Échéance`.
-    pub(crate) due: &'static str,
-    /// `État`.
-    pub(crate) status: &'static str,
-    /// `Site`.
-
-    /// What stands for an action not yet decided.
-    pub(crate) no_action: &'static str,
-    /// What stands for a leader not yet named.
-    pub(crate) no_leader: &'static str,
-    /// What stands for a missing text.
-    pub(crate) not_stated: &'static str,
-    /// ` (sans fiche d'écart)`.
-    pub(crate) no_fiche: &'static str,
+    /// ` à l'audit du `.
+    pub(crate) at_audit_of: &'static str,
+    /// `, audit du `.
+    pub(crate) audit_of: &'static str,
+    /// `, reprise au n° `.
+    pub(crate) carried_by: &'static str,
+    /// ` (sans preuve enregistrée)`.
+    pub(crate) no_evidence: &'static str,
+    /// ` (l'échéance précède la fin de l'audit : à corriger)`.
+    pub(crate) due_before_audit: &'static str,
+    /// `date du plan d'actions tenu` (an échéance the quality manager set).
+    pub(crate) due_from_plan: &'static str,
     /// `date de la fiche d'écart`.
     pub(crate) due_from_fiche: &'static str,
-    /// `politique : 1 mois après la fin de l'audit`, from the months.
+    /// `veille de l'audit externe prévu`.
+    pub(crate) due_before_external: &'static str,
+    /// `politique : 3 mois après la fin de l'audit`.
     pub(crate) due_from_policy: fn(months: u32) -> String,
-    /// `échéance non calculable`.
-    pub(crate) no_due: &'static str,
-    /// How far the due date is: `en retard de 12 jours`, `dans 5 jours`, `aujourd'hui`.
+    /// How far an échéance is.
     pub(crate) days: fn(days: i64) -> String,
-    /// The heading of the preventive actions.
-    pub(crate) preventive: &'static str,
-    /// The sentence of a plan without point sensible.
-    pub(crate) no_preventive: &'static str,
-    /// `Point sensible`.
-    pub(crate) point: &'static str,
-    /// `Risque`.
-    pub(crate) risk: &'static str,
+    /// The policy's deadlines, in one sentence.
+    pub(crate) policy: fn(minor: u32, major: u32) -> String,
+    /// The totals, in one sentence.
+    pub(crate) totals: fn(&PlanTotals) -> String,
+    /// The sentence of a plan without any action.
+    pub(crate) none: &'static str,
+    /// `Statut du label : `.
+    pub(crate) label: &'static str,
+    /// `Prochain audit dû : `.
+    pub(crate) next: &'static str,
+    /// `Diagnostics` (heading).
+    pub(crate) diagnostics: &'static str,
+    /// `Lecture du plan tenu` (heading of the merge's diagnostics).
+    pub(crate) records: &'static str,
+    /// `Site : `.
+    pub(crate) site: &'static str,
+    /// What stands for a missing text.
+    pub(crate) not_stated: &'static str,
+    /// `efficacité vérifiée le ` (a check after the plan's date).
+    pub(crate) efficacy_checked: &'static str,
+    /// `preuve` (evidence of a realisation after the plan's date).
+    pub(crate) evidence: &'static str,
 }
 
 /// The plan's wording in `language`.
@@ -102,179 +92,227 @@ pub(crate) const fn of(language: Language) -> &'static PlanPhrases {
 
 /// French.
 pub(crate) const FR: PlanPhrases = PlanPhrases {
-    title: "Plan d'actions correctives",
+    title: "Plan d'actions qualité",
     at: " au ",
+    on: " le ",
     colon: "\u{a0}: ",
     open_quote: " «\u{a0}",
     close_quote: "\u{a0}»",
-    audits: "Audits",
-    audit_end: ", dernier jour le ",
-    policy: fr_policy,
-    totals: fr_totals,
-    none: "Aucune action corrective\u{a0}: les audits n'ont relevé aucune non-conformité.",
+    separator: "\u{202f}; ",
+    column: |c| match c {
+        Column::Number => "N°",
+        Column::Origin => "Origine",
+        Column::OriginDate => "Date de l'origine",
+        Column::Requirement => "Engagement / exigence",
+        Column::Kind => "Type",
+        Column::Finding => "Constat",
+        Column::Risk => "Risque",
+        Column::Cause => "Cause",
+        Column::Action => "Correction et action corrective",
+        Column::Leader => "Pilote",
+        Column::Due => "Échéance",
+        Column::RealisedOn => "Date de réalisation",
+        Column::Progress => "Avancement",
+        Column::Evidence => "Preuve / indicateur d'efficacité",
+        Column::EfficacyOn => "Efficacité vérifiée le",
+        Column::EfficacyBy => "Efficacité vérifiée par",
+        Column::EfficacyResult => "Résultat de la vérification",
+        Column::State => "État",
+        Column::ClosedOn => "Date de clôture",
+        Column::Comment => "Commentaire",
+        Column::Situation => "Situation",
+        Column::Later => "Par la suite",
+        Column::Key => "Clé (ne pas modifier)",
+    },
     standing: |s| match s {
         Standing::Overdue => "En retard",
-        Standing::DueSoon => "À échéance dans les 30 jours",
+        Standing::DueSoon => "À échéance dans les 30\u{a0}jours",
         Standing::Open => "Ouvertes",
-        Standing::Lifted => "Levées",
+        Standing::CarriedOver => "Reprises par un constat plus récent",
+        Standing::Done => "Traitées",
     },
-    state: |s| match s {
-        ActionStatus::InProgress => "en cours",
-        ActionStatus::Lifted { .. } => "levée",
-        ActionStatus::NotLifted { .. } => "non levée",
-        ActionStatus::Open => "ouverte",
-    },
-    audit: "Audit",
-    audit_of: ", audit du ",
-    on: " le ",
+    audits: "Audits",
+    audit_end: ", dernier jour le ",
     after_date: " (après la date du plan\u{a0}: non compté)",
-    later: " à cette date\u{202f}; par la suite ",
-    evidence: "Preuve",
-    reason: "Motif",
-    grade: "Gravité",
-    target: "Objet",
-    finding: "Constat",
+    plan_due: ", plan d'actions à transmettre avant le ",
+    fiche: ", fiche d'écart n°",
     requirement: "Exigence",
-    action: "Action corrective",
-    leader: "Pilote",
-    due: "Échéance",
-    status: "État",
-    no_action: "non définie",
-    no_leader: "non désigné",
-    not_stated: "non renseigné",
-    no_fiche: " (sans fiche d'écart)",
+    at_audit_of: " à l'audit du ",
+    audit_of: ", audit du ",
+    carried_by: ", reprise au n°\u{a0}",
+    no_evidence: " (sans preuve enregistrée)",
+    due_before_audit: " (l'échéance précède la fin de l'audit\u{a0}: à corriger)",
+    due_from_plan: "date du plan d'actions tenu",
     due_from_fiche: "date de la fiche d'écart",
+    due_before_external: "veille de l'audit externe prévu",
     due_from_policy: |months| {
         format!("politique\u{a0}: {months}\u{a0}mois après la fin de l'audit")
     },
-    no_due: "échéance non calculable",
     days: |days| match days {
-        0 => "aujourd'hui".to_owned(),
-        1 => "demain".to_owned(),
+        0 => "échéance aujourd'hui".to_owned(),
+        1 => "échéance demain".to_owned(),
         -1 => "en retard d'un jour".to_owned(),
         d if d < 0 => format!("en retard de {}\u{a0}jours", d.unsigned_abs()),
-        d => format!("dans {d}\u{a0}jours"),
+        d => format!("échéance dans {d}\u{a0}jours"),
     },
-    preventive: "Actions préventives (points sensibles)",
-    no_preventive: "Aucun point sensible.",
-    point: "Point sensible",
-    risk: "Risque",
+    policy: |minor, major| {
+        format!(
+            "Échéances des non-conformités sans date de fiche\u{a0}: NC min {minor}\u{a0}mois, \
+             NC Maj {major}\u{a0}mois après la fin de l'audit, et, pour un audit interne, la \
+             veille de l'audit externe prévu (règle par défaut de l'outil\u{a0}: le référentiel \
+             ne publie pas la sienne)."
+        )
+    },
+    totals: |t| {
+        let s = |n: u32| crate::i18n::plural_fr(n);
+        format!(
+            "{} action{}, dont {} non-conformité{}\u{a0}: {} ouverte{} ({} en retard, {} à \
+             échéance dans les 30\u{a0}jours), {} reprise{} par un constat plus récent, {} \
+             traitée{}.",
+            t.actions,
+            s(t.actions),
+            t.nonconformities,
+            s(t.nonconformities),
+            t.open,
+            s(t.open),
+            t.overdue,
+            t.due_soon,
+            t.carried_over,
+            s(t.carried_over),
+            t.done,
+            s(t.done),
+        )
+    },
+    none: "Aucune action à cette date\u{a0}: les audits n'ont relevé ni non-conformité, ni point sensible, ni piste de progrès.",
+    label: "Statut du label\u{a0}: ",
+    next: "Prochain audit dû\u{a0}: ",
+    diagnostics: "Diagnostics",
+    records: "Lecture du plan tenu",
+    site: "Site\u{a0}: ",
+    not_stated: "non renseigné",
+    efficacy_checked: "efficacité vérifiée le ",
+    evidence: "preuve",
 };
 
 /// English.
 pub(crate) const EN: PlanPhrases = PlanPhrases {
-    title: "Corrective-action plan",
+    title: "Plan d'actions qualité (quality action plan)",
     at: " at ",
+    on: " on ",
     colon: ": ",
     open_quote: " “",
     close_quote: "”",
-    audits: "Audits",
-    audit_end: ", last day ",
-    policy: en_policy,
-    totals: en_totals,
-    none: "No corrective action: the audits found no nonconformity.",
+    separator: "; ",
+    column: |c| match c {
+        Column::Number => "No.",
+        Column::Origin => "Origin",
+        Column::OriginDate => "Date of origin",
+        Column::Requirement => "Engagement / requirement",
+        Column::Kind => "Type",
+        Column::Finding => "Finding",
+        Column::Risk => "Risk",
+        Column::Cause => "Cause",
+        Column::Action => "Correction and corrective action",
+        Column::Leader => "Leader",
+        Column::Due => "Due",
+        Column::RealisedOn => "Realised on",
+        Column::Progress => "Progress",
+        Column::Evidence => "Evidence / efficacy indicator",
+        Column::EfficacyOn => "Efficacy checked on",
+        Column::EfficacyBy => "Efficacy checked by",
+        Column::EfficacyResult => "Result of the check",
+        Column::State => "State",
+        Column::ClosedOn => "Closed on",
+        Column::Comment => "Comment",
+        Column::Situation => "Situation",
+        Column::Later => "Afterwards",
+        Column::Key => "Key (do not change)",
+    },
     standing: |s| match s {
         Standing::Overdue => "Overdue",
         Standing::DueSoon => "Due within 30 days",
         Standing::Open => "Open",
-        Standing::Lifted => "Lifted",
+        Standing::CarriedOver => "Carried over by a later finding",
+        Standing::Done => "Dealt with",
     },
-    state: |s| match s {
-        ActionStatus::InProgress => "in progress",
-        ActionStatus::Lifted { .. } => "lifted",
-        ActionStatus::NotLifted { .. } => "not lifted",
-        ActionStatus::Open => "open",
-    },
-    audit: "Audit",
-    audit_of: ", audit of ",
-    on: " on ",
+    audits: "Audits",
+    audit_end: ", last day ",
     after_date: " (after the plan's date: not counted)",
-    later: " at that date; later ",
-    evidence: "Evidence",
-    reason: "Reason",
-    grade: "Grade",
-    target: "Subject",
-    finding: "Finding",
+    plan_due: ", plan d'actions to be sent before ",
+    fiche: ", fiche d'écart no. ",
     requirement: "Requirement",
-    action: "Corrective action",
-    leader: "Leader",
-    due: "Due",
-    status: "State",
-    no_action: "not decided",
-    no_leader: "not named",
-    not_stated: "not stated",
-    no_fiche: " (no fiche d'écart)",
+    at_audit_of: " at the audit of ",
+    audit_of: ", audit of ",
+    carried_by: ", carried over as no. ",
+    no_evidence: " (no evidence recorded)",
+    due_before_audit: " (the due date is before the audit's end: to be corrected)",
+    due_from_plan: "date of the kept plan",
     due_from_fiche: "date of the fiche d'écart",
+    due_before_external: "the day before the planned external audit",
     due_from_policy: |months| {
         format!(
             "policy: {months} month{} after the audit's last day",
             crate::i18n::plural_en(months)
         )
     },
-    no_due: "due date cannot be computed",
     days: |days| match days {
-        0 => "today".to_owned(),
-        1 => "tomorrow".to_owned(),
+        0 => "due today".to_owned(),
+        1 => "due tomorrow".to_owned(),
         -1 => "1 day overdue".to_owned(),
         d if d < 0 => format!("{} days overdue", d.unsigned_abs()),
-        d => format!("in {d} days"),
+        d => format!("due in {d} days"),
     },
-    preventive: "Preventive actions (points sensibles)",
-    no_preventive: "No point sensible.",
-    point: "Point sensible",
-    risk: "Risk",
+    policy: |minor, major| {
+        format!(
+            "Due dates of nonconformities without a fiche's date: NC min {minor} month{}, NC Maj \
+             {major} month{} after the audit's last day, and for an internal audit the day \
+             before the planned external audit (the tool's default rule: the référentiel does \
+             not publish its own).",
+            crate::i18n::plural_en(minor),
+            crate::i18n::plural_en(major)
+        )
+    },
+    totals: |t| {
+        let s = |n: u32| crate::i18n::plural_en(n);
+        format!(
+            "{} action{}, of which {} nonconformit{}: {} open ({} overdue, {} due within 30 \
+             days), {} carried over by a later finding, {} dealt with.",
+            t.actions,
+            s(t.actions),
+            t.nonconformities,
+            if t.nonconformities == 1 { "y" } else { "ies" },
+            t.open,
+            t.overdue,
+            t.due_soon,
+            t.carried_over,
+            t.done,
+        )
+    },
+    none: "No action at this date: the audits found no nonconformity, area of concern nor opportunity for improvement.",
+    label: "Label status: ",
+    next: "Next audit due: ",
+    diagnostics: "Diagnostics",
+    records: "Reading the kept plan",
+    site: "Site: ",
+    not_stated: "not stated",
+    efficacy_checked: "efficacy checked on ",
+    evidence: "evidence",
 };
 
-fn fr_policy(minor: u32, major: u32) -> String {
-    format!(
-        "Échéances sans date de fiche\u{a0}: NC min {minor}\u{a0}mois, NC Maj {major}\u{a0}mois \
-         après la fin de l'audit (règle par défaut de l'outil\u{a0}: le référentiel ne publie pas \
-         la sienne)."
-    )
-}
+#[cfg(test)]
+mod tests {
+    use super::super::columns::COLUMNS;
+    use super::*;
 
-fn fr_totals(t: &PlanTotals, due_soon_days: u32) -> String {
-    let s = |n: u32| crate::i18n::plural_fr(n);
-    format!(
-        "{} action{} corrective{}\u{a0}: {} ouverte{} dont {} en retard et {} à échéance dans les \
-         {due_soon_days}\u{a0}jours\u{202f}; {} levée{}. {} action{} préventive{}.",
-        t.actions,
-        s(t.actions),
-        s(t.actions),
-        t.open,
-        s(t.open),
-        t.overdue,
-        t.due_soon,
-        t.lifted,
-        s(t.lifted),
-        t.preventive,
-        s(t.preventive),
-        s(t.preventive),
-    )
-}
-
-fn en_policy(minor: u32, major: u32) -> String {
-    format!(
-        "Due dates without a fiche's date: NC min {minor} month{}, NC Maj {major} month{} after \
-         the audit's last day (the tool's default rule: the référentiel does not publish its \
-         own).",
-        crate::i18n::plural_en(minor),
-        crate::i18n::plural_en(major)
-    )
-}
-
-fn en_totals(t: &PlanTotals, due_soon_days: u32) -> String {
-    let s = |n: u32| crate::i18n::plural_en(n);
-    format!(
-        "{} corrective action{}: {} open, of which {} overdue and {} due within {due_soon_days} \
-         days; {} lifted. {} preventive action{}.",
-        t.actions,
-        s(t.actions),
-        t.open,
-        t.overdue,
-        t.due_soon,
-        t.lifted,
-        t.preventive,
-        s(t.preventive),
-    )
+    /// The French wording follows the crate's typography.
+    #[test]
+    fn french_phrases_are_typeset() {
+        for c in COLUMNS {
+            let h = (FR.column)(c);
+            assert!(crate::i18n::typography::is_typeset(h), "{h}");
+        }
+        for s in [FR.none, FR.label, FR.after_date, FR.due_before_audit] {
+            assert!(!s.contains(" :"), "{s}");
+        }
+    }
 }

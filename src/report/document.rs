@@ -2,7 +2,8 @@
 //! each writer ([`markdown`](super::markdown), [`html`](super::html), [`text`](super::text)).
 //!
 //! A [`Document`] is a sequence of [`Block`]s: headings, paragraphs, bullet lists, key/value
-//! lists, tables, a chart, and sections that group blocks. The text of a block is a sequence of
+//! lists (the cover, the fiches d'écart's forms), tables, the table of contents, a chart, and
+//! sections that group blocks. The text of a block is a sequence of
 //! [`Inline`] runs. Every word is decided when the document is built, in its language; a writer
 //! only formats: it escapes data text, marks runs up and lays blocks out.
 //!
@@ -68,7 +69,8 @@ fn typeset_blocks(blocks: &mut [Block<'_>]) {
                 typeset_runs(&mut t.caption.runs);
                 typeset_runs(&mut t.cells.runs);
             }
-            Block::Chart(_) => {}
+            // The contents' labels are headings of the phrase tables, written typeset.
+            Block::Chart(_) | Block::Contents(_) => {}
             Block::Section(s) => typeset_blocks(&mut s.blocks),
         }
     }
@@ -98,10 +100,12 @@ pub(crate) enum Block<'a> {
     Paragraph(Paragraph<'a>),
     /// A bullet list.
     List(List<'a>),
-    /// A list of keys and their values (the cover page).
+    /// A list of keys and their values (the cover page, a fiche d'écart's form).
     KeyValues(KeyValues<'a>),
     /// A table.
     Table(Table<'a>),
+    /// The table of contents: the document's parts, by anchor.
+    Contents(Contents),
     /// The chart of verdicts and observations per module: only HTML draws it.
     Chart(Chart),
     /// Blocks that belong together.
@@ -137,7 +141,20 @@ pub(crate) enum Inline<'a> {
     Marker(&'static str),
     /// A verdict or a note, written as a coloured badge where colours exist.
     Badge(Tone, &'static str),
+    /// A box of the cover, checked or not: `☒`, `☐`.
+    Check(bool),
+    /// A blank to fill in by hand (a form's answer, a signature, a date).
+    Blank,
 }
+
+/// The glyph of a checked box.
+pub(crate) const CHECKED: &str = "\u{2612}";
+
+/// The glyph of an unchecked box.
+pub(crate) const UNCHECKED: &str = "\u{2610}";
+
+/// A blank to fill in, where a format has no ruled line: ten underscores.
+pub(crate) const BLANK: &str = "__________";
 
 /// The colour of a [`Inline::Badge`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,6 +224,8 @@ pub(crate) enum ParagraphStyle {
     Outcome(Outcome),
     /// A line of figures (a rate and counts).
     Tally,
+    /// The tool's note on what it established itself (not the original's text).
+    Note,
 }
 
 /// A paragraph.
@@ -306,9 +325,22 @@ pub(crate) struct Caption<'a> {
     pub runs: Vec<Inline<'a>>,
 }
 
+/// What a list of keys and values is, for the formats that style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum KeyValuesKind {
+    /// The header block under the title (the audit's kind, dates and lead auditor).
+    Header,
+    /// The cover page.
+    Cover,
+    /// A fiche d'écart's form: its blanks are to be filled in and signed.
+    Form,
+}
+
 /// A list of keys and values, laid out as a two-column table.
 #[derive(Debug, Clone)]
 pub(crate) struct KeyValues<'a> {
+    /// What it is.
+    pub kind: KeyValuesKind,
     /// The caption.
     pub caption: Caption<'a>,
     /// The keys (wording) and their values.
@@ -322,8 +354,12 @@ pub(crate) enum TableKind {
     Report,
     /// Numbers per module.
     Numbers,
-    /// The fiches d'écart.
-    Ecarts,
+    /// The récapitulatif des constats.
+    Recap,
+    /// The auditors of the cover page.
+    Auditors,
+    /// Rows to fill in by hand (signatures, the distribution list).
+    Blanks,
 }
 
 /// What a row holds, for the formats that let tools find rows.
@@ -337,8 +373,8 @@ pub(crate) enum RowKind {
     Management,
     /// A remote check of an engagement, by number.
     Remote(crate::EngagementNumber),
-    /// A fiche d'écart.
-    Ecart,
+    /// A row of totals.
+    Total,
 }
 
 /// How a cell is laid out.
@@ -488,6 +524,13 @@ pub(crate) struct Chart {
     pub rows: Vec<ChartRow>,
 }
 
+/// The table of contents: the anchor and the label of each part, in order.
+#[derive(Debug, Clone)]
+pub(crate) struct Contents {
+    /// The parts: the anchor of their heading and its text.
+    pub entries: Vec<(&'static str, &'static str)>,
+}
+
 /// The kind of a section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum SectionKind {
@@ -548,6 +591,23 @@ impl<'a> Block<'a> {
     pub(crate) const fn section(kind: SectionKind, blocks: Vec<Block<'a>>) -> Block<'a> {
         Block::Section(Section { kind, blocks })
     }
+
+    /// A heading of `level` with the anchor `id`, made of wording alone.
+    pub(crate) fn anchored(level: u8, id: &'static str, text: &'static str) -> Block<'a> {
+        Block::Heading(Heading {
+            level,
+            id: Some(id),
+            runs: vec![Inline::plain(text)],
+        })
+    }
+
+    /// A paragraph of the tool's note.
+    pub(crate) fn note(text: impl Into<Cow<'a, str>>) -> Block<'a> {
+        Block::Paragraph(Paragraph {
+            style: ParagraphStyle::Note,
+            runs: vec![Inline::Plain(text.into())],
+        })
+    }
 }
 
 impl<'a> Inline<'a> {
@@ -559,7 +619,9 @@ impl<'a> Inline<'a> {
             Inline::Lead(s) | Inline::Key(s) | Inline::Marker(s) | Inline::Badge(_, s) => {
                 Some((s, false))
             }
-            Inline::Break | Inline::Number(_) => None,
+            Inline::Check(true) => Some((CHECKED, false)),
+            Inline::Check(false) => Some((UNCHECKED, false)),
+            Inline::Break | Inline::Number(_) | Inline::Blank => None,
         }
     }
 

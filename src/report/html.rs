@@ -43,9 +43,10 @@
 use std::borrow::Cow;
 
 use super::document::{
-    Block, CaptionKind, CellKind, Cells, Document, Inline, KeyValues, List, ListStyle,
-    ParagraphStyle, RowKind, SectionKind, Table, TableKind, Tone,
+    Block, CaptionKind, CellKind, Cells, Contents, Document, Inline, KeyValues, KeyValuesKind,
+    List, ListStyle, ParagraphStyle, RowKind, SectionKind, Table, TableKind, Tone,
 };
+use super::shell::Shell;
 use crate::i18n::push_number;
 use crate::{Conclusions, Language, Valid};
 
@@ -108,19 +109,23 @@ const SPECIAL: [bool; 256] = super::byte_table!(special);
 /// [`special_or_break`] of each byte.
 const SPECIAL_OR_BREAK: [bool; 256] = super::byte_table!(special_or_break);
 
-/// The stylesheet of [`page`].
-const STYLE: &str = include_str!("style.css");
+/// Writes `text` escaped into `out`, line breaks kept as they are (for the shell's title).
+pub(crate) fn push_text(out: &mut String, text: &str) {
+    push_escaped(out, text, false);
+}
 
 /// The HTML shell of the crate's reports: `<!DOCTYPE html>`, `<html lang="…">`, the `<head>`
-/// with `title` (plain text, escaped here) and the inline stylesheet, then `body` (HTML, inserted
-/// as is) inside `<main>`. No script, no external resource.
+/// with `title` (plain text, escaped here) and the inline stylesheet with its print layout (A4
+/// pages numbered at their foot, `title` as the running header of every printed page but the
+/// first), then `body` (HTML, inserted as is) inside `<main>`. No script, no external resource.
 ///
-/// [`render_html`] builds its report with it; another HTML output of the crate (the comparison
+/// [`render_html`] builds its report with the same shell; another HTML output (the comparison
 /// of two audits, say) wraps its own body in it to share the look and the print layout. The
-/// stylesheet styles `h1`–`h3`, tables (`<caption>`, `<thead>` repeated on print, rows that do
+/// stylesheet styles `h1`–`h4`, tables (`<caption>`, `<thead>` repeated on print, rows that do
 /// not break; `class="report"` for the three-column tables), verdict badges (`class="badge v-c"`,
-/// `v-na`, `v-min`, `v-maj`, `v-none`), the summary band (`class="summary"`), `.figures`,
-/// `.tally` and `.num` cells, and `class="sr"` for text only for assistive technologies.
+/// `v-na`, `v-min`, `v-maj`, `v-none`), the summary band (`class="summary"`, on screen only),
+/// `.figures`, `.tally`, `.note` and `.num` cells, and `class="sr"` for text only for assistive
+/// technologies.
 ///
 /// ```
 /// use qualepref::report::html::page;
@@ -134,29 +139,12 @@ const STYLE: &str = include_str!("style.css");
 /// ```
 #[must_use]
 pub fn page(title: &str, language: Language, body: &str) -> String {
-    let mut out = String::with_capacity(body.len() + STYLE.len() + 512);
-    page_start(&mut out, title, language);
-    out.push_str(body);
-    page_end(&mut out);
-    out
-}
-
-/// The shell of [`page`] up to `<main>`.
-fn page_start(out: &mut String, title: &str, language: Language) {
-    out.push_str("<!DOCTYPE html>\n<html lang=\"");
-    out.push_str(language.code());
-    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<meta name=\"generator\" content=\"qualepref\">\n<title>");
-    push_escaped(out, title, false);
-    out.push_str("</title>\n<style>\n");
-    out.push_str(STYLE);
-    out.push_str("</style>\n</head>\n<body>\n<main>\n");
-}
-
-/// The shell of [`page`] from `</main>`.
-fn page_end(out: &mut String) {
-    out.push_str("</main>\n</body>\n</html>\n");
+    Shell {
+        title,
+        language,
+        running: None,
+    }
+    .page(body)
 }
 
 /// The opening tag of a badge of `tone`.
@@ -178,6 +166,7 @@ fn tags(run: &Inline<'_>) -> (&'static str, &'static str) {
         Inline::Key(_) => ("<span class=\"k\">", "</span>"),
         Inline::Marker(_) => ("<span class=\"marker\" aria-hidden=\"true\">", "</span>"),
         Inline::Badge(tone, _) => (badge(*tone), "</span>"),
+        Inline::Check(_) => ("<span class=\"box\">", "</span>"),
         _ => ("", ""),
     }
 }
@@ -188,6 +177,7 @@ fn inline(out: &mut String, run: &Inline<'_>, paragraphs: bool) {
     let Some((text, data)) = run.content() else {
         match run {
             Inline::Number(n) => push_number(out, *n),
+            Inline::Blank => out.push_str("<span class=\"blank\"></span>"),
             _ if paragraphs => out.push_str("</p><p>"),
             _ => out.push_str("<br>"),
         }
@@ -238,7 +228,11 @@ fn caption(out: &mut String, kind: CaptionKind, text: &[Inline<'_>]) {
 }
 
 fn key_values(out: &mut String, kv: &KeyValues<'_>) {
-    out.push_str("<table class=\"cover\">\n");
+    out.push_str(match kv.kind {
+        KeyValuesKind::Header => "<table class=\"header-block\">\n",
+        KeyValuesKind::Cover => "<table class=\"cover\">\n",
+        KeyValuesKind::Form => "<table class=\"form\">\n",
+    });
     caption(out, kv.caption.kind, &kv.caption.runs);
     out.push_str("<tbody>\n");
     for (key, value) in &kv.rows {
@@ -289,7 +283,7 @@ fn row(out: &mut String, kind: RowKind, mut cells: Cells<'_, '_>) {
             number(out, n);
             out.push_str("\">");
         }
-        RowKind::Ecart => out.push_str("<tr class=\"ecart\">"),
+        RowKind::Total => out.push_str("<tr class=\"total\">"),
     }
     if let Some((_, first)) = cells.next() {
         out.push_str("<th scope=\"row\">");
@@ -306,7 +300,9 @@ fn table(out: &mut String, table: &Table<'_>) {
     out.push_str(match table.kind {
         TableKind::Report => "<table class=\"report\">\n",
         TableKind::Numbers => "<table class=\"numbers\">\n",
-        TableKind::Ecarts => "<table class=\"ecarts\">\n",
+        TableKind::Recap => "<table class=\"recap\">\n",
+        TableKind::Auditors => "<table class=\"auditors\">\n",
+        TableKind::Blanks => "<table class=\"blanks\">\n",
     });
     caption(out, table.caption.kind, &table.caption.runs);
     out.push_str("<thead><tr>");
@@ -341,6 +337,7 @@ fn blocks(out: &mut String, blocks: &[Block<'_>]) {
                     ParagraphStyle::Plain => out.push_str("<p>"),
                     ParagraphStyle::Site => out.push_str("<p class=\"site\">"),
                     ParagraphStyle::Tally => out.push_str("<p class=\"tally\">"),
+                    ParagraphStyle::Note => out.push_str("<p class=\"note\">"),
                     ParagraphStyle::Outcome(o) => {
                         out.push_str("<p class=\"outcome o-");
                         out.push_str(o.code());
@@ -354,6 +351,7 @@ fn blocks(out: &mut String, blocks: &[Block<'_>]) {
             Block::KeyValues(kv) => key_values(out, kv),
             Block::Table(t) => table(out, t),
             Block::Chart(c) => super::svg::figure(out, c),
+            Block::Contents(c) => contents(out, c),
             Block::Section(s) => {
                 let label = match s.blocks.first() {
                     Some(Block::Heading(h)) => h.id,
@@ -378,19 +376,41 @@ fn blocks(out: &mut String, blocks: &[Block<'_>]) {
     }
 }
 
-/// Writes `document` as one HTML page (the shell of [`page`]).
+/// The table of contents, each entry a link to its part.
+fn contents(out: &mut String, c: &Contents) {
+    out.push_str("<ul class=\"contents\">\n");
+    for (id, label) in &c.entries {
+        out.push_str("<li><a href=\"#");
+        out.push_str(id);
+        out.push_str("\">");
+        out.push_str(label);
+        out.push_str("</a></li>\n");
+    }
+    out.push_str("</ul>\n");
+}
+
+/// Writes `document` as one HTML page (the shell of [`page`], the document's title as the
+/// running header of the printed pages).
 pub(crate) fn write(document: &Document<'_>, capacity: usize) -> String {
     let mut out = String::with_capacity(capacity);
-    page_start(&mut out, &document.title, document.language);
+    let shell = Shell {
+        title: &document.title,
+        language: document.language,
+        running: None,
+    };
+    shell.start(&mut out);
     blocks(&mut out, &document.blocks);
-    page_end(&mut out);
+    Shell::end(&mut out);
     out
 }
+
+/// The room a report's HTML starts with.
+pub(crate) const CAPACITY: usize = 64 * 1024;
 
 /// Renders the whole report of `valid` with its `conclusions` (from [`conclude`](crate::conclude)
 /// on the same audit) as one HTML5 file, in the conclusions' language. See the
 /// [module docs](self).
 #[must_use]
 pub fn render_html(valid: &Valid<'_>, conclusions: &Conclusions<'_>) -> String {
-    write(&super::build::report(valid, conclusions), 48 * 1024)
+    write(&super::build::report(valid, conclusions), CAPACITY)
 }

@@ -29,7 +29,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use super::document::{Block, CaptionKind, Document, Inline, KeyValues, List, SectionKind, Table};
+use super::document::{
+    BLANK as FILL, Block, CaptionKind, Contents, Document, Inline, KeyValues, List, ParagraphStyle,
+    SectionKind, Table,
+};
 use crate::i18n::push_number;
 use crate::{Conclusions, Valid};
 
@@ -168,6 +171,7 @@ fn inline(out: &mut String, run: &Inline<'_>) {
     let Some((text, data)) = run.content() else {
         match run {
             Inline::Number(n) => push_number(out, *n),
+            Inline::Blank => push_escaped(out, FILL),
             _ => out.push_str("<br>"),
         }
         return;
@@ -204,6 +208,17 @@ fn list(out: &mut String, list: &List<'_>) {
     for item in list.items.iter() {
         out.push_str("- ");
         runs(out, item);
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+/// The table of contents as a list; each label is escaped (`1\. PAGE DE GARDE`), so that it
+/// does not open a numbered list.
+fn contents(out: &mut String, c: &Contents) {
+    for (_, label) in &c.entries {
+        out.push_str("- ");
+        push_escaped(out, label);
         out.push('\n');
     }
     out.push('\n');
@@ -258,13 +273,22 @@ fn blocks(out: &mut String, blocks: &[Block<'_>]) {
                 out.push_str("\n\n");
             }
             Block::Paragraph(p) => {
+                // The tool's note is set apart in italics (it is wording alone).
+                let note = p.style == ParagraphStyle::Note;
+                if note {
+                    out.push('*');
+                }
                 runs(out, &p.runs);
+                if note {
+                    out.push('*');
+                }
                 out.push_str("\n\n");
             }
             Block::List(l) => list(out, l),
             Block::KeyValues(kv) => key_values(out, kv),
             Block::Table(t) => table(out, t),
             Block::Chart(_) => {}
+            Block::Contents(c) => contents(out, c),
             Block::Section(s) => {
                 if s.kind != SectionKind::Summary {
                     self::blocks(out, &s.blocks);
@@ -284,9 +308,12 @@ pub(crate) fn write(document: &Document<'_>, capacity: usize) -> String {
     out
 }
 
+/// The room a report's Markdown starts with.
+pub(crate) const CAPACITY: usize = 24 * 1024;
+
 /// Renders the whole report of `valid` with its `conclusions` (from [`conclude`](crate::conclude)
 /// on the same audit), in the conclusions' language. See the [module docs](self).
 #[must_use]
 pub fn render_markdown(valid: &Valid<'_>, conclusions: &Conclusions<'_>) -> String {
-    write(&super::build::report(valid, conclusions), 16 * 1024)
+    write(&super::build::report(valid, conclusions), CAPACITY)
 }

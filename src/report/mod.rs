@@ -10,11 +10,76 @@
 
 mod build;
 pub(crate) mod document;
+#[cfg(feature = "docx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "docx")))]
+pub mod docx;
 pub mod html;
 pub mod markdown;
 pub(crate) mod phrases;
+pub(crate) mod shell;
 mod svg;
 pub mod text;
+
+/// The report of a valid audit, built once and written out in any format: the document model
+/// every writer formats. [`render_markdown`](crate::render_markdown),
+/// [`render_html`](crate::render_html), [`render_text`](text::render_text) and
+/// `render_docx` build it and write it in one call; a program that writes several formats of
+/// one report builds it once here.
+///
+/// ```
+/// use qualepref::{conclude, samples, Audit, Language, Policy, Referentiel, Valid};
+/// use qualepref::report::Report;
+///
+/// let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+/// let valid = Valid::new(&audit, Referentiel::qual_e_pref_2019(), &Default::default())?;
+/// let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
+/// let report = Report::new(&valid, &conclusions);
+/// assert_eq!(report.markdown(), qualepref::render_markdown(&valid, &conclusions));
+/// assert!(report.html().contains("<h1>RAPPORT D'AUDIT</h1>"));
+/// assert!(report.text().starts_with("RAPPORT D'AUDIT\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Report<'a> {
+    document: document::Document<'a>,
+}
+
+impl<'a> Report<'a> {
+    /// The report of `valid` with its `conclusions` (from [`conclude`](crate::conclude) on the
+    /// same audit), in the conclusions' language.
+    #[must_use]
+    pub fn new(valid: &crate::Valid<'a>, conclusions: &'a crate::Conclusions<'_>) -> Report<'a> {
+        Report {
+            document: build::report(valid, conclusions),
+        }
+    }
+
+    /// The report as Markdown: see [`markdown`].
+    #[must_use]
+    pub fn markdown(&self) -> String {
+        markdown::write(&self.document, markdown::CAPACITY)
+    }
+
+    /// The report as one HTML file: see [`html`].
+    #[must_use]
+    pub fn html(&self) -> String {
+        html::write(&self.document, html::CAPACITY)
+    }
+
+    /// The report as plain text: see [`text`].
+    #[must_use]
+    pub fn text(&self) -> String {
+        text::write_report(&self.document)
+    }
+
+    /// The report as a DOCX file: see [`docx`].
+    #[cfg(feature = "docx")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "docx")))]
+    #[must_use]
+    pub fn docx(&self) -> Vec<u8> {
+        docx::write(&self.document)
+    }
+}
 
 /// Writes each of `items` between `before` and `after`: the writers' headers and joins.
 fn push_each(out: &mut String, items: &[&str], before: &str, after: &str) {
@@ -123,6 +188,7 @@ mod tests {
                 items,
             }),
             Block::KeyValues(KeyValues {
+                kind: super::document::KeyValuesKind::Cover,
                 caption: Caption {
                     kind: CaptionKind::Label,
                     runs: vec![Inline::plain("Légende : d")],

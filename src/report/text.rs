@@ -4,10 +4,10 @@
 //! Headings are lines of their own, followed at once by what they head; other blocks are
 //! separated by a blank line; list items start with `- `; a table is a line per row, its cells
 //! separated by ` | `, under its header row; a key and its value are separated by the
-//! language's colon (`\u{a0}: ` in French, `: ` in English). The
-//! title (the first-level heading) is left out, the command that printed the text naming it;
-//! the summary band and the chart are left out too, as everything they show is said again
-//! further down. Text is written as is.
+//! language's colon (`\u{a0}: ` in French, `: ` in English); a box of the cover is `☒` or `☐`,
+//! a blank to fill in a line of underscores. The report starts with its title
+//! (`RAPPORT D'AUDIT`); the summary band and the chart are left out, as everything they show
+//! is said again further down. Text is written as is.
 //!
 //! ```
 //! use qualepref::{conclude, samples, Audit, Language, Policy, Referentiel, Valid};
@@ -19,12 +19,13 @@
 //!     .map_err(|_| "invalid")?;
 //! let conclusions = conclude(&valid, &Policy::default(), Language::Fr);
 //! let text = render_text(&valid, &conclusions);
-//! assert!(text.starts_with("PREFECTURE du Var — TOULON - 83\n"));
-//! assert!(text.contains("\n5. AVIS INDICATIF (AUDIT INTERNE)\nAvis favorable\n"));
+//! assert!(text.starts_with("RAPPORT D'AUDIT\nPREFECTURE du Var — TOULON - 83\n"));
+//! assert!(text.contains("\nAVIS INDICATIF (AUDIT INTERNE)\nAvis favorable\n"));
+//! assert!(!text.contains("DÉCISION"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use super::document::{Block, CaptionKind, Document, Inline, SectionKind};
+use super::document::{BLANK, Block, CaptionKind, Document, Inline, SectionKind};
 use crate::i18n::push_number;
 use crate::{Conclusions, Valid};
 
@@ -34,6 +35,7 @@ fn runs(out: &mut String, runs: &[Inline<'_>], cell: bool) {
         match (run.content(), run) {
             (Some((text, _)), _) => out.push_str(text),
             (None, Inline::Number(n)) => push_number(out, *n),
+            (None, Inline::Blank) => out.push_str(BLANK),
             (None, _) if cell => out.push_str(" / "),
             (None, _) => out.push('\n'),
         }
@@ -47,6 +49,8 @@ struct Writer {
     started: bool,
     /// Whether the last block was a heading.
     after_heading: bool,
+    /// Whether the title (the first-level heading) is written.
+    title: bool,
 }
 
 impl Writer {
@@ -63,7 +67,7 @@ impl Writer {
     fn blocks(&mut self, blocks: &[Block<'_>], colon: &str) {
         for block in blocks {
             match block {
-                Block::Heading(h) if h.level <= 1 => {}
+                Block::Heading(h) if h.level <= 1 && !self.title => {}
                 Block::Heading(h) => {
                     self.start(true);
                     runs(&mut self.out, &h.runs, false);
@@ -113,6 +117,14 @@ impl Writer {
                     }
                 }
                 Block::Chart(_) => {}
+                Block::Contents(c) => {
+                    self.start(false);
+                    for (_, label) in &c.entries {
+                        self.out.push_str("- ");
+                        self.out.push_str(label);
+                        self.out.push('\n');
+                    }
+                }
                 Block::Section(s) => {
                     if s.kind != SectionKind::Summary {
                         self.blocks(&s.blocks, colon);
@@ -123,12 +135,24 @@ impl Writer {
     }
 }
 
-/// Writes `document` as plain text: see the [module docs](self).
+/// Writes `document` as plain text without its title (the command that prints it names it):
+/// see the [module docs](self).
 pub(crate) fn write(document: &Document<'_>, capacity: usize) -> String {
+    write_with(document, capacity, false)
+}
+
+/// Writes the report `document` as plain text, its title first.
+pub(crate) fn write_report(document: &Document<'_>) -> String {
+    write_with(document, 20 * 1024, true)
+}
+
+/// Writes `document` as plain text, its title (the first-level heading) first when `title`.
+fn write_with(document: &Document<'_>, capacity: usize, title: bool) -> String {
     let mut w = Writer {
         out: String::with_capacity(capacity),
         started: false,
         after_heading: false,
+        title,
     };
     w.blocks(&document.blocks, document.language.phrases().common.colon);
     w.out
@@ -138,5 +162,5 @@ pub(crate) fn write(document: &Document<'_>, capacity: usize) -> String {
 /// on the same audit) as plain text, in the conclusions' language. See the [module docs](self).
 #[must_use]
 pub fn render_text(valid: &Valid<'_>, conclusions: &Conclusions<'_>) -> String {
-    write(&super::build::report(valid, conclusions), 16 * 1024)
+    write_report(&super::build::report(valid, conclusions))
 }

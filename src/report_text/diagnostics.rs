@@ -5,6 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoStaticStr};
 
+use crate::Language;
 use crate::base::wire::wire_enum;
 
 /// How much an import diagnostic matters.
@@ -222,11 +223,47 @@ crate::base::codes_table::code_table! {
             example: "line 214: [assessment-not-filed] warning: part 4 (conclusion.conclusion_generale): \"NC Maj\" could carry a verdict (NC Maj) and is not filed: kept in `unread`; validation refuses the audit until it is filed in its field or removed",
             fix: "Move the value into its row's cell (the « Conformité » cell, or the comment cell for an observation), or remove it; then import again, or file it in the audit and remove its `unread` entry.",
         }
+        TextBesideHeading = "text-beside-heading", Warning {
+            description: "A heading (a part, a module, a management section, a remote-audit channel, a section of part 4) with text beside it, in another cell of its line (`MODULE 1 :\tvoir annexe`) or between parentheses that part 4's template does not print (`❖ POINTS FORTS (voir annexe 3)`): the heading is read, the text is not, and is kept in the audit's `unread` list (validation's `unread-value`). Text that could carry an assessment is reported with `assessment-not-filed` instead.",
+            example: "line 74: [text-beside-heading] warning: the heading \"MODULE 1 :\" has text beside it, not read: \"voir annexe\"; kept in `unread`",
+            fix: "Move the text under the heading, where the report's layout expects it, or remove it.",
+        }
+        FicheRowNotNonconformity = "fiche-row-not-nonconformity", Warning {
+            description: "A fiche d'écart names an engagement or management item whose row is not a nonconformity (`C`, `NA`, or no verdict): the fiche is imported, and validation refuses the audit (`fiche-without-nonconformity`) until the row's verdict or the fiche is corrected. The diagnostic names the fiche's line.",
+            example: "line 190: [fiche-row-not-nonconformity] warning: the fiche d'écart of engagement 5 (NC Maj) is about a row whose verdict is C, not a nonconformity: validation refuses the audit (`fiche-without-nonconformity`) until the row's verdict or the fiche is corrected",
+            fix: "Give the row its nonconformity verdict, or correct the engagement the fiche names, or remove the fiche.",
+        }
     }
 }
 
 /// One thing the import noticed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// `message` is the French text (French is the crate's default language, that of the
+/// reports); the diagnostic also carries its English text, given by
+/// [`message_in`](ImportDiagnostic::message_in). Printed as `line N: [code] level: message`,
+/// in French by `Display` (`ligne 51 : [figure-from-prose] info : …`, typeset) and in either
+/// language by [`to_string_in`](ImportDiagnostic::to_string_in). Its JSON (serde) holds the
+/// four public fields, `message` in French; a diagnostic read back from JSON gives its French
+/// text in both languages. Two diagnostics are equal when their JSON forms are.
+///
+/// ```
+/// use qualepref::{import_report, samples, Language};
+/// let imported = import_report(samples::TOULON_2019_REPORT)?;
+/// let d = &imported.diagnostics()[0];
+/// assert_eq!(
+///     d.to_string_in(Language::En),
+///     "line 51: [figure-from-prose] info: context figure population = 1060000 read from the \
+///      prose \"1 060 000 habitants\"",
+/// );
+/// assert_eq!(
+///     d.to_string(),
+///     "ligne 51\u{a0}: [figure-from-prose] info\u{a0}: chiffre du contexte lu dans le texte \
+///      «\u{a0}1 060 000 habitants\u{a0}»\u{a0}: population = 1060000",
+/// );
+/// assert_eq!(d.message, d.message_in(Language::Fr));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ImportDiagnostic {
     /// The line (1-based) it is about; `None` for the whole document.
@@ -235,16 +272,76 @@ pub struct ImportDiagnostic {
     pub level: ImportLevel,
     /// The stable code.
     pub code: ImportCode,
-    /// What was noticed and why, naming the value.
+    /// What was noticed and why, naming the value, in French.
     pub message: String,
+    /// The English text; `None` after reading JSON, where `message` stands for both.
+    #[serde(skip)]
+    english: Option<String>,
+}
+
+impl ImportDiagnostic {
+    /// A diagnostic of `code` (at its level) about `line`, with its French and English texts.
+    pub(crate) fn new(
+        line: Option<usize>,
+        code: ImportCode,
+        french: String,
+        english: String,
+    ) -> ImportDiagnostic {
+        ImportDiagnostic {
+            line,
+            level: code.level(),
+            code,
+            message: french,
+            english: Some(english),
+        }
+    }
+
+    /// What was noticed, in `language`.
+    #[must_use]
+    pub fn message_in(&self, language: Language) -> &str {
+        match language {
+            Language::En => self.english.as_deref().unwrap_or(&self.message),
+            _ => &self.message,
+        }
+    }
+
+    /// The printed line in `language`: `line 51: [figure-from-prose] info: …`, or in French
+    /// `ligne 51 : [figure-from-prose] info : …` (typeset, the level in French, the code
+    /// unchanged); `report: ` (`rapport : `) instead of the line for the whole document.
+    #[must_use]
+    pub fn to_string_in(&self, language: Language) -> String {
+        let phrases = language.import();
+        let mut out = match self.line {
+            Some(line) => (phrases.at_line)(line),
+            None => phrases.whole_report.to_owned(),
+        };
+        let level = (phrases.level)(self.level);
+        let colon = match language {
+            Language::En => ": ",
+            _ => "\u{a0}: ",
+        };
+        out.reserve(self.code.as_str().len() + level.len() + self.message.len() + 8);
+        out.push('[');
+        out.push_str(self.code.as_str());
+        out.push_str("] ");
+        out.push_str(level);
+        out.push_str(colon);
+        out.push_str(self.message_in(language));
+        out
+    }
+}
+
+impl PartialEq for ImportDiagnostic {
+    fn eq(&self, other: &ImportDiagnostic) -> bool {
+        self.line == other.line
+            && self.level == other.level
+            && self.code == other.code
+            && self.message == other.message
+    }
 }
 
 impl fmt::Display for ImportDiagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "line {line}: ")?,
-            None => f.write_str("report: ")?,
-        }
-        write!(f, "[{}] {}: {}", self.code, self.level, self.message)
+        f.write_str(&self.to_string_in(Language::Fr))
     }
 }

@@ -33,7 +33,8 @@
 //!   `MODULES COUVERTS PAR LE LABEL`, `AUDIT INTERNE <i>Réalisé en amont d'un audit :</i>` and
 //!   `TYPE D'AUDIT` hold checkboxes `<input checked="" type="checkbox"/> Label`;
 //!   `DEPARTEMENT`, `VILLE`, `REFERENTIEL` and `DATE(S) DE L'AUDIT` (`Du dd/mm/yyyy au
-//!   dd/mm/yyyy`) hold text. The auditors' table follows its column headers `NOM
+//!   dd/mm/yyyy`) hold text, and `DATE PRÉVUE DE L'AUDIT EXTERNE` (`dd/mm/yyyy`) the planned
+//!   date of the external audit an internal audit precedes. The auditors' table follows its column headers `NOM
 //!   AUDITEUR\t\tDATE ET SIGNATURE DE L'AUDITEUR`: `Auditeur(s)\tname\tdd/mm/yyyy`, then
 //!   `\tname\tdd/mm/yyyy` for each other auditor.
 //! - **`2. CONTEXTE`**: « Contexte de l'organisme audité », then « Présentation et historique
@@ -48,7 +49,10 @@
 //!   remote-audit sections `AUDIT A DISTANCE : Internet` (`Téléphone (standard, SVI, SART)`,
 //!   `Courriels`), with headings `MODULE M : TITLE` and a row `Module M N. Title\tNote :
 //!   Conforme PF : …` per engagement checked. In a comment cell, observations start at their
-//!   markers `PF :`, `PS :`, `PP :`; the text before the first marker is the comment.
+//!   markers `PF :`, `PS :`, `PP :`, and an engagement's or management item's evidence at
+//!   `Éléments de preuve :` (what the auditor consulted, whom they met; in any case, with or
+//!   without accents, in the singular or the plural); the text before the first marker is the
+//!   comment.
 //! - **`4. SYNTHÈSE DE L'ÉVALUATION ET CONCLUSION GÉNÉRALE DE L'AUDIT`**: the sections of
 //!   [`ConclusionSection`], headed `❖ POINTS FORTS` … `❖ RESPECT DE LA CHARTE GRAPHIQUE`, then
 //!   `CONCLUSION GENERALE DE L'AUDIT`, a paragraph a line.
@@ -61,17 +65,25 @@
 //! A point sensible's risk follows its text: `PS : text Risque : risk`. A fiche d'écart is a
 //! paragraph of section « FICHE(S) D'ECART(S) » that names an engagement (`Module 1 engagement
 //! 17`, `engagement 17`, `Engagement n°17`) or a management item (`PILOTAGE DE LA POLITIQUE
-//! QUALITE point 5`), optionally followed by lines `Constat : …`, `Exigence : …`, `Action
-//! corrective : …`, `Échéance : dd/mm/yyyy`, `Pilote : …` (who leads the action), `État : …`
+//! QUALITE point 5`), after its number when the report gives one (`Fiche d'écart n°1 —
+//! Module 1 engagement 17`, or the heading `FICHE D'ÉCART N° 1` on the line above it; `n°`,
+//! `nº`, `no`, `numéro` or `#`, in any case, `'` or `’`), optionally followed by lines `Constat
+//! : …`, `Exigence : …`, `Cause : …` (`Causes`, `Cause racine`, `Analyse des causes`), `Action
+//! corrective : …`, `Échéance : dd/mm/yyyy`, `Pilote : …` (who leads the action), `Réponse de
+//! l'audité : …` (`Réponse du site audité`, `Réponse`…: the audited site's answer), `État : …`
 //! (`ouvert`, `en cours`, `levé le dd/mm/yyyy`, `non levé le dd/mm/yyyy`; absent when open)
-//! and, after a state `levé` or `non levé`, `Preuve : …` or `Motif : …`. A state not
+//! and, after a state `levé` or `non levé`, `Preuve : …` or `Motif : …`. A numbered heading
+//! that no fiche follows stays a paragraph of the section. A state not
 //! understood, or `levé` without its date, is reported and the fiche stays open. Its grade is the one the paragraph states
 //! (`NC min`, `NC Maj`, « mineure », « majeure »), else the engagement's verdict; its finding
 //! is the `Constat` line, else the paragraph itself. The charte graphique's verdict is a line
 //! `Conformité : C`, else `NA` when its text says « non applicable ». A paragraph read as a
 //! fiche d'écart goes to `ecarts` only; the other paragraphs of the section (« Absence de
-//! non-conformité majeure ou mineure. ») stay in `conclusion.fiches_ecart`, verbatim. The
-//! writer prints a fiche as `Module M engagement N — NC min` followed by its lines.
+//! non-conformité majeure ou mineure. ») stay in `conclusion.fiches_ecart`, verbatim. A fiche
+//! on a row that is no nonconformity is imported and reported
+//! ([`ImportCode::FicheRowNotNonconformity`]), naming its line: validation refuses it. The
+//! writer prints a fiche as `Fiche d'écart n°1 — Module M engagement N — NC min` (without its
+//! number when it has none) followed by its lines.
 //!
 //! # What the reader tolerates
 //!
@@ -99,7 +111,9 @@
 //! - the cover, the context and the paragraphs of part 4 hold no assessment: a line there that
 //!   could carry one is not read as their text (a name, a city, a paragraph). The charte
 //!   graphique's « Non applicable » is the exception: its verdict is read from it. « Sans
-//!   objet » is no verdict;
+//!   objet » is no verdict. A paragraph of part 4 outside the fiches' section shaped as a
+//!   fiche's heading with its grade (`Module 1 engagement 5 — NC Maj`) stays a paragraph, and
+//!   its grade is kept in `unread` besides;
 //! - a line read as layout (a heading, a page header, the table of contents, template text)
 //!   that also holds a verdict or an observation's code is not layout alone; the legend is read
 //!   whole, as the template prints it;
@@ -116,17 +130,31 @@
 //! headings, table rules, repeated column headers, page headers, the legend, template text), or
 //! reported in the diagnostics ([`LineRole::Reported`], with an [`ImportDiagnostic`]) and kept
 //! in [`Audit::unread`](crate::Audit::unread) with its line (whole, or the part not read), for
-//! the field or the part of the audit it stood in. Nothing is dropped silently:
+//! the field or the part of the audit it stood in. A heading with text beside it (another cell,
+//! `MODULE 1 :\tvoir annexe`, or parentheses part 4's template does not print, `❖ POINTS FORTS
+//! (voir annexe 3)`) steers the reading, and its text is reported
+//! ([`ImportCode::TextBesideHeading`]) and kept. Nothing is dropped silently:
 //! [`Imported::unexplained_lines`] lists the reported lines without diagnostic and
 //! [`Imported::unkept_lines`] those without `unread` entry; both are empty by construction.
 //!
 //! # Round trip
 //!
 //! Rendering then importing gives the same audit when: the modules are listed in increasing
-//! order, texts hold no tab nor line break, a comment holds no observation marker (`PF :`), the
-//! context figures are stated in its prose, every auditor with a phone or e-mail has a role,
-//! and the audit's `unread` list is empty (the writer does not write those texts back: they
-//! are resolved in the audit, as validation's `unread-value` asks).
+//! order, texts hold no tab nor line break, a comment or an evidence holds no marker (`PF :`,
+//! `Éléments de preuve :`), the context figures are stated in its prose, every auditor with a
+//! phone or e-mail has a role, the audit's `unread` list is empty (the writer does not write
+//! those texts back: they are resolved in the audit, as validation's `unread-value` asks), and
+//! it records no labelling decision ([`Audit::labelling`](crate::Audit::labelling): the
+//! certification body decides after the audit, and its report does not hold it).
+//!
+//! # Diagnostics in French and in English
+//!
+//! Every [`ImportDiagnostic`] has its French text (`message`, and its `Display`: `ligne 51 :
+//! [figure-from-prose] info : …`, typeset) and its English text
+//! ([`ImportDiagnostic::message_in`], [`ImportDiagnostic::to_string_in`]), from one phrase
+//! table per language; the report's values are quoted verbatim in both. The errors of the
+//! import ([`Error::NotAReport`](crate::Error::NotAReport),
+//! [`Error::TruncatedReport`](crate::Error::TruncatedReport)) are in English, as every error.
 //!
 //! # What is not read
 //!
@@ -140,6 +168,7 @@
 //! them (`unread-value`, or `unread-assessment` for a text that could carry an assessment).
 
 pub(crate) mod diagnostics;
+mod phrases;
 pub(crate) mod read;
 mod sections;
 mod vocabulary;

@@ -180,6 +180,16 @@ pub(crate) const INTERNAL_AUDIT: Term = Term::new(
     "AUDIT INTERNE <i>Réalisé en amont d'un audit :</i>",
     &[Starts("auditinterne")],
 );
+/// The row of the planned date of the external audit an internal audit precedes, read before
+/// the audit type's and the audit dates' rows (whose folds some of its spellings start with).
+pub(crate) const EXTERNAL_AUDIT_DATE: Term = Term::new(
+    "DATE PRÉVUE DE L'AUDIT EXTERNE",
+    &[
+        Starts("dateprevuedelauditexterne"),
+        Starts("datedelauditexterne"),
+        Starts("auditexterneprevu"),
+    ],
+);
 /// The row of an external audit's type.
 pub(crate) const AUDIT_TYPE: Term = Term::new(
     "TYPE D'AUDIT",
@@ -402,6 +412,13 @@ pub(crate) const REMOTE_COURRIELS_ALONE: Term =
     Term::new(RemoteChannel::Courriels.label_fr(), &[Is("courriels")]);
 /// Before a remote check's note (`Note : Conforme`), read in any case.
 pub(crate) const NOTE: &str = "Note";
+/// Before the evidence in a row's comment cell (`Éléments de preuve : …`), after its comment
+/// and observations.
+pub(crate) const ROW_EVIDENCE: &str = "Éléments de preuve";
+/// The words of [`ROW_EVIDENCE`] as the reader accepts them, folded, each in its forms: in the
+/// singular or the plural, a colon after them.
+pub(crate) const ROW_EVIDENCE_WORDS: [&[&str]; 3] =
+    [&["element", "elements"], &["de"], &["preuve", "preuves"]];
 /// Before a point sensible's risk (`PS : text Risque : risk`), read in any case and in the
 /// plural.
 pub(crate) const RISK: &str = "Risque";
@@ -430,10 +447,33 @@ pub(crate) const FICHE_ITEM: Term = Term::new("point", &[Starts("point"), Starts
 pub(crate) const FICHE_ENGAGEMENT: &str = "engagement";
 /// Between a fiche d'écart's target and its grade.
 pub(crate) const FICHE_GRADE_SEPARATOR: &str = " — ";
+/// The heading of a numbered fiche d'écart, before its number (`Fiche d'écart n°1`); the
+/// reader accepts it in any case, with or without accents, `’` or `'`, in the plural, and the
+/// number after `n°`, `nº`, `no`, `n.`, `numéro` or `#`.
+pub(crate) const FICHE_NUMBERED: &str = "Fiche d'écart n°";
+/// The words before a fiche's number, after « Fiche d'écart », the longest first.
+pub(crate) const FICHE_NUMBER_MARKS: [&str; 10] = [
+    "numéro", "NUMÉRO", "numero", "n°", "nº", "no.", "no", "n.", "n", "#",
+];
 /// A fiche d'écart's finding.
 pub(crate) const FICHE_FINDING: Term = Term::new("Constat", &[Is("constat")]);
 /// A fiche d'écart's requirement.
 pub(crate) const FICHE_REQUIREMENT: Term = Term::new("Exigence", &[Is("exigence")]);
+/// The cause a fiche d'écart found (`Cause : …`, `Analyse des causes : …`).
+pub(crate) const FICHE_CAUSE: Term = Term::new(
+    "Cause",
+    &[
+        Is("cause"),
+        Is("causes"),
+        Starts("causeracine"),
+        Starts("causesracines"),
+        Starts("analysedescause"),
+        Starts("analysedelacause"),
+    ],
+);
+/// The audited site's answer to a fiche d'écart (`Réponse de l'audité : …`, `Réponse du site
+/// audité`, `Réponse de l'entité auditée`).
+pub(crate) const FICHE_RESPONSE: Term = Term::new("Réponse de l'audité", &[Starts("reponse")]);
 /// A fiche d'écart's corrective action.
 pub(crate) const FICHE_ACTION: Term = Term::new("Action corrective", &[Is("actioncorrective")]);
 /// A fiche d'écart's due date.
@@ -527,9 +567,12 @@ mod tests {
             SURVEY_NOTE,
             CHARTE_VERDICT,
             FICHE_ITEM,
+            EXTERNAL_AUDIT_DATE,
             FICHE_FINDING,
             FICHE_REQUIREMENT,
+            FICHE_CAUSE,
             FICHE_ACTION,
+            FICHE_RESPONSE,
             FICHE_DUE,
             FICHE_LEADER,
             FICHE_STATUS,

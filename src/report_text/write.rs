@@ -27,7 +27,14 @@ fn date(d: chrono::NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-fn observations(out: &mut String, comment: Option<&str>, observations: &[Observation]) {
+/// A row's comment cell: its comment, its observations (`PF : …`), then its evidence
+/// (`Éléments de preuve : …`).
+fn observations(
+    out: &mut String,
+    comment: Option<&str>,
+    observations: &[Observation],
+    evidence: Option<&str>,
+) {
     let mut first = true;
     let mut sep = |out: &mut String| {
         if !first {
@@ -46,11 +53,23 @@ fn observations(out: &mut String, comment: Option<&str>, observations: &[Observa
             let _ = write!(out, " {} : {risk}", v::RISK);
         }
     }
+    if let Some(evidence) = evidence {
+        sep(out);
+        let _ = write!(out, "{} : {evidence}", v::ROW_EVIDENCE);
+    }
 }
 
 /// Renders `audit` in the text form of its report, with the titles of `referentiel`: the layout
 /// of [`crate::report_text`], which imports back to the same audit under the conditions given
 /// there (« Round trip »).
+///
+/// Every field of the audit that a report holds is written: a fiche d'écart's number in its
+/// heading (`Fiche d'écart n°1 — Module 1 engagement 17 — NC min`), its cause (`Cause : …`) and
+/// the audited site's answer (`Réponse de l'audité : …`), an assessment's evidence at the end
+/// of its comment cell (`Éléments de preuve : …`), and an internal audit's planned external
+/// audit on the page de garde (`DATE PRÉVUE DE L'AUDIT EXTERNE`). The labelling decision
+/// ([`Audit::labelling`]) is not written: the certification body decides after the audit, and
+/// its report does not hold the decision; an imported report has none.
 ///
 /// ```
 /// use qualepref::{import_report, render_report_text, samples, Audit, Referentiel};
@@ -158,6 +177,9 @@ fn page_de_garde(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
         );
     }
     out.push('\n');
+    if let Some(day) = audit.kind.external_on {
+        let _ = writeln!(out, "{}\t{}", v::EXTERNAL_AUDIT_DATE.text, date(day));
+    }
     if !audit.kind.internal {
         let _ = write!(out, "{}\t", v::AUDIT_TYPE.text);
         for (t, label) in AUDIT_TYPES {
@@ -250,7 +272,12 @@ fn synthesis(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
             a.engagement,
             engagement_title(referentiel, a.engagement)
         );
-        observations(out, a.comment.as_deref(), &a.observations);
+        observations(
+            out,
+            a.comment.as_deref(),
+            &a.observations,
+            a.evidence.as_deref(),
+        );
         out.push('\t');
         if let Some(v) = a.verdict {
             out.push_str(v.code());
@@ -267,7 +294,12 @@ fn synthesis(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
             .management_item(m.id())
             .map_or("", |i| i.title.as_str());
         let _ = write!(out, "{}. {title}\t", m.item);
-        observations(out, m.comment.as_deref(), &m.observations);
+        observations(
+            out,
+            m.comment.as_deref(),
+            &m.observations,
+            m.evidence.as_deref(),
+        );
         out.push('\t');
         if let Some(v) = m.verdict {
             out.push_str(v.code());
@@ -317,7 +349,7 @@ fn synthesis(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
         if (c.note.is_some() || c.comment.is_some()) && !c.observations.is_empty() {
             out.push(' ');
         }
-        observations(out, None, &c.observations);
+        observations(out, None, &c.observations, None);
         out.push_str("\t\n");
     }
     out.push('\n');
@@ -348,6 +380,14 @@ fn conclusion(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
         }
         if section == ConclusionSection::FichesEcart {
             for f in &audit.ecarts {
+                if let Some(number) = f.number {
+                    let _ = write!(
+                        out,
+                        "{}{number}{}",
+                        v::FICHE_NUMBERED,
+                        v::FICHE_GRADE_SEPARATOR
+                    );
+                }
                 match f.target {
                     EcartTarget::Engagement(e) => {
                         let module = audit
@@ -378,6 +418,9 @@ fn conclusion(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
                 if !f.requirement.is_empty() {
                     let _ = writeln!(out, "{} : {}", v::FICHE_REQUIREMENT.text, f.requirement);
                 }
+                if let Some(cause) = &f.cause {
+                    let _ = writeln!(out, "{} : {cause}", v::FICHE_CAUSE.text);
+                }
                 if let Some(action) = &f.corrective_action {
                     let _ = writeln!(out, "{} : {action}", v::FICHE_ACTION.text);
                 }
@@ -386,6 +429,9 @@ fn conclusion(out: &mut String, audit: &Audit, referentiel: &Referentiel) {
                 }
                 if let Some(leader) = &f.leader {
                     let _ = writeln!(out, "{} : {leader}", v::FICHE_LEADER.text);
+                }
+                if let Some(response) = &f.response {
+                    let _ = writeln!(out, "{} : {response}", v::FICHE_RESPONSE.text);
                 }
                 if !f.status.is_open() {
                     let _ = write!(

@@ -6,7 +6,7 @@
 //! not already refuse. [`Valid`] wraps an audit that has passed (no error-severity diagnostic).
 //!
 //! ```
-//! use qualepref::{samples, validate, Audit, ModuleNumber, ValidationOptions, Referentiel};
+//! use qualepref::{samples, validate, Audit, Language, ModuleNumber, ValidationOptions, Referentiel};
 //!
 //! let mut audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
 //! let referentiel = Referentiel::qual_e_pref_2019();
@@ -16,8 +16,14 @@
 //! audit.modules.retain(|m| *m != two);
 //! let report = validate(&audit, referentiel, &ValidationOptions::default());
 //! assert!(report.has_errors());
+//! let first = &report.diagnostics()[0];
 //! assert_eq!(
-//!     report.diagnostics()[0].to_string(),
+//!     first.to_string(),
+//!     "assessments[20].engagement\u{a0}: [module-not-covered] erreur\u{a0}: \
+//!      l'engagement 21 est évalué mais son module 2 n'est pas couvert"
+//! );
+//! assert_eq!(
+//!     first.to_string_in(Language::En),
 //!     "assessments[20].engagement: [module-not-covered] error: \
 //!      engagement 21 is assessed but its module 2 is not covered"
 //! );
@@ -45,6 +51,17 @@
 //! then message. The key never depends on where an item sits in its array, so the same audit with its assessments,
 //! management items, remote checks or fiches in another order gives the same codes, severities
 //! and messages in the same order; only the indices in the paths follow the data.
+//!
+//! # Languages
+//!
+//! Every diagnostic has its message in French and in English, each from the phrase table of
+//! its language (`phrases/`): [`Diagnostic::message`] and the JSON's `message` are the French
+//! text, `Display` prints the French line (typeset, the severity in French: `erreur`,
+//! `avertissement`, `info`), and [`Diagnostic::message_in`] and [`Diagnostic::to_string_in`]
+//! (or [`ValidationReport::to_string_in`]) give either language. The French quotes the audit's
+//! texts verbatim between guillemets and writes dates as reports print them (`18/11/2019`);
+//! the English quotes them as Rust strings and writes ISO dates. Codes and paths are the same
+//! in both.
 //!
 //! # Severities and options
 //!
@@ -75,12 +92,15 @@
 //!
 //! [`validate`] builds an index of the audit once (`index.rs`) and runs the rules, one file per
 //! family under `rules/` (header, modules, assessments, management, remote checks, fiches
-//! d'écart, conclusion); each diagnostic gets its sort key (`order.rs`) and the report
-//! (`report.rs`) lists them in order. [`Valid`] (`valid.rs`) keeps the index for the engine.
-//! The référentiel's checks are in `referentiel.rs`; the code table in `codes.rs`.
+//! d'écart, conclusion, texts, unread values); the collector (`order.rs`) gives each
+//! diagnostic its sort key and its French and English text, from the phrase tables
+//! (`phrases/`), and lists them in order. [`Valid`] (`valid.rs`) keeps the index for the
+//! engine. The référentiel's checks are in `referentiel.rs`; the code table in
+//! `crate::base::rule_codes`.
 
 mod index;
 mod order;
+mod phrases;
 mod referentiel;
 mod rules;
 mod valid;

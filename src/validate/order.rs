@@ -2,6 +2,7 @@
 //! engagement, section), its field, code and message, so that the order never depends on where
 //! an item sits in its array. See "Order" in the validate module docs.
 
+use super::phrases::{EN, FR, Phrases};
 use crate::RuleCode;
 use crate::{Diagnostic, Severity, ValidationOptions, ValidationReport};
 use crate::{EngagementNumber, ManagementItemId, ModuleNumber};
@@ -74,7 +75,7 @@ impl Place {
 }
 
 /// The sort key of a diagnostic: its place, its field (the path without indices, its parts in
-/// the order of the JSON layout), its code and message, and last its path.
+/// the order of the JSON layout), its code and (French) message, and last its path.
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Key {
     place: Place,
@@ -83,6 +84,9 @@ struct Key {
     message: Natural,
     path: Natural,
 }
+
+/// A diagnostic waiting to be sorted: its key, severity and English text.
+type Pending = (Key, Severity, String);
 
 /// The names of fields in the order the JSON layout writes them (an audit's, then a
 /// référentiel file's): a path sorts by its parts in this order, a part before the parts within
@@ -99,6 +103,7 @@ const LAYOUT_ORDER: &[&str] = &[
     "kind",
     "type",
     "internal",
+    "external_on",
     "dates",
     "start",
     "end",
@@ -120,6 +125,7 @@ const LAYOUT_ORDER: &[&str] = &[
     "management",
     "remote_checks",
     "ecarts",
+    "number",
     "section",
     "item",
     "channel",
@@ -132,8 +138,10 @@ const LAYOUT_ORDER: &[&str] = &[
     "comment",
     "finding",
     "requirement",
+    "cause",
     "corrective_action",
     "leader",
+    "response",
     "due",
     "status",
     "state",
@@ -154,6 +162,9 @@ const LAYOUT_ORDER: &[&str] = &[
     "enquetes_satisfaction",
     "charte_graphique",
     "conclusion_generale",
+    "labelling",
+    "decided_on",
+    "plan_accepted_on",
     "unread",
     "line",
     "cell",
@@ -166,7 +177,6 @@ const LAYOUT_ORDER: &[&str] = &[
     "publisher",
     "date",
     "revised",
-    "number",
     "obligatory",
     "bundled",
     "groups",
@@ -268,7 +278,7 @@ fn field_of(path: &str) -> String {
 /// Collects diagnostics with their sort keys and applies the options.
 pub(crate) struct Collector<'o> {
     options: &'o ValidationOptions,
-    keys: Vec<(Key, Severity)>,
+    keys: Vec<Pending>,
 }
 
 impl<'o> Collector<'o> {
@@ -279,29 +289,36 @@ impl<'o> Collector<'o> {
         }
     }
 
-    pub(crate) fn push(&mut self, code: RuleCode, place: Place, path: String, message: String) {
+    /// Records a diagnostic of `code` at `place` and `path` (unless the options turn the rule
+    /// off), its message in French and in English from `message`'s reading of each language's
+    /// table.
+    pub(crate) fn push(
+        &mut self,
+        code: RuleCode,
+        place: Place,
+        path: String,
+        message: impl Fn(&Phrases) -> String,
+    ) {
         if let Some(severity) = self.options.severity_of(code) {
             let key = Key {
                 place,
                 field: Field::of(&path),
                 code,
-                message: Natural(message),
+                message: Natural(message(&FR)),
                 path: Natural(path),
             };
-            self.keys.push((key, severity));
+            self.keys.push((key, severity, message(&EN)));
         }
     }
 
     pub(crate) fn finish(mut self) -> ValidationReport {
-        self.keys.sort_unstable();
+        self.keys
+            .sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2)));
         ValidationReport::from_diagnostics(
             self.keys
                 .into_iter()
-                .map(|(key, severity)| Diagnostic {
-                    code: key.code,
-                    severity,
-                    path: key.path.0,
-                    message: key.message.0,
+                .map(|(key, severity, english)| {
+                    Diagnostic::bilingual(key.code, severity, key.path.0, key.message.0, english)
                 })
                 .collect(),
         )

@@ -27,21 +27,11 @@ pub fn validate_referentiel(
     for (i, e) in engagements.iter().enumerate() {
         let n = e.number.get();
         if n > previous + 1 {
-            let missing = if n == previous + 2 {
-                format!("{} is missing", previous + 1)
-            } else {
-                format!("{} to {} are missing", previous + 1, n - 1)
-            };
-            let message = if previous == 0 {
-                format!("engagement numbers start at {n}: {missing}")
-            } else {
-                format!("engagement numbers jump from {previous} to {n}: {missing}")
-            };
             out.push(
                 RuleCode::EngagementNumberingGap,
                 Place::engagement(e.module.get(), e.number, SECTION_ASSESSMENTS),
                 format!("engagements[{i}]"),
-                message,
+                |p| (p.engagement_numbering_gap)(previous, n),
             );
         }
         previous = n;
@@ -58,11 +48,15 @@ pub fn validate_referentiel(
                     RuleCode::ModuleEngagementsNotContiguous,
                     Place::module(m.number),
                     format!("modules[{i}]"),
-                    format!(
-                        "the engagements of module {} are not contiguous: engagement {} of module \
-                         {} lies between {low} and {high}",
-                        m.number, other.number, other.module
-                    ),
+                    |p| {
+                        (p.module_engagements_not_contiguous)(
+                            m.number,
+                            other.number,
+                            other.module,
+                            low,
+                            high,
+                        )
+                    },
                 );
             }
         }
@@ -72,10 +66,7 @@ pub fn validate_referentiel(
             RuleCode::NoObligatoryModule,
             Place::AUDIT,
             "modules".to_owned(),
-            format!(
-                "no module of the référentiel {} is obligatory",
-                referentiel.id()
-            ),
+            |p| (p.no_obligatory_module)(referentiel.id()),
         );
     }
     out.finish()

@@ -180,9 +180,10 @@ fn referentiel_problems(report: &crate::ValidationReport) -> String {
         1 => "1 problem".to_owned(),
         n => format!("{n} problems"),
     };
+    // The error's text is English, as every error's; the diagnostics hold their French too.
     for d in diagnostics {
         text.push('\n');
-        text.push_str(&d.to_string());
+        text.push_str(&d.to_string_in(crate::Language::En));
     }
     text
 }

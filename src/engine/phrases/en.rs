@@ -49,10 +49,12 @@ pub(crate) static EN: EnginePhrases = EnginePhrases {
     risk: " — associated risk: ",
     finding: " — finding: ",
     requirement: " — requirement: ",
-    not_stated: "not stated",
+    finding_not_stated: "not stated",
+    requirement_not_stated: "not stated",
     no_fiche: " (no fiche d'écart)",
     due_on: " — corrective action due on ",
     due_from_fiche: "date of the fiche d'écart",
+    due_before_external: "the day before the planned external audit",
     due_after: |out, months| {
         push_number(out, months);
         out.push_str(" month");
@@ -71,11 +73,12 @@ pub(crate) static EN: EnginePhrases = EnginePhrases {
     remote_checks: "Remote audit: ",
     remote_counts,
     observation_counts,
-    decision: "Decision under the tool's default decision policy (not the référentiel's text): ",
-    indicative_decision: "Indicative outcome (internal audit) under the tool's default decision policy (not the référentiel's text): ",
+    decision: "Proposed outcome under the tool's default decision rule (not the référentiel's text): ",
+    indicative_decision: "Indicative outcome (internal audit) under the tool's default decision rule (not the référentiel's text): ",
     due_by: ", corrective actions due by ",
-    decision_title: "DECISION: ",
+    decision_title: "PROPOSED OUTCOME: ",
     indicative_title: "INDICATIVE OUTCOME (internal audit, not a decision): ",
+    policy_caveat: "Outcome established under the tool's default decision rule, not the référentiel, whose decision rules are not public.",
     auditor_text: "Auditor's text:",
     outcome,
 };

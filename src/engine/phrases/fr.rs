@@ -51,10 +51,12 @@ pub(crate) static FR: EnginePhrases = EnginePhrases {
     risk: " — risque associé\u{a0}: ",
     finding: " — constat\u{a0}: ",
     requirement: " — exigence\u{a0}: ",
-    not_stated: "non renseigné",
+    finding_not_stated: "non renseigné",
+    requirement_not_stated: "non renseignée",
     no_fiche: " (sans fiche d'écart)",
     due_on: " — action corrective due le ",
     due_from_fiche: "date de la fiche d'écart",
+    due_before_external: "veille de l'audit externe prévu",
     due_after: |out, months| {
         push_number(out, months);
         out.push_str(" mois après la fin de l'audit");
@@ -71,11 +73,12 @@ pub(crate) static FR: EnginePhrases = EnginePhrases {
     remote_checks: "Audit à distance\u{a0}: ",
     remote_counts,
     observation_counts,
-    decision: "Décision selon la politique de décision par défaut de l'outil (et non le texte du référentiel)\u{a0}: ",
-    indicative_decision: "Avis indicatif (audit interne) selon la politique de décision par défaut de l'outil (et non le texte du référentiel)\u{a0}: ",
+    decision: "Avis proposé selon la règle de décision par défaut de l'outil (et non le texte du référentiel)\u{a0}: ",
+    indicative_decision: "Avis indicatif (audit interne) selon la règle de décision par défaut de l'outil (et non le texte du référentiel)\u{a0}: ",
     due_by: ", actions correctives dues au plus tard le ",
-    decision_title: "DÉCISION\u{a0}: ",
+    decision_title: "AVIS PROPOSÉ\u{a0}: ",
     indicative_title: "AVIS INDICATIF (audit interne, sans valeur de décision)\u{a0}: ",
+    policy_caveat: "Avis établi selon la règle de décision par défaut de l'outil, et non selon le référentiel, dont les règles de décision ne sont pas publiques.",
     auditor_text: "Texte de l'auditeur\u{a0}:",
     outcome,
 };

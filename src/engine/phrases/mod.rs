@@ -61,14 +61,18 @@ pub(crate) struct EnginePhrases {
     pub(crate) finding: &'static str,
     /// ` — exigence : ` (before an écart's requirement).
     pub(crate) requirement: &'static str,
-    /// `non renseigné` (a finding or requirement left empty).
-    pub(crate) not_stated: &'static str,
+    /// `non renseigné` (a finding left empty).
+    pub(crate) finding_not_stated: &'static str,
+    /// `non renseignée` (a requirement left empty: the word agrees with « exigence »).
+    pub(crate) requirement_not_stated: &'static str,
     /// ` (sans fiche d'écart)` (after an écart without fiche).
     pub(crate) no_fiche: &'static str,
     /// ` — action corrective due le ` (before a due date).
     pub(crate) due_on: &'static str,
     /// `date de la fiche d'écart` (where a due date comes from).
     pub(crate) due_from_fiche: &'static str,
+    /// `veille de l'audit externe prévu` (the due date of an internal audit's écart).
+    pub(crate) due_before_external: &'static str,
     /// Where a due date comes from under the policy: `3 mois après la fin de l'audit`.
     pub(crate) due_after: fn(out: &mut String, months: u32),
     /// ` — échéance non calculable.` (a due date beyond the calendar).
@@ -98,18 +102,22 @@ pub(crate) struct EnginePhrases {
     pub(crate) remote_counts: fn(out: &mut String, &NoteCounts),
     /// The observations counted, as a sentence: `Observations : 10 points forts, …`.
     pub(crate) observation_counts: fn(out: &mut String, &ObservationCounts),
-    /// `Décision selon la politique de décision par défaut de l'outil (…) : ` (before the
-    /// outcome of an external audit).
+    /// `Avis selon la règle de décision par défaut de l'outil (…) : ` (before the outcome of
+    /// an external audit: an audit gives an avis, the certification body decides).
     pub(crate) decision: &'static str,
     /// The same for an internal audit, whose outcome is indicative, not a decision.
     pub(crate) indicative_decision: &'static str,
     /// `, actions correctives dues au plus tard le ` (before the last due date).
     pub(crate) due_by: &'static str,
-    /// `DÉCISION : ` (the first line of the conclusions as text, before the outcome).
+    /// `AVIS PROPOSÉ : ` (the first line of the conclusions as text, before the outcome).
     pub(crate) decision_title: &'static str,
     /// `AVIS INDICATIF (audit interne, sans valeur de décision) : ` (the first line of the
     /// conclusions of an internal audit as text, before the outcome).
     pub(crate) indicative_title: &'static str,
+    /// That the outcome follows the tool's default rule, not the référentiel's (whose decision
+    /// rules are not public): the second line of the conclusions as text, and the report's
+    /// note under its avis.
+    pub(crate) policy_caveat: &'static str,
     /// `Texte de l'auditeur :` (before the auditor's text, in the conclusions as text).
     pub(crate) auditor_text: &'static str,
 }

@@ -2,9 +2,12 @@
 //! of the report. Every word is chosen here, in the conclusions' language; the writers only
 //! format.
 
+mod avis;
+mod closing;
 mod cover;
-mod decision;
+mod fiches;
 mod modules;
+mod recap;
 mod summary;
 mod synthesis;
 mod unread;
@@ -12,38 +15,46 @@ mod unread;
 use std::borrow::Cow;
 
 use super::document::{
-    Block, CellKind, Document, Inline, Paragraph, ParagraphStyle, SectionKind, Table,
+    Block, CellKind, Contents, Document, Inline, Paragraph, ParagraphStyle, SectionKind, Table,
 };
 use crate::i18n;
 use crate::{Audit, Conclusions, Language, Observation, Referentiel, Tally, Valid};
 
-/// The report of `valid` with its `conclusions`: the header and cover page, the summary band,
-/// the context, the assessment (modules, management, remote audit), the synthesis, the
-/// decision, and the values the import could not read when the audit keeps any.
+/// The report of `valid` with its `conclusions`, in the order of the original report and of the
+/// profession's template: the header (title, site, the audit's kind, dates and lead auditor),
+/// the table of contents, the summary band (screen only), the cover page (section 1), the
+/// context (2), the assessment (3: modules, management, remote audit), the tool's
+/// récapitulatif des constats, the synthesis and general conclusion as the auditor wrote them
+/// (4), with the fiches d'écart as forms and the avis under the general conclusion, the
+/// procès-verbal de clôture (signatures and distribution), and the values the import could not
+/// read when the audit keeps any.
 pub(crate) fn report<'a>(valid: &Valid<'a>, conclusions: &'a Conclusions<'_>) -> Document<'a> {
     let audit = valid.audit();
     let referentiel = valid.referentiel();
     let l = conclusions.language;
-    let mut blocks = Vec::with_capacity(8);
-    blocks.push(cover::header(audit, l));
-    blocks.push(cover::cover(audit, referentiel, l));
-    blocks.push(summary::summary(conclusions));
-    blocks.push(cover::context(audit, l));
-    let mut assessment = Vec::with_capacity(64);
-    assessment.push(Block::plain_heading(2, l.report().assessment));
-    assessment.push(Block::plain(l.report().abbreviations));
     let source = Source {
         audit,
         referentiel,
         conclusions,
         language: l,
+        numbers: fiches::numbers(audit, conclusions),
     };
+    let mut blocks = Vec::with_capacity(10);
+    blocks.push(cover::header(audit, l));
+    blocks.push(contents(l, !audit.unread.is_empty()));
+    blocks.push(summary::summary(conclusions));
+    blocks.push(cover::cover(audit, referentiel, l));
+    blocks.push(cover::context(audit, l));
+    let mut assessment = Vec::with_capacity(64);
+    assessment.push(Block::anchored(2, "assessment", l.report().assessment));
+    assessment.push(Block::plain(l.report().abbreviations));
     modules::modules(&mut assessment, &source);
     modules::management(&mut assessment, &source);
     modules::remote(&mut assessment, &source);
     blocks.push(Block::section(SectionKind::Part, assessment));
-    blocks.push(synthesis::synthesis(conclusions));
-    blocks.push(decision::decision(conclusions, audit));
+    blocks.push(recap::recap(&source));
+    blocks.push(synthesis::synthesis(&source));
+    blocks.push(closing::closing(audit, l));
     blocks.extend(unread::unread(audit, l));
     let site = &audit.site;
     let mut title = String::with_capacity(96);
@@ -58,12 +69,38 @@ pub(crate) fn report<'a>(valid: &Valid<'a>, conclusions: &'a Conclusions<'_>) ->
     Document::new(Cow::Owned(title), l, blocks)
 }
 
+/// The table of contents: the numbered sections of the original, the tool's récapitulatif,
+/// the procès-verbal de clôture, and the annex when there is one.
+fn contents(l: Language, unread: bool) -> Block<'static> {
+    let p = l.report();
+    let mut entries = vec![
+        ("cover", p.cover),
+        ("context", p.context),
+        ("assessment", p.assessment),
+        ("recap", p.recap),
+        ("synthesis", p.synthesis),
+        ("closing", p.closing),
+    ];
+    if unread {
+        entries.push(("unread", p.unread));
+    }
+    Block::section(
+        SectionKind::Part,
+        vec![
+            Block::anchored(2, "contents", p.contents),
+            Block::Contents(Contents { entries }),
+        ],
+    )
+}
+
 /// What a part of the report is built from.
 struct Source<'a> {
     audit: &'a Audit,
     referentiel: &'a Referentiel,
     conclusions: &'a Conclusions<'a>,
     language: Language,
+    /// The number of each écart's fiche, in the order of `conclusions.ecarts`.
+    numbers: Vec<u32>,
 }
 
 impl<'a> Source<'a> {
@@ -79,17 +116,26 @@ impl<'a> Source<'a> {
 }
 
 /// Writes the observations of an item into `table`'s open cell, one paragraph each, after its
-/// comment, and ends the cell.
+/// comment and its evidence (« Éléments de preuve : … »), and ends the cell.
 fn observations_cell<'a>(
     table: &mut Table<'a>,
     language: Language,
-    comment: Option<&'a str>,
+    (comment, evidence): (Option<&'a str>, Option<&'a str>),
     observations: &'a [Observation],
 ) {
     let mut first = true;
     if let Some(c) = comment {
         table.push(Inline::text(c));
         first = false;
+    }
+    if let Some(e) = evidence {
+        if !first {
+            table.push(Inline::Break);
+        }
+        first = false;
+        table.push(Inline::Key(language.report().evidence));
+        table.push(Inline::plain(language.phrases().common.colon));
+        table.push(Inline::text(e));
     }
     for o in observations {
         if !first {
@@ -107,11 +153,12 @@ fn observations_cell<'a>(
     table.cell(CellKind::Paragraphs);
 }
 
-/// A line of figures: `prefix` (if any), then the rate and the verdict counts of `tally`.
+/// A line of figures: `prefix` (if any), then the rate and the verdict counts of `tally`, led by
+/// the mark that the rate is the tool's (the référentiel publishes none).
 fn tally<'a>(mut runs: Vec<Inline<'a>>, tally: &Tally, language: Language) -> Block<'a> {
     let c = &tally.counts;
     runs.reserve(13);
-    runs.push(Inline::Lead(language.phrases().common.rate_label));
+    runs.push(Inline::Lead(language.report().tool_rate));
     runs.push(Inline::plain(" "));
     runs.push(Inline::plain(crate::engine::phrases::rate_text(
         tally.rate, language,

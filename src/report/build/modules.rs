@@ -1,5 +1,6 @@
-//! Section 3: a table per module (and per channel group), the management sections and the
-//! remote-audit sections.
+//! Section 3: a table per module (and per channel group the report heads), the management
+//! sections and the remote-audit sections; the tool's rate once per module and per management
+//! section, marked as the tool's.
 
 use strum::IntoEnumIterator;
 
@@ -88,10 +89,22 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
                 if let Some((_, t)) = current.take() {
                     blocks.push(Block::Table(t));
                 }
+                // A group the report heads (ACCUEIL PHYSIQUE…) is a sub-heading; one it prints
+                // no heading for (the first four engagements of module 1) is named for
+                // assistive technologies only, as the référentiel's group.
                 let caption = match group.and_then(|g| m.groups.iter().find(|x| x.id == g)) {
-                    Some(g) => Caption {
-                        kind: CaptionKind::Subheading,
-                        runs: vec![Inline::text(g.heading.as_deref().unwrap_or(&g.title))],
+                    Some(g) => match g.heading.as_deref() {
+                        Some(heading) => Caption {
+                            kind: CaptionKind::Subheading,
+                            runs: vec![Inline::text(heading)],
+                        },
+                        None => Caption {
+                            kind: CaptionKind::Hidden,
+                            runs: vec![
+                                Inline::text(&*g.title),
+                                Inline::plain(l.report().referentiel_group),
+                            ],
+                        },
                     },
                     None => Caption {
                         kind: CaptionKind::Label,
@@ -112,7 +125,12 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
             t.row(RowKind::Engagement(number));
             engagement_cell(t, l, m.module, number, title);
             match a {
-                Some(a) => observations_cell(t, l, a.comment.as_deref(), &a.observations),
+                Some(a) => observations_cell(
+                    t,
+                    l,
+                    (a.comment.as_deref(), a.evidence.as_deref()),
+                    &a.observations,
+                ),
                 None => t.cell(CellKind::Paragraphs),
             }
             t.cell_of(
@@ -123,15 +141,7 @@ pub(super) fn modules<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
         if let Some((_, t)) = current {
             blocks.push(Block::Table(t));
         }
-        if m.groups.len() > 1 {
-            for g in &m.groups {
-                let prefix = vec![
-                    Inline::text(g.heading.as_deref().unwrap_or(&g.title)),
-                    Inline::plain(" — "),
-                ];
-                blocks.push(tally(prefix, &g.tally, l));
-            }
-        }
+        // The tool's figures, once per module (the groups' are in the JSON contract).
         let prefix = vec![
             Inline::plain(l.report().module),
             Inline::Number(u32::from(m.module.get())),
@@ -168,7 +178,12 @@ pub(super) fn management<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
                 ],
             );
             match a {
-                Some(a) => observations_cell(&mut t, l, a.comment.as_deref(), &a.observations),
+                Some(a) => observations_cell(
+                    &mut t,
+                    l,
+                    (a.comment.as_deref(), a.evidence.as_deref()),
+                    &a.observations,
+                ),
                 None => t.cell(CellKind::Paragraphs),
             }
             t.cell_of(
@@ -220,7 +235,7 @@ pub(super) fn remote<'a>(blocks: &mut Vec<Block<'a>>, source: &Source<'a>) {
                 .map_or("", |e| &e.title);
             t.row(RowKind::Remote(r.engagement));
             engagement_cell(&mut t, l, r.module, r.engagement, title);
-            observations_cell(&mut t, l, r.comment.as_deref(), &r.observations);
+            observations_cell(&mut t, l, (r.comment.as_deref(), None), &r.observations);
             t.cell_of(
                 CellKind::Verdict,
                 [Inline::Badge(

@@ -1,23 +1,39 @@
 //! The report's wording in French.
 
-use super::ReportPhrases;
-use crate::{ActionStatus, ModuleNumber};
+use super::{FicheKeys, ReportPhrases};
+use crate::{ActionStatus, AuditType, ModuleNumber};
 
 /// The report's wording.
 pub(crate) static FR: ReportPhrases = ReportPhrases {
     title: "RAPPORT D'AUDIT",
+    contents: "SOMMAIRE DU RAPPORT D'ÉVALUATION",
+    kind: "Type d'audit",
+    start: "Date de début d'audit",
+    end: "Date de fin d'audit",
+    lead_auditor: "Votre responsable d'audit",
     cover: "1. PAGE DE GARDE",
     administration: "TYPE D'ADMINISTRATION",
     departement: "DÉPARTEMENT",
     city: "VILLE",
     modules_covered: "MODULES COUVERTS PAR LE LABEL",
     audit_type: "TYPE D'AUDIT",
+    internal_audit: "AUDIT INTERNE",
+    ahead_of: "Réalisé en amont d'un audit\u{a0}: ",
+    audit_type_box: |t| match t {
+        AuditType::Initial => "Initial",
+        AuditType::Suivi => "de\u{a0}Suivi",
+        AuditType::Renouvellement => "de\u{a0}Renouvellement",
+        AuditType::Extension => "d'Extension",
+    },
+    external_on: "Audit externe prévu le ",
     referentiel: "RÉFÉRENTIEL",
     dates: "DATE(S) DE L'AUDIT",
     from: "Du",
     to: "au",
-    auditors: "AUDITEUR(S)",
-    signed_on: "signé le",
+    auditor_columns: ["NOM AUDITEUR", "DATE ET SIGNATURE DE L'AUDITEUR"],
+    auditors: "Auditeur(s)",
+    phone: "Ligne directe",
+    email: "Adresse électronique",
     context: "2. CONTEXTE",
     organisation: "Contexte de l'organisme audité",
     history: "Présentation et historique de la démarche du site audité",
@@ -28,6 +44,8 @@ pub(crate) static FR: ReportPhrases = ReportPhrases {
     verdict: "Conformité",
     item: "Point",
     note: "Note",
+    evidence: "Éléments de preuve",
+    referentiel_group: " (groupe du référentiel)",
     not_assessed: |n| {
         if n > 1 {
             "non évalués"
@@ -35,21 +53,47 @@ pub(crate) static FR: ReportPhrases = ReportPhrases {
             "non évalué"
         }
     },
+    tool_rate: "Taux de conformité calculé par l'outil (Qual-e-pref ne publie pas de taux)\u{a0}:",
     remote: "AUDIT À DISTANCE\u{a0}:",
+    recap: "RÉCAPITULATIF DES CONSTATS",
+    recap_note: "Tableau établi par l'outil d'après les données de l'audit\u{202f}; le rapport original n'a pas cette partie. Les observations comptent celles de l'audit à distance.",
+    recap_fiche: "Fiche n°",
+    recap_target: "Engagement ou point",
+    total: "Total",
     synthesis: "4. SYNTHÈSE DE L'ÉVALUATION ET CONCLUSION GÉNÉRALE DE L'AUDIT",
-    generated: "D'après les données de l'audit",
-    auditor_text: "Texte de l'auditeur",
-    decision: "5. DÉCISION",
-    indicative: "5. AVIS INDICATIF (AUDIT INTERNE)",
+    generated_note: "Établi par l'outil d'après les données de l'audit (l'auditeur n'a rien écrit pour cette partie)\u{a0}:",
+    survey_subtitle: "(Vérification de l'analyse du résultat des enquêtes de satisfaction et de la mise en œuvre et suivi d'un plan d'actions)",
+    previous: "SUIVI DES ÉCARTS DE L'AUDIT PRÉCÉDENT",
+    previous_unrecorded: "Les données de cet audit ne consignent pas ce que sont devenus les écarts de l'audit précédent.",
+    fiche: "Fiche d'écart n°",
+    fiche_keys: FicheKeys {
+        grade: "Type d'écart",
+        target: "Engagement ou point concerné",
+        finding: "Constat",
+        requirement: "Exigence",
+        cause: "Cause",
+        action: "Action proposée par le site audité",
+        leader: "Pilote",
+        due: "Délai",
+        response: "Réponse de l'audité",
+        status: "État à la date du rapport",
+        auditor_signature: "Signature de l'auditeur",
+        site_signature: "Signature du représentant du site audité",
+    },
+    no_fiche: " (pas de fiche d'écart dans les données de l'audit)",
+    by_default_rule: ", règle par défaut de l'outil",
+    action_status: |s| match s {
+        ActionStatus::Open => "ouverte",
+        ActionStatus::InProgress => "en cours",
+        ActionStatus::Lifted { .. } => "levée le",
+        ActionStatus::NotLifted { .. } => "non levée le",
+    },
+    avis: "AVIS PROPOSÉ",
+    indicative: "AVIS INDICATIF (AUDIT INTERNE)",
     indicative_lead: "Avis indicatif (audit interne)\u{a0}: ",
-    indicative_note: "Un audit interne n'accorde pas le label\u{a0}: seul l'audit de l'organisme d'audit externe conduit à la décision de labellisation. Cet avis indique ce que l'audit externe conclurait vraisemblablement selon la même politique.",
-    policy_note: "Résultat établi selon la politique de décision par défaut de l'outil (pratique ISO/IEC 17021-1), et non selon le texte du référentiel, dont les règles de décision ne sont pas publiques.",
+    proposal_note: "Cet avis est une proposition\u{a0}: la décision de labellisation revient ensuite à l'organisme certificateur.",
+    indicative_note: "Un audit interne n'accorde pas le label et n'appelle aucune décision de labellisation\u{a0}: cet avis applique la règle de l'outil aux constats de cet audit interne, sans préjuger de l'audit externe.",
     reasons: "Motifs",
-    ecart: "Écart",
-    finding: "Constat",
-    requirement: "Exigence",
-    corrective_action: "Action corrective",
-    due: "Échéance",
     module_heading,
     policy,
     module: "Module ",
@@ -57,20 +101,14 @@ pub(crate) static FR: ReportPhrases = ReportPhrases {
     chart: "Verdicts et observations par module",
     chart_verdicts: "Verdicts des engagements",
     chart_observations: "Observations",
-    rate_column: "Taux de conformité",
-    ecarts: "Fiches d'écart",
-    ecarts_caption: "Fiches d'écart et échéances des actions correctives",
-    survey_subtitle: "(Vérification de l'analyse du résultat des enquêtes de satisfaction et de la mise en œuvre et suivi d'un plan d'actions)",
-    phone: "Ligne directe",
-    email: "Adresse électronique",
-    leader: "Pilote",
-    status: "État",
-    action_status: |s| match s {
-        ActionStatus::Open => "ouverte",
-        ActionStatus::InProgress => "en cours",
-        ActionStatus::Lifted { .. } => "levée le",
-        ActionStatus::NotLifted { .. } => "non levée le",
-    },
+    rate_column: "Taux de conformité (outil)",
+    closing: "PROCÈS-VERBAL DE CLÔTURE",
+    closing_note: "À compléter et signer lors de la réunion de clôture.",
+    signature_columns: ["Qualité", "Nom", "Date", "Signature"],
+    auditor: "Auditeur",
+    site_representative: "Représentant du site audité",
+    distribution: "Liste de diffusion",
+    distribution_columns: ["Destinataire", "Service ou organisme", "Date d'envoi"],
     unread: "ANNEXE — VALEURS NON LUES À L'IMPORT",
     unread_note: "L'import n'a pas pu lire ces textes du document source dans leur champ. Ils sont conservés tels qu'ils étaient écrits, et la validation les signale jusqu'à ce que leur champ soit corrigé et la valeur retirée de cette liste.",
     unread_columns: ["Champ", "Texte", "Source"],
@@ -96,6 +134,6 @@ fn policy(minor_months: u32, major_months: u32, minor_threshold: Option<u32>) ->
         format!("{minor_months} mois (NC min) et {major_months} mois (NC Maj)")
     };
     format!(
-        "Politique\u{a0}: actions correctives dues {deadlines} après la fin de l'audit\u{202f}; {threshold}."
+        "Règle appliquée\u{a0}: actions correctives dues {deadlines} après la fin de l'audit\u{202f}; {threshold}."
     )
 }

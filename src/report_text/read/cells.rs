@@ -5,8 +5,8 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use super::super::vocabulary::{CHECKBOX, CHECKED_ATTRIBUTE, MODULE, RISK};
-use crate::text::key;
+use super::super::vocabulary::{CHECKBOX, CHECKED_ATTRIBUTE, MODULE, RISK, ROW_EVIDENCE_WORDS};
+use crate::text::{folded, key};
 use crate::{Observation, ObservationKind, Verdict};
 
 /// The leading decimal number of `s` (at most 9 digits) and the rest.
@@ -63,11 +63,11 @@ pub(super) fn module_heading(s: &str) -> Option<u32> {
 
 /// The years a date of an audit may fall in, as validation's `implausible-date` has them: a
 /// year outside is a typing error (`0019`, `2219`), refused rather than read.
-pub(super) const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+pub(crate) const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 /// Why a text is not a date `dd/mm/yyyy`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum DateError {
+pub(crate) enum DateError {
     /// Not three groups of digits separated by `/`.
     Form,
     /// A year of two digits (`18/11/19`): which century is not guessed.
@@ -76,25 +76,6 @@ pub(super) enum DateError {
     Year(i32),
     /// No such day in the calendar (`31/02/2019`).
     Day,
-}
-
-impl DateError {
-    /// What is wrong with `text`, naming the accepted form: `"18/11/19" has a two-digit year
-    /// (dates are read as dd/mm/yyyy, such as 18/11/2019)`.
-    pub(super) fn explain(self, text: &str) -> String {
-        match self {
-            DateError::Form => format!("{text:?} is not a date dd/mm/yyyy"),
-            DateError::TwoDigitYear => format!(
-                "{text:?} has a two-digit year (dates are read as dd/mm/yyyy, such as 18/11/2019)"
-            ),
-            DateError::Year(y) => format!(
-                "{text:?} has the year {y}, outside {} to {} (dates are read as dd/mm/yyyy)",
-                PLAUSIBLE_YEARS.start(),
-                PLAUSIBLE_YEARS.end()
-            ),
-            DateError::Day => format!("{text:?} is not a day of the calendar (dd/mm/yyyy)"),
-        }
-    }
 }
 
 /// `dd/mm/yyyy` (day and month of one or two digits, a year of four between 2000 and 2100):
@@ -269,31 +250,132 @@ pub(super) fn split_risk(text: &str) -> (&str, Option<&str>) {
     (text, None)
 }
 
-/// A comment cell split into the text before any marker (the comment) and the observations.
-pub(super) fn split_observations(text: &str) -> (Option<String>, Vec<Observation>) {
-    let found = markers(text);
+/// The length of the label `Éléments de preuve :` at the start of `text`, its colon included:
+/// in any case, with or without accents, in the singular or the plural, bold marks or spaces
+/// before the colon.
+fn evidence_label(text: &str) -> Option<usize> {
+    let word = |s: &str| -> (usize, usize) {
+        let start = s.len() - s.trim_start().len();
+        let len = s
+            .get(start..)
+            .and_then(|w| w.find(|c: char| !c.is_alphabetic()))
+            .unwrap_or(s.len() - start);
+        (start, start + len)
+    };
+    let mut at = 0;
+    for forms in ROW_EVIDENCE_WORDS {
+        let rest = text.get(at..)?;
+        let (start, end) = word(rest);
+        let w = rest.get(start..end)?;
+        if start == 0 && at > 0 || !forms.iter().any(|f| folded(w).eq(f.chars())) {
+            return None;
+        }
+        at += end;
+    }
+    let rest = text.get(at..)?;
+    let colon = rest.find(|c: char| !(c == ' ' || c == '*'))?;
+    (rest.get(colon..)?.starts_with(':')).then_some(at + colon + 1)
+}
+
+/// Where the markers of `text` start: the observations' (`PF :`, `PS:`, `PP :`) and the
+/// evidence's (`Éléments de preuve :`), in order, with the start of their text.
+pub(super) fn row_markers(text: &str) -> Vec<(usize, usize, Marker)> {
+    let mut found: Vec<(usize, usize, Marker)> = markers(text)
+        .into_iter()
+        .map(|(at, start, kind)| (at, start, Marker::Observation(kind)))
+        .collect();
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if !matches!(c, 'E' | 'e' | 'É' | 'é') {
+            continue;
+        }
+        let boundary = i == 0
+            || bytes
+                .get(i - 1)
+                .is_some_and(|p| p.is_ascii_whitespace() || matches!(p, b'>' | b'*' | b'(' | b'.'));
+        if let Some(len) = text.get(i..).filter(|_| boundary).and_then(evidence_label) {
+            found.push((i, i + len, Marker::Evidence));
+        }
+    }
+    found.sort_unstable_by_key(|m| m.0);
+    found
+}
+
+/// What a marker of a row's comment cell starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Marker {
+    /// An observation of this kind.
+    Observation(ObservationKind),
+    /// The evidence, « Éléments de preuve ».
+    Evidence,
+}
+
+/// A row's comment cell, read: the text before any marker (the comment), the evidence
+/// (« Éléments de preuve : », several joined by a space), the observations, and the last
+/// marker (what a line continuing the row goes on with).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct RowText {
+    pub(super) comment: Option<String>,
+    pub(super) evidence: Option<String>,
+    pub(super) observations: Vec<Observation>,
+    pub(super) tail: Option<Marker>,
+}
+
+impl RowText {
+    /// Whether the text ends in its evidence.
+    pub(super) fn ends_in_evidence(&self) -> bool {
+        self.tail == Some(Marker::Evidence)
+    }
+}
+
+/// A comment cell split into the text before any marker (the comment), the evidence (when
+/// `evidence`; else its label stays in the text) and the observations.
+pub(super) fn split_observations(text: &str, evidence: bool) -> RowText {
+    let found = if evidence {
+        row_markers(text)
+    } else {
+        markers(text)
+            .into_iter()
+            .map(|(at, start, kind)| (at, start, Marker::Observation(kind)))
+            .collect()
+    };
     let first = found.first().map_or(text.len(), |m| m.0);
     let comment = text
         .get(..first)
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .map(str::to_owned);
-    let mut observations = Vec::with_capacity(found.len());
-    for (k, &(_, start, kind)) in found.iter().enumerate() {
+    let mut read = RowText {
+        comment,
+        tail: found.last().map(|m| m.2),
+        ..RowText::default()
+    };
+    for (k, &(_, start, marker)) in found.iter().enumerate() {
         let end = found.get(k + 1).map_or(text.len(), |m| m.0);
         let body = text.get(start..end).unwrap_or("").trim();
-        let (body, risk) = if kind == ObservationKind::AreaOfConcern {
-            split_risk(body)
-        } else {
-            (body, None)
-        };
-        observations.push(Observation {
-            kind,
-            text: body.to_owned(),
-            risk: risk.map(str::to_owned),
-        });
+        match marker {
+            Marker::Evidence => match &mut read.evidence {
+                Some(evidence) => {
+                    evidence.push(' ');
+                    evidence.push_str(body);
+                }
+                None => read.evidence = Some(body.to_owned()),
+            },
+            Marker::Observation(kind) => {
+                let (body, risk) = if kind == ObservationKind::AreaOfConcern {
+                    split_risk(body)
+                } else {
+                    (body, None)
+                };
+                read.observations.push(Observation {
+                    kind,
+                    text: body.to_owned(),
+                    risk: risk.map(str::to_owned),
+                });
+            }
+        }
     }
-    (comment, observations)
+    read
 }
 
 pub(super) fn strip_tags(text: &str) -> Cow<'_, str> {
@@ -387,14 +469,6 @@ mod tests {
         assert_eq!(read_date("31/02/2019"), Err(DateError::Day));
         assert_eq!(read_date("18/11/201"), Err(DateError::Form));
         assert_eq!(read_date("fin mars"), Err(DateError::Form));
-        assert_eq!(
-            DateError::TwoDigitYear.explain("18/11/19"),
-            "\"18/11/19\" has a two-digit year (dates are read as dd/mm/yyyy, such as 18/11/2019)"
-        );
-        assert_eq!(
-            DateError::Year(19).explain("18/11/0019"),
-            "\"18/11/0019\" has the year 19, outside 2000 to 2100 (dates are read as dd/mm/yyyy)"
-        );
         let words: Vec<&str> = date_like_words("le 18/11/2019, et/ou 3 jours (2/3).").collect();
         assert_eq!(words, ["18/11/2019", "2/3"]);
         let found: Vec<Option<NaiveDate>> =
@@ -453,13 +527,55 @@ mod tests {
 
     #[test]
     fn markers_and_risks() {
-        let (c, obs) = split_observations("Vu. PF : bien PS: mal Risque : perte PP :mieux");
-        assert_eq!(c.as_deref(), Some("Vu."));
+        let read = split_observations("Vu. PF : bien PS: mal Risque : perte PP :mieux", true);
+        assert_eq!(read.comment.as_deref(), Some("Vu."));
+        let obs = &read.observations;
         assert_eq!(obs.len(), 3);
         assert_eq!(obs[1].text, "mal");
         assert_eq!(obs[1].risk.as_deref(), Some("perte"));
         assert_eq!(obs[2].text, "mieux");
+        assert_eq!(read.evidence, None);
         assert!(markers("APF : x").is_empty());
+    }
+
+    #[test]
+    fn evidence_is_a_marker_of_its_own() {
+        let read = split_observations(
+            "Vu. PF : accueil soigné Éléments de preuve : procédure d'accueil, entretien PS : x",
+            true,
+        );
+        assert_eq!(read.comment.as_deref(), Some("Vu."));
+        assert_eq!(
+            read.evidence.as_deref(),
+            Some("procédure d'accueil, entretien")
+        );
+        assert_eq!(read.observations.len(), 2);
+        assert_eq!(read.observations[0].text, "accueil soigné");
+        assert!(!read.ends_in_evidence());
+        for label in [
+            "Éléments de preuve :",
+            "ÉLÉMENTS DE PREUVE:",
+            "elements de preuves :",
+            "Élément de preuve **:",
+        ] {
+            let read = split_observations(&format!("{label} registre"), true);
+            assert_eq!(read.evidence.as_deref(), Some("registre"), "{label}");
+            assert_eq!(read.comment, None, "{label}");
+            assert!(read.ends_in_evidence(), "{label}");
+            // A remote check has no evidence: the label stays in its text.
+            let remote = split_observations(&format!("{label} registre"), false);
+            assert_eq!(remote.comment, Some(format!("{label} registre")));
+        }
+        // Two labels: both texts, in order; a word that only starts like one is no label.
+        let read = split_observations("Éléments de preuve : a Éléments de preuve : b", true);
+        assert_eq!(read.evidence.as_deref(), Some("a b"));
+        for prose in [
+            "Les éléments de preuve sont au dossier.",
+            "Deséléments de preuve : x",
+            "éléments de preuve",
+        ] {
+            assert_eq!(split_observations(prose, true).evidence, None, "{prose}");
+        }
     }
 
     #[test]

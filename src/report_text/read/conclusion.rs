@@ -9,13 +9,17 @@
 //! verdict from it.
 
 use super::super::vocabulary::{
-    CHARTE_VERDICT, FICHE_ACTION, FICHE_DUE, FICHE_ENGAGEMENT, FICHE_EVIDENCE, FICHE_FINDING,
-    FICHE_ITEM, FICHE_LEADER, FICHE_REASON, FICHE_REQUIREMENT, FICHE_STATUS, FICHE_STATUS_ON,
-    MANAGEMENT, NOT_APPLICABLE, SURVEY_NOTE,
+    CHARTE_VERDICT, FICHE_ACTION, FICHE_CAUSE, FICHE_DUE, FICHE_ENGAGEMENT, FICHE_EVIDENCE,
+    FICHE_FINDING, FICHE_ITEM, FICHE_LEADER, FICHE_NUMBER_MARKS, FICHE_REASON, FICHE_REQUIREMENT,
+    FICHE_RESPONSE, FICHE_STATUS, FICHE_STATUS_ON, MANAGEMENT, NOT_APPLICABLE, SURVEY_NOTE,
 };
-use super::cells::{DateError, leading_number, parse_verdict, read_date};
-use super::{ConclusionSection, ImportCode, LineRole, Parser, Part, ReportField, ReportLayout};
+use super::cells::{DateError, leading_number, parse_verdict, read_date, strip_prefix_ci};
+use super::{
+    At, ConclusionSection, ImportCode, LineRole, Parser, Part, Place, ReportField, ReportLayout,
+    Spot,
+};
 use crate::model::ecart::ActionState;
+use crate::report_text::phrases::StateDay;
 use crate::text::key;
 use crate::{
     ActionStatus, Carried, EcartTarget, EngagementNumber, FicheEcart, ManagementItemId, NcGrade,
@@ -29,17 +33,19 @@ impl Parser<'_> {
         t: &str,
         section: Option<ConclusionSection>,
     ) -> LineRole {
+        // A fiche's numbered heading goes with the next line read here, or with none.
+        let numbered = self.fiche_number.take();
         if let Some(s) = conclusion_heading(t) {
             self.part = Part::Synthesis4(Some(s));
             self.open_fiche = None;
-            return LineRole::Layout(ReportLayout::Heading);
+            return self.heading(n, t, &heading_aside(t, s));
         }
         let Some(section) = section else {
-            return self.skip(n, "part 4 (before its first section)", t);
+            return self.skip(n, Place::Part4BeforeSection, t);
         };
         match section {
             ConclusionSection::FichesEcart => {
-                if let Some(role) = self.fiche_line(n, t) {
+                if let Some(role) = self.fiche_line(n, t, numbered) {
                     return role;
                 }
             }
@@ -57,10 +63,13 @@ impl Parser<'_> {
                             if let Some(filed) = self.charte_explicit {
                                 self.competing(
                                     n,
-                                    "charte graphique: a second verdict",
+                                    Spot::CharteSecondVerdict,
                                     "conclusion.charte_graphique.verdict".to_owned(),
                                     right,
-                                    format!("line {filed}"),
+                                    At {
+                                        line: filed,
+                                        cell: None,
+                                    },
                                     None,
                                 );
                                 return LineRole::Reported;
@@ -78,15 +87,27 @@ impl Parser<'_> {
                     return LineRole::Reported;
                 }
                 self.charte_lines.push(n);
-                section
-                    .paragraphs_mut(&mut self.conclusion)
-                    .push(t.to_owned());
-                return LineRole::Field(ReportField::Conclusion(section));
+                return self.paragraph(n, section, t);
             }
             _ => {}
         }
         if self.prose_carries(n, section, t) {
+            self.fiche_number = None;
             return LineRole::Reported;
+        }
+        self.paragraph(n, section, t)
+    }
+
+    /// Files `t` as a paragraph of `section`. A paragraph outside the fiches' section that
+    /// reads as a fiche d'écart's heading with its grade (`Module 1 engagement 5 — NC Maj`)
+    /// stays a paragraph, and its grade is kept in `unread` besides: it could carry a verdict.
+    fn paragraph(&mut self, n: usize, section: ConclusionSection, t: &str) -> LineRole {
+        if section != ConclusionSection::FichesEcart {
+            if let Some(grade) = fiche_heading_grade(t) {
+                let field = format!("conclusion.{}", section.field_name());
+                let carried = Carried::Verdict(Verdict::from(grade.0));
+                self.not_filed(n, Spot::FicheGrade(&field), field.clone(), grade.1, carried);
+            }
         }
         section
             .paragraphs_mut(&mut self.conclusion)
@@ -101,91 +122,131 @@ impl Parser<'_> {
             return false;
         };
         let field = format!("conclusion.{}", section.field_name());
-        self.not_filed(n, &format!("part 4 ({field})"), field, t, carried);
+        self.not_filed(
+            n,
+            Spot::Part(Place::Part4, &field),
+            field.clone(),
+            t,
+            carried,
+        );
         true
     }
 
-    pub(super) fn fiche_line(&mut self, n: usize, t: &str) -> Option<LineRole> {
+    /// A line of the fiches' section: a fiche's numbered heading, a labelled line of the fiche
+    /// open (`Constat : …`), or a paragraph that opens a fiche; `None` for a paragraph of the
+    /// section. `numbered` is the numbered heading just above (its number and line), which
+    /// goes with the fiche this line opens.
+    pub(super) fn fiche_line(
+        &mut self,
+        n: usize,
+        t: &str,
+        numbered: Option<(u32, usize)>,
+    ) -> Option<LineRole> {
+        if let Some((number, rest)) = fiche_number(t) {
+            self.open_fiche = None;
+            if rest.is_empty() {
+                // The heading alone: a paragraph until the next line opens its fiche.
+                self.fiche_number = Some((number, n));
+                return None;
+            }
+            return self.new_fiche(n, (t, rest), Some((number, n)));
+        }
         if let Some(i) = self.open_fiche {
             if let Some((left, value)) = t.split_once(':') {
-                let lk = key(left);
-                let value = value.trim();
-                // The fiche's texts hold no assessment: one that could carry one is kept.
-                let text_field = [
-                    (FICHE_FINDING, "finding"),
-                    (FICHE_REQUIREMENT, "requirement"),
-                    (FICHE_ACTION, "corrective_action"),
-                    (FICHE_LEADER, "leader"),
-                    (FICHE_EVIDENCE, "status"),
-                    (FICHE_REASON, "status"),
-                ]
-                .into_iter()
-                .find(|(term, _)| term.matches(&lk));
-                if let (Some((_, name)), Some(carried)) = (text_field, Carried::find(value)) {
-                    let target = self.ecarts.get(i)?.target;
-                    self.not_filed(
+                if let Some(role) = self.fiche_field(n, i, (left, value), t) {
+                    return Some(role);
+                }
+            }
+        }
+        self.new_fiche(n, (t, t), numbered)
+    }
+
+    /// The labelled line `left : value` of fiche `i` (`t` whole); `None` when its label is not
+    /// one of a fiche's.
+    fn fiche_field(
+        &mut self,
+        n: usize,
+        i: usize,
+        (left, value): (&str, &str),
+        t: &str,
+    ) -> Option<LineRole> {
+        let lk = key(left);
+        let value = value.trim();
+        // The fiche's texts hold no assessment: one that could carry one is kept.
+        let text_field = [
+            (FICHE_FINDING, "finding"),
+            (FICHE_REQUIREMENT, "requirement"),
+            (FICHE_CAUSE, "cause"),
+            (FICHE_ACTION, "corrective_action"),
+            (FICHE_LEADER, "leader"),
+            (FICHE_RESPONSE, "response"),
+            (FICHE_EVIDENCE, "status"),
+            (FICHE_REASON, "status"),
+        ]
+        .into_iter()
+        .find(|(term, _)| term.matches(&lk));
+        if let (Some((_, name)), Some(carried)) = (text_field, Carried::find(value)) {
+            let target = self.ecarts.get(i)?.target;
+            self.not_filed(
+                n,
+                Spot::FicheText(target, left.trim()),
+                format!("ecarts[{i}].{name}"),
+                value,
+                carried,
+            );
+            return Some(LineRole::Reported);
+        }
+        let fiche = self.ecarts.get_mut(i)?;
+        let target = fiche.target;
+        if FICHE_FINDING.matches(&lk) {
+            value.clone_into(&mut fiche.finding);
+        } else if FICHE_REQUIREMENT.matches(&lk) {
+            value.clone_into(&mut fiche.requirement);
+        } else if FICHE_CAUSE.matches(&lk) {
+            fiche.cause = Some(value.to_owned());
+        } else if FICHE_ACTION.matches(&lk) {
+            fiche.corrective_action = Some(value.to_owned());
+        } else if FICHE_DUE.matches(&lk) {
+            let due = read_date(value);
+            fiche.due = due.ok();
+            if let Err(problem) = due {
+                self.unread(
+                    n,
+                    ImportCode::InvalidDate,
+                    |p| (p.due_date)(problem, value),
+                    format!("ecarts[{i}].due"),
+                    value,
+                );
+                return Some(LineRole::Reported);
+            }
+        } else if FICHE_LEADER.matches(&lk) {
+            fiche.leader = Some(value.to_owned());
+        } else if FICHE_RESPONSE.matches(&lk) {
+            fiche.response = Some(value.to_owned());
+        } else if FICHE_STATUS.matches(&lk) {
+            return Some(self.fiche_status(n, i, value));
+        } else if FICHE_EVIDENCE.matches(&lk) || FICHE_REASON.matches(&lk) {
+            match &mut fiche.status {
+                ActionStatus::Lifted { evidence: note, .. }
+                | ActionStatus::NotLifted { reason: note, .. } => {
+                    value.clone_into(note);
+                }
+                ActionStatus::Open | ActionStatus::InProgress => {
+                    let label = left.trim();
+                    self.unread(
                         n,
-                        &format!("the fiche d'écart of {target}: its {}", left.trim()),
-                        format!("ecarts[{i}].{name}"),
-                        value,
-                        carried,
+                        ImportCode::UnknownValue,
+                        |p| (p.state_needed)(label, target),
+                        format!("ecarts[{i}].status"),
+                        t,
                     );
                     return Some(LineRole::Reported);
                 }
-                let fiche = self.ecarts.get_mut(i)?;
-                let target = fiche.target;
-                if FICHE_FINDING.matches(&lk) {
-                    value.clone_into(&mut fiche.finding);
-                } else if FICHE_REQUIREMENT.matches(&lk) {
-                    value.clone_into(&mut fiche.requirement);
-                } else if FICHE_ACTION.matches(&lk) {
-                    fiche.corrective_action = Some(value.to_owned());
-                } else if FICHE_DUE.matches(&lk) {
-                    let due = read_date(value);
-                    fiche.due = due.ok();
-                    if let Err(problem) = due {
-                        self.unread(
-                            n,
-                            ImportCode::InvalidDate,
-                            format!("due date {}; kept in `unread`", problem.explain(value)),
-                            format!("ecarts[{i}].due"),
-                            value,
-                        );
-                        return Some(LineRole::Reported);
-                    }
-                } else if FICHE_LEADER.matches(&lk) {
-                    fiche.leader = Some(value.to_owned());
-                } else if FICHE_STATUS.matches(&lk) {
-                    return Some(self.fiche_status(n, i, value));
-                } else if FICHE_EVIDENCE.matches(&lk) || FICHE_REASON.matches(&lk) {
-                    match &mut fiche.status {
-                        ActionStatus::Lifted { evidence: note, .. }
-                        | ActionStatus::NotLifted { reason: note, .. } => {
-                            value.clone_into(note);
-                        }
-                        ActionStatus::Open | ActionStatus::InProgress => {
-                            self.unread(
-                                n,
-                                ImportCode::UnknownValue,
-                                format!(
-                                    "{left:?} of the fiche d'écart of {target} needs a line \
-                                     « État : levé le dd/mm/yyyy » (or « non levé ») above it; \
-                                     kept in `unread`",
-                                    left = left.trim()
-                                ),
-                                format!("ecarts[{i}].status"),
-                                t,
-                            );
-                            return Some(LineRole::Reported);
-                        }
-                    }
-                } else {
-                    return self.new_fiche(n, t);
-                }
-                return Some(LineRole::Field(ReportField::FicheEcart(target)));
             }
+        } else {
+            return None;
         }
-        self.new_fiche(n, t)
+        Some(LineRole::Field(ReportField::FicheEcart(target)))
     }
 
     /// Reads `État : levé le 02/03/2020` into the status of fiche `i`.
@@ -202,10 +263,7 @@ impl Parser<'_> {
             self.unread(
                 n,
                 ImportCode::UnknownValue,
-                format!(
-                    "state {value:?} of the fiche d'écart of {target} is not one of ouvert, en \
-                     cours, levé le dd/mm/yyyy, non levé le dd/mm/yyyy; kept in `unread`"
-                ),
+                |p| (p.state_unknown)(value, target),
                 format!("ecarts[{i}].status"),
                 value,
             );
@@ -220,19 +278,14 @@ impl Parser<'_> {
             _ => {
                 let why = match (on, day) {
                     (Some(on), Some(Err(problem))) if problem != DateError::Form => {
-                        format!(": {}", problem.explain(on))
+                        StateDay::Invalid(problem, on)
                     }
-                    _ => format!(
-                        " needs a date dd/mm/yyyy (« {} le 02/03/2020 »)",
-                        state.word_fr()
-                    ),
+                    _ => StateDay::Missing(state.word_fr()),
                 };
                 self.unread(
                     n,
                     ImportCode::InvalidDate,
-                    format!(
-                        "state {value:?} of the fiche d'écart of {target}{why}; kept in `unread`"
-                    ),
+                    |p| (p.state_day)(value, target, why),
                     format!("ecarts[{i}].status"),
                     value,
                 );
@@ -241,10 +294,19 @@ impl Parser<'_> {
         }
     }
 
-    pub(super) fn new_fiche(&mut self, n: usize, paragraph: &str) -> Option<LineRole> {
+    /// Opens the fiche d'écart whose `paragraph` names its target in `naming` (the paragraph,
+    /// or what follows its number on the same line), numbered `numbered` (its number and the
+    /// line of its heading) when a number stands above it or on the same line; `None` when the
+    /// paragraph names no engagement nor management item.
+    pub(super) fn new_fiche(
+        &mut self,
+        n: usize,
+        (paragraph, naming): (&str, &str),
+        numbered: Option<(u32, usize)>,
+    ) -> Option<LineRole> {
         self.open_fiche = None;
-        let target = fiche_target(paragraph)?;
-        let folded = key(paragraph);
+        let target = fiche_target(naming)?;
+        let folded = key(naming);
         let stated = if folded.contains("ncmaj") || folded.contains("majeure") {
             Some(NcGrade::Major)
         } else if folded.contains("ncmin") || folded.contains("mineure") {
@@ -252,7 +314,8 @@ impl Parser<'_> {
         } else {
             None
         };
-        let verdict = match target {
+        // The row's verdict: `None` without row, `Some(None)` for a row without verdict.
+        let row = match target {
             EcartTarget::Engagement(e) => self
                 .assessments
                 .iter()
@@ -264,57 +327,107 @@ impl Parser<'_> {
                 .find(|m| m.id() == id)
                 .map(|m| m.verdict),
         };
-        let from_verdict = verdict.flatten().and_then(Verdict::nonconformity);
-        if verdict.is_none() {
-            self.diag(
-                Some(n),
-                ImportCode::FicheUnknownTarget,
-                format!("the fiche d'écart names {target}, which has no row in section 3"),
-            );
+        let from_verdict = row.flatten().and_then(Verdict::nonconformity);
+        if row.is_none() {
+            self.diag(Some(n), ImportCode::FicheUnknownTarget, |p| {
+                (p.fiche_unknown_target)(target)
+            });
         }
-        let row_verdict = verdict.flatten();
         let grade = match (stated, from_verdict) {
-            (Some(s), _) if row_verdict.is_some_and(|v| v != Verdict::from(s)) => {
-                let v = row_verdict.map_or("", Verdict::code);
-                self.diag(
-                    Some(n),
-                    ImportCode::FicheGradeDiffers,
-                    format!(
-                        "the fiche d'écart of {target} states {s}, the verdict of its row is {v}; \
-                         {s} kept"
-                    ),
-                );
+            (Some(s), Some(v)) if v != s => {
+                let verdict = Verdict::from(v);
+                self.diag(Some(n), ImportCode::FicheGradeDiffers, |p| {
+                    (p.fiche_grade_differs)(target, s, verdict)
+                });
                 s
             }
             (Some(s), _) => s,
             (None, Some(v)) => {
-                self.diag(
-                    Some(n),
-                    ImportCode::FicheGradeFromVerdict,
-                    format!(
-                        "the fiche d'écart of {target} states no grade: {v} taken from the \
-                         verdict of its row"
-                    ),
-                );
+                self.diag(Some(n), ImportCode::FicheGradeFromVerdict, |p| {
+                    (p.fiche_grade_from_verdict)(target, v)
+                });
                 v
             }
             (None, None) => {
-                self.diag(
-                    Some(n),
-                    ImportCode::FicheGradeGuessed,
-                    format!(
-                        "the fiche d'écart of {target} states no grade and its row is not a \
-                         nonconformity: NC min assumed"
-                    ),
-                );
+                self.diag(Some(n), ImportCode::FicheGradeGuessed, |p| {
+                    (p.fiche_grade_guessed)(target)
+                });
                 NcGrade::Minor
             }
         };
-        self.ecarts
-            .push(FicheEcart::new(target, grade, paragraph.to_owned()));
+        if let (Some(verdict), None) = (row, from_verdict) {
+            self.diag(Some(n), ImportCode::FicheRowNotNonconformity, |p| {
+                (p.fiche_row_not_nonconformity)(target, grade, verdict)
+            });
+        }
+        let mut fiche = FicheEcart::new(target, grade, paragraph.to_owned());
+        if let Some((number, line)) = numbered {
+            fiche.number = Some(number);
+            if line != n {
+                // The heading was filed as a paragraph until this line: it is the fiche's.
+                self.conclusion.fiches_ecart.pop();
+                if let Some(role) = line.checked_sub(1).and_then(|i| self.roles.get_mut(i)) {
+                    *role = LineRole::Field(ReportField::FicheEcart(target));
+                }
+            }
+        }
+        self.ecarts.push(fiche);
         self.open_fiche = Some(self.ecarts.len() - 1);
         Some(LineRole::Field(ReportField::FicheEcart(target)))
     }
+}
+
+/// A fiche d'écart's numbered heading (`Fiche d'écart n°1`, `FICHE D'ÉCART N° 2`, `Fiche
+/// d’écart no 3 — Module 1 engagement 17`): its number and the text after it, separators left
+/// out.
+pub(super) fn fiche_number(t: &str) -> Option<(u32, &str)> {
+    let s = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let rest = strip_prefix_ci(s, "fiche")?;
+    let rest = rest.strip_prefix(['s', 'S']).unwrap_or(rest);
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = strip_prefix_ci(rest.trim_start(), "d")?;
+    let rest = rest
+        .strip_prefix(['\'', '’'])
+        .or_else(|| rest.strip_prefix(' '))?
+        .trim_start();
+    let end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let (word, rest) = rest.split_at(end);
+    if !matches!(key(word).as_str(), "ecart" | "ecarts") {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let rest = FICHE_NUMBER_MARKS
+        .iter()
+        .find_map(|m| {
+            strip_prefix_ci(rest, m)
+                .filter(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .unwrap_or(rest)
+        .trim_start();
+    let (number, after) = leading_number(rest)?;
+    let text = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '.' | ',')
+    });
+    // The number ends at a separator: `n°1bis` is not the fiche 1.
+    if !after.is_empty() && text.len() == after.len() {
+        return None;
+    }
+    Some((number, text))
+}
+
+/// The grade of a paragraph shaped as a fiche d'écart's heading: a target (`Module 1
+/// engagement 5`), a dash, and a nonconformity's code alone after it (`NC Maj`); with that
+/// code as written.
+fn fiche_heading_grade(t: &str) -> Option<(NcGrade, &str)> {
+    let (head, grade) = t.rsplit_once(['—', '–', '-'])?;
+    let grade = grade.trim();
+    let grade_of = grade.parse::<NcGrade>().ok()?;
+    fiche_target(head)?;
+    Some((grade_of, grade))
 }
 
 /// The verdict the charte graphique's text implies: `NA` when it says « non applicable ».
@@ -348,6 +461,40 @@ pub(super) fn conclusion_heading(t: &str) -> Option<ConclusionSection> {
         }
     }
     ConclusionSection::from_heading_key(&key(&outside))
+}
+
+/// What the heading `t` of `section` holds between parentheses that its template does not
+/// (`❖ POINTS FORTS (voir annexe 3)`), the parentheses kept: text beside the heading. Empty
+/// when it holds nothing more (`POINTS SENSIBLES (avec risques associés)`).
+fn heading_aside(t: &str, section: ConclusionSection) -> String {
+    let groups = |text: &str| {
+        let mut out = String::new();
+        let mut depth = 0usize;
+        for c in text.chars() {
+            match c {
+                '(' => {
+                    if depth == 0 && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    depth += 1;
+                    out.push(c);
+                }
+                ')' if depth > 0 => {
+                    depth -= 1;
+                    out.push(c);
+                }
+                _ if depth > 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    let found = groups(t);
+    if key(&found) == key(&groups(section.heading())) {
+        String::new()
+    } else {
+        found
+    }
 }
 
 /// The engagement or management item a fiche d'écart paragraph names.

@@ -5,15 +5,15 @@
 
 use super::super::vocabulary::{
     ADMINISTRATION, ADMINISTRATIONS, AUDIT_DATES, AUDIT_TYPE, AUDIT_TYPE_LEADS, AUDIT_TYPES,
-    AUDITORS, CITY, DEPARTEMENT, Fold, INTERNAL_AUDIT, LEAD, LEAD_EMAIL, LEAD_PHONE, MODULE,
-    MODULES, REFERENTIEL, SITE_SEPARATOR, TABLE_OF_CONTENTS, TITLE, TITLE_END, TITLE_REFERENTIEL,
-    TITLE_START,
+    AUDITORS, CITY, DEPARTEMENT, EXTERNAL_AUDIT_DATE, Fold, INTERNAL_AUDIT, LEAD, LEAD_EMAIL,
+    LEAD_PHONE, MODULE, MODULES, REFERENTIEL, SITE_SEPARATOR, TABLE_OF_CONTENTS, TITLE, TITLE_END,
+    TITLE_REFERENTIEL, TITLE_START,
 };
 use super::cells::{
     checkboxes, date_like_words, dates_in, french_dates_in, leading_number, read_date,
     strip_prefix_ci,
 };
-use super::{ImportCode, Lead, LineRole, Parser, ReportField, ReportLayout};
+use super::{ImportCode, Lead, LineRole, Parser, Place, ReportField, ReportLayout};
 use crate::text::key;
 use crate::{AdministrationType, AuditDates, AuditType, Auditor, Departement, ModuleNumber};
 
@@ -32,15 +32,10 @@ impl Parser<'_> {
             let value = value.trim();
             if TITLE_REFERENTIEL.matches(&lk) {
                 if key(value) != key(self.r.name()) && key(value) != key(self.r.id()) {
-                    self.diag(
-                        Some(n),
-                        ImportCode::ReferentielDiffers,
-                        format!(
-                            "the report names référentiel {value:?}, the import uses {:?} ({})",
-                            self.r.name(),
-                            self.r.id()
-                        ),
-                    );
+                    let r = self.r;
+                    self.diag(Some(n), ImportCode::ReferentielDiffers, |p| {
+                        (p.referentiel_named)(value, r.name(), r.id())
+                    });
                 }
                 return LineRole::Field(ReportField::TitlePageReferentiel);
             }
@@ -68,7 +63,7 @@ impl Parser<'_> {
             let is_email = LEAD_EMAIL.matches(&lk);
             if is_phone || is_email {
                 let Some(lead) = self.leads.last_mut() else {
-                    return self.skip(n, "the title page (no auditor named above)", t);
+                    return self.skip(n, Place::TitlePageNoAuditor, t);
                 };
                 if is_phone {
                     lead.phone = Some(value.to_owned());
@@ -96,19 +91,18 @@ impl Parser<'_> {
             self.site_name = Some(t.to_owned());
             return LineRole::Field(ReportField::SiteName);
         }
-        self.skip(n, "the title page", t)
+        self.skip(n, Place::TitlePage, t)
     }
 
     pub(super) fn title_date(&mut self, n: usize, value: &str, start: bool) -> LineRole {
         let d = match read_date(value) {
             Ok(d) => d,
             Err(problem) => {
-                let why = problem.explain(value);
-                self.date_problems.push(format!("line {n}: {why}"));
+                self.date_problem(n, |p| (p.date_problem)(problem, value));
                 self.unread(
                     n,
                     ImportCode::InvalidDate,
-                    format!("{why}; kept in `unread`"),
+                    |p| (p.title_date)(problem, value),
                     "dates".to_owned(),
                     value,
                 );
@@ -155,10 +149,7 @@ impl Parser<'_> {
                         self.unread(
                             n,
                             ImportCode::UnknownValue,
-                            format!(
-                                "administration type {label:?} is not one the crate knows; kept \
-                                 in `unread`"
-                            ),
+                            |p| (p.administration_unknown)(label),
                             "site.administration".to_owned(),
                             label,
                         );
@@ -171,10 +162,7 @@ impl Parser<'_> {
                     self.unread(
                         n,
                         ImportCode::UnknownValue,
-                        format!(
-                            "several administration types are checked ({all}), none used; kept \
-                             in `unread`"
-                        ),
+                        |p| (p.administrations_several)(&all),
                         "site.administration".to_owned(),
                         &all,
                     );
@@ -187,11 +175,11 @@ impl Parser<'_> {
                     self.departement = Some((d, n));
                     LineRole::Field(ReportField::Departement)
                 }
-                Err(e) => {
+                Err(_) => {
                     self.unread(
                         n,
                         ImportCode::UnknownValue,
-                        format!("{e}; kept in `unread`"),
+                        |p| (p.departement_invalid)(v0),
                         "site.departement".to_owned(),
                         v0,
                     );
@@ -214,7 +202,7 @@ impl Parser<'_> {
                     None => self.unread(
                         n,
                         ImportCode::UnknownValue,
-                        format!("checkbox {label:?} names no module 1 to 8; kept in `unread`"),
+                        |p| (p.module_checkbox)(label),
                         "modules".to_owned(),
                         label,
                     ),
@@ -222,6 +210,23 @@ impl Parser<'_> {
             }
             self.modules = Some(modules);
             LineRole::Field(ReportField::Modules)
+        } else if EXTERNAL_AUDIT_DATE.matches(&k) {
+            match read_date(v0) {
+                Ok(day) => {
+                    self.external_on = Some(day);
+                    LineRole::Field(ReportField::AuditKind)
+                }
+                Err(problem) => {
+                    self.unread(
+                        n,
+                        ImportCode::InvalidDate,
+                        |p| (p.external_date)(problem, v0),
+                        "kind.external_on".to_owned(),
+                        v0,
+                    );
+                    LineRole::Reported
+                }
+            }
         } else if INTERNAL_AUDIT.matches(&k) {
             self.kind_line = Some(n);
             self.internal_type = self.checked_type(n, v0);
@@ -239,12 +244,11 @@ impl Parser<'_> {
             if let Some((bad, problem)) =
                 date_like_words(v0).find_map(|w| read_date(w).err().map(|e| (w, e)))
             {
-                let why = problem.explain(bad);
-                self.date_problems.push(format!("line {n}: {why}"));
+                self.date_problem(n, |p| (p.date_problem)(problem, bad));
                 self.unread(
                     n,
                     ImportCode::InvalidDate,
-                    format!("audit dates {v0:?}: {why}; kept in `unread`"),
+                    |p| (p.audit_dates_invalid)(v0, problem, bad),
                     "dates".to_owned(),
                     v0,
                 );
@@ -265,12 +269,11 @@ impl Parser<'_> {
                 self.dates = Some((d, n));
                 LineRole::Field(ReportField::AuditDates)
             } else {
-                let why = format!("{v0:?} does not read as « Du dd/mm/yyyy au dd/mm/yyyy »");
-                self.date_problems.push(format!("line {n}: {why}"));
+                self.date_problem(n, |p| (p.audit_dates_unreadable)(v0));
                 self.unread(
                     n,
                     ImportCode::InvalidDate,
-                    format!("{why}; kept in `unread`"),
+                    |p| (p.audit_dates_form)(v0),
                     "dates".to_owned(),
                     v0,
                 );
@@ -280,7 +283,7 @@ impl Parser<'_> {
             self.in_auditors = true;
             self.auditor_row(n, &value)
         } else {
-            self.skip(n, "the page de garde", t)
+            self.skip(n, Place::PageDeGarde, t)
         }
     }
 
@@ -296,7 +299,7 @@ impl Parser<'_> {
                     self.unread(
                         n,
                         ImportCode::InvalidDate,
-                        format!("signature date {}; kept in `unread`", problem.explain(d)),
+                        |p| (p.signature_date)(problem, d),
                         format!("auditors[{i}].signed_on"),
                         d,
                     );
@@ -326,14 +329,14 @@ impl Parser<'_> {
                 Some(t) => self.unread(
                     n,
                     ImportCode::UnknownValue,
-                    format!("audit type {t} is checked besides another one; kept in `unread`"),
+                    |p| (p.audit_type_twice)(t),
                     "kind.type".to_owned(),
                     label,
                 ),
                 None => self.unread(
                     n,
                     ImportCode::UnknownValue,
-                    format!("audit type {label:?} is not one the crate knows; kept in `unread`"),
+                    |p| (p.audit_type_unknown)(label),
                     "kind.type".to_owned(),
                     label,
                 ),
@@ -345,31 +348,19 @@ impl Parser<'_> {
     pub(super) fn check_referentiel_dates(&mut self, n: usize, label: &str) {
         let mut found = dates_in(label);
         found.extend(french_dates_in(label));
-        if let Some(date) = found.first() {
-            if *date != self.r.date() {
-                self.diag(
-                    Some(n),
-                    ImportCode::ReferentielDiffers,
-                    format!(
-                        "the report's référentiel is dated {}, the one used for the import {}",
-                        date.format("%d/%m/%Y"),
-                        self.r.date().format("%d/%m/%Y")
-                    ),
-                );
+        if let Some(&date) = found.first() {
+            let ours = self.r.date();
+            if date != ours {
+                self.diag(Some(n), ImportCode::ReferentielDiffers, |p| {
+                    (p.referentiel_dated)(date, ours)
+                });
             }
         }
-        if let (Some(revised), Some(ours)) = (found.get(1), self.r.revised()) {
-            if *revised != ours {
-                self.diag(
-                    Some(n),
-                    ImportCode::ReferentielDiffers,
-                    format!(
-                        "the report's référentiel is revised on {}, the one used for the import \
-                         on {}",
-                        revised.format("%d/%m/%Y"),
-                        ours.format("%d/%m/%Y")
-                    ),
-                );
+        if let (Some(&revised), Some(ours)) = (found.get(1), self.r.revised()) {
+            if revised != ours {
+                self.diag(Some(n), ImportCode::ReferentielDiffers, |p| {
+                    (p.referentiel_revised)(revised, ours)
+                });
             }
         }
     }

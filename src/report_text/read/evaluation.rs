@@ -10,12 +10,16 @@
 
 use super::super::vocabulary::{MANAGEMENT, NOTE, REMOTE_AUDIT, REMOTE_COURRIELS_ALONE};
 use super::cells::{
-    markers, module_heading, module_row, numbered, parse_verdict, split_observations,
-    strip_prefix_ci,
+    Marker, RowText, module_heading, module_row, numbered, parse_verdict, row_markers,
+    split_observations, strip_prefix_ci,
 };
 use super::lines::is_legend;
 use super::remote::remote_channel_from_key;
-use super::{Filed, ImportCode, LastRow, LineRole, Parser, Part, ReportField, ReportLayout, Synth};
+use super::{
+    At, Filed, ImportCode, LastRow, LineRole, Parser, Part, Place, ReportField, ReportLayout, Spot,
+    Synth,
+};
+use crate::report_text::phrases::{Cell, Subject};
 use crate::text::{key, loosely_equal};
 use crate::{
     Assessment, Carried, EngagementNumber, ManagementAssessment, ManagementItemId,
@@ -110,7 +114,7 @@ impl Parser<'_> {
         if let Some(m) = module_heading(first) {
             let module = u8::try_from(m).ok().and_then(ModuleNumber::new);
             if module.is_none() {
-                return self.skip(n, "section 3 (no such module)", t);
+                return self.skip(n, Place::Section3NoModule, t);
             }
             self.module = module;
             self.group = None;
@@ -118,12 +122,12 @@ impl Parser<'_> {
             if !matches!(state, Synth::Remote(_)) {
                 self.part = Part::Synthesis(Synth::Module);
             }
-            return LineRole::Layout(ReportLayout::Heading);
+            return self.heading(n, first, &rest.join("\t"));
         }
         let k = key(first);
         if let Some(m) = MANAGEMENT.iter().find(|m| m.heading.matches(&k)) {
             self.enter_synth(Synth::Management(m.section));
-            return LineRole::Layout(ReportLayout::Heading);
+            return self.heading(n, first, &rest.join("\t"));
         }
         if let Some(channel) = REMOTE_AUDIT
             .strip(&k)
@@ -136,7 +140,7 @@ impl Parser<'_> {
         {
             self.enter_synth(Synth::Remote(channel));
             self.module = None;
-            return LineRole::Layout(ReportLayout::Heading);
+            return self.heading(n, first, &rest.join("\t"));
         }
         if let Some((number, title)) = numbered(first) {
             match state {
@@ -159,7 +163,7 @@ impl Parser<'_> {
         }
         // The line under a row continues it: its first cell empty (a cell wrapped by a page
         // break), an observation (`PS : …`), or the note of a remote check.
-        let observation = markers(first).first().is_some_and(|m| m.0 == 0);
+        let observation = row_markers(first).first().is_some_and(|m| m.0 == 0);
         let note = matches!(self.last_row, LastRow::Remote(_)) && starts_with_note(first);
         if (first.is_empty() && !rest.is_empty()) || observation || note {
             let all: Vec<&str> = cells.iter().copied().filter(|c| !c.is_empty()).collect();
@@ -167,7 +171,7 @@ impl Parser<'_> {
                 return role;
             }
         }
-        self.skip(n, "section 3", t)
+        self.skip(n, Place::Section3, t)
     }
 
     /// A line outside section 3 that reads as one of its rows (cells separated by tabs): an
@@ -185,31 +189,21 @@ impl Parser<'_> {
             .collect();
         let (first, rest) = cells.split_first()?;
         let last = rest.last()?;
-        let where_ = self.part.name();
+        let place = self.part.place();
         if let Some((m, number, title)) = module_row(first) {
             if key(last).starts_with(&key(NOTE)) && parse_verdict(last).is_none() {
                 self.unread(
                     n,
                     ImportCode::RowOutOfPlace,
-                    format!(
-                        "a remote check of engagement {number} stands in {where_}, outside \
-                         section 3 and its channel; kept in `unread`"
-                    ),
+                    |p| (p.remote_out_of_place)(number, place),
                     "remote_checks".to_owned(),
                     line.trim(),
                 );
                 return Some(LineRole::Reported);
             }
-            let e = u16::try_from(number).ok().and_then(EngagementNumber::new);
-            let what = e.map_or_else(|| format!("{number}"), |e| e.to_string());
-            self.diag(
-                Some(n),
-                ImportCode::RowOutOfPlace,
-                format!(
-                    "the row of engagement {what} stands in {where_}, outside section 3: read \
-                     as a row of section 3"
-                ),
-            );
+            self.diag(Some(n), ImportCode::RowOutOfPlace, |p| {
+                (p.row_out_of_place)(number, place)
+            });
             let (module, group) = (self.module, self.group.take());
             let role = self.assessment_row(n, Some(m), number, (first, title), rest);
             (self.module, self.group, self.last_row) = (module, group, LastRow::None);
@@ -223,10 +217,7 @@ impl Parser<'_> {
         self.unread(
             n,
             ImportCode::RowOutOfPlace,
-            format!(
-                "a row numbered {number} with verdict {verdict} stands in {where_}, outside \
-                 section 3 and its management sections; kept in `unread`"
-            ),
+            |p| (p.item_out_of_place)(number, verdict, place),
             "management".to_owned(),
             line.trim(),
         );
@@ -249,28 +240,18 @@ impl Parser<'_> {
             .map(|g| g.id.clone())
     }
 
-    pub(super) fn check_title(&mut self, n: usize, what: &str, found: &str, expected: &str) {
+    pub(super) fn check_title(&mut self, n: usize, what: Subject, found: &str, expected: &str) {
         if found == expected || found.is_empty() {
             return;
         }
         if loosely_equal(found, expected) {
-            self.diag(
-                Some(n),
-                ImportCode::TitleCaseOrSpacing,
-                format!(
-                    "{what}: title {found:?} differs from the référentiel's {expected:?} in \
-                     spacing or case; matched by number"
-                ),
-            );
+            self.diag(Some(n), ImportCode::TitleCaseOrSpacing, |p| {
+                (p.title_case_or_spacing)(what, found, expected)
+            });
         } else {
-            self.diag(
-                Some(n),
-                ImportCode::TitleDiffers,
-                format!(
-                    "{what}: title {found:?} differs from the référentiel's {expected:?}; \
-                     matched by number"
-                ),
-            );
+            self.diag(Some(n), ImportCode::TitleDiffers, |p| {
+                (p.title_differs)(what, found, expected)
+            });
         }
     }
 
@@ -284,13 +265,9 @@ impl Parser<'_> {
     ) -> Option<EngagementNumber> {
         let e = u16::try_from(number).ok().and_then(EngagementNumber::new);
         if e.is_none() {
-            self.diag(
-                Some(n),
-                ImportCode::UnknownEngagement,
-                format!(
-                    "engagement number {number} is not between 1 and 999; row kept in `unread`"
-                ),
-            );
+            self.diag(Some(n), ImportCode::UnknownEngagement, |p| {
+                (p.engagement_number_invalid)(number)
+            });
             self.keep_line(n, field.to_owned(), None);
         }
         e
@@ -302,21 +279,16 @@ impl Parser<'_> {
     pub(super) fn written_module(
         &mut self,
         n: usize,
-        what: &str,
+        what: Subject,
         e: EngagementNumber,
         written: u32,
     ) -> Option<ModuleNumber> {
         let valid = u8::try_from(written).ok().and_then(ModuleNumber::new);
         if valid.is_none() {
-            let used = self.r.engagement(e).map_or_else(
-                || "no module known".to_owned(),
-                |r| format!("the référentiel's module {} used", r.module),
-            );
-            self.diag(
-                Some(n),
-                ImportCode::ModuleDiffers,
-                format!("{what} is filed under module {written}, which does not exist: {used}"),
-            );
+            let used = self.r.engagement(e).map(|r| r.module);
+            self.diag(Some(n), ImportCode::ModuleDiffers, |p| {
+                (p.module_does_not_exist)(what, written, used)
+            });
         }
         valid
     }
@@ -328,7 +300,7 @@ impl Parser<'_> {
     pub(super) fn title_carries(
         &mut self,
         n: usize,
-        what: &str,
+        what: Subject,
         (first, title): (&str, &str),
         expected: Option<&str>,
         field: &str,
@@ -340,75 +312,77 @@ impl Parser<'_> {
             return false;
         };
         let text = self.current.clone();
-        self.not_filed(
-            n,
-            &format!("the row of {what}, whose title is not the référentiel's"),
-            field.to_owned(),
-            &text,
-            carried,
-        );
+        self.not_filed(n, Spot::Title(what), field.to_owned(), &text, carried);
         true
     }
 
-    /// Files the comment text of a row, split into its comment and observations, except the
-    /// texts that could carry an assessment: those are kept in `unread` for `field`
-    /// (`assessments[3].comment`, `….observations`), competing with the row's verdict or note
-    /// filed at `filed` when they carry one.
+    /// Files the comment text of a row, split into its comment, its evidence (when `evidence`:
+    /// a remote check has none, and keeps the label in its text) and its observations, except
+    /// the texts that could carry an assessment: those are kept in `unread` for `field`
+    /// (`assessments[3].comment`, `….evidence`, `….observations`), competing with the row's
+    /// verdict or note filed at `filed` when they carry one.
     pub(super) fn file_texts(
         &mut self,
         n: usize,
-        what: &str,
-        field: &str,
-        text: &str,
-        filed: Option<&str>,
-    ) -> (Option<String>, Vec<Observation>) {
-        let (comment, observations) = split_observations(text);
-        let comment = match comment {
-            Some(c) => self.unless_carried(n, what, format!("{field}.comment"), c, filed),
+        what: Subject,
+        (field, text): (&str, &str),
+        filed: Option<At>,
+        evidence: bool,
+    ) -> RowText {
+        let mut read = split_observations(text, evidence);
+        read.comment = match read.comment.take() {
+            Some(c) => {
+                self.unless_carried(n, Spot::Comment(what), format!("{field}.comment"), c, filed)
+            }
             None => None,
         };
-        let mut kept = Vec::with_capacity(observations.len());
+        read.evidence = match read.evidence.take() {
+            Some(e) => self.unless_carried(
+                n,
+                Spot::Evidence(what),
+                format!("{field}.evidence"),
+                e,
+                filed,
+            ),
+            None => None,
+        };
+        let observations = std::mem::take(&mut read.observations);
         for o in observations {
             let carried =
                 Carried::find(&o.text).or_else(|| o.risk.as_deref().and_then(Carried::find));
             match carried {
                 Some(carried) => self.not_filed(
                     n,
-                    &format!("{what}: an observation whose text"),
+                    Spot::Observation(what),
                     format!("{field}.observations"),
                     &written(&o),
                     carried,
                 ),
-                None => kept.push(o),
+                None => read.observations.push(o),
             }
         }
-        (comment, kept)
+        read
     }
 
-    /// `text` of a row (its comment), unless it could carry an assessment: then it is kept in
-    /// `unread` for `field`, competing with the value filed at `filed` when it carries a
-    /// verdict or a note, and `None` is returned.
+    /// `text` of a row (its comment or evidence, at `spot`), unless it could carry an
+    /// assessment: then it is kept in `unread` for `field`, competing with the value filed at
+    /// `filed` when it carries a verdict or a note, and `None` is returned.
     pub(super) fn unless_carried(
         &mut self,
         n: usize,
-        what: &str,
+        spot: Spot<'_>,
         field: String,
         text: String,
-        filed: Option<&str>,
+        filed: Option<At>,
     ) -> Option<String> {
         let Some(carried) = Carried::find(&text) else {
             return Some(text);
         };
         match (carried, filed) {
-            (Carried::Verdict(_) | Carried::RemoteNote(_), Some(place)) => self.competing(
-                n,
-                &format!("{what}: a comment"),
-                field,
-                &text,
-                place.to_owned(),
-                Some("comments"),
-            ),
-            _ => self.not_filed(n, &format!("{what}: a comment"), field, &text, carried),
+            (Carried::Verdict(_) | Carried::RemoteNote(_), Some(at)) => {
+                self.competing(n, spot, field, &text, at, Some("comments"));
+            }
+            _ => self.not_filed(n, spot, field, &text, carried),
         }
         None
     }
@@ -419,24 +393,24 @@ impl Parser<'_> {
     fn stray_verdicts(
         &mut self,
         n: usize,
-        what: &str,
+        what: Subject,
         field: &str,
         stray: &[(&str, Carried)],
-        filed: Option<&str>,
+        filed: Option<At>,
     ) {
         for (cell, carried) in stray {
             match filed {
-                Some(place) => self.competing(
+                Some(at) => self.competing(
                     n,
-                    &format!("{what}: a verdict in the comment cell"),
+                    Spot::CommentVerdict(what),
                     field.to_owned(),
                     cell,
-                    place.to_owned(),
+                    at,
                     Some("comments"),
                 ),
                 None => self.not_filed(
                     n,
-                    &format!("{what}: a verdict in the comment cell, not in the verdict's"),
+                    Spot::MisplacedVerdict(what),
                     field.to_owned(),
                     cell,
                     *carried,
@@ -456,16 +430,12 @@ impl Parser<'_> {
         let Some(e) = self.engagement_number(n, number, "assessments") else {
             return LineRole::Reported;
         };
+        let what = Subject::Engagement(e);
         if let Some(i) = self.assessments.iter().position(|a| a.engagement == e) {
             let filed = self.assessment_at.get(i).map_or(n, |f| f.row);
-            self.diag(
-                Some(n),
-                ImportCode::DuplicateRow,
-                format!(
-                    "engagement {e} has a second row, its first is line {filed}: not filed, kept \
-                     in `unread`; validation refuses the audit until one of them is removed"
-                ),
-            );
+            self.diag(Some(n), ImportCode::DuplicateRow, |p| {
+                (p.duplicate_row)(what, filed)
+            });
             self.keep_line(
                 n,
                 format!("assessments[{i}]"),
@@ -476,37 +446,26 @@ impl Parser<'_> {
         }
         let reference = self.r.engagement(e);
         let expected = reference.map(|re| re.title.clone());
-        let what = format!("engagement {e}");
-        if self.title_carries(n, &what, (first, title), expected.as_deref(), "assessments") {
+        if self.title_carries(n, what, (first, title), expected.as_deref(), "assessments") {
             self.last_row = LastRow::None;
             return LineRole::Reported;
         }
         let module = match module {
-            Some(m) => self.written_module(n, &what, e, m),
+            Some(m) => self.written_module(n, what, e, m),
             None => self.module,
         };
         let Some(module) = module.or(reference.map(|r| r.module)) else {
-            self.diag(
-                Some(n),
-                ImportCode::UnknownEngagement,
-                format!("engagement {e}: no module 1 to 8 given nor known; row kept in `unread`"),
-            );
+            self.diag(Some(n), ImportCode::UnknownEngagement, |p| (p.no_module)(e));
             self.keep_line(n, "assessments".to_owned(), None);
             return LineRole::Reported;
         };
         let r = self.r;
         if let Some(re) = reference {
-            self.check_title(n, &what, title, &re.title);
+            self.check_title(n, what, title, &re.title);
             if re.module != module {
-                self.diag(
-                    Some(n),
-                    ImportCode::ModuleDiffers,
-                    format!(
-                        "engagement {e} is filed under module {module}, the référentiel puts it \
-                         in module {}",
-                        re.module
-                    ),
-                );
+                self.diag(Some(n), ImportCode::ModuleDiffers, |p| {
+                    (p.module_differs)(e, module, re.module)
+                });
             }
             // The group whose heading the row should stand under, when its group prints one.
             let headed = re
@@ -514,25 +473,15 @@ impl Parser<'_> {
                 .as_deref()
                 .filter(|g| r.group(re.module, g).is_some_and(|g| g.heading.is_some()));
             if headed != self.group.as_deref() {
-                self.diag(
-                    Some(n),
-                    ImportCode::GroupDiffers,
-                    format!(
-                        "engagement {e} stands under heading {}, its group is {}",
-                        self.group.as_deref().unwrap_or("(none)"),
-                        re.group.as_deref().unwrap_or("(none)")
-                    ),
-                );
+                let heading = self.group.clone();
+                self.diag(Some(n), ImportCode::GroupDiffers, |p| {
+                    (p.group_differs)(e, heading.as_deref(), re.group.as_deref())
+                });
             }
         } else {
-            self.diag(
-                Some(n),
-                ImportCode::UnknownEngagement,
-                format!(
-                    "engagement {e} ({title:?}) is not in référentiel {}; imported as written",
-                    r.id()
-                ),
-            );
+            self.diag(Some(n), ImportCode::UnknownEngagement, |p| {
+                (p.not_in_referentiel)(what, title, r.id())
+            });
         }
         let i = self.assessments.len();
         let cells = RowCells::read(rest);
@@ -540,39 +489,31 @@ impl Parser<'_> {
             self.unread(
                 n,
                 ImportCode::UnknownVerdict,
-                format!(
-                    "engagement {e}: verdict {u:?} is not one of C, NA, NC min, NC Maj; kept in \
-                     `unread`"
-                ),
+                |p| (p.unknown_verdict)(what, u),
                 format!("assessments[{i}].verdict"),
                 u,
             );
         } else if cells.verdict.is_none() {
-            self.diag(
-                Some(n),
-                ImportCode::MissingVerdict,
-                format!("engagement {e} has no verdict"),
-            );
+            self.diag(Some(n), ImportCode::MissingVerdict, |p| {
+                (p.missing_verdict)(what)
+            });
         }
         let verdict = cells.verdict.map(|(v, _)| v);
-        let place = verdict.map(|_| format!("line {n} (verdict)"));
+        let place = verdict.map(|_| At {
+            line: n,
+            cell: Some(Cell::Verdict),
+        });
         let field = format!("assessments[{i}]");
-        self.stray_verdicts(
-            n,
-            &what,
-            &format!("{field}.verdict"),
-            &cells.stray,
-            place.as_deref(),
-        );
-        let (comment, observations) =
-            self.file_texts(n, &what, &field, &cells.text, place.as_deref());
+        self.stray_verdicts(n, what, &format!("{field}.verdict"), &cells.stray, place);
+        let read = self.file_texts(n, what, (&field, &cells.text), place, true);
+        self.ends_in_evidence = read.ends_in_evidence();
         self.assessments.push(Assessment {
             engagement: e,
             module,
             verdict,
-            comment,
-            evidence: None,
-            observations,
+            comment: read.comment,
+            evidence: read.evidence,
+            observations: read.observations,
         });
         self.assessment_at.push(Filed {
             row: n,
@@ -592,50 +533,36 @@ impl Parser<'_> {
         rest: &[&str],
     ) -> LineRole {
         let Some(item) = u8::try_from(number).ok().filter(|i| *i > 0) else {
-            self.diag(
-                Some(n),
-                ImportCode::UnknownEngagement,
-                format!(
-                    "management item number {number} is not between 1 and 255; row kept in \
-                     `unread`"
-                ),
-            );
+            self.diag(Some(n), ImportCode::UnknownEngagement, |p| {
+                (p.item_number_invalid)(number)
+            });
             self.keep_line(n, "management".to_owned(), None);
             return LineRole::Reported;
         };
         let id = ManagementItemId { section, item };
+        let what = Subject::Management(id);
         if let Some(i) = self.management.iter().position(|m| m.id() == id) {
             let filed = self.management_at.get(i).map_or(n, |f| f.row);
-            self.diag(
-                Some(n),
-                ImportCode::DuplicateRow,
-                format!(
-                    "management item {id} has a second row, its first is line {filed}: not \
-                     filed, kept in `unread`; validation refuses the audit until one of them is \
-                     removed"
-                ),
-            );
+            self.diag(Some(n), ImportCode::DuplicateRow, |p| {
+                (p.duplicate_row)(what, filed)
+            });
             self.keep_line(n, format!("management[{i}]"), Some(format!("line {filed}")));
             self.last_row = LastRow::None;
             return LineRole::Reported;
         }
-        let what = format!("management item {id}");
         let expected = self.r.management_item(id).map(|m| m.title.clone());
-        if self.title_carries(n, &what, (first, title), expected.as_deref(), "management") {
+        if self.title_carries(n, what, (first, title), expected.as_deref(), "management") {
             self.last_row = LastRow::None;
             return LineRole::Reported;
         }
         match expected {
-            Some(expected) => self.check_title(n, &what, title, &expected),
-            None => self.diag(
-                Some(n),
-                ImportCode::UnknownEngagement,
-                format!(
-                    "management item {id} ({title:?}) is not in référentiel {}; imported as \
-                     written",
-                    self.r.id()
-                ),
-            ),
+            Some(expected) => self.check_title(n, what, title, &expected),
+            None => {
+                let r = self.r;
+                self.diag(Some(n), ImportCode::UnknownEngagement, |p| {
+                    (p.not_in_referentiel)(what, title, r.id())
+                });
+            }
         }
         let i = self.management.len();
         let cells = RowCells::read(rest);
@@ -643,39 +570,31 @@ impl Parser<'_> {
             self.unread(
                 n,
                 ImportCode::UnknownVerdict,
-                format!(
-                    "management item {id}: verdict {u:?} is not one of C, NA, NC min, NC Maj; \
-                     kept in `unread`"
-                ),
+                |p| (p.unknown_verdict)(what, u),
                 format!("management[{i}].verdict"),
                 u,
             );
         } else if cells.verdict.is_none() {
-            self.diag(
-                Some(n),
-                ImportCode::MissingVerdict,
-                format!("management item {id} has no verdict"),
-            );
+            self.diag(Some(n), ImportCode::MissingVerdict, |p| {
+                (p.missing_verdict)(what)
+            });
         }
         let verdict = cells.verdict.map(|(v, _)| v);
-        let place = verdict.map(|_| format!("line {n} (verdict)"));
+        let place = verdict.map(|_| At {
+            line: n,
+            cell: Some(Cell::Verdict),
+        });
         let field = format!("management[{i}]");
-        self.stray_verdicts(
-            n,
-            &what,
-            &format!("{field}.verdict"),
-            &cells.stray,
-            place.as_deref(),
-        );
-        let (comment, observations) =
-            self.file_texts(n, &what, &field, &cells.text, place.as_deref());
+        self.stray_verdicts(n, what, &format!("{field}.verdict"), &cells.stray, place);
+        let read = self.file_texts(n, what, (&field, &cells.text), place, true);
+        self.ends_in_evidence = read.ends_in_evidence();
         self.management.push(ManagementAssessment {
             section,
             item,
             verdict,
-            comment,
-            evidence: None,
-            observations,
+            comment: read.comment,
+            evidence: read.evidence,
+            observations: read.observations,
         });
         self.management_at.push(Filed {
             row: n,
@@ -686,8 +605,10 @@ impl Parser<'_> {
     }
 
     /// A line under a row (`cells`, its non-empty cells): the row's verdict, more of its
-    /// comment, more observations, after a page break. A verdict when the row has one competes
-    /// with it: kept in `unread`, with the line the row's verdict was filed from.
+    /// comment, evidence or observations, after a page break. A verdict when the row has one
+    /// competes with it: kept in `unread`, with the line the row's verdict was filed from. Text
+    /// before any marker goes on with what the row's text ended in: its evidence, its last
+    /// observation, or its comment.
     pub(super) fn continuation(&mut self, n: usize, cells: &[&str]) -> Option<LineRole> {
         let (i, is_assessment) = match self.last_row {
             LastRow::None => return None,
@@ -699,7 +620,7 @@ impl Parser<'_> {
             let a = self.assessments.get(i)?;
             (
                 ReportField::Assessment(a.engagement),
-                format!("engagement {}", a.engagement),
+                Subject::Engagement(a.engagement),
                 format!("assessments[{i}]"),
                 *self.assessment_at.get(i)?,
             )
@@ -707,7 +628,7 @@ impl Parser<'_> {
             let m = self.management.get(i)?;
             (
                 ReportField::Management(m.id()),
-                format!("management item {}", m.id()),
+                Subject::Management(m.id()),
                 format!("management[{i}]"),
                 *self.management_at.get(i)?,
             )
@@ -716,19 +637,22 @@ impl Parser<'_> {
         let mut used = false;
         let mut place = filed.value_place();
         if let Some((v, text)) = row.verdict {
-            if let Some(place) = &place {
+            if let Some(at) = place {
                 self.competing(
                     n,
-                    &format!("{what}: a second verdict, on the line under its row"),
+                    Spot::SecondVerdict(what),
                     format!("{field}.verdict"),
                     text,
-                    place.clone(),
+                    at,
                     None,
                 );
             } else {
                 self.set_row_verdict(i, is_assessment, v, n);
                 self.verdict_found(filed.row);
-                place = Some(format!("line {n}"));
+                place = Some(At {
+                    line: n,
+                    cell: None,
+                });
                 used = true;
             }
         }
@@ -736,54 +660,56 @@ impl Parser<'_> {
             self.unread(
                 n,
                 ImportCode::UnknownVerdict,
-                format!(
-                    "{what}: verdict {u:?} on the line under its row is not one of C, NA, NC \
-                     min, NC Maj; kept in `unread`"
-                ),
+                |p| (p.unknown_verdict_under)(what, u),
                 format!("{field}.verdict"),
                 u,
             );
         }
-        self.stray_verdicts(
-            n,
-            &what,
-            &format!("{field}.verdict"),
-            &row.stray,
-            place.as_deref(),
-        );
-        let (c, obs) = self.file_texts(n, &what, &field, &row.text, place.as_deref());
-        used |= c.is_some() || !obs.is_empty();
-        let (comment, observations) = if is_assessment {
+        self.stray_verdicts(n, what, &format!("{field}.verdict"), &row.stray, place);
+        let read = self.file_texts(n, what, (&field, &row.text), place, true);
+        used |= read.comment.is_some() || read.evidence.is_some() || !read.observations.is_empty();
+        let ends_in_evidence = self.ends_in_evidence;
+        if let Some(tail) = read.tail {
+            self.ends_in_evidence = tail == Marker::Evidence;
+        }
+        let (comment, evidence, observations) = if is_assessment {
             let a = self.assessments.get_mut(i)?;
-            (&mut a.comment, &mut a.observations)
+            (&mut a.comment, &mut a.evidence, &mut a.observations)
         } else {
             let m = self.management.get_mut(i)?;
-            (&mut m.comment, &mut m.observations)
+            (&mut m.comment, &mut m.evidence, &mut m.observations)
         };
-        if let Some(c) = c {
-            match observations.last_mut() {
-                Some(last) => {
-                    last.text.push(' ');
-                    last.text.push_str(&c);
+        if let Some(c) = read.comment {
+            let last = observations.last_mut().map(|o| &mut o.text);
+            let goes_on = match (ends_in_evidence, evidence.as_mut(), last) {
+                (true, Some(evidence), _) => Some(evidence),
+                (_, _, Some(last)) => Some(last),
+                _ => comment.as_mut(),
+            };
+            match goes_on {
+                Some(text) => {
+                    text.push(' ');
+                    text.push_str(&c);
                 }
-                None => match comment {
-                    Some(existing) => {
-                        existing.push(' ');
-                        existing.push_str(&c);
-                    }
-                    None => *comment = Some(c),
-                },
+                None => *comment = Some(c),
             }
         }
-        observations.extend(obs);
+        if let Some(e) = read.evidence {
+            match evidence {
+                Some(existing) => {
+                    existing.push(' ');
+                    existing.push_str(&e);
+                }
+                None => *evidence = Some(e),
+            }
+        }
+        observations.extend(read.observations);
         if !used {
             return Some(LineRole::Reported);
         }
-        self.diag(
-            Some(n),
-            ImportCode::RowContinued,
-            format!("line continues the row of {field_role} above it"),
-        );
+        self.diag(Some(n), ImportCode::RowContinued, |p| {
+            (p.row_continued)(field_role)
+        });
         Some(LineRole::Field(field_role))
     }
 

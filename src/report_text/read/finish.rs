@@ -7,10 +7,11 @@ use super::cells::figure_before;
 use super::conclusion::charte_inferred;
 use super::cover::administration_from_name;
 use super::{ImportCode, Imported, Parser, not_a_report};
+use crate::report_text::phrases::Figure;
 use crate::text::key;
 use crate::{
-    AdministrationType, Audit, AuditDates, AuditKind, Auditor, ContextFigures, Departement, Error,
-    ModuleNumber, ReferentielRef, Site,
+    AdministrationType, Audit, AuditDates, AuditKind, Auditor, ContextFigures, Departement,
+    EngagementNumber, Error, ModuleNumber, ReferentielRef, Site,
 };
 
 impl Parser<'_> {
@@ -41,13 +42,9 @@ impl Parser<'_> {
         let modules = self.covered_modules();
         self.check_rows(&modules);
         if !self.seen_part.get(3).copied().unwrap_or(false) {
-            self.diag(
-                None,
-                ImportCode::MissingSection,
-                "part 4 (synthèse et conclusion générale) is missing: the report may be \
-                 truncated"
-                    .to_owned(),
-            );
+            self.diag(None, ImportCode::MissingSection, |p| {
+                p.part4_missing.to_owned()
+            });
         }
         self.charte_verdict();
         self.figures();
@@ -92,21 +89,17 @@ impl Parser<'_> {
         let departement = match (self.departement.take(), &title) {
             (Some((d, line)), Some((_, td, _))) => {
                 if *td != d {
-                    self.diag(
-                        Some(line),
-                        ImportCode::TitlePageDiffers,
-                        format!("département {d}, the title page says {td}; {d} kept"),
-                    );
+                    self.diag(Some(line), ImportCode::TitlePageDiffers, |p| {
+                        (p.departement_differs)(&d, td)
+                    });
                 }
                 d
             }
             (Some((d, _)), None) => d,
             (None, Some((_, td, tl))) => {
-                self.diag(
-                    Some(*tl),
-                    ImportCode::FromTitlePage,
-                    format!("département {td} taken from the title page"),
-                );
+                self.diag(Some(*tl), ImportCode::FromTitlePage, |p| {
+                    (p.departement_from_title)(td)
+                });
                 td.clone()
             }
             (None, None) => return Err(not_a_report("the page de garde gives no département")),
@@ -114,21 +107,17 @@ impl Parser<'_> {
         let city = match (self.city.take(), &title) {
             (Some((c, line)), Some((tc, _, _))) => {
                 if key(tc) != key(&c) {
-                    self.diag(
-                        Some(line),
-                        ImportCode::TitlePageDiffers,
-                        format!("city {c:?}, the title page says {tc:?}; {c:?} kept"),
-                    );
+                    self.diag(Some(line), ImportCode::TitlePageDiffers, |p| {
+                        (p.city_differs)(&c, tc)
+                    });
                 }
                 c
             }
             (Some((c, _)), None) => c,
             (None, Some((tc, _, tl))) => {
-                self.diag(
-                    Some(*tl),
-                    ImportCode::FromTitlePage,
-                    format!("city {tc:?} taken from the title page"),
-                );
+                self.diag(Some(*tl), ImportCode::FromTitlePage, |p| {
+                    (p.city_from_title)(tc)
+                });
                 tc.clone()
             }
             (None, None) => return Err(not_a_report("the page de garde gives no city")),
@@ -142,14 +131,9 @@ impl Parser<'_> {
         }
         match self.site_name.as_deref().and_then(administration_from_name) {
             Some(a) => {
-                self.diag(
-                    None,
-                    ImportCode::AdministrationGuessed,
-                    format!(
-                        "no administration type checked: {} guessed from the site's name",
-                        a.label_fr()
-                    ),
-                );
+                self.diag(None, ImportCode::AdministrationGuessed, |p| {
+                    (p.administration_guessed)(a)
+                });
                 Ok(a)
             }
             None => Err(not_a_report(
@@ -163,21 +147,14 @@ impl Parser<'_> {
         let title_end = self.title_end;
         match self.dates {
             Some((d, line)) => {
-                for (what, ours, title) in
-                    [("start", d.start, title_start), ("end", d.end, title_end)]
+                for (start, ours, title) in
+                    [(true, d.start, title_start), (false, d.end, title_end)]
                 {
                     if let Some((td, _)) = title {
                         if td != ours {
-                            self.diag(
-                                Some(line),
-                                ImportCode::TitlePageDiffers,
-                                format!(
-                                    "audit {what} {}, the title page says {}; {} kept",
-                                    ours.format("%d/%m/%Y"),
-                                    td.format("%d/%m/%Y"),
-                                    ours.format("%d/%m/%Y")
-                                ),
-                            );
+                            self.diag(Some(line), ImportCode::TitlePageDiffers, |p| {
+                                (p.date_differs)(start, ours, td)
+                            });
                         }
                     }
                 }
@@ -186,11 +163,9 @@ impl Parser<'_> {
             None => match (title_start, title_end) {
                 (Some((start, line)), end) => {
                     let end = end.map_or(start, |e| e.0);
-                    self.diag(
-                        Some(line),
-                        ImportCode::FromTitlePage,
-                        "audit dates taken from the title page".to_owned(),
-                    );
+                    self.diag(Some(line), ImportCode::FromTitlePage, |p| {
+                        p.dates_from_title.to_owned()
+                    });
                     Ok(AuditDates { start, end })
                 }
                 (None, _) if self.date_problems.is_empty() => {
@@ -212,31 +187,27 @@ impl Parser<'_> {
             (None, None) => (title.map(|t| t.0), false),
         };
         match (audit_type, title) {
-            (Some(t), Some((tt, line))) if t != tt => self.diag(
-                Some(line),
-                ImportCode::TitlePageDiffers,
-                format!("audit type {tt} on the title page, {t} checked; {t} kept"),
-            ),
+            (Some(t), Some((tt, line))) if t != tt => {
+                self.diag(Some(line), ImportCode::TitlePageDiffers, |p| {
+                    (p.audit_type_differs)(tt, t)
+                });
+            }
             (Some(t), Some((_, line)))
                 if self.internal_type.is_none() && self.external_type.is_none() =>
             {
-                self.diag(
-                    Some(line),
-                    ImportCode::FromTitlePage,
-                    format!("audit type {t} taken from the title page (no box checked)"),
-                );
+                self.diag(Some(line), ImportCode::FromTitlePage, |p| {
+                    (p.audit_type_from_title)(t)
+                });
             }
-            (None, _) => self.diag(
-                self.kind_line,
-                ImportCode::AuditTypeMissing,
-                "no audit type checked nor stated".to_owned(),
-            ),
+            (None, _) => self.diag(self.kind_line, ImportCode::AuditTypeMissing, |p| {
+                p.audit_type_missing.to_owned()
+            }),
             _ => {}
         }
         AuditKind {
             audit_type,
             internal,
-            external_on: None,
+            external_on: self.external_on,
         }
     }
 
@@ -251,23 +222,16 @@ impl Parser<'_> {
                 a.phone = lead.phone;
                 a.email = lead.email;
             } else {
-                {
-                    self.diag(
-                        Some(lead.line),
-                        ImportCode::AuditorFromTitlePage,
-                        format!(
-                            "{} is not in the auditors' table; added from the title page",
-                            lead.name
-                        ),
-                    );
-                    auditors.push(Auditor {
-                        name: lead.name,
-                        role: Some(lead.role),
-                        phone: lead.phone,
-                        email: lead.email,
-                        signed_on: None,
-                    });
-                }
+                self.diag(Some(lead.line), ImportCode::AuditorFromTitlePage, |p| {
+                    (p.auditor_from_title)(&lead.name)
+                });
+                auditors.push(Auditor {
+                    name: lead.name,
+                    role: Some(lead.role),
+                    phone: lead.phone,
+                    email: lead.email,
+                    signed_on: None,
+                });
             }
         }
         auditors
@@ -280,70 +244,44 @@ impl Parser<'_> {
         let mut modules: Vec<ModuleNumber> = self.assessments.iter().map(|a| a.module).collect();
         modules.sort_unstable();
         modules.dedup();
-        self.diag(
-            None,
-            ImportCode::ModulesGuessed,
-            format!(
-                "no MODULES COUVERTS row: modules {} guessed from the rows of section 3",
-                modules
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        );
+        self.diag(None, ImportCode::ModulesGuessed, |p| {
+            (p.modules_guessed)(&modules)
+        });
         modules
     }
 
     pub(super) fn check_rows(&mut self, modules: &[ModuleNumber]) {
-        let mut uncovered: Vec<(ModuleNumber, Vec<String>, usize)> = Vec::new();
+        let mut uncovered: Vec<(ModuleNumber, Vec<EngagementNumber>, usize)> = Vec::new();
         for (a, at) in self.assessments.iter().zip(&self.assessment_at) {
             let line = &at.row;
             if modules.contains(&a.module) {
                 continue;
             }
             match uncovered.iter_mut().find(|u| u.0 == a.module) {
-                Some(u) => u.1.push(a.engagement.to_string()),
-                None => uncovered.push((a.module, vec![a.engagement.to_string()], *line)),
+                Some(u) => u.1.push(a.engagement),
+                None => uncovered.push((a.module, vec![a.engagement], *line)),
             }
         }
         for (m, engagements, line) in uncovered {
-            self.diag(
-                Some(line),
-                ImportCode::ModuleNotCovered,
-                format!(
-                    "module {m} is not checked on the page de garde, but section 3 has rows for \
-                     it (engagements {})",
-                    engagements.join(", ")
-                ),
-            );
+            self.diag(Some(line), ImportCode::ModuleNotCovered, |p| {
+                (p.module_not_covered)(m, &engagements)
+            });
         }
         let r = self.r;
-        for m in modules {
-            for e in r.engagements_of(*m) {
+        for &m in modules {
+            for e in r.engagements_of(m) {
                 if !self.assessments.iter().any(|a| a.engagement == e.number) {
-                    self.diag(
-                        None,
-                        ImportCode::MissingRow,
-                        format!(
-                            "engagement {} (module {m}, {:?}) has no row in section 3",
-                            e.number, e.title
-                        ),
-                    );
+                    self.diag(None, ImportCode::MissingRow, |p| {
+                        (p.engagement_row_missing)(e.number, m, &e.title)
+                    });
                 }
             }
         }
         for item in r.management_items() {
             if !self.management.iter().any(|m| m.id() == item.id()) {
-                self.diag(
-                    None,
-                    ImportCode::MissingRow,
-                    format!(
-                        "management item {} ({:?}) has no row in section 3",
-                        item.id(),
-                        item.title
-                    ),
-                );
+                self.diag(None, ImportCode::MissingRow, |p| {
+                    (p.item_row_missing)(item.id(), &item.title)
+                });
             }
         }
     }
@@ -355,11 +293,9 @@ impl Parser<'_> {
         if let Some(v) = charte_inferred(&self.conclusion.charte_graphique.text) {
             self.conclusion.charte_graphique.verdict = Some(v);
             let line = self.charte_lines.first().copied();
-            self.diag(
-                line,
-                ImportCode::CharteVerdictFromText,
-                format!("charte graphique: verdict {v} read from its text (« non applicable »)"),
-            );
+            self.diag(line, ImportCode::CharteVerdictFromText, |p| {
+                (p.charte_from_text)(v)
+            });
         }
     }
 
@@ -375,34 +311,32 @@ impl Parser<'_> {
             if figures.population.is_none() {
                 if let Some((v, text)) = figure_before(p, "habitants") {
                     figures.population = Some(v);
-                    found.push((*line, "population", v, text));
+                    found.push((*line, Figure::Population, v, text));
                 }
             }
-            for (word, slot, name) in [
-                ("communes", &mut figures.communes, "communes"),
+            for (word, slot, figure) in [
+                ("communes", &mut figures.communes, Figure::Communes),
                 (
                     "arrondissements",
                     &mut figures.arrondissements,
-                    "arrondissements",
+                    Figure::Arrondissements,
                 ),
-                ("agents", &mut figures.staff, "staff"),
+                ("agents", &mut figures.staff, Figure::Staff),
             ] {
                 if slot.is_none() {
                     if let Some((v, text)) = figure_before(p, word) {
                         if let Ok(v32) = u32::try_from(v) {
                             *slot = Some(v32);
-                            found.push((*line, name, v, text));
+                            found.push((*line, figure, v, text));
                         }
                     }
                 }
             }
         }
-        for (line, name, v, text) in found {
-            self.diag(
-                Some(line),
-                ImportCode::FigureFromProse,
-                format!("context figure {name} = {v} read from the prose {text:?}"),
-            );
+        for (line, figure, v, text) in found {
+            self.diag(Some(line), ImportCode::FigureFromProse, |p| {
+                (p.figure_from_prose)(figure, v, &text)
+            });
         }
         self.context.figures = figures;
     }

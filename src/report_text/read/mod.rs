@@ -11,14 +11,15 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::diagnostics::{ImportCode, ImportDiagnostic, ImportLevel};
+use super::phrases::{At, ImportPhrases, Place, Spot};
 use crate::text::normalise;
 use crate::{
     AdministrationType, Assessment, Audit, AuditDates, AuditType, Auditor, AuditorSynthesis,
-    Carried, Context, Departement, Error, FicheEcart, ManagementAssessment, ManagementSection,
-    ModuleNumber, Referentiel, RemoteChannel, RemoteCheck, Unread,
+    Carried, Context, Departement, Error, FicheEcart, Language, ManagementAssessment,
+    ManagementSection, ModuleNumber, Referentiel, RemoteChannel, RemoteCheck, Unread,
 };
 
-mod cells;
+pub(super) mod cells;
 mod conclusion;
 mod context;
 mod cover;
@@ -219,19 +220,23 @@ pub fn import_report_text(text: &str, referentiel: &Referentiel) -> Result<Impor
     parser.finish(count)
 }
 
-/// What a text could carry, in a message: `a verdict`.
-fn carried_what(carried: Carried) -> &'static str {
-    match carried {
-        Carried::Verdict(_) => "a verdict",
-        Carried::Observation(_) => "an observation",
-        Carried::RemoteNote(_) => "a remote check's note",
-    }
-}
-
 fn not_a_report(reason: &str) -> Error {
     Error::NotAReport {
         reason: reason.to_owned(),
     }
+}
+
+/// The text of the cells `cells` (a line's cells after its first, separated by tabs): the
+/// non-empty ones, trimmed, joined by a tab.
+fn cells_beside(cells: &str) -> String {
+    let mut out = String::new();
+    for cell in cells.split('\t').map(str::trim).filter(|c| !c.is_empty()) {
+        if !out.is_empty() {
+            out.push('\t');
+        }
+        out.push_str(cell);
+    }
+    out
 }
 
 /// The first control character other than tab, line feed, carriage return and form feed.
@@ -275,14 +280,14 @@ enum Synth {
 }
 
 impl Part {
-    /// The part's name in diagnostics.
-    fn name(self) -> &'static str {
+    /// The part, as diagnostics name it.
+    fn place(self) -> Place {
         match self {
-            Part::TitlePage => "the title page",
-            Part::PageDeGarde => "part 1",
-            Part::Context { .. } => "part 2",
-            Part::Synthesis(_) => "section 3",
-            Part::Synthesis4(_) => "part 4",
+            Part::TitlePage => Place::TitlePage,
+            Part::PageDeGarde => Place::Part1,
+            Part::Context { .. } => Place::Part2,
+            Part::Synthesis(_) => Place::Section3,
+            Part::Synthesis4(_) => Place::Part4,
         }
     }
 }
@@ -305,9 +310,9 @@ struct Filed {
 }
 
 impl Filed {
-    /// The place of the value filed, as `Unread::conflicts_with` names it: `line 80`.
-    fn value_place(self) -> Option<String> {
-        self.value.map(|n| format!("line {n}"))
+    /// The place of the value filed (`line 80`), when one is.
+    fn value_place(self) -> Option<At> {
+        self.value.map(|line| At { line, cell: None })
     }
 }
 
@@ -341,6 +346,8 @@ struct Parser<'r> {
     internal_type: Option<AuditType>,
     external_type: Option<AuditType>,
     kind_line: Option<usize>,
+    /// The planned date of the external audit an internal audit precedes.
+    external_on: Option<NaiveDate>,
     label: Option<String>,
     dates: Option<(AuditDates, usize)>,
     auditors: Vec<Auditor>,
@@ -357,8 +364,14 @@ struct Parser<'r> {
     remote_checks: Vec<RemoteCheck>,
     remote_at: Vec<Filed>,
     last_row: LastRow,
+    /// Whether the text of the last row ends in its evidence: the text of a line continuing
+    /// the row goes on with it.
+    ends_in_evidence: bool,
     ecarts: Vec<FicheEcart>,
     open_fiche: Option<usize>,
+    /// A fiche's numbered heading alone on its line (`Fiche d'écart n°1`): its number and line,
+    /// for the fiche the next line opens; a paragraph of the section until then.
+    fiche_number: Option<(u32, usize)>,
     conclusion: AuditorSynthesis,
     /// The line of the charte graphique's explicit verdict (`Conformité : C`).
     charte_explicit: Option<usize>,
@@ -395,6 +408,7 @@ impl<'r> Parser<'r> {
             internal_type: None,
             external_type: None,
             kind_line: None,
+            external_on: None,
             label: None,
             dates: None,
             auditors: Vec::new(),
@@ -410,8 +424,10 @@ impl<'r> Parser<'r> {
             remote_checks: Vec::new(),
             remote_at: Vec::new(),
             last_row: LastRow::None,
+            ends_in_evidence: false,
             ecarts: Vec::new(),
             open_fiche: None,
+            fiche_number: None,
             conclusion: AuditorSynthesis::default(),
             charte_explicit: None,
             charte_lines: Vec::new(),
@@ -424,90 +440,91 @@ impl<'r> Parser<'r> {
 
     /// Reports with `code` a value of line `n` that is not read, and keeps its `text` in the
     /// audit's `unread` list, for `field`.
-    fn unread(&mut self, n: usize, code: ImportCode, message: String, field: String, text: &str) {
-        self.diag(Some(n), code, message);
+    fn unread(
+        &mut self,
+        n: usize,
+        code: ImportCode,
+        say: impl Fn(&ImportPhrases) -> String,
+        field: String,
+        text: &str,
+    ) {
+        self.diag(Some(n), code, say);
         self.unread.push(Unread::new(field, text).at_line(n));
     }
 
-    fn diag(&mut self, line: Option<usize>, code: ImportCode, message: String) {
-        self.diags.push(ImportDiagnostic {
-            line,
-            level: code.level(),
-            code,
-            message,
-        });
+    /// Reports with `code` what `say` says, in each language, about `line`.
+    fn diag(
+        &mut self,
+        line: Option<usize>,
+        code: ImportCode,
+        say: impl Fn(&ImportPhrases) -> String,
+    ) {
+        let french = say(Language::Fr.import());
+        let english = say(Language::En.import());
+        self.diags
+            .push(ImportDiagnostic::new(line, code, french, english));
     }
 
-    /// Reports line `n` (`text`), which the reader of `where_` does not understand, and keeps
+    /// Reports line `n` (`text`), which the reader of `place` does not understand, and keeps
     /// it whole in `unread`: with `assessment-not-filed` when it could carry an assessment,
     /// else with `unrecognised-line`.
-    fn skip(&mut self, n: usize, where_: &str, text: &str) -> LineRole {
+    fn skip(&mut self, n: usize, place: Place, text: &str) -> LineRole {
         let field = self.part_field();
         if let Some(carried) = Carried::find(text) {
-            self.not_filed(
-                n,
-                &format!("line not understood in {where_}"),
-                field,
-                text,
-                carried,
-            );
+            self.not_filed(n, Spot::Line(place), field, text, carried);
         } else {
-            self.diag(
-                Some(n),
-                ImportCode::UnrecognisedLine,
-                format!(
-                    "line not understood in {where_}, not used: {:?}",
-                    excerpt(text)
-                ),
-            );
+            let shown = excerpt(text);
+            self.diag(Some(n), ImportCode::UnrecognisedLine, |p| {
+                (p.unrecognised_line)(place, &shown)
+            });
             self.unread.push(Unread::new(field, text).at_line(n));
         }
         LineRole::Reported
     }
 
-    /// Reports `text` of line `n`, which could carry `carried` and which the reader (of
-    /// `where_`) does not file, and keeps it in `unread` for `field`: validation refuses the
-    /// audit until it is filed or removed.
-    fn not_filed(&mut self, n: usize, where_: &str, field: String, text: &str, carried: Carried) {
-        self.diag(
-            Some(n),
-            ImportCode::AssessmentNotFiled,
-            format!(
-                "{where_}: {:?} could carry {} ({carried}) and is not filed: kept in `unread`; \
-                 validation refuses the audit until it is filed in its field or removed",
-                excerpt(text),
-                carried_what(carried)
-            ),
-        );
+    /// Reports `text` of line `n`, which could carry `carried` and which the reader does not
+    /// file where it stands (`spot`), and keeps it in `unread` for `field`: validation refuses
+    /// the audit until it is filed or removed.
+    fn not_filed(&mut self, n: usize, spot: Spot<'_>, field: String, text: &str, carried: Carried) {
+        let shown = excerpt(text);
+        self.diag(Some(n), ImportCode::AssessmentNotFiled, |p| {
+            (p.not_filed)(spot, &shown, carried)
+        });
         self.unread.push(Unread::new(field, text).at_line(n));
     }
 
     /// Reports `text` of line `n` (in `cell`, when the line has several values), a second
-    /// value for `field` besides the one filed at `place`, and keeps it in `unread` naming
-    /// that place: neither wins, validation refuses the audit until one is removed.
+    /// value for `field` besides the one filed `at`, and keeps it in `unread` naming that
+    /// place: neither wins, validation refuses the audit until one is removed.
     fn competing(
         &mut self,
         n: usize,
-        what: &str,
+        spot: Spot<'_>,
         field: String,
         text: &str,
-        place: String,
+        at: At,
         cell: Option<&str>,
     ) {
-        self.diag(
-            Some(n),
-            ImportCode::AssessmentNotFiled,
-            format!(
-                "{what}: {:?} competes with the value filed at {place}: not filed, kept in \
-                 `unread`; validation refuses the audit until one of them is removed",
-                excerpt(text)
-            ),
-        );
-        let mut unread = Unread::new(field, text).at_line(n).conflicting_with(place);
+        let shown = excerpt(text);
+        self.diag(Some(n), ImportCode::AssessmentNotFiled, |p| {
+            (p.competing)(spot, &shown, at)
+        });
+        let mut unread = Unread::new(field, text)
+            .at_line(n)
+            .conflicting_with(at.wire());
         if let Some(cell) = cell {
             unread = unread.in_cell(cell);
         }
         self.unread.push(unread);
+    }
+
+    /// Notes why a date of the cover, at line `n`, could not be read, for the error when no
+    /// date is left (`line 12: "18/11/19" has a two-digit year …`): the error is English.
+    fn date_problem(&mut self, n: usize, why: impl Fn(&ImportPhrases) -> String) {
+        let english = Language::En.import();
+        let mut problem = (english.at_line)(n);
+        problem.push_str(&why(english));
+        self.date_problems.push(problem);
     }
 
     /// Keeps the whole of line `n` in `unread` for `field`: a row that is not filed, competing
@@ -561,9 +578,8 @@ impl<'r> Parser<'r> {
                 };
                 if let Some((carried, text)) = found {
                     let field = self.part_field();
-                    let where_ =
-                        format!("{} ({field}), in a line read as layout", self.part.name());
-                    self.not_filed(n, &where_, field, &text, carried);
+                    let spot = Spot::Layout(self.part.place(), &field);
+                    self.not_filed(n, spot, field.clone(), &text, carried);
                     role = LineRole::Reported;
                 }
             }
@@ -573,7 +589,7 @@ impl<'r> Parser<'r> {
                 let field = self.part_field();
                 self.unread.push(Unread::new(field, t).at_line(n));
             } else {
-                self.skip(n, self.part.name(), t);
+                self.skip(n, self.part.place(), t);
             }
         }
         self.roles.push(role);
@@ -588,9 +604,10 @@ impl<'r> Parser<'r> {
         if let Some(layout) = table_debris(t) {
             return LineRole::Layout(layout);
         }
-        if let Some(part) = part_heading(t) {
+        let (first, beside) = t.split_once('\t').unwrap_or((t, ""));
+        if let Some(part) = part_heading(first.trim_end()) {
             self.enter_part(part);
-            return LineRole::Layout(ReportLayout::Heading);
+            return self.heading(n, first, &cells_beside(beside));
         }
         if !matches!(self.part, Part::Synthesis(_)) {
             if let Some(role) = self.stray_row(n, line) {
@@ -605,8 +622,13 @@ impl<'r> Parser<'r> {
         ) {
             if let Some(carried) = Carried::find(t) {
                 let field = self.part_field();
-                let where_ = format!("{} ({field})", self.part.name());
-                self.not_filed(n, &where_, field, t, carried);
+                self.not_filed(
+                    n,
+                    Spot::Part(self.part.place(), &field),
+                    field.clone(),
+                    t,
+                    carried,
+                );
                 return LineRole::Reported;
             }
             self.cells_checked = true;
@@ -620,12 +642,34 @@ impl<'r> Parser<'r> {
         }
     }
 
+    /// The role of line `n`, a heading (`heading`, its words) with `beside` it the text of its
+    /// other cells, or what its cell holds besides the heading's words: layout when nothing
+    /// stands beside it; else the text is reported (`text-beside-heading`) and kept in
+    /// `unread`, for the part the heading opens. A line that could carry an assessment is left
+    /// to [`Parser::line`], which reports it whole.
+    fn heading(&mut self, n: usize, heading: &str, beside: &str) -> LineRole {
+        if beside.is_empty() || layout_carries(&self.current).is_some() {
+            return LineRole::Layout(ReportLayout::Heading);
+        }
+        let field = self.part_field();
+        let (shown_heading, shown) = (excerpt(heading.trim()), excerpt(beside));
+        self.unread(
+            n,
+            ImportCode::TextBesideHeading,
+            |p| (p.text_beside_heading)(&shown_heading, &shown),
+            field,
+            beside,
+        );
+        LineRole::Reported
+    }
+
     fn enter_part(&mut self, part: u8) {
         if let Some(seen) = self.seen_part.get_mut(usize::from(part).wrapping_sub(1)) {
             *seen = true;
         }
         self.in_auditors = false;
         self.last_row = LastRow::None;
+        self.fiche_number = None;
         self.part = match part {
             1 => Part::PageDeGarde,
             2 => Part::Context { history: false },
@@ -638,7 +682,7 @@ impl<'r> Parser<'r> {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use super::{ImportCode, ImportDiagnostic, ImportLevel, LineRole};
+    use super::{ImportCode, ImportDiagnostic, LineRole};
     use crate::samples;
 
     #[test]
@@ -650,12 +694,12 @@ mod tests {
             LineRole::Reported,
             LineRole::Blank,
         ];
-        imported.diagnostics = vec![ImportDiagnostic {
-            line: Some(2),
-            level: ImportLevel::Skipped,
-            code: ImportCode::UnrecognisedLine,
-            message: String::new(),
-        }];
+        imported.diagnostics = vec![ImportDiagnostic::new(
+            Some(2),
+            ImportCode::UnrecognisedLine,
+            String::new(),
+            String::new(),
+        )];
         assert_eq!(imported.unexplained_lines(), [3]);
     }
 }

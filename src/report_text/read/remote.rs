@@ -4,7 +4,8 @@
 use super::super::vocabulary::{NOTE, REMOTE_CHANNELS};
 use super::cells::{markers, parse_verdict, strip_prefix_ci, strip_tags};
 use super::lines::excerpt;
-use super::{Filed, ImportCode, LastRow, LineRole, Parser, ReportField};
+use super::{At, Filed, ImportCode, LastRow, LineRole, Parser, ReportField, Spot};
+use crate::report_text::phrases::{Cell, Subject};
 use crate::text::key;
 use crate::{Observation, RemoteChannel, RemoteCheck, RemoteNote, Verdict};
 
@@ -112,21 +113,16 @@ impl Parser<'_> {
         let Some(e) = self.engagement_number(n, number, "remote_checks") else {
             return LineRole::Reported;
         };
+        let what = Subject::Remote(channel, e);
         if let Some(i) = self
             .remote_checks
             .iter()
             .position(|c| c.channel == channel && c.engagement == e)
         {
             let filed = self.remote_at.get(i).map_or(n, |f| f.row);
-            self.diag(
-                Some(n),
-                ImportCode::DuplicateRow,
-                format!(
-                    "engagement {e} has a second {channel} remote check, its first is line \
-                     {filed}: not filed, kept in `unread`; validation refuses the audit until \
-                     one of them is removed"
-                ),
-            );
+            self.diag(Some(n), ImportCode::DuplicateRow, |p| {
+                (p.duplicate_row)(what, filed)
+            });
             self.keep_line(
                 n,
                 format!("remote_checks[{i}]"),
@@ -134,11 +130,10 @@ impl Parser<'_> {
             );
             return LineRole::Reported;
         }
-        let what = format!("{channel} remote check of engagement {e}");
         let expected = self.r.engagement(e).map(|re| re.title.clone());
         if self.title_carries(
             n,
-            &what,
+            what,
             (first, title),
             expected.as_deref(),
             "remote_checks",
@@ -146,84 +141,58 @@ impl Parser<'_> {
             return LineRole::Reported;
         }
         let known = self.r.engagement(e).map(|re| re.module);
-        let written = self.written_module(n, &format!("remote check of engagement {e}"), e, module);
+        let written = self.written_module(n, Subject::RemoteOf(e), e, module);
         let Some(module) = written.or(known) else {
-            self.diag(
-                Some(n),
-                ImportCode::UnknownEngagement,
-                format!(
-                    "remote check of engagement {e}: the référentiel does not know the \
-                     engagement; row kept in `unread`"
-                ),
-            );
+            self.diag(Some(n), ImportCode::UnknownEngagement, |p| {
+                (p.remote_unknown_engagement)(e)
+            });
             self.keep_line(n, "remote_checks".to_owned(), None);
             return LineRole::Reported;
         };
         match expected {
-            Some(expected) => {
-                self.check_title(
-                    n,
-                    &format!("remote check of engagement {e}"),
-                    title,
-                    &expected,
-                );
+            Some(expected) => self.check_title(n, Subject::RemoteOf(e), title, &expected),
+            None => {
+                let r = self.r;
+                self.diag(Some(n), ImportCode::UnknownEngagement, |p| {
+                    (p.not_in_referentiel)(Subject::RemoteOf(e), title, r.id())
+                });
             }
-            None => self.diag(
-                Some(n),
-                ImportCode::UnknownEngagement,
-                format!(
-                    "remote check of engagement {e} ({title:?}): not in référentiel {}; \
-                     imported as written",
-                    self.r.id()
-                ),
-            ),
         }
         let cells = RemoteCells::read(rest, true);
         if let Some((v, text)) = cells.verdict {
-            self.diag(
-                Some(n),
-                ImportCode::AssessmentNotFiled,
-                format!(
-                    "{what}: {text:?} is a verdict ({v}), where a remote check has a note \
-                     (Conforme, Non conforme, Non applicable): the row is not filed, kept in \
-                     `unread`; validation refuses the audit until it is filed in its field or \
-                     removed"
-                ),
-            );
+            self.diag(Some(n), ImportCode::AssessmentNotFiled, |p| {
+                (p.remote_verdict)(what, &text, v)
+            });
             self.keep_line(n, "remote_checks".to_owned(), None);
             return LineRole::Reported;
         }
         let i = self.remote_checks.len();
         let field = format!("remote_checks[{i}]");
         if cells.empty {
-            self.diag(
-                Some(n),
-                ImportCode::MissingVerdict,
-                format!("{channel} remote check of engagement {e} has no note"),
-            );
+            self.diag(Some(n), ImportCode::MissingVerdict, |p| {
+                (p.missing_verdict)(what)
+            });
         }
         let mut comment = cells.comment;
         if let Some(unknown) = cells.unknown {
-            self.diag(
-                Some(n),
-                ImportCode::UnknownVerdict,
-                format!(
-                    "{channel} remote check of engagement {e}: note {:?} is not Conforme, Non \
-                     conforme or Non applicable; kept as its comment",
-                    excerpt(&unknown)
-                ),
-            );
+            let shown = excerpt(&unknown);
+            self.diag(Some(n), ImportCode::UnknownVerdict, |p| {
+                (p.unknown_note)(what, &shown)
+            });
             comment = Some(unknown);
         }
         let note = cells.note.map(|(note, _)| note);
-        let place = note.map(|_| format!("line {n} (note)"));
+        let place = note.map(|_| At {
+            line: n,
+            cell: Some(Cell::Note),
+        });
         let comment = match comment {
             Some(c) => {
-                self.unless_carried(n, &what, format!("{field}.comment"), c, place.as_deref())
+                self.unless_carried(n, Spot::Comment(what), format!("{field}.comment"), c, place)
             }
             None => None,
         };
-        let observations = self.remote_observations(n, &what, &field, &cells.observations);
+        let observations = self.remote_observations(n, what, &field, &cells.observations);
         self.remote_checks.push(RemoteCheck {
             channel,
             engagement: e,
@@ -245,12 +214,12 @@ impl Parser<'_> {
     fn remote_observations(
         &mut self,
         n: usize,
-        what: &str,
+        what: Subject,
         field: &str,
         text: &str,
     ) -> Vec<Observation> {
-        let (_, observations) = self.file_texts(n, what, field, text, None);
-        observations
+        self.file_texts(n, what, (field, text), None, false)
+            .observations
     }
 
     /// The line under remote check `i` (`cells`, its non-empty cells): its note, more of its
@@ -261,7 +230,7 @@ impl Parser<'_> {
             return LineRole::Reported;
         };
         let (channel, e) = (check.channel, check.engagement);
-        let what = format!("{channel} remote check of engagement {e}");
+        let what = Subject::Remote(channel, e);
         let field = format!("remote_checks[{i}]");
         let filed = self.remote_at.get(i).copied().unwrap_or(Filed {
             row: n,
@@ -271,27 +240,21 @@ impl Parser<'_> {
         let mut used = false;
         let mut place = filed.value_place();
         if let Some((v, text)) = read.verdict {
-            self.diag(
-                Some(n),
-                ImportCode::AssessmentNotFiled,
-                format!(
-                    "{what}: {text:?} on the line under it is a verdict ({v}), where a remote \
-                     check has a note: not filed, kept in `unread`; validation refuses the audit \
-                     until it is filed in its field or removed"
-                ),
-            );
+            self.diag(Some(n), ImportCode::AssessmentNotFiled, |p| {
+                (p.remote_verdict_under)(what, &text, v)
+            });
             self.unread
                 .push(crate::Unread::new(format!("{field}.note"), text).at_line(n));
             return LineRole::Reported;
         }
         if let Some((note, text)) = read.note {
-            if let Some(place) = &place {
+            if let Some(at) = place {
                 self.competing(
                     n,
-                    &format!("{what}: a second note, on the line under it"),
+                    Spot::SecondNote(what),
                     format!("{field}.note"),
                     &text,
-                    place.clone(),
+                    at,
                     None,
                 );
             } else {
@@ -302,18 +265,21 @@ impl Parser<'_> {
                     at.value = Some(n);
                 }
                 self.verdict_found(filed.row);
-                place = Some(format!("line {n}"));
+                place = Some(At {
+                    line: n,
+                    cell: None,
+                });
                 used = true;
             }
         }
         let text = read.comment.or(read.unknown);
         let comment = match text {
             Some(c) => {
-                self.unless_carried(n, &what, format!("{field}.comment"), c, place.as_deref())
+                self.unless_carried(n, Spot::Comment(what), format!("{field}.comment"), c, place)
             }
             None => None,
         };
-        let observations = self.remote_observations(n, &what, &field, &read.observations);
+        let observations = self.remote_observations(n, what, &field, &read.observations);
         used |= comment.is_some() || !observations.is_empty();
         if let Some(check) = self.remote_checks.get_mut(i) {
             if let Some(c) = comment {
@@ -336,15 +302,11 @@ impl Parser<'_> {
         if !used {
             return LineRole::Reported;
         }
-        self.diag(
-            Some(n),
-            ImportCode::RowContinued,
-            format!(
-                "line continues the row of {} above it",
-                ReportField::RemoteCheck(channel, e)
-            ),
-        );
-        LineRole::Field(ReportField::RemoteCheck(channel, e))
+        let role = ReportField::RemoteCheck(channel, e);
+        self.diag(Some(n), ImportCode::RowContinued, |p| {
+            (p.row_continued)(role)
+        });
+        LineRole::Field(role)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::super::index::Index;
 use super::super::order::{Collector, Place, SECTION_ASSESSMENTS};
-use super::{Subject, check_observations, check_verdict};
+use super::{Subject, check_observations, check_ps_repeats, check_verdict};
 use crate::RuleCode;
 use crate::{EcartTarget, Verdict};
 
@@ -21,7 +21,7 @@ impl Index<'_> {
                             RuleCode::UnknownEngagement,
                             place,
                             format!("assessments[{i}].engagement"),
-                            format!("engagement {n} is not in the référentiel {}", r.id()),
+                            |p| (p.unknown_engagement)(n, r.id()),
                         );
                     }
                 }
@@ -31,9 +31,7 @@ impl Index<'_> {
                             RuleCode::ModuleNotCovered,
                             place,
                             format!("assessments[{i}].engagement"),
-                            format!(
-                                "engagement {n} is assessed but its module {module} is not covered"
-                            ),
+                            |p| (p.module_not_covered)(n, module),
                         );
                     }
                     if a.module != module {
@@ -41,11 +39,7 @@ impl Index<'_> {
                             RuleCode::WrongModule,
                             place,
                             format!("assessments[{i}].module"),
-                            format!(
-                                "engagement {n} is filed under module {} but belongs to module \
-                                 {module}",
-                                a.module
-                            ),
+                            |p| (p.wrong_module)(n, a.module, module),
                         );
                     }
                 }
@@ -56,20 +50,23 @@ impl Index<'_> {
                     RuleCode::DuplicateAssessment,
                     place,
                     format!("assessments[{i}]"),
-                    format!("engagement {n} is assessed {} times", same.len()),
+                    |p| (p.duplicate_assessment)(n, same.len()),
                 );
             }
             let subject = Subject::Assessment(i, n);
             check_verdict(out, place, subject, a.verdict, a.comment.as_deref());
             if let Some(grade) = a.verdict.and_then(Verdict::nonconformity) {
-                if !self.has_fiche(EcartTarget::Engagement(n)) {
+                let target = EcartTarget::Engagement(n);
+                if !self.has_fiche(target) {
                     out.push(
                         RuleCode::NonconformityWithoutFiche,
                         place,
                         subject.path(".verdict"),
-                        format!("{} is {grade} but has no fiche d'écart", subject.what()),
+                        |p| (p.nonconformity_without_fiche)(subject, grade),
                     );
                 }
+                let fiche = self.audit.fiche(target, grade);
+                check_ps_repeats(out, place, subject, &a.observations, fiche);
             }
             check_observations(out, place, subject, &a.observations);
         }

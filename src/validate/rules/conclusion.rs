@@ -1,6 +1,7 @@
 //! The conclusion (section 4): the charte graphique in an initial audit and its absence from a
-//! suivi or renouvellement audit, sections that contradict the findings, and sections left
-//! empty while the findings call for them.
+//! suivi or renouvellement audit, sections that contradict the findings, sections left empty
+//! while the findings call for them, and a conclusion générale that praises an audit with a
+//! major nonconformity.
 
 use super::super::index::Index;
 use super::super::order::{Collector, Place};
@@ -20,15 +21,23 @@ impl Index<'_> {
                     RuleCode::CharteGraphiqueInInitialAudit,
                     Place::CONCLUSION,
                     "conclusion.charte_graphique.verdict".to_owned(),
-                    format!(
-                        "the charte graphique is assessed {v} in an initial audit, where it is \
-                         not applicable"
-                    ),
+                    |p| (p.charte_graphique_in_initial_audit)(v),
                 );
             }
         }
         self.check_charte_assessed(out);
         self.check_sections_filled(out);
+        self.check_contradictions(out);
+        self.check_praise(out);
+    }
+
+    /// `conclusion-contradicts-findings`: a section that says there is nothing to say (« Sans
+    /// objet », or « Absence de non-conformité » for the fiches d'écart) while the data holds
+    /// what the section is about. The commentaires, bonnes pratiques and enquêtes de
+    /// satisfaction have no counterpart in the data, and are not checked.
+    fn check_contradictions(&self, out: &mut Collector<'_>) {
+        let audit = self.audit;
+        let conclusion = &audit.conclusion;
         let nonconformities = if conclusion.fiches_ecart.is_empty() {
             0
         } else {
@@ -41,15 +50,11 @@ impl Index<'_> {
                     || folded.contains("aucunenonconformite")
                     || folded.starts_with("sansobjet")
                 {
-                    let plural = if nonconformities == 1 { "y" } else { "ies" };
                     out.push(
                         RuleCode::ConclusionContradictsFindings,
                         Place::CONCLUSION,
                         format!("conclusion.fiches_ecart[{i}]"),
-                        format!(
-                            "the section says {text:?} but the audit has {nonconformities} \
-                             nonconformit{plural}"
-                        ),
+                        |p| (p.fiches_contradict)(text, nonconformities),
                     );
                 }
             }
@@ -82,26 +87,78 @@ impl Index<'_> {
                         RuleCode::ConclusionContradictsFindings,
                         Place::CONCLUSION,
                         format!("conclusion.{section}[{i}]"),
-                        format!(
-                            "the section says {text:?} but the audit has {n} {kind} observation{}",
-                            if n == 1 { "" } else { "s" }
-                        ),
+                        |p| (p.observations_contradict)(text, n, kind),
                     );
                 }
+            }
+        }
+        let charte = &conclusion.charte_graphique;
+        if let Some(
+            v @ (Verdict::Conformity | Verdict::MinorNonconformity | Verdict::MajorNonconformity),
+        ) = charte.verdict
+        {
+            for (i, text) in charte.text.iter().enumerate() {
+                if key_starts(text, "sansobjet") {
+                    out.push(
+                        RuleCode::ConclusionContradictsFindings,
+                        Place::CONCLUSION,
+                        format!("conclusion.charte_graphique.text[{i}]"),
+                        |p| (p.charte_contradicts)(text, v),
+                    );
+                }
+            }
+        }
+        let mut assessed = None;
+        for (i, text) in conclusion.conclusion_generale.iter().enumerate() {
+            if !key_starts(text, "sansobjet") {
+                continue;
+            }
+            let n = *assessed.get_or_insert_with(|| {
+                audit
+                    .assessments
+                    .iter()
+                    .filter(|a| a.verdict.is_some())
+                    .count()
+            });
+            if n > 0 {
+                out.push(
+                    RuleCode::ConclusionContradictsFindings,
+                    Place::CONCLUSION,
+                    format!("conclusion.conclusion_generale[{i}]"),
+                    |p| (p.conclusion_contradicts)(text, n),
+                );
+            }
+        }
+    }
+
+    /// `conclusion-praises-major-nonconformity`: a paragraph of the conclusion générale that
+    /// praises the site (« très bon niveau », « excellent », « maîtrisé ») while the audit holds
+    /// a major nonconformity.
+    fn check_praise(&self, out: &mut Collector<'_>) {
+        let paragraphs = &self.audit.conclusion.conclusion_generale;
+        if paragraphs.is_empty() {
+            return;
+        }
+        let (_, major) = self.count_grades();
+        if major == 0 {
+            return;
+        }
+        for (i, text) in paragraphs.iter().enumerate() {
+            if let Some(words) = praise(text) {
+                out.push(
+                    RuleCode::ConclusionPraisesMajorNonconformity,
+                    Place::CONCLUSION,
+                    format!("conclusion.conclusion_generale[{i}]"),
+                    |p| (p.conclusion_praises)(words, major),
+                );
             }
         }
     }
 
     /// How many engagements and management items are a nonconformity.
     fn count_nonconformities(&self) -> usize {
-        let audit = self.audit;
-        audit
-            .assessments
-            .iter()
-            .map(|a| a.verdict)
-            .chain(audit.management.iter().map(|m| m.verdict))
-            .filter(|v| v.and_then(Verdict::nonconformity).is_some())
-            .count()
+        let (minor, major) = self.count_grades();
+        minor + major
     }
 
     /// `charte-graphique-not-assessed`: a suivi or renouvellement audit without a verdict on
@@ -119,10 +176,7 @@ impl Index<'_> {
                 RuleCode::CharteGraphiqueNotAssessed,
                 Place::CONCLUSION,
                 "conclusion.charte_graphique.verdict".to_owned(),
-                format!(
-                    "the charte graphique has no verdict in a {audit_type} audit, where it is \
-                     assessed"
-                ),
+                |p| (p.charte_without_verdict)(audit_type),
             );
         }
         for (i, text) in charte.text.iter().enumerate() {
@@ -131,40 +185,36 @@ impl Index<'_> {
                     RuleCode::CharteGraphiqueNotAssessed,
                     Place::CONCLUSION,
                     format!("conclusion.charte_graphique.text[{i}]"),
-                    format!(
-                        "the charte graphique says {text:?} in a {audit_type} audit, where it is \
-                         assessed"
-                    ),
+                    |p| (p.charte_says_initial)(text, audit_type),
                 );
             }
         }
     }
 
     /// `conclusion-section-empty`: in an audit that carries the auditor's section 4, a section
-    /// without text while the findings call for it.
+    /// without text while the findings call for it. The fiches d'écart section is written when
+    /// the audit holds fiches d'écart: the text import files the fiches of the section in
+    /// `ecarts`, not in `conclusion.fiches_ecart`.
     fn check_sections_filled(&self, out: &mut Collector<'_>) {
         let conclusion = &self.audit.conclusion;
         if !carries_written_synthesis(conclusion) {
             return;
         }
         let empty = |paragraphs: &[String]| paragraphs.iter().all(|p| is_blank(Some(p)));
-        for (kind, section, name, paragraphs) in [
+        for (kind, section, paragraphs) in [
             (
                 ObservationKind::Strength,
                 "points_forts",
-                "points forts",
                 &conclusion.points_forts,
             ),
             (
                 ObservationKind::AreaOfConcern,
                 "points_sensibles",
-                "points sensibles",
                 &conclusion.points_sensibles,
             ),
             (
                 ObservationKind::OpportunityForImprovement,
                 "pistes_de_progres",
-                "pistes de progrès",
                 &conclusion.pistes_de_progres,
             ),
         ] {
@@ -177,25 +227,18 @@ impl Index<'_> {
                     RuleCode::ConclusionSectionEmpty,
                     Place::CONCLUSION,
                     format!("conclusion.{section}"),
-                    format!(
-                        "the {name} section is empty but the audit has {n} {kind} observation{}",
-                        if n == 1 { "" } else { "s" }
-                    ),
+                    |p| (p.observations_section_empty)(kind, n),
                 );
             }
         }
-        if empty(&conclusion.fiches_ecart) {
+        if empty(&conclusion.fiches_ecart) && self.audit.ecarts.is_empty() {
             let n = self.count_nonconformities();
             if n > 0 {
                 out.push(
                     RuleCode::ConclusionSectionEmpty,
                     Place::CONCLUSION,
                     "conclusion.fiches_ecart".to_owned(),
-                    format!(
-                        "the fiches d'écart section is empty but the audit has {n} \
-                         nonconformit{}",
-                        if n == 1 { "y" } else { "ies" }
-                    ),
+                    |p| (p.fiches_section_empty)(n),
                 );
             }
         }
@@ -204,10 +247,92 @@ impl Index<'_> {
                 RuleCode::ConclusionSectionEmpty,
                 Place::CONCLUSION,
                 "conclusion.conclusion_generale".to_owned(),
-                "the conclusion générale section is empty".to_owned(),
+                |p| p.conclusion_generale_empty.to_owned(),
             );
         }
     }
+}
+
+/// The first words of `text` that praise the site, as written: « très bon niveau »,
+/// « excellent » (and its agreements), « maîtrisé » (and its agreements; not the noun
+/// « maîtrise »), in any case, with or without the circumflex and the grave accent; not when
+/// one of the three words before denies it (« n'est pas maîtrisé », « peu maîtrisée »).
+fn praise(text: &str) -> Option<&str> {
+    let words = words(text);
+    let folded: Vec<String> = words
+        .iter()
+        .map(|&(start, end)| fold_word(text.get(start..end).unwrap_or_default()))
+        .collect();
+    for (k, word) in folded.iter().enumerate() {
+        let length = match word.as_str() {
+            "excellent" | "excellente" | "excellents" | "excellentes" | "maitrisé"
+            | "maitrisée" | "maitrisés" | "maitrisées" => 1,
+            "tres"
+                if folded.get(k + 1).is_some_and(|w| w == "bon")
+                    && folded.get(k + 2).is_some_and(|w| w == "niveau") =>
+            {
+                3
+            }
+            _ => continue,
+        };
+        let denied = folded
+            .get(k.saturating_sub(3)..k)
+            .unwrap_or_default()
+            .iter()
+            .any(|w| NEGATIONS.contains(&w.as_str()));
+        if denied {
+            continue;
+        }
+        let start = words.get(k).map(|w| w.0)?;
+        let end = words.get(k + length - 1).map(|w| w.1)?;
+        return text.get(start..end);
+    }
+    None
+}
+
+/// Words that deny the praise that follows them.
+const NEGATIONS: &[&str] = &[
+    "pas",
+    "non",
+    "peu",
+    "mal",
+    "jamais",
+    "plus",
+    "insuffisamment",
+    "partiellement",
+];
+
+/// The byte ranges of the words of `text`: runs of letters and digits.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                out.push((s, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+/// A word lower-cased, `î` and `è` without their accent (« maitrisé », « tres » are typed
+/// too); `é` is kept, so that « maîtrisé » and the noun « maîtrise » differ.
+fn fold_word(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'î' => 'i',
+            'è' => 'e',
+            c => c,
+        })
+        .collect()
 }
 
 /// Whether the audit carries the auditor's section 4: a paragraph, even blank, in one of its

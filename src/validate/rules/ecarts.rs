@@ -1,9 +1,10 @@
-//! The fiches d'écart: each on a nonconformity of its grade, once per target, with a finding,
-//! a due date after the audit, and a state checked after the audit started (lifted with its
-//! evidence).
+//! The fiches d'écart: each on a nonconformity of its grade, once per target and per number,
+//! with a finding, a due date after the audit, and a state checked after the audit started
+//! (lifted with its evidence).
 
 use super::super::index::Index;
 use super::super::order::{Collector, Place, SECTION_ECARTS};
+use super::super::phrases::NoNonconformity;
 use crate::RuleCode;
 use crate::{EcartTarget, Verdict};
 
@@ -26,65 +27,71 @@ impl Index<'_> {
                 ),
             };
             let path = format!("ecarts[{i}]");
-            let what = format!("the fiche d'écart for {target}");
             match verdict.and_then(Verdict::nonconformity) {
                 Some(grade) if grade != fiche.grade => out.push(
                     RuleCode::FicheGradeMismatch,
                     place,
                     format!("{path}.grade"),
-                    format!(
-                        "{what} is graded {} but the verdict is {grade}",
-                        fiche.grade
-                    ),
+                    |p| (p.fiche_grade_mismatch)(target, fiche.grade, grade),
                 ),
                 Some(_) => {}
                 None => {
                     let why = match verdict {
-                        Some(v) => format!("its verdict is {v}"),
-                        None if assessed => "it has no verdict".to_owned(),
-                        None => "it is not assessed".to_owned(),
+                        Some(v) => NoNonconformity::Verdict(v),
+                        None if assessed => NoNonconformity::NoVerdict,
+                        None => NoNonconformity::NotAssessed,
                     };
                     out.push(
                         RuleCode::FicheWithoutNonconformity,
                         place,
                         format!("{path}.target"),
-                        format!("{what} records no nonconformity: {why}"),
+                        |p| (p.fiche_without_nonconformity)(target, why),
                     );
                 }
             }
             let same = self.fiches_of(target);
             let count = same.len();
             if same.get(1).is_some_and(|(_, j)| *j == i) {
-                out.push(
-                    RuleCode::DuplicateFiche,
-                    place,
-                    path.clone(),
-                    format!("{target} has {count} fiches d'écart"),
-                );
+                out.push(RuleCode::DuplicateFiche, place, path.clone(), |p| {
+                    (p.duplicate_fiche)(target, count)
+                });
+            }
+            if let Some(number) = fiche.number {
+                // Every other fiche of the same number, in target order: the same message
+                // whatever the order of the fiches.
+                let mut others: Vec<EcartTarget> = ecarts
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, other)| j != i && other.number == Some(number))
+                    .map(|(_, other)| other.target)
+                    .collect();
+                if !others.is_empty() {
+                    others.sort_unstable();
+                    out.push(
+                        RuleCode::DuplicateFicheNumber,
+                        place,
+                        format!("{path}.number"),
+                        |p| (p.duplicate_fiche_number)(target, number, &others),
+                    );
+                }
             }
             if fiche.finding.trim().is_empty() {
                 out.push(
                     RuleCode::FicheEmptyFinding,
                     place,
                     format!("{path}.finding"),
-                    format!("{what} has an empty finding"),
+                    |p| (p.fiche_empty_finding)(target),
                 );
             }
             if let Some(on) = fiche.status.checked_on() {
                 if on < self.audit.dates.start {
-                    let verb = if fiche.status.is_lifted() {
-                        "lifted"
-                    } else {
-                        "checked"
-                    };
+                    let lifted = fiche.status.is_lifted();
+                    let start = self.audit.dates.start;
                     out.push(
                         RuleCode::FicheStatusBeforeAudit,
                         place,
                         format!("{path}.status.on"),
-                        format!(
-                            "{what} is {verb} on {on}, before the audit started on {}",
-                            self.audit.dates.start
-                        ),
+                        |p| (p.fiche_status_before_audit)(target, lifted, on, start),
                     );
                 }
             }
@@ -93,7 +100,7 @@ impl Index<'_> {
                     RuleCode::FicheLiftedWithoutEvidence,
                     place,
                     format!("{path}.status.evidence"),
-                    format!("{what} is lifted without evidence"),
+                    |p| (p.fiche_lifted_without_evidence)(target),
                 );
             }
             if let Some(due) = fiche.due {
@@ -102,10 +109,7 @@ impl Index<'_> {
                         RuleCode::FicheDueBeforeAuditEnd,
                         place,
                         format!("{path}.due"),
-                        format!(
-                            "{what} is due on {due}, before the audit's end on {}",
-                            self.audit.dates.end
-                        ),
+                        |p| (p.fiche_due_before_audit_end)(target, due, self.audit.dates.end),
                     );
                 }
             }

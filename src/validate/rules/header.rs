@@ -4,8 +4,10 @@ use chrono::Datelike as _;
 
 use super::super::index::Index;
 use super::super::order::{Collector, Place};
+use super::super::phrases::NoConditions;
 use super::texts::shown;
 use crate::RuleCode;
+use crate::{NcGrade, Verdict};
 
 impl Index<'_> {
     #[inline]
@@ -17,11 +19,7 @@ impl Index<'_> {
                 RuleCode::ReferentielMismatch,
                 Place::AUDIT,
                 "referentiel.id".to_owned(),
-                format!(
-                    "the audit names référentiel {:?} but is validated against {:?}",
-                    audit.referentiel.id,
-                    r.id()
-                ),
+                |p| (p.referentiel_mismatch)(&audit.referentiel.id, r.id()),
             );
         }
         if !audit.site.departement.is_known() {
@@ -29,10 +27,7 @@ impl Index<'_> {
                 RuleCode::UnknownDepartement,
                 Place::AUDIT,
                 "site.departement".to_owned(),
-                format!(
-                    "département code {} is not an existing département",
-                    audit.site.departement
-                ),
+                |p| (p.unknown_departement)(audit.site.departement.as_str()),
             );
         }
         let dates = audit.dates;
@@ -41,10 +36,7 @@ impl Index<'_> {
                 RuleCode::DatesReversed,
                 Place::AUDIT,
                 "dates.end".to_owned(),
-                format!(
-                    "the audit ends on {}, before its start on {}",
-                    dates.end, dates.start
-                ),
+                |p| (p.dates_reversed)(dates.end, dates.start),
             );
         }
         if dates.start < r.date() {
@@ -52,41 +44,30 @@ impl Index<'_> {
                 RuleCode::AuditBeforeReferentiel,
                 Place::AUDIT,
                 "dates.start".to_owned(),
-                format!(
-                    "the audit starts on {}, before the référentiel {} dated {}",
-                    dates.start,
-                    r.id(),
-                    r.date()
-                ),
+                |p| (p.audit_before_referentiel)(dates.start, r.id(), r.date()),
             );
         }
         if audit.kind.audit_type.is_none() {
-            let (code, message) = if audit.kind.internal {
-                (
-                    RuleCode::InternalAuditWithoutType,
-                    "the internal audit does not state which external audit it precedes \
-                     (initial, suivi, renouvellement or extension)",
-                )
+            let internal = audit.kind.internal;
+            let code = if internal {
+                RuleCode::InternalAuditWithoutType
             } else {
-                (
-                    RuleCode::ExternalAuditWithoutType,
-                    "the external audit does not state its type \
-                     (initial, suivi, renouvellement or extension)",
-                )
+                RuleCode::ExternalAuditWithoutType
             };
-            out.push(
-                code,
-                Place::AUDIT,
-                "kind.type".to_owned(),
-                message.to_owned(),
-            );
+            out.push(code, Place::AUDIT, "kind.type".to_owned(), |p| {
+                if internal {
+                    p.internal_audit_without_type.to_owned()
+                } else {
+                    p.external_audit_without_type.to_owned()
+                }
+            });
         }
         if audit.auditors.is_empty() {
             out.push(
                 RuleCode::NoAuditor,
                 Place::AUDIT,
                 "auditors".to_owned(),
-                "no auditor is named".to_owned(),
+                |p| p.no_auditor.to_owned(),
             );
         }
         for (i, auditor) in audit.auditors.iter().enumerate() {
@@ -95,7 +76,7 @@ impl Index<'_> {
                     RuleCode::AuditorWithoutName,
                     Place::AUDIT,
                     format!("auditors[{i}].name"),
-                    format!("auditor {} has an empty name", i + 1),
+                    |p| (p.auditor_without_name)(i + 1),
                 );
             } else if let Some(first) = audit
                 .auditors
@@ -107,12 +88,7 @@ impl Index<'_> {
                     RuleCode::DuplicateAuditor,
                     Place::AUDIT,
                     format!("auditors[{i}].name"),
-                    format!(
-                        "auditor {} ({}) is auditor {} again",
-                        i + 1,
-                        shown(&auditor.name),
-                        first + 1
-                    ),
+                    |p| (p.duplicate_auditor)(i + 1, &shown(&auditor.name), first + 1),
                 );
             }
             if let Some(signed) = auditor.signed_on {
@@ -121,17 +97,112 @@ impl Index<'_> {
                         RuleCode::SignatureBeforeAudit,
                         Place::AUDIT,
                         format!("auditors[{i}].signed_on"),
-                        format!(
-                            "auditor {} ({}) signed on {signed}, before the audit started on {}",
-                            i + 1,
-                            shown(&auditor.name),
-                            dates.start
-                        ),
+                        |p| {
+                            (p.signature_before_audit)(
+                                i + 1,
+                                &shown(&auditor.name),
+                                signed,
+                                dates.start,
+                            )
+                        },
                     );
                 }
             }
         }
         self.check_dates(out);
+        self.check_external_on(out);
+        self.check_labelling(out);
+    }
+
+    /// `external-on-in-external-audit` and `external-on-before-audit-end`: the planned date of
+    /// the external audit that an internal audit precedes.
+    fn check_external_on(&self, out: &mut Collector<'_>) {
+        let audit = self.audit;
+        let Some(on) = audit.kind.external_on else {
+            return;
+        };
+        let path = || "kind.external_on".to_owned();
+        if !audit.kind.internal {
+            out.push(
+                RuleCode::ExternalOnInExternalAudit,
+                Place::AUDIT,
+                path(),
+                |p| (p.external_on_in_external_audit)(on),
+            );
+        } else if on < audit.dates.end {
+            let end = audit.dates.end;
+            out.push(
+                RuleCode::ExternalOnBeforeAuditEnd,
+                Place::AUDIT,
+                path(),
+                |p| (p.external_on_before_audit_end)(on, end),
+            );
+        }
+    }
+
+    /// `labelling-before-audit-end`, `plan-accepted-before-decision` and
+    /// `plan-accepted-without-conditions`: the labelling decision that followed the audit.
+    fn check_labelling(&self, out: &mut Collector<'_>) {
+        let audit = self.audit;
+        let Some(labelling) = audit.labelling else {
+            return;
+        };
+        let end = audit.dates.end;
+        let decided = labelling.decided_on;
+        if decided < end {
+            out.push(
+                RuleCode::LabellingBeforeAuditEnd,
+                Place::AUDIT,
+                "labelling.decided_on".to_owned(),
+                |p| (p.labelling_before_audit_end)(decided, end),
+            );
+        }
+        let Some(accepted) = labelling.plan_accepted_on else {
+            return;
+        };
+        let path = || "labelling.plan_accepted_on".to_owned();
+        if accepted < decided {
+            out.push(
+                RuleCode::PlanAcceptedBeforeDecision,
+                Place::AUDIT,
+                path(),
+                |p| (p.plan_accepted_before_decision)(accepted, decided),
+            );
+        }
+        let (minor, major) = self.count_grades();
+        let why = if major > 0 {
+            Some(NoConditions::Major(major))
+        } else if minor == 0 {
+            Some(NoConditions::NoNonconformity)
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            out.push(
+                RuleCode::PlanAcceptedWithoutConditions,
+                Place::AUDIT,
+                path(),
+                |p| (p.plan_accepted_without_conditions)(accepted, why),
+            );
+        }
+    }
+
+    /// How many engagements and management items are `NC min`, and how many `NC Maj`.
+    pub(crate) fn count_grades(&self) -> (usize, usize) {
+        let audit = self.audit;
+        let verdicts = audit
+            .assessments
+            .iter()
+            .map(|a| a.verdict)
+            .chain(audit.management.iter().map(|m| m.verdict));
+        let (mut minor, mut major) = (0, 0);
+        for grade in verdicts.filter_map(|v| v.and_then(Verdict::nonconformity)) {
+            match grade {
+                NcGrade::Minor => minor += 1,
+                NcGrade::Major => major += 1,
+            }
+        }
+        (minor, major)
     }
 
     /// `implausible-date` on every date of the audit, `audit-too-long`.
@@ -142,6 +213,15 @@ impl Index<'_> {
             ("dates.start".to_owned(), dates.start),
             ("dates.end".to_owned(), dates.end),
         ];
+        if let Some(d) = audit.kind.external_on {
+            all.push(("kind.external_on".to_owned(), d));
+        }
+        if let Some(labelling) = audit.labelling {
+            all.push(("labelling.decided_on".to_owned(), labelling.decided_on));
+            if let Some(d) = labelling.plan_accepted_on {
+                all.push(("labelling.plan_accepted_on".to_owned(), d));
+            }
+        }
         for (i, auditor) in audit.auditors.iter().enumerate() {
             if let Some(d) = auditor.signed_on {
                 all.push((format!("auditors[{i}].signed_on"), d));
@@ -159,16 +239,9 @@ impl Index<'_> {
         for (path, date) in all {
             if !PLAUSIBLE_YEARS.contains(&date.year()) {
                 plausible &= !path.starts_with("dates.");
-                out.push(
-                    RuleCode::ImplausibleDate,
-                    Place::AUDIT,
-                    path,
-                    format!(
-                        "date {date} is outside the years {} to {}",
-                        PLAUSIBLE_YEARS.start(),
-                        PLAUSIBLE_YEARS.end()
-                    ),
-                );
+                out.push(RuleCode::ImplausibleDate, Place::AUDIT, path, |p| {
+                    (p.implausible_date)(date, *PLAUSIBLE_YEARS.start(), *PLAUSIBLE_YEARS.end())
+                });
             }
         }
         let days = (dates.end - dates.start).num_days() + 1;
@@ -177,10 +250,7 @@ impl Index<'_> {
                 RuleCode::AuditTooLong,
                 Place::AUDIT,
                 "dates.end".to_owned(),
-                format!(
-                    "the audit lasts {days} days ({} to {}), more than {MAX_AUDIT_DAYS}",
-                    dates.start, dates.end
-                ),
+                |p| (p.audit_too_long)(days, dates.start, dates.end, MAX_AUDIT_DAYS),
             );
         }
     }

@@ -3,7 +3,7 @@
 
 use super::super::index::Index;
 use super::super::order::{Collector, Place, SECTION_ASSESSMENTS};
-use super::{Subject, check_observations, check_verdict};
+use super::{Subject, check_observations, check_ps_repeats, check_verdict};
 use crate::RuleCode;
 use crate::{EcartTarget, Verdict};
 
@@ -18,7 +18,7 @@ impl Index<'_> {
                     RuleCode::MissingManagementItem,
                     Place::management(id, SECTION_ASSESSMENTS),
                     "management".to_owned(),
-                    format!("management item {id} ({}) is not assessed", item.title),
+                    |p| (p.missing_management_item)(id, &item.title),
                 );
             }
         }
@@ -39,7 +39,7 @@ impl Index<'_> {
                         RuleCode::UnknownManagementItem,
                         place,
                         subject.path(".item"),
-                        format!("{} is not in the référentiel {}", subject.what(), r.id()),
+                        |p| (p.unknown_management_item)(subject, r.id()),
                     );
                 }
                 if k == 1 {
@@ -47,19 +47,22 @@ impl Index<'_> {
                         RuleCode::DuplicateManagementItem,
                         place,
                         subject.path(""),
-                        format!("{} is assessed {} times", subject.what(), run.len()),
+                        |p| (p.duplicate_management_item)(subject, run.len()),
                     );
                 }
                 check_verdict(out, place, subject, m.verdict, m.comment.as_deref());
                 if let Some(grade) = m.verdict.and_then(Verdict::nonconformity) {
-                    if !self.has_fiche(EcartTarget::Management(id)) {
+                    let target = EcartTarget::Management(id);
+                    if !self.has_fiche(target) {
                         out.push(
                             RuleCode::NonconformityWithoutFiche,
                             place,
                             subject.path(".verdict"),
-                            format!("{} is {grade} but has no fiche d'écart", subject.what()),
+                            |p| (p.nonconformity_without_fiche)(subject, grade),
                         );
                     }
+                    let fiche = self.audit.fiche(target, grade);
+                    check_ps_repeats(out, place, subject, &m.observations, fiche);
                 }
                 check_observations(out, place, subject, &m.observations);
             }

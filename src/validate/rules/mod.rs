@@ -13,8 +13,10 @@ mod unread;
 
 use super::order::{Collector, Place};
 use crate::RuleCode;
+use crate::text::loosely_equal;
 use crate::{
-    EngagementNumber, ManagementItemId, Observation, ObservationKind, RemoteChannel, Verdict,
+    EngagementNumber, FicheEcart, ManagementItemId, Observation, ObservationKind, RemoteChannel,
+    Verdict,
 };
 
 pub(crate) fn is_blank(text: Option<&str>) -> bool {
@@ -39,17 +41,6 @@ impl Subject {
             Subject::Remote(i, _, _) => format!("remote_checks[{i}]{field}"),
         }
     }
-
-    /// The subject in a message, e.g. `engagement 5`.
-    pub(crate) fn what(self) -> String {
-        match self {
-            Subject::Assessment(_, n) => format!("engagement {n}"),
-            Subject::Management(_, id) => format!("management item {id}"),
-            Subject::Remote(_, channel, n) => {
-                format!("the {channel} remote check of engagement {n}")
-            }
-        }
-    }
 }
 
 /// `missing-verdict` and `na-without-justification` for an engagement or management item.
@@ -65,13 +56,13 @@ pub(crate) fn check_verdict(
             RuleCode::MissingVerdict,
             place,
             subject.path(".verdict"),
-            format!("{} has no verdict", subject.what()),
+            |p| (p.missing_verdict)(subject),
         ),
         Some(Verdict::NotApplicable) if is_blank(comment) => out.push(
             RuleCode::NaWithoutJustification,
             place,
             subject.path(".comment"),
-            format!("{} is NA without a justification", subject.what()),
+            |p| (p.na_without_justification)(subject),
         ),
         Some(_) => {}
     }
@@ -90,12 +81,7 @@ pub(crate) fn check_observations(
                 RuleCode::EmptyObservation,
                 place,
                 subject.path(&format!(".observations[{j}].text")),
-                format!(
-                    "observation {} ({}) of {} has an empty text",
-                    j + 1,
-                    o.kind,
-                    subject.what()
-                ),
+                |p| (p.empty_observation)(j + 1, o.kind, subject),
             );
         }
         if o.kind == ObservationKind::AreaOfConcern && is_blank(o.risk.as_deref()) {
@@ -103,11 +89,36 @@ pub(crate) fn check_observations(
                 RuleCode::PsWithoutRisk,
                 place,
                 subject.path(&format!(".observations[{j}].risk")),
-                format!(
-                    "observation {} (PS) of {} does not state its risk",
-                    j + 1,
-                    subject.what()
-                ),
+                |p| (p.ps_without_risk)(j + 1, subject),
+            );
+        }
+    }
+}
+
+/// `ps-repeats-nonconformity`: a point sensible of a nonconformity whose text is its fiche
+/// d'écart's finding, up to case and spacing: one fact recorded twice, with a corrective and a
+/// preventive action. A point sensible on another aspect of the same engagement is left alone.
+pub(crate) fn check_ps_repeats(
+    out: &mut Collector<'_>,
+    place: Place,
+    subject: Subject,
+    observations: &[Observation],
+    fiche: Option<&FicheEcart>,
+) {
+    let Some(fiche) = fiche else {
+        return;
+    };
+    if fiche.finding.trim().is_empty() {
+        return;
+    }
+    for (j, o) in observations.iter().enumerate() {
+        if o.kind == ObservationKind::AreaOfConcern && loosely_equal(&o.text, &fiche.finding) {
+            let grade = fiche.grade;
+            out.push(
+                RuleCode::PsRepeatsNonconformity,
+                place,
+                subject.path(&format!(".observations[{j}].text")),
+                |p| (p.ps_repeats_nonconformity)(j + 1, subject, grade),
             );
         }
     }

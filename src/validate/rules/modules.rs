@@ -17,10 +17,7 @@ impl Index<'_> {
                     RuleCode::ObligatoryModuleNotCovered,
                     Place::module(m.number),
                     "modules".to_owned(),
-                    format!(
-                        "module {} ({}) is obligatory but not covered",
-                        m.number, m.title
-                    ),
+                    |p| (p.obligatory_module_not_covered)(m.number, &m.title),
                 );
             }
         }
@@ -41,7 +38,7 @@ impl Index<'_> {
                     RuleCode::DuplicateModule,
                     place,
                     format!("modules[{i}]"),
-                    format!("module {number} is listed {count} times"),
+                    |p| (p.duplicate_module)(number, count),
                 );
             }
             if earlier > 0 {
@@ -52,21 +49,13 @@ impl Index<'_> {
                     RuleCode::UnknownModule,
                     place,
                     format!("modules[{i}]"),
-                    format!(
-                        "module {number} is covered but the référentiel {} has no module {number}",
-                        r.id()
-                    ),
+                    |p| (p.unknown_module)(number, r.id()),
                 ),
                 Some(m) if !m.bundled => out.push(
                     RuleCode::ModuleNotBundled,
                     place,
                     format!("modules[{i}]"),
-                    format!(
-                        "module {number} is covered but the référentiel {} does not bundle its \
-                         engagements; load a complete référentiel (e.g. with \
-                         Referentiel::from_path) to validate it",
-                        r.id()
-                    ),
+                    |p| (p.module_not_bundled)(number, r.id()),
                 ),
                 Some(_) => {
                     if let Some(b) = bundled.get_mut(slot) {
@@ -81,11 +70,7 @@ impl Index<'_> {
                     RuleCode::PoliceModuleWrongAdministration,
                     place,
                     format!("modules[{i}]"),
-                    format!(
-                        "module {number} is covered by a site of type {}; it is meant for the \
-                         préfecture de police only",
-                        audit.site.administration
-                    ),
+                    |p| (p.police_module_wrong_administration)(number, audit.site.administration),
                 );
             }
         }
@@ -99,10 +84,7 @@ impl Index<'_> {
                     RuleCode::MissingAssessment,
                     Place::engagement(e.module.get(), e.number, SECTION_ASSESSMENTS),
                     "assessments".to_owned(),
-                    format!(
-                        "engagement {} of module {} is not assessed",
-                        e.number, e.module
-                    ),
+                    |p| (p.missing_assessment)(e.number, e.module),
                 );
             }
         }

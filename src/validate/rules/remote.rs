@@ -37,15 +37,11 @@ impl Index<'_> {
                     None => {
                         if !self.covered_unbundled(c.module) {
                             out.push(
-                            RuleCode::RemoteCheckUnknownEngagement,
-                            place,
-                            subject.path(".engagement"),
-                            format!(
-                                "engagement {n} is checked remotely ({channel}) but is not in the \
-                                 référentiel {}",
-                                r.id()
-                            ),
-                        );
+                                RuleCode::RemoteCheckUnknownEngagement,
+                                place,
+                                subject.path(".engagement"),
+                                |p| (p.remote_check_unknown_engagement)(n, channel, r.id()),
+                            );
                         }
                     }
                     Some(module) => {
@@ -54,23 +50,13 @@ impl Index<'_> {
                                 RuleCode::RemoteCheckModuleNotCovered,
                                 place,
                                 subject.path(".engagement"),
-                                format!(
-                                    "engagement {n} is checked remotely ({channel}) but its module \
-                                 {module} is not covered"
-                                ),
+                                |p| (p.remote_check_module_not_covered)(n, channel, module),
                             );
                         }
                         if c.module != module {
-                            out.push(
-                                RuleCode::WrongModule,
-                                place,
-                                subject.path(".module"),
-                                format!(
-                                    "the {channel} remote check of engagement {n} is filed under \
-                                 module {} but the engagement belongs to module {module}",
-                                    c.module
-                                ),
-                            );
+                            out.push(RuleCode::WrongModule, place, subject.path(".module"), |p| {
+                                (p.remote_check_wrong_module)(subject, c.module, module)
+                            });
                         }
                     }
                 }
@@ -79,10 +65,7 @@ impl Index<'_> {
                         RuleCode::DuplicateRemoteCheck,
                         place,
                         subject.path(""),
-                        format!(
-                            "engagement {n} is checked {} times on the {channel} channel",
-                            run.len()
-                        ),
+                        |p| (p.duplicate_remote_check)(n, run.len(), channel),
                     );
                 }
                 match c.note {
@@ -90,7 +73,7 @@ impl Index<'_> {
                         RuleCode::RemoteCheckWithoutNote,
                         place,
                         subject.path(".note"),
-                        format!("{} has no note", subject.what()),
+                        |p| (p.remote_check_without_note)(subject),
                     ),
                     Some(note) => {
                         let on_site = self.verdict_of(n);
@@ -101,15 +84,20 @@ impl Index<'_> {
                             }
                             RemoteNote::NonApplicable => false,
                         };
+                        if note == RemoteNote::Conforme && on_site == Some(Verdict::NotApplicable) {
+                            out.push(
+                                RuleCode::NaWithConformingRemoteCheck,
+                                place,
+                                subject.path(".note"),
+                                |p| (p.na_with_conforming_remote_check)(channel, n),
+                            );
+                        }
                         if let (true, Some(v)) = (contradicts, on_site) {
                             out.push(
                                 RuleCode::RemoteCheckContradictsVerdict,
                                 place,
                                 subject.path(".note"),
-                                format!(
-                                    "{} is {note} but its on-site verdict is {v}",
-                                    subject.what()
-                                ),
+                                |p| (p.remote_check_contradicts_verdict)(subject, note, v),
                             );
                         }
                     }
@@ -133,7 +121,7 @@ impl Index<'_> {
                     RuleCode::RemoteChannelNotChecked,
                     Place::remote_audit(ModuleNumber::ONE),
                     "remote_checks".to_owned(),
-                    format!("the remote audit checks no engagement on the {channel} channel"),
+                    |p| (p.remote_channel_not_checked)(channel),
                 );
             }
         }

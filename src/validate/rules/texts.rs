@@ -14,8 +14,10 @@ impl Index<'_> {
     #[inline]
     pub(crate) fn check_texts(&self, out: &mut Collector<'_>) {
         each_text(self.audit, &mut |path, text| {
-            if let Some(message) = control_character(text) {
-                out.push(RuleCode::ControlCharacter, Place::AUDIT, path(), message);
+            if let Some((c, at)) = control_character(text) {
+                out.push(RuleCode::ControlCharacter, Place::AUDIT, path(), |p| {
+                    (p.control_character)(c, at)
+                });
             }
         });
     }
@@ -46,10 +48,16 @@ fn each_text(audit: &Audit, visit: &mut dyn FnMut(&dyn Fn() -> String, &str)) {
     for (i, a) in audit.assessments.iter().enumerate() {
         let at = || format!("assessments[{i}]");
         commented(visit, &at, a.comment.as_deref(), &a.observations);
+        if let Some(evidence) = &a.evidence {
+            visit(&|| format!("assessments[{i}].evidence"), evidence);
+        }
     }
     for (i, m) in audit.management.iter().enumerate() {
         let at = || format!("management[{i}]");
         commented(visit, &at, m.comment.as_deref(), &m.observations);
+        if let Some(evidence) = &m.evidence {
+            visit(&|| format!("management[{i}].evidence"), evidence);
+        }
     }
     for (i, r) in audit.remote_checks.iter().enumerate() {
         let at = || format!("remote_checks[{i}]");
@@ -58,11 +66,15 @@ fn each_text(audit: &Audit, visit: &mut dyn FnMut(&dyn Fn() -> String, &str)) {
     for (i, e) in audit.ecarts.iter().enumerate() {
         visit(&|| format!("ecarts[{i}].finding"), &e.finding);
         visit(&|| format!("ecarts[{i}].requirement"), &e.requirement);
-        if let Some(action) = &e.corrective_action {
-            visit(&|| format!("ecarts[{i}].corrective_action"), action);
-        }
-        if let Some(leader) = &e.leader {
-            visit(&|| format!("ecarts[{i}].leader"), leader);
+        for (field, value) in [
+            ("cause", &e.cause),
+            ("corrective_action", &e.corrective_action),
+            ("leader", &e.leader),
+            ("response", &e.response),
+        ] {
+            if let Some(value) = value {
+                visit(&|| format!("ecarts[{i}].{field}"), value);
+            }
         }
         match &e.status {
             crate::ActionStatus::Lifted { evidence, .. } => {
@@ -174,8 +186,10 @@ mod tests {
         let a = &mut audit.auditors[0];
         (a.role, a.phone, a.email) = (Some("r".into()), Some("p".into()), Some("e".into()));
         audit.assessments[0].comment = Some("c".to_owned());
+        audit.assessments[0].evidence = Some("evidence".to_owned());
         audit.assessments[0].observations[0].risk = Some("risk".to_owned());
         audit.management[0].comment = Some("c".to_owned());
+        audit.management[0].evidence = Some("evidence".to_owned());
         audit.management[0].observations = audit.assessments[0].observations.clone();
         audit.remote_checks[0].comment = Some("c".to_owned());
         audit.remote_checks[0].observations = audit.assessments[0].observations.clone();
@@ -185,12 +199,12 @@ mod tests {
             "finding",
         );
         audit.ecarts.push(crate::FicheEcart {
-            number: None,
-            cause: None,
+            number: Some(1),
+            cause: Some("cause".to_owned()),
             corrective_action: Some("a".to_owned()),
             requirement: "r".to_owned(),
             leader: Some("l".to_owned()),
-            response: None,
+            response: Some("response".to_owned()),
             status: crate::ActionStatus::Lifted {
                 on: audit.dates.end,
                 evidence: "e".to_owned(),
@@ -206,6 +220,10 @@ mod tests {
             },
             ..fiche
         });
+        audit.kind.external_on = Some(audit.dates.end);
+        audit.labelling = Some(
+            crate::LabellingDecision::on(audit.dates.end).with_plan_accepted_on(audit.dates.end),
+        );
         let c = &mut audit.conclusion;
         for texts in [
             &mut c.points_forts,
@@ -228,6 +246,9 @@ mod tests {
             "site.administration",
             "site.departement",
             "kind.type",
+            "kind.external_on",
+            "labelling.decided_on",
+            "labelling.plan_accepted_on",
             "dates.start",
             "dates.end",
             ".signed_on",

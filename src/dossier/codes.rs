@@ -2,6 +2,7 @@
 //! diagnostic a history reports.
 
 use std::fmt;
+use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
@@ -62,16 +63,45 @@ crate::base::codes_table::code_table! {
             example: "2020.json: audits[1].ecarts[0]: [history-ecart-not-mentioned] warning: engagement 17 (NC min) is not assessed at the next audit, on 2021-09-14 (suivi.json)",
             fix: "Assess the engagement at the next audit, or record the écart's lifting in the fiche's `status`.",
         }
+        SuiviWithLabellingAudit = "history-suivi-with-labelling-audit", Warning {
+            description: "An external suivi audit starts on or before the day its cycle's label runs from (the same visit as the labelling audit, or before the decision): it does not count as the follow-up audit.",
+            example: "suivi.json: audits[2].kind.type: [history-suivi-with-labelling-audit] warning: the external suivi audit on 2020-02-18 starts on or before the day the label of its labelling audit (2020-02-18) runs from, 2020-02-18: it does not count as the follow-up audit",
+            fix: "Correct the suivi's dates or type, or add the real follow-up audit.",
+        }
+        AuditAfterDate = "history-audit-after-date", Info {
+            description: "An audit starts after the date the dossier is looked at (`--at`): it is left out of the timeline, the grid, the follow-ups and the cycle at that date.",
+            example: "2030.json: audits[3]: [history-audit-after-date] info: the external suivi audit on 2030-03-01 starts after 2022-01-01, the dossier's date: it is not counted",
+            fix: "Nothing, if the date is the one wanted; otherwise give a later `--at`, or correct the audit's dates.",
+        }
+        DueBeforeAudit = "history-due-before-audit", Warning {
+            description: "An action's échéance (the fiche d'écart's `due`) is before its audit's last day: the action would be overdue before it was found.",
+            example: "2020.json: audits[1].ecarts[0]: [history-due-before-audit] warning: the due date of engagement 17 (NC min), 2019-01-15, is before its audit's last day, 2020-02-18",
+            fix: "Correct the fiche's `due` (most often its year).",
+        }
+        SuiviOutsideWindow = "history-suivi-outside-window", Warning {
+            description: "An external suivi audit is held outside its window: the follow-up due day (the label's start plus the cycle's follow-up months) plus or minus the window's months.",
+            example: "suivi.json: audits[2]: [history-suivi-outside-window] warning: the external suivi audit on 2021-10-15 is held outside its window, 2021-07-19 to 2021-09-19, 26 days after it closes",
+            fix: "Nothing to correct in the data if the dates are right: the cycle's policy (`--follow-up-months`, `--window-months`) may differ from the crate's default.",
+        }
     }
 }
 
-/// One problem found in a history: a code, its severity, which audit (its position in date
-/// order and its file label) and where in it, and a message naming the values.
+/// One problem found in a dossier (and shown by its history and plan): a code, its severity,
+/// which audit (its position in date order and its file label) and where in it, and a message
+/// naming the values, in French (`message`) and English (`message_en`; either through
+/// [`message_in`](HistoryDiagnostic::message_in)).
 ///
 /// ```
-/// use qualepref::{HistoryCode, HistoryDiagnostic};
-/// let d = HistoryDiagnostic::new(HistoryCode::OtherSite, 2, Some("nice.json"), "", "another site");
-/// assert_eq!(d.to_string(), "nice.json: audits[2]: [history-other-site] error: another site");
+/// use qualepref::{HistoryCode, HistoryDiagnostic, Language};
+/// let d = HistoryDiagnostic::new(
+///     HistoryCode::OtherSite, 2, Some("nice.json"), "", "un autre site", "another site",
+/// );
+/// assert_eq!(d.to_string(), "nice.json: audits[2]: [history-other-site] error: un autre site");
+/// assert_eq!(d.message_in(Language::En), "another site");
+/// assert_eq!(
+///     d.to_string_in(Language::En),
+///     "nice.json: audits[2]: [history-other-site] error: another site"
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -87,13 +117,17 @@ pub struct HistoryDiagnostic {
     pub file: Option<String>,
     /// Where, from the history: `audits[1].ecarts[0]`.
     pub path: String,
-    /// What is wrong.
+    /// What is wrong, in French.
     pub message: String,
+    /// What is wrong, in English.
+    #[serde(default)]
+    pub message_en: String,
 }
 
 impl HistoryDiagnostic {
     /// A diagnostic of `code` at its default severity, about the audit at `audit` (position in
-    /// the history) and `within` it (`ecarts[0]`; empty for the whole audit).
+    /// the dossier) and `within` it (`ecarts[0]`; empty for the whole audit), with its message
+    /// in French and in English.
     #[must_use]
     pub fn new(
         code: HistoryCode,
@@ -101,6 +135,7 @@ impl HistoryDiagnostic {
         file: Option<&str>,
         within: &str,
         message: impl Into<String>,
+        message_en: impl Into<String>,
     ) -> HistoryDiagnostic {
         let mut path = format!("audits[{audit}]");
         if !within.is_empty() {
@@ -114,20 +149,43 @@ impl HistoryDiagnostic {
             file: file.map(str::to_owned),
             path,
             message: message.into(),
+            message_en: message_en.into(),
         }
+    }
+
+    /// The message in `language`.
+    #[must_use]
+    pub fn message_in(&self, language: crate::Language) -> &str {
+        match language {
+            crate::Language::Fr => &self.message,
+            crate::Language::En => &self.message_en,
+        }
+    }
+
+    /// The diagnostic as [`Display`](fmt::Display) writes it, its message in `language`.
+    #[must_use]
+    pub fn to_string_in(&self, language: crate::Language) -> String {
+        let mut out = String::new();
+        if let Some(file) = &self.file {
+            out.push_str(file);
+            out.push_str(": ");
+        }
+        let _ = write!(
+            out,
+            "{}: [{}] {}: {}",
+            self.path,
+            self.code,
+            self.severity,
+            self.message_in(language)
+        );
+        out
     }
 }
 
 impl fmt::Display for HistoryDiagnostic {
+    /// The diagnostic with its French message.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(file) = &self.file {
-            write!(f, "{file}: ")?;
-        }
-        write!(
-            f,
-            "{}: [{}] {}: {}",
-            self.path, self.code, self.severity, self.message
-        )
+        f.write_str(&self.to_string_in(crate::Language::Fr))
     }
 }
 
