@@ -1200,6 +1200,101 @@ fn ods_package(content: String) -> Vec<u8> {
     ])
 }
 
+/// Toulon with every field the grid gained in 0.3: the evidence of assessments and management
+/// items, a fiche's number, cause and answer, an internal audit's external audit, the
+/// labelling decision and the day its plan d'actions was accepted.
+fn toulon_with_every_field() -> Audit {
+    let mut audit = toulon();
+    audit.kind.internal = true;
+    audit.kind.external_on = Some("2020-02-18".parse().unwrap());
+    audit.labelling = Some(
+        qualepref::LabellingDecision::on("2020-01-15".parse().unwrap())
+            .with_plan_accepted_on("2020-01-30".parse().unwrap()),
+    );
+    let seventeen = EngagementNumber::try_from(17).unwrap();
+    audit.assessment_mut(seventeen).unwrap().evidence = Some(
+        "Tableau de bord des délais de réponse ; entretien avec la cheffe du bureau courrier"
+            .to_owned(),
+    );
+    audit.management[0].evidence = Some("Compte rendu du comité de pilotage du 12/09/2019".into());
+    let mut fiche = qualepref::FicheEcart::new(
+        qualepref::EcartTarget::Engagement(seventeen),
+        qualepref::NcGrade::Minor,
+        "Délai de réponse aux courriels dépassé sur deux envois tests.",
+    )
+    .with_requirement("Engagement 17");
+    fiche.number = Some(1);
+    fiche.cause = Some("Boîte fonctionnelle sans suppléant pendant les congés.".into());
+    fiche.response = Some("Un suppléant est désigné ; relevé hebdomadaire de la boîte.".into());
+    audit.ecarts.push(fiche);
+    audit
+}
+
+#[test]
+fn every_field_of_the_audit_round_trips_through_the_workbook_and_the_opendocument() {
+    let audit = toulon_with_every_field();
+    let bytes = grid::export_xlsx(&audit, referentiel()).unwrap();
+    let back = grid::import_xlsx(&bytes, referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &audit);
+    // Each in its cell: read by an independent reader.
+    let mut sheets = read(&bytes);
+    let module = sheet(&mut sheets, "Module 1");
+    let r = row_of(module, 17);
+    assert_eq!(module[2][8], Data::String("Éléments de preuve".into()));
+    assert!(matches!(&module[r][8], Data::String(s) if s.starts_with("Tableau de bord")));
+    let fiches = sheet(&mut sheets, "Fiches d'écart");
+    assert_eq!(
+        fiches[2][10..13],
+        [s("N° de fiche"), s("Cause"), s("Réponse du site")]
+    );
+    assert_eq!(fiches[3][10], Data::Float(1.0));
+    assert!(matches!(&fiches[3][11], Data::String(s) if s.starts_with("Boîte fonctionnelle")));
+    let cover = sheet(&mut sheets, "Page de garde");
+    let external = labelled(cover, "Date de l'audit externe (audit interne)");
+    assert!(matches!(cover[external][1], Data::DateTime(_)));
+    // The same through OpenDocument.
+    let back = grid::import_xlsx(&ods(&read(&bytes)), referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &audit);
+}
+
+#[test]
+fn a_plan_accepted_without_a_decision_or_a_fiche_number_that_is_no_number_is_kept() {
+    let audit = toulon_with_every_field();
+    let mut sheets = read(&grid::export_xlsx(&audit, referentiel()).unwrap());
+    let cover = sheet(&mut sheets, "Page de garde");
+    let decided = labelled(cover, "Décision de labellisation le");
+    set(cover, decided, 1, Data::Empty);
+    let fiches = sheet(&mut sheets, "Fiches d'écart");
+    set(fiches, 3, 10, s("n°1"));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(back.audit().labelling, None);
+    assert_eq!(back.audit().ecarts[0].number, None);
+    let plan = format!("Page de garde!B{}", decided + 2);
+    assert_eq!(
+        back.audit().unread,
+        [
+            Unread::new("labelling.plan_accepted_on", "2020-01-30").in_cell(plan.clone()),
+            Unread::new("ecarts[0].number", "n°1").in_cell("Fiches d'écart!K4"),
+        ]
+    );
+    assert_eq!(
+        lines(back.diagnostics()),
+        [
+            format!(
+                "{plan}: skipped: a plan d'actions accepted without the date of the labelling decision, not used: \"2020-01-30\""
+            ),
+            "Fiches d'écart!K4: skipped: a fiche's number is a whole number (1, 2…), not used: \"n°1\"".to_owned(),
+        ]
+    );
+    assert!(
+        back.diagnostics()[1]
+            .to_string()
+            .contains("le numéro d'une fiche est un nombre entier (1, 2…), valeur non reprise")
+    );
+}
+
 #[test]
 fn a_grid_saved_as_opendocument_reads_the_same() {
     let audit = toulon();
@@ -1302,9 +1397,23 @@ mod generated {
             prop::option::of(date()),
             prop::option::of(text()),
             status(),
+            (
+                prop::option::of(0u32..100_000),
+                prop::option::of(text()),
+                prop::option::of(text()),
+            ),
         )
             .prop_map(
-                |((engagement, n, item), grade, finding, action, due, leader, status)| {
+                |(
+                    (engagement, n, item),
+                    grade,
+                    finding,
+                    action,
+                    due,
+                    leader,
+                    status,
+                    (number, cause, response),
+                )| {
                     let target = if engagement {
                         EcartTarget::Engagement(EngagementNumber::new(n).unwrap())
                     } else {
@@ -1314,6 +1423,9 @@ mod generated {
                         ))
                     };
                     FicheEcart {
+                        number,
+                        cause,
+                        response,
                         corrective_action: action,
                         due,
                         leader,
@@ -1333,8 +1445,9 @@ mod generated {
 
         #[test]
         fn generated_audits_round_trip_through_the_workbook_and_the_table(
-            assessed in prop::collection::vec((verdict(), prop::option::of(text()), observations()), 23),
-            managed in prop::collection::vec((verdict(), observations()), 7),
+            assessed in prop::collection::vec((verdict(), prop::option::of(text()), prop::option::of(text()), observations()), 23),
+            managed in prop::collection::vec((verdict(), prop::option::of(text()), prop::option::of(text()), observations()), 7),
+            (external_on, decided_on, plan_accepted_on) in (prop::option::of(date()), prop::option::of(date()), prop::option::of(date())),
             remote_checks in prop::collection::vec(remote(), 0..5),
             ecarts in prop::collection::vec(fiche(), 0..3),
             sections in prop::collection::vec(paragraphs(), 9),
@@ -1342,15 +1455,26 @@ mod generated {
         ) {
             let mut audit = Audit::from_json_str(qualepref::samples::TOULON_2019_JSON)
                 .map_err(|e| TestCaseError::fail(e.to_string()))?;
-            for (a, (verdict, comment, observations)) in audit.assessments.iter_mut().zip(assessed) {
+            for (a, (verdict, comment, evidence, observations)) in audit.assessments.iter_mut().zip(assessed) {
                 a.verdict = verdict;
                 a.comment = comment;
+                a.evidence = evidence;
                 a.observations = observations;
             }
-            for (m, (verdict, observations)) in audit.management.iter_mut().zip(managed) {
+            for (m, (verdict, comment, evidence, observations)) in audit.management.iter_mut().zip(managed) {
                 m.verdict = verdict;
+                m.comment = comment;
+                m.evidence = evidence;
                 m.observations = observations;
             }
+            audit.kind.external_on = external_on;
+            audit.labelling = decided_on.map(|day| {
+                let decision = qualepref::LabellingDecision::on(day);
+                match plan_accepted_on {
+                    Some(plan) => decision.with_plan_accepted_on(plan),
+                    None => decision,
+                }
+            });
             // Remote checks are keyed by channel and engagement: one check per key.
             let mut checks: Vec<RemoteCheck> = Vec::new();
             for check in remote_checks {

@@ -85,6 +85,15 @@ fn written_dates(audit: &Audit, days: bool) -> Vec<(String, NaiveDate)> {
         all.push(("dates.start".to_owned(), audit.dates.start));
         all.push(("dates.end".to_owned(), audit.dates.end));
     }
+    if let Some(d) = audit.kind.external_on {
+        all.push(("kind.external_on".to_owned(), d));
+    }
+    if let Some(l) = audit.labelling {
+        all.push(("labelling.decided_on".to_owned(), l.decided_on));
+        if let Some(d) = l.plan_accepted_on {
+            all.push(("labelling.plan_accepted_on".to_owned(), d));
+        }
+    }
     for (i, a) in audit.auditors.iter().enumerate() {
         if let Some(d) = a.signed_on {
             all.push((format!("auditors[{i}].signed_on"), d));
@@ -138,24 +147,24 @@ fn each_text(audit: &Audit, visit: &mut Visit<'_>) -> Result<(), Error> {
         .assessments
         .iter()
         .enumerate()
-        .map(|(i, a)| (format!("assessments[{i}]"), &a.comment, &a.observations))
-        .chain(
-            audit
-                .management
-                .iter()
-                .enumerate()
-                .map(|(i, m)| (format!("management[{i}]"), &m.comment, &m.observations)),
-        )
-        .chain(
-            audit
-                .remote_checks
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (format!("remote_checks[{i}]"), &r.comment, &r.observations)),
-        );
-    for (at, comment, observations) in items {
+        .map(|(i, a)| {
+            let at = format!("assessments[{i}]");
+            (at, &a.comment, a.evidence.as_ref(), &a.observations)
+        })
+        .chain(audit.management.iter().enumerate().map(|(i, m)| {
+            let at = format!("management[{i}]");
+            (at, &m.comment, m.evidence.as_ref(), &m.observations)
+        }))
+        .chain(audit.remote_checks.iter().enumerate().map(|(i, r)| {
+            let at = format!("remote_checks[{i}]");
+            (at, &r.comment, None, &r.observations)
+        }));
+    for (at, comment, evidence, observations) in items {
         if let Some(c) = comment {
             visit(&|| format!("{at}.comment"), c, None)?;
+        }
+        if let Some(e) = evidence {
+            visit(&|| format!("{at}.evidence"), e, None)?;
         }
         for (j, o) in observations.iter().enumerate() {
             visit(
@@ -172,8 +181,10 @@ fn each_text(audit: &Audit, visit: &mut Visit<'_>) -> Result<(), Error> {
         visit(&|| format!("ecarts[{i}].finding"), &f.finding, None)?;
         visit(&|| format!("ecarts[{i}].requirement"), &f.requirement, None)?;
         for (field, value) in [
+            ("cause", &f.cause),
             ("corrective_action", &f.corrective_action),
             ("leader", &f.leader),
+            ("response", &f.response),
         ] {
             if let Some(value) = value {
                 visit(&|| format!("ecarts[{i}].{field}"), value, None)?;

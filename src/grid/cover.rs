@@ -12,7 +12,8 @@ use crate::model::site::ContextFigures;
 use crate::text::{key, loose};
 use crate::{
     AdministrationType, Audit, AuditDates, AuditKind, AuditType, Auditor, AuditorSynthesis,
-    Context, Departement, Error, ImportLevel, ModuleNumber, Referentiel, ReferentielRef, Site,
+    Context, Departement, Error, ImportLevel, LabellingDecision, ModuleNumber, Referentiel,
+    ReferentielRef, Site,
 };
 
 /// A value the page de garde must give: an audit cannot be built without it. When the cell
@@ -57,6 +58,10 @@ struct Cover {
     label: Option<String>,
     start: Option<chrono::NaiveDate>,
     end: Option<chrono::NaiveDate>,
+    external_on: Option<chrono::NaiveDate>,
+    decided_on: Option<chrono::NaiveDate>,
+    /// The day the plan d'actions was accepted, and its row.
+    plan_accepted_on: Option<(chrono::NaiveDate, usize)>,
     modules: Vec<ModuleNumber>,
     figures: ContextFigures,
     context: Context,
@@ -139,6 +144,22 @@ pub(crate) fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result
         );
         start
     });
+    let labelling = match (c.decided_on, c.plan_accepted_on) {
+        (Some(day), plan) => {
+            let decision = LabellingDecision::on(day);
+            Some(match plan {
+                Some((plan, _)) => decision.with_plan_accepted_on(plan),
+                None => decision,
+            })
+        }
+        (None, Some((_, row))) => {
+            // A plan accepted without the decision it follows: kept, not lost.
+            let field = (Owner::path("labelling.plan_accepted_on"), "");
+            ctx.unused_cell(row, 1, &Why::PlanWithoutDecision, field);
+            None
+        }
+        (None, None) => None,
+    };
     let id = c.referentiel.unwrap_or_else(|| referentiel.id().to_owned());
     let mut context = c.context;
     context.figures = c.figures;
@@ -148,7 +169,7 @@ pub(crate) fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result
         kind: AuditKind {
             audit_type: c.audit_type,
             internal: c.internal,
-            external_on: None,
+            external_on: c.external_on,
         },
         dates: AuditDates::new(start, end),
         auditors: c.auditors,
@@ -159,7 +180,7 @@ pub(crate) fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result
         remote_checks: Vec::new(),
         ecarts: Vec::new(),
         conclusion: AuditorSynthesis::default(),
-        labelling: None,
+        labelling,
         unread: Vec::new(),
     })
 }
@@ -219,6 +240,9 @@ fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize
         cover::REFERENTIEL_LABEL,
         cover::START,
         cover::END,
+        cover::EXTERNAL_ON,
+        cover::DECIDED_ON,
+        cover::PLAN_ACCEPTED_ON,
         cover::MODULES,
         cover::POPULATION,
         cover::COMMUNES,
@@ -281,6 +305,17 @@ fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize
         c.start = ctx.date(row, 1, Day::Start, (Owner::path("dates.start"), ""));
     } else if is(cover::END) {
         c.end = ctx.date(row, 1, Day::End, (Owner::path("dates.end"), ""));
+    } else if is(cover::EXTERNAL_ON) {
+        let field = (Owner::path("kind.external_on"), "");
+        c.external_on = ctx.date(row, 1, Day::ExternalOn, field);
+    } else if is(cover::DECIDED_ON) {
+        let field = (Owner::path("labelling.decided_on"), "");
+        c.decided_on = ctx.date(row, 1, Day::DecidedOn, field);
+    } else if is(cover::PLAN_ACCEPTED_ON) {
+        let field = (Owner::path("labelling.plan_accepted_on"), "");
+        c.plan_accepted_on = ctx
+            .date(row, 1, Day::PlanAcceptedOn, field)
+            .map(|d| (d, row));
     } else if is(cover::MODULES) {
         c.modules = modules(ctx, row);
     } else if is(cover::POPULATION) {

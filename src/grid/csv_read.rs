@@ -16,8 +16,9 @@ use crate::text::key;
 use crate::{Error, ImportLevel, ObservationKind, Referentiel, Unread};
 
 use crate::grid::csv::{
-    ACTION, CHANNEL, COMMENT, DATE, EMAIL, ENGAGEMENT, FIELD, LEADER, MANAGEMENT, MODULE,
-    OBSERVATION, PHONE, REQUIREMENT, RISK, STATUS, STATUS_DATE, STATUS_NOTE, TEXT, VERDICT,
+    ACTION, CAUSE, CHANNEL, COMMENT, DATE, EMAIL, ENGAGEMENT, EVIDENCE, FIELD, LEADER, MANAGEMENT,
+    MODULE, NUMBER, OBSERVATION, PHONE, REQUIREMENT, RESPONSE, RISK, STATUS, STATUS_DATE,
+    STATUS_NOTE, TEXT, VERDICT,
 };
 
 /// The grid's sheets being rebuilt, and where each cell came from.
@@ -460,9 +461,10 @@ fn lay_out(
                     (0, get(ENGAGEMENT), ENGAGEMENT),
                     (2, get(VERDICT), VERDICT),
                     (7, get(COMMENT), COMMENT),
+                    (8, get(EVIDENCE), EVIDENCE),
                 ],
             )?;
-            Ok(vec![0, module, ENGAGEMENT, VERDICT, COMMENT])
+            Ok(vec![0, module, ENGAGEMENT, VERDICT, COMMENT, EVIDENCE])
         }
         "management" => {
             let (section, item) = split_item(get(MANAGEMENT));
@@ -474,9 +476,10 @@ fn lay_out(
                     (1, item, MANAGEMENT),
                     (3, get(VERDICT), VERDICT),
                     (8, get(COMMENT), COMMENT),
+                    (9, get(EVIDENCE), EVIDENCE),
                 ],
             )?;
-            Ok(vec![0, MANAGEMENT, VERDICT, COMMENT])
+            Ok(vec![0, MANAGEMENT, VERDICT, COMMENT, EVIDENCE])
         }
         "remotecheck" => {
             layout.row(
@@ -513,6 +516,9 @@ fn lay_out(
                     (7, get(STATUS), STATUS),
                     (8, get(STATUS_DATE), STATUS_DATE),
                     (9, get(STATUS_NOTE), STATUS_NOTE),
+                    (10, get(NUMBER), NUMBER),
+                    (11, get(CAUSE), CAUSE),
+                    (12, get(RESPONSE), RESPONSE),
                 ],
             )?;
             // The target's column only: a management item beside an engagement is kept.
@@ -528,6 +534,9 @@ fn lay_out(
                 STATUS,
                 STATUS_DATE,
                 STATUS_NOTE,
+                NUMBER,
+                CAUSE,
+                RESPONSE,
             ])
         }
         "conclusion" => {

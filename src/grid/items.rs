@@ -143,6 +143,25 @@ fn comment_into(
     );
 }
 
+/// Reads the evidence cell `row`, `col` of `owner` into `slot`, as [`comment_into`] reads a
+/// comment.
+fn evidence_into(
+    ctx: &mut Ctx<'_>,
+    (row, col): (usize, usize),
+    (what, owner): (Item, &Owner),
+    home: &str,
+    slot: &mut Option<String>,
+) {
+    text_into(
+        ctx,
+        (row, col),
+        (what, owner),
+        home,
+        (Second::Evidence, What::Evidence, ".evidence"),
+        slot,
+    );
+}
+
 /// Reads the text cell `row`, `col` of `owner` (`second`, a text `name`d so in messages, its
 /// field's `suffix`) into `slot` as [`comment_into`] reads a comment.
 fn text_into(
@@ -267,6 +286,7 @@ pub(crate) fn module(
             let observations = observations(ctx, row, 3, &owner, &home);
             a.observations.extend(observations);
             comment_into(ctx, (row, 7), (what, &owner), &home, &mut a.comment);
+            evidence_into(ctx, (row, 8), (what, &owner), &home, &mut a.evidence);
         } else {
             match known {
                 None => ctx.note(
@@ -295,6 +315,7 @@ pub(crate) fn module(
             verdict_into(ctx, (row, 2), (what, &owner), &mut a.verdict);
             a.observations = observations(ctx, row, 3, &owner, &home);
             comment_into(ctx, (row, 7), (what, &owner), &home, &mut a.comment);
+            evidence_into(ctx, (row, 8), (what, &owner), &home, &mut a.evidence);
             mine.insert(n, audit.assessments.len());
             audit.assessments.push(a);
         }
@@ -333,6 +354,7 @@ pub(crate) fn management(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &m
             let observations = observations(ctx, row, 4, &owner, &home);
             m.observations.extend(observations);
             comment_into(ctx, (row, 8), (what, &owner), &home, &mut m.comment);
+            evidence_into(ctx, (row, 9), (what, &owner), &home, &mut m.evidence);
         } else {
             if known.is_none() {
                 ctx.note(
@@ -347,6 +369,7 @@ pub(crate) fn management(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &m
             verdict_into(ctx, (row, 3), (what, &owner), &mut m.verdict);
             m.observations = observations(ctx, row, 4, &owner, &home);
             comment_into(ctx, (row, 8), (what, &owner), &home, &mut m.comment);
+            evidence_into(ctx, (row, 9), (what, &owner), &home, &mut m.evidence);
             read.insert(id, audit.management.len());
             audit.management.push(m);
         }
@@ -513,6 +536,23 @@ fn status(ctx: &mut Ctx<'_>, row: usize, fiche: &Owner) -> ActionStatus {
     }
 }
 
+/// Reads the number of the fiche d'écart of `row` (column K): a whole number; anything else is
+/// reported and kept.
+fn fiche_number(ctx: &mut Ctx<'_>, row: usize, fiche: &Owner) -> Option<u32> {
+    let number = whole::<u32>(ctx, row, 10);
+    if number.is_some() {
+        ctx.mark(row, 10);
+    } else {
+        ctx.unused_cell(
+            row,
+            10,
+            &Why::FicheNumberNotWhole,
+            (fiche.clone(), ".number"),
+        );
+    }
+    number
+}
+
 /// Reads the fiches d'écart sheet.
 pub(crate) fn ecarts(ctx: &mut Ctx<'_>, audit: &mut Audit) {
     for row in ctx.data_rows(&ECART_HEADERS) {
@@ -535,7 +575,12 @@ pub(crate) fn ecarts(ctx: &mut Ctx<'_>, audit: &mut Audit) {
         let requirement = text(ctx, 3, What::Requirement, ".requirement");
         let action = text(ctx, 4, What::Action, ".corrective_action");
         let leader = text(ctx, 6, What::Leader, ".leader");
+        let cause = text(ctx, 11, What::Cause, ".cause");
+        let response = text(ctx, 12, What::Response, ".response");
         let mut fiche = FicheEcart::new(t, grade, finding.unwrap_or_default());
+        fiche.number = fiche_number(ctx, row, &owner);
+        fiche.cause = cause;
+        fiche.response = response;
         fiche.requirement = requirement.unwrap_or_default();
         fiche.corrective_action = action;
         fiche.due = ctx.date(row, 5, Day::Due, (owner.clone(), ".due"));

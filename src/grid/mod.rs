@@ -4,23 +4,27 @@
 //! # The workbook
 //!
 //! - **Page de garde**: labels in column A, values in column B (administration type,
-//!   département, city, audit type, `Audit interne` oui/non, référentiel, dates, modules covered
-//!   as `1, 2`, context figures and paragraphs), then one `Auditeur` row per auditor (name, role,
+//!   département, city, audit type, `Audit interne` oui/non, référentiel, dates, the date of the
+//!   external audit an internal audit precedes, the labelling decision's date and the day its
+//!   plan d'actions was accepted, modules covered as `1, 2`, context figures and paragraphs),
+//!   then one `Auditeur` row per auditor (name, role,
 //!   phone, e-mail, date of signature in B–F).
 //! - **Module N**, one per covered module: the engagements under their channel-group headings,
 //!   columns `N°`, `Engagement` (locked, the référentiel's exact title), `Verdict` (drop-down:
 //!   `C`, `NA`, `NC min`, `NC Maj`, coloured), `Point fort (PF)`, `Point sensible (PS)`, `Risque
-//!   associé au PS`, `Piste de progrès (PP)`, `Commentaire, justification d'un NA`. More
+//!   associé au PS`, `Piste de progrès (PP)`, `Commentaire, justification d'un NA`, `Éléments de
+//!   preuve` (documents consulted, people met). More
 //!   observations of an engagement go on further rows with the same number (blank rows are left
 //!   at the bottom for them).
 //! - **Management**: the seven items, by section and number, with the same verdict and
-//!   observation columns.
+//!   observation columns, comment and evidence.
 //! - **Audit à distance**: one row per remote check (channel and note drop-downs, engagement
 //!   number, module, observations).
 //! - **Fiches d'écart**: target (an engagement number, or `pilotage N` / `labellisation N`),
 //!   grade, finding, requirement, corrective action, due date, leader (« pilote »), state
-//!   (`ouvert`, `en cours`, `levé`, `non levé`), the day it was found lifted or not, and the
-//!   evidence or the reason.
+//!   (`ouvert`, `en cours`, `levé`, `non levé`), the day it was found lifted or not, the
+//!   evidence or the reason, then the fiche's number (« Fiche d'écart n°1 »), its cause and the
+//!   site's answer.
 //! - **Conclusion**: section 4, one paragraph a row under its section's label.
 //! - **_qualepref**, hidden and protected: the grid's format version (`qualepref-grid/1`) and
 //!   the référentiel id, which the reader requires.

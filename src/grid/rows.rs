@@ -145,6 +145,18 @@ fn cover_sheet(audit: &Audit, blanks: Blanks) -> Sheet {
         text(cover::REFERENTIEL_LABEL, audit.referentiel.label.as_deref()),
         date(cover::START, audit.dates.start),
         date(cover::END, audit.dates.end),
+        vec![
+            fixed(cover::EXTERNAL_ON),
+            Cell::Date(audit.kind.external_on),
+        ],
+        vec![
+            fixed(cover::DECIDED_ON),
+            Cell::Date(audit.labelling.map(|l| l.decided_on)),
+        ],
+        vec![
+            fixed(cover::PLAN_ACCEPTED_ON),
+            Cell::Date(audit.labelling.and_then(|l| l.plan_accepted_on)),
+        ],
         text(cover::MODULES, Some(modules.as_str())),
         figure(cover::POPULATION, figures.population),
         figure(cover::COMMUNES, figures.communes.map(u64::from)),
@@ -201,14 +213,9 @@ fn cover_sheet(audit: &Audit, blanks: Blanks) -> Sheet {
     }
 }
 
-/// Rows of one item: its own cells, then the four observation cells, then `after` on the first
-/// row; continuation rows repeat `key` and leave the rest empty.
-fn item_rows(
-    key: &[Cell],
-    own: &[Cell],
-    observations: &[Observation],
-    after: Option<&Cell>,
-) -> Vec<Row> {
+/// Rows of one item: its own cells, then the four observation cells, then `after` (comment,
+/// evidence) on the first row; continuation rows repeat `key` and leave the rest empty.
+fn item_rows(key: &[Cell], own: &[Cell], observations: &[Observation], after: &[Cell]) -> Vec<Row> {
     let blank_own = own.len();
     observation_rows(observations)
         .iter()
@@ -221,12 +228,10 @@ fn item_rows(
                 row.extend((0..blank_own).map(|_| Cell::Input(None)));
             }
             row.extend(obs.cells().iter().map(|c| input(*c)));
-            if let Some(after) = &after {
-                row.push(if i == 0 {
-                    (*after).clone()
-                } else {
-                    Cell::Input(None)
-                });
+            if i == 0 {
+                row.extend(after.iter().cloned());
+            } else {
+                row.extend(after.iter().map(|_| Cell::Input(None)));
             }
             row
         })
@@ -278,7 +283,7 @@ fn module_sheet(audit: &Audit, referentiel: &Referentiel, module: ModuleNumber) 
         title: format!("Module {}{title}", module.get()),
         headers: MODULE_HEADERS.to_vec(),
         rows,
-        widths: vec![6.0, 42.0, 9.0, 30.0, 30.0, 24.0, 30.0, 28.0],
+        widths: vec![6.0, 42.0, 9.0, 30.0, 30.0, 24.0, 30.0, 28.0, 30.0],
         cell_lists: Vec::new(),
         lists: vec![(2, &VERDICTS[..])],
         verdict_columns: vec![2],
@@ -292,8 +297,8 @@ fn module_sheet(audit: &Audit, referentiel: &Referentiel, module: ModuleNumber) 
 fn assessment_rows(a: &Assessment, title: Option<&str>) -> Vec<Row> {
     let key = [number(a.engagement.get())];
     let own = vec![fixed(title.unwrap_or_default()), verdict_cell(a.verdict)];
-    let comment = input(a.comment.as_deref());
-    item_rows(&key, &own, &a.observations, Some(&comment))
+    let after = [input(a.comment.as_deref()), input(a.evidence.as_deref())];
+    item_rows(&key, &own, &a.observations, &after)
 }
 
 fn management_sheet(audit: &Audit, referentiel: &Referentiel) -> Sheet {
@@ -316,15 +321,15 @@ fn management_sheet(audit: &Audit, referentiel: &Referentiel) -> Sheet {
             .unwrap_or_default();
         let key = [fixed(layout::section_label(m.section)), number(m.item)];
         let own = vec![fixed(title), verdict_cell(m.verdict)];
-        let comment = input(m.comment.as_deref());
-        rows.extend(item_rows(&key, &own, &m.observations, Some(&comment)));
+        let after = [input(m.comment.as_deref()), input(m.evidence.as_deref())];
+        rows.extend(item_rows(&key, &own, &m.observations, &after));
     }
     Sheet {
         name: layout::MANAGEMENT_SHEET.to_owned(),
         title: "Pilotage de la politique qualité et démarche de labellisation".to_owned(),
         headers: MANAGEMENT_HEADERS.to_vec(),
         rows,
-        widths: vec![22.0, 5.0, 30.0, 9.0, 28.0, 28.0, 22.0, 28.0, 26.0],
+        widths: vec![22.0, 5.0, 30.0, 9.0, 28.0, 28.0, 22.0, 28.0, 26.0, 30.0],
         cell_lists: Vec::new(),
         lists: vec![(3, &VERDICTS[..])],
         verdict_columns: vec![3],
@@ -363,8 +368,8 @@ fn remote_sheet(audit: &Audit, referentiel: &Referentiel) -> Sheet {
             .map(|e| e.title.clone())
             .unwrap_or_default();
         let own = vec![fixed(title), input(check.note.map(crate::RemoteNote::code))];
-        let comment = input(check.comment.as_deref());
-        rows.extend(item_rows(&key, &own, &check.observations, Some(&comment)));
+        let comment = [input(check.comment.as_deref())];
+        rows.extend(item_rows(&key, &own, &check.observations, &comment));
     }
     Sheet {
         name: layout::REMOTE_SHEET.to_owned(),
@@ -406,6 +411,9 @@ fn ecarts_sheet(audit: &Audit) -> Sheet {
                 input(Some(f.status.state().word_fr()).filter(|_| !f.status.is_open())),
                 Cell::Date(f.status.checked_on()),
                 input(Some(f.status.note()).filter(|n| !n.is_empty())),
+                Cell::InputNumber(f.number.map(f64::from)),
+                input(f.cause.as_deref()),
+                input(f.response.as_deref()),
             ]
         })
         .collect();
@@ -414,7 +422,9 @@ fn ecarts_sheet(audit: &Audit) -> Sheet {
         title: "Fiches d'écart: une par non-conformité".to_owned(),
         headers: ECART_HEADERS.to_vec(),
         rows,
-        widths: vec![18.0, 9.0, 40.0, 34.0, 34.0, 12.0, 24.0, 10.0, 12.0, 34.0],
+        widths: vec![
+            18.0, 9.0, 40.0, 34.0, 34.0, 12.0, 24.0, 10.0, 12.0, 34.0, 9.0, 34.0, 34.0,
+        ],
         cell_lists: Vec::new(),
         lists: vec![(1, &GRADES[..]), (7, &STATES[..])],
         verdict_columns: vec![1],

@@ -29,6 +29,7 @@ fn what(what: What) -> &'static str {
         What::Risk => "a risk",
         What::Improvement => "a piste de progrès",
         What::Comment => "a comment",
+        What::Evidence => "evidence (éléments de preuve)",
         What::Title => "a title",
         What::SiteName => "a site name",
         What::City => "a ville",
@@ -43,8 +44,10 @@ fn what(what: What) -> &'static str {
         What::Modules => "a list of modules",
         What::Finding => "a finding",
         What::Requirement => "a requirement",
+        What::Cause => "a cause",
         What::Action => "a corrective action",
         What::Leader => "a leader",
+        What::Response => "the site's answer",
         What::StatusNote => "the evidence or reason of a state",
         What::Paragraph => "a paragraph of the conclusion",
         What::Administration => "type d'administration",
@@ -59,6 +62,9 @@ fn day(day: Day) -> &'static str {
         Day::Start => "date de début",
         Day::End => "date de fin",
         Day::Signed => "date de signature",
+        Day::ExternalOn => "date of the external audit",
+        Day::DecidedOn => "date of the labelling decision",
+        Day::PlanAcceptedOn => "date the plan d'actions was accepted",
         Day::Due => "échéance",
         Day::Status => "date of the state",
     }
@@ -109,6 +115,10 @@ fn why(why: &Why) -> String {
         }
         Why::NotSection => "not a section of the conclusion",
         Why::NotUnderSection => "not under a section of the conclusion",
+        Why::FicheNumberNotWhole => "a fiche's number is a whole number (1, 2…)",
+        Why::PlanWithoutDecision => {
+            "a plan d'actions accepted without the date of the labelling decision"
+        }
     };
     text.to_owned()
 }
@@ -126,6 +136,7 @@ fn second(second: Second) -> &'static str {
         Second::Verdict => "a verdict",
         Second::Note => "a note",
         Second::Comment => "a comment",
+        Second::Evidence => "evidence",
     }
 }
 

@@ -31,6 +31,7 @@ fn what(what: What) -> &'static str {
         What::Risk => "un risque",
         What::Improvement => "une piste de progrès",
         What::Comment => "un commentaire",
+        What::Evidence => "des éléments de preuve",
         What::Title => "un titre",
         What::SiteName => "un nom de site",
         What::City => "une ville",
@@ -45,8 +46,10 @@ fn what(what: What) -> &'static str {
         What::Modules => "une liste de modules",
         What::Finding => "un constat",
         What::Requirement => "une exigence",
+        What::Cause => "une cause",
         What::Action => "une action corrective",
         What::Leader => "un pilote",
+        What::Response => "la réponse du site",
         What::StatusNote => "la preuve de levée ou le motif",
         What::Paragraph => "un paragraphe de la conclusion",
         What::Administration => "le type d'administration",
@@ -61,6 +64,9 @@ fn day(day: Day) -> &'static str {
         Day::Start => "date de début",
         Day::End => "date de fin",
         Day::Signed => "date de signature",
+        Day::ExternalOn => "date de l'audit externe",
+        Day::DecidedOn => "date de la décision de labellisation",
+        Day::PlanAcceptedOn => "date d'acceptation du plan d'actions",
         Day::Due => "échéance",
         Day::Status => "date de l'état",
     }
@@ -121,6 +127,10 @@ fn why(why: &Why) -> String {
         }
         Why::NotSection => "pas une rubrique de la conclusion",
         Why::NotUnderSection => "sous aucune rubrique de la conclusion",
+        Why::FicheNumberNotWhole => "le numéro d'une fiche est un nombre entier (1, 2…)",
+        Why::PlanWithoutDecision => {
+            "un plan d'actions accepté sans date de décision de labellisation"
+        }
     };
     text.to_owned()
 }
@@ -146,6 +156,7 @@ fn second(second: Second) -> &'static str {
         Second::Verdict => "un verdict",
         Second::Note => "une note",
         Second::Comment => "un commentaire",
+        Second::Evidence => "des éléments de preuve",
     }
 }
 

@@ -41,6 +41,7 @@ pub(crate) enum What {
     Risk,
     Improvement,
     Comment,
+    Evidence,
     Title,
     SiteName,
     City,
@@ -55,8 +56,10 @@ pub(crate) enum What {
     Modules,
     Finding,
     Requirement,
+    Cause,
     Action,
     Leader,
+    Response,
     StatusNote,
     Paragraph,
     /// The cover's values read as codes.
@@ -72,6 +75,9 @@ pub(crate) enum Day {
     Start,
     End,
     Signed,
+    ExternalOn,
+    DecidedOn,
+    PlanAcceptedOn,
     Due,
     Status,
 }
@@ -104,6 +110,7 @@ pub(crate) enum Second {
     Verdict,
     Note,
     Comment,
+    Evidence,
 }
 
 /// Why a cell, or the rest of a row, is not used.
@@ -134,6 +141,9 @@ pub(crate) enum Why {
     FicheWithoutTarget,
     NotSection,
     NotUnderSection,
+    FicheNumberNotWhole,
+    /// A plan d'actions accepted without the decision it follows.
+    PlanWithoutDecision,
 }
 
 /// The grid reader's wording in one language.
@@ -263,7 +273,12 @@ mod tests {
         for item in items {
             out.push((p.not_in_referentiel)(item, "qual-e-pref-2019"));
             out.push((p.why)(&Why::RemoteNoModule(item)));
-            for second in [Second::Verdict, Second::Note, Second::Comment] {
+            for second in [
+                Second::Verdict,
+                Second::Note,
+                Second::Comment,
+                Second::Evidence,
+            ] {
                 out.push((p.competing)(item, second, Some("Module 1!C7"), "C"));
                 out.push((p.competing)(item, second, None, "C"));
             }
@@ -274,6 +289,7 @@ mod tests {
             What::Risk,
             What::Improvement,
             What::Comment,
+            What::Evidence,
             What::Title,
             What::SiteName,
             What::City,
@@ -288,8 +304,10 @@ mod tests {
             What::Modules,
             What::Finding,
             What::Requirement,
+            What::Cause,
             What::Action,
             What::Leader,
+            What::Response,
             What::StatusNote,
             What::Paragraph,
             What::Administration,
@@ -312,7 +330,16 @@ mod tests {
             ));
             out.push((p.not_understood)(what, "x"));
         }
-        let days = [Day::Start, Day::End, Day::Signed, Day::Due, Day::Status];
+        let days = [
+            Day::Start,
+            Day::End,
+            Day::Signed,
+            Day::ExternalOn,
+            Day::DecidedOn,
+            Day::PlanAcceptedOn,
+            Day::Due,
+            Day::Status,
+        ];
         let errors = [
             DateError::NotADate,
             DateError::NotADateText,
@@ -348,6 +375,8 @@ mod tests {
             Why::FicheWithoutTarget,
             Why::NotSection,
             Why::NotUnderSection,
+            Why::FicheNumberNotWhole,
+            Why::PlanWithoutDecision,
         ] {
             out.push((p.why)(&why));
         }
