@@ -2794,3 +2794,101 @@ fn the_workbook_holds_no_formula_even_for_a_text_starting_with_an_equal_sign() {
         &audit
     );
 }
+
+/// The height set on each row of the sheet XML `xml`, by 1-based row number: `ht` of a row
+/// with `customHeight="1"`.
+fn row_heights(xml: &str) -> std::collections::HashMap<u32, f64> {
+    let mut heights = std::collections::HashMap::new();
+    for row in xml.split("<row ").skip(1) {
+        let head = &row[..row.find('>').unwrap()];
+        let attr = |name: &str| {
+            head.split_whitespace()
+                .find_map(|a| a.strip_prefix(&format!("{name}=\"")))
+                .map(|v| v.trim_end_matches('/').trim_end_matches('"').to_owned())
+        };
+        let r: u32 = attr("r").unwrap().parse().unwrap();
+        if attr("customHeight").as_deref() == Some("1") {
+            heights.insert(r, attr("ht").unwrap().parse().unwrap());
+        }
+    }
+    heights
+}
+
+#[test]
+fn every_row_of_the_grid_is_tall_enough_for_its_wrapped_text() {
+    let modules = [qualepref::ModuleNumber::ONE, ModuleNumber::new(2).unwrap()];
+    for (case, bytes) in [
+        (
+            "blank",
+            grid::new_xlsx(referentiel(), &modules, None, None).unwrap(),
+        ),
+        (
+            "Toulon",
+            grid::export_xlsx(&toulon(), referentiel()).unwrap(),
+        ),
+    ] {
+        let parts = parts_of(&bytes);
+        let sheets = read(&bytes);
+        for (i, (name, rows)) in sheets.iter().enumerate() {
+            if name == "_qualepref" {
+                continue;
+            }
+            let xml = parts
+                .iter()
+                .find(|p| p.name == format!("xl/worksheets/sheet{}.xml", i + 1))
+                .unwrap();
+            let heights = row_heights(std::str::from_utf8(&xml.data).unwrap());
+            // The column widths of the sheet, in characters.
+            let widths: Vec<f64> = {
+                let xml = std::str::from_utf8(&xml.data).unwrap();
+                xml.split("<col ")
+                    .skip(1)
+                    .map(|c| {
+                        let at = c.find("width=\"").unwrap() + 7;
+                        c[at..at + c[at..].find('"').unwrap()].parse().unwrap()
+                    })
+                    .collect()
+            };
+            for (r, row) in rows.iter().enumerate() {
+                let texts: Vec<(usize, &str)> = row
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(c, v)| match v {
+                        Data::String(s) => Some((c, s.as_str())),
+                        _ => None,
+                    })
+                    .collect();
+                if texts.is_empty() || (r == 0) {
+                    continue;
+                }
+                // A row without a height of its own has the default one, of one line (a spare
+                // row's label, which grows as one types).
+                let ht = heights.get(&(r as u32 + 1)).copied().unwrap_or(12.0);
+                for (c, text) in texts {
+                    // However narrow a font, a line holds at most one and a half times the
+                    // column's width in characters; each line is at least 12 points high.
+                    let Some(width) = widths.get(c) else { continue };
+                    let room = (width * 1.5).floor() as usize;
+                    let lines: usize = text
+                        .split('\n')
+                        .map(|p| p.chars().count().div_ceil(room).max(1))
+                        .sum();
+                    // A group heading runs over the empty cells beside it.
+                    let heading = name.starts_with("Module") && c == 1 && row[0] == Data::Empty;
+                    if !heading {
+                        assert!(
+                            ht >= 12.0 * lines as f64,
+                            "{case}: {name}!{}{}: {ht} points for {lines} lines: {text:?}",
+                            char::from(b'A' + c as u8),
+                            r + 1
+                        );
+                    }
+                }
+            }
+            // The header row holds its wrapped headers: two lines at least on a module sheet.
+            if name.starts_with("Module") {
+                assert!(heights[&3] >= 30.0, "{case}: {name}: {}", heights[&3]);
+            }
+        }
+    }
+}

@@ -100,6 +100,8 @@ mod cover;
 mod csv;
 #[cfg(feature = "csv")]
 mod csv_read;
+#[cfg(feature = "xlsx")]
+mod height;
 mod import;
 mod items;
 mod layout;
