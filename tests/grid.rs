@@ -1066,6 +1066,16 @@ fn a_blank_grid_filled_in_imports_as_the_audit() {
         .push(qualepref::Observation::opportunity_for_improvement(
             "Message d'attente à mettre à jour",
         ));
+    // The usual remote checks, their notes left to fill.
+    expected.remote_checks = toulon()
+        .remote_checks
+        .into_iter()
+        .map(|mut c| {
+            c.note = None;
+            c.observations.clear();
+            c
+        })
+        .collect();
     assert_eq!(back.audit(), &expected);
     assert_eq!(
         lines(back.diagnostics()),
@@ -2891,4 +2901,73 @@ fn every_row_of_the_grid_is_tall_enough_for_its_wrapped_text() {
             }
         }
     }
+}
+
+#[test]
+fn the_blank_grid_lists_the_usual_remote_checks_notes_left_to_fill() {
+    let modules = [ModuleNumber::ONE, ModuleNumber::new(2).unwrap()];
+    let bytes = grid::new_xlsx(referentiel(), &modules, None, None).unwrap();
+    let mut sheets = read(&bytes);
+    let remote = sheet(&mut sheets, "Audit à distance");
+    let title = remote[0][0].to_string();
+    assert!(
+        title.ends_with("\u{202f}; des lignes peuvent être ajoutées ou supprimées"),
+        "{title}"
+    );
+    let checks: Vec<(String, String, String)> = remote[3..]
+        .iter()
+        .filter(|r| r.first().is_some_and(|v| *v != Data::Empty))
+        .map(|r| {
+            let note = r.get(4).map_or_else(String::new, ToString::to_string);
+            (r[0].to_string(), r[1].to_string(), note)
+        })
+        .collect();
+    let internet = "Internet";
+    let phone = "Téléphone (standard, SVI, SART)";
+    let mail = "Courriels";
+    let expected: Vec<(String, String, String)> = [
+        (internet, 1),
+        (internet, 3),
+        (internet, 10),
+        (internet, 11),
+        (internet, 12),
+        (internet, 13),
+        (internet, 14),
+        (phone, 1),
+        (phone, 2),
+        (phone, 8),
+        (phone, 10),
+        (mail, 16),
+        (mail, 17),
+    ]
+    .iter()
+    .map(|(c, n)| ((*c).to_owned(), n.to_string(), String::new()))
+    .collect();
+    assert_eq!(checks, expected);
+    // The Toulon report's checks, the same channels and engagements.
+    let toulon: Vec<(qualepref::RemoteChannel, u16)> = toulon()
+        .remote_checks
+        .iter()
+        .map(|c| (c.channel, c.engagement.get()))
+        .collect();
+    let mut blank = sheets.clone();
+    let cover = sheet(&mut blank, "Page de garde");
+    for (label, value) in [
+        ("Type d'administration", "Préfecture"),
+        ("Département", "83"),
+        ("Ville", "TOULON"),
+        ("Date de début", "2024-03-12"),
+    ] {
+        let at = labelled(cover, label);
+        set(cover, at, 1, s(value));
+    }
+    let back = grid::import_xlsx(&write(&blank), referentiel()).unwrap();
+    let read: Vec<(qualepref::RemoteChannel, u16)> = back
+        .audit()
+        .remote_checks
+        .iter()
+        .map(|c| (c.channel, c.engagement.get()))
+        .collect();
+    assert_eq!(read, toulon);
+    assert!(back.audit().remote_checks.iter().all(|c| c.note.is_none()));
 }

@@ -294,7 +294,7 @@ pub fn new_xlsx(
             reason: "no site",
         })?;
     let day = NaiveDate::default();
-    let audit = Audit::skeleton(
+    let mut audit = Audit::skeleton(
         referentiel,
         site,
         kind.unwrap_or(AuditKind {
@@ -305,6 +305,7 @@ pub fn new_xlsx(
         AuditDates::day(day),
         modules,
     );
+    audit.remote_checks = rows::usual_remote_checks(referentiel, modules);
     let blanks = write::Blanks {
         site: audit.site.city.is_empty(),
         kind: kind.is_none(),

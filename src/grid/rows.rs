@@ -11,8 +11,8 @@ use crate::grid::layout::{
 use crate::grid::write::Blanks;
 use crate::model::assessment::Observation;
 use crate::{
-    AdministrationType, Assessment, Audit, EcartTarget, Error, ModuleNumber, Referentiel,
-    RemoteChannel, Verdict,
+    AdministrationType, Assessment, Audit, EcartTarget, EngagementNumber, Error, ModuleNumber,
+    Referentiel, RemoteChannel, RemoteCheck, Verdict,
 };
 
 /// One cell to write.
@@ -340,6 +340,50 @@ fn management_sheet(audit: &Audit, referentiel: &Referentiel) -> Sheet {
     }
 }
 
+/// The remote checks a blank grid lists, by channel and engagement: the thirteen of the audit
+/// à distance of the Toulon 2019 report (Internet 1, 3, 10, 11, 12, 13, 14; Téléphone 1, 2, 8,
+/// 10; Courriels 16, 17), the usual ones; the auditor adds or deletes rows.
+pub(crate) const USUAL_REMOTE_CHECKS: [(RemoteChannel, u16); 13] = [
+    (RemoteChannel::Internet, 1),
+    (RemoteChannel::Internet, 3),
+    (RemoteChannel::Internet, 10),
+    (RemoteChannel::Internet, 11),
+    (RemoteChannel::Internet, 12),
+    (RemoteChannel::Internet, 13),
+    (RemoteChannel::Internet, 14),
+    (RemoteChannel::Telephone, 1),
+    (RemoteChannel::Telephone, 2),
+    (RemoteChannel::Telephone, 8),
+    (RemoteChannel::Telephone, 10),
+    (RemoteChannel::Courriels, 16),
+    (RemoteChannel::Courriels, 17),
+];
+
+/// The [`USUAL_REMOTE_CHECKS`] of the engagements of `referentiel` in the covered `modules`,
+/// without note.
+pub(crate) fn usual_remote_checks(
+    referentiel: &Referentiel,
+    modules: &[ModuleNumber],
+) -> Vec<RemoteCheck> {
+    USUAL_REMOTE_CHECKS
+        .iter()
+        .filter_map(|&(channel, n)| {
+            let engagement = referentiel.engagement(EngagementNumber::new(n)?)?;
+            if !modules.contains(&engagement.module) {
+                return None;
+            }
+            let mut check = RemoteCheck::new(
+                channel,
+                engagement.number,
+                engagement.module,
+                crate::RemoteNote::Conforme,
+            );
+            check.note = None;
+            Some(check)
+        })
+        .collect()
+}
+
 const ADMINISTRATIONS: [&str; 4] = [
     AdministrationType::Prefecture.label_fr(),
     AdministrationType::SousPrefecture.label_fr(),
@@ -373,7 +417,9 @@ fn remote_sheet(audit: &Audit, referentiel: &Referentiel) -> Sheet {
     }
     Sheet {
         name: layout::REMOTE_SHEET.to_owned(),
-        title: "Audit à distance: un contrôle par ligne (canal × engagement)".to_owned(),
+        title: "Audit à distance\u{a0}: un contrôle par ligne (canal × engagement)\u{202f}; des lignes \
+                peuvent être ajoutées ou supprimées"
+            .to_owned(),
         headers: REMOTE_HEADERS.to_vec(),
         rows,
         widths: vec![24.0, 5.0, 7.0, 36.0, 13.0, 28.0, 28.0, 22.0, 28.0, 30.0],
@@ -419,7 +465,7 @@ fn ecarts_sheet(audit: &Audit) -> Sheet {
         .collect();
     Sheet {
         name: layout::ECARTS_SHEET.to_owned(),
-        title: "Fiches d'écart: une par non-conformité".to_owned(),
+        title: "Fiches d'écart\u{a0}: une par non-conformité".to_owned(),
         headers: ECART_HEADERS.to_vec(),
         rows,
         widths: vec![
