@@ -279,7 +279,7 @@ fn the_workbook_has_the_grid_sheets_read_by_an_independent_reader() {
             "Page de garde",
             "Module 1",
             "Module 2",
-            "Management",
+            "Pilotage et labellisation",
             "Audit à distance",
             "Fiches d'écart",
             "Conclusion",
@@ -753,7 +753,7 @@ fn every_cell_the_grid_import_cannot_read_is_kept_in_unread() {
         (
             "a management verdict",
             Box::new(|sheets| {
-                let management = sheet(sheets, "Management");
+                let management = sheet(sheets, "Pilotage et labellisation");
                 let r = management
                     .iter()
                     .position(|row| row.get(1) == Some(&Data::Float(1.0)))
@@ -762,7 +762,7 @@ fn every_cell_the_grid_import_cannot_read_is_kept_in_unread() {
                 vec![(
                     "management[0].verdict",
                     "OK",
-                    format!("Management!D{}", r + 1),
+                    format!("Pilotage et labellisation!D{}", r + 1),
                 )]
             }),
         ),
@@ -1066,6 +1066,7 @@ fn a_blank_grid_filled_in_imports_as_the_audit() {
         .push(qualepref::Observation::opportunity_for_improvement(
             "Message d'attente à mettre à jour",
         ));
+    expected.referentiel.label = Some(referentiel().title().to_owned());
     // The usual remote checks, their notes left to fill.
     expected.remote_checks = toulon()
         .remote_checks
@@ -2308,7 +2309,7 @@ fn a_second_value_of_an_item_competes_with_the_first_and_refuses_the_audit() {
             "assessments[4].comment",
         ),
         (
-            "Management",
+            "Pilotage et labellisation",
             Box::new(management_row),
             3,
             "nc-maj",
@@ -2970,4 +2971,28 @@ fn the_blank_grid_lists_the_usual_remote_checks_notes_left_to_fill() {
         .collect();
     assert_eq!(read, toulon);
     assert!(back.audit().remote_checks.iter().all(|c| c.note.is_none()));
+}
+
+#[test]
+fn a_grid_of_version_0_2_with_its_older_sheet_names_reads_the_same_and_says_so() {
+    let audit = toulon();
+    let mut sheets = read(&grid::export_xlsx(&audit, referentiel()).unwrap());
+    for (name, _) in &mut sheets {
+        if name == "Pilotage et labellisation" {
+            "Management".clone_into(name);
+        }
+    }
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(back.audit(), &audit);
+    assert_eq!(
+        lines(back.diagnostics()),
+        [
+            "Management!A1: info: a sheet named as in grids of version 0.2 (\"Management\"); read as the sheet now named \"Pilotage et labellisation\""
+        ]
+    );
+    assert_eq!(
+        back.diagnostics()[0].to_string(),
+        "Management!A1\u{a0}: info\u{a0}: une feuille nommée comme dans les grilles de la version 0.2 («\u{a0}Management\u{a0}»)\u{a0}: lue comme la feuille aujourd'hui nommée «\u{a0}Pilotage et labellisation\u{a0}»"
+    );
+    assert_eq!(back.diagnostics()[0].level, ImportLevel::Info);
 }

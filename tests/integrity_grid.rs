@@ -185,7 +185,7 @@ fn place() -> impl Strategy<Value = Place> {
 fn columns(sheet: &str) -> (&'static [usize], &'static [usize]) {
     match sheet {
         s if s.starts_with("Module") => (&[2, 3, 4, 5, 6, 7, 8], &[0]),
-        "Management" => (&[3, 4, 5, 6, 7, 8, 9], &[0, 1]),
+        "Pilotage et labellisation" => (&[3, 4, 5, 6, 7, 8, 9], &[0, 1]),
         "Audit à distance" => (&[4, 5, 6, 7, 8, 9], &[0, 1, 2]),
         "Fiches d'écart" => (&[1, 2, 3, 4, 6, 9, 10, 11, 12], &[]),
         "Page de garde" | "Conclusion" => (&[1], &[]),

@@ -489,7 +489,14 @@ pub(crate) fn audit(sheets: &[SheetData], referentiel: &Referentiel) -> Result<G
         if std::ptr::eq(sheet, meta) || std::ptr::eq(sheet, cover_sheet) {
             continue;
         }
-        let name = key(&sheet.name);
+        let mut name = key(&sheet.name);
+        let older = layout::OLDER_SHEETS
+            .iter()
+            .find(|(old, _)| key(old) == name)
+            .map(|(_, now)| *now);
+        if let Some(now) = older {
+            name = key(now);
+        }
         let module = layout::sheet_module(&sheet.name);
         let part = if module.is_some() {
             "assessments"
@@ -505,6 +512,10 @@ pub(crate) fn audit(sheets: &[SheetData], referentiel: &Referentiel) -> Result<G
             OUTSIDE_PART
         };
         let mut ctx = Ctx::new(sheet, &mut found, part);
+        if let Some(now) = older {
+            let message = Msg::of(|p| (p.older_name)(&sheet.name, now));
+            ctx.note(ImportLevel::Info, 0, 0, message);
+        }
         match (module, part) {
             (Some(module), _) => {
                 module_sheets.push(module);

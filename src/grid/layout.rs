@@ -19,8 +19,10 @@ pub(crate) const META_REFERENTIEL: &str = "referentiel";
 
 /// The page de garde.
 pub(crate) const COVER_SHEET: &str = "Page de garde";
-/// The management items.
-pub(crate) const MANAGEMENT_SHEET: &str = "Management";
+/// The management items (« Pilotage de la politique qualité et démarche de labellisation »).
+pub(crate) const MANAGEMENT_SHEET: &str = "Pilotage et labellisation";
+/// The names sheets had in the grids of version 0.2, and their names now: still read.
+pub(crate) const OLDER_SHEETS: [(&str, &str); 1] = [("Management", MANAGEMENT_SHEET)];
 /// The remote checks.
 pub(crate) const REMOTE_SHEET: &str = "Audit à distance";
 /// The fiches d'écart.

@@ -16,7 +16,8 @@
 //!   preuve` (documents consulted, people met). More
 //!   observations of an engagement go on further rows with the same number (blank rows are left
 //!   at the bottom for them).
-//! - **Management**: the seven items, by section and number, with the same verdict and
+//! - **Pilotage et labellisation** (named `Management` in the grids of version 0.2, still
+//!   read, with an info diagnostic): the seven items, by section and number, with the same verdict and
 //!   observation columns, comment and evidence.
 //! - **Audit à distance**: one row per remote check (channel and note drop-downs, engagement
 //!   number, module, observations).
@@ -306,6 +307,9 @@ pub fn new_xlsx(
         modules,
     );
     audit.remote_checks = rows::usual_remote_checks(referentiel, modules);
+    // The cover's « Libellé du référentiel »: the référentiel's own title, for the auditor to
+    // keep or replace with the wording of the report.
+    audit.referentiel.label = Some(referentiel.title().to_owned());
     let blanks = write::Blanks {
         site: audit.site.city.is_empty(),
         kind: kind.is_none(),

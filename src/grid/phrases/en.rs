@@ -265,6 +265,13 @@ pub(crate) const EN: Phrases = Phrases {
         )
     },
     module_guessed: |module| format!("no module: the référentiel's module {module} used"),
+    older_name: |found, now| {
+        format!(
+            "a sheet named as in grids of version 0.2 ({}); read as the sheet now named {}",
+            quote(found),
+            quote(now)
+        )
+    },
     outside_table: |value| format!("outside the table's columns, not used: {}", quote(value)),
     not_in_kind: |kind, value| {
         format!(

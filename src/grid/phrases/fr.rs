@@ -297,6 +297,13 @@ pub(crate) const FR: Phrases = Phrases {
     module_guessed: |module| {
         format!("pas de module\u{a0}: le module {module} du référentiel retenu")
     },
+    older_name: |found, now| {
+        format!(
+            "une feuille nommée comme dans les grilles de la version 0.2 ({})\u{a0}: lue comme la feuille aujourd'hui nommée {}",
+            quote(found),
+            quote(now)
+        )
+    },
     outside_table: |value| {
         format!(
             "hors des colonnes du tableau, valeur non reprise\u{a0}: {}",

@@ -199,6 +199,8 @@ pub(crate) struct Phrases {
     pub(crate) other_module: fn(EngagementNumber, sheet: u8, referentiel: u8) -> String,
     /// A remote check without module.
     pub(crate) module_guessed: fn(module: u8) -> String,
+    /// A sheet of a grid written with the names of version 0.2.
+    pub(crate) older_name: fn(found: &str, now: &str) -> String,
     /// A cell of a CSV line outside the table's columns.
     pub(crate) outside_table: fn(value: &str) -> String,
     /// A value of a CSV line of a kind that does not use it.
@@ -257,6 +259,7 @@ mod tests {
             (p.title_differs)("a", "b"),
             (p.other_module)(n, 2, 1),
             (p.module_guessed)(1),
+            (p.older_name)("Management", "Pilotage et labellisation"),
             (p.outside_table)("x"),
             (p.not_in_kind)("fiche", "x"),
             p.windows_1252.to_owned(),
