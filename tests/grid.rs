@@ -1447,8 +1447,9 @@ mod generated {
             )
     }
 
+    /// Paragraphs of the conclusion: a line break in a conclusion cell starts a paragraph.
     fn paragraphs() -> impl Strategy<Value = Vec<String>> {
-        prop::collection::vec(text(), 0..3)
+        prop::collection::vec(text().prop_map(|t| t.replace('\n', " ")), 0..3)
     }
 
     proptest! {
@@ -2995,4 +2996,58 @@ fn a_grid_of_version_0_2_with_its_older_sheet_names_reads_the_same_and_says_so()
         "Management!A1\u{a0}: info\u{a0}: une feuille nommée comme dans les grilles de la version 0.2 («\u{a0}Management\u{a0}»)\u{a0}: lue comme la feuille aujourd'hui nommée «\u{a0}Pilotage et labellisation\u{a0}»"
     );
     assert_eq!(back.diagnostics()[0].level, ImportLevel::Info);
+}
+
+#[test]
+fn several_paragraphs_of_a_conclusion_cell_read_as_paragraphs() {
+    let audit = toulon();
+    let mut sheets = read(&grid::export_xlsx(&audit, referentiel()).unwrap());
+    let conclusion = sheet(&mut sheets, "Conclusion");
+    // The four pistes de progrès typed in one cell, a line each (Alt+Entrée), a blank line
+    // between two of them.
+    let rows: Vec<usize> = (0..conclusion.len())
+        .filter(|&r| conclusion[r].first() == Some(&s("PISTES DE PROGRES")))
+        .collect();
+    assert_eq!(rows.len(), 4);
+    let paragraphs = &audit.conclusion.pistes_de_progres;
+    let joined = format!(
+        "{}\n{}\r\n\n{}\n{}",
+        paragraphs[0], paragraphs[1], paragraphs[2], paragraphs[3]
+    );
+    set(conclusion, rows[0], 1, s(&joined));
+    for &r in &rows[1..] {
+        conclusion[r] = Vec::new();
+    }
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &audit);
+
+    // A line that reads as a verdict is kept, the others read.
+    let conclusion = sheet(&mut sheets, "Conclusion");
+    set(
+        conclusion,
+        rows[0],
+        1,
+        s(&format!("{}\nNC Maj", paragraphs[0])),
+    );
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(
+        back.audit().conclusion.pistes_de_progres,
+        [paragraphs[0].clone()]
+    );
+    assert_eq!(
+        back.audit().unread,
+        [Unread::new("conclusion.pistes_de_progres", "NC Maj")
+            .in_cell(format!("Conclusion!B{}", rows[0] + 1))]
+    );
+
+    // The writers refuse a paragraph with a line break, which would come back as two.
+    let mut broken = audit.clone();
+    broken.conclusion.commentaires = vec!["Première ligne\nseconde ligne".to_owned()];
+    let err = grid::export_xlsx(&broken, referentiel()).unwrap_err();
+    assert!(
+        err.to_string().contains("conclusion.commentaires[0]"),
+        "{err}"
+    );
+    assert!(grid::export_csv(&broken, referentiel()).is_err());
 }

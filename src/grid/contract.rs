@@ -33,6 +33,19 @@ pub(crate) fn check(audit: &Audit, dates: bool) -> Result<(), Error> {
     each_text(audit, &mut |path, text, kind| {
         text_read_back(path, text, kind)
     })?;
+    for (name, paragraphs) in conclusion_sections(audit) {
+        if let Some((i, p)) = paragraphs
+            .iter()
+            .enumerate()
+            .find(|(_, p)| p.contains(['\n', '\r']))
+        {
+            return Err(refused(
+                format!("conclusion.{name}[{i}]: {}", shown(p)),
+                "a line break in a cell of the conclusion starts a new paragraph when the grid \
+                 is read back; write it as two paragraphs",
+            ));
+        }
+    }
     for (path, date) in written_dates(audit, dates) {
         if !PLAUSIBLE_YEARS.contains(&date.year()) {
             return Err(refused(
@@ -230,6 +243,22 @@ fn each_text(audit: &Audit, visit: &mut Visit<'_>) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The paragraphs of the conclusion's sections, by field name.
+fn conclusion_sections(audit: &Audit) -> [(&'static str, &Vec<String>); 9] {
+    let c = &audit.conclusion;
+    [
+        ("points_forts", &c.points_forts),
+        ("points_sensibles", &c.points_sensibles),
+        ("pistes_de_progres", &c.pistes_de_progres),
+        ("fiches_ecart", &c.fiches_ecart),
+        ("commentaires", &c.commentaires),
+        ("bonnes_pratiques", &c.bonnes_pratiques),
+        ("enquetes_satisfaction", &c.enquetes_satisfaction),
+        ("charte_graphique.text", &c.charte_graphique.text),
+        ("conclusion_generale", &c.conclusion_generale),
+    ]
 }
 
 /// What a written grid adds up to as its reader counts it: rows and cells (each row once,

@@ -336,7 +336,7 @@ impl<'a> Ctx<'a> {
     /// could carry an assessment ([`Carried::find`]: a verdict, an observation other than of
     /// `kind`, a remote note), which is not silently taken for a text: it is reported and
     /// kept, competing with `rival` (the verdict cell of its row).
-    fn gate(
+    pub(crate) fn gate(
         &mut self,
         (row, col): (usize, usize),
         what: What,

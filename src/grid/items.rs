@@ -650,8 +650,15 @@ pub(crate) fn conclusion(ctx: &mut Ctx<'_>, audit: &mut Audit) {
             7 => &mut c.charte_graphique.text,
             _ => &mut c.conclusion_generale,
         };
-        if let Some(text) = ctx.free_text((row, 1), what, field, kind, None) {
-            list.push(text);
+        // Several paragraphs may share a cell, one a line (Alt+Entrée): each is read as its own
+        // paragraph, and one that reads as an assessment is kept, not the others.
+        if let Some(text) = ctx.text(row, 1) {
+            for paragraph in text.lines().map(str::trim).filter(|p| !p.is_empty()) {
+                let paragraph = paragraph.to_owned();
+                if let Some(p) = ctx.gate((row, 1), what, paragraph, field.clone(), kind, None) {
+                    list.push(p);
+                }
+            }
         }
         ctx.unused_from(row, 2, &Why::OutsideColumns);
     }
