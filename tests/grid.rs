@@ -252,7 +252,7 @@ fn the_workbook_is_a_valid_office_open_xml_package() {
          autoFilter=\"0\"/>"
     ));
     assert_eq!(
-        module_1.matches("sqref=\"C4:C41\"").count(),
+        module_1.matches("sqref=\"C4:C49\"").count(),
         2,
         "{module_1}"
     );
@@ -517,6 +517,9 @@ fn a_title_edited_or_a_row_moved_to_another_module_is_reported_and_read_by_numbe
     let second = sheet(&mut sheets, "Module 2");
     let r21 = row_of(second, 21);
     let moved = second.remove(r21);
+    // Its spare row too, which holds only its number.
+    assert_eq!(second[r21].iter().filter(|v| **v != Data::Empty).count(), 1);
+    second.remove(r21);
     let first = sheet(&mut sheets, "Module 1");
     first.push(moved);
     let at = first.len();
@@ -2767,7 +2770,7 @@ fn the_writers_refuse_what_the_readers_would_not_read_back() {
         grid::export_xlsx(&audit, referentiel())
             .unwrap_err()
             .to_string(),
-        "invalid audit grid \"Module 1: 100 040 rows\": the grid of this audit would have a sheet \
+        "invalid audit grid \"Module 1: 100 048 rows\": the grid of this audit would have a sheet \
          of more rows than its reader reads (100 000)"
     );
     #[cfg(feature = "csv")]
@@ -3050,4 +3053,37 @@ fn several_paragraphs_of_a_conclusion_cell_read_as_paragraphs() {
         "{err}"
     );
     assert!(grid::export_csv(&broken, referentiel()).is_err());
+}
+
+#[test]
+fn a_spare_row_with_its_number_follows_each_engagement_for_a_further_observation() {
+    let audit = toulon();
+    let mut sheets = read(&grid::export_xlsx(&audit, referentiel()).unwrap());
+    let first = sheet(&mut sheets, "Module 1");
+    for n in 1..=20u16 {
+        let r = row_of(first, n);
+        // The engagement's rows (one per observation row), then one with only its number.
+        let spare = (r + 1..first.len())
+            .find(|&s| first[s].iter().skip(1).all(|v| *v == Data::Empty))
+            .unwrap();
+        assert_eq!(first[spare][0], Data::Float(f64::from(n)), "engagement {n}");
+        assert!((r + 1..spare).all(|x| first[x][0] == Data::Float(f64::from(n))));
+    }
+    // No spare rows left at the bottom.
+    assert_eq!(first.last().unwrap()[0], Data::Float(20.0));
+    let r5 = row_of(first, 5);
+    set(first, r5 + 1, 4, s("Signalétique peu visible"));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    let mut expected = audit;
+    expected
+        .observe(
+            EngagementNumber::try_from(5).unwrap(),
+            qualepref::Observation::new(
+                qualepref::ObservationKind::AreaOfConcern,
+                "Signalétique peu visible",
+            ),
+        )
+        .unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &expected);
 }

@@ -14,8 +14,8 @@
 //!   `C`, `NA`, `NC min`, `NC Maj`, coloured), `Point fort (PF)`, `Point sensible (PS)`, `Risque
 //!   associé au PS`, `Piste de progrès (PP)`, `Commentaire, justification d'un NA`, `Éléments de
 //!   preuve` (documents consulted, people met). More
-//!   observations of an engagement go on further rows with the same number (blank rows are left
-//!   at the bottom for them).
+//!   observations of an engagement go on further rows with the same number: a spare row with
+//!   the engagement's number follows each engagement for the first of them.
 //! - **Pilotage et labellisation** (named `Management` in the grids of version 0.2, still
 //!   read, with an info diagnostic): the seven items, by section and number, with the same verdict and
 //!   observation columns, comment and evidence.

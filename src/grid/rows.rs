@@ -290,15 +290,20 @@ fn module_sheet(audit: &Audit, referentiel: &Referentiel, module: ModuleNumber) 
         date_columns: Vec::new(),
         protected: true,
         spare_label: None,
-        spare: 12,
+        spare: 0,
     }
 }
 
+/// The rows of assessment `a`, then a spare row with its number, for a further observation.
 fn assessment_rows(a: &Assessment, title: Option<&str>) -> Vec<Row> {
     let key = [number(a.engagement.get())];
     let own = vec![fixed(title.unwrap_or_default()), verdict_cell(a.verdict)];
     let after = [input(a.comment.as_deref()), input(a.evidence.as_deref())];
-    item_rows(&key, &own, &a.observations, &after)
+    let mut rows = item_rows(&key, &own, &a.observations, &after);
+    let mut spare = vec![number(a.engagement.get())];
+    spare.extend((1..MODULE_HEADERS.len()).map(|_| Cell::Input(None)));
+    rows.push(spare);
+    rows
 }
 
 fn management_sheet(audit: &Audit, referentiel: &Referentiel) -> Sheet {

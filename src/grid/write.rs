@@ -168,8 +168,12 @@ fn write_sheet(ws: &mut Worksheet, sheet: &rows::Sheet, styles: &Styles) -> Resu
     let mut row_at = first;
     for row in &sheet.rows {
         write_row(ws, row_at, row, styles)?;
-        // Spreadsheet programs do not grow a row to its wrapped text on opening a file.
-        ws.set_row_height(row_at, height::row(row, &sheet.widths))?;
+        // Spreadsheet programs do not grow a row to its wrapped text on opening a file; a row
+        // without text (a spare row under an engagement) keeps the default height and grows
+        // as one types in it.
+        if row.iter().any(|c| text_len(c) > 0) {
+            ws.set_row_height(row_at, height::row(row, &sheet.widths))?;
+        }
         row_at += 1;
     }
     // Spare rows for additions: every cell open, and no height set, so that the row grows as
