@@ -283,10 +283,11 @@ fn the_workbook_has_the_grid_sheets_read_by_an_independent_reader() {
             "Audit à distance",
             "Fiches d'écart",
             "Conclusion",
+            "Mode d'emploi",
             "_qualepref"
         ]
     );
-    assert_eq!(metadata[7].1, calamine::SheetVisible::Hidden);
+    assert_eq!(metadata[8].1, calamine::SheetVisible::Hidden);
     let mut sheets = read(&bytes);
     let first = sheet(&mut sheets, "Module 1");
     assert_eq!(first[2][0], Data::String("N°".into()));
@@ -2035,7 +2036,7 @@ fn a_workbook_of_more_than_64_sheets_is_refused_before_they_are_read() {
     let err = grid::import_xlsx(&zip_parts(&parts), referentiel()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "invalid audit grid \"60 008 sheets\": a grid has a dozen sheets; a workbook may have at \
+        "invalid audit grid \"60 009 sheets\": a grid has a dozen sheets; a workbook may have at \
          most 64"
     );
     assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
@@ -2792,7 +2793,10 @@ fn the_workbook_holds_no_formula_even_for_a_text_starting_with_an_equal_sign() {
     let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
     let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
     let mut sheets = 0;
-    for name in names.iter().filter(|n| n.starts_with("xl/worksheets/")) {
+    for name in names
+        .iter()
+        .filter(|n| n.starts_with("xl/worksheets/sheet"))
+    {
         let mut xml = String::new();
         std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut xml).unwrap();
         assert!(!xml.contains("<f>") && !xml.contains("<f "), "{name}");
@@ -2803,7 +2807,7 @@ fn the_workbook_holds_no_formula_even_for_a_text_starting_with_an_equal_sign() {
         );
         sheets += 1;
     }
-    assert_eq!(sheets, 8);
+    assert_eq!(sheets, 9);
     assert_eq!(
         grid::import_xlsx(&bytes, referentiel()).unwrap().audit(),
         &audit
@@ -3086,4 +3090,117 @@ fn a_spare_row_with_its_number_follows_each_engagement_for_a_further_observation
         .unwrap();
     assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
     assert_eq!(back.audit(), &expected);
+}
+
+#[test]
+fn the_mode_d_emploi_is_the_grids_own_text_and_anything_typed_there_is_kept() {
+    let bytes = grid::export_xlsx(&toulon(), referentiel()).unwrap();
+    let mut sheets = read(&bytes);
+    let guide = sheet(&mut sheets, "Mode d'emploi");
+    let text: Vec<String> = guide.iter().flatten().map(ToString::to_string).collect();
+    for subject in [
+        "Page de garde",
+        "Une observation de plus",
+        "Listes déroulantes",
+        "Ce que la lecture refuse",
+    ] {
+        assert!(text.iter().any(|t| t == subject), "{subject}");
+    }
+    assert!(
+        text.iter()
+            .any(|t| t.contains("NC Maj (non-conformité majeure)"))
+    );
+    // Its text is read as the grid's own: the grid reads back as written.
+    let back = grid::import_xlsx(&bytes, referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    // A note typed there, and a verdict, are reported and kept.
+    let at = guide.len();
+    guide.push(vec![Data::Empty, s("NC Maj")]);
+    set(guide, 5, 2, s("à relire"));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(
+        lines(back.diagnostics()),
+        [
+            "Mode d'emploi!C6: skipped: not a text of the grid's mode d'emploi, not used: \"à relire\"".to_owned(),
+            format!("Mode d'emploi!B{}: skipped: not a text of the grid's mode d'emploi, not used: \"NC Maj\"", at + 1),
+        ]
+    );
+    assert_eq!(back.audit().unread.len(), 2);
+    assert!(back.audit().unread.iter().all(|u| u.field == "grid"));
+}
+
+#[test]
+fn column_headers_carry_comments() {
+    let bytes = grid::export_xlsx(&toulon(), referentiel()).unwrap();
+    let parts = parts_of(&bytes);
+    let comments: Vec<String> = parts
+        .iter()
+        .filter(|p| p.name.starts_with("xl/comments"))
+        .map(|p| String::from_utf8(p.data.clone()).unwrap())
+        .collect();
+    // The module sheets, management, remote checks and fiches d'écart.
+    assert_eq!(
+        comments.len(),
+        5,
+        "{:?}",
+        parts.iter().map(|p| &p.name).collect::<Vec<_>>()
+    );
+    let all = comments.concat();
+    assert!(all.contains("Documents consultés, personnes rencontrées."));
+    assert!(all.contains("C (conforme), NA (non applicable, à justifier en commentaire)"));
+}
+
+#[test]
+fn a_fiche_target_is_a_drop_down_of_the_engagements_and_items_read_back_in_either_form() {
+    let mut audit = toulon_with_every_field();
+    let mut on_item = audit.ecarts[0].clone();
+    on_item.target = qualepref::EcartTarget::Management(qualepref::ManagementItemId::new(
+        qualepref::ManagementSection::Pilotage,
+        5,
+    ));
+    on_item.number = Some(2);
+    audit.ecarts.push(on_item);
+    let bytes = grid::export_xlsx(&audit, referentiel()).unwrap();
+    let mut sheets = read(&bytes);
+    let fiches = sheet(&mut sheets, "Fiches d'écart");
+    assert_eq!(
+        fiches[3][0],
+        s("17 — Nous vous répondons dans un délai annoncé et maîtrisé")
+    );
+    let Data::String(item) = &fiches[4][0] else {
+        panic!("{:?}", fiches[4][0])
+    };
+    assert!(item.starts_with("Pilotage 5 — "), "{item}");
+    // The drop-down lists the Mode d'emploi's targets.
+    let parts = parts_of(&bytes);
+    let xml = parts
+        .iter()
+        .find(|p| p.name == "xl/worksheets/sheet6.xml")
+        .unwrap();
+    let xml = std::str::from_utf8(&xml.data).unwrap();
+    assert!(
+        xml.contains("<formula1>'Mode d''emploi'!$B$16:$B$45</formula1>"),
+        "{xml}"
+    );
+    let guide = sheet(&mut sheets, "Mode d'emploi");
+    assert_eq!(
+        guide[15][1],
+        s("1 — Nous vous informons sur les conditions de fonctionnement de nos services")
+    );
+    assert!(matches!(&guide[44][1], Data::String(t) if t.starts_with("Labellisation 2 — ")));
+    let back = grid::import_xlsx(&bytes, referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &audit);
+    // A bare number and an item typed as in 0.2 read the same.
+    let fiches = sheet(&mut sheets, "Fiches d'écart");
+    set(fiches, 3, 0, Data::Float(17.0));
+    set(fiches, 4, 0, s("pilotage 5"));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(back.audit(), &audit);
+    // A title that is not the référentiel's is no target: the row is kept.
+    let fiches = sheet(&mut sheets, "Fiches d'écart");
+    set(fiches, 3, 0, s("17 — Accueil"));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(back.audit().ecarts.len(), 1);
+    assert!(back.audit().unread.iter().any(|u| u.text == "17 — Accueil"));
 }

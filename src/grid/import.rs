@@ -498,6 +498,7 @@ pub(crate) fn audit(sheets: &[SheetData], referentiel: &Referentiel) -> Result<G
             name = key(now);
         }
         let module = layout::sheet_module(&sheet.name);
+        let guide = name == key(crate::grid::guidance::GUIDE_SHEET);
         let part = if module.is_some() {
             "assessments"
         } else if name == key(layout::MANAGEMENT_SHEET) {
@@ -536,8 +537,9 @@ pub(crate) fn audit(sheets: &[SheetData], referentiel: &Referentiel) -> Result<G
             }
             (None, "management") => items::management(&mut ctx, referentiel, &mut audit),
             (None, "remote_checks") => items::remote(&mut ctx, referentiel, &mut audit),
-            (None, "ecarts") => items::ecarts(&mut ctx, &mut audit),
+            (None, "ecarts") => items::ecarts(&mut ctx, referentiel, &mut audit),
             (None, "conclusion") => items::conclusion(&mut ctx, &mut audit),
+            (None, _) if guide => items::guide(&mut ctx, referentiel),
             (None, _) => outside(&mut ctx),
         }
         ctx.finish();

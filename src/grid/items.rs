@@ -490,15 +490,47 @@ fn competing_module(
     );
 }
 
-fn target(ctx: &Ctx<'_>, row: usize) -> Option<EcartTarget> {
+/// The target of the fiche of `row` (column A): an engagement number (`17`), an item
+/// (`pilotage 5`), or either in the form of the drop-down (`17 — Nous vous répondons…`,
+/// `Pilotage 5 — Comité des usagers`), whose title must then be the référentiel's.
+fn target(ctx: &Ctx<'_>, row: usize, referentiel: &Referentiel) -> Option<EcartTarget> {
     if let Some(n) = whole::<u16>(ctx, row, 0).and_then(EngagementNumber::new) {
         return Some(EcartTarget::Engagement(n));
     }
     let text = ctx.text(row, 0)?;
-    let (name, number) = text.trim().rsplit_once(char::is_whitespace)?;
-    let s = section(name)?;
-    let item = number.trim().parse::<u8>().ok()?;
-    Some(EcartTarget::Management(ManagementItemId::new(s, item)))
+    let (head, titled) = match text.split_once('—') {
+        Some((head, _)) => (head.trim(), true),
+        None => (text.trim(), false),
+    };
+    let target = if let Some(n) = head.parse::<u16>().ok().and_then(EngagementNumber::new) {
+        EcartTarget::Engagement(n)
+    } else {
+        let (name, number) = head.rsplit_once(char::is_whitespace)?;
+        let s = section(name)?;
+        let item = number.trim().parse::<u8>().ok()?;
+        EcartTarget::Management(ManagementItemId::new(s, item))
+    };
+    let label = crate::grid::guidance::target_label(target, referentiel);
+    (!titled || loose(&label) == loose(&text)).then_some(target)
+}
+
+/// Reads the « Mode d'emploi » sheet: its texts are the grid's own, used; anything else typed
+/// there is reported and kept.
+pub(crate) fn guide(ctx: &mut Ctx<'_>, referentiel: &Referentiel) {
+    let own: std::collections::HashSet<String> = crate::grid::guidance::own_texts(referentiel)
+        .iter()
+        .map(|t| loose(t))
+        .collect();
+    let sheet = ctx.sheet;
+    for (r, cells) in sheet.rows.iter().enumerate() {
+        for c in 0..cells.len() {
+            match ctx.text(r, c) {
+                Some(t) if own.contains(&loose(&t)) => ctx.mark(r, c),
+                Some(_) => ctx.unused_cell(r, c, &Why::NotGuidance, (Owner::path(ctx.part), "")),
+                None => {}
+            }
+        }
+    }
 }
 
 /// Reads the state of a fiche d'écart (columns H to J): open when empty; a state not understood,
@@ -554,12 +586,12 @@ fn fiche_number(ctx: &mut Ctx<'_>, row: usize, fiche: &Owner) -> Option<u32> {
 }
 
 /// Reads the fiches d'écart sheet.
-pub(crate) fn ecarts(ctx: &mut Ctx<'_>, audit: &mut Audit) {
+pub(crate) fn ecarts(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut Audit) {
     for row in ctx.data_rows(&ECART_HEADERS) {
         let grade = ctx
             .assessed(row, 1, (Owner::path("ecarts"), ""))
             .and_then(|t| t.parse::<NcGrade>().ok());
-        let (Some(t), Some(grade)) = (target(ctx, row), grade) else {
+        let (Some(t), Some(grade)) = (target(ctx, row, referentiel), grade) else {
             ctx.unused_from(row, 0, &Why::FicheWithoutTarget);
             continue;
         };

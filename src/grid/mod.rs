@@ -101,6 +101,7 @@ mod cover;
 mod csv;
 #[cfg(feature = "csv")]
 mod csv_read;
+mod guidance;
 #[cfg(feature = "xlsx")]
 mod height;
 mod import;

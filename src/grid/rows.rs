@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::grid::guidance::{self, GUIDE, GUIDE_HEADERS};
 use crate::grid::layout::{
     self, CHARTE_VERDICT, CONCLUSION_HEADERS, CONCLUSION_SECTIONS, ECART_HEADERS, GRADES,
     MANAGEMENT_HEADERS, MODULE_HEADERS, NOTES, REMOTE_HEADERS, STATES, VERDICTS, YES_NO, cover,
@@ -11,8 +12,8 @@ use crate::grid::layout::{
 use crate::grid::write::Blanks;
 use crate::model::assessment::Observation;
 use crate::{
-    AdministrationType, Assessment, Audit, EcartTarget, EngagementNumber, Error, ModuleNumber,
-    Referentiel, RemoteChannel, RemoteCheck, Verdict,
+    AdministrationType, Assessment, Audit, EngagementNumber, Error, ModuleNumber, Referentiel,
+    RemoteChannel, RemoteCheck, Verdict,
 };
 
 /// One cell to write.
@@ -47,6 +48,8 @@ pub(crate) struct Sheet {
     pub(crate) widths: Vec<f64>,
     /// Drop-down lists, by column.
     pub(crate) lists: Vec<(usize, &'static [&'static str])>,
+    /// Drop-down lists whose values are a range of the workbook (a formula), by column.
+    pub(crate) formula_lists: Vec<(usize, String)>,
     /// Drop-down lists of single cells in column B, by row (an index into `rows`).
     pub(crate) cell_lists: Vec<(usize, &'static [&'static str])>,
     pub(crate) verdict_columns: Vec<usize>,
@@ -94,8 +97,9 @@ pub(crate) fn sheets(
     }
     sheets.push(management_sheet(audit, referentiel));
     sheets.push(remote_sheet(audit, referentiel));
-    sheets.push(ecarts_sheet(audit));
+    sheets.push(ecarts_sheet(audit, referentiel));
     sheets.push(conclusion_sheet(audit));
+    sheets.push(guide_sheet(referentiel));
     Ok(sheets)
 }
 
@@ -199,6 +203,7 @@ fn cover_sheet(audit: &Audit, blanks: Blanks) -> Sheet {
         rows,
         widths: vec![28.0, 40.0, 28.0, 18.0, 30.0, 14.0],
         lists: Vec::new(),
+        formula_lists: Vec::new(),
         // The rows of the administration type, the audit type and the internal flag.
         cell_lists: vec![
             (0, &ADMINISTRATIONS[..]),
@@ -285,6 +290,7 @@ fn module_sheet(audit: &Audit, referentiel: &Referentiel, module: ModuleNumber) 
         rows,
         widths: vec![6.0, 42.0, 9.0, 30.0, 30.0, 24.0, 30.0, 28.0, 30.0],
         cell_lists: Vec::new(),
+        formula_lists: Vec::new(),
         lists: vec![(2, &VERDICTS[..])],
         verdict_columns: vec![2],
         date_columns: Vec::new(),
@@ -336,6 +342,7 @@ fn management_sheet(audit: &Audit, referentiel: &Referentiel) -> Sheet {
         rows,
         widths: vec![22.0, 5.0, 30.0, 9.0, 28.0, 28.0, 22.0, 28.0, 26.0, 30.0],
         cell_lists: Vec::new(),
+        formula_lists: Vec::new(),
         lists: vec![(3, &VERDICTS[..])],
         verdict_columns: vec![3],
         date_columns: Vec::new(),
@@ -429,6 +436,7 @@ fn remote_sheet(audit: &Audit, referentiel: &Referentiel) -> Sheet {
         rows,
         widths: vec![24.0, 5.0, 7.0, 36.0, 13.0, 28.0, 28.0, 22.0, 28.0, 30.0],
         cell_lists: Vec::new(),
+        formula_lists: Vec::new(),
         lists: vec![(0, &CHANNELS[..]), (4, &NOTES[..])],
         verdict_columns: Vec::new(),
         date_columns: Vec::new(),
@@ -438,15 +446,53 @@ fn remote_sheet(audit: &Audit, referentiel: &Referentiel) -> Sheet {
     }
 }
 
-fn ecarts_sheet(audit: &Audit) -> Sheet {
+/// The « Mode d'emploi » sheet: the guidance, then the list of the fiches' targets.
+fn guide_sheet(referentiel: &Referentiel) -> Sheet {
+    let mut rows: Vec<Row> = GUIDE
+        .iter()
+        .map(|(subject, text)| vec![fixed(*subject), fixed(*text)])
+        .collect();
+    rows.push(Vec::new());
+    rows.extend(
+        guidance::targets(referentiel)
+            .into_iter()
+            .map(|t| vec![fixed(guidance::TARGET_LABEL), fixed(t)]),
+    );
+    Sheet {
+        name: guidance::GUIDE_SHEET.to_owned(),
+        title: guidance::GUIDE_TITLE.to_owned(),
+        headers: GUIDE_HEADERS.to_vec(),
+        rows,
+        widths: vec![26.0, 110.0],
+        lists: Vec::new(),
+        formula_lists: Vec::new(),
+        cell_lists: Vec::new(),
+        verdict_columns: Vec::new(),
+        date_columns: Vec::new(),
+        protected: true,
+        spare_label: None,
+        spare: 0,
+    }
+}
+
+/// The range of the « Mode d'emploi » sheet that holds the fiches' targets of `referentiel`:
+/// `'Mode d''emploi'!$B$16:$B$45`.
+fn targets_range(referentiel: &Referentiel) -> String {
+    // Rows 1 to 3: title, blank, headers; then the guidance, a blank row, the targets.
+    let first = 3 + GUIDE.len() + 2;
+    let last = first + guidance::targets(referentiel).len().saturating_sub(1);
+    format!(
+        "='{}'!$B${first}:$B${last}",
+        guidance::GUIDE_SHEET.replace('\'', "''")
+    )
+}
+
+fn ecarts_sheet(audit: &Audit, referentiel: &Referentiel) -> Sheet {
     let rows = audit
         .ecarts
         .iter()
         .map(|f| {
-            let target = match f.target {
-                EcartTarget::Engagement(n) => Cell::InputNumber(Some(f64::from(n.get()))),
-                EcartTarget::Management(id) => input(Some(&id.to_string())),
-            };
+            let target = input(Some(&guidance::target_label(f.target, referentiel)));
             vec![
                 target,
                 input(Some(f.grade.code())),
@@ -477,6 +523,7 @@ fn ecarts_sheet(audit: &Audit) -> Sheet {
             18.0, 9.0, 40.0, 34.0, 34.0, 12.0, 24.0, 10.0, 12.0, 34.0, 9.0, 34.0, 34.0,
         ],
         cell_lists: Vec::new(),
+        formula_lists: vec![(0, targets_range(referentiel))],
         lists: vec![(1, &GRADES[..]), (7, &STATES[..])],
         verdict_columns: vec![1],
         date_columns: vec![5, 8],
@@ -524,6 +571,7 @@ fn conclusion_sheet(audit: &Audit) -> Sheet {
         widths: vec![34.0, 110.0],
         lists: Vec::new(),
         cell_lists: Vec::new(),
+        formula_lists: Vec::new(),
         verdict_columns: Vec::new(),
         date_columns: Vec::new(),
         protected: false,

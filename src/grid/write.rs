@@ -2,10 +2,11 @@
 
 use rust_xlsxwriter::{
     Color, ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, Format, FormatAlign,
-    FormatBorder, ProtectionOptions, Workbook, Worksheet, XlsxError,
+    FormatBorder, Formula, Note, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
 use crate::grid::contract::Tally;
+use crate::grid::guidance;
 use crate::grid::height;
 use crate::grid::layout;
 use crate::grid::limits::{MAX_ROWS, refused, thousands};
@@ -162,6 +163,12 @@ fn write_sheet(ws: &mut Worksheet, sheet: &rows::Sheet, styles: &Styles) -> Resu
     let header_row = 2;
     for (col, header) in sheet.headers.iter().enumerate() {
         ws.write_string_with_format(header_row, col as u16, *header, &styles.header)?;
+        if let Some(note) = guidance::header_note(header) {
+            let note = Note::new(note)
+                .set_author("qualepref")
+                .add_author_prefix(false);
+            ws.insert_note(header_row, col as u16, &note)?;
+        }
     }
     ws.set_row_height(header_row, height::header(&sheet.headers, &sheet.widths))?;
     let first = header_row + 1;
@@ -204,6 +211,11 @@ fn write_sheet(ws: &mut Worksheet, sheet: &rows::Sheet, styles: &Styles) -> Resu
         let last = end - 1;
         for (col, list) in &sheet.lists {
             let validation = DataValidation::new().allow_list_strings(list)?;
+            ws.add_data_validation(first, *col as u16, last, *col as u16, &validation)?;
+        }
+        for (col, formula) in &sheet.formula_lists {
+            let validation =
+                DataValidation::new().allow_list_formula(Formula::new(formula.as_str()));
             ws.add_data_validation(first, *col as u16, last, *col as u16, &validation)?;
         }
         for col in &sheet.verdict_columns {

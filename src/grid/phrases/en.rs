@@ -116,6 +116,7 @@ fn why(why: &Why) -> String {
         Why::NotSection => "not a section of the conclusion",
         Why::NotUnderSection => "not under a section of the conclusion",
         Why::FicheNumberNotWhole => "a fiche's number is a whole number (1, 2…)",
+        Why::NotGuidance => "not a text of the grid's mode d'emploi",
         Why::PlanWithoutDecision => {
             "a plan d'actions accepted without the date of the labelling decision"
         }

@@ -128,6 +128,7 @@ fn why(why: &Why) -> String {
         Why::NotSection => "pas une rubrique de la conclusion",
         Why::NotUnderSection => "sous aucune rubrique de la conclusion",
         Why::FicheNumberNotWhole => "le numéro d'une fiche est un nombre entier (1, 2…)",
+        Why::NotGuidance => "pas un texte du mode d'emploi de la grille",
         Why::PlanWithoutDecision => {
             "un plan d'actions accepté sans date de décision de labellisation"
         }

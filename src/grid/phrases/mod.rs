@@ -144,6 +144,8 @@ pub(crate) enum Why {
     FicheNumberNotWhole,
     /// A plan d'actions accepted without the decision it follows.
     PlanWithoutDecision,
+    /// A text of the « Mode d'emploi » sheet that is not the grid's own.
+    NotGuidance,
 }
 
 /// The grid reader's wording in one language.
@@ -380,6 +382,7 @@ mod tests {
             Why::NotUnderSection,
             Why::FicheNumberNotWhole,
             Why::PlanWithoutDecision,
+            Why::NotGuidance,
         ] {
             out.push((p.why)(&why));
         }
