@@ -2887,6 +2887,8 @@ fn every_row_of_the_grid_is_tall_enough_for_its_wrapped_text() {
                     // However narrow a font, a line holds at most one and a half times the
                     // column's width in characters; each line is at least 12 points high.
                     let Some(width) = widths.get(c) else { continue };
+                    // Column widths are small positive numbers.
+                    #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
                     let room = (width * 1.5).floor() as usize;
                     let lines: usize = text
                         .split('\n')

@@ -103,6 +103,8 @@ fn height(lines: usize) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    // Heights are whole points plus two: exact in an f64.
+    #![allow(clippy::float_cmp)]
     use super::*;
 
     #[test]
