@@ -146,7 +146,9 @@ fuzz_target!(|data: &[u8]| {
         Err(report) => {
             if !filed {
                 assert!(
-                    report.errors().any(|d| d.message.contains(&named)),
+                    report
+                        .errors()
+                        .any(|d| d.message_in(qualepref::Language::En).contains(&named)),
                     "{token:?} at {named}: refused, but no error names it"
                 );
             }
