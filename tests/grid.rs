@@ -13,8 +13,8 @@ use std::io::Cursor;
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
 use qualepref::grid::{self, GridDiagnostic};
 use qualepref::{
-    AdministrationType, Audit, AuditKind, AuditType, EngagementNumber, ImportLevel, ModuleNumber,
-    Referentiel, RuleCode, Site, Unread, ValidationOptions, Verdict, validate,
+    AdministrationType, Audit, AuditKind, AuditType, EngagementNumber, ImportLevel, Language,
+    ModuleNumber, Referentiel, RuleCode, Site, Unread, ValidationOptions, Verdict, validate,
 };
 use rust_xlsxwriter::Workbook;
 
@@ -120,7 +120,10 @@ fn set(rows: &mut [Vec<Data>], r: usize, c: usize, value: Data) {
 }
 
 fn lines(diagnostics: &[GridDiagnostic]) -> Vec<String> {
-    diagnostics.iter().map(ToString::to_string).collect()
+    diagnostics
+        .iter()
+        .map(|d| d.to_string_in(Language::En))
+        .collect()
 }
 
 #[test]
@@ -249,7 +252,7 @@ fn the_workbook_is_a_valid_office_open_xml_package() {
          autoFilter=\"0\"/>"
     ));
     assert_eq!(
-        module_1.matches("sqref=\"C4:C41\"").count(),
+        module_1.matches("sqref=\"C4:C49\"").count(),
         2,
         "{module_1}"
     );
@@ -276,14 +279,15 @@ fn the_workbook_has_the_grid_sheets_read_by_an_independent_reader() {
             "Page de garde",
             "Module 1",
             "Module 2",
-            "Management",
+            "Pilotage et labellisation",
             "Audit à distance",
             "Fiches d'écart",
             "Conclusion",
+            "Mode d'emploi",
             "_qualepref"
         ]
     );
-    assert_eq!(metadata[7].1, calamine::SheetVisible::Hidden);
+    assert_eq!(metadata[8].1, calamine::SheetVisible::Hidden);
     let mut sheets = read(&bytes);
     let first = sheet(&mut sheets, "Module 1");
     assert_eq!(first[2][0], Data::String("N°".into()));
@@ -399,6 +403,25 @@ fn a_grid_edited_by_hand_imports_with_diagnostics_naming_sheet_and_cell() {
             "Notes!A1: skipped: sheet not part of the grid, not used: \"brouillon\"".to_owned(),
         ]
     );
+    // The same diagnostics in French, typeset: the crate's default language.
+    let french: Vec<String> = back.diagnostics().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        french,
+        [
+            format!(
+                "Module 1!C{}\u{a0}: avertissement\u{a0}: verdict «\u{a0}CC\u{a0}» inconnu (attendus\u{a0}: C, NA, NC min, NC Maj)\u{202f}; laissé sans verdict",
+                r7 + 1
+            ),
+            format!(
+                "Module 1!J{r8}\u{a0}: ignoré\u{a0}: hors des colonnes de la grille, valeur non reprise\u{a0}: «\u{a0}à revoir\u{a0}»"
+            ),
+            "Notes!A1\u{a0}: ignoré\u{a0}: feuille étrangère à la grille, valeur non reprise\u{a0}: «\u{a0}brouillon\u{a0}»".to_owned(),
+        ]
+    );
+    assert_eq!(
+        back.diagnostics()[1].message_in(Language::Fr),
+        back.diagnostics()[1].message
+    );
     assert_eq!(back.diagnostics()[0].level, ImportLevel::Warning);
 }
 
@@ -495,6 +518,9 @@ fn a_title_edited_or_a_row_moved_to_another_module_is_reported_and_read_by_numbe
     let second = sheet(&mut sheets, "Module 2");
     let r21 = row_of(second, 21);
     let moved = second.remove(r21);
+    // Its spare row too, which holds only its number.
+    assert_eq!(second[r21].iter().filter(|v| **v != Data::Empty).count(), 1);
+    second.remove(r21);
     let first = sheet(&mut sheets, "Module 1");
     first.push(moved);
     let at = first.len();
@@ -731,7 +757,7 @@ fn every_cell_the_grid_import_cannot_read_is_kept_in_unread() {
         (
             "a management verdict",
             Box::new(|sheets| {
-                let management = sheet(sheets, "Management");
+                let management = sheet(sheets, "Pilotage et labellisation");
                 let r = management
                     .iter()
                     .position(|row| row.get(1) == Some(&Data::Float(1.0)))
@@ -740,7 +766,7 @@ fn every_cell_the_grid_import_cannot_read_is_kept_in_unread() {
                 vec![(
                     "management[0].verdict",
                     "OK",
-                    format!("Management!D{}", r + 1),
+                    format!("Pilotage et labellisation!D{}", r + 1),
                 )]
             }),
         ),
@@ -882,8 +908,8 @@ fn every_cell_the_grid_import_cannot_read_is_kept_in_unread() {
         assert_eq!(cells.len(), back.diagnostics().len(), "{case}");
         for d in back.diagnostics() {
             let dropped = d.level == ImportLevel::Skipped
-                || d.message.contains("not used")
-                || d.message.contains("left without");
+                || d.message_in(Language::En).contains("not used")
+                || d.message_in(Language::En).contains("left without");
             if dropped {
                 assert!(
                     back.audit()
@@ -1044,6 +1070,17 @@ fn a_blank_grid_filled_in_imports_as_the_audit() {
         .push(qualepref::Observation::opportunity_for_improvement(
             "Message d'attente à mettre à jour",
         ));
+    expected.referentiel.label = Some(referentiel().title().to_owned());
+    // The usual remote checks, their notes left to fill.
+    expected.remote_checks = toulon()
+        .remote_checks
+        .into_iter()
+        .map(|mut c| {
+            c.note = None;
+            c.observations.clear();
+            c
+        })
+        .collect();
     assert_eq!(back.audit(), &expected);
     assert_eq!(
         lines(back.diagnostics()),
@@ -1178,6 +1215,101 @@ fn ods_package(content: String) -> Vec<u8> {
     ])
 }
 
+/// Toulon with every field the grid gained in 0.3: the evidence of assessments and management
+/// items, a fiche's number, cause and answer, an internal audit's external audit, the
+/// labelling decision and the day its plan d'actions was accepted.
+fn toulon_with_every_field() -> Audit {
+    let mut audit = toulon();
+    audit.kind.internal = true;
+    audit.kind.external_on = Some("2020-02-18".parse().unwrap());
+    audit.labelling = Some(
+        qualepref::LabellingDecision::on("2020-01-15".parse().unwrap())
+            .with_plan_accepted_on("2020-01-30".parse().unwrap()),
+    );
+    let seventeen = EngagementNumber::try_from(17).unwrap();
+    audit.assessment_mut(seventeen).unwrap().evidence = Some(
+        "Tableau de bord des délais de réponse ; entretien avec la cheffe du bureau courrier"
+            .to_owned(),
+    );
+    audit.management[0].evidence = Some("Compte rendu du comité de pilotage du 12/09/2019".into());
+    let mut fiche = qualepref::FicheEcart::new(
+        qualepref::EcartTarget::Engagement(seventeen),
+        qualepref::NcGrade::Minor,
+        "Délai de réponse aux courriels dépassé sur deux envois tests.",
+    )
+    .with_requirement("Engagement 17");
+    fiche.number = Some(1);
+    fiche.cause = Some("Boîte fonctionnelle sans suppléant pendant les congés.".into());
+    fiche.response = Some("Un suppléant est désigné ; relevé hebdomadaire de la boîte.".into());
+    audit.ecarts.push(fiche);
+    audit
+}
+
+#[test]
+fn every_field_of_the_audit_round_trips_through_the_workbook_and_the_opendocument() {
+    let audit = toulon_with_every_field();
+    let bytes = grid::export_xlsx(&audit, referentiel()).unwrap();
+    let back = grid::import_xlsx(&bytes, referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &audit);
+    // Each in its cell: read by an independent reader.
+    let mut sheets = read(&bytes);
+    let module = sheet(&mut sheets, "Module 1");
+    let r = row_of(module, 17);
+    assert_eq!(module[2][8], Data::String("Éléments de preuve".into()));
+    assert!(matches!(&module[r][8], Data::String(s) if s.starts_with("Tableau de bord")));
+    let fiches = sheet(&mut sheets, "Fiches d'écart");
+    assert_eq!(
+        fiches[2][10..13],
+        [s("N° de fiche"), s("Cause"), s("Réponse du site")]
+    );
+    assert_eq!(fiches[3][10], Data::Float(1.0));
+    assert!(matches!(&fiches[3][11], Data::String(s) if s.starts_with("Boîte fonctionnelle")));
+    let cover = sheet(&mut sheets, "Page de garde");
+    let external = labelled(cover, "Date de l'audit externe (audit interne)");
+    assert!(matches!(cover[external][1], Data::DateTime(_)));
+    // The same through OpenDocument.
+    let back = grid::import_xlsx(&ods(&read(&bytes)), referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &audit);
+}
+
+#[test]
+fn a_plan_accepted_without_a_decision_or_a_fiche_number_that_is_no_number_is_kept() {
+    let audit = toulon_with_every_field();
+    let mut sheets = read(&grid::export_xlsx(&audit, referentiel()).unwrap());
+    let cover = sheet(&mut sheets, "Page de garde");
+    let decided = labelled(cover, "Décision de labellisation le");
+    set(cover, decided, 1, Data::Empty);
+    let fiches = sheet(&mut sheets, "Fiches d'écart");
+    set(fiches, 3, 10, s("n°1"));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(back.audit().labelling, None);
+    assert_eq!(back.audit().ecarts[0].number, None);
+    let plan = format!("Page de garde!B{}", decided + 2);
+    assert_eq!(
+        back.audit().unread,
+        [
+            Unread::new("labelling.plan_accepted_on", "2020-01-30").in_cell(plan.clone()),
+            Unread::new("ecarts[0].number", "n°1").in_cell("Fiches d'écart!K4"),
+        ]
+    );
+    assert_eq!(
+        lines(back.diagnostics()),
+        [
+            format!(
+                "{plan}: skipped: a plan d'actions accepted without the date of the labelling decision, not used: \"2020-01-30\""
+            ),
+            "Fiches d'écart!K4: skipped: a fiche's number is a whole number (1, 2…), not used: \"n°1\"".to_owned(),
+        ]
+    );
+    assert!(
+        back.diagnostics()[1]
+            .to_string()
+            .contains("le numéro d'une fiche est un nombre entier (1, 2…), valeur non reprise")
+    );
+}
+
 #[test]
 fn a_grid_saved_as_opendocument_reads_the_same() {
     let audit = toulon();
@@ -1280,9 +1412,23 @@ mod generated {
             prop::option::of(date()),
             prop::option::of(text()),
             status(),
+            (
+                prop::option::of(0u32..100_000),
+                prop::option::of(text()),
+                prop::option::of(text()),
+            ),
         )
             .prop_map(
-                |((engagement, n, item), grade, finding, action, due, leader, status)| {
+                |(
+                    (engagement, n, item),
+                    grade,
+                    finding,
+                    action,
+                    due,
+                    leader,
+                    status,
+                    (number, cause, response),
+                )| {
                     let target = if engagement {
                         EcartTarget::Engagement(EngagementNumber::new(n).unwrap())
                     } else {
@@ -1292,6 +1438,9 @@ mod generated {
                         ))
                     };
                     FicheEcart {
+                        number,
+                        cause,
+                        response,
                         corrective_action: action,
                         due,
                         leader,
@@ -1302,8 +1451,9 @@ mod generated {
             )
     }
 
+    /// Paragraphs of the conclusion: a line break in a conclusion cell starts a paragraph.
     fn paragraphs() -> impl Strategy<Value = Vec<String>> {
-        prop::collection::vec(text(), 0..3)
+        prop::collection::vec(text().prop_map(|t| t.replace('\n', " ")), 0..3)
     }
 
     proptest! {
@@ -1311,8 +1461,9 @@ mod generated {
 
         #[test]
         fn generated_audits_round_trip_through_the_workbook_and_the_table(
-            assessed in prop::collection::vec((verdict(), prop::option::of(text()), observations()), 23),
-            managed in prop::collection::vec((verdict(), observations()), 7),
+            assessed in prop::collection::vec((verdict(), prop::option::of(text()), prop::option::of(text()), observations()), 23),
+            managed in prop::collection::vec((verdict(), prop::option::of(text()), prop::option::of(text()), observations()), 7),
+            (external_on, decided_on, plan_accepted_on) in (prop::option::of(date()), prop::option::of(date()), prop::option::of(date())),
             remote_checks in prop::collection::vec(remote(), 0..5),
             ecarts in prop::collection::vec(fiche(), 0..3),
             sections in prop::collection::vec(paragraphs(), 9),
@@ -1320,15 +1471,26 @@ mod generated {
         ) {
             let mut audit = Audit::from_json_str(qualepref::samples::TOULON_2019_JSON)
                 .map_err(|e| TestCaseError::fail(e.to_string()))?;
-            for (a, (verdict, comment, observations)) in audit.assessments.iter_mut().zip(assessed) {
+            for (a, (verdict, comment, evidence, observations)) in audit.assessments.iter_mut().zip(assessed) {
                 a.verdict = verdict;
                 a.comment = comment;
+                a.evidence = evidence;
                 a.observations = observations;
             }
-            for (m, (verdict, observations)) in audit.management.iter_mut().zip(managed) {
+            for (m, (verdict, comment, evidence, observations)) in audit.management.iter_mut().zip(managed) {
                 m.verdict = verdict;
+                m.comment = comment;
+                m.evidence = evidence;
                 m.observations = observations;
             }
+            audit.kind.external_on = external_on;
+            audit.labelling = decided_on.map(|day| {
+                let decision = qualepref::LabellingDecision::on(day);
+                match plan_accepted_on {
+                    Some(plan) => decision.with_plan_accepted_on(plan),
+                    None => decision,
+                }
+            });
             // Remote checks are keyed by channel and engagement: one check per key.
             let mut checks: Vec<RemoteCheck> = Vec::new();
             for check in remote_checks {
@@ -1874,7 +2036,7 @@ fn a_workbook_of_more_than_64_sheets_is_refused_before_they_are_read() {
     let err = grid::import_xlsx(&zip_parts(&parts), referentiel()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "invalid audit grid \"60 008 sheets\": a grid has a dozen sheets; a workbook may have at \
+        "invalid audit grid \"60 009 sheets\": a grid has a dozen sheets; a workbook may have at \
          most 64"
     );
     assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
@@ -2152,7 +2314,7 @@ fn a_second_value_of_an_item_competes_with_the_first_and_refuses_the_audit() {
             "assessments[4].comment",
         ),
         (
-            "Management",
+            "Pilotage et labellisation",
             Box::new(management_row),
             3,
             "nc-maj",
@@ -2609,7 +2771,7 @@ fn the_writers_refuse_what_the_readers_would_not_read_back() {
         grid::export_xlsx(&audit, referentiel())
             .unwrap_err()
             .to_string(),
-        "invalid audit grid \"Module 1: 100 040 rows\": the grid of this audit would have a sheet \
+        "invalid audit grid \"Module 1: 100 048 rows\": the grid of this audit would have a sheet \
          of more rows than its reader reads (100 000)"
     );
     #[cfg(feature = "csv")]
@@ -2631,7 +2793,10 @@ fn the_workbook_holds_no_formula_even_for_a_text_starting_with_an_equal_sign() {
     let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
     let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
     let mut sheets = 0;
-    for name in names.iter().filter(|n| n.starts_with("xl/worksheets/")) {
+    for name in names
+        .iter()
+        .filter(|n| n.starts_with("xl/worksheets/sheet"))
+    {
         let mut xml = String::new();
         std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut xml).unwrap();
         assert!(!xml.contains("<f>") && !xml.contains("<f "), "{name}");
@@ -2642,9 +2807,402 @@ fn the_workbook_holds_no_formula_even_for_a_text_starting_with_an_equal_sign() {
         );
         sheets += 1;
     }
-    assert_eq!(sheets, 8);
+    assert_eq!(sheets, 9);
     assert_eq!(
         grid::import_xlsx(&bytes, referentiel()).unwrap().audit(),
         &audit
     );
+}
+
+/// The height set on each row of the sheet XML `xml`, by 1-based row number: `ht` of a row
+/// with `customHeight="1"`.
+fn row_heights(xml: &str) -> std::collections::HashMap<u32, f64> {
+    let mut heights = std::collections::HashMap::new();
+    for row in xml.split("<row ").skip(1) {
+        let head = &row[..row.find('>').unwrap()];
+        let attr = |name: &str| {
+            head.split_whitespace()
+                .find_map(|a| a.strip_prefix(&format!("{name}=\"")))
+                .map(|v| v.trim_end_matches('/').trim_end_matches('"').to_owned())
+        };
+        let r: u32 = attr("r").unwrap().parse().unwrap();
+        if attr("customHeight").as_deref() == Some("1") {
+            heights.insert(r, attr("ht").unwrap().parse().unwrap());
+        }
+    }
+    heights
+}
+
+#[test]
+fn every_row_of_the_grid_is_tall_enough_for_its_wrapped_text() {
+    let modules = [qualepref::ModuleNumber::ONE, ModuleNumber::new(2).unwrap()];
+    for (case, bytes) in [
+        (
+            "blank",
+            grid::new_xlsx(referentiel(), &modules, None, None).unwrap(),
+        ),
+        (
+            "Toulon",
+            grid::export_xlsx(&toulon(), referentiel()).unwrap(),
+        ),
+    ] {
+        let parts = parts_of(&bytes);
+        let sheets = read(&bytes);
+        for (i, (name, rows)) in sheets.iter().enumerate() {
+            if name == "_qualepref" {
+                continue;
+            }
+            let xml = parts
+                .iter()
+                .find(|p| p.name == format!("xl/worksheets/sheet{}.xml", i + 1))
+                .unwrap();
+            let heights = row_heights(std::str::from_utf8(&xml.data).unwrap());
+            // The column widths of the sheet, in characters.
+            let widths: Vec<f64> = {
+                let xml = std::str::from_utf8(&xml.data).unwrap();
+                xml.split("<col ")
+                    .skip(1)
+                    .map(|c| {
+                        let at = c.find("width=\"").unwrap() + 7;
+                        c[at..at + c[at..].find('"').unwrap()].parse().unwrap()
+                    })
+                    .collect()
+            };
+            for (r, row) in rows.iter().enumerate() {
+                let texts: Vec<(usize, &str)> = row
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(c, v)| match v {
+                        Data::String(s) => Some((c, s.as_str())),
+                        _ => None,
+                    })
+                    .collect();
+                if texts.is_empty() || (r == 0) {
+                    continue;
+                }
+                // A row without a height of its own has the default one, of one line (a spare
+                // row's label, which grows as one types).
+                let ht = heights.get(&(r as u32 + 1)).copied().unwrap_or(12.0);
+                for (c, text) in texts {
+                    // However narrow a font, a line holds at most one and a half times the
+                    // column's width in characters; each line is at least 12 points high.
+                    let Some(width) = widths.get(c) else { continue };
+                    // Column widths are small positive numbers.
+                    #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+                    let room = (width * 1.5).floor() as usize;
+                    let lines: usize = text
+                        .split('\n')
+                        .map(|p| p.chars().count().div_ceil(room).max(1))
+                        .sum();
+                    // A group heading runs over the empty cells beside it.
+                    let heading = name.starts_with("Module") && c == 1 && row[0] == Data::Empty;
+                    if !heading {
+                        assert!(
+                            ht >= 12.0 * lines as f64,
+                            "{case}: {name}!{}{}: {ht} points for {lines} lines: {text:?}",
+                            char::from(b'A' + c as u8),
+                            r + 1
+                        );
+                    }
+                }
+            }
+            // The header row holds its wrapped headers: two lines at least on a module sheet.
+            if name.starts_with("Module") {
+                assert!(heights[&3] >= 30.0, "{case}: {name}: {}", heights[&3]);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_blank_grid_lists_the_usual_remote_checks_notes_left_to_fill() {
+    let modules = [ModuleNumber::ONE, ModuleNumber::new(2).unwrap()];
+    let bytes = grid::new_xlsx(referentiel(), &modules, None, None).unwrap();
+    let mut sheets = read(&bytes);
+    let remote = sheet(&mut sheets, "Audit à distance");
+    let title = remote[0][0].to_string();
+    assert!(
+        title.ends_with("\u{202f}; des lignes peuvent être ajoutées ou supprimées"),
+        "{title}"
+    );
+    let checks: Vec<(String, String, String)> = remote[3..]
+        .iter()
+        .filter(|r| r.first().is_some_and(|v| *v != Data::Empty))
+        .map(|r| {
+            let note = r.get(4).map_or_else(String::new, ToString::to_string);
+            (r[0].to_string(), r[1].to_string(), note)
+        })
+        .collect();
+    let internet = "Internet";
+    let phone = "Téléphone (standard, SVI, SART)";
+    let mail = "Courriels";
+    let expected: Vec<(String, String, String)> = [
+        (internet, 1),
+        (internet, 3),
+        (internet, 10),
+        (internet, 11),
+        (internet, 12),
+        (internet, 13),
+        (internet, 14),
+        (phone, 1),
+        (phone, 2),
+        (phone, 8),
+        (phone, 10),
+        (mail, 16),
+        (mail, 17),
+    ]
+    .iter()
+    .map(|(c, n)| ((*c).to_owned(), n.to_string(), String::new()))
+    .collect();
+    assert_eq!(checks, expected);
+    // The Toulon report's checks, the same channels and engagements.
+    let toulon: Vec<(qualepref::RemoteChannel, u16)> = toulon()
+        .remote_checks
+        .iter()
+        .map(|c| (c.channel, c.engagement.get()))
+        .collect();
+    let mut blank = sheets.clone();
+    let cover = sheet(&mut blank, "Page de garde");
+    for (label, value) in [
+        ("Type d'administration", "Préfecture"),
+        ("Département", "83"),
+        ("Ville", "TOULON"),
+        ("Date de début", "2024-03-12"),
+    ] {
+        let at = labelled(cover, label);
+        set(cover, at, 1, s(value));
+    }
+    let back = grid::import_xlsx(&write(&blank), referentiel()).unwrap();
+    let read: Vec<(qualepref::RemoteChannel, u16)> = back
+        .audit()
+        .remote_checks
+        .iter()
+        .map(|c| (c.channel, c.engagement.get()))
+        .collect();
+    assert_eq!(read, toulon);
+    assert!(back.audit().remote_checks.iter().all(|c| c.note.is_none()));
+}
+
+#[test]
+fn a_grid_of_version_0_2_with_its_older_sheet_names_reads_the_same_and_says_so() {
+    let audit = toulon();
+    let mut sheets = read(&grid::export_xlsx(&audit, referentiel()).unwrap());
+    for (name, _) in &mut sheets {
+        if name == "Pilotage et labellisation" {
+            "Management".clone_into(name);
+        }
+    }
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(back.audit(), &audit);
+    assert_eq!(
+        lines(back.diagnostics()),
+        [
+            "Management!A1: info: a sheet named as in grids of version 0.2 (\"Management\"); read as the sheet now named \"Pilotage et labellisation\""
+        ]
+    );
+    assert_eq!(
+        back.diagnostics()[0].to_string(),
+        "Management!A1\u{a0}: info\u{a0}: une feuille nommée comme dans les grilles de la version 0.2 («\u{a0}Management\u{a0}»)\u{a0}: lue comme la feuille aujourd'hui nommée «\u{a0}Pilotage et labellisation\u{a0}»"
+    );
+    assert_eq!(back.diagnostics()[0].level, ImportLevel::Info);
+}
+
+#[test]
+fn several_paragraphs_of_a_conclusion_cell_read_as_paragraphs() {
+    let audit = toulon();
+    let mut sheets = read(&grid::export_xlsx(&audit, referentiel()).unwrap());
+    let conclusion = sheet(&mut sheets, "Conclusion");
+    // The four pistes de progrès typed in one cell, a line each (Alt+Entrée), a blank line
+    // between two of them.
+    let rows: Vec<usize> = (0..conclusion.len())
+        .filter(|&r| conclusion[r].first() == Some(&s("PISTES DE PROGRES")))
+        .collect();
+    assert_eq!(rows.len(), 4);
+    let paragraphs = &audit.conclusion.pistes_de_progres;
+    let joined = format!(
+        "{}\n{}\r\n\n{}\n{}",
+        paragraphs[0], paragraphs[1], paragraphs[2], paragraphs[3]
+    );
+    set(conclusion, rows[0], 1, s(&joined));
+    for &r in &rows[1..] {
+        conclusion[r] = Vec::new();
+    }
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &audit);
+
+    // A line that reads as a verdict is kept, the others read.
+    let conclusion = sheet(&mut sheets, "Conclusion");
+    set(
+        conclusion,
+        rows[0],
+        1,
+        s(&format!("{}\nNC Maj", paragraphs[0])),
+    );
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(
+        back.audit().conclusion.pistes_de_progres,
+        [paragraphs[0].clone()]
+    );
+    assert_eq!(
+        back.audit().unread,
+        [Unread::new("conclusion.pistes_de_progres", "NC Maj")
+            .in_cell(format!("Conclusion!B{}", rows[0] + 1))]
+    );
+
+    // The writers refuse a paragraph with a line break, which would come back as two.
+    let mut broken = audit.clone();
+    broken.conclusion.commentaires = vec!["Première ligne\nseconde ligne".to_owned()];
+    let err = grid::export_xlsx(&broken, referentiel()).unwrap_err();
+    assert!(
+        err.to_string().contains("conclusion.commentaires[0]"),
+        "{err}"
+    );
+    assert!(grid::export_csv(&broken, referentiel()).is_err());
+}
+
+#[test]
+fn a_spare_row_with_its_number_follows_each_engagement_for_a_further_observation() {
+    let audit = toulon();
+    let mut sheets = read(&grid::export_xlsx(&audit, referentiel()).unwrap());
+    let first = sheet(&mut sheets, "Module 1");
+    for n in 1..=20u16 {
+        let r = row_of(first, n);
+        // The engagement's rows (one per observation row), then one with only its number.
+        let spare = (r + 1..first.len())
+            .find(|&s| first[s].iter().skip(1).all(|v| *v == Data::Empty))
+            .unwrap();
+        assert_eq!(first[spare][0], Data::Float(f64::from(n)), "engagement {n}");
+        assert!((r + 1..spare).all(|x| first[x][0] == Data::Float(f64::from(n))));
+    }
+    // No spare rows left at the bottom.
+    assert_eq!(first.last().unwrap()[0], Data::Float(20.0));
+    let r5 = row_of(first, 5);
+    set(first, r5 + 1, 4, s("Signalétique peu visible"));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    let mut expected = audit;
+    expected
+        .observe(
+            EngagementNumber::try_from(5).unwrap(),
+            qualepref::Observation::new(
+                qualepref::ObservationKind::AreaOfConcern,
+                "Signalétique peu visible",
+            ),
+        )
+        .unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &expected);
+}
+
+#[test]
+fn the_mode_d_emploi_is_the_grids_own_text_and_anything_typed_there_is_kept() {
+    let bytes = grid::export_xlsx(&toulon(), referentiel()).unwrap();
+    let mut sheets = read(&bytes);
+    let guide = sheet(&mut sheets, "Mode d'emploi");
+    let text: Vec<String> = guide.iter().flatten().map(ToString::to_string).collect();
+    for subject in [
+        "Page de garde",
+        "Une observation de plus",
+        "Listes déroulantes",
+        "Ce que la lecture refuse",
+    ] {
+        assert!(text.iter().any(|t| t == subject), "{subject}");
+    }
+    assert!(
+        text.iter()
+            .any(|t| t.contains("NC Maj (non-conformité majeure)"))
+    );
+    // Its text is read as the grid's own: the grid reads back as written.
+    let back = grid::import_xlsx(&bytes, referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    // A note typed there, and a verdict, are reported and kept.
+    let at = guide.len();
+    guide.push(vec![Data::Empty, s("NC Maj")]);
+    set(guide, 5, 2, s("à relire"));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(
+        lines(back.diagnostics()),
+        [
+            "Mode d'emploi!C6: skipped: not a text of the grid's mode d'emploi, not used: \"à relire\"".to_owned(),
+            format!("Mode d'emploi!B{}: skipped: not a text of the grid's mode d'emploi, not used: \"NC Maj\"", at + 1),
+        ]
+    );
+    assert_eq!(back.audit().unread.len(), 2);
+    assert!(back.audit().unread.iter().all(|u| u.field == "grid"));
+}
+
+#[test]
+fn column_headers_carry_comments() {
+    let bytes = grid::export_xlsx(&toulon(), referentiel()).unwrap();
+    let parts = parts_of(&bytes);
+    let comments: Vec<String> = parts
+        .iter()
+        .filter(|p| p.name.starts_with("xl/comments"))
+        .map(|p| String::from_utf8(p.data.clone()).unwrap())
+        .collect();
+    // The module sheets, management, remote checks and fiches d'écart.
+    assert_eq!(
+        comments.len(),
+        5,
+        "{:?}",
+        parts.iter().map(|p| &p.name).collect::<Vec<_>>()
+    );
+    let all = comments.concat();
+    assert!(all.contains("Documents consultés, personnes rencontrées."));
+    assert!(all.contains("C (conforme), NA (non applicable, à justifier en commentaire)"));
+}
+
+#[test]
+fn a_fiche_target_is_a_drop_down_of_the_engagements_and_items_read_back_in_either_form() {
+    let mut audit = toulon_with_every_field();
+    let mut on_item = audit.ecarts[0].clone();
+    on_item.target = qualepref::EcartTarget::Management(qualepref::ManagementItemId::new(
+        qualepref::ManagementSection::Pilotage,
+        5,
+    ));
+    on_item.number = Some(2);
+    audit.ecarts.push(on_item);
+    let bytes = grid::export_xlsx(&audit, referentiel()).unwrap();
+    let mut sheets = read(&bytes);
+    let fiches = sheet(&mut sheets, "Fiches d'écart");
+    assert_eq!(
+        fiches[3][0],
+        s("17 — Nous vous répondons dans un délai annoncé et maîtrisé")
+    );
+    let Data::String(item) = &fiches[4][0] else {
+        panic!("{:?}", fiches[4][0])
+    };
+    assert!(item.starts_with("Pilotage 5 — "), "{item}");
+    // The drop-down lists the Mode d'emploi's targets.
+    let parts = parts_of(&bytes);
+    let xml = parts
+        .iter()
+        .find(|p| p.name == "xl/worksheets/sheet6.xml")
+        .unwrap();
+    let xml = std::str::from_utf8(&xml.data).unwrap();
+    assert!(
+        xml.contains("<formula1>'Mode d''emploi'!$B$16:$B$45</formula1>"),
+        "{xml}"
+    );
+    let guide = sheet(&mut sheets, "Mode d'emploi");
+    assert_eq!(
+        guide[15][1],
+        s("1 — Nous vous informons sur les conditions de fonctionnement de nos services")
+    );
+    assert!(matches!(&guide[44][1], Data::String(t) if t.starts_with("Labellisation 2 — ")));
+    let back = grid::import_xlsx(&bytes, referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &audit);
+    // A bare number and an item typed as in 0.2 read the same.
+    let fiches = sheet(&mut sheets, "Fiches d'écart");
+    set(fiches, 3, 0, Data::Float(17.0));
+    set(fiches, 4, 0, s("pilotage 5"));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(back.audit(), &audit);
+    // A title that is not the référentiel's is no target: the row is kept.
+    let fiches = sheet(&mut sheets, "Fiches d'écart");
+    set(fiches, 3, 0, s("17 — Accueil"));
+    let back = grid::import_xlsx(&write(&sheets), referentiel()).unwrap();
+    assert_eq!(back.audit().ecarts.len(), 1);
+    assert!(back.audit().unread.iter().any(|u| u.text == "17 — Accueil"));
 }

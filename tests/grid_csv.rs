@@ -2,7 +2,7 @@
 #![cfg(feature = "csv")]
 
 use qualepref::grid::{self, GridDiagnostic};
-use qualepref::{Audit, EngagementNumber, Referentiel, Unread, Verdict};
+use qualepref::{Audit, EngagementNumber, Language, Referentiel, Unread, Verdict};
 
 fn toulon() -> Audit {
     Audit::from_json_str(qualepref::samples::TOULON_2019_JSON).unwrap()
@@ -13,7 +13,10 @@ fn referentiel() -> &'static Referentiel {
 }
 
 fn lines(diagnostics: &[GridDiagnostic]) -> Vec<String> {
-    diagnostics.iter().map(ToString::to_string).collect()
+    diagnostics
+        .iter()
+        .map(|d| d.to_string_in(Language::En))
+        .collect()
 }
 
 #[test]
@@ -42,15 +45,15 @@ fn the_table_follows_french_spreadsheet_conventions() {
     let mut rows = text.split("\r\n");
     assert_eq!(
         rows.next().unwrap(),
-        "\u{feff}kind;field;module;engagement;management;channel;verdict;observation;text;risk;comment;requirement;action;phone;email;date;leader;status;status_date;status_note"
+        "\u{feff}kind;field;module;engagement;management;channel;verdict;observation;text;risk;comment;requirement;action;phone;email;date;leader;status;status_date;status_note;evidence;number;cause;response"
     );
     assert_eq!(
         rows.next().unwrap(),
-        "field;format;;;;;;;qualepref-grid/1;;;;;;;;;;;"
+        "field;format;;;;;;;qualepref-grid/1;;;;;;;;;;;;;;;"
     );
-    assert!(text.contains("\r\nassessment;;1;5;;;C;;;;;;;;;;;;;\r\n"));
-    assert!(text.contains("\r\nremote check;;1;3;;internet;Conforme;;;;;;;;;;;;;\r\n"));
-    assert!(text.contains("\r\nmanagement;;;;pilotage 5;;C;;;;;;;;;;;;;\r\n"));
+    assert!(text.contains("\r\nassessment;;1;5;;;C;;;;;;;;;;;;;;;;;\r\n"));
+    assert!(text.contains("\r\nremote check;;1;3;;internet;Conforme;;;;;;;;;;;;;;;;;\r\n"));
+    assert!(text.contains("\r\nmanagement;;;;pilotage 5;;C;;;;;;;;;;;;;;;;;\r\n"));
 }
 
 #[test]
@@ -61,18 +64,18 @@ fn a_table_edited_by_hand_imports_with_diagnostics_naming_line_and_column() {
     let mut edited: Vec<String> = text.split("\r\n").map(str::to_owned).collect();
     let five = edited
         .iter()
-        .position(|l| l == "assessment;;1;5;;;C;;;;;;;;;;;;;")
+        .position(|l| l == "assessment;;1;5;;;C;;;;;;;;;;;;;;;;;")
         .unwrap();
-    edited[five] = "assessment;;1;5;;; nc  MIN ;;;;;;;;;;;;;".to_owned();
+    edited[five] = "assessment;;1;5;;; nc  MIN ;;;;;;;;;;;;;;;;;".to_owned();
     let seven = edited
         .iter()
-        .position(|l| l == "assessment;;1;7;;;C;;;;;;;;;;;;;")
+        .position(|l| l == "assessment;;1;7;;;C;;;;;;;;;;;;;;;;;")
         .unwrap();
-    edited[seven] = "assessment;;1;7;;;CC;;;;;;;;;;;;;;en trop".to_owned();
+    edited[seven] = "assessment;;1;7;;;CC;;;;;;;;;;;;;;;;;;en trop".to_owned();
     // Rows reordered: the row of engagement 9 moved to the end, after an empty line.
     let nine = edited
         .iter()
-        .position(|l| l == "assessment;;1;9;;;C;;;;;;;;;;;;;")
+        .position(|l| l == "assessment;;1;9;;;C;;;;;;;;;;;;;;;;;")
         .unwrap();
     let moved = edited.remove(nine);
     edited.push(String::new());
@@ -91,7 +94,7 @@ fn a_table_edited_by_hand_imports_with_diagnostics_naming_line_and_column() {
     expected.unread = vec![
         Unread::new("grid", "en trop")
             .at_line(seven + 1)
-            .in_cell("column 21"),
+            .in_cell("column 25"),
         Unread::new("assessments[6].verdict", "CC")
             .at_line(seven + 1)
             .in_cell("verdict"),
@@ -101,7 +104,7 @@ fn a_table_edited_by_hand_imports_with_diagnostics_naming_line_and_column() {
         lines(back.diagnostics()),
         [
             format!(
-                "line {}, column 21: skipped: outside the table's columns, not used: \"en trop\"",
+                "line {}, column 25: skipped: outside the table's columns, not used: \"en trop\"",
                 seven + 1
             ),
             format!(
@@ -171,7 +174,7 @@ fn a_fiche_state_not_understood_is_reported_and_read_as_open() {
         .with_status(ActionStatus::InProgress),
     );
     let table = String::from_utf8(grid::export_csv(&audit, referentiel()).unwrap()).unwrap();
-    let row = "fiche;;;17;;;NC min;;Constat synthétique;;;;;;;;Pilote synthétique;en cours;;";
+    let row = "fiche;;;17;;;NC min;;Constat synthétique;;;;;;;;Pilote synthétique;en cours;;;;;;";
     assert!(table.contains(row), "{table}");
     let back = grid::import_csv(table.as_bytes(), referentiel()).unwrap();
     assert_eq!(back.audit(), &audit);
@@ -272,20 +275,20 @@ fn errors(audit: &Audit) -> Vec<String> {
 fn a_second_row_of_an_item_competes_with_the_first_and_refuses_the_audit() {
     for (first, second, field, value) in [
         (
-            "assessment;;1;5;;;C;;;;;;;;;;;;;",
-            "assessment;;1;5;;;NC Maj;;;;;;;;;;;;;",
+            "assessment;;1;5;;;C;;;;;;;;;;;;;;;;;",
+            "assessment;;1;5;;;NC Maj;;;;;;;;;;;;;;;;;",
             "assessments[4].verdict",
             "NC Maj",
         ),
         (
-            "management;;;;pilotage 5;;C;;;;;;;;;;;;;",
-            "management;;;;pilotage 5;;non-conformité majeure;;;;;;;;;;;;;",
+            "management;;;;pilotage 5;;C;;;;;;;;;;;;;;;;;",
+            "management;;;;pilotage 5;;non-conformité majeure;;;;;;;;;;;;;;;;;",
             "management[4].verdict",
             "non-conformité majeure",
         ),
         (
-            "remote check;;1;3;;internet;Conforme;;;;;;;;;;;;;",
-            "remote check;;1;3;;internet;Non conforme;;;;;;;;;;;;;",
+            "remote check;;1;3;;internet;Conforme;;;;;;;;;;;;;;;;;",
+            "remote check;;1;3;;internet;Non conforme;;;;;;;;;;;;;;;;;",
             "remote_checks[1].note",
             "Non conforme",
         ),
@@ -318,7 +321,7 @@ fn a_formula_in_the_table_is_not_read_for_a_verdict() {
     let mut lines = table_lines();
     let at = lines
         .iter()
-        .position(|l| l == "assessment;;1;5;;;C;;;;;;;;;;;;;")
+        .position(|l| l == "assessment;;1;5;;;C;;;;;;;;;;;;;;;;;")
         .unwrap();
     lines[at] = "assessment;;1;5;;;\"=IF(1;\"\"NC Maj\"\";\"\"C\"\")\";;;;;;;;;;;;;".to_owned();
     let back = grid::import_csv(lines.join("\r\n").as_bytes(), referentiel()).unwrap();
@@ -405,9 +408,9 @@ fn a_quoted_value_that_never_closes_is_refused_naming_its_line() {
     let mut lines = table_lines();
     let at = lines
         .iter()
-        .position(|l| l == "assessment;;1;5;;;C;;;;;;;;;;;;;")
+        .position(|l| l == "assessment;;1;5;;;C;;;;;;;;;;;;;;;;;")
         .unwrap();
-    lines[at] = "assessment;;1;5;;;C;;;;\"Vu le registre;;;;;;;;;".to_owned();
+    lines[at] = "assessment;;1;5;;;C;;;;\"Vu le registre;;;;;;;;;;;;;".to_owned();
     let err = grid::import_csv(lines.join("\r\n").as_bytes(), referentiel()).unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -427,13 +430,13 @@ fn a_quoted_value_that_never_closes_is_refused_naming_its_line() {
         "{err}"
     );
     // Quotes doubled inside a quoted value, and a quote inside an unquoted one, are text.
-    lines[at] = "assessment;;1;5;;;C;;;;\"Vu le \"\"registre\"\"\";;;;;;;;;".to_owned();
+    lines[at] = "assessment;;1;5;;;C;;;;\"Vu le \"\"registre\"\"\";;;;;;;;;;;;;".to_owned();
     let back = grid::import_csv(lines.join("\r\n").as_bytes(), referentiel()).unwrap();
     assert_eq!(
         back.audit().assessments[4].comment.as_deref(),
         Some("Vu le \"registre\"")
     );
-    lines[at] = "assessment;;1;5;;;C;;;;Vu 5\" d'attente;;;;;;;;;".to_owned();
+    lines[at] = "assessment;;1;5;;;C;;;;Vu 5\" d'attente;;;;;;;;;;;;;".to_owned();
     let back = grid::import_csv(lines.join("\r\n").as_bytes(), referentiel()).unwrap();
     assert_eq!(
         back.audit().assessments[4].comment.as_deref(),
@@ -536,16 +539,16 @@ fn a_value_a_line_does_not_lay_out_is_kept_whole() {
     for (line, column, value, field) in [
         // An observation of a remote check, whose management column is not its key.
         (
-            "observation;;1;3;;internet;;PP;Etudier la possibilité de rendre plus visible le plan d'amélioration sur le site internet.;;;;;;;;;;;",
+            "observation;;1;3;;internet;;PP;Etudier la possibilité de rendre plus visible le plan d'amélioration sur le site internet.;;;;;;;;;;;;;;;",
             4,
             "NC MAJ",
             "grid",
         ),
         // An assessment's module that is no module: the sheet it names is not the grid's.
-        ("assessment;;1;5;;;C;;;;;;;;;;;;;", 2, "NC Maj", "grid"),
+        ("assessment;;1;5;;;C;;;;;;;;;;;;;;;;;", 2, "NC Maj", "grid"),
         // A management item that is no section and number.
         (
-            "management;;;;pilotage 5;;C;;;;;;;;;;;;;",
+            "management;;;;pilotage 5;;C;;;;;;;;;;;;;;;;;",
             4,
             "NC Maj",
             "management",
@@ -572,4 +575,55 @@ fn a_value_a_line_does_not_lay_out_is_kept_whole() {
             "{line}"
         );
     }
+}
+
+#[test]
+fn every_field_of_the_audit_round_trips_through_the_table_in_its_column() {
+    let mut audit = toulon();
+    audit.kind.external_on = Some("2020-02-18".parse().unwrap());
+    audit.labelling = Some(
+        qualepref::LabellingDecision::on("2020-01-15".parse().unwrap())
+            .with_plan_accepted_on("2020-01-30".parse().unwrap()),
+    );
+    let seventeen = EngagementNumber::try_from(17).unwrap();
+    audit.assessment_mut(seventeen).unwrap().evidence =
+        Some("Tableau de bord des délais de réponse".to_owned());
+    audit.management[4].evidence = Some("Compte rendu du comité des usagers".to_owned());
+    let mut fiche = qualepref::FicheEcart::new(
+        qualepref::EcartTarget::Engagement(seventeen),
+        qualepref::NcGrade::Minor,
+        "Délai de réponse aux courriels dépassé.",
+    );
+    fiche.number = Some(3);
+    fiche.cause = Some("Boîte sans suppléant.".to_owned());
+    fiche.response = Some("Un suppléant est désigné.".to_owned());
+    audit.ecarts.push(fiche);
+    let table = grid::export_csv(&audit, referentiel()).unwrap();
+    let text = std::str::from_utf8(&table).unwrap();
+    for line in [
+        "field;external_on;;;;;;;2020-02-18;;;;;;;;;;;;;;;",
+        "field;labelling_decided_on;;;;;;;2020-01-15;;;;;;;;;;;;;;;",
+        "field;labelling_plan_accepted_on;;;;;;;2020-01-30;;;;;;;;;;;;;;;",
+        "assessment;;1;17;;;C;;;;;;;;;;;;;;Tableau de bord des délais de réponse;;;",
+        "management;;;;pilotage 5;;C;;;;;;;;;;;;;;Compte rendu du comité des usagers;;;",
+        "fiche;;;17;;;NC min;;Délai de réponse aux courriels dépassé.;;;;;;;;;;;;;3;Boîte sans suppléant.;Un suppléant est désigné.",
+    ] {
+        assert!(text.contains(&format!("\r\n{line}\r\n")), "{line}");
+    }
+    let back = grid::import_csv(&table, referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit(), &audit);
+    // A table of version 0.2, without the four new columns, reads as before.
+    let old: String = text
+        .split("\r\n")
+        .map(|l| {
+            let cells: Vec<&str> = l.split(';').collect();
+            cells[..cells.len().min(20)].join(";")
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    let back = grid::import_csv(old.as_bytes(), referentiel()).unwrap();
+    assert_eq!(lines(back.diagnostics()), Vec::<String>::new());
+    assert_eq!(back.audit().ecarts[0].cause, None);
+    assert_eq!(back.audit().assessment(seventeen).unwrap().evidence, None);
 }

@@ -184,9 +184,10 @@ fn place() -> impl Strategy<Value = Place> {
 /// the item of a row (copied to a second row of it).
 fn columns(sheet: &str) -> (&'static [usize], &'static [usize]) {
     match sheet {
-        s if s.starts_with("Module") => (&[2, 3, 4, 5, 6, 7], &[0]),
-        "Management" => (&[3, 4, 5, 6, 7, 8], &[0, 1]),
+        s if s.starts_with("Module") => (&[2, 3, 4, 5, 6, 7, 8], &[0]),
+        "Pilotage et labellisation" => (&[3, 4, 5, 6, 7, 8, 9], &[0, 1]),
         "Audit à distance" => (&[4, 5, 6, 7, 8, 9], &[0, 1, 2]),
+        "Fiches d'écart" => (&[1, 2, 3, 4, 6, 9, 10, 11, 12], &[]),
         "Page de garde" | "Conclusion" => (&[1], &[]),
         _ => (&[], &[]),
     }
@@ -293,15 +294,15 @@ enum Line {
 
 fn line() -> impl Strategy<Value = Line> {
     prop_oneof![
-        (any::<Index>(), 0u8..24).prop_map(|(line, col)| Line::Cell { line, col }),
+        (any::<Index>(), 0u8..28).prop_map(|(line, col)| Line::Cell { line, col }),
         (any::<Index>(), any::<Index>()).prop_map(|(line, col)| Line::Over { line, col }),
         (any::<Index>(), any::<Index>()).prop_map(|(line, col)| Line::Again { line, col }),
     ]
 }
 
-/// The CSV columns of a line's value (verdict, text, comment), and of its key (kind, field,
-/// module, engagement, management, channel).
-const VALUES: [usize; 3] = [6, 8, 10];
+/// The CSV columns of a line's value (verdict, text, comment, evidence, a fiche's number,
+/// cause and answer), and of its key (kind, field, module, engagement, management, channel).
+const VALUES: [usize; 7] = [6, 8, 10, 20, 21, 22, 23];
 const KEYS: [usize; 6] = [0, 1, 2, 3, 4, 5];
 
 /// Writes `text` at `place` in the table's `records` (the header first); returns the table
@@ -331,7 +332,7 @@ fn put_line(records: &[Vec<String>], place: &Line, text: &str) -> (Vec<u8>, usiz
         }
         Line::Again { line, col } => {
             let from = 1 + line.index(body);
-            let mut again = vec![String::new(); 20];
+            let mut again = vec![String::new(); 24];
             for k in KEYS {
                 again[k].clone_from(&records[from][k]);
             }
@@ -464,10 +465,26 @@ fn fixture(audit: Audit, referentiel: Referentiel) -> Fixture {
 fn fixtures() -> &'static [Fixture] {
     static FIXTURES: OnceLock<Vec<Fixture>> = OnceLock::new();
     FIXTURES.get_or_init(|| {
-        let toulon = Audit::from_json_str(qualepref::samples::TOULON_2019_JSON)
+        let mut toulon = Audit::from_json_str(qualepref::samples::TOULON_2019_JSON)
             .unwrap_or_else(|e| panic!("{e}"));
+        // The cells the grid gained in 0.3 hold a value: evidence, the labelling decision.
+        for a in toulon.assessments.iter_mut().step_by(3) {
+            a.evidence = Some(format!("Registre de l'engagement {}", a.engagement));
+        }
+        for m in &mut toulon.management {
+            m.evidence = Some("Compte rendu du comité de pilotage".to_owned());
+        }
+        toulon.labelling = "2020-01-15"
+            .parse()
+            .ok()
+            .map(qualepref::LabellingDecision::on);
         let referentiel = synthetic::synthetic_referentiel().unwrap_or_else(|e| panic!("{e}"));
-        let audit = synthetic::synthetic_audit(&referentiel).unwrap_or_else(|e| panic!("{e}"));
+        let mut audit = synthetic::synthetic_audit(&referentiel).unwrap_or_else(|e| panic!("{e}"));
+        for (n, f) in (1..).zip(&mut audit.ecarts) {
+            f.number = Some(n);
+            f.cause = Some("Bureau du courrier sans suppléant.".to_owned());
+            f.response = Some("Un suppléant est désigné.".to_owned());
+        }
         vec![
             fixture(toulon, Referentiel::qual_e_pref_2019().clone()),
             fixture(audit, referentiel),

@@ -27,6 +27,9 @@ const MAJOR: [&str; 10] = [
 ];
 const CONCERN: [&str; 3] = ["PS : ", "ps: ", "Point sensible : "];
 const SPACES: [&str; 4] = ["", " ", "\u{a0}", "\t"];
+/// The CSV columns of a line's values: verdict, text, comment, evidence, a fiche's number, cause
+/// and answer.
+const VALUES: [usize; 7] = [6, 8, 10, 20, 21, 22, 23];
 
 /// The Toulon audit and the lines of its table (lines without a quote only: they split at
 /// `;`).
@@ -83,7 +86,7 @@ fuzz_target!(|data: &[u8]| {
     let from = body[usize::from(*at) % body.len()];
     let mut lines = lines.clone();
     let mut cells: Vec<String> = lines[from].split(';').map(str::to_owned).collect();
-    let c = usize::from(*col) % 24;
+    let c = usize::from(*col) % 28;
     let line = match mode % 3 {
         // The first free value of the line from `c` on.
         0 => {
@@ -98,17 +101,17 @@ fuzz_target!(|data: &[u8]| {
             lines[from] = cells.join(";");
             from
         }
-        // Over its verdict, text or comment.
+        // Over its verdict, text, comment, evidence, or a fiche's number, cause or answer.
         1 => {
-            cells[[6, 8, 10][c % 3]] = token.clone();
+            cells[VALUES[c % VALUES.len()]] = token.clone();
             lines[from] = cells.join(";");
             from
         }
         // A line of its own, keyed as this one.
         _ => {
-            let mut again = vec![String::new(); 20];
+            let mut again = vec![String::new(); 24];
             again[..6].clone_from_slice(&cells[..6]);
-            again[[6, 8, 10][c % 3]] = token.clone();
+            again[VALUES[c % VALUES.len()]] = token.clone();
             let end = lines.len() - 1;
             lines.insert(end, again.join(";"));
             end
@@ -143,7 +146,9 @@ fuzz_target!(|data: &[u8]| {
         Err(report) => {
             if !filed {
                 assert!(
-                    report.errors().any(|d| d.message.contains(&named)),
+                    report
+                        .errors()
+                        .any(|d| d.message_in(qualepref::Language::En).contains(&named)),
                     "{token:?} at {named}: refused, but no error names it"
                 );
             }

@@ -8,6 +8,8 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::grid::phrases::DateError;
+
 /// The value of one cell, as a spreadsheet stores it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {
@@ -71,21 +73,17 @@ impl Value {
     /// The cell as a date, or why it is not one: a date cell, a serial number (1900 date
     /// system), or text in the forms `2019-11-18`, `18/11/2019`, `18-11-2019`, `18.11.2019`,
     /// `2019/11/18` (a time of day may follow), with a four-digit year from 2000 to 2100.
-    pub(crate) fn date(&self) -> Result<NaiveDate, &'static str> {
+    pub(crate) fn date(&self) -> Result<NaiveDate, DateError> {
         let day = match self {
             Value::Date(d) => *d,
-            Value::Number(n) => {
-                serial_date(*n).ok_or("not a date (a serial number out of range)")?
-            }
-            Value::Text(s) => {
-                text_date(s).ok_or("not a date (18/11/2019 or 2019-11-18, a four-digit year)")?
-            }
-            Value::Empty | Value::Bool(_) => return Err("not a date"),
+            Value::Number(n) => serial_date(*n).ok_or(DateError::Serial)?,
+            Value::Text(s) => text_date(s).ok_or(DateError::NotADateText)?,
+            Value::Empty | Value::Bool(_) => return Err(DateError::NotADate),
         };
         if PLAUSIBLE_YEARS.contains(&day.year()) {
             Ok(day)
         } else {
-            Err("a date outside the years 2000 to 2100")
+            Err(DateError::Years)
         }
     }
 }
@@ -296,51 +294,18 @@ mod tests {
     #[test]
     fn a_date_needs_a_four_digit_year_from_2000_to_2100_and_nothing_after_it() {
         for (value, why) in [
-            (
-                Value::text("18/11/19"),
-                "not a date (18/11/2019 or 2019-11-18, a four-digit year)",
-            ),
-            (
-                Value::text("18/11/02019"),
-                "not a date (18/11/2019 or 2019-11-18, a four-digit year)",
-            ),
-            (
-                Value::text("2019-11-18 ou 19"),
-                "not a date (18/11/2019 or 2019-11-18, a four-digit year)",
-            ),
-            (
-                Value::text("2019-11-18T"),
-                "not a date (18/11/2019 or 2019-11-18, a four-digit year)",
-            ),
-            (
-                Value::text("18/11/1999"),
-                "a date outside the years 2000 to 2100",
-            ),
-            (
-                Value::text("01/01/2101"),
-                "a date outside the years 2000 to 2100",
-            ),
-            (
-                Value::Number(0.0),
-                "not a date (a serial number out of range)",
-            ),
-            (
-                Value::Number(f64::NAN),
-                "not a date (a serial number out of range)",
-            ),
-            (
-                Value::Number(2_958_466.0),
-                "not a date (a serial number out of range)",
-            ),
+            (Value::text("18/11/19"), DateError::NotADateText),
+            (Value::text("18/11/02019"), DateError::NotADateText),
+            (Value::text("2019-11-18 ou 19"), DateError::NotADateText),
+            (Value::text("2019-11-18T"), DateError::NotADateText),
+            (Value::text("18/11/1999"), DateError::Years),
+            (Value::text("01/01/2101"), DateError::Years),
+            (Value::Number(0.0), DateError::Serial),
+            (Value::Number(f64::NAN), DateError::Serial),
+            (Value::Number(2_958_466.0), DateError::Serial),
             // 1950-01-01 and 9999-12-31: serial numbers of dates out of the years.
-            (
-                Value::Number(18_264.0),
-                "a date outside the years 2000 to 2100",
-            ),
-            (
-                Value::Number(2_958_465.0),
-                "a date outside the years 2000 to 2100",
-            ),
+            (Value::Number(18_264.0), DateError::Years),
+            (Value::Number(2_958_465.0), DateError::Years),
         ] {
             assert_eq!(value.date(), Err(why), "{value:?}");
         }

@@ -33,6 +33,19 @@ pub(crate) fn check(audit: &Audit, dates: bool) -> Result<(), Error> {
     each_text(audit, &mut |path, text, kind| {
         text_read_back(path, text, kind)
     })?;
+    for (name, paragraphs) in conclusion_sections(audit) {
+        if let Some((i, p)) = paragraphs
+            .iter()
+            .enumerate()
+            .find(|(_, p)| p.contains(['\n', '\r']))
+        {
+            return Err(refused(
+                format!("conclusion.{name}[{i}]: {}", shown(p)),
+                "a line break in a cell of the conclusion starts a new paragraph when the grid \
+                 is read back; write it as two paragraphs",
+            ));
+        }
+    }
     for (path, date) in written_dates(audit, dates) {
         if !PLAUSIBLE_YEARS.contains(&date.year()) {
             return Err(refused(
@@ -84,6 +97,15 @@ fn written_dates(audit: &Audit, days: bool) -> Vec<(String, NaiveDate)> {
     if days {
         all.push(("dates.start".to_owned(), audit.dates.start));
         all.push(("dates.end".to_owned(), audit.dates.end));
+    }
+    if let Some(d) = audit.kind.external_on {
+        all.push(("kind.external_on".to_owned(), d));
+    }
+    if let Some(l) = audit.labelling {
+        all.push(("labelling.decided_on".to_owned(), l.decided_on));
+        if let Some(d) = l.plan_accepted_on {
+            all.push(("labelling.plan_accepted_on".to_owned(), d));
+        }
     }
     for (i, a) in audit.auditors.iter().enumerate() {
         if let Some(d) = a.signed_on {
@@ -138,24 +160,24 @@ fn each_text(audit: &Audit, visit: &mut Visit<'_>) -> Result<(), Error> {
         .assessments
         .iter()
         .enumerate()
-        .map(|(i, a)| (format!("assessments[{i}]"), &a.comment, &a.observations))
-        .chain(
-            audit
-                .management
-                .iter()
-                .enumerate()
-                .map(|(i, m)| (format!("management[{i}]"), &m.comment, &m.observations)),
-        )
-        .chain(
-            audit
-                .remote_checks
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (format!("remote_checks[{i}]"), &r.comment, &r.observations)),
-        );
-    for (at, comment, observations) in items {
+        .map(|(i, a)| {
+            let at = format!("assessments[{i}]");
+            (at, &a.comment, a.evidence.as_ref(), &a.observations)
+        })
+        .chain(audit.management.iter().enumerate().map(|(i, m)| {
+            let at = format!("management[{i}]");
+            (at, &m.comment, m.evidence.as_ref(), &m.observations)
+        }))
+        .chain(audit.remote_checks.iter().enumerate().map(|(i, r)| {
+            let at = format!("remote_checks[{i}]");
+            (at, &r.comment, None, &r.observations)
+        }));
+    for (at, comment, evidence, observations) in items {
         if let Some(c) = comment {
             visit(&|| format!("{at}.comment"), c, None)?;
+        }
+        if let Some(e) = evidence {
+            visit(&|| format!("{at}.evidence"), e, None)?;
         }
         for (j, o) in observations.iter().enumerate() {
             visit(
@@ -172,8 +194,10 @@ fn each_text(audit: &Audit, visit: &mut Visit<'_>) -> Result<(), Error> {
         visit(&|| format!("ecarts[{i}].finding"), &f.finding, None)?;
         visit(&|| format!("ecarts[{i}].requirement"), &f.requirement, None)?;
         for (field, value) in [
+            ("cause", &f.cause),
             ("corrective_action", &f.corrective_action),
             ("leader", &f.leader),
+            ("response", &f.response),
         ] {
             if let Some(value) = value {
                 visit(&|| format!("ecarts[{i}].{field}"), value, None)?;
@@ -219,6 +243,22 @@ fn each_text(audit: &Audit, visit: &mut Visit<'_>) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The paragraphs of the conclusion's sections, by field name.
+fn conclusion_sections(audit: &Audit) -> [(&'static str, &Vec<String>); 9] {
+    let c = &audit.conclusion;
+    [
+        ("points_forts", &c.points_forts),
+        ("points_sensibles", &c.points_sensibles),
+        ("pistes_de_progres", &c.pistes_de_progres),
+        ("fiches_ecart", &c.fiches_ecart),
+        ("commentaires", &c.commentaires),
+        ("bonnes_pratiques", &c.bonnes_pratiques),
+        ("enquetes_satisfaction", &c.enquetes_satisfaction),
+        ("charte_graphique.text", &c.charte_graphique.text),
+        ("conclusion_generale", &c.conclusion_generale),
+    ]
 }
 
 /// What a written grid adds up to as its reader counts it: rows and cells (each row once,

@@ -4,14 +4,16 @@
 use std::collections::HashMap;
 
 use crate::grid::cells::{Value, cut};
-use crate::grid::import::{COVER_PART, Ctx, What, shown};
+use crate::grid::import::{COVER_PART, Ctx};
 use crate::grid::layout::{self, cover};
+use crate::grid::phrases::{Day, Msg, What, Why};
 use crate::grid::unread::{Owner, Rival};
 use crate::model::site::ContextFigures;
 use crate::text::{key, loose};
 use crate::{
     AdministrationType, Audit, AuditDates, AuditKind, AuditType, Auditor, AuditorSynthesis,
-    Context, Departement, Error, ImportLevel, ModuleNumber, Referentiel, ReferentielRef, Site,
+    Context, Departement, Error, ImportLevel, LabellingDecision, ModuleNumber, Referentiel,
+    ReferentielRef, Site,
 };
 
 /// A value the page de garde must give: an audit cannot be built without it. When the cell
@@ -56,6 +58,10 @@ struct Cover {
     label: Option<String>,
     start: Option<chrono::NaiveDate>,
     end: Option<chrono::NaiveDate>,
+    external_on: Option<chrono::NaiveDate>,
+    decided_on: Option<chrono::NaiveDate>,
+    /// The day the plan d'actions was accepted, and its row.
+    plan_accepted_on: Option<(chrono::NaiveDate, usize)>,
     modules: Vec<ModuleNumber>,
     figures: ContextFigures,
     context: Context,
@@ -69,7 +75,7 @@ pub(crate) fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result
     let mut first: HashMap<String, usize> = HashMap::new();
     for row in ctx.data_rows(&["Rubrique", "Valeur"]) {
         let Some(label) = ctx.text(row, 0) else {
-            ctx.unused_from(row, 1, "no label in column A");
+            ctx.unused_from(row, 1, &Why::NoLabel);
             continue;
         };
         let label = key(&label);
@@ -87,7 +93,7 @@ pub(crate) fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result
             first.insert(label.clone(), row);
         }
         let used = cover_row(ctx, row, &label, &mut c);
-        ctx.unused_from(row, used, "outside the grid's columns");
+        ctx.unused_from(row, used, &Why::OutsideColumns);
     }
     let site = Site {
         administration: required(
@@ -134,10 +140,26 @@ pub(crate) fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result
             ImportLevel::Guessed,
             0,
             1,
-            "no date de fin: a one-day audit".to_owned(),
+            Msg::of(|p| p.one_day.to_owned()),
         );
         start
     });
+    let labelling = match (c.decided_on, c.plan_accepted_on) {
+        (Some(day), plan) => {
+            let decision = LabellingDecision::on(day);
+            Some(match plan {
+                Some((plan, _)) => decision.with_plan_accepted_on(plan),
+                None => decision,
+            })
+        }
+        (None, Some((_, row))) => {
+            // A plan accepted without the decision it follows: kept, not lost.
+            let field = (Owner::path("labelling.plan_accepted_on"), "");
+            ctx.unused_cell(row, 1, &Why::PlanWithoutDecision, field);
+            None
+        }
+        (None, None) => None,
+    };
     let id = c.referentiel.unwrap_or_else(|| referentiel.id().to_owned());
     let mut context = c.context;
     context.figures = c.figures;
@@ -147,7 +169,7 @@ pub(crate) fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result
         kind: AuditKind {
             audit_type: c.audit_type,
             internal: c.internal,
-            external_on: None,
+            external_on: c.external_on,
         },
         dates: AuditDates::new(start, end),
         auditors: c.auditors,
@@ -158,7 +180,7 @@ pub(crate) fn read_cover(ctx: &mut Ctx<'_>, referentiel: &Referentiel) -> Result
         remote_checks: Vec::new(),
         ecarts: Vec::new(),
         conclusion: AuditorSynthesis::default(),
-        labelling: None,
+        labelling,
         unread: Vec::new(),
     })
 }
@@ -173,10 +195,7 @@ fn second_row(ctx: &mut Ctx<'_>, row: usize, earlier: usize) {
             continue;
         };
         let first = ctx.cell(earlier, col);
-        let message = format!(
-            "a second row with this label, competing with {first}, not used: {}",
-            shown(&text)
-        );
+        let message = Msg::of(|p| (p.second_row)(&first, &text));
         ctx.not_read_against(
             (ImportLevel::Warning, message),
             (row, col),
@@ -196,11 +215,11 @@ fn text_of(ctx: &mut Ctx<'_>, row: usize, what: What, field: &'static str) -> Op
 fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize {
     let text = ctx.text(row, 1);
     let is = |l: &str| key(l) == label;
-    let parsed = |ctx: &mut Ctx<'_>, what: &str, ok: bool, field: &'static str| {
+    let parsed = |ctx: &mut Ctx<'_>, what: What, ok: bool, field: &'static str| {
         if ok {
             ctx.mark(row, 1);
         } else if let Some(t) = ctx.text(row, 1) {
-            let message = format!("{what} {} not understood, not used", shown(&t));
+            let message = Msg::of(|p| (p.not_understood)(what, &t));
             ctx.not_read(
                 (ImportLevel::Warning, message),
                 row,
@@ -221,6 +240,9 @@ fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize
         cover::REFERENTIEL_LABEL,
         cover::START,
         cover::END,
+        cover::EXTERNAL_ON,
+        cover::DECIDED_ON,
+        cover::PLAN_ACCEPTED_ON,
         cover::MODULES,
         cover::POPULATION,
         cover::COMMUNES,
@@ -232,7 +254,7 @@ fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize
         cover::AUDITOR,
     ];
     if !known.iter().any(|l| is(l)) {
-        ctx.unused_from(row, 0, "label not part of the page de garde");
+        ctx.unused_from(row, 0, &Why::NotCoverLabel);
         return usize::MAX;
     }
     ctx.mark(row, 0);
@@ -240,12 +262,12 @@ fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize
         c.administration = text.as_deref().and_then(administration);
         parsed(
             ctx,
-            "type d'administration",
+            What::Administration,
             c.administration.is_some(),
             "site.administration",
         );
     } else if is(cover::NAME) {
-        c.name = text_of(ctx, row, "a site name", "site.name");
+        c.name = text_of(ctx, row, What::SiteName, "site.name");
     } else if is(cover::DEPARTEMENT) {
         // A spreadsheet turns `05` typed in a cell into the number 5.
         let text = match ctx.value(row, 1) {
@@ -255,15 +277,15 @@ fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize
         c.departement = text.as_deref().and_then(|t| t.parse().ok());
         parsed(
             ctx,
-            "département",
+            What::Departement,
             c.departement.is_some(),
             "site.departement",
         );
     } else if is(cover::CITY) {
-        c.city = text_of(ctx, row, "a ville", "site.city");
+        c.city = text_of(ctx, row, What::City, "site.city");
     } else if is(cover::AUDIT_TYPE) {
         c.audit_type = text.as_deref().and_then(audit_type);
-        parsed(ctx, "type d'audit", c.audit_type.is_some(), "kind.type");
+        parsed(ctx, What::AuditType, c.audit_type.is_some(), "kind.type");
     } else if is(cover::INTERNAL) {
         let flag = text.as_deref().map(key);
         c.internal = matches!(flag.as_deref(), Some("oui" | "yes" | "true" | "vrai" | "1"));
@@ -274,15 +296,26 @@ fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize
             )
         ) || matches!(ctx.value(row, 1), Value::Bool(_));
         c.internal |= matches!(ctx.value(row, 1), Value::Bool(true));
-        parsed(ctx, "audit interne (oui or non)", known, "kind.internal");
+        parsed(ctx, What::Internal, known, "kind.internal");
     } else if is(cover::REFERENTIEL) {
-        c.referentiel = text_of(ctx, row, "a référentiel", "referentiel.id");
+        c.referentiel = text_of(ctx, row, What::Referentiel, "referentiel.id");
     } else if is(cover::REFERENTIEL_LABEL) {
-        c.label = text_of(ctx, row, "a référentiel's label", "referentiel.label");
+        c.label = text_of(ctx, row, What::ReferentielLabel, "referentiel.label");
     } else if is(cover::START) {
-        c.start = ctx.date(row, 1, "date de début", (Owner::path("dates.start"), ""));
+        c.start = ctx.date(row, 1, Day::Start, (Owner::path("dates.start"), ""));
     } else if is(cover::END) {
-        c.end = ctx.date(row, 1, "date de fin", (Owner::path("dates.end"), ""));
+        c.end = ctx.date(row, 1, Day::End, (Owner::path("dates.end"), ""));
+    } else if is(cover::EXTERNAL_ON) {
+        let field = (Owner::path("kind.external_on"), "");
+        c.external_on = ctx.date(row, 1, Day::ExternalOn, field);
+    } else if is(cover::DECIDED_ON) {
+        let field = (Owner::path("labelling.decided_on"), "");
+        c.decided_on = ctx.date(row, 1, Day::DecidedOn, field);
+    } else if is(cover::PLAN_ACCEPTED_ON) {
+        let field = (Owner::path("labelling.plan_accepted_on"), "");
+        c.plan_accepted_on = ctx
+            .date(row, 1, Day::PlanAcceptedOn, field)
+            .map(|d| (d, row));
     } else if is(cover::MODULES) {
         c.modules = modules(ctx, row);
     } else if is(cover::POPULATION) {
@@ -297,12 +330,12 @@ fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize
         c.figures.staff =
             figure(ctx, row, "context.figures.staff").and_then(|n| u32::try_from(n).ok());
     } else if is(cover::ORGANISATION) {
-        let what = "a paragraph of the context";
+        let what = What::Organisation;
         c.context
             .organisation
             .extend(text_of(ctx, row, what, "context.organisation"));
     } else if is(cover::HISTORY) {
-        let what = "a paragraph of the history";
+        let what = What::History;
         c.context
             .history
             .extend(text_of(ctx, row, what, "context.history"));
@@ -311,12 +344,9 @@ fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize
         for (col, header) in cover::AUDITOR_HEADERS.iter().enumerate() {
             match ctx.text(row, col + 1) {
                 Some(t) if loose(&t) == loose(header) => ctx.mark(row, col + 1),
-                Some(_) => ctx.unused_cell(
-                    row,
-                    col + 1,
-                    "not a column header of the grid",
-                    (Owner::path(COVER_PART), ""),
-                ),
+                Some(_) => {
+                    ctx.unused_cell(row, col + 1, &Why::NotHeader, (Owner::path(COVER_PART), ""));
+                }
                 None => {}
             }
         }
@@ -331,22 +361,21 @@ fn cover_row(ctx: &mut Ctx<'_>, row: usize, label: &str, c: &mut Cover) -> usize
 fn auditor(ctx: &mut Ctx<'_>, row: usize, c: &mut Cover) {
     let at = format!("auditors[{}]", c.auditors.len());
     let field = |suffix| (Owner::Path(at.clone()), suffix);
-    let Some(name) = ctx.free_text((row, 1), "an auditor's name", field(".name"), None, None)
-    else {
+    let Some(name) = ctx.free_text((row, 1), What::AuditorName, field(".name"), None, None) else {
         for col in 2..6 {
             ctx.unused_cell(
                 row,
                 col,
-                "an auditor without name (column B)",
+                &Why::AuditorWithoutName,
                 (Owner::path("auditors"), ""),
             );
         }
         return;
     };
-    let role = ctx.free_text((row, 2), "an auditor's role", field(".role"), None, None);
-    let phone = ctx.free_text((row, 3), "a phone number", field(".phone"), None, None);
-    let email = ctx.free_text((row, 4), "an e-mail address", field(".email"), None, None);
-    let signed_on = ctx.date(row, 5, "date de signature", field(".signed_on"));
+    let role = ctx.free_text((row, 2), What::AuditorRole, field(".role"), None, None);
+    let phone = ctx.free_text((row, 3), What::Phone, field(".phone"), None, None);
+    let email = ctx.free_text((row, 4), What::Email, field(".email"), None, None);
+    let signed_on = ctx.date(row, 5, Day::Signed, field(".signed_on"));
     c.auditors.push(Auditor {
         name,
         role,
@@ -362,7 +391,7 @@ fn figure(ctx: &mut Ctx<'_>, row: usize, field: &'static str) -> Option<u64> {
     if n.is_some() {
         ctx.mark(row, 1);
     } else if !value.is_empty() {
-        ctx.unused_cell(row, 1, "not a whole number", (Owner::path(field), ""));
+        ctx.unused_cell(row, 1, &Why::NotWhole, (Owner::path(field), ""));
     }
     n
 }
@@ -372,7 +401,7 @@ fn figure(ctx: &mut Ctx<'_>, row: usize, field: &'static str) -> Option<u64> {
 /// whole (`NC Maj`) is kept whole, not cut into parts that carry nothing.
 fn modules(ctx: &mut Ctx<'_>, row: usize) -> Vec<ModuleNumber> {
     let mut modules = Vec::new();
-    let what = "a list of modules";
+    let what = What::Modules;
     let field = (Owner::path("modules"), "");
     let Some(text) = ctx.free_text((row, 1), what, field, None, None) else {
         return modules;
@@ -382,13 +411,7 @@ fn modules(ctx: &mut Ctx<'_>, row: usize) -> Vec<ModuleNumber> {
             Some(m) if !modules.contains(&m) => modules.push(m),
             Some(_) => {}
             None => ctx.not_read(
-                (
-                    ImportLevel::Warning,
-                    format!(
-                        "module {} is not a module number 1–8, not used",
-                        shown(part)
-                    ),
-                ),
+                (ImportLevel::Warning, Msg::of(|p| (p.not_a_module)(part))),
                 row,
                 1,
                 (Owner::path("modules"), ""),

@@ -33,10 +33,15 @@ pub(crate) const COLUMNS: [&str; WIDTH] = [
     "status",
     "status_date",
     "status_note",
+    "evidence",
+    "number",
+    "cause",
+    "response",
 ];
 
-/// The number of columns.
-pub(crate) const WIDTH: usize = 20;
+/// The number of columns; the last four (`evidence`, `number`, `cause`, `response`) are new in
+/// 0.3: a table of version 0.2 lacks them and reads the same, its columns found by name.
+pub(crate) const WIDTH: usize = 24;
 
 // The columns of the table, by index into `COLUMNS` (shared with the reader).
 const KIND: usize = 0;
@@ -59,9 +64,13 @@ pub(super) const LEADER: usize = 16;
 pub(super) const STATUS: usize = 17;
 pub(super) const STATUS_DATE: usize = 18;
 pub(super) const STATUS_NOTE: usize = 19;
+pub(super) const EVIDENCE: usize = 20;
+pub(super) const NUMBER: usize = 21;
+pub(super) const CAUSE: usize = 22;
+pub(super) const RESPONSE: usize = 23;
 
 /// The cover fields: CSV name and page de garde label.
-pub(crate) const FIELDS: [(&str, &str); 17] = [
+pub(crate) const FIELDS: [(&str, &str); 20] = [
     ("administration", cover::ADMINISTRATION),
     ("site_name", cover::NAME),
     ("departement", cover::DEPARTEMENT),
@@ -72,6 +81,9 @@ pub(crate) const FIELDS: [(&str, &str); 17] = [
     ("referentiel_label", cover::REFERENTIEL_LABEL),
     ("start", cover::START),
     ("end", cover::END),
+    ("external_on", cover::EXTERNAL_ON),
+    ("labelling_decided_on", cover::DECIDED_ON),
+    ("labelling_plan_accepted_on", cover::PLAN_ACCEPTED_ON),
     ("modules", cover::MODULES),
     ("population", cover::POPULATION),
     ("communes", cover::COMMUNES),
@@ -138,6 +150,16 @@ fn records(audit: &Audit, referentiel: &Referentiel) -> Vec<Record> {
         audit.referentiel.label.clone().unwrap_or_default(),
         date(audit.dates.start),
         date(audit.dates.end),
+        audit.kind.external_on.map(date).unwrap_or_default(),
+        audit
+            .labelling
+            .map(|l| date(l.decided_on))
+            .unwrap_or_default(),
+        audit
+            .labelling
+            .and_then(|l| l.plan_accepted_on)
+            .map(date)
+            .unwrap_or_default(),
         audit
             .modules
             .iter()
@@ -176,6 +198,7 @@ fn records(audit: &Audit, referentiel: &Referentiel) -> Vec<Record> {
         let mut full = r.clone();
         full[VERDICT] = a.verdict.map(|v| v.code().to_owned()).unwrap_or_default();
         full[COMMENT] = a.comment.clone().unwrap_or_default();
+        full[EVIDENCE] = a.evidence.clone().unwrap_or_default();
         out.push(full);
         out.extend(observation_records(&r, &a.observations));
     }
@@ -185,6 +208,7 @@ fn records(audit: &Audit, referentiel: &Referentiel) -> Vec<Record> {
         let mut full = r.clone();
         full[VERDICT] = m.verdict.map(|v| v.code().to_owned()).unwrap_or_default();
         full[COMMENT] = m.comment.clone().unwrap_or_default();
+        full[EVIDENCE] = m.evidence.clone().unwrap_or_default();
         out.push(full);
         out.extend(observation_records(&r, &m.observations));
     }
@@ -216,6 +240,9 @@ fn records(audit: &Audit, referentiel: &Referentiel) -> Vec<Record> {
         }
         r[STATUS_DATE] = f.status.checked_on().map(date).unwrap_or_default();
         f.status.note().clone_into(&mut r[STATUS_NOTE]);
+        r[NUMBER] = f.number.map(|n| n.to_string()).unwrap_or_default();
+        r[CAUSE] = f.cause.clone().unwrap_or_default();
+        r[RESPONSE] = f.response.clone().unwrap_or_default();
         out.push(r);
     }
     let c = &audit.conclusion;

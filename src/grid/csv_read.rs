@@ -3,20 +3,22 @@
 
 use std::collections::HashMap;
 
-use crate::grid::cells::{SheetData, Value, cell_name, cut, shown};
+use crate::grid::cells::{SheetData, Value, cell_name, cut};
 use crate::grid::csv::{COLUMNS, FIELDS, SECTIONS, WIDTH};
 use crate::grid::layout::{self, CHARTE_VERDICT, CONCLUSION_SECTIONS, cover};
 use crate::grid::limits::{
     Budget, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, MAX_SHEET_NAME, MAX_SHEETS, cell_too_long,
     refused, sheet_name_too_long, thousands,
 };
+use crate::grid::phrases::Msg;
 use crate::grid::{GridDiagnostic, GridImport, import};
 use crate::text::key;
 use crate::{Error, ImportLevel, ObservationKind, Referentiel, Unread};
 
 use crate::grid::csv::{
-    ACTION, CHANNEL, COMMENT, DATE, EMAIL, ENGAGEMENT, FIELD, LEADER, MANAGEMENT, MODULE,
-    OBSERVATION, PHONE, REQUIREMENT, RISK, STATUS, STATUS_DATE, STATUS_NOTE, TEXT, VERDICT,
+    ACTION, CAUSE, CHANNEL, COMMENT, DATE, EMAIL, ENGAGEMENT, EVIDENCE, FIELD, LEADER, MANAGEMENT,
+    MODULE, NUMBER, OBSERVATION, PHONE, REQUIREMENT, RESPONSE, RISK, STATUS, STATUS_DATE,
+    STATUS_NOTE, TEXT, VERDICT,
 };
 
 /// The grid's sheets being rebuilt, and where each cell came from.
@@ -190,14 +192,11 @@ pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
                 }
                 None if !cell.trim().is_empty() => {
                     let place = format!("column {}", i + 1);
-                    diagnostics.push(GridDiagnostic {
-                        level: ImportLevel::Skipped,
-                        cell: format!("line {line}, {place}"),
-                        message: format!(
-                            "outside the table's columns, not used: {}",
-                            shown(cell.trim())
-                        ),
-                    });
+                    diagnostics.push(GridDiagnostic::new(
+                        ImportLevel::Skipped,
+                        format!("line {line}, {place}"),
+                        Msg::of(|p| (p.outside_table)(cell.trim())),
+                    ));
                     unread.push(
                         Unread::new(import::OUTSIDE_PART, cell.trim())
                             .at_line(*line)
@@ -214,15 +213,12 @@ pub(crate) fn read(bytes: &[u8], referentiel: &Referentiel) -> Result<GridImport
         for (c, value) in row.iter().enumerate() {
             if !used.contains(&c) && !value.trim().is_empty() {
                 let column = COLUMNS.get(c).copied().unwrap_or("?");
-                diagnostics.push(GridDiagnostic {
-                    level: ImportLevel::Skipped,
-                    cell: format!("line {line}, {column}"),
-                    message: format!(
-                        "not used in a row of kind {}: {}",
-                        shown(row[0]),
-                        shown(value.trim())
-                    ),
-                });
+                let kind = row.first().copied().unwrap_or_default();
+                diagnostics.push(GridDiagnostic::new(
+                    ImportLevel::Skipped,
+                    format!("line {line}, {column}"),
+                    Msg::of(|p| (p.not_in_kind)(kind, value.trim())),
+                ));
                 unread.push(
                     Unread::new(import::OUTSIDE_PART, value.trim())
                         .at_line(*line)
@@ -298,13 +294,11 @@ fn decode(bytes: &[u8], early: &mut Vec<GridDiagnostic>) -> Result<String, Error
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_owned());
     }
-    early.push(GridDiagnostic {
-        level: ImportLevel::Info,
-        cell: "line 1".to_owned(),
-        message: "not UTF-8: read as Windows-1252, the encoding of a table saved by Excel in \
-                  French"
-            .to_owned(),
-    });
+    early.push(GridDiagnostic::new(
+        ImportLevel::Info,
+        "line 1".to_owned(),
+        Msg::of(|p| p.windows_1252.to_owned()),
+    ));
     Ok(bytes.iter().map(|&b| windows_1252(b)).collect())
 }
 
@@ -467,9 +461,10 @@ fn lay_out(
                     (0, get(ENGAGEMENT), ENGAGEMENT),
                     (2, get(VERDICT), VERDICT),
                     (7, get(COMMENT), COMMENT),
+                    (8, get(EVIDENCE), EVIDENCE),
                 ],
             )?;
-            Ok(vec![0, module, ENGAGEMENT, VERDICT, COMMENT])
+            Ok(vec![0, module, ENGAGEMENT, VERDICT, COMMENT, EVIDENCE])
         }
         "management" => {
             let (section, item) = split_item(get(MANAGEMENT));
@@ -481,9 +476,10 @@ fn lay_out(
                     (1, item, MANAGEMENT),
                     (3, get(VERDICT), VERDICT),
                     (8, get(COMMENT), COMMENT),
+                    (9, get(EVIDENCE), EVIDENCE),
                 ],
             )?;
-            Ok(vec![0, MANAGEMENT, VERDICT, COMMENT])
+            Ok(vec![0, MANAGEMENT, VERDICT, COMMENT, EVIDENCE])
         }
         "remotecheck" => {
             layout.row(
@@ -520,6 +516,9 @@ fn lay_out(
                     (7, get(STATUS), STATUS),
                     (8, get(STATUS_DATE), STATUS_DATE),
                     (9, get(STATUS_NOTE), STATUS_NOTE),
+                    (10, get(NUMBER), NUMBER),
+                    (11, get(CAUSE), CAUSE),
+                    (12, get(RESPONSE), RESPONSE),
                 ],
             )?;
             // The target's column only: a management item beside an engagement is kept.
@@ -535,6 +534,9 @@ fn lay_out(
                 STATUS,
                 STATUS_DATE,
                 STATUS_NOTE,
+                NUMBER,
+                CAUSE,
+                RESPONSE,
             ])
         }
         "conclusion" => {

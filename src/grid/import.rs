@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use crate::grid::cells::{SheetData, Value, cell_name, cut};
 use crate::grid::items;
 use crate::grid::layout;
+use crate::grid::phrases::{Day, Msg, Why};
 use crate::grid::unread::{Owner, Pending, Places, Rival};
 use crate::grid::{GridDiagnostic, GridImport};
 use crate::text::{key, loose};
@@ -48,8 +49,7 @@ pub(crate) struct Ctx<'a> {
     index: usize,
 }
 
-/// What a text read is, for a message: `a comment`, `a point fort`.
-pub(crate) type What = &'static str;
+pub(crate) use crate::grid::phrases::What;
 
 impl<'a> Ctx<'a> {
     /// A reader of `sheet`, a part `part` of the audit.
@@ -68,12 +68,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// A diagnostic about cell `row`, `col` (0-based).
-    pub(crate) fn note(&mut self, level: ImportLevel, row: usize, col: usize, message: String) {
-        self.found.diagnostics.push(GridDiagnostic {
+    pub(crate) fn note(&mut self, level: ImportLevel, row: usize, col: usize, message: Msg) {
+        self.found.diagnostics.push(GridDiagnostic::new(
             level,
-            cell: cell_name(&self.sheet.name, row, col),
+            cell_name(&self.sheet.name, row, col),
             message,
-        });
+        ));
     }
 
     /// The cell `row`, `col` is used: placed in the audit, or read as the layout.
@@ -135,7 +135,7 @@ impl<'a> Ctx<'a> {
     /// for `field`: every value the reader does not use goes through here or [`Ctx::keep`].
     pub(crate) fn not_read(
         &mut self,
-        (level, message): (ImportLevel, String),
+        (level, message): (ImportLevel, Msg),
         row: usize,
         col: usize,
         field: (Owner, &'static str),
@@ -148,7 +148,7 @@ impl<'a> Ctx<'a> {
     /// As [`Ctx::not_read`], the text competing with `rival`.
     pub(crate) fn not_read_against(
         &mut self,
-        (level, message): (ImportLevel, String),
+        (level, message): (ImportLevel, Msg),
         (row, col): (usize, usize),
         field: (Owner, &'static str),
         text: String,
@@ -200,11 +200,11 @@ impl<'a> Ctx<'a> {
         &mut self,
         row: usize,
         col: usize,
-        why: &str,
+        why: &Why,
         field: (Owner, &'static str),
     ) {
         if let Some(text) = self.text(row, col) {
-            let message = format!("{why}, not used: {}", shown(&text));
+            let message = Msg::of(|p| (p.not_used)(&(p.why)(why), &(p.quote)(&text)));
             self.not_read((ImportLevel::Skipped, message), row, col, field, text);
         }
     }
@@ -216,7 +216,7 @@ impl<'a> Ctx<'a> {
         &mut self,
         row: usize,
         col: usize,
-        what: &str,
+        what: Day,
         field: (Owner, &'static str),
     ) -> Option<chrono::NaiveDate> {
         let value = self.value(row, col);
@@ -229,7 +229,7 @@ impl<'a> Ctx<'a> {
                 Some(day)
             }
             Err(why) => {
-                self.unused_cell(row, col, &format!("{what}: {why}"), field);
+                self.unused_cell(row, col, &Why::Date(what, why), field);
                 None
             }
         }
@@ -237,24 +237,24 @@ impl<'a> Ctx<'a> {
 
     /// Reports every non-empty cell of `row` from column `from` on that is not used yet as
     /// not used, with `why`, and keeps each for the sheet's part of the audit.
-    pub(crate) fn unused_from(&mut self, row: usize, from: usize, why: &str) {
+    pub(crate) fn unused_from(&mut self, row: usize, from: usize, why: &Why) {
         self.unused_from_for(row, from, why, &Owner::path(self.part));
     }
 
     /// Reports every non-empty cell of the row of `owner` from column `from` on as outside
     /// the grid's columns, and keeps each for `owner`.
     pub(crate) fn outside_columns(&mut self, row: usize, from: usize, owner: &Owner) {
-        self.unused_from_for(row, from, "outside the grid's columns", owner);
+        self.unused_from_for(row, from, &Why::OutsideColumns, owner);
     }
 
-    fn unused_from_for(&mut self, row: usize, from: usize, why: &str, owner: &Owner) {
+    fn unused_from_for(&mut self, row: usize, from: usize, why: &Why, owner: &Owner) {
         let width = self.sheet.rows.get(row).map_or(0, Vec::len);
         for col in from..width {
             if self.is_seen(row, col) {
                 continue;
             }
             if let Some(text) = self.text(row, col) {
-                let message = format!("{why}, not used: {}", shown(&text));
+                let message = Msg::of(|p| (p.not_used)(&(p.why)(why), &(p.quote)(&text)));
                 self.not_read(
                     (ImportLevel::Skipped, message),
                     row,
@@ -289,14 +289,8 @@ impl<'a> Ctx<'a> {
         let Some(formula) = self.sheet.formulas.get(&(row, col)) else {
             return self.text(row, col);
         };
-        let cached = match self.text(row, col) {
-            Some(text) => format!("its cached value {} is not read", shown(&text)),
-            None => "without a cached value".to_owned(),
-        };
-        let message = format!(
-            "a formula in a cell of an assessment, {cached}; not used: {}",
-            shown(formula)
-        );
+        let cached = self.text(row, col);
+        let message = Msg::of(|p| (p.formula_in_assessment)(cached.as_deref(), formula));
         let here = self.cell(row, col);
         self.formulas_kept.insert((row, col));
         self.not_read_against(
@@ -342,7 +336,7 @@ impl<'a> Ctx<'a> {
     /// could carry an assessment ([`Carried::find`]: a verdict, an observation other than of
     /// `kind`, a remote note), which is not silently taken for a text: it is reported and
     /// kept, competing with `rival` (the verdict cell of its row).
-    fn gate(
+    pub(crate) fn gate(
         &mut self,
         (row, col): (usize, usize),
         what: What,
@@ -361,14 +355,10 @@ impl<'a> Ctx<'a> {
             return Some(text);
         };
         let against = match &rival {
-            Some(Rival::Cell(cell)) => format!(", competing with {cell}"),
-            _ => String::new(),
+            Some(Rival::Cell(cell)) => Some(cell.as_str()),
+            _ => None,
         };
-        let message = format!(
-            "{what} that reads as {} ({carried}){against}, not used: {}",
-            carried_words(carried),
-            shown(&text)
-        );
+        let message = Msg::of(|p| (p.reads_as)(what, carried, against, &text));
         self.not_read_against(
             (ImportLevel::Warning, message),
             (row, col),
@@ -393,7 +383,7 @@ impl<'a> Ctx<'a> {
             let header = (0..2).all(|c| self.text(r, c).map(|t| key(&t)).as_ref() == head.get(c));
             if title {
                 let part = self.part;
-                self.free_text((0, 0), "a title", (Owner::path(part), ""), None, None);
+                self.free_text((0, 0), What::Title, (Owner::path(part), ""), None, None);
             } else if header {
                 for c in 0..cells.len() {
                     let expected = headers.get(c).map(|h| loose(h));
@@ -401,12 +391,7 @@ impl<'a> Ctx<'a> {
                         Some(t) if Some(loose(&t)) == expected => self.mark(r, c),
                         Some(_) => {
                             let part = self.part;
-                            self.unused_cell(
-                                r,
-                                c,
-                                "not a column header of the grid",
-                                (Owner::path(part), ""),
-                            );
+                            self.unused_cell(r, c, &Why::NotHeader, (Owner::path(part), ""));
                         }
                         None => {}
                     }
@@ -428,7 +413,8 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 if let Some(text) = value.as_text() {
-                    let message = format!("not read by the grid, not used: {}", shown(&text));
+                    let message =
+                        Msg::of(|p| (p.not_used)(&(p.why)(&Why::NotRead), &(p.quote)(&text)));
                     let part = self.part;
                     self.not_read(
                         (ImportLevel::Skipped, message),
@@ -448,17 +434,10 @@ impl<'a> Ctx<'a> {
         formulas.sort_unstable();
         for (&(r, c), formula) in formulas {
             if let Some(cached) = sheet.get(r, c).as_text() {
-                let message = format!(
-                    "a formula, not computed by the reader: {}; its cached value {} was read",
-                    shown(formula),
-                    shown(&cached)
-                );
+                let message = Msg::of(|p| (p.formula_read)(formula, &cached));
                 self.note(ImportLevel::Warning, r, c, message);
             } else {
-                let message = format!(
-                    "a formula without a cached value, not used: {}",
-                    shown(formula)
-                );
+                let message = Msg::of(|p| (p.formula_empty)(formula));
                 let part = self.part;
                 self.not_read(
                     (ImportLevel::Skipped, message),
@@ -481,17 +460,6 @@ const KEPT: u8 = 2;
 
 /// The pseudo-field of [`Ctx::home`].
 const HOME: &str = "#row";
-
-/// What a carried value is, in words: `a verdict`.
-fn carried_words(carried: Carried) -> &'static str {
-    match carried {
-        Carried::Verdict(_) => "a verdict",
-        Carried::Observation(_) => "an observation",
-        Carried::RemoteNote(_) => "a remote check's note",
-    }
-}
-
-pub(crate) use crate::grid::cells::shown;
 
 /// The audit of the grid in `sheets`, read against `referentiel`.
 pub(crate) fn audit(sheets: &[SheetData], referentiel: &Referentiel) -> Result<GridImport, Error> {
@@ -521,8 +489,16 @@ pub(crate) fn audit(sheets: &[SheetData], referentiel: &Referentiel) -> Result<G
         if std::ptr::eq(sheet, meta) || std::ptr::eq(sheet, cover_sheet) {
             continue;
         }
-        let name = key(&sheet.name);
+        let mut name = key(&sheet.name);
+        let older = layout::OLDER_SHEETS
+            .iter()
+            .find(|(old, _)| key(old) == name)
+            .map(|(_, now)| *now);
+        if let Some(now) = older {
+            name = key(now);
+        }
         let module = layout::sheet_module(&sheet.name);
+        let guide = name == key(crate::grid::guidance::GUIDE_SHEET);
         let part = if module.is_some() {
             "assessments"
         } else if name == key(layout::MANAGEMENT_SHEET) {
@@ -537,6 +513,10 @@ pub(crate) fn audit(sheets: &[SheetData], referentiel: &Referentiel) -> Result<G
             OUTSIDE_PART
         };
         let mut ctx = Ctx::new(sheet, &mut found, part);
+        if let Some(now) = older {
+            let message = Msg::of(|p| (p.older_name)(&sheet.name, now));
+            ctx.note(ImportLevel::Info, 0, 0, message);
+        }
         match (module, part) {
             (Some(module), _) => {
                 module_sheets.push(module);
@@ -546,33 +526,31 @@ pub(crate) fn audit(sheets: &[SheetData], referentiel: &Referentiel) -> Result<G
                 if !covered && audit.assessments.len() > before {
                     let modules: Vec<String> =
                         audit.modules.iter().map(|m| m.get().to_string()).collect();
+                    let covered = modules.join(", ");
                     ctx.note(
                         ImportLevel::Warning,
                         0,
                         0,
-                        format!(
-                            "module {} is not among the modules covered on the page de garde ({}), but its sheet has rows",
-                            module.get(),
-                            modules.join(", ")
-                        ),
+                        Msg::of(|p| (p.module_not_covered)(module.get(), &covered)),
                     );
                 }
             }
             (None, "management") => items::management(&mut ctx, referentiel, &mut audit),
             (None, "remote_checks") => items::remote(&mut ctx, referentiel, &mut audit),
-            (None, "ecarts") => items::ecarts(&mut ctx, &mut audit),
+            (None, "ecarts") => items::ecarts(&mut ctx, referentiel, &mut audit),
             (None, "conclusion") => items::conclusion(&mut ctx, &mut audit),
+            (None, _) if guide => items::guide(&mut ctx, referentiel),
             (None, _) => outside(&mut ctx),
         }
         ctx.finish();
     }
     if audit.modules.is_empty() && !module_sheets.is_empty() {
         audit.modules = module_sheets;
-        found.diagnostics.push(GridDiagnostic {
-            level: ImportLevel::Guessed,
-            cell: cell_name(layout::COVER_SHEET, 0, 1),
-            message: "no modules covered given; the module sheets' modules used".to_owned(),
-        });
+        found.diagnostics.push(GridDiagnostic::new(
+            ImportLevel::Guessed,
+            cell_name(layout::COVER_SHEET, 0, 1),
+            Msg::of(|p| p.modules_from_sheets.to_owned()),
+        ));
     }
     items::sort(&mut audit, referentiel);
     // Field paths name assessments by their place, known only now that they are sorted.
@@ -612,7 +590,8 @@ fn outside(ctx: &mut Ctx<'_>) {
             let rival = engagement
                 .filter(|_| Carried::find(&text).is_some())
                 .map(Rival::Engagement);
-            let message = format!("sheet not part of the grid, not used: {}", shown(&text));
+            let message =
+                Msg::of(|p| (p.not_used)(&(p.why)(&Why::OutsideSheet), &(p.quote)(&text)));
             ctx.not_read_against(
                 (ImportLevel::Skipped, message),
                 (row, col),
@@ -641,28 +620,24 @@ fn read_meta(meta: &SheetData, referentiel: &Referentiel, found: &mut Found) -> 
             // The référentiel the grid was made for: compared, not filed; a text that reads
             // as an assessment is kept.
             let field = (Owner::path(OUTSIDE_PART), "");
-            let read = ctx.free_text((row, 1), "a référentiel", field, None, None);
+            let read = ctx.free_text((row, 1), What::Referentiel, field, None, None);
             if read.is_some_and(|v| v != referentiel.id()) {
                 ctx.note(
                     ImportLevel::Warning,
                     row,
                     1,
-                    format!(
-                        "the grid was made for référentiel {}, read against {:?}",
-                        shown(&value),
-                        referentiel.id()
-                    ),
+                    Msg::of(|p| (p.other_referentiel)(&value, referentiel.id())),
                 );
             }
         } else {
-            ctx.unused_from(row, 0, "not part of the grid's own data");
+            ctx.unused_from(row, 0, &Why::NotMeta);
             continue;
         }
         ctx.mark(row, 0);
         if label == key(layout::META_FORMAT) {
             ctx.mark(row, 1);
         }
-        ctx.unused_from(row, 2, "outside the grid's columns");
+        ctx.unused_from(row, 2, &Why::OutsideColumns);
     }
     ctx.finish();
     Ok(())

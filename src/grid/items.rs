@@ -3,11 +3,12 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use crate::grid::import::{Ctx, shown};
+use crate::grid::import::Ctx;
 use crate::grid::layout::{
     CHARTE_VERDICT, CONCLUSION_FIELDS, CONCLUSION_HEADERS, CONCLUSION_SECTIONS, ECART_HEADERS,
     MANAGEMENT_HEADERS, MODULE_HEADERS, REMOTE_HEADERS,
 };
+use crate::grid::phrases::{Day, Item, Msg, Second, What, Why};
 use crate::grid::unread::{Owner, Rival};
 use crate::model::ecart::ActionState;
 use crate::text::{key, loose};
@@ -31,27 +32,21 @@ fn observations(
     let field = || (owner.clone(), ".observations");
     let mut out = Vec::new();
     let strength = Some(ObservationKind::Strength);
-    if let Some(text) = ctx.row_text((row, first), "a point fort", field(), strength, rival()) {
+    if let Some(text) = ctx.row_text((row, first), What::Strength, field(), strength, rival()) {
         out.push(Observation::new(ObservationKind::Strength, text));
     }
     let concern = Some(ObservationKind::AreaOfConcern);
-    match ctx.row_text(
-        (row, first + 1),
-        "a point sensible",
-        field(),
-        concern,
-        rival(),
-    ) {
+    match ctx.row_text((row, first + 1), What::Concern, field(), concern, rival()) {
         Some(text) => {
-            let risk = ctx.row_text((row, first + 2), "a risk", field(), None, rival());
+            let risk = ctx.row_text((row, first + 2), What::Risk, field(), None, rival());
             out.push(Observation {
                 risk,
                 ..Observation::new(ObservationKind::AreaOfConcern, text)
             });
         }
         None => {
-            if let Some(text) = ctx.row_text((row, first + 2), "a risk", field(), None, rival()) {
-                let message = format!("a risk without point sensible, not used: {}", shown(&text));
+            if let Some(text) = ctx.row_text((row, first + 2), What::Risk, field(), None, rival()) {
+                let message = Msg::of(|p| (p.risk_without_concern)(&text));
                 ctx.not_read(
                     (ImportLevel::Skipped, message),
                     row,
@@ -65,7 +60,7 @@ fn observations(
     let improvement = Some(ObservationKind::OpportunityForImprovement);
     if let Some(text) = ctx.row_text(
         (row, first + 3),
-        "a piste de progrès",
+        What::Improvement,
         field(),
         improvement,
         rival(),
@@ -84,7 +79,7 @@ fn observations(
 fn verdict_into(
     ctx: &mut Ctx<'_>,
     (row, col): (usize, usize),
-    (what, owner): (&str, &Owner),
+    (what, owner): (Item, &Owner),
     slot: &mut Option<Verdict>,
 ) {
     let field = (owner.clone(), ".verdict");
@@ -92,17 +87,14 @@ fn verdict_into(
         return;
     };
     if slot.is_some() {
-        competing(ctx, (row, col), (what, "a verdict"), field, text);
+        competing(ctx, (row, col), (what, Second::Verdict), field, text);
         return;
     }
     if let Ok(v) = text.parse::<Verdict>() {
         *slot = Some(v);
         ctx.filed(row, col, owner, ".verdict");
     } else {
-        let message = format!(
-            "unknown verdict {} (expected C, NA, NC min, NC Maj); left without verdict",
-            shown(&text)
-        );
+        let message = Msg::of(|p| (p.unknown_verdict)(&text));
         ctx.not_read((ImportLevel::Warning, message), row, col, field, text);
     }
 }
@@ -111,7 +103,7 @@ fn verdict_into(
 fn note_into(
     ctx: &mut Ctx<'_>,
     (row, col): (usize, usize),
-    (what, owner): (&str, &Owner),
+    (what, owner): (Item, &Owner),
     slot: &mut Option<RemoteNote>,
 ) {
     let field = (owner.clone(), ".note");
@@ -119,17 +111,14 @@ fn note_into(
         return;
     };
     if slot.is_some() {
-        competing(ctx, (row, col), (what, "a note"), field, text);
+        competing(ctx, (row, col), (what, Second::Note), field, text);
         return;
     }
     if let Ok(n) = text.parse::<RemoteNote>() {
         *slot = Some(n);
         ctx.filed(row, col, owner, ".note");
     } else {
-        let message = format!(
-            "unknown note {} (expected Conforme, Non conforme, Non applicable); left without note",
-            shown(&text)
-        );
+        let message = Msg::of(|p| (p.unknown_note)(&text));
         ctx.not_read((ImportLevel::Warning, message), row, col, field, text);
     }
 }
@@ -140,21 +129,60 @@ fn note_into(
 fn comment_into(
     ctx: &mut Ctx<'_>,
     (row, col): (usize, usize),
-    (what, owner): (&str, &Owner),
+    (what, owner): (Item, &Owner),
     home: &str,
     slot: &mut Option<String>,
 ) {
-    let field = (owner.clone(), ".comment");
+    text_into(
+        ctx,
+        (row, col),
+        (what, owner),
+        home,
+        (Second::Comment, What::Comment, ".comment"),
+        slot,
+    );
+}
+
+/// Reads the evidence cell `row`, `col` of `owner` into `slot`, as [`comment_into`] reads a
+/// comment.
+fn evidence_into(
+    ctx: &mut Ctx<'_>,
+    (row, col): (usize, usize),
+    (what, owner): (Item, &Owner),
+    home: &str,
+    slot: &mut Option<String>,
+) {
+    text_into(
+        ctx,
+        (row, col),
+        (what, owner),
+        home,
+        (Second::Evidence, What::Evidence, ".evidence"),
+        slot,
+    );
+}
+
+/// Reads the text cell `row`, `col` of `owner` (`second`, a text `name`d so in messages, its
+/// field's `suffix`) into `slot` as [`comment_into`] reads a comment.
+fn text_into(
+    ctx: &mut Ctx<'_>,
+    (row, col): (usize, usize),
+    (what, owner): (Item, &Owner),
+    home: &str,
+    (second, name, suffix): (Second, What, &'static str),
+    slot: &mut Option<String>,
+) {
+    let field = (owner.clone(), suffix);
     if slot.is_some() {
         if let Some(text) = ctx.assessed(row, col, field.clone()) {
-            competing(ctx, (row, col), (what, "a comment"), field, text);
+            competing(ctx, (row, col), (what, second), field, text);
         }
         return;
     }
     let rival = Some(Rival::Cell(home.to_owned()));
-    if let Some(text) = ctx.row_text((row, col), "a comment", field, None, rival) {
+    if let Some(text) = ctx.row_text((row, col), name, field, None, rival) {
         *slot = Some(text);
-        ctx.filed(row, col, owner, ".comment");
+        ctx.filed(row, col, owner, suffix);
     }
 }
 
@@ -163,18 +191,12 @@ fn comment_into(
 fn competing(
     ctx: &mut Ctx<'_>,
     (row, col): (usize, usize),
-    (what, value): (&str, &str),
+    (what, value): (Item, Second),
     (owner, suffix): (Owner, &'static str),
     text: String,
 ) {
     let first = ctx.filed_at(&owner, suffix);
-    let at = first
-        .as_deref()
-        .map_or_else(String::new, |c| format!(" ({c})"));
-    let message = format!(
-        "{what} has {value} in an earlier row{at}; this one competes with it, not used: {}",
-        shown(&text)
-    );
+    let message = Msg::of(|p| (p.competing)(what, value, first.as_deref(), &text));
     ctx.not_read_against(
         (ImportLevel::Warning, message),
         (row, col),
@@ -201,11 +223,7 @@ fn title(ctx: &mut Ctx<'_>, (row, col): (usize, usize), expected: Option<&str>, 
     match expected {
         Some(expected) if loose(&found) == loose(expected) => ctx.mark(row, col),
         Some(expected) => {
-            let message = format!(
-                "title {} differs from the référentiel's {}; matched by number",
-                shown(&found),
-                shown(expected)
-            );
+            let message = Msg::of(|p| (p.title_differs)(&found, expected));
             ctx.not_read(
                 (ImportLevel::Warning, message),
                 row,
@@ -214,12 +232,7 @@ fn title(ctx: &mut Ctx<'_>, (row, col): (usize, usize), expected: Option<&str>, 
                 found,
             );
         }
-        None => ctx.unused_cell(
-            row,
-            col,
-            "the title of an item the référentiel does not know",
-            (owner.clone(), ""),
-        ),
+        None => ctx.unused_cell(row, col, &Why::UnknownTitle, (owner.clone(), "")),
     }
 }
 
@@ -253,13 +266,13 @@ pub(crate) fn module(
             if heading_only {
                 ctx.mark(row, 1);
             } else {
-                ctx.unused_from(row, 0, "no engagement number in column A");
+                ctx.unused_from(row, 0, &Why::NoEngagementNumber);
             }
             continue;
         };
         ctx.mark(row, 0);
         let known = referentiel.engagement(n);
-        let what = format!("engagement {n}");
+        let what = Item::Engagement(n);
         let owner = Owner::Assessment(module, n);
         let home = ctx.home(&owner, row, 2);
         ctx.found
@@ -269,23 +282,24 @@ pub(crate) fn module(
         let known_title = known.map(|e| e.title.as_str());
         if let Some(a) = mine.get(&n).and_then(|&i| audit.assessments.get_mut(i)) {
             title(ctx, (row, 1), known_title, &owner);
-            verdict_into(ctx, (row, 2), (&what, &owner), &mut a.verdict);
+            verdict_into(ctx, (row, 2), (what, &owner), &mut a.verdict);
             let observations = observations(ctx, row, 3, &owner, &home);
             a.observations.extend(observations);
-            comment_into(ctx, (row, 7), (&what, &owner), &home, &mut a.comment);
+            comment_into(ctx, (row, 7), (what, &owner), &home, &mut a.comment);
+            evidence_into(ctx, (row, 8), (what, &owner), &home, &mut a.evidence);
         } else {
             match known {
                 None => ctx.note(
                     ImportLevel::Warning,
                     row,
                     0,
-                    format!("engagement {n} is not in référentiel {}; imported as written", referentiel.id()),
+                    Msg::of(|p| (p.not_in_referentiel)(what, referentiel.id())),
                 ),
                 Some(e) if e.module != module => ctx.note(
                     ImportLevel::Warning,
                     row,
                     0,
-                    format!("engagement {n} is filed under module {}, the référentiel puts it in module {}", module.get(), e.module.get()),
+                    Msg::of(|p| (p.other_module)(n, module.get(), e.module.get())),
                 ),
                 Some(_) => {}
             }
@@ -298,9 +312,10 @@ pub(crate) fn module(
                 evidence: None,
                 observations: Vec::new(),
             };
-            verdict_into(ctx, (row, 2), (&what, &owner), &mut a.verdict);
+            verdict_into(ctx, (row, 2), (what, &owner), &mut a.verdict);
             a.observations = observations(ctx, row, 3, &owner, &home);
-            comment_into(ctx, (row, 7), (&what, &owner), &home, &mut a.comment);
+            comment_into(ctx, (row, 7), (what, &owner), &home, &mut a.comment);
+            evidence_into(ctx, (row, 8), (what, &owner), &home, &mut a.evidence);
             mine.insert(n, audit.assessments.len());
             audit.assessments.push(a);
         }
@@ -323,43 +338,38 @@ pub(crate) fn management(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &m
         let s = ctx.text(row, 0).as_deref().and_then(section);
         let item = whole::<u8>(ctx, row, 1);
         let (Some(s), Some(item)) = (s, item) else {
-            ctx.unused_from(
-                row,
-                0,
-                "no management section (column A) and item number (column B)",
-            );
+            ctx.unused_from(row, 0, &Why::NoManagementItem);
             continue;
         };
         ctx.mark(row, 0);
         ctx.mark(row, 1);
         let id = ManagementItemId::new(s, item);
         let known = referentiel.management_item(id).map(|i| i.title.as_str());
-        let what = format!("management item {id}");
+        let what = Item::Management(id);
         let owner = Owner::Management(id);
         let home = ctx.home(&owner, row, 3);
         if let Some(m) = read.get(&id).and_then(|&i| audit.management.get_mut(i)) {
             title(ctx, (row, 2), known, &owner);
-            verdict_into(ctx, (row, 3), (&what, &owner), &mut m.verdict);
+            verdict_into(ctx, (row, 3), (what, &owner), &mut m.verdict);
             let observations = observations(ctx, row, 4, &owner, &home);
             m.observations.extend(observations);
-            comment_into(ctx, (row, 8), (&what, &owner), &home, &mut m.comment);
+            comment_into(ctx, (row, 8), (what, &owner), &home, &mut m.comment);
+            evidence_into(ctx, (row, 9), (what, &owner), &home, &mut m.evidence);
         } else {
             if known.is_none() {
                 ctx.note(
                     ImportLevel::Warning,
                     row,
                     1,
-                    format!(
-                        "{what} is not in référentiel {}; imported as written",
-                        referentiel.id()
-                    ),
+                    Msg::of(|p| (p.not_in_referentiel)(what, referentiel.id())),
                 );
             }
             title(ctx, (row, 2), known, &owner);
             let mut m = ManagementAssessment::new(id, None);
-            verdict_into(ctx, (row, 3), (&what, &owner), &mut m.verdict);
+            verdict_into(ctx, (row, 3), (what, &owner), &mut m.verdict);
             m.observations = observations(ctx, row, 4, &owner, &home);
-            comment_into(ctx, (row, 8), (&what, &owner), &home, &mut m.comment);
+            comment_into(ctx, (row, 8), (what, &owner), &home, &mut m.comment);
+            evidence_into(ctx, (row, 9), (what, &owner), &home, &mut m.evidence);
             read.insert(id, audit.management.len());
             audit.management.push(m);
         }
@@ -382,17 +392,13 @@ pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut A
         let c = ctx.text(row, 0).as_deref().and_then(channel);
         let n = whole::<u16>(ctx, row, 1).and_then(EngagementNumber::new);
         let (Some(c), Some(n)) = (c, n) else {
-            ctx.unused_from(
-                row,
-                0,
-                "no channel (column A) and engagement number (column B)",
-            );
+            ctx.unused_from(row, 0, &Why::NoChannel);
             continue;
         };
         let known = referentiel.engagement(n);
         let module = whole::<u8>(ctx, row, 2).and_then(ModuleNumber::new);
         let owner = Owner::Remote(c, n);
-        let what = format!("remote check of engagement {n} on {c}");
+        let what = Item::Remote(c, n);
         let known_title = known.map(|e| e.title.as_str());
         if let Some(check) = read
             .get(&(c, n))
@@ -406,15 +412,15 @@ pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut A
                 Some(m) if m == check.module => ctx.mark(row, 2),
                 _ => {
                     if let Some(text) = ctx.text(row, 2) {
-                        competing_module(ctx, (row, 2), &what, &owner, text);
+                        competing_module(ctx, (row, 2), what, &owner, text);
                     }
                 }
             }
             title(ctx, (row, 3), known_title, &owner);
-            note_into(ctx, (row, 4), (&what, &owner), &mut check.note);
+            note_into(ctx, (row, 4), (what, &owner), &mut check.note);
             let observations = observations(ctx, row, 5, &owner, &home);
             check.observations.extend(observations);
-            comment_into(ctx, (row, 9), (&what, &owner), &home, &mut check.comment);
+            comment_into(ctx, (row, 9), (what, &owner), &home, &mut check.comment);
         } else {
             let module = match (module, known) {
                 (Some(m), _) => {
@@ -426,32 +432,20 @@ pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut A
                         Some(_) => ctx.unused_cell(
                             row,
                             2,
-                            &format!(
-                                "not a module number 1–8; the référentiel's module {} used",
-                                e.module.get()
-                            ),
+                            &Why::ModuleNotNumber(e.module.get()),
                             (owner.clone(), ".module"),
                         ),
                         None => ctx.note(
                             ImportLevel::Guessed,
                             row,
                             2,
-                            format!(
-                                "no module: the référentiel's module {} used",
-                                e.module.get()
-                            ),
+                            Msg::of(|p| (p.module_guessed)(e.module.get())),
                         ),
                     }
                     e.module
                 }
                 (None, None) => {
-                    ctx.unused_from(
-                        row,
-                        0,
-                        &format!(
-                            "{what}: no module, and the référentiel does not know the engagement"
-                        ),
-                    );
+                    ctx.unused_from(row, 0, &Why::RemoteNoModule(what));
                     continue;
                 }
             };
@@ -467,9 +461,9 @@ pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut A
                 comment: None,
                 observations: Vec::new(),
             };
-            note_into(ctx, (row, 4), (&what, &owner), &mut check.note);
+            note_into(ctx, (row, 4), (what, &owner), &mut check.note);
             check.observations = observations(ctx, row, 5, &owner, &home);
-            comment_into(ctx, (row, 9), (&what, &owner), &home, &mut check.comment);
+            comment_into(ctx, (row, 9), (what, &owner), &home, &mut check.comment);
             read.insert((c, n), audit.remote_checks.len());
             audit.remote_checks.push(check);
         }
@@ -481,18 +475,12 @@ pub(crate) fn remote(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut A
 fn competing_module(
     ctx: &mut Ctx<'_>,
     (row, col): (usize, usize),
-    what: &str,
+    what: Item,
     owner: &Owner,
     text: String,
 ) {
     let first = ctx.filed_at(owner, ".module");
-    let at = first
-        .as_deref()
-        .map_or_else(String::new, |c| format!(" ({c})"));
-    let message = format!(
-        "{what} has another module in an earlier row{at}; this one competes with it, not used: {}",
-        shown(&text)
-    );
+    let message = Msg::of(|p| (p.competing_module)(what, first.as_deref(), &text));
     ctx.not_read_against(
         (ImportLevel::Warning, message),
         (row, col),
@@ -502,58 +490,70 @@ fn competing_module(
     );
 }
 
-fn target(ctx: &Ctx<'_>, row: usize) -> Option<EcartTarget> {
+/// The target of the fiche of `row` (column A): an engagement number (`17`), an item
+/// (`pilotage 5`), or either in the form of the drop-down (`17 — Nous vous répondons…`,
+/// `Pilotage 5 — Comité des usagers`), whose title must then be the référentiel's.
+fn target(ctx: &Ctx<'_>, row: usize, referentiel: &Referentiel) -> Option<EcartTarget> {
     if let Some(n) = whole::<u16>(ctx, row, 0).and_then(EngagementNumber::new) {
         return Some(EcartTarget::Engagement(n));
     }
     let text = ctx.text(row, 0)?;
-    let (name, number) = text.trim().rsplit_once(char::is_whitespace)?;
-    let s = section(name)?;
-    let item = number.trim().parse::<u8>().ok()?;
-    Some(EcartTarget::Management(ManagementItemId::new(s, item)))
+    let (head, titled) = match text.split_once('—') {
+        Some((head, _)) => (head.trim(), true),
+        None => (text.trim(), false),
+    };
+    let target = if let Some(n) = head.parse::<u16>().ok().and_then(EngagementNumber::new) {
+        EcartTarget::Engagement(n)
+    } else {
+        let (name, number) = head.rsplit_once(char::is_whitespace)?;
+        let s = section(name)?;
+        let item = number.trim().parse::<u8>().ok()?;
+        EcartTarget::Management(ManagementItemId::new(s, item))
+    };
+    let label = crate::grid::guidance::target_label(target, referentiel);
+    (!titled || loose(&label) == loose(&text)).then_some(target)
+}
+
+/// Reads the « Mode d'emploi » sheet: its texts are the grid's own, used; anything else typed
+/// there is reported and kept.
+pub(crate) fn guide(ctx: &mut Ctx<'_>, referentiel: &Referentiel) {
+    let own: std::collections::HashSet<String> = crate::grid::guidance::own_texts(referentiel)
+        .iter()
+        .map(|t| loose(t))
+        .collect();
+    let sheet = ctx.sheet;
+    for (r, cells) in sheet.rows.iter().enumerate() {
+        for c in 0..cells.len() {
+            match ctx.text(r, c) {
+                Some(t) if own.contains(&loose(&t)) => ctx.mark(r, c),
+                Some(_) => ctx.unused_cell(r, c, &Why::NotGuidance, (Owner::path(ctx.part), "")),
+                None => {}
+            }
+        }
+    }
 }
 
 /// Reads the state of a fiche d'écart (columns H to J): open when empty; a state not understood,
 /// or lifted / not lifted without date, is reported and read as open.
 fn status(ctx: &mut Ctx<'_>, row: usize, fiche: &Owner) -> ActionStatus {
     let field = || (fiche.clone(), ".status");
-    let on = ctx.date(row, 8, "date of the state", field());
+    let on = ctx.date(row, 8, Day::Status, field());
     let Some(word) = ctx.text(row, 7) else {
-        ctx.unused_cell(
-            row,
-            9,
-            "evidence or reason without a state (levé or non levé)",
-            field(),
-        );
+        ctx.unused_cell(row, 9, &Why::NoteWithoutState, field());
         return ActionStatus::Open;
     };
     let Some(state) = ActionState::parse(&word) else {
-        ctx.unused_cell(
-            row,
-            7,
-            "state not one of ouvert, en cours, levé, non levé; read as ouvert",
-            field(),
-        );
-        ctx.unused_cell(
-            row,
-            9,
-            "evidence or reason of a state not understood",
-            field(),
-        );
+        ctx.unused_cell(row, 7, &Why::UnknownState, field());
+        ctx.unused_cell(row, 9, &Why::NoteOfUnknownState, field());
         return ActionStatus::Open;
     };
     ctx.mark(row, 7);
     let has_note = matches!(state, ActionState::Lifted | ActionState::NotLifted);
     if !has_note {
-        ctx.unused_cell(
-            row,
-            9,
-            "evidence or reason of a state neither levé nor non levé",
-            field(),
-        );
+        ctx.unused_cell(row, 9, &Why::NoteOfOtherState, field());
     }
     let note = if has_note {
-        let what = "the evidence or reason of a state";
+        let what = What::StatusNote;
         ctx.free_text((row, 9), what, field(), None, None)
             .unwrap_or_default()
     } else {
@@ -562,30 +562,37 @@ fn status(ctx: &mut Ctx<'_>, row: usize, fiche: &Owner) -> ActionStatus {
     if let Some(status) = state.status(on, note) {
         status
     } else {
-        ctx.unused_cell(
-            row,
-            7,
-            "levé or non levé needs its date (column I); read as ouvert",
-            field(),
-        );
-        ctx.unused_cell(
-            row,
-            9,
-            "evidence or reason of a state read as ouvert",
-            field(),
-        );
+        ctx.unused_cell(row, 7, &Why::StateWithoutDate, field());
+        ctx.unused_cell(row, 9, &Why::NoteOfStateReadOpen, field());
         ActionStatus::Open
     }
 }
 
+/// Reads the number of the fiche d'écart of `row` (column K): a whole number; anything else is
+/// reported and kept.
+fn fiche_number(ctx: &mut Ctx<'_>, row: usize, fiche: &Owner) -> Option<u32> {
+    let number = whole::<u32>(ctx, row, 10);
+    if number.is_some() {
+        ctx.mark(row, 10);
+    } else {
+        ctx.unused_cell(
+            row,
+            10,
+            &Why::FicheNumberNotWhole,
+            (fiche.clone(), ".number"),
+        );
+    }
+    number
+}
+
 /// Reads the fiches d'écart sheet.
-pub(crate) fn ecarts(ctx: &mut Ctx<'_>, audit: &mut Audit) {
+pub(crate) fn ecarts(ctx: &mut Ctx<'_>, referentiel: &Referentiel, audit: &mut Audit) {
     for row in ctx.data_rows(&ECART_HEADERS) {
         let grade = ctx
             .assessed(row, 1, (Owner::path("ecarts"), ""))
             .and_then(|t| t.parse::<NcGrade>().ok());
-        let (Some(t), Some(grade)) = (target(ctx, row), grade) else {
-            ctx.unused_from(row, 0, "a fiche d'écart needs a target (column A: an engagement number, or pilotage N / labellisation N) and a grade (column B: NC min or NC Maj)");
+        let (Some(t), Some(grade)) = (target(ctx, row, referentiel), grade) else {
+            ctx.unused_from(row, 0, &Why::FicheWithoutTarget);
             continue;
         };
         ctx.mark(row, 0);
@@ -596,14 +603,19 @@ pub(crate) fn ecarts(ctx: &mut Ctx<'_>, audit: &mut Audit) {
             let rival = Some(Rival::Cell(grade_cell.clone()));
             ctx.free_text((row, col), what, (owner.clone(), suffix), None, rival)
         };
-        let finding = text(ctx, 2, "a finding", ".finding");
-        let requirement = text(ctx, 3, "a requirement", ".requirement");
-        let action = text(ctx, 4, "a corrective action", ".corrective_action");
-        let leader = text(ctx, 6, "a leader", ".leader");
+        let finding = text(ctx, 2, What::Finding, ".finding");
+        let requirement = text(ctx, 3, What::Requirement, ".requirement");
+        let action = text(ctx, 4, What::Action, ".corrective_action");
+        let leader = text(ctx, 6, What::Leader, ".leader");
+        let cause = text(ctx, 11, What::Cause, ".cause");
+        let response = text(ctx, 12, What::Response, ".response");
         let mut fiche = FicheEcart::new(t, grade, finding.unwrap_or_default());
+        fiche.number = fiche_number(ctx, row, &owner);
+        fiche.cause = cause;
+        fiche.response = response;
         fiche.requirement = requirement.unwrap_or_default();
         fiche.corrective_action = action;
-        fiche.due = ctx.date(row, 5, "échéance", (owner.clone(), ".due"));
+        fiche.due = ctx.date(row, 5, Day::Due, (owner.clone(), ".due"));
         fiche.leader = leader;
         fiche.status = status(ctx, row, &owner);
         audit.ecarts.push(fiche);
@@ -623,32 +635,31 @@ pub(crate) fn conclusion(ctx: &mut Ctx<'_>, audit: &mut Audit) {
             if k == key(CHARTE_VERDICT) {
                 ctx.mark(row, 0);
                 let owner = Owner::path("conclusion.charte_graphique");
-                let what = "the charte graphique";
                 verdict_into(
                     ctx,
                     (row, 1),
-                    (what, &owner),
+                    (Item::Charte, &owner),
                     &mut c.charte_graphique.verdict,
                 );
-                ctx.unused_from(row, 2, "outside the grid's columns");
+                ctx.unused_from(row, 2, &Why::OutsideColumns);
                 continue;
             }
             current = CONCLUSION_SECTIONS.iter().position(|s| key(s) == k);
             if current.is_none() {
-                ctx.unused_from(row, 0, "not a section of the conclusion");
+                ctx.unused_from(row, 0, &Why::NotSection);
                 continue;
             }
             ctx.mark(row, 0);
         }
         if ctx.text(row, 1).is_none() {
             if current.is_none() {
-                ctx.unused_from(row, 0, "not under a section of the conclusion");
+                ctx.unused_from(row, 0, &Why::NotUnderSection);
             }
-            ctx.unused_from(row, 2, "outside the grid's columns");
+            ctx.unused_from(row, 2, &Why::OutsideColumns);
             continue;
         }
         let Some(at) = current else {
-            ctx.unused_from(row, 1, "not under a section of the conclusion");
+            ctx.unused_from(row, 1, &Why::NotUnderSection);
             continue;
         };
         let kind = match at {
@@ -659,7 +670,7 @@ pub(crate) fn conclusion(ctx: &mut Ctx<'_>, audit: &mut Audit) {
         };
         let name = CONCLUSION_FIELDS.get(at).copied().unwrap_or("conclusion");
         let field = (Owner::Path(format!("conclusion.{name}")), "");
-        let what = "a paragraph of the conclusion";
+        let what = What::Paragraph;
         let list = match at {
             0 => &mut c.points_forts,
             1 => &mut c.points_sensibles,
@@ -671,10 +682,17 @@ pub(crate) fn conclusion(ctx: &mut Ctx<'_>, audit: &mut Audit) {
             7 => &mut c.charte_graphique.text,
             _ => &mut c.conclusion_generale,
         };
-        if let Some(text) = ctx.free_text((row, 1), what, field, kind, None) {
-            list.push(text);
+        // Several paragraphs may share a cell, one a line (Alt+Entrée): each is read as its own
+        // paragraph, and one that reads as an assessment is kept, not the others.
+        if let Some(text) = ctx.text(row, 1) {
+            for paragraph in text.lines().map(str::trim).filter(|p| !p.is_empty()) {
+                let paragraph = paragraph.to_owned();
+                if let Some(p) = ctx.gate((row, 1), what, paragraph, field.clone(), kind, None) {
+                    list.push(p);
+                }
+            }
         }
-        ctx.unused_from(row, 2, "outside the grid's columns");
+        ctx.unused_from(row, 2, &Why::OutsideColumns);
     }
 }
 

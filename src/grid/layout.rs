@@ -19,8 +19,10 @@ pub(crate) const META_REFERENTIEL: &str = "referentiel";
 
 /// The page de garde.
 pub(crate) const COVER_SHEET: &str = "Page de garde";
-/// The management items.
-pub(crate) const MANAGEMENT_SHEET: &str = "Management";
+/// The management items (« Pilotage de la politique qualité et démarche de labellisation »).
+pub(crate) const MANAGEMENT_SHEET: &str = "Pilotage et labellisation";
+/// The names sheets had in the grids of version 0.2, and their names now: still read.
+pub(crate) const OLDER_SHEETS: [(&str, &str); 1] = [("Management", MANAGEMENT_SHEET)];
 /// The remote checks.
 pub(crate) const REMOTE_SHEET: &str = "Audit à distance";
 /// The fiches d'écart.
@@ -60,8 +62,12 @@ pub(crate) const OBSERVATION_HEADERS: [&str; 4] = [
     "Piste de progrès (PP)",
 ];
 
-/// Columns of a module sheet: number, title, verdict, the four observation cells, comment.
-pub(crate) const MODULE_HEADERS: [&str; 8] = [
+/// The header of the evidence column of the module sheets and of the management sheet.
+pub(crate) const EVIDENCE_HEADER: &str = "Éléments de preuve";
+
+/// Columns of a module sheet: number, title, verdict, the four observation cells, comment,
+/// evidence.
+pub(crate) const MODULE_HEADERS: [&str; 9] = [
     "N°",
     "Engagement",
     "Verdict",
@@ -70,10 +76,11 @@ pub(crate) const MODULE_HEADERS: [&str; 8] = [
     OBSERVATION_HEADERS[2],
     OBSERVATION_HEADERS[3],
     "Commentaire, justification d'un NA",
+    EVIDENCE_HEADER,
 ];
 
 /// Columns of the management sheet.
-pub(crate) const MANAGEMENT_HEADERS: [&str; 9] = [
+pub(crate) const MANAGEMENT_HEADERS: [&str; 10] = [
     "Section",
     "N°",
     "Item",
@@ -83,6 +90,7 @@ pub(crate) const MANAGEMENT_HEADERS: [&str; 9] = [
     OBSERVATION_HEADERS[2],
     OBSERVATION_HEADERS[3],
     "Commentaire",
+    EVIDENCE_HEADER,
 ];
 
 /// Columns of the remote-checks sheet.
@@ -99,8 +107,9 @@ pub(crate) const REMOTE_HEADERS: [&str; 10] = [
     "Commentaire",
 ];
 
-/// Columns of the fiches d'écart sheet.
-pub(crate) const ECART_HEADERS: [&str; 10] = [
+/// Columns of the fiches d'écart sheet; the fiche's number, its cause and the site's answer
+/// come last, so that a grid of version 0.2 (without them) reads the same.
+pub(crate) const ECART_HEADERS: [&str; 13] = [
     "Cible (n° d'engagement, ou pilotage N / labellisation N)",
     "Gravité",
     "Constat",
@@ -111,6 +120,9 @@ pub(crate) const ECART_HEADERS: [&str; 10] = [
     "État",
     "Levée ou vérification le",
     "Preuve de levée, ou motif",
+    "N° de fiche",
+    "Cause",
+    "Réponse du site",
 ];
 
 /// The states offered by the drop-down list of the fiches d'écart.
@@ -146,6 +158,12 @@ pub(crate) mod cover {
     pub(crate) const START: &str = "Date de début";
     /// Last day.
     pub(crate) const END: &str = "Date de fin";
+    /// The planned external audit an internal audit precedes.
+    pub(crate) const EXTERNAL_ON: &str = "Date de l'audit externe (audit interne)";
+    /// The certification body's labelling decision.
+    pub(crate) const DECIDED_ON: &str = "Décision de labellisation le";
+    /// The day the plan d'actions was accepted (avis favorable sous réserve).
+    pub(crate) const PLAN_ACCEPTED_ON: &str = "Plan d'actions accepté le";
     /// Modules covered.
     pub(crate) const MODULES: &str = "Modules couverts";
     /// Population figure.

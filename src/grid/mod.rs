@@ -4,23 +4,28 @@
 //! # The workbook
 //!
 //! - **Page de garde**: labels in column A, values in column B (administration type,
-//!   département, city, audit type, `Audit interne` oui/non, référentiel, dates, modules covered
-//!   as `1, 2`, context figures and paragraphs), then one `Auditeur` row per auditor (name, role,
+//!   département, city, audit type, `Audit interne` oui/non, référentiel, dates, the date of the
+//!   external audit an internal audit precedes, the labelling decision's date and the day its
+//!   plan d'actions was accepted, modules covered as `1, 2`, context figures and paragraphs),
+//!   then one `Auditeur` row per auditor (name, role,
 //!   phone, e-mail, date of signature in B–F).
 //! - **Module N**, one per covered module: the engagements under their channel-group headings,
 //!   columns `N°`, `Engagement` (locked, the référentiel's exact title), `Verdict` (drop-down:
 //!   `C`, `NA`, `NC min`, `NC Maj`, coloured), `Point fort (PF)`, `Point sensible (PS)`, `Risque
-//!   associé au PS`, `Piste de progrès (PP)`, `Commentaire, justification d'un NA`. More
-//!   observations of an engagement go on further rows with the same number (blank rows are left
-//!   at the bottom for them).
-//! - **Management**: the seven items, by section and number, with the same verdict and
-//!   observation columns.
+//!   associé au PS`, `Piste de progrès (PP)`, `Commentaire, justification d'un NA`, `Éléments de
+//!   preuve` (documents consulted, people met). More
+//!   observations of an engagement go on further rows with the same number: a spare row with
+//!   the engagement's number follows each engagement for the first of them.
+//! - **Pilotage et labellisation** (named `Management` in the grids of version 0.2, still
+//!   read, with an info diagnostic): the seven items, by section and number, with the same verdict and
+//!   observation columns, comment and evidence.
 //! - **Audit à distance**: one row per remote check (channel and note drop-downs, engagement
 //!   number, module, observations).
 //! - **Fiches d'écart**: target (an engagement number, or `pilotage N` / `labellisation N`),
 //!   grade, finding, requirement, corrective action, due date, leader (« pilote »), state
-//!   (`ouvert`, `en cours`, `levé`, `non levé`), the day it was found lifted or not, and the
-//!   evidence or the reason.
+//!   (`ouvert`, `en cours`, `levé`, `non levé`), the day it was found lifted or not, the
+//!   evidence or the reason, then the fiche's number (« Fiche d'écart n°1 »), its cause and the
+//!   site's answer.
 //! - **Conclusion**: section 4, one paragraph a row under its section's label.
 //! - **_qualepref**, hidden and protected: the grid's format version (`qualepref-grid/1`) and
 //!   the référentiel id, which the reader requires.
@@ -35,8 +40,9 @@
 //! year from 2000 to 2100) or serial numbers, rows reordered (assessments come out in the
 //! référentiel's order), empty rows, extra sheets. Every non-empty cell of every sheet is used
 //! (placed in the audit, or read as the layout: a title, a column header, a label) or reported
-//! by a [`GridDiagnostic`] naming its sheet and cell, e.g. `Module 1!C7: warning: unknown
-//! verdict "CC" (…)`, and kept in the audit's [`unread`](crate::Audit::unread), with the field
+//! by a [`GridDiagnostic`] naming its sheet and cell, in French and in English, e.g.
+//! `Module 1!C7 : avertissement : verdict « CC » inconnu (…)` (`Module 1!C7: warning: unknown
+//! verdict "CC" (…)` in English), and kept in the audit's [`unread`](crate::Audit::unread), with the field
 //! it was meant for and its cell (`assessments[6].verdict`, `"CC"`, `Module 1!C7`): validation
 //! reports each (`unread-value`) and the grid's writers refuse the audit until it is resolved,
 //! so nothing typed in the grid is lost on the way. A value the audit cannot do without (the
@@ -95,12 +101,16 @@ mod cover;
 mod csv;
 #[cfg(feature = "csv")]
 mod csv_read;
+mod guidance;
+#[cfg(feature = "xlsx")]
+mod height;
 mod import;
 mod items;
 mod layout;
 mod limits;
 #[cfg(feature = "xlsx")]
 mod package;
+mod phrases;
 #[cfg(feature = "xlsx")]
 mod read;
 #[cfg(feature = "xlsx")]
@@ -115,7 +125,7 @@ use std::fmt;
 use crate::{
     AdministrationType, AuditDates, AuditKind, Departement, ModuleNumber, NaiveDate, Site,
 };
-use crate::{Audit, Error, ImportLevel, Referentiel};
+use crate::{Audit, Error, ImportLevel, Language, Referentiel};
 
 /// The grid's format version, written in its `_qualepref` sheet and required by the reader.
 pub const GRID_FORMAT: &str = layout::FORMAT;
@@ -153,7 +163,23 @@ impl GridImport {
 }
 
 /// What the reader says of one cell: a value read from an unusual form, guessed, probably
-/// wrong, or not used.
+/// wrong, or not used. Its message is in French (the crate's default language) and in English
+/// ([`GridDiagnostic::message_in`]).
+///
+/// ```
+/// use qualepref::{grid, samples, Audit, Language, Referentiel};
+/// let referentiel = Referentiel::qual_e_pref_2019();
+/// let audit = Audit::from_json_str(samples::TOULON_2019_JSON)?;
+/// let table = String::from_utf8(grid::export_csv(&audit, referentiel)?)?;
+/// let table = table.replacen(";C;", ";CC;", 1);
+/// let back = grid::import_csv(table.as_bytes(), referentiel)?;
+/// let d = &back.diagnostics()[0];
+/// assert!(d.message.starts_with("verdict «\u{a0}CC\u{a0}» inconnu"));
+/// assert!(d.message_in(Language::En).starts_with("unknown verdict \"CC\""));
+/// assert!(d.to_string().contains("\u{a0}: avertissement\u{a0}: verdict"));
+/// assert!(d.to_string_in(Language::En).contains(": warning: unknown verdict"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GridDiagnostic {
@@ -161,22 +187,56 @@ pub struct GridDiagnostic {
     pub level: ImportLevel,
     /// The sheet and cell, e.g. `Module 1!C7`.
     pub cell: String,
-    /// What happened, naming the value.
+    /// What happened, naming the value, in French.
     pub message: String,
+    /// The English text; empty when none was given, and `message` stands for it.
+    english: String,
+}
+
+impl GridDiagnostic {
+    /// A diagnostic of `cell`, its message in both languages.
+    pub(crate) fn new(level: ImportLevel, cell: String, message: phrases::Msg) -> GridDiagnostic {
+        GridDiagnostic {
+            level,
+            cell,
+            message: message.fr,
+            english: message.en,
+        }
+    }
+
+    /// The message in `language`.
+    #[must_use]
+    pub fn message_in(&self, language: Language) -> &str {
+        match language {
+            Language::Fr => &self.message,
+            Language::En if self.english.is_empty() => &self.message,
+            Language::En => &self.english,
+        }
+    }
+
+    /// The diagnostic as a line in `language`, with the level in that language:
+    /// `Module 1!C7 : avertissement : verdict « CC » inconnu (…)` (French typography),
+    /// `Module 1!C7: warning: unknown verdict "CC" (…)`. Control characters of the cell's name
+    /// (a sheet's) and of the message are escaped (`\u{1b}`), so that no text of the file
+    /// reaches a terminal raw.
+    #[must_use]
+    pub fn to_string_in(&self, language: Language) -> String {
+        let phrases = match language {
+            Language::Fr => &phrases::FR,
+            Language::En => &phrases::EN,
+        };
+        (phrases.line)(
+            &cells::escape_controls(&self.cell),
+            (phrases.level)(self.level),
+            &cells::escape_controls(self.message_in(language)),
+        )
+    }
 }
 
 impl fmt::Display for GridDiagnostic {
-    /// `Module 1!C7: warning: unknown verdict "CC" (…)`; control characters of the cell's
-    /// name (a sheet's) and of the message are escaped (`\u{1b}`), so that no text of the file
-    /// reaches a terminal raw.
+    /// The French line of [`GridDiagnostic::to_string_in`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {}: {}",
-            cells::escape_controls(&self.cell),
-            self.level,
-            cells::escape_controls(&self.message)
-        )
+        f.write_str(&self.to_string_in(Language::Fr))
     }
 }
 
@@ -236,7 +296,7 @@ pub fn new_xlsx(
             reason: "no site",
         })?;
     let day = NaiveDate::default();
-    let audit = Audit::skeleton(
+    let mut audit = Audit::skeleton(
         referentiel,
         site,
         kind.unwrap_or(AuditKind {
@@ -247,6 +307,10 @@ pub fn new_xlsx(
         AuditDates::day(day),
         modules,
     );
+    audit.remote_checks = rows::usual_remote_checks(referentiel, modules);
+    // The cover's « Libellé du référentiel »: the référentiel's own title, for the auditor to
+    // keep or replace with the wording of the report.
+    audit.referentiel.label = Some(referentiel.title().to_owned());
     let blanks = write::Blanks {
         site: audit.site.city.is_empty(),
         kind: kind.is_none(),

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::grid::guidance::{self, GUIDE, GUIDE_HEADERS};
 use crate::grid::layout::{
     self, CHARTE_VERDICT, CONCLUSION_HEADERS, CONCLUSION_SECTIONS, ECART_HEADERS, GRADES,
     MANAGEMENT_HEADERS, MODULE_HEADERS, NOTES, REMOTE_HEADERS, STATES, VERDICTS, YES_NO, cover,
@@ -11,8 +12,8 @@ use crate::grid::layout::{
 use crate::grid::write::Blanks;
 use crate::model::assessment::Observation;
 use crate::{
-    AdministrationType, Assessment, Audit, EcartTarget, Error, ModuleNumber, Referentiel,
-    RemoteChannel, Verdict,
+    AdministrationType, Assessment, Audit, EngagementNumber, Error, ModuleNumber, Referentiel,
+    RemoteChannel, RemoteCheck, Verdict,
 };
 
 /// One cell to write.
@@ -47,6 +48,8 @@ pub(crate) struct Sheet {
     pub(crate) widths: Vec<f64>,
     /// Drop-down lists, by column.
     pub(crate) lists: Vec<(usize, &'static [&'static str])>,
+    /// Drop-down lists whose values are a range of the workbook (a formula), by column.
+    pub(crate) formula_lists: Vec<(usize, String)>,
     /// Drop-down lists of single cells in column B, by row (an index into `rows`).
     pub(crate) cell_lists: Vec<(usize, &'static [&'static str])>,
     pub(crate) verdict_columns: Vec<usize>,
@@ -94,8 +97,9 @@ pub(crate) fn sheets(
     }
     sheets.push(management_sheet(audit, referentiel));
     sheets.push(remote_sheet(audit, referentiel));
-    sheets.push(ecarts_sheet(audit));
+    sheets.push(ecarts_sheet(audit, referentiel));
     sheets.push(conclusion_sheet(audit));
+    sheets.push(guide_sheet(referentiel));
     Ok(sheets)
 }
 
@@ -145,6 +149,18 @@ fn cover_sheet(audit: &Audit, blanks: Blanks) -> Sheet {
         text(cover::REFERENTIEL_LABEL, audit.referentiel.label.as_deref()),
         date(cover::START, audit.dates.start),
         date(cover::END, audit.dates.end),
+        vec![
+            fixed(cover::EXTERNAL_ON),
+            Cell::Date(audit.kind.external_on),
+        ],
+        vec![
+            fixed(cover::DECIDED_ON),
+            Cell::Date(audit.labelling.map(|l| l.decided_on)),
+        ],
+        vec![
+            fixed(cover::PLAN_ACCEPTED_ON),
+            Cell::Date(audit.labelling.and_then(|l| l.plan_accepted_on)),
+        ],
         text(cover::MODULES, Some(modules.as_str())),
         figure(cover::POPULATION, figures.population),
         figure(cover::COMMUNES, figures.communes.map(u64::from)),
@@ -187,6 +203,7 @@ fn cover_sheet(audit: &Audit, blanks: Blanks) -> Sheet {
         rows,
         widths: vec![28.0, 40.0, 28.0, 18.0, 30.0, 14.0],
         lists: Vec::new(),
+        formula_lists: Vec::new(),
         // The rows of the administration type, the audit type and the internal flag.
         cell_lists: vec![
             (0, &ADMINISTRATIONS[..]),
@@ -201,14 +218,9 @@ fn cover_sheet(audit: &Audit, blanks: Blanks) -> Sheet {
     }
 }
 
-/// Rows of one item: its own cells, then the four observation cells, then `after` on the first
-/// row; continuation rows repeat `key` and leave the rest empty.
-fn item_rows(
-    key: &[Cell],
-    own: &[Cell],
-    observations: &[Observation],
-    after: Option<&Cell>,
-) -> Vec<Row> {
+/// Rows of one item: its own cells, then the four observation cells, then `after` (comment,
+/// evidence) on the first row; continuation rows repeat `key` and leave the rest empty.
+fn item_rows(key: &[Cell], own: &[Cell], observations: &[Observation], after: &[Cell]) -> Vec<Row> {
     let blank_own = own.len();
     observation_rows(observations)
         .iter()
@@ -221,12 +233,10 @@ fn item_rows(
                 row.extend((0..blank_own).map(|_| Cell::Input(None)));
             }
             row.extend(obs.cells().iter().map(|c| input(*c)));
-            if let Some(after) = &after {
-                row.push(if i == 0 {
-                    (*after).clone()
-                } else {
-                    Cell::Input(None)
-                });
+            if i == 0 {
+                row.extend(after.iter().cloned());
+            } else {
+                row.extend(after.iter().map(|_| Cell::Input(None)));
             }
             row
         })
@@ -278,22 +288,28 @@ fn module_sheet(audit: &Audit, referentiel: &Referentiel, module: ModuleNumber) 
         title: format!("Module {}{title}", module.get()),
         headers: MODULE_HEADERS.to_vec(),
         rows,
-        widths: vec![6.0, 42.0, 9.0, 30.0, 30.0, 24.0, 30.0, 28.0],
+        widths: vec![6.0, 42.0, 9.0, 30.0, 30.0, 24.0, 30.0, 28.0, 30.0],
         cell_lists: Vec::new(),
+        formula_lists: Vec::new(),
         lists: vec![(2, &VERDICTS[..])],
         verdict_columns: vec![2],
         date_columns: Vec::new(),
         protected: true,
         spare_label: None,
-        spare: 12,
+        spare: 0,
     }
 }
 
+/// The rows of assessment `a`, then a spare row with its number, for a further observation.
 fn assessment_rows(a: &Assessment, title: Option<&str>) -> Vec<Row> {
     let key = [number(a.engagement.get())];
     let own = vec![fixed(title.unwrap_or_default()), verdict_cell(a.verdict)];
-    let comment = input(a.comment.as_deref());
-    item_rows(&key, &own, &a.observations, Some(&comment))
+    let after = [input(a.comment.as_deref()), input(a.evidence.as_deref())];
+    let mut rows = item_rows(&key, &own, &a.observations, &after);
+    let mut spare = vec![number(a.engagement.get())];
+    spare.extend((1..MODULE_HEADERS.len()).map(|_| Cell::Input(None)));
+    rows.push(spare);
+    rows
 }
 
 fn management_sheet(audit: &Audit, referentiel: &Referentiel) -> Sheet {
@@ -316,16 +332,17 @@ fn management_sheet(audit: &Audit, referentiel: &Referentiel) -> Sheet {
             .unwrap_or_default();
         let key = [fixed(layout::section_label(m.section)), number(m.item)];
         let own = vec![fixed(title), verdict_cell(m.verdict)];
-        let comment = input(m.comment.as_deref());
-        rows.extend(item_rows(&key, &own, &m.observations, Some(&comment)));
+        let after = [input(m.comment.as_deref()), input(m.evidence.as_deref())];
+        rows.extend(item_rows(&key, &own, &m.observations, &after));
     }
     Sheet {
         name: layout::MANAGEMENT_SHEET.to_owned(),
         title: "Pilotage de la politique qualité et démarche de labellisation".to_owned(),
         headers: MANAGEMENT_HEADERS.to_vec(),
         rows,
-        widths: vec![22.0, 5.0, 30.0, 9.0, 28.0, 28.0, 22.0, 28.0, 26.0],
+        widths: vec![22.0, 5.0, 30.0, 9.0, 28.0, 28.0, 22.0, 28.0, 26.0, 30.0],
         cell_lists: Vec::new(),
+        formula_lists: Vec::new(),
         lists: vec![(3, &VERDICTS[..])],
         verdict_columns: vec![3],
         date_columns: Vec::new(),
@@ -333,6 +350,50 @@ fn management_sheet(audit: &Audit, referentiel: &Referentiel) -> Sheet {
         spare_label: None,
         spare: 0,
     }
+}
+
+/// The remote checks a blank grid lists, by channel and engagement: the thirteen of the audit
+/// à distance of the Toulon 2019 report (Internet 1, 3, 10, 11, 12, 13, 14; Téléphone 1, 2, 8,
+/// 10; Courriels 16, 17), the usual ones; the auditor adds or deletes rows.
+pub(crate) const USUAL_REMOTE_CHECKS: [(RemoteChannel, u16); 13] = [
+    (RemoteChannel::Internet, 1),
+    (RemoteChannel::Internet, 3),
+    (RemoteChannel::Internet, 10),
+    (RemoteChannel::Internet, 11),
+    (RemoteChannel::Internet, 12),
+    (RemoteChannel::Internet, 13),
+    (RemoteChannel::Internet, 14),
+    (RemoteChannel::Telephone, 1),
+    (RemoteChannel::Telephone, 2),
+    (RemoteChannel::Telephone, 8),
+    (RemoteChannel::Telephone, 10),
+    (RemoteChannel::Courriels, 16),
+    (RemoteChannel::Courriels, 17),
+];
+
+/// The [`USUAL_REMOTE_CHECKS`] of the engagements of `referentiel` in the covered `modules`,
+/// without note.
+pub(crate) fn usual_remote_checks(
+    referentiel: &Referentiel,
+    modules: &[ModuleNumber],
+) -> Vec<RemoteCheck> {
+    USUAL_REMOTE_CHECKS
+        .iter()
+        .filter_map(|&(channel, n)| {
+            let engagement = referentiel.engagement(EngagementNumber::new(n)?)?;
+            if !modules.contains(&engagement.module) {
+                return None;
+            }
+            let mut check = RemoteCheck::new(
+                channel,
+                engagement.number,
+                engagement.module,
+                crate::RemoteNote::Conforme,
+            );
+            check.note = None;
+            Some(check)
+        })
+        .collect()
 }
 
 const ADMINISTRATIONS: [&str; 4] = [
@@ -363,16 +424,19 @@ fn remote_sheet(audit: &Audit, referentiel: &Referentiel) -> Sheet {
             .map(|e| e.title.clone())
             .unwrap_or_default();
         let own = vec![fixed(title), input(check.note.map(crate::RemoteNote::code))];
-        let comment = input(check.comment.as_deref());
-        rows.extend(item_rows(&key, &own, &check.observations, Some(&comment)));
+        let comment = [input(check.comment.as_deref())];
+        rows.extend(item_rows(&key, &own, &check.observations, &comment));
     }
     Sheet {
         name: layout::REMOTE_SHEET.to_owned(),
-        title: "Audit à distance: un contrôle par ligne (canal × engagement)".to_owned(),
+        title: "Audit à distance\u{a0}: un contrôle par ligne (canal × engagement)\u{202f}; des lignes \
+                peuvent être ajoutées ou supprimées"
+            .to_owned(),
         headers: REMOTE_HEADERS.to_vec(),
         rows,
         widths: vec![24.0, 5.0, 7.0, 36.0, 13.0, 28.0, 28.0, 22.0, 28.0, 30.0],
         cell_lists: Vec::new(),
+        formula_lists: Vec::new(),
         lists: vec![(0, &CHANNELS[..]), (4, &NOTES[..])],
         verdict_columns: Vec::new(),
         date_columns: Vec::new(),
@@ -382,15 +446,53 @@ fn remote_sheet(audit: &Audit, referentiel: &Referentiel) -> Sheet {
     }
 }
 
-fn ecarts_sheet(audit: &Audit) -> Sheet {
+/// The « Mode d'emploi » sheet: the guidance, then the list of the fiches' targets.
+fn guide_sheet(referentiel: &Referentiel) -> Sheet {
+    let mut rows: Vec<Row> = GUIDE
+        .iter()
+        .map(|(subject, text)| vec![fixed(*subject), fixed(*text)])
+        .collect();
+    rows.push(Vec::new());
+    rows.extend(
+        guidance::targets(referentiel)
+            .into_iter()
+            .map(|t| vec![fixed(guidance::TARGET_LABEL), fixed(t)]),
+    );
+    Sheet {
+        name: guidance::GUIDE_SHEET.to_owned(),
+        title: guidance::GUIDE_TITLE.to_owned(),
+        headers: GUIDE_HEADERS.to_vec(),
+        rows,
+        widths: vec![26.0, 110.0],
+        lists: Vec::new(),
+        formula_lists: Vec::new(),
+        cell_lists: Vec::new(),
+        verdict_columns: Vec::new(),
+        date_columns: Vec::new(),
+        protected: true,
+        spare_label: None,
+        spare: 0,
+    }
+}
+
+/// The range of the « Mode d'emploi » sheet that holds the fiches' targets of `referentiel`:
+/// `'Mode d''emploi'!$B$16:$B$45`.
+fn targets_range(referentiel: &Referentiel) -> String {
+    // Rows 1 to 3: title, blank, headers; then the guidance, a blank row, the targets.
+    let first = 3 + GUIDE.len() + 2;
+    let last = first + guidance::targets(referentiel).len().saturating_sub(1);
+    format!(
+        "='{}'!$B${first}:$B${last}",
+        guidance::GUIDE_SHEET.replace('\'', "''")
+    )
+}
+
+fn ecarts_sheet(audit: &Audit, referentiel: &Referentiel) -> Sheet {
     let rows = audit
         .ecarts
         .iter()
         .map(|f| {
-            let target = match f.target {
-                EcartTarget::Engagement(n) => Cell::InputNumber(Some(f64::from(n.get()))),
-                EcartTarget::Management(id) => input(Some(&id.to_string())),
-            };
+            let target = input(Some(&guidance::target_label(f.target, referentiel)));
             vec![
                 target,
                 input(Some(f.grade.code())),
@@ -406,16 +508,22 @@ fn ecarts_sheet(audit: &Audit) -> Sheet {
                 input(Some(f.status.state().word_fr()).filter(|_| !f.status.is_open())),
                 Cell::Date(f.status.checked_on()),
                 input(Some(f.status.note()).filter(|n| !n.is_empty())),
+                Cell::InputNumber(f.number.map(f64::from)),
+                input(f.cause.as_deref()),
+                input(f.response.as_deref()),
             ]
         })
         .collect();
     Sheet {
         name: layout::ECARTS_SHEET.to_owned(),
-        title: "Fiches d'écart: une par non-conformité".to_owned(),
+        title: "Fiches d'écart\u{a0}: une par non-conformité".to_owned(),
         headers: ECART_HEADERS.to_vec(),
         rows,
-        widths: vec![18.0, 9.0, 40.0, 34.0, 34.0, 12.0, 24.0, 10.0, 12.0, 34.0],
+        widths: vec![
+            18.0, 9.0, 40.0, 34.0, 34.0, 12.0, 24.0, 10.0, 12.0, 34.0, 9.0, 34.0, 34.0,
+        ],
         cell_lists: Vec::new(),
+        formula_lists: vec![(0, targets_range(referentiel))],
         lists: vec![(1, &GRADES[..]), (7, &STATES[..])],
         verdict_columns: vec![1],
         date_columns: vec![5, 8],
@@ -463,6 +571,7 @@ fn conclusion_sheet(audit: &Audit) -> Sheet {
         widths: vec![34.0, 110.0],
         lists: Vec::new(),
         cell_lists: Vec::new(),
+        formula_lists: Vec::new(),
         verdict_columns: Vec::new(),
         date_columns: Vec::new(),
         protected: false,

@@ -1,15 +1,20 @@
 //! Writes the grid as an Office Open XML workbook with rust_xlsxwriter.
 
 use rust_xlsxwriter::{
-    Color, ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, Format, FormatBorder,
-    ProtectionOptions, Workbook, Worksheet, XlsxError,
+    Color, ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, Format, FormatAlign,
+    FormatBorder, Formula, Note, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
 use crate::grid::contract::Tally;
+use crate::grid::guidance;
+use crate::grid::height;
 use crate::grid::layout;
 use crate::grid::limits::{MAX_ROWS, refused, thousands};
 use crate::grid::rows::{self, Cell, Row};
 use crate::{Audit, Error, Referentiel};
+
+/// The height of a sheet's title row (14 points, bold), in points.
+const TITLE_HEIGHT: f64 = 21.0;
 
 /// Which values of the page de garde a blank grid leaves empty.
 #[derive(Debug, Clone, Copy, Default)]
@@ -48,10 +53,21 @@ impl Styles {
             locked: border(
                 Format::new()
                     .set_text_wrap()
+                    .set_align(FormatAlign::Top)
                     .set_background_color(0x00F2_F2F2),
             ),
-            input: border(Format::new().set_text_wrap().set_unlocked()),
-            date: border(Format::new().set_num_format("dd/mm/yyyy").set_unlocked()),
+            input: border(
+                Format::new()
+                    .set_text_wrap()
+                    .set_align(FormatAlign::Top)
+                    .set_unlocked(),
+            ),
+            date: border(
+                Format::new()
+                    .set_num_format("dd/mm/yyyy")
+                    .set_align(FormatAlign::Top)
+                    .set_unlocked(),
+            ),
             group: Format::new().set_bold().set_background_color(0x00E7_E6E6),
         }
     }
@@ -143,17 +159,32 @@ fn writer_error(e: &XlsxError) -> Error {
 fn write_sheet(ws: &mut Worksheet, sheet: &rows::Sheet, styles: &Styles) -> Result<(), XlsxError> {
     ws.set_name(&sheet.name)?;
     ws.write_string_with_format(0, 0, &sheet.title, &styles.title)?;
+    ws.set_row_height(0, TITLE_HEIGHT)?;
     let header_row = 2;
     for (col, header) in sheet.headers.iter().enumerate() {
         ws.write_string_with_format(header_row, col as u16, *header, &styles.header)?;
+        if let Some(note) = guidance::header_note(header) {
+            let note = Note::new(note)
+                .set_author("qualepref")
+                .add_author_prefix(false);
+            ws.insert_note(header_row, col as u16, &note)?;
+        }
     }
+    ws.set_row_height(header_row, height::header(&sheet.headers, &sheet.widths))?;
     let first = header_row + 1;
     let mut row_at = first;
     for row in &sheet.rows {
         write_row(ws, row_at, row, styles)?;
+        // Spreadsheet programs do not grow a row to its wrapped text on opening a file; a row
+        // without text (a spare row under an engagement) keeps the default height and grows
+        // as one types in it.
+        if row.iter().any(|c| text_len(c) > 0) {
+            ws.set_row_height(row_at, height::row(row, &sheet.widths))?;
+        }
         row_at += 1;
     }
-    // Spare rows for additions: every cell open.
+    // Spare rows for additions: every cell open, and no height set, so that the row grows as
+    // one types in it.
     let end = row_at + sheet.spare;
     for r in row_at..end {
         for col in 0..sheet.headers.len() {
@@ -180,6 +211,11 @@ fn write_sheet(ws: &mut Worksheet, sheet: &rows::Sheet, styles: &Styles) -> Resu
         let last = end - 1;
         for (col, list) in &sheet.lists {
             let validation = DataValidation::new().allow_list_strings(list)?;
+            ws.add_data_validation(first, *col as u16, last, *col as u16, &validation)?;
+        }
+        for (col, formula) in &sheet.formula_lists {
+            let validation =
+                DataValidation::new().allow_list_formula(Formula::new(formula.as_str()));
             ws.add_data_validation(first, *col as u16, last, *col as u16, &validation)?;
         }
         for col in &sheet.verdict_columns {
