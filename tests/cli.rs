@@ -1973,7 +1973,7 @@ fn names_never_drive_the_terminal() {
     clean(&output, "grid import");
     assert_eq!(code(&output), Some(0), "{}", stderr(&output));
     assert!(
-        stderr(&output).contains(&format!("Notes{}!A1\u{a0}: ", TITLE.escape_default())),
+        stderr(&output).contains(&format!("Notes{}!A1: ", TITLE.escape_default())),
         "{}",
         stderr(&output)
     );

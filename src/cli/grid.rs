@@ -200,7 +200,12 @@ fn import(args: &ImportArgs, globals: &Globals) -> Result<Status, Failure> {
     let path = &args.grid;
     let imported = grid::import_path(path, &referentiel)?;
     for diagnostic in imported.diagnostics() {
-        warn(&format!("{}: {diagnostic}", name(path)));
+        warn(&format!(
+            "{}{}{}",
+            name(path),
+            colon(),
+            diagnostic.to_string_in(language())
+        ));
     }
     let text = imported.audit().to_string_in(format.format())?;
     match &args.output {

@@ -6,6 +6,9 @@
 //! no formula; its parts unpack to a few hundred kilobytes. The bounds are far above that, and
 //! low enough that no input within them takes more than a few hundred megabytes to read.
 
+// The workbook's bounds (sheets, parts, text) have no use in a build with the CSV form alone.
+#![cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+
 use crate::Error;
 
 /// The most sheets a workbook may have: a grid has a dozen (the page de garde, at most eight

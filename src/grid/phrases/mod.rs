@@ -204,10 +204,13 @@ pub(crate) struct Phrases {
     /// A sheet of a grid written with the names of version 0.2.
     pub(crate) older_name: fn(found: &str, now: &str) -> String,
     /// A cell of a CSV line outside the table's columns.
+    #[cfg_attr(not(feature = "csv"), allow(dead_code))] // the CSV reader's
     pub(crate) outside_table: fn(value: &str) -> String,
     /// A value of a CSV line of a kind that does not use it.
+    #[cfg_attr(not(feature = "csv"), allow(dead_code))] // the CSV reader's
     pub(crate) not_in_kind: fn(kind: &str, value: &str) -> String,
     /// A CSV table that is not UTF-8.
+    #[cfg_attr(not(feature = "csv"), allow(dead_code))] // the CSV reader's
     pub(crate) windows_1252: &'static str,
 }
 
