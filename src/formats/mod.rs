@@ -76,12 +76,17 @@ pub trait Interchange: Sized + sealed::Sealed {
         crate::check_size(text.len())?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let raw = match format {
-            Format::Json => {
-                path::clear();
-                serde_json::from_str::<path::Tracked<Self::Raw>>(text)
-                    .map_err(|e| json_error(Self::WHAT, text, &e))?
-                    .0
-            }
+            // Read without tracking the path first: a document that reads pays nothing for
+            // it; one that fails is read again, tracked, for the path of its error.
+            Format::Json => match serde_json::from_str::<Self::Raw>(text) {
+                Ok(raw) => raw,
+                Err(_) => {
+                    path::clear();
+                    serde_json::from_str::<path::Tracked<Self::Raw>>(text)
+                        .map_err(|e| json_error(Self::WHAT, text, &e))?
+                        .0
+                }
+            },
             #[cfg(feature = "yaml")]
             Format::Yaml => from_yaml::<Self::Raw>(Self::WHAT, text)?,
             #[cfg(feature = "toml")]
@@ -284,6 +289,10 @@ fn from_yaml<T: DeserializeOwned>(what: &'static str, text: &str) -> Result<T, E
     // The default budget bounds anchors, aliases, depth and events; snippets are left to the
     // caller, who has the line and column.
     let options = serde_saphyr::options! { with_snippet: false };
+    // As for JSON: tracked only when the untracked read fails.
+    if let Ok(read) = serde_saphyr::from_str_with_options::<T>(text, options.clone()) {
+        return Ok(read);
+    }
     path::clear();
     serde_saphyr::from_str_with_options::<path::Tracked<T>>(text, options)
         .map(|t| t.0)
@@ -356,6 +365,10 @@ fn from_toml<T: DeserializeOwned>(what: &'static str, text: &str) -> Result<T, E
                  limit for TOML"
             ),
         ));
+    }
+    // As for JSON: tracked only when the untracked read fails.
+    if let Ok(read) = toml::from_str::<T>(text) {
+        return Ok(read);
     }
     path::clear();
     toml::from_str::<path::Tracked<T>>(text)

@@ -1,7 +1,8 @@
 //! The path of the value a parse error is about (`assessments[3].verdict`), for every format:
-//! the document's type is read through [`Tracked`], which follows the reader with
-//! `serde_path_to_error` and, when reading fails, leaves the path where the format's parser
-//! stopped for [`take`].
+//! a document whose plain read fails is read again through [`Tracked`], which follows the
+//! reader with `serde_path_to_error` and leaves the path where the format's parser stopped for
+//! [`take`]. Tracking costs a document that reads as much again as its parse; only failures pay
+//! it.
 
 use std::cell::RefCell;
 
