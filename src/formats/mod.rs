@@ -78,15 +78,16 @@ pub trait Interchange: Sized + sealed::Sealed {
         let raw = match format {
             // Read without tracking the path first: a document that reads pays nothing for
             // it; one that fails is read again, tracked, for the path of its error.
-            Format::Json => match serde_json::from_str::<Self::Raw>(text) {
-                Ok(raw) => raw,
-                Err(_) => {
+            Format::Json => {
+                if let Ok(raw) = serde_json::from_str::<Self::Raw>(text) {
+                    raw
+                } else {
                     path::clear();
                     serde_json::from_str::<path::Tracked<Self::Raw>>(text)
                         .map_err(|e| json_error(Self::WHAT, text, &e))?
                         .0
                 }
-            },
+            }
             #[cfg(feature = "yaml")]
             Format::Yaml => from_yaml::<Self::Raw>(Self::WHAT, text)?,
             #[cfg(feature = "toml")]

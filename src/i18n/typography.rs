@@ -47,16 +47,34 @@ const fn space_for(prev: Option<char>, next: Option<char>) -> Option<char> {
     }
 }
 
+/// Whether `bytes` (UTF-8) hold an ordinary space before `:`, `;`, `!`, `?` or `»`, or after
+/// `«`: one pass over the bytes, as every text of a report goes through [`french`].
+fn needs_french_spaces(bytes: &[u8]) -> bool {
+    // « is C2 AB and » is C2 BB in UTF-8; one pass, from each space to the next.
+    let mut from = 0;
+    while let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == b' '))
+    {
+        let i = from + at;
+        if matches!(bytes.get(i + 1), Some(b':' | b';' | b'!' | b'?'))
+            || bytes.get(i + 1..i + 3) == Some(&[0xC2, 0xBB][..])
+            || (i >= 2 && bytes.get(i - 2..i) == Some(&[0xC2, 0xAB][..]))
+        {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
+}
+
 /// `text` with French typography: each ordinary space before `:` or `»`, or after `«`, made a
 /// no-break space, each before `;`, `!` or `?` a narrow no-break space. Borrowed when nothing
 /// changes.
 ///
 /// Apply it to the crate's wording only, never to the auditor's or the référentiel's words.
 pub(crate) fn french(text: &str) -> Cow<'_, str> {
-    let needs = [" :", " ;", " !", " ?", " »", "« "]
-        .iter()
-        .any(|pair| text.contains(pair));
-    if !needs {
+    if !needs_french_spaces(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -107,5 +125,29 @@ mod tests {
         }
         assert!(!is_typeset("Avis : favorable"));
         assert!(!is_typeset("« 34 00 »"));
+    }
+
+    /// The one-pass check finds each pair wherever it stands, and only those pairs.
+    #[test]
+    fn the_check_finds_every_pair_and_nothing_else() {
+        for (text, needs) in [
+            (" :", true),
+            ("a ;", true),
+            ("a !b", true),
+            ("pourquoi ?", true),
+            ("x »", true),
+            ("« x", true),
+            ("«x»", false),
+            (" ", false),
+            ("a:b;c!d?", false),
+            ("é :", true),
+            ("« ", true),
+            ("»", false),
+            ("x\u{a0}»", false),
+        ] {
+            assert_eq!(needs_french_spaces(text.as_bytes()), needs, "{text:?}");
+            let pairs = [" :", " ;", " !", " ?", " »", "« "];
+            assert_eq!(pairs.iter().any(|p| text.contains(p)), needs, "{text:?}");
+        }
     }
 }
