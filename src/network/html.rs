@@ -109,15 +109,14 @@ pub(super) fn write(network: &Network, language: Language) -> String {
     let p = words(language);
     let title = (p.title_at)(&date(network.at, language));
     let mut out = String::with_capacity(200_000 + network.sites.len() * 2_000);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"");
-    out.push_str(language.code());
-    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<meta name=\"generator\" content=\"qualepref\">\n<title>");
-    out.push_str(&escape(&title));
-    out.push_str("</title>\n<style>");
-    out.push_str(STYLE);
-    out.push_str("</style>\n</head>\n<body>\n<main>\n<h1>");
+    crate::report::shell::Shell {
+        title: &title,
+        language,
+        running: None,
+        extra_style: STYLE,
+    }
+    .start(&mut out);
+    out.push_str("<h1>");
     out.push_str(&escape(&title));
     out.push_str("</h1>\n<p class=\"lead\">");
     let sites = u32::try_from(network.sites.len()).unwrap_or(u32::MAX);
@@ -177,7 +176,8 @@ pub(super) fn write(network: &Network, language: Language) -> String {
         out.push_str(&escape(&note));
         out.push_str("</p>\n");
     }
-    out.push_str("</div>\n</main>\n</body>\n</html>\n");
+    out.push_str("</div>\n");
+    crate::report::shell::Shell::end(&mut out);
     out
 }
 
