@@ -160,11 +160,7 @@ impl NetworkProblem {
     /// it on standard error.
     #[must_use]
     pub fn to_string_in(&self, language: Language) -> String {
-        let colon = if language == Language::Fr {
-            "\u{a0}: "
-        } else {
-            ": "
-        };
+        let colon = super::phrases::of(language).colon;
         format!("{}{colon}{}", self.file, self.message_in(language))
     }
 }
